@@ -1,0 +1,51 @@
+// The RFC 5545 recurrence-rule subset jadwal needs for recurring duties:
+// FREQ=DAILY|WEEKLY|MONTHLY, INTERVAL, BYDAY (with ordinals such as 1MO, -1FR
+// for MONTHLY), BYMONTHDAY (negative counts from the month's end), COUNT, UNTIL.
+#pragma once
+
+#include <jadwal/calendar/civil.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jadwal::calendar {
+
+enum class frequency { daily, weekly, monthly };
+
+struct weekday_rule {
+    date::weekday day{};
+    int ordinal = 0;  ///< 0: every such weekday; 1..5 or -1..-5: the n-th in the month
+    friend bool operator==(const weekday_rule&, const weekday_rule&) = default;
+};
+
+struct rrule {
+    frequency freq = frequency::weekly;
+    int interval = 1;
+    std::vector<weekday_rule> by_day;
+    std::vector<int> by_month_day;  ///< 1..31 or -31..-1
+    std::optional<int> count;
+    std::optional<local_date> until;  ///< inclusive
+    friend bool operator==(const rrule&, const rrule&) = default;
+};
+
+struct rrule_parse_result {
+    std::optional<rrule> rule;
+    std::string error;      ///< empty on success
+    std::size_t offset = 0;  ///< character offset of the offending part in the text
+};
+
+/// Parses e.g. "FREQ=MONTHLY;BYDAY=-1FR;UNTIL=20261231". Unknown or unsupported
+/// parts are errors (a silent misreading of a duty would be worse).
+[[nodiscard]] rrule_parse_result parse_rrule(std::string_view text);
+
+/// The local dates on which the rule occurs, starting at `dtstart` (which counts
+/// as the first occurrence only if it matches the rule), restricted to
+/// [from, to] (inclusive) and without `except`. COUNT counts occurrences from
+/// dtstart, including excluded ones, as RFC 5545 does.
+[[nodiscard]] std::vector<local_date> occurrences(const rrule& rule, local_date dtstart,
+                                                  date_range window,
+                                                  const std::vector<local_date>& except = {});
+
+}  // namespace jadwal::calendar

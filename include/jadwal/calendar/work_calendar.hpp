@@ -1,0 +1,69 @@
+// Expands work patterns, seasons, rotations, holidays, leave and duties into
+// interval sets per employee: the calendar engine of problem.md ("Work calendars").
+#pragma once
+
+#include <jadwal/calendar/interval_set.hpp>
+#include <jadwal/model/scenario.hpp>
+
+#include <memory>
+
+namespace jadwal::calendar {
+
+/// What an employee's time looks like over a range of dates.
+///  - working:     expected at work (pattern, minus holidays that apply, minus leave)
+///  - busy:        blocked by a duty (in or outside working time)
+///  - unavailable: leave, holidays, busy time, rest after a night shift
+///  - free:        neither working nor unavailable
+/// working and free are disjoint; busy is a subset of unavailable; a minute may
+/// be both working and unavailable (a duty during office hours).
+struct availability {
+    interval_set working;
+    interval_set busy;
+    interval_set unavailable;
+    interval_set free;
+};
+
+/// Where a working interval came from, for `jadwal availability` output.
+struct labelled_interval {
+    interval span;
+    std::string label;  ///< e.g. "office", "office/ramadan", "shift M", "holiday: Nyepi", "leave", "duty: apel", "rest after night shift"
+};
+
+class work_calendar {
+public:
+    /// Keeps a reference to the scenario; it must outlive the calendar.
+    explicit work_calendar(const model::scenario& s);
+    ~work_calendar();
+    work_calendar(work_calendar&&) noexcept;
+    work_calendar& operator=(work_calendar&&) noexcept;
+
+    /// Local dates [days.first, days.last] in the employee's zone.
+    [[nodiscard]] availability employee(model::employee_index e, date_range days) const;
+    /// The same with a reason label on every piece, sorted by start (for people).
+    [[nodiscard]] std::vector<labelled_interval> explain(model::employee_index e, date_range days) const;
+
+    /// Working time of a pattern for a given zone, rotation offset and holiday rule,
+    /// before leave. Results for repeated keys are cached (thread-compatible, not thread-safe).
+    [[nodiscard]] const interval_set& pattern_working(model::pattern_index p, const date::time_zone& zone,
+                                                      int rotation_offset, model::holiday_rule rule,
+                                                      bool works_collective_leave) const;
+
+    /// Instants at which a unit's critical-period weight applies (weight > 1), by period.
+    [[nodiscard]] std::vector<std::pair<interval, double>> critical_periods(model::unit_index u) const;
+
+    /// The whole horizon of the scenario as instants in the scenario zone.
+    [[nodiscard]] interval horizon() const;
+
+private:
+    struct impl;
+    std::unique_ptr<impl> impl_;
+};
+
+/// Converts a local wall-clock minute in `zone` to an instant. Non-existent
+/// local times (DST gaps) map to the first valid instant after the gap;
+/// ambiguous ones (overlaps) to the earlier instant.
+[[nodiscard]] instant to_instant(local_minute t, const date::time_zone& zone);
+/// Formats an instant as ISO 8601 with the zone's offset, e.g. 2026-03-16T08:00:00+07:00.
+[[nodiscard]] std::string format_instant(instant t, const date::time_zone& zone);
+
+}  // namespace jadwal::calendar

@@ -1,0 +1,48 @@
+// Problems found in input, each with a stable code and the place it points at.
+// Message and position are kept apart and formatted once, compiler style:
+//   scenario.yaml:42:7: error: unknown unit 'bpkda' (did you mean 'bpkad'?) [E-REF-UNIT]
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jadwal::load {
+
+enum class severity { note, warning, error };
+
+struct diagnostic {
+    severity level = severity::error;
+    std::string code;     ///< stable, listed in docs/errors.md, e.g. "E-REF-UNIT"
+    std::string message;  ///< one sentence, no position
+    std::string file;
+    std::int32_t line = 0;    ///< 1-based; 0 when the whole file is meant
+    std::int32_t column = 0;  ///< 1-based
+    std::string path;         ///< node path, e.g. "units[3].max_absent" (may be empty)
+};
+
+[[nodiscard]] std::string_view to_string(severity s);
+/// "file:line:col: error: message [CODE]" (+ " at path" when a path is known).
+[[nodiscard]] std::string format(const diagnostic& d);
+
+/// Collects diagnostics; a loader reports everything it finds, not just the first.
+class diagnostics {
+public:
+    void add(diagnostic d) { items_.push_back(std::move(d)); }
+    [[nodiscard]] bool has_errors() const;
+    [[nodiscard]] std::size_t error_count() const;
+    [[nodiscard]] std::size_t warning_count() const;
+    [[nodiscard]] const std::vector<diagnostic>& items() const { return items_; }
+    [[nodiscard]] bool empty() const { return items_.empty(); }
+    /// Stable order: by file, line, column, then insertion.
+    void sort();
+
+private:
+    std::vector<diagnostic> items_;
+};
+
+/// The closest candidate by edit distance, for "did you mean"; empty when none is close.
+[[nodiscard]] std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
+
+}  // namespace jadwal::load

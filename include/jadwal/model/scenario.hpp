@@ -1,0 +1,367 @@
+// The training-scheduling model of problem.md as plain value types. A loaded
+// scenario refers between entities by index (strong index types), never by
+// string, so later stages (compiler, solver) can use it directly.
+#pragma once
+
+#include <jadwal/calendar/civil.hpp>
+#include <jadwal/calendar/holidays.hpp>
+#include <jadwal/calendar/rrule.hpp>
+
+#include <array>
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace date {
+class time_zone;
+}
+
+namespace jadwal::model {
+
+using calendar::clock_range;
+using calendar::date_range;
+using calendar::local_date;
+using calendar::minutes;
+
+/// A typed index into one of the scenario's vectors.
+template <class Tag>
+struct index {
+    std::uint32_t value = std::numeric_limits<std::uint32_t>::max();
+    [[nodiscard]] constexpr bool valid() const { return value != std::numeric_limits<std::uint32_t>::max(); }
+    friend constexpr auto operator<=>(const index&, const index&) = default;
+};
+using pattern_index = index<struct pattern_tag>;
+using location_index = index<struct location_tag>;
+using unit_index = index<struct unit_tag>;
+using employee_index = index<struct employee_tag>;
+using venue_index = index<struct venue_tag>;
+using platform_index = index<struct platform_tag>;
+using instructor_index = index<struct instructor_tag>;
+using program_index = index<struct program_tag>;
+using policy_index = index<struct policy_tag>;
+
+/// Where an entity was written, for diagnostics found after loading.
+struct source_mark {
+    std::uint32_t file = 0;  ///< index into scenario::source_files
+    std::int32_t line = 0;   ///< 1-based; 0 = unknown
+    std::int32_t column = 0; ///< 1-based
+};
+
+// ---------------------------------------------------------------- work patterns
+
+/// Intervals per weekday, indexed by date::weekday::c_encoding() (0 = Sunday).
+struct weekly_hours {
+    std::array<std::vector<clock_range>, 7> by_weekday;
+};
+
+/// A named set of date ranges (ramadan, school_holiday, ...). Patterns vary by season.
+struct season {
+    std::string id;
+    std::vector<date_range> ranges;
+    std::vector<bool> estimated;  ///< parallel to ranges
+    source_mark mark;
+};
+
+struct shift {
+    std::string code;  ///< e.g. "P", "S", "M"
+    clock_range hours;
+    bool night = false;  ///< rest after it is required (default: crosses midnight)
+};
+
+/// A shift rotation: day `anchor` is cycle[0] for offset 0; an employee with
+/// offset k works cycle[(days since anchor + k) mod cycle length].
+struct shift_rotation {
+    local_date anchor{};
+    std::vector<std::string> cycle;  ///< shift codes, or "off"
+    std::vector<shift> shifts;
+    [[nodiscard]] const shift* find(std::string_view code) const {
+        for (const auto& s : shifts)
+            if (s.code == code) return &s;
+        return nullptr;
+    }
+};
+
+enum class holiday_rule {
+    all,            ///< no work on any holiday or collective leave day
+    national_only,  ///< works on collective leave days, off on national/regional holidays
+    none            ///< works every day of its pattern (24/7 services)
+};
+
+struct work_pattern {
+    std::string id;
+    /// Weekly hours, used when `rotation` is empty.
+    weekly_hours week;
+    /// Variants by season id; the first matching season on a date wins.
+    std::vector<std::pair<std::string, weekly_hours>> seasonal;
+    std::optional<shift_rotation> rotation;
+    holiday_rule holidays = holiday_rule::all;
+    source_mark mark;
+};
+
+// ---------------------------------------------------------------- places and units
+
+/// A duty that blocks time: one-off (no rule: on `start`) or recurring.
+struct duty {
+    std::string what;
+    local_date start{};  ///< date of a one-off duty, DTSTART of a recurring one
+    std::optional<calendar::rrule> rule;
+    clock_range time;
+    std::vector<local_date> except;
+};
+
+struct location {
+    std::string id, name;
+    /// Travel time to other locations (symmetric once loaded).
+    std::map<location_index, minutes> travel;
+    source_mark mark;
+};
+
+/// A unit's limit on staff away for training during working time at once.
+struct staffing_limit {
+    enum class kind { share, count } type = kind::share;
+    double share = 0.10;  ///< for kind::share: fraction of headcount (0..1]
+    int count = 0;        ///< for kind::count
+};
+
+struct critical_period {
+    date_range days;
+    double weight = 1.0;
+    std::string why;
+};
+
+struct unit {
+    std::string id, name;
+    std::string kind;  ///< free text used by demand filters: office, school, hospital, ...
+    pattern_index pattern;
+    location_index location;
+    std::string district;
+    const date::time_zone* zone = nullptr;  ///< nullptr: the scenario's zone
+    staffing_limit max_absent;
+    /// For rotations: minimum head count on duty per shift code.
+    std::vector<std::pair<std::string, int>> min_on_duty;
+    std::vector<critical_period> critical;
+    std::optional<holiday_rule> holidays;  ///< overrides the pattern's rule
+    std::vector<duty> duties;  ///< duties of every member of staff (e.g. Monday assembly)
+    source_mark mark;
+};
+
+// ---------------------------------------------------------------- employees
+
+enum class employment_status { pns, pppk };
+
+struct acceptance {
+    bool after_hours = true;
+    bool weekend = false;
+};
+
+struct leave {
+    date_range days;
+    std::string why;
+};
+
+struct employee {
+    std::string id;  ///< NIP (18 digits for civil servants) or another unique id
+    std::string name;
+    unit_index unit;
+    employment_status status = employment_status::pns;
+    pattern_index pattern;   ///< invalid: the unit's pattern
+    int rotation_offset = 0; ///< days added to the rotation index
+    int jp_target = 0;       ///< annual JP target (PNS default 20)
+    std::optional<int> jp_cap; ///< annual JP cap (PPPK default 24)
+    acceptance accepts;
+    bool works_collective_leave = false;
+    const date::time_zone* zone = nullptr;  ///< nullptr: the unit's zone
+    std::vector<leave> leaves;
+    std::vector<duty> duties;
+    source_mark mark;
+};
+
+// ---------------------------------------------------------------- resources
+
+struct venue {
+    std::string id, name;
+    int capacity = 0;
+    location_index location;
+    pattern_index pattern;  ///< when it can be used; invalid: any time
+    std::vector<date_range> closed;
+    double cost_per_day = 0;
+    source_mark mark;
+};
+
+struct platform {
+    std::string id, name;
+    int concurrent = 1;  ///< meetings at once
+    int capacity = 0;    ///< participants per meeting
+    double cost_per_cohort = 0;
+    source_mark mark;
+};
+
+struct instructor {
+    std::string id, name;
+    pattern_index pattern;  ///< invalid: any time
+    location_index location;
+    int max_minutes_per_day = 360;
+    std::optional<int> max_days_per_month;
+    std::vector<date_range> unavailable;
+    double cost_per_hour = 0;
+    source_mark mark;
+};
+
+// ---------------------------------------------------------------- training
+
+enum class delivery_mode { classroom, online_live, self_paced };
+enum class window_kind { working_hours, after_hours, weekend, explicit_hours };
+
+/// An explicit window: these clock ranges on these weekdays (bit d = c_encoding d).
+struct explicit_window {
+    std::uint8_t weekdays = 0x7f;
+    std::vector<clock_range> hours;
+};
+
+struct module {
+    std::string id, title;
+    int jp = 0;
+    std::optional<std::uint32_t> after;  ///< index of the prerequisite module in the programme
+    int gap_min_days = 0;
+    std::optional<int> gap_max_days;
+    source_mark mark;
+};
+
+/// A session whose time is fixed in advance (a national webinar), for one module.
+struct fixed_session {
+    std::uint32_t module = 0;
+    calendar::local_minute start{};
+    calendar::local_minute end{};
+    int capacity = 0;
+};
+
+struct mode_offer {
+    delivery_mode mode = delivery_mode::classroom;
+    std::vector<window_kind> windows;
+    std::vector<explicit_window> explicit_windows;
+    std::vector<venue_index> venues;  ///< classroom
+    platform_index platform;          ///< online_live
+    std::vector<fixed_session> fixed;
+    std::optional<int> max_jp_per_day;
+    double cost_per_cohort = 0;
+    source_mark mark;
+};
+
+struct program {
+    std::string id, title, organizer;
+    int jp = 0;  ///< total; equals the sum of module JP once validated
+    std::vector<module> modules;
+    std::vector<mode_offer> modes;
+    int cohort_min = 1;
+    int cohort_max = 40;
+    std::vector<instructor_index> instructors;
+    int instructors_per_session = 1;
+    source_mark mark;
+};
+
+enum class priority { mandatory, elective };
+
+/// One employee needing one programme (demand groups are resolved at load time).
+struct demand_item {
+    employee_index employee;
+    program_index program;
+    priority level = priority::elective;
+    std::optional<local_date> deadline;
+    source_mark mark;  ///< the demand entry it came from
+};
+
+// ---------------------------------------------------------------- policies
+
+struct objective_weights {
+    double unmet_mandatory = 10.0;  ///< per JP of unmet mandatory demand
+    double unmet_elective = 3.0;    ///< per JP of unmet elective demand
+    double jp_shortfall = 1.0;      ///< per JP short of an employee's target
+    double disruption = 1.0;        ///< per minute of training in working time
+    double after_hours = 0.5;       ///< per minute of training outside working time
+    double fairness = 2.0;          ///< per minute of the largest weekly after-hours load
+    double preference = 0.2;        ///< per preference missed
+    double cohort_opened = 100.0;
+    double cohort_underfilled = 20.0;  ///< per missing participant below the cohort max's half
+    double instructor_minute = 0.1;
+    double change = 50.0;  ///< per change to a published session or assignment
+};
+
+struct policy {
+    std::string id, description;
+    std::vector<delivery_mode> modes;  ///< allowed modes (empty: all)
+    std::vector<window_kind> windows;  ///< allowed windows (empty: all)
+    clock_range after_hours{minutes{16 * 60 + 30}, minutes{21 * 60}};
+    clock_range weekend{minutes{8 * 60}, minutes{17 * 60}};
+    std::optional<int> max_after_hours_minutes_per_week;
+    std::optional<int> max_after_hours_minutes_per_day;
+    std::optional<int> max_training_minutes_per_day;
+    std::optional<staffing_limit> max_absent;  ///< overrides units' limits when set
+    int max_session_minutes_per_day = 8 * 45;  ///< longer modules are split over days
+    int max_module_jp = 0;                      ///< 0: keep modules as written; else split
+    int study_block_min_minutes = 45;
+    int study_block_max_minutes = 90;
+    objective_weights weights;
+    source_mark mark;
+};
+
+struct training_budget {
+    std::optional<int> max_classroom_cohorts;
+    std::optional<double> max_cost;
+    std::string currency = "IDR";
+};
+
+// ---------------------------------------------------------------- scenario
+
+struct scenario {
+    int format_version = 1;
+    std::string name;
+    const date::time_zone* zone = nullptr;  ///< never nullptr once loaded
+    date_range horizon;
+    int granularity_minutes = 15;
+    int jp_minutes = 45;
+    int rest_after_night_shift_minutes = 8 * 60;
+
+    std::vector<std::string> source_files;  ///< for source_mark::file
+    std::vector<calendar::holiday> holidays;
+    std::vector<season> seasons;
+    std::vector<work_pattern> patterns;
+    std::vector<location> locations;
+    std::vector<unit> units;
+    std::vector<employee> employees;
+    std::vector<venue> venues;
+    std::vector<platform> platforms;
+    std::vector<instructor> instructors;
+    std::vector<program> programs;
+    std::vector<demand_item> demand;
+    std::vector<policy> policies;
+    training_budget budget;
+
+    /// Look-ups by id (filled by the loader; use the find_* helpers).
+    std::unordered_map<std::string, std::uint32_t> employee_by_id, unit_by_id, program_by_id,
+        pattern_by_id, policy_by_id;
+
+    [[nodiscard]] std::optional<employee_index> find_employee(const std::string& id) const;
+    [[nodiscard]] std::optional<unit_index> find_unit(const std::string& id) const;
+    [[nodiscard]] std::optional<program_index> find_program(const std::string& id) const;
+    [[nodiscard]] std::optional<pattern_index> find_pattern(const std::string& id) const;
+    [[nodiscard]] std::optional<policy_index> find_policy(const std::string& id) const;
+
+    [[nodiscard]] const date::time_zone& zone_of(const unit& u) const;
+    [[nodiscard]] const date::time_zone& zone_of(const employee& e) const;
+    /// The employee's effective pattern (own, or the unit's).
+    [[nodiscard]] const work_pattern& pattern_of(const employee& e) const;
+    [[nodiscard]] holiday_rule holiday_rule_of(const employee& e) const;
+};
+
+[[nodiscard]] std::string_view to_string(delivery_mode m);
+[[nodiscard]] std::string_view to_string(window_kind w);
+[[nodiscard]] std::string_view to_string(employment_status s);
+[[nodiscard]] std::string_view to_string(priority p);
+[[nodiscard]] std::optional<delivery_mode> parse_delivery_mode(std::string_view s);
+[[nodiscard]] std::optional<window_kind> parse_window_kind(std::string_view s);
+
+}  // namespace jadwal::model

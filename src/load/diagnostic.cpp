@@ -1,0 +1,80 @@
+#include <jadwal/load/diagnostic.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <numeric>
+
+namespace jadwal::load {
+
+std::string_view to_string(severity s) {
+    switch (s) {
+        case severity::note: return "note";
+        case severity::warning: return "warning";
+        case severity::error: return "error";
+    }
+    return "error";
+}
+
+std::string format(const diagnostic& d) {
+    std::string out = d.file.empty() ? std::string{"<input>"} : d.file;
+    if (d.line > 0) {
+        out += fmt::format(":{}", d.line);
+        if (d.column > 0) out += fmt::format(":{}", d.column);
+    }
+    out += fmt::format(": {}: {} [{}]", to_string(d.level), d.message, d.code);
+    if (!d.path.empty()) out += fmt::format(" at {}", d.path);
+    return out;
+}
+
+bool diagnostics::has_errors() const { return error_count() > 0; }
+
+std::size_t diagnostics::error_count() const {
+    return static_cast<std::size_t>(
+        std::count_if(items_.begin(), items_.end(), [](const diagnostic& d) { return d.level == severity::error; }));
+}
+
+std::size_t diagnostics::warning_count() const {
+    return static_cast<std::size_t>(
+        std::count_if(items_.begin(), items_.end(), [](const diagnostic& d) { return d.level == severity::warning; }));
+}
+
+void diagnostics::sort() {
+    std::stable_sort(items_.begin(), items_.end(), [](const diagnostic& a, const diagnostic& b) {
+        return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
+    });
+}
+
+namespace {
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+    std::iota(prev.begin(), prev.end(), std::size_t{0});
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t subst = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, subst});
+        }
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+}  // namespace
+
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+    // Only suggest when the word is close: at most a third of its length edited (min 1, max 3).
+    const std::size_t limit = std::clamp<std::size_t>(word.size() / 3, 1, 3);
+    std::string best;
+    std::size_t best_distance = limit + 1;
+    for (const auto& c : candidates) {
+        if (word.size() > 64 || c.size() > 64) continue;  // bound the work on hostile input
+        const std::size_t d = edit_distance(word, c);
+        if (d < best_distance) {
+            best_distance = d;
+            best = c;
+        }
+    }
+    return best;
+}
+
+}  // namespace jadwal::load

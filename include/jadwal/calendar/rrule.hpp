@@ -37,7 +37,12 @@ struct rrule_parse_result {
 };
 
 /// Parses e.g. "FREQ=MONTHLY;BYDAY=-1FR;UNTIL=20261231". Unknown or unsupported
-/// parts are errors (a silent misreading of a duty would be worse).
+/// parts are errors (a silent misreading of a duty would be worse): FREQ other
+/// than DAILY/WEEKLY/MONTHLY, BYSETPOS, BYMONTH and the other BYxxx parts, COUNT
+/// together with UNTIL, ordinals in BYDAY unless MONTHLY, BYMONTHDAY with
+/// WEEKLY, and WKST other than MO (weeks start on Monday). Names and values are
+/// case-insensitive; an "RRULE:" prefix is accepted. UNTIL may be a date or a
+/// date-time; only its date is used.
 [[nodiscard]] rrule_parse_result parse_rrule(std::string_view text);
 
 /// The local dates on which the rule occurs, starting at `dtstart` (which counts

@@ -37,18 +37,23 @@ public:
     work_calendar(work_calendar&&) noexcept;
     work_calendar& operator=(work_calendar&&) noexcept;
 
-    /// Local dates [days.first, days.last] in the employee's zone.
+    /// Local dates [days.first, days.last] in the employee's zone. Ranges inside the
+    /// scenario's horizon are served from the caches; others are expanded on the fly.
     [[nodiscard]] availability employee(model::employee_index e, date_range days) const;
     /// The same with a reason label on every piece, sorted by start (for people).
     [[nodiscard]] std::vector<labelled_interval> explain(model::employee_index e, date_range days) const;
 
     /// Working time of a pattern for a given zone, rotation offset and holiday rule,
-    /// before leave. Results for repeated keys are cached (thread-compatible, not thread-safe).
+    /// before leave, over the whole horizon (plus shifts of the days just before it
+    /// that run into it). Results are cached by (pattern, zone, offset modulo the
+    /// cycle, effective holiday rule); the caches are locked, so a const
+    /// work_calendar may serve several threads at once.
     [[nodiscard]] const interval_set& pattern_working(model::pattern_index p, const date::time_zone& zone,
                                                       int rotation_offset, model::holiday_rule rule,
                                                       bool works_collective_leave) const;
 
-    /// Instants at which a unit's critical-period weight applies (weight > 1), by period.
+    /// Every critical period of the unit, in the order written, as whole local days
+    /// in the unit's zone, with its weight.
     [[nodiscard]] std::vector<std::pair<interval, double>> critical_periods(model::unit_index u) const;
 
     /// The whole horizon of the scenario as instants in the scenario zone.

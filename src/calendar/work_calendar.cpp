@@ -577,35 +577,44 @@ std::vector<labelled_interval> work_calendar::explain(model::employee_index e, d
     if (!days.ok()) return out;
     const model::scenario& s = impl_->s;
     const impl::request rq = impl_->make_request(e, days);
-    auto push = [&](interval i, std::string label) {
+    auto push = [&](interval i, time_kind kind, std::string label) {
         const interval c{std::max(i.start, rq.range.start), std::min(i.end, rq.range.end)};
-        if (!c.empty()) out.push_back({c, std::move(label)});
+        if (!c.empty()) out.push_back({c, kind, std::move(label)});
     };
 
     if (rq.x) {
         const expansion& x = *rq.x;
         impl_->for_each_day(rq, [&](std::size_t i) {
             for (auto k = x.work_by_day[i]; k < x.work_by_day[i + 1]; ++k)
-                push(x.work[k].span, rq.info->labels[x.work[k].label]);
-            for (auto k = x.rest_by_day[i]; k < x.rest_by_day[i + 1]; ++k) push(x.rest[k], "rest after night shift");
+                push(x.work[k].span, time_kind::working, rq.info->labels[x.work[k].label]);
+            for (auto k = x.rest_by_day[i]; k < x.rest_by_day[i + 1]; ++k) push(x.rest[k], time_kind::unavailable, "rest after night shift");
         });
     }
     local_converter conv(rq.zone);
     for (const auto& h : s.holidays)
-        if (days.contains(h.date)) push(whole_days(conv, h.date, h.date), "holiday: " + h.name);
+        if (days.contains(h.date)) push(whole_days(conv, h.date, h.date), time_kind::unavailable, "holiday: " + h.name);
     for (const auto& l : rq.e.leaves) {
         const local_date a = std::max(l.days.first, days.first);
         const local_date b = std::min(l.days.last, days.last);
-        if (a <= b) push(whole_days(conv, a, b), "leave");
+        if (a <= b) push(whole_days(conv, a, b), time_kind::unavailable, "leave");
     }
     const date_range reach{days.first - date::days{1}, days.last};
     for (const auto* duties : {&s.units[rq.e.unit.value].duties, &rq.e.duties})
-        for (const auto& d : *duties) expand_duty(d, reach, conv, [&](interval i) { push(i, "duty: " + d.what); });
+        for (const auto& d : *duties) expand_duty(d, reach, conv, [&](interval i) { push(i, time_kind::busy, "duty: " + d.what); });
 
     std::sort(out.begin(), out.end(), [](const labelled_interval& a, const labelled_interval& b) {
         return std::tie(a.span.start, a.span.end, a.label) < std::tie(b.span.start, b.span.end, b.label);
     });
     return out;
+}
+
+std::string_view to_string(time_kind k) {
+    switch (k) {
+        case time_kind::working: return "working";
+        case time_kind::busy: return "busy";
+        case time_kind::unavailable: return "unavailable";
+    }
+    return "working";
 }
 
 const interval_set& work_calendar::pattern_working(model::pattern_index p, const date::time_zone& zone,

@@ -23,11 +23,22 @@ struct availability {
     interval_set free;
 };
 
-/// Where a working interval came from, for `jadwal availability` output.
+/// What a labelled piece of time is.
+enum class time_kind {
+    working,     ///< expected at work
+    busy,        ///< a duty
+    unavailable  ///< leave, a holiday, rest after a night shift
+};
+
+/// Where a piece of time came from, for `jadwal availability` output. Pieces may
+/// overlap (a duty inside office hours is both a working and a busy piece).
 struct labelled_interval {
     interval span;
+    time_kind kind = time_kind::working;
     std::string label;  ///< e.g. "office", "office/ramadan", "shift M", "holiday: Nyepi", "leave", "duty: apel", "rest after night shift"
 };
+
+[[nodiscard]] std::string_view to_string(time_kind k);
 
 class work_calendar {
 public:

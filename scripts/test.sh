@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Sets everything up, builds, and runs every test: a normal build, then a build
+# under AddressSanitizer and UndefinedBehaviorSanitizer, then a short fuzz run.
+#   JADWAL_FUZZ_SECONDS=0 skips the fuzz run.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+"$root/scripts/setup.sh"
+
+echo "== build and test (release)"
+"$root/scripts/build.sh" build
+ctest --test-dir "$root/build" --output-on-failure -j"$(nproc)"
+
+echo "== build and test (AddressSanitizer + UndefinedBehaviorSanitizer)"
+"$root/scripts/build.sh" build-asan -DCMAKE_BUILD_TYPE=Debug -DJADWAL_SANITIZE=ON -DJADWAL_BUILD_BENCH=OFF
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir "$root/build-asan" --output-on-failure -j"$(nproc)"
+
+fuzz_seconds=${JADWAL_FUZZ_SECONDS:-60}
+if [ "$fuzz_seconds" != 0 ] && [ -x "$root/scripts/fuzz.sh" ]; then
+  echo "== fuzz the scenario loader for ${fuzz_seconds}s"
+  "$root/scripts/fuzz.sh" "$fuzz_seconds"
+fi

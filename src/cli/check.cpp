@@ -1,0 +1,31 @@
+#include "commands.hpp"
+#include "print_diagnostics.hpp"
+
+#include <fmt/format.h>
+
+#include <memory>
+
+namespace jadwal::cli {
+
+action add_check(CLI::App& app) {
+    auto* cmd = app.add_subcommand("check", "Validate a scenario and print every diagnostic");
+    auto path = std::make_shared<std::string>();
+    cmd->add_option("scenario", *path, "Scenario file (YAML)")->required();
+    return [path]() {
+        const auto result = load_and_report(*path);
+        const auto errors = result.diags.error_count();
+        const auto warnings = result.diags.warning_count();
+        if (!result.scenario) {
+            fmt::print("{}: {} error(s), {} warning(s)\n", *path, errors, warnings);
+            return static_cast<int>(input_error);
+        }
+        const auto& s = *result.scenario;
+        fmt::print("{}: {} employees, {} units, {} programmes, {} demand items, {} policies; "
+                   "{} error(s), {} warning(s)\n",
+                   *path, s.employees.size(), s.units.size(), s.programs.size(), s.demand.size(),
+                   s.policies.size(), errors, warnings);
+        return static_cast<int>(success);
+    };
+}
+
+}  // namespace jadwal::cli

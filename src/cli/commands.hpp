@@ -1,0 +1,26 @@
+// The jadwal command-line tool: one file per verb, each registering a CLI11
+// subcommand and running it. Exit codes follow interface.md.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace jadwal::cli {
+
+enum exit_code : int {
+    success = 0,
+    input_error = 1,
+    usage_error = 2,
+    infeasible = 3,
+    internal_error = 4,
+};
+
+/// What a registered verb runs once the command line is parsed.
+using action = std::function<int()>;
+
+action add_check(CLI::App& app);
+action add_availability(CLI::App& app);
+action add_generate(CLI::App& app);
+
+}  // namespace jadwal::cli

@@ -1,0 +1,37 @@
+#include "commands.hpp"
+
+#include <jadwal/generate/batanghari.hpp>
+
+#include <fmt/format.h>
+
+#include <memory>
+
+namespace jadwal::cli {
+
+action add_generate(CLI::App& app) {
+    auto* cmd = app.add_subcommand("generate", "Write a synthetic scenario");
+    struct args {
+        std::string kind;
+        std::string out;
+        generate::batanghari_options opts;
+    };
+    auto a = std::make_shared<args>();
+    cmd->add_option("kind", a->kind, "Which population (batanghari)")
+        ->required()
+        ->check(CLI::IsMember({"batanghari"}));
+    cmd->add_option("--employees", a->opts.employees, "Number of employees")
+        ->check(CLI::Range(1, 2'000'000))
+        ->capture_default_str();
+    cmd->add_option("--seed", a->opts.seed, "Random seed")->capture_default_str();
+    cmd->add_option("--year", a->opts.year, "Planning year")->check(CLI::Range(2000, 2100))->capture_default_str();
+    cmd->add_option("--out", a->out, "Scenario file to write (YAML)")->required();
+    return [a]() {
+        const auto files = generate::write_batanghari(a->out, a->opts);
+        fmt::print("wrote {}", files.scenario.string());
+        if (!files.employees.empty()) fmt::print(" and {}", files.employees.string());
+        fmt::print(" ({} employees, seed {})\n", a->opts.employees, a->opts.seed);
+        return static_cast<int>(success);
+    };
+}
+
+}  // namespace jadwal::cli

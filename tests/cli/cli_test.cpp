@@ -1,0 +1,131 @@
+#include "run_cli.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+namespace fs = std::filesystem;
+using jadwal::test::run_cli;
+
+namespace {
+
+std::string scratch_dir(const std::string& name) {
+    const auto dir = fs::temp_directory_path() / ("jadwal-cli-test-" + name);
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir.string();
+}
+
+const std::string example = std::string{JADWAL_SOURCE_DIR} + "/examples/small/scenario.yaml";
+
+}  // namespace
+
+TEST_CASE("check accepts the bundled example and summarises it", "[cli][check]") {
+    const auto r = run_cli("check '" + example + "'", scratch_dir("check-ok"));
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("17 employees") != std::string::npos);
+    CHECK(r.out.find("0 error(s)") != std::string::npos);
+}
+
+TEST_CASE("check reports every error of a bad file compiler style and exits 1", "[cli][check]") {
+    const auto dir = scratch_dir("check-bad");
+    const auto file = dir + "/bad.yaml";
+    {
+        std::FILE* f = std::fopen(file.c_str(), "w");
+        REQUIRE(f);
+        std::fputs("jadwal: 1\n"
+                   "scenario: {name: x, from: 2026-02-30, to: 2026-12-31}\n"
+                   "units:\n"
+                   "  - {id: a, pattern: ofice}\n",
+                   f);
+        std::fclose(f);
+    }
+    const auto r = run_cli("check '" + file + "'", dir);
+    CHECK(r.exit_code == 1);
+    // The impossible date and the unknown pattern are both reported, with positions.
+    CHECK(r.err.find(file + ":2:") != std::string::npos);
+    CHECK(r.err.find(file + ":4:") != std::string::npos);
+    CHECK(r.err.find("error:") != std::string::npos);
+}
+
+TEST_CASE("check on a missing file is an input error, not a crash", "[cli][check]") {
+    const auto dir = scratch_dir("check-missing");
+    const auto r = run_cli("check '" + dir + "/nope.yaml'", dir);
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("nope.yaml") != std::string::npos);
+}
+
+TEST_CASE("a usage error exits 2", "[cli]") {
+    const auto dir = scratch_dir("usage");
+    CHECK(run_cli("", dir).exit_code == 2);
+    CHECK(run_cli("check", dir).exit_code == 2);
+    CHECK(run_cli("availability '" + example + "' --employee x --from 2026-03-22 --to 2026-03-16", dir).exit_code == 2);
+}
+
+TEST_CASE("availability shows Ramadan hours and no work on Nyepi and Idul Fitri leave days", "[cli][availability]") {
+    const auto r = run_cli("availability '" + example +
+                               "' --employee 198203142006041002 --from 2026-03-16 --to 2026-03-22",
+                           scratch_dir("availability"));
+    INFO(r.out << r.err);
+    REQUIRE(r.exit_code == 0);
+    // Monday the 16th: Ramadan office hours 08:00-12:00 and 12:30-15:00.
+    const auto monday = r.out.find("2026-03-16");
+    const auto tuesday = r.out.find("2026-03-17");
+    const auto wednesday = r.out.find("2026-03-18");
+    REQUIRE(monday != std::string::npos);
+    REQUIRE(tuesday != std::string::npos);
+    REQUIRE(wednesday != std::string::npos);
+    const auto monday_text = r.out.substr(monday, tuesday - monday);
+    CHECK(monday_text.find("08:00-12:00  working") != std::string::npos);
+    CHECK(monday_text.find("12:30-15:00  working") != std::string::npos);
+    CHECK(monday_text.find("07:30") == std::string::npos);
+    // The 18th, 19th and 20th have no working time at all.
+    for (const char* day : {"2026-03-18", "2026-03-19", "2026-03-20"}) {
+        const auto at = r.out.find(day);
+        REQUIRE(at != std::string::npos);
+        const auto next = r.out.find("\n2026-", at + 1);
+        const auto text = r.out.substr(at, next == std::string::npos ? std::string::npos : next - at);
+        INFO(day << ":\n" << text);
+        CHECK(text.find("working") == std::string::npos);
+        CHECK(text.find("holiday") != std::string::npos);
+    }
+}
+
+TEST_CASE("availability as JSON carries offsets", "[cli][availability]") {
+    const auto r = run_cli("availability '" + example +
+                               "' --employee 199511112022031017 --from 2026-06-01 --to 2026-06-07 --format json",
+                           scratch_dir("availability-json"));
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    // This employee works in Asia/Makassar: times carry +08:00.
+    CHECK(r.out.find("\"timezone\": \"Asia/Makassar\"") != std::string::npos);
+    CHECK(r.out.find("T07:30:00+08:00") != std::string::npos);
+}
+
+TEST_CASE("availability for an unknown employee is an input error", "[cli][availability]") {
+    const auto r = run_cli("availability '" + example + "' --employee 123 --from 2026-03-16 --to 2026-03-22",
+                           scratch_dir("availability-unknown"));
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("123") != std::string::npos);
+}
+
+TEST_CASE("a generated Batanghari scenario passes check", "[cli][generate]") {
+    const auto dir = scratch_dir("generate");
+    const auto g = run_cli("generate batanghari --seed 7 --out '" + dir + "/s.yaml'", dir);
+    INFO(g.err);
+    REQUIRE(g.exit_code == 0);
+    const auto c = run_cli("check '" + dir + "/s.yaml'", dir);
+    INFO(c.err);
+    CHECK(c.exit_code == 0);
+    CHECK(c.out.find("7200 employees") != std::string::npos);
+}
+
+TEST_CASE("generate is deterministic for a seed", "[cli][generate]") {
+    const auto dir = scratch_dir("generate-twice");
+    REQUIRE(run_cli("generate batanghari --employees 300 --seed 3 --out '" + dir + "/a.yaml'", dir).exit_code == 0);
+    REQUIRE(run_cli("generate batanghari --employees 300 --seed 3 --out '" + dir + "/b.yaml'", dir).exit_code == 0);
+    const auto a = jadwal::test::read_file_text(dir + "/a.yaml");
+    CHECK_FALSE(a.empty());
+    CHECK(a == jadwal::test::read_file_text(dir + "/b.yaml"));
+}

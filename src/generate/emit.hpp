@@ -1,0 +1,22 @@
+// Writes a generated population in jadwal's scenario format (YAML, with the
+// employees inline or in a CSV file next to it).
+#pragma once
+
+#include "population.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace jadwal::generate::detail {
+
+/// The scenario YAML. With an empty `employees_csv` the employees are inline;
+/// otherwise the YAML refers to that CSV file name.
+[[nodiscard]] std::string emit_yaml(const population& pop, const std::string& employees_csv);
+
+/// The employees as RFC 4180 CSV (CRLF line ends, quoted where needed).
+[[nodiscard]] std::string emit_csv(const population& pop);
+
+/// Appends `field` to `out`, quoted per RFC 4180 when it holds a comma, quote, CR or LF.
+void append_csv_field(std::string& out, std::string_view field);
+
+}  // namespace jadwal::generate::detail

@@ -87,3 +87,41 @@ std::string format_clock_range(clock_range r) {
 }
 
 }  // namespace jadwal::calendar
+
+namespace jadwal::calendar {
+
+std::optional<instant> parse_instant(std::string_view text) {
+    const auto t = text.find('T');
+    if (t == std::string_view::npos) return std::nullopt;
+    const auto day = parse_date(text.substr(0, t));
+    if (!day) return std::nullopt;
+    std::size_t pos = t + 1;
+    const auto h = read_digits(text, pos, 2);
+    if (!h || pos >= text.size() || text[pos++] != ':') return std::nullopt;
+    const auto m = read_digits(text, pos, 2);
+    if (!m || *h > 23 || *m > 59) return std::nullopt;
+    if (pos < text.size() && text[pos] == ':') {
+        ++pos;
+        const auto sec = read_digits(text, pos, 2);
+        if (!sec || *sec != 0) return std::nullopt;
+    }
+    if (pos >= text.size()) return std::nullopt;
+    int offset = 0;
+    if (text[pos] == 'Z') {
+        ++pos;
+    } else if (text[pos] == '+' || text[pos] == '-') {
+        const int sign = text[pos++] == '-' ? -1 : 1;
+        const auto oh = read_digits(text, pos, 2);
+        if (!oh || pos >= text.size() || text[pos++] != ':') return std::nullopt;
+        const auto om = read_digits(text, pos, 2);
+        if (!om || *oh > 14 || *om > 59) return std::nullopt;
+        offset = sign * (*oh * 60 + *om);
+    } else {
+        return std::nullopt;
+    }
+    if (pos != text.size()) return std::nullopt;
+    const auto local = day->time_since_epoch() + std::chrono::hours{*h} + minutes{*m};
+    return instant{std::chrono::duration_cast<minutes>(local) - minutes{offset}};
+}
+
+}  // namespace jadwal::calendar

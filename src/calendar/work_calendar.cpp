@@ -572,6 +572,18 @@ availability work_calendar::employee(model::employee_index e, date_range days) c
     return out;
 }
 
+namespace {
+// "holiday: Nyepi (cuti bersama)": collective leave and regional days say what they are.
+std::string holiday_label(const holiday& h) {
+    switch (h.kind) {
+        case holiday_kind::national: return "holiday: " + h.name;
+        case holiday_kind::collective: return "holiday: " + h.name + " (cuti bersama)";
+        case holiday_kind::regional: return "holiday: " + h.name + " (regional)";
+    }
+    return "holiday: " + h.name;
+}
+}  // namespace
+
 std::vector<labelled_interval> work_calendar::explain(model::employee_index e, date_range days) const {
     std::vector<labelled_interval> out;
     if (!days.ok()) return out;
@@ -592,7 +604,7 @@ std::vector<labelled_interval> work_calendar::explain(model::employee_index e, d
     }
     local_converter conv(rq.zone);
     for (const auto& h : s.holidays)
-        if (days.contains(h.date)) push(whole_days(conv, h.date, h.date), time_kind::unavailable, "holiday: " + h.name);
+        if (days.contains(h.date)) push(whole_days(conv, h.date, h.date), time_kind::unavailable, holiday_label(h));
     for (const auto& l : rq.e.leaves) {
         const local_date a = std::max(l.days.first, days.first);
         const local_date b = std::min(l.days.last, days.last);

@@ -7,7 +7,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <map>
+#include <algorithm>
+#include <optional>
 #include <memory>
 
 namespace jadwal::cli {
@@ -36,20 +37,35 @@ std::string hhmm(calendar::instant t, const date::time_zone& zone, date::local_d
     return fmt::format("{:02}:{:02}", m / 60, m % 60);
 }
 
-void print_text(const model::scenario& s, const model::employee& e, const calendar::availability& a,
-                std::vector<piece> pieces, const date::time_zone& zone) {
-    fmt::print("{} {} | unit {} | zone {}\n", e.id, e.name, s.units[e.unit.value].id, zone.name());
-    std::sort(pieces.begin(), pieces.end(),
-              [](const piece& x, const piece& y) { return x.span.start < y.span.start; });
-    // Group by the local date each piece starts on.
-    std::map<date::local_days, std::vector<const piece*>> by_day;
-    for (const auto& p : pieces) by_day[date::floor<date::days>(zone.to_local(p.span.start))].push_back(&p);
-    for (const auto& [day, items] : by_day) {
-        fmt::print("{} {}\n", calendar::format_date(day), date::format("%a", date::weekday{day}));
-        for (const auto* p : items) {
-            auto end = hhmm(p->span.end, zone, day);
-            fmt::print("  {}-{}  {:<11}  {}\n", hhmm(p->span.start, zone, day), end, p->kind, p->label);
+// Splits a piece at local midnights so each line stays within one day.
+std::vector<piece> split_by_day(const std::vector<piece>& pieces, const date::time_zone& zone) {
+    std::vector<piece> out;
+    for (const auto& p : pieces) {
+        auto start = p.span.start;
+        while (start < p.span.end) {
+            const auto day = date::floor<date::days>(zone.to_local(start));
+            const auto next = calendar::to_instant(date::local_time<calendar::minutes>{day + date::days{1}}, zone);
+            const auto end = std::min(next, p.span.end);
+            out.push_back({{start, end}, p.kind, p.label});
+            start = end;
         }
+    }
+    std::stable_sort(out.begin(), out.end(), [](const piece& x, const piece& y) { return x.span.start < y.span.start; });
+    return out;
+}
+
+void print_text(const model::scenario& s, const model::employee& e, const calendar::availability& a,
+                const std::vector<piece>& pieces, const date::time_zone& zone) {
+    fmt::print("{} {} | unit {} | zone {}\n", e.id, e.name, s.units[e.unit.value].id, zone.name());
+    std::optional<date::local_days> current;
+    for (const auto& p : split_by_day(pieces, zone)) {
+        const auto day = date::floor<date::days>(zone.to_local(p.span.start));
+        if (day != current) {
+            fmt::print("{} {}\n", calendar::format_date(day), date::format("%a", date::weekday{day}));
+            current = day;
+        }
+        fmt::print("  {}-{}  {:<11}  {}\n", hhmm(p.span.start, zone, day), hhmm(p.span.end, zone, day), p.kind,
+                   p.label);
     }
     fmt::print("total: working {} min, busy {} min, unavailable {} min, free {} min\n", a.working.total().count(),
                a.busy.total().count(), a.unavailable.total().count(), a.free.total().count());
@@ -123,7 +139,7 @@ action add_availability(CLI::App& app) {
                   {"free", av.free.total().count()}}}};
             fmt::print("{}\n", out.dump(2));
         } else {
-            print_text(s, e, av, std::move(pieces), zone);
+            print_text(s, e, av, pieces, zone);
         }
         return static_cast<int>(success);
     };

@@ -41,3 +41,21 @@ TEST_CASE("malformed times, ranges and dates are rejected", "[civil]") {
     CHECK(parse_date("2028-02-29"));
     CHECK(format_date(day("2026-03-05")) == "2026-03-05");
 }
+
+TEST_CASE("parse_instant reads ISO 8601 with an offset or Z", "[civil]") {
+    using jadwal::calendar::parse_instant;
+    const auto a = parse_instant("2026-03-16T08:00:00+07:00");
+    const auto b = parse_instant("2026-03-16T01:00Z");
+    const auto c = parse_instant("2026-03-16T09:00:00+08:00");
+    REQUIRE(a);
+    REQUIRE(b);
+    REQUIRE(c);
+    CHECK(*a == *b);
+    CHECK(*a == *c);
+    CHECK(jadwal::calendar::format_instant(*a, *date::locate_zone("Asia/Jakarta")) == "2026-03-16T08:00:00+07:00");
+    for (const char* bad : {"2026-03-16", "2026-03-16T08:00", "2026-02-30T08:00Z", "2026-03-16T24:00Z",
+                            "2026-03-16T08:00:30Z", "2026-03-16T08:00+0700", "2026-03-16T08:00Zjunk", ""}) {
+        INFO(bad);
+        CHECK_FALSE(parse_instant(bad));
+    }
+}

@@ -324,7 +324,7 @@ TEST_CASE("leave that overlaps holidays is counted once", "[work_calendar][leave
     CHECK(a.free.empty());
     CHECK(explained(cal.explain(f.e, days("2026-03-16", "2026-03-22"))) ==
           lines{"2026-03-16 00:00 - 2026-03-21 00:00 leave",
-                "2026-03-18 00:00 - 2026-03-19 00:00 holiday: Nyepi",
+                "2026-03-18 00:00 - 2026-03-19 00:00 holiday: Nyepi (cuti bersama)",
                 "2026-03-19 00:00 - 2026-03-20 00:00 holiday: Hari Suci Nyepi (Saka 1948)",
                 "2026-03-20 00:00 - 2026-03-21 00:00 holiday: Idul Fitri",
                 "2026-03-21 00:00 - 2026-03-22 00:00 holiday: Idul Fitri 1447 H",

@@ -56,3 +56,9 @@ struct date_range {
 [[nodiscard]] std::string format_clock_range(clock_range r);
 
 }  // namespace jadwal::calendar
+
+namespace jadwal::calendar {
+/// Parses ISO 8601 "YYYY-MM-DDTHH:MM[:SS](Z|+HH:MM|-HH:MM)" into an instant
+/// (seconds must be 0: the grid is in minutes). nullopt on anything else.
+[[nodiscard]] std::optional<instant> parse_instant(std::string_view text);
+}  // namespace jadwal::calendar

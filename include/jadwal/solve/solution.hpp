@@ -1,0 +1,114 @@
+// A training plan: the cohorts opened with their sessions and participants,
+// the self-paced study blocks, what could not be placed and why, and the
+// metrics and objective of problem.md. Produced by the solver, read back from
+// solution.json by `verify`, `explain` and the exporters.
+#pragma once
+
+#include <jadwal/calendar/civil.hpp>
+#include <jadwal/model/scenario.hpp>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace jadwal::solve {
+
+using calendar::instant;
+
+enum class solve_status { optimal, feasible, infeasible, time_limit_no_solution };
+
+struct session {
+    std::uint32_t module = 0;  ///< index into the programme's modules
+    std::uint32_t part = 0;    ///< 0-based part of a module split over days
+    instant start{};
+    instant end{};
+    bool pinned = false;  ///< a fixed session or one kept from a previous plan
+};
+
+struct cohort {
+    std::string id;  ///< stable, e.g. "keuda-01"
+    model::program_index program;
+    model::delivery_mode mode = model::delivery_mode::classroom;
+    model::venue_index venue;        ///< classroom
+    model::platform_index platform;  ///< online_live
+    std::vector<model::instructor_index> instructors;
+    std::vector<model::employee_index> participants;  ///< sorted by index
+    std::vector<session> sessions;                    ///< sorted by start
+};
+
+struct study_block {
+    model::employee_index employee;
+    model::program_index program;
+    std::uint32_t module = 0;
+    instant start{};
+    instant end{};
+};
+
+struct reason {
+    std::string code;     ///< stable, e.g. "R-NO-COHORT-TIME" (docs/explanations.md)
+    std::string message;  ///< a sentence in domain terms
+};
+
+struct alternative {
+    std::string description;
+    double cost = 0;  ///< change in the objective's burden level if taken
+};
+
+struct unplaced_demand {
+    model::employee_index employee;
+    model::program_index program;
+    std::vector<reason> reasons;
+    std::vector<alternative> alternatives;  ///< at most three
+};
+
+/// The metrics of problem.md, by those names (docs/model.md defines each).
+struct solution_metrics {
+    std::int64_t demand_total = 0;
+    std::int64_t demand_placed = 0;
+    double participation_rate = 1;
+    std::int64_t jp_target_employees = 0;
+    std::int64_t jp_target_met = 0;
+    double jp_target_attainment = 1;
+    std::int64_t disruption_minutes = 0;
+    double disruption_weighted = 0;
+    std::int64_t after_hours_minutes = 0;
+    std::int64_t max_after_hours_minutes_per_person_week = 0;
+    double max_unit_absence_ratio = 0;
+    std::int64_t cohorts = 0;
+    std::int64_t sessions = 0;
+    std::int64_t study_blocks = 0;
+    std::int64_t instructor_minutes = 0;
+    std::int64_t hard_violations = 0;
+    friend bool operator==(const solution_metrics&, const solution_metrics&) = default;
+};
+
+struct objective_value {
+    double participation = 0;
+    double burden = 0;
+    double cost = 0;
+    /// Weighted terms by name (e.g. "unmet_mandatory", "disruption", "cohort_opened").
+    std::map<std::string, double> breakdown;
+    /// Per unit id: its participation and burden terms.
+    std::map<std::string, std::map<std::string, double>> per_unit;
+};
+
+struct solution {
+    int format_version = 1;
+    solve_status status = solve_status::feasible;
+    std::uint64_t seed = 0;
+    std::string policy;
+    std::string strategy = "optimized";
+    solution_metrics metrics;
+    objective_value objective;
+    std::vector<cohort> cohorts;
+    std::vector<study_block> study_blocks;
+    std::vector<unplaced_demand> unplaced;
+    double elapsed_seconds = 0;  ///< the one field allowed to differ between identical runs
+    std::int64_t moves = 0;      ///< local-search moves evaluated
+};
+
+[[nodiscard]] std::string_view to_string(solve_status s);
+
+}  // namespace jadwal::solve

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <numeric>
 
 namespace jadwal::load {
@@ -46,30 +47,46 @@ void diagnostics::sort() {
 }
 
 namespace {
+// Optimal string alignment distance: insertions, deletions, substitutions and
+// swaps of neighbours ("bpkda" for "bpkad") each cost one.
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+    std::vector<std::size_t> prev2(b.size() + 1), prev(b.size() + 1), cur(b.size() + 1);
     std::iota(prev.begin(), prev.end(), std::size_t{0});
     for (std::size_t i = 1; i <= a.size(); ++i) {
         cur[0] = i;
         for (std::size_t j = 1; j <= b.size(); ++j) {
             const std::size_t subst = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
             cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, subst});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                cur[j] = std::min(cur[j], prev2[j - 2] + 1);
         }
+        std::swap(prev2, prev);
         std::swap(prev, cur);
     }
     return prev[b.size()];
 }
+
+bool iequal(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const auto x = static_cast<unsigned char>(a[i]), y = static_cast<unsigned char>(b[i]);
+        if (std::tolower(x) != std::tolower(y)) return false;
+    }
+    return true;
+}
 }  // namespace
 
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
-    // Only suggest when the word is close: at most a third of its length edited (min 1, max 3).
+    // Only suggest when the word is close: at most a third of its length edited
+    // (min 1, max 3), and never all of it ("M" is not a typo of "P").
     const std::size_t limit = std::clamp<std::size_t>(word.size() / 3, 1, 3);
     std::string best;
     std::size_t best_distance = limit + 1;
     for (const auto& c : candidates) {
         if (word.size() > 64 || c.size() > 64) continue;  // bound the work on hostile input
+        if (iequal(word, c)) return c;
         const std::size_t d = edit_distance(word, c);
-        if (d < best_distance) {
+        if (d < best_distance && d < word.size()) {
             best_distance = d;
             best = c;
         }

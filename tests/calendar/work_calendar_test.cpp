@@ -326,7 +326,7 @@ TEST_CASE("leave that overlaps holidays is counted once", "[work_calendar][leave
           lines{"2026-03-16 00:00 - 2026-03-21 00:00 leave",
                 "2026-03-18 00:00 - 2026-03-19 00:00 holiday: Nyepi (cuti bersama)",
                 "2026-03-19 00:00 - 2026-03-20 00:00 holiday: Hari Suci Nyepi (Saka 1948)",
-                "2026-03-20 00:00 - 2026-03-21 00:00 holiday: Idul Fitri",
+                "2026-03-20 00:00 - 2026-03-21 00:00 holiday: Idul Fitri (cuti bersama)",
                 "2026-03-21 00:00 - 2026-03-22 00:00 holiday: Idul Fitri 1447 H",
                 "2026-03-22 00:00 - 2026-03-23 00:00 holiday: Idul Fitri 1447 H"});
     check_invariants(cal, f.b.s, f.e, days("2026-03-01", "2026-03-31"));
@@ -410,7 +410,7 @@ TEST_CASE("regional holidays remove working time like national ones", "[work_cal
     const auto a = cal.employee(f.e, days("2026-12-01", "2026-12-01"));
     CHECK(a.working.empty());
     CHECK(explained(cal.explain(f.e, days("2026-12-01", "2026-12-01"))) ==
-          lines{"2026-12-01 00:00 - 2026-12-02 00:00 holiday: Hari Jadi Kabupaten"});
+          lines{"2026-12-01 00:00 - 2026-12-02 00:00 holiday: Hari Jadi Kabupaten (regional)"});
 }
 
 TEST_CASE("an empty seasonal variant means no work, and the first matching season wins", "[work_calendar]") {
@@ -444,7 +444,7 @@ TEST_CASE("explain labels every piece and sorts them by start", "[work_calendar]
     emp.duties.push_back(one_off("rapat", "2026-02-19", "13:00-14:00"));
     const work_calendar cal(f.b.s);
     CHECK(explained(cal.explain(f.e, days("2026-02-16", "2026-02-20"))) ==
-          lines{"2026-02-16 00:00 - 2026-02-17 00:00 holiday: Imlek",
+          lines{"2026-02-16 00:00 - 2026-02-17 00:00 holiday: Imlek (cuti bersama)",
                 "2026-02-17 00:00 - 2026-02-18 00:00 holiday: Tahun Baru Imlek 2577",
                 "2026-02-18 07:30 - 12:00 office",
                 "2026-02-18 13:00 - 16:00 office",

@@ -339,6 +339,8 @@ struct scenario {
     std::vector<demand_item> demand;
     std::vector<policy> policies;
     training_budget budget;
+    /// `scenario.policy`: the policy used when none is asked for (invalid: none named).
+    policy_index default_policy;
 
     /// Look-ups by id (filled by the loader; use the find_* helpers).
     std::unordered_map<std::string, std::uint32_t> employee_by_id, unit_by_id, program_by_id,

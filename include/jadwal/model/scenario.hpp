@@ -294,6 +294,10 @@ struct policy {
     std::string id, description;
     std::vector<delivery_mode> modes;  ///< allowed modes (empty: all)
     std::vector<window_kind> windows;  ///< allowed windows (empty: all)
+    /// The `working_hours` window on Monday-Friday (docs/model.md "Sessions and windows").
+    clock_range working_hours{minutes{7 * 60 + 30}, minutes{16 * 60 + 30}};
+    /// No live session on a Friday overlaps this (empty: no such rule).
+    std::optional<clock_range> friday_prayer = clock_range{minutes{11 * 60 + 30}, minutes{13 * 60}};
     clock_range after_hours{minutes{16 * 60 + 30}, minutes{21 * 60}};
     clock_range weekend{minutes{8 * 60}, minutes{17 * 60}};
     std::optional<int> max_after_hours_minutes_per_week;

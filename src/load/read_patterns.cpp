@@ -1,0 +1,292 @@
+// The `work_patterns` section: weekly hours by weekday spec, seasonal variants,
+// shift rotations, and the holiday rule.
+#include "sections.hpp"
+#include "values.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+namespace jadwal::load::detail {
+namespace {
+
+constexpr std::size_t max_ranges_per_day = 24;
+constexpr std::size_t max_cycle_days = 366;
+constexpr std::size_t max_shifts = 32;
+
+/// A week: {DAYSPEC: [ranges] | range}. Each weekday may be named once.
+std::optional<model::weekly_hours> read_week(load_context& c, const yval& v, std::string_view what) {
+    const auto m = c.yr.free_map(v, what);
+    if (!m) return std::nullopt;
+    model::weekly_hours week;
+    std::array<const YAML::Node*, 7> given{};
+    bool ok = true;
+    for (const auto& entry : m->entries) {
+        const ypath q = v.path->key(entry.key);
+        std::string problem;
+        const auto mask = parse_weekdays(entry.key, problem);
+        if (!mask) {
+            c.yr.error_at(code::weekday, problem, entry.key_node, q);
+            ok = false;
+            continue;
+        }
+        std::vector<calendar::clock_range> ranges;
+        std::vector<YAML::Node> nodes;
+        if (!entry.value.IsNull()) {
+            const auto items = c.yr.scalar_or_list(yval{entry, q}, "working hours", max_ranges_per_day);
+            if (!items) {
+                ok = false;
+                continue;
+            }
+            for (std::size_t i = 0; i < items->size(); ++i) {
+                const ypath qi = q.at(i);
+                if (const auto r = c.yr.clock_range(yval{(*items)[i], qi}, "working hours")) {
+                    ranges.push_back(*r);
+                    nodes.push_back((*items)[i]);
+                } else {
+                    ok = false;
+                }
+            }
+        }
+        // Overlaps inside one list (sorted by start).
+        std::vector<std::size_t> order(ranges.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::sort(order.begin(), order.end(), [&](auto a, auto b) { return ranges[a].start < ranges[b].start; });
+        for (std::size_t k = 1; k < order.size(); ++k) {
+            const auto& prev = ranges[order[k - 1]];
+            const auto& cur = ranges[order[k]];
+            if (cur.start < prev.end) {
+                const ypath qi = q.at(order[k]);
+                c.yr.error_at(code::time_overlap,
+                              fmt::format("{} overlaps {}", calendar::format_clock_range(cur),
+                                          calendar::format_clock_range(prev)),
+                              nodes[order[k]], qi);
+                ok = false;
+            }
+        }
+        for (unsigned d = 0; d < 7; ++d) {
+            if (!(*mask & (1u << d))) continue;
+            if (given[d] != nullptr) {
+                static constexpr std::array<std::string_view, 7> names{"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+                const loc first = c.yr.where(*given[d]);
+                c.yr.error_at(code::weekday,
+                              fmt::format("{} is already given (at line {}, column {})", names[d], first.line,
+                                          first.column),
+                              entry.key_node, q);
+                ok = false;
+                continue;
+            }
+            given[d] = &entry.key_node;
+            std::vector<calendar::clock_range> sorted;
+            for (const auto i : order) sorted.push_back(ranges[i]);
+            week.by_weekday[d] = std::move(sorted);
+        }
+    }
+    if (!ok) return std::nullopt;
+    return week;
+}
+
+bool week_is_empty(const model::weekly_hours& w) {
+    return std::all_of(w.by_weekday.begin(), w.by_weekday.end(), [](const auto& d) { return d.empty(); });
+}
+
+std::optional<model::shift> read_shift(load_context& c, const yentry& entry, const ypath& q) {
+    model::shift sh;
+    sh.code = entry.key;
+    if (const auto problem = id_problem(entry.key); !problem.empty()) {
+        c.yr.error_at(code::id_invalid, "shift code: " + problem, entry.key_node, q);
+        return std::nullopt;
+    }
+    if (iequals(entry.key, "off")) {
+        c.yr.error_at(code::id_invalid, "the shift code 'off' is reserved for days off", entry.key_node, q);
+        return std::nullopt;
+    }
+    std::optional<bool> night;
+    if (entry.value.IsMap()) {
+        static constexpr std::array<std::string_view, 2> keys{"hours", "night"};
+        const auto m = c.yr.map(yval{entry, q}, "a shift", keys);
+        if (!m) return std::nullopt;
+        const yentry* h = c.yr.need(*m, q, "hours", "a shift");
+        if (!h) return std::nullopt;
+        const ypath qh = q.key("hours");
+        const auto r = c.yr.clock_range(yval{*h, qh}, "shift hours");
+        if (!r) return std::nullopt;
+        sh.hours = *r;
+        if (const yentry* n = m->find("night")) {
+            const ypath qn = q.key("night");
+            night = c.yr.boolean(yval{*n, qn}, "night");
+            if (!night) return std::nullopt;
+        }
+    } else {
+        const auto r = c.yr.clock_range(yval{entry, q}, "shift hours");
+        if (!r) return std::nullopt;
+        sh.hours = *r;
+    }
+    sh.night = night.value_or(sh.hours.crosses_midnight());
+    return sh;
+}
+
+std::optional<model::shift_rotation> read_rotation(load_context& c, const yval& v) {
+    static constexpr std::array<std::string_view, 3> keys{"anchor", "cycle", "shifts"};
+    const auto m = c.yr.map(v, "a rotation", keys);
+    if (!m) return std::nullopt;
+    const ypath& p = *v.path;
+    model::shift_rotation rot;
+    bool ok = true;
+    rot.anchor = c.horizon_ok ? c.s.horizon.first : calendar::local_date{};
+    if (const yentry* a = m->find("anchor")) {
+        const ypath q = p.key("anchor");
+        if (const auto d = c.yr.date(yval{*a, q}, "anchor"))
+            rot.anchor = *d;
+        else
+            ok = false;
+    }
+    if (const yentry* s = c.yr.need(*m, p, "shifts", "a rotation")) {
+        const ypath q = p.key("shifts");
+        if (const auto sm = c.yr.free_map(yval{*s, q}, "shifts")) {
+            if (sm->entries.size() > max_shifts) {
+                c.yr.error(code::limit, fmt::format("a rotation may define at most {} shifts", max_shifts),
+                           yval{*s, q});
+                ok = false;
+            }
+            for (const auto& entry : sm->entries) {
+                const ypath qs = q.key(entry.key);
+                if (auto sh = read_shift(c, entry, qs))
+                    rot.shifts.push_back(std::move(*sh));
+                else
+                    ok = false;
+            }
+        } else {
+            ok = false;
+        }
+    } else {
+        ok = false;
+    }
+    if (const yentry* cy = c.yr.need(*m, p, "cycle", "a rotation")) {
+        const ypath q = p.key("cycle");
+        const auto items = c.yr.list(yval{*cy, q}, "cycle", max_cycle_days);
+        if (!items) {
+            ok = false;
+        } else if (items->empty()) {
+            c.yr.error(code::empty_list, "a rotation's cycle needs at least one day", yval{*cy, q});
+            ok = false;
+        } else {
+            for (std::size_t i = 0; i < items->size(); ++i) {
+                const ypath qi = q.at(i);
+                const auto t = c.yr.text(yval{(*items)[i], qi}, "a cycle day");
+                if (!t) {
+                    ok = false;
+                    continue;
+                }
+                if (rot.find(*t) == nullptr && !iequals(*t, "off")) {
+                    std::vector<std::string> codes{"off"};
+                    for (const auto& sh : rot.shifts) codes.push_back(sh.code);
+                    const std::string hint = closest_match(*t, codes);
+                    c.yr.warning(code::shift_undefined,
+                                 fmt::format("the cycle names {}, which is not a shift of this rotation; the day is "
+                                             "taken as a day off{}",
+                                             in_quotes(*t),
+                                             hint.empty() ? std::string{} : fmt::format(" (did you mean '{}'?)", hint)),
+                                 yval{(*items)[i], qi});
+                }
+                rot.cycle.push_back(std::move(*t));
+            }
+            const bool works = std::any_of(rot.cycle.begin(), rot.cycle.end(),
+                                           [&](const std::string& code) { return rot.find(code) != nullptr; });
+            if (ok && !works)
+                c.yr.warning(code::pattern_empty, "this rotation has no working day: every day of its cycle is off",
+                             yval{*cy, q});
+        }
+    } else {
+        ok = false;
+    }
+    if (!ok) return std::nullopt;
+    return rot;
+}
+
+}  // namespace
+
+void read_work_patterns(load_context& c, const yentry* e, const ypath& root) {
+    if (e == nullptr) {
+        c.rep.error(code::key_missing, "the scenario needs the section 'work_patterns'", c.root_at);
+        return;
+    }
+    const ypath p = root.key("work_patterns");
+    const auto m = c.yr.free_map(yval{*e, p}, "work_patterns");
+    if (!m) return;
+    c.patterns.reserve(m->entries.size());
+    for (const auto& entry : m->entries) {
+        const ypath q = p.key(entry.key);
+        if (const auto problem = id_problem(entry.key); !problem.empty()) {
+            c.yr.error_at(code::id_invalid, "work pattern: " + problem, entry.key_node, q);
+            continue;
+        }
+        model::work_pattern wp;
+        wp.id = entry.key;
+        wp.mark = c.yr.where(entry).mark();
+        const auto pm = c.yr.free_map(yval{entry, q}, "a work pattern");
+        if (pm) {
+            const yentry* week = nullptr;
+            const yentry* rotation = nullptr;
+            bool week_ok = false;
+            for (const auto& f : pm->entries) {
+                const ypath qf = q.key(f.key);
+                if (f.key == "week") {
+                    week = &f;
+                    if (auto w = read_week(c, yval{f, qf}, "a week")) {
+                        wp.week = std::move(*w);
+                        week_ok = true;
+                    }
+                } else if (f.key == "holidays") {
+                    if (const auto r = read_holiday_rule(c, yval{f, qf})) wp.holidays = *r;
+                } else if (f.key == "rotation") {
+                    rotation = &f;
+                    if (auto r = read_rotation(c, yval{f, qf})) wp.rotation = std::move(*r);
+                } else {
+                    // Any other key is a season this pattern varies by.
+                    const bool known = f.key == "ramadan" || c.seasons.find(f.key).has_value();
+                    if (!known) {
+                        std::vector<std::string> candidates{"week", "holidays", "rotation", "ramadan"};
+                        candidates.insert(candidates.end(), c.seasons.ids().begin(), c.seasons.ids().end());
+                        const std::string hint = closest_match(f.key, candidates);
+                        c.yr.error_at(code::ref_season,
+                                      fmt::format("{} is neither a key of a work pattern (week, holidays, rotation) "
+                                                  "nor a season{}",
+                                                  in_quotes(f.key),
+                                                  hint.empty() ? std::string{}
+                                                               : fmt::format(" (did you mean '{}'?)", hint)),
+                                      f.key_node, qf);
+                        continue;
+                    }
+                    if (const auto si = c.seasons.find(f.key)) c.seasons.use(*si);
+                    if (f.key == "ramadan" && !c.ramadan_used_at) c.ramadan_used_at = c.yr.where(f);
+                    if (auto w = read_week(c, yval{f, qf}, "a seasonal week"))
+                        wp.seasonal.emplace_back(f.key, std::move(*w));
+                }
+            }
+            if (week && rotation) {
+                c.yr.error_at(code::key_conflict,
+                              "a work pattern has either weekly hours (week) or a shift rotation, not both",
+                              rotation->key_node, q);
+            } else if (!week && !rotation) {
+                c.yr.error_at(code::key_missing, "a work pattern needs 'week' (weekly hours) or 'rotation'",
+                              pm->node, q);
+            } else if (rotation) {
+                for (const auto& f : pm->entries)
+                    if (f.key != "week" && f.key != "holidays" && f.key != "rotation") {
+                        const ypath qf = q.key(f.key);
+                        c.yr.error_at(code::key_conflict,
+                                      fmt::format("a rotation cannot vary by season ({})", in_quotes(f.key)), f.key_node,
+                                      qf);
+                    }
+            } else if (week_ok && week_is_empty(wp.week)) {
+                c.yr.warning_at(code::pattern_empty, "this pattern has no working hours on any day",
+                                week->key_node, q);
+            }
+        }
+        if (c.patterns.add(wp.id, c.yr.where(entry), q.str(), c.rep)) c.s.patterns.push_back(std::move(wp));
+    }
+}
+
+}  // namespace jadwal::load::detail

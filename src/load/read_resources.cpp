@@ -1,0 +1,152 @@
+// The training resources: `venues` (rooms), `platforms` (video-meeting
+// licences) and `instructors`.
+#include "sections.hpp"
+#include "values.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+
+namespace jadwal::load::detail {
+namespace {
+
+/// Reads the list, the map of each entry and its id; calls `body` for each
+/// entry whose id was registered.
+template <class Body>
+void read_entities(load_context& c, const yentry* e, const ypath& root, std::string_view section,
+                   std::string_view what, name_index& names, std::span<const std::string_view> keys,
+                   std::vector<bool>* broken, Body&& body) {
+    if (e == nullptr) return;
+    const ypath p = root.key(section);
+    const auto items = c.yr.list(yval{*e, p}, section, 10000);
+    if (!items) return;
+    for (std::size_t i = 0; i < items->size(); ++i) {
+        const ypath pi = p.at(i);
+        const yval v{(*items)[i], pi};
+        const auto m = c.yr.map(v, what, keys);
+        if (!m) continue;
+        const yentry* idf = c.yr.need(*m, pi, "id", what);
+        if (!idf) continue;
+        const ypath qid = pi.key("id");
+        const auto id = c.yr.id(yval{*idf, qid}, fmt::format("{} id", what));
+        if (!id) continue;
+        if (!names.add(*id, c.yr.where(yval{*idf, qid}), qid.str(), c.rep)) continue;
+        const std::size_t errors = c.rep.error_count();
+        body(*id, *m, pi, c.yr.where(v));
+        if (broken) broken->push_back(c.rep.error_count() != errors);
+    }
+}
+
+template <class T>
+void optional_text(load_context& c, const ymap& m, const ypath& p, std::string_view key, T& out) {
+    if (const yentry* f = m.find(key)) {
+        const ypath q = p.key(key);
+        if (auto t = c.yr.text(yval{*f, q}, key)) out = std::move(*t);
+    }
+}
+
+std::optional<std::uint32_t> reference(load_context& c, const ymap& m, const ypath& p, std::string_view key,
+                                       name_index& names) {
+    const yentry* f = m.find(key);
+    if (f == nullptr) return std::nullopt;
+    const ypath q = p.key(key);
+    const auto t = c.yr.text(yval{*f, q}, key);
+    if (!t) return std::nullopt;
+    return names.resolve(*t, c.yr.where(yval{*f, q}), q, c.rep);
+}
+
+std::vector<calendar::date_range> ranges(load_context& c, const ymap& m, const ypath& p, std::string_view key) {
+    std::vector<calendar::date_range> out;
+    if (const yentry* f = m.find(key)) {
+        const ypath q = p.key(key);
+        for (const auto& r : read_date_ranges(c, yval{*f, q}, key)) out.push_back(r.days);
+    }
+    return out;
+}
+
+}  // namespace
+
+void read_venues(load_context& c, const yentry* e, const ypath& root) {
+    static constexpr std::array<std::string_view, 7> keys{"id",      "name",   "capacity",    "location",
+                                                          "pattern", "closed", "cost_per_day"};
+    read_entities(c, e, root, "venues", "a venue", c.venues, keys, &c.venue_broken,
+                  [&](const std::string& id, const ymap& m, const ypath& p, loc at) {
+                      model::venue v;
+                      v.id = id;
+                      v.name = id;
+                      v.mark = at.mark();
+                      optional_text(c, m, p, "name", v.name);
+                      if (const yentry* f = c.yr.need(m, p, "capacity", "a venue")) {
+                          const ypath q = p.key("capacity");
+                          if (const auto n = c.yr.small_int(yval{*f, q}, "capacity", 1, 100000)) v.capacity = *n;
+                      }
+                      if (const auto l = reference(c, m, p, "location", c.locations)) v.location = {*l};
+                      if (const auto pat = reference(c, m, p, "pattern", c.patterns)) v.pattern = {*pat};
+                      v.closed = ranges(c, m, p, "closed");
+                      if (const yentry* f = m.find("cost_per_day")) {
+                          const ypath q = p.key("cost_per_day");
+                          if (const auto x = c.yr.real(yval{*f, q}, "cost_per_day", 0, 1e15)) v.cost_per_day = *x;
+                      }
+                      c.s.venues.push_back(std::move(v));
+                  });
+}
+
+void read_platforms(load_context& c, const yentry* e, const ypath& root) {
+    static constexpr std::array<std::string_view, 5> keys{"id", "name", "concurrent", "capacity", "cost_per_cohort"};
+    read_entities(c, e, root, "platforms", "a platform", c.platforms, keys, &c.platform_broken,
+                  [&](const std::string& id, const ymap& m, const ypath& p, loc at) {
+                      model::platform pl;
+                      pl.id = id;
+                      pl.name = id;
+                      pl.mark = at.mark();
+                      optional_text(c, m, p, "name", pl.name);
+                      if (const yentry* f = m.find("concurrent")) {
+                          const ypath q = p.key("concurrent");
+                          if (const auto n = c.yr.small_int(yval{*f, q}, "concurrent", 1, 1000)) pl.concurrent = *n;
+                      }
+                      if (const yentry* f = c.yr.need(m, p, "capacity", "a platform")) {
+                          const ypath q = p.key("capacity");
+                          if (const auto n = c.yr.small_int(yval{*f, q}, "capacity", 1, 1'000'000)) pl.capacity = *n;
+                      }
+                      if (const yentry* f = m.find("cost_per_cohort")) {
+                          const ypath q = p.key("cost_per_cohort");
+                          if (const auto x = c.yr.real(yval{*f, q}, "cost_per_cohort", 0, 1e15))
+                              pl.cost_per_cohort = *x;
+                      }
+                      c.s.platforms.push_back(std::move(pl));
+                  });
+}
+
+void read_instructors(load_context& c, const yentry* e, const ypath& root) {
+    static constexpr std::array<std::string_view, 8> keys{
+        "id", "name", "pattern", "location", "max_minutes_per_day", "max_days_per_month", "unavailable",
+        "cost_per_hour"};
+    read_entities(c, e, root, "instructors", "an instructor", c.instructors, keys, nullptr,
+                  [&](const std::string& id, const ymap& m, const ypath& p, loc at) {
+                      model::instructor in;
+                      in.id = id;
+                      in.name = id;
+                      in.mark = at.mark();
+                      optional_text(c, m, p, "name", in.name);
+                      if (const auto pat = reference(c, m, p, "pattern", c.patterns)) in.pattern = {*pat};
+                      if (const auto l = reference(c, m, p, "location", c.locations)) in.location = {*l};
+                      if (const yentry* f = m.find("max_minutes_per_day")) {
+                          const ypath q = p.key("max_minutes_per_day");
+                          if (const auto n = c.yr.small_int(yval{*f, q}, "max_minutes_per_day", 1, 1440))
+                              in.max_minutes_per_day = *n;
+                      }
+                      if (const yentry* f = m.find("max_days_per_month")) {
+                          const ypath q = p.key("max_days_per_month");
+                          if (const auto n = c.yr.small_int(yval{*f, q}, "max_days_per_month", 1, 31))
+                              in.max_days_per_month = *n;
+                      }
+                      in.unavailable = ranges(c, m, p, "unavailable");
+                      if (const yentry* f = m.find("cost_per_hour")) {
+                          const ypath q = p.key("cost_per_hour");
+                          if (const auto x = c.yr.real(yval{*f, q}, "cost_per_hour", 0, 1e15)) in.cost_per_hour = *x;
+                      }
+                      c.s.instructors.push_back(std::move(in));
+                  });
+}
+
+}  // namespace jadwal::load::detail

@@ -1,0 +1,80 @@
+// The readers of the scenario's top-level sections, called in dependency order
+// by load_scenario.cpp, and the small readers several sections share.
+#pragma once
+
+#include "context.hpp"
+
+#include <optional>
+
+namespace jadwal::load::detail {
+
+// ---- sections (each takes the section's entry, or nullptr when absent)
+void read_scenario_header(load_context& c, const yentry* e, const ypath& p);
+void read_holidays(load_context& c, const yentry* e, const ypath& p);
+void read_seasons(load_context& c, const yentry* e, const ypath& p);
+void read_work_patterns(load_context& c, const yentry* e, const ypath& p);
+void read_locations(load_context& c, const yentry* e, const ypath& p);
+void read_duty_templates(load_context& c, const yentry* e, const ypath& p);
+void read_units(load_context& c, const yentry* e, const ypath& p);
+void read_employees(load_context& c, const yentry* e, const ypath& p);
+void read_venues(load_context& c, const yentry* e, const ypath& p);
+void read_platforms(load_context& c, const yentry* e, const ypath& p);
+void read_instructors(load_context& c, const yentry* e, const ypath& p);
+void read_programs(load_context& c, const yentry* e, const ypath& p);
+void read_demand(load_context& c, const yentry* e, const ypath& p);
+void read_policies(load_context& c, const yentry* e, const ypath& p);
+void read_budget(load_context& c, const yentry* e, const ypath& p);
+
+/// Cross-checks over the whole scenario (validate.cpp); also completes the
+/// Ramadan season, travel symmetry and the look-up maps.
+void validate_scenario(load_context& c);
+
+// ---- shared readers
+/// {from, to[, why]} with to >= from; `to` defaults to `from` when `to_optional`.
+struct dated_range {
+    calendar::date_range days;
+    std::string why;
+    loc at;
+};
+std::optional<dated_range> read_date_range(load_context& c, const yval& v, std::string_view what,
+                                           std::span<const std::string_view> extra_keys = {},
+                                           ymap* out_map = nullptr);
+std::vector<dated_range> read_date_ranges(load_context& c, const yval& v, std::string_view what);
+
+/// A duty: {what, rrule | date, start, time, except}.
+std::optional<model::duty> read_duty(load_context& c, const yval& v);
+std::vector<model::duty> read_duties(load_context& c, const yval& v);
+/// Checks a duty against the horizon (W-DATE-OUTSIDE-HORIZON, W-DUTY-NO-OCCURRENCE).
+void check_duty_dates(load_context& c, const model::duty& d, loc at, const std::string& path);
+
+/// all | national_only | none
+std::optional<model::holiday_rule> read_holiday_rule(load_context& c, const yval& v);
+/// "10%" or a head count.
+std::optional<model::staffing_limit> read_staffing_limit(load_context& c, const yval& v);
+/// A DAYSPEC key or value (E-WEEKDAY).
+std::optional<std::uint8_t> read_weekdays(load_context& c, const yval& v);
+
+/// Copies the duties of a template into `out`, within the copy budget.
+bool copy_template_duties(load_context& c, std::uint32_t tmpl, std::vector<model::duty>& out, loc at);
+
+/// True when `d` is inside the horizon (always true while the horizon is unknown).
+[[nodiscard]] bool in_horizon(const load_context& c, calendar::local_date d);
+
+/// Fills an employee's defaults, checks it and adds it to the scenario (shared
+/// by the YAML and the CSV readers). Positions of the fields it checks:
+struct employee_draft {
+    model::employee e;
+    bool has_jp_target = false;
+    bool has_jp_cap = false;
+    bool has_rotation_offset = false;
+    loc at;  ///< the employee
+    loc at_id, at_jp_target, at_jp_cap, at_rotation_offset;
+    std::size_t errors_before = 0;  ///< reporter error count when reading began
+    const ypath* path = nullptr;  ///< YAML path of the employee; nullptr for CSV rows
+};
+void add_employee(load_context& c, employee_draft&& d);
+
+/// Reads employees from a CSV file (csv_employees.cpp).
+void read_employees_csv(load_context& c, const std::filesystem::path& file, loc at, const std::string& path);
+
+}  // namespace jadwal::load::detail

@@ -1,0 +1,265 @@
+#include "yaml_reader.hpp"
+
+#include "codes.hpp"
+#include "values.hpp"
+
+#include <fmt/format.h>
+
+namespace jadwal::load::detail {
+
+std::string ypath::str() const {
+    // Collect the chain from the root, then print it forwards.
+    std::vector<const ypath*> chain;
+    for (const ypath* p = this; p != nullptr && p->parent_ != nullptr; p = p->parent_) chain.push_back(p);
+    std::string out;
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+        const ypath* p = *it;
+        if (p->index_ != npos) {
+            out += fmt::format("[{}]", p->index_);
+        } else {
+            if (!out.empty()) out += '.';
+            // Keys are user text: keep the path on one line and short.
+            for (const char c : p->key_.substr(0, 64)) out += (static_cast<unsigned char>(c) < 0x20) ? '?' : c;
+        }
+    }
+    return out;
+}
+
+std::string_view describe(const YAML::Node& n) {
+    switch (n.Type()) {
+        case YAML::NodeType::Map: return "a map";
+        case YAML::NodeType::Sequence: return "a list";
+        case YAML::NodeType::Scalar: return "text";
+        case YAML::NodeType::Null: return "nothing";
+        case YAML::NodeType::Undefined: return "nothing";
+    }
+    return "nothing";
+}
+
+loc yreader::where(const YAML::Node& n) const {
+    if (!n.IsDefined()) return {file_, 0, 0};
+    const YAML::Mark m = n.Mark();
+    if (m.is_null()) return {file_, 0, 0};
+    return {file_, m.line + 1, m.column + 1};
+}
+
+loc yreader::where(const yval& v) const {
+    // yaml-cpp puts an empty value at the start of the next token; the key is
+    // where a person looks.
+    if (v.key != nullptr && (!v.node.IsDefined() || v.node.IsNull())) return where(*v.key);
+    return where(v.node);
+}
+
+bool yreader::spend(std::size_t n) {
+    if (exhausted_) return false;
+    if (n <= budget_) {
+        budget_ -= n;
+        return true;
+    }
+    exhausted_ = true;
+    rep_.error(code::limit,
+               "the document expands to too many values (aliases repeated many times?); loading stopped here",
+               {file_, 0, 0});
+    return false;
+}
+
+void yreader::error(std::string_view c, std::string message, const yval& v) {
+    rep_.error(c, std::move(message), where(v), v.path ? v.path->str() : std::string{});
+}
+
+void yreader::warning(std::string_view c, std::string message, const yval& v) {
+    rep_.warning(c, std::move(message), where(v), v.path ? v.path->str() : std::string{});
+}
+
+void yreader::error_at(std::string_view c, std::string message, const YAML::Node& n, const ypath& p) {
+    rep_.error(c, std::move(message), where(n), p.str());
+}
+
+void yreader::warning_at(std::string_view c, std::string message, const YAML::Node& n, const ypath& p) {
+    rep_.warning(c, std::move(message), where(n), p.str());
+}
+
+namespace {
+
+std::optional<ymap> read_map(yreader& r, const yval& v, std::string_view what,
+                             std::span<const std::string_view> allowed, bool check_keys) {
+    if (!r.spend()) return std::nullopt;
+    if (!v.node.IsMap()) {
+        r.error(code::type, fmt::format("expected a map for {}, got {}", what, describe(v.node)), v);
+        return std::nullopt;
+    }
+    ymap m;
+    m.node = v.node;
+    m.entries.reserve(v.node.size());
+    for (auto it = v.node.begin(); it != v.node.end(); ++it) {
+        if (!r.spend()) return std::nullopt;
+        const YAML::Node k = it->first;
+        if (!k.IsScalar()) {
+            r.error_at(code::type, fmt::format("a key in {} must be text, got {}", what, describe(k)), k, *v.path);
+            continue;
+        }
+        const std::string& key = k.Scalar();
+        if (m.find(key) != nullptr) {
+            r.error_at(code::key_duplicate, fmt::format("the key {} appears twice in {}", in_quotes(key), what), k,
+                       *v.path);
+            continue;
+        }
+        if (check_keys) {
+            bool known = false;
+            for (const auto a : allowed) known = known || a == key;
+            if (!known) {
+                const std::vector<std::string> candidates(allowed.begin(), allowed.end());
+                const std::string hint = closest_match(key, candidates);
+                r.error_at(code::key_unknown,
+                           fmt::format("unknown key {} in {}{}", in_quotes(key), what,
+                                       hint.empty() ? std::string{} : fmt::format(" (did you mean '{}'?)", hint)),
+                           k, *v.path);
+                continue;
+            }
+        }
+        m.entries.push_back(yentry{key, k, it->second});
+    }
+    return m;
+}
+
+}  // namespace
+
+std::optional<ymap> yreader::map(const yval& v, std::string_view what, std::span<const std::string_view> allowed) {
+    return read_map(*this, v, what, allowed, true);
+}
+
+std::optional<ymap> yreader::free_map(const yval& v, std::string_view what) {
+    return read_map(*this, v, what, {}, false);
+}
+
+std::optional<std::vector<YAML::Node>> yreader::list(const yval& v, std::string_view what, std::size_t max_items) {
+    if (!spend()) return std::nullopt;
+    if (!v.node.IsSequence()) {
+        error(code::type, fmt::format("expected a list for {}, got {}", what, describe(v.node)), v);
+        return std::nullopt;
+    }
+    if (v.node.size() > max_items) {
+        error(code::limit, fmt::format("{} has {} entries; at most {} are allowed", what, v.node.size(), max_items),
+              v);
+        return std::nullopt;
+    }
+    std::vector<YAML::Node> out;
+    out.reserve(v.node.size());
+    for (auto it = v.node.begin(); it != v.node.end(); ++it) {
+        if (!spend()) return std::nullopt;
+        out.push_back(*it);
+    }
+    return out;
+}
+
+std::optional<std::vector<YAML::Node>> yreader::scalar_or_list(const yval& v, std::string_view what,
+                                                               std::size_t max_items) {
+    if (v.node.IsScalar()) {
+        if (!spend()) return std::nullopt;
+        return std::vector<YAML::Node>{v.node};
+    }
+    return list(v, what, max_items);
+}
+
+const yentry* yreader::need(const ymap& m, const ypath& p, std::string_view key, std::string_view what) {
+    const yentry* e = m.find(key);
+    if (e == nullptr) error_at(code::key_missing, fmt::format("{} needs the key '{}'", what, key), m.node, p);
+    return e;
+}
+
+bool yreader::is_null(const yval& v) const { return !v.node.IsDefined() || v.node.IsNull(); }
+
+bool yreader::scalar_check(const yval& v, std::string_view what) {
+    if (!spend()) return false;
+    if (v.node.IsScalar()) return true;
+    if (is_null(v))
+        error(code::type, fmt::format("{} has no value", what), v);
+    else
+        error(code::type, fmt::format("expected a single value for {}, got {}", what, describe(v.node)), v);
+    return false;
+}
+
+std::optional<std::string> yreader::text(const yval& v, std::string_view what) {
+    if (!scalar_check(v, what)) return std::nullopt;
+    return v.node.Scalar();
+}
+
+std::optional<std::string> yreader::id(const yval& v, std::string_view what) {
+    auto t = text(v, what);
+    if (!t) return std::nullopt;
+    if (const auto problem = id_problem(*t); !problem.empty()) {
+        error(code::id_invalid, fmt::format("{}: {}", what, problem), v);
+        return std::nullopt;
+    }
+    return t;
+}
+
+std::optional<std::int64_t> yreader::integer(const yval& v, std::string_view what, std::int64_t min,
+                                             std::int64_t max) {
+    if (!scalar_check(v, what)) return std::nullopt;
+    const std::string& s = v.node.Scalar();
+    const auto r = parse_integer(s);
+    if (r.status == num_status::syntax) {
+        error(code::type, fmt::format("expected a whole number for {}, got {}", what, in_quotes(s)), v);
+        return std::nullopt;
+    }
+    if (r.status == num_status::range || r.value < min || r.value > max) {
+        error(code::number, fmt::format("{} must be between {} and {}, got {}", what, min, max, in_quotes(trim(s))), v);
+        return std::nullopt;
+    }
+    return r.value;
+}
+
+std::optional<double> yreader::real(const yval& v, std::string_view what, double min, double max) {
+    if (!scalar_check(v, what)) return std::nullopt;
+    const std::string& s = v.node.Scalar();
+    const auto r = parse_real(s);
+    if (r.status == num_status::syntax) {
+        error(code::type, fmt::format("expected a number for {}, got {}", what, in_quotes(s)), v);
+        return std::nullopt;
+    }
+    if (r.status == num_status::range || r.value < min || r.value > max) {
+        error(code::number, fmt::format("{} must be between {} and {}, got {}", what, min, max, in_quotes(trim(s))), v);
+        return std::nullopt;
+    }
+    return r.value;
+}
+
+std::optional<bool> yreader::boolean(const yval& v, std::string_view what) {
+    if (!scalar_check(v, what)) return std::nullopt;
+    const auto b = parse_bool(v.node.Scalar(), false);
+    if (!b) error(code::type, fmt::format("expected true or false for {}, got {}", what, in_quotes(v.node.Scalar())), v);
+    return b;
+}
+
+std::optional<calendar::local_date> yreader::date(const yval& v, std::string_view what) {
+    if (!scalar_check(v, what)) return std::nullopt;
+    const auto d = calendar::parse_date(v.node.Scalar());
+    if (!d) error(code::date, fmt::format("{}: {}", what, date_problem(v.node.Scalar())), v);
+    return d;
+}
+
+std::optional<calendar::clock_range> yreader::clock_range(const yval& v, std::string_view what) {
+    if (!scalar_check(v, what)) return std::nullopt;
+    const auto r = calendar::parse_clock_range(v.node.Scalar());
+    if (!r) error(code::time, fmt::format("{}: {}", what, clock_range_problem(v.node.Scalar())), v);
+    return r;
+}
+
+std::optional<std::size_t> yreader::choice(const yval& v, std::string_view what,
+                                           std::span<const std::string_view> options) {
+    if (!scalar_check(v, what)) return std::nullopt;
+    const std::string& s = v.node.Scalar();
+    for (std::size_t i = 0; i < options.size(); ++i)
+        if (options[i] == s) return i;
+    std::string all;
+    for (const auto o : options) all += fmt::format("{}{}", all.empty() ? "" : ", ", o);
+    const std::string hint = closest_match(s, std::vector<std::string>(options.begin(), options.end()));
+    error(code::enum_value,
+          fmt::format("{} is not a valid {} ({}one of: {})", in_quotes(s), what,
+                      hint.empty() ? std::string{} : fmt::format("did you mean '{}'? ", hint), all),
+          v);
+    return std::nullopt;
+}
+
+}  // namespace jadwal::load::detail

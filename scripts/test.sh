@@ -15,7 +15,7 @@ echo "== build and test (AddressSanitizer + UndefinedBehaviorSanitizer)"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir "$root/build-asan" --output-on-failure -j"$(nproc)"
 
-fuzz_seconds=${JADWAL_FUZZ_SECONDS:-60}
+fuzz_seconds=${JADWAL_FUZZ_SECONDS:-30}
 if [ "$fuzz_seconds" != 0 ] && [ -x "$root/scripts/fuzz.sh" ]; then
   echo "== fuzz the scenario loader for ${fuzz_seconds}s"
   "$root/scripts/fuzz.sh" "$fuzz_seconds"

@@ -1,0 +1,82 @@
+// The independent checker of a plan (`jadwal verify`): recomputes, from the
+// scenario and the solution alone, every hard constraint of problem.md as
+// docs/model.md defines it, and every metric and objective term. It shares
+// the calendar engine with the solver but no solver code, so a bug in the
+// solver shows up here as a violation or as a metric that disagrees.
+#pragma once
+
+#include <cstdint>
+#include <jadwal/calendar/civil.hpp>
+#include <jadwal/model/scenario.hpp>
+#include <jadwal/solve/solution.hpp>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace jadwal::verify {
+
+/// One broken rule, found in one place. Codes are stable and listed in
+/// docs/model.md ("Checking a plan"); the message says who, what and when in
+/// words a planner understands.
+struct violation {
+    std::string code;                       ///< e.g. "H1-OVERLAP", "H6-UNIT-LIMIT", "S-GRID"
+    std::string message;                    ///< one sentence, times in local clock time
+    std::optional<calendar::instant> when;  ///< where on the time line, when it has a place
+    std::string employee;                   ///< id of the person concerned, if one is
+    std::string cohort;                     ///< id of the cohort concerned, if one is
+    std::string resource;                   ///< id of the unit, venue, platform or instructor concerned, if one is
+};
+
+/// What one unit's staff got out of the plan (unweighted, plus its objective terms).
+struct unit_summary {
+    std::string unit;  ///< unit id
+    std::int64_t headcount = 0;
+    std::int64_t absence_limit = 0;  ///< staff allowed in training in working time at once
+    std::int64_t max_absent = 0;     ///< the most staff in training in working time at once
+    double max_absence_ratio = 0;    ///< max_absent / headcount
+    std::int64_t demand_total = 0;
+    std::int64_t demand_placed = 0;
+    std::int64_t disruption_minutes = 0;
+    double disruption_weighted = 0;
+    std::int64_t after_hours_minutes = 0;
+};
+
+struct report {
+    /// Hard-constraint and structural violations, sorted by time (timeless ones first).
+    std::vector<violation> violations;
+    /// Inconsistencies that do not make the plan infeasible (an unmet demand the
+    /// solution does not list as unplaced, and the like).
+    std::vector<violation> warnings;
+    /// Number of violations per code.
+    std::map<std::string, std::int64_t> violations_by_code;
+    solve::solution_metrics metrics;  ///< hard_violations = violations.size()
+    solve::objective_value objective;
+    std::vector<unit_summary> units;  ///< in scenario order
+    std::int64_t changes = 0;         ///< against the previous plan (0 without one)
+    /// What the plan spends (docs/model.md "Budget"), and how many classroom cohorts it opens.
+    double budget_cost = 0;
+    std::int64_t classroom_cohorts = 0;
+
+    [[nodiscard]] bool feasible() const { return violations.empty(); }
+};
+
+/// Re-planning: the plan the new one replaces. Everything of `previous` that is
+/// pinned, or starts before `replan_from`, must be kept unchanged (hard 8), and
+/// every change to it counts in the objective's `change` term.
+struct previous_plan {
+    const solve::solution* plan = nullptr;
+    std::optional<calendar::instant> replan_from;  ///< none: only pinned items are kept
+};
+
+struct options {
+    previous_plan previous;
+};
+
+/// Checks `sol` against `s` under `pol` and recomputes its metrics and objective.
+/// Never throws for a bad plan (indices out of range included): every problem is
+/// a violation.
+[[nodiscard]] report verify(const model::scenario& s, const solve::solution& sol, const model::policy& pol,
+                            const options& opts = {});
+
+}  // namespace jadwal::verify

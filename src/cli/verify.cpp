@@ -1,0 +1,243 @@
+#include <fmt/format.h>
+
+#include <cmath>
+#include <fstream>
+#include <jadwal/calendar/work_calendar.hpp>
+#include <jadwal/io/solution_json.hpp>
+#include <jadwal/verify/verify.hpp>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "commands.hpp"
+#include "print_diagnostics.hpp"
+
+namespace jadwal::cli {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+struct metric_row {
+    const char* name;
+    double value;
+    bool integral;
+};
+
+std::vector<metric_row> metric_rows(const solve::solution_metrics& m) {
+    auto i = [](std::int64_t v) { return static_cast<double>(v); };
+    return {{"demand_total", i(m.demand_total), true},
+            {"demand_placed", i(m.demand_placed), true},
+            {"participation_rate", m.participation_rate, false},
+            {"jp_target_employees", i(m.jp_target_employees), true},
+            {"jp_target_met", i(m.jp_target_met), true},
+            {"jp_target_attainment", m.jp_target_attainment, false},
+            {"disruption_minutes", i(m.disruption_minutes), true},
+            {"disruption_weighted", m.disruption_weighted, false},
+            {"after_hours_minutes", i(m.after_hours_minutes), true},
+            {"max_after_hours_minutes_per_person_week", i(m.max_after_hours_minutes_per_person_week), true},
+            {"max_unit_absence_ratio", m.max_unit_absence_ratio, false},
+            {"cohorts", i(m.cohorts), true},
+            {"sessions", i(m.sessions), true},
+            {"study_blocks", i(m.study_blocks), true},
+            {"instructor_minutes", i(m.instructor_minutes), true},
+            {"hard_violations", i(m.hard_violations), true}};
+}
+
+std::string show_number(double v, bool integral) {
+    if (integral) return fmt::format("{}", static_cast<std::int64_t>(v));
+    return fmt::format("{:.6g}", v);
+}
+
+bool same_number(double a, double b) {
+    return std::fabs(a - b) <= 1e-9 * std::max({1.0, std::fabs(a), std::fabs(b)});
+}
+
+/// What the solution file itself claims for each metric, by name.
+std::map<std::string, double> claimed_metrics(const std::string& text) {
+    std::map<std::string, double> out;
+    const auto doc = json::parse(text, nullptr, false);
+    if (doc.is_discarded() || !doc.is_object()) return out;
+    const auto it = doc.find("metrics");
+    if (it == doc.end() || !it->is_object()) return out;
+    for (const auto& [k, v] : it->items())
+        if (v.is_number()) out[k] = v.get<double>();
+    return out;
+}
+
+std::string when_text(const model::scenario& s, const verify::violation& v) {
+    if (!v.when) return "-";
+    const date::time_zone* z = s.zone;
+    if (!v.employee.empty())
+        if (const auto e = s.find_employee(v.employee)) z = &s.zone_of(s.employees[e->value]);
+    return calendar::format_instant(*v.when, *z);
+}
+
+json violation_json(const model::scenario& s, const verify::violation& v) {
+    json j{{"code", v.code}, {"message", v.message}, {"when", v.when ? json(when_text(s, v)) : json(nullptr)}};
+    if (!v.employee.empty()) j["employee"] = v.employee;
+    if (!v.cohort.empty()) j["cohort"] = v.cohort;
+    if (!v.resource.empty()) j["resource"] = v.resource;
+    return j;
+}
+
+}  // namespace
+
+action add_verify(CLI::App& app) {
+    auto* cmd = app.add_subcommand("verify", "Check a plan independently: every hard constraint, every metric");
+    struct args {
+        std::string scenario, solution, policy, format = "text";
+    };
+    auto a = std::make_shared<args>();
+    cmd->add_option("scenario", a->scenario, "Scenario file (YAML)")->required();
+    cmd->add_option("solution", a->solution, "Solution file (solution.json)")->required();
+    cmd->add_option("--policy", a->policy,
+                    "Policy to check against (default: the solution's, else the scenario's default, else the first)");
+    cmd->add_option("--format", a->format, "Output format")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->capture_default_str();
+    return [a]() {
+        const auto loaded = load_and_report(a->scenario);
+        if (!loaded.scenario) return static_cast<int>(input_error);
+        const auto& s = *loaded.scenario;
+
+        std::string text;
+        {
+            std::ifstream in{a->solution, std::ios::binary};
+            if (!in) {
+                fmt::print(stderr, "{}: error: cannot read the file [E-FILE]\n", a->solution);
+                return static_cast<int>(input_error);
+            }
+            std::ostringstream buf;
+            buf << in.rdbuf();
+            text = buf.str();
+        }
+        const auto read = io::solution_from_json(s, text, a->solution);
+        for (const auto& d : read.diags.items()) fmt::print(stderr, "{}\n", load::format(d));
+        if (!read.solution) return static_cast<int>(input_error);
+        const auto& sol = *read.solution;
+
+        // Which policy: asked for, else the one the plan was made with, else the scenario's choice.
+        const model::policy default_policy;
+        const model::policy* pol = &default_policy;
+        if (!a->policy.empty()) {
+            const auto p = s.find_policy(a->policy);
+            if (!p) {
+                fmt::print(stderr, "jadwal verify: no policy '{}' in {}\n", a->policy, a->scenario);
+                return static_cast<int>(usage_error);
+            }
+            pol = &s.policies[p->value];
+        } else if (!sol.policy.empty()) {
+            const auto p = s.find_policy(sol.policy);
+            if (!p) {
+                fmt::print(stderr, "{}: error: the plan was made with policy '{}', which {} does not have\n",
+                           a->solution, sol.policy, a->scenario);
+                return static_cast<int>(input_error);
+            }
+            pol = &s.policies[p->value];
+        } else if (s.default_policy.valid() && s.default_policy.value < s.policies.size()) {
+            pol = &s.policies[s.default_policy.value];
+        } else if (!s.policies.empty()) {
+            pol = &s.policies.front();
+        }
+
+        const auto r = verify::verify(s, sol, *pol);
+        const auto claimed = claimed_metrics(text);
+        const auto rows = metric_rows(r.metrics);
+        std::vector<std::string> differ;
+        for (const auto& row : rows) {
+            const auto it = claimed.find(row.name);
+            if (it != claimed.end() && !same_number(it->second, row.value)) differ.push_back(row.name);
+        }
+
+        if (a->format == "json") {
+            json out;
+            out["scenario"] = a->scenario;
+            out["solution"] = a->solution;
+            out["policy"] = pol->id;
+            out["feasible"] = r.feasible();
+            json vs = json::array();
+            for (const auto& v : r.violations) vs.push_back(violation_json(s, v));
+            out["violations"] = std::move(vs);
+            json ws = json::array();
+            for (const auto& v : r.warnings) ws.push_back(violation_json(s, v));
+            out["warnings"] = std::move(ws);
+            out["violations_by_code"] = json::object();
+            for (const auto& [code, n] : r.violations_by_code) out["violations_by_code"][code] = n;
+            json metrics = json::object();
+            for (const auto& row : rows)
+                metrics[row.name] = row.integral ? json(static_cast<std::int64_t>(row.value)) : json(row.value);
+            out["metrics"] = std::move(metrics);
+            out["metrics_differing_from_solution"] = differ;
+            json breakdown = json::object();
+            for (const auto& [k, v] : r.objective.breakdown) breakdown[k] = v;
+            json per_unit = json::object();
+            for (const auto& [unit, terms] : r.objective.per_unit) {
+                json t = json::object();
+                for (const auto& [k, v] : terms) t[k] = v;
+                per_unit[unit] = std::move(t);
+            }
+            out["objective"] = json{{"participation", r.objective.participation},
+                                    {"burden", r.objective.burden},
+                                    {"cost", r.objective.cost},
+                                    {"breakdown", std::move(breakdown)},
+                                    {"per_unit", std::move(per_unit)}};
+            const auto& budget = s.budget;
+            out["budget"] = json{{"cost", r.budget_cost},
+                                 {"max_cost", budget.max_cost ? json(*budget.max_cost) : json(nullptr)},
+                                 {"classroom_cohorts", r.classroom_cohorts},
+                                 {"max_classroom_cohorts",
+                                  budget.max_classroom_cohorts ? json(*budget.max_classroom_cohorts) : json(nullptr)},
+                                 {"currency", budget.currency}};
+            json units = json::array();
+            for (const auto& u : r.units)
+                units.push_back(json{{"unit", u.unit},
+                                     {"headcount", u.headcount},
+                                     {"absence_limit", u.absence_limit},
+                                     {"max_absent", u.max_absent},
+                                     {"max_absence_ratio", u.max_absence_ratio},
+                                     {"demand_total", u.demand_total},
+                                     {"demand_placed", u.demand_placed},
+                                     {"disruption_minutes", u.disruption_minutes},
+                                     {"disruption_weighted", u.disruption_weighted},
+                                     {"after_hours_minutes", u.after_hours_minutes}});
+            out["units"] = std::move(units);
+            fmt::print("{}\n", out.dump(2));
+        } else {
+            fmt::print("{} with {}: {} violation(s), {} warning(s) under {}\n", a->solution, a->scenario,
+                       r.violations.size(), r.warnings.size(),
+                       pol->id.empty() ? std::string{"the default policy"} : fmt::format("policy '{}'", pol->id));
+            for (const auto& v : r.violations) fmt::print("{} {} {}\n", v.code, when_text(s, v), v.message);
+            for (const auto& v : r.warnings) fmt::print("warning: {} {} {}\n", v.code, when_text(s, v), v.message);
+            if (!r.violations_by_code.empty()) {
+                fmt::print("\nviolations by code:\n");
+                for (const auto& [code, n] : r.violations_by_code) fmt::print("  {:<28} {}\n", code, n);
+            }
+            fmt::print("\n{:<42} {:>14} {:>14}\n", "metric", "verified", "solution says");
+            for (const auto& row : rows) {
+                const auto it = claimed.find(row.name);
+                const std::string theirs = it == claimed.end() ? "-" : show_number(it->second, row.integral);
+                const bool bad = it != claimed.end() && !same_number(it->second, row.value);
+                fmt::print("{:<42} {:>14} {:>14}{}\n", row.name, show_number(row.value, row.integral), theirs,
+                           bad ? "  (differs)" : "");
+            }
+            fmt::print("\n{:<42} {:>14}\n", "objective", "verified");
+            fmt::print("{:<42} {:>14.6g}\n{:<42} {:>14.6g}\n{:<42} {:>14.6g}\n", "participation",
+                       r.objective.participation, "burden", r.objective.burden, "cost", r.objective.cost);
+            for (const auto& [k, v] : r.objective.breakdown) fmt::print("  {:<40} {:>14.6g}\n", k, v);
+            fmt::print("\nbudget: cost {:.0f} {}{}, {} classroom cohort(s){}\n", r.budget_cost, s.budget.currency,
+                       s.budget.max_cost ? fmt::format(" of at most {:.0f}", *s.budget.max_cost) : std::string{},
+                       r.classroom_cohorts,
+                       s.budget.max_classroom_cohorts ? fmt::format(" of at most {}", *s.budget.max_classroom_cohorts)
+                                                      : std::string{});
+            fmt::print("\n{:<16} {:>9} {:>6} {:>10} {:>8} {:>8} {:>12} {:>12}\n", "unit", "headcount", "limit",
+                       "max absent", "demand", "placed", "disruption", "after hours");
+            for (const auto& u : r.units)
+                fmt::print("{:<16} {:>9} {:>6} {:>10} {:>8} {:>8} {:>12} {:>12}\n", u.unit, u.headcount,
+                           u.absence_limit, u.max_absent, u.demand_total, u.demand_placed, u.disruption_minutes,
+                           u.after_hours_minutes);
+        }
+        return static_cast<int>(r.feasible() ? success : infeasible);
+    };
+}
+
+}  // namespace jadwal::cli

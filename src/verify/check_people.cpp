@@ -1,0 +1,193 @@
+// Each person's training time against their own calendar: never two things
+// at once (hard 1), never while unavailable (hard 2), within the daily and
+// weekly limits (hard 7); and how much of it falls inside and outside their
+// working time (the burden metrics and the unit staffing check).
+#include <date/tz.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "context.hpp"
+
+namespace jadwal::verify::detail {
+namespace {
+
+/// A unit's critical weights as disjoint segments (weight = the largest of the periods covering it).
+struct weight_segment {
+    interval span;
+    double weight = 1;
+};
+
+std::vector<weight_segment> critical_segments(const context& c, model::unit_index u) {
+    const auto periods = c.cal.critical_periods(u);
+    std::vector<instant> cuts;
+    for (const auto& [span, w] : periods) {
+        cuts.push_back(span.start);
+        cuts.push_back(span.end);
+    }
+    std::sort(cuts.begin(), cuts.end());
+    cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+    std::vector<weight_segment> out;
+    for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
+        const interval seg{cuts[k], cuts[k + 1]};
+        std::optional<double> w;
+        for (const auto& [span, weight] : periods)
+            if (span.start <= seg.start && seg.end <= span.end) w = w ? std::max(*w, weight) : weight;
+        if (w && *w != 1.0) out.push_back({seg, *w});
+    }
+    return out;
+}
+
+double weighted_minutes(const interval_set& set, const std::vector<weight_segment>& segments) {
+    double out = static_cast<double>(set.total().count());
+    for (const auto& seg : segments) {
+        const auto inside = set.clip(seg.span).total().count();
+        out += (seg.weight - 1.0) * static_cast<double>(inside);
+    }
+    return out;
+}
+
+local_date iso_monday(local_date d) {
+    return d - date::days{date::weekday{d}.iso_encoding() - 1};
+}
+
+std::string reasons_for(const context& c, model::employee_index e, interval span, const date::time_zone& z) {
+    const calendar::date_range days{context::local_day(span.start, z), context::local_day(span.end - minutes{1}, z)};
+    std::set<std::string> labels;
+    for (const auto& piece : c.cal.explain(e, days)) {
+        if (piece.kind == calendar::time_kind::working) continue;
+        if (piece.span.start < span.end && span.start < piece.span.end) labels.insert(piece.label);
+    }
+    std::string out;
+    for (const auto& l : labels) out += (out.empty() ? "" : "; ") + l;
+    return out.empty() ? std::string{"unavailable"} : out;
+}
+
+class person_checker {
+public:
+    person_checker(context& c, std::uint32_t ei, const std::vector<weight_segment>& weights)
+        : c_(c), e_{ei}, emp_(c.s.employees[ei]), z_(c.zone_of(e_)), weights_(weights) {}
+
+    void run() {
+        auto& items = c_.items[e_.value];
+        std::sort(items.begin(), items.end(), [](const item& a, const item& b) {
+            return std::tie(a.span.start, a.span.end, a.cohort, a.index) <
+                   std::tie(b.span.start, b.span.end, b.cohort, b.index);
+        });
+        overlaps(items);
+        const calendar::availability av = availability(items);
+        std::vector<interval> spans;
+        spans.reserve(items.size());
+        for (const auto& it : items) {
+            spans.push_back(it.span);
+            if (av.unavailable.overlaps(it.span))
+                c_.add("H2-UNAVAILABLE",
+                       fmt::format("{} is unavailable ({}) during {}", c_.who(e_), reasons_for(c_, e_, it.span, z_),
+                                   c_.describe(it)),
+                       it.span.start, about(it));
+        }
+        const interval_set all = interval_set::from_unsorted(std::move(spans));
+        interval_set inside = all.intersect(av.working);
+        const interval_set outside = all.subtract(av.working);
+        c_.disruption_minutes[e_.value] = inside.total().count();
+        c_.disruption_weighted[e_.value] = weighted_minutes(inside, weights_);
+        c_.after_hours_minutes[e_.value] = outside.total().count();
+        limits(all, outside);
+        c_.training[e_.value] = all;
+        c_.absent[e_.value] = std::move(inside);
+    }
+
+private:
+    context::about about(const item& it) const {
+        return {emp_.id, it.cohort == none ? std::string{} : c_.sol.cohorts[it.cohort].id, ""};
+    }
+
+    void overlaps(const std::vector<item>& items) {
+        std::optional<std::size_t> longest;
+        for (std::size_t k = 0; k < items.size(); ++k) {
+            if (longest && items[k].span.start < items[*longest].span.end)
+                c_.add("H1-OVERLAP",
+                       fmt::format("{} is in {} and in {} at once", c_.who(e_), c_.describe(items[*longest]),
+                                   c_.describe(items[k])),
+                       items[k].span.start, about(items[k]));
+            if (!longest || items[k].span.end > items[*longest].span.end) longest = k;
+        }
+    }
+
+    // The person's calendar over the days their training touches (the engine
+    // looks back for night shifts and rest running into the first), kept within
+    // a week of the horizon: training further out is already reported as
+    // outside the horizon.
+    calendar::availability availability(const std::vector<item>& items) const {
+        instant lo = items.front().span.start, hi = items.front().span.end;
+        for (const auto& it : items) hi = std::max(hi, it.span.end);
+        calendar::date_range days{context::local_day(lo, z_), context::local_day(hi, z_)};
+        days.first = std::max(days.first, c_.s.horizon.first - date::days{7});
+        days.last = std::min(days.last, c_.s.horizon.last + date::days{7});
+        if (!days.ok()) return {};
+        return c_.cal.employee(e_, days);
+    }
+
+    void limits(const interval_set& all, const interval_set& outside) {
+        const auto& p = c_.pol;
+        std::map<local_date, std::int64_t> day_total, day_after;
+        std::map<local_date, std::int64_t> week_after;
+        std::map<local_date, instant> first_on_day;
+        for (const auto& i : all)
+            for_each_day(i, z_, [&](local_date d, std::int64_t m) {
+                day_total[d] += m;
+                first_on_day.emplace(d, std::max(i.start, calendar::to_instant(calendar::local_minute{d}, z_)));
+            });
+        for (const auto& i : outside)
+            for_each_day(i, z_, [&](local_date d, std::int64_t m) {
+                day_after[d] += m;
+                week_after[iso_monday(d)] += m;
+            });
+        for (const auto& [week, m] : week_after) c_.max_after_hours_week = std::max(c_.max_after_hours_week, m);
+        if (p.max_training_minutes_per_day)
+            for (const auto& [d, m] : day_total)
+                if (m > *p.max_training_minutes_per_day)
+                    c_.add("H7-DAY-MINUTES",
+                           fmt::format("{} trains {} min on {}, above the daily maximum of {} min", c_.who(e_), m,
+                                       calendar::format_date(d), *p.max_training_minutes_per_day),
+                           first_on_day.at(d), {emp_.id, "", ""});
+        if (p.max_after_hours_minutes_per_day)
+            for (const auto& [d, m] : day_after)
+                if (m > *p.max_after_hours_minutes_per_day)
+                    c_.add("H7-AFTER-HOURS-DAY",
+                           fmt::format("{} trains {} min outside working time on {}, above the daily maximum of {} min",
+                                       c_.who(e_), m, calendar::format_date(d), *p.max_after_hours_minutes_per_day),
+                           first_on_day.count(d) ? std::optional<instant>{first_on_day.at(d)} : std::nullopt,
+                           {emp_.id, "", ""});
+        if (p.max_after_hours_minutes_per_week)
+            for (const auto& [week, m] : week_after)
+                if (m > *p.max_after_hours_minutes_per_week)
+                    c_.add("H7-AFTER-HOURS-WEEK",
+                           fmt::format("{} trains {} min outside working time in the week of {}, above the weekly "
+                                       "maximum of {} min",
+                                       c_.who(e_), m, calendar::format_date(week), *p.max_after_hours_minutes_per_week),
+                           calendar::to_instant(calendar::local_minute{week}, z_), {emp_.id, "", ""});
+    }
+
+    context& c_;
+    model::employee_index e_;
+    const model::employee& emp_;
+    const date::time_zone& z_;
+    const std::vector<weight_segment>& weights_;
+};
+
+}  // namespace
+
+void check_people(context& c) {
+    std::vector<std::optional<std::vector<weight_segment>>> weights(c.s.units.size());
+    for (std::uint32_t e = 0; e < c.s.employees.size(); ++e) {
+        if (c.items[e].empty()) continue;
+        const auto u = c.s.employees[e].unit;
+        if (!weights[u.value]) weights[u.value] = critical_segments(c, u);
+        person_checker{c, e, *weights[u.value]}.run();
+    }
+}
+
+}  // namespace jadwal::verify::detail

@@ -1,0 +1,77 @@
+// Who is placed where: each person at most once per programme, which demand
+// items are placed (docs/model.md "Demand and placement"), and the PPPK cap.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "context.hpp"
+
+namespace jadwal::verify::detail {
+
+void check_placement(context& c) {
+    // (employee, programme) -> the live cohorts they are in.
+    std::map<std::uint64_t, std::vector<std::uint32_t>> live;
+    std::vector<std::optional<instant>> cohort_end(c.sol.cohorts.size());
+    for (std::uint32_t ci = 0; ci < c.sol.cohorts.size(); ++ci) {
+        const auto& co = c.sol.cohorts[ci];
+        if (!c.cohort_ok[ci] || co.mode == model::delivery_mode::self_paced) continue;
+        for (std::uint32_t k = 0; k < co.sessions.size(); ++k)
+            if (c.session_ok[ci][k] && (!cohort_end[ci] || co.sessions[k].end > *cohort_end[ci]))
+                cohort_end[ci] = co.sessions[k].end;
+        std::set<std::uint32_t> seen;
+        for (const auto e : co.participants)
+            if (c.valid(e) && seen.insert(e.value).second) live[context::key(e, co.program)].push_back(ci);
+    }
+
+    // Every (employee, programme) the plan schedules, with what it schedules.
+    std::set<std::uint64_t> scheduled;
+    for (const auto& [k, list] : live) scheduled.insert(k);
+    for (const auto& [k, complete] : c.study_complete) scheduled.insert(k);
+
+    std::vector<std::int64_t> jp_taken(c.s.employees.size(), 0);
+    for (const auto k : scheduled) {
+        const model::employee_index e{static_cast<std::uint32_t>(k >> 32)};
+        const model::program_index p{static_cast<std::uint32_t>(k & 0xffffffffU)};
+        const auto& prog = c.s.programs[p.value];
+        jp_taken[e.value] += prog.jp;
+        const auto lit = live.find(k);
+        const std::size_t cohorts = lit == live.end() ? 0 : lit->second.size();
+        const bool study = c.study_complete.count(k) > 0;
+        if (cohorts + (study ? 1 : 0) > 1) {
+            std::string where;
+            if (lit != live.end())
+                for (const auto ci : lit->second)
+                    where += (where.empty() ? "cohort " : ", cohort ") + c.sol.cohorts[ci].id;
+            if (study) where += where.empty() ? "self-paced study blocks" : " and self-paced study blocks";
+            c.add("S-DUPLICATE",
+                  fmt::format("{} is placed in programme {} more than once: {}", c.who(e), prog.id, where),
+                  std::nullopt, {c.s.employees[e.value].id, "", ""});
+        }
+        const auto d = c.demand(e, p);
+        if (!d) continue;
+        const instant due = c.deadline_end(e, p);
+        bool ok = false;
+        if (lit != live.end())
+            for (const auto ci : lit->second)
+                if (!cohort_end[ci] || *cohort_end[ci] <= due) ok = true;
+        if (study && c.study_complete.at(k)) {
+            const auto end = c.study_end.find(k);
+            if (end == c.study_end.end() || end->second <= due) ok = true;
+        }
+        c.placed[*d] = ok;
+    }
+
+    // PPPK cap: the JP of every programme a person is scheduled for.
+    for (std::uint32_t i = 0; i < c.s.employees.size(); ++i) {
+        const auto& emp = c.s.employees[i];
+        if (!emp.jp_cap || jp_taken[i] <= *emp.jp_cap) continue;
+        c.add("H7-JP-CAP",
+              fmt::format("{} is scheduled for {} JP of training, above their cap of {} JP",
+                          c.who(model::employee_index{i}), jp_taken[i], *emp.jp_cap),
+              std::nullopt, {emp.id, "", ""});
+    }
+}
+
+}  // namespace jadwal::verify::detail

@@ -1,0 +1,177 @@
+// Self-paced study blocks, per person and programme: the mode is offered and
+// allowed, every module's blocks add up to exactly its minutes, each block is
+// of an allowed length, on the grid, in an allowed window, in module order,
+// and done by the deadline. Fills context::items with the blocks.
+#include <date/tz.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "context.hpp"
+
+namespace jadwal::verify::detail {
+namespace {
+
+const model::mode_offer* self_paced_offer(const model::program& p) {
+    for (const auto& mo : p.modes)
+        if (mo.mode == model::delivery_mode::self_paced) return &mo;
+    return nullptr;
+}
+
+void check_one(context& c, model::employee_index e, model::program_index pi, const std::vector<std::uint32_t>& blocks) {
+    const auto& prog = c.s.programs[pi.value];
+    const auto& emp = c.s.employees[e.value];
+    const context::about about{emp.id, "", ""};
+    const auto& blocks_of = c.sol.study_blocks;
+    const auto first_start = blocks_of[blocks.front()].start;
+    const model::mode_offer* mo = self_paced_offer(prog);
+    if (!mo)
+        c.add("S-MODE-NOT-OFFERED",
+              fmt::format("{} has study blocks for programme {}, which is not offered self-paced", c.who(e), prog.id),
+              first_start, about);
+    if (!c.policy_allows(model::delivery_mode::self_paced))
+        c.add("S-MODE-NOT-ALLOWED",
+              fmt::format("{} has study blocks for programme {}, but {} does not allow self-paced study", c.who(e),
+                          prog.id, c.pol.id.empty() ? std::string{"the policy"} : fmt::format("policy '{}'", c.pol.id)),
+              first_start, about);
+    const auto demand = c.demand(e, pi);
+    if (!demand)
+        c.add("S-NOT-IN-DEMAND",
+              fmt::format("{} has study blocks for programme {} but no demand entry asks for it for them", c.who(e),
+                          prog.id),
+              first_start, about);
+
+    const auto& ez = c.zone_of(e);
+    const auto& mods = prog.modules;
+    std::vector<std::int64_t> total(mods.size(), 0);
+    struct span_of {
+        bool any = false;
+        instant first{}, last{};
+    };
+    std::vector<span_of> spans(mods.size());
+    std::optional<instant> last_end;
+    for (const auto b : blocks) {
+        const auto& blk = blocks_of[b];
+        if (blk.module >= mods.size()) {
+            c.add("S-REFERENCE",
+                  fmt::format("{} has a study block of module #{}, which programme {} does not have", c.who(e),
+                              blk.module, prog.id),
+                  blk.start, about);
+            continue;
+        }
+        const auto& mod = mods[blk.module];
+        const std::int64_t len = (blk.end - blk.start).count();
+        if (len <= 0) {
+            c.add("S-STUDY-BLOCK-LENGTH",
+                  fmt::format("{} of {} does not end after it starts", c.describe_block(b), c.who(e)), blk.start,
+                  about);
+            continue;
+        }
+        total[blk.module] += len;
+        auto& sp = spans[blk.module];
+        if (!sp.any || blk.start < sp.first) sp.first = blk.start;
+        if (!sp.any || blk.end > sp.last) sp.last = blk.end;
+        sp.any = true;
+        if (!last_end || blk.end > *last_end) last_end = blk.end;
+        c.items[e.value].push_back({{blk.start, blk.end}, {blk.start, blk.end}, none, b});
+
+        const std::int64_t module_minutes = static_cast<std::int64_t>(mod.jp) * c.s.jp_minutes;
+        const std::int64_t lo = c.pol.study_block_min_minutes;
+        const std::int64_t hi = c.pol.study_block_max_minutes;
+        if (module_minutes < lo) {
+            if (len != module_minutes)
+                c.add("S-STUDY-BLOCK-LENGTH",
+                      fmt::format("{} of {} lasts {} min; module {} ({} min) is shorter than the shortest block ({} "
+                                  "min), so it is one block of its own length",
+                                  c.describe_block(b), c.who(e), len, mod.id, module_minutes, lo),
+                      blk.start, about);
+        } else if (len < lo || len > hi) {
+            c.add("S-STUDY-BLOCK-LENGTH",
+                  fmt::format("{} of {} lasts {} min; study blocks last {} to {} min", c.describe_block(b), c.who(e),
+                              len, lo, hi),
+                  blk.start, about);
+        }
+        if (c.s.granularity_minutes > 0 &&
+            context::local_minute_of_day(blk.start, c.zone) % c.s.granularity_minutes != 0)
+            c.add("S-GRID",
+                  fmt::format("{} of {} does not start on the {}-minute grid", c.describe_block(b), c.who(e),
+                              c.s.granularity_minutes),
+                  blk.start, about);
+        if (blk.start < c.horizon.start || blk.end > c.horizon.end)
+            c.add("S-HORIZON", fmt::format("{} of {} lies outside the planning horizon", c.describe_block(b), c.who(e)),
+                  blk.start, about);
+        if (mo) {
+            const window_fit f = c.fit(*mo, {blk.start, blk.end});
+            if (!f.any())
+                c.add("H3-WINDOW",
+                      fmt::format("{} of {} lies in none of the windows that self-paced study of {} may use",
+                                  c.describe_block(b), c.who(e), prog.id),
+                      blk.start, about);
+            else if (!f.allows(emp.accepts))
+                c.add("H3-REFUSED-WINDOW",
+                      fmt::format("{} of {} lies only in {} window, and they do not accept that", c.describe_block(b),
+                                  c.who(e), f.weekend && !f.after_hours ? "a weekend" : "an after-hours"),
+                      blk.start, about);
+        }
+    }
+
+    bool complete = true;
+    for (std::uint32_t m = 0; m < mods.size(); ++m) {
+        const std::int64_t want = static_cast<std::int64_t>(mods[m].jp) * c.s.jp_minutes;
+        if (total[m] == want) continue;
+        complete = false;
+        c.add(total[m] < want ? "S-STUDY-INCOMPLETE" : "S-STUDY-EXCESS",
+              fmt::format("{}'s study blocks for module {} of {} add up to {} min; the module takes {} min", c.who(e),
+                          mods[m].id, prog.id, total[m], want),
+              spans[m].any ? std::optional<instant>{spans[m].first} : std::nullopt, about);
+    }
+    for (std::uint32_t b = 0; b < mods.size(); ++b) {
+        const auto& mod = mods[b];
+        if (!mod.after || *mod.after >= mods.size() || *mod.after == b) continue;
+        const auto a = *mod.after;
+        if (spans[a].any && spans[b].any && spans[b].first < spans[a].last)
+            c.add("H4-MODULE-ORDER",
+                  fmt::format("{} starts studying module {} of {} on {}, before finishing module {} ({})", c.who(e),
+                              mod.id, prog.id, context::at(spans[b].first, ez), mods[a].id,
+                              context::at(spans[a].last, ez)),
+                  spans[b].first, about);
+    }
+    const auto k = context::key(e, pi);
+    c.study_complete[k] = complete;
+    if (last_end) {
+        c.study_end[k] = *last_end;
+        if (demand && c.s.demand[*demand].deadline && *last_end > c.deadline_end(e, pi))
+            c.add("S-DEADLINE",
+                  fmt::format("{}'s study of {} ends on {}, after the deadline ({})", c.who(e), prog.id,
+                              context::at(*last_end, ez), calendar::format_date(*c.s.demand[*demand].deadline)),
+                  *last_end, about);
+    }
+}
+
+}  // namespace
+
+void check_study(context& c) {
+    // Group by (employee, programme), in a stable order.
+    std::map<std::uint64_t, std::vector<std::uint32_t>> groups;
+    for (std::uint32_t b = 0; b < c.sol.study_blocks.size(); ++b) {
+        const auto& blk = c.sol.study_blocks[b];
+        if (!c.valid(blk.employee) || !c.valid(blk.program)) {
+            c.add("S-REFERENCE",
+                  fmt::format("study block #{} names employee #{} / programme #{}, not both in the scenario", b,
+                              blk.employee.value, blk.program.value),
+                  blk.start);
+            continue;
+        }
+        groups[context::key(blk.employee, blk.program)].push_back(b);
+    }
+    for (auto& [k, blocks] : groups) {
+        std::sort(blocks.begin(), blocks.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return std::tie(c.sol.study_blocks[a].start, a) < std::tie(c.sol.study_blocks[b].start, b);
+        });
+        check_one(c, model::employee_index{static_cast<std::uint32_t>(k >> 32)},
+                  model::program_index{static_cast<std::uint32_t>(k & 0xffffffffU)}, blocks);
+    }
+}
+
+}  // namespace jadwal::verify::detail

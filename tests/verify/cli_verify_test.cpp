@@ -1,0 +1,133 @@
+// `jadwal verify SCENARIO SOLUTION`: exit codes, the violation lines and the
+// metrics table, and the JSON output.
+#include "fixture.hpp"
+
+#ifdef JADWAL_CLI
+
+#include <filesystem>
+#include <jadwal/io/solution_json.hpp>
+#include <nlohmann/json.hpp>
+
+#include "../cli/run_cli.hpp"
+
+namespace fs = std::filesystem;
+using namespace jadwal;
+using namespace jadwal::test;
+
+namespace {
+
+std::string scratch(const std::string& name) {
+    const auto dir = fs::temp_directory_path() / ("jadwal-verify-test-" + name);
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir.string();
+}
+
+const std::string scenario_file = std::string{JADWAL_TEST_DATA} + "/verify/base.yaml";
+
+std::string write_plan(const std::string& dir, const model::scenario& s, solve::solution p) {
+    const auto r = verify::verify(s, p, policy(s, "flexible"));
+    p.metrics = r.metrics;
+    p.objective = r.objective;
+    const auto file = dir + "/solution.json";
+    io::write_file_atomically(file, io::solution_to_json(s, p));
+    return file;
+}
+
+}  // namespace
+
+TEST_CASE("verify exits 0 for a valid plan and prints the metrics table", "[verify][cli]") {
+    const auto dir = scratch("ok");
+    const auto s = base_scenario();
+    const auto file = write_plan(dir, s, base_plan(s));
+    const auto r = run_cli("verify '" + scenario_file + "' '" + file + "'", dir);
+    INFO(r.out << r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("0 violation(s), 0 warning(s) under policy 'flexible'") != std::string::npos);
+    CHECK(r.out.find("disruption_minutes") != std::string::npos);
+    CHECK(r.out.find("810") != std::string::npos);
+    CHECK(r.out.find("(differs)") == std::string::npos);
+}
+
+TEST_CASE("verify exits 3 and prints one line per violation with its time and offset", "[verify][cli]") {
+    const auto dir = scratch("bad");
+    const auto s = base_scenario();
+    auto p = base_plan(s);
+    p.cohorts[1].sessions[0] = session(0, "2026-04-21 17:00", "18:30");  // Siti on leave
+    const auto file = write_plan(dir, s, p);
+    const auto r = run_cli("verify '" + scenario_file + "' '" + file + "'", dir);
+    INFO(r.out << r.err);
+    CHECK(r.exit_code == 3);
+    CHECK(r.out.find("H2-UNAVAILABLE 2026-04-21T17:00:00+07:00 Siti (e1) is unavailable (leave)") != std::string::npos);
+}
+
+TEST_CASE("verify marks metrics the solution file gets wrong", "[verify][cli]") {
+    const auto dir = scratch("differs");
+    const auto s = base_scenario();
+    auto p = base_plan(s);
+    p.metrics.disruption_minutes = 1;  // written as is: a plan that misreports itself
+    const auto file = dir + "/solution.json";
+    io::write_file_atomically(file, io::solution_to_json(s, p));
+    const auto r = run_cli("verify '" + scenario_file + "' '" + file + "' --format json", dir);
+    INFO(r.out << r.err);
+    CHECK(r.exit_code == 0);  // a wrong metric is not a hard violation
+    const auto doc = nlohmann::json::parse(r.out);
+    CHECK(doc["feasible"] == true);
+    CHECK(doc["metrics"]["disruption_minutes"] == 810);
+    CHECK(doc["metrics"]["demand_placed"] == 7);
+    const auto differ = doc["metrics_differing_from_solution"];
+    CHECK(std::find(differ.begin(), differ.end(), "disruption_minutes") != differ.end());
+    CHECK(doc["objective"]["breakdown"]["cohort_opened"] == 300.0);
+    CHECK(doc["budget"]["classroom_cohorts"] == 1);
+    CHECK(doc["budget"]["cost"] == 0.0);
+}
+
+TEST_CASE("verify in JSON lists violations with codes and times", "[verify][cli]") {
+    const auto dir = scratch("json");
+    const auto s = base_scenario();
+    auto p = base_plan(s);
+    p.cohorts[0].participants = people(s, {"e1", "e2", "e4"});
+    const auto file = write_plan(dir, s, p);
+    const auto r = run_cli("verify '" + scenario_file + "' '" + file + "' --format json", dir);
+    INFO(r.out << r.err);
+    CHECK(r.exit_code == 3);
+    const auto doc = nlohmann::json::parse(r.out);
+    CHECK(doc["feasible"] == false);
+    REQUIRE(doc["violations"].size() == 2);
+    CHECK(doc["violations"][0]["code"] == "H6-UNIT-LIMIT");
+    CHECK(doc["violations"][0]["when"] == "2026-04-07T08:00:00+07:00");
+    CHECK(doc["violations"][0]["resource"] == "bpkad");
+    CHECK(doc["violations_by_code"]["H6-UNIT-LIMIT"] == 2);
+    CHECK(doc["metrics"]["hard_violations"] == 2);
+}
+
+TEST_CASE("verify checks against the policy asked for", "[verify][cli]") {
+    const auto dir = scratch("policy");
+    const auto s = base_scenario();
+    const auto file = write_plan(dir, s, base_plan(s));
+    const auto r = run_cli("verify '" + scenario_file + "' '" + file + "' --policy classroom_only", dir);
+    CHECK(r.exit_code == 3);
+    CHECK(r.out.find("S-MODE-NOT-ALLOWED") != std::string::npos);
+    const auto unknown = run_cli("verify '" + scenario_file + "' '" + file + "' --policy nope", dir);
+    CHECK(unknown.exit_code == 2);
+    CHECK(unknown.err.find("nope") != std::string::npos);
+}
+
+TEST_CASE("verify reports a broken solution file as an input error", "[verify][cli]") {
+    const auto dir = scratch("input");
+    const auto s = base_scenario();
+    auto text = io::solution_to_json(s, base_plan(s));
+    const auto at_id = text.find("\"e3\"");
+    REQUIRE(at_id != std::string::npos);
+    text.replace(at_id, 4, "\"zz\"");  // an employee the scenario does not have
+    const auto file = dir + "/solution.json";
+    io::write_file_atomically(file, text);
+    const auto r = run_cli("verify '" + scenario_file + "' '" + file + "'", dir);
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("unknown employee 'zz'") != std::string::npos);
+    const auto missing = run_cli("verify '" + scenario_file + "' '" + dir + "/none.json'", dir);
+    CHECK(missing.exit_code == 1);
+    CHECK(missing.err.find("none.json") != std::string::npos);
+}
+
+#endif  // JADWAL_CLI

@@ -22,6 +22,7 @@ using action = std::function<int()>;
 action add_check(CLI::App& app);
 action add_availability(CLI::App& app);
 action add_generate(CLI::App& app);
+action add_solve(CLI::App& app);
 action add_verify(CLI::App& app);
 
 }  // namespace jadwal::cli

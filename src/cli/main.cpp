@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
     add(add_check);
     add(add_availability);
     add(add_generate);
+    add(add_solve);
     add(add_verify);
 
     try {

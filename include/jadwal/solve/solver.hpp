@@ -1,0 +1,83 @@
+// The solver: from a loaded scenario and a policy to a training plan
+// (problem.md "Training model", "Hard constraints", "Objective"; the precise
+// rules are docs/model.md). Every plan it returns satisfies every hard
+// constraint; demand it cannot place is listed in `solution::unplaced`.
+#pragma once
+
+#include <jadwal/model/scenario.hpp>
+#include <jadwal/solve/solution.hpp>
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace jadwal::solve {
+
+enum class solve_strategy {
+    optimized,  ///< demand-driven construction, then local search
+    baseline    ///< what an HR office does by hand: classroom cohorts on fixed weekdays, first come first served
+};
+
+[[nodiscard]] std::string_view to_string(solve_strategy s);
+[[nodiscard]] std::optional<solve_strategy> parse_solve_strategy(std::string_view s);
+
+/// The best plan so far, reported while solving.
+struct solve_progress {
+    std::string_view phase;  ///< "compile", "construct", "search", "done"
+    double participation = 0;
+    double burden = 0;
+    double cost = 0;
+    std::int64_t demand_placed = 0;
+    std::int64_t demand_total = 0;
+    double elapsed_seconds = 0;
+    std::int64_t moves = 0;  ///< move evaluations so far, summed over threads
+};
+
+/// Move evaluations when neither a time limit nor a move limit is given: enough
+/// for the search to settle on scenarios of a few thousand people in well under
+/// a minute, and deterministic.
+inline constexpr std::int64_t default_max_moves = 3'000'000;
+
+struct solve_options {
+    /// Policy by id; empty: the scenario's default policy, else its first, else
+    /// the built-in defaults of model::policy (named "default").
+    std::string policy;
+    /// Policy by index; wins over `policy` when valid.
+    model::policy_index policy_index;
+    std::uint64_t seed = 1;
+    /// Wall-clock limit for the whole solve. Only ever used to stop early.
+    std::optional<double> time_limit_seconds;
+    /// Move evaluations per search thread. With a move limit and no time limit
+    /// the result is byte-for-byte reproducible.
+    std::optional<std::int64_t> max_moves;
+    /// Search threads: a deterministic portfolio, thread i searching with seed + i;
+    /// the best plan by (objective, thread index) wins, so more threads are never worse.
+    int threads = 1;
+    solve_strategy strategy = solve_strategy::optimized;
+    /// Called from the calling thread, at most every `progress_interval_seconds`
+    /// and at each phase change.
+    std::function<void(const solve_progress&)> on_progress;
+    double progress_interval_seconds = 0.25;
+    /// Set to true (from any thread) to stop: the best plan so far is returned.
+    const std::atomic<bool>* cancel = nullptr;
+};
+
+/// Thrown for options that name something the scenario does not have.
+struct solve_error : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+/// Plans the scenario under the chosen policy. Throws solve_error for an
+/// unknown policy or invalid options (threads < 1, negative limits).
+[[nodiscard]] solution solve(const model::scenario& s, const solve_options& opts = {});
+
+/// The policy `opts` selects (see solve_options::policy), or nullptr when the
+/// scenario has none and the built-in defaults apply. Throws solve_error for an
+/// unknown id.
+[[nodiscard]] const model::policy* select_policy(const model::scenario& s, const solve_options& opts);
+
+}  // namespace jadwal::solve

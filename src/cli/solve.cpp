@@ -1,0 +1,141 @@
+// `jadwal solve`: plans a scenario and writes DIR/solution.json.
+#include "commands.hpp"
+#include "print_diagnostics.hpp"
+
+#include <jadwal/io/solution_json.hpp>
+#include <jadwal/solve/solver.hpp>
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <unistd.h>
+
+namespace jadwal::cli {
+namespace {
+
+struct solve_args {
+    std::string scenario;
+    std::string out;
+    std::string policy;
+    std::uint64_t seed = 1;
+    std::optional<double> time_limit;
+    std::optional<std::int64_t> max_moves;
+    int threads = 1;
+    std::string strategy = "optimized";
+    std::string previous;
+};
+
+std::string fmt_objective(double v) { return fmt::format("{:.1f}", v); }
+
+void print_summary(const solve::solution& sol, const std::string& file) {
+    const auto& m = sol.metrics;
+    fmt::print("status      {}\n", solve::to_string(sol.status));
+    fmt::print("policy      {}   strategy {}   seed {}\n", sol.policy, sol.strategy, sol.seed);
+    fmt::print("objective   participation {}   burden {}   cost {}\n", fmt_objective(sol.objective.participation),
+               fmt_objective(sol.objective.burden), fmt_objective(sol.objective.cost));
+    fmt::print("\n");
+    const auto row = [](std::string_view name, const std::string& value) { fmt::print("  {:<42} {:>14}\n", name, value); };
+    row("demand_total", fmt::format("{}", m.demand_total));
+    row("demand_placed", fmt::format("{}", m.demand_placed));
+    row("participation_rate", fmt::format("{:.1f}%", 100 * m.participation_rate));
+    row("jp_target_employees", fmt::format("{}", m.jp_target_employees));
+    row("jp_target_met", fmt::format("{}", m.jp_target_met));
+    row("jp_target_attainment", fmt::format("{:.1f}%", 100 * m.jp_target_attainment));
+    row("disruption_minutes", fmt::format("{}", m.disruption_minutes));
+    row("disruption_weighted", fmt::format("{:.0f}", m.disruption_weighted));
+    row("after_hours_minutes", fmt::format("{}", m.after_hours_minutes));
+    row("max_after_hours_minutes_per_person_week", fmt::format("{}", m.max_after_hours_minutes_per_person_week));
+    row("max_unit_absence_ratio", fmt::format("{:.3f}", m.max_unit_absence_ratio));
+    row("cohorts", fmt::format("{}", m.cohorts));
+    row("sessions", fmt::format("{}", m.sessions));
+    row("study_blocks", fmt::format("{}", m.study_blocks));
+    row("instructor_minutes", fmt::format("{}", m.instructor_minutes));
+    row("hard_violations", fmt::format("{}", m.hard_violations));
+    fmt::print("\n{} moves in {:.1f} s; wrote {}\n", sol.moves, sol.elapsed_seconds, file);
+}
+
+}  // namespace
+
+action add_solve(CLI::App& app) {
+    auto* cmd = app.add_subcommand("solve", "Plan the training calendar of a scenario");
+    auto a = std::make_shared<solve_args>();
+    cmd->add_option("scenario", a->scenario, "Scenario file (YAML)")->required();
+    cmd->add_option("--out", a->out, "Directory to write solution.json into (created if missing)")->required();
+    cmd->add_option("--policy", a->policy, "Policy id (default: the scenario's policy, else its first)");
+    cmd->add_option("--seed", a->seed, "Random seed")->capture_default_str();
+    cmd->add_option("--time-limit", a->time_limit, "Stop after this many seconds")->check(CLI::PositiveNumber);
+    cmd->add_option("--max-moves", a->max_moves,
+                    fmt::format("Stop after this many moves per thread (reproducible; default {} when no time "
+                                "limit is given)",
+                                solve::default_max_moves))
+        ->check(CLI::NonNegativeNumber);
+    cmd->add_option("--threads", a->threads, "Search threads (a deterministic portfolio)")
+        ->check(CLI::Range(1, 256))
+        ->capture_default_str();
+    cmd->add_option("--strategy", a->strategy, "optimized, or baseline (classroom by hand)")
+        ->check(CLI::IsMember({"optimized", "baseline"}))
+        ->capture_default_str();
+    cmd->add_option("--previous", a->previous, "Previous solution to re-plan from (not yet supported)");
+    return [a]() {
+        if (!a->previous.empty()) {
+            fmt::print(stderr, "jadwal solve: --previous is not yet supported\n");
+            return static_cast<int>(usage_error);
+        }
+        const auto loaded = load_and_report(a->scenario);
+        if (!loaded.scenario) return static_cast<int>(input_error);
+        const auto& s = *loaded.scenario;
+
+        solve::solve_options opts;
+        opts.policy = a->policy;
+        opts.seed = a->seed;
+        opts.time_limit_seconds = a->time_limit;
+        opts.max_moves = a->max_moves;
+        opts.threads = a->threads;
+        opts.strategy = *solve::parse_solve_strategy(a->strategy);
+        try {
+            (void)solve::select_policy(s, opts);
+        } catch (const solve::solve_error& e) {
+            fmt::print(stderr, "jadwal solve: {}\n", e.what());
+            return static_cast<int>(usage_error);
+        }
+        const bool tty = ::isatty(::fileno(stderr)) != 0;
+        opts.progress_interval_seconds = tty ? 0.25 : 2.0;
+        bool live_line = false;
+        opts.on_progress = [&](const solve::solve_progress& p) {
+            const std::string line =
+                p.demand_total > 0 && p.phase != "compile" && p.phase != "construct"
+                    ? fmt::format("[{:6.1f}s] {:<9} placed {}/{}  participation {:.1f}  burden {:.1f}  cost {:.1f}  "
+                                  "moves {}",
+                                  p.elapsed_seconds, p.phase, p.demand_placed, p.demand_total, p.participation,
+                                  p.burden, p.cost, p.moves)
+                    : fmt::format("[{:6.1f}s] {}", p.elapsed_seconds, p.phase);
+            if (tty) {
+                fmt::print(stderr, "\r{:<110}", line);
+                live_line = true;
+            } else {
+                fmt::print(stderr, "{}\n", line);
+            }
+            std::fflush(stderr);
+        };
+        solve::solution sol = solve::solve(s, opts);
+        if (live_line) fmt::print(stderr, "\n");
+
+        const std::filesystem::path dir{a->out};
+        std::error_code ec;
+        std::filesystem::create_directories(dir, ec);
+        if (ec) {
+            fmt::print(stderr, "jadwal solve: cannot create {}: {}\n", dir.string(), ec.message());
+            return static_cast<int>(input_error);
+        }
+        const auto file = dir / "solution.json";
+        io::write_file_atomically(file, io::solution_to_json(s, sol));
+        print_summary(sol, file.string());
+        const bool ok = sol.status == solve::solve_status::feasible || sol.status == solve::solve_status::optimal;
+        return static_cast<int>(ok ? success : infeasible);
+    };
+}
+
+}  // namespace jadwal::cli

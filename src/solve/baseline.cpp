@@ -1,0 +1,160 @@
+// The baseline strategy: a training calendar as an HR office draws it up by
+// hand (construct.hpp). It shares the plan's hard-constraint checks, so it is
+// feasible; it just does not look for anything better.
+#include "construct.hpp"
+#include "insertion.hpp"
+
+#include <algorithm>
+
+namespace jadwal::solve::detail {
+namespace {
+
+bool tue_to_thu(const compiled_model& cm, int d) {
+    const int wd = cm.day[static_cast<std::size_t>(d)].weekday;
+    return wd >= 2 && wd <= 4;
+}
+
+/// Sessions of pm on Tuesday-Thursday from `first_day`, all at the same clock
+/// time where possible (else the earliest that fits), with this venue and
+/// these instructors. False when the parts cannot all be placed.
+bool hand_schedule(const plan& pl, std::uint32_t pmi, int first_day, std::int32_t venue,
+                   const std::vector<std::uint32_t>& instructors, schedule& out) {
+    const compiled_model& cm = pl.cm;
+    const pm_c& pm = cm.pms[pmi];
+    out = schedule{};
+    out.pm = pmi;
+    out.venue = venue;
+    out.instructors = instructors;
+    tmin tod = -1;
+    std::vector<std::pair<std::uint32_t, int>> month_added;  // (instructor * 64 + month, days)
+    auto added = [&](std::uint32_t i, int month) -> int& {
+        const std::uint32_t key = i * 64U + static_cast<std::uint32_t>(month);
+        for (auto& [k, n] : month_added)
+            if (k == key) return n;
+        month_added.push_back({key, 0});
+        return month_added.back().second;
+    };
+    auto fits = [&](int d, tmin a, tmin b) {
+        bool in_window = false;
+        for (const window_c* w = cm.wins_begin(pm, d); w != cm.wins_end(pm, d); ++w) in_window = in_window || (w->a <= a && b <= w->b);
+        if (!in_window) return false;
+        if (venue >= 0 && !pl.venue_free(static_cast<std::uint32_t>(venue), d, a, b, UINT32_MAX)) return false;
+        if (pm.platform >= 0 && !pl.platform_free(static_cast<std::uint32_t>(pm.platform), d, a, b, UINT32_MAX)) return false;
+        for (const auto i : instructors) {
+            if (!pl.instructor_free(i, d, a, b, UINT32_MAX)) return false;
+            const auto& ic = cm.instructors[i];
+            if (ic.max_days_per_month >= 0 && pl.instructor_day(i, d).empty()) {
+                const int month = cm.day[static_cast<std::size_t>(d)].month;
+                if (pl.instructor_month_days(i, month) + added(i, month) + 1 > ic.max_days_per_month) return false;
+            }
+        }
+        return true;
+    };
+    int cursor = first_day;
+    for (std::size_t j = 0; j < pm.parts.size(); ++j) {
+        const part_c& pt = pm.parts[j];
+        int lo = cursor, hi = cm.days - 1;
+        if (pt.prev >= 0) hi = std::min(hi, out.sessions[static_cast<std::size_t>(pt.prev)].day + 7);
+        if (pt.prereq_last >= 0) {
+            const int pd = out.sessions[static_cast<std::size_t>(pt.prereq_last)].day;
+            lo = std::max(lo, pd + pt.gap_min);
+            if (pt.gap_max >= 0) hi = std::min(hi, pd + pt.gap_max);
+        }
+        if (j == 0) hi = std::min(hi, first_day + 6);
+        bool found = false;
+        for (int d = lo; d <= hi && !found; ++d) {
+            if (!tue_to_thu(cm, d)) continue;
+            const tmin base = cm.day_start[static_cast<std::size_t>(d)];
+            if (tod >= 0 && fits(d, base + tod, base + tod + pt.minutes)) {
+                out.sessions.push_back({base + tod, base + tod + pt.minutes, d});
+                found = true;
+                break;
+            }
+            for (const window_c* w = cm.wins_begin(pm, d); w != cm.wins_end(pm, d) && !found; ++w) {
+                const tmin rel = w->a - base;
+                tmin a = base + (rel + cm.granularity - 1) / cm.granularity * cm.granularity;
+                for (; a + pt.minutes <= w->b; a += cm.granularity)
+                    if (fits(d, a, a + pt.minutes)) {
+                        out.sessions.push_back({a, a + pt.minutes, d});
+                        if (tod < 0) tod = a - base;
+                        found = true;
+                        break;
+                    }
+            }
+        }
+        if (!found) return false;
+        const session_t& s = out.sessions.back();
+        for (const auto i : instructors)
+            if (cm.instructors[i].max_days_per_month >= 0 && pl.instructor_day(i, s.day).empty())
+                added(i, cm.day[static_cast<std::size_t>(s.day)].month) += 1;
+        cursor = s.day + 1;
+    }
+    return true;
+}
+
+}  // namespace
+
+void construct_baseline(plan& pl, refusal_log& log, const std::function<bool()>& stop) {
+    const compiled_model& cm = pl.cm;
+    log.assign(cm.demand.size(), refusal::none);
+    rng unused(0);
+    inserter ins(pl, unused);
+    std::vector<std::vector<std::uint32_t>> by_program(cm.programs.size());
+    for (std::uint32_t d = 0; d < cm.demand.size(); ++d) by_program[cm.demand[d].program].push_back(d);
+    // First come, first served: in the order the employees are listed.
+    for (auto& list : by_program)
+        std::sort(list.begin(), list.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return cm.demand[a].employee < cm.demand[b].employee || (cm.demand[a].employee == cm.demand[b].employee && a < b);
+        });
+    // The Monday of the week each day index belongs to.
+    const int first_monday = (7 - cm.weekday0) % 7;
+    for (std::uint32_t p = 0; p < cm.programs.size() && !stop(); ++p) {
+        const auto& list = by_program[p];
+        if (list.empty()) continue;
+        std::int32_t classroom = -1;
+        for (const auto pmi : cm.programs[p].pms)
+            if (cm.pms[pmi].mode == model::delivery_mode::classroom && !cm.pms[pmi].fixed) classroom = static_cast<std::int32_t>(pmi);
+        if (classroom < 0) {
+            for (const auto d : list) log[d] = refusal::structure;
+            continue;
+        }
+        const auto pmi = static_cast<std::uint32_t>(classroom);
+        const pm_c& pm = cm.pms[pmi];
+        const program_c& pc = cm.programs[p];
+        // Programmes start in staggered weeks, then run a cohort a week.
+        for (int week = static_cast<int>(p % 4); !stop(); ++week) {
+            const int tuesday = first_monday + 7 * week + 1;
+            if (tuesday >= cm.days) break;
+            std::vector<std::uint32_t> waiting;
+            for (const auto d : list)
+                if (pl.place[d].kind == place_kind::none) waiting.push_back(d);
+            if (waiting.empty()) break;
+            bool opened = false;
+            for (const auto v : pm.venues) {
+                // Instructors: the first ones listed that are free.
+                std::vector<std::uint32_t> chosen;
+                schedule s;
+                if (pc.per_session == 0) {
+                    if (!hand_schedule(pl, pmi, tuesday, static_cast<std::int32_t>(v), chosen, s)) continue;
+                } else {
+                    bool ok = false;
+                    for (std::size_t i = 0; i + static_cast<std::size_t>(pc.per_session) <= pc.instructors.size() && !ok; ++i) {
+                        chosen.assign(pc.instructors.begin() + static_cast<std::ptrdiff_t>(i),
+                                      pc.instructors.begin() + static_cast<std::ptrdiff_t>(i) + pc.per_session);
+                        ok = hand_schedule(pl, pmi, tuesday, static_cast<std::int32_t>(v), chosen, s);
+                    }
+                    if (!ok) continue;
+                }
+                if (ins.open_and_seat(s, waiting) >= 0) {
+                    pl.commit();
+                    opened = true;
+                    break;
+                }
+            }
+            (void)opened;
+        }
+    }
+    pl.commit();
+}
+
+}  // namespace jadwal::solve::detail

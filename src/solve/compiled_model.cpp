@@ -1,0 +1,706 @@
+#include "compiled_model.hpp"
+
+#include <date/tz.h>
+
+#include <chrono>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <stdexcept>
+#include <string_view>
+#include <unordered_map>
+
+namespace jadwal::solve::detail {
+namespace {
+
+using calendar::instant;
+using calendar::interval;
+using calendar::interval_set;
+using calendar::local_date;
+using calendar::local_minute;
+
+tmin rel(instant t, instant t0) { return static_cast<tmin>((t - t0).count()); }
+
+std::uint32_t u32(std::size_t x) { return static_cast<std::uint32_t>(x); }
+
+bool policy_allows(const model::policy& p, model::window_kind k) {
+    return p.windows.empty() || std::find(p.windows.begin(), p.windows.end(), k) != p.windows.end();
+}
+
+bool policy_allows(const model::policy& p, model::delivery_mode m) {
+    return p.modes.empty() || std::find(p.modes.begin(), p.modes.end(), m) != p.modes.end();
+}
+
+/// Splits `total` JP into n nearly equal whole parts, larger first.
+std::vector<int> balanced(int total, int n) {
+    std::vector<int> out(static_cast<std::size_t>(n), total / n);
+    for (int i = 0; i < total % n; ++i) out[static_cast<std::size_t>(i)] += 1;
+    return out;
+}
+
+/// Study block lengths for a module of `minutes` (docs/model.md "Self-paced study"):
+/// each between min and max, as even as the grid allows.
+std::vector<int> block_lengths(int minutes, int lo, int hi, int g) {
+    if (minutes <= lo) return {minutes};
+    for (int n = (minutes + hi - 1) / hi; n <= minutes / std::max(1, lo) + 1; ++n) {
+        std::vector<int> out;
+        if (minutes % g == 0) {
+            const int units = minutes / g;
+            for (int i = 0; i < n; ++i) out.push_back((units / n + (i < units % n ? 1 : 0)) * g);
+        } else {
+            for (int i = 0; i < n; ++i) out.push_back(minutes / n + (i < minutes % n ? 1 : 0));
+        }
+        bool ok = true;
+        for (int x : out) ok = ok && x >= lo && x <= hi;
+        if (ok) return out;
+    }
+    return {};
+}
+
+void fill_module_parts(pm_c& pm, std::size_t modules) {
+    pm.module_parts.assign(modules, {0, 0});
+    for (std::size_t k = 0; k < pm.parts.size(); ++k) {
+        auto& mp = pm.module_parts[pm.parts[k].module];
+        if (mp.second == 0) mp.first = u32(k);
+        mp.second += 1;
+    }
+}
+
+}  // namespace
+
+compiled_model::compiled_model(const model::scenario& s, const model::policy& p)
+    : scenario(s), policy(p), calendar(s) {
+    const auto started = std::chrono::steady_clock::now();
+    const date::time_zone& zone = *s.zone;
+    granularity = std::max(1, s.granularity_minutes);
+    days = static_cast<int>((s.horizon.last - s.horizon.first).count()) + 1;
+    t0 = calendar::to_instant(local_minute{s.horizon.first}, zone);
+
+    // ---------------------------------------------------------------- days
+    day_start.resize(static_cast<std::size_t>(days) + 1);
+    day.resize(static_cast<std::size_t>(days));
+    int max_len = 0;
+    for (int d = 0; d <= days; ++d) {
+        day_start[static_cast<std::size_t>(d)] =
+            rel(calendar::to_instant(local_minute{s.horizon.first + date::days{d}}, zone), t0);
+        if (d > 0) max_len = std::max(max_len, day_start[static_cast<std::size_t>(d)] - day_start[static_cast<std::size_t>(d) - 1]);
+    }
+    slots_per_day = (max_len + granularity - 1) / granularity;
+    horizon_end = day_start[static_cast<std::size_t>(days)];
+    {
+        const date::year_month_day first{s.horizon.first};
+        weekday0 = static_cast<int>(date::weekday{s.horizon.first}.iso_encoding()) - 1;
+        for (int d = 0; d < days; ++d) {
+            const local_date ld = s.horizon.first + date::days{d};
+            const date::year_month_day ymd{ld};
+            day_c& dc = day[static_cast<std::size_t>(d)];
+            dc.weekday = static_cast<std::uint8_t>(date::weekday{ld}.c_encoding());
+            dc.month = (static_cast<int>(ymd.year()) - static_cast<int>(first.year())) * 12 +
+                       static_cast<int>(static_cast<unsigned>(ymd.month())) -
+                       static_cast<int>(static_cast<unsigned>(first.month()));
+            auto at = [&](std::chrono::minutes m) { return rel(calendar::to_instant(local_minute{ld} + m, zone), t0); };
+            if (dc.weekday >= 1 && dc.weekday <= 5) {
+                dc.work_a = at(p.working_hours.start);
+                dc.work_b = at(p.working_hours.end);
+            }
+            if (dc.weekday == 5 && p.friday_prayer) {
+                dc.prayer_a = at(p.friday_prayer->start);
+                dc.prayer_b = at(p.friday_prayer->end);
+            }
+        }
+        for (const auto& h : s.holidays) {
+            const auto k = (h.date - s.horizon.first).count();
+            if (k >= 0 && k < days) day[static_cast<std::size_t>(k)].holiday = true;
+        }
+    }
+
+    // ---------------------------------------------------------------- zones
+    std::vector<const date::time_zone*> zone_list{&zone};
+    auto zone_index = [&](const date::time_zone* z) -> std::uint16_t {
+        for (std::size_t i = 0; i < zone_list.size(); ++i)
+            if (zone_list[i] == z) return static_cast<std::uint16_t>(i);
+        zone_list.push_back(z);
+        return static_cast<std::uint16_t>(zone_list.size() - 1);
+    };
+    for (const auto& e : s.employees) zone_index(&s.zone_of(e));
+    for (const auto* z : zone_list) {
+        zone_days zd;
+        zd.tz = z;
+        for (int k = -1; k <= days + 1; ++k)
+            zd.midnight.push_back(rel(calendar::to_instant(local_minute{s.horizon.first + date::days{k}}, *z), t0));
+        zones.push_back(std::move(zd));
+    }
+
+    // ---------------------------------------------------------------- locations
+    locations = static_cast<int>(s.locations.size());
+    travel.assign(static_cast<std::size_t>(locations) * static_cast<std::size_t>(locations), 0);
+    for (int a = 0; a < locations; ++a)
+        for (const auto& [b, m] : s.locations[static_cast<std::size_t>(a)].travel) {
+            const auto ib = static_cast<std::size_t>(b.value);
+            const auto ia = static_cast<std::size_t>(a);
+            const int v = static_cast<int>(m.count());
+            travel[ia * static_cast<std::size_t>(locations) + ib] =
+                std::max(travel[ia * static_cast<std::size_t>(locations) + ib], v);
+            travel[ib * static_cast<std::size_t>(locations) + ia] =
+                std::max(travel[ib * static_cast<std::size_t>(locations) + ia], v);
+        }
+
+    // ---------------------------------------------------------------- units
+    weight_class.push_back(1.0);
+    auto class_of = [&](double w) -> std::uint8_t {
+        for (std::size_t i = 0; i < weight_class.size(); ++i)
+            if (weight_class[i] == w) return static_cast<std::uint8_t>(i);
+        if (weight_class.size() >= 255) throw std::runtime_error("too many distinct critical weights (255 at most)");
+        weight_class.push_back(w);
+        return static_cast<std::uint8_t>(weight_class.size() - 1);
+    };
+    units.resize(s.units.size());
+    for (const auto& e : s.employees) units[e.unit.value].headcount += 1;
+    for (std::size_t u = 0; u < s.units.size(); ++u) {
+        const model::unit& mu = s.units[u];
+        unit_c& uc = units[u];
+        uc.id = mu.id;
+        uc.location = mu.location.valid() ? static_cast<std::int32_t>(mu.location.value) : -1;
+        const model::staffing_limit lim = p.max_absent ? *p.max_absent : mu.max_absent;
+        if (lim.type == model::staffing_limit::kind::count) uc.limit = std::max(0, lim.count);
+        else uc.limit = std::max(1, static_cast<int>(std::floor(lim.share * uc.headcount + 1e-9)));
+        // Critical periods: the largest weight covering each minute.
+        const auto periods = calendar.critical_periods(model::unit_index{u32(u)});
+        std::vector<tmin> cuts;
+        for (const auto& [iv, w] : periods) {
+            cuts.push_back(std::clamp(rel(iv.start, t0), 0, horizon_end));
+            cuts.push_back(std::clamp(rel(iv.end, t0), 0, horizon_end));
+        }
+        std::sort(cuts.begin(), cuts.end());
+        cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+        for (std::size_t i = 0; i + 1 < cuts.size(); ++i) {
+            const tmin a = cuts[i], b = cuts[i + 1];
+            bool covered = false;
+            double w = 0;
+            for (const auto& [iv, pw] : periods)
+                if (rel(iv.start, t0) <= a && b <= rel(iv.end, t0)) {
+                    w = covered ? std::max(w, pw) : pw;
+                    covered = true;
+                }
+            if (!covered) continue;
+            const std::uint8_t cls = class_of(w);
+            if (cls == 0) continue;
+            if (!uc.crit.empty() && uc.crit.back().b == a && uc.crit.back().cls == cls) uc.crit.back().b = b;
+            else uc.crit.push_back({a, b, cls});
+        }
+    }
+
+    // ---------------------------------------------------------------- employees
+    const std::size_t n_emp = s.employees.size();
+    employees.resize(n_emp);
+    profile_of.assign(n_emp * static_cast<std::size_t>(days), 0);
+    std::unordered_map<std::string, std::uint32_t> profile_ids;
+    std::string key;
+    std::vector<rel_span> work_rel, unav_rel;
+    // Occurrences by (unit, scenario-zone local date index, code); std::map keeps ids deterministic.
+    std::map<std::tuple<std::uint32_t, int, std::string>, std::uint32_t> occ_ids;
+    std::vector<std::pair<std::uint32_t, std::pair<int, std::string>>> occ_keys;
+    for (std::size_t ei = 0; ei < n_emp; ++ei) {
+        const model::employee& me = s.employees[ei];
+        employee_c& ec = employees[ei];
+        ec.unit = me.unit.value;
+        ec.location = units[ec.unit].location;
+        ec.zone = zone_index(&s.zone_of(me));
+        ec.accepts_after_hours = me.accepts.after_hours;
+        ec.accepts_weekend = me.accepts.weekend;
+        ec.jp_target = me.jp_target;
+        ec.jp_cap = me.jp_cap ? *me.jp_cap : -1;
+        const calendar::date_range range{s.horizon.first - date::days{1}, s.horizon.last + date::days{1}};
+        const calendar::availability av = calendar.employee(model::employee_index{u32(ei)}, range);
+        const auto& wk = av.working.items();
+        const auto& un = av.unavailable.items();
+        std::size_t wi = 0, ui = 0;
+        for (int d = 0; d < days; ++d) {
+            const tmin base = day_start[static_cast<std::size_t>(d)];
+            const tmin end = day_start[static_cast<std::size_t>(d) + 1];
+            work_rel.clear();
+            unav_rel.clear();
+            while (wi < wk.size() && rel(wk[wi].end, t0) <= base) ++wi;
+            for (std::size_t k = wi; k < wk.size() && rel(wk[k].start, t0) < end; ++k)
+                work_rel.push_back({static_cast<std::int16_t>(std::max(rel(wk[k].start, t0), base) - base),
+                                    static_cast<std::int16_t>(std::min(rel(wk[k].end, t0), end) - base)});
+            while (ui < un.size() && rel(un[ui].end, t0) <= base) ++ui;
+            for (std::size_t k = ui; k < un.size() && rel(un[k].start, t0) < end; ++k)
+                unav_rel.push_back({static_cast<std::int16_t>(std::max(rel(un[k].start, t0), base) - base),
+                                    static_cast<std::int16_t>(std::min(rel(un[k].end, t0), end) - base)});
+            key.clear();
+            auto put = [&](std::int16_t v) { key.append(reinterpret_cast<const char*>(&v), sizeof v); };
+            put(static_cast<std::int16_t>(work_rel.size()));
+            for (const auto& r : work_rel) put(r.a), put(r.b);
+            put(static_cast<std::int16_t>(unav_rel.size()));
+            for (const auto& r : unav_rel) put(r.a), put(r.b);
+            auto [it, fresh] = profile_ids.try_emplace(key, u32(profiles.size()));
+            if (fresh) {
+                day_profile dp;
+                dp.off = u32(profile_spans.size());
+                dp.work_n = static_cast<std::uint16_t>(work_rel.size());
+                dp.unav_n = static_cast<std::uint16_t>(unav_rel.size());
+                profile_spans.insert(profile_spans.end(), work_rel.begin(), work_rel.end());
+                profile_spans.insert(profile_spans.end(), unav_rel.begin(), unav_rel.end());
+                profiles.push_back(dp);
+            }
+            profile_of[ei * static_cast<std::size_t>(days) + static_cast<std::size_t>(d)] = it->second;
+        }
+
+        // Shift minimums (docs/model.md "Unit staffing").
+        const model::unit& mu = s.units[ec.unit];
+        const model::work_pattern& pat = s.pattern_of(me);
+        if (!mu.min_on_duty.empty() && pat.rotation && !pat.rotation->cycle.empty()) {
+            ec.shift_off = static_cast<std::int32_t>(emp_shift.size());
+            emp_shift.resize(emp_shift.size() + static_cast<std::size_t>(days));
+            const auto& rot = *pat.rotation;
+            const auto len = static_cast<long long>(rot.cycle.size());
+            const date::time_zone& ez = s.zone_of(me);
+            for (int k = -1; k <= days; ++k) {
+                const local_date ld = s.horizon.first + date::days{k};
+                long long idx = ((ld - rot.anchor).count() + me.rotation_offset) % len;
+                if (idx < 0) idx += len;
+                const std::string& code = rot.cycle[static_cast<std::size_t>(idx)];
+                const model::shift* sh = rot.find(code);
+                if (!sh) continue;
+                const auto min_it = std::find_if(mu.min_on_duty.begin(), mu.min_on_duty.end(),
+                                                 [&](const auto& m) { return m.first == code; });
+                if (min_it == mu.min_on_duty.end()) continue;
+                const instant a = calendar::to_instant(local_minute{ld} + sh->hours.start, ez);
+                const instant b = a + sh->hours.length();
+                if (!av.working.covers(interval{a, b})) continue;  // not worked: holiday or leave
+                const tmin ra = rel(a, t0), rb = rel(b, t0);
+                const int sd = day_of(ra);
+                if (rb <= 0 || ra >= horizon_end || sd < 0 || sd >= days) continue;
+                const auto okey = std::make_tuple(ec.unit, k, code);
+                auto [oit, ofresh] = occ_ids.try_emplace(okey, u32(occs.size()));
+                if (ofresh) {
+                    occs.push_back({ec.unit, 0, 0});
+                    occ_keys.push_back({ec.unit, {min_it->second, code}});
+                }
+                occs[oit->second].rostered += 1;
+                emp_shift[static_cast<std::size_t>(ec.shift_off) + static_cast<std::size_t>(sd)] = {
+                    static_cast<std::int32_t>(oit->second), ra, rb};
+            }
+        }
+    }
+    for (std::size_t o = 0; o < occs.size(); ++o)
+        occs[o].allowed_pull = std::max(0, occs[o].rostered - occ_keys[o].second.first);
+
+    // ---------------------------------------------------------------- resources
+    auto open_spans = [&](model::pattern_index pi, std::vector<std::uint32_t>& off, std::vector<span>& out) {
+        const model::work_pattern& pat = s.patterns[pi.value];
+        const interval_set& w = calendar.pattern_working(pi, zone, 0, pat.holidays, false);
+        off.assign(static_cast<std::size_t>(days) + 1, 0);
+        std::size_t k = 0;
+        const auto& items = w.items();
+        for (int d = 0; d < days; ++d) {
+            off[static_cast<std::size_t>(d)] = u32(out.size());
+            const tmin base = day_start[static_cast<std::size_t>(d)], end = day_start[static_cast<std::size_t>(d) + 1];
+            while (k < items.size() && rel(items[k].end, t0) <= base) ++k;
+            for (std::size_t j = k; j < items.size() && rel(items[j].start, t0) < end; ++j)
+                out.push_back({std::max(rel(items[j].start, t0), base - 1440), rel(items[j].end, t0)});
+        }
+        off[static_cast<std::size_t>(days)] = u32(out.size());
+    };
+    venues.resize(s.venues.size());
+    for (std::size_t v = 0; v < s.venues.size(); ++v) {
+        const auto& mv = s.venues[v];
+        venue_c& vc = venues[v];
+        vc.capacity = mv.capacity;
+        vc.location = mv.location.valid() ? static_cast<std::int32_t>(mv.location.value) : -1;
+        vc.cost_per_day = mv.cost_per_day;
+        vc.closed.assign(static_cast<std::size_t>(days), 0);
+        for (const auto& c : mv.closed)
+            for (int d = 0; d < days; ++d)
+                if (c.contains(s.horizon.first + date::days{d})) vc.closed[static_cast<std::size_t>(d)] = 1;
+        if (mv.pattern.valid()) {
+            vc.any_time = false;
+            open_spans(mv.pattern, vc.open_off, vc.open);
+        }
+    }
+    platforms.resize(s.platforms.size());
+    for (std::size_t i = 0; i < s.platforms.size(); ++i)
+        platforms[i] = {std::max(1, s.platforms[i].concurrent), s.platforms[i].capacity, s.platforms[i].cost_per_cohort};
+    instructors.resize(s.instructors.size());
+    for (std::size_t i = 0; i < s.instructors.size(); ++i) {
+        const auto& mi = s.instructors[i];
+        instructor_c& ic = instructors[i];
+        ic.max_minutes_per_day = mi.max_minutes_per_day;
+        ic.max_days_per_month = mi.max_days_per_month ? *mi.max_days_per_month : -1;
+        ic.cost_per_hour = mi.cost_per_hour;
+        ic.unavailable.assign(static_cast<std::size_t>(days), 0);
+        for (const auto& r : mi.unavailable)
+            for (int d = 0; d < days; ++d)
+                if (r.contains(s.horizon.first + date::days{d})) ic.unavailable[static_cast<std::size_t>(d)] = 1;
+        if (mi.pattern.valid()) {
+            ic.any_time = false;
+            open_spans(mi.pattern, ic.open_off, ic.open);
+        }
+    }
+
+    // ---------------------------------------------------------------- policy
+    max_training_per_day = p.max_training_minutes_per_day ? *p.max_training_minutes_per_day : -1;
+    max_ah_per_day = p.max_after_hours_minutes_per_day ? *p.max_after_hours_minutes_per_day : -1;
+    max_ah_per_week = p.max_after_hours_minutes_per_week ? *p.max_after_hours_minutes_per_week : -1;
+    block_min = std::max(1, p.study_block_min_minutes);
+    block_max = std::max(block_min, p.study_block_max_minutes);
+    weights = p.weights;
+    budget_classroom = s.budget.max_classroom_cohorts ? *s.budget.max_classroom_cohorts : -1;
+    budget_cost = s.budget.max_cost ? *s.budget.max_cost : -1;
+
+    // ---------------------------------------------------------------- programmes and deliveries
+    const int jp_minutes = std::max(1, s.jp_minutes);
+    programs.resize(s.programs.size());
+    for (std::size_t pi = 0; pi < s.programs.size(); ++pi) {
+        const model::program& mp = s.programs[pi];
+        program_c& pc = programs[pi];
+        pc.id = mp.id;
+        pc.jp = 0;
+        for (const auto& m : mp.modules) pc.jp += m.jp;
+        for (const auto i : mp.instructors) pc.instructors.push_back(i.value);
+        pc.per_session = pc.instructors.empty() ? 0 : std::max(0, mp.instructors_per_session);
+        for (std::size_t oi = 0; oi < mp.modes.size(); ++oi) {
+            const model::mode_offer& mo = mp.modes[oi];
+            if (!policy_allows(p, mo.mode)) continue;
+            pm_c pm;
+            pm.program = u32(pi);
+            pm.offer = u32(oi);
+            pm.mode = mo.mode;
+            pm.live = mo.mode != model::delivery_mode::self_paced;
+            pm.size_min = std::max(1, mp.cohort_min);
+            pm.size_max = std::max(pm.size_min, mp.cohort_max);
+            pm.cost_per_cohort = mo.cost_per_cohort;
+            pm.label = mp.id + "/" + std::string(model::to_string(mo.mode));
+            if (pm.live && pc.per_session > static_cast<int>(pc.instructors.size())) continue;
+            if (mo.mode == model::delivery_mode::classroom) {
+                for (const auto v : mo.venues)
+                    if (s.venues[v.value].capacity >= pm.size_min) pm.venues.push_back(v.value);
+                if (pm.venues.empty()) continue;
+            }
+            if (mo.mode == model::delivery_mode::online_live) {
+                if (!mo.platform.valid() || s.platforms[mo.platform.value].capacity < pm.size_min) continue;
+                pm.platform = static_cast<std::int32_t>(mo.platform.value);
+            }
+            // Windows on each day (docs/model.md "Sessions and windows").
+            pm.win_off.assign(static_cast<std::size_t>(days) + 1, 0);
+            std::size_t explicit_k = 0;
+            std::vector<std::pair<model::window_kind, const model::explicit_window*>> kinds;
+            for (const auto k : mo.windows) {
+                const model::explicit_window* ew = nullptr;
+                if (k == model::window_kind::explicit_hours) {
+                    if (explicit_k < mo.explicit_windows.size()) ew = &mo.explicit_windows[explicit_k];
+                    ++explicit_k;
+                    if (!ew) continue;
+                }
+                if (k == model::window_kind::explicit_hours || policy_allows(p, k)) kinds.emplace_back(k, ew);
+            }
+            for (int d = 0; d < days; ++d) {
+                pm.win_off[static_cast<std::size_t>(d)] = u32(pm.wins.size());
+                const day_c& dc = day[static_cast<std::size_t>(d)];
+                if (dc.holiday) continue;
+                const local_date ld = s.horizon.first + date::days{d};
+                auto to_span = [&](calendar::clock_range r) {
+                    return span{rel(calendar::to_instant(local_minute{ld} + r.start, zone), t0),
+                                rel(calendar::to_instant(local_minute{ld} + r.end, zone), t0)};
+                };
+                auto add = [&](span x, std::uint8_t kind) {
+                    const tmin a = x.a, b = x.b;
+                    if (b <= a) return;
+                    if (pm.live && dc.weekday == 5 && dc.prayer_b > dc.prayer_a && a < dc.prayer_b && dc.prayer_a < b) {
+                        if (a < dc.prayer_a) pm.wins.push_back({a, dc.prayer_a, kind});
+                        if (dc.prayer_b < b) pm.wins.push_back({dc.prayer_b, b, kind});
+                    } else {
+                        pm.wins.push_back({a, b, kind});
+                    }
+                };
+                const bool weekday = dc.weekday >= 1 && dc.weekday <= 5;
+                // The standard windows the policy allows on this day: an explicit window is
+                // used, under a policy that lists windows, only inside one of them.
+                std::vector<span> standard;
+                if (!p.windows.empty()) {
+                    if (weekday && policy_allows(p, model::window_kind::working_hours)) standard.push_back(to_span(p.working_hours));
+                    if (weekday && policy_allows(p, model::window_kind::after_hours)) standard.push_back(to_span(p.after_hours));
+                    if (!weekday && policy_allows(p, model::window_kind::weekend)) standard.push_back(to_span(p.weekend));
+                }
+                for (const auto& [k, ew] : kinds) {
+                    switch (k) {
+                        case model::window_kind::working_hours:
+                            if (weekday) add(to_span(p.working_hours), 0);
+                            break;
+                        case model::window_kind::after_hours:
+                            if (weekday) add(to_span(p.after_hours), 1);
+                            break;
+                        case model::window_kind::weekend:
+                            if (!weekday) add(to_span(p.weekend), 2);
+                            break;
+                        case model::window_kind::explicit_hours:
+                            if (ew->weekdays & (1U << dc.weekday))
+                                for (const auto& r : ew->hours) {
+                                    const span x = to_span(r);
+                                    if (p.windows.empty()) add(x, 3);
+                                    else
+                                        for (const auto& st : standard)
+                                            add({std::max(x.a, st.a), std::min(x.b, st.b)}, 3);
+                                }
+                            break;
+                    }
+                }
+                std::sort(pm.wins.begin() + pm.win_off[static_cast<std::size_t>(d)], pm.wins.end(),
+                          [](const window_c& x, const window_c& y) { return x.a < y.a || (x.a == y.a && x.b < y.b); });
+            }
+            pm.win_off[static_cast<std::size_t>(days)] = u32(pm.wins.size());
+
+            // Parts.
+            std::vector<std::int32_t> last_part_of(mp.modules.size(), -1);
+            if (!pm.live) {
+                for (std::size_t m = 0; m < mp.modules.size(); ++m) {
+                    const int minutes = mp.modules[m].jp * jp_minutes;
+                    const auto lens = block_lengths(minutes, block_min, block_max, granularity);
+                    if (lens.empty()) break;
+                    std::int32_t prev = -1;
+                    for (std::size_t k = 0; k < lens.size(); ++k) {
+                        part_c pt;
+                        pt.module = static_cast<std::uint16_t>(m);
+                        pt.part = static_cast<std::uint16_t>(k);
+                        pt.minutes = lens[k];
+                        pt.prev = prev;
+                        if (mp.modules[m].after) {
+                            pt.prereq_last = last_part_of[*mp.modules[m].after];
+                            pt.prereq_module = static_cast<std::int32_t>(*mp.modules[m].after);
+                        }
+                        prev = static_cast<std::int32_t>(pm.parts.size());
+                        pm.parts.push_back(pt);
+                    }
+                    last_part_of[m] = prev;
+                    pm.total_minutes += minutes;
+                }
+                if (pm.parts.empty() || pm.wins.empty()) continue;
+                fill_module_parts(pm, mp.modules.size());
+                pc.pms.push_back(u32(pms.size()));
+                pms.push_back(std::move(pm));
+                continue;
+            }
+            if (!mo.fixed.empty()) {
+                // Fixed sessions: option i takes the i-th fixed session (by start) of every module.
+                pm.fixed = true;
+                std::vector<std::vector<std::pair<span, int>>> by_module(mp.modules.size());
+                for (const auto& f : mo.fixed) {
+                    if (f.module >= mp.modules.size()) continue;
+                    const tmin a = rel(calendar::to_instant(f.start, zone), t0);
+                    const tmin b = rel(calendar::to_instant(f.end, zone), t0);
+                    if (a < 0 || b > horizon_end || b <= a) continue;
+                    by_module[f.module].push_back({{a, b}, f.capacity > 0 ? f.capacity : pm.size_max});
+                }
+                std::size_t options = SIZE_MAX;
+                for (auto& v : by_module) {
+                    std::sort(v.begin(), v.end(), [](const auto& x, const auto& y) { return x.first.a < y.first.a; });
+                    options = std::min(options, v.size());
+                }
+                if (options == 0 || options == SIZE_MAX) continue;
+                for (std::size_t m = 0; m < mp.modules.size(); ++m) {
+                    part_c pt;
+                    pt.module = static_cast<std::uint16_t>(m);
+                    pt.jp = mp.modules[m].jp;
+                    pt.minutes = by_module[m][0].first.length();
+                    pm.parts.push_back(pt);
+                }
+                for (std::size_t o = 0; o < options; ++o) {
+                    std::vector<span> ses;
+                    int cap = INT32_MAX;
+                    bool usable = true;
+                    for (std::size_t m = 0; m < mp.modules.size(); ++m) {
+                        const span x = by_module[m][o].first;
+                        // A fixed time still has to lie in a window the policy allows.
+                        const int fd = day_of(x.a);
+                        usable = usable && fd >= 0 && fd < days && in_window(pm, fd, x.a, x.b);
+                        ses.push_back(x);
+                        cap = std::min(cap, by_module[m][o].second);
+                    }
+                    if (!usable) continue;
+                    pm.fixed_sessions.push_back(std::move(ses));
+                    pm.fixed_capacity.push_back(cap);
+                }
+                if (pm.fixed_sessions.empty()) continue;
+                for (const auto& pt : pm.parts) pm.total_minutes += pt.minutes;
+                fill_module_parts(pm, mp.modules.size());
+                pc.pms.push_back(u32(pms.size()));
+                pms.push_back(std::move(pm));
+                continue;
+            }
+            if (pm.wins.empty()) continue;
+            // The cohort's daily maximum (docs/model.md), then the longest part that can
+            // really run: windows met by an instructor's and a venue's open hours on at
+            // least a quarter of the days that have windows.
+            int daily = p.max_session_minutes_per_day / jp_minutes;
+            if (mo.max_jp_per_day) daily = std::min(daily, *mo.max_jp_per_day);
+            if (p.max_module_jp > 0) daily = std::min(daily, p.max_module_jp);
+            if (daily <= 0) continue;
+            std::vector<int> longest_by_day;
+            for (int d = 0; d < days; ++d) {
+                int best = 0;
+                for (const window_c* w = wins_begin(pm, d); w != wins_end(pm, d); ++w) {
+                    std::vector<span> pieces{{w->a, w->b}};
+                    auto restrict = [&](const std::vector<span>& open) {
+                        std::vector<span> out;
+                        for (const auto& x : pieces)
+                            for (const auto& o : open) {
+                                const tmin a = std::max(x.a, o.a), b = std::min(x.b, o.b);
+                                if (a < b) out.push_back({a, b});
+                            }
+                        pieces = std::move(out);
+                    };
+                    if (pc.per_session > 0) {
+                        std::vector<span> open;
+                        for (const auto i : pc.instructors) {
+                            const instructor_c& ic = instructors[i];
+                            if (ic.unavailable[static_cast<std::size_t>(d)]) continue;
+                            if (ic.any_time) open.push_back({w->a, w->b});
+                            else
+                                for (auto k = ic.open_off[static_cast<std::size_t>(d)];
+                                     k < ic.open_off[static_cast<std::size_t>(d) + 1]; ++k)
+                                    open.push_back(ic.open[k]);
+                        }
+                        restrict(open);
+                    }
+                    if (mo.mode == model::delivery_mode::classroom) {
+                        std::vector<span> open;
+                        for (const auto v : pm.venues) {
+                            const venue_c& vc = venues[v];
+                            if (vc.closed[static_cast<std::size_t>(d)]) continue;
+                            if (vc.any_time) open.push_back({w->a, w->b});
+                            else
+                                for (auto k = vc.open_off[static_cast<std::size_t>(d)];
+                                     k < vc.open_off[static_cast<std::size_t>(d) + 1]; ++k)
+                                    open.push_back(vc.open[k]);
+                        }
+                        restrict(open);
+                    }
+                    for (const auto& x : pieces) best = std::max(best, x.length());
+                }
+                if (wins_begin(pm, d) != wins_end(pm, d)) longest_by_day.push_back(best);
+            }
+            std::sort(longest_by_day.begin(), longest_by_day.end(), std::greater<>());
+            const std::size_t quarter = longest_by_day.empty() ? 0 : (longest_by_day.size() - 1) / 4;
+            const int longest = longest_by_day.empty() ? 0 : longest_by_day[quarter];
+            pm.daily_max_jp = std::min(daily, longest / jp_minutes);
+            if (pm.daily_max_jp <= 0) continue;
+            for (std::size_t m = 0; m < mp.modules.size(); ++m) {
+                const int jp = mp.modules[m].jp;
+                const int n = (jp + pm.daily_max_jp - 1) / pm.daily_max_jp;
+                std::int32_t prev = -1;
+                std::int32_t prereq = mp.modules[m].after ? last_part_of[*mp.modules[m].after] : -1;
+                int k = 0;
+                for (const int part_jp : balanced(jp, n)) {
+                    part_c pt;
+                    pt.module = static_cast<std::uint16_t>(m);
+                    pt.part = static_cast<std::uint16_t>(k++);
+                    pt.jp = part_jp;
+                    pt.minutes = part_jp * jp_minutes;
+                    pt.prev = prev;
+                    if (mp.modules[m].after) pt.prereq_module = static_cast<std::int32_t>(*mp.modules[m].after);
+                    if (prev < 0) {
+                        pt.prereq_last = prereq;
+                        if (mp.modules[m].after) {
+                            pt.gap_min = mp.modules[m].gap_min_days;
+                            pt.gap_max = mp.modules[m].gap_max_days ? *mp.modules[m].gap_max_days : -1;
+                        }
+                    }
+                    prev = static_cast<std::int32_t>(pm.parts.size());
+                    pm.parts.push_back(pt);
+                    pm.total_minutes += pt.minutes;
+                }
+                last_part_of[m] = prev;
+            }
+            fill_module_parts(pm, mp.modules.size());
+            pc.pms.push_back(u32(pms.size()));
+            pms.push_back(std::move(pm));
+        }
+    }
+
+    // ---------------------------------------------------------------- demand
+    demand.resize(s.demand.size());
+    demand_off.assign(n_emp + 1, 0);
+    for (std::size_t i = 0; i < s.demand.size(); ++i) {
+        const auto& di = s.demand[i];
+        demand_c& dc = demand[i];
+        dc.employee = di.employee.value;
+        dc.program = di.program.value;
+        dc.mandatory = di.level == model::priority::mandatory;
+        dc.deadline = horizon_end;
+        if (di.deadline) {
+            // 24:00 of the deadline date in the employee's zone (docs/model.md "Demand and placement").
+            const date::time_zone& ez = *zones[employees[dc.employee].zone].tz;
+            const tmin t = rel(calendar::to_instant(local_minute{*di.deadline + date::days{1}}, ez), t0);
+            dc.deadline = std::min(dc.deadline, t);
+        }
+        demand_off[dc.employee + 1] += 1;
+    }
+    for (std::size_t e = 0; e < n_emp; ++e) demand_off[e + 1] += demand_off[e];
+    demand_by_emp.resize(s.demand.size());
+    {
+        std::vector<std::uint32_t> fill(demand_off.begin(), demand_off.end() - 1);
+        for (std::size_t i = 0; i < s.demand.size(); ++i) demand_by_emp[fill[demand[i].employee]++] = u32(i);
+    }
+
+    compile_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+}
+
+bool compiled_model::available(std::uint32_t e, tmin a, tmin b) const {
+    if (a < 0 || b > horizon_end || b <= a) return false;
+    int d = day_of(a);
+    for (; d < days && day_start[static_cast<std::size_t>(d)] < b; ++d) {
+        const tmin base = day_start[static_cast<std::size_t>(d)];
+        const day_profile& p = profile(e, d);
+        const rel_span* r = profile_spans.data() + p.off + p.work_n;
+        for (std::uint16_t i = 0; i < p.unav_n; ++i)
+            if (base + r[i].a < b && a < base + r[i].b) return false;
+    }
+    return true;
+}
+
+int compiled_model::work_minutes(std::uint32_t e, tmin a, tmin b) const {
+    int total = 0;
+    for_each_work_piece(e, a, b, [&](tmin x, tmin y) { total += y - x; });
+    return total;
+}
+
+bool compiled_model::venue_open(std::uint32_t v, int d, tmin a, tmin b) const {
+    const venue_c& vc = venues[v];
+    if (vc.closed[static_cast<std::size_t>(d)]) return false;
+    if (vc.any_time) return true;
+    for (auto k = vc.open_off[static_cast<std::size_t>(d)]; k < vc.open_off[static_cast<std::size_t>(d) + 1]; ++k)
+        if (vc.open[k].contains(a, b)) return true;
+    return false;
+}
+
+bool compiled_model::instructor_open(std::uint32_t i, int d, tmin a, tmin b) const {
+    const instructor_c& ic = instructors[i];
+    if (ic.unavailable[static_cast<std::size_t>(d)]) return false;
+    if (ic.any_time) return true;
+    for (auto k = ic.open_off[static_cast<std::size_t>(d)]; k < ic.open_off[static_cast<std::size_t>(d) + 1]; ++k)
+        if (ic.open[k].contains(a, b)) return true;
+    return false;
+}
+
+int compiled_model::cohort_cap(const pm_c& pm, std::int32_t venue, std::int32_t fixed) const {
+    int cap = pm.size_max;
+    if (pm.mode == model::delivery_mode::classroom && venue >= 0)
+        cap = std::min(cap, venues[static_cast<std::size_t>(venue)].capacity);
+    if (pm.mode == model::delivery_mode::online_live && pm.platform >= 0)
+        cap = std::min(cap, platforms[static_cast<std::size_t>(pm.platform)].capacity);
+    if (fixed >= 0) cap = std::min(cap, pm.fixed_capacity[static_cast<std::size_t>(fixed)]);
+    return cap;
+}
+
+std::size_t compiled_model::memory_bytes() const {
+    std::size_t n = 0;
+    n += profile_of.capacity() * sizeof(std::uint32_t);
+    n += profiles.capacity() * sizeof(day_profile) + profile_spans.capacity() * sizeof(rel_span);
+    n += employees.capacity() * sizeof(employee_c) + emp_shift.capacity() * sizeof(emp_shift_day);
+    n += demand.capacity() * sizeof(demand_c) + demand_by_emp.capacity() * 4 + demand_off.capacity() * 4;
+    for (const auto& pm : pms) n += pm.wins.capacity() * sizeof(window_c) + pm.win_off.capacity() * 4;
+    return n;
+}
+
+}  // namespace jadwal::solve::detail

@@ -1,0 +1,361 @@
+// The solver's dense form of a scenario under one policy: integer minutes
+// since the horizon start, day-indexed flat arrays, ids as indices. Compiled
+// once; the search never touches YAML, strings or maps (docs/model.md gives
+// every rule encoded here).
+//
+// Time: `tmin` counts minutes from t0, the scenario-zone midnight that starts
+// the horizon. Scenario day d runs [day_start[d], day_start[d + 1]). Session
+// starts lie on the grid day_start[d] + k * granularity.
+#pragma once
+
+#include <jadwal/calendar/work_calendar.hpp>
+#include <jadwal/model/scenario.hpp>
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace jadwal::solve::detail {
+
+using tmin = std::int32_t;
+inline constexpr tmin no_time = -(1 << 30);
+
+struct span {
+    tmin a = 0;
+    tmin b = 0;
+    [[nodiscard]] tmin length() const { return b - a; }
+    [[nodiscard]] bool overlaps(tmin x, tmin y) const { return a < y && x < b; }
+    [[nodiscard]] bool contains(tmin x, tmin y) const { return a <= x && y <= b; }
+};
+
+/// A span relative to the start of a day (minutes, may run past the day's length).
+struct rel_span {
+    std::int16_t a = 0;
+    std::int16_t b = 0;
+};
+
+/// One distinct kind of employee day: working spans, then unavailable spans,
+/// relative to the scenario day's start and clipped to it. Employees' days
+/// share profiles (most days of most people look alike), so a person-day is
+/// one 32-bit index.
+struct day_profile {
+    std::uint32_t off = 0;  ///< into compiled_model::profile_spans
+    std::uint16_t work_n = 0;
+    std::uint16_t unav_n = 0;
+};
+
+struct zone_days {
+    const date::time_zone* tz = nullptr;
+    /// Local midnights (as tmin) of local days k = -1 .. days + 1, at index k + 1.
+    std::vector<tmin> midnight;
+};
+
+struct employee_c {
+    std::uint32_t unit = 0;
+    std::int32_t location = -1;
+    std::uint16_t zone = 0;
+    bool accepts_after_hours = true;
+    bool accepts_weekend = false;
+    int jp_target = 0;
+    int jp_cap = -1;  ///< -1: none
+    /// Into compiled_model::emp_shift (one entry per day) for staff of units
+    /// with shift minimums; -1 otherwise.
+    std::int32_t shift_off = -1;
+};
+
+/// A period where a unit's disruption weighs more (critical weight class > 0).
+struct crit_seg {
+    tmin a = 0;
+    tmin b = 0;
+    std::uint8_t cls = 0;
+};
+
+struct unit_c {
+    int headcount = 0;
+    int limit = 1;  ///< staff in training during working time at once
+    std::int32_t location = -1;
+    std::vector<crit_seg> crit;  ///< sorted, disjoint
+    std::string id;
+};
+
+/// One shift occurrence (date, code) of a unit with a minimum head count.
+struct shift_occ {
+    std::uint32_t unit = 0;
+    int rostered = 0;
+    int allowed_pull = 0;  ///< max(0, rostered - minimum)
+};
+
+/// What an employee of a shift unit is rostered for on a day.
+struct emp_shift_day {
+    std::int32_t occ = -1;  ///< into compiled_model::occs; -1: not rostered
+    tmin a = 0;
+    tmin b = 0;
+};
+
+/// A session (or study block) slot of a delivery: for live modes one part of
+/// a module; for self-paced one study block.
+struct part_c {
+    std::uint16_t module = 0;
+    std::uint16_t part = 0;  ///< 0-based within the module
+    int jp = 0;
+    int minutes = 0;
+    std::int32_t prev = -1;         ///< previous part of the same module (same-module spacing rule)
+    std::int32_t prereq_last = -1;  ///< last part of the prerequisite module
+    std::int32_t prereq_module = -1;
+    int gap_min = 0;
+    int gap_max = -1;  ///< -1: none
+};
+
+/// A window occurrence on one scenario day, and what it asks of a person:
+/// 0 nothing (working hours), 1 after-hours acceptance, 2 weekend acceptance,
+/// 3 as the clock says (an explicit window, see compiled_model::needs).
+struct window_c {
+    tmin a = 0;
+    tmin b = 0;
+    std::uint8_t kind = 0;
+};
+
+/// One delivery mode of a programme that the policy allows.
+struct pm_c {
+    std::uint32_t program = 0;
+    std::uint32_t offer = 0;  ///< index into program.modes
+    model::delivery_mode mode = model::delivery_mode::classroom;
+    bool live = true;
+    bool fixed = false;
+    std::vector<part_c> parts;  ///< live: sessions in order; self-paced: blocks in order
+    /// Per module: its first part and number of parts.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> module_parts;
+    int total_minutes = 0;
+    std::vector<std::uint32_t> win_off;  ///< days + 1 offsets into wins
+    std::vector<window_c> wins;
+    std::vector<std::uint32_t> venues;  ///< classroom
+    std::int32_t platform = -1;         ///< online_live
+    /// For fixed modes: the sessions of each fixed cohort, parallel to `parts`.
+    std::vector<std::vector<span>> fixed_sessions;
+    std::vector<int> fixed_capacity;
+    int size_min = 1;
+    int size_max = 1;
+    double cost_per_cohort = 0;
+    int daily_max_jp = 0;
+    std::string label;  ///< "keuda/online_live", for reports
+};
+
+struct program_c {
+    int jp = 0;
+    std::vector<std::uint32_t> pms;
+    std::vector<std::uint32_t> instructors;
+    int per_session = 0;
+    std::string id;
+};
+
+struct demand_c {
+    std::uint32_t employee = 0;
+    std::uint32_t program = 0;
+    bool mandatory = false;
+    tmin deadline = 0;  ///< everything of the placement ends at or before this
+};
+
+struct venue_c {
+    int capacity = 0;
+    std::int32_t location = -1;
+    bool any_time = true;                 ///< no pattern
+    std::vector<std::uint32_t> open_off;  ///< days + 1 offsets into open (when !any_time or closed days)
+    std::vector<span> open;
+    std::vector<std::uint8_t> closed;  ///< per day
+    double cost_per_day = 0;
+};
+
+struct platform_c {
+    int concurrent = 1;
+    int capacity = 0;
+    double cost_per_cohort = 0;
+};
+
+struct instructor_c {
+    bool any_time = true;
+    std::vector<std::uint32_t> open_off;
+    std::vector<span> open;
+    std::vector<std::uint8_t> unavailable;  ///< per day
+    int max_minutes_per_day = 360;
+    int max_days_per_month = -1;
+    double cost_per_hour = 0;
+};
+
+struct day_c {
+    std::uint8_t weekday = 0;  ///< c_encoding: 0 = Sunday
+    bool holiday = false;
+    int month = 0;  ///< months since the horizon's first month
+    tmin work_a = 0, work_b = 0;  ///< policy.working_hours on this day (weekdays only)
+    tmin prayer_a = 0, prayer_b = 0;  ///< Friday prayer (empty when none)
+};
+
+class compiled_model {
+public:
+    compiled_model(const model::scenario& s, const model::policy& p);
+
+    const model::scenario& scenario;
+    const model::policy& policy;
+    calendar::work_calendar calendar;
+
+    // ------------------------------------------------------------ time
+    calendar::instant t0{};
+    int days = 0;
+    int granularity = 15;
+    int slots_per_day = 96;
+    std::vector<tmin> day_start;  ///< days + 1
+    std::vector<day_c> day;
+    tmin horizon_end = 0;
+    int weekday0 = 0;  ///< ISO weekday index (Monday = 0) of local day 0
+    std::vector<zone_days> zones;
+
+    // ------------------------------------------------------------ people
+    std::vector<employee_c> employees;
+    std::vector<std::uint32_t> profile_of;  ///< employees * days
+    std::vector<day_profile> profiles;
+    std::vector<rel_span> profile_spans;
+    std::vector<unit_c> units;
+    std::vector<double> weight_class;  ///< [0] = 1
+    std::vector<shift_occ> occs;
+    std::vector<emp_shift_day> emp_shift;
+    std::vector<int> travel;  ///< locations x locations
+    int locations = 0;
+
+    // ------------------------------------------------------------ training
+    std::vector<program_c> programs;
+    std::vector<pm_c> pms;
+    std::vector<demand_c> demand;
+    std::vector<std::uint32_t> demand_off;  ///< employees + 1: CSR of demand by employee
+    std::vector<std::uint32_t> demand_by_emp;
+    std::vector<venue_c> venues;
+    std::vector<platform_c> platforms;
+    std::vector<instructor_c> instructors;
+
+    // ------------------------------------------------------------ policy
+    int max_training_per_day = -1;
+    int max_ah_per_day = -1;
+    int max_ah_per_week = -1;
+    int block_min = 45;
+    int block_max = 90;
+    model::objective_weights weights;
+    int budget_classroom = -1;
+    double budget_cost = -1;
+
+    // ------------------------------------------------------------ queries
+    [[nodiscard]] int day_of(tmin t) const {
+        int d = t >= 0 ? t / 1440 : -1;
+        if (d >= days) d = days - 1;
+        if (d < 0) return t < 0 ? -1 : 0;
+        while (d > 0 && t < day_start[d]) --d;
+        while (d + 1 < days && t >= day_start[d + 1]) ++d;
+        if (t >= day_start[days]) return days;
+        return d;
+    }
+    /// Local day index of t in the employee's zone (-1 .. days + 1).
+    [[nodiscard]] int local_day(std::uint32_t e, tmin t) const {
+        const auto& m = zones[employees[e].zone].midnight;
+        int k = static_cast<int>((t - m[0]) / 1440);
+        k = std::clamp(k, 0, static_cast<int>(m.size()) - 2);
+        while (k > 0 && t < m[k]) --k;
+        while (k + 2 < static_cast<int>(m.size()) && t >= m[k + 1]) ++k;
+        return k - 1;
+    }
+    [[nodiscard]] tmin local_midnight(std::uint32_t e, int k) const {
+        return zones[employees[e].zone].midnight[static_cast<std::size_t>(k + 1)];
+    }
+    /// ISO week of a local day index (weeks run Monday to Sunday).
+    [[nodiscard]] int week_of(int local_day_index) const {
+        const int x = local_day_index + weekday0;
+        return x >= 0 ? x / 7 : (x - 6) / 7;
+    }
+    [[nodiscard]] const day_profile& profile(std::uint32_t e, int d) const {
+        return profiles[profile_of[static_cast<std::size_t>(e) * static_cast<std::size_t>(days) +
+                                   static_cast<std::size_t>(d)]];
+    }
+    /// True when [a, b) touches no unavailable minute of the employee and lies in the horizon.
+    [[nodiscard]] bool available(std::uint32_t e, tmin a, tmin b) const;
+    /// Minutes of [a, b) inside the employee's working time.
+    [[nodiscard]] int work_minutes(std::uint32_t e, tmin a, tmin b) const;
+    /// Calls f(x, y) for each piece of [a, b) inside working time, in order.
+    template <class F>
+    void for_each_work_piece(std::uint32_t e, tmin a, tmin b, F&& f) const {
+        for_each_work_piece_on(e, a, b, [&](int, tmin x, tmin y) { f(x, y); });
+    }
+    /// The same with the scenario day of each piece: f(d, x, y).
+    template <class F>
+    void for_each_work_piece_on(std::uint32_t e, tmin a, tmin b, F&& f) const {
+        int d = day_of(a);
+        if (d < 0) d = 0;
+        for (; d < days && day_start[static_cast<std::size_t>(d)] < b; ++d) {
+            const tmin base = day_start[static_cast<std::size_t>(d)];
+            const day_profile& p = profile(e, d);
+            for (std::uint16_t i = 0; i < p.work_n; ++i) {
+                const rel_span& r = profile_spans[p.off + i];
+                const tmin x = std::max<tmin>(a, base + r.a), y = std::min<tmin>(b, base + r.b);
+                if (x < y) f(d, x, y);
+            }
+        }
+    }
+    /// Minutes of [a, b) in working time per critical class of the unit: adds to out[cls].
+    template <class F>
+    void for_each_class_piece(std::uint32_t unit, tmin a, tmin b, F&& f) const {
+        const auto& segs = units[unit].crit;
+        tmin cur = a;
+        for (const auto& s : segs) {
+            if (s.b <= cur) continue;
+            if (s.a >= b) break;
+            if (s.a > cur) f(0, s.a - cur), cur = s.a;
+            const tmin y = std::min(b, s.b);
+            f(s.cls, y - cur);
+            cur = y;
+            if (cur >= b) break;
+        }
+        if (cur < b) f(0, b - cur);
+    }
+    [[nodiscard]] int travel_minutes(std::int32_t from, std::int32_t to) const {
+        if (from < 0 || to < 0 || from == to) return 0;
+        return travel[static_cast<std::size_t>(from) * static_cast<std::size_t>(locations) +
+                      static_cast<std::size_t>(to)];
+    }
+    /// Acceptance a piece of training [a, b) on scenario day d needs:
+    /// bit 1 after hours, bit 2 weekend (docs/model.md "Sessions and windows").
+    [[nodiscard]] int needs(int d, tmin a, tmin b) const {
+        const day_c& dc = day[static_cast<std::size_t>(d)];
+        if (dc.weekday == 0 || dc.weekday == 6) return 2;
+        return (a >= dc.work_a && b <= dc.work_b) ? 0 : 1;
+    }
+    [[nodiscard]] bool accepts(std::uint32_t e, int need) const {
+        const employee_c& ec = employees[e];
+        return !((need & 1) && !ec.accepts_after_hours) && !((need & 2) && !ec.accepts_weekend);
+    }
+    /// Whether [a, b) on scenario day d lies in a window of pm that employee e
+    /// accepts (docs/model.md: a session in several windows is allowed when any one is).
+    [[nodiscard]] bool accepts_at(std::uint32_t e, const pm_c& pm, int d, tmin a, tmin b) const {
+        for (const window_c* w = wins_begin(pm, d); w != wins_end(pm, d); ++w) {
+            if (!(w->a <= a && b <= w->b)) continue;
+            const int need = w->kind == 3 ? needs(d, a, b) : w->kind;
+            if (accepts(e, need)) return true;
+        }
+        return false;
+    }
+    /// Whether [a, b) on day d lies in some window of pm.
+    [[nodiscard]] bool in_window(const pm_c& pm, int d, tmin a, tmin b) const {
+        for (const window_c* w = wins_begin(pm, d); w != wins_end(pm, d); ++w)
+            if (w->a <= a && b <= w->b) return true;
+        return false;
+    }
+    /// The window occurrences of a delivery on scenario day d.
+    [[nodiscard]] const window_c* wins_begin(const pm_c& pm, int d) const { return pm.wins.data() + pm.win_off[d]; }
+    [[nodiscard]] const window_c* wins_end(const pm_c& pm, int d) const { return pm.wins.data() + pm.win_off[d + 1]; }
+    /// Whether a venue / instructor can host [a, b) on day d (pattern, closures).
+    [[nodiscard]] bool venue_open(std::uint32_t v, int d, tmin a, tmin b) const;
+    [[nodiscard]] bool instructor_open(std::uint32_t i, int d, tmin a, tmin b) const;
+    /// The effective maximum of a cohort of pm with venue v (classroom) or fixed option f.
+    [[nodiscard]] int cohort_cap(const pm_c& pm, std::int32_t venue, std::int32_t fixed) const;
+
+    /// Seconds compile took (for reports).
+    double compile_seconds = 0;
+    std::size_t memory_bytes() const;
+};
+
+}  // namespace jadwal::solve::detail

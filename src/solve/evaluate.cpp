@@ -1,0 +1,564 @@
+#include "evaluate.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <unordered_map>
+
+namespace jadwal::solve::detail {
+namespace {
+
+struct piece {
+    tmin a = 0;
+    tmin b = 0;
+};
+
+struct emp_train {
+    std::vector<piece> raw;  // every session (with travel) and block
+};
+
+tmin to_t(const compiled_model& cm, calendar::instant t) { return static_cast<tmin>((t - cm.t0).count()); }
+
+std::uint64_t key(std::uint32_t e, std::uint32_t p) { return (static_cast<std::uint64_t>(e) << 32) | p; }
+
+/// The model's daily maximum in JP (docs/model.md "Sessions and windows").
+int daily_max_jp(const compiled_model& cm, const model::mode_offer& mo) {
+    const int jp_minutes = std::max(1, cm.scenario.jp_minutes);
+    int daily = cm.policy.max_session_minutes_per_day / jp_minutes;
+    if (mo.max_jp_per_day) daily = std::min(daily, *mo.max_jp_per_day);
+    if (cm.policy.max_module_jp > 0) daily = std::min(daily, cm.policy.max_module_jp);
+    return daily;
+}
+
+class evaluator {
+public:
+    evaluator(const compiled_model& cm, const solution& sol) : cm_(cm), s_(cm.scenario), sol_(sol) {}
+
+    evaluation run() {
+        out_.raw.work_by_class.assign(cm_.weight_class.size(), 0);
+        out_.placed.assign(cm_.demand.size(), 0);
+        train_.resize(cm_.employees.size());
+        for (std::size_t d = 0; d < cm_.demand.size(); ++d)
+            demand_of_.emplace(key(cm_.demand[d].employee, cm_.demand[d].program), static_cast<std::uint32_t>(d));
+        seen_.assign(cm_.demand.size(), 0);
+        cohorts();
+        blocks();
+        people();
+        units();
+        resources();
+        budget();
+        finish();
+        return std::move(out_);
+    }
+
+private:
+    void violate(std::string code, std::string message) {
+        out_.violations.push_back({std::move(code), std::move(message)});
+    }
+
+    std::int32_t find_pm(model::program_index p, model::delivery_mode m) const {
+        if (!p.valid() || p.value >= cm_.programs.size()) return -1;
+        for (const auto pmi : cm_.programs[p.value].pms)
+            if (cm_.pms[pmi].mode == m) return static_cast<std::int32_t>(pmi);
+        return -1;
+    }
+
+    bool in_window(const pm_c& pm, tmin a, tmin b) const {
+        const int d = cm_.day_of(a);
+        if (d < 0 || d >= cm_.days) return false;
+        if ((a - cm_.day_start[static_cast<std::size_t>(d)]) % cm_.granularity != 0) return false;
+        for (const window_c* w = cm_.wins_begin(pm, d); w != cm_.wins_end(pm, d); ++w)
+            if (w->a <= a && b <= w->b) return true;
+        return false;
+    }
+
+    void claim(std::uint32_t e, std::uint32_t program, const std::string& where) {
+        const auto it = demand_of_.find(key(e, program));
+        if (it == demand_of_.end()) {
+            violate("V-NO-DEMAND", fmt::format("{}: {} does not need {}", where, s_.employees[e].id,
+                                               s_.programs[program].id));
+            return;
+        }
+        if (seen_[it->second]++)
+            violate("V-PLACED-TWICE", fmt::format("{}: {} is placed in {} more than once", where, s_.employees[e].id,
+                                                  s_.programs[program].id));
+    }
+
+    void cohorts() {
+        const int jp_minutes = std::max(1, s_.jp_minutes);
+        for (const auto& c : sol_.cohorts) {
+            const std::int32_t pmi = find_pm(c.program, c.mode);
+            if (pmi < 0) {
+                violate("V-MODE", fmt::format("cohort {}: mode {} of {} is not allowed by the policy", c.id,
+                                              model::to_string(c.mode),
+                                              c.program.valid() ? s_.programs[c.program.value].id : "?"));
+                continue;
+            }
+            const pm_c& pm = cm_.pms[static_cast<std::size_t>(pmi)];
+            const model::program& prog = s_.programs[pm.program];
+            const model::mode_offer& mo = prog.modes[pm.offer];
+            out_.raw.live_cohorts += 1;
+            if (pm.mode == model::delivery_mode::classroom) out_.raw.classroom_cohorts += 1;
+            pm_count_[static_cast<std::size_t>(pmi)] += 1;
+            // Sessions as times.
+            std::vector<span> ses;
+            for (const auto& x : c.sessions) ses.push_back({to_t(cm_, x.start), to_t(cm_, x.end)});
+            std::int32_t fixed = -1;
+            if (pm.fixed) {
+                for (std::size_t o = 0; o < pm.fixed_sessions.size() && fixed < 0; ++o) {
+                    const auto& fs = pm.fixed_sessions[o];
+                    if (fs.size() != ses.size()) continue;
+                    bool same = true;
+                    for (std::size_t k = 0; k < fs.size(); ++k)
+                        same = same && c.sessions[k].module == k && fs[k].a == ses[k].a && fs[k].b == ses[k].b;
+                    if (same) fixed = static_cast<std::int32_t>(o);
+                }
+                if (fixed < 0) violate("V-PINNED", fmt::format("cohort {}: sessions differ from the fixed sessions", c.id));
+            }
+            std::int32_t venue = c.venue.valid() ? static_cast<std::int32_t>(c.venue.value) : -1;
+            if (pm.mode == model::delivery_mode::classroom) {
+                if (venue < 0 || std::find(pm.venues.begin(), pm.venues.end(), static_cast<std::uint32_t>(venue)) ==
+                                     pm.venues.end())
+                    violate("V-VENUE", fmt::format("cohort {}: no venue of its mode", c.id));
+            }
+            const int cap = cm_.cohort_cap(pm, venue, fixed);
+            const int n = static_cast<int>(c.participants.size());
+            if (n < pm.size_min || n > cap)
+                violate("V-SIZE", fmt::format("cohort {}: {} participants, allowed {}..{}", c.id, n, pm.size_min, cap));
+            out_.raw.underfill += std::max(0, (prog.cohort_max + 1) / 2 - n);
+            const program_c& pc = cm_.programs[pm.program];
+            if (static_cast<int>(c.instructors.size()) != pc.per_session)
+                violate("V-INSTRUCTORS", fmt::format("cohort {}: {} instructors, needs {}", c.id, c.instructors.size(),
+                                                     pc.per_session));
+            for (const auto i : c.instructors)
+                if (std::find(pc.instructors.begin(), pc.instructors.end(), i.value) == pc.instructors.end())
+                    violate("V-INSTRUCTORS", fmt::format("cohort {}: instructor {} does not teach it", c.id,
+                                                         s_.instructors[i.value].id));
+            // Sessions: windows, resources, structure.
+            std::map<int, int> jp_by_day;
+            for (std::size_t k = 0; k < c.sessions.size(); ++k) {
+                const tmin a = ses[k].a, b = ses[k].b;
+                const int d = cm_.day_of(a);
+                if (a < 0 || b > cm_.horizon_end || b <= a) {
+                    violate("V-HORIZON", fmt::format("cohort {}: session {} outside the horizon", c.id, k + 1));
+                    continue;
+                }
+                out_.metrics.sessions += 1;
+                out_.raw.instructor_minutes += static_cast<std::int64_t>(b - a) * static_cast<std::int64_t>(c.instructors.size());
+                for (const auto i : c.instructors) {
+                    instr_minutes_[i.value] += b - a;
+                    instr_ses_[i.value].push_back({a, b});
+                    if (!cm_.instructor_open(i.value, d, a, b))
+                        violate("V-INSTRUCTOR-HOURS", fmt::format("cohort {}: {} cannot teach at session {}", c.id,
+                                                                  s_.instructors[i.value].id, k + 1));
+                }
+                if (venue >= 0) {
+                    venue_ses_[static_cast<std::size_t>(venue)].push_back({a, b});
+                    if (!cm_.venue_open(static_cast<std::uint32_t>(venue), d, a, b))
+                        violate("V-VENUE-HOURS", fmt::format("cohort {}: venue closed at session {}", c.id, k + 1));
+                }
+                if (pm.platform >= 0) platform_ses_[static_cast<std::size_t>(pm.platform)].push_back({a, b});
+                if (!pm.fixed) {
+                    if (!in_window(pm, a, b))
+                        violate("V-WINDOW", fmt::format("cohort {}: session {} is in no allowed window", c.id, k + 1));
+                    if ((b - a) % jp_minutes != 0)
+                        violate("V-MODULE", fmt::format("cohort {}: session {} is not whole JP", c.id, k + 1));
+                    jp_by_day[d] += (b - a) / jp_minutes;
+                }
+                for (const auto e : c.participants)
+                    if (!cm_.accepts_at(e.value, pm, d, a, b))
+                        violate("V-ACCEPT", fmt::format("cohort {}: {} does not accept session {}", c.id,
+                                                        s_.employees[e.value].id, k + 1));
+            }
+            if (!pm.fixed) {
+                const int daily = daily_max_jp(cm_, mo);
+                for (const auto& [d, jp] : jp_by_day)
+                    if (jp > daily)
+                        violate("V-DAILY-MAX", fmt::format("cohort {}: {} JP on one day, at most {}", c.id, jp, daily));
+                check_modules(c, ses, prog);
+            }
+            // Participants.
+            for (const auto e : c.participants) {
+                claim(e.value, pm.program, "cohort " + c.id);
+                const int travel =
+                    venue >= 0 ? cm_.travel_minutes(cm_.employees[e.value].location,
+                                                    cm_.venues[static_cast<std::size_t>(venue)].location)
+                               : 0;
+                tmin last = 0;
+                for (const auto& x : ses) {
+                    train_[e.value].raw.push_back({x.a - travel, x.b + travel});
+                    last = std::max(last, x.b + travel);
+                }
+                const auto it = demand_of_.find(key(e.value, pm.program));
+                if (it != demand_of_.end()) {
+                    if (last <= cm_.demand[it->second].deadline) out_.placed[it->second] = 1;
+                    else
+                        violate("V-DEADLINE", fmt::format("cohort {}: ends after the deadline of {}", c.id,
+                                                          s_.employees[e.value].id));
+                }
+            }
+        }
+    }
+
+    void check_modules(const cohort& c, const std::vector<span>& ses, const model::program& prog) {
+        const int jp_minutes = std::max(1, s_.jp_minutes);
+        const std::size_t m_count = prog.modules.size();
+        std::vector<std::vector<std::size_t>> by_module(m_count);
+        for (std::size_t k = 0; k < c.sessions.size(); ++k)
+            if (c.sessions[k].module < m_count) by_module[c.sessions[k].module].push_back(k);
+        auto date_of = [&](tmin t) { return cm_.day_of(t); };
+        for (std::size_t m = 0; m < m_count; ++m) {
+            auto& ks = by_module[m];
+            std::sort(ks.begin(), ks.end(), [&](std::size_t x, std::size_t y) { return ses[x].a < ses[y].a; });
+            int minutes = 0;
+            for (std::size_t j = 0; j < ks.size(); ++j) {
+                minutes += ses[ks[j]].length();
+                if (j > 0) {
+                    const int gap = date_of(ses[ks[j]].a) - date_of(ses[ks[j - 1]].a);
+                    if (gap < 1 || gap > 7)
+                        violate("V-MODULE", fmt::format("cohort {}: parts of module {} are {} days apart", c.id,
+                                                        prog.modules[m].id, gap));
+                }
+            }
+            if (minutes != prog.modules[m].jp * jp_minutes)
+                violate("V-MODULE", fmt::format("cohort {}: module {} has {} minutes, needs {}", c.id,
+                                                prog.modules[m].id, minutes, prog.modules[m].jp * jp_minutes));
+        }
+        for (std::size_t m = 0; m < m_count; ++m) {
+            const auto& mod = prog.modules[m];
+            if (!mod.after || by_module[m].empty() || by_module[*mod.after].empty()) continue;
+            tmin last_end = INT32_MIN, first_start = INT32_MAX;
+            for (auto k : by_module[*mod.after]) last_end = std::max(last_end, ses[k].b);
+            for (auto k : by_module[m]) first_start = std::min(first_start, ses[k].a);
+            int last_day = INT32_MIN;
+            for (auto k : by_module[*mod.after]) last_day = std::max(last_day, date_of(ses[k].a));
+            const int gap = date_of(first_start) - last_day;
+            if (first_start < last_end || gap < mod.gap_min_days || (mod.gap_max_days && gap > *mod.gap_max_days))
+                violate("V-ORDER", fmt::format("cohort {}: module {} breaks its order or gap after {}", c.id, mod.id,
+                                               prog.modules[*mod.after].id));
+        }
+    }
+
+    void blocks() {
+        // Group blocks per (employee, programme).
+        std::map<std::uint64_t, std::vector<const study_block*>> groups;
+        for (const auto& b : sol_.study_blocks) groups[key(b.employee.value, b.program.value)].push_back(&b);
+        for (const auto& [k, list] : groups) {
+            const std::uint32_t e = static_cast<std::uint32_t>(k >> 32);
+            const std::uint32_t p = static_cast<std::uint32_t>(k & 0xffffffffU);
+            const std::int32_t pmi = find_pm(model::program_index{p}, model::delivery_mode::self_paced);
+            const std::string who = fmt::format("study blocks of {} for {}", s_.employees[e].id, s_.programs[p].id);
+            if (pmi < 0) {
+                violate("V-MODE", who + ": self-paced is not allowed by the policy");
+                continue;
+            }
+            const pm_c& pm = cm_.pms[static_cast<std::size_t>(pmi)];
+            const model::program& prog = s_.programs[p];
+            claim(e, p, who);
+            std::vector<int> minutes(prog.modules.size(), 0);
+            std::vector<tmin> mod_first(prog.modules.size(), INT32_MAX), mod_last(prog.modules.size(), INT32_MIN);
+            tmin last = 0;
+            for (const auto* b : list) {
+                const tmin a = to_t(cm_, b->start), z = to_t(cm_, b->end);
+                out_.metrics.study_blocks += 1;
+                if (a < 0 || z > cm_.horizon_end || z <= a) {
+                    violate("V-HORIZON", who + ": a block outside the horizon");
+                    continue;
+                }
+                train_[e].raw.push_back({a, z});
+                last = std::max(last, z);
+                if (b->module >= prog.modules.size()) continue;
+                minutes[b->module] += z - a;
+                mod_first[b->module] = std::min(mod_first[b->module], a);
+                mod_last[b->module] = std::max(mod_last[b->module], z);
+                const int module_minutes = prog.modules[b->module].jp * s_.jp_minutes;
+                const int len = z - a;
+                const bool short_module = module_minutes < cm_.block_min;
+                if (short_module ? len != module_minutes : (len < cm_.block_min || len > cm_.block_max))
+                    violate("V-BLOCK-LENGTH", fmt::format("{}: a block of {} minutes", who, len));
+                if (!in_window(pm, a, z)) violate("V-WINDOW", who + ": a block in no allowed window");
+                if (!cm_.accepts_at(e, pm, cm_.day_of(a), a, z))
+                    violate("V-ACCEPT", who + ": a block in a window the person refuses");
+            }
+            bool complete = true;
+            for (std::size_t m = 0; m < prog.modules.size(); ++m)
+                if (minutes[m] != prog.modules[m].jp * s_.jp_minutes) {
+                    complete = false;
+                    violate("V-MODULE", fmt::format("{}: module {} has {} minutes of blocks", who, prog.modules[m].id,
+                                                    minutes[m]));
+                }
+            for (std::size_t m = 0; m < prog.modules.size(); ++m) {
+                const auto& mod = prog.modules[m];
+                if (mod.after && minutes[m] > 0 && minutes[*mod.after] > 0 && mod_first[m] < mod_last[*mod.after])
+                    violate("V-ORDER", fmt::format("{}: module {} starts before {} ends", who, mod.id,
+                                                   prog.modules[*mod.after].id));
+            }
+            const auto it = demand_of_.find(key(e, p));
+            if (complete && it != demand_of_.end()) {
+                if (last <= cm_.demand[it->second].deadline) out_.placed[it->second] = 1;
+                else violate("V-DEADLINE", who + ": ends after the deadline");
+            }
+        }
+    }
+
+    void people() {
+        const auto n = cm_.employees.size();
+        work_pieces_.resize(cm_.units.size());
+        for (std::uint32_t e = 0; e < n; ++e) {
+            auto& raw = train_[e].raw;
+            if (raw.empty()) continue;
+            std::sort(raw.begin(), raw.end(), [](const piece& x, const piece& y) { return x.a < y.a; });
+            std::vector<piece> uni;
+            for (const auto& p : raw) {
+                if (!uni.empty() && p.a < uni.back().b) {
+                    violate("V-OVERLAP", fmt::format("{} trains twice at once", s_.employees[e].id));
+                    uni.back().b = std::max(uni.back().b, p.b);
+                } else if (!uni.empty() && p.a == uni.back().b) {
+                    uni.back().b = p.b;
+                } else {
+                    uni.push_back(p);
+                }
+            }
+            const std::uint32_t u = cm_.employees[e].unit;
+            std::map<int, int> day_minutes, day_ah, week_ah;
+            for (const auto& p : uni) {
+                if (!cm_.available(e, p.a, p.b))
+                    violate("V-UNAVAILABLE", fmt::format("{} trains while unavailable", s_.employees[e].id));
+                // Split at the person's local midnights.
+                tmin a = p.a;
+                while (a < p.b) {
+                    const int ld = cm_.local_day(e, a);
+                    const tmin z = std::min(p.b, cm_.local_midnight(e, ld + 1));
+                    int work = 0;
+                    cm_.for_each_work_piece(e, a, z, [&](tmin x, tmin y) {
+                        work += y - x;
+                        work_pieces_[u].push_back({x, y});
+                        cm_.for_each_class_piece(u, x, y, [&](std::uint8_t cls, int m) {
+                            out_.raw.work_by_class[cls] += m;
+                            unit_weighted_[u] += cm_.weight_class[cls] * m;
+                        });
+                    });
+                    const int ah = (z - a) - work;
+                    out_.metrics.disruption_minutes += work;
+                    out_.raw.after_hours += ah;
+                    unit_ah_[u] += ah;
+                    day_minutes[ld] += z - a;
+                    day_ah[ld] += ah;
+                    week_ah[cm_.week_of(ld)] += ah;
+                    a = z;
+                }
+            }
+            for (const auto& [d, m] : day_minutes)
+                if (cm_.max_training_per_day >= 0 && m > cm_.max_training_per_day)
+                    violate("V-DAY-LIMIT", fmt::format("{} trains {} minutes on one day", s_.employees[e].id, m));
+            for (const auto& [d, m] : day_ah)
+                if (cm_.max_ah_per_day >= 0 && m > cm_.max_ah_per_day)
+                    violate("V-AFTER-HOURS-DAY", fmt::format("{}: {} after-hours minutes on one day", s_.employees[e].id, m));
+            for (const auto& [w, m] : week_ah) {
+                if (cm_.max_ah_per_week >= 0 && m > cm_.max_ah_per_week)
+                    violate("V-AFTER-HOURS-WEEK",
+                            fmt::format("{}: {} after-hours minutes in one week", s_.employees[e].id, m));
+                out_.raw.fairness = std::max(out_.raw.fairness, m);
+            }
+            // Shift minimums: who is pulled from which occurrence.
+            const auto& ec = cm_.employees[e];
+            if (ec.shift_off >= 0)
+                for (int d = 0; d < cm_.days; ++d) {
+                    const auto& sd = cm_.emp_shift[static_cast<std::size_t>(ec.shift_off) + static_cast<std::size_t>(d)];
+                    if (sd.occ < 0) continue;
+                    for (const auto& p : uni)
+                        if (p.a < sd.b && sd.a < p.b) {
+                            occ_pulled_[sd.occ] += 1;
+                            break;
+                        }
+                }
+        }
+    }
+
+    void units() {
+        for (std::size_t u = 0; u < cm_.units.size(); ++u) {
+            auto& ps = work_pieces_[u];
+            if (ps.empty()) continue;
+            std::vector<std::pair<tmin, int>> ev;
+            for (const auto& p : ps) ev.push_back({p.a, +1}), ev.push_back({p.b, -1});
+            std::sort(ev.begin(), ev.end());  // ends (-1) before starts at the same instant
+            int cur = 0, peak = 0;
+            bool over = false;
+            for (const auto& [t, dlt] : ev) {
+                cur += dlt;
+                peak = std::max(peak, cur);
+                if (cur > cm_.units[u].limit && !over) {
+                    over = true;
+                    violate("V-UNIT-LIMIT", fmt::format("unit {}: {} staff in training at once, limit {}",
+                                                        cm_.units[u].id, cur, cm_.units[u].limit));
+                }
+                if (cur <= cm_.units[u].limit) over = false;
+            }
+            if (cm_.units[u].headcount > 0)
+                out_.metrics.max_unit_absence_ratio = std::max(
+                    out_.metrics.max_unit_absence_ratio, static_cast<double>(peak) / cm_.units[u].headcount);
+        }
+        for (const auto& [o, pulled] : occ_pulled_)
+            if (pulled > cm_.occs[static_cast<std::size_t>(o)].allowed_pull)
+                violate("V-SHIFT-MINIMUM", fmt::format("unit {}: a shift keeps too few on duty",
+                                                       cm_.units[cm_.occs[static_cast<std::size_t>(o)].unit].id));
+    }
+
+    static int max_concurrent(std::vector<span> v) {
+        std::vector<std::pair<tmin, int>> ev;
+        for (const auto& x : v) ev.push_back({x.a, +1}), ev.push_back({x.b, -1});
+        std::sort(ev.begin(), ev.end());
+        int cur = 0, peak = 0;
+        for (const auto& [t, d] : ev) peak = std::max(peak, cur += d);
+        return peak;
+    }
+
+    void resources() {
+        for (const auto& [v, list] : venue_ses_)
+            if (max_concurrent(list) > 1) violate("V-VENUE-DOUBLE", fmt::format("venue {} double-booked", s_.venues[v].id));
+        for (const auto& [v, list] : venue_ses_) {
+            std::vector<int> ds;
+            for (const auto& x : list) ds.push_back(cm_.day_of(x.a));
+            std::sort(ds.begin(), ds.end());
+            venue_days_[v] = static_cast<int>(std::unique(ds.begin(), ds.end()) - ds.begin());
+        }
+        for (const auto& [p, list] : platform_ses_)
+            if (max_concurrent(list) > cm_.platforms[p].concurrent)
+                violate("V-PLATFORM", fmt::format("platform {} holds too many meetings at once", s_.platforms[p].id));
+        for (const auto& [i, list] : instr_ses_) {
+            if (max_concurrent(list) > 1)
+                violate("V-INSTRUCTOR-DOUBLE", fmt::format("instructor {} double-booked", s_.instructors[i].id));
+            std::map<int, int> per_day;
+            for (const auto& x : list) per_day[cm_.day_of(x.a)] += x.length();
+            std::map<int, int> per_month;
+            for (const auto& [d, m] : per_day) {
+                if (m > cm_.instructors[i].max_minutes_per_day)
+                    violate("V-INSTRUCTOR-DAY", fmt::format("instructor {} teaches {} minutes on one day",
+                                                            s_.instructors[i].id, m));
+                per_month[cm_.day[static_cast<std::size_t>(d)].month] += 1;
+            }
+            for (const auto& [mo, n] : per_month)
+                if (cm_.instructors[i].max_days_per_month >= 0 && n > cm_.instructors[i].max_days_per_month)
+                    violate("V-INSTRUCTOR-MONTH", fmt::format("instructor {} teaches on {} days in one month",
+                                                              s_.instructors[i].id, n));
+        }
+    }
+
+    void budget() {
+        double m = 0;
+        for (const auto& [pmi, n] : pm_count_) {
+            const pm_c& pm = cm_.pms[pmi];
+            double per = pm.cost_per_cohort;
+            if (pm.platform >= 0) per += cm_.platforms[static_cast<std::size_t>(pm.platform)].cost_per_cohort;
+            m += per * n;
+        }
+        for (const auto& [v, n] : venue_days_) m += cm_.venues[v].cost_per_day * n;
+        for (const auto& [i, mins] : instr_minutes_) m += cm_.instructors[i].cost_per_hour * static_cast<double>(mins) / 60.0;
+        out_.money = m;
+        if (cm_.budget_classroom >= 0 && out_.raw.classroom_cohorts > cm_.budget_classroom)
+            violate("V-BUDGET", fmt::format("{} classroom cohorts, the budget allows {}", out_.raw.classroom_cohorts,
+                                            cm_.budget_classroom));
+        if (cm_.budget_cost >= 0 && m > cm_.budget_cost * (1 + 1e-9))
+            violate("V-BUDGET", fmt::format("the plan costs {:.0f}, the budget is {:.0f}", m, cm_.budget_cost));
+    }
+
+    void finish() {
+        auto& mt = out_.metrics;
+        auto& raw = out_.raw;
+        std::vector<int> placed_jp(cm_.employees.size(), 0);
+        for (std::size_t d = 0; d < cm_.demand.size(); ++d) {
+            const auto& dc = cm_.demand[d];
+            const int jp = cm_.programs[dc.program].jp;
+            mt.demand_total += 1;
+            if (out_.placed[d]) {
+                mt.demand_placed += 1;
+                placed_jp[dc.employee] += jp;
+            } else {
+                raw.unplaced_items += 1;
+                (dc.mandatory ? raw.unplaced_jp_mandatory : raw.unplaced_jp_elective) += jp;
+                auto& uu = unit_unmet_[cm_.employees[dc.employee].unit];
+                (dc.mandatory ? uu.first : uu.second) += jp;
+            }
+        }
+        for (std::uint32_t e = 0; e < cm_.employees.size(); ++e) {
+            const auto& ec = cm_.employees[e];
+            if (ec.jp_cap >= 0 && placed_jp[e] > ec.jp_cap)
+                violate("V-JP-CAP", fmt::format("{}: {} JP placed, cap {}", s_.employees[e].id, placed_jp[e], ec.jp_cap));
+            if (ec.jp_target > 0) {
+                mt.jp_target_employees += 1;
+                if (placed_jp[e] >= ec.jp_target) mt.jp_target_met += 1;
+            }
+            const int short_jp = std::max(0, ec.jp_target - placed_jp[e]);
+            raw.shortfall_jp += short_jp;
+            if (short_jp > 0) unit_shortfall_[ec.unit] += short_jp;
+        }
+        mt.participation_rate =
+            mt.demand_total > 0 ? static_cast<double>(mt.demand_placed) / static_cast<double>(mt.demand_total) : 1.0;
+        mt.jp_target_attainment = mt.jp_target_employees > 0 ? static_cast<double>(mt.jp_target_met) /
+                                                                    static_cast<double>(mt.jp_target_employees)
+                                                              : 1.0;
+        double weighted = 0;
+        for (std::size_t k = 0; k < raw.work_by_class.size(); ++k)
+            weighted += cm_.weight_class[k] * static_cast<double>(raw.work_by_class[k]);
+        mt.disruption_weighted = weighted;
+        mt.after_hours_minutes = raw.after_hours;
+        mt.max_after_hours_minutes_per_person_week = raw.fairness;
+        mt.cohorts = raw.live_cohorts;
+        mt.instructor_minutes = raw.instructor_minutes;
+        mt.hard_violations = static_cast<std::int64_t>(out_.violations.size());
+
+        out_.levels = objective_of(cm_, raw);
+        auto& obj = out_.objective;
+        const auto& w = cm_.weights;
+        obj.participation = out_.levels.participation;
+        obj.burden = out_.levels.burden;
+        obj.cost = out_.levels.cost;
+        obj.breakdown["unmet_mandatory"] = w.unmet_mandatory * static_cast<double>(raw.unplaced_jp_mandatory);
+        obj.breakdown["unmet_elective"] = w.unmet_elective * static_cast<double>(raw.unplaced_jp_elective);
+        obj.breakdown["jp_shortfall"] = w.jp_shortfall * static_cast<double>(raw.shortfall_jp);
+        obj.breakdown["disruption"] = w.disruption * weighted;
+        obj.breakdown["after_hours"] = w.after_hours * static_cast<double>(raw.after_hours);
+        obj.breakdown["fairness"] = w.fairness * static_cast<double>(raw.fairness);
+        obj.breakdown["preference"] = 0;
+        obj.breakdown["cohort_opened"] = w.cohort_opened * static_cast<double>(raw.live_cohorts);
+        obj.breakdown["cohort_underfilled"] = w.cohort_underfilled * static_cast<double>(raw.underfill);
+        obj.breakdown["instructor_minute"] = w.instructor_minute * static_cast<double>(raw.instructor_minutes);
+        obj.breakdown["change"] = 0;
+        for (std::size_t u = 0; u < cm_.units.size(); ++u) {
+            const auto uu = static_cast<std::uint32_t>(u);
+            auto& t = obj.per_unit[cm_.units[u].id];
+            t["unmet_mandatory"] = w.unmet_mandatory * unit_unmet_[uu].first;
+            t["unmet_elective"] = w.unmet_elective * unit_unmet_[uu].second;
+            t["jp_shortfall"] = w.jp_shortfall * unit_shortfall_[uu];
+            t["disruption"] = w.disruption * unit_weighted_[uu];
+            t["after_hours"] = w.after_hours * static_cast<double>(unit_ah_[uu]);
+            t["participation"] = t["unmet_mandatory"] + t["unmet_elective"] + t["jp_shortfall"];
+            t["burden"] = t["disruption"] + t["after_hours"];
+        }
+    }
+
+    const compiled_model& cm_;
+    const model::scenario& s_;
+    const solution& sol_;
+    evaluation out_;
+    std::vector<emp_train> train_;
+    std::unordered_map<std::uint64_t, std::uint32_t> demand_of_;
+    std::vector<std::uint8_t> seen_;
+    std::vector<std::vector<piece>> work_pieces_;  // per unit
+    std::map<std::int32_t, int> occ_pulled_;
+    std::map<std::uint32_t, std::vector<span>> venue_ses_, platform_ses_, instr_ses_;
+    std::map<std::uint32_t, int> venue_days_;
+    std::map<std::uint32_t, std::int64_t> instr_minutes_;
+    std::map<std::size_t, int> pm_count_;
+    std::map<std::uint32_t, std::pair<double, double>> unit_unmet_;
+    std::map<std::uint32_t, double> unit_shortfall_, unit_weighted_;
+    std::map<std::uint32_t, std::int64_t> unit_ah_;
+};
+
+}  // namespace
+
+evaluation evaluate(const compiled_model& cm, const solution& sol) { return evaluator(cm, sol).run(); }
+
+}  // namespace jadwal::solve::detail

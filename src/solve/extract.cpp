@@ -1,0 +1,83 @@
+#include "extract.hpp"
+
+#include "unplaced_reasons.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <numeric>
+
+namespace jadwal::solve::detail {
+
+solution extract(const plan& pl, const refusal_log& log) {
+    const compiled_model& cm = pl.cm;
+    const model::scenario& s = cm.scenario;
+    auto at = [&](tmin t) { return cm.t0 + calendar::minutes{t}; };
+    solution out;
+    // Cohorts by programme, then first session, then internal id.
+    std::vector<std::uint32_t> order;
+    for (std::uint32_t c = 0; c < pl.cohorts.size(); ++c)
+        if (pl.cohorts[c].alive) order.push_back(c);
+    auto first_start = [&](std::uint32_t c) {
+        tmin t = INT32_MAX;
+        for (const auto& x : pl.cohorts[c].sessions) t = std::min(t, x.a);
+        return t;
+    };
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        const auto pa = cm.pms[pl.cohorts[a].pm].program, pb = cm.pms[pl.cohorts[b].pm].program;
+        if (pa != pb) return pa < pb;
+        const tmin ta = first_start(a), tb = first_start(b);
+        if (ta != tb) return ta < tb;
+        return a < b;
+    });
+    std::vector<int> counter(cm.programs.size(), 0);
+    for (const auto c : order) {
+        const cohort_t& co = pl.cohorts[c];
+        const pm_c& pm = cm.pms[co.pm];
+        cohort oc;
+        oc.id = fmt::format("{}-{:02}", s.programs[pm.program].id, ++counter[pm.program]);
+        oc.program = model::program_index{pm.program};
+        oc.mode = pm.mode;
+        if (co.venue >= 0) oc.venue = model::venue_index{static_cast<std::uint32_t>(co.venue)};
+        if (pm.platform >= 0) oc.platform = model::platform_index{static_cast<std::uint32_t>(pm.platform)};
+        for (const auto i : co.instructors) oc.instructors.push_back(model::instructor_index{i});
+        for (const auto d : co.members) oc.participants.push_back(model::employee_index{cm.demand[d].employee});
+        std::sort(oc.participants.begin(), oc.participants.end());
+        for (std::size_t k = 0; k < co.sessions.size(); ++k) {
+            session x;
+            x.module = pm.parts[k].module;
+            x.part = pm.parts[k].part;
+            x.start = at(co.sessions[k].a);
+            x.end = at(co.sessions[k].b);
+            x.pinned = co.fixed >= 0;
+            oc.sessions.push_back(x);
+        }
+        std::stable_sort(oc.sessions.begin(), oc.sessions.end(),
+                         [](const session& a, const session& b) { return a.start < b.start; });
+        out.cohorts.push_back(std::move(oc));
+    }
+    for (std::uint32_t d = 0; d < pl.place.size(); ++d) {
+        const placement& p = pl.place[d];
+        if (p.kind != place_kind::self) continue;
+        const pm_c& pm = cm.pms[p.pm];
+        for (std::size_t k = 0; k < p.blocks.size(); ++k)
+            out.study_blocks.push_back({model::employee_index{cm.demand[d].employee}, model::program_index{pm.program},
+                                        pm.parts[k].module, at(p.blocks[k].a), at(p.blocks[k].b)});
+    }
+    std::sort(out.study_blocks.begin(), out.study_blocks.end(), [](const study_block& a, const study_block& b) {
+        if (a.employee != b.employee) return a.employee < b.employee;
+        if (a.program != b.program) return a.program < b.program;
+        return a.start < b.start;
+    });
+    for (std::uint32_t d = 0; d < pl.place.size(); ++d) {
+        if (pl.place[d].kind != place_kind::none) continue;
+        unplaced_demand u;
+        u.employee = model::employee_index{cm.demand[d].employee};
+        u.program = model::program_index{cm.demand[d].program};
+        u.reasons = unplaced_reasons(pl, d, d < log.size() ? log[d] : refusal::none);
+        out.unplaced.push_back(std::move(u));
+    }
+    return out;
+}
+
+}  // namespace jadwal::solve::detail

@@ -1,0 +1,500 @@
+#include "insertion.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace jadwal::solve::detail {
+namespace {
+
+tmin align_up(const compiled_model& cm, int d, tmin t) {
+    const tmin base = cm.day_start[static_cast<std::size_t>(d)];
+    const tmin rel = t - base;
+    const tmin g = cm.granularity;
+    return base + (rel >= 0 ? (rel + g - 1) / g * g : -((-rel) / g * g));
+}
+
+tmin align_down(const compiled_model& cm, int d, tmin t) {
+    const tmin base = cm.day_start[static_cast<std::size_t>(d)];
+    const tmin rel = t - base;
+    const tmin g = cm.granularity;
+    return base + (rel >= 0 ? rel / g * g : -((-rel + g - 1) / g * g));
+}
+
+/// The least burden one minute of training can cost (after hours, or the lightest critical weight).
+double min_rate(const compiled_model& cm) {
+    double w = cm.weight_class[0];
+    for (double x : cm.weight_class) w = std::min(w, x);
+    return std::min(cm.weights.after_hours, cm.weights.disruption * w);
+}
+
+bool in_some_window(const compiled_model& cm, const pm_c& pm, int d, tmin a, tmin b) {
+    for (const window_c* w = cm.wins_begin(pm, d); w != cm.wins_end(pm, d); ++w)
+        if (w->a <= a && b <= w->b) return true;
+    return false;
+}
+
+/// Probes whether employee e could attend sessions (with travel) now, with the
+/// weekly after-hours limit counted over all of them.
+bool probe_sessions(const plan& pl, std::uint32_t d, const pm_c& pm, std::int32_t venue,
+                    const std::vector<session_t>& sessions, double* burden, refusal* why) {
+    const compiled_model& cm = pl.cm;
+    const demand_c& dc = cm.demand[d];
+    const std::uint32_t e = dc.employee;
+    auto fail = [&](refusal r) {
+        if (why) *why = r;
+        return false;
+    };
+    if (!pl.jp_cap_ok(e, dc.program)) return fail(refusal::jp_cap);
+    const int travel =
+        venue >= 0 ? cm.travel_minutes(cm.employees[e].location, cm.venues[static_cast<std::size_t>(venue)].location) : 0;
+    std::array<std::pair<int, int>, 16> weeks{};  // (week, after-hours minutes) added by these sessions
+    std::size_t n_weeks = 0;
+    double total = 0;
+    for (const auto& s : sessions) {
+        if (!cm.accepts_at(e, pm, s.day, s.a, s.b)) return fail(refusal::acceptance);
+        const tmin a = s.a - travel, b = s.b + travel;
+        if (!pl.item_ok(e, d, a, b, why)) return false;
+        if (burden) total += pl.item_burden(e, a, b);
+        if (cm.max_ah_per_week >= 0) {
+            const int ah = (b - a) - cm.work_minutes(e, a, b);
+            if (ah > 0) {
+                const int wk = cm.week_of(cm.local_day(e, a));
+                std::size_t i = 0;
+                while (i < n_weeks && weeks[i].first != wk) ++i;
+                if (i == n_weeks) {
+                    if (n_weeks == weeks.size()) continue;
+                    weeks[n_weeks++] = {wk, 0};
+                }
+                weeks[i].second += ah;
+                if (weeks[i].second + pl.week_after_hours(e, wk) > cm.max_ah_per_week)
+                    return fail(refusal::after_hours_week);
+            }
+        }
+    }
+    if (burden) *burden = total;
+    return true;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- self-paced
+
+bool inserter::best_block(std::uint32_t d, const pm_c& pm, std::uint32_t k, tmin earliest, int day_lo, int day_hi,
+                          int effort, span& best, refusal* why) {
+    const demand_c& dc = cm_.demand[d];
+    const std::uint32_t e = dc.employee;
+    const int len = pm.parts[k].minutes;
+    const double perfect = len * min_rate(cm_) + 1e-9;
+    bool found = false;
+    double best_burden = 0;
+    int found_day = -1;
+    std::array<tmin, 40> cands{};
+    day_lo = std::max(day_lo, 0);
+    day_hi = std::min(day_hi, cm_.days - 1);
+    for (int dd = day_lo; dd <= day_hi; ++dd) {
+        if (found && dd > found_day + effort) break;
+        const window_c* wb = cm_.wins_begin(pm, dd);
+        const window_c* we = cm_.wins_end(pm, dd);
+        if (wb == we) continue;
+        const day_profile& prof = cm_.profile(e, dd);
+        const tmin base = cm_.day_start[static_cast<std::size_t>(dd)];
+        for (const window_c* w = wb; w != we; ++w) {
+            const tmin lo = align_up(cm_, dd, std::max(w->a, earliest));
+            const tmin hi = align_down(cm_, dd, std::min(w->b, dc.deadline) - len);
+            if (hi < lo) continue;
+            std::size_t n = 0;
+            auto add = [&](tmin t) {
+                if (t >= lo && t <= hi && n < cands.size()) cands[n++] = t;
+            };
+            add(lo);
+            add(hi);
+            for (std::uint16_t i = 0; i < prof.work_n + prof.unav_n; ++i) {
+                const rel_span& r = cm_.profile_spans[prof.off + i];
+                add(align_up(cm_, dd, base + r.b));
+                add(align_down(cm_, dd, base + r.a - len));
+            }
+            for (const auto& it : pl_.items[e]) {
+                if (it.b < w->a - len || it.a > w->b + len) continue;
+                add(align_up(cm_, dd, it.b));
+                add(align_down(cm_, dd, it.a - len));
+            }
+            for (std::size_t i = 0; i < n; ++i) {
+                const tmin a = cands[i], b = a + len;
+                bool dup = false;
+                for (std::size_t j = 0; j < i; ++j) dup = dup || cands[j] == a;
+                if (dup) continue;
+                if (!cm_.accepts_at(e, pm, dd, a, b)) {
+                    if (why) *why = refusal::acceptance;
+                    continue;
+                }
+                if (!pl_.item_ok(e, d, a, b, why)) continue;
+                const double burden = pl_.item_burden(e, a, b);
+                if (!found || burden < best_burden - 1e-9) {
+                    best = {a, b};
+                    best_burden = burden;
+                    if (!found) found_day = dd;
+                    found = true;
+                }
+                if (burden <= perfect) return true;
+            }
+        }
+    }
+    return found;
+}
+
+bool inserter::find_blocks(std::uint32_t d, std::uint32_t pmi, std::vector<span>& out, int effort, refusal* why) {
+    const pm_c& pm = cm_.pms[pmi];
+    const demand_c& dc = cm_.demand[d];
+    const std::uint32_t e = dc.employee;
+    if (!pl_.jp_cap_ok(e, dc.program)) {
+        if (why) *why = refusal::jp_cap;
+        return false;
+    }
+    const int last_day = std::min(cm_.days - 1, cm_.day_of(dc.deadline - 1));
+    if (last_day < 0) {
+        if (why) *why = refusal::deadline;
+        return false;
+    }
+    out.assign(pm.parts.size(), span{});
+    refusal last = refusal::unavailable;
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        const int start_day = attempt == 0 ? rng_.between(0, std::max(0, last_day * 2 / 3)) : 0;
+        bool ok = true;
+        std::uint32_t added = 0;
+        int cur = start_day;
+        for (std::uint32_t k = 0; k < pm.parts.size(); ++k) {
+            tmin earliest = 0;
+            const int pre = pm.parts[k].prereq_module;
+            if (pre >= 0) {
+                const auto [p0, n] = pm.module_parts[static_cast<std::size_t>(pre)];
+                for (std::uint32_t j = p0; j < p0 + n; ++j) earliest = std::max(earliest, out[j].b);
+            }
+            const int dmin = cm_.day_of(earliest);
+            const int lo = std::max(cur, dmin);
+            span best;
+            bool found = best_block(d, pm, k, earliest, lo, last_day, effort, best, &last);
+            if (!found && lo > dmin) found = best_block(d, pm, k, earliest, dmin, lo - 1, effort, best, &last);
+            if (!found) {
+                ok = false;
+                break;
+            }
+            out[k] = best;
+            pl_.scratch_add(e, pl_.make_item(e, d, static_cast<std::uint16_t>(k), best.a, best.b));
+            ++added;
+            cur = cm_.day_of(best.a);
+        }
+        for (std::uint32_t j = 0; j < added; ++j) pl_.scratch_remove(e, d, static_cast<std::uint16_t>(j));
+        if (ok) return true;
+    }
+    if (why) *why = last;
+    return false;
+}
+
+bool inserter::place_self(std::uint32_t d, std::uint32_t pm, int effort, refusal* why) {
+    std::vector<span> blocks;
+    if (!find_blocks(d, pm, blocks, effort, why)) return false;
+    return pl_.self_place(d, pm, blocks, why);
+}
+
+// ---------------------------------------------------------------- cohorts
+
+bool inserter::random_schedule(std::uint32_t pmi, int first_lo, int first_hi, schedule& out) {
+    const pm_c& pm = cm_.pms[pmi];
+    const program_c& pc = cm_.programs[pm.program];
+    if (pm.fixed || pm.parts.empty()) return false;
+    out.pm = pmi;
+    out.fixed = -1;
+    out.venue = pm.venues.empty() ? -1 : static_cast<std::int32_t>(pm.venues[rng_.below(static_cast<std::uint32_t>(pm.venues.size()))]);
+    out.instructors.clear();
+    {
+        std::vector<std::uint32_t> pool = pc.instructors;
+        for (int i = 0; i < pc.per_session && !pool.empty(); ++i) {
+            const auto j = rng_.below(static_cast<std::uint32_t>(pool.size()));
+            out.instructors.push_back(pool[j]);
+            pool[j] = pool.back();
+            pool.pop_back();
+        }
+        std::sort(out.instructors.begin(), out.instructors.end());
+    }
+    out.sessions.clear();
+    if (first_hi < 0 || first_hi >= cm_.days) first_hi = cm_.days - 1;
+    first_lo = std::clamp(first_lo, 0, cm_.days - 1);
+    int d0 = rng_.between(first_lo, std::max(first_lo, first_hi));
+    // Half the classroom schedules look for days the venue is already paid for
+    // (a morning and an afternoon cohort share one venue day).
+    const bool share = out.venue >= 0 && rng_.chance(1, 2);
+    auto booked = [&](int dd) { return !pl_.venue_day(static_cast<std::uint32_t>(out.venue), dd).empty(); };
+    if (share) {
+        std::vector<int> days;
+        for (int dd = first_lo; dd <= first_hi; ++dd)
+            if (booked(dd)) days.push_back(dd);
+        if (!days.empty()) d0 = days[rng_.below(static_cast<std::uint32_t>(days.size()))];
+    }
+    // Days this schedule adds to an instructor's month.
+    std::array<std::pair<std::uint32_t, int>, 32> added{};
+    std::size_t n_added = 0;
+    auto month_add = [&](std::uint32_t i, int month) -> int& {
+        const std::uint32_t key = i * 64U + static_cast<std::uint32_t>(month);
+        for (std::size_t k = 0; k < n_added; ++k)
+            if (added[k].first == key) return added[k].second;
+        if (n_added == added.size()) return added[0].second;
+        added[n_added] = {key, 0};
+        return added[n_added++].second;
+    };
+    auto resources_ok = [&](int dd, tmin a, tmin b) {
+        if (out.venue >= 0 && !pl_.venue_free(static_cast<std::uint32_t>(out.venue), dd, a, b, UINT32_MAX)) return false;
+        if (pm.platform >= 0 && !pl_.platform_free(static_cast<std::uint32_t>(pm.platform), dd, a, b, UINT32_MAX))
+            return false;
+        for (const auto i : out.instructors) {
+            if (!pl_.instructor_free(i, dd, a, b, UINT32_MAX)) return false;
+            const auto& ic = cm_.instructors[i];
+            if (ic.max_days_per_month >= 0 && pl_.instructor_day(i, dd).empty()) {
+                const int month = cm_.day[static_cast<std::size_t>(dd)].month;
+                if (pl_.instructor_month_days(i, month) + month_add(i, month) + 1 > ic.max_days_per_month) return false;
+            }
+        }
+        return true;
+    };
+    tmin tod = -1;
+    for (std::size_t j = 0; j < pm.parts.size(); ++j) {
+        const part_c& pt = pm.parts[j];
+        int lo, hi;
+        if (j == 0) {
+            lo = d0;
+            hi = std::min(cm_.days - 1, d0 + 28);
+        } else {
+            lo = out.sessions.back().day + 1;
+            hi = cm_.days - 1;
+            if (pt.prev >= 0) hi = std::min(hi, out.sessions[static_cast<std::size_t>(pt.prev)].day + 7);
+            if (pt.prereq_last >= 0) {
+                const int pd = out.sessions[static_cast<std::size_t>(pt.prereq_last)].day;
+                lo = std::max(lo, pd + pt.gap_min);
+                if (pt.gap_max >= 0) hi = std::min(hi, pd + pt.gap_max);
+            } else if (pt.prev < 0) {
+                hi = std::min(hi, lo + 14);
+            }
+        }
+        bool found = false;
+        for (int pass = share ? 0 : 1; pass < 2 && !found; ++pass) {
+          for (int dd = lo; dd <= hi && !found; ++dd) {
+            if (pass == 0 && !booked(dd)) continue;
+            const window_c* wb = cm_.wins_begin(pm, dd);
+            const window_c* we = cm_.wins_end(pm, dd);
+            if (wb == we) continue;
+            std::array<tmin, 12> cands{};
+            std::size_t n = 0;
+            const tmin base = cm_.day_start[static_cast<std::size_t>(dd)];
+            if (tod >= 0) cands[n++] = base + tod;
+            if (j == 0) {
+                const window_c& w = wb[rng_.below(static_cast<std::uint32_t>(we - wb))];
+                const tmin lo_t = align_up(cm_, dd, w.a), hi_t = align_down(cm_, dd, w.b - pt.minutes);
+                if (hi_t >= lo_t)
+                    cands[n++] = lo_t + static_cast<tmin>(rng_.below(static_cast<std::uint32_t>((hi_t - lo_t) / cm_.granularity + 1))) * cm_.granularity;
+            }
+            for (const window_c* w = wb; w != we && n + 2 <= cands.size(); ++w) {
+                cands[n++] = align_up(cm_, dd, w->a);
+                cands[n++] = align_down(cm_, dd, w->b - pt.minutes);
+            }
+            for (std::size_t i = 0; i < n && !found; ++i) {
+                const tmin a = cands[i], b = a + pt.minutes;
+                if (!in_some_window(cm_, pm, dd, a, b)) continue;
+                if (!resources_ok(dd, a, b)) continue;
+                out.sessions.push_back({a, b, dd});
+                for (const auto ins : out.instructors)
+                    if (cm_.instructors[ins].max_days_per_month >= 0 && pl_.instructor_day(ins, dd).empty())
+                        month_add(ins, cm_.day[static_cast<std::size_t>(dd)].month) += 1;
+                if (tod < 0) tod = a - base;
+                found = true;
+            }
+          }
+        }
+        if (!found) return false;
+    }
+    return true;
+}
+
+bool inserter::probe(const schedule& s, std::uint32_t d, double* burden, refusal* why) const {
+    if (pl_.place[d].kind != place_kind::none) {
+        if (why) *why = refusal::structure;
+        return false;
+    }
+    return probe_sessions(pl_, d, cm_.pms[s.pm], s.venue, s.sessions, burden, why);
+}
+
+std::int32_t inserter::open_and_seat(const schedule& s, const std::vector<std::uint32_t>& candidates) {
+    const std::size_t mark = pl_.mark();
+    const std::uint32_t c = pl_.open_cohort(s.pm, s.venue, s.fixed, s.instructors, s.sessions);
+    if (!pl_.budget_ok()) {
+        pl_.rollback(mark);
+        return -1;
+    }
+    const pm_c& pm = cm_.pms[s.pm];
+    for (const std::uint32_t d : candidates) {
+        if (static_cast<int>(pl_.cohorts[c].members.size()) >= pl_.cohorts[c].cap) break;
+        if (pl_.place[d].kind != place_kind::none) continue;
+        pl_.join(c, d);
+    }
+    if (static_cast<int>(pl_.cohorts[c].members.size()) < pm.size_min) {
+        pl_.rollback(mark);
+        return -1;
+    }
+    return static_cast<std::int32_t>(c);
+}
+
+bool inserter::fixed_schedule(std::uint32_t pmi, std::size_t first_option, schedule& s, std::size_t& option) {
+    const pm_c& pm = cm_.pms[pmi];
+    const program_c& pc = cm_.programs[pm.program];
+    for (std::size_t o = first_option; o < pm.fixed_sessions.size(); ++o) {
+        bool used = false;
+        for (const auto c : pl_.program_cohorts[pm.program])
+            used = used || (pl_.cohorts[c].pm == pmi && pl_.cohorts[c].fixed == static_cast<std::int32_t>(o));
+        if (used) continue;
+        s = schedule{};
+        s.pm = pmi;
+        s.fixed = static_cast<std::int32_t>(o);
+        bool ok = true;
+        for (const auto& f : pm.fixed_sessions[o]) {
+            const int dd = cm_.day_of(f.a);
+            s.sessions.push_back({f.a, f.b, dd});
+            if (pm.platform >= 0 && !pl_.platform_free(static_cast<std::uint32_t>(pm.platform), dd, f.a, f.b, UINT32_MAX))
+                ok = false;
+        }
+        for (int i = 0; ok && i < pc.per_session; ++i) {
+            bool got = false;
+            for (const auto ins : pc.instructors) {
+                if (std::find(s.instructors.begin(), s.instructors.end(), ins) != s.instructors.end()) continue;
+                bool free = true;
+                for (const auto& x : s.sessions) free = free && pl_.instructor_free(ins, x.day, x.a, x.b, UINT32_MAX);
+                if (free) {
+                    s.instructors.push_back(ins);
+                    got = true;
+                    break;
+                }
+            }
+            ok = got;
+        }
+        if (!ok) continue;
+        option = o;
+        return true;
+    }
+    return false;
+}
+
+bool inserter::best_schedule(std::uint32_t pmi, const std::vector<std::uint32_t>& candidates, int tries, int first_lo,
+                             int first_hi, schedule& best, double& best_seated, double& best_avg) {
+    const pm_c& pm = cm_.pms[pmi];
+    best_seated = -1;
+    best_avg = 0;
+    if (candidates.empty() || pm.fixed) return false;
+    // The same random sample scores every try.
+    const std::size_t sample_n = std::min<std::size_t>(candidates.size(), 96);
+    sample_.assign(candidates.begin(), candidates.end());
+    for (std::size_t i = 0; i < sample_n; ++i) {
+        const auto j = i + rng_.below(static_cast<std::uint32_t>(sample_.size() - i));
+        std::swap(sample_[i], sample_[j]);
+    }
+    sample_.resize(sample_n);
+    schedule s;
+    for (int t = 0; t < tries; ++t) {
+        if (!random_schedule(pmi, first_lo, first_hi, s)) continue;
+        int ok = 0;
+        double sum = 0;
+        // Who could come in working time counts against their unit's limit: a
+        // cohort takes at most that many of one unit, however many the sample finds.
+        unit_ok_.clear();
+        int free_time_ok = 0;
+        for (const auto d : sample_) {
+            double b = 0;
+            if (!probe(s, d, &b)) continue;
+            ++ok, sum += b;
+            const std::uint32_t e = cm_.demand[d].employee;
+            bool in_work = false;
+            for (const auto& x : s.sessions) in_work = in_work || cm_.work_minutes(e, x.a, x.b) > 0;
+            if (!in_work) {
+                ++free_time_ok;
+                continue;
+            }
+            const std::uint32_t u = cm_.employees[e].unit;
+            auto it = std::find_if(unit_ok_.begin(), unit_ok_.end(), [&](const auto& x) { return x.first == u; });
+            if (it == unit_ok_.end()) unit_ok_.push_back({u, 1});
+            else it->second += 1;
+        }
+        if (ok == 0) continue;
+        const int cap = cm_.cohort_cap(pm, s.venue, -1);
+        const double scale = static_cast<double>(candidates.size()) / static_cast<double>(sample_n);
+        double est = free_time_ok * scale;
+        for (const auto& [u, n] : unit_ok_) est += std::min(n * scale, static_cast<double>(cm_.units[u].limit));
+        const double seated = std::min(est, static_cast<double>(cap));
+        const double avg = sum / ok;
+        if (seated > best_seated + 0.5 || (seated > best_seated - 0.5 && avg < best_avg)) {
+            best = s;
+            best_seated = seated;
+            best_avg = avg;
+        }
+    }
+    return best_seated >= 0;
+}
+
+std::int32_t inserter::build_cohort(std::uint32_t pmi, const std::vector<std::uint32_t>& candidates, int tries,
+                                    int first_lo, int first_hi) {
+    const pm_c& pm = cm_.pms[pmi];
+    if (candidates.empty()) return -1;
+    schedule s;
+    if (pm.fixed) {
+        std::size_t option = 0;
+        for (std::size_t from = 0; fixed_schedule(pmi, from, s, option); from = option + 1) {
+            const std::int32_t c = open_and_seat(s, candidates);
+            if (c >= 0) return c;
+        }
+        return -1;
+    }
+    double seated = 0, avg = 0;
+    if (!best_schedule(pmi, candidates, tries, first_lo, first_hi, s, seated, avg)) return -1;
+    if (seated < pm.size_min) return -1;
+    return open_and_seat(s, candidates);
+}
+
+// ---------------------------------------------------------------- one demand
+
+bool inserter::insert_best(std::uint32_t d, int effort, refusal* why) {
+    const demand_c& dc = cm_.demand[d];
+    if (pl_.place[d].kind != place_kind::none) return false;
+    std::int32_t best_cohort = -1;
+    double best = 0;
+    bool found = false;
+    for (const auto c : pl_.program_cohorts[dc.program]) {
+        const cohort_t& co = pl_.cohorts[c];
+        if (static_cast<int>(co.members.size()) >= co.cap) {
+            if (why) *why = refusal::cohort_full;
+            continue;
+        }
+        double b = 0;
+        if (!probe_sessions(pl_, d, cm_.pms[co.pm], co.venue, co.sessions, &b, why)) continue;
+        if (!found || b < best) {
+            best = b;
+            best_cohort = static_cast<std::int32_t>(c);
+            found = true;
+        }
+    }
+    std::vector<span> blocks, best_blocks;
+    std::int32_t best_pm = -1;
+    for (const auto pmi : cm_.programs[dc.program].pms) {
+        if (cm_.pms[pmi].live) continue;
+        if (!find_blocks(d, pmi, blocks, effort, why)) continue;
+        double b = 0;
+        for (const auto& x : blocks) b += pl_.item_burden(dc.employee, x.a, x.b);
+        if (!found || b < best) {
+            best = b;
+            best_pm = static_cast<std::int32_t>(pmi);
+            best_blocks = blocks;
+            best_cohort = -1;
+            found = true;
+        }
+    }
+    if (!found) return false;
+    if (best_pm >= 0) return pl_.self_place(d, static_cast<std::uint32_t>(best_pm), best_blocks, why);
+    return pl_.join(static_cast<std::uint32_t>(best_cohort), d, why);
+}
+
+}  // namespace jadwal::solve::detail

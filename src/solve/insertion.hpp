@@ -1,0 +1,70 @@
+// Insertion heuristics shared by the construction and the local search:
+// finding study-block times for one person, building a cohort schedule that
+// its resources allow, estimating who could join it, and seating people.
+#pragma once
+
+#include "plan.hpp"
+#include "random.hpp"
+
+#include <cstdint>
+#include <vector>
+
+namespace jadwal::solve::detail {
+
+/// A cohort that is not open yet.
+struct schedule {
+    std::uint32_t pm = 0;
+    std::int32_t venue = -1;
+    std::int32_t fixed = -1;
+    std::vector<std::uint32_t> instructors;
+    std::vector<session_t> sessions;
+};
+
+class inserter {
+public:
+    inserter(plan& pl, rng& r) : pl_(pl), cm_(pl.cm), rng_(r) {}
+
+    /// Finds study blocks for demand d in self-paced delivery pm, leaving the plan
+    /// unchanged. `effort`: days scanned past the first usable one.
+    bool find_blocks(std::uint32_t d, std::uint32_t pm, std::vector<span>& out, int effort, refusal* why = nullptr);
+    /// find_blocks, then places them (journalled).
+    bool place_self(std::uint32_t d, std::uint32_t pm, int effort, refusal* why = nullptr);
+    /// The best start for block k of demand d on days [day_lo, day_hi], at or after `earliest`;
+    /// stops `effort` days after the first usable day. Considers the plan as it is.
+    bool best_block(std::uint32_t d, const pm_c& pm, std::uint32_t k, tmin earliest, int day_lo, int day_hi,
+                    int effort, span& best, refusal* why);
+
+    /// A schedule for delivery pm whose sessions its resources allow now, the first
+    /// session on or after day `first_lo` (and before `first_hi`). False when none was found.
+    bool random_schedule(std::uint32_t pm, int first_lo, int first_hi, schedule& out);
+    /// Whether demand d could join a cohort with this schedule now (ignoring other
+    /// newcomers), and the burden it would add.
+    bool probe(const schedule& s, std::uint32_t d, double* burden, refusal* why = nullptr) const;
+    /// The best of `tries` random schedules of pm for the candidates: the most
+    /// people it could seat (estimated from a sample), then the least average burden.
+    bool best_schedule(std::uint32_t pm, const std::vector<std::uint32_t>& candidates, int tries, int first_lo,
+                       int first_hi, schedule& out, double& seated, double& avg_burden);
+    /// For a fixed delivery: the first fixed option not in use whose resources are free.
+    bool fixed_schedule(std::uint32_t pm, std::size_t first_option, schedule& out, std::size_t& option);
+    /// Opens the best of `tries` random cohorts of pm for the candidates and seats
+    /// them in order until full. Returns the cohort, or -1 when none reached the
+    /// minimum size (the plan is then unchanged).
+    std::int32_t build_cohort(std::uint32_t pm, const std::vector<std::uint32_t>& candidates, int tries,
+                              int first_lo = 0, int first_hi = -1);
+    /// Opens a cohort for a schedule and seats candidates (in order) until full;
+    /// -1 when it stays below the minimum (the plan is then unchanged).
+    std::int32_t open_and_seat(const schedule& s, const std::vector<std::uint32_t>& candidates);
+
+    /// Places unplaced demand d where it adds the least burden: an open cohort of
+    /// its programme or self-paced study. False when nothing fits.
+    bool insert_best(std::uint32_t d, int effort, refusal* why = nullptr);
+
+private:
+    plan& pl_;
+    const compiled_model& cm_;
+    rng& rng_;
+    std::vector<std::uint32_t> sample_;
+    std::vector<std::pair<std::uint32_t, int>> unit_ok_;
+};
+
+}  // namespace jadwal::solve::detail

@@ -1,0 +1,520 @@
+#include "local_search.hpp"
+
+#include "insertion.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <optional>
+
+namespace jadwal::solve::detail {
+
+const char* to_string(move_kind k) {
+    switch (k) {
+        case move_kind::block_random: return "block_random";
+        case move_kind::block_best: return "block_best";
+        case move_kind::session_shift: return "session_shift";
+        case move_kind::cohort_shift: return "cohort_shift";
+        case move_kind::venue_change: return "venue_change";
+        case move_kind::member_move: return "member_move";
+        case move_kind::member_swap: return "member_swap";
+        case move_kind::self_to_cohort: return "self_to_cohort";
+        case move_kind::insert_unplaced: return "insert_unplaced";
+        case move_kind::cohort_close: return "cohort_close";
+        case move_kind::cohort_open: return "cohort_open";
+        case move_kind::ruin_person: return "ruin_person";
+        case move_kind::ruin_unit: return "ruin_unit";
+        case move_kind::count: break;
+    }
+    return "?";
+}
+
+namespace {
+
+class searcher {
+public:
+    searcher(plan& pl, rng& r, refusal_log& log) : pl_(pl), cm_(pl.cm), rng_(r), ins_(pl, r), log_(log) {
+        // Demand per unit, for the unit ruin move.
+        unit_off_.assign(cm_.units.size() + 1, 0);
+        for (const auto& d : cm_.demand) unit_off_[cm_.employees[d.employee].unit + 1] += 1;
+        for (std::size_t u = 0; u < cm_.units.size(); ++u) unit_off_[u + 1] += unit_off_[u];
+        unit_demand_.resize(cm_.demand.size());
+        std::vector<std::uint32_t> fill(unit_off_.begin(), unit_off_.end() - 1);
+        for (std::uint32_t d = 0; d < cm_.demand.size(); ++d)
+            unit_demand_[fill[cm_.employees[cm_.demand[d].employee].unit]++] = d;
+        refresh_unplaced();
+    }
+
+    /// The move number, for back-off of demand that keeps failing to insert.
+    std::int64_t now = 0;
+
+    void refresh_unplaced() {
+        unplaced_.clear();
+        by_program_.assign(cm_.programs.size(), {});
+        for (std::uint32_t d = 0; d < pl_.place.size(); ++d)
+            if (pl_.place[d].kind == place_kind::none) {
+                unplaced_.push_back(d);
+                by_program_[cm_.demand[d].program].push_back(d);
+            }
+    }
+
+    /// Applies one move of kind k; false when it could not be applied (the
+    /// caller rolls back whatever it did).
+    bool apply(move_kind k) {
+        switch (k) {
+            case move_kind::block_random: return block_random();
+            case move_kind::block_best: return block_best();
+            case move_kind::session_shift: return session_shift();
+            case move_kind::cohort_shift: return cohort_shift();
+            case move_kind::venue_change: return venue_change();
+            case move_kind::member_move: return member_move();
+            case move_kind::member_swap: return member_swap();
+            case move_kind::self_to_cohort: return self_to_cohort();
+            case move_kind::insert_unplaced: return insert_unplaced();
+            case move_kind::cohort_close: return cohort_close();
+            case move_kind::cohort_open: return cohort_open();
+            case move_kind::ruin_person: return ruin_person();
+            case move_kind::ruin_unit: return ruin_unit();
+            case move_kind::count: break;
+        }
+        return false;
+    }
+
+private:
+    std::uint32_t random_demand() { return rng_.below(static_cast<std::uint32_t>(cm_.demand.size())); }
+
+    bool pick(place_kind kind, std::uint32_t& d) {
+        if (cm_.demand.empty()) return false;
+        for (int i = 0; i < 8; ++i) {
+            d = random_demand();
+            if (pl_.place[d].kind == kind) return true;
+        }
+        return false;
+    }
+
+    bool pick_cohort(std::uint32_t& c, bool movable) {
+        if (pl_.cohorts.empty()) return false;
+        for (int i = 0; i < 8; ++i) {
+            c = rng_.below(static_cast<std::uint32_t>(pl_.cohorts.size()));
+            if (pl_.cohorts[c].alive && (!movable || pl_.cohorts[c].fixed < 0)) return true;
+        }
+        return false;
+    }
+
+    tmin align_up(int d, tmin t) const {
+        const tmin base = cm_.day_start[static_cast<std::size_t>(d)];
+        const tmin g = cm_.granularity;
+        const tmin rel = t - base;
+        return base + (rel >= 0 ? (rel + g - 1) / g * g : -((-rel) / g * g));
+    }
+
+    /// A random grid start on day d for `len` minutes inside a random window of pm, not before `earliest`.
+    bool random_start(const pm_c& pm, int d, int len, tmin earliest, tmin latest_end, tmin& a) {
+        const window_c* wb = cm_.wins_begin(pm, d);
+        const window_c* we = cm_.wins_end(pm, d);
+        if (wb == we) return false;
+        const window_c& w = wb[rng_.below(static_cast<std::uint32_t>(we - wb))];
+        const tmin lo = align_up(d, std::max(w.a, earliest));
+        const tmin hi = std::min(w.b, latest_end) - len;
+        if (hi < lo) return false;
+        a = lo + static_cast<tmin>(rng_.below(static_cast<std::uint32_t>((hi - lo) / cm_.granularity + 1))) * cm_.granularity;
+        return true;
+    }
+
+    // ------------------------------------------------------------ study blocks
+
+    /// The time range block k of a self-paced demand may move in: after its
+    /// prerequisite's blocks, before its dependents' blocks and the deadline.
+    void block_range(std::uint32_t d, std::uint32_t k, tmin& earliest, tmin& latest) const {
+        const placement& p = pl_.place[d];
+        const pm_c& pm = cm_.pms[p.pm];
+        earliest = 0;
+        latest = cm_.demand[d].deadline;
+        const part_c& pk = pm.parts[k];
+        if (pk.prereq_module >= 0) {
+            const auto [p0, n] = pm.module_parts[static_cast<std::size_t>(pk.prereq_module)];
+            for (std::uint32_t j = p0; j < p0 + n; ++j) earliest = std::max(earliest, p.blocks[j].b);
+        }
+        for (std::uint32_t j = 0; j < pm.parts.size(); ++j)
+            if (pm.parts[j].prereq_module == pk.module) latest = std::min(latest, p.blocks[j].a);
+    }
+
+    bool block_random() {
+        std::uint32_t d;
+        if (!pick(place_kind::self, d)) return false;
+        const placement& p = pl_.place[d];
+        const pm_c& pm = cm_.pms[p.pm];
+        const auto k = rng_.below(static_cast<std::uint32_t>(p.blocks.size()));
+        tmin earliest, latest;
+        block_range(d, k, earliest, latest);
+        const int len = pm.parts[k].minutes;
+        const int lo = std::max(0, cm_.day_of(earliest));
+        const int hi = std::min(cm_.days - 1, cm_.day_of(latest - 1));
+        if (hi < lo) return false;
+        const int cur = cm_.day_of(p.blocks[k].a);
+        const int dd = rng_.chance(1, 2) ? std::clamp(cur + rng_.between(-7, 7), lo, hi) : rng_.between(lo, hi);
+        tmin a;
+        if (!random_start(pm, dd, len, earliest, latest, a)) return false;
+        if (a == p.blocks[k].a) return false;
+        return pl_.move_block(d, k, {a, a + len});
+    }
+
+    bool block_best() {
+        std::uint32_t d;
+        if (!pick(place_kind::self, d)) return false;
+        const placement& p = pl_.place[d];
+        const pm_c& pm = cm_.pms[p.pm];
+        const auto k = rng_.below(static_cast<std::uint32_t>(p.blocks.size()));
+        tmin earliest, latest;
+        block_range(d, k, earliest, latest);
+        const std::uint32_t e = cm_.demand[d].employee;
+        const span old = p.blocks[k];
+        const int cur = cm_.day_of(old.a);
+        const int lo = std::max(cm_.day_of(earliest), cur + rng_.between(-21, 0));
+        const int hi = std::min(cm_.day_of(latest - 1), lo + 21);
+        pl_.scratch_remove(e, d, static_cast<std::uint16_t>(k));
+        span best{};
+        const bool found = ins_.best_block(d, pm, k, earliest, lo, hi, 21, best, nullptr);
+        pl_.scratch_add(e, pl_.make_item(e, d, static_cast<std::uint16_t>(k), old.a, old.b));
+        if (!found || best.a == old.a || best.b > latest) return false;
+        return pl_.move_block(d, k, best);
+    }
+
+    // ------------------------------------------------------------ sessions
+
+    /// Day bounds for session k of cohort c from its neighbours (order_ok decides).
+    void session_days(const cohort_t& co, std::uint32_t k, int& lo, int& hi) const {
+        const pm_c& pm = cm_.pms[co.pm];
+        const part_c& pk = pm.parts[k];
+        lo = 0;
+        hi = cm_.days - 1;
+        if (pk.prev >= 0) {
+            const int pd = co.sessions[static_cast<std::size_t>(pk.prev)].day;
+            lo = std::max(lo, pd + 1);
+            hi = std::min(hi, pd + 7);
+        }
+        if (k + 1 < pm.parts.size() && pm.parts[k + 1].prev == static_cast<std::int32_t>(k)) {
+            const int nd = co.sessions[k + 1].day;
+            hi = std::min(hi, nd - 1);
+            lo = std::max(lo, nd - 7);
+        }
+        if (pk.prereq_last >= 0) {
+            const int pd = co.sessions[static_cast<std::size_t>(pk.prereq_last)].day;
+            lo = std::max(lo, pd + pk.gap_min);
+            if (pk.gap_max >= 0) hi = std::min(hi, pd + pk.gap_max);
+        }
+        for (std::size_t j = 0; j < pm.parts.size(); ++j)
+            if (pm.parts[j].prereq_last == static_cast<std::int32_t>(k)) {
+                const int nd = co.sessions[j].day;
+                hi = std::min(hi, nd - pm.parts[j].gap_min);
+                if (pm.parts[j].gap_max >= 0) lo = std::max(lo, nd - pm.parts[j].gap_max);
+            }
+    }
+
+    bool session_shift() {
+        std::uint32_t c;
+        if (!pick_cohort(c, true)) return false;
+        const cohort_t& co = pl_.cohorts[c];
+        const pm_c& pm = cm_.pms[co.pm];
+        const auto k = rng_.below(static_cast<std::uint32_t>(co.sessions.size()));
+        int lo, hi;
+        session_days(co, k, lo, hi);
+        if (hi < lo) return false;
+        const session_t cur = co.sessions[k];
+        const int dd = rng_.between(lo, hi);
+        const int len = cur.b - cur.a;
+        tmin a;
+        if (rng_.chance(1, 2)) {
+            a = cm_.day_start[static_cast<std::size_t>(dd)] + (cur.a - cm_.day_start[static_cast<std::size_t>(cur.day)]);
+        } else if (!random_start(pm, dd, len, 0, cm_.horizon_end, a)) {
+            return false;
+        }
+        if (dd == cur.day && a == cur.a) return false;
+        return pl_.move_session(c, k, dd, a, a + len);
+    }
+
+    bool cohort_shift() {
+        std::uint32_t c;
+        if (!pick_cohort(c, true)) return false;
+        int delta = rng_.between(1, 7);
+        if (rng_.chance(1, 2)) delta = -delta;
+        const auto n = static_cast<std::uint32_t>(pl_.cohorts[c].sessions.size());
+        for (std::uint32_t i = 0; i < n; ++i) {
+            const std::uint32_t k = delta > 0 ? n - 1 - i : i;
+            const session_t cur = pl_.cohorts[c].sessions[k];
+            const int dd = cur.day + delta;
+            if (dd < 0 || dd >= cm_.days) return false;
+            const tmin a = cm_.day_start[static_cast<std::size_t>(dd)] + (cur.a - cm_.day_start[static_cast<std::size_t>(cur.day)]);
+            if (!pl_.move_session(c, k, dd, a, a + (cur.b - cur.a))) return false;
+        }
+        return true;
+    }
+
+    bool venue_change() {
+        std::uint32_t c;
+        if (!pick_cohort(c, true)) return false;
+        const cohort_t& co = pl_.cohorts[c];
+        const auto& venues = cm_.pms[co.pm].venues;
+        if (co.venue < 0 || venues.size() < 2) return false;
+        const auto v = static_cast<std::int32_t>(venues[rng_.below(static_cast<std::uint32_t>(venues.size()))]);
+        if (v == co.venue) return false;
+        return pl_.change_venue(c, v);
+    }
+
+    // ------------------------------------------------------------ people
+
+    /// Whether demand d may leave its cohort without taking it below its minimum.
+    bool can_leave(std::uint32_t d) const {
+        const placement& p = pl_.place[d];
+        if (p.kind != place_kind::cohort) return p.kind == place_kind::self;
+        const cohort_t& co = pl_.cohorts[static_cast<std::size_t>(p.cohort)];
+        return static_cast<int>(co.members.size()) > cm_.pms[co.pm].size_min;
+    }
+
+    void remove(std::uint32_t d) {
+        if (pl_.place[d].kind == place_kind::cohort) pl_.leave(d);
+        else if (pl_.place[d].kind == place_kind::self) pl_.self_remove(d);
+    }
+
+    bool member_move() {
+        std::uint32_t d;
+        if (!pick(place_kind::cohort, d) || !can_leave(d)) return false;
+        const auto from = static_cast<std::uint32_t>(pl_.place[d].cohort);
+        const auto& list = pl_.program_cohorts[cm_.demand[d].program];
+        if (list.size() > 1 && rng_.chance(2, 3)) {
+            const std::uint32_t to = list[rng_.below(static_cast<std::uint32_t>(list.size()))];
+            if (to == from) return false;
+            pl_.leave(d);
+            return pl_.join(to, d);
+        }
+        pl_.leave(d);
+        return ins_.insert_best(d, 14);
+    }
+
+    bool member_swap() {
+        std::uint32_t d1;
+        if (!pick(place_kind::cohort, d1)) return false;
+        const auto a = static_cast<std::uint32_t>(pl_.place[d1].cohort);
+        const auto& list = pl_.program_cohorts[cm_.demand[d1].program];
+        if (list.size() < 2) return false;
+        const std::uint32_t b = list[rng_.below(static_cast<std::uint32_t>(list.size()))];
+        if (b == a || pl_.cohorts[b].members.empty()) return false;
+        const auto& mb = pl_.cohorts[b].members;
+        const std::uint32_t d2 = mb[rng_.below(static_cast<std::uint32_t>(mb.size()))];
+        pl_.leave(d1);
+        pl_.leave(d2);
+        return pl_.join(b, d1) && pl_.join(a, d2);
+    }
+
+    bool self_to_cohort() {
+        std::uint32_t d;
+        if (!pick(place_kind::self, d)) return false;
+        const auto& list = pl_.program_cohorts[cm_.demand[d].program];
+        if (list.empty()) return false;
+        const std::uint32_t to = list[rng_.below(static_cast<std::uint32_t>(list.size()))];
+        pl_.self_remove(d);
+        return pl_.join(to, d);
+    }
+
+    bool insert_unplaced() {
+        if (unplaced_.empty()) return false;
+        const std::uint32_t d = unplaced_[rng_.below(static_cast<std::uint32_t>(unplaced_.size()))];
+        if (pl_.place[d].kind != place_kind::none) return false;
+        // Demand that failed recently waits (doubling) before it is tried again:
+        // most unplaced demand stays unplaceable, and trying it is not cheap.
+        if (retry_at_.empty()) retry_at_.assign(cm_.demand.size(), 0), backoff_.assign(cm_.demand.size(), 2000);
+        if (now < retry_at_[d]) return false;
+        refusal why = refusal::none;
+        if (ins_.insert_best(d, 14, &why)) return true;
+        if (why != refusal::none) log_[d] = why;
+        retry_at_[d] = now + backoff_[d];
+        backoff_[d] = std::min<std::int64_t>(backoff_[d] * 2, 1 << 20);
+        return false;
+    }
+
+    bool cohort_close() {
+        std::uint32_t c;
+        if (!pick_cohort(c, true)) return false;
+        const std::vector<std::uint32_t> members = pl_.cohorts[c].members;
+        for (const auto d : members) pl_.leave(d);
+        pl_.close_cohort(c);
+        order_ = members;
+        shuffle(order_);
+        for (const auto d : order_) ins_.insert_best(d, 7);
+        // The budget it freed may serve people still waiting better.
+        if (rng_.chance(1, 2)) cohort_open();
+        return true;
+    }
+
+    bool cohort_open() {
+        if (unplaced_.empty()) return false;
+        const std::uint32_t d0 = unplaced_[rng_.below(static_cast<std::uint32_t>(unplaced_.size()))];
+        if (pl_.place[d0].kind != place_kind::none) return false;
+        const std::uint32_t p = cm_.demand[d0].program;
+        live_.clear();
+        for (const auto pmi : cm_.programs[p].pms)
+            if (cm_.pms[pmi].live) live_.push_back(pmi);
+        if (live_.empty()) return false;
+        const std::uint32_t pmi = live_[rng_.below(static_cast<std::uint32_t>(live_.size()))];
+        if (cm_.pms[pmi].fixed) {
+            // Fixed sessions: only an option nobody uses yet can open.
+            std::size_t used = 0;
+            for (const auto c : pl_.program_cohorts[p]) used += pl_.cohorts[c].pm == pmi ? 1 : 0;
+            if (used >= cm_.pms[pmi].fixed_sessions.size()) return false;
+        }
+        cands_.clear();
+        for (const bool mandatory : {true, false})
+            for (const auto d : by_program_[p])
+                if (cm_.demand[d].mandatory == mandatory && pl_.place[d].kind == place_kind::none) cands_.push_back(d);
+        return ins_.build_cohort(pmi, cands_, 6) >= 0;
+    }
+
+    bool ruin_person() {
+        if (cm_.demand.empty()) return false;
+        const std::uint32_t d0 = random_demand();
+        const std::uint32_t e = cm_.demand[d0].employee;
+        order_.clear();
+        for (auto i = cm_.demand_off[e]; i < cm_.demand_off[e + 1]; ++i) {
+            const std::uint32_t d = cm_.demand_by_emp[i];
+            if (pl_.place[d].kind == place_kind::none) order_.push_back(d);
+            else if (can_leave(d)) {
+                remove(d);
+                order_.push_back(d);
+            }
+        }
+        if (order_.empty()) return false;
+        shuffle(order_);
+        for (const auto d : order_) ins_.insert_best(d, 14);
+        return true;
+    }
+
+    bool ruin_unit() {
+        if (cm_.demand.empty()) return false;
+        const std::uint32_t d0 = random_demand();
+        const std::uint32_t u = cm_.employees[cm_.demand[d0].employee].unit;
+        const std::uint32_t p = cm_.demand[d0].program;
+        order_.clear();
+        for (auto i = unit_off_[u]; i < unit_off_[u + 1] && order_.size() < 64; ++i) {
+            const std::uint32_t d = unit_demand_[i];
+            if (cm_.demand[d].program != p) continue;
+            if (pl_.place[d].kind == place_kind::none) order_.push_back(d);
+            else if (can_leave(d)) {
+                remove(d);
+                order_.push_back(d);
+            }
+        }
+        if (order_.empty()) return false;
+        shuffle(order_);
+        for (const auto d : order_) ins_.insert_best(d, 7);
+        return true;
+    }
+
+    void shuffle(std::vector<std::uint32_t>& v) {
+        for (std::size_t i = v.size(); i > 1; --i) std::swap(v[i - 1], v[rng_.below(static_cast<std::uint32_t>(i))]);
+    }
+
+    plan& pl_;
+    const compiled_model& cm_;
+    rng& rng_;
+    inserter ins_;
+    refusal_log& log_;
+    std::vector<std::uint32_t> unplaced_;
+    std::vector<std::vector<std::uint32_t>> by_program_;  ///< unplaced_ by programme
+    std::vector<std::uint32_t> unit_off_, unit_demand_;
+    std::vector<std::uint32_t> order_, cands_, live_;
+    std::vector<std::int64_t> retry_at_, backoff_;
+};
+
+}  // namespace
+
+search_stats local_search(plan& pl, rng& r, refusal_log& log, const search_params& p) {
+    const auto started = std::chrono::steady_clock::now();
+    search_stats st;
+    searcher s(pl, r, log);
+    std::array<int, move_kinds> cum{};
+    int total = 0;
+    for (std::size_t k = 0; k < move_kinds; ++k) cum[k] = total += std::max(0, p.weights[k]);
+    if (total == 0) return st;
+    const int history = std::max(1, p.history);
+    objective3 cur = pl.objective();
+    std::vector<objective3> hist(static_cast<std::size_t>(history), cur);
+    objective3 best = cur;
+    std::optional<plan> best_plan;
+    bool cur_is_best = true;
+    std::int64_t last_snapshot = -(1LL << 40);
+    constexpr std::int64_t snapshot_spacing = 20000;
+    pl.commit();
+    for (std::int64_t it = 0;; ++it) {
+        if (p.max_moves >= 0 && it >= p.max_moves) break;
+        if ((it & 255) == 0) {
+            if (p.stop && p.stop()) break;
+            if ((it & 4095) == 0) {
+                if (p.tick) p.tick(it, best);
+                if ((it & 16383) == 0) s.refresh_unplaced();
+            }
+        }
+        const int x = static_cast<int>(r.below(static_cast<std::uint32_t>(total)));
+        std::size_t k = 0;
+        while (cum[k] <= x) ++k;
+        const auto kind = static_cast<move_kind>(k);
+        st.moves += 1;
+        st.tried[k] += 1;
+        s.now = it;
+        const std::size_t mark = pl.mark();
+        if (!s.apply(kind)) {
+            pl.rollback(mark);
+            hist[static_cast<std::size_t>(it % history)] = cur;
+            continue;
+        }
+        st.feasible[k] += 1;
+        const objective3 cand = pl.objective();
+        const objective3& h = hist[static_cast<std::size_t>(it % history)];
+        if (not_worse(cand, cur) || not_worse(cand, h)) {
+            if (cur_is_best && better(cur, cand) && it - last_snapshot >= snapshot_spacing) {
+                // Leaving the best plan for a worse one: keep a copy of it (the
+                // copy carries the move's journal, so rolling it back there
+                // gives the plan before the move).
+                if (best_plan) best_plan->assign(pl);
+                else best_plan.emplace(pl);
+                best_plan->rollback(mark);
+                best_plan->commit();
+                last_snapshot = it;
+            }
+            pl.commit();
+            st.accepted += 1;
+            st.taken[k] += 1;
+            if (better(cand, cur)) st.improved += 1, st.better[k] += 1;
+            cur = cand;
+            if (better(cur, best)) best = cur;
+            cur_is_best = !better(best, cur);
+        } else {
+            pl.rollback(mark);
+        }
+        hist[static_cast<std::size_t>(it % history)] = cur;
+    }
+    pl.commit();
+    // The snapshot may predate later bests; take it only when it beats the end.
+    if (best_plan && better(best_plan->objective(), cur)) pl.assign(*best_plan);
+    st.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return st;
+}
+
+std::int64_t final_repair(plan& pl, rng& r, refusal_log& log, const std::function<bool()>& stop) {
+    inserter ins(pl, r);
+    std::int64_t placed = 0;
+    pl.commit();
+    for (std::uint32_t d = 0; d < pl.place.size(); ++d) {
+        if (pl.place[d].kind != place_kind::none) continue;
+        if (stop && stop()) break;
+        refusal why = refusal::none;
+        if (ins.insert_best(d, 14, &why)) {
+            ++placed;
+            log[d] = refusal::none;
+        } else if (why != refusal::none) {
+            log[d] = why;
+        }
+        pl.commit();
+    }
+    return placed;
+}
+
+}  // namespace jadwal::solve::detail

@@ -1,0 +1,1095 @@
+#include "plan.hpp"
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+
+namespace jadwal::solve::detail {
+namespace {
+
+constexpr int max_week_load = 7 * 1440 + 1;
+
+bool level_less(double a, double b) {
+    const double tol = 1e-9 * std::max({1.0, std::fabs(a), std::fabs(b)});
+    return a < b - tol;
+}
+
+}  // namespace
+
+bool better(const objective3& a, const objective3& b) {
+    if (level_less(a.participation, b.participation)) return true;
+    if (level_less(b.participation, a.participation)) return false;
+    if (level_less(a.burden, b.burden)) return true;
+    if (level_less(b.burden, a.burden)) return false;
+    return level_less(a.cost, b.cost);
+}
+
+bool not_worse(const objective3& a, const objective3& b) { return !better(b, a); }
+
+plan::plan(const compiled_model& model) : cm(model) {
+    place.resize(cm.demand.size());
+    items.resize(cm.employees.size());
+    placed_jp.assign(cm.employees.size(), 0);
+    tot.work_by_class.assign(cm.weight_class.size(), 0);
+    for (std::size_t d = 0; d < cm.demand.size(); ++d) {
+        const auto& dc = cm.demand[d];
+        const int jp = cm.programs[dc.program].jp;
+        (dc.mandatory ? tot.unplaced_jp_mandatory : tot.unplaced_jp_elective) += jp;
+        tot.unplaced_items += 1;
+    }
+    for (const auto& e : cm.employees) tot.shortfall_jp += std::max(0, e.jp_target);
+    unit_ix_.assign(cm.units.size() * static_cast<std::size_t>(cm.days), 0);
+    unit_pool_.assign(static_cast<std::size_t>(cm.slots_per_day), 0);  // block 0 is never used
+    occ_pulled_.assign(cm.occs.size(), 0);
+    fair_hist_.assign(max_week_load, 0);
+    venue_day_.resize(cm.venues.size() * static_cast<std::size_t>(cm.days));
+    instr_day_.resize(cm.instructors.size() * static_cast<std::size_t>(cm.days));
+    platform_day_.resize(cm.platforms.size() * static_cast<std::size_t>(cm.days));
+    months_ = cm.days > 0 ? cm.day.back().month + 1 : 1;
+    instr_month_days_.assign(cm.instructors.size() * static_cast<std::size_t>(months_), 0);
+    instr_minutes_.assign(cm.instructors.size(), 0);
+    venue_days_.assign(cm.venues.size(), 0);
+    pm_open_.assign(cm.pms.size(), 0);
+    program_cohorts.resize(cm.programs.size());
+}
+
+void plan::assign(const plan& o) {
+    assert(&cm == &o.cm);
+    cohorts = o.cohorts;
+    place = o.place;
+    items = o.items;
+    program_cohorts = o.program_cohorts;
+    placed_jp = o.placed_jp;
+    tot = o.tot;
+    journal_ = o.journal_;
+    saved_blocks_ = o.saved_blocks_;
+    saved_cohorts_ = o.saved_cohorts_;
+    unit_ix_ = o.unit_ix_;
+    unit_pool_ = o.unit_pool_;
+    occ_pulled_ = o.occ_pulled_;
+    fair_hist_ = o.fair_hist_;
+    venue_day_ = o.venue_day_;
+    instr_day_ = o.instr_day_;
+    platform_day_ = o.platform_day_;
+    instr_month_days_ = o.instr_month_days_;
+    months_ = o.months_;
+    instr_minutes_ = o.instr_minutes_;
+    venue_days_ = o.venue_days_;
+    pm_open_ = o.pm_open_;
+    free_cohorts_ = o.free_cohorts_;
+}
+
+// ---------------------------------------------------------------- objective
+
+objective3 plan::objective() const { return objective_of(cm, tot); }
+
+objective3 objective_of(const compiled_model& cm, const totals& tot) {
+    const auto& w = cm.weights;
+    objective3 o;
+    o.participation = w.unmet_mandatory * static_cast<double>(tot.unplaced_jp_mandatory) +
+                      w.unmet_elective * static_cast<double>(tot.unplaced_jp_elective) +
+                      w.jp_shortfall * static_cast<double>(tot.shortfall_jp);
+    double weighted = 0;
+    for (std::size_t k = 0; k < tot.work_by_class.size(); ++k)
+        weighted += cm.weight_class[k] * static_cast<double>(tot.work_by_class[k]);
+    o.burden = w.disruption * weighted + w.after_hours * static_cast<double>(tot.after_hours) +
+               w.fairness * static_cast<double>(tot.fairness);
+    o.cost = w.cohort_opened * static_cast<double>(tot.live_cohorts) +
+             w.cohort_underfilled * static_cast<double>(tot.underfill) +
+             w.instructor_minute * static_cast<double>(tot.instructor_minutes);
+    return o;
+}
+
+double plan::money() const {
+    double m = 0;
+    for (std::size_t p = 0; p < cm.pms.size(); ++p) {
+        if (pm_open_[p] == 0) continue;
+        double per = cm.pms[p].cost_per_cohort;
+        if (cm.pms[p].platform >= 0) per += cm.platforms[static_cast<std::size_t>(cm.pms[p].platform)].cost_per_cohort;
+        m += per * pm_open_[p];
+    }
+    for (std::size_t v = 0; v < cm.venues.size(); ++v) m += cm.venues[v].cost_per_day * venue_days_[v];
+    for (std::size_t i = 0; i < cm.instructors.size(); ++i)
+        m += cm.instructors[i].cost_per_hour * static_cast<double>(instr_minutes_[i]) / 60.0;
+    return m;
+}
+
+bool plan::budget_ok() const {
+    if (cm.budget_classroom >= 0 && tot.classroom_cohorts > cm.budget_classroom) return false;
+    if (cm.budget_cost >= 0 && money() > cm.budget_cost * (1 + 1e-9)) return false;
+    return true;
+}
+
+// ---------------------------------------------------------------- reads
+
+item plan::make_item(std::uint32_t e, std::uint32_t d, std::uint16_t sub, tmin a, tmin b) const {
+    item it;
+    it.a = a;
+    it.b = b;
+    it.demand = d;
+    it.sub = sub;
+    const int ld = cm.local_day(e, a);
+    it.lday = static_cast<std::int16_t>(ld);
+    it.week = static_cast<std::int16_t>(cm.week_of(ld));
+    it.work = static_cast<std::int16_t>(cm.work_minutes(e, a, b));
+    return it;
+}
+
+int plan::day_minutes(std::uint32_t e, int lday) const {
+    int m = 0;
+    for (const auto& it : items[e])
+        if (it.lday == lday) m += it.length();
+    return m;
+}
+
+int plan::day_after_hours(std::uint32_t e, int lday) const {
+    int m = 0;
+    for (const auto& it : items[e])
+        if (it.lday == lday) m += it.after_hours();
+    return m;
+}
+
+int plan::week_after_hours(std::uint32_t e, int week) const {
+    int m = 0;
+    for (const auto& it : items[e])
+        if (it.week == week) m += it.after_hours();
+    return m;
+}
+
+std::uint16_t* plan::unit_slots(std::uint32_t u, int d, bool create) {
+    std::uint32_t& ix = unit_ix_[u * static_cast<std::size_t>(cm.days) + static_cast<std::size_t>(d)];
+    if (ix == 0) {
+        if (!create) return nullptr;
+        ix = static_cast<std::uint32_t>(unit_pool_.size() / static_cast<std::size_t>(cm.slots_per_day));
+        unit_pool_.resize(unit_pool_.size() + static_cast<std::size_t>(cm.slots_per_day), 0);
+    }
+    return unit_pool_.data() + static_cast<std::size_t>(ix) * static_cast<std::size_t>(cm.slots_per_day);
+}
+
+std::uint16_t plan::unit_count(std::uint32_t u, int d, int slot) const {
+    const std::uint32_t ix = unit_ix_[u * static_cast<std::size_t>(cm.days) + static_cast<std::size_t>(d)];
+    if (ix == 0) return 0;
+    return unit_pool_[static_cast<std::size_t>(ix) * static_cast<std::size_t>(cm.slots_per_day) +
+                      static_cast<std::size_t>(slot)];
+}
+
+bool plan::item_ok(std::uint32_t e, std::uint32_t d, tmin a, tmin b, refusal* why) const {
+    auto fail = [&](refusal r) {
+        if (why) *why = r;
+        return false;
+    };
+    if (a < 0 || b > cm.horizon_end || b <= a) return fail(refusal::horizon);
+    const int ld = cm.local_day(e, a);
+    if (cm.local_midnight(e, ld + 1) < b) return fail(refusal::horizon);
+    if (b > cm.demand[d].deadline) return fail(refusal::deadline);
+    if (!cm.available(e, a, b)) return fail(refusal::unavailable);
+    const auto& its = items[e];
+    {
+        // First item ending after a.
+        auto it = std::lower_bound(its.begin(), its.end(), a, [](const item& x, tmin t) { return x.b <= t; });
+        if (it != its.end() && it->a < b) return fail(refusal::overlap);
+    }
+    const int len = b - a;
+    // Working time of the item, and whether its unit may miss one more person then.
+    const std::uint32_t u = cm.employees[e].unit;
+    const int limit = cm.units[u].limit;
+    int work = 0;
+    bool unit_ok = true;
+    cm.for_each_work_piece_on(e, a, b, [&](int dd, tmin x, tmin y) {
+        work += y - x;
+        if (!unit_ok) return;
+        const std::uint32_t ix = unit_ix_[u * static_cast<std::size_t>(cm.days) + static_cast<std::size_t>(dd)];
+        if (ix == 0) {
+            unit_ok = limit >= 1;
+            return;
+        }
+        const tmin base = cm.day_start[static_cast<std::size_t>(dd)];
+        const int s0 = (x - base) / cm.granularity;
+        const int s1 = std::min(cm.slots_per_day, (y - base + cm.granularity - 1) / cm.granularity);
+        const std::uint16_t* c = unit_pool_.data() + static_cast<std::size_t>(ix) * static_cast<std::size_t>(cm.slots_per_day);
+        for (int sl = s0; sl < s1; ++sl)
+            if (c[sl] >= limit) {
+                unit_ok = false;
+                return;
+            }
+    });
+    const int ah = len - work;
+    // The person's limits per day and week, in one pass over their items.
+    const bool day_limit = cm.max_training_per_day >= 0;
+    const bool ah_limits = ah > 0 && (cm.max_ah_per_day >= 0 || cm.max_ah_per_week >= 0);
+    if (day_limit || ah_limits) {
+        const int wk = cm.week_of(ld);
+        int day_m = 0, day_ah = 0, week_ah = 0;
+        for (const auto& x : its) {
+            if (x.lday == ld) day_m += x.length(), day_ah += x.after_hours();
+            if (x.week == wk) week_ah += x.after_hours();
+        }
+        if (day_limit && day_m + len > cm.max_training_per_day) return fail(refusal::day_limit);
+        if (ah > 0 && cm.max_ah_per_day >= 0 && day_ah + ah > cm.max_ah_per_day) return fail(refusal::after_hours_day);
+        if (ah > 0 && cm.max_ah_per_week >= 0 && week_ah + ah > cm.max_ah_per_week)
+            return fail(refusal::after_hours_week);
+    }
+    if (!unit_ok) return fail(refusal::unit_limit);
+    const auto& ec = cm.employees[e];
+    if (ec.shift_off >= 0) {
+        const int d0 = cm.day_of(a);
+        for (int dd = std::max(0, d0 - 1); dd <= std::min(cm.days - 1, d0 + 1); ++dd) {
+            const emp_shift_day& sd = cm.emp_shift[static_cast<std::size_t>(ec.shift_off) + static_cast<std::size_t>(dd)];
+            if (sd.occ < 0 || !(sd.a < b && a < sd.b)) continue;
+            bool already = false;
+            for (const auto& x : its)
+                if (x.a < sd.b && sd.a < x.b) {
+                    already = true;
+                    break;
+                }
+            if (!already && occ_pulled_[static_cast<std::size_t>(sd.occ)] + 1 > cm.occs[static_cast<std::size_t>(sd.occ)].allowed_pull)
+                return fail(refusal::shift_minimum);
+        }
+    }
+    return true;
+}
+
+int plan::travel_for(const cohort_t& c, std::uint32_t e) const {
+    if (c.venue < 0) return 0;
+    return cm.travel_minutes(cm.employees[e].location, cm.venues[static_cast<std::size_t>(c.venue)].location);
+}
+
+double plan::item_burden(std::uint32_t e, tmin a, tmin b) const {
+    const auto& w = cm.weights;
+    const std::uint32_t u = cm.employees[e].unit;
+    double weighted = 0;
+    int work = 0;
+    cm.for_each_work_piece(e, a, b, [&](tmin x, tmin y) {
+        work += y - x;
+        cm.for_each_class_piece(u, x, y, [&](std::uint8_t cls, int m) { weighted += cm.weight_class[cls] * m; });
+    });
+    return w.disruption * weighted + w.after_hours * (b - a - work);
+}
+
+int plan::instructor_day_minutes(std::uint32_t i, int d) const {
+    int m = 0;
+    for (const auto& bk : instructor_day(i, d)) m += bk.b - bk.a;
+    return m;
+}
+
+bool plan::instructor_free(std::uint32_t i, int d, tmin a, tmin b, std::uint32_t ignore) const {
+    if (!cm.instructor_open(i, d, a, b)) return false;
+    int minutes = 0;
+    bool busy_day = false;
+    for (const auto& bk : instructor_day(i, d)) {
+        if (bk.cohort == ignore) continue;
+        if (bk.a < b && a < bk.b) return false;
+        minutes += bk.b - bk.a;
+        busy_day = true;
+    }
+    const auto& ic = cm.instructors[i];
+    if (minutes + (b - a) > ic.max_minutes_per_day) return false;
+    if (!busy_day && ic.max_days_per_month >= 0) {
+        int month_days = instructor_month_days(i, cm.day[static_cast<std::size_t>(d)].month);
+        // A day of the ignored cohort alone would be freed.
+        if (ignore != UINT32_MAX && !instructor_day(i, d).empty()) month_days -= 1;
+        if (month_days + 1 > ic.max_days_per_month) return false;
+    }
+    return true;
+}
+
+bool plan::venue_free(std::uint32_t v, int d, tmin a, tmin b, std::uint32_t ignore) const {
+    if (!cm.venue_open(v, d, a, b)) return false;
+    for (const auto& bk : venue_day(v, d))
+        if (bk.cohort != ignore && bk.a < b && a < bk.b) return false;
+    return true;
+}
+
+bool plan::platform_free(std::uint32_t p, int d, tmin a, tmin b, std::uint32_t ignore) const {
+    const int limit = cm.platforms[p].concurrent;
+    const auto& bks = platform_day(p, d);
+    int n = 0;
+    for (const auto& bk : bks)
+        if (bk.cohort != ignore && bk.a < b && a < bk.b) ++n;
+    if (n + 1 <= limit) return true;
+    // Several overlap the new session: the largest number at one instant inside it.
+    for (const auto& x : bks) {
+        if (x.cohort == ignore || !(x.a < b && a < x.b)) continue;
+        const tmin t = std::max(x.a, a);
+        int at = 0;
+        for (const auto& y : bks)
+            if (y.cohort != ignore && y.a <= t && t < y.b) ++at;
+        if (at + 1 > limit) return false;
+    }
+    return true;
+}
+
+bool plan::order_ok(const cohort_t& c, std::uint32_t k, int d) const {
+    const pm_c& pm = cm.pms[c.pm];
+    const auto& parts = pm.parts;
+    const auto& ses = c.sessions;
+    const session_t& me = ses[k];
+    for (std::size_t j = 0; j < ses.size(); ++j)
+        if (j != k && ses[j].day == d) return false;  // one session of a cohort a day
+    const part_c& pk = parts[k];
+    if (pk.prev >= 0) {
+        const int pd = ses[static_cast<std::size_t>(pk.prev)].day;
+        if (!(pd < d && d - pd <= 7)) return false;
+    }
+    if (k + 1 < parts.size() && parts[k + 1].prev == static_cast<std::int32_t>(k)) {
+        const int nd = ses[k + 1].day;
+        if (!(d < nd && nd - d <= 7)) return false;
+    }
+    auto module_bounds = [&](int module, tmin& first_a, tmin& last_b, int& first_day, int& last_day) {
+        const auto [p0, n] = pm.module_parts[static_cast<std::size_t>(module)];
+        first_a = INT32_MAX, last_b = INT32_MIN, first_day = INT32_MAX, last_day = INT32_MIN;
+        for (std::uint32_t j = p0; j < p0 + n; ++j) {
+            const session_t& s = (j == k) ? me : ses[j];
+            const int sd = (j == k) ? d : s.day;
+            first_a = std::min(first_a, s.a);
+            last_b = std::max(last_b, s.b);
+            first_day = std::min(first_day, sd);
+            last_day = std::max(last_day, sd);
+        }
+    };
+    // Every module whose prerequisite relation touches this module.
+    const int mod = pk.module;
+    for (std::size_t m = 0; m < pm.module_parts.size(); ++m) {
+        const auto [p0, n] = pm.module_parts[m];
+        if (n == 0) continue;
+        const part_c& first = parts[p0];
+        if (first.prereq_module < 0) continue;
+        if (static_cast<int>(m) != mod && first.prereq_module != mod) continue;
+        tmin fa, lb, fa2, lb2;
+        int fd, ld, fd2, ld2;
+        module_bounds(first.prereq_module, fa, lb, fd, ld);   // prerequisite
+        module_bounds(static_cast<int>(m), fa2, lb2, fd2, ld2);  // dependent
+        if (fa2 < lb) return false;
+        const int gap = fd2 - ld;
+        if (gap < first.gap_min) return false;
+        if (first.gap_max >= 0 && gap > first.gap_max) return false;
+    }
+    return true;
+}
+
+bool plan::session_ok(std::uint32_t c, std::uint32_t /*k*/, int d, tmin a, tmin b, refusal* why) const {
+    auto fail = [&](refusal r) {
+        if (why) *why = r;
+        return false;
+    };
+    const cohort_t& co = cohorts[c];
+    const pm_c& pm = cm.pms[co.pm];
+    if (d < 0 || d >= cm.days) return fail(refusal::structure);
+    if ((a - cm.day_start[static_cast<std::size_t>(d)]) % cm.granularity != 0) return fail(refusal::structure);
+    bool in_window = false;
+    for (const window_c* w = cm.wins_begin(pm, d); w != cm.wins_end(pm, d); ++w)
+        if (w->a <= a && b <= w->b) {
+            in_window = true;
+            break;
+        }
+    if (!in_window) return fail(refusal::structure);
+    if (co.venue >= 0 && !venue_free(static_cast<std::uint32_t>(co.venue), d, a, b, c)) return fail(refusal::resource);
+    if (pm.platform >= 0 && !platform_free(static_cast<std::uint32_t>(pm.platform), d, a, b, c))
+        return fail(refusal::resource);
+    for (const auto i : co.instructors)
+        if (!instructor_free(i, d, a, b, c)) return fail(refusal::resource);
+    return true;
+}
+
+bool plan::jp_cap_ok(std::uint32_t e, std::uint32_t program) const {
+    const int cap = cm.employees[e].jp_cap;
+    return cap < 0 || placed_jp[e] + cm.programs[program].jp <= cap;
+}
+
+// ---------------------------------------------------------------- raw mutations
+
+void plan::week_load_change(std::uint32_t e, int week, int before, int after) {
+    (void)e;
+    (void)week;
+    if (before == after) return;
+    if (before > 0) fair_hist_[static_cast<std::size_t>(before)] -= 1;
+    if (after > 0) fair_hist_[static_cast<std::size_t>(after)] += 1;
+    if (after > tot.fairness) tot.fairness = after;
+    while (tot.fairness > 0 && fair_hist_[static_cast<std::size_t>(tot.fairness)] == 0) --tot.fairness;
+}
+
+void plan::account_item(std::uint32_t e, const item& it, int sign) {
+    // Called with `it` absent from items[e].
+    const std::uint32_t u = cm.employees[e].unit;
+    if (it.work > 0) {
+        cm.for_each_work_piece_on(e, it.a, it.b, [&](int dd, tmin x, tmin y) {
+            const tmin base = cm.day_start[static_cast<std::size_t>(dd)];
+            const int s0 = (x - base) / cm.granularity;
+            const int s1 = std::min(cm.slots_per_day, (y - base + cm.granularity - 1) / cm.granularity);
+            std::uint16_t* c = unit_slots(u, dd, true);
+            for (int sl = s0; sl < s1; ++sl) c[sl] = static_cast<std::uint16_t>(c[sl] + sign);
+            if (cm.units[u].crit.empty()) tot.work_by_class[0] += sign * (y - x);
+            else cm.for_each_class_piece(u, x, y, [&](std::uint8_t cls, int m) { tot.work_by_class[cls] += sign * m; });
+        });
+    }
+    const int ah = it.after_hours();
+    tot.after_hours += sign * ah;
+    if (ah > 0) {
+        const int w = week_after_hours(e, it.week);
+        week_load_change(e, it.week, sign > 0 ? w : w + ah, sign > 0 ? w + ah : w);
+    }
+    const auto& ec = cm.employees[e];
+    if (ec.shift_off >= 0) {
+        const int d0 = cm.day_of(it.a);
+        for (int dd = std::max(0, d0 - 1); dd <= std::min(cm.days - 1, d0 + 1); ++dd) {
+            const emp_shift_day& sd = cm.emp_shift[static_cast<std::size_t>(ec.shift_off) + static_cast<std::size_t>(dd)];
+            if (sd.occ < 0 || !(sd.a < it.b && it.a < sd.b)) continue;
+            bool other = false;
+            for (const auto& x : items[e])
+                if (x.a < sd.b && sd.a < x.b) {
+                    other = true;
+                    break;
+                }
+            if (!other) occ_pulled_[static_cast<std::size_t>(sd.occ)] += sign;
+        }
+    }
+}
+
+void plan::add_item_raw(std::uint32_t e, const item& it) {
+    account_item(e, it, +1);
+    auto& its = items[e];
+    auto pos = std::lower_bound(its.begin(), its.end(), it.a, [](const item& x, tmin t) { return x.a < t; });
+    its.insert(pos, it);
+}
+
+void plan::remove_item_raw(std::uint32_t e, std::uint32_t demand, std::uint16_t sub) {
+    auto& its = items[e];
+    for (auto it = its.begin(); it != its.end(); ++it)
+        if (it->demand == demand && it->sub == sub) {
+            const item copy = *it;
+            its.erase(it);
+            account_item(e, copy, -1);
+            return;
+        }
+    assert(false && "item not found");
+}
+
+void plan::set_placed(std::uint32_t d, bool placed) {
+    const auto& dc = cm.demand[d];
+    const int jp = cm.programs[dc.program].jp;
+    const int sign = placed ? -1 : +1;
+    (dc.mandatory ? tot.unplaced_jp_mandatory : tot.unplaced_jp_elective) += sign * jp;
+    tot.unplaced_items += sign;
+    const int target = cm.employees[dc.employee].jp_target;
+    const int before = std::max(0, target - placed_jp[dc.employee]);
+    placed_jp[dc.employee] += placed ? jp : -jp;
+    const int after = std::max(0, target - placed_jp[dc.employee]);
+    tot.shortfall_jp += after - before;
+}
+
+namespace {
+int underfill_of(int half, int members) { return std::max(0, half - members); }
+}  // namespace
+
+void plan::underfill_change(const cohort_t& c, int before, int after) {
+    tot.underfill += underfill_of(c.half, after) - underfill_of(c.half, before);
+}
+
+void plan::book_session(std::uint32_t c, std::uint32_t k, int sign) {
+    const cohort_t& co = cohorts[c];
+    const session_t& s = co.sessions[k];
+    const pm_c& pm = cm.pms[co.pm];
+    const booking bk{s.a, s.b, c};
+    auto insert = [&](std::vector<booking>& v) {
+        if (sign > 0) {
+            auto pos = std::lower_bound(v.begin(), v.end(), bk, [](const booking& x, const booking& y) {
+                return x.a < y.a || (x.a == y.a && x.cohort < y.cohort);
+            });
+            v.insert(pos, bk);
+        } else {
+            for (auto it = v.begin(); it != v.end(); ++it)
+                if (it->cohort == c && it->a == s.a && it->b == s.b) {
+                    v.erase(it);
+                    return;
+                }
+            assert(false && "booking not found");
+        }
+    };
+    const auto day = static_cast<std::size_t>(s.day);
+    const auto D = static_cast<std::size_t>(cm.days);
+    if (co.venue >= 0) {
+        auto& v = venue_day_[static_cast<std::size_t>(co.venue) * D + day];
+        const bool was_empty = v.empty();
+        insert(v);
+        if (sign > 0 && was_empty) venue_days_[static_cast<std::size_t>(co.venue)] += 1;
+        if (sign < 0 && v.empty()) venue_days_[static_cast<std::size_t>(co.venue)] -= 1;
+    }
+    if (pm.platform >= 0) insert(platform_day_[static_cast<std::size_t>(pm.platform) * D + day]);
+    for (const auto i : co.instructors) {
+        auto& v = instr_day_[i * D + day];
+        const bool was_empty = v.empty();
+        insert(v);
+        const auto mi = i * static_cast<std::size_t>(months_) + static_cast<std::size_t>(cm.day[day].month);
+        if (sign > 0 && was_empty) instr_month_days_[mi] += 1;
+        if (sign < 0 && v.empty()) instr_month_days_[mi] -= 1;
+        instr_minutes_[i] += sign * (s.b - s.a);
+        tot.instructor_minutes += sign * (s.b - s.a);
+    }
+}
+
+void plan::count_cohort(const cohort_t& c, int sign) {
+    auto& list = program_cohorts[cm.pms[c.pm].program];
+    const auto id = static_cast<std::uint32_t>(&c - cohorts.data());
+    const auto pos = std::lower_bound(list.begin(), list.end(), id);
+    if (sign > 0) list.insert(pos, id);
+    else list.erase(pos);
+    tot.live_cohorts += sign;
+    if (cm.pms[c.pm].mode == model::delivery_mode::classroom) tot.classroom_cohorts += sign;
+    pm_open_[c.pm] += sign;
+    tot.underfill += sign * underfill_of(c.half, static_cast<int>(c.members.size()));
+}
+
+// ---------------------------------------------------------------- cohorts
+
+std::uint32_t plan::open_cohort(std::uint32_t pm, std::int32_t venue, std::int32_t fixed,
+                                const std::vector<std::uint32_t>& instructors,
+                                const std::vector<session_t>& sessions) {
+    std::uint32_t c;
+    const bool reused = !free_cohorts_.empty();
+    if (reused) {
+        c = free_cohorts_.back();
+        free_cohorts_.pop_back();
+        // The closed cohort may come back if the close is rolled back.
+        saved_cohorts_.push_back(std::move(cohorts[c]));
+    } else {
+        c = static_cast<std::uint32_t>(cohorts.size());
+        cohorts.emplace_back();
+    }
+    cohort_t& co = cohorts[c];
+    co.pm = pm;
+    co.alive = true;
+    co.venue = venue;
+    co.fixed = fixed;
+    co.instructors = instructors;
+    co.sessions = sessions;
+    co.members.clear();
+    co.cap = cm.cohort_cap(cm.pms[pm], venue, fixed);
+    co.half = (cm.scenario.programs[cm.pms[pm].program].cohort_max + 1) / 2;
+    count_cohort(co, +1);
+    for (std::uint32_t k = 0; k < co.sessions.size(); ++k) book_session(c, k, +1);
+    journal_.push_back({op::open, c, reused ? 1U : 0U, {}, {}, {}, 0});
+    return c;
+}
+
+void plan::close_cohort(std::uint32_t c) {
+    cohort_t& co = cohorts[c];
+    assert(co.alive && co.members.empty());
+    for (std::uint32_t k = 0; k < co.sessions.size(); ++k) book_session(c, k, -1);
+    count_cohort(co, -1);
+    co.alive = false;
+    free_cohorts_.push_back(c);
+    journal_.push_back({op::close, c, 0, {}, {}, {}, 0});
+}
+
+bool plan::do_join(std::uint32_t c, std::uint32_t d, bool check, refusal* why, bool journal) {
+    auto fail = [&](refusal r) {
+        if (why) *why = r;
+        return false;
+    };
+    cohort_t& co = cohorts[c];
+    const demand_c& dc = cm.demand[d];
+    const std::uint32_t e = dc.employee;
+    if (check) {
+        if (!co.alive || place[d].kind != place_kind::none) return fail(refusal::structure);
+        if (cm.pms[co.pm].program != dc.program) return fail(refusal::structure);
+        if (static_cast<int>(co.members.size()) >= co.cap) return fail(refusal::cohort_full);
+        if (!jp_cap_ok(e, dc.program)) return fail(refusal::jp_cap);
+        const pm_c& pm = cm.pms[co.pm];
+        for (const auto& s : co.sessions)
+            if (!cm.accepts_at(e, pm, s.day, s.a, s.b)) return fail(refusal::acceptance);
+    }
+    const int travel = travel_for(co, e);
+    for (std::uint32_t k = 0; k < co.sessions.size(); ++k) {
+        const session_t& s = co.sessions[k];
+        const tmin a = s.a - travel, b = s.b + travel;
+        if (check && !item_ok(e, d, a, b, why)) {
+            for (std::uint32_t j = 0; j < k; ++j) remove_item_raw(e, d, static_cast<std::uint16_t>(j));
+            return false;
+        }
+        add_item_raw(e, make_item(e, d, static_cast<std::uint16_t>(k), a, b));
+    }
+    const int before = static_cast<int>(co.members.size());
+    co.members.push_back(d);
+    underfill_change(co, before, before + 1);
+    place[d].kind = place_kind::cohort;
+    place[d].cohort = static_cast<std::int32_t>(c);
+    set_placed(d, true);
+    if (journal) journal_.push_back({op::join, c, d, {}, {}, {}, 0});
+    return true;
+}
+
+bool plan::join(std::uint32_t c, std::uint32_t d, refusal* why) { return do_join(c, d, true, why, true); }
+
+void plan::do_leave(std::uint32_t d, bool journal) {
+    placement& pl = place[d];
+    assert(pl.kind == place_kind::cohort);
+    const auto c = static_cast<std::uint32_t>(pl.cohort);
+    cohort_t& co = cohorts[c];
+    const std::uint32_t e = cm.demand[d].employee;
+    for (std::uint32_t k = 0; k < co.sessions.size(); ++k) remove_item_raw(e, d, static_cast<std::uint16_t>(k));
+    const auto it = std::find(co.members.begin(), co.members.end(), d);
+    const auto pos = static_cast<std::int32_t>(it - co.members.begin());
+    const int before = static_cast<int>(co.members.size());
+    *it = co.members.back();
+    co.members.pop_back();
+    underfill_change(co, before, before - 1);
+    pl.kind = place_kind::none;
+    pl.cohort = -1;
+    set_placed(d, false);
+    if (journal) journal_.push_back({op::leave, c, d, {}, {}, {}, pos});
+}
+
+void plan::leave(std::uint32_t d) { do_leave(d, true); }
+
+// ---------------------------------------------------------------- self-paced
+
+namespace {
+bool block_in_window(const compiled_model& cm, const pm_c& pm, tmin a, tmin b) {
+    const int d = cm.day_of(a);
+    if (d < 0 || d >= cm.days) return false;
+    if ((a - cm.day_start[static_cast<std::size_t>(d)]) % cm.granularity != 0) return false;
+    for (const window_c* w = cm.wins_begin(pm, d); w != cm.wins_end(pm, d); ++w)
+        if (w->a <= a && b <= w->b) return true;
+    return false;
+}
+}  // namespace
+
+bool plan::do_self_place(std::uint32_t d, std::uint32_t pmi, const std::vector<span>& blocks, bool check,
+                         refusal* why, bool journal) {
+    auto fail = [&](refusal r) {
+        if (why) *why = r;
+        return false;
+    };
+    const pm_c& pm = cm.pms[pmi];
+    const demand_c& dc = cm.demand[d];
+    const std::uint32_t e = dc.employee;
+    if (check) {
+        if (place[d].kind != place_kind::none || pm.program != dc.program || pm.live) return fail(refusal::structure);
+        if (blocks.size() != pm.parts.size()) return fail(refusal::structure);
+        if (!jp_cap_ok(e, dc.program)) return fail(refusal::jp_cap);
+        for (std::size_t k = 0; k < blocks.size(); ++k) {
+            const span& s = blocks[k];
+            if (s.b - s.a != pm.parts[k].minutes) return fail(refusal::structure);
+            if (!block_in_window(cm, pm, s.a, s.b)) return fail(refusal::structure);
+            if (!cm.accepts_at(e, pm, cm.day_of(s.a), s.a, s.b)) return fail(refusal::acceptance);
+            const int pre = pm.parts[k].prereq_module;
+            if (pre >= 0) {
+                const auto [p0, n] = pm.module_parts[static_cast<std::size_t>(pre)];
+                for (std::uint32_t j = p0; j < p0 + n; ++j)
+                    if (blocks[j].b > s.a) return fail(refusal::structure);
+            }
+        }
+    }
+    for (std::uint32_t k = 0; k < blocks.size(); ++k) {
+        const span& s = blocks[k];
+        if (check && !item_ok(e, d, s.a, s.b, why)) {
+            for (std::uint32_t j = 0; j < k; ++j) remove_item_raw(e, d, static_cast<std::uint16_t>(j));
+            return false;
+        }
+        add_item_raw(e, make_item(e, d, static_cast<std::uint16_t>(k), s.a, s.b));
+    }
+    placement& pl = place[d];
+    pl.kind = place_kind::self;
+    pl.pm = pmi;
+    pl.blocks = blocks;
+    set_placed(d, true);
+    if (journal) journal_.push_back({op::self_place, d, 0, {}, {}, {}, 0});
+    return true;
+}
+
+bool plan::self_place(std::uint32_t d, std::uint32_t pm, const std::vector<span>& blocks, refusal* why) {
+    return do_self_place(d, pm, blocks, true, why, true);
+}
+
+void plan::do_self_remove(std::uint32_t d, bool journal) {
+    placement& pl = place[d];
+    assert(pl.kind == place_kind::self);
+    const std::uint32_t e = cm.demand[d].employee;
+    for (std::uint32_t k = 0; k < pl.blocks.size(); ++k) remove_item_raw(e, d, static_cast<std::uint16_t>(k));
+    if (journal) {
+        saved_blocks_.push_back(pl.blocks);
+        journal_.push_back({op::self_remove, d, pl.pm, {}, {}, {}, 0});
+    }
+    pl.kind = place_kind::none;
+    pl.blocks.clear();
+    set_placed(d, false);
+}
+
+void plan::self_remove(std::uint32_t d) { do_self_remove(d, true); }
+
+bool plan::move_block(std::uint32_t d, std::uint32_t k, span to, refusal* why) {
+    auto fail = [&](refusal r) {
+        if (why) *why = r;
+        return false;
+    };
+    placement& pl = place[d];
+    if (pl.kind != place_kind::self) return fail(refusal::structure);
+    const pm_c& pm = cm.pms[pl.pm];
+    const std::uint32_t e = cm.demand[d].employee;
+    if (to.b - to.a != pm.parts[k].minutes) return fail(refusal::structure);
+    if (!block_in_window(cm, pm, to.a, to.b)) return fail(refusal::structure);
+    if (!cm.accepts_at(e, pm, cm.day_of(to.a), to.a, to.b)) return fail(refusal::acceptance);
+    const part_c& pk = pm.parts[k];
+    if (pk.prereq_module >= 0) {
+        const auto [p0, n] = pm.module_parts[static_cast<std::size_t>(pk.prereq_module)];
+        for (std::uint32_t j = p0; j < p0 + n; ++j)
+            if (pl.blocks[j].b > to.a) return fail(refusal::structure);
+    }
+    for (std::uint32_t j = 0; j < pm.parts.size(); ++j)
+        if (pm.parts[j].prereq_module == pk.module && pl.blocks[j].a < to.b) return fail(refusal::structure);
+    const span old = pl.blocks[k];
+    remove_item_raw(e, d, static_cast<std::uint16_t>(k));
+    if (!item_ok(e, d, to.a, to.b, why)) {
+        add_item_raw(e, make_item(e, d, static_cast<std::uint16_t>(k), old.a, old.b));
+        return false;
+    }
+    add_item_raw(e, make_item(e, d, static_cast<std::uint16_t>(k), to.a, to.b));
+    pl.blocks[k] = to;
+    journal_.push_back({op::block, d, k, {}, {}, old, 0});
+    return true;
+}
+
+// ---------------------------------------------------------------- sessions
+
+bool plan::move_session(std::uint32_t c, std::uint32_t k, int d, tmin a, tmin b, refusal* why) {
+    cohort_t& co = cohorts[c];
+    if (co.fixed >= 0) {
+        if (why) *why = refusal::structure;
+        return false;
+    }
+    const session_t old = co.sessions[k];
+    const session_t next{a, b, d};
+    book_session(c, k, -1);
+    co.sessions[k] = next;
+    auto restore_structure = [&]() {
+        co.sessions[k] = old;
+        book_session(c, k, +1);
+    };
+    if (!order_ok(co, k, d) || !session_ok(c, k, d, a, b, why)) {
+        if (why && order_ok(co, k, d) == false) *why = refusal::structure;
+        restore_structure();
+        return false;
+    }
+    book_session(c, k, +1);
+    if (co.venue >= 0 && !budget_ok()) {
+        book_session(c, k, -1);
+        restore_structure();
+        if (why) *why = refusal::budget;
+        return false;
+    }
+    const pm_c& cpm = cm.pms[co.pm];
+    const auto sub = static_cast<std::uint16_t>(k);
+    std::size_t done = 0;
+    bool ok = true;
+    for (; done < co.members.size(); ++done) {
+        const std::uint32_t dm = co.members[done];
+        const std::uint32_t e = cm.demand[dm].employee;
+        if (!cm.accepts_at(e, cpm, d, a, b)) {
+            if (why) *why = refusal::acceptance;
+            ok = false;
+            break;
+        }
+        const int travel = travel_for(co, e);
+        remove_item_raw(e, dm, sub);
+        if (!item_ok(e, dm, a - travel, b + travel, why)) {
+            add_item_raw(e, make_item(e, dm, sub, old.a - travel, old.b + travel));
+            ok = false;
+            break;
+        }
+        add_item_raw(e, make_item(e, dm, sub, a - travel, b + travel));
+    }
+    if (!ok) {
+        for (std::size_t j = 0; j < done; ++j) {
+            const std::uint32_t dm = co.members[j];
+            const std::uint32_t e = cm.demand[dm].employee;
+            const int travel = travel_for(co, e);
+            remove_item_raw(e, dm, sub);
+            add_item_raw(e, make_item(e, dm, sub, old.a - travel, old.b + travel));
+        }
+        book_session(c, k, -1);
+        restore_structure();
+        return false;
+    }
+    entry en{op::session, c, k, {}, old, {}, 0};
+    journal_.push_back(en);
+    return true;
+}
+
+// ---------------------------------------------------------------- self check
+
+std::string plan::self_check() const {
+    plan fresh(cm);
+    std::string out;
+    auto note = [&](const std::string& what) {
+        if (out.size() < 2000) out += what + "\n";
+    };
+    // Rebuild from the placements alone, without checks.
+    for (std::uint32_t c = 0; c < cohorts.size(); ++c) {
+        const cohort_t& co = cohorts[c];
+        if (!co.alive) continue;
+        while (fresh.cohorts.size() < c) {
+            fresh.cohorts.emplace_back();
+            fresh.free_cohorts_.push_back(static_cast<std::uint32_t>(fresh.cohorts.size() - 1));
+        }
+        fresh.free_cohorts_.clear();
+        if (fresh.cohorts.size() == c) fresh.cohorts.emplace_back();
+        cohort_t& fc = fresh.cohorts[c];
+        fc = co;
+        fc.members.clear();
+        fresh.count_cohort(fc, +1);
+        for (std::uint32_t k = 0; k < fc.sessions.size(); ++k) fresh.book_session(c, k, +1);
+        for (const auto d : co.members) fresh.do_join(c, d, false, nullptr, false);
+    }
+    for (std::uint32_t d = 0; d < place.size(); ++d)
+        if (place[d].kind == place_kind::self) fresh.do_self_place(d, place[d].pm, place[d].blocks, false, nullptr, false);
+    if (!(fresh.tot == tot)) note("totals differ");
+    if (fresh.placed_jp != placed_jp) note("placed JP differ");
+    for (std::size_t e = 0; e < items.size(); ++e) {
+        if (items[e].size() != fresh.items[e].size()) {
+            note("items of employee " + std::to_string(e) + " differ in number");
+            continue;
+        }
+        for (std::size_t i = 0; i < items[e].size(); ++i) {
+            const item& x = items[e][i];
+            const item& y = fresh.items[e][i];
+            if (x.a != y.a || x.b != y.b || x.demand != y.demand || x.sub != y.sub || x.work != y.work ||
+                x.lday != y.lday || x.week != y.week)
+                note("item " + std::to_string(i) + " of employee " + std::to_string(e) + " differs");
+        }
+    }
+    for (std::size_t u = 0; u < cm.units.size(); ++u)
+        for (int d = 0; d < cm.days; ++d)
+            for (int sl = 0; sl < cm.slots_per_day; ++sl)
+                if (unit_count(static_cast<std::uint32_t>(u), d, sl) != fresh.unit_count(static_cast<std::uint32_t>(u), d, sl)) {
+                    note("unit counter of " + cm.units[u].id + " differs on day " + std::to_string(d));
+                    sl = cm.slots_per_day;
+                }
+    if (occ_pulled_ != fresh.occ_pulled_) note("shift pulls differ");
+    if (fair_hist_ != fresh.fair_hist_) note("after-hours week loads differ");
+    if (instr_month_days_ != fresh.instr_month_days_) note("instructor month days differ");
+    if (instr_minutes_ != fresh.instr_minutes_) note("instructor minutes differ");
+    if (venue_days_ != fresh.venue_days_) note("venue days differ");
+    if (pm_open_ != fresh.pm_open_) note("cohorts per delivery differ");
+    auto same_bookings = [&](const std::vector<std::vector<booking>>& a, const std::vector<std::vector<booking>>& b) {
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            if (a[i].size() != b[i].size()) return false;
+            for (std::size_t j = 0; j < a[i].size(); ++j)
+                if (a[i][j].a != b[i][j].a || a[i][j].b != b[i][j].b || a[i][j].cohort != b[i][j].cohort) return false;
+        }
+        return true;
+    };
+    if (!same_bookings(venue_day_, fresh.venue_day_)) note("venue bookings differ");
+    if (!same_bookings(instr_day_, fresh.instr_day_)) note("instructor bookings differ");
+    if (!same_bookings(platform_day_, fresh.platform_day_)) note("platform bookings differ");
+    if (program_cohorts != fresh.program_cohorts) note("cohorts per programme differ");
+    for (std::uint32_t d = 0; d < place.size(); ++d) {
+        const placement& p = place[d];
+        if (p.kind == place_kind::cohort) {
+            const auto& mem = cohorts[static_cast<std::size_t>(p.cohort)].members;
+            if (std::find(mem.begin(), mem.end(), d) == mem.end()) note("demand " + std::to_string(d) + " not in its cohort");
+        }
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------- venues
+
+void plan::retravel(std::uint32_t c, std::int32_t from_venue, std::int32_t to_venue) {
+    cohort_t& co = cohorts[c];
+    for (const std::uint32_t dm : co.members) {
+        const std::uint32_t e = cm.demand[dm].employee;
+        const int t_to = to_venue >= 0 ? cm.travel_minutes(cm.employees[e].location,
+                                                            cm.venues[static_cast<std::size_t>(to_venue)].location)
+                                       : 0;
+        (void)from_venue;
+        for (std::uint32_t k = 0; k < co.sessions.size(); ++k) {
+            const auto sub = static_cast<std::uint16_t>(k);
+            remove_item_raw(e, dm, sub);
+            add_item_raw(e, make_item(e, dm, sub, co.sessions[k].a - t_to, co.sessions[k].b + t_to));
+        }
+    }
+}
+
+bool plan::change_venue(std::uint32_t c, std::int32_t venue, refusal* why) {
+    auto fail = [&](refusal r) {
+        if (why) *why = r;
+        return false;
+    };
+    cohort_t& co = cohorts[c];
+    const pm_c& pm = cm.pms[co.pm];
+    if (!co.alive || co.venue < 0 || venue < 0 || venue == co.venue || co.fixed >= 0) return fail(refusal::structure);
+    if (std::find(pm.venues.begin(), pm.venues.end(), static_cast<std::uint32_t>(venue)) == pm.venues.end())
+        return fail(refusal::structure);
+    const int cap = cm.cohort_cap(pm, venue, co.fixed);
+    if (static_cast<int>(co.members.size()) > cap) return fail(refusal::cohort_full);
+    const std::int32_t old = co.venue;
+    const int old_cap = co.cap;
+    for (std::uint32_t k = 0; k < co.sessions.size(); ++k) book_session(c, k, -1);
+    auto restore = [&]() {
+        co.venue = old;
+        co.cap = old_cap;
+        for (std::uint32_t k = 0; k < co.sessions.size(); ++k) book_session(c, k, +1);
+    };
+    co.venue = venue;
+    co.cap = cap;
+    for (const auto& x : co.sessions)
+        if (!venue_free(static_cast<std::uint32_t>(venue), x.day, x.a, x.b, c)) {
+            restore();  // nothing is booked at either venue at this point
+            return fail(refusal::resource);
+        }
+    for (std::uint32_t k = 0; k < co.sessions.size(); ++k) book_session(c, k, +1);
+    if (!budget_ok()) {
+        for (std::uint32_t k = 0; k < co.sessions.size(); ++k) book_session(c, k, -1);
+        restore();
+        return fail(refusal::budget);
+    }
+    // Members: the same sessions with the new travel, checked person by person.
+    std::size_t done = 0;
+    bool ok = true;
+    for (; done < co.members.size() && ok; ++done) {
+        const std::uint32_t dm = co.members[done];
+        const std::uint32_t e = cm.demand[dm].employee;
+        const int t_old = cm.travel_minutes(cm.employees[e].location, cm.venues[static_cast<std::size_t>(old)].location);
+        const int t_new = cm.travel_minutes(cm.employees[e].location, cm.venues[static_cast<std::size_t>(venue)].location);
+        if (t_old == t_new) continue;
+        std::uint32_t k = 0;
+        for (; k < co.sessions.size(); ++k) {
+            const auto sub = static_cast<std::uint16_t>(k);
+            remove_item_raw(e, dm, sub);
+            if (!item_ok(e, dm, co.sessions[k].a - t_new, co.sessions[k].b + t_new, why)) {
+                add_item_raw(e, make_item(e, dm, sub, co.sessions[k].a - t_old, co.sessions[k].b + t_old));
+                ok = false;
+                break;
+            }
+            add_item_raw(e, make_item(e, dm, sub, co.sessions[k].a - t_new, co.sessions[k].b + t_new));
+        }
+        if (!ok) {
+            for (std::uint32_t j = 0; j < k; ++j) {
+                const auto sub = static_cast<std::uint16_t>(j);
+                remove_item_raw(e, dm, sub);
+                add_item_raw(e, make_item(e, dm, sub, co.sessions[j].a - t_old, co.sessions[j].b + t_old));
+            }
+        }
+    }
+    if (!ok) {
+        // Members before the one that failed go back to the old travel.
+        for (std::size_t j = 0; j + 1 < done; ++j) {
+            const std::uint32_t dm = co.members[j];
+            const std::uint32_t e = cm.demand[dm].employee;
+            const int t_old = cm.travel_minutes(cm.employees[e].location, cm.venues[static_cast<std::size_t>(old)].location);
+            for (std::uint32_t k = 0; k < co.sessions.size(); ++k) {
+                const auto sub = static_cast<std::uint16_t>(k);
+                remove_item_raw(e, dm, sub);
+                add_item_raw(e, make_item(e, dm, sub, co.sessions[k].a - t_old, co.sessions[k].b + t_old));
+            }
+        }
+        for (std::uint32_t k = 0; k < co.sessions.size(); ++k) book_session(c, k, -1);
+        restore();
+        return false;
+    }
+    journal_.push_back({op::venue, c, static_cast<std::uint32_t>(old), {}, {}, {}, old_cap});
+    return true;
+}
+
+// ---------------------------------------------------------------- rollback
+
+void plan::undo(const entry& en) {
+    switch (en.kind) {
+        case op::item_add:
+        case op::item_remove: break;
+        case op::open: {
+            cohort_t& co = cohorts[en.a];
+            for (std::uint32_t k = 0; k < co.sessions.size(); ++k) book_session(en.a, k, -1);
+            count_cohort(co, -1);
+            co.alive = false;
+            // The id goes back where it came from, with what it held.
+            if (en.b == 0) {
+                cohorts.pop_back();
+            } else {
+                co = std::move(saved_cohorts_.back());
+                saved_cohorts_.pop_back();
+                free_cohorts_.push_back(en.a);
+            }
+            break;
+        }
+        case op::close: {
+            cohort_t& co = cohorts[en.a];
+            assert(!free_cohorts_.empty() && free_cohorts_.back() == en.a);
+            free_cohorts_.pop_back();
+            co.alive = true;
+            count_cohort(co, +1);
+            for (std::uint32_t k = 0; k < co.sessions.size(); ++k) book_session(en.a, k, +1);
+            break;
+        }
+        case op::join: {
+            cohort_t& co = cohorts[en.a];
+            assert(!co.members.empty() && co.members.back() == en.b);
+            do_leave(en.b, false);
+            (void)co;
+            break;
+        }
+        case op::leave: {
+            do_join(en.a, en.b, false, nullptr, false);
+            cohort_t& co = cohorts[en.a];
+            // do_join appended; put it back where it was.
+            const auto pos = static_cast<std::size_t>(en.pos);
+            if (pos + 1 < co.members.size()) {
+                co.members.back() = co.members[pos];
+                co.members[pos] = en.b;
+            }
+            break;
+        }
+        case op::self_place: do_self_remove(en.a, false); break;
+        case op::self_remove: {
+            std::vector<span> blocks = std::move(saved_blocks_.back());
+            saved_blocks_.pop_back();
+            do_self_place(en.a, en.b, blocks, false, nullptr, false);
+            break;
+        }
+        case op::block: {
+            placement& pl = place[en.a];
+            const std::uint32_t e = cm.demand[en.a].employee;
+            const auto sub = static_cast<std::uint16_t>(en.b);
+            remove_item_raw(e, en.a, sub);
+            add_item_raw(e, make_item(e, en.a, sub, en.blk.a, en.blk.b));
+            pl.blocks[en.b] = en.blk;
+            break;
+        }
+        case op::venue: {
+            cohort_t& co = cohorts[en.a];
+            const auto old = static_cast<std::int32_t>(en.b);
+            retravel(en.a, co.venue, old);
+            for (std::uint32_t k = 0; k < co.sessions.size(); ++k) book_session(en.a, k, -1);
+            co.venue = old;
+            co.cap = en.pos;
+            for (std::uint32_t k = 0; k < co.sessions.size(); ++k) book_session(en.a, k, +1);
+            break;
+        }
+        case op::session: {
+            cohort_t& co = cohorts[en.a];
+            const auto sub = static_cast<std::uint16_t>(en.b);
+            const session_t cur = co.sessions[en.b];
+            for (const std::uint32_t dm : co.members) {
+                const std::uint32_t e = cm.demand[dm].employee;
+                const int travel = travel_for(co, e);
+                remove_item_raw(e, dm, sub);
+                add_item_raw(e, make_item(e, dm, sub, en.ses.a - travel, en.ses.b + travel));
+            }
+            (void)cur;
+            book_session(en.a, en.b, -1);
+            co.sessions[en.b] = en.ses;
+            book_session(en.a, en.b, +1);
+            break;
+        }
+    }
+}
+
+void plan::rollback(std::size_t to) {
+    while (journal_.size() > to) {
+        const entry en = journal_.back();
+        journal_.pop_back();
+        undo(en);
+    }
+}
+
+}  // namespace jadwal::solve::detail

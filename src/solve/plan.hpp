@@ -1,0 +1,273 @@
+// The plan being searched: cohorts, self-paced placements and, per person,
+// their training items, with every counter the hard constraints and the
+// objective need kept up to date incrementally. Each mutation checks the hard
+// constraints it touches and either applies completely or leaves the plan as
+// it was; applied mutations are journalled so a rejected move rolls back
+// exactly (the objective then equals what a full evaluation computes).
+#pragma once
+
+#include "compiled_model.hpp"
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace jadwal::solve::detail {
+
+/// A piece of one person's training: a session with its travel, or a study block.
+struct item {
+    tmin a = 0;
+    tmin b = 0;
+    std::uint32_t demand = 0;  ///< the demand this training serves
+    std::uint16_t sub = 0;     ///< session index in the cohort, or block index
+    std::int16_t lday = 0;     ///< the person's local day
+    std::int16_t week = 0;     ///< ISO week of lday
+    std::int16_t work = 0;     ///< minutes inside working time
+    [[nodiscard]] int length() const { return b - a; }
+    [[nodiscard]] int after_hours() const { return b - a - work; }
+};
+
+struct session_t {
+    tmin a = 0;
+    tmin b = 0;
+    int day = 0;
+};
+
+struct cohort_t {
+    std::uint32_t pm = 0;
+    bool alive = false;
+    std::int32_t venue = -1;
+    std::int32_t fixed = -1;  ///< fixed-session option
+    std::vector<std::uint32_t> instructors;
+    std::vector<session_t> sessions;      ///< parallel to pm.parts
+    std::vector<std::uint32_t> members;   ///< demand indices
+    int cap = 0;   ///< effective maximum (venue, platform, fixed capacity)
+    int half = 0;  ///< ⌈cohort.max / 2⌉: below it the cohort counts as under-filled
+};
+
+enum class place_kind : std::uint8_t { none, cohort, self };
+
+struct placement {
+    place_kind kind = place_kind::none;
+    std::int32_t cohort = -1;
+    std::uint32_t pm = 0;        ///< for self-paced
+    std::vector<span> blocks;    ///< self-paced blocks, parallel to pm.parts
+};
+
+/// Why a mutation was refused (the first rule that failed), for statistics
+/// and for the reason codes of unplaced demand.
+enum class refusal : std::uint8_t {
+    none,
+    horizon,        ///< outside the horizon, or across the person's midnight
+    unavailable,    ///< leave, holiday, duty, rest
+    overlap,        ///< the person already trains then
+    deadline,
+    day_limit,      ///< training minutes per day
+    after_hours_day,
+    after_hours_week,
+    unit_limit,
+    shift_minimum,
+    acceptance,     ///< the person refuses after hours / weekends
+    jp_cap,
+    cohort_full,
+    resource,       ///< venue, platform, instructor
+    structure,      ///< window, order, gaps
+    budget,
+};
+
+/// The objective's raw ingredients, all integers so that incremental updates
+/// are exact and the objective is a pure function of them.
+struct totals {
+    std::int64_t unplaced_jp_mandatory = 0;
+    std::int64_t unplaced_jp_elective = 0;
+    std::int64_t unplaced_items = 0;
+    std::int64_t shortfall_jp = 0;
+    std::vector<std::int64_t> work_by_class;  ///< disruption minutes per critical class
+    std::int64_t after_hours = 0;
+    int fairness = 0;  ///< largest after-hours minutes of one person in one week
+    std::int64_t live_cohorts = 0;
+    std::int64_t classroom_cohorts = 0;
+    std::int64_t underfill = 0;
+    std::int64_t instructor_minutes = 0;
+    friend bool operator==(const totals&, const totals&) = default;
+};
+
+/// The objective as the lexicographic tuple (participation, burden, cost).
+struct objective3 {
+    double participation = 0;
+    double burden = 0;
+    double cost = 0;
+    friend bool operator==(const objective3&, const objective3&) = default;
+};
+
+/// The objective of the totals (docs/model.md "Objective"); plan and evaluate share it.
+objective3 objective_of(const compiled_model& cm, const totals& t);
+
+/// a better than b (lexicographically, with a relative tolerance against rounding).
+bool better(const objective3& a, const objective3& b);
+bool not_worse(const objective3& a, const objective3& b);
+
+class plan {
+public:
+    explicit plan(const compiled_model& cm);
+    plan(const plan&) = default;
+    /// Copies another plan of the same compiled model (the search keeps its best this way).
+    void assign(const plan& other);
+
+    const compiled_model& cm;
+
+    std::vector<cohort_t> cohorts;
+    std::vector<placement> place;               ///< per demand
+    std::vector<std::vector<item>> items;       ///< per employee, sorted by start
+    std::vector<std::vector<std::uint32_t>> program_cohorts;  ///< alive cohorts per programme, sorted
+    std::vector<int> placed_jp;                 ///< per employee
+    totals tot;
+
+    // ------------------------------------------------------------ objective
+    [[nodiscard]] objective3 objective() const;
+    [[nodiscard]] double money() const;  ///< budget cost (docs/model.md "Budget")
+    [[nodiscard]] std::int64_t placed_count() const {
+        return static_cast<std::int64_t>(cm.demand.size()) - tot.unplaced_items;
+    }
+
+    /// Recomputes every incremental structure from the placements and compares:
+    /// an empty string when they agree, else what differs (for tests).
+    [[nodiscard]] std::string self_check() const;
+
+    // ------------------------------------------------------------ journal
+    /// Marks a point to roll back to; mutations after it are undone by rollback.
+    [[nodiscard]] std::size_t mark() const { return journal_.size(); }
+    void rollback(std::size_t to);
+    /// Forgets the journal (after a move is accepted).
+    void commit() {
+        journal_.clear();
+        saved_blocks_.clear();
+        saved_cohorts_.clear();
+    }
+
+    // ------------------------------------------------------------ reads
+    /// Would an item [a, b) for demand d (employee e) be allowed now? `why` says what failed.
+    [[nodiscard]] bool item_ok(std::uint32_t e, std::uint32_t d, tmin a, tmin b, refusal* why = nullptr) const;
+    /// The travel minutes before and after a session of cohort c for employee e.
+    [[nodiscard]] int travel_for(const cohort_t& c, std::uint32_t e) const;
+    /// Burden of an item [a, b) for employee e as the objective weighs it (no fairness).
+    [[nodiscard]] double item_burden(std::uint32_t e, tmin a, tmin b) const;
+    /// Could cohort c hold a session on day d at [a, b) (resources, windows), ignoring session k of c itself?
+    [[nodiscard]] bool session_ok(std::uint32_t c, std::uint32_t k, int d, tmin a, tmin b, refusal* why = nullptr) const;
+    /// Checks the order and gap rules of session k of c at day d against the other sessions.
+    [[nodiscard]] bool order_ok(const cohort_t& c, std::uint32_t k, int d) const;
+    [[nodiscard]] bool jp_cap_ok(std::uint32_t e, std::uint32_t program) const;
+    [[nodiscard]] bool budget_ok() const;
+    [[nodiscard]] int pulled(std::uint32_t occ) const { return occ_pulled_[occ]; }
+
+    // ------------------------------------------------------------ mutations (journalled; false: nothing changed)
+    /// Opens an empty cohort; sessions must already be valid for its resources.
+    std::uint32_t open_cohort(std::uint32_t pm, std::int32_t venue, std::int32_t fixed,
+                              const std::vector<std::uint32_t>& instructors, const std::vector<session_t>& sessions);
+    /// Closes an empty cohort.
+    void close_cohort(std::uint32_t c);
+    /// Seats demand d in cohort c (all sessions).
+    bool join(std::uint32_t c, std::uint32_t d, refusal* why = nullptr);
+    /// Removes demand d from its cohort.
+    void leave(std::uint32_t d);
+    /// Places demand d self-paced with the given blocks (parallel to pm.parts).
+    bool self_place(std::uint32_t d, std::uint32_t pm, const std::vector<span>& blocks, refusal* why = nullptr);
+    void self_remove(std::uint32_t d);
+    /// Moves block k of a self-paced demand.
+    bool move_block(std::uint32_t d, std::uint32_t k, span to, refusal* why = nullptr);
+    /// Moves session k of cohort c to [a, b) on day d, with every member.
+    bool move_session(std::uint32_t c, std::uint32_t k, int d, tmin a, tmin b, refusal* why = nullptr);
+    /// Moves a classroom cohort to another venue of its mode (members' travel changes).
+    bool change_venue(std::uint32_t c, std::int32_t venue, refusal* why = nullptr);
+
+    // ------------------------------------------------------------ resource bookings
+    struct booking {
+        tmin a = 0;
+        tmin b = 0;
+        std::uint32_t cohort = 0;
+    };
+    [[nodiscard]] const std::vector<booking>& venue_day(std::uint32_t v, int d) const {
+        return venue_day_[v * static_cast<std::size_t>(cm.days) + static_cast<std::size_t>(d)];
+    }
+    [[nodiscard]] const std::vector<booking>& instructor_day(std::uint32_t i, int d) const {
+        return instr_day_[i * static_cast<std::size_t>(cm.days) + static_cast<std::size_t>(d)];
+    }
+    [[nodiscard]] const std::vector<booking>& platform_day(std::uint32_t p, int d) const {
+        return platform_day_[p * static_cast<std::size_t>(cm.days) + static_cast<std::size_t>(d)];
+    }
+    [[nodiscard]] int instructor_month_days(std::uint32_t i, int month) const {
+        return instr_month_days_[i * static_cast<std::size_t>(months_) + static_cast<std::size_t>(month)];
+    }
+    [[nodiscard]] int instructor_day_minutes(std::uint32_t i, int d) const;
+    /// Would instructor i be free (open hours, other sessions, daily and monthly limits) for [a, b) on day d?
+    [[nodiscard]] bool instructor_free(std::uint32_t i, int d, tmin a, tmin b, std::uint32_t ignore_cohort) const;
+    [[nodiscard]] bool venue_free(std::uint32_t v, int d, tmin a, tmin b, std::uint32_t ignore_cohort) const;
+    [[nodiscard]] bool platform_free(std::uint32_t p, int d, tmin a, tmin b, std::uint32_t ignore_cohort) const;
+
+    /// Items of an employee on a local day / in a week.
+    [[nodiscard]] int day_minutes(std::uint32_t e, int lday) const;
+    [[nodiscard]] int day_after_hours(std::uint32_t e, int lday) const;
+    [[nodiscard]] int week_after_hours(std::uint32_t e, int week) const;
+    [[nodiscard]] std::uint16_t unit_count(std::uint32_t u, int d, int slot) const;
+
+    /// Scratch items: added without checks or journal, for trying blocks one by
+    /// one; the caller removes them (scratch_remove) before any other mutation.
+    void scratch_add(std::uint32_t e, const item& it) { add_item_raw(e, it); }
+    void scratch_remove(std::uint32_t e, std::uint32_t demand, std::uint16_t sub) { remove_item_raw(e, demand, sub); }
+
+    /// Builds an item for employee e (fills lday, week, work).
+    [[nodiscard]] item make_item(std::uint32_t e, std::uint32_t d, std::uint16_t sub, tmin a, tmin b) const;
+
+private:
+    enum class op : std::uint8_t { item_add, item_remove, join, leave, open, close, self_place, self_remove, block, session, venue };
+    struct entry {
+        op kind;
+        std::uint32_t a = 0;  ///< employee / cohort / demand
+        std::uint32_t b = 0;  ///< demand / position / block index / session index
+        item it;              ///< for item ops
+        session_t ses;        ///< for session moves
+        span blk;             ///< for block moves
+        std::int32_t pos = 0;
+    };
+
+    // Raw item mutations: counters, aggregates, fairness. No checks.
+    void add_item_raw(std::uint32_t e, const item& it);
+    void remove_item_raw(std::uint32_t e, std::uint32_t demand, std::uint16_t sub);
+    void account_item(std::uint32_t e, const item& it, int sign);
+    void week_load_change(std::uint32_t e, int week, int before, int after);
+    void set_placed(std::uint32_t d, bool placed);
+    void underfill_change(const cohort_t& c, int before_members, int after_members);
+    void book_session(std::uint32_t c, std::uint32_t k, int sign);
+    /// Re-travels every member of c from the current venue's travel to that of `venue`
+    /// (items only; no checks).
+    void retravel(std::uint32_t c, std::int32_t from_venue, std::int32_t to_venue);
+    void count_cohort(const cohort_t& c, int sign);
+    std::uint16_t* unit_slots(std::uint32_t u, int d, bool create);
+
+    // Undo helpers.
+    void undo(const entry& en);
+    void do_leave(std::uint32_t d, bool journal);
+    bool do_join(std::uint32_t c, std::uint32_t d, bool check, refusal* why, bool journal);
+    void do_self_remove(std::uint32_t d, bool journal);
+    bool do_self_place(std::uint32_t d, std::uint32_t pm, const std::vector<span>& blocks, bool check, refusal* why,
+                       bool journal);
+
+    std::vector<entry> journal_;
+    std::vector<std::vector<span>> saved_blocks_;  ///< blocks of journalled self_remove entries
+    std::vector<cohort_t> saved_cohorts_;          ///< closed cohorts whose id a journalled open reused
+
+    std::vector<std::uint32_t> unit_ix_;  ///< units * days -> block in unit_pool_ (0: none)
+    std::vector<std::uint16_t> unit_pool_;
+    std::vector<int> occ_pulled_;
+    std::vector<int> fair_hist_;  ///< number of (person, week) pairs per after-hours load
+    std::vector<std::vector<booking>> venue_day_, instr_day_, platform_day_;
+    std::vector<int> instr_month_days_;
+    int months_ = 1;
+    std::vector<std::int64_t> instr_minutes_;  ///< per instructor
+    std::vector<int> venue_days_;              ///< per venue: (venue, day) pairs with a session
+    std::vector<int> pm_open_;                 ///< live cohorts open per delivery
+    std::vector<std::uint32_t> free_cohorts_;
+};
+
+}  // namespace jadwal::solve::detail

@@ -1,0 +1,207 @@
+// Orchestration: compile once, then per search thread construct and improve a
+// plan (a deterministic portfolio: thread i uses seed + i), pick the best by
+// (objective, thread index), and report it with the metrics of evaluate().
+#include <jadwal/solve/solver.hpp>
+
+#include "compiled_model.hpp"
+#include "construct.hpp"
+#include "evaluate.hpp"
+#include "extract.hpp"
+#include "local_search.hpp"
+#include "plan.hpp"
+#include "random.hpp"
+
+#include <chrono>
+#include <mutex>
+#include <thread>
+
+namespace jadwal::solve {
+
+std::string_view to_string(solve_strategy s) { return s == solve_strategy::baseline ? "baseline" : "optimized"; }
+
+std::optional<solve_strategy> parse_solve_strategy(std::string_view s) {
+    if (s == "optimized") return solve_strategy::optimized;
+    if (s == "baseline") return solve_strategy::baseline;
+    return std::nullopt;
+}
+
+const model::policy* select_policy(const model::scenario& s, const solve_options& opts) {
+    if (opts.policy_index.valid()) {
+        if (opts.policy_index.value >= s.policies.size()) throw solve_error("policy index out of range");
+        return &s.policies[opts.policy_index.value];
+    }
+    if (!opts.policy.empty()) {
+        for (const auto& p : s.policies)
+            if (p.id == opts.policy) return &p;
+        std::string known;
+        for (const auto& p : s.policies) known += (known.empty() ? "" : ", ") + p.id;
+        throw solve_error("unknown policy '" + opts.policy + "'" +
+                          (known.empty() ? std::string(" (the scenario has none)") : " (known: " + known + ")"));
+    }
+    if (s.default_policy.valid() && s.default_policy.value < s.policies.size()) return &s.policies[s.default_policy.value];
+    if (!s.policies.empty()) return &s.policies.front();
+    return nullptr;
+}
+
+namespace {
+
+using clock_type = std::chrono::steady_clock;
+
+struct shared_progress {
+    std::mutex m;
+    std::vector<std::int64_t> moves;
+    std::vector<detail::objective3> best;
+    std::vector<std::int64_t> placed;
+    std::vector<char> has;
+};
+
+struct run_result {
+    detail::objective3 objective;
+    solution sol;
+    std::int64_t moves = 0;
+};
+
+}  // namespace
+
+solution solve(const model::scenario& s, const solve_options& opts) {
+    const auto started = clock_type::now();
+    if (opts.threads < 1) throw solve_error("threads must be at least 1");
+    if (opts.time_limit_seconds && *opts.time_limit_seconds < 0) throw solve_error("the time limit must not be negative");
+    if (opts.max_moves && *opts.max_moves < 0) throw solve_error("the move limit must not be negative");
+    if (!s.zone) throw solve_error("the scenario has no time zone (not loaded?)");
+    model::policy fallback;
+    fallback.id = "default";
+    const model::policy* chosen = select_policy(s, opts);
+    const model::policy& pol = chosen ? *chosen : fallback;
+
+    auto elapsed = [&] { return std::chrono::duration<double>(clock_type::now() - started).count(); };
+    auto stop = [&]() -> bool {
+        if (opts.cancel && opts.cancel->load(std::memory_order_relaxed)) return true;
+        return opts.time_limit_seconds && elapsed() >= *opts.time_limit_seconds;
+    };
+
+    shared_progress prog;
+    const auto threads = static_cast<std::size_t>(opts.threads);
+    const bool baseline = opts.strategy == solve_strategy::baseline;
+    const std::size_t runs = baseline ? 1 : threads;
+    prog.moves.assign(runs, 0);
+    prog.best.assign(runs, {});
+    prog.placed.assign(runs, 0);
+    prog.has.assign(runs, 0);
+    double last_report = -1e9;
+    auto report = [&](std::string_view phase, bool force) {
+        if (!opts.on_progress) return;
+        const double now = elapsed();
+        if (!force && now - last_report < opts.progress_interval_seconds) return;
+        last_report = now;
+        solve_progress sp;
+        sp.phase = phase;
+        sp.elapsed_seconds = now;
+        {
+            std::lock_guard<std::mutex> lock(prog.m);
+            bool any = false;
+            std::size_t best_i = 0;
+            for (std::size_t i = 0; i < runs; ++i) {
+                sp.moves += prog.moves[i];
+                if (prog.has[i] && (!any || detail::better(prog.best[i], prog.best[best_i]))) best_i = i, any = true;
+            }
+            if (any) {
+                sp.participation = prog.best[best_i].participation;
+                sp.burden = prog.best[best_i].burden;
+                sp.cost = prog.best[best_i].cost;
+                sp.demand_placed = prog.placed[best_i];
+            }
+        }
+        sp.demand_total = static_cast<std::int64_t>(s.demand.size());
+        opts.on_progress(sp);
+    };
+
+    report("compile", true);
+    const detail::compiled_model cm(s, pol);
+
+    const std::int64_t max_moves =
+        opts.max_moves ? *opts.max_moves : (opts.time_limit_seconds ? -1 : default_max_moves);
+    std::vector<run_result> results(runs);
+
+    auto run = [&](std::size_t t, bool reporter) {
+        detail::rng r(opts.seed + t);
+        detail::plan pl(cm);
+        detail::refusal_log log;
+        auto publish = [&](std::int64_t moves, const detail::objective3& best, std::int64_t placed) {
+            std::lock_guard<std::mutex> lock(prog.m);
+            prog.moves[t] = moves;
+            prog.best[t] = best;
+            prog.placed[t] = placed;
+            prog.has[t] = 1;
+        };
+        if (reporter) report("construct", true);
+        if (baseline) detail::construct_baseline(pl, log, stop);
+        else detail::construct(pl, r, log, stop);
+        publish(0, pl.objective(), pl.placed_count());
+        std::int64_t moves = 0;
+        if (!baseline && max_moves != 0) {
+            if (reporter) report("search", true);
+            detail::search_params sp;
+            sp.max_moves = max_moves;
+            sp.stop = stop;
+            sp.tick = [&](std::int64_t m, const detail::objective3& best) {
+                publish(m, best, pl.placed_count());
+                if (reporter) report("search", false);
+            };
+            const auto st = detail::local_search(pl, r, log, sp);
+            moves = st.moves;
+            // The reasons of what is left unplaced are those of the final plan.
+            detail::final_repair(pl, r, log, [&] { return opts.cancel && opts.cancel->load(); });
+        }
+        publish(moves, pl.objective(), pl.placed_count());
+        results[t].objective = pl.objective();
+        results[t].sol = detail::extract(pl, log);
+        results[t].moves = moves;
+    };
+
+    std::vector<std::thread> pool;
+    std::vector<std::exception_ptr> errors(runs);
+    for (std::size_t t = 1; t < runs; ++t)
+        pool.emplace_back([&, t] {
+            try {
+                run(t, false);
+            } catch (...) {
+                errors[t] = std::current_exception();
+            }
+        });
+    try {
+        run(0, true);
+    } catch (...) {
+        errors[0] = std::current_exception();
+    }
+    for (auto& th : pool) {
+        while (th.joinable()) {
+            // Keep reporting while the other threads finish.
+            report("search", false);
+            th.join();
+        }
+    }
+    for (const auto& e : errors)
+        if (e) std::rethrow_exception(e);
+
+    std::size_t best = 0;
+    for (std::size_t t = 1; t < runs; ++t)
+        if (detail::better(results[t].objective, results[best].objective)) best = t;
+    solution out = std::move(results[best].sol);
+    std::int64_t total_moves = 0;
+    for (const auto& r : results) total_moves += r.moves;
+
+    const detail::evaluation ev = detail::evaluate(cm, out);
+    out.metrics = ev.metrics;
+    out.objective = ev.objective;
+    out.seed = opts.seed;
+    out.policy = pol.id;
+    out.strategy = std::string(to_string(opts.strategy));
+    out.status = ev.violations.empty() ? solve_status::feasible : solve_status::infeasible;
+    out.moves = total_moves;
+    out.elapsed_seconds = elapsed();
+    report("done", true);
+    return out;
+}
+
+}  // namespace jadwal::solve

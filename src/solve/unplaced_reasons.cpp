@@ -1,0 +1,76 @@
+#include "unplaced_reasons.hpp"
+
+#include <fmt/format.h>
+
+namespace jadwal::solve::detail {
+
+std::vector<reason> unplaced_reasons(const plan& pl, std::uint32_t d, refusal last) {
+    const compiled_model& cm = pl.cm;
+    const model::scenario& s = cm.scenario;
+    const demand_c& dc = cm.demand[d];
+    const model::employee& e = s.employees[dc.employee];
+    const model::program& p = s.programs[dc.program];
+    const program_c& pc = cm.programs[dc.program];
+    const std::string who = e.name.empty() ? e.id : e.name;
+    std::vector<reason> out;
+    if (pc.pms.empty()) {
+        out.push_back({"R-NO-MODE", fmt::format("no delivery mode of {} is allowed by policy {} and can run", p.id,
+                                                cm.policy.id.empty() ? "default" : cm.policy.id)});
+        return out;
+    }
+    if (!pl.jp_cap_ok(dc.employee, dc.program) && pl.placed_jp[dc.employee] + pc.jp > 0) {
+        out.push_back({"R-JP-CAP", fmt::format("{} JP of {} would take {} past the JP cap of {}", pc.jp, p.id, who,
+                                               cm.employees[dc.employee].jp_cap)});
+        return out;
+    }
+    const std::string unit = s.units[cm.employees[dc.employee].unit].id;
+    switch (last) {
+        case refusal::acceptance:
+            out.push_back({"R-ACCEPTANCE",
+                           fmt::format("{} does not accept the after-hours or weekend times {} runs in", who, p.id)});
+            break;
+        case refusal::unavailable:
+        case refusal::overlap:
+        case refusal::horizon:
+            out.push_back({"R-NO-TIME", fmt::format("{} has no free time in the windows of {} that fits", who, p.id)});
+            break;
+        case refusal::deadline:
+            out.push_back({"R-DEADLINE", fmt::format("no time for {} before {}'s deadline", p.id, who)});
+            break;
+        case refusal::day_limit:
+            out.push_back({"R-DAY-LIMIT", fmt::format("{} would exceed the daily training limit", who)});
+            break;
+        case refusal::after_hours_day:
+        case refusal::after_hours_week:
+            out.push_back({"R-AFTER-HOURS-LIMIT",
+                           fmt::format("{} would exceed the after-hours limit of the policy", who)});
+            break;
+        case refusal::unit_limit:
+            out.push_back({"R-UNIT-LIMIT",
+                           fmt::format("the staffing limit of unit {} is reached at every candidate time", unit)});
+            break;
+        case refusal::shift_minimum:
+            out.push_back({"R-SHIFT-MINIMUM",
+                           fmt::format("every candidate time would leave a shift of unit {} below its minimum", unit)});
+            break;
+        case refusal::cohort_full:
+            out.push_back({"R-COHORT-FULL", fmt::format("every cohort of {} that fits {} is full", p.id, who)});
+            break;
+        case refusal::budget:
+            out.push_back({"R-BUDGET", fmt::format("the training budget allows no further cohort of {}", p.id)});
+            break;
+        case refusal::jp_cap:
+            out.push_back({"R-JP-CAP", fmt::format("{} JP of {} would take {} past the JP cap", pc.jp, p.id, who)});
+            break;
+        case refusal::resource:
+        case refusal::structure:
+        case refusal::none:
+            out.push_back({"R-NO-COHORT",
+                           fmt::format("no cohort of {} could be formed with enough participants at times {} can attend",
+                                       p.id, who)});
+            break;
+    }
+    return out;
+}
+
+}  // namespace jadwal::solve::detail

@@ -1,0 +1,91 @@
+// Helpers for the solver tests: scenarios from YAML text, solving, and
+// checking plans with both the solver's own evaluation and `verify`.
+#pragma once
+
+#include <jadwal/generate/batanghari.hpp>
+#include <jadwal/io/solution_json.hpp>
+#include <jadwal/load/load_scenario.hpp>
+#include <jadwal/solve/solver.hpp>
+#include <jadwal/verify/verify.hpp>
+
+#include "../../src/solve/compiled_model.hpp"
+#include "../../src/solve/evaluate.hpp"
+
+#include <catch2/catch.hpp>
+#include <date/tz.h>
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace jadwal::test {
+
+/// Loads YAML text or fails the test with the diagnostics.
+inline std::shared_ptr<model::scenario> scenario_from(std::string_view yaml) {
+    auto r = load::load_scenario_text(yaml, "test.yaml");
+    if (!r.scenario) {
+        std::string all;
+        for (const auto& d : r.diags.items()) all += load::format(d) + "\n";
+        FAIL("scenario does not load:\n" << all);
+    }
+    return std::make_shared<model::scenario>(std::move(*r.scenario));
+}
+
+/// The Batanghari scenario of this many employees and seed, with employees inline.
+inline std::shared_ptr<model::scenario> batanghari(int employees, std::uint64_t seed) {
+    generate::batanghari_options o;
+    o.employees = employees;
+    o.seed = seed;
+    o.csv_threshold = 1 << 30;
+    return scenario_from(generate::batanghari_yaml(o));
+}
+
+inline const model::policy& policy_of(const model::scenario& s, std::string_view id) {
+    for (const auto& p : s.policies)
+        if (p.id == id) return p;
+    throw std::invalid_argument("no policy " + std::string(id));
+}
+
+inline solve::solution solve_with(const model::scenario& s, std::string policy, std::int64_t moves,
+                                  std::uint64_t seed = 1, int threads = 1,
+                                  solve::solve_strategy strategy = solve::solve_strategy::optimized) {
+    solve::solve_options o;
+    o.policy = std::move(policy);
+    o.max_moves = moves;
+    o.seed = seed;
+    o.threads = threads;
+    o.strategy = strategy;
+    return solve::solve(s, o);
+}
+
+/// Every violation `verify` finds, one per line (empty when feasible).
+inline std::string verify_violations(const model::scenario& s, const solve::solution& sol, std::string_view policy) {
+    const auto rep = verify::verify(s, sol, policy_of(s, policy));
+    std::string out;
+    for (const auto& v : rep.violations) out += v.code + " " + v.message + "\n";
+    return out;
+}
+
+/// Every violation the solver's own evaluation finds.
+inline std::string own_violations(const model::scenario& s, const solve::solution& sol, std::string_view policy) {
+    const solve::detail::compiled_model cm(s, policy_of(s, policy));
+    const auto ev = solve::detail::evaluate(cm, sol);
+    std::string out;
+    for (const auto& v : ev.violations) out += v.code + " " + v.message + "\n";
+    return out;
+}
+
+/// The solution text without its timing field.
+inline std::string json_without_elapsed(const model::scenario& s, const solve::solution& sol) {
+    std::string text = io::solution_to_json(s, sol);
+    const auto at = text.find("\"elapsed_seconds\"");
+    return at == std::string::npos ? text : text.substr(0, at);
+}
+
+/// Local clock text of an instant in Asia/Jakarta, "2026-06-03T09:00:00+07:00".
+inline std::string jakarta(calendar::instant t) {
+    return calendar::format_instant(t, *date::locate_zone("Asia/Jakarta"));
+}
+
+}  // namespace jadwal::test

@@ -1,0 +1,95 @@
+// `jadwal solve` end to end: files written, exit codes of interface.md.
+#include "support.hpp"
+
+#ifdef JADWAL_CLI
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace {
+
+struct run_result {
+    int code = -1;
+    std::string out;
+};
+
+run_result run(const std::string& args) {
+    const std::string cmd = std::string("'") + JADWAL_CLI + "' " + args + " 2>/dev/null";
+    FILE* pipe = popen(cmd.c_str(), "r");
+    REQUIRE(pipe != nullptr);
+    run_result r;
+    char buf[4096];
+    std::size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
+    const int status = pclose(pipe);
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
+std::filesystem::path scratch() {
+    static int counter = 0;
+    auto dir = std::filesystem::temp_directory_path() /
+               ("jadwal-solve-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+std::string read(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+const std::string example = std::string(JADWAL_SOURCE_DIR) + "/examples/small/scenario.yaml";
+
+}  // namespace
+
+TEST_CASE("jadwal solve writes solution.json into a new directory and prints the metrics", "[solve]") {
+    const auto dir = scratch();
+    const auto out = dir / "plan" / "nested";
+    const auto r = run("solve '" + example + "' --out '" + out.string() + "' --policy flexible --max-moves 2000");
+    CHECK(r.code == 0);
+    REQUIRE(std::filesystem::exists(out / "solution.json"));
+    const std::string text = read(out / "solution.json");
+    CHECK(text.find("\"status\": \"feasible\"") != std::string::npos);
+    CHECK(text.find("\"policy\": \"flexible\"") != std::string::npos);
+    CHECK(r.out.find("participation_rate") != std::string::npos);
+    CHECK(r.out.find("hard_violations") != std::string::npos);
+    // No temporary file is left behind.
+    int files = 0;
+    for (const auto& e : std::filesystem::directory_iterator(out)) files += e.is_regular_file() ? 1 : 0;
+    CHECK(files == 1);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("jadwal solve is reproducible with a move limit", "[solve]") {
+    const auto dir = scratch();
+    for (const char* sub : {"a", "b"})
+        REQUIRE(run("solve '" + example + "' --out '" + (dir / sub).string() +
+                    "' --policy flexible --seed 4 --max-moves 3000 --threads 2")
+                    .code == 0);
+    auto strip = [](std::string t) { return t.substr(0, t.find("\"elapsed_seconds\"")); };
+    CHECK(strip(read(dir / "a" / "solution.json")) == strip(read(dir / "b" / "solution.json")));
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("jadwal solve refuses what it cannot do with the documented exit codes", "[solve]") {
+    const auto dir = scratch();
+    const std::string out = " --out '" + (dir / "o").string() + "'";
+    CHECK(run("solve '" + example + "'" + out + " --policy no_such_policy").code == 2);
+    CHECK(run("solve '" + example + "'" + out + " --previous old.json").code == 2);
+    CHECK(run("solve '" + example + "'" + out + " --strategy clever").code == 2);
+    CHECK(run("solve '" + example + "'").code == 2);  // --out is required
+    CHECK(run("solve '" + (dir / "missing.yaml").string() + "'" + out).code == 1);
+    CHECK_FALSE(std::filesystem::exists(dir / "o" / "solution.json"));
+    CHECK(run("solve '" + example + "'" + out + " --strategy baseline --policy classroom_only").code == 0);
+    std::filesystem::remove_all(dir);
+}
+
+#endif

@@ -1,0 +1,377 @@
+// Tiny scenarios whose best plan is known by hand: the solver must find it.
+#include "support.hpp"
+
+using namespace jadwal;
+using jadwal::test::jakarta;
+
+namespace {
+
+// A week of office days (2026-06-01 is a Monday), no holidays listed.
+constexpr std::string_view head = R"(
+jadwal: 1
+scenario: {name: t, from: 2026-06-01, to: 2026-06-05}
+work_patterns:
+  office: {week: {mon-fri: [08:00-16:00]}}
+)";
+
+std::string yaml(std::string_view rest) { return std::string(head) + std::string(rest); }
+
+}  // namespace
+
+TEST_CASE("three people and one obvious free slot make one cohort in that slot", "[solve]") {
+    const auto s = test::scenario_from(yaml(R"(
+units: [{id: u, pattern: office, max_absent: 3}]
+employees:
+  - {id: a, name: A, unit: u, status: pns, jp_target: 0}
+  - {id: b, name: B, unit: u, status: pns, jp_target: 0}
+  - {id: c, name: C, unit: u, status: pns, jp_target: 0}
+platforms: [{id: z, capacity: 10}]
+programs:
+  - id: p
+    modules: [{id: m1, jp: 2}]
+    modes: [{mode: online_live, platform: z, windows: [{days: wed, hours: [09:00-10:30]}]}]
+    cohort: {min: 3, max: 3}
+demand: [{program: p, where: {unit: u}, priority: mandatory}]
+policies: {only: {}}
+)"));
+    const auto sol = test::solve_with(*s, "only", 2000);
+    REQUIRE(sol.status == solve::solve_status::feasible);
+    REQUIRE(sol.cohorts.size() == 1);
+    const auto& c = sol.cohorts[0];
+    CHECK(c.participants.size() == 3);
+    REQUIRE(c.sessions.size() == 1);
+    CHECK(jakarta(c.sessions[0].start) == "2026-06-03T09:00:00+07:00");
+    CHECK(jakarta(c.sessions[0].end) == "2026-06-03T10:30:00+07:00");
+    CHECK(sol.metrics.demand_placed == 3);
+    CHECK(sol.objective.participation == 0);
+    CHECK(sol.objective.burden == Approx(3 * 90));  // 90 minutes in working time each
+    CHECK(sol.objective.cost == Approx(100));        // one cohort, full
+    CHECK(test::verify_violations(*s, sol, "only").empty());
+}
+
+TEST_CASE("an evening online cohort beats a classroom day with travel on burden", "[solve]") {
+    const auto s = test::scenario_from(R"(
+jadwal: 1
+scenario: {name: t, from: 2026-06-02, to: 2026-06-02}
+work_patterns:
+  office: {week: {mon-fri: [08:00-16:00]}}
+locations: [{id: town}, {id: city, travel_minutes: {town: 30}}]
+units: [{id: u, pattern: office, location: town, max_absent: 2}]
+employees:
+  - {id: a, name: A, unit: u, status: pns, jp_target: 0}
+  - {id: b, name: B, unit: u, status: pns, jp_target: 0}
+venues: [{id: hall, capacity: 10, location: city}]
+platforms: [{id: z, capacity: 10}]
+programs:
+  - id: p
+    modules: [{id: m1, jp: 2}]
+    modes:
+      - {mode: classroom, windows: [working_hours], venues: [hall]}
+      - {mode: online_live, windows: [after_hours], platform: z}
+    cohort: {min: 1, max: 10}
+demand: [{program: p, where: {unit: u}}]
+policies: {flex: {after_hours: {weekday: 16:30-21:00}, weights: {fairness: 0}}}
+)");
+    const auto sol = test::solve_with(*s, "flex", 3000);
+    REQUIRE(sol.cohorts.size() == 1);
+    CHECK(sol.cohorts[0].mode == model::delivery_mode::online_live);
+    CHECK(sol.cohorts[0].participants.size() == 2);
+    // 90 minutes after hours each at weight 0.5; classroom would be 150 minutes at 1.0 each.
+    CHECK(sol.objective.burden == Approx(90));
+    CHECK(sol.metrics.disruption_minutes == 0);
+    CHECK(sol.metrics.after_hours_minutes == 180);
+    CHECK(jakarta(sol.cohorts[0].sessions[0].start) >= "2026-06-02T16:30:00+07:00");
+    CHECK(test::verify_violations(*s, sol, "flex").empty());
+}
+
+TEST_CASE("a unit that may miss only one person at a time gets two separate sessions", "[solve]") {
+    const auto s = test::scenario_from(yaml(R"(
+units: [{id: u, pattern: office, max_absent: 1}]
+employees:
+  - {id: a, name: A, unit: u, status: pns, jp_target: 0, accepts: {after_hours: false}}
+  - {id: b, name: B, unit: u, status: pns, jp_target: 0, accepts: {after_hours: false}}
+platforms: [{id: z, capacity: 10, concurrent: 2}]
+programs:
+  - id: p
+    modules: [{id: m1, jp: 2}]
+    modes: [{mode: online_live, windows: [working_hours], platform: z}]
+    cohort: {min: 1, max: 2}
+demand: [{program: p, where: {unit: u}, priority: mandatory}]
+policies: {office: {}}
+)"));
+    const auto sol = test::solve_with(*s, "office", 3000);
+    CHECK(sol.metrics.demand_placed == 2);
+    REQUIRE(sol.cohorts.size() == 2);
+    const auto& x = sol.cohorts[0].sessions[0];
+    const auto& y = sol.cohorts[1].sessions[0];
+    CHECK((x.end <= y.start || y.end <= x.start));
+    CHECK(sol.metrics.max_unit_absence_ratio == Approx(0.5));
+    CHECK(test::verify_violations(*s, sol, "office").empty());
+}
+
+TEST_CASE("module order and gap days are respected", "[solve]") {
+    const auto s = test::scenario_from(R"(
+jadwal: 1
+scenario: {name: t, from: 2026-06-01, to: 2026-06-30}
+work_patterns:
+  office: {week: {mon-fri: [08:00-16:00]}}
+units: [{id: u, pattern: office, max_absent: 5}]
+employees:
+  - {id: a, name: A, unit: u, status: pns, jp_target: 0}
+  - {id: b, name: B, unit: u, status: pns, jp_target: 0}
+platforms: [{id: z, capacity: 10}]
+programs:
+  - id: p
+    modules: [{id: m1, jp: 4}, {id: m2, jp: 4, after: m1, gap_days: [3, 4]}]
+    modes: [{mode: online_live, windows: [working_hours], platform: z, max_jp_per_day: 4}]
+    cohort: {min: 2, max: 5}
+demand: [{program: p, where: {unit: u}, priority: mandatory}]
+policies: {office: {}}
+)");
+    for (std::uint64_t seed : {1, 2, 3}) {
+        const auto sol = test::solve_with(*s, "office", 3000, seed);
+        REQUIRE(sol.cohorts.size() == 1);
+        const auto& ses = sol.cohorts[0].sessions;
+        REQUIRE(ses.size() == 2);
+        CHECK(ses[0].module == 0);
+        CHECK(ses[1].module == 1);
+        CHECK(ses[0].end <= ses[1].start);
+        const auto days = date::floor<date::days>(ses[1].start + std::chrono::hours{7}) -
+                          date::floor<date::days>(ses[0].start + std::chrono::hours{7});
+        CHECK(days.count() >= 3);
+        CHECK(days.count() <= 4);
+        CHECK(test::verify_violations(*s, sol, "office").empty());
+    }
+}
+
+TEST_CASE("a PPPK cap lets the mandatory programme in and keeps the second out", "[solve]") {
+    const auto s = test::scenario_from(R"(
+jadwal: 1
+scenario: {name: t, from: 2026-06-01, to: 2026-06-14}
+work_patterns:
+  office: {week: {mon-fri: [08:00-16:00]}}
+units: [{id: u, pattern: office}]
+employees:
+  - {id: a, name: A, unit: u, status: pppk, jp_cap: 10}
+programs:
+  - {id: extra, modules: [{id: m1, jp: 8}], modes: [{mode: self_paced}]}
+  - {id: core, modules: [{id: m1, jp: 8}], modes: [{mode: self_paced}]}
+demand:
+  - {program: extra, employees: [a], priority: elective}
+  - {program: core, employees: [a], priority: mandatory}
+policies: {any: {}}
+)");
+    const auto sol = test::solve_with(*s, "any", 2000);
+    CHECK(sol.metrics.demand_placed == 1);
+    REQUIRE(sol.unplaced.size() == 1);
+    CHECK(s->programs[sol.unplaced[0].program.value].id == "extra");
+    REQUIRE_FALSE(sol.unplaced[0].reasons.empty());
+    CHECK(sol.unplaced[0].reasons[0].code == "R-JP-CAP");
+    int minutes = 0;
+    for (const auto& b : sol.study_blocks) {
+        CHECK(s->programs[b.program.value].id == "core");
+        minutes += static_cast<int>((b.end - b.start).count());
+    }
+    CHECK(minutes == 8 * 45);
+    CHECK(test::verify_violations(*s, sol, "any").empty());
+}
+
+TEST_CASE("self-paced study goes into free evenings when the person accepts them", "[solve]") {
+    const auto s = test::scenario_from(yaml(R"(
+units: [{id: u, pattern: office}]
+employees:
+  - {id: a, name: A, unit: u, status: pns, jp_target: 0}
+programs:
+  - {id: p, modules: [{id: m1, jp: 4}], modes: [{mode: self_paced, windows: [working_hours, after_hours]}]}
+demand: [{program: p, employees: [a]}]
+policies: {evenings: {after_hours: {weekday: 16:30-21:00}, weights: {fairness: 0}}}
+)"));
+    const auto sol = test::solve_with(*s, "evenings", 2000);
+    CHECK(sol.metrics.demand_placed == 1);
+    CHECK(sol.metrics.disruption_minutes == 0);
+    CHECK(sol.metrics.after_hours_minutes == 180);
+    CHECK(sol.objective.burden == Approx(90));
+    CHECK(sol.metrics.study_blocks == 2);  // 180 minutes in blocks of at most 90
+    CHECK(test::verify_violations(*s, sol, "evenings").empty());
+}
+
+TEST_CASE("someone who refuses evenings studies in working time instead", "[solve]") {
+    const auto s = test::scenario_from(yaml(R"(
+units: [{id: u, pattern: office}]
+employees:
+  - {id: a, name: A, unit: u, status: pns, jp_target: 0, accepts: {after_hours: false}}
+programs:
+  - {id: p, modules: [{id: m1, jp: 2}], modes: [{mode: self_paced, windows: [working_hours, after_hours]}]}
+demand: [{program: p, employees: [a]}]
+policies: {evenings: {}}
+)"));
+    const auto sol = test::solve_with(*s, "evenings", 2000);
+    CHECK(sol.metrics.demand_placed == 1);
+    CHECK(sol.metrics.disruption_minutes == 90);
+    CHECK(sol.metrics.after_hours_minutes == 0);
+    CHECK(test::verify_violations(*s, sol, "evenings").empty());
+}
+
+TEST_CASE("a national webinar is attended at its fixed time", "[solve]") {
+    const auto s = test::scenario_from(yaml(R"(
+units: [{id: u, pattern: office, max_absent: 2}]
+employees:
+  - {id: a, name: A, unit: u, status: pns, jp_target: 0}
+  - {id: b, name: B, unit: u, status: pns, jp_target: 0}
+platforms: [{id: lan, capacity: 1000, concurrent: 3}]
+programs:
+  - id: w
+    modules: [{id: w1, jp: 2}]
+    modes: [{mode: online_live, windows: [working_hours], platform: lan,
+             fixed: [{module: w1, date: 2026-06-04, time: 09:10-10:40, capacity: 500}]}]
+    cohort: {min: 1, max: 1000}
+demand: [{program: w, where: {unit: u}}]
+policies: {any: {}}
+)"));
+    const auto sol = test::solve_with(*s, "any", 1000);
+    REQUIRE(sol.cohorts.size() == 1);
+    CHECK(sol.cohorts[0].participants.size() == 2);
+    REQUIRE(sol.cohorts[0].sessions.size() == 1);
+    CHECK(sol.cohorts[0].sessions[0].pinned);
+    CHECK(jakarta(sol.cohorts[0].sessions[0].start) == "2026-06-04T09:10:00+07:00");
+    CHECK(test::verify_violations(*s, sol, "any").empty());
+}
+
+TEST_CASE("the classroom budget opens only the cohort of the mandatory programme", "[solve]") {
+    const auto s = test::scenario_from(yaml(R"(
+units: [{id: u, pattern: office, max_absent: 10}]
+employees:
+  - {id: a, name: A, unit: u, status: pns, jp_target: 0}
+  - {id: b, name: B, unit: u, status: pns, jp_target: 0}
+venues: [{id: hall, capacity: 10}]
+programs:
+  - {id: nice, modules: [{id: m1, jp: 2}], modes: [{mode: classroom, venues: [hall]}], cohort: {min: 1, max: 10}}
+  - {id: must, modules: [{id: m1, jp: 2}], modes: [{mode: classroom, venues: [hall]}], cohort: {min: 1, max: 10}}
+demand:
+  - {program: nice, where: {unit: u}, priority: elective}
+  - {program: must, where: {unit: u}, priority: mandatory}
+policies: {any: {}}
+budget: {max_classroom_cohorts: 1}
+)"));
+    const auto sol = test::solve_with(*s, "any", 2000);
+    REQUIRE(sol.cohorts.size() == 1);
+    CHECK(s->programs[sol.cohorts[0].program.value].id == "must");
+    CHECK(sol.cohorts[0].participants.size() == 2);
+    CHECK(test::own_violations(*s, sol, "any").empty());
+    CHECK(test::verify_violations(*s, sol, "any").empty());
+}
+
+TEST_CASE("an unknown policy or no thread is refused", "[solve]") {
+    const auto s = test::scenario_from(yaml(R"(
+units: [{id: u, pattern: office}]
+employees: [{id: a, name: A, unit: u, status: pns}]
+programs: [{id: p, modules: [{id: m1, jp: 2}], modes: [{mode: self_paced}]}]
+demand: [{program: p, employees: [a]}]
+policies: {any: {}}
+)"));
+    solve::solve_options o;
+    o.policy = "nope";
+    CHECK_THROWS_WITH(solve::solve(*s, o), "unknown policy 'nope' (known: any)");
+    o.policy = "any";
+    o.threads = 0;
+    CHECK_THROWS_AS(solve::solve(*s, o), solve::solve_error);
+}
+
+TEST_CASE("a cancelled solve still returns a feasible plan", "[solve]") {
+    const auto s = test::scenario_from(yaml(R"(
+units: [{id: u, pattern: office}]
+employees: [{id: a, name: A, unit: u, status: pns}]
+programs: [{id: p, modules: [{id: m1, jp: 2}], modes: [{mode: self_paced}]}]
+demand: [{program: p, employees: [a]}]
+policies: {any: {}}
+)"));
+    std::atomic<bool> cancel{true};
+    solve::solve_options o;
+    o.cancel = &cancel;
+    const auto sol = solve::solve(*s, o);
+    CHECK(sol.status == solve::solve_status::feasible);
+    CHECK(sol.moves == 0);
+    CHECK(test::verify_violations(*s, sol, "any").empty());
+}
+
+TEST_CASE("a scenario without demand gives an empty feasible plan", "[solve]") {
+    const auto s = test::scenario_from(yaml(R"(
+units: [{id: u, pattern: office}]
+employees: [{id: a, name: A, unit: u, status: pns, jp_target: 0}]
+programs: [{id: p, modules: [{id: m1, jp: 2}], modes: [{mode: self_paced}]}]
+policies: {any: {}}
+)"));
+    const auto sol = test::solve_with(*s, "any", 5000);
+    CHECK(sol.status == solve::solve_status::feasible);
+    CHECK(sol.cohorts.empty());
+    CHECK(sol.study_blocks.empty());
+    CHECK(sol.metrics.demand_total == 0);
+    CHECK(sol.metrics.participation_rate == 1);
+    CHECK(test::verify_violations(*s, sol, "any").empty());
+}
+
+TEST_CASE("the example scenario is planned within every rule under each of its policies", "[solve]") {
+    auto r = load::load_scenario_file(std::string(JADWAL_SOURCE_DIR) + "/examples/small/scenario.yaml");
+    REQUIRE(r.scenario);
+    const auto& s = *r.scenario;
+    for (const auto& pol : s.policies) {
+        INFO("policy " << pol.id);
+        const auto sol = test::solve_with(s, pol.id, 20000);
+        CHECK(sol.status == solve::solve_status::feasible);
+        CHECK(test::own_violations(s, sol, pol.id).empty());
+        const auto rep = verify::verify(s, sol, pol);
+        CHECK(rep.metrics.demand_placed == sol.metrics.demand_placed);
+        CHECK(rep.metrics.disruption_minutes == sol.metrics.disruption_minutes);
+        CHECK(rep.metrics.after_hours_minutes == sol.metrics.after_hours_minutes);
+        CHECK(rep.metrics.max_unit_absence_ratio == Approx(sol.metrics.max_unit_absence_ratio));
+        CHECK(rep.objective.burden == Approx(sol.objective.burden));
+        CHECK(test::verify_violations(s, sol, pol.id).empty());
+    }
+}
+
+TEST_CASE("a shift keeps its minimum on duty: only the spare nurse trains during it", "[solve]") {
+    const auto s = test::scenario_from(R"(
+jadwal: 1
+scenario: {name: t, from: 2026-06-03, to: 2026-06-03}
+work_patterns:
+  ward: {holidays: none, rotation: {anchor: 2026-06-03, cycle: [P, "off"], shifts: {P: 07:00-14:00}}}
+units: [{id: w, pattern: ward, max_absent: 3, min_on_duty: {P: 2}}]
+employees:
+  - {id: a, name: A, unit: w, status: pns, jp_target: 0}
+  - {id: b, name: B, unit: w, status: pns, jp_target: 0}
+  - {id: c, name: C, unit: w, status: pns, jp_target: 0}
+platforms: [{id: z, capacity: 10}]
+programs:
+  - id: p
+    modules: [{id: m1, jp: 2}]
+    modes: [{mode: online_live, platform: z, windows: [{days: wed, hours: [09:00-10:30]}]}]
+    cohort: {min: 1, max: 3}
+demand: [{program: p, where: {unit: w}, priority: mandatory}]
+policies: {any: {}}
+)");
+    const auto sol = test::solve_with(*s, "any", 2000);
+    CHECK(sol.metrics.demand_placed == 1);
+    REQUIRE(sol.unplaced.size() == 2);
+    CHECK(sol.unplaced[0].reasons[0].code == "R-SHIFT-MINIMUM");
+    CHECK(test::verify_violations(*s, sol, "any").empty());
+}
+
+TEST_CASE("nobody trains on a holiday", "[solve]") {
+    const auto s = test::scenario_from(R"(
+jadwal: 1
+scenario: {name: t, from: 2026-06-01, to: 2026-06-02}
+holidays: [{date: 2026-06-01, name: Hari Lahir Pancasila, kind: national}]
+work_patterns:
+  office: {week: {mon-fri: [08:00-16:00]}}
+units: [{id: u, pattern: office}]
+employees: [{id: a, name: A, unit: u, status: pns, jp_target: 0}]
+programs:
+  - {id: p, modules: [{id: m1, jp: 4}], modes: [{mode: self_paced, windows: [working_hours, after_hours]}]}
+demand: [{program: p, employees: [a]}]
+policies: {any: {}}
+)");
+    const auto sol = test::solve_with(*s, "any", 2000);
+    REQUIRE(sol.metrics.demand_placed == 1);
+    for (const auto& b : sol.study_blocks) CHECK(jakarta(b.start).substr(0, 10) == "2026-06-02");
+    CHECK(test::verify_violations(*s, sol, "any").empty());
+}

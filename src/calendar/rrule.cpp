@@ -21,6 +21,18 @@ bool iequals(std::string_view a, std::string_view b) {
 }
 
 // Parses a whole string as a decimal int (optional sign when `allow_sign`).
+// The comma-separated items of a rule value, each with its offset in the rule text.
+std::vector<std::pair<std::string_view, std::size_t>> split_list(std::string_view value, std::size_t value_at) {
+    std::vector<std::pair<std::string_view, std::size_t>> items;
+    std::size_t at = 0;
+    while (at <= value.size()) {
+        const std::size_t comma = std::min(value.find(',', at), value.size());
+        items.emplace_back(value.substr(at, comma - at), value_at + at);
+        at = comma + 1;
+    }
+    return items;
+}
+
 std::optional<int> parse_int(std::string_view s, bool allow_sign) {
     if (s.empty()) return std::nullopt;
     bool negative = false;
@@ -149,12 +161,7 @@ rrule_parse_result parse_rrule(std::string_view text) {
         } else if (iequals(name, "BYDAY")) {
             if (!once(have_byday)) return twice();
             byday_at = part_at;
-            std::size_t at = 0;
-            while (at <= value.size()) {
-                const std::size_t comma = std::min(value.find(',', at), value.size());
-                const std::string_view item = value.substr(at, comma - at);
-                const std::size_t item_at = value_at + at;
-                at = comma + 1;
+            for (const auto& [item, item_at] : split_list(value, value_at)) {
                 if (item.size() < 2)
                     return fail(fmt::format("expected a weekday such as MO or -1FR, got '{}'", item), item_at);
                 const auto wd = parse_weekday_code(item.substr(item.size() - 2));
@@ -174,12 +181,7 @@ rrule_parse_result parse_rrule(std::string_view text) {
         } else if (iequals(name, "BYMONTHDAY")) {
             if (!once(have_bymonthday)) return twice();
             bymonthday_at = part_at;
-            std::size_t at = 0;
-            while (at <= value.size()) {
-                const std::size_t comma = std::min(value.find(',', at), value.size());
-                const std::string_view item = value.substr(at, comma - at);
-                const std::size_t item_at = value_at + at;
-                at = comma + 1;
+            for (const auto& [item, item_at] : split_list(value, value_at)) {
                 const auto n = parse_int(item, true);
                 if (!n || *n == 0 || *n < -31 || *n > 31)
                     return fail(fmt::format("BYMONTHDAY values must be 1..31 or -31..-1, got '{}'", item), item_at);

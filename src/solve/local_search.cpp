@@ -338,8 +338,7 @@ private:
         for (const auto d : members) pl_.leave(d);
         pl_.close_cohort(c);
         order_ = members;
-        shuffle(order_);
-        for (const auto d : order_) ins_.insert_best(d, 7);
+        reinsert_in_random_order(7);
         // The budget it freed may serve people still waiting better.
         if (rng_.chance(1, 2)) cohort_open();
         return true;
@@ -375,16 +374,9 @@ private:
         order_.clear();
         for (auto i = cm_.demand_off[e]; i < cm_.demand_off[e + 1]; ++i) {
             const std::uint32_t d = cm_.demand_by_emp[i];
-            if (pl_.place[d].kind == place_kind::none) order_.push_back(d);
-            else if (can_leave(d)) {
-                remove(d);
-                order_.push_back(d);
-            }
+            take_out_for_reinsertion(d);
         }
-        if (order_.empty()) return false;
-        shuffle(order_);
-        for (const auto d : order_) ins_.insert_best(d, 14);
-        return true;
+        return reinsert_in_random_order(14);
     }
 
     bool ruin_unit() {
@@ -396,15 +388,27 @@ private:
         for (auto i = unit_off_[u]; i < unit_off_[u + 1] && order_.size() < 64; ++i) {
             const std::uint32_t d = unit_demand_[i];
             if (cm_.demand[d].program != p) continue;
-            if (pl_.place[d].kind == place_kind::none) order_.push_back(d);
-            else if (can_leave(d)) {
-                remove(d);
-                order_.push_back(d);
-            }
+            take_out_for_reinsertion(d);
         }
+        return reinsert_in_random_order(7);
+    }
+
+    // Collects demand d for ruin-and-recreate: an unplaced one as it is, a placed
+    // one only when it may leave its place (it is removed from the plan).
+    void take_out_for_reinsertion(std::uint32_t d) {
+        if (pl_.place[d].kind == place_kind::none) {
+            order_.push_back(d);
+        } else if (can_leave(d)) {
+            remove(d);
+            order_.push_back(d);
+        }
+    }
+
+    // Recreates: inserts what was collected in order_ in a random order.
+    bool reinsert_in_random_order(int effort) {
         if (order_.empty()) return false;
         shuffle(order_);
-        for (const auto d : order_) ins_.insert_best(d, 7);
+        for (const auto d : order_) ins_.insert_best(d, effort);
         return true;
     }
 

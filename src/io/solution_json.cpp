@@ -201,6 +201,7 @@ private:
                 if (start) ses.start = *start;
                 if (end) ses.end = *end;
                 ses.pinned = get<bool>(sj, "pinned", sp, false).value_or(false);
+                ses.revision = get<std::uint32_t>(sj, "revision", sp, false).value_or(0U);
                 out.sessions.push_back(ses);
             }
             sol.cohorts.push_back(std::move(out));
@@ -231,6 +232,7 @@ private:
             }
             if (const auto t = time(b, "start", path)) out.start = *t;
             if (const auto t = time(b, "end", path)) out.end = *t;
+            out.revision = get<std::uint32_t>(b, "revision", path, false).value_or(0U);
             sol.study_blocks.push_back(out);
         }
     }
@@ -313,6 +315,7 @@ std::string solution_to_json(const model::scenario& s, const solve::solution& so
                     {"start", calendar::format_instant(ses.start, zone)},
                     {"end", calendar::format_instant(ses.end, zone)}};
             if (ses.pinned) sj["pinned"] = true;
+            if (ses.revision > 0) sj["revision"] = ses.revision;
             sessions.push_back(std::move(sj));
         }
         j["sessions"] = std::move(sessions);
@@ -329,6 +332,7 @@ std::string solution_to_json(const model::scenario& s, const solve::solution& so
                               {"module", prog.modules[b.module].id},
                               {"start", calendar::format_instant(b.start, ez)},
                               {"end", calendar::format_instant(b.end, ez)}});
+        if (b.revision > 0) blocks.back()["revision"] = b.revision;
     }
     doc["study_blocks"] = std::move(blocks);
     json unplaced = json::array();

@@ -25,6 +25,10 @@ struct session {
     instant start{};
     instant end{};
     bool pinned = false;  ///< a fixed session or one kept from a previous plan
+    /// How many times this session has changed since it was first published:
+    /// 0 in a fresh plan; a re-plan carries the previous revision over and adds
+    /// one when start, end, venue or platform changed (iCalendar SEQUENCE).
+    std::uint32_t revision = 0;
 };
 
 struct cohort {
@@ -44,6 +48,7 @@ struct study_block {
     std::uint32_t module = 0;
     instant start{};
     instant end{};
+    std::uint32_t revision = 0;  ///< as session::revision: changes since first published
 };
 
 struct reason {

@@ -35,6 +35,7 @@ bool hand_schedule(const plan& pl, std::uint32_t pmi, int first_day, std::int32_
         return month_added.back().second;
     };
     auto fits = [&](int d, tmin a, tmin b) {
+        if (a < pl.earliest()) return false;  // re-planning: nothing new before the re-plan instant
         bool in_window = false;
         for (const window_c* w = cm.wins_begin(pm, d); w != cm.wins_end(pm, d); ++w) in_window = in_window || (w->a <= a && b <= w->b);
         if (!in_window) return false;

@@ -1,5 +1,7 @@
 #include "evaluate.hpp"
 
+#include "replan.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -34,7 +36,8 @@ int daily_max_jp(const compiled_model& cm, const model::mode_offer& mo) {
 
 class evaluator {
 public:
-    evaluator(const compiled_model& cm, const solution& sol) : cm_(cm), s_(cm.scenario), sol_(sol) {}
+    evaluator(const compiled_model& cm, const solution& sol, const replan_context* rc)
+        : cm_(cm), s_(cm.scenario), sol_(sol), rc_(rc) {}
 
     evaluation run() {
         out_.raw.work_by_class.assign(cm_.weight_class.size(), 0);
@@ -507,6 +510,11 @@ private:
         mt.max_after_hours_minutes_per_person_week = raw.fairness;
         mt.cohorts = raw.live_cohorts;
         mt.instructor_minutes = raw.instructor_minutes;
+        if (rc_) {
+            std::vector<std::string> pins;
+            raw.changes = count_changes(rc_->previous, sol_, rc_->replan_from, &pins);
+            for (auto& p : pins) violate("V-PIN", std::move(p));
+        }
         mt.hard_violations = static_cast<std::int64_t>(out_.violations.size());
 
         out_.levels = objective_of(cm_, raw);
@@ -525,7 +533,7 @@ private:
         obj.breakdown["cohort_opened"] = w.cohort_opened * static_cast<double>(raw.live_cohorts);
         obj.breakdown["cohort_underfilled"] = w.cohort_underfilled * static_cast<double>(raw.underfill);
         obj.breakdown["instructor_minute"] = w.instructor_minute * static_cast<double>(raw.instructor_minutes);
-        obj.breakdown["change"] = 0;
+        obj.breakdown["change"] = w.change * static_cast<double>(raw.changes);
         for (std::size_t u = 0; u < cm_.units.size(); ++u) {
             const auto uu = static_cast<std::uint32_t>(u);
             auto& t = obj.per_unit[cm_.units[u].id];
@@ -542,6 +550,7 @@ private:
     const compiled_model& cm_;
     const model::scenario& s_;
     const solution& sol_;
+    const replan_context* rc_;
     evaluation out_;
     std::vector<emp_train> train_;
     std::unordered_map<std::uint64_t, std::uint32_t> demand_of_;
@@ -559,6 +568,8 @@ private:
 
 }  // namespace
 
-evaluation evaluate(const compiled_model& cm, const solution& sol) { return evaluator(cm, sol).run(); }
+evaluation evaluate(const compiled_model& cm, const solution& sol, const replan_context* rc) {
+    return evaluator(cm, sol, rc).run();
+}
 
 }  // namespace jadwal::solve::detail

@@ -30,6 +30,9 @@ struct evaluation {
     double money = 0;          ///< budget cost
 };
 
-[[nodiscard]] evaluation evaluate(const compiled_model& cm, const solution& sol);
+class replan_context;
+
+/// With `rc`, also the changes against the previous plan and its pins.
+[[nodiscard]] evaluation evaluate(const compiled_model& cm, const solution& sol, const replan_context* rc = nullptr);
 
 }  // namespace jadwal::solve::detail

@@ -1,13 +1,40 @@
 #include "extract.hpp"
 
+#include "replan.hpp"
 #include "unplaced_reasons.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <numeric>
+#include <set>
 
 namespace jadwal::solve::detail {
+namespace {
+
+/// A study block's revision when re-planning: an identical previous block's; else
+/// one more than the previous block in the same place of its module (the same
+/// calendar event, moved); else 0.
+std::uint32_t block_revision(const replan_context& rc, std::uint32_t d, const placement& p, std::size_t k,
+                             const pm_c& pm) {
+    const auto module = pm.parts[k].module;
+    const span at = p.blocks[k];
+    // The block's place among the person's blocks of its module, in time order
+    // (the calendar event it is: output/ics.hpp numbers blocks the same way).
+    std::size_t rank = 0;
+    for (std::size_t j = 0; j < p.blocks.size(); ++j)
+        if (pm.parts[j].module == module && p.blocks[j].a < at.a) ++rank;
+    const previous_block* same_slot = nullptr;
+    std::size_t nth = 0;
+    for (const auto& pb : rc.blocks[d]) {  // by module, then start
+        if (pb.module != module) continue;
+        if (pb.at.a == at.a && pb.at.b == at.b) return pb.revision;
+        if (nth++ == rank) same_slot = &pb;
+    }
+    return same_slot ? same_slot->revision + 1 : 0U;
+}
+
+}  // namespace
 
 solution extract(const plan& pl, const refusal_log& log) {
     const compiled_model& cm = pl.cm;
@@ -30,12 +57,25 @@ solution extract(const plan& pl, const refusal_log& log) {
         if (ta != tb) return ta < tb;
         return a < b;
     });
+    const replan_context* rc = pl.previous();
+    // Re-planning: a cohort that continues a previous one keeps its id; new ones
+    // never take an id the previous plan used.
+    std::set<std::string> taken;
+    if (rc)
+        for (const auto& pc : rc->cohorts) taken.insert(pc.id);
     std::vector<int> counter(cm.programs.size(), 0);
+    auto fresh_id = [&](std::uint32_t program) {
+        std::string id;
+        do id = fmt::format("{}-{:02}", s.programs[program].id, ++counter[program]);
+        while (taken.count(id));
+        return id;
+    };
     for (const auto c : order) {
         const cohort_t& co = pl.cohorts[c];
         const pm_c& pm = cm.pms[co.pm];
+        const previous_cohort* was = co.origin >= 0 ? &rc->cohorts[static_cast<std::size_t>(co.origin)] : nullptr;
         cohort oc;
-        oc.id = fmt::format("{}-{:02}", s.programs[pm.program].id, ++counter[pm.program]);
+        oc.id = was ? was->id : fresh_id(pm.program);
         oc.program = model::program_index{pm.program};
         oc.mode = pm.mode;
         if (co.venue >= 0) oc.venue = model::venue_index{static_cast<std::uint32_t>(co.venue)};
@@ -49,7 +89,8 @@ solution extract(const plan& pl, const refusal_log& log) {
             x.part = pm.parts[k].part;
             x.start = at(co.sessions[k].a);
             x.end = at(co.sessions[k].b);
-            x.pinned = co.fixed >= 0;
+            x.pinned = co.fixed >= 0 || (was && was->pinned[k]);
+            if (was) x.revision = was->revision[k] + (rc->same_session(co, static_cast<std::uint32_t>(k)) ? 0U : 1U);
             oc.sessions.push_back(x);
         }
         std::stable_sort(oc.sessions.begin(), oc.sessions.end(),
@@ -62,7 +103,8 @@ solution extract(const plan& pl, const refusal_log& log) {
         const pm_c& pm = cm.pms[p.pm];
         for (std::size_t k = 0; k < p.blocks.size(); ++k)
             out.study_blocks.push_back({model::employee_index{cm.demand[d].employee}, model::program_index{pm.program},
-                                        pm.parts[k].module, at(p.blocks[k].a), at(p.blocks[k].b)});
+                                        pm.parts[k].module, at(p.blocks[k].a), at(p.blocks[k].b),
+                                        rc ? block_revision(*rc, d, p, k, pm) : 0U});
     }
     std::sort(out.study_blocks.begin(), out.study_blocks.end(), [](const study_block& a, const study_block& b) {
         if (a.employee != b.employee) return a.employee < b.employee;

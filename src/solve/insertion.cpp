@@ -243,6 +243,7 @@ bool inserter::random_schedule(std::uint32_t pmi, int first_lo, int first_hi, sc
         return added[n_added++].second;
     };
     auto resources_ok = [&](int dd, tmin a, tmin b) {
+        if (a < pl_.earliest()) return false;  // re-planning: nothing new before the re-plan instant
         if (out.venue >= 0 && !pl_.venue_free(static_cast<std::uint32_t>(out.venue), dd, a, b, UINT32_MAX)) return false;
         if (pm.platform >= 0 && !pl_.platform_free(static_cast<std::uint32_t>(pm.platform), dd, a, b, UINT32_MAX))
             return false;
@@ -355,6 +356,7 @@ bool inserter::fixed_schedule(std::uint32_t pmi, std::size_t first_option, sched
         s.fixed = static_cast<std::int32_t>(o);
         bool ok = true;
         for (const auto& f : pm.fixed_sessions[o]) {
+            if (f.a < pl_.earliest()) ok = false;  // already past when re-planning
             const int dd = cm_.day_of(f.a);
             s.sessions.push_back({f.a, f.b, dd});
             if (pm.platform >= 0 && !pl_.platform_free(static_cast<std::uint32_t>(pm.platform), dd, f.a, f.b, UINT32_MAX))

@@ -265,6 +265,7 @@ private:
     /// Whether demand d may leave its cohort without taking it below its minimum.
     bool can_leave(std::uint32_t d) const {
         const placement& p = pl_.place[d];
+        if (pl_.frozen(d)) return false;
         if (p.kind != place_kind::cohort) return p.kind == place_kind::self;
         const cohort_t& co = pl_.cohorts[static_cast<std::size_t>(p.cohort)];
         return static_cast<int>(co.members.size()) > cm_.pms[co.pm].size_min;
@@ -300,6 +301,7 @@ private:
         if (b == a || pl_.cohorts[b].members.empty()) return false;
         const auto& mb = pl_.cohorts[b].members;
         const std::uint32_t d2 = mb[rng_.below(static_cast<std::uint32_t>(mb.size()))];
+        if (pl_.frozen(d1) || pl_.frozen(d2)) return false;
         pl_.leave(d1);
         pl_.leave(d2);
         return pl_.join(b, d1) && pl_.join(a, d2);
@@ -311,6 +313,7 @@ private:
         const auto& list = pl_.program_cohorts[cm_.demand[d].program];
         if (list.empty()) return false;
         const std::uint32_t to = list[rng_.below(static_cast<std::uint32_t>(list.size()))];
+        if (pl_.frozen(d)) return false;
         pl_.self_remove(d);
         return pl_.join(to, d);
     }
@@ -333,7 +336,7 @@ private:
 
     bool cohort_close() {
         std::uint32_t c;
-        if (!pick_cohort(c, true)) return false;
+        if (!pick_cohort(c, true) || pl_.cohort_frozen(c)) return false;
         const std::vector<std::uint32_t> members = pl_.cohorts[c].members;
         for (const auto d : members) pl_.leave(d);
         pl_.close_cohort(c);

@@ -1,5 +1,7 @@
 #include "plan.hpp"
 
+#include "replan.hpp"
+
 #include <algorithm>
 #include <cassert>
 #include <cmath>
@@ -77,6 +79,8 @@ void plan::assign(const plan& o) {
     venue_days_ = o.venue_days_;
     pm_open_ = o.pm_open_;
     free_cohorts_ = o.free_cohorts_;
+    prev_ = o.prev_;
+    earliest_ = o.earliest_;
 }
 
 // ---------------------------------------------------------------- objective
@@ -96,7 +100,8 @@ objective3 objective_of(const compiled_model& cm, const totals& tot) {
                w.fairness * static_cast<double>(tot.fairness);
     o.cost = w.cohort_opened * static_cast<double>(tot.live_cohorts) +
              w.cohort_underfilled * static_cast<double>(tot.underfill) +
-             w.instructor_minute * static_cast<double>(tot.instructor_minutes);
+             w.instructor_minute * static_cast<double>(tot.instructor_minutes) +
+             w.change * static_cast<double>(tot.changes);
     return o;
 }
 
@@ -179,6 +184,7 @@ bool plan::item_ok(std::uint32_t e, std::uint32_t d, tmin a, tmin b, refusal* wh
         return false;
     };
     if (a < 0 || b > cm.horizon_end || b <= a) return fail(refusal::horizon);
+    if (a < earliest_) return fail(refusal::pinned);
     const int ld = cm.local_day(e, a);
     if (cm.local_midnight(e, ld + 1) < b) return fail(refusal::horizon);
     if (b > cm.demand[d].deadline) return fail(refusal::deadline);
@@ -375,6 +381,7 @@ bool plan::session_ok(std::uint32_t c, std::uint32_t /*k*/, int d, tmin a, tmin 
     const cohort_t& co = cohorts[c];
     const pm_c& pm = cm.pms[co.pm];
     if (d < 0 || d >= cm.days) return fail(refusal::structure);
+    if (a < earliest_) return fail(refusal::pinned);
     if ((a - cm.day_start[static_cast<std::size_t>(d)]) % cm.granularity != 0) return fail(refusal::structure);
     bool in_window = false;
     for (const window_c* w = cm.wins_begin(pm, d); w != cm.wins_end(pm, d); ++w)
@@ -507,6 +514,8 @@ void plan::book_session(std::uint32_t c, std::uint32_t k, int sign) {
     };
     const auto day = static_cast<std::size_t>(s.day);
     const auto D = static_cast<std::size_t>(cm.days);
+    // A previous session is a change until a cohort continuing its own has it unchanged.
+    if (co.origin >= 0 && prev_->same_session(co, k)) tot.changes -= sign;
     if (co.venue >= 0) {
         auto& v = venue_day_[static_cast<std::size_t>(co.venue) * D + day];
         const bool was_empty = v.empty();
@@ -543,7 +552,7 @@ void plan::count_cohort(const cohort_t& c, int sign) {
 
 std::uint32_t plan::open_cohort(std::uint32_t pm, std::int32_t venue, std::int32_t fixed,
                                 const std::vector<std::uint32_t>& instructors,
-                                const std::vector<session_t>& sessions) {
+                                const std::vector<session_t>& sessions, std::int32_t origin) {
     std::uint32_t c;
     const bool reused = !free_cohorts_.empty();
     if (reused) {
@@ -565,6 +574,7 @@ std::uint32_t plan::open_cohort(std::uint32_t pm, std::int32_t venue, std::int32
     co.members.clear();
     co.cap = cm.cohort_cap(cm.pms[pm], venue, fixed);
     co.half = (cm.scenario.programs[cm.pms[pm].program].cohort_max + 1) / 2;
+    co.origin = prev_ ? origin : -1;
     count_cohort(co, +1);
     for (std::uint32_t k = 0; k < co.sessions.size(); ++k) book_session(c, k, +1);
     journal_.push_back({op::open, c, reused ? 1U : 0U, {}, {}, {}, 0});
@@ -592,6 +602,7 @@ bool plan::do_join(std::uint32_t c, std::uint32_t d, bool check, refusal* why, b
     if (check) {
         if (!co.alive || place[d].kind != place_kind::none) return fail(refusal::structure);
         if (cm.pms[co.pm].program != dc.program) return fail(refusal::structure);
+        if (prev_ && prev_->frozen(co)) return fail(refusal::pinned);
         if (static_cast<int>(co.members.size()) >= co.cap) return fail(refusal::cohort_full);
         if (!jp_cap_ok(e, dc.program)) return fail(refusal::jp_cap);
         const pm_c& pm = cm.pms[co.pm];
@@ -611,6 +622,7 @@ bool plan::do_join(std::uint32_t c, std::uint32_t d, bool check, refusal* why, b
     const int before = static_cast<int>(co.members.size());
     co.members.push_back(d);
     underfill_change(co, before, before + 1);
+    if (co.origin >= 0) tot.changes += prev_->cohort_of[d] == co.origin ? -1 : +1;
     place[d].kind = place_kind::cohort;
     place[d].cohort = static_cast<std::int32_t>(c);
     set_placed(d, true);
@@ -633,6 +645,7 @@ void plan::do_leave(std::uint32_t d, bool journal) {
     *it = co.members.back();
     co.members.pop_back();
     underfill_change(co, before, before - 1);
+    if (co.origin >= 0) tot.changes += prev_->cohort_of[d] == co.origin ? +1 : -1;
     pl.kind = place_kind::none;
     pl.cohort = -1;
     set_placed(d, false);
@@ -689,9 +702,11 @@ bool plan::do_self_place(std::uint32_t d, std::uint32_t pmi, const std::vector<s
         add_item_raw(e, make_item(e, d, static_cast<std::uint16_t>(k), s.a, s.b));
     }
     placement& pl = place[d];
+    const int changes_before = block_changes(d);
     pl.kind = place_kind::self;
     pl.pm = pmi;
     pl.blocks = blocks;
+    tot.changes += block_changes(d) - changes_before;
     set_placed(d, true);
     if (journal) journal_.push_back({op::self_place, d, 0, {}, {}, {}, 0});
     return true;
@@ -710,8 +725,10 @@ void plan::do_self_remove(std::uint32_t d, bool journal) {
         saved_blocks_.push_back(pl.blocks);
         journal_.push_back({op::self_remove, d, pl.pm, {}, {}, {}, 0});
     }
+    const int changes_before = block_changes(d);
     pl.kind = place_kind::none;
     pl.blocks.clear();
+    tot.changes += block_changes(d) - changes_before;
     set_placed(d, false);
 }
 
@@ -726,6 +743,7 @@ bool plan::move_block(std::uint32_t d, std::uint32_t k, span to, refusal* why) {
     if (pl.kind != place_kind::self) return fail(refusal::structure);
     const pm_c& pm = cm.pms[pl.pm];
     const std::uint32_t e = cm.demand[d].employee;
+    if (pl.blocks[k].a < earliest_) return fail(refusal::pinned);
     if (to.b - to.a != pm.parts[k].minutes) return fail(refusal::structure);
     if (!block_in_window(cm, pm, to.a, to.b)) return fail(refusal::structure);
     if (!cm.accepts_at(e, pm, cm.day_of(to.a), to.a, to.b)) return fail(refusal::acceptance);
@@ -744,7 +762,9 @@ bool plan::move_block(std::uint32_t d, std::uint32_t k, span to, refusal* why) {
         return false;
     }
     add_item_raw(e, make_item(e, d, static_cast<std::uint16_t>(k), to.a, to.b));
+    const int changes_before = block_changes(d);
     pl.blocks[k] = to;
+    tot.changes += block_changes(d) - changes_before;
     journal_.push_back({op::block, d, k, {}, {}, old, 0});
     return true;
 }
@@ -753,8 +773,8 @@ bool plan::move_block(std::uint32_t d, std::uint32_t k, span to, refusal* why) {
 
 bool plan::move_session(std::uint32_t c, std::uint32_t k, int d, tmin a, tmin b, refusal* why) {
     cohort_t& co = cohorts[c];
-    if (co.fixed >= 0) {
-        if (why) *why = refusal::structure;
+    if (co.fixed >= 0 || session_locked(c, k)) {
+        if (why) *why = co.fixed >= 0 ? refusal::structure : refusal::pinned;
         return false;
     }
     const session_t old = co.sessions[k];
@@ -819,6 +839,7 @@ bool plan::move_session(std::uint32_t c, std::uint32_t k, int d, tmin a, tmin b,
 
 std::string plan::self_check() const {
     plan fresh(cm);
+    fresh.set_previous(prev_);
     std::string out;
     auto note = [&](const std::string& what) {
         if (out.size() < 2000) out += what + "\n";
@@ -918,6 +939,8 @@ bool plan::change_venue(std::uint32_t c, std::int32_t venue, refusal* why) {
     cohort_t& co = cohorts[c];
     const pm_c& pm = cm.pms[co.pm];
     if (!co.alive || co.venue < 0 || venue < 0 || venue == co.venue || co.fixed >= 0) return fail(refusal::structure);
+    for (std::uint32_t k = 0; k < co.sessions.size(); ++k)
+        if (session_locked(c, k)) return fail(refusal::pinned);
     if (std::find(pm.venues.begin(), pm.venues.end(), static_cast<std::uint32_t>(venue)) == pm.venues.end())
         return fail(refusal::structure);
     const int cap = cm.cohort_cap(pm, venue, co.fixed);
@@ -1052,7 +1075,9 @@ void plan::undo(const entry& en) {
             const auto sub = static_cast<std::uint16_t>(en.b);
             remove_item_raw(e, en.a, sub);
             add_item_raw(e, make_item(e, en.a, sub, en.blk.a, en.blk.b));
+            const int changes_before = block_changes(en.a);
             pl.blocks[en.b] = en.blk;
+            tot.changes += block_changes(en.a) - changes_before;
             break;
         }
         case op::venue: {
@@ -1090,6 +1115,38 @@ void plan::rollback(std::size_t to) {
         journal_.pop_back();
         undo(en);
     }
+}
+
+}  // namespace jadwal::solve::detail
+
+namespace jadwal::solve::detail {
+
+// ---------------------------------------------------------------- re-planning
+
+void plan::set_previous(const replan_context* rc) {
+    assert(cohorts.empty() && tot.unplaced_items == static_cast<std::int64_t>(cm.demand.size()));
+    prev_ = rc;
+    earliest_ = rc ? rc->earliest : no_time;
+    tot.changes = rc ? rc->items : 0;
+}
+
+bool plan::cohort_frozen(std::uint32_t c) const { return prev_ && prev_->frozen(cohorts[c]); }
+
+bool plan::session_locked(std::uint32_t c, std::uint32_t k) const { return prev_ && prev_->locked(cohorts[c], k); }
+
+bool plan::frozen(std::uint32_t d) const {
+    if (!prev_) return false;
+    const placement& p = place[d];
+    if (p.kind == place_kind::cohort) return cohort_frozen(static_cast<std::uint32_t>(p.cohort));
+    if (p.kind == place_kind::self)
+        for (const auto& b : p.blocks)
+            if (b.a < earliest_) return true;
+    return false;
+}
+
+int plan::block_changes(std::uint32_t d) const {
+    if (!prev_ || prev_->blocks[d].empty()) return 0;
+    return prev_->unmatched_blocks(cm, d, place[d]);
 }
 
 }  // namespace jadwal::solve::detail

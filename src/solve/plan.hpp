@@ -15,6 +15,8 @@
 
 namespace jadwal::solve::detail {
 
+class replan_context;
+
 /// A piece of one person's training: a session with its travel, or a study block.
 struct item {
     tmin a = 0;
@@ -44,6 +46,7 @@ struct cohort_t {
     std::vector<std::uint32_t> members;   ///< demand indices
     int cap = 0;   ///< effective maximum (venue, platform, fixed capacity)
     int half = 0;  ///< ⌈cohort.max / 2⌉: below it the cohort counts as under-filled
+    std::int32_t origin = -1;  ///< the previous plan's cohort it continues (re-planning), -1: new
 };
 
 enum class place_kind : std::uint8_t { none, cohort, self };
@@ -74,6 +77,7 @@ enum class refusal : std::uint8_t {
     resource,       ///< venue, platform, instructor
     structure,      ///< window, order, gaps
     budget,
+    pinned,         ///< kept from the previous plan (re-planning), or before the re-plan instant
 };
 
 /// The objective's raw ingredients, all integers so that incremental updates
@@ -90,6 +94,7 @@ struct totals {
     std::int64_t classroom_cohorts = 0;
     std::int64_t underfill = 0;
     std::int64_t instructor_minutes = 0;
+    std::int64_t changes = 0;  ///< against the previous plan (re-planning)
     friend bool operator==(const totals&, const totals&) = default;
 };
 
@@ -135,6 +140,25 @@ public:
     /// an empty string when they agree, else what differs (for tests).
     [[nodiscard]] std::string self_check() const;
 
+    // ------------------------------------------------------------ re-planning
+    /// Plans against a previous plan from now on (call on an empty plan): every
+    /// previous item counts as a change until the plan has it again.
+    void set_previous(const replan_context* rc);
+    [[nodiscard]] const replan_context* previous() const { return prev_; }
+    /// Nothing new may start before this instant.
+    [[nodiscard]] tmin earliest() const { return earliest_; }
+    /// Whether demand d must stay where it is (a cohort under way or pinned, a study block already begun).
+    [[nodiscard]] bool frozen(std::uint32_t d) const;
+    /// Whether cohort c keeps its members and may not close.
+    [[nodiscard]] bool cohort_frozen(std::uint32_t c) const;
+    /// Whether session k of cohort c may not move.
+    [[nodiscard]] bool session_locked(std::uint32_t c, std::uint32_t k) const;
+    /// Takes over what the previous plan did, without checks (it happened, or it is pinned).
+    void force_join(std::uint32_t c, std::uint32_t d) { do_join(c, d, false, nullptr, true); }
+    void force_self_place(std::uint32_t d, std::uint32_t pm, const std::vector<span>& blocks) {
+        do_self_place(d, pm, blocks, false, nullptr, true);
+    }
+
     // ------------------------------------------------------------ journal
     /// Marks a point to roll back to; mutations after it are undone by rollback.
     [[nodiscard]] std::size_t mark() const { return journal_.size(); }
@@ -163,8 +187,10 @@ public:
 
     // ------------------------------------------------------------ mutations (journalled; false: nothing changed)
     /// Opens an empty cohort; sessions must already be valid for its resources.
+    /// `origin`: the previous plan's cohort it continues (re-planning), -1 for a new one.
     std::uint32_t open_cohort(std::uint32_t pm, std::int32_t venue, std::int32_t fixed,
-                              const std::vector<std::uint32_t>& instructors, const std::vector<session_t>& sessions);
+                              const std::vector<std::uint32_t>& instructors, const std::vector<session_t>& sessions,
+                              std::int32_t origin = -1);
     /// Closes an empty cohort.
     void close_cohort(std::uint32_t c);
     /// Seats demand d in cohort c (all sessions).
@@ -244,6 +270,8 @@ private:
     void retravel(std::uint32_t c, std::int32_t from_venue, std::int32_t to_venue);
     void count_cohort(const cohort_t& c, int sign);
     std::uint16_t* unit_slots(std::uint32_t u, int d, bool create);
+    /// Changes of demand d's study blocks against the previous plan.
+    [[nodiscard]] int block_changes(std::uint32_t d) const;
 
     // Undo helpers.
     void undo(const entry& en);
@@ -268,6 +296,8 @@ private:
     std::vector<int> venue_days_;              ///< per venue: (venue, day) pairs with a session
     std::vector<int> pm_open_;                 ///< live cohorts open per delivery
     std::vector<std::uint32_t> free_cohorts_;
+    const replan_context* prev_ = nullptr;
+    tmin earliest_ = no_time;
 };
 
 }  // namespace jadwal::solve::detail

@@ -10,6 +10,7 @@
 #include "local_search.hpp"
 #include "plan.hpp"
 #include "random.hpp"
+#include "replan.hpp"
 
 #include <chrono>
 #include <mutex>
@@ -118,6 +119,9 @@ solution solve(const model::scenario& s, const solve_options& opts) {
 
     report("compile", true);
     const detail::compiled_model cm(s, pol);
+    std::optional<detail::replan_context> previous;
+    if (opts.previous) previous.emplace(cm, *opts.previous, opts.replan_from);
+    const detail::replan_context* rc = previous ? &*previous : nullptr;
 
     const std::int64_t max_moves =
         opts.max_moves ? *opts.max_moves : (opts.time_limit_seconds ? -1 : default_max_moves);
@@ -135,6 +139,10 @@ solution solve(const model::scenario& s, const solve_options& opts) {
             prog.has[t] = 1;
         };
         if (reporter) report("construct", true);
+        if (rc) {
+            pl.set_previous(rc);
+            detail::import_previous(pl, *rc);
+        }
         if (baseline) detail::construct_baseline(pl, log, stop);
         else detail::construct(pl, r, log, stop);
         publish(0, pl.objective(), pl.placed_count());
@@ -191,7 +199,7 @@ solution solve(const model::scenario& s, const solve_options& opts) {
     std::int64_t total_moves = 0;
     for (const auto& r : results) total_moves += r.moves;
 
-    const detail::evaluation ev = detail::evaluate(cm, out);
+    const detail::evaluation ev = detail::evaluate(cm, out, rc);
     out.metrics = ev.metrics;
     out.objective = ev.objective;
     out.seed = opts.seed;

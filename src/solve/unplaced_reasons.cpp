@@ -59,6 +59,9 @@ std::vector<reason> unplaced_reasons(const plan& pl, std::uint32_t d, refusal la
         case refusal::budget:
             out.push_back({"R-BUDGET", fmt::format("the training budget allows no further cohort of {}", p.id)});
             break;
+        case refusal::pinned:
+            out.push_back({"R-REPLAN", fmt::format("every time that fits {} for {} lies before the re-plan date", p.id, who)});
+            break;
         case refusal::jp_cap:
             out.push_back({"R-JP-CAP", fmt::format("{} JP of {} would take {} past the JP cap", pc.jp, p.id, who)});
             break;

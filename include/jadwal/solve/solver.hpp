@@ -64,6 +64,15 @@ struct solve_options {
     double progress_interval_seconds = 0.25;
     /// Set to true (from any thread) to stop: the best plan so far is returned.
     const std::atomic<bool>* cancel = nullptr;
+    /// Re-planning (docs/model.md "Pins when re-planning"): the plan published
+    /// before, read against this scenario. Its pinned sessions, everything that
+    /// starts before `replan_from`, and the participants of cohorts with such a
+    /// session stay as they were; the rest is searched again starting from the
+    /// previous plan, and each change costs `policy.weights.change`. Cohorts
+    /// that continue keep their ids; sessions that change get a higher revision.
+    const solution* previous = nullptr;
+    /// The re-plan instant; none: only pinned items must stay.
+    std::optional<calendar::instant> replan_from;
 };
 
 /// Thrown for options that name something the scenario does not have.

@@ -1,0 +1,291 @@
+#include "replan.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+
+namespace jadwal::solve::detail {
+namespace {
+
+tmin to_t(const compiled_model& cm, calendar::instant t) { return static_cast<tmin>((t - cm.t0).count()); }
+
+std::uint64_t key(std::uint32_t e, std::uint32_t p) { return (static_cast<std::uint64_t>(e) << 32) | p; }
+
+/// The delivery of `program` in `mode` under the compiled policy, or -1.
+std::int32_t delivery_of(const compiled_model& cm, std::uint32_t program, model::delivery_mode mode) {
+    for (const auto pmi : cm.programs[program].pms)
+        if (cm.pms[pmi].mode == mode) return static_cast<std::int32_t>(pmi);
+    return -1;
+}
+
+/// The fixed option of pm whose sessions are exactly these, or -1.
+std::int32_t fixed_option(const pm_c& pm, const std::vector<session_t>& sessions) {
+    for (std::size_t o = 0; o < pm.fixed_sessions.size(); ++o) {
+        const auto& f = pm.fixed_sessions[o];
+        bool same = f.size() == sessions.size();
+        for (std::size_t k = 0; same && k < f.size(); ++k) same = f[k].a == sessions[k].a && f[k].b == sessions[k].b;
+        if (same) return static_cast<std::int32_t>(o);
+    }
+    return -1;
+}
+
+}  // namespace
+
+replan_context::replan_context(const compiled_model& cm, const solution& prev,
+                               std::optional<calendar::instant> from)
+    : previous(prev), replan_from(from) {
+    if (from) earliest = std::max<tmin>(no_time, std::min<tmin>(to_t(cm, *from), cm.horizon_end));
+    auto is_locked = [&](calendar::instant start, bool pinned) { return pinned || (from && start < *from); };
+    std::unordered_map<std::uint64_t, std::uint32_t> demand_of;
+    for (std::uint32_t d = 0; d < cm.demand.size(); ++d) demand_of.emplace(key(cm.demand[d].employee, cm.demand[d].program), d);
+    cohort_of.assign(cm.demand.size(), -1);
+    blocks.resize(cm.demand.size());
+
+    for (const auto& oc : prev.cohorts) {
+        previous_cohort pc;
+        pc.id = oc.id;
+        pc.program = oc.program.value;
+        items += static_cast<std::int64_t>(oc.sessions.size() + oc.participants.size());
+        const auto p = static_cast<std::int32_t>(cohorts.size());
+        for (const auto e : oc.participants) {
+            const auto it = demand_of.find(key(e.value, oc.program.value));
+            if (it == demand_of.end()) continue;  // no longer needs it: a change that stays
+            pc.members.push_back(it->second);
+            cohort_of[it->second] = p;
+        }
+        std::sort(pc.members.begin(), pc.members.end());
+        for (const auto& s : oc.sessions) pc.frozen = pc.frozen || is_locked(s.start, s.pinned);
+        pc.pm = delivery_of(cm, oc.program.value, oc.mode);
+        if (pc.pm >= 0) {
+            const pm_c& pm = cm.pms[static_cast<std::size_t>(pc.pm)];
+            pc.sessions.resize(pm.parts.size());
+            pc.locked.assign(pm.parts.size(), 0);
+            pc.pinned.assign(pm.parts.size(), 0);
+            pc.revision.assign(pm.parts.size(), 0);
+            std::vector<std::uint8_t> seen(pm.parts.size(), 0);
+            bool ok = oc.sessions.size() == pm.parts.size();
+            for (const auto& s : oc.sessions) {
+                std::size_t k = 0;
+                while (k < pm.parts.size() && !(pm.parts[k].module == s.module && pm.parts[k].part == s.part)) ++k;
+                if (k == pm.parts.size() || seen[k]) {
+                    ok = false;
+                    break;
+                }
+                seen[k] = 1;
+                const tmin a = to_t(cm, s.start), b = to_t(cm, s.end);
+                pc.sessions[k] = {a, b, cm.day_of(a)};
+                pc.locked[k] = is_locked(s.start, s.pinned) ? 1 : 0;
+                pc.pinned[k] = s.pinned ? 1 : 0;
+                pc.revision[k] = s.revision;
+                ok = ok && a >= 0 && b <= cm.horizon_end && pc.sessions[k].day >= 0 && pc.sessions[k].day < cm.days;
+            }
+            if (!ok) {
+                pc.pm = -1;
+                problems.push_back(fmt::format("cohort {}: its sessions no longer match the programme's modules", oc.id));
+            }
+        } else {
+            problems.push_back(fmt::format("cohort {}: the policy no longer offers its mode ({})", oc.id,
+                                           model::to_string(oc.mode)));
+        }
+        if (pc.pm >= 0) {
+            const pm_c& pm = cm.pms[static_cast<std::size_t>(pc.pm)];
+            pc.venue = oc.venue.valid() ? static_cast<std::int32_t>(oc.venue.value) : -1;
+            if (pm.fixed) {
+                pc.fixed = fixed_option(pm, pc.sessions);
+                if (pc.fixed < 0) {
+                    problems.push_back(fmt::format("cohort {}: its times are not one of the fixed sessions", oc.id));
+                    pc.pm = -1;
+                }
+            }
+            for (const auto i : oc.instructors) pc.instructors.push_back(i.value);
+        }
+        cohorts.push_back(std::move(pc));
+    }
+
+    for (const auto& b : prev.study_blocks) {
+        ++items;
+        const auto it = demand_of.find(key(b.employee.value, b.program.value));
+        if (it == demand_of.end()) continue;
+        blocks[it->second].push_back({static_cast<std::uint16_t>(b.module), {to_t(cm, b.start), to_t(cm, b.end)},
+                                      b.revision, is_locked(b.start, false)});
+    }
+    for (auto& v : blocks)
+        std::sort(v.begin(), v.end(), [](const previous_block& x, const previous_block& y) {
+            return std::tie(x.module, x.at.a) < std::tie(y.module, y.at.a);
+        });
+}
+
+int replan_context::unmatched_blocks(const compiled_model& cm, std::uint32_t d, const placement& p) const {
+    const auto& prev = blocks[d];
+    int unmatched = static_cast<int>(prev.size());
+    if (p.kind != place_kind::self) return unmatched;
+    const pm_c& pm = cm.pms[p.pm];
+    // A block matches at most one previous block (they never overlap, so equal spans are unique).
+    for (const auto& pb : prev)
+        for (std::size_t k = 0; k < p.blocks.size(); ++k)
+            if (pm.parts[k].module == pb.module && p.blocks[k].a == pb.at.a && p.blocks[k].b == pb.at.b) {
+                --unmatched;
+                break;
+            }
+    return unmatched;
+}
+
+bool replan_context::same_session(const cohort_t& c, std::uint32_t k) const {
+    const previous_cohort& pc = cohorts[static_cast<std::size_t>(c.origin)];
+    const session_t& was = pc.sessions[k];
+    return c.venue == pc.venue && c.sessions[k].a == was.a && c.sessions[k].b == was.b;
+}
+
+// ---------------------------------------------------------------- import
+
+namespace {
+
+/// Moves session k of a cohort without members to the nearest day (same clock
+/// time) where its resources, windows and order allow it.
+bool repair_session(plan& pl, std::uint32_t c, std::uint32_t k) {
+    const compiled_model& cm = pl.cm;
+    const session_t cur = pl.cohorts[c].sessions[k];
+    const tmin offset = cur.a - cm.day_start[static_cast<std::size_t>(cur.day)];
+    for (int step = 1; step <= 28; ++step)
+        for (const int sign : {+1, -1}) {
+            const int d = cur.day + sign * step;
+            if (d < 0 || d >= cm.days) continue;
+            const tmin a = cm.day_start[static_cast<std::size_t>(d)] + offset;
+            if (pl.move_session(c, k, d, a, a + (cur.b - cur.a))) return true;
+        }
+    return false;
+}
+
+bool session_valid(plan& pl, std::uint32_t c, std::uint32_t k) {
+    const session_t s = pl.cohorts[c].sessions[k];
+    return pl.order_ok(pl.cohorts[c], k, s.day) && pl.session_ok(c, k, s.day, s.a, s.b);
+}
+
+void import_cohort(plan& pl, const replan_context& rc, std::uint32_t p) {
+    const compiled_model& cm = pl.cm;
+    const previous_cohort& pc = rc.cohorts[p];
+    if (pc.pm < 0) return;
+    const pm_c& pm = cm.pms[static_cast<std::size_t>(pc.pm)];
+    if (pc.venue >= 0 && std::find(pm.venues.begin(), pm.venues.end(), static_cast<std::uint32_t>(pc.venue)) ==
+                             pm.venues.end() && !pc.frozen)
+        return;  // the policy no longer uses this venue for the mode: its people are planned afresh
+    const std::uint32_t c =
+        pl.open_cohort(static_cast<std::uint32_t>(pc.pm), pc.venue, pc.fixed, pc.instructors, pc.sessions,
+                       static_cast<std::int32_t>(p));
+    // Sessions that may move are checked against the scenario as it is now.
+    bool ok = true;
+    for (std::uint32_t k = 0; k < pc.sessions.size() && ok; ++k) {
+        if (pc.locked[k]) continue;
+        if (!session_valid(pl, c, k)) ok = repair_session(pl, c, k);
+    }
+    if (!ok && !pc.frozen) {
+        pl.close_cohort(c);
+        return;
+    }
+    for (const auto d : pc.members) {
+        if (pl.place[d].kind != place_kind::none) continue;
+        if (pc.frozen) pl.force_join(c, d);
+        else (void)pl.join(c, d);
+    }
+    if (!pc.frozen && static_cast<int>(pl.cohorts[c].members.size()) < pm.size_min) {
+        const std::vector<std::uint32_t> members = pl.cohorts[c].members;
+        for (const auto d : members) pl.leave(d);
+        pl.close_cohort(c);
+    }
+}
+
+void import_blocks(plan& pl, const replan_context& rc, std::uint32_t d) {
+    const compiled_model& cm = pl.cm;
+    const auto& prev = rc.blocks[d];
+    if (prev.empty() || pl.place[d].kind != place_kind::none) return;
+    std::int32_t self = -1;
+    for (const auto pmi : cm.programs[cm.demand[d].program].pms)
+        if (!cm.pms[pmi].live) self = static_cast<std::int32_t>(pmi);
+    if (self < 0) return;
+    const pm_c& pm = cm.pms[static_cast<std::size_t>(self)];
+    if (prev.size() != pm.parts.size()) return;
+    std::vector<span> spans(pm.parts.size());
+    bool any_locked = false;
+    // Each part takes a previous block of its module and length (blocks of one
+    // module need not be in part order).
+    std::vector<std::uint8_t> used(prev.size(), 0);
+    for (std::size_t k = 0; k < pm.parts.size(); ++k) {
+        std::size_t j = 0;
+        while (j < prev.size() && (used[j] || prev[j].module != pm.parts[k].module ||
+                                   prev[j].at.length() != pm.parts[k].minutes))
+            ++j;
+        if (j == prev.size()) return;
+        used[j] = 1;
+        spans[k] = prev[j].at;
+        any_locked = any_locked || prev[j].locked;
+    }
+    if (any_locked) pl.force_self_place(d, static_cast<std::uint32_t>(self), spans);
+    else (void)pl.self_place(d, static_cast<std::uint32_t>(self), spans);
+}
+
+}  // namespace
+
+void import_previous(plan& pl, const replan_context& rc) {
+    for (std::uint32_t p = 0; p < rc.cohorts.size(); ++p) import_cohort(pl, rc, p);
+    for (std::uint32_t d = 0; d < rc.blocks.size(); ++d) import_blocks(pl, rc, d);
+    pl.commit();
+}
+
+// ---------------------------------------------------------------- counting
+
+std::int64_t count_changes(const solution& previous, const solution& now, std::optional<calendar::instant> replan_from,
+                           std::vector<std::string>* pin_problems) {
+    auto locked = [&](calendar::instant start, bool pinned) { return pinned || (replan_from && start < *replan_from); };
+    auto problem = [&](std::string what) {
+        if (pin_problems) pin_problems->push_back(std::move(what));
+    };
+    std::map<std::string, const cohort*> by_id;
+    for (const auto& c : now.cohorts) by_id.emplace(c.id, &c);
+    std::int64_t changes = 0;
+    for (const auto& was : previous.cohorts) {
+        const auto it = by_id.find(was.id);
+        const cohort* is = it == by_id.end() ? nullptr : it->second;
+        const bool same_place = is && is->venue == was.venue && is->platform == was.platform;
+        bool frozen = false;
+        for (const auto& s : was.sessions) {
+            const session* match = nullptr;
+            if (is)
+                for (const auto& t : is->sessions)
+                    if (t.module == s.module && t.part == s.part) match = &t;
+            const bool same = same_place && match && match->start == s.start && match->end == s.end;
+            changes += same ? 0 : 1;
+            if (locked(s.start, s.pinned)) {
+                frozen = true;
+                if (!same) problem(fmt::format("cohort {}: a kept session (module {}, part {}) changed", was.id, s.module, s.part + 1));
+            }
+        }
+        const std::set<model::employee_index> before(was.participants.begin(), was.participants.end());
+        std::set<model::employee_index> after;
+        if (is) after.insert(is->participants.begin(), is->participants.end());
+        for (const auto e : before)
+            if (!after.count(e)) {
+                ++changes;
+                if (frozen) problem(fmt::format("cohort {}: a participant of a kept cohort left", was.id));
+            }
+        for (const auto e : after) changes += before.count(e) ? 0 : 1;
+    }
+    using block_key = std::tuple<std::uint32_t, std::uint32_t, std::uint32_t, calendar::instant, calendar::instant>;
+    std::multiset<block_key> blocks;
+    for (const auto& b : now.study_blocks) blocks.insert({b.employee.value, b.program.value, b.module, b.start, b.end});
+    for (const auto& b : previous.study_blocks) {
+        const auto it = blocks.find({b.employee.value, b.program.value, b.module, b.start, b.end});
+        if (it != blocks.end()) {
+            blocks.erase(it);
+            continue;
+        }
+        ++changes;
+        if (locked(b.start, false)) problem("a study block before the re-plan date changed");
+    }
+    return changes;
+}
+
+}  // namespace jadwal::solve::detail

@@ -1,0 +1,85 @@
+// Re-planning against a previous plan (docs/model.md "Pins when re-planning"
+// and the `change` cost): what each previous item was in the compiled form,
+// which of them must stay, and how the previous plan is brought into a fresh
+// plan before the search starts from it (minimal perturbation: the search
+// begins where the published plan is, and every change costs).
+#pragma once
+
+#include "plan.hpp"
+
+#include <jadwal/solve/solution.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace jadwal::solve::detail {
+
+/// A cohort of the previous plan, matched to the compiled model.
+struct previous_cohort {
+    std::string id;
+    std::uint32_t program = 0;
+    std::int32_t pm = -1;     ///< its delivery now; -1: it cannot be brought over (mode or modules changed)
+    std::int32_t venue = -1;  ///< as in the previous plan
+    std::int32_t fixed = -1;  ///< fixed-session option it used
+    std::vector<std::uint32_t> instructors;
+    std::vector<session_t> sessions;     ///< parallel to pms[pm].parts
+    std::vector<std::uint8_t> locked;    ///< parallel: pinned, or starting before the re-plan instant
+    std::vector<std::uint8_t> pinned;    ///< parallel: pinned in the previous plan
+    std::vector<std::uint32_t> revision; ///< parallel: revisions in the previous plan
+    std::vector<std::uint32_t> members;  ///< demand indices of its participants, sorted
+    bool frozen = false;                 ///< has a locked session: every participant stays
+};
+
+/// A study block of the previous plan.
+struct previous_block {
+    std::uint16_t module = 0;
+    span at;
+    std::uint32_t revision = 0;
+    bool locked = false;  ///< starts before the re-plan instant
+};
+
+class replan_context {
+public:
+    replan_context(const compiled_model& cm, const solution& previous, std::optional<calendar::instant> replan_from);
+
+    const solution& previous;
+    std::optional<calendar::instant> replan_from;
+    /// Nothing new starts before this (the re-plan instant; far past without one).
+    tmin earliest = no_time;
+    std::vector<previous_cohort> cohorts;
+    std::vector<std::int32_t> cohort_of;                 ///< per demand: its previous cohort, -1 none
+    std::vector<std::vector<previous_block>> blocks;     ///< per demand, by module then start
+    /// Every previous session, participant and study block: the changes of a plan that keeps nothing.
+    std::int64_t items = 0;
+    /// What of the previous plan could not be matched to the scenario as it is now.
+    std::vector<std::string> problems;
+
+    /// Previous blocks of demand d without an identical block in `p` (docs/model.md: one change each).
+    [[nodiscard]] int unmatched_blocks(const compiled_model& cm, std::uint32_t d, const placement& p) const;
+    /// Whether session k of cohort c is as its origin had it (time, venue).
+    [[nodiscard]] bool same_session(const cohort_t& c, std::uint32_t k) const;
+    [[nodiscard]] bool locked(const cohort_t& c, std::uint32_t k) const {
+        return c.origin >= 0 && cohorts[static_cast<std::size_t>(c.origin)].locked[k] != 0;
+    }
+    [[nodiscard]] bool frozen(const cohort_t& c) const {
+        return c.origin >= 0 && cohorts[static_cast<std::size_t>(c.origin)].frozen;
+    }
+};
+
+/// Brings the previous plan into `pl` (which must be empty and use `rc`): its
+/// cohorts with their ids, sessions and participants, and its study blocks.
+/// Locked items are taken as they are; the rest only where every hard
+/// constraint still holds (a session that no longer fits is moved to the
+/// nearest day that does; a cohort that cannot keep its minimum is closed and
+/// its people wait for the construction). Commits the plan.
+void import_previous(plan& pl, const replan_context& rc);
+
+/// Changes of `now` against the previous plan, by the rule of docs/model.md,
+/// computed from the two solutions alone (the solver's full evaluation).
+/// `pin_problems` receives one sentence per locked item the new plan broke.
+[[nodiscard]] std::int64_t count_changes(const solution& previous, const solution& now,
+                                         std::optional<calendar::instant> replan_from,
+                                         std::vector<std::string>* pin_problems = nullptr);
+
+}  // namespace jadwal::solve::detail

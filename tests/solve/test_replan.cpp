@@ -1,0 +1,268 @@
+// Re-planning (`solve --previous`): what is under way or pinned stays exactly,
+// cohorts keep their ids, moved sessions get a higher revision, and the new
+// plan changes much less than planning from scratch would.
+#include "support.hpp"
+
+#include "../../src/solve/construct.hpp"
+#include "../../src/solve/extract.hpp"
+#include "../../src/solve/local_search.hpp"
+#include "../../src/solve/replan.hpp"
+
+#include <fstream>
+#include <map>
+#include <set>
+#include <tuple>
+#include <sstream>
+
+using namespace jadwal;
+namespace sd = jadwal::solve::detail;
+
+namespace {
+
+/// A generated population big enough to have classroom cohorts through the year.
+std::shared_ptr<model::scenario> population() { return test::batanghari(300, 7); }
+
+/// The venue most of `sol`'s classroom sessions in May use.
+std::size_t busiest_venue_in_may(const model::scenario& s, const solve::solution& sol);
+
+/// The scenario with venue v closed 4-15 May 2026.
+std::shared_ptr<model::scenario> with_venue_closed(const model::scenario& s, std::size_t v) {
+    auto out = std::make_shared<model::scenario>(s);
+    calendar::date_range may;
+    may.first = calendar::local_date{date::year{2026} / date::May / 4};
+    may.last = calendar::local_date{date::year{2026} / date::May / 15};
+    out->venues[v].closed.push_back(may);
+    return out;
+}
+
+calendar::instant jakarta_midnight(int y, unsigned m, unsigned d) {
+    const auto local = date::local_days{date::year{y} / m / d};
+    return date::floor<calendar::minutes>(date::locate_zone("Asia/Jakarta")->to_sys(local));
+}
+
+solve::solution replan(const model::scenario& s, const solve::solution& previous, calendar::instant from,
+                       std::int64_t moves = 20000) {
+    solve::solve_options o;
+    o.policy = "flexible";
+    o.max_moves = moves;
+    o.previous = &previous;
+    o.replan_from = from;
+    return solve::solve(s, o);
+}
+
+verify::report check_against(const model::scenario& s, const solve::solution& sol, const solve::solution& previous,
+                             calendar::instant from) {
+    verify::options vo;
+    vo.previous.plan = &previous;
+    vo.previous.replan_from = from;
+    return verify::verify(s, sol, test::policy_of(s, "flexible"), vo);
+}
+
+std::string violations_of(const verify::report& r) {
+    std::string out;
+    for (const auto& v : r.violations) out += v.code + " " + v.message + "\n";
+    return out;
+}
+
+const solve::cohort* by_id(const solve::solution& sol, const std::string& id) {
+    for (const auto& c : sol.cohorts)
+        if (c.id == id) return &c;
+    return nullptr;
+}
+
+std::size_t busiest_venue_in_may(const model::scenario& s, const solve::solution& sol) {
+    std::vector<int> n(s.venues.size(), 0);
+    const auto may = jakarta_midnight(2026, 5, 4), june = jakarta_midnight(2026, 5, 16);
+    for (const auto& c : sol.cohorts)
+        if (c.venue.valid())
+            for (const auto& ses : c.sessions) n[c.venue.value] += (ses.start >= may && ses.start < june) ? 1 : 0;
+    return static_cast<std::size_t>(std::max_element(n.begin(), n.end()) - n.begin());
+}
+
+}  // namespace
+
+TEST_CASE("re-planning keeps every session and participant of cohorts already under way", "[solve][replan]") {
+    const auto s = population();
+    const auto before = test::solve_with(*s, "flexible", 20000);
+    REQUIRE(before.metrics.hard_violations == 0);
+    const auto from = jakarta_midnight(2026, 6, 1);
+    const auto after = replan(*s, before, from);
+    const auto rep = check_against(*s, after, before, from);
+    INFO(violations_of(rep));
+    CHECK(rep.feasible());
+    CHECK(after.metrics.hard_violations == 0);
+    int kept = 0;
+    for (const auto& was : before.cohorts) {
+        bool started = false;
+        for (const auto& ses : was.sessions) started = started || ses.start < from;
+        if (!started) continue;
+        const auto* now = by_id(after, was.id);
+        REQUIRE(now != nullptr);
+        CHECK(now->participants == was.participants);
+        CHECK(now->venue == was.venue);
+        for (const auto& ses : was.sessions) {
+            if (ses.start >= from) continue;
+            bool same = false;
+            for (const auto& x : now->sessions) same = same || (x.module == ses.module && x.part == ses.part &&
+                                                               x.start == ses.start && x.end == ses.end);
+            CHECK(same);
+            ++kept;
+        }
+    }
+    CHECK(kept > 0);
+    // Study blocks before the re-plan date stay too.
+    std::multiset<std::tuple<std::uint32_t, std::uint32_t, calendar::instant>> now_blocks;
+    for (const auto& b : after.study_blocks) now_blocks.insert({b.employee.value, b.module, b.start});
+    for (const auto& b : before.study_blocks)
+        if (b.start < from) CHECK(now_blocks.count({b.employee.value, b.module, b.start}) == 1);
+    // Nothing new is planned before the re-plan date.
+    for (const auto& c : after.cohorts)
+        if (!by_id(before, c.id))
+            for (const auto& ses : c.sessions) CHECK(ses.start >= from);
+    // The solver's own count of changes is the verifier's.
+    CHECK(after.objective.breakdown.at("change") ==
+          Approx(test::policy_of(*s, "flexible").weights.change * static_cast<double>(rep.changes)));
+}
+
+TEST_CASE("re-planning around a closed venue moves its sessions and changes far less than planning afresh",
+          "[solve][replan]") {
+    const auto s = population();
+    const auto before = test::solve_with(*s, "flexible", 20000);
+    const std::size_t hall = busiest_venue_in_may(*s, before);
+    const auto closed = with_venue_closed(*s, hall);
+    const auto from = jakarta_midnight(2026, 4, 20);
+    const auto after = replan(*closed, before, from);
+    const auto rep = check_against(*closed, after, before, from);
+    INFO(violations_of(rep));
+    CHECK(rep.feasible());
+    // No session in the hall while it is closed.
+    const auto closed_from = jakarta_midnight(2026, 5, 4), closed_to = jakarta_midnight(2026, 5, 16);
+    for (const auto& c : after.cohorts)
+        if (c.venue.valid() && c.venue.value == hall)
+            for (const auto& ses : c.sessions) CHECK_FALSE((ses.start < closed_to && closed_from < ses.end));
+    CHECK(after.metrics.demand_placed >= before.metrics.demand_placed);
+    // Without search, the re-plan changes only what the closure forces: the hall's
+    // sessions in those two weeks (and people who cannot follow them).
+    const auto repaired = replan(*closed, before, from, 0);
+    const auto repaired_rep = check_against(*closed, repaired, before, from);
+    INFO(violations_of(repaired_rep));
+    CHECK(repaired_rep.feasible());
+    int forced = 0;
+    for (const auto& c : before.cohorts)
+        if (c.venue.valid() && c.venue.value == hall)
+            for (const auto& ses : c.sessions)
+                if (ses.start < closed_to && closed_from < ses.end) forced += 1 + static_cast<int>(c.participants.size());
+    INFO("sessions in the closed hall, with their participants: " << forced);
+    CHECK(forced > 0);
+    CHECK(repaired_rep.changes <= forced);
+    // The search trades stability for burden only as the lexicographic objective
+    // says (change is a cost-level term); it still changes less than planning afresh.
+    const auto fresh = test::solve_with(*closed, "flexible", 20000);
+    const auto fresh_rep = check_against(*closed, fresh, before, from);
+    INFO("changes: repaired " << repaired_rep.changes << ", searched " << rep.changes << ", afresh " << fresh_rep.changes);
+    CHECK(rep.changes < fresh_rep.changes);
+    CHECK(after.objective.burden <= repaired.objective.burden);
+}
+
+TEST_CASE("sessions that move get a higher revision and the others keep theirs", "[solve][replan]") {
+    const auto s = population();
+    const auto before = test::solve_with(*s, "flexible", 20000);
+    const std::size_t hall = busiest_venue_in_may(*s, before);
+    const auto closed = with_venue_closed(*s, hall);
+    const auto from = jakarta_midnight(2026, 4, 20);
+    const auto after = replan(*closed, before, from);
+    int moved = 0, same = 0;
+    for (const auto& was : before.cohorts) {
+        const auto* now = by_id(after, was.id);
+        if (!now) continue;
+        for (const auto& x : now->sessions)
+            for (const auto& y : was.sessions) {
+                if (x.module != y.module || x.part != y.part) continue;
+                const bool unchanged = x.start == y.start && x.end == y.end && now->venue == was.venue;
+                CHECK(x.revision == y.revision + (unchanged ? 0U : 1U));
+                (unchanged ? same : moved) += 1;
+            }
+    }
+    CHECK(same > 0);
+    // A third plan carries revisions on: nothing changes, nothing is bumped.
+    const auto third = replan(*closed, after, from, 0);
+    for (const auto& c : third.cohorts)
+        if (const auto* was = by_id(after, c.id))
+            for (std::size_t k = 0; k < c.sessions.size() && k < was->sessions.size(); ++k)
+                if (c.sessions[k].start == was->sessions[k].start) CHECK(c.sessions[k].revision == was->sessions[k].revision);
+    INFO("moved " << moved << ", unchanged " << same);
+}
+
+TEST_CASE("a session pinned in the previous plan stays even after the re-plan date", "[solve][replan]") {
+    const auto s = population();
+    auto before = test::solve_with(*s, "flexible", 20000);
+    const auto from = jakarta_midnight(2026, 3, 1);
+    // Pin the last session of the first classroom cohort that starts after the re-plan date.
+    solve::session* pinned = nullptr;
+    std::string cohort_id;
+    for (auto& c : before.cohorts)
+        if (c.mode == model::delivery_mode::classroom && !c.sessions.empty() && c.sessions.front().start > from) {
+            pinned = &c.sessions.back();
+            cohort_id = c.id;
+            break;
+        }
+    REQUIRE(pinned != nullptr);
+    pinned->pinned = true;
+    const auto kept = *pinned;
+    const auto after = replan(*s, before, from, 50000);
+    const auto* now = by_id(after, cohort_id);
+    REQUIRE(now != nullptr);
+    bool found = false;
+    for (const auto& x : now->sessions)
+        if (x.module == kept.module && x.part == kept.part) {
+            found = true;
+            CHECK(x.start == kept.start);
+            CHECK(x.end == kept.end);
+            CHECK(x.pinned);
+        }
+    CHECK(found);
+    CHECK(check_against(*s, after, before, from).feasible());
+}
+
+TEST_CASE("re-planning is reproducible", "[solve][replan]") {
+    const auto s = population();
+    const auto before = test::solve_with(*s, "flexible", 20000);
+    const std::size_t hall = busiest_venue_in_may(*s, before);
+    const auto closed = with_venue_closed(*s, hall);
+    const auto from = jakarta_midnight(2026, 4, 20);
+    CHECK(test::json_without_elapsed(*closed, replan(*closed, before, from)) ==
+          test::json_without_elapsed(*closed, replan(*closed, before, from)));
+}
+
+TEST_CASE("incremental change counting equals a full evaluation while re-planning", "[solve][replan]") {
+    const auto s = test::batanghari(150, 5);
+    const auto& pol = test::policy_of(*s, "flexible");
+    const auto before = test::solve_with(*s, "flexible", 20000);
+    const sd::compiled_model cm(*s, pol);
+    const auto from = jakarta_midnight(2026, 5, 1);
+    const sd::replan_context rc(cm, before, from);
+    sd::plan pl(cm);
+    pl.set_previous(&rc);
+    sd::import_previous(pl, rc);
+    CHECK(pl.self_check() == "");
+    // Nothing lost on import of an unchanged scenario.
+    CHECK(pl.placed_count() == before.metrics.demand_placed);
+    CHECK(pl.tot.changes == 0);
+    sd::rng r(3);
+    sd::refusal_log log;
+    sd::construct(pl, r, log, [] { return false; });
+    for (int round = 0; round < 3; ++round) {
+        sd::search_params sp;
+        sp.max_moves = 20000;
+        sp.stop = [] { return false; };
+        (void)sd::local_search(pl, r, log, sp);
+        INFO("round " << round);
+        const auto sol = sd::extract(pl, log);
+        const auto ev = sd::evaluate(cm, sol, &rc);
+        CHECK(ev.violations.empty());
+        CHECK(ev.raw == pl.tot);
+        CHECK(pl.self_check() == "");
+    }
+}
+
+

@@ -24,5 +24,6 @@ action add_availability(CLI::App& app);
 action add_generate(CLI::App& app);
 action add_solve(CLI::App& app);
 action add_verify(CLI::App& app);
+action add_explain(CLI::App& app);
 
 }  // namespace jadwal::cli

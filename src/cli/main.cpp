@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
     add(add_generate);
     add(add_solve);
     add(add_verify);
+    add(add_explain);
 
     try {
         app.parse(argc, argv);

@@ -1,6 +1,7 @@
 // `jadwal solve`: plans a scenario and writes DIR/solution.json.
 #include "commands.hpp"
 #include "print_diagnostics.hpp"
+#include "solution_file.hpp"
 
 #include <jadwal/io/solution_json.hpp>
 #include <jadwal/solve/solver.hpp>
@@ -26,6 +27,7 @@ struct solve_args {
     int threads = 1;
     std::string strategy = "optimized";
     std::string previous;
+    std::string replan_from;
 };
 
 std::string fmt_objective(double v) { return fmt::format("{:.1f}", v); }
@@ -78,15 +80,35 @@ action add_solve(CLI::App& app) {
     cmd->add_option("--strategy", a->strategy, "optimized, or baseline (classroom by hand)")
         ->check(CLI::IsMember({"optimized", "baseline"}))
         ->capture_default_str();
-    cmd->add_option("--previous", a->previous, "Previous solution to re-plan from (not yet supported)");
+    cmd->add_option("--previous", a->previous,
+                    "Re-plan: the published solution.json; what is pinned or before --replan-from stays, the rest "
+                    "changes as little as the objective allows");
+    cmd->add_option("--replan-from", a->replan_from,
+                    "With --previous: the re-plan date (YYYY-MM-DD, midnight in the scenario's zone) or instant "
+                    "(ISO 8601 with offset); without it only pinned items must stay");
     return [a]() {
-        if (!a->previous.empty()) {
-            fmt::print(stderr, "jadwal solve: --previous is not yet supported\n");
+        if (!a->replan_from.empty() && a->previous.empty()) {
+            fmt::print(stderr, "jadwal solve: --replan-from needs --previous\n");
             return static_cast<int>(usage_error);
         }
         const auto loaded = load_and_report(a->scenario);
         if (!loaded.scenario) return static_cast<int>(input_error);
         const auto& s = *loaded.scenario;
+        std::optional<solve::solution> previous;
+        std::optional<calendar::instant> replan_from;
+        if (!a->previous.empty()) {
+            previous = read_solution_reporting(s, a->previous);
+            if (!previous) return static_cast<int>(input_error);
+            if (!a->replan_from.empty()) {
+                replan_from = parse_replan_from(s, a->replan_from);
+                if (!replan_from) {
+                    fmt::print(stderr, "jadwal solve: --replan-from '{}' is not a date (YYYY-MM-DD) or an ISO 8601 "
+                                       "instant with offset\n",
+                               a->replan_from);
+                    return static_cast<int>(usage_error);
+                }
+            }
+        }
 
         solve::solve_options opts;
         opts.policy = a->policy;
@@ -95,6 +117,8 @@ action add_solve(CLI::App& app) {
         opts.max_moves = a->max_moves;
         opts.threads = a->threads;
         opts.strategy = *solve::parse_solve_strategy(a->strategy);
+        opts.previous = previous ? &*previous : nullptr;
+        opts.replan_from = replan_from;
         try {
             (void)solve::select_policy(s, opts);
         } catch (const solve::solve_error& e) {

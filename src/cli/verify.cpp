@@ -11,6 +11,7 @@
 
 #include "commands.hpp"
 #include "print_diagnostics.hpp"
+#include "solution_file.hpp"
 
 namespace jadwal::cli {
 namespace {
@@ -85,7 +86,7 @@ json violation_json(const model::scenario& s, const verify::violation& v) {
 action add_verify(CLI::App& app) {
     auto* cmd = app.add_subcommand("verify", "Check a plan independently: every hard constraint, every metric");
     struct args {
-        std::string scenario, solution, policy, format = "text";
+        std::string scenario, solution, policy, format = "text", previous, replan_from;
     };
     auto a = std::make_shared<args>();
     cmd->add_option("scenario", a->scenario, "Scenario file (YAML)")->required();
@@ -95,7 +96,15 @@ action add_verify(CLI::App& app) {
     cmd->add_option("--format", a->format, "Output format")
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();
+    cmd->add_option("--previous", a->previous,
+                    "The plan this one re-plans: check that what is pinned or before --replan-from stayed, and count "
+                    "changes");
+    cmd->add_option("--replan-from", a->replan_from, "With --previous: the re-plan date or instant");
     return [a]() {
+        if (!a->replan_from.empty() && a->previous.empty()) {
+            fmt::print(stderr, "jadwal verify: --replan-from needs --previous\n");
+            return static_cast<int>(usage_error);
+        }
         const auto loaded = load_and_report(a->scenario);
         if (!loaded.scenario) return static_cast<int>(input_error);
         const auto& s = *loaded.scenario;
@@ -140,7 +149,22 @@ action add_verify(CLI::App& app) {
             pol = &s.policies.front();
         }
 
-        const auto r = verify::verify(s, sol, *pol);
+        std::optional<solve::solution> previous;
+        verify::options vopts;
+        if (!a->previous.empty()) {
+            previous = read_solution_reporting(s, a->previous);
+            if (!previous) return static_cast<int>(input_error);
+            vopts.previous.plan = &*previous;
+            if (!a->replan_from.empty()) {
+                vopts.previous.replan_from = parse_replan_from(s, a->replan_from);
+                if (!vopts.previous.replan_from) {
+                    fmt::print(stderr, "jadwal verify: --replan-from '{}' is not a date or an ISO 8601 instant\n",
+                               a->replan_from);
+                    return static_cast<int>(usage_error);
+                }
+            }
+        }
+        const auto r = verify::verify(s, sol, *pol, vopts);
         const auto claimed = claimed_metrics(text);
         const auto rows = metric_rows(r.metrics);
         std::vector<std::string> differ;
@@ -168,6 +192,7 @@ action add_verify(CLI::App& app) {
                 metrics[row.name] = row.integral ? json(static_cast<std::int64_t>(row.value)) : json(row.value);
             out["metrics"] = std::move(metrics);
             out["metrics_differing_from_solution"] = differ;
+            if (previous) out["changes"] = r.changes;
             json breakdown = json::object();
             for (const auto& [k, v] : r.objective.breakdown) breakdown[k] = v;
             json per_unit = json::object();
@@ -224,6 +249,7 @@ action add_verify(CLI::App& app) {
             fmt::print("{:<42} {:>14.6g}\n{:<42} {:>14.6g}\n{:<42} {:>14.6g}\n", "participation",
                        r.objective.participation, "burden", r.objective.burden, "cost", r.objective.cost);
             for (const auto& [k, v] : r.objective.breakdown) fmt::print("  {:<40} {:>14.6g}\n", k, v);
+            if (previous) fmt::print("\nchanges against {}: {}\n", a->previous, r.changes);
             fmt::print("\nbudget: cost {:.0f} {}{}, {} classroom cohort(s){}\n", r.budget_cost, s.budget.currency,
                        s.budget.max_cost ? fmt::format(" of at most {:.0f}", *s.budget.max_cost) : std::string{},
                        r.classroom_cohorts,

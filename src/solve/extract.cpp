@@ -36,7 +36,7 @@ std::uint32_t block_revision(const replan_context& rc, std::uint32_t d, const pl
 
 }  // namespace
 
-solution extract(const plan& pl, const refusal_log& log) {
+solution extract(const plan& pl, const refusal_log& log, const std::vector<demand_explanation>* explanations) {
     const compiled_model& cm = pl.cm;
     const model::scenario& s = cm.scenario;
     auto at = [&](tmin t) { return cm.t0 + calendar::minutes{t}; };
@@ -116,7 +116,12 @@ solution extract(const plan& pl, const refusal_log& log) {
         unplaced_demand u;
         u.employee = model::employee_index{cm.demand[d].employee};
         u.program = model::program_index{cm.demand[d].program};
-        u.reasons = unplaced_reasons(pl, d, d < log.size() ? log[d] : refusal::none);
+        if (explanations && d < explanations->size() && !(*explanations)[d].reasons.empty()) {
+            u.reasons = (*explanations)[d].reasons;
+            u.alternatives = (*explanations)[d].alternatives;
+        } else {
+            u.reasons = unplaced_reasons(pl, d, d < log.size() ? log[d] : refusal::none);
+        }
         out.unplaced.push_back(std::move(u));
     }
     return out;

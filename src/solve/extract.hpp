@@ -3,6 +3,7 @@
 #pragma once
 
 #include "construct.hpp"
+#include "explain.hpp"
 #include "plan.hpp"
 
 #include <jadwal/solve/solution.hpp>
@@ -11,6 +12,9 @@ namespace jadwal::solve::detail {
 
 /// The plan as a solution: cohorts, study blocks and unplaced demand with reasons.
 /// Metrics and objective are left for evaluate().
-[[nodiscard]] solution extract(const plan& pl, const refusal_log& log);
+/// With `explanations` (per demand), unplaced demand gets their reasons and
+/// alternatives; without, the rule that last refused it.
+[[nodiscard]] solution extract(const plan& pl, const refusal_log& log,
+                               const std::vector<demand_explanation>* explanations = nullptr);
 
 }  // namespace jadwal::solve::detail

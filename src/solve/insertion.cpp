@@ -124,7 +124,7 @@ bool inserter::best_block(std::uint32_t d, const pm_c& pm, std::uint32_t k, tmin
                 bool dup = false;
                 for (std::size_t j = 0; j < i; ++j) dup = dup || cands[j] == a;
                 if (dup) continue;
-                if (!cm_.accepts_at(e, pm, dd, a, b)) {
+                if (!(pl_.relaxed() & relax_acceptance) && !cm_.accepts_at(e, pm, dd, a, b)) {
                     if (why) *why = refusal::acceptance;
                     continue;
                 }

@@ -221,8 +221,9 @@ bool plan::item_ok(std::uint32_t e, std::uint32_t d, tmin a, tmin b, refusal* wh
     });
     const int ah = len - work;
     // The person's limits per day and week, in one pass over their items.
-    const bool day_limit = cm.max_training_per_day >= 0;
-    const bool ah_limits = ah > 0 && (cm.max_ah_per_day >= 0 || cm.max_ah_per_week >= 0);
+    const bool day_limit = cm.max_training_per_day >= 0 && !(relax_ & relax_day_limit);
+    const bool ah_limits =
+        ah > 0 && (cm.max_ah_per_day >= 0 || cm.max_ah_per_week >= 0) && !(relax_ & relax_after_hours_limit);
     if (day_limit || ah_limits) {
         const int wk = cm.week_of(ld);
         int day_m = 0, day_ah = 0, week_ah = 0;
@@ -231,13 +232,13 @@ bool plan::item_ok(std::uint32_t e, std::uint32_t d, tmin a, tmin b, refusal* wh
             if (x.week == wk) week_ah += x.after_hours();
         }
         if (day_limit && day_m + len > cm.max_training_per_day) return fail(refusal::day_limit);
-        if (ah > 0 && cm.max_ah_per_day >= 0 && day_ah + ah > cm.max_ah_per_day) return fail(refusal::after_hours_day);
-        if (ah > 0 && cm.max_ah_per_week >= 0 && week_ah + ah > cm.max_ah_per_week)
+        if (ah_limits && cm.max_ah_per_day >= 0 && day_ah + ah > cm.max_ah_per_day) return fail(refusal::after_hours_day);
+        if (ah_limits && cm.max_ah_per_week >= 0 && week_ah + ah > cm.max_ah_per_week)
             return fail(refusal::after_hours_week);
     }
-    if (!unit_ok) return fail(refusal::unit_limit);
+    if (!unit_ok && !(relax_ & relax_unit_limit)) return fail(refusal::unit_limit);
     const auto& ec = cm.employees[e];
-    if (ec.shift_off >= 0) {
+    if (ec.shift_off >= 0 && !(relax_ & relax_shift_minimum)) {
         const int d0 = cm.day_of(a);
         for (int dd = std::max(0, d0 - 1); dd <= std::min(cm.days - 1, d0 + 1); ++dd) {
             const emp_shift_day& sd = cm.emp_shift[static_cast<std::size_t>(ec.shift_off) + static_cast<std::size_t>(dd)];
@@ -603,11 +604,13 @@ bool plan::do_join(std::uint32_t c, std::uint32_t d, bool check, refusal* why, b
         if (!co.alive || place[d].kind != place_kind::none) return fail(refusal::structure);
         if (cm.pms[co.pm].program != dc.program) return fail(refusal::structure);
         if (prev_ && prev_->frozen(co)) return fail(refusal::pinned);
-        if (static_cast<int>(co.members.size()) >= co.cap) return fail(refusal::cohort_full);
+        const int cap = co.cap + ((relax_ & relax_capacity) ? 1 : 0);
+        if (static_cast<int>(co.members.size()) >= cap) return fail(refusal::cohort_full);
         if (!jp_cap_ok(e, dc.program)) return fail(refusal::jp_cap);
         const pm_c& pm = cm.pms[co.pm];
-        for (const auto& s : co.sessions)
-            if (!cm.accepts_at(e, pm, s.day, s.a, s.b)) return fail(refusal::acceptance);
+        if (!(relax_ & relax_acceptance))
+            for (const auto& s : co.sessions)
+                if (!cm.accepts_at(e, pm, s.day, s.a, s.b)) return fail(refusal::acceptance);
     }
     const int travel = travel_for(co, e);
     for (std::uint32_t k = 0; k < co.sessions.size(); ++k) {
@@ -684,7 +687,8 @@ bool plan::do_self_place(std::uint32_t d, std::uint32_t pmi, const std::vector<s
             const span& s = blocks[k];
             if (s.b - s.a != pm.parts[k].minutes) return fail(refusal::structure);
             if (!block_in_window(cm, pm, s.a, s.b)) return fail(refusal::structure);
-            if (!cm.accepts_at(e, pm, cm.day_of(s.a), s.a, s.b)) return fail(refusal::acceptance);
+            if (!(relax_ & relax_acceptance) && !cm.accepts_at(e, pm, cm.day_of(s.a), s.a, s.b))
+                return fail(refusal::acceptance);
             const int pre = pm.parts[k].prereq_module;
             if (pre >= 0) {
                 const auto [p0, n] = pm.module_parts[static_cast<std::size_t>(pre)];

@@ -80,6 +80,18 @@ enum class refusal : std::uint8_t {
     pinned,         ///< kept from the previous plan (re-planning), or before the re-plan instant
 };
 
+/// Rules an explanation may set aside to see what a person would gain if a
+/// planner relaxed them (plan::set_relaxed). Never set while searching.
+enum relax_rule : std::uint8_t {
+    relax_none = 0,
+    relax_unit_limit = 1,
+    relax_after_hours_limit = 2,  ///< per day and per week
+    relax_acceptance = 4,         ///< the person's refusal of after-hours or weekend times
+    relax_capacity = 8,           ///< one seat more than the cohort's maximum
+    relax_shift_minimum = 16,
+    relax_day_limit = 32,
+};
+
 /// The objective's raw ingredients, all integers so that incremental updates
 /// are exact and the objective is a pure function of them.
 struct totals {
@@ -158,6 +170,12 @@ public:
     void force_self_place(std::uint32_t d, std::uint32_t pm, const std::vector<span>& blocks) {
         do_self_place(d, pm, blocks, false, nullptr, true);
     }
+
+    // ------------------------------------------------------------ explanations
+    /// Rules (relax_rule bits) the checks skip until reset; mutations made while
+    /// relaxed must be rolled back.
+    void set_relaxed(std::uint8_t rules) { relax_ = rules; }
+    [[nodiscard]] std::uint8_t relaxed() const { return relax_; }
 
     // ------------------------------------------------------------ journal
     /// Marks a point to roll back to; mutations after it are undone by rollback.
@@ -298,6 +316,7 @@ private:
     std::vector<std::uint32_t> free_cohorts_;
     const replan_context* prev_ = nullptr;
     tmin earliest_ = no_time;
+    std::uint8_t relax_ = relax_none;
 };
 
 }  // namespace jadwal::solve::detail

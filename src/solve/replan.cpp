@@ -36,10 +36,12 @@ std::int32_t fixed_option(const pm_c& pm, const std::vector<session_t>& sessions
 }  // namespace
 
 replan_context::replan_context(const compiled_model& cm, const solution& prev,
-                               std::optional<calendar::instant> from)
+                               std::optional<calendar::instant> from, bool keep_pins)
     : previous(prev), replan_from(from) {
-    if (from) earliest = std::max<tmin>(no_time, std::min<tmin>(to_t(cm, *from), cm.horizon_end));
-    auto is_locked = [&](calendar::instant start, bool pinned) { return pinned || (from && start < *from); };
+    if (from && keep_pins) earliest = std::max<tmin>(no_time, std::min<tmin>(to_t(cm, *from), cm.horizon_end));
+    auto is_locked = [&](calendar::instant start, bool pinned) {
+        return keep_pins && (pinned || (from && start < *from));
+    };
     std::unordered_map<std::uint64_t, std::uint32_t> demand_of;
     for (std::uint32_t d = 0; d < cm.demand.size(); ++d) demand_of.emplace(key(cm.demand[d].employee, cm.demand[d].program), d);
     cohort_of.assign(cm.demand.size(), -1);

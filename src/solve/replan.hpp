@@ -41,7 +41,9 @@ struct previous_block {
 
 class replan_context {
 public:
-    replan_context(const compiled_model& cm, const solution& previous, std::optional<calendar::instant> replan_from);
+    /// `keep_pins` false: nothing is locked (to rebuild a plan as it is, e.g. for explanations).
+    replan_context(const compiled_model& cm, const solution& previous, std::optional<calendar::instant> replan_from,
+                   bool keep_pins = true);
 
     const solution& previous;
     std::optional<calendar::instant> replan_from;

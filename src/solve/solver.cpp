@@ -163,7 +163,9 @@ solution solve(const model::scenario& s, const solve_options& opts) {
         }
         publish(moves, pl.objective(), pl.placed_count());
         results[t].objective = pl.objective();
-        results[t].sol = detail::extract(pl, log);
+        if (reporter) report("explain", true);
+        const auto explanations = detail::explain_all_unplaced(pl, opts.seed + t);
+        results[t].sol = detail::extract(pl, log, &explanations);
         results[t].moves = moves;
     };
 

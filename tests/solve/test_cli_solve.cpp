@@ -83,12 +83,48 @@ TEST_CASE("jadwal solve refuses what it cannot do with the documented exit codes
     const auto dir = scratch();
     const std::string out = " --out '" + (dir / "o").string() + "'";
     CHECK(run("solve '" + example + "'" + out + " --policy no_such_policy").code == 2);
-    CHECK(run("solve '" + example + "'" + out + " --previous old.json").code == 2);
+    CHECK(run("solve '" + example + "'" + out + " --previous old.json").code == 1);  // no such file
+    CHECK(run("solve '" + example + "'" + out + " --replan-from 2026-06-01").code == 2);  // needs --previous
     CHECK(run("solve '" + example + "'" + out + " --strategy clever").code == 2);
     CHECK(run("solve '" + example + "'").code == 2);  // --out is required
     CHECK(run("solve '" + (dir / "missing.yaml").string() + "'" + out).code == 1);
     CHECK_FALSE(std::filesystem::exists(dir / "o" / "solution.json"));
     CHECK(run("solve '" + example + "'" + out + " --strategy baseline --policy classroom_only").code == 0);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("jadwal solve --previous re-plans, and verify --previous checks what had to stay", "[solve][replan]") {
+    const auto dir = scratch();
+    const std::string a = (dir / "a").string(), b = (dir / "b").string();
+    REQUIRE(run("solve '" + example + "' --out '" + a + "' --policy flexible --max-moves 3000").code == 0);
+    const std::string previous = " --previous '" + a + "/solution.json' --replan-from 2026-06-01";
+    CHECK(run("solve '" + example + "' --out '" + b + "' --policy flexible --max-moves 3000" + previous).code == 0);
+    const auto checked = run("verify '" + example + "' '" + b + "/solution.json'" + previous);
+    CHECK(checked.code == 0);
+    CHECK(checked.out.find("changes against") != std::string::npos);
+    CHECK(run("solve '" + example + "' --out '" + b + "' --previous '" + a + "/solution.json' --replan-from 1 June")
+              .code == 2);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("jadwal explain tells one employee what they got and why the rest is missing", "[solve][explain]") {
+    const auto dir = scratch();
+    const std::string a = (dir / "a").string();
+    REQUIRE(run("solve '" + example + "' --out '" + a + "' --policy flexible --max-moves 3000").code == 0);
+    const std::string sol = " '" + a + "/solution.json'";
+    // Siti (BPKAD) cannot take keuda: her unit may miss one person at a time, a cohort needs three.
+    const auto r = run("explain '" + example + "'" + sol + " --employee 198203142006041002");
+    CHECK(r.code == 0);
+    CHECK(r.out.find("Siti Rahmawati") != std::string::npos);
+    CHECK(r.out.find("Not placed") != std::string::npos);
+    CHECK(r.out.find("keuda") != std::string::npos);
+    CHECK(r.out.find("R-") != std::string::npos);
+    const auto j = run("explain '" + example + "'" + sol + " --employee 198203142006041002 --format json");
+    CHECK(j.code == 0);
+    CHECK(j.out.find("\"unplaced\"") != std::string::npos);
+    CHECK(run("explain '" + example + "'" + sol + " --employee nobody").code == 2);
+    CHECK(run("explain '" + example + "'" + sol + " --employee 198203142006041002 --program nothing").code == 2);
+    CHECK(run("explain '" + example + "' '" + (dir / "missing.json").string() + "' --employee 198203142006041002").code == 1);
     std::filesystem::remove_all(dir);
 }
 

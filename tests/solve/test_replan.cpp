@@ -266,3 +266,4 @@ TEST_CASE("incremental change counting equals a full evaluation while re-plannin
 }
 
 
+

@@ -1,0 +1,165 @@
+// `jadwal explain`: one person's plan in words: what they were given and when,
+// how much of it lands in their working time, and for every demand left unmet
+// why (reason codes and sentences) and what it would take (alternatives with
+// their cost).
+#include "commands.hpp"
+#include "print_diagnostics.hpp"
+#include "solution_file.hpp"
+
+#include <jadwal/calendar/work_calendar.hpp>
+#include <jadwal/solve/explain.hpp>
+#include <jadwal/solve/solver.hpp>
+
+#include <date/tz.h>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <memory>
+
+namespace jadwal::cli {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+std::string local_span(const date::time_zone& z, calendar::instant a, calendar::instant b) {
+    return date::format("%a %d %b %Y %H:%M", date::make_zoned(&z, a)) +
+           date::format("\u2013%H:%M", date::make_zoned(&z, b));
+}
+
+std::string status_name(model::employment_status s) { return s == model::employment_status::pppk ? "PPPK" : "PNS"; }
+
+json to_json(const model::scenario& s, const solve::employee_explanation& x) {
+    const auto& e = s.employees[x.employee.value];
+    const auto& zone = s.zone_of(e);
+    json out;
+    out["employee"] = e.id;
+    out["name"] = e.name;
+    out["unit"] = s.units[e.unit.value].id;
+    out["status"] = status_name(e.status);
+    out["jp_target"] = x.jp_target;
+    out["jp_cap"] = x.jp_cap ? json(*x.jp_cap) : json(nullptr);
+    out["placed_jp"] = x.placed_jp;
+    json placed = json::array();
+    for (const auto p : x.placed) placed.push_back(s.programs[p.value].id);
+    out["placed"] = std::move(placed);
+    json trainings = json::array();
+    for (const auto& t : x.trainings) {
+        const auto& prog = s.programs[t.program.value];
+        trainings.push_back(json{{"program", prog.id},
+                                 {"cohort", t.cohort.empty() ? json(nullptr) : json(t.cohort)},
+                                 {"mode", model::to_string(t.mode)},
+                                 {"module", prog.modules[t.module].id},
+                                 {"start", calendar::format_instant(t.start, zone)},
+                                 {"end", calendar::format_instant(t.end, zone)},
+                                 {"working_minutes", t.working_minutes},
+                                 {"after_hours_minutes", t.after_hours_minutes}});
+    }
+    out["trainings"] = std::move(trainings);
+    json unplaced = json::array();
+    for (const auto& u : x.unplaced) {
+        json reasons = json::array();
+        for (const auto& r : u.reasons) reasons.push_back(json{{"code", r.code}, {"message", r.message}});
+        json alts = json::array();
+        for (const auto& a : u.alternatives) alts.push_back(json{{"description", a.description}, {"cost", a.cost}});
+        unplaced.push_back(json{{"program", s.programs[u.program.value].id},
+                                {"reasons", std::move(reasons)},
+                                {"alternatives", std::move(alts)}});
+    }
+    out["unplaced"] = std::move(unplaced);
+    out["notes"] = x.notes;
+    return out;
+}
+
+void print_text(const model::scenario& s, const solve::employee_explanation& x) {
+    const auto& e = s.employees[x.employee.value];
+    const auto& unit = s.units[e.unit.value];
+    const auto& zone = s.zone_of(e);
+    fmt::print("{} ({}), {}, {}\n", e.name.empty() ? e.id : e.name, e.id, unit.name.empty() ? unit.id : unit.name,
+               status_name(e.status));
+    std::string jp = fmt::format("{} JP planned", x.placed_jp);
+    if (x.jp_target > 0)
+        jp += x.placed_jp >= x.jp_target ? fmt::format(", target of {} JP met", x.jp_target)
+                                         : fmt::format(", {} short of the target of {} JP", x.jp_target - x.placed_jp,
+                                                       x.jp_target);
+    if (x.jp_cap) jp += fmt::format(", cap {} JP", *x.jp_cap);
+    fmt::print("{}\n", jp);
+    for (const auto& n : x.notes) fmt::print("note: {}\n", n);
+
+    fmt::print("\nPlanned training ({} item{}):\n", x.trainings.size(), x.trainings.size() == 1 ? "" : "s");
+    if (x.trainings.empty()) fmt::print("  none\n");
+    std::int64_t work = 0, after = 0;
+    for (const auto& t : x.trainings) {
+        const auto& prog = s.programs[t.program.value];
+        fmt::print("  {:<32} {:<12} {:<18} {:<8} {:>4} min at work, {:>4} after hours\n",
+                   local_span(zone, t.start, t.end), model::to_string(t.mode),
+                   t.cohort.empty() ? std::string("(study block)") : t.cohort, prog.modules[t.module].id,
+                   t.working_minutes, t.after_hours_minutes);
+        work += t.working_minutes;
+        after += t.after_hours_minutes;
+    }
+    if (!x.trainings.empty()) fmt::print("  in all: {} min in working time, {} min after hours\n", work, after);
+
+    fmt::print("\nNot placed ({}):\n", x.unplaced.size());
+    if (x.unplaced.empty()) fmt::print("  nothing: every demand of this person is placed\n");
+    for (const auto& u : x.unplaced) {
+        const auto& prog = s.programs[u.program.value];
+        fmt::print("  {} ({}, {} JP)\n", prog.id, prog.title, prog.jp);
+        for (const auto& r : u.reasons) fmt::print("    {:<20} {}\n", r.code, r.message);
+        if (u.alternatives.empty()) {
+            fmt::print("    no alternative found by relaxing one or two rules\n");
+            continue;
+        }
+        fmt::print("    alternatives:\n");
+        for (std::size_t i = 0; i < u.alternatives.size(); ++i)
+            fmt::print("      {}. {} [burden +{:.0f}]\n", i + 1, u.alternatives[i].description, u.alternatives[i].cost);
+    }
+}
+
+}  // namespace
+
+action add_explain(CLI::App& app) {
+    auto* cmd = app.add_subcommand("explain", "Explain one employee's plan: what, when, and why not");
+    struct args {
+        std::string scenario, solution, employee, program, format = "text";
+    };
+    auto a = std::make_shared<args>();
+    cmd->add_option("scenario", a->scenario, "Scenario file (YAML)")->required();
+    cmd->add_option("solution", a->solution, "Solution file (solution.json)")->required();
+    cmd->add_option("--employee", a->employee, "Employee id (NIP)")->required();
+    cmd->add_option("--program", a->program, "Only this programme");
+    cmd->add_option("--format", a->format, "Output format")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->capture_default_str();
+    return [a]() {
+        const auto loaded = load_and_report(a->scenario);
+        if (!loaded.scenario) return static_cast<int>(input_error);
+        const auto& s = *loaded.scenario;
+        const auto e = s.find_employee(a->employee);
+        if (!e) {
+            fmt::print(stderr, "jadwal explain: no employee '{}' in {}\n", a->employee, a->scenario);
+            return static_cast<int>(usage_error);
+        }
+        std::optional<model::program_index> program;
+        if (!a->program.empty()) {
+            program = s.find_program(a->program);
+            if (!program) {
+                fmt::print(stderr, "jadwal explain: no programme '{}' in {}\n", a->program, a->scenario);
+                return static_cast<int>(usage_error);
+            }
+        }
+        const auto sol = read_solution_reporting(s, a->solution);
+        if (!sol) return static_cast<int>(input_error);
+        solve::employee_explanation x;
+        try {
+            x = solve::explain_employee(s, *sol, *e, program);
+        } catch (const solve::solve_error& err) {
+            fmt::print(stderr, "{}: error: {}\n", a->solution, err.what());
+            return static_cast<int>(input_error);
+        }
+        if (a->format == "json") fmt::print("{}\n", to_json(s, x).dump(2));
+        else print_text(s, x);
+        return static_cast<int>(success);
+    };
+}
+
+}  // namespace jadwal::cli

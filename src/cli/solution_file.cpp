@@ -1,0 +1,25 @@
+#include "solution_file.hpp"
+
+#include <jadwal/io/solution_json.hpp>
+
+#include <date/tz.h>
+#include <fmt/format.h>
+
+namespace jadwal::cli {
+
+std::optional<solve::solution> read_solution_reporting(const model::scenario& s, const std::string& path) {
+    const auto read = io::read_solution_file(s, path);
+    for (const auto& d : read.diags.items()) fmt::print(stderr, "{}\n", load::format(d));
+    if (!read.solution || read.diags.has_errors()) return std::nullopt;
+    return read.solution;
+}
+
+std::optional<calendar::instant> parse_replan_from(const model::scenario& s, const std::string& text) {
+    if (const auto day = calendar::parse_date(text)) {
+        const auto midnight = date::local_days{*day};
+        return date::floor<calendar::minutes>(s.zone->to_sys(midnight, date::choose::earliest));
+    }
+    return calendar::parse_instant(text);
+}
+
+}  // namespace jadwal::cli

@@ -1,0 +1,685 @@
+#include "explain.hpp"
+
+#include "insertion.hpp"
+
+#include <date/tz.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+namespace jadwal::solve::detail {
+namespace {
+
+constexpr std::size_t refusal_kinds = static_cast<std::size_t>(refusal::pinned) + 1;
+
+std::size_t ix(refusal r) { return static_cast<std::size_t>(r); }
+
+// ---------------------------------------------------------------- words
+
+std::string who(const compiled_model& cm, std::uint32_t e) {
+    const auto& emp = cm.scenario.employees[e];
+    return emp.name.empty() ? emp.id : emp.name;
+}
+
+calendar::instant at(const compiled_model& cm, tmin t) { return cm.t0 + calendar::minutes{t}; }
+
+/// "Tue 12 May 2026 08:00-12:00" in the scenario's zone.
+std::string when(const compiled_model& cm, tmin a, tmin b) {
+    const auto za = date::make_zoned(cm.scenario.zone, at(cm, a));
+    const auto zb = date::make_zoned(cm.scenario.zone, at(cm, b));
+    return date::format("%a %d %b %Y %H:%M", za) + date::format("\u2013%H:%M", zb);
+}
+
+std::string day_text(const compiled_model& cm, tmin t) {
+    return date::format("%d %b %Y", date::make_zoned(cm.scenario.zone, at(cm, t)));
+}
+
+std::string mode_name(model::delivery_mode m) {
+    switch (m) {
+        case model::delivery_mode::classroom: return "classroom";
+        case model::delivery_mode::online_live: return "live online";
+        case model::delivery_mode::self_paced: return "self-paced";
+    }
+    return "?";
+}
+
+const char* code_of(refusal r) {
+    switch (r) {
+        case refusal::unavailable: return "R-UNAVAILABLE";
+        case refusal::overlap: return "R-OVERLAP";
+        case refusal::horizon: return "R-NO-TIME";
+        case refusal::deadline: return "R-DEADLINE";
+        case refusal::day_limit: return "R-DAY-LIMIT";
+        case refusal::after_hours_day:
+        case refusal::after_hours_week: return "R-AFTER-HOURS-LIMIT";
+        case refusal::unit_limit: return "R-UNIT-LIMIT";
+        case refusal::shift_minimum: return "R-SHIFT-MINIMUM";
+        case refusal::acceptance: return "R-ACCEPTANCE";
+        case refusal::jp_cap: return "R-JP-CAP";
+        case refusal::cohort_full: return "R-COHORT-FULL";
+        case refusal::budget: return "R-BUDGET";
+        case refusal::pinned: return "R-REPLAN";
+        case refusal::resource:
+        case refusal::structure:
+        case refusal::none: break;
+    }
+    return "R-NO-COHORT";
+}
+
+/// The calendar entry that makes the person unavailable during [a, b) ("leave",
+/// "duty: apel", "holiday: Nyepi", "rest after night shift"), or "".
+std::string unavailable_label(const compiled_model& cm, std::uint32_t e, tmin a, tmin b) {
+    const auto& zone = cm.scenario.zone_of(cm.scenario.employees[e]);
+    const auto first = date::floor<date::days>(zone.to_local(at(cm, a)));
+    const auto last = date::floor<date::days>(zone.to_local(at(cm, b)));
+    calendar::date_range days;
+    days.first = first;
+    days.last = last;
+    for (const auto& li : cm.calendar.explain(model::employee_index{e}, days))
+        if (li.kind != calendar::time_kind::working && li.span.start < at(cm, b) && at(cm, a) < li.span.end)
+            return li.label;
+    return "";
+}
+
+/// The other training the person has during [a, b), by programme title, or "".
+std::string overlapping_training(const plan& pl, std::uint32_t e, tmin a, tmin b) {
+    for (const auto& it : pl.items[e])
+        if (it.a < b && a < it.b) return pl.cm.scenario.programs[pl.cm.demand[it.demand].program].title;
+    return "";
+}
+
+/// What `r` means for demand d at [a, b), as a clause ("BPKAD would have more than ...").
+std::string blocked_by(const plan& pl, std::uint32_t d, refusal r, tmin a, tmin b) {
+    const compiled_model& cm = pl.cm;
+    const std::uint32_t e = cm.demand[d].employee;
+    const auto& unit = cm.scenario.units[cm.employees[e].unit];
+    const unit_c& uc = cm.units[cm.employees[e].unit];
+    const std::string name = who(cm, e);
+    const std::string unit_name = unit.name.empty() ? unit.id : unit.name;
+    switch (r) {
+        case refusal::unavailable: {
+            const std::string label = unavailable_label(cm, e, a, b);
+            return label.empty() ? fmt::format("{} is not available", name)
+                                 : fmt::format("{} is not available ({})", name, label);
+        }
+        case refusal::overlap: {
+            const std::string other = overlapping_training(pl, e, a, b);
+            return other.empty() ? fmt::format("{} already trains then", name)
+                                 : fmt::format("it clashes with {}'s {} training", name, other);
+        }
+        case refusal::unit_limit:
+            return fmt::format("{} would have more than {} of its {} staff in training at once", unit_name, uc.limit,
+                               uc.headcount);
+        case refusal::shift_minimum:
+            return fmt::format("a shift of {} would fall below its minimum on duty", unit_name);
+        case refusal::after_hours_week:
+            return fmt::format("{} would pass the after-hours limit of {} minutes a week", name, cm.max_ah_per_week);
+        case refusal::after_hours_day:
+            return fmt::format("{} would pass the after-hours limit of {} minutes a day", name, cm.max_ah_per_day);
+        case refusal::day_limit:
+            return fmt::format("{} would pass the limit of {} training minutes a day", name, cm.max_training_per_day);
+        case refusal::acceptance: {
+            // What this time asks of the person: an evening (after working hours) or a weekend.
+            const int d0 = cm.day_of(a);
+            const int need = d0 >= 0 && d0 < cm.days ? cm.needs(d0, a, b) : 0;
+            return fmt::format("{} does not accept training {}", name,
+                               (need & 2) ? "at weekends" : (need & 1) ? "in the evening, after working hours"
+                                                                       : "at these times");
+        }
+        case refusal::deadline:
+            return fmt::format("it would end after the deadline of {}", day_text(cm, cm.demand[d].deadline - 1));
+        case refusal::horizon: return "it would fall outside the planning horizon";
+        case refusal::cohort_full: return "the cohort is full";
+        case refusal::pinned: return "it is already under way or before the re-plan date";
+        case refusal::jp_cap:
+            return fmt::format("{} would pass the JP cap of {} a year ({} JP already planned)", name,
+                               cm.employees[e].jp_cap, pl.placed_jp[e]);
+        case refusal::budget: return "the training budget allows no further cohort";
+        case refusal::resource: return "its venue, platform or instructors are not free then";
+        case refusal::structure:
+        case refusal::none: break;
+    }
+    return "its sessions cannot be arranged then";
+}
+
+// ---------------------------------------------------------------- tallies
+
+/// How often each rule blocked the times tried, with the first example and the
+/// range of ISO weeks it covered.
+struct tally {
+    std::array<int, refusal_kinds> count{};
+    std::array<span, refusal_kinds> example{};
+    std::array<int, refusal_kinds> week_lo{}, week_hi{};
+    int tried = 0;
+    int free = 0;
+
+    void add(refusal r, tmin a, tmin b, int week) {
+        ++tried;
+        if (r == refusal::none) {
+            ++free;
+            return;
+        }
+        const std::size_t k = ix(r);
+        if (count[k]++ == 0) example[k] = {a, b}, week_lo[k] = week, week_hi[k] = week;
+        week_lo[k] = std::min(week_lo[k], week);
+        week_hi[k] = std::max(week_hi[k], week);
+    }
+    /// Refusals by count, most frequent first (ties by enum order).
+    [[nodiscard]] std::vector<refusal> ranked() const {
+        std::vector<refusal> out;
+        for (std::size_t k = 1; k < refusal_kinds; ++k)
+            if (count[k] > 0) out.push_back(static_cast<refusal>(k));
+        std::stable_sort(out.begin(), out.end(), [&](refusal x, refusal y) { return count[ix(x)] > count[ix(y)]; });
+        return out;
+    }
+};
+
+tmin align_up(const compiled_model& cm, int d, tmin t) {
+    const tmin base = cm.day_start[static_cast<std::size_t>(d)];
+    const tmin rel = std::max<tmin>(0, t - base);
+    return base + (rel + cm.granularity - 1) / cm.granularity * cm.granularity;
+}
+
+/// Samples the person's own time in pm's windows up to the deadline (at most
+/// about 120 days and 4 starts per window occurrence) against the plan as it is.
+tally sample_own_time(const plan& pl, std::uint32_t d, const pm_c& pm) {
+    const compiled_model& cm = pl.cm;
+    const std::uint32_t e = cm.demand[d].employee;
+    tally t;
+    if (pm.parts.empty()) return t;
+    const int len = pm.parts.front().minutes;
+    const int first_day = std::max(0, cm.day_of(std::max<tmin>(0, pl.earliest())));
+    const int last_day = std::min(cm.days - 1, cm.day_of(cm.demand[d].deadline - 1));
+    if (last_day < first_day) return t;
+    const int stride = std::max(1, (last_day - first_day + 1) / 120);
+    for (int dd = first_day; dd <= last_day; dd += stride)
+        for (const window_c* w = cm.wins_begin(pm, dd); w != cm.wins_end(pm, dd); ++w) {
+            const tmin lo = align_up(cm, dd, w->a);
+            if (lo + len > w->b) continue;
+            const tmin room = w->b - len - lo;
+            const tmin step = std::max<tmin>(cm.granularity, (room / 3 + cm.granularity - 1) / cm.granularity * cm.granularity);
+            int n = 0;
+            for (tmin a = lo; a + len <= w->b && n < 4; a += step, ++n) {
+                const tmin b = a + len;
+                refusal why = refusal::none;
+                const bool accepted = (pl.relaxed() & relax_acceptance) || cm.accepts_at(e, pm, dd, a, b);
+                if (!accepted) why = refusal::acceptance;
+                else if (pl.item_ok(e, d, a, b, &why)) why = refusal::none;
+                t.add(why, a, b, cm.week_of(cm.local_day(e, a)));
+            }
+        }
+    return t;
+}
+
+/// "61% because X (weeks 10-20, e.g. Tue 12 May 2026 19:00-20:30)" for the top rules.
+std::string summarise(const plan& pl, std::uint32_t d, const tally& t, std::size_t top) {
+    std::string out;
+    const auto ranked = t.ranked();
+    for (std::size_t i = 0; i < ranked.size() && i < top; ++i) {
+        const std::size_t k = ix(ranked[i]);
+        const int pct = (100 * t.count[k] + t.tried / 2) / std::max(1, t.tried);
+        const span ex = t.example[k];
+        out += fmt::format("{}{}% because {} ({}e.g. {})", out.empty() ? "" : "; ", pct,
+                           blocked_by(pl, d, ranked[i], ex.a, ex.b),
+                           t.week_lo[k] == t.week_hi[k] ? "" : fmt::format("weeks {}\u2013{}, ", t.week_lo[k] + 1, t.week_hi[k] + 1),
+                           when(pl.cm, ex.a, ex.b));
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------- gathering
+
+/// How many of the people waiting for a programme could sit its first session
+/// together at the best of the sampled times (unit limits and shifts counted as
+/// they join), and what stopped the others then.
+struct gathering {
+    int waiting = 0;
+    int best = 0;
+    span when{};
+    tally others;  ///< refusals of the waiting people, summed over the times that reach `best`
+};
+
+gathering gather(plan& pl, std::uint32_t pmi) {
+    const compiled_model& cm = pl.cm;
+    const pm_c& pm = cm.pms[pmi];
+    gathering g;
+    if (pm.parts.empty()) return g;
+    std::vector<std::uint32_t> waiting;
+    tmin deadline = 0;
+    for (std::uint32_t x = 0; x < cm.demand.size(); ++x)
+        if (cm.demand[x].program == pm.program && pl.place[x].kind == place_kind::none) {
+            if (waiting.size() < 400) waiting.push_back(x);
+            deadline = std::max(deadline, cm.demand[x].deadline);
+            ++g.waiting;
+        }
+    if (waiting.empty()) return g;
+    const int len = pm.parts.front().minutes;
+    const int first_day = std::max(0, cm.day_of(std::max<tmin>(0, pl.earliest())));
+    const int last_day = std::min(cm.days - 1, cm.day_of(deadline - 1));
+    const int stride = std::max(1, (last_day - first_day + 1) / 60);
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> added;  // (employee, demand)
+    for (int dd = first_day; dd <= last_day; dd += stride)
+        for (const window_c* w = cm.wins_begin(pm, dd); w != cm.wins_end(pm, dd); ++w) {
+            const tmin a = align_up(cm, dd, w->a), b = a + len;
+            if (b > w->b) continue;
+            tally t;
+            added.clear();
+            for (const auto x : waiting) {
+                const std::uint32_t e = cm.demand[x].employee;
+                refusal why = refusal::none;
+                if (!cm.accepts_at(e, pm, dd, a, b)) why = refusal::acceptance;
+                else if (!pl.jp_cap_ok(e, pm.program)) why = refusal::jp_cap;
+                else if (pl.item_ok(e, x, a, b, &why)) {
+                    pl.scratch_add(e, pl.make_item(e, x, 0, a, b));
+                    added.emplace_back(e, x);
+                    why = refusal::none;
+                }
+                t.add(why, a, b, cm.week_of(cm.local_day(e, a)));
+            }
+            for (const auto& [e, x] : added) pl.scratch_remove(e, x, 0);
+            const int n = static_cast<int>(added.size());
+            if (n > g.best || g.others.tried == 0) {
+                g.best = n;
+                g.when = {a, b};
+                g.others = t;
+            } else if (n == g.best) {
+                // Equally good times: what blocks the others most often over all of them.
+                for (std::size_t k = 0; k < refusal_kinds; ++k) {
+                    if (t.count[k] == 0) continue;
+                    if (g.others.count[k] == 0) {
+                        g.others.example[k] = t.example[k];
+                        g.others.week_lo[k] = t.week_lo[k];
+                        g.others.week_hi[k] = t.week_hi[k];
+                    }
+                    g.others.count[k] += t.count[k];
+                    g.others.week_lo[k] = std::min(g.others.week_lo[k], t.week_lo[k]);
+                    g.others.week_hi[k] = std::max(g.others.week_hi[k], t.week_hi[k]);
+                }
+                g.others.tried += t.tried;
+                g.others.free += t.free;
+            }
+        }
+    return g;
+}
+
+// ---------------------------------------------------------------- cohorts
+
+struct cohort_probe {
+    std::uint32_t cohort = 0;
+    refusal why = refusal::none;
+    span where{};  ///< the session that failed, when one did
+};
+
+/// The first rule that keeps demand d out of cohort c (none: it could join now).
+cohort_probe probe_cohort(plan& pl, std::uint32_t c, std::uint32_t d) {
+    const compiled_model& cm = pl.cm;
+    const cohort_t& co = pl.cohorts[c];
+    const pm_c& pm = cm.pms[co.pm];
+    const std::uint32_t e = cm.demand[d].employee;
+    cohort_probe p;
+    p.cohort = c;
+    const span first = co.sessions.empty() ? span{} : span{co.sessions.front().a, co.sessions.front().b};
+    p.where = first;
+    if (pl.cohort_frozen(c)) return p.why = refusal::pinned, p;
+    if (static_cast<int>(co.members.size()) >= co.cap + ((pl.relaxed() & relax_capacity) ? 1 : 0))
+        return p.why = refusal::cohort_full, p;
+    if (!pl.jp_cap_ok(e, cm.demand[d].program)) return p.why = refusal::jp_cap, p;
+    const int travel = pl.travel_for(co, e);
+    for (const auto& s : co.sessions)
+        if (!(pl.relaxed() & relax_acceptance) && !cm.accepts_at(e, pm, s.day, s.a, s.b))
+            return p.why = refusal::acceptance, p.where = {s.a, s.b}, p;
+    for (const auto& s : co.sessions) {
+        refusal why = refusal::none;
+        if (!pl.item_ok(e, d, s.a - travel, s.b + travel, &why)) return p.why = why, p.where = {s.a, s.b}, p;
+    }
+    // Each session fits on its own; together they might not (a daily limit).
+    const std::size_t m = pl.mark();
+    refusal why = refusal::none;
+    if (!pl.join(c, d, &why)) p.why = why == refusal::none ? refusal::structure : why;
+    pl.rollback(m);
+    return p;
+}
+
+std::uint8_t relax_for(refusal r) {
+    switch (r) {
+        case refusal::unit_limit: return relax_unit_limit;
+        case refusal::after_hours_day:
+        case refusal::after_hours_week: return relax_after_hours_limit;
+        case refusal::acceptance: return relax_acceptance;
+        case refusal::cohort_full: return relax_capacity;
+        case refusal::shift_minimum: return relax_shift_minimum;
+        case refusal::day_limit: return relax_day_limit;
+        default: return relax_none;
+    }
+}
+
+// ---------------------------------------------------------------- alternatives
+
+struct candidate {
+    double gain = 0;  ///< participation level gained
+    double cost = 0;  ///< burden level added
+    std::uint8_t relaxed = relax_none;
+    std::string text;
+};
+
+/// Burden words for the difference between two totals ("480 min in working time, 90 after hours").
+std::string burden_words(const totals& before, const totals& after) {
+    std::int64_t work = 0;
+    for (std::size_t k = 0; k < after.work_by_class.size(); ++k) work += after.work_by_class[k] - before.work_by_class[k];
+    const std::int64_t ah = after.after_hours - before.after_hours;
+    if (work > 0 && ah > 0) return fmt::format("{} min in working time and {} min after hours", work, ah);
+    if (work > 0) return fmt::format("{} min in working time", work);
+    if (ah > 0) return fmt::format("{} min after hours", ah);
+    return "no working or after-hours time";
+}
+
+std::string relax_words(const plan& pl, std::uint32_t d, std::uint8_t bits, const cohort_t* co) {
+    const compiled_model& cm = pl.cm;
+    const std::uint32_t e = cm.demand[d].employee;
+    const auto& unit = cm.scenario.units[cm.employees[e].unit];
+    const unit_c& uc = cm.units[cm.employees[e].unit];
+    const std::string unit_name = unit.name.empty() ? unit.id : unit.name;
+    std::vector<std::string> parts;
+    if (bits & relax_unit_limit)
+        parts.push_back(fmt::format("{} lets one more of its staff train at once ({} \u2192 {})", unit_name, uc.limit,
+                                    uc.limit + 1));
+    if (bits & relax_acceptance) parts.push_back(fmt::format("{} accepts evening or weekend sessions", who(cm, e)));
+    if (bits & relax_capacity && co)
+        parts.push_back(fmt::format("the cohort takes one seat over its maximum ({} \u2192 {})", co->cap, co->cap + 1));
+    if (bits & relax_after_hours_limit)
+        parts.push_back(fmt::format("the after-hours limit ({} min a week) is raised for {}", cm.max_ah_per_week, who(cm, e)));
+    if (bits & relax_shift_minimum) parts.push_back(fmt::format("{} can spare one more person from a shift", unit_name));
+    if (bits & relax_day_limit) parts.push_back("the daily training limit is raised");
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) out += (i == 0 ? "" : " and ") + parts[i];
+    return out;
+}
+
+/// Tries demand d in cohort c with `bits` relaxed; adds a candidate when it works.
+void try_cohort(plan& pl, std::uint32_t c, std::uint32_t d, std::uint8_t bits, std::vector<candidate>& out) {
+    const compiled_model& cm = pl.cm;
+    const objective3 before = pl.objective();
+    const totals tot_before = pl.tot;
+    const std::size_t m = pl.mark();
+    pl.set_relaxed(bits);
+    const bool ok = pl.join(c, d);
+    pl.set_relaxed(relax_none);
+    if (ok) {
+        const objective3 after = pl.objective();
+        const cohort_t& co = pl.cohorts[c];
+        const pm_c& pm = cm.pms[co.pm];
+        const std::string id = cm.scenario.programs[pm.program].id;
+        candidate cand;
+        cand.gain = before.participation - after.participation;
+        cand.cost = after.burden - before.burden;
+        cand.relaxed = bits;
+        cand.text = fmt::format("join a {} cohort of {} starting {}{} ({})", mode_name(pm.mode), id,
+                                co.sessions.empty() ? std::string("?") : when(cm, co.sessions.front().a, co.sessions.front().b),
+                                bits ? " if " + relax_words(pl, d, bits, &co) : std::string(": it has a seat and fits now"),
+                                burden_words(tot_before, pl.tot));
+        out.push_back(std::move(cand));
+    }
+    pl.rollback(m);
+}
+
+void try_self_paced(plan& pl, rng& r, std::uint32_t d, std::uint32_t pmi, std::uint8_t bits, std::vector<candidate>& out) {
+    const compiled_model& cm = pl.cm;
+    const objective3 before = pl.objective();
+    const totals tot_before = pl.tot;
+    const std::size_t m = pl.mark();
+    pl.set_relaxed(bits);
+    inserter ins(pl, r);
+    std::vector<span> blocks;
+    bool ok = ins.find_blocks(d, pmi, blocks, 60) && pl.self_place(d, pmi, blocks);
+    pl.set_relaxed(relax_none);
+    if (ok) {
+        const objective3 after = pl.objective();
+        candidate cand;
+        cand.gain = before.participation - after.participation;
+        cand.cost = after.burden - before.burden;
+        cand.relaxed = bits;
+        cand.text = fmt::format("study {} self-paced in {} blocks, the first {}{} ({})",
+                                cm.scenario.programs[cm.demand[d].program].id, blocks.size(),
+                                when(cm, blocks.front().a, blocks.front().b),
+                                bits ? " if " + relax_words(pl, d, bits, nullptr) : std::string(": they fit now"),
+                                burden_words(tot_before, pl.tot));
+        out.push_back(std::move(cand));
+    }
+    pl.rollback(m);
+}
+
+/// Picks at most three: most participation gained, then least burden; one per kind of relaxation.
+std::vector<alternative> choose(std::vector<candidate> cands) {
+    std::stable_sort(cands.begin(), cands.end(), [](const candidate& a, const candidate& b) {
+        if (a.gain != b.gain) return a.gain > b.gain;
+        return a.cost < b.cost;
+    });
+    std::vector<alternative> out;
+    std::vector<std::uint8_t> kinds;
+    for (const auto& c : cands) {
+        if (out.size() == 3) break;
+        if (std::find(kinds.begin(), kinds.end(), c.relaxed) != kinds.end()) continue;
+        kinds.push_back(c.relaxed);
+        out.push_back({c.text, c.cost});
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------- per mode
+
+/// Why no cohort of pm could gather, for everyone waiting for it.
+reason no_cohort_reason(plan& pl, std::uint32_t pmi) {
+    const compiled_model& cm = pl.cm;
+    const pm_c& pm = cm.pms[pmi];
+    const auto& prog = cm.scenario.programs[pm.program];
+    const gathering g = gather(pl, pmi);
+    if (g.others.tried == 0)
+        return {"R-NO-COHORT", fmt::format("no cohort of {} runs: its windows leave no time before the deadlines", prog.id)};
+    if (g.best >= pm.size_min)
+        return {"R-NO-COHORT",
+                fmt::format("no cohort of {} runs, although {} of the {} people waiting could sit its first session "
+                            "together (e.g. {}): its venue, platform, instructors or the budget allowed none at such "
+                            "times",
+                            prog.id, g.best, g.waiting, when(cm, g.when.a, g.when.b))};
+    const auto ranked = g.others.ranked();
+    std::string others;
+    for (std::size_t i = 0; i < ranked.size() && i < 2; ++i) {
+        const std::size_t k = ix(ranked[i]);
+        const span ex = g.others.example[k];
+        // The example person: the first one waiting whom this rule stops at that time.
+        std::uint32_t ex_d = 0;
+        for (std::uint32_t x = 0; x < cm.demand.size(); ++x) {
+            if (cm.demand[x].program != pm.program || pl.place[x].kind != place_kind::none) continue;
+            const std::uint32_t e = cm.demand[x].employee;
+            refusal why = refusal::none;
+            if (!cm.accepts_at(e, pm, cm.day_of(ex.a), ex.a, ex.b)) why = refusal::acceptance;
+            else if (pl.item_ok(e, x, ex.a, ex.b, &why)) why = refusal::none;
+            if (why == ranked[i]) {
+                ex_d = x;
+                break;
+            }
+        }
+        const int pct = (100 * g.others.count[k] + (g.others.tried - g.others.free) / 2) /
+                        std::max(1, g.others.tried - g.others.free);
+        others += fmt::format("{}{}% of the time because {} (e.g. {})", others.empty() ? "" : "; ", pct,
+                              blocked_by(pl, ex_d, ranked[i], ex.a, ex.b), when(cm, ex.a, ex.b));
+    }
+    return {code_of(ranked.empty() ? refusal::none : ranked.front()),
+            fmt::format("no cohort of {} runs: at best {} of the {} people waiting could sit its first session "
+                        "together, fewer than its minimum of {}{}",
+                        prog.id, g.best, g.waiting, pm.size_min,
+                        others.empty() ? std::string() : "; the others are kept out " + others)};
+}
+
+reason live_reason(plan& pl, std::uint32_t d, std::uint32_t pmi, std::vector<cohort_probe>& probes,
+                   explain_cache* cache) {
+    const compiled_model& cm = pl.cm;
+    const pm_c& pm = cm.pms[pmi];
+    const auto& prog = cm.scenario.programs[pm.program];
+    const std::string mode = mode_name(pm.mode);
+    std::vector<cohort_probe> mine;
+    for (const auto c : pl.program_cohorts[pm.program])
+        if (pl.cohorts[c].pm == pmi) mine.push_back(probe_cohort(pl, c, d));
+    probes.insert(probes.end(), mine.begin(), mine.end());
+    if (mine.empty()) {
+        if (pm.mode == model::delivery_mode::classroom && cm.budget_classroom >= 0 &&
+            pl.tot.classroom_cohorts >= cm.budget_classroom)
+            return {"R-BUDGET", fmt::format("{}: no cohort of {} runs, and the budget's {} classroom cohorts are all "
+                                            "in use",
+                                            mode, prog.id, cm.budget_classroom)};
+        reason common;
+        if (cache) {
+            const auto it = cache->find(pmi);
+            common = it != cache->end() ? it->second : cache->emplace(pmi, no_cohort_reason(pl, pmi)).first->second;
+        } else {
+            common = no_cohort_reason(pl, pmi);
+        }
+        const tally t = sample_own_time(pl, d, pm);
+        std::string own = t.tried == 0 ? std::string("its windows leave no time before the deadline")
+                          : t.free == 0
+                              ? fmt::format("none of {} times sampled in its windows is free for {}: {}", t.tried,
+                                            who(cm, cm.demand[d].employee), summarise(pl, d, t, 2))
+                              : fmt::format("{}% of the times sampled in its windows are free for {}",
+                                            (100 * t.free + t.tried / 2) / t.tried, who(cm, cm.demand[d].employee));
+        const refusal top = t.free == 0 && !t.ranked().empty() ? t.ranked().front() : refusal::none;
+        return {top == refusal::none ? common.code : code_of(top), fmt::format("{}: {}; {}", mode, common.message, own)};
+    }
+    // Group the cohorts by what keeps the person out.
+    std::array<int, refusal_kinds> count{};
+    std::array<const cohort_probe*, refusal_kinds> example{};
+    for (const auto& p : mine) {
+        if (count[ix(p.why)]++ == 0) example[ix(p.why)] = &p;
+    }
+    std::vector<refusal> ranked;
+    for (std::size_t k = 0; k < refusal_kinds; ++k)
+        if (count[k] > 0) ranked.push_back(static_cast<refusal>(k));
+    std::stable_sort(ranked.begin(), ranked.end(), [&](refusal x, refusal y) { return count[ix(x)] > count[ix(y)]; });
+    if (mine.size() == 1) {
+        const cohort_probe& p = mine.front();
+        const std::string because = p.why == refusal::none ? "it fits now (the search did not reach it)"
+                                                           : blocked_by(pl, d, p.why, p.where.a, p.where.b);
+        return {p.why == refusal::none ? "R-NOT-REACHED" : code_of(p.why),
+                fmt::format("{}: the only cohort of {} does not fit, at its session of {}: {}", mode, prog.id,
+                            when(cm, p.where.a, p.where.b), because)};
+    }
+    std::string detail;
+    for (const auto r : ranked) {
+        const cohort_probe& ex = *example[ix(r)];
+        const std::string cohort_words =
+            fmt::format("{} on {}", prog.id, when(cm, ex.where.a, ex.where.b));
+        const std::string because = r == refusal::none ? "it fits now (the search did not reach it)"
+                                                       : blocked_by(pl, d, r, ex.where.a, ex.where.b);
+        const std::string how_many = ranked.size() == 1 ? fmt::format("all {}", count[ix(r)])
+                                     : count[ix(r)] == 1 ? std::string("1 cohort")
+                                                         : fmt::format("{} cohorts", count[ix(r)]);
+        detail += fmt::format("{}{}: {} (e.g. the session of {})", detail.empty() ? "" : "; ", how_many, because,
+                              cohort_words);
+    }
+    const refusal top = ranked.front();
+    if (top == refusal::cohort_full && pm.mode == model::delivery_mode::classroom && cm.budget_classroom >= 0 &&
+        pl.tot.classroom_cohorts >= cm.budget_classroom)
+        detail += fmt::format("; no further cohort can open: the budget's {} classroom cohorts are all in use",
+                              cm.budget_classroom);
+    return {top == refusal::none ? "R-NOT-REACHED" : code_of(top),
+            fmt::format("{}: {} of the {} {} of {} fits \u2014 {}", mode, mine.size() == 1 ? "not one" : "none",
+                        mine.size(), mine.size() == 1 ? "cohort" : "cohorts", prog.id, detail)};
+}
+
+reason self_reason(plan& pl, rng& r, std::uint32_t d, std::uint32_t pmi) {
+    const compiled_model& cm = pl.cm;
+    const pm_c& pm = cm.pms[pmi];
+    const auto& prog = cm.scenario.programs[pm.program];
+    {
+        const std::size_t m = pl.mark();
+        inserter ins(pl, r);
+        std::vector<span> blocks;
+        const bool fits = ins.find_blocks(d, pmi, blocks, 60);
+        pl.rollback(m);
+        if (fits)
+            return {"R-NOT-REACHED", fmt::format("self-paced: {} study blocks of {} fit now; the search stopped "
+                                                 "before placing them",
+                                                 pm.parts.size(), prog.id)};
+    }
+    const tally t = sample_own_time(pl, d, pm);
+    if (t.tried == 0)
+        return {"R-DEADLINE", fmt::format("self-paced: the windows of {} leave no time before the deadline of {}",
+                                          prog.id, day_text(cm, cm.demand[d].deadline - 1))};
+    const auto ranked = t.ranked();
+    const refusal top = ranked.empty() ? refusal::none : ranked.front();
+    return {t.free > 0 || top == refusal::none ? "R-NO-TIME" : code_of(top),
+            fmt::format("self-paced: no room for {} study blocks of {} before {}; of {} times sampled in its windows{}{}",
+                        pm.parts.size(), prog.id, day_text(cm, cm.demand[d].deadline - 1), t.tried,
+                        t.free > 0 ? fmt::format(", {} are free but too few in order before the deadline", t.free)
+                                   : std::string(),
+                        ranked.empty() ? std::string() : ": " + summarise(pl, d, t, 3))};
+}
+
+}  // namespace
+
+demand_explanation explain_unplaced(plan& pl, rng& r, std::uint32_t d, explain_cache* cache) {
+    const compiled_model& cm = pl.cm;
+    const demand_c& dc = cm.demand[d];
+    const program_c& pc = cm.programs[dc.program];
+    const auto& prog = cm.scenario.programs[dc.program];
+    demand_explanation out;
+    if (pc.pms.empty()) {
+        out.reasons.push_back({"R-NO-MODE", fmt::format("no delivery mode of {} is allowed by policy {}", prog.id,
+                                                        cm.policy.id.empty() ? "default" : cm.policy.id)});
+        return out;
+    }
+    if (!pl.jp_cap_ok(dc.employee, dc.program)) {
+        out.reasons.push_back({"R-JP-CAP", blocked_by(pl, d, refusal::jp_cap, 0, 0) +
+                                               fmt::format(" with the {} JP of {}", pc.jp, prog.id)});
+        return out;
+    }
+    std::vector<cohort_probe> probes;
+    std::vector<candidate> cands;
+    for (const auto pmi : pc.pms) {
+        if (cm.pms[pmi].live) {
+            out.reasons.push_back(live_reason(pl, d, pmi, probes, cache));
+        } else {
+            out.reasons.push_back(self_reason(pl, r, d, pmi));
+            try_self_paced(pl, r, d, pmi, relax_after_hours_limit | relax_day_limit, cands);
+            try_self_paced(pl, r, d, pmi, relax_acceptance | relax_after_hours_limit, cands);
+        }
+    }
+    // Relax the rule that keeps the person out of each cohort (and a second one if
+    // that uncovers it); at most 24 cohorts, the ones starting soonest after the first.
+    std::size_t tried = 0;
+    for (const auto& p : probes) {
+        if (tried++ == 24) break;
+        std::uint8_t bits = relax_for(p.why);
+        if (p.why == refusal::none) {
+            try_cohort(pl, p.cohort, d, relax_none, cands);
+            continue;
+        }
+        if (bits == relax_none) continue;
+        const std::size_t before = cands.size();
+        try_cohort(pl, p.cohort, d, bits, cands);
+        if (cands.size() == before) {
+            pl.set_relaxed(bits);
+            const cohort_probe again = probe_cohort(pl, p.cohort, d);
+            pl.set_relaxed(relax_none);
+            const std::uint8_t more = relax_for(again.why);
+            if (more != relax_none && more != bits) try_cohort(pl, p.cohort, d, bits | more, cands);
+        }
+    }
+    out.alternatives = choose(std::move(cands));
+    // The most telling reason first: a mode with cohorts before one without.
+    std::stable_sort(out.reasons.begin(), out.reasons.end(), [](const reason& a, const reason& b) {
+        return (a.code == "R-NO-COHORT") < (b.code == "R-NO-COHORT");
+    });
+    return out;
+}
+
+std::vector<demand_explanation> explain_all_unplaced(plan& pl, std::uint64_t seed) {
+    std::vector<demand_explanation> out(pl.cm.demand.size());
+    rng r(seed ^ 0x6578706c61696eULL);  // "explain"
+    explain_cache cache;
+    for (std::uint32_t d = 0; d < pl.cm.demand.size(); ++d)
+        if (pl.place[d].kind == place_kind::none) out[d] = explain_unplaced(pl, r, d, &cache);
+    return out;
+}
+
+}  // namespace jadwal::solve::detail

@@ -1,0 +1,34 @@
+// Why a demand is unplaced, in domain terms, and what it would take to place
+// it (problem.md "Explanations"). Works on a plan as it stands: it probes the
+// person against every cohort of the programme and samples their own time in
+// each mode's windows, naming the rule that blocks each time (and the calendar
+// entry behind it), then tries the most useful relaxations and prices them.
+// The plan is left exactly as it was.
+#pragma once
+
+#include "plan.hpp"
+#include "random.hpp"
+
+#include <jadwal/solve/solution.hpp>
+
+#include <map>
+#include <vector>
+
+namespace jadwal::solve::detail {
+
+struct demand_explanation {
+    std::vector<reason> reasons;            ///< one per delivery mode considered, the most telling first
+    std::vector<alternative> alternatives;  ///< at most three, cheapest first
+};
+
+/// What explanations of one plan share: per delivery without cohorts, why none
+/// could gather (the same for everyone waiting for it).
+using explain_cache = std::map<std::uint32_t, reason>;
+
+/// Explains unplaced demand d. Deterministic for a plan and seed.
+[[nodiscard]] demand_explanation explain_unplaced(plan& pl, rng& r, std::uint32_t d, explain_cache* cache = nullptr);
+
+/// Explains every unplaced demand of the plan (indexed by demand; empty for placed ones).
+[[nodiscard]] std::vector<demand_explanation> explain_all_unplaced(plan& pl, std::uint64_t seed);
+
+}  // namespace jadwal::solve::detail

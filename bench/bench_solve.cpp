@@ -269,7 +269,8 @@ int main(int argc, char** argv) {
             judge(same_participation));
         const double gap = r.burden > 0 ? (f.burden - r.burden) / r.burden : 0;
         row(fmt::format("burden by {:.0f} s within 1% of the {:.0f} s run", seconds, reference),
-            fmt::format("{:+.2f}%", 100 * gap), "<= +1%", judge(same_participation && gap <= 0.01));
+            fmt::format("{:+.2f}%{}", 100 * gap, same_participation ? "" : " (at a different participation level)"),
+            "<= +1%", judge(same_participation && gap <= 0.01));
     }
 
     if (baseline) {

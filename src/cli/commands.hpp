@@ -25,5 +25,6 @@ action add_generate(CLI::App& app);
 action add_solve(CLI::App& app);
 action add_verify(CLI::App& app);
 action add_explain(CLI::App& app);
+action add_export(CLI::App& app);
 
 }  // namespace jadwal::cli

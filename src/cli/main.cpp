@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
     add(add_solve);
     add(add_verify);
     add(add_explain);
+    add(add_export);
 
     try {
         app.parse(argc, argv);

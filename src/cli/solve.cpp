@@ -1,6 +1,7 @@
 // `jadwal solve`: plans a scenario and writes DIR/solution.json.
 #include "commands.hpp"
 #include "print_diagnostics.hpp"
+#include "outputs.hpp"
 #include "solution_file.hpp"
 
 #include <jadwal/io/solution_json.hpp>
@@ -28,6 +29,8 @@ struct solve_args {
     std::string strategy = "optimized";
     std::string previous;
     std::string replan_from;
+    std::string formats = "all";
+    bool compare_baseline = false;
 };
 
 std::string fmt_objective(double v) { return fmt::format("{:.1f}", v); }
@@ -80,6 +83,11 @@ action add_solve(CLI::App& app) {
     cmd->add_option("--strategy", a->strategy, "optimized, or baseline (classroom by hand)")
         ->check(CLI::IsMember({"optimized", "baseline"}))
         ->capture_default_str();
+    cmd->add_option("--format", a->formats,
+                    "What to write: all, or a comma-separated list of json, csv, html, ics")
+        ->capture_default_str();
+    cmd->add_flag("--compare-baseline", a->compare_baseline,
+                  "Also plan with the baseline strategy (same seed) and compare the two in report.html");
     cmd->add_option("--previous", a->previous,
                     "Re-plan: the published solution.json; what is pinned or before --replan-from stays, the rest "
                     "changes as little as the objective allows");
@@ -89,6 +97,12 @@ action add_solve(CLI::App& app) {
     return [a]() {
         if (!a->replan_from.empty() && a->previous.empty()) {
             fmt::print(stderr, "jadwal solve: --replan-from needs --previous\n");
+            return static_cast<int>(usage_error);
+        }
+        output_request req;
+        if (!parse_formats(a->formats, req)) {
+            fmt::print(stderr, "jadwal solve: --format '{}' is not 'all' or a list of json, csv, html, ics\n",
+                       a->formats);
             return static_cast<int>(usage_error);
         }
         const auto loaded = load_and_report(a->scenario);
@@ -147,16 +161,18 @@ action add_solve(CLI::App& app) {
         solve::solution sol = solve::solve(s, opts);
         if (live_line) fmt::print(stderr, "\n");
 
-        const std::filesystem::path dir{a->out};
-        std::error_code ec;
-        std::filesystem::create_directories(dir, ec);
-        if (ec) {
-            fmt::print(stderr, "jadwal solve: cannot create {}: {}\n", dir.string(), ec.message());
-            return static_cast<int>(input_error);
+        std::optional<solve::solution> baseline;
+        if (a->compare_baseline && opts.strategy != solve::solve_strategy::baseline) {
+            solve::solve_options bo = opts;
+            bo.strategy = solve::solve_strategy::baseline;
+            bo.on_progress = nullptr;
+            baseline = solve::solve(s, bo);
         }
-        const auto file = dir / "solution.json";
-        io::write_file_atomically(file, io::solution_to_json(s, sol));
-        print_summary(sol, file.string());
+        req.previous = previous ? &*previous : nullptr;
+        req.baseline = baseline ? &*baseline : nullptr;
+        const std::filesystem::path dir{a->out};
+        if (!write_plan_outputs(s, sol, dir, req)) return static_cast<int>(input_error);
+        print_summary(sol, dir.string());
         const bool ok = sol.status == solve::solve_status::feasible || sol.status == solve::solve_status::optimal;
         return static_cast<int>(ok ? success : infeasible);
     };

@@ -35,6 +35,7 @@ inline constexpr std::string_view rrule = "E-RRULE";
 inline constexpr std::string_view tz_unknown = "E-TZ-UNKNOWN";
 inline constexpr std::string_view id_invalid = "E-ID-INVALID";
 inline constexpr std::string_view empty_list = "E-EMPTY-LIST";
+inline constexpr std::string_view address = "E-ADDRESS";
 
 // ---- relations between values
 inline constexpr std::string_view range_order = "E-RANGE-ORDER";

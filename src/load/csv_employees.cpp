@@ -31,12 +31,14 @@ enum column : std::size_t {
     col_works_collective_leave,
     col_leave,
     col_duties,
+    col_email,
     column_count
 };
 
 constexpr std::array<std::string_view, column_count> column_names{
     "nip",     "name",     "unit",     "status",   "pattern",                "rotation_offset", "jp_target",
-    "jp_cap",  "after_hours", "weekend", "timezone", "works_collective_leave", "leave",           "duties"};
+    "jp_cap",  "after_hours", "weekend", "timezone", "works_collective_leave", "leave",           "duties",
+    "email"};
 
 constexpr std::size_t no_column = static_cast<std::size_t>(-1);
 
@@ -306,6 +308,13 @@ void read_employees_csv(load_context& c, const std::filesystem::path& file, loc 
             e.zone = c.zone(trim(f->text), rr.at(*f), std::string{column_names[col_timezone]});
         if (const csv_field* f = cell(col_leave)) rr.leave(*f, e.leaves);
         if (const csv_field* f = cell(col_duties)) rr.duties(*f, e.duties);
+        if (const csv_field* f = cell(col_email)) {
+            const std::string_view address = trim(f->text);
+            if (const std::string problem = email_problem(address); !problem.empty())
+                rr.error(code::address, "email: " + problem, *f, col_email);
+            else
+                e.email = std::string{address};
+        }
         add_employee(c, std::move(d));
     }
 }

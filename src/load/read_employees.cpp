@@ -19,9 +19,10 @@ std::string field_path(const employee_draft& d, std::string_view field) {
 }
 
 void read_employee(load_context& c, const yval& v) {
-    static constexpr std::array<std::string_view, 14> keys{
+    static constexpr std::array<std::string_view, 15> keys{
         "id",       "name",       "unit",     "status",                 "pattern",  "rotation_offset", "jp_target",
-        "jp_cap",   "accepts",    "timezone", "works_collective_leave", "leave",    "duties",          "duty_templates"};
+        "jp_cap",   "accepts",    "timezone", "works_collective_leave", "leave",    "duties",          "duty_templates",
+        "email"};
     auto& yr = c.yr;
     const auto m = yr.map(v, "an employee", keys);
     if (!m) return;
@@ -45,6 +46,7 @@ void read_employee(load_context& c, const yval& v) {
         const ypath q = p.key("name");
         if (auto t = yr.text(yval{*f, q}, "name")) e.name = std::move(*t);
     }
+    read_address(c, *m, p, "email", email_problem, e.email);
     if (const yentry* f = yr.need(*m, p, "unit", "an employee")) {
         const ypath q = p.key("unit");
         if (const auto t = yr.text(yval{*f, q}, "unit"))

@@ -92,7 +92,8 @@ void read_venues(load_context& c, const yentry* e, const ypath& root) {
 }
 
 void read_platforms(load_context& c, const yentry* e, const ypath& root) {
-    static constexpr std::array<std::string_view, 5> keys{"id", "name", "concurrent", "capacity", "cost_per_cohort"};
+    static constexpr std::array<std::string_view, 6> keys{"id",       "name",           "concurrent",
+                                                          "capacity", "cost_per_cohort", "url"};
     read_entities(c, e, root, "platforms", "a platform", c.platforms, keys, &c.platform_broken,
                   [&](const std::string& id, const ymap& m, const ypath& p, loc at) {
                       model::platform pl;
@@ -113,14 +114,15 @@ void read_platforms(load_context& c, const yentry* e, const ypath& root) {
                           if (const auto x = c.yr.real(yval{*f, q}, "cost_per_cohort", 0, 1e15))
                               pl.cost_per_cohort = *x;
                       }
+                      read_address(c, m, p, "url", url_problem, pl.url);
                       c.s.platforms.push_back(std::move(pl));
                   });
 }
 
 void read_instructors(load_context& c, const yentry* e, const ypath& root) {
-    static constexpr std::array<std::string_view, 8> keys{
+    static constexpr std::array<std::string_view, 9> keys{
         "id", "name", "pattern", "location", "max_minutes_per_day", "max_days_per_month", "unavailable",
-        "cost_per_hour"};
+        "cost_per_hour", "email"};
     read_entities(c, e, root, "instructors", "an instructor", c.instructors, keys, nullptr,
                   [&](const std::string& id, const ymap& m, const ypath& p, loc at) {
                       model::instructor in;
@@ -128,6 +130,7 @@ void read_instructors(load_context& c, const yentry* e, const ypath& root) {
                       in.name = id;
                       in.mark = at.mark();
                       optional_text(c, m, p, "name", in.name);
+                      read_address(c, m, p, "email", email_problem, in.email);
                       if (const auto pat = reference(c, m, p, "pattern", c.patterns)) in.pattern = {*pat};
                       if (const auto l = reference(c, m, p, "location", c.locations)) in.location = {*l};
                       if (const yentry* f = m.find("max_minutes_per_day")) {

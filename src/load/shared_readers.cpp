@@ -1,5 +1,5 @@
 // Readers for value shapes that several sections share: date ranges, holiday
-// rules, staffing limits, weekday specs.
+// rules, staffing limits, weekday specs, e-mail addresses and URLs.
 #include "sections.hpp"
 #include "values.hpp"
 
@@ -87,6 +87,20 @@ std::optional<std::uint8_t> read_weekdays(load_context& c, const yval& v) {
     const auto mask = parse_weekdays(*t, problem);
     if (!mask) c.yr.error(code::weekday, problem, v);
     return mask;
+}
+
+void read_address(load_context& c, const ymap& m, const ypath& p, std::string_view key,
+                  std::string (*problem)(std::string_view), std::string& out) {
+    const yentry* f = m.find(key);
+    if (f == nullptr) return;
+    const ypath q = p.key(key);
+    const yval v{*f, q};
+    auto text = c.yr.text(v, key);
+    if (!text) return;
+    if (const std::string why = problem(*text); !why.empty())
+        c.yr.error(code::address, fmt::format("{}: {}", key, why), v);
+    else
+        out = std::move(*text);
 }
 
 }  // namespace jadwal::load::detail

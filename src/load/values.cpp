@@ -230,6 +230,35 @@ std::string id_problem(std::string_view id) {
     return {};
 }
 
+std::string email_problem(std::string_view s) {
+    const std::string why = fmt::format("{} is not one e-mail address such as nama@instansi.go.id", in_quotes(s));
+    if (s.empty() || s.size() > 254) return why;
+    for (const char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u <= 0x20 || u == 0x7f || std::string_view{"\"\\,;:<>()[]"}.find(c) != std::string_view::npos) return why;
+    }
+    const auto at = s.find('@');
+    if (at == 0 || at == std::string_view::npos || s.find('@', at + 1) != std::string_view::npos) return why;
+    const std::string_view domain = s.substr(at + 1);
+    const auto dot = domain.find('.');
+    if (dot == 0 || dot == std::string_view::npos || domain.back() == '.') return why;
+    return {};
+}
+
+std::string url_problem(std::string_view s) {
+    const std::string why =
+        fmt::format("{} is not an http:// or https:// URL (such as https://zoom.us/j/123)", in_quotes(s));
+    const bool http = s.starts_with("http://");
+    if (!http && !s.starts_with("https://")) return why;
+    const std::string_view rest = s.substr(http ? 7 : 8);
+    if (rest.empty() || rest.front() == '/' || s.size() > 2000) return why;
+    for (const char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u <= 0x20 || u == 0x7f || std::string_view{"\"<>\\"}.find(c) != std::string_view::npos) return why;
+    }
+    return {};
+}
+
 bool is_nip(std::string_view s) {
     if (s.size() != 18) return false;
     for (const char c : s)

@@ -50,6 +50,15 @@ struct real_result {
 /// Empty when `id` is acceptable as an identifier; else why not.
 [[nodiscard]] std::string id_problem(std::string_view id);
 
+/// Empty when `s` is one e-mail address: `local@domain`, a dot in the
+/// domain, at most 254 bytes, no spaces, control characters, quotes, commas,
+/// semicolons or angle brackets (which would make it a list or a display
+/// name). Else why not.
+[[nodiscard]] std::string email_problem(std::string_view s);
+/// Empty when `s` is an absolute `http://` or `https://` URL with a host and
+/// no spaces, quotes, angle brackets or control characters; else why not.
+[[nodiscard]] std::string url_problem(std::string_view s);
+
 /// True for an 18-digit NIP.
 [[nodiscard]] bool is_nip(std::string_view s);
 /// A hint for a NIP a spreadsheet turned into a number ("1.98203E+17"), else empty.

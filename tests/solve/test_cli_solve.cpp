@@ -5,7 +5,9 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <cstdlib>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -50,7 +52,7 @@ const std::string example = std::string(JADWAL_SOURCE_DIR) + "/examples/small/sc
 
 }  // namespace
 
-TEST_CASE("jadwal solve writes solution.json into a new directory and prints the metrics", "[solve]") {
+TEST_CASE("jadwal solve writes every output into a new directory and prints the metrics", "[solve]") {
     const auto dir = scratch();
     const auto out = dir / "plan" / "nested";
     const auto r = run("solve '" + example + "' --out '" + out.string() + "' --policy flexible --max-moves 2000");
@@ -61,10 +63,43 @@ TEST_CASE("jadwal solve writes solution.json into a new directory and prints the
     CHECK(text.find("\"policy\": \"flexible\"") != std::string::npos);
     CHECK(r.out.find("participation_rate") != std::string::npos);
     CHECK(r.out.find("hard_violations") != std::string::npos);
-    // No temporary file is left behind.
-    int files = 0;
-    for (const auto& e : std::filesystem::directory_iterator(out)) files += e.is_regular_file() ? 1 : 0;
-    CHECK(files == 1);
+    // Everything interface.md lists, and nothing else (no temporary file left behind).
+    std::set<std::string> names;
+    for (const auto& e : std::filesystem::directory_iterator(out)) names.insert(e.path().filename().string());
+    CHECK(names == std::set<std::string>{"calendars", "report.html", "schedule.csv", "siasn_courses.csv", "solution.json"});
+    CHECK(std::filesystem::exists(out / "calendars" / "employees"));
+    CHECK(read(out / "schedule.csv").rfind("nip,", 0) == 0);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("jadwal export writes the chosen outputs of a saved plan and refuses unknown formats", "[solve]") {
+    const auto dir = scratch();
+    const std::string a = (dir / "a").string(), b = (dir / "b").string();
+    REQUIRE(run("solve '" + example + "' --out '" + a + "' --policy flexible --max-moves 2000 --format json").code == 0);
+    CHECK_FALSE(std::filesystem::exists(dir / "a" / "report.html"));
+    CHECK(run("export '" + example + "' '" + a + "/solution.json' --out '" + b + "' --format csv,ics").code == 0);
+    CHECK(std::filesystem::exists(dir / "b" / "schedule.csv"));
+    CHECK(std::filesystem::exists(dir / "b" / "calendars"));
+    CHECK_FALSE(std::filesystem::exists(dir / "b" / "report.html"));
+    CHECK(run("export '" + example + "' '" + a + "/solution.json' --out '" + b + "' --format pdf").code == 2);
+    CHECK(run("export '" + example + "' '" + b + "/missing.json' --out '" + b + "'").code == 1);
+    // Same plan and SOURCE_DATE_EPOCH: byte-identical calendars.
+    const std::string stamp = "SOURCE_DATE_EPOCH=1780000000 ";
+    const std::string c = (dir / "c").string(), d = (dir / "d").string();
+    REQUIRE(std::system((stamp + "'" + JADWAL_CLI + "' export '" + example + "' '" + a + "/solution.json' --out '" + c +
+                         "' --format ics >/dev/null")
+                            .c_str()) == 0);
+    REQUIRE(std::system((stamp + "'" + JADWAL_CLI + "' export '" + example + "' '" + a + "/solution.json' --out '" + d +
+                         "' --format ics >/dev/null")
+                            .c_str()) == 0);
+    std::size_t compared = 0;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir / "c" / "calendars")) {
+        if (!e.is_regular_file()) continue;
+        const auto rel = std::filesystem::relative(e.path(), dir / "c");
+        CHECK(read(e.path()) == read(dir / "d" / rel));
+        ++compared;
+    }
+    CHECK(compared > 0);
     std::filesystem::remove_all(dir);
 }
 

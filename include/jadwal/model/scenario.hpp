@@ -166,6 +166,7 @@ struct leave {
 struct employee {
     std::string id;  ///< NIP (18 digits for civil servants) or another unique id
     std::string name;
+    std::string email;  ///< optional ("" = none): the calendar address in iCalendar files
     unit_index unit;
     employment_status status = employment_status::pns;
     pattern_index pattern;   ///< invalid: the unit's pattern
@@ -197,11 +198,13 @@ struct platform {
     int concurrent = 1;  ///< meetings at once
     int capacity = 0;    ///< participants per meeting
     double cost_per_cohort = 0;
+    std::string url;  ///< optional ("" = none): where participants join, an http(s) URL
     source_mark mark;
 };
 
 struct instructor {
     std::string id, name;
+    std::string email;  ///< optional ("" = none): the calendar address in iCalendar files
     pattern_index pattern;  ///< invalid: any time
     location_index location;
     int max_minutes_per_day = 360;

@@ -1,0 +1,65 @@
+// Spreadsheet exports of a plan (interface.md "CSV"): `schedule.csv`, one row
+// per participant and session or study block, and `siasn_courses.csv`, one row
+// per person and placed programme in the shape of SIASN course records.
+// docs/outputs.md ("CSV") lists the columns and what an HR office maps itself.
+#pragma once
+
+#include <jadwal/model/scenario.hpp>
+#include <jadwal/output/output_files.hpp>
+#include <jadwal/solve/solution.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace jadwal::output {
+
+struct csv_options {
+    /// The organiser written for a programme without `organizer` (empty: the cell stays empty).
+    std::string default_organizer;
+    /// Start the file with a UTF-8 byte order mark. Off by default: importers and
+    /// scripts read the mark as part of the first column's name, and it does not
+    /// make Excel split the columns in Indonesian locales anyway (docs/outputs.md).
+    bool byte_order_mark = false;
+};
+
+/// Builds RFC 4180 text: fields separated by commas, records ended by CRLF, a
+/// field holding a comma, quote, CR or LF wrapped in quotes with quotes doubled.
+/// A text cell a spreadsheet would run as a formula (first character `=`, `+`,
+/// `-`, `@`, tab or CR) gets a leading `'`, so it shows as text instead.
+class csv_writer {
+public:
+    explicit csv_writer(bool byte_order_mark = false);
+
+    csv_writer& text(std::string_view value);
+    /// A whole number, written as digits (never neutralised: it is data, not text).
+    csv_writer& number(std::int64_t value);
+    /// Ends the current record.
+    void end_row();
+    void reserve(std::size_t bytes) { out_.reserve(bytes); }
+
+    [[nodiscard]] const std::string& str() const { return out_; }
+    [[nodiscard]] std::string take() && { return std::move(out_); }
+
+private:
+    void separator();
+    std::string out_;
+    bool row_open_ = false;
+};
+
+/// Whether a spreadsheet would read `value` as a formula (so csv_writer::text neutralises it).
+[[nodiscard]] bool looks_like_formula(std::string_view value);
+
+/// `schedule.csv`: one row per participant and session of every live cohort, and
+/// one per study block, ordered by employee (scenario order), then start.
+[[nodiscard]] output_file schedule_csv(const model::scenario& s, const solve::solution& sol,
+                                       const csv_options& opts = {});
+
+/// `siasn_courses.csv`: one row per employee and programme they are scheduled in
+/// and placed for (not listed as unplaced), with the first and last day of their
+/// sessions or study blocks.
+[[nodiscard]] output_file siasn_courses_csv(const model::scenario& s, const solve::solution& sol,
+                                            const csv_options& opts = {});
+
+}  // namespace jadwal::output

@@ -1,0 +1,32 @@
+// The files a plan is published as (interface.md): solution.json,
+// schedule.csv, siasn_courses.csv, report.html and calendars/, written together
+// and atomically by `solve --out` and `export`.
+#pragma once
+
+#include <jadwal/model/scenario.hpp>
+#include <jadwal/solve/solution.hpp>
+
+#include <filesystem>
+#include <string>
+
+namespace jadwal::cli {
+
+struct output_request {
+    bool json = true;
+    bool csv = true;
+    bool html = true;
+    bool ics = true;
+    const solve::solution* previous = nullptr;  ///< re-planning: calendar updates and cancellations
+    const solve::solution* baseline = nullptr;  ///< compared with in the report
+};
+
+/// Parses `--format`: "all", or a comma-separated list of ics, csv, html, json.
+/// False for anything else.
+bool parse_formats(const std::string& text, output_request& req);
+
+/// Writes what `req` asks for under `dir`, all or nothing. Returns false (after
+/// printing why to stderr) when writing fails; the previous outputs stay then.
+bool write_plan_outputs(const model::scenario& s, const solve::solution& sol, const std::filesystem::path& dir,
+                        const output_request& req);
+
+}  // namespace jadwal::cli

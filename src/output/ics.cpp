@@ -1,0 +1,357 @@
+// Calendar files: which events go into which file, the cancellations a
+// re-plan causes, and the VCALENDAR/VEVENT frame around the shared text of
+// ics_plan.cpp. Every file is one std::string appended to in place.
+#include <jadwal/output/ics.hpp>
+
+#include "ics_plan.hpp"
+#include "ics_text.hpp"
+#include "vtimezone.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <iterator>
+#include <optional>
+#include <span>
+#include <unordered_set>
+
+namespace jadwal::output {
+namespace {
+
+using detail::append_id_component;
+using detail::event_key;
+using detail::plan_events;
+
+/// One event of one file, from either plan.
+struct file_event {
+    plan_events* plan = nullptr;
+    std::uint32_t item = 0;  ///< session id or block id in `plan`
+    bool block = false;
+    bool cancelled = false;
+    std::uint32_t sequence = 0;
+    calendar::instant start{}, end{};
+    event_key key;
+};
+
+/// Whose file it is: that decides the zone, the UIDs and the ATTENDEE lines.
+struct file_owner {
+    std::string calendar_name;
+    const date::time_zone* zone = nullptr;
+    /// Set for an employee's own file: per-person UIDs and only their own ATTENDEE line.
+    std::optional<model::employee_index> person;
+};
+
+bool by_time(const file_event& a, const file_event& b) {
+    return std::tie(a.start, a.end, a.key) < std::tie(b.start, b.end, b.key);
+}
+
+bool by_key(const file_event& a, const file_event& b) { return a.key < b.key; }
+
+/// Keeps the UID's right-hand side to letters, digits, '.' and '-'.
+std::string uid_suffix(std::string_view domain) {
+    std::string out = "@";
+    if (domain.empty()) domain = "jadwal";
+    for (const char ch : domain) {
+        const auto c = static_cast<unsigned char>(ch);
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-')
+            out += ch;
+        else
+            out += fmt::format("%{:02X}", c);
+    }
+    return out;
+}
+
+/// Unique file name stems within one directory, also where the file system
+/// ignores case: a stem taken in another case gets `~2`, `~3`, ...
+/// (`~` never occurs in an encoded id).
+class stem_namer {
+public:
+    std::string next(std::string_view id) {
+        const std::string stem = detail::file_stem(id);
+        std::string name = stem;
+        for (int n = 2; !taken_.insert(folded(name)).second; ++n) name = fmt::format("{}~{}", stem, n);
+        return name;
+    }
+
+private:
+    static std::string folded(std::string s) {
+        for (char& c : s)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        return s;
+    }
+    std::unordered_set<std::string> taken_;
+};
+
+class calendar_writer {
+public:
+    calendar_writer(const model::scenario& s, const solve::solution& sol, const ics_options& o)
+        : s_(s), o_(o), book_(s), now_(s, sol, book_), domain_(uid_suffix(o.uid_domain)) {
+        if (o.previous != nullptr) before_.emplace(s, *o.previous, book_);
+        dtstamp_ = "DTSTAMP:";
+        detail::append_utc(dtstamp_, o.dtstamp);
+        dtstamp_ += detail::crlf;
+    }
+
+    ics_calendar employee(model::employee_index e) {
+        collect_person(now_, e, now_events_);
+        if (before_) collect_person(*before_, e, before_events_);
+        const auto& p = s_.employees[e.value];
+        return write({fmt::format("Training: {}", p.name.empty() ? p.id : p.name), &s_.zone_of(p), e});
+    }
+
+    ics_calendar cohort(std::string_view id) {
+        collect_cohort(now_, id, now_events_);
+        if (before_) collect_cohort(*before_, id, before_events_);
+        std::string name = fmt::format("Cohort {}", id);
+        for (const plan_events* p : {&now_, before_ ? &*before_ : nullptr}) {
+            if (p == nullptr) continue;
+            if (const auto c = p->find_cohort(id)) {
+                const auto& prog = s_.programs[p->solution().cohorts[*c].program.value];
+                name += ": " + (prog.title.empty() ? prog.id : prog.title);
+                break;
+            }
+        }
+        return write({std::move(name), s_.zone, std::nullopt});
+    }
+
+    ics_calendar instructor(model::instructor_index i) {
+        collect_sessions(now_, now_.instructor_sessions(i), now_events_);
+        if (before_) collect_sessions(*before_, before_->instructor_sessions(i), before_events_);
+        const auto& p = s_.instructors[i.value];
+        return write({fmt::format("Teaching: {}", p.name.empty() ? p.id : p.name), s_.zone, std::nullopt});
+    }
+
+    ics_calendar venue(model::venue_index v) {
+        collect_sessions(now_, now_.venue_sessions(v), now_events_);
+        if (before_) collect_sessions(*before_, before_->venue_sessions(v), before_events_);
+        const auto& p = s_.venues[v.value];
+        return write({fmt::format("Venue: {}", p.name.empty() ? p.id : p.name), s_.zone, std::nullopt});
+    }
+
+    output_files all() {
+        output_files files;
+        add_cohorts(files);
+        add_indexed<model::employee_index>(
+            files, "employees", s_.employees,
+            [](const plan_events& p, model::employee_index e) {
+                return !p.employee_sessions(e).empty() || !p.employee_blocks(e).empty();
+            },
+            [&](model::employee_index e) { return employee(e); });
+        add_indexed<model::instructor_index>(
+            files, "instructors", s_.instructors,
+            [](const plan_events& p, model::instructor_index i) { return !p.instructor_sessions(i).empty(); },
+            [&](model::instructor_index i) { return instructor(i); });
+        add_indexed<model::venue_index>(
+            files, "venues", s_.venues,
+            [](const plan_events& p, model::venue_index v) { return !p.venue_sessions(v).empty(); },
+            [&](model::venue_index v) { return venue(v); });
+        return files;
+    }
+
+private:
+    void add_cohorts(output_files& files) {
+        stem_namer names;
+        std::vector<std::string_view> ids;
+        for (const auto& c : now_.solution().cohorts) ids.push_back(c.id);
+        if (before_)
+            for (const auto& c : before_->solution().cohorts)
+                if (!now_.find_cohort(c.id)) ids.push_back(c.id);
+        for (const auto id : ids) add(files, "cohorts", names.next(id), cohort(id));
+    }
+
+    /// A file for each entity (scenario order) with events in either plan.
+    template <class Index, class Items, class Has, class Make>
+    void add_indexed(output_files& files, std::string_view dir, const Items& items, Has&& has, Make&& make) {
+        stem_namer names;
+        for (std::uint32_t i = 0; i < items.size(); ++i) {
+            // Every id gets its name, used or not, so that a name never depends on who has training.
+            std::string stem = names.next(items[i].id);
+            const Index ix{i};
+            if (has(now_, ix) || (before_ && has(*before_, ix))) add(files, dir, stem, make(ix));
+        }
+    }
+
+    static void add(output_files& files, std::string_view dir, const std::string& stem, ics_calendar&& cal) {
+        const std::string base = fmt::format("calendars/{}/{}", dir, stem);
+        files.push_back({base + ".ics", std::move(cal.publish)});
+        if (!cal.cancel.empty()) files.push_back({base + ".cancel.ics", std::move(cal.cancel)});
+    }
+
+    // ------------------------------------------------------------ collecting events
+
+    static void collect_sessions(plan_events& p, std::span<const std::uint32_t> ids, std::vector<file_event>& out) {
+        out.clear();
+        for (const auto k : ids) {
+            const auto& ses = p.session(k);
+            out.push_back({&p, k, false, false, ses.revision, ses.start, ses.end, p.session_key(k)});
+        }
+    }
+
+    static void collect_person(plan_events& p, model::employee_index e, std::vector<file_event>& out) {
+        collect_sessions(p, p.employee_sessions(e), out);
+        for (const auto b : p.employee_blocks(e)) {
+            const auto& sb = p.study_block(b);
+            out.push_back({&p, b, true, false, sb.revision, sb.start, sb.end, p.block_key(b)});
+        }
+    }
+
+    static void collect_cohort(plan_events& p, std::string_view id, std::vector<file_event>& out) {
+        out.clear();
+        const auto c = p.find_cohort(id);
+        if (!c) return;
+        for (auto [k, last] = p.cohort_sessions(*c); k < last; ++k) {
+            const auto& ses = p.session(k);
+            out.push_back({&p, k, false, false, ses.revision, ses.start, ses.end, p.session_key(k)});
+        }
+    }
+
+    /// Pairs the file's events of both plans by key. An event of the previous
+    /// plan that is gone becomes a cancellation (SEQUENCE one above what was
+    /// published). One that stays takes its SEQUENCE from its revision, but
+    /// never below what was published, and above it when its times changed:
+    /// a plan whose revisions missed a change must still update calendars.
+    void reconcile() {
+        cancelled_.clear();
+        if (!before_) return;
+        std::sort(now_events_.begin(), now_events_.end(), by_key);
+        std::sort(before_events_.begin(), before_events_.end(), by_key);
+        auto now = now_events_.begin();
+        for (const auto& old : before_events_) {
+            while (now != now_events_.end() && now->key < old.key) ++now;
+            if (now != now_events_.end() && now->key == old.key) {
+                const bool moved = now->start != old.start || now->end != old.end;
+                now->sequence = std::max(now->sequence, old.sequence + (moved ? 1U : 0U));
+                continue;
+            }
+            file_event gone = old;
+            gone.cancelled = true;
+            gone.sequence = old.sequence + 1;
+            cancelled_.push_back(gone);
+        }
+    }
+
+    // ------------------------------------------------------------ writing
+
+    ics_calendar write(const file_owner& owner) {
+        reconcile();
+        ics_calendar cal;
+        now_events_.insert(now_events_.end(), cancelled_.begin(), cancelled_.end());
+        std::sort(now_events_.begin(), now_events_.end(), by_time);
+        cal.publish = render(owner, now_events_, "PUBLISH");
+        if (!cancelled_.empty()) {
+            std::sort(cancelled_.begin(), cancelled_.end(), by_time);
+            cal.cancel = render(owner, cancelled_, "CANCEL");
+        }
+        return cal;
+    }
+
+    std::string render(const file_owner& owner, std::span<const file_event> events, std::string_view method) {
+        std::string out;
+        out.reserve(2048 + events.size() * 1024);
+        auto text_line = [&out](std::string_view name, std::string_view value) {
+            const std::size_t start = out.size();
+            out += name;
+            out += ':';
+            detail::append_text(out, value);
+            detail::end_line(out, start);
+        };
+        out += "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n";
+        text_line("PRODID", o_.product_id);
+        out += "CALSCALE:GREGORIAN\r\nMETHOD:";
+        out += method;
+        out += detail::crlf;
+        text_line("X-WR-CALNAME", owner.calendar_name);
+
+        detail::zone_table& zone = zones_.of(*owner.zone);
+        calendar::instant first = o_.dtstamp;
+        calendar::instant last = o_.dtstamp;
+        if (!events.empty()) {
+            first = events.front().start;
+            last = events.front().end;
+            for (const auto& ev : events) last = std::max(last, ev.end);
+        }
+        zone.cover(first, last);
+        zone.append_vtimezone(out, first, last);
+
+        for (const auto& ev : events) write_event(out, owner, zone, ev);
+        out += "END:VCALENDAR\r\n";
+        return out;
+    }
+
+    void write_event(std::string& out, const file_owner& owner, const detail::zone_table& zone, const file_event& ev) {
+        plan_events& p = *ev.plan;
+        out += "BEGIN:VEVENT\r\n";
+        const std::size_t start = out.size();
+        out += "UID:";
+        if (ev.block) {
+            const auto& sb = p.study_block(ev.item);
+            const auto& prog = s_.programs[sb.program.value];
+            append_id_component(out, s_.employees[sb.employee.value].id);
+            out += '.';
+            append_id_component(out, prog.id);
+            out += '.';
+            append_id_component(out, prog.modules[sb.module].id);
+            fmt::format_to(std::back_inserter(out), ".study.{}", p.block(ev.item).ordinal);
+        } else {
+            out += p.session(ev.item).uid;
+            if (owner.person) {
+                out += '.';
+                append_id_component(out, s_.employees[owner.person->value].id);
+            }
+        }
+        out += domain_;
+        detail::end_line(out, start);
+        out += dtstamp_;
+        zone.append_date_time(out, "DTSTART", ev.start);
+        zone.append_date_time(out, "DTEND", ev.end);
+        fmt::format_to(std::back_inserter(out), "SEQUENCE:{}\r\n", ev.sequence);
+        // A cancelled event no longer takes the time it held.
+        out += ev.cancelled ? "STATUS:CANCELLED\r\nTRANSP:TRANSPARENT\r\n" : "STATUS:CONFIRMED\r\n";
+        if (ev.block) {
+            const auto& sb = p.study_block(ev.item);
+            out += book_.study_body(sb.program, sb.module);
+        } else {
+            out += p.session_body(ev.item);
+        }
+        if (owner.person)
+            out += book_.employee(*owner.person);
+        else
+            out += p.cohort_attendees(p.session(ev.item).cohort);
+        out += "END:VEVENT\r\n";
+    }
+
+    const model::scenario& s_;
+    const ics_options& o_;
+    detail::address_book book_;
+    plan_events now_;
+    std::optional<plan_events> before_;
+    detail::zone_tables zones_;
+    std::string domain_;
+    std::string dtstamp_;
+    std::vector<file_event> now_events_, before_events_, cancelled_;
+};
+
+/// Both plans are checked before anything indexes the scenario with them.
+void require_valid_plans(const model::scenario& s, const solve::solution& sol, const ics_options& o) {
+    detail::require_valid_plan(s, sol, "plan");
+    if (o.previous != nullptr) detail::require_valid_plan(s, *o.previous, "previous plan");
+}
+
+}  // namespace
+
+output_files calendar_files(const model::scenario& s, const solve::solution& sol, const ics_options& o) {
+    require_valid_plans(s, sol, o);
+    calendar_writer w{s, sol, o};
+    return w.all();
+}
+
+ics_calendar employee_calendar(const model::scenario& s, const solve::solution& sol, model::employee_index employee,
+                               const ics_options& o) {
+    if (!employee.valid() || employee.value >= s.employees.size())
+        throw std::invalid_argument("employee_calendar: no such employee in the scenario");
+    require_valid_plans(s, sol, o);
+    calendar_writer w{s, sol, o};
+    return w.employee(employee);
+}
+
+}  // namespace jadwal::output

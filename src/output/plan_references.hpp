@@ -1,0 +1,16 @@
+// The exporters index the scenario with the plan's indices directly. A plan
+// read from solution.json has had every id checked; one built in code may
+// not, so each exporter checks first and refuses a plan that points outside
+// the scenario rather than reading past a vector.
+#pragma once
+
+#include <jadwal/model/scenario.hpp>
+#include <jadwal/solve/solution.hpp>
+
+namespace jadwal::output::detail {
+
+/// Throws std::invalid_argument naming the first cohort, study block or unplaced
+/// item whose programme, module, employee, venue or platform the scenario lacks.
+void require_valid_references(const model::scenario& s, const solve::solution& sol);
+
+}  // namespace jadwal::output::detail

@@ -268,7 +268,7 @@ gathering gather(plan& pl, std::uint32_t pmi) {
             for (const auto x : waiting) {
                 const std::uint32_t e = cm.demand[x].employee;
                 refusal why = refusal::none;
-                if (!cm.accepts_at(e, pm, dd, a, b)) why = refusal::acceptance;
+                if (!(pl.relaxed() & relax_acceptance) && !cm.accepts_at(e, pm, dd, a, b)) why = refusal::acceptance;
                 else if (!pl.jp_cap_ok(e, pm.program)) why = refusal::jp_cap;
                 else if (pl.item_ok(e, x, a, b, &why)) {
                     pl.scratch_add(e, pl.make_item(e, x, 0, a, b));
@@ -468,12 +468,51 @@ std::vector<alternative> choose(std::vector<candidate> cands) {
 
 // ---------------------------------------------------------------- per mode
 
+/// What relaxing `bits` would mean for everyone waiting (no one person's unit).
+std::string relax_words_for_all(std::uint8_t bits) {
+    std::vector<std::string> parts;
+    if (bits & relax_unit_limit) parts.push_back("their units let more staff train at once");
+    if (bits & relax_acceptance) parts.push_back("people accept evening or weekend sessions");
+    if (bits & relax_after_hours_limit) parts.push_back("the after-hours limit is raised");
+    if (bits & relax_shift_minimum) parts.push_back("shifts can spare more people");
+    if (bits & relax_day_limit) parts.push_back("the daily training limit is raised");
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) out += (i == 0 ? "" : " and ") + parts[i];
+    return out;
+}
+
+reason no_cohort_reason(plan& pl, std::uint32_t pmi, gathering& g);
+
+/// Why no cohort of pm could gather, for everyone waiting for it, and whether
+/// relaxing the rule that stops most of them would let one gather.
+no_cohort_case no_cohort(plan& pl, std::uint32_t pmi) {
+    const compiled_model& cm = pl.cm;
+    const pm_c& pm = cm.pms[pmi];
+    no_cohort_case out;
+    gathering g;
+    out.why = no_cohort_reason(pl, pmi, g);
+    if (g.best >= pm.size_min || g.others.tried == 0) return out;
+    const auto ranked = g.others.ranked();
+    const std::uint8_t bits = ranked.empty() ? std::uint8_t{relax_none} : relax_for(ranked.front());
+    if (bits == relax_none) return out;
+    pl.set_relaxed(bits);
+    const gathering relaxed = gather(pl, pmi);
+    pl.set_relaxed(relax_none);
+    if (relaxed.best < pm.size_min) return out;
+    out.alternative = fmt::format("open a {} cohort of {} if {}: {} of the {} people waiting could then sit its first "
+                                  "session together (e.g. {})",
+                                  mode_name(pm.mode), cm.scenario.programs[pm.program].id, relax_words_for_all(bits),
+                                  relaxed.best, relaxed.waiting, when(cm, relaxed.when.a, relaxed.when.b));
+    out.opens_at = relaxed.when;
+    return out;
+}
+
 /// Why no cohort of pm could gather, for everyone waiting for it.
-reason no_cohort_reason(plan& pl, std::uint32_t pmi) {
+reason no_cohort_reason(plan& pl, std::uint32_t pmi, gathering& g) {
     const compiled_model& cm = pl.cm;
     const pm_c& pm = cm.pms[pmi];
     const auto& prog = cm.scenario.programs[pm.program];
-    const gathering g = gather(pl, pmi);
+    g = gather(pl, pmi);
     if (g.others.tried == 0)
         return {"R-NO-COHORT", fmt::format("no cohort of {} runs: its windows leave no time before the deadlines", prog.id)};
     if (g.best >= pm.size_min)
@@ -513,7 +552,7 @@ reason no_cohort_reason(plan& pl, std::uint32_t pmi) {
 }
 
 reason live_reason(plan& pl, std::uint32_t d, std::uint32_t pmi, std::vector<cohort_probe>& probes,
-                   explain_cache* cache) {
+                   explain_cache* cache, std::vector<candidate>& cands) {
     const compiled_model& cm = pl.cm;
     const pm_c& pm = cm.pms[pmi];
     const auto& prog = cm.scenario.programs[pm.program];
@@ -528,12 +567,25 @@ reason live_reason(plan& pl, std::uint32_t d, std::uint32_t pmi, std::vector<coh
             return {"R-BUDGET", fmt::format("{}: no cohort of {} runs, and the budget's {} classroom cohorts are all "
                                             "in use",
                                             mode, prog.id, cm.budget_classroom)};
-        reason common;
+        no_cohort_case found;
         if (cache) {
             const auto it = cache->find(pmi);
-            common = it != cache->end() ? it->second : cache->emplace(pmi, no_cohort_reason(pl, pmi)).first->second;
+            found = it != cache->end() ? it->second : cache->emplace(pmi, no_cohort(pl, pmi)).first->second;
         } else {
-            common = no_cohort_reason(pl, pmi);
+            found = no_cohort(pl, pmi);
+        }
+        const reason& common = found.why;
+        if (!found.alternative.empty()) {
+            // Priced for this person: their first session then, times the sessions of the course.
+            const double first = pl.item_burden(cm.demand[d].employee, found.opens_at.a, found.opens_at.b);
+            const int first_minutes = std::max(1, found.opens_at.length());
+            candidate cand;
+            cand.gain = cm.programs[pm.program].jp;
+            cand.cost = first * pm.total_minutes / first_minutes;
+            cand.relaxed = 0x80;  // a kind of its own: a new cohort
+            cand.text = fmt::format("{} (about {} min of training for {})", found.alternative, pm.total_minutes,
+                                    who(cm, cm.demand[d].employee));
+            cands.push_back(std::move(cand));
         }
         const tally t = sample_own_time(pl, d, pm);
         std::string own = t.tried == 0 ? std::string("its windows leave no time before the deadline")
@@ -637,7 +689,7 @@ demand_explanation explain_unplaced(plan& pl, rng& r, std::uint32_t d, explain_c
     std::vector<candidate> cands;
     for (const auto pmi : pc.pms) {
         if (cm.pms[pmi].live) {
-            out.reasons.push_back(live_reason(pl, d, pmi, probes, cache));
+            out.reasons.push_back(live_reason(pl, d, pmi, probes, cache, cands));
         } else {
             out.reasons.push_back(self_reason(pl, r, d, pmi));
             try_self_paced(pl, r, d, pmi, relax_after_hours_limit | relax_day_limit, cands);

@@ -21,9 +21,17 @@ struct demand_explanation {
     std::vector<alternative> alternatives;  ///< at most three, cheapest first
 };
 
-/// What explanations of one plan share: per delivery without cohorts, why none
-/// could gather (the same for everyone waiting for it).
-using explain_cache = std::map<std::uint32_t, reason>;
+/// Why no cohort of a delivery could gather, the same for everyone waiting for
+/// it; and, when relaxing the rule that stops most of them would let a cohort
+/// gather, that alternative (`opens_at`: its first session then).
+struct no_cohort_case {
+    reason why;
+    std::string alternative;  ///< empty: none found
+    span opens_at{};
+};
+
+/// What explanations of one plan share, by delivery.
+using explain_cache = std::map<std::uint32_t, no_cohort_case>;
 
 /// Explains unplaced demand d. Deterministic for a plan and seed.
 [[nodiscard]] demand_explanation explain_unplaced(plan& pl, rng& r, std::uint32_t d, explain_cache* cache = nullptr);

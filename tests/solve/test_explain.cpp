@@ -140,3 +140,36 @@ TEST_CASE("every unplaced demand of a generated population gets a reason sentenc
     }
     CHECK(with_alternative > 0);
 }
+
+TEST_CASE("a programme no cohort can gather for a unit's limit names the limit and offers to open one", "[solve][explain]") {
+    const auto s = test::scenario_from(R"(
+jadwal: 1
+scenario: {name: t, from: 2026-06-01, to: 2026-06-05}
+work_patterns:
+  office: {week: {mon-fri: [07:30-16:00]}}
+units: [{id: u, name: Bagian Keuangan, pattern: office, max_absent: 1}]
+employees:
+  - {id: a, name: Ani, unit: u, status: pns, jp_target: 0}
+  - {id: b, name: Budi, unit: u, status: pns, jp_target: 0}
+  - {id: c, name: Citra, unit: u, status: pns, jp_target: 0}
+platforms: [{id: z, capacity: 10}]
+programs:
+  - id: p
+    modules: [{id: m1, jp: 2}]
+    modes: [{mode: online_live, platform: z, windows: [working_hours]}]
+    cohort: {min: 3, max: 10}
+demand: [{program: p, where: {unit: u}, priority: mandatory}]
+policies: {only: {}}
+)");
+    const auto sol = test::solve_with(*s, "only", 3000);
+    REQUIRE(sol.unplaced.size() == 3);
+    const auto& u = sol.unplaced.front();
+    CHECK(u.reasons[0].code == "R-UNIT-LIMIT");
+    CHECK(mentions(u.reasons[0].message, "at best 1 of the 3 people waiting could sit its first session together, "
+                                         "fewer than its minimum of 3"));
+    CHECK(mentions(u.reasons[0].message, "Bagian Keuangan would have more than 1 of its 3 staff in training at once"));
+    REQUIRE(u.alternatives.size() == 1);
+    CHECK(mentions(u.alternatives[0].description, "open a live online cohort of p if their units let more staff train "
+                                                  "at once: 3 of the 3 people waiting could then sit"));
+    CHECK(u.alternatives[0].cost == Approx(90));  // 90 minutes of working time (07:30-09:00)
+}

@@ -10,6 +10,9 @@ echo "== build and test (release)"
 "$root/scripts/build.sh" build
 ctest --test-dir "$root/build" --output-on-failure -j"$(nproc)"
 
+echo "== install, build consumers against the install, package"
+"$root/scripts/test-install.sh" "$root/build"
+
 echo "== build and test (AddressSanitizer + UndefinedBehaviorSanitizer)"
 "$root/scripts/build.sh" build-asan -DCMAKE_BUILD_TYPE=Debug -DJADWAL_SANITIZE=ON -DJADWAL_BUILD_BENCH=OFF
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

@@ -7,19 +7,17 @@
 #include "solution_file.hpp"
 
 #include <jadwal/calendar/work_calendar.hpp>
+#include <jadwal/io/explanation_json.hpp>
 #include <jadwal/solve/explain.hpp>
 #include <jadwal/solve/solver.hpp>
 
 #include <date/tz.h>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <memory>
 
 namespace jadwal::cli {
 namespace {
-
-using json = nlohmann::ordered_json;
 
 std::string local_span(const date::time_zone& z, calendar::instant a, calendar::instant b) {
     return date::format("%a %d %b %Y %H:%M", date::make_zoned(&z, a)) +
@@ -27,48 +25,6 @@ std::string local_span(const date::time_zone& z, calendar::instant a, calendar::
 }
 
 std::string status_name(model::employment_status s) { return s == model::employment_status::pppk ? "PPPK" : "PNS"; }
-
-json to_json(const model::scenario& s, const solve::employee_explanation& x) {
-    const auto& e = s.employees[x.employee.value];
-    const auto& zone = s.zone_of(e);
-    json out;
-    out["employee"] = e.id;
-    out["name"] = e.name;
-    out["unit"] = s.units[e.unit.value].id;
-    out["status"] = status_name(e.status);
-    out["jp_target"] = x.jp_target;
-    out["jp_cap"] = x.jp_cap ? json(*x.jp_cap) : json(nullptr);
-    out["placed_jp"] = x.placed_jp;
-    json placed = json::array();
-    for (const auto p : x.placed) placed.push_back(s.programs[p.value].id);
-    out["placed"] = std::move(placed);
-    json trainings = json::array();
-    for (const auto& t : x.trainings) {
-        const auto& prog = s.programs[t.program.value];
-        trainings.push_back(json{{"program", prog.id},
-                                 {"cohort", t.cohort.empty() ? json(nullptr) : json(t.cohort)},
-                                 {"mode", model::to_string(t.mode)},
-                                 {"module", prog.modules[t.module].id},
-                                 {"start", calendar::format_instant(t.start, zone)},
-                                 {"end", calendar::format_instant(t.end, zone)},
-                                 {"working_minutes", t.working_minutes},
-                                 {"after_hours_minutes", t.after_hours_minutes}});
-    }
-    out["trainings"] = std::move(trainings);
-    json unplaced = json::array();
-    for (const auto& u : x.unplaced) {
-        json reasons = json::array();
-        for (const auto& r : u.reasons) reasons.push_back(json{{"code", r.code}, {"message", r.message}});
-        json alts = json::array();
-        for (const auto& a : u.alternatives) alts.push_back(json{{"description", a.description}, {"cost", a.cost}});
-        unplaced.push_back(json{{"program", s.programs[u.program.value].id},
-                                {"reasons", std::move(reasons)},
-                                {"alternatives", std::move(alts)}});
-    }
-    out["unplaced"] = std::move(unplaced);
-    out["notes"] = x.notes;
-    return out;
-}
 
 void print_text(const model::scenario& s, const solve::employee_explanation& x) {
     const auto& e = s.employees[x.employee.value];
@@ -156,7 +112,7 @@ action add_explain(CLI::App& app) {
             fmt::print(stderr, "{}: error: {}\n", a->solution, err.what());
             return static_cast<int>(input_error);
         }
-        if (a->format == "json") fmt::print("{}\n", to_json(s, x).dump(2));
+        if (a->format == "json") fmt::print("{}\n", io::explanation_to_json(s, x));
         else print_text(s, x);
         return static_cast<int>(success);
     };

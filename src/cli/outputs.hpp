@@ -4,6 +4,7 @@
 #pragma once
 
 #include <jadwal/model/scenario.hpp>
+#include <jadwal/output/publish.hpp>
 #include <jadwal/solve/solution.hpp>
 
 #include <filesystem>
@@ -11,14 +12,8 @@
 
 namespace jadwal::cli {
 
-struct output_request {
-    bool json = true;
-    bool csv = true;
-    bool html = true;
-    bool ics = true;
-    const solve::solution* previous = nullptr;  ///< re-planning: calendar updates and cancellations
-    const solve::solution* baseline = nullptr;  ///< compared with in the report
-};
+/// What to publish; the same request the library's output::publish_plan takes.
+using output_request = output::publish_request;
 
 /// Parses `--format`: "all", or a comma-separated list of ics, csv, html, json.
 /// False for anything else.

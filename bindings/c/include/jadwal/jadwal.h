@@ -1,0 +1,285 @@
+/*
+ * jadwal C API: load a scenario, solve it, read, explain, verify and publish
+ * the plan. One header, usable from C11 and C++.
+ *
+ * Conventions (docs/c_api.md has the full rules):
+ *  - Every function returns an int status: JADWAL_OK (0) or a negative
+ *    jadwal_status. Out-parameters come first.
+ *  - After any call, jadwal_last_error() describes how the calling thread's
+ *    last call ended (code JADWAL_OK after a success).
+ *  - Handles are opaque; each *_free accepts NULL. Strings returned as
+ *    `const char*` are owned by the handle they came from and live as long as
+ *    it does; strings returned as `char*` are the caller's, freed with
+ *    jadwal_string_free.
+ *  - Structs passed in carry their size (set by the *_init functions) so they
+ *    can grow without breaking callers built against an older header.
+ *  - No C++ exception ever leaves the library.
+ */
+#ifndef JADWAL_JADWAL_H
+#define JADWAL_JADWAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(JADWAL_C_BUILDING)
+#define JADWAL_API __attribute__((visibility("default")))
+#else
+#define JADWAL_API
+#endif
+
+/* Kept equal to the CMake project version (CMake checks it). */
+#define JADWAL_VERSION_MAJOR 0
+#define JADWAL_VERSION_MINOR 1
+#define JADWAL_VERSION_PATCH 0
+#define JADWAL_VERSION_NUMBER (JADWAL_VERSION_MAJOR * 10000 + JADWAL_VERSION_MINOR * 100 + JADWAL_VERSION_PATCH)
+
+/* Status codes. Values never change; new codes are only ever appended. */
+typedef enum jadwal_status {
+    JADWAL_OK = 0,
+    JADWAL_E_INVALID_ARGUMENT = -1, /* a NULL pointer, a bad struct size, an index out of range, a bad value */
+    JADWAL_E_LOAD = -2,             /* the scenario has errors: see its diagnostics */
+    JADWAL_E_NOT_FOUND = -3,        /* an unknown employee, programme or policy id */
+    JADWAL_E_SOLVE = -4,            /* the solver refused its options */
+    JADWAL_E_PARSE = -5,            /* a solution JSON that does not read against the scenario */
+    JADWAL_E_IO = -6,               /* a file could not be read or written */
+    JADWAL_E_NO_MEMORY = -7,
+    JADWAL_E_INTERNAL = -8,         /* a bug in jadwal: please report it */
+    JADWAL_E_STATE = -9             /* the handle cannot do this (a scenario that failed to load) */
+} jadwal_status;
+
+typedef enum jadwal_severity {
+    JADWAL_SEVERITY_NOTE = 0,
+    JADWAL_SEVERITY_WARNING = 1,
+    JADWAL_SEVERITY_ERROR = 2
+} jadwal_severity;
+
+/* How the calling thread's last call ended. Strings are never NULL (empty when
+ * unknown) and stay valid until the thread's next jadwal call. */
+typedef struct jadwal_error {
+    int code;                    /* a jadwal_status */
+    const char* message;
+    const char* diagnostic_code; /* e.g. "E-REF-UNIT" for input problems, else "" */
+    const char* file;
+    int line;                    /* 1-based; 0 when unknown */
+    int column;                  /* 1-based; 0 when unknown */
+} jadwal_error;
+
+/* Never NULL. */
+JADWAL_API const jadwal_error* jadwal_last_error(void);
+
+/* JADWAL_VERSION_NUMBER of the library actually loaded (may differ from the header's). */
+JADWAL_API unsigned jadwal_version(void);
+/* "MAJOR.MINOR.PATCH" of the library; static storage. */
+JADWAL_API const char* jadwal_version_string(void);
+
+/* Frees a string the library returned as char*. NULL is fine. */
+JADWAL_API void jadwal_string_free(char* s);
+
+/* ------------------------------------------------------------------ scenario */
+
+typedef struct jadwal_scenario jadwal_scenario;
+
+/* Loads a scenario. On JADWAL_OK and on JADWAL_E_LOAD *out is a handle the
+ * caller frees; with JADWAL_E_LOAD it only holds the diagnostics (the last
+ * error names the first error). On any other status *out is NULL. */
+JADWAL_API int jadwal_scenario_load_file(jadwal_scenario** out, const char* path);
+/* `name` stands for the file in diagnostics (NULL: "<string>"); relative paths
+ * inside the scenario (an employees CSV) resolve against the current directory. */
+JADWAL_API int jadwal_scenario_load_string(jadwal_scenario** out, const char* yaml, size_t length, const char* name);
+JADWAL_API void jadwal_scenario_free(jadwal_scenario* scenario);
+
+typedef struct jadwal_diagnostic {
+    int severity;        /* a jadwal_severity */
+    const char* code;    /* stable, docs/errors.md */
+    const char* message; /* one sentence, no position */
+    const char* file;
+    int line;            /* 1-based; 0 when the whole file is meant */
+    int column;
+    const char* path;    /* node path such as "units[3].max_absent", or "" */
+} jadwal_diagnostic;
+
+JADWAL_API int jadwal_scenario_diagnostic_count(size_t* out, const jadwal_scenario* scenario);
+/* Strings are owned by the scenario. */
+JADWAL_API int jadwal_scenario_diagnostic(jadwal_diagnostic* out, const jadwal_scenario* scenario, size_t index);
+
+JADWAL_API int jadwal_scenario_employee_count(size_t* out, const jadwal_scenario* scenario);
+
+/* Adds a leave (whole days, both ends included, "YYYY-MM-DD") to an employee.
+ * Solutions made before keep the scenario they were made for. */
+JADWAL_API int jadwal_scenario_add_leave(jadwal_scenario* scenario, const char* employee_id, const char* from,
+                                         const char* to);
+
+/* ---------------------------------------------------------------------- solve */
+
+typedef struct jadwal_solution jadwal_solution;
+/* A flag another thread (or the progress callback) raises to stop a solve;
+ * the best plan so far is returned. */
+typedef struct jadwal_cancel_token jadwal_cancel_token;
+
+JADWAL_API int jadwal_cancel_token_new(jadwal_cancel_token** out);
+/* Safe from any thread, while a solve reads the token. */
+JADWAL_API int jadwal_cancel(jadwal_cancel_token* token);
+JADWAL_API void jadwal_cancel_token_free(jadwal_cancel_token* token);
+
+typedef struct jadwal_progress {
+    size_t size;             /* sizeof the library's struct: read a field only if it fits */
+    const char* phase;       /* "compile", "construct", "search", "done" */
+    double participation;    /* objective levels of the best plan so far */
+    double burden;
+    double cost;
+    int64_t demand_placed;
+    int64_t demand_total;
+    double elapsed_seconds;
+    int64_t moves;
+} jadwal_progress;
+
+/* Called on the solving thread; the struct is valid during the call only. */
+typedef void (*jadwal_progress_fn)(const jadwal_progress* progress, void* user);
+
+typedef struct jadwal_solve_options {
+    size_t size;                       /* sizeof(jadwal_solve_options), set by jadwal_solve_options_init */
+    uint64_t seed;                     /* 0: 1 */
+    double time_limit_seconds;         /* <= 0: none */
+    int64_t max_moves;                 /* per search thread; 0: the default (no time limit: deterministic) */
+    int threads;                       /* 0: 1 */
+    const char* policy;                /* NULL or "": the scenario's default policy */
+    const char* strategy;              /* NULL, "optimized" or "baseline" */
+    const jadwal_solution* previous;   /* re-planning: the published plan, or NULL */
+    const char* replan_from;           /* "YYYY-MM-DD" or an ISO 8601 instant; NULL: only pins stay */
+    jadwal_progress_fn progress;       /* NULL: none */
+    void* progress_user;
+    double progress_interval_seconds;  /* <= 0: 0.25 */
+    jadwal_cancel_token* cancel;       /* NULL: none */
+} jadwal_solve_options;
+
+/* Inline so that `size` is the size of the struct the caller was compiled with. */
+static inline int jadwal_solve_options_init(jadwal_solve_options* opts) {
+    if (!opts) return JADWAL_E_INVALID_ARGUMENT;
+    memset(opts, 0, sizeof *opts);
+    opts->size = sizeof *opts;
+    return JADWAL_OK;
+}
+
+/* Solves; opts may be NULL (defaults). *out is set on JADWAL_OK only. */
+JADWAL_API int jadwal_solve(jadwal_solution** out, const jadwal_scenario* scenario, const jadwal_solve_options* opts);
+JADWAL_API void jadwal_solution_free(jadwal_solution* solution);
+
+/* Reads solution.json text (or a file) against the scenario it was made for. */
+JADWAL_API int jadwal_solution_from_json(jadwal_solution** out, const jadwal_scenario* scenario, const char* json,
+                                         size_t length);
+JADWAL_API int jadwal_solution_load_file(jadwal_solution** out, const jadwal_scenario* scenario, const char* path);
+
+/* ------------------------------------------------------------ reading a plan */
+
+/* solution.json as text; free with jadwal_string_free. */
+JADWAL_API int jadwal_solution_to_json(char** out, const jadwal_solution* solution);
+
+/* "optimal", "feasible", "infeasible", "time_limit_no_solution"; owned by the solution. */
+JADWAL_API int jadwal_solution_status(const char** out, const jadwal_solution* solution);
+
+typedef struct jadwal_metrics {
+    size_t size; /* the caller sets sizeof(jadwal_metrics) (jadwal_metrics_init) */
+    int64_t demand_total;
+    int64_t demand_placed;
+    double participation_rate;
+    int64_t jp_target_employees;
+    int64_t jp_target_met;
+    double jp_target_attainment;
+    int64_t disruption_minutes;
+    double disruption_weighted;
+    int64_t after_hours_minutes;
+    int64_t max_after_hours_minutes_per_person_week;
+    double max_unit_absence_ratio;
+    int64_t cohorts;
+    int64_t sessions;
+    int64_t study_blocks;
+    int64_t instructor_minutes;
+    int64_t hard_violations;
+    int64_t unplaced;
+    int64_t moves;
+} jadwal_metrics;
+
+static inline int jadwal_metrics_init(jadwal_metrics* m) {
+    if (!m) return JADWAL_E_INVALID_ARGUMENT;
+    memset(m, 0, sizeof *m);
+    m->size = sizeof *m;
+    return JADWAL_OK;
+}
+
+/* The metrics the solution carries (as the solver computed them). */
+JADWAL_API int jadwal_solution_metrics(jadwal_metrics* out, const jadwal_solution* solution);
+
+typedef struct jadwal_cohort {
+    const char* id;
+    const char* program;
+    const char* mode;     /* "classroom", "online_live", "self_paced" */
+    const char* venue;    /* "" when none */
+    const char* platform; /* "" when none */
+    size_t session_count;
+    size_t participant_count;
+    size_t instructor_count;
+} jadwal_cohort;
+
+typedef struct jadwal_session {
+    const char* module;  /* the programme's module id */
+    unsigned part;       /* 0-based part of a module split over days */
+    int64_t start_unix;  /* seconds since 1970-01-01 UTC */
+    int64_t end_unix;
+    const char* start;   /* ISO 8601 with the scenario zone's offset */
+    const char* end;
+    int pinned;
+    unsigned revision;
+} jadwal_session;
+
+typedef struct jadwal_study_block {
+    const char* employee;
+    const char* program;
+    const char* module;
+    int64_t start_unix;
+    int64_t end_unix;
+    const char* start; /* ISO 8601 with the employee's zone offset */
+    const char* end;
+} jadwal_study_block;
+
+/* Cohorts in plan order; all strings are owned by the solution. */
+JADWAL_API int jadwal_solution_cohort_count(size_t* out, const jadwal_solution* solution);
+JADWAL_API int jadwal_solution_cohort(jadwal_cohort* out, const jadwal_solution* solution, size_t cohort);
+JADWAL_API int jadwal_solution_session(jadwal_session* out, const jadwal_solution* solution, size_t cohort,
+                                       size_t session);
+/* The participant's employee id (NIP). */
+JADWAL_API int jadwal_solution_participant(const char** out, const jadwal_solution* solution, size_t cohort,
+                                           size_t participant);
+JADWAL_API int jadwal_solution_instructor(const char** out, const jadwal_solution* solution, size_t cohort,
+                                          size_t instructor);
+JADWAL_API int jadwal_solution_study_block_count(size_t* out, const jadwal_solution* solution);
+JADWAL_API int jadwal_solution_study_block(jadwal_study_block* out, const jadwal_solution* solution, size_t block);
+
+/* --------------------------------------------------- explain, verify, publish */
+
+/* One employee's plan and why demand is unmet, as JSON (the shape of
+ * `jadwal explain --format json`); program_id may be NULL. Free with
+ * jadwal_string_free. */
+JADWAL_API int jadwal_explain_employee(char** out, const jadwal_solution* solution, const char* employee_id,
+                                       const char* program_id);
+
+/* Recomputes every hard constraint and metric independently of the solver,
+ * under the policy the plan names. out->size must be set (jadwal_metrics_init);
+ * *out_violations receives the number of hard violations (0: feasible). */
+JADWAL_API int jadwal_verify(jadwal_metrics* out, int64_t* out_violations, const jadwal_solution* solution);
+
+/* Writes the outputs under `dir`, all or nothing, as `jadwal export` does.
+ * formats: NULL or "all", or a comma-separated list of json, csv, html, ics.
+ * previous: the plan this one replaces (calendar updates and cancellations), or NULL. */
+JADWAL_API int jadwal_write_outputs(const jadwal_solution* solution, const char* dir, const char* formats,
+                                    const jadwal_solution* previous);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* JADWAL_JADWAL_H */

@@ -1,0 +1,84 @@
+// Internals of the C API: what the opaque handles hold, the thread-local last
+// error, and the guard every exported function runs its body in so that no
+// C++ exception reaches a C caller.
+#pragma once
+
+#include <jadwal/jadwal.h>
+
+#include <jadwal/load/diagnostic.hpp>
+#include <jadwal/model/scenario.hpp>
+#include <jadwal/solve/solution.hpp>
+
+#include <atomic>
+#include <memory>
+#include <new>
+#include <string>
+#include <vector>
+
+struct jadwal_scenario {
+    /// Null when loading failed: the handle then only carries diagnostics.
+    /// Shared with the solutions made from it; a mutation copies it first when
+    /// it is shared, so a solution always sees the scenario it was made for.
+    std::shared_ptr<jadwal::model::scenario> model;
+    jadwal::load::diagnostics diags;
+};
+
+struct jadwal_cancel_token {
+    std::atomic<bool> raised{false};
+};
+
+/// Text the C getters hand out, built once when the handle is made so that
+/// reading a solution from several threads needs no locking.
+struct jadwal_solution {
+    std::shared_ptr<const jadwal::model::scenario> scenario;
+    jadwal::solve::solution plan;
+    std::string status;
+    struct session_text {
+        std::string start, end;
+    };
+    std::vector<std::vector<session_text>> session_times;  ///< per cohort, per session
+    std::vector<session_text> block_times;                 ///< per study block
+};
+
+namespace jadwal::c_api {
+
+/// Clears the calling thread's last error (code JADWAL_OK).
+void clear_error() noexcept;
+/// Records a failure; returns `code` so callers can `return fail(...)`.
+int fail(int code, std::string_view message) noexcept;
+/// Records a failure located by a diagnostic (file, line, column, code).
+int fail(int code, const load::diagnostic& d) noexcept;
+
+/// Runs `body` (returning a status) with the last error cleared first; maps
+/// every exception to a status and a message.
+template <class F>
+int guarded(F&& body) noexcept {
+    try {
+        clear_error();
+        return body();
+    } catch (const std::bad_alloc&) {
+        return fail(JADWAL_E_NO_MEMORY, "out of memory");
+    } catch (const std::exception& e) {
+        return fail(JADWAL_E_INTERNAL, e.what());
+    } catch (...) {
+        return fail(JADWAL_E_INTERNAL, "unknown internal error");
+    }
+}
+
+/// For the many "argument must not be NULL" checks.
+inline int null_argument(const char* name) noexcept {
+    try {
+        return fail(JADWAL_E_INVALID_ARGUMENT, std::string(name) + " must not be NULL");
+    } catch (...) {
+        return fail(JADWAL_E_INVALID_ARGUMENT, "an argument must not be NULL");
+    }
+}
+
+/// A solution handle for `plan`, made against `scenario`.
+std::unique_ptr<jadwal_solution> make_solution(std::shared_ptr<const model::scenario> scenario,
+                                               solve::solution plan);
+
+/// Copies the metrics into a caller's struct of `out->size` bytes.
+int copy_metrics(jadwal_metrics* out, const solve::solution_metrics& m, std::int64_t unplaced, std::int64_t moves);
+
+}  // namespace jadwal::c_api

@@ -1,0 +1,485 @@
+// Solving, reading a plan back, explaining, verifying and publishing it.
+#include "api.hpp"
+
+#include <jadwal/calendar/work_calendar.hpp>
+#include <jadwal/io/explanation_json.hpp>
+#include <jadwal/io/solution_json.hpp>
+#include <jadwal/output/publish.hpp>
+#include <jadwal/solve/explain.hpp>
+#include <jadwal/solve/solver.hpp>
+#include <jadwal/verify/verify.hpp>
+
+#include <date/tz.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+using namespace jadwal;
+using c_api::fail;
+using c_api::guarded;
+using c_api::null_argument;
+
+namespace jadwal::c_api {
+
+std::unique_ptr<jadwal_solution> make_solution(std::shared_ptr<const model::scenario> scenario,
+                                               solve::solution plan) {
+    auto h = std::make_unique<jadwal_solution>();
+    const auto& s = *scenario;
+    h->status = std::string(solve::to_string(plan.status));
+    // Sessions in the scenario zone, as solution.json writes a venue's times.
+    h->session_times.reserve(plan.cohorts.size());
+    for (const auto& c : plan.cohorts) {
+        auto& times = h->session_times.emplace_back();
+        times.reserve(c.sessions.size());
+        for (const auto& x : c.sessions)
+            times.push_back({calendar::format_instant(x.start, *s.zone), calendar::format_instant(x.end, *s.zone)});
+    }
+    h->block_times.reserve(plan.study_blocks.size());
+    for (const auto& b : plan.study_blocks) {
+        const auto& zone = s.zone_of(s.employees.at(b.employee.value));
+        h->block_times.push_back({calendar::format_instant(b.start, zone), calendar::format_instant(b.end, zone)});
+    }
+    h->scenario = std::move(scenario);
+    h->plan = std::move(plan);
+    return h;
+}
+
+int copy_metrics(jadwal_metrics* out, const solve::solution_metrics& m, std::int64_t unplaced, std::int64_t moves) {
+    // Callers built against an older header pass a smaller struct: fill what
+    // fits. None older than the first layout exists yet.
+    constexpr std::size_t first_layout = sizeof(jadwal_metrics);
+    if (out->size < first_layout || out->size > sizeof(jadwal_metrics))
+        return fail(JADWAL_E_INVALID_ARGUMENT, "jadwal_metrics.size is not a size this library knows: "
+                                               "call jadwal_metrics_init first");
+    jadwal_metrics full{};
+    full.size = out->size;
+    full.demand_total = m.demand_total;
+    full.demand_placed = m.demand_placed;
+    full.participation_rate = m.participation_rate;
+    full.jp_target_employees = m.jp_target_employees;
+    full.jp_target_met = m.jp_target_met;
+    full.jp_target_attainment = m.jp_target_attainment;
+    full.disruption_minutes = m.disruption_minutes;
+    full.disruption_weighted = m.disruption_weighted;
+    full.after_hours_minutes = m.after_hours_minutes;
+    full.max_after_hours_minutes_per_person_week = m.max_after_hours_minutes_per_person_week;
+    full.max_unit_absence_ratio = m.max_unit_absence_ratio;
+    full.cohorts = m.cohorts;
+    full.sessions = m.sessions;
+    full.study_blocks = m.study_blocks;
+    full.instructor_minutes = m.instructor_minutes;
+    full.hard_violations = m.hard_violations;
+    full.unplaced = unplaced;
+    full.moves = moves;
+    std::memcpy(out, &full, out->size);
+    return JADWAL_OK;
+}
+
+}  // namespace jadwal::c_api
+
+namespace {
+
+/// A malloc'd copy the caller frees with jadwal_string_free.
+char* c_string(const std::string& s) {
+    auto* p = static_cast<char*>(std::malloc(s.size() + 1));
+    if (!p) throw std::bad_alloc();
+    std::memcpy(p, s.c_str(), s.size() + 1);
+    return p;
+}
+
+/// The policy a plan names ("default": the built-in one); nullptr for the
+/// built-in defaults. Throws solve::solve_error when the scenario lacks it.
+const model::policy* policy_of(const model::scenario& s, const solve::solution& plan) {
+    solve::solve_options by_name;
+    by_name.policy = plan.policy == "default" ? std::string() : plan.policy;
+    return solve::select_policy(s, by_name);
+}
+
+int usable(const jadwal_scenario* scenario) {
+    if (!scenario) return null_argument("scenario");
+    if (!scenario->model) return fail(JADWAL_E_STATE, "the scenario did not load");
+    return JADWAL_OK;
+}
+
+/// Reads solution.json text against the scenario; JADWAL_E_PARSE with the
+/// first problem as the last error.
+int read_solution(jadwal_solution** out, std::shared_ptr<const model::scenario> s, std::string_view text,
+                  std::string_view name) {
+    auto read = io::solution_from_json(*s, text, name);
+    if (!read.solution) {
+        for (const auto& d : read.diags.items())
+            if (d.level == load::severity::error) return fail(JADWAL_E_PARSE, d);
+        return fail(JADWAL_E_PARSE, "the solution could not be read");
+    }
+    // solution.json's metrics and objective are not read back (the CLI
+    // recomputes them with verify too): recompute them, so a plan read back
+    // answers jadwal_solution_metrics and writes its JSON as it was written.
+    const model::policy* pol = nullptr;
+    try {
+        pol = policy_of(*s, *read.solution);
+    } catch (const solve::solve_error& e) {
+        return fail(JADWAL_E_PARSE, e.what());
+    }
+    const model::policy defaults;
+    auto checked = verify::verify(*s, *read.solution, pol ? *pol : defaults);
+    read.solution->metrics = checked.metrics;
+    read.solution->objective = std::move(checked.objective);
+    *out = c_api::make_solution(std::move(s), std::move(*read.solution)).release();
+    return JADWAL_OK;
+}
+
+/// The previous plan in terms of `s`: the plan itself when it was made for
+/// this very model, else carried over by id through its JSON (the scenario
+/// handle may have been edited since, which copies the model).
+int previous_for(std::optional<solve::solution>& carried, const solve::solution*& previous,
+                 const jadwal_solution& prev, const model::scenario& s) {
+    if (prev.scenario.get() == &s) {
+        previous = &prev.plan;
+        return JADWAL_OK;
+    }
+    auto read = io::solution_from_json(s, io::solution_to_json(*prev.scenario, prev.plan), "<previous>");
+    if (!read.solution) {
+        for (const auto& d : read.diags.items())
+            if (d.level == load::severity::error) return fail(JADWAL_E_PARSE, d);
+        return fail(JADWAL_E_PARSE, "the previous plan does not read against this scenario");
+    }
+    carried = std::move(read.solution);
+    previous = &*carried;
+    return JADWAL_OK;
+}
+
+int check_index(std::size_t i, std::size_t n, const char* what) {
+    if (i < n) return JADWAL_OK;
+    return fail(JADWAL_E_INVALID_ARGUMENT, std::string(what) + " index out of range");
+}
+
+}  // namespace
+
+extern "C" {
+
+int jadwal_cancel_token_new(jadwal_cancel_token** out) {
+    if (out) *out = nullptr;
+    return guarded([&] {
+        if (!out) return null_argument("out");
+        *out = new jadwal_cancel_token;
+        return static_cast<int>(JADWAL_OK);
+    });
+}
+
+int jadwal_cancel(jadwal_cancel_token* token) {
+    return guarded([&] {
+        if (!token) return null_argument("token");
+        token->raised.store(true);
+        return static_cast<int>(JADWAL_OK);
+    });
+}
+
+void jadwal_cancel_token_free(jadwal_cancel_token* token) { delete token; }
+
+int jadwal_solve(jadwal_solution** out, const jadwal_scenario* scenario, const jadwal_solve_options* opts) {
+    if (out) *out = nullptr;
+    return guarded([&] {
+        if (!out) return null_argument("out");
+        if (const int st = usable(scenario)) return st;
+        jadwal_solve_options o;
+        jadwal_solve_options_init(&o);
+        if (opts) {
+            constexpr std::size_t first_layout = sizeof(jadwal_solve_options);
+            if (opts->size < first_layout || opts->size > sizeof o)
+                return fail(JADWAL_E_INVALID_ARGUMENT, "jadwal_solve_options.size is not a size this library "
+                                                       "knows: call jadwal_solve_options_init first");
+            std::memcpy(&o, opts, opts->size);
+        }
+        const model::scenario& s = *scenario->model;
+        solve::solve_options so;
+        if (o.policy) so.policy = o.policy;
+        if (o.seed) so.seed = o.seed;
+        if (o.time_limit_seconds > 0) so.time_limit_seconds = o.time_limit_seconds;
+        if (o.max_moves < 0) return fail(JADWAL_E_INVALID_ARGUMENT, "max_moves must not be negative");
+        if (o.max_moves > 0) so.max_moves = o.max_moves;
+        if (o.threads < 0) return fail(JADWAL_E_INVALID_ARGUMENT, "threads must not be negative");
+        if (o.threads > 0) so.threads = o.threads;
+        if (o.strategy) {
+            const auto st = solve::parse_solve_strategy(o.strategy);
+            if (!st) return fail(JADWAL_E_INVALID_ARGUMENT, std::string("unknown strategy '") + o.strategy + "'");
+            so.strategy = *st;
+        }
+        if (!so.policy.empty() && !s.find_policy(so.policy))
+            return fail(JADWAL_E_NOT_FOUND, "no policy '" + so.policy + "' in the scenario");
+        std::optional<solve::solution> carried;
+        if (o.previous) {
+            if (const int st = previous_for(carried, so.previous, *o.previous, s)) return st;
+        }
+        if (o.replan_from) {
+            if (!o.previous) return fail(JADWAL_E_INVALID_ARGUMENT, "replan_from needs a previous plan");
+            // A bare date is midnight in the scenario's zone, as on the command line.
+            if (const auto day = calendar::parse_date(o.replan_from))
+                so.replan_from = date::floor<calendar::minutes>(s.zone->to_sys(*day, date::choose::earliest));
+            else if (const auto at = calendar::parse_instant(o.replan_from))
+                so.replan_from = *at;
+            else
+                return fail(JADWAL_E_INVALID_ARGUMENT,
+                            std::string("replan_from '") + o.replan_from + "' is neither a date nor an ISO 8601 instant");
+        }
+        if (o.progress) {
+            const jadwal_progress_fn fn = o.progress;
+            void* user = o.progress_user;
+            so.on_progress = [fn, user](const solve::solve_progress& p) {
+                const std::string phase(p.phase);  // the C side wants a terminated string
+                jadwal_progress cp{sizeof(jadwal_progress), phase.c_str(), p.participation, p.burden, p.cost,
+                                   p.demand_placed, p.demand_total, p.elapsed_seconds, p.moves};
+                fn(&cp, user);
+            };
+        }
+        if (o.progress_interval_seconds > 0) so.progress_interval_seconds = o.progress_interval_seconds;
+        if (o.cancel) so.cancel = &o.cancel->raised;
+        try {
+            auto plan = solve::solve(s, so);
+            *out = c_api::make_solution(scenario->model, std::move(plan)).release();
+        } catch (const solve::solve_error& e) {
+            return fail(JADWAL_E_SOLVE, e.what());
+        }
+        return static_cast<int>(JADWAL_OK);
+    });
+}
+
+void jadwal_solution_free(jadwal_solution* solution) { delete solution; }
+
+int jadwal_solution_from_json(jadwal_solution** out, const jadwal_scenario* scenario, const char* json,
+                              size_t length) {
+    if (out) *out = nullptr;
+    return guarded([&] {
+        if (!out) return null_argument("out");
+        if (!json) return null_argument("json");
+        if (const int st = usable(scenario)) return st;
+        return read_solution(out, scenario->model, std::string_view(json, length), "<string>");
+    });
+}
+
+int jadwal_solution_load_file(jadwal_solution** out, const jadwal_scenario* scenario, const char* path) {
+    if (out) *out = nullptr;
+    return guarded([&] {
+        if (!out) return null_argument("out");
+        if (!path) return null_argument("path");
+        if (const int st = usable(scenario)) return st;
+        std::ifstream in(path, std::ios::binary);
+        if (!in) return fail(JADWAL_E_IO, std::string("cannot open ") + path);
+        std::ostringstream text;
+        text << in.rdbuf();
+        if (in.bad()) return fail(JADWAL_E_IO, std::string("cannot read ") + path);
+        return read_solution(out, scenario->model, text.str(), path);
+    });
+}
+
+int jadwal_solution_to_json(char** out, const jadwal_solution* solution) {
+    if (out) *out = nullptr;
+    return guarded([&] {
+        if (!out) return null_argument("out");
+        if (!solution) return null_argument("solution");
+        *out = c_string(io::solution_to_json(*solution->scenario, solution->plan));
+        return static_cast<int>(JADWAL_OK);
+    });
+}
+
+int jadwal_solution_status(const char** out, const jadwal_solution* solution) {
+    return guarded([&] {
+        if (!out) return null_argument("out");
+        if (!solution) return null_argument("solution");
+        *out = solution->status.c_str();
+        return static_cast<int>(JADWAL_OK);
+    });
+}
+
+int jadwal_solution_metrics(jadwal_metrics* out, const jadwal_solution* solution) {
+    return guarded([&] {
+        if (!out) return null_argument("out");
+        if (!solution) return null_argument("solution");
+        const auto& p = solution->plan;
+        return c_api::copy_metrics(out, p.metrics, static_cast<std::int64_t>(p.unplaced.size()), p.moves);
+    });
+}
+
+int jadwal_solution_cohort_count(size_t* out, const jadwal_solution* solution) {
+    return guarded([&] {
+        if (!out) return null_argument("out");
+        if (!solution) return null_argument("solution");
+        *out = solution->plan.cohorts.size();
+        return static_cast<int>(JADWAL_OK);
+    });
+}
+
+int jadwal_solution_cohort(jadwal_cohort* out, const jadwal_solution* solution, size_t cohort) {
+    return guarded([&] {
+        if (!out) return null_argument("out");
+        if (!solution) return null_argument("solution");
+        const auto& cohorts = solution->plan.cohorts;
+        if (const int st = check_index(cohort, cohorts.size(), "cohort")) return st;
+        const auto& s = *solution->scenario;
+        const auto& c = cohorts[cohort];
+        out->id = c.id.c_str();
+        out->program = s.programs.at(c.program.value).id.c_str();
+        // to_string returns views of string literals, so .data() is terminated.
+        out->mode = model::to_string(c.mode).data();
+        out->venue = c.venue.valid() ? s.venues.at(c.venue.value).id.c_str() : "";
+        out->platform = c.platform.valid() ? s.platforms.at(c.platform.value).id.c_str() : "";
+        out->session_count = c.sessions.size();
+        out->participant_count = c.participants.size();
+        out->instructor_count = c.instructors.size();
+        return static_cast<int>(JADWAL_OK);
+    });
+}
+
+int jadwal_solution_session(jadwal_session* out, const jadwal_solution* solution, size_t cohort, size_t session) {
+    return guarded([&] {
+        if (!out) return null_argument("out");
+        if (!solution) return null_argument("solution");
+        const auto& cohorts = solution->plan.cohorts;
+        if (const int st = check_index(cohort, cohorts.size(), "cohort")) return st;
+        const auto& c = cohorts[cohort];
+        if (const int st = check_index(session, c.sessions.size(), "session")) return st;
+        const auto& x = c.sessions[session];
+        const auto& prog = solution->scenario->programs.at(c.program.value);
+        out->module = prog.modules.at(x.module).id.c_str();
+        out->part = x.part;
+        out->start_unix = std::chrono::duration_cast<std::chrono::seconds>(x.start.time_since_epoch()).count();
+        out->end_unix = std::chrono::duration_cast<std::chrono::seconds>(x.end.time_since_epoch()).count();
+        out->start = solution->session_times[cohort][session].start.c_str();
+        out->end = solution->session_times[cohort][session].end.c_str();
+        out->pinned = x.pinned ? 1 : 0;
+        out->revision = x.revision;
+        return static_cast<int>(JADWAL_OK);
+    });
+}
+
+int jadwal_solution_participant(const char** out, const jadwal_solution* solution, size_t cohort,
+                                size_t participant) {
+    return guarded([&] {
+        if (!out) return null_argument("out");
+        if (!solution) return null_argument("solution");
+        const auto& cohorts = solution->plan.cohorts;
+        if (const int st = check_index(cohort, cohorts.size(), "cohort")) return st;
+        const auto& people = cohorts[cohort].participants;
+        if (const int st = check_index(participant, people.size(), "participant")) return st;
+        *out = solution->scenario->employees.at(people[participant].value).id.c_str();
+        return static_cast<int>(JADWAL_OK);
+    });
+}
+
+int jadwal_solution_instructor(const char** out, const jadwal_solution* solution, size_t cohort, size_t instructor) {
+    return guarded([&] {
+        if (!out) return null_argument("out");
+        if (!solution) return null_argument("solution");
+        const auto& cohorts = solution->plan.cohorts;
+        if (const int st = check_index(cohort, cohorts.size(), "cohort")) return st;
+        const auto& list = cohorts[cohort].instructors;
+        if (const int st = check_index(instructor, list.size(), "instructor")) return st;
+        *out = solution->scenario->instructors.at(list[instructor].value).id.c_str();
+        return static_cast<int>(JADWAL_OK);
+    });
+}
+
+int jadwal_solution_study_block_count(size_t* out, const jadwal_solution* solution) {
+    return guarded([&] {
+        if (!out) return null_argument("out");
+        if (!solution) return null_argument("solution");
+        *out = solution->plan.study_blocks.size();
+        return static_cast<int>(JADWAL_OK);
+    });
+}
+
+int jadwal_solution_study_block(jadwal_study_block* out, const jadwal_solution* solution, size_t block) {
+    return guarded([&] {
+        if (!out) return null_argument("out");
+        if (!solution) return null_argument("solution");
+        const auto& blocks = solution->plan.study_blocks;
+        if (const int st = check_index(block, blocks.size(), "study block")) return st;
+        const auto& s = *solution->scenario;
+        const auto& b = blocks[block];
+        const auto& prog = s.programs.at(b.program.value);
+        out->employee = s.employees.at(b.employee.value).id.c_str();
+        out->program = prog.id.c_str();
+        out->module = prog.modules.at(b.module).id.c_str();
+        out->start_unix = std::chrono::duration_cast<std::chrono::seconds>(b.start.time_since_epoch()).count();
+        out->end_unix = std::chrono::duration_cast<std::chrono::seconds>(b.end.time_since_epoch()).count();
+        out->start = solution->block_times[block].start.c_str();
+        out->end = solution->block_times[block].end.c_str();
+        return static_cast<int>(JADWAL_OK);
+    });
+}
+
+int jadwal_explain_employee(char** out, const jadwal_solution* solution, const char* employee_id,
+                            const char* program_id) {
+    if (out) *out = nullptr;
+    return guarded([&] {
+        if (!out) return null_argument("out");
+        if (!solution) return null_argument("solution");
+        if (!employee_id) return null_argument("employee_id");
+        const auto& s = *solution->scenario;
+        const auto e = s.find_employee(employee_id);
+        if (!e) return fail(JADWAL_E_NOT_FOUND, std::string("no employee '") + employee_id + "' in the scenario");
+        std::optional<model::program_index> program;
+        if (program_id) {
+            program = s.find_program(program_id);
+            if (!program)
+                return fail(JADWAL_E_NOT_FOUND, std::string("no programme '") + program_id + "' in the scenario");
+        }
+        try {
+            *out = c_string(io::explanation_to_json(s, solve::explain_employee(s, solution->plan, *e, program)));
+        } catch (const solve::solve_error& err) {
+            return fail(JADWAL_E_NOT_FOUND, err.what());  // the plan names a policy the scenario lacks
+        }
+        return static_cast<int>(JADWAL_OK);
+    });
+}
+
+int jadwal_verify(jadwal_metrics* out, int64_t* out_violations, const jadwal_solution* solution) {
+    return guarded([&] {
+        if (!out) return null_argument("out");
+        if (!out_violations) return null_argument("out_violations");
+        if (!solution) return null_argument("solution");
+        const auto& s = *solution->scenario;
+        const model::policy* pol = nullptr;
+        try {
+            pol = policy_of(s, solution->plan);
+        } catch (const solve::solve_error& err) {
+            return fail(JADWAL_E_NOT_FOUND, err.what());
+        }
+        const model::policy fallback;
+        const verify::report r = verify::verify(s, solution->plan, pol ? *pol : fallback);
+        if (const int st = c_api::copy_metrics(out, r.metrics, static_cast<std::int64_t>(solution->plan.unplaced.size()),
+                                               solution->plan.moves))
+            return st;
+        *out_violations = static_cast<int64_t>(r.violations.size());
+        return static_cast<int>(JADWAL_OK);
+    });
+}
+
+int jadwal_write_outputs(const jadwal_solution* solution, const char* dir, const char* formats,
+                         const jadwal_solution* previous) {
+    return guarded([&] {
+        if (!solution) return null_argument("solution");
+        if (!dir) return null_argument("dir");
+        output::publish_request req;
+        if (formats && !output::parse_publish_formats(formats, req))
+            return fail(JADWAL_E_INVALID_ARGUMENT,
+                        std::string("formats '") + formats + "': write all, or a list of json, csv, html, ics");
+        std::optional<solve::solution> carried;
+        if (previous) {
+            if (const int st = previous_for(carried, req.previous, *previous, *solution->scenario)) return st;
+        }
+        try {
+            output::publish_plan(*solution->scenario, solution->plan, dir, req);
+        } catch (const solve::solve_error& e) {
+            return fail(JADWAL_E_NOT_FOUND, e.what());
+        } catch (const std::bad_alloc&) {
+            throw;
+        } catch (const std::exception& e) {
+            return fail(JADWAL_E_IO, e.what());  // write_outputs names the path it could not write
+        }
+        return static_cast<int>(JADWAL_OK);
+    });
+}
+
+}  // extern "C"

@@ -1,0 +1,45 @@
+// Publishing a plan: every output file a plan is published as (interface.md:
+// solution.json, schedule.csv, siasn_courses.csv, report.html, calendars/),
+// built in memory and written under one directory all or nothing. The CLI
+// (`solve --out`, `export`) and the C API both publish through here, so the
+// set of files and their contents cannot drift apart between them.
+#pragma once
+
+#include <jadwal/calendar/civil.hpp>
+#include <jadwal/model/scenario.hpp>
+#include <jadwal/solve/solution.hpp>
+
+#include <filesystem>
+#include <optional>
+#include <string_view>
+
+namespace jadwal::output {
+
+struct publish_request {
+    bool json = true;  ///< solution.json
+    bool csv = true;   ///< schedule.csv and siasn_courses.csv
+    bool html = true;  ///< report.html
+    bool ics = true;   ///< calendars/
+    const solve::solution* previous = nullptr;  ///< re-planning: calendar updates and cancellations
+    const solve::solution* baseline = nullptr;  ///< compared with in the report
+    /// Calendar DTSTAMP; none: SOURCE_DATE_EPOCH when set (byte-identical
+    /// calendars for the same plan, as for reproducible builds), else the
+    /// current minute.
+    std::optional<calendar::instant> dtstamp;
+};
+
+/// Writes what `req` asks for under `dir` (created if missing), all or nothing
+/// (output::write_outputs). The report is checked against the policy the plan
+/// names. Throws std::runtime_error (or solve::solve_error for a policy the
+/// scenario lacks) and leaves the previous outputs in place then.
+void publish_plan(const model::scenario& s, const solve::solution& sol, const std::filesystem::path& dir,
+                  const publish_request& req = {});
+
+/// Parses a format list: "all", or a comma-separated list of json, csv, html,
+/// ics. Sets the four flags of `req`; false (flags unspecified) for anything else.
+[[nodiscard]] bool parse_publish_formats(std::string_view text, publish_request& req);
+
+/// The DTSTAMP publish_plan uses when the request names none.
+[[nodiscard]] calendar::instant default_dtstamp();
+
+}  // namespace jadwal::output

@@ -1,0 +1,566 @@
+/* The C API seen from C: every call's status and last error, loading,
+ * solving, reading, explaining, verifying and publishing a plan.
+ *   test_c_api SOURCE_DIR WORK_DIR
+ * Each check prints what failed and where; the exit status is the number of
+ * failed checks (capped), so CTest fails on any. */
+#define _POSIX_C_SOURCE 200809L /* stat */
+
+#include <jadwal/jadwal.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static int failures = 0;
+
+#define CHECK(cond)                                                            \
+    do {                                                                       \
+        if (!(cond)) {                                                         \
+            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
+            ++failures;                                                        \
+        }                                                                      \
+    } while (0)
+
+/* A call that must fail with `status` and say so in the last error. */
+#define CHECK_FAILS(status, call)                                              \
+    do {                                                                       \
+        const int got_ = (call);                                               \
+        const jadwal_error* e_ = jadwal_last_error();                          \
+        if (got_ != (status) || e_->code != (status) || e_->message[0] == '\0') { \
+            fprintf(stderr, "%s:%d: %s returned %d (last error %d: '%s'), wanted %d\n", __FILE__, __LINE__, #call, \
+                    got_, e_->code, e_->message, (int)(status));               \
+            ++failures;                                                        \
+        }                                                                      \
+    } while (0)
+
+#define CHECK_OK(call)                                                         \
+    do {                                                                       \
+        const int got_ = (call);                                               \
+        if (got_ != JADWAL_OK || jadwal_last_error()->code != JADWAL_OK) {     \
+            fprintf(stderr, "%s:%d: %s returned %d: %s\n", __FILE__, __LINE__, #call, got_, \
+                    jadwal_last_error()->message);                             \
+            ++failures;                                                        \
+        }                                                                      \
+    } while (0)
+
+static const char* source_dir;
+static const char* work_dir;
+
+static char* path_join(const char* a, const char* b) {
+    const size_t n = strlen(a) + strlen(b) + 2;
+    char* p = malloc(n);
+    if (!p) abort();
+    snprintf(p, n, "%s/%s", a, b);
+    return p;
+}
+
+static char* read_text(const char* path, size_t* length) {
+    FILE* f = fopen(path, "rb");
+    if (!f) return NULL;
+    size_t cap = 4096, n = 0;
+    char* text = malloc(cap);
+    size_t got;
+    while (text && (got = fread(text + n, 1, cap - n, f)) > 0) {
+        n += got;
+        if (n == cap) text = realloc(text, cap *= 2);
+    }
+    fclose(f);
+    if (!text) abort();
+    text[n] = '\0';
+    if (length) *length = n;
+    return text;
+}
+
+/* solution.json without the line holding `key`. */
+static void drop_line(char* json, const char* key) {
+    char* at = strstr(json, key);
+    if (!at) return;
+    if (*at == '\n') ++at; /* a key anchored at a line start */
+    while (at > json && at[-1] != '\n') --at;
+    char* eol = strchr(at, '\n');
+    char* rest = eol ? eol + 1 : at + strlen(at);
+    memmove(at, rest, strlen(rest) + 1);
+}
+
+/* elapsed_seconds is the one field allowed to differ between identical runs. */
+static void drop_elapsed(char* json) { drop_line(json, "\"elapsed_seconds\""); }
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm). */
+static long long days_from_civil(long long y, unsigned m, unsigned d) {
+    y -= m <= 2;
+    const long long era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = (unsigned)(y - era * 400);
+    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + (long long)doe - 719468;
+}
+
+/* "2026-03-16T08:00:00+07:00" as Unix seconds; -1 when it does not parse. */
+static long long iso_to_unix(const char* s) {
+    int y, mo, d, h, mi, se, oh, om;
+    char sign;
+    if (sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d%c%2d:%2d", &y, &mo, &d, &h, &mi, &se, &sign, &oh, &om) != 9) return -1;
+    const long long offset = (sign == '-' ? -1 : 1) * (oh * 3600LL + om * 60LL);
+    return days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 + h * 3600LL + mi * 60LL + se - offset;
+}
+
+static void test_version(void) {
+    CHECK(jadwal_version() == JADWAL_VERSION_NUMBER);
+    char expected[32];
+    snprintf(expected, sizeof expected, "%d.%d.%d", JADWAL_VERSION_MAJOR, JADWAL_VERSION_MINOR, JADWAL_VERSION_PATCH);
+    CHECK(strcmp(jadwal_version_string(), expected) == 0);
+    const jadwal_error* e = jadwal_last_error();
+    CHECK(e != NULL && e->message != NULL && e->file != NULL && e->diagnostic_code != NULL);
+}
+
+static void test_load_errors(void) {
+    jadwal_scenario* s = (jadwal_scenario*)1;
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_scenario_load_file(NULL, "x.yaml"));
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_scenario_load_file(&s, NULL));
+    CHECK(s == NULL); /* out is cleared on failure */
+
+    char* bad = path_join(source_dir, "tests/data/bad/ref_unit.yaml");
+    CHECK_FAILS(JADWAL_E_LOAD, jadwal_scenario_load_file(&s, bad));
+    const jadwal_error* e = jadwal_last_error();
+    CHECK(strcmp(e->diagnostic_code, "E-REF-UNIT") == 0);
+    CHECK(e->line == 12 && e->column == 50);
+    CHECK(strstr(e->file, "ref_unit.yaml") != NULL);
+    CHECK(strstr(e->message, "bpkda") != NULL);
+    CHECK(s != NULL); /* a failed load still hands back its diagnostics */
+    size_t n = 0;
+    CHECK_OK(jadwal_scenario_diagnostic_count(&n, s));
+    CHECK(n >= 1);
+    int seen = 0;
+    for (size_t i = 0; i < n; ++i) {
+        jadwal_diagnostic d;
+        CHECK_OK(jadwal_scenario_diagnostic(&d, s, i));
+        if (strcmp(d.code, "E-REF-UNIT") == 0) {
+            seen = 1;
+            CHECK(d.severity == JADWAL_SEVERITY_ERROR && d.line == 12 && d.column == 50);
+            CHECK(strstr(d.file, "ref_unit.yaml") != NULL && strstr(d.message, "did you mean 'bpkad'") != NULL);
+        }
+    }
+    CHECK(seen);
+    jadwal_diagnostic d;
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_scenario_diagnostic(&d, s, n));
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_scenario_diagnostic(NULL, s, 0));
+    jadwal_solution* sol = NULL;
+    CHECK_FAILS(JADWAL_E_STATE, jadwal_solve(&sol, s, NULL));
+    CHECK(sol == NULL);
+    CHECK_FAILS(JADWAL_E_STATE, jadwal_scenario_add_leave(s, "198203142006041002", "2026-07-06", "2026-07-10"));
+    size_t employees = 0;
+    CHECK_FAILS(JADWAL_E_STATE, jadwal_scenario_employee_count(&employees, s));
+    jadwal_scenario_free(s);
+    free(bad);
+
+    /* YAML syntax errors from a string carry the given name and a position. */
+    const char* broken = "jadwal: 1\nscenario: {name: t\n";
+    CHECK_FAILS(JADWAL_E_LOAD, jadwal_scenario_load_string(&s, broken, strlen(broken), "inline.yaml"));
+    e = jadwal_last_error();
+    CHECK(strcmp(e->file, "inline.yaml") == 0 && e->line >= 1 && e->diagnostic_code[0] != '\0');
+    jadwal_scenario_free(s);
+
+    char* missing = path_join(work_dir, "no-such-scenario.yaml");
+    CHECK_FAILS(JADWAL_E_LOAD, jadwal_scenario_load_file(&s, missing));
+    CHECK(jadwal_last_error()->diagnostic_code[0] != '\0');
+    jadwal_scenario_free(s);
+    free(missing);
+    jadwal_scenario_free(NULL); /* harmless */
+}
+
+static jadwal_scenario* load_small(void) {
+    char* path = path_join(source_dir, "examples/small/scenario.yaml");
+    jadwal_scenario* s = NULL;
+    CHECK_OK(jadwal_scenario_load_file(&s, path));
+    free(path);
+    if (!s) exit(1);
+    return s;
+}
+
+static jadwal_solution* solve_small(const jadwal_scenario* s, int64_t max_moves) {
+    jadwal_solve_options o;
+    jadwal_solve_options_init(&o);
+    o.max_moves = max_moves;
+    o.seed = 7;
+    o.policy = "flexible"; /* the scenario's first policy, classroom only, places nothing */
+    jadwal_solution* sol = NULL;
+    CHECK_OK(jadwal_solve(&sol, s, &o));
+    if (!sol) exit(1);
+    return sol;
+}
+
+static char* json_of(const jadwal_solution* sol) {
+    char* json = NULL;
+    CHECK_OK(jadwal_solution_to_json(&json, sol));
+    if (!json) exit(1);
+    return json;
+}
+
+static void test_determinism_and_strings(void) {
+    jadwal_scenario* from_file = load_small();
+    char* path = path_join(source_dir, "examples/small/scenario.yaml");
+    size_t length = 0;
+    char* yaml = read_text(path, &length);
+    CHECK(yaml != NULL);
+    jadwal_scenario* from_string = NULL;
+    CHECK_OK(jadwal_scenario_load_string(&from_string, yaml, length, path));
+    size_t employees = 0;
+    CHECK_OK(jadwal_scenario_employee_count(&employees, from_string));
+    CHECK(employees > 0);
+
+    jadwal_solution* a = solve_small(from_file, 20000);
+    jadwal_solution* b = solve_small(from_file, 20000);
+    jadwal_solution* c = solve_small(from_string, 20000);
+    char* ja = json_of(a);
+    char* jb = json_of(b);
+    char* jc = json_of(c);
+    drop_elapsed(ja);
+    drop_elapsed(jb);
+    drop_elapsed(jc);
+    CHECK(strcmp(ja, jb) == 0);
+    CHECK(strcmp(ja, jc) == 0);
+    CHECK(strstr(ja, "\"seed\": 7") != NULL);
+
+    /* A plan read back from its JSON writes the same JSON. */
+    char* full = json_of(a);
+    jadwal_solution* back = NULL;
+    CHECK_OK(jadwal_solution_from_json(&back, from_file, full, strlen(full)));
+    if (back) {
+        /* The search statistics are not part of a plan read back. */
+        char* again = json_of(back);
+        drop_elapsed(full);
+        drop_elapsed(again);
+        drop_line(full, "\n  \"moves\":");
+        drop_line(again, "\n  \"moves\":");
+        CHECK(strlen(full) > 1000 && strcmp(full, again) == 0);
+        jadwal_string_free(again);
+        jadwal_solution_free(back);
+    }
+    const char* garbage = "{\"jadwal\": 1, \"cohorts\": [";
+    CHECK_FAILS(JADWAL_E_PARSE, jadwal_solution_from_json(&back, from_file, garbage, strlen(garbage)));
+    CHECK(back == NULL);
+    char* nowhere = path_join(work_dir, "no-such-solution.json");
+    CHECK_FAILS(JADWAL_E_IO, jadwal_solution_load_file(&back, from_file, nowhere));
+    free(nowhere);
+
+    jadwal_string_free(full);
+    jadwal_string_free(ja);
+    jadwal_string_free(jb);
+    jadwal_string_free(jc);
+    jadwal_solution_free(a);
+    jadwal_solution_free(b);
+    jadwal_solution_free(c);
+    jadwal_scenario_free(from_string);
+    jadwal_scenario_free(from_file);
+    free(yaml);
+    free(path);
+}
+
+/* Iterating agrees with the JSON and with the metrics. */
+static void test_iteration(const jadwal_solution* sol) {
+    char* json = json_of(sol);
+    jadwal_metrics m;
+    jadwal_metrics_init(&m);
+    CHECK_OK(jadwal_solution_metrics(&m, sol));
+    const char* status = NULL;
+    CHECK_OK(jadwal_solution_status(&status, sol));
+    CHECK(status && (strcmp(status, "optimal") == 0 || strcmp(status, "feasible") == 0));
+    size_t cohorts = 0;
+    CHECK_OK(jadwal_solution_cohort_count(&cohorts, sol));
+    CHECK(cohorts > 0 && (int64_t)cohorts == m.cohorts);
+    int64_t sessions = 0;
+    char needle[256];
+    for (size_t i = 0; i < cohorts; ++i) {
+        jadwal_cohort c;
+        CHECK_OK(jadwal_solution_cohort(&c, sol, i));
+        snprintf(needle, sizeof needle, "\"id\": \"%s\"", c.id);
+        CHECK(strstr(json, needle) != NULL);
+        snprintf(needle, sizeof needle, "\"program\": \"%s\"", c.program);
+        CHECK(strstr(json, needle) != NULL);
+        CHECK(strcmp(c.mode, "classroom") == 0 || strcmp(c.mode, "online_live") == 0 ||
+              strcmp(c.mode, "self_paced") == 0);
+        CHECK((strcmp(c.mode, "classroom") == 0) == (c.venue[0] != '\0'));
+        CHECK(c.session_count > 0 && c.participant_count > 0);
+        sessions += (int64_t)c.session_count;
+        int64_t previous_start = 0;
+        for (size_t k = 0; k < c.session_count; ++k) {
+            jadwal_session x;
+            CHECK_OK(jadwal_solution_session(&x, sol, i, k));
+            CHECK(x.start_unix < x.end_unix && x.start_unix >= previous_start); /* sorted by start */
+            previous_start = x.start_unix;
+            CHECK(iso_to_unix(x.start) == x.start_unix && iso_to_unix(x.end) == x.end_unix);
+            snprintf(needle, sizeof needle, "\"start\": \"%s\"", x.start);
+            CHECK(strstr(json, needle) != NULL);
+            CHECK(x.module[0] != '\0');
+        }
+        for (size_t k = 0; k < c.participant_count; ++k) {
+            const char* id = NULL;
+            CHECK_OK(jadwal_solution_participant(&id, sol, i, k));
+            snprintf(needle, sizeof needle, "\"%s\"", id ? id : "?");
+            CHECK(id && strstr(json, needle) != NULL);
+        }
+        const char* id = NULL;
+        CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_solution_participant(&id, sol, i, c.participant_count));
+        jadwal_session x;
+        CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_solution_session(&x, sol, i, c.session_count));
+    }
+    CHECK(sessions == m.sessions);
+    size_t blocks = 0;
+    CHECK_OK(jadwal_solution_study_block_count(&blocks, sol));
+    CHECK((int64_t)blocks == m.study_blocks);
+    for (size_t i = 0; i < blocks; ++i) {
+        jadwal_study_block b;
+        CHECK_OK(jadwal_solution_study_block(&b, sol, i));
+        CHECK(b.start_unix < b.end_unix && iso_to_unix(b.start) == b.start_unix);
+    }
+    jadwal_cohort c;
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_solution_cohort(&c, sol, cohorts));
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_solution_cohort(NULL, sol, 0));
+    jadwal_metrics small;
+    jadwal_metrics_init(&small);
+    small.size = 0;
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_solution_metrics(&small, sol));
+
+    /* The independent checker agrees with the solver. */
+    jadwal_metrics checked;
+    jadwal_metrics_init(&checked);
+    int64_t violations = -1;
+    CHECK_OK(jadwal_verify(&checked, &violations, sol));
+    CHECK(violations == 0 && checked.hard_violations == 0);
+    CHECK(checked.demand_placed == m.demand_placed && checked.cohorts == m.cohorts);
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_verify(&checked, NULL, sol));
+    jadwal_string_free(json);
+}
+
+typedef struct progress_log {
+    int calls;
+    int saw_search;
+    jadwal_cancel_token* cancel_on_search; /* raised from inside the callback */
+} progress_log;
+
+static void log_progress(const jadwal_progress* p, void* user) {
+    progress_log* log = user;
+    ++log->calls;
+    if (p->size >= sizeof *p && strcmp(p->phase, "search") == 0) {
+        log->saw_search = 1;
+        if (log->cancel_on_search) jadwal_cancel(log->cancel_on_search);
+    }
+}
+
+static void test_progress_and_cancel(const jadwal_scenario* s) {
+    progress_log log = {0, 0, NULL};
+    jadwal_solve_options o;
+    jadwal_solve_options_init(&o);
+    o.max_moves = 20000;
+    o.policy = "flexible";
+    o.progress = log_progress;
+    o.progress_user = &log;
+    jadwal_solution* sol = NULL;
+    CHECK_OK(jadwal_solve(&sol, s, &o));
+    CHECK(log.calls >= 2 && log.saw_search);
+    jadwal_solution_free(sol);
+
+    /* Without the cancel this would search for a billion moves. */
+    CHECK_OK(jadwal_cancel_token_new(&log.cancel_on_search));
+    log.calls = log.saw_search = 0;
+    o.max_moves = 1000000000;
+    o.progress_interval_seconds = 0.01;
+    o.cancel = log.cancel_on_search;
+    sol = NULL;
+    CHECK_OK(jadwal_solve(&sol, s, &o));
+    if (sol) {
+        jadwal_metrics m;
+        jadwal_metrics_init(&m);
+        CHECK_OK(jadwal_solution_metrics(&m, sol));
+        CHECK(log.saw_search && m.moves < o.max_moves);
+        jadwal_solution_free(sol);
+    }
+    jadwal_cancel_token_free(log.cancel_on_search);
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_cancel(NULL));
+}
+
+static void test_bad_options(const jadwal_scenario* s) {
+    jadwal_solve_options o;
+    jadwal_solution* sol = NULL;
+    jadwal_solve_options_init(&o);
+    o.size = 3;
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_solve(&sol, s, &o));
+    o.size = sizeof o + 8; /* a newer caller than this library */
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_solve(&sol, s, &o));
+    jadwal_solve_options_init(&o);
+    o.policy = "no_such_policy";
+    CHECK_FAILS(JADWAL_E_NOT_FOUND, jadwal_solve(&sol, s, &o));
+    jadwal_solve_options_init(&o);
+    o.strategy = "clever";
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_solve(&sol, s, &o));
+    jadwal_solve_options_init(&o);
+    o.replan_from = "2026-04-01"; /* without a previous plan */
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_solve(&sol, s, &o));
+    jadwal_solve_options_init(&o);
+    o.threads = -2;
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_solve(&sol, s, &o));
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_solve(NULL, s, NULL));
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_solve(&sol, NULL, NULL));
+    CHECK(sol == NULL);
+    CHECK(jadwal_solve_options_init(NULL) == JADWAL_E_INVALID_ARGUMENT);
+}
+
+/* The first participant of the first cohort, or NULL. */
+static const char* some_participant(const jadwal_solution* sol) {
+    const char* id = NULL;
+    if (jadwal_solution_participant(&id, sol, 0, 0) != JADWAL_OK) return NULL;
+    return id;
+}
+
+static int takes_part(const jadwal_solution* sol, const char* employee) {
+    size_t cohorts = 0, blocks = 0;
+    jadwal_solution_cohort_count(&cohorts, sol);
+    for (size_t i = 0; i < cohorts; ++i) {
+        jadwal_cohort c;
+        jadwal_solution_cohort(&c, sol, i);
+        for (size_t k = 0; k < c.participant_count; ++k) {
+            const char* id = NULL;
+            jadwal_solution_participant(&id, sol, i, k);
+            if (strcmp(id, employee) == 0) return 1;
+        }
+    }
+    jadwal_solution_study_block_count(&blocks, sol);
+    for (size_t i = 0; i < blocks; ++i) {
+        jadwal_study_block b;
+        jadwal_solution_study_block(&b, sol, i);
+        if (strcmp(b.employee, employee) == 0) return 1;
+    }
+    return 0;
+}
+
+static void test_explain_leave_replan(jadwal_scenario* s, const jadwal_solution* sol) {
+    const char* who = some_participant(sol);
+    CHECK(who != NULL);
+    if (!who) return;
+    char employee[64];
+    snprintf(employee, sizeof employee, "%s", who);
+    jadwal_cohort first;
+    CHECK_OK(jadwal_solution_cohort(&first, sol, 0));
+
+    char* text = NULL;
+    CHECK_OK(jadwal_explain_employee(&text, sol, employee, NULL));
+    char needle[256];
+    snprintf(needle, sizeof needle, "\"employee\": \"%s\"", employee);
+    CHECK(text && strstr(text, needle) != NULL);
+    snprintf(needle, sizeof needle, "\"cohort\": \"%s\"", first.id);
+    CHECK(text && strstr(text, needle) != NULL);
+    jadwal_string_free(text);
+    CHECK_FAILS(JADWAL_E_NOT_FOUND, jadwal_explain_employee(&text, sol, "000000000000000000", NULL));
+    CHECK(text == NULL);
+    CHECK_FAILS(JADWAL_E_NOT_FOUND, jadwal_explain_employee(&text, sol, employee, "no_such_program"));
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_explain_employee(&text, sol, NULL, NULL));
+
+    /* Re-planning from the plan: the checker accepts the result. */
+    jadwal_solve_options o;
+    jadwal_solve_options_init(&o);
+    o.max_moves = 20000;
+    o.policy = "flexible";
+    o.previous = sol;
+    o.replan_from = "2026-06-01";
+    jadwal_solution* replanned = NULL;
+    CHECK_OK(jadwal_solve(&replanned, s, &o));
+    if (replanned) {
+        jadwal_metrics m;
+        jadwal_metrics_init(&m);
+        int64_t violations = -1;
+        CHECK_OK(jadwal_verify(&m, &violations, replanned));
+        CHECK(violations == 0 && m.cohorts > 0);
+        jadwal_solution_free(replanned);
+    }
+    o.replan_from = "June the first";
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_solve(&replanned, s, &o));
+
+    CHECK_FAILS(JADWAL_E_NOT_FOUND, jadwal_scenario_add_leave(s, "000000000000000000", "2026-07-06", "2026-07-10"));
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_scenario_add_leave(s, employee, "2026-07-10", "2026-07-06"));
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_scenario_add_leave(s, employee, "2026-02-30", "2026-03-02"));
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_scenario_add_leave(s, employee, NULL, "2026-03-02"));
+
+    /* Leave over the whole horizon takes the person out of the next plan;
+     * the plan made before is still checked against the scenario it was made
+     * for (against the edited one, their sessions would fall in the leave). */
+    CHECK_OK(jadwal_scenario_add_leave(s, employee, "2026-01-01", "2026-12-31"));
+    jadwal_metrics m;
+    jadwal_metrics_init(&m);
+    int64_t violations = -1;
+    CHECK_OK(jadwal_verify(&m, &violations, sol));
+    CHECK(violations == 0);
+    jadwal_solution* on_leave = solve_small(s, 20000);
+    CHECK(takes_part(sol, employee) && !takes_part(on_leave, employee));
+
+    /* The plan made before the edit still serves as the previous plan: it is
+     * carried over to the edited model by id. */
+    o.replan_from = "2026-06-01";
+    CHECK_OK(jadwal_solve(&replanned, s, &o));
+    size_t cohorts = 0;
+    CHECK_OK(jadwal_solution_cohort_count(&cohorts, replanned));
+    CHECK(cohorts > 0);
+    jadwal_solution_free(replanned);
+    jadwal_solution_free(on_leave);
+}
+
+static int is_file(const char* dir, const char* name) {
+    char* p = path_join(dir, name);
+    struct stat st;
+    const int ok = stat(p, &st) == 0;
+    free(p);
+    return ok;
+}
+
+static void test_outputs(const jadwal_solution* sol) {
+    char* dir = path_join(work_dir, "outputs");
+    CHECK_OK(jadwal_write_outputs(sol, dir, NULL, NULL));
+    CHECK(is_file(dir, "solution.json") && is_file(dir, "schedule.csv") && is_file(dir, "siasn_courses.csv") &&
+          is_file(dir, "report.html") && is_file(dir, "calendars"));
+    char* written_path = path_join(dir, "solution.json");
+    char* written = read_text(written_path, NULL);
+    char* json = json_of(sol);
+    CHECK(written && strcmp(written, json) == 0);
+    free(written);
+    free(written_path);
+    jadwal_string_free(json);
+
+    char* only_csv = path_join(work_dir, "outputs-csv");
+    CHECK_OK(jadwal_write_outputs(sol, only_csv, "csv", NULL));
+    CHECK(is_file(only_csv, "schedule.csv") && !is_file(only_csv, "report.html"));
+    free(only_csv);
+
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_write_outputs(sol, dir, "pdf", NULL));
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_write_outputs(sol, NULL, NULL, NULL));
+    /* A directory below a regular file cannot be made. */
+    char* blocked = path_join(dir, "solution.json/below");
+    CHECK_FAILS(JADWAL_E_IO, jadwal_write_outputs(sol, blocked, "json", NULL));
+    free(blocked);
+    free(dir);
+}
+
+int main(int argc, char** argv) {
+    if (argc != 3) {
+        fprintf(stderr, "usage: test_c_api SOURCE_DIR WORK_DIR\n");
+        return 2;
+    }
+    source_dir = argv[1];
+    work_dir = argv[2];
+
+    test_version();
+    test_load_errors();
+    test_determinism_and_strings();
+    jadwal_scenario* s = load_small();
+    jadwal_solution* sol = solve_small(s, 20000);
+    test_iteration(sol);
+    test_progress_and_cancel(s);
+    test_bad_options(s);
+    test_outputs(sol);
+    test_explain_leave_replan(s, sol);
+    jadwal_solution_free(sol);
+    jadwal_scenario_free(s);
+
+    if (failures) fprintf(stderr, "%d check(s) failed\n", failures);
+    else printf("all C API checks passed\n");
+    return failures > 100 ? 100 : failures;
+}

@@ -26,5 +26,8 @@ action add_solve(CLI::App& app);
 action add_verify(CLI::App& app);
 action add_explain(CLI::App& app);
 action add_export(CLI::App& app);
+action add_compare(CLI::App& app);
+action add_simulate(CLI::App& app);
+action add_attendance(CLI::App& app);
 
 }  // namespace jadwal::cli

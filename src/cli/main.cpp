@@ -25,6 +25,9 @@ int main(int argc, char** argv) {
     add(add_verify);
     add(add_explain);
     add(add_export);
+    add(add_compare);
+    add(add_simulate);
+    add(add_attendance);
 
     try {
         app.parse(argc, argv);

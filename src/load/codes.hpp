@@ -78,6 +78,7 @@ inline constexpr std::string_view duty_no_occurrence = "W-DUTY-NO-OCCURRENCE";
 inline constexpr std::string_view shift_undefined = "W-SHIFT-UNDEFINED";
 inline constexpr std::string_view min_on_duty = "W-MIN-ON-DUTY";
 inline constexpr std::string_view employee_no_demand = "W-EMPLOYEE-NO-DEMAND";
+inline constexpr std::string_view attendance_clamped = "W-ATTENDANCE-CLAMPED";
 inline constexpr std::string_view unit_empty = "W-UNIT-EMPTY";
 inline constexpr std::string_view unused = "W-UNUSED";
 inline constexpr std::string_view nip_format = "W-NIP-FORMAT";

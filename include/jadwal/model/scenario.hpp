@@ -321,6 +321,33 @@ struct training_budget {
     std::string currency = "IDR";
 };
 
+// ---------------------------------------------------------------- attendance
+
+/// How likely people are to attend what a plan gives them (docs/attendance.md).
+/// These are assumptions, not facts: the defaults are plausible guesses to be
+/// calibrated with real attendance records (`jadwal attendance fit`).
+struct attendance_model {
+    /// Probability of attending a live session that takes nothing from working time.
+    double live_base = 0.92;
+    /// A session whose share s of minutes falls in the person's working time is
+    /// attended with live_base * (1 - penalty * s * w), w the unit's critical
+    /// weight on that day (1 outside critical periods); clamped at 0.
+    double working_time_penalty = 0.25;
+    /// After-hours training above this many minutes in a person's ISO week...
+    int overload_minutes_per_week = 240;
+    /// ...multiplies every live session of that week by (1 - overload_penalty).
+    double overload_penalty = 0.15;
+    /// Completion probability of a self-paced module whose last block ends on
+    /// its deadline (no slack), rising linearly to self_paced_max at
+    /// full_slack_days of slack or more.
+    double self_paced_min = 0.60;
+    double self_paced_max = 0.95;
+    int full_slack_days = 28;
+    /// Live sessions of one module a person may miss and still complete it.
+    int missed_sessions_allowed = 0;
+    source_mark mark;  ///< the `attendance` section (line 0: defaults)
+};
+
 // ---------------------------------------------------------------- scenario
 
 struct scenario {
@@ -346,6 +373,7 @@ struct scenario {
     std::vector<demand_item> demand;
     std::vector<policy> policies;
     training_budget budget;
+    attendance_model attendance;
     /// `scenario.policy`: the policy used when none is asked for (invalid: none named).
     policy_index default_policy;
 

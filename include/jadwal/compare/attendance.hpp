@@ -1,0 +1,155 @@
+// Expected attendance: a plan puts people in seats, but people still skip
+// sessions that collide with their work. This is a small, explicit model of
+// that (docs/attendance.md): each live session a person is booked on is
+// attended with a probability that falls with the share of it inside their
+// working time (more so in their unit's critical periods) and in weeks heavy
+// with after-hours training; each self-paced module is completed with a
+// probability that rises with the slack left before its deadline. A seeded
+// Monte Carlo simulation turns that into expected completions and JP-target
+// attainment with their spread, and a maximum-likelihood fit calibrates the
+// main parameters from real attendance records. The parameters are
+// assumptions (model::attendance_model), not findings.
+#pragma once
+
+#include <jadwal/calendar/civil.hpp>
+#include <jadwal/model/scenario.hpp>
+#include <jadwal/solve/solution.hpp>
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jadwal::compare {
+
+/// One live session (classroom or online_live) one participant is booked on.
+struct live_seat {
+    model::employee_index employee;
+    model::program_index program;
+    std::uint32_t module = 0;
+    calendar::instant start{};
+    calendar::instant end{};
+    double working_share = 0;    ///< share of the session's minutes inside the person's working time
+    double critical_weight = 1;  ///< the unit's critical weight at the session's start (1 outside critical periods)
+    /// Minutes of the person's training outside working time in the ISO week
+    /// (Monday-Sunday, their zone) the session starts in.
+    std::int64_t week_after_hours_minutes = 0;
+};
+
+/// One self-paced module of one person (its study blocks taken together).
+struct self_paced_module {
+    model::employee_index employee;
+    model::program_index program;
+    std::uint32_t module = 0;
+    /// Whole days from the local date of the module's last block to the
+    /// demand's deadline (the horizon's last day without one); negative when late.
+    std::int64_t slack_days = 0;
+};
+
+/// A placed programme of one person and where its parts are in the exposure.
+struct enrolment {
+    model::employee_index employee;
+    model::program_index program;
+    int jp = 0;
+    /// Per module of the programme: [first, last) indices into exposure::live,
+    /// and the index into exposure::self_paced or -1.
+    struct module_parts {
+        std::uint32_t live_first = 0;
+        std::uint32_t live_last = 0;
+        std::int64_t self_paced = -1;
+    };
+    std::vector<module_parts> modules;
+};
+
+/// What a plan asks of people, independent of the attendance parameters.
+struct exposure {
+    std::vector<live_seat> live;
+    std::vector<self_paced_module> self_paced;
+    std::vector<enrolment> enrolments;  ///< placed (employee, programme) pairs, by employee then programme
+    std::vector<int> jp_targets;  ///< per employee (scenario order): their annual JP target
+    std::int64_t jp_target_employees = 0;  ///< employees with jp_target > 0
+};
+
+/// Reads the plan against the scenario's calendars. A pair counts as placed
+/// when the person is a participant of a cohort of the programme or has study
+/// blocks of it, and the plan does not list it as unplaced. Throws
+/// std::invalid_argument when the plan refers to something the scenario lacks.
+[[nodiscard]] exposure compute_exposure(const model::scenario& s, const solve::solution& sol);
+
+/// The probability that the person attends the seat (in [0, 1]).
+[[nodiscard]] double attend_probability(const live_seat& seat, const model::attendance_model& a);
+/// The probability that the person completes the self-paced module.
+[[nodiscard]] double complete_probability(const self_paced_module& m, const model::attendance_model& a);
+/// The probability that the enrolment completes: every self-paced module done
+/// and at most `missed_sessions_allowed` live sessions missed in each module.
+[[nodiscard]] double enrolment_probability(const exposure& x, const enrolment& e, const model::attendance_model& a);
+
+/// A figure over the simulation runs.
+struct spread {
+    double mean = 0;
+    double stddev = 0;  ///< population standard deviation over the runs
+    double p05 = 0;     ///< 5th percentile (linear interpolation between order statistics)
+    double p95 = 0;
+};
+
+struct simulation_options {
+    int runs = 200;
+    std::uint64_t seed = 1;
+};
+
+struct attendance_summary {
+    int runs = 0;
+    std::uint64_t seed = 0;
+    std::int64_t enrolments = 0;        ///< placed programmes (the most that can complete)
+    std::int64_t live_seats = 0;
+    double expected_completions = 0;    ///< exact: the sum of enrolment_probability
+    double expected_seat_attendance = 0;  ///< mean attend_probability over live seats (1 without seats)
+    spread completions;                 ///< completed programmes per run
+    std::int64_t jp_target_employees = 0;
+    /// Share of employees with a JP target whose completed programmes reach it.
+    spread jp_target_share;
+};
+
+/// Runs the model `opts.runs` times. Deterministic for a seed: run r draws from
+/// its own stream seeded with (seed, r), so results do not depend on order.
+[[nodiscard]] attendance_summary simulate_attendance(const exposure& x, const model::attendance_model& a,
+                                                     const simulation_options& opts = {});
+
+/// A row of past attendance: did this person attend this session?
+struct attendance_record {
+    std::string employee;  ///< NIP
+    std::string program;   ///< programme id
+    std::string module;    ///< module id
+    calendar::instant start{};
+    bool attended = false;
+    std::int32_t line = 0;  ///< in the CSV file
+};
+
+/// Reads a CSV with the header columns nip, program, module, start (ISO 8601
+/// with offset) and attended (0/1, true/false), in any order, other columns
+/// ignored. Problems go to `errors` as "file:line:col: error: message".
+[[nodiscard]] std::vector<attendance_record> parse_attendance_records(std::string_view csv, std::string_view file,
+                                                                      std::vector<std::string>& errors);
+
+struct fit_result {
+    model::attendance_model fitted;  ///< `start` with live_base and working_time_penalty replaced
+    std::int64_t records_used = 0;
+    std::int64_t records_unmatched = 0;  ///< rows naming no live seat of the plan
+    double log_likelihood = 0;           ///< at the fitted parameters
+    double log_likelihood_start = 0;     ///< at `start`, for comparison
+};
+
+/// Maximum likelihood of live_base and working_time_penalty given the records
+/// matched to the plan's live seats (same person, programme, module and start),
+/// the other parameters held at `start`: a grid search over live_base in
+/// [0.01, 0.999] and working_time_penalty in [0, 1], coarse then refined to
+/// steps of 0.001. With no matched record, `fitted` is `start`.
+[[nodiscard]] fit_result fit_attendance(const model::scenario& s, const exposure& x,
+                                        std::span<const attendance_record> records,
+                                        const model::attendance_model& start);
+
+/// The model as a YAML `attendance:` section to paste into a scenario.
+[[nodiscard]] std::string attendance_yaml(const model::attendance_model& a);
+
+}  // namespace jadwal::compare

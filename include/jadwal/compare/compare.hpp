@@ -1,0 +1,90 @@
+// Comparing scheduling policies (mission.md, item 6): the same scenario solved
+// under several policies with the same seed and options, every plan checked
+// by the independent verifier, and the figures an HR office reports set side
+// by side, expected attendance included. The metrics shown are verify's
+// recomputation, not the solver's own account of its plan.
+#pragma once
+
+#include <jadwal/compare/attendance.hpp>
+#include <jadwal/model/scenario.hpp>
+#include <jadwal/solve/solution.hpp>
+#include <jadwal/solve/solver.hpp>
+#include <jadwal/verify/verify.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jadwal::compare {
+
+struct compare_options {
+    std::vector<std::string> policies;  ///< policy ids, in the order of the columns; at least one
+    solve::solve_strategy strategy = solve::solve_strategy::optimized;
+    std::uint64_t seed = 1;
+    std::optional<double> time_limit_seconds;  ///< per policy
+    std::optional<std::int64_t> max_moves;     ///< per policy and thread
+    int threads = 1;
+    simulation_options attendance;  ///< runs and seed of the attendance simulation
+    /// Called before each policy is solved (for progress lines).
+    std::function<void(std::string_view policy, std::size_t index, std::size_t count)> on_policy;
+};
+
+/// One column: a policy, its plan, the verifier's report on it, and its
+/// expected attendance under the scenario's attendance model.
+struct policy_result {
+    std::string policy;
+    solve::solution plan;
+    verify::report check;
+    attendance_summary attendance;
+    std::int64_t placed_jp = 0;  ///< JP of the placed programmes
+};
+
+struct comparison {
+    std::vector<policy_result> results;
+    solve::solve_strategy strategy = solve::solve_strategy::optimized;
+    std::uint64_t seed = 1;
+};
+
+/// Solves, verifies and simulates under each policy in turn. Throws
+/// solve::solve_error, before solving anything, when a policy id is unknown
+/// or named twice or when the list is empty.
+[[nodiscard]] comparison compare_policies(const model::scenario& s, const compare_options& opts);
+
+/// The ids of the scenario's policies, in scenario order (for messages).
+[[nodiscard]] std::vector<std::string> policy_ids(const model::scenario& s);
+
+/// One row of the comparison table: a figure per policy (column order).
+struct metric_row {
+    std::string key;    ///< stable name, e.g. "participation_rate" (the JSON key)
+    std::string label;  ///< what a reader sees
+    enum class kind { count, share, minutes, ratio, real } format = kind::count;
+    bool higher_is_better = true;
+    std::vector<double> values;
+    /// For ratio-of-counts rows (demand_placed/total): the denominators, else empty.
+    std::vector<double> totals;
+};
+
+/// The rows of the table, in the order they are printed.
+[[nodiscard]] std::vector<metric_row> comparison_rows(const comparison& c);
+
+/// `value` as the table shows it for a row of this kind.
+[[nodiscard]] std::string format_value(const metric_row& row, std::size_t column);
+
+/// The table as aligned text, policies as columns.
+[[nodiscard]] std::string comparison_text(const comparison& c);
+/// comparison.json: options, then per policy its metrics, attendance and
+/// violation counts by code, then the rows as the table shows them.
+[[nodiscard]] std::string comparison_json(const model::scenario& s, const comparison& c);
+/// comparison.html: one self-contained page (no script, no external resource;
+/// every scenario string escaped) with the table and a bar chart per row.
+[[nodiscard]] std::string comparison_html(const model::scenario& s, const comparison& c);
+
+/// A directory name for the policy's plan under --out: the id itself when it
+/// is a safe file name (letters, digits, '-', '_', '.', not starting with '.'),
+/// else "policy-N" with N its 1-based column.
+[[nodiscard]] std::string policy_directory(std::string_view policy, std::size_t column);
+
+}  // namespace jadwal::compare

@@ -1,0 +1,109 @@
+// `jadwal compare`: one scenario, several policies, one table.
+#include "commands.hpp"
+#include "print_diagnostics.hpp"
+
+#include <jadwal/compare/compare.hpp>
+#include <jadwal/io/solution_json.hpp>
+#include <jadwal/output/output_files.hpp>
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <optional>
+
+namespace jadwal::cli {
+namespace {
+
+struct compare_args {
+    std::string scenario;
+    std::vector<std::string> policies;
+    std::string strategy = "optimized";
+    std::uint64_t seed = 1;
+    std::optional<double> time_limit;
+    std::optional<std::int64_t> max_moves;
+    int threads = 1;
+    int runs = 200;
+    std::string out;
+    std::string format = "text";
+};
+
+}  // namespace
+
+action add_compare(CLI::App& app) {
+    auto* cmd = app.add_subcommand("compare", "Solve a scenario under several policies and compare the plans");
+    auto a = std::make_shared<compare_args>();
+    cmd->add_option("scenario", a->scenario, "Scenario file (YAML)")->required();
+    cmd->add_option("--policy", a->policies, "A policy id (repeat: one column each)")->required();
+    cmd->add_option("--strategy", a->strategy, "optimized, or baseline (classroom by hand)")
+        ->check(CLI::IsMember({"optimized", "baseline"}))
+        ->capture_default_str();
+    cmd->add_option("--seed", a->seed, "Random seed, the same for every policy")->capture_default_str();
+    cmd->add_option("--time-limit", a->time_limit, "Stop each solve after this many seconds")
+        ->check(CLI::PositiveNumber);
+    cmd->add_option("--max-moves", a->max_moves, "Stop each solve after this many moves per thread (reproducible)")
+        ->check(CLI::NonNegativeNumber);
+    cmd->add_option("--threads", a->threads, "Search threads per solve")->check(CLI::Range(1, 256))->capture_default_str();
+    cmd->add_option("--runs", a->runs, "Attendance simulation runs per policy")
+        ->check(CLI::Range(1, 100000))
+        ->capture_default_str();
+    cmd->add_option("--out", a->out,
+                    "Directory for comparison.json, comparison.html and <policy>/solution.json (created if missing)");
+    cmd->add_option("--format", a->format, "Table on stdout: text or json")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->capture_default_str();
+    return [a]() {
+        const auto loaded = load_and_report(a->scenario);
+        if (!loaded.scenario) return static_cast<int>(input_error);
+        const auto& s = *loaded.scenario;
+
+        compare::compare_options opts;
+        opts.policies = a->policies;
+        opts.strategy = *solve::parse_solve_strategy(a->strategy);
+        opts.seed = a->seed;
+        opts.time_limit_seconds = a->time_limit;
+        opts.max_moves = a->max_moves;
+        opts.threads = a->threads;
+        opts.attendance.runs = a->runs;
+        opts.attendance.seed = a->seed;
+        opts.on_policy = [](std::string_view policy, std::size_t i, std::size_t n) {
+            fmt::print(stderr, "[{}/{}] solving with policy {}\n", i + 1, n, policy);
+            std::fflush(stderr);
+        };
+        compare::comparison result;
+        try {
+            result = compare::compare_policies(s, opts);
+        } catch (const solve::solve_error& e) {
+            fmt::print(stderr, "jadwal compare: {}\n", e.what());
+            return static_cast<int>(usage_error);
+        }
+
+        if (!a->out.empty()) {
+            output::output_files files;
+            files.push_back({"comparison.json", compare::comparison_json(s, result)});
+            files.push_back({"comparison.html", compare::comparison_html(s, result)});
+            for (std::size_t j = 0; j < result.results.size(); ++j) {
+                const auto& r = result.results[j];
+                files.push_back({std::filesystem::path(compare::policy_directory(r.policy, j)) / "solution.json",
+                                 io::solution_to_json(s, r.plan)});
+            }
+            try {
+                output::write_outputs(a->out, files);
+            } catch (const std::exception& e) {
+                fmt::print(stderr, "jadwal compare: cannot write {}: {}\n", a->out, e.what());
+                return static_cast<int>(input_error);
+            }
+        }
+        if (a->format == "json")
+            fmt::print("{}", compare::comparison_json(s, result));
+        else
+            fmt::print("{}", compare::comparison_text(result));
+
+        bool violations = false;
+        for (const auto& r : result.results) violations = violations || r.check.metrics.hard_violations > 0;
+        return static_cast<int>(violations ? infeasible : success);
+    };
+}
+
+}  // namespace jadwal::cli

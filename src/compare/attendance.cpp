@@ -1,0 +1,471 @@
+// The expected-attendance model, its simulation and its fit (docs/attendance.md).
+#include <jadwal/calendar/work_calendar.hpp>
+#include <jadwal/compare/attendance.hpp>
+
+#include "../load/csv_reader.hpp"
+#include "../solve/random.hpp"
+
+#include <date/tz.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+#include <optional>
+#include <map>
+#include <stdexcept>
+#include <tuple>
+
+namespace jadwal::compare {
+namespace {
+
+using calendar::instant;
+using calendar::interval;
+using calendar::interval_set;
+
+calendar::local_date local_day(instant t, const date::time_zone& zone) {
+    return date::floor<date::days>(zone.to_local(t));
+}
+
+/// Monday-based week number: 1970-01-01 was a Thursday, three days after a Monday.
+std::int64_t iso_week_of(calendar::local_date d) {
+    const auto days = d.time_since_epoch().count() + 3;
+    return days >= 0 ? days / 7 : (days - 6) / 7;
+}
+
+std::int64_t overlap_minutes(const interval_set& set, interval i) {
+    return set.intersect(interval_set::from_unsorted({i})).total().count();
+}
+
+double clamp01(double v) { return std::clamp(v, 0.0, 1.0); }
+
+/// P(at most k failures) of independent trials with success probabilities p:
+/// the Poisson-binomial distribution, by the usual dynamic programme.
+double at_most_missed(std::span<const double> p, int k) {
+    std::vector<double> missed(static_cast<std::size_t>(k) + 2, 0.0);  // missed[j]: P(j misses), j > k lumped away
+    missed[0] = 1;
+    for (const double q : p) {
+        for (std::size_t j = missed.size() - 1; j > 0; --j) missed[j] = missed[j] * q + missed[j - 1] * (1 - q);
+        missed[0] *= q;
+    }
+    double sum = 0;
+    for (std::size_t j = 0; j <= static_cast<std::size_t>(k); ++j) sum += missed[j];
+    return clamp01(sum);
+}
+
+spread spread_of(std::vector<double> v) {
+    spread r;
+    if (v.empty()) return r;
+    double sum = 0;
+    for (const double x : v) sum += x;
+    r.mean = sum / static_cast<double>(v.size());
+    double sq = 0;
+    for (const double x : v) sq += (x - r.mean) * (x - r.mean);
+    r.stddev = std::sqrt(sq / static_cast<double>(v.size()));
+    std::sort(v.begin(), v.end());
+    const auto quantile = [&](double q) {
+        const double pos = q * static_cast<double>(v.size() - 1);
+        const auto lo = static_cast<std::size_t>(std::floor(pos));
+        const std::size_t hi = std::min(lo + 1, v.size() - 1);
+        return v[lo] + (v[hi] - v[lo]) * (pos - static_cast<double>(lo));
+    };
+    r.p05 = quantile(0.05);
+    r.p95 = quantile(0.95);
+    return r;
+}
+
+}  // namespace
+
+exposure compute_exposure(const model::scenario& s, const solve::solution& sol) {
+    const auto n_employees = s.employees.size();
+    const auto check_employee = [&](model::employee_index e) {
+        if (!e.valid() || e.value >= n_employees) throw std::invalid_argument("the plan names an unknown employee");
+    };
+    const auto check_program = [&](model::program_index p, std::optional<std::uint32_t> module) {
+        if (!p.valid() || p.value >= s.programs.size()) throw std::invalid_argument("the plan names an unknown programme");
+        if (module && *module >= s.programs[p.value].modules.size())
+            throw std::invalid_argument("the plan names an unknown module of programme " + s.programs[p.value].id);
+    };
+
+    // Everything each person is booked on, by (employee, programme): live
+    // sessions by module and study blocks by module.
+    struct booked {
+        std::map<std::uint32_t, std::vector<const solve::session*>> live;
+        std::map<std::uint32_t, std::vector<const solve::study_block*>> blocks;
+    };
+    std::map<std::pair<std::uint32_t, std::uint32_t>, booked> by_pair;
+    for (const auto& c : sol.cohorts) {
+        check_program(c.program, std::nullopt);
+        for (const auto& ss : c.sessions) check_program(c.program, ss.module);
+        for (const auto e : c.participants) {
+            check_employee(e);
+            auto& b = by_pair[{e.value, c.program.value}];
+            for (const auto& ss : c.sessions) b.live[ss.module].push_back(&ss);
+        }
+    }
+    for (const auto& blk : sol.study_blocks) {
+        check_employee(blk.employee);
+        check_program(blk.program, blk.module);
+        by_pair[{blk.employee.value, blk.program.value}].blocks[blk.module].push_back(&blk);
+    }
+    for (const auto& u : sol.unplaced) by_pair.erase({u.employee.value, u.program.value});
+
+    std::map<std::pair<std::uint32_t, std::uint32_t>, calendar::local_date> deadline;
+    for (const auto& d : s.demand)
+        if (d.deadline) {
+            const std::pair key{d.employee.value, d.program.value};
+            const auto it = deadline.find(key);
+            if (it == deadline.end() || *d.deadline < it->second) deadline[key] = *d.deadline;
+        }
+
+    exposure x;
+    x.jp_targets.reserve(n_employees);
+    for (const auto& e : s.employees) {
+        x.jp_targets.push_back(e.jp_target);
+        if (e.jp_target > 0) ++x.jp_target_employees;
+    }
+
+    const calendar::work_calendar wc(s);
+    std::uint32_t current = static_cast<std::uint32_t>(-1);
+    interval_set working;
+    std::vector<std::pair<interval, double>> critical;
+    std::map<std::int64_t, std::int64_t> after_hours_by_week;
+    const date::time_zone* zone = nullptr;
+
+    // Pairs are visited by employee, so each person's calendar and weekly
+    // after-hours load are computed once, before their first pair.
+    for (auto it = by_pair.begin(); it != by_pair.end(); ++it) {
+        const auto [emp, prog] = it->first;
+        const model::employee_index ei{emp};
+        if (emp != current) {
+            current = emp;
+            const auto& person = s.employees[emp];
+            zone = &s.zone_of(person);
+            working = wc.employee(ei, s.horizon).working;
+            critical = person.unit.valid() ? wc.critical_periods(person.unit) : decltype(critical){};
+            after_hours_by_week.clear();
+            for (auto jt = it; jt != by_pair.end() && jt->first.first == emp; ++jt) {
+                // A session or block the person attends counts once even when
+                // two pairs share it; the solver never books overlapping items.
+                for (const auto& [m, list] : jt->second.live)
+                    for (const auto* ss : list) {
+                        const interval i{ss->start, ss->end};
+                        after_hours_by_week[iso_week_of(local_day(ss->start, *zone))] +=
+                            i.length().count() - overlap_minutes(working, i);
+                    }
+                for (const auto& [m, list] : jt->second.blocks)
+                    for (const auto* b : list) {
+                        const interval i{b->start, b->end};
+                        after_hours_by_week[iso_week_of(local_day(b->start, *zone))] +=
+                            i.length().count() - overlap_minutes(working, i);
+                    }
+            }
+        }
+        const auto& p = s.programs[prog];
+        enrolment en;
+        en.employee = ei;
+        en.program = model::program_index{prog};
+        en.jp = p.jp;
+        en.modules.resize(p.modules.size());
+        const auto dl_it = deadline.find(it->first);
+        const calendar::local_date due = dl_it != deadline.end() ? dl_it->second : s.horizon.last;
+        for (std::uint32_t m = 0; m < p.modules.size(); ++m) {
+            auto& parts = en.modules[m];
+            parts.live_first = static_cast<std::uint32_t>(x.live.size());
+            if (const auto lv = it->second.live.find(m); lv != it->second.live.end()) {
+                for (const auto* ss : lv->second) {
+                    live_seat seat;
+                    seat.employee = ei;
+                    seat.program = en.program;
+                    seat.module = m;
+                    seat.start = ss->start;
+                    seat.end = ss->end;
+                    const interval i{ss->start, ss->end};
+                    const auto len = i.length().count();
+                    seat.working_share = len > 0 ? static_cast<double>(overlap_minutes(working, i)) /
+                                                       static_cast<double>(len)
+                                                 : 0.0;
+                    double w = 1;
+                    bool inside = false;
+                    for (const auto& [span, weight] : critical)
+                        if (span.start <= ss->start && ss->start < span.end) {
+                            w = inside ? std::max(w, weight) : weight;
+                            inside = true;
+                        }
+                    seat.critical_weight = w;
+                    seat.week_after_hours_minutes = after_hours_by_week[iso_week_of(local_day(ss->start, *zone))];
+                    x.live.push_back(seat);
+                }
+            }
+            parts.live_last = static_cast<std::uint32_t>(x.live.size());
+            if (const auto bl = it->second.blocks.find(m); bl != it->second.blocks.end()) {
+                instant last = bl->second.front()->end;
+                for (const auto* b : bl->second) last = std::max(last, b->end);
+                // A block ending at midnight finishes the day before.
+                const auto last_day = local_day(last - calendar::minutes{1}, *zone);
+                parts.self_paced = static_cast<std::int64_t>(x.self_paced.size());
+                x.self_paced.push_back({ei, en.program, m, (due - last_day).count()});
+            }
+        }
+        x.enrolments.push_back(std::move(en));
+    }
+    return x;
+}
+
+double attend_probability(const live_seat& seat, const model::attendance_model& a) {
+    const double work = std::max(0.0, 1.0 - a.working_time_penalty * seat.working_share * seat.critical_weight);
+    const double overload =
+        seat.week_after_hours_minutes > a.overload_minutes_per_week ? 1.0 - a.overload_penalty : 1.0;
+    return clamp01(a.live_base * work * overload);
+}
+
+double complete_probability(const self_paced_module& m, const model::attendance_model& a) {
+    const double t = a.full_slack_days <= 0
+                         ? (m.slack_days >= 0 ? 1.0 : 0.0)
+                         : clamp01(static_cast<double>(m.slack_days) / static_cast<double>(a.full_slack_days));
+    return clamp01(a.self_paced_min + (a.self_paced_max - a.self_paced_min) * t);
+}
+
+double enrolment_probability(const exposure& x, const enrolment& e, const model::attendance_model& a) {
+    double p = 1;
+    std::vector<double> seats;
+    for (const auto& parts : e.modules) {
+        seats.clear();
+        for (auto i = parts.live_first; i < parts.live_last; ++i) seats.push_back(attend_probability(x.live[i], a));
+        if (!seats.empty()) p *= at_most_missed(seats, a.missed_sessions_allowed);
+        if (parts.self_paced >= 0)
+            p *= complete_probability(x.self_paced[static_cast<std::size_t>(parts.self_paced)], a);
+    }
+    return p;
+}
+
+attendance_summary simulate_attendance(const exposure& x, const model::attendance_model& a,
+                                       const simulation_options& opts) {
+    if (opts.runs < 1) throw std::invalid_argument("the simulation needs at least one run");
+    attendance_summary r;
+    r.runs = opts.runs;
+    r.seed = opts.seed;
+    r.enrolments = static_cast<std::int64_t>(x.enrolments.size());
+    r.live_seats = static_cast<std::int64_t>(x.live.size());
+    r.jp_target_employees = x.jp_target_employees;
+
+    // Probabilities do not change between runs: compute them once.
+    std::vector<double> seat_p(x.live.size());
+    double seat_sum = 0;
+    for (std::size_t i = 0; i < x.live.size(); ++i) seat_sum += seat_p[i] = attend_probability(x.live[i], a);
+    r.expected_seat_attendance = x.live.empty() ? 1.0 : seat_sum / static_cast<double>(x.live.size());
+    std::vector<double> self_p(x.self_paced.size());
+    for (std::size_t i = 0; i < x.self_paced.size(); ++i) self_p[i] = complete_probability(x.self_paced[i], a);
+    for (const auto& e : x.enrolments) r.expected_completions += enrolment_probability(x, e, a);
+
+    std::vector<double> completions(static_cast<std::size_t>(opts.runs));
+    std::vector<double> target_share(static_cast<std::size_t>(opts.runs));
+    // People who can reach a target are those with enrolments; the others
+    // count in the denominator only.
+    std::vector<std::int64_t> jp;  // completed JP in this run, parallel to `people`
+    std::vector<std::uint32_t> people;
+    std::vector<std::size_t> person_of(x.enrolments.size());
+    for (std::size_t i = 0; i < x.enrolments.size(); ++i) {
+        const auto e = x.enrolments[i].employee.value;
+        if (people.empty() || people.back() != e) people.push_back(e);
+        person_of[i] = people.size() - 1;
+    }
+    jp.resize(people.size());
+    for (int run = 0; run < opts.runs; ++run) {
+        solve::detail::rng g(solve::detail::mix(opts.seed, static_cast<std::uint64_t>(run)));
+        std::fill(jp.begin(), jp.end(), 0);
+        std::int64_t done = 0;
+        for (std::size_t i = 0; i < x.enrolments.size(); ++i) {
+            const auto& e = x.enrolments[i];
+            bool ok = true;
+            // Every draw is made even once the enrolment has failed, so one
+            // enrolment's outcome never shifts the stream of the next.
+            for (const auto& parts : e.modules) {
+                int missed = 0;
+                for (auto k = parts.live_first; k < parts.live_last; ++k)
+                    if (g.unit() >= seat_p[k]) ++missed;
+                if (missed > a.missed_sessions_allowed) ok = false;
+                if (parts.self_paced >= 0 && g.unit() >= self_p[static_cast<std::size_t>(parts.self_paced)]) ok = false;
+            }
+            if (ok) {
+                ++done;
+                jp[person_of[i]] += e.jp;
+            }
+        }
+        completions[static_cast<std::size_t>(run)] = static_cast<double>(done);
+        std::int64_t met = 0;
+        for (std::size_t k = 0; k < people.size(); ++k)
+            if (const int t = x.jp_targets[people[k]]; t > 0 && jp[k] >= t) ++met;
+        target_share[static_cast<std::size_t>(run)] =
+            x.jp_target_employees > 0 ? static_cast<double>(met) / static_cast<double>(x.jp_target_employees) : 1.0;
+    }
+    r.completions = spread_of(std::move(completions));
+    r.jp_target_share = spread_of(std::move(target_share));
+    return r;
+}
+
+std::vector<attendance_record> parse_attendance_records(std::string_view csv, std::string_view file,
+                                                        std::vector<std::string>& errors) {
+    std::vector<attendance_record> out;
+    load::detail::csv_reader reader(csv, load::detail::csv_reader::sniff_delimiter(csv));
+    std::vector<load::detail::csv_field> fields;
+    const auto error = [&](std::int32_t line, std::int32_t column, std::string message) {
+        errors.push_back(fmt::format("{}:{}:{}: error: {}", file, line, column, message));
+    };
+    auto st = reader.next(fields);
+    if (st == load::detail::csv_reader::status::error) {
+        error(reader.error_line(), reader.error_column(), reader.error());
+        return out;
+    }
+    if (st == load::detail::csv_reader::status::end) {
+        error(1, 1, "the records file is empty (expected a header: nip,program,module,start,attended)");
+        return out;
+    }
+    static constexpr std::array<std::string_view, 5> names{"nip", "program", "module", "start", "attended"};
+    std::array<std::size_t, 5> column{};
+    column.fill(static_cast<std::size_t>(-1));
+    for (std::size_t i = 0; i < fields.size(); ++i)
+        for (std::size_t k = 0; k < names.size(); ++k)
+            if (fields[i].text == names[k]) column[k] = i;
+    for (std::size_t k = 0; k < names.size(); ++k)
+        if (column[k] == static_cast<std::size_t>(-1))
+            error(1, 1, fmt::format("the header has no column '{}' (needs nip, program, module, start, attended)",
+                                    names[k]));
+    if (!errors.empty()) return out;
+
+    while ((st = reader.next(fields)) == load::detail::csv_reader::status::record) {
+        const auto line = reader.record_line();
+        if (fields.size() < names.size() ||
+            *std::max_element(column.begin(), column.end()) >= fields.size()) {
+            error(line, 1, fmt::format("a record needs {} columns, this one has {}", names.size(), fields.size()));
+            continue;
+        }
+        attendance_record r;
+        r.line = line;
+        r.employee = std::string(fields[column[0]].text);
+        r.program = std::string(fields[column[1]].text);
+        r.module = std::string(fields[column[2]].text);
+        const auto& start = fields[column[3]];
+        if (const auto t = calendar::parse_instant(start.text)) {
+            r.start = *t;
+        } else {
+            error(line, start.column(),
+                  fmt::format("start '{}' is not an ISO 8601 instant with offset (2026-03-16T08:00:00+07:00)",
+                              start.text));
+            continue;
+        }
+        const auto& att = fields[column[4]];
+        if (att.text == "1" || att.text == "true")
+            r.attended = true;
+        else if (att.text == "0" || att.text == "false")
+            r.attended = false;
+        else {
+            error(line, att.column(), fmt::format("attended '{}' is not 0 or 1", att.text));
+            continue;
+        }
+        out.push_back(std::move(r));
+    }
+    if (st == load::detail::csv_reader::status::error) error(reader.error_line(), reader.error_column(), reader.error());
+    return out;
+}
+
+fit_result fit_attendance(const model::scenario& s, const exposure& x, std::span<const attendance_record> records,
+                          const model::attendance_model& start) {
+    fit_result r;
+    r.fitted = start;
+    std::map<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t, instant>, std::size_t> seat_of;
+    for (std::size_t i = 0; i < x.live.size(); ++i) {
+        const auto& seat = x.live[i];
+        seat_of.emplace(std::tuple{seat.employee.value, seat.program.value, seat.module, seat.start}, i);
+    }
+    // Each matched record reduces to what the likelihood needs: the
+    // working-time exposure (share x critical weight), the overload factor
+    // (held at `start`), and the outcome.
+    struct observation {
+        double exposure = 0;
+        double overload = 1;
+        bool attended = false;
+    };
+    std::vector<observation> obs;
+    obs.reserve(records.size());
+    for (const auto& rec : records) {
+        const auto e = s.find_employee(rec.employee);
+        const auto p = s.find_program(rec.program);
+        std::optional<std::uint32_t> m;
+        if (p) {
+            const auto& mods = s.programs[p->value].modules;
+            for (std::uint32_t k = 0; k < mods.size(); ++k)
+                if (mods[k].id == rec.module) m = k;
+        }
+        const auto it = e && p && m ? seat_of.find(std::tuple{e->value, p->value, *m, rec.start}) : seat_of.end();
+        if (it == seat_of.end()) {
+            ++r.records_unmatched;
+            continue;
+        }
+        const auto& seat = x.live[it->second];
+        obs.push_back({seat.working_share * seat.critical_weight,
+                       seat.week_after_hours_minutes > start.overload_minutes_per_week ? 1 - start.overload_penalty : 1.0,
+                       rec.attended});
+    }
+    r.records_used = static_cast<std::int64_t>(obs.size());
+
+    // Probabilities are kept off 0 and 1 so a single surprising record costs
+    // a large but finite amount instead of ruling a parameter pair out.
+    const auto log_likelihood = [&](double base, double penalty) {
+        double ll = 0;
+        for (const auto& o : obs) {
+            const double pr =
+                std::clamp(base * std::max(0.0, 1 - penalty * o.exposure) * o.overload, 1e-9, 1 - 1e-9);
+            ll += o.attended ? std::log(pr) : std::log1p(-pr);
+        }
+        return ll;
+    };
+    r.log_likelihood_start = log_likelihood(start.live_base, start.working_time_penalty);
+    r.log_likelihood = r.log_likelihood_start;
+    if (obs.empty()) return r;
+
+    // The likelihood is smooth and, in practice, single-peaked over this small
+    // box, so a coarse grid followed by a fine one around the best cell finds
+    // its maximum without the fragility of a derivative-based optimiser.
+    double best_base = start.live_base, best_penalty = start.working_time_penalty;
+    double best = -std::numeric_limits<double>::infinity();
+    const auto search = [&](double b_lo, double b_hi, double b_step, double p_lo, double p_hi, double p_step) {
+        const auto nb = static_cast<int>(std::lround((b_hi - b_lo) / b_step));
+        const auto np = static_cast<int>(std::lround((p_hi - p_lo) / p_step));
+        for (int i = 0; i <= nb; ++i)
+            for (int j = 0; j <= np; ++j) {
+                const double b = b_lo + b_step * i, pen = p_lo + p_step * j;
+                if (b < 0.01 || b > 0.999 || pen < 0 || pen > 1) continue;
+                const double ll = log_likelihood(b, pen);
+                if (ll > best) {
+                    best = ll;
+                    best_base = b;
+                    best_penalty = pen;
+                }
+            }
+    };
+    search(0.01, 0.99, 0.01, 0, 1, 0.02);
+    search(best_base - 0.01, best_base + 0.01, 0.001, best_penalty - 0.02, best_penalty + 0.02, 0.001);
+    r.fitted.live_base = std::round(best_base * 1000) / 1000;
+    r.fitted.working_time_penalty = std::round(best_penalty * 1000) / 1000;
+    r.log_likelihood = best;
+    return r;
+}
+
+std::string attendance_yaml(const model::attendance_model& a) {
+    return fmt::format(
+        "attendance:\n"
+        "  live_base: {}\n"
+        "  working_time_penalty: {}\n"
+        "  overload_minutes_per_week: {}\n"
+        "  overload_penalty: {}\n"
+        "  self_paced_min: {}\n"
+        "  self_paced_max: {}\n"
+        "  full_slack_days: {}\n"
+        "  missed_sessions_allowed: {}\n",
+        a.live_base, a.working_time_penalty, a.overload_minutes_per_week, a.overload_penalty, a.self_paced_min,
+        a.self_paced_max, a.full_slack_days, a.missed_sessions_allowed);
+}
+
+}  // namespace jadwal::compare

@@ -1,0 +1,317 @@
+// Policies side by side: solve, verify and simulate each, then tabulate.
+#include <jadwal/compare/compare.hpp>
+
+#include "../output/report_html.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace jadwal::compare {
+namespace {
+
+const model::policy& policy_or_default(const model::policy* p) {
+    static const model::policy defaults = [] {
+        model::policy d;
+        d.id = "default";
+        return d;
+    }();
+    return p != nullptr ? *p : defaults;
+}
+
+std::int64_t placed_jp_of(const exposure& x) {
+    std::int64_t jp = 0;
+    for (const auto& e : x.enrolments) jp += e.jp;
+    return jp;
+}
+
+}  // namespace
+
+std::vector<std::string> policy_ids(const model::scenario& s) {
+    std::vector<std::string> ids;
+    for (const auto& p : s.policies) ids.push_back(p.id);
+    return ids;
+}
+
+comparison compare_policies(const model::scenario& s, const compare_options& opts) {
+    if (opts.policies.empty()) throw solve::solve_error("name at least one policy to compare");
+    // Every id is checked before the first (possibly long) solve starts.
+    std::set<std::string> seen;
+    for (const auto& id : opts.policies) {
+        if (!s.find_policy(id)) {
+            std::string known;
+            for (const auto& k : policy_ids(s)) known += (known.empty() ? "" : ", ") + k;
+            throw solve::solve_error(fmt::format("unknown policy '{}' (the scenario has: {})", id,
+                                                 known.empty() ? std::string{"none"} : known));
+        }
+        if (!seen.insert(id).second) throw solve::solve_error(fmt::format("policy '{}' is named twice", id));
+    }
+    comparison c;
+    c.strategy = opts.strategy;
+    c.seed = opts.seed;
+    for (std::size_t i = 0; i < opts.policies.size(); ++i) {
+        const auto& id = opts.policies[i];
+        if (opts.on_policy) opts.on_policy(id, i, opts.policies.size());
+        solve::solve_options so;
+        so.policy = id;
+        so.seed = opts.seed;
+        so.time_limit_seconds = opts.time_limit_seconds;
+        so.max_moves = opts.max_moves;
+        so.threads = opts.threads;
+        so.strategy = opts.strategy;
+        policy_result r;
+        r.policy = id;
+        r.plan = solve::solve(s, so);
+        r.check = verify::verify(s, r.plan, policy_or_default(solve::select_policy(s, so)));
+        const auto x = compute_exposure(s, r.plan);
+        r.attendance = simulate_attendance(x, s.attendance, opts.attendance);
+        r.placed_jp = placed_jp_of(x);
+        c.results.push_back(std::move(r));
+    }
+    return c;
+}
+
+std::vector<metric_row> comparison_rows(const comparison& c) {
+    using k = metric_row::kind;
+    std::vector<metric_row> rows;
+    const auto add = [&](std::string key, std::string label, k format, bool higher_better, auto value) {
+        metric_row row{std::move(key), std::move(label), format, higher_better, {}, {}};
+        for (const auto& r : c.results) row.values.push_back(static_cast<double>(value(r)));
+        rows.push_back(std::move(row));
+        return &rows.back();
+    };
+    add("participation_rate", "participation rate", k::share, true,
+        [](const policy_result& r) { return r.check.metrics.participation_rate; });
+    auto* placed = add("demand_placed", "demand placed / total", k::count, true,
+                       [](const policy_result& r) { return r.check.metrics.demand_placed; });
+    for (const auto& r : c.results) placed->totals.push_back(static_cast<double>(r.check.metrics.demand_total));
+    add("jp_target_attainment", "JP target attainment", k::share, true,
+        [](const policy_result& r) { return r.check.metrics.jp_target_attainment; });
+    add("disruption_minutes", "disruption (minutes of work)", k::minutes, false,
+        [](const policy_result& r) { return r.check.metrics.disruption_minutes; });
+    add("disruption_minutes_per_jp", "disruption minutes per placed JP", k::real, false, [](const policy_result& r) {
+        return r.placed_jp > 0 ? static_cast<double>(r.check.metrics.disruption_minutes) /
+                                     static_cast<double>(r.placed_jp)
+                               : 0.0;
+    });
+    add("after_hours_minutes", "after-hours minutes", k::minutes, false,
+        [](const policy_result& r) { return r.check.metrics.after_hours_minutes; });
+    add("max_after_hours_minutes_per_person_week", "max after-hours minutes per person-week", k::minutes, false,
+        [](const policy_result& r) { return r.check.metrics.max_after_hours_minutes_per_person_week; });
+    add("max_unit_absence_ratio", "max unit absence ratio", k::ratio, false,
+        [](const policy_result& r) { return r.check.metrics.max_unit_absence_ratio; });
+    add("cohorts", "cohorts", k::count, false, [](const policy_result& r) { return r.check.metrics.cohorts; });
+    add("sessions", "sessions", k::count, false, [](const policy_result& r) { return r.check.metrics.sessions; });
+    add("study_blocks", "study blocks", k::count, false,
+        [](const policy_result& r) { return r.check.metrics.study_blocks; });
+    add("hard_violations", "hard violations", k::count, false,
+        [](const policy_result& r) { return r.check.metrics.hard_violations; });
+    add("expected_seat_attendance", "expected live-seat attendance", k::share, true,
+        [](const policy_result& r) { return r.attendance.expected_seat_attendance; });
+    add("expected_completions", "expected completed programmes", k::real, true,
+        [](const policy_result& r) { return r.attendance.completions.mean; });
+    add("expected_completion_rate", "expected completion rate of placed programmes", k::share, true,
+        [](const policy_result& r) {
+            return r.attendance.enrolments > 0
+                       ? r.attendance.completions.mean / static_cast<double>(r.attendance.enrolments)
+                       : 1.0;
+        });
+    add("completions_p05", "completed programmes, 5th percentile", k::real, true,
+        [](const policy_result& r) { return r.attendance.completions.p05; });
+    add("completions_p95", "completed programmes, 95th percentile", k::real, true,
+        [](const policy_result& r) { return r.attendance.completions.p95; });
+    add("expected_jp_target_share", "expected share reaching the JP target", k::share, true,
+        [](const policy_result& r) { return r.attendance.jp_target_share.mean; });
+    add("jp_target_share_stddev", "... its standard deviation", k::share, false,
+        [](const policy_result& r) { return r.attendance.jp_target_share.stddev; });
+    add("jp_target_share_p05", "... its 5th percentile", k::share, true,
+        [](const policy_result& r) { return r.attendance.jp_target_share.p05; });
+    add("jp_target_share_p95", "... its 95th percentile", k::share, true,
+        [](const policy_result& r) { return r.attendance.jp_target_share.p95; });
+    return rows;
+}
+
+std::string format_value(const metric_row& row, std::size_t column) {
+    const double v = row.values.at(column);
+    switch (row.format) {
+        case metric_row::kind::share: return fmt::format("{:.1f}%", 100 * v);
+        case metric_row::kind::ratio: return fmt::format("{:.3f}", v);
+        case metric_row::kind::real: return fmt::format("{:.1f}", v);
+        case metric_row::kind::count:
+        case metric_row::kind::minutes:
+            if (!row.totals.empty()) return fmt::format("{:.0f}/{:.0f}", v, row.totals.at(column));
+            return fmt::format("{:.0f}", v);
+    }
+    return {};
+}
+
+std::string comparison_text(const comparison& c) {
+    const auto rows = comparison_rows(c);
+    std::size_t label_width = 6;
+    for (const auto& r : rows) label_width = std::max(label_width, r.key.size());
+    std::vector<std::size_t> widths;
+    for (std::size_t j = 0; j < c.results.size(); ++j) {
+        std::size_t w = std::max<std::size_t>(c.results[j].policy.size(), 8);
+        for (const auto& r : rows) w = std::max(w, format_value(r, j).size());
+        widths.push_back(w);
+    }
+    std::string out = fmt::format("{:<{}}", "metric", label_width);
+    for (std::size_t j = 0; j < c.results.size(); ++j) out += fmt::format("  {:>{}}", c.results[j].policy, widths[j]);
+    out += "\n";
+    for (const auto& r : rows) {
+        out += fmt::format("{:<{}}", r.key, label_width);
+        for (std::size_t j = 0; j < c.results.size(); ++j) out += fmt::format("  {:>{}}", format_value(r, j), widths[j]);
+        out += "\n";
+    }
+    return out;
+}
+
+std::string policy_directory(std::string_view policy, std::size_t column) {
+    const bool safe = !policy.empty() && policy.size() <= 64 && policy.front() != '.' &&
+                      std::all_of(policy.begin(), policy.end(), [](char ch) {
+                          return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+                                 ch == '-' || ch == '_' || ch == '.';
+                      });
+    return safe ? std::string(policy) : fmt::format("policy-{}", column + 1);
+}
+
+std::string comparison_json(const model::scenario& s, const comparison& c) {
+    using nlohmann::json;
+    const auto spread_json = [](const spread& v) {
+        return json{{"mean", v.mean}, {"stddev", v.stddev}, {"p05", v.p05}, {"p95", v.p95}};
+    };
+    json policies = json::array();
+    for (std::size_t j = 0; j < c.results.size(); ++j) {
+        const auto& r = c.results[j];
+        const auto& m = r.check.metrics;
+        const auto& a = r.attendance;
+        policies.push_back(json{
+            {"policy", r.policy},
+            {"directory", policy_directory(r.policy, j)},
+            {"status", solve::to_string(r.plan.status)},
+            {"metrics",
+             {{"demand_total", m.demand_total},
+              {"demand_placed", m.demand_placed},
+              {"participation_rate", m.participation_rate},
+              {"jp_target_employees", m.jp_target_employees},
+              {"jp_target_met", m.jp_target_met},
+              {"jp_target_attainment", m.jp_target_attainment},
+              {"disruption_minutes", m.disruption_minutes},
+              {"disruption_weighted", m.disruption_weighted},
+              {"after_hours_minutes", m.after_hours_minutes},
+              {"max_after_hours_minutes_per_person_week", m.max_after_hours_minutes_per_person_week},
+              {"max_unit_absence_ratio", m.max_unit_absence_ratio},
+              {"cohorts", m.cohorts},
+              {"sessions", m.sessions},
+              {"study_blocks", m.study_blocks},
+              {"instructor_minutes", m.instructor_minutes},
+              {"hard_violations", m.hard_violations}}},
+            {"placed_jp", r.placed_jp},
+            {"violations_by_code", r.check.violations_by_code},
+            {"attendance",
+             {{"runs", a.runs},
+              {"seed", a.seed},
+              {"enrolments", a.enrolments},
+              {"live_seats", a.live_seats},
+              {"expected_seat_attendance", a.expected_seat_attendance},
+              {"expected_completions", a.expected_completions},
+              {"completions", spread_json(a.completions)},
+              {"jp_target_employees", a.jp_target_employees},
+              {"jp_target_share", spread_json(a.jp_target_share)}}},
+            {"elapsed_seconds", r.plan.elapsed_seconds},
+            {"moves", r.plan.moves}});
+    }
+    json rows = json::array();
+    for (const auto& row : comparison_rows(c)) {
+        json shown = json::array();
+        for (std::size_t j = 0; j < row.values.size(); ++j) shown.push_back(format_value(row, j));
+        rows.push_back(json{{"key", row.key}, {"label", row.label}, {"values", row.values}, {"shown", shown}});
+    }
+    const auto& a = s.attendance;
+    const json doc{{"jadwal", 1},
+                   {"scenario", s.name},
+                   {"strategy", solve::to_string(c.strategy)},
+                   {"seed", c.seed},
+                   {"attendance_model",
+                    {{"live_base", a.live_base},
+                     {"working_time_penalty", a.working_time_penalty},
+                     {"overload_minutes_per_week", a.overload_minutes_per_week},
+                     {"overload_penalty", a.overload_penalty},
+                     {"self_paced_min", a.self_paced_min},
+                     {"self_paced_max", a.self_paced_max},
+                     {"full_slack_days", a.full_slack_days},
+                     {"missed_sessions_allowed", a.missed_sessions_allowed}}},
+                   {"policies", policies},
+                   {"rows", rows}};
+    return doc.dump(2) + "\n";
+}
+
+std::string comparison_html(const model::scenario& s, const comparison& c) {
+    using output::detail::html;
+    const auto rows = comparison_rows(c);
+    html h;
+    h.raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+          "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+          "<title>Policy comparison: ")
+        .text(s.name)
+        .raw("</title><style>"
+             "body{font:15px/1.45 system-ui,sans-serif;margin:1.5rem auto;max-width:64rem;padding:0 1rem;color:#1b2733}"
+             "table{border-collapse:collapse;margin:1rem 0;display:block;overflow-x:auto}"
+             "th,td{padding:.3rem .6rem;border-bottom:1px solid #d5dde5;text-align:right;white-space:nowrap}"
+             "th:first-child,td:first-child{text-align:left}"
+             ".charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(18rem,1fr));gap:1rem}"
+             "figure{margin:0;border:1px solid #d5dde5;border-radius:4px;padding:.5rem}"
+             "figcaption{font-weight:600;margin-bottom:.3rem}svg{width:100%;height:auto}"
+             ".note{color:#4a5a6a;font-size:.9em}"
+             "</style></head><body><h1>Policy comparison</h1><p>")
+        .text(s.name)
+        .raw(" &middot; strategy ")
+        .text(solve::to_string(c.strategy))
+        .num(" &middot; seed {}", c.seed)
+        .raw("</p><table><thead><tr><th>metric</th>");
+    for (const auto& r : c.results) h.raw("<th>").text(r.policy).raw("</th>");
+    h.raw("</tr></thead><tbody>");
+    for (const auto& row : rows) {
+        h.raw("<tr><td>").text(row.label).raw("</td>");
+        for (std::size_t j = 0; j < row.values.size(); ++j) h.raw("<td>").text(format_value(row, j)).raw("</td>");
+        h.raw("</tr>");
+    }
+    h.raw("</tbody></table><p class=\"note\">Expected attendance comes from the scenario's attendance model "
+          "(docs/attendance.md): assumptions to calibrate with real attendance records, not measurements.</p>"
+          "<h2>Charts</h2><div class=\"charts\">");
+    constexpr double width = 300, bar_height = 18, gap = 6, label_width = 110;
+    for (const auto& row : rows) {
+        double top = 0;
+        for (const double v : row.values) top = std::max(top, std::abs(v));
+        const auto n = static_cast<double>(row.values.size());
+        const double height = n * (bar_height + gap) + gap;
+        h.raw("<figure><figcaption>").text(row.label);
+        if (row.higher_is_better)
+            h.raw(" (higher is better)");
+        else
+            h.raw(" (lower is better)");
+        h.raw("</figcaption>").num("<svg viewBox=\"0 0 {:.0f} {:.0f}\" role=\"img\" aria-label=\"", width, height);
+        h.text(row.label).raw("\">");
+        for (std::size_t j = 0; j < row.values.size(); ++j) {
+            const double y = gap + static_cast<double>(j) * (bar_height + gap);
+            const double len = top > 0 ? (width - label_width - 60) * std::abs(row.values[j]) / top : 0;
+            h.num("<text x=\"0\" y=\"{:.1f}\" font-size=\"11\">", y + bar_height * 0.7)
+                .text(output::detail::truncated(c.results[j].policy, 16))
+                .raw("</text>");
+            h.num("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"#2f6f9f\"></rect>", label_width,
+                  y, len, bar_height);
+            h.num("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"11\">", label_width + len + 4, y + bar_height * 0.7)
+                .text(format_value(row, j))
+                .raw("</text>");
+        }
+        h.raw("</svg></figure>");
+    }
+    h.raw("</div></body></html>\n");
+    return std::move(h).take();
+}
+
+}  // namespace jadwal::compare

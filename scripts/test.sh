@@ -7,7 +7,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/setup.sh"
 
 echo "== build and test (release)"
-"$root/scripts/build.sh" build
+"$root/scripts/build.sh" build -DJADWAL_BUILD_CLI=ON -DJADWAL_BUILD_TESTS=ON
 ctest --test-dir "$root/build" --output-on-failure -j"$(nproc)"
 
 echo "== install, build consumers against the install, package"

@@ -1,4 +1,4 @@
-#include "run_cli.hpp"
+#include "../support/cli.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -9,12 +9,7 @@ using jadwal::test::run_cli;
 
 namespace {
 
-std::string scratch_dir(const std::string& name) {
-    const auto dir = fs::temp_directory_path() / ("jadwal-cli-test-" + name);
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir.string();
-}
+std::string scratch_dir(const std::string& name) { return jadwal::test::scratch_dir("cli-test-" + name).string(); }
 
 const std::string example = std::string{JADWAL_SOURCE_DIR} + "/examples/small/scenario.yaml";
 

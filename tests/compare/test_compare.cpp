@@ -4,18 +4,16 @@
 #include "attendance_fixture.hpp"
 
 #include "../solve/support.hpp"
+#include "../support/cli.hpp"
 
 #include <jadwal/compare/compare.hpp>
 
 #include <nlohmann/json.hpp>
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
-#include <sys/wait.h>
-#include <unistd.h>
 
 using namespace jadwal;
 
@@ -137,33 +135,17 @@ TEST_CASE("Policy ids become directory names only when they are safe file names"
 
 namespace {
 
+/// Runs the CLI; what it prints on either stream, as a user would see it.
 struct run_result {
     int code = -1;
     std::string out;
 };
-
-/// Runs the CLI with stdout and stderr together.
 run_result run(const std::string& args) {
-    const std::string cmd = std::string("'") + JADWAL_CLI + "' " + args + " 2>&1";
-    FILE* pipe = popen(cmd.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    run_result r;
-    char buf[4096];
-    std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
-    const int status = pclose(pipe);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
+    const auto r = jadwal::test::run_cli(args);
+    return {r.exit_code, r.all()};
 }
 
-std::filesystem::path scratch() {
-    static int counter = 0;
-    auto dir = std::filesystem::temp_directory_path() /
-               ("jadwal-compare-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    return dir;
-}
+std::filesystem::path scratch() { return jadwal::test::scratch_dir("compare"); }
 
 void write(const std::filesystem::path& p, const std::string& text) {
     std::ofstream out(p, std::ios::binary);

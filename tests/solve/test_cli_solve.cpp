@@ -1,16 +1,14 @@
 // `jadwal solve` end to end: files written, exit codes of interface.md.
 #include "support.hpp"
+#include "../support/cli.hpp"
 
 #ifdef JADWAL_CLI
 
-#include <cstdio>
 #include <filesystem>
 #include <cstdlib>
 #include <fstream>
 #include <set>
 #include <sstream>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace {
 
@@ -18,35 +16,14 @@ struct run_result {
     int code = -1;
     std::string out;
 };
-
 run_result run(const std::string& args) {
-    const std::string cmd = std::string("'") + JADWAL_CLI + "' " + args + " 2>/dev/null";
-    FILE* pipe = popen(cmd.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    run_result r;
-    char buf[4096];
-    std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
-    const int status = pclose(pipe);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
+    const auto r = jadwal::test::run_cli(args);
+    return {r.exit_code, r.out};
 }
 
-std::filesystem::path scratch() {
-    static int counter = 0;
-    auto dir = std::filesystem::temp_directory_path() /
-               ("jadwal-solve-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    return dir;
-}
+std::filesystem::path scratch() { return jadwal::test::scratch_dir("solve-cli"); }
 
-std::string read(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+std::string read(const std::filesystem::path& p) { return jadwal::test::read_file_text(p); }
 
 const std::string example = std::string(JADWAL_SOURCE_DIR) + "/examples/small/scenario.yaml";
 

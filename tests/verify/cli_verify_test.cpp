@@ -8,7 +8,7 @@
 #include <jadwal/io/solution_json.hpp>
 #include <nlohmann/json.hpp>
 
-#include "../cli/run_cli.hpp"
+#include "../support/cli.hpp"
 
 namespace fs = std::filesystem;
 using namespace jadwal;
@@ -16,12 +16,7 @@ using namespace jadwal::test;
 
 namespace {
 
-std::string scratch(const std::string& name) {
-    const auto dir = fs::temp_directory_path() / ("jadwal-verify-test-" + name);
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir.string();
-}
+std::string scratch(const std::string& name) { return jadwal::test::scratch_dir("verify-test-" + name).string(); }
 
 const std::string scenario_file = std::string{JADWAL_TEST_DATA} + "/verify/base.yaml";
 

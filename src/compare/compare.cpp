@@ -1,6 +1,7 @@
 // Policies side by side: solve, verify and simulate each, then tabulate.
 #include <jadwal/compare/compare.hpp>
 
+#include "../io/metrics_json.hpp"
 #include "../output/report_html.hpp"
 
 #include <fmt/format.h>
@@ -192,23 +193,7 @@ std::string comparison_json(const model::scenario& s, const comparison& c) {
             {"policy", r.policy},
             {"directory", policy_directory(r.policy, j)},
             {"status", solve::to_string(r.plan.status)},
-            {"metrics",
-             {{"demand_total", m.demand_total},
-              {"demand_placed", m.demand_placed},
-              {"participation_rate", m.participation_rate},
-              {"jp_target_employees", m.jp_target_employees},
-              {"jp_target_met", m.jp_target_met},
-              {"jp_target_attainment", m.jp_target_attainment},
-              {"disruption_minutes", m.disruption_minutes},
-              {"disruption_weighted", m.disruption_weighted},
-              {"after_hours_minutes", m.after_hours_minutes},
-              {"max_after_hours_minutes_per_person_week", m.max_after_hours_minutes_per_person_week},
-              {"max_unit_absence_ratio", m.max_unit_absence_ratio},
-              {"cohorts", m.cohorts},
-              {"sessions", m.sessions},
-              {"study_blocks", m.study_blocks},
-              {"instructor_minutes", m.instructor_minutes},
-              {"hard_violations", m.hard_violations}}},
+            {"metrics", io::detail::metrics_json<json>(m)},
             {"placed_jp", r.placed_jp},
             {"violations_by_code", r.check.violations_by_code},
             {"attendance",

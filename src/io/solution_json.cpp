@@ -1,5 +1,7 @@
 #include <jadwal/io/solution_json.hpp>
 
+#include "metrics_json.hpp"
+
 #include <jadwal/calendar/work_calendar.hpp>
 
 #include <date/tz.h>
@@ -19,24 +21,7 @@ using json = nlohmann::ordered_json;
 
 std::string_view status_name(solve::solve_status s) { return solve::to_string(s); }
 
-json metrics_json(const solve::solution_metrics& m) {
-    return json{{"demand_total", m.demand_total},
-                {"demand_placed", m.demand_placed},
-                {"participation_rate", m.participation_rate},
-                {"jp_target_employees", m.jp_target_employees},
-                {"jp_target_met", m.jp_target_met},
-                {"jp_target_attainment", m.jp_target_attainment},
-                {"disruption_minutes", m.disruption_minutes},
-                {"disruption_weighted", m.disruption_weighted},
-                {"after_hours_minutes", m.after_hours_minutes},
-                {"max_after_hours_minutes_per_person_week", m.max_after_hours_minutes_per_person_week},
-                {"max_unit_absence_ratio", m.max_unit_absence_ratio},
-                {"cohorts", m.cohorts},
-                {"sessions", m.sessions},
-                {"study_blocks", m.study_blocks},
-                {"instructor_minutes", m.instructor_minutes},
-                {"hard_violations", m.hard_violations}};
-}
+json metrics_json(const solve::solution_metrics& m) { return detail::metrics_json<json>(m); }
 
 // Reads a solution document, collecting every problem with its JSON path.
 class reader {

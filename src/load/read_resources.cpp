@@ -45,6 +45,32 @@ void optional_text(load_context& c, const ymap& m, const ypath& p, std::string_v
     }
 }
 
+/// `key`, when present, as a whole number in [lo, hi] (reported otherwise).
+template <class T>
+void optional_int(load_context& c, const ymap& m, const ypath& p, std::string_view key, int lo, int hi, T& out) {
+    if (const yentry* f = m.find(key)) {
+        if (const auto n = c.yr.small_int(yval{*f, p.key(key)}, key, lo, hi)) out = *n;
+    }
+}
+
+/// `key`, which `what` must have, as a whole number in [lo, hi].
+template <class T>
+void required_int(load_context& c, const ymap& m, const ypath& p, std::string_view key, std::string_view what,
+                  int lo, int hi, T& out) {
+    if (const yentry* f = c.yr.need(m, p, key, what)) {
+        if (const auto n = c.yr.small_int(yval{*f, p.key(key)}, key, lo, hi)) out = *n;
+    }
+}
+
+/// `key`, when present, as a number in [lo, hi].
+template <class T>
+void optional_real(load_context& c, const ymap& m, const ypath& p, std::string_view key, double lo, double hi,
+                   T& out) {
+    if (const yentry* f = m.find(key)) {
+        if (const auto x = c.yr.real(yval{*f, p.key(key)}, key, lo, hi)) out = *x;
+    }
+}
+
 std::optional<std::uint32_t> reference(load_context& c, const ymap& m, const ypath& p, std::string_view key,
                                        name_index& names) {
     const yentry* f = m.find(key);
@@ -76,17 +102,11 @@ void read_venues(load_context& c, const yentry* e, const ypath& root) {
                       v.name = id;
                       v.mark = at.mark();
                       optional_text(c, m, p, "name", v.name);
-                      if (const yentry* f = c.yr.need(m, p, "capacity", "a venue")) {
-                          const ypath q = p.key("capacity");
-                          if (const auto n = c.yr.small_int(yval{*f, q}, "capacity", 1, 100000)) v.capacity = *n;
-                      }
+                      required_int(c, m, p, "capacity", "a venue", 1, 100000, v.capacity);
                       if (const auto l = reference(c, m, p, "location", c.locations)) v.location = {*l};
                       if (const auto pat = reference(c, m, p, "pattern", c.patterns)) v.pattern = {*pat};
                       v.closed = ranges(c, m, p, "closed");
-                      if (const yentry* f = m.find("cost_per_day")) {
-                          const ypath q = p.key("cost_per_day");
-                          if (const auto x = c.yr.real(yval{*f, q}, "cost_per_day", 0, 1e15)) v.cost_per_day = *x;
-                      }
+                      optional_real(c, m, p, "cost_per_day", 0, 1e15, v.cost_per_day);
                       c.s.venues.push_back(std::move(v));
                   });
 }
@@ -101,19 +121,9 @@ void read_platforms(load_context& c, const yentry* e, const ypath& root) {
                       pl.name = id;
                       pl.mark = at.mark();
                       optional_text(c, m, p, "name", pl.name);
-                      if (const yentry* f = m.find("concurrent")) {
-                          const ypath q = p.key("concurrent");
-                          if (const auto n = c.yr.small_int(yval{*f, q}, "concurrent", 1, 1000)) pl.concurrent = *n;
-                      }
-                      if (const yentry* f = c.yr.need(m, p, "capacity", "a platform")) {
-                          const ypath q = p.key("capacity");
-                          if (const auto n = c.yr.small_int(yval{*f, q}, "capacity", 1, 1'000'000)) pl.capacity = *n;
-                      }
-                      if (const yentry* f = m.find("cost_per_cohort")) {
-                          const ypath q = p.key("cost_per_cohort");
-                          if (const auto x = c.yr.real(yval{*f, q}, "cost_per_cohort", 0, 1e15))
-                              pl.cost_per_cohort = *x;
-                      }
+                      optional_int(c, m, p, "concurrent", 1, 1000, pl.concurrent);
+                      required_int(c, m, p, "capacity", "a platform", 1, 1'000'000, pl.capacity);
+                      optional_real(c, m, p, "cost_per_cohort", 0, 1e15, pl.cost_per_cohort);
                       read_address(c, m, p, "url", url_problem, pl.url);
                       c.s.platforms.push_back(std::move(pl));
                   });
@@ -133,21 +143,10 @@ void read_instructors(load_context& c, const yentry* e, const ypath& root) {
                       read_address(c, m, p, "email", email_problem, in.email);
                       if (const auto pat = reference(c, m, p, "pattern", c.patterns)) in.pattern = {*pat};
                       if (const auto l = reference(c, m, p, "location", c.locations)) in.location = {*l};
-                      if (const yentry* f = m.find("max_minutes_per_day")) {
-                          const ypath q = p.key("max_minutes_per_day");
-                          if (const auto n = c.yr.small_int(yval{*f, q}, "max_minutes_per_day", 1, 1440))
-                              in.max_minutes_per_day = *n;
-                      }
-                      if (const yentry* f = m.find("max_days_per_month")) {
-                          const ypath q = p.key("max_days_per_month");
-                          if (const auto n = c.yr.small_int(yval{*f, q}, "max_days_per_month", 1, 31))
-                              in.max_days_per_month = *n;
-                      }
+                      optional_int(c, m, p, "max_minutes_per_day", 1, 1440, in.max_minutes_per_day);
+                      optional_int(c, m, p, "max_days_per_month", 1, 31, in.max_days_per_month);
                       in.unavailable = ranges(c, m, p, "unavailable");
-                      if (const yentry* f = m.find("cost_per_hour")) {
-                          const ypath q = p.key("cost_per_hour");
-                          if (const auto x = c.yr.real(yval{*f, q}, "cost_per_hour", 0, 1e15)) in.cost_per_hour = *x;
-                      }
+                      optional_real(c, m, p, "cost_per_hour", 0, 1e15, in.cost_per_hour);
                       c.s.instructors.push_back(std::move(in));
                   });
 }

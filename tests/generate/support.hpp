@@ -1,6 +1,8 @@
 // Helpers for the generator tests: a temporary directory and an RFC 4180 reader.
 #pragma once
 
+#include "../support/temp_dir.hpp"
+
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -14,27 +16,7 @@
 
 namespace jadwal::generate::test {
 
-/// A fresh directory under the system temp directory, removed on destruction.
-class temp_dir {
-public:
-    temp_dir() {
-        static std::atomic<int> counter{0};
-        path_ = std::filesystem::temp_directory_path() /
-                ("jadwal-gen-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        std::filesystem::remove_all(path_);
-        std::filesystem::create_directories(path_);
-    }
-    ~temp_dir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path_, ec);
-    }
-    temp_dir(const temp_dir&) = delete;
-    temp_dir& operator=(const temp_dir&) = delete;
-    [[nodiscard]] const std::filesystem::path& path() const { return path_; }
-
-private:
-    std::filesystem::path path_;
-};
+using jadwal::test::temp_dir;
 
 inline std::string read_file(const std::filesystem::path& p) {
     std::ifstream in(p, std::ios::binary);

@@ -1,6 +1,8 @@
 // Small helpers shared by the loader tests.
 #pragma once
 
+#include "../support/temp_dir.hpp"
+
 #include <jadwal/load/load_scenario.hpp>
 
 #include <atomic>
@@ -59,32 +61,5 @@ inline std::string dump(const load::load_result& r) {
     return out;
 }
 
-/// A fresh directory under the system temp directory, removed on destruction.
-class temp_dir {
-public:
-    temp_dir() {
-        static std::atomic<int> counter{0};
-        path_ = std::filesystem::temp_directory_path() /
-                ("jadwal-load-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        std::filesystem::create_directories(path_);
-    }
-    ~temp_dir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path_, ec);
-    }
-    temp_dir(const temp_dir&) = delete;
-    temp_dir& operator=(const temp_dir&) = delete;
-
-    [[nodiscard]] const std::filesystem::path& path() const { return path_; }
-    std::filesystem::path write(const std::string& name, std::string_view content) const {
-        const auto p = path_ / name;
-        std::ofstream out(p, std::ios::binary);
-        out.write(content.data(), static_cast<std::streamsize>(content.size()));
-        return p;
-    }
-
-private:
-    std::filesystem::path path_;
-};
 
 }  // namespace jadwal::test

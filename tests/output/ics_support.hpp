@@ -6,6 +6,8 @@
 // iCalendar parsers: Python's icalendar and libical.
 #pragma once
 
+#include "../support/temp_dir.hpp"
+
 #include <jadwal/load/load_scenario.hpp>
 #include <jadwal/output/ics.hpp>
 #include <jadwal/solve/solver.hpp>
@@ -638,26 +640,7 @@ inline void check_against(const output::output_files& files, const std::map<std:
 
 // ---------------------------------------------------------------- files on disk
 
-/// A fresh directory under the system temp directory, removed on destruction.
-class temp_dir {
-public:
-    temp_dir() {
-        static std::atomic<int> counter{0};
-        path_ = fs::temp_directory_path() /
-                ("jadwal-ics-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        fs::create_directories(path_);
-    }
-    ~temp_dir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    temp_dir(const temp_dir&) = delete;
-    temp_dir& operator=(const temp_dir&) = delete;
-    [[nodiscard]] const fs::path& path() const { return path_; }
-
-private:
-    fs::path path_;
-};
+using jadwal::test::temp_dir;
 
 inline std::string utc_text(instant t) { return date::format("%Y-%m-%dT%H:%M:%SZ", date::sys_seconds{t}); }
 

@@ -8,6 +8,7 @@
 #include <jadwal/compare/attendance.hpp>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include <fstream>
@@ -91,9 +92,9 @@ action add_attendance(CLI::App& app) {
     auto* cmd = app.add_subcommand("attendance", "Calibrate the attendance model");
     cmd->require_subcommand(1);
     auto* fit = cmd->add_subcommand(
-        "fit", "Fit live_base and working_time_penalty to past attendance records; prints an attendance: section");
+        "fit", "Fit the attendance parameters to past attendance records; prints an attendance: section");
     auto a = std::make_shared<fit_args>();
-    fit->add_option("records", a->records, "CSV with columns nip, program, module, start, attended")->required();
+    fit->add_option("records", a->records, "CSV with columns nip, program, module, start (empty for a self-paced module), attended")->required();
     fit->add_option("scenario", a->scenario, "Scenario file (YAML)")->required();
     fit->add_option("solution", a->solution, "The plan the records are about (solution.json)")->required();
     return [a]() {
@@ -117,14 +118,26 @@ action add_attendance(CLI::App& app) {
         const auto x = compare::compute_exposure(s, *sol);
         const auto r = compare::fit_attendance(s, x, records, s.attendance);
         if (r.records_used == 0) {
-            fmt::print(stderr, "{}: error: none of the {} records names a live session of the plan\n", a->records,
-                       records.size());
+            fmt::print(stderr, "{}: error: none of the {} records names a live session or self-paced module of the plan\n",
+                       a->records, records.size());
             return static_cast<int>(input_error);
         }
-        fmt::print("# fitted by jadwal attendance fit from {} records ({} not matching a live session of the plan)\n",
-                   r.records_used, r.records_unmatched);
-        fmt::print("# log-likelihood {:.1f} (the scenario's parameters: {:.1f}); other parameters kept as they were\n",
-                   r.log_likelihood, r.log_likelihood_start);
+        std::vector<std::string> fitted, held;
+        const auto note = [&](bool was_fitted, std::string_view name) {
+            (was_fitted ? fitted : held).emplace_back(name);
+        };
+        note(r.fitted_live, "live_base");
+        note(r.fitted_live, "working_time_penalty");
+        note(r.fitted_overload, "overload_penalty");
+        note(r.fitted_self_paced_min, "self_paced_min");
+        note(r.fitted_self_paced_max, "self_paced_max");
+        fmt::print("# fitted by jadwal attendance fit from {} records: {} of live sessions, {} of self-paced modules "
+                   "({} not matching the plan)\n",
+                   r.records_used, r.records_live, r.records_self_paced, r.records_unmatched);
+        fmt::print("# fitted: {}; kept as they were: {}\n", fmt::join(fitted, ", "),
+                   held.empty() ? std::string("none") : fmt::format("{}", fmt::join(held, ", ")));
+        fmt::print("# log-likelihood {:.1f} (the scenario's parameters: {:.1f})\n", r.log_likelihood,
+                   r.log_likelihood_start);
         fmt::print("{}", compare::attendance_yaml(r.fitted));
         return static_cast<int>(success);
     };

@@ -347,7 +347,9 @@ std::vector<attendance_record> parse_attendance_records(std::string_view csv, st
         r.program = std::string(fields[column[1]].text);
         r.module = std::string(fields[column[2]].text);
         const auto& start = fields[column[3]];
-        if (const auto t = calendar::parse_instant(start.text)) {
+        if (start.text.empty()) {
+            r.self_paced = true;
+        } else if (const auto t = calendar::parse_instant(start.text)) {
             r.start = *t;
         } else {
             error(line, start.column(),
@@ -370,25 +372,80 @@ std::vector<attendance_record> parse_attendance_records(std::string_view csv, st
     return out;
 }
 
+namespace {
+
+/// The best point of f over a grid of a in [a_lo, a_hi] and b in [b_lo, b_hi]
+/// (`coarse` steps), then of a finer grid (steps of 0.001) around it, inside
+/// the box [a_min, a_max] x [b_min, b_max] and where `allowed(a, b)`. The
+/// likelihoods here are smooth and single-peaked over such small boxes, so
+/// this finds the maximum without the fragility of a derivative-based
+/// optimiser, and it is deterministic. Ties keep the first point met.
+struct grid_best {
+    double a = 0, b = 0, value = -std::numeric_limits<double>::infinity();
+};
+template <class F, class Allowed>
+grid_best grid_search(const F& f, const Allowed& allowed, double a_min, double a_max, double a_coarse, double b_min,
+                      double b_max, double b_coarse, grid_best best) {
+    const auto search = [&](double a_lo, double a_hi, double a_step, double b_lo, double b_hi, double b_step) {
+        const auto na = a_step > 0 ? static_cast<int>(std::lround((a_hi - a_lo) / a_step)) : 0;
+        const auto nb = b_step > 0 ? static_cast<int>(std::lround((b_hi - b_lo) / b_step)) : 0;
+        for (int i = 0; i <= na; ++i)
+            for (int j = 0; j <= nb; ++j) {
+                const double a = a_lo + a_step * i, b = b_lo + b_step * j;
+                if (a < a_min - 1e-12 || a > a_max + 1e-12 || b < b_min - 1e-12 || b > b_max + 1e-12 ||
+                    !allowed(a, b))
+                    continue;
+                const double v = f(a, b);
+                if (v > best.value) best = {a, b, v};
+            }
+    };
+    search(a_min, a_max, a_coarse, b_min, b_max, b_coarse);
+    const double a_fine = a_coarse > 0 ? 0.001 : 0, b_fine = b_coarse > 0 ? 0.001 : 0;
+    search(best.a - a_coarse, best.a + a_coarse, a_fine, best.b - b_coarse, best.b + b_coarse, b_fine);
+    return best;
+}
+
+double thousandths(double v) { return std::round(v * 1000) / 1000; }
+
+/// log p or log(1 - p), with p kept off 0 and 1 so a single surprising record
+/// costs a large but finite amount instead of ruling a parameter out.
+double log_outcome(double p, bool happened) {
+    p = std::clamp(p, 1e-9, 1 - 1e-9);
+    return happened ? std::log(p) : std::log1p(-p);
+}
+
+}  // namespace
+
 fit_result fit_attendance(const model::scenario& s, const exposure& x, std::span<const attendance_record> records,
                           const model::attendance_model& start) {
     fit_result r;
     r.fitted = start;
+    using key = std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>;
     std::map<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t, instant>, std::size_t> seat_of;
     for (std::size_t i = 0; i < x.live.size(); ++i) {
         const auto& seat = x.live[i];
         seat_of.emplace(std::tuple{seat.employee.value, seat.program.value, seat.module, seat.start}, i);
     }
-    // Each matched record reduces to what the likelihood needs: the
-    // working-time exposure (share x critical weight), the overload factor
-    // (held at `start`), and the outcome.
-    struct observation {
+    std::map<key, std::size_t> module_of;
+    for (std::size_t i = 0; i < x.self_paced.size(); ++i) {
+        const auto& m = x.self_paced[i];
+        module_of.emplace(key{m.employee.value, m.program.value, m.module}, i);
+    }
+    // Each matched record reduces to what its likelihood needs. Live: the
+    // working-time exposure (share x critical weight) and whether the week is
+    // over the after-hours threshold. Self-paced: the slack fraction t of
+    // complete_probability (full_slack_days held).
+    struct live_observation {
         double exposure = 0;
-        double overload = 1;
+        bool overloaded = false;
         bool attended = false;
     };
-    std::vector<observation> obs;
-    obs.reserve(records.size());
+    struct module_observation {
+        double t = 0;
+        bool completed = false;
+    };
+    std::vector<live_observation> live;
+    std::vector<module_observation> modules;
     for (const auto& rec : records) {
         const auto e = s.find_employee(rec.employee);
         const auto p = s.find_program(rec.program);
@@ -398,58 +455,111 @@ fit_result fit_attendance(const model::scenario& s, const exposure& x, std::span
             for (std::uint32_t k = 0; k < mods.size(); ++k)
                 if (mods[k].id == rec.module) m = k;
         }
-        const auto it = e && p && m ? seat_of.find(std::tuple{e->value, p->value, *m, rec.start}) : seat_of.end();
+        if (!(e && p && m)) {
+            ++r.records_unmatched;
+            continue;
+        }
+        if (rec.self_paced) {
+            const auto it = module_of.find(key{e->value, p->value, *m});
+            if (it == module_of.end()) {
+                ++r.records_unmatched;
+                continue;
+            }
+            // t as complete_probability computes it: the probability is
+            // self_paced_min + (self_paced_max - self_paced_min) x t.
+            model::attendance_model unit = start;
+            unit.self_paced_min = 0;
+            unit.self_paced_max = 1;
+            modules.push_back({complete_probability(x.self_paced[it->second], unit), rec.attended});
+            continue;
+        }
+        const auto it = seat_of.find(std::tuple{e->value, p->value, *m, rec.start});
         if (it == seat_of.end()) {
             ++r.records_unmatched;
             continue;
         }
         const auto& seat = x.live[it->second];
-        obs.push_back({seat.working_share * seat.critical_weight,
-                       seat.week_after_hours_minutes > start.overload_minutes_per_week ? 1 - start.overload_penalty : 1.0,
-                       rec.attended});
+        live.push_back({seat.working_share * seat.critical_weight,
+                        seat.week_after_hours_minutes > start.overload_minutes_per_week, rec.attended});
     }
-    r.records_used = static_cast<std::int64_t>(obs.size());
+    r.records_live = static_cast<std::int64_t>(live.size());
+    r.records_self_paced = static_cast<std::int64_t>(modules.size());
+    r.records_used = r.records_live + r.records_self_paced;
 
-    // Probabilities are kept off 0 and 1 so a single surprising record costs
-    // a large but finite amount instead of ruling a parameter pair out.
-    const auto log_likelihood = [&](double base, double penalty) {
+    // Records with the same exposure share a probability: the likelihood
+    // sums over those groups (yes and no counts), so its cost does not grow
+    // with the number of records.
+    struct outcomes {
+        double yes = 0, no = 0;
+    };
+    std::map<std::pair<double, bool>, outcomes> live_groups;
+    for (const auto& o : live) {
+        auto& g = live_groups[{o.exposure, o.overloaded}];
+        (o.attended ? g.yes : g.no) += 1;
+    }
+    std::map<double, outcomes> module_groups;
+    for (const auto& o : modules) (o.completed ? module_groups[o.t].yes : module_groups[o.t].no) += 1;
+    const auto group_ll = [](double p, const outcomes& g) {
+        return (g.yes > 0 ? g.yes * log_outcome(p, true) : 0) + (g.no > 0 ? g.no * log_outcome(p, false) : 0);
+    };
+    const auto live_ll = [&](double base, double penalty, double overload) {
         double ll = 0;
-        for (const auto& o : obs) {
-            const double pr =
-                std::clamp(base * std::max(0.0, 1 - penalty * o.exposure) * o.overload, 1e-9, 1 - 1e-9);
-            ll += o.attended ? std::log(pr) : std::log1p(-pr);
-        }
+        for (const auto& [k, g] : live_groups)
+            ll += group_ll(base * std::max(0.0, 1 - penalty * k.first) * (k.second ? 1 - overload : 1.0), g);
         return ll;
     };
-    r.log_likelihood_start = log_likelihood(start.live_base, start.working_time_penalty);
-    r.log_likelihood = r.log_likelihood_start;
-    if (obs.empty()) return r;
-
-    // The likelihood is smooth and, in practice, single-peaked over this small
-    // box, so a coarse grid followed by a fine one around the best cell finds
-    // its maximum without the fragility of a derivative-based optimiser.
-    double best_base = start.live_base, best_penalty = start.working_time_penalty;
-    double best = -std::numeric_limits<double>::infinity();
-    const auto search = [&](double b_lo, double b_hi, double b_step, double p_lo, double p_hi, double p_step) {
-        const auto nb = static_cast<int>(std::lround((b_hi - b_lo) / b_step));
-        const auto np = static_cast<int>(std::lround((p_hi - p_lo) / p_step));
-        for (int i = 0; i <= nb; ++i)
-            for (int j = 0; j <= np; ++j) {
-                const double b = b_lo + b_step * i, pen = p_lo + p_step * j;
-                if (b < 0.01 || b > 0.999 || pen < 0 || pen > 1) continue;
-                const double ll = log_likelihood(b, pen);
-                if (ll > best) {
-                    best = ll;
-                    best_base = b;
-                    best_penalty = pen;
-                }
-            }
+    const auto module_ll = [&](double lo, double hi) {
+        double ll = 0;
+        for (const auto& [t, g] : module_groups) ll += group_ll(lo + (hi - lo) * t, g);
+        return ll;
     };
-    search(0.01, 0.99, 0.01, 0, 1, 0.02);
-    search(best_base - 0.01, best_base + 0.01, 0.001, best_penalty - 0.02, best_penalty + 0.02, 0.001);
-    r.fitted.live_base = std::round(best_base * 1000) / 1000;
-    r.fitted.working_time_penalty = std::round(best_penalty * 1000) / 1000;
-    r.log_likelihood = best;
+    r.log_likelihood_start = live_ll(start.live_base, start.working_time_penalty, start.overload_penalty) +
+                             module_ll(start.self_paced_min, start.self_paced_max);
+    auto& f = r.fitted;
+
+    if (!live.empty()) {
+        // The base rate and the working-time penalty together; the overload
+        // penalty apart, holding them; alternately until nothing moves. The
+        // overload penalty is told apart from the base rate only by sessions
+        // in both light and heavy weeks.
+        const bool heavy = std::any_of(live.begin(), live.end(), [](const auto& o) { return o.overloaded; });
+        const bool light = std::any_of(live.begin(), live.end(), [](const auto& o) { return !o.overloaded; });
+        r.fitted_live = true;
+        r.fitted_overload = heavy && light;
+        const auto any = [](double, double) { return true; };
+        for (int round = 0; round < 8; ++round) {
+            const auto before = std::tuple{f.live_base, f.working_time_penalty, f.overload_penalty};
+            const auto bp = grid_search([&](double b, double pen) { return live_ll(b, pen, f.overload_penalty); }, any,
+                                        0.01, 0.999, 0.01, 0, 1, 0.02, {});
+            f.live_base = thousandths(bp.a);
+            f.working_time_penalty = thousandths(bp.b);
+            if (!r.fitted_overload) break;
+            const auto ov = grid_search(
+                [&](double o, double) { return live_ll(f.live_base, f.working_time_penalty, o); }, any, 0, 1, 0.01,
+                0, 0, 0, {});
+            f.overload_penalty = thousandths(ov.a);
+            if (before == std::tuple{f.live_base, f.working_time_penalty, f.overload_penalty}) break;
+        }
+    }
+
+    if (!modules.empty()) {
+        // Records with no slack tell self_paced_min; with full_slack_days or
+        // more, self_paced_max; in between, both. Each is fitted only when
+        // some record speaks to it, and min <= max holds throughout.
+        const bool some_min = std::any_of(modules.begin(), modules.end(), [](const auto& o) { return o.t < 1; });
+        const bool some_max = std::any_of(modules.begin(), modules.end(), [](const auto& o) { return o.t > 0; });
+        r.fitted_self_paced_min = some_min;
+        r.fitted_self_paced_max = some_max;
+        const double lo_min = some_min ? 0 : f.self_paced_min, lo_max = some_min ? 1 : f.self_paced_min;
+        const double hi_min = some_max ? 0 : f.self_paced_max, hi_max = some_max ? 1 : f.self_paced_max;
+        const auto best = grid_search(module_ll, [](double lo, double hi) { return lo <= hi; }, lo_min, lo_max,
+                                      some_min ? 0.01 : 0, hi_min, hi_max, some_max ? 0.01 : 0, {});
+        f.self_paced_min = thousandths(best.a);
+        f.self_paced_max = thousandths(std::max(best.a, best.b));
+    }
+
+    r.log_likelihood = live_ll(f.live_base, f.working_time_penalty, f.overload_penalty) +
+                       module_ll(f.self_paced_min, f.self_paced_max);
     return r;
 }
 

@@ -202,6 +202,106 @@ TEST_CASE("The fit recovers known parameters from records drawn with them", "[co
     CHECK(back.attendance.working_time_penalty == fit.fitted.working_time_penalty);
 }
 
+TEST_CASE("The fit recovers the overload penalty from sessions in light and in heavy weeks", "[compare][attendance]") {
+    const auto s = attendance_scenario(60);
+    // 0-19 after hours in a light week, 20-39 after hours in a week of 300
+    // minutes (over the 240-minute threshold), 40-59 in working time.
+    const auto plan = plan_of({live_cohort("a", etika, 0, 20, {{0, "2026-04-06 18:00", 90}}),
+                               live_cohort("b", etika, 20, 40, {{0, "2026-04-06 18:00", 300}}),
+                               live_cohort("c", etika, 40, 60, {{0, "2026-04-06 08:00", 90}})});
+    const auto x = compare::compute_exposure(s, plan);
+    REQUIRE(x.live.size() == 60);
+    model::attendance_model truth = s.attendance;
+    truth.live_base = 0.85;
+    truth.working_time_penalty = 0.40;
+    truth.overload_penalty = 0.30;
+    solve::detail::rng g(77);
+    std::vector<compare::attendance_record> records;
+    for (int round = 0; round < 200; ++round)
+        for (const auto& seat : x.live)
+            records.push_back({s.employees[seat.employee.value].id, s.programs[seat.program.value].id, "m1",
+                               seat.start, false, g.unit() < compare::attend_probability(seat, truth), 0});
+
+    const auto fit = compare::fit_attendance(s, x, records, s.attendance);
+    CHECK(fit.records_live == 12000);
+    CHECK(fit.fitted_live);
+    CHECK(fit.fitted_overload);
+    CHECK_FALSE(fit.fitted_self_paced_min);
+    CHECK(fit.fitted.live_base == Approx(0.85).margin(0.02));
+    CHECK(fit.fitted.working_time_penalty == Approx(0.40).margin(0.05));
+    CHECK(fit.fitted.overload_penalty == Approx(0.30).margin(0.05));
+    CHECK(fit.fitted.overload_minutes_per_week == s.attendance.overload_minutes_per_week);  // held
+    CHECK(fit.log_likelihood > fit.log_likelihood_start);
+}
+
+TEST_CASE("Without sessions in heavy weeks the overload penalty is left as it was", "[compare][attendance]") {
+    const auto s = attendance_scenario(20);
+    const auto x = compare::compute_exposure(s, plan_of({live_cohort("a", etika, 0, 20, {{0, "2026-04-06 18:00", 90}})}));
+    std::vector<compare::attendance_record> records;
+    for (const auto& seat : x.live)
+        records.push_back({s.employees[seat.employee.value].id, "etika", "m1", seat.start, false, true, 0});
+    const auto fit = compare::fit_attendance(s, x, records, s.attendance);
+    CHECK(fit.fitted_live);
+    CHECK_FALSE(fit.fitted_overload);
+    CHECK(fit.fitted.overload_penalty == s.attendance.overload_penalty);
+}
+
+TEST_CASE("The fit recovers self-paced completion from modules done late and done early", "[compare][attendance]") {
+    const auto s = attendance_scenario(40);
+    // Everyone has dua m1 ending on the 30 June deadline (no slack) and m2
+    // ending 41 days before it (full slack).
+    solve::solution p = plan_of({});
+    for (std::uint32_t e = 0; e < 40; ++e) {
+        const auto blk = [&](std::uint32_t module, std::string_view start) {
+            const auto t = jadwal::test::jakarta(start);
+            return solve::study_block{model::employee_index{e}, model::program_index{dua}, module, t,
+                                      t + calendar::minutes{90}, 0};
+        };
+        p.study_blocks.push_back(blk(0, "2026-06-30 18:00"));
+        p.study_blocks.push_back(blk(1, "2026-05-20 18:00"));
+    }
+    const auto x = compare::compute_exposure(s, p);
+    REQUIRE(x.self_paced.size() == 80);
+    model::attendance_model truth = s.attendance;
+    truth.self_paced_min = 0.50;
+    truth.self_paced_max = 0.90;
+    solve::detail::rng g(5);
+    std::vector<compare::attendance_record> records;
+    for (int round = 0; round < 150; ++round)
+        for (const auto& m : x.self_paced)
+            records.push_back({s.employees[m.employee.value].id, "dua", m.module == 0 ? "m1" : "m2", {}, true,
+                               g.unit() < compare::complete_probability(m, truth), 0});
+    const auto fit = compare::fit_attendance(s, x, records, s.attendance);
+    CHECK(fit.records_self_paced == 12000);
+    CHECK(fit.records_live == 0);
+    CHECK_FALSE(fit.fitted_live);
+    CHECK(fit.fitted_self_paced_min);
+    CHECK(fit.fitted_self_paced_max);
+    CHECK(fit.fitted.self_paced_min == Approx(0.50).margin(0.03));
+    CHECK(fit.fitted.self_paced_max == Approx(0.90).margin(0.03));
+    CHECK(fit.fitted.live_base == s.attendance.live_base);  // no live record: held
+
+    // Only modules with full slack: self_paced_max alone can be told.
+    std::vector<compare::attendance_record> early;
+    for (const auto& r : records)
+        if (r.module == "m2") early.push_back(r);
+    const auto only_max = compare::fit_attendance(s, x, early, s.attendance);
+    CHECK_FALSE(only_max.fitted_self_paced_min);
+    CHECK(only_max.fitted_self_paced_max);
+    CHECK(only_max.fitted.self_paced_min == s.attendance.self_paced_min);
+    CHECK(only_max.fitted.self_paced_max == Approx(0.90).margin(0.03));
+}
+
+TEST_CASE("A record with an empty start is a self-paced module's completion", "[compare][attendance]") {
+    std::vector<std::string> errors;
+    const auto records = compare::parse_attendance_records(
+        "nip,program,module,start,attended\n198001012005011000,dua,m2,,1\n", "r.csv", errors);
+    REQUIRE(errors.empty());
+    REQUIRE(records.size() == 1);
+    CHECK(records[0].self_paced);
+    CHECK(records[0].attended);
+}
+
 TEST_CASE("Attendance records are read by header name and bad cells name their place", "[compare][attendance]") {
     std::vector<std::string> errors;
     const auto ok = compare::parse_attendance_records(

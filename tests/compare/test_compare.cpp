@@ -219,7 +219,10 @@ TEST_CASE("jadwal attendance fit prints an attendance section fitted to the reco
     INFO(r.out);
     CHECK(r.code == 0);
     CHECK(r.out.find("attendance:\n  live_base: 0.999\n  working_time_penalty: 1\n") != std::string::npos);
-    CHECK(r.out.find("from 20 records (0 not matching") != std::string::npos);
+    CHECK(r.out.find("from 20 records: 20 of live sessions, 0 of self-paced modules (0 not matching the plan)") !=
+          std::string::npos);
+    CHECK(r.out.find("# fitted: live_base, working_time_penalty; kept as they were: overload_penalty, self_paced_min, "
+                     "self_paced_max") != std::string::npos);
 
     write(dir / "bad.csv", "nip,program,module,start,attended\nx,etika,m1,2026-04-06T08:00:00+07:00,maybe\n");
     const auto bad = run("attendance fit '" + (dir / "bad.csv").string() + "' '" + (dir / "s.yaml").string() + "' '" +

@@ -116,35 +116,50 @@ struct attendance_summary {
 [[nodiscard]] attendance_summary simulate_attendance(const exposure& x, const model::attendance_model& a,
                                                      const simulation_options& opts = {});
 
-/// A row of past attendance: did this person attend this session?
+/// A row of past attendance: did this person attend this live session, or,
+/// for a self-paced module (no start), did they complete it?
 struct attendance_record {
     std::string employee;  ///< NIP
     std::string program;   ///< programme id
     std::string module;    ///< module id
-    calendar::instant start{};
-    bool attended = false;
-    std::int32_t line = 0;  ///< in the CSV file
+    calendar::instant start{};  ///< the live session's start; unset for a self-paced module
+    bool self_paced = false;    ///< the `start` cell was empty: a self-paced module's completion
+    bool attended = false;      ///< attended the session / completed the module
+    std::int32_t line = 0;      ///< in the CSV file
 };
 
 /// Reads a CSV with the header columns nip, program, module, start (ISO 8601
-/// with offset) and attended (0/1, true/false), in any order, other columns
-/// ignored. Problems go to `errors` as "file:line:col: error: message".
+/// with offset; empty for a self-paced module) and attended (0/1, true/false),
+/// in any order, other columns ignored. Problems go to `errors` as
+/// "file:line:col: error: message".
 [[nodiscard]] std::vector<attendance_record> parse_attendance_records(std::string_view csv, std::string_view file,
                                                                       std::vector<std::string>& errors);
 
 struct fit_result {
-    model::attendance_model fitted;  ///< `start` with live_base and working_time_penalty replaced
-    std::int64_t records_used = 0;
-    std::int64_t records_unmatched = 0;  ///< rows naming no live seat of the plan
-    double log_likelihood = 0;           ///< at the fitted parameters
-    double log_likelihood_start = 0;     ///< at `start`, for comparison
+    /// `start` with the parameters the records could tell replaced (below).
+    model::attendance_model fitted;
+    std::int64_t records_used = 0;       ///< live + self-paced
+    std::int64_t records_live = 0;       ///< matched to a live seat of the plan
+    std::int64_t records_self_paced = 0;  ///< matched to a self-paced module of the plan
+    std::int64_t records_unmatched = 0;  ///< rows naming nothing of the plan
+    bool fitted_live = false;       ///< live_base and working_time_penalty
+    bool fitted_overload = false;   ///< overload_penalty (needs records in heavy and in light weeks)
+    bool fitted_self_paced_min = false;
+    bool fitted_self_paced_max = false;
+    double log_likelihood = 0;        ///< at the fitted parameters
+    double log_likelihood_start = 0;  ///< at `start`, for comparison
 };
 
-/// Maximum likelihood of live_base and working_time_penalty given the records
-/// matched to the plan's live seats (same person, programme, module and start),
-/// the other parameters held at `start`: a grid search over live_base in
-/// [0.01, 0.999] and working_time_penalty in [0, 1], coarse then refined to
-/// steps of 0.001. With no matched record, `fitted` is `start`.
+/// Maximum likelihood of the attendance parameters given the records matched
+/// to the plan (live records by person, programme, module and start; self-paced
+/// ones by person, programme and module), the rest held at `start`
+/// (docs/attendance.md "Calibrating"):
+/// - live_base and working_time_penalty from live records, and overload_penalty
+///   when some matched sessions fall in weeks over overload_minutes_per_week
+///   and some do not, by alternating grid searches (coarse, then steps of 0.001);
+/// - self_paced_min and self_paced_max from self-paced records, each only when
+///   some records have the slack that identifies it (full_slack_days held).
+/// With no matched record, `fitted` is `start`.
 [[nodiscard]] fit_result fit_attendance(const model::scenario& s, const exposure& x,
                                         std::span<const attendance_record> records,
                                         const model::attendance_model& start);

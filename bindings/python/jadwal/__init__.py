@@ -1,0 +1,685 @@
+"""jadwal: schedules competency training for civil servants around their work calendars.
+
+A scenario (YAML, docs/format.md) describes the people, their work patterns,
+the programmes they need and the policies to plan them under; ``solve``
+turns it into a plan of cohorts, sessions and self-paced study blocks::
+
+    import jadwal
+
+    scenario = jadwal.load("examples/small/scenario.yaml")
+    plan = jadwal.solve(scenario, policy="flexible", max_moves=20_000)
+    print(plan.status, plan.metrics["participation_rate"])
+    for cohort in plan.cohorts:
+        print(cohort.id, cohort.sessions[0].start)   # an aware datetime
+    jadwal.write_outputs(plan, "out")
+
+``solve`` releases the GIL while it runs. Results are plain Python objects:
+frozen dataclasses, dicts, lists, and ``datetime`` objects with a
+``zoneinfo.ZoneInfo`` of the scenario's (or the person's) time zone. Errors are
+``jadwal.Error`` subclasses carrying ``code``, ``file``, ``line`` and ``column``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+import functools
+import json
+import os
+import pathlib
+from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple, Union
+from zoneinfo import ZoneInfo
+
+from . import _jadwal
+from ._errors import (
+    Diagnostic,
+    Error,
+    InternalError,
+    InvalidArgumentError,
+    NotFoundError,
+    OutputError,
+    ScenarioError,
+    SolutionError,
+    SolveError,
+)
+
+__version__: str = _jadwal.__version__
+
+__all__ = [
+    "__version__",
+    # loading and the scenario
+    "load",
+    "loads",
+    "Scenario",
+    "Employee",
+    "Unit",
+    "Program",
+    "Module",
+    "Policy",
+    "Diagnostic",
+    # solving and the plan
+    "solve",
+    "CancelToken",
+    "Progress",
+    "Solution",
+    "Cohort",
+    "Session",
+    "StudyBlock",
+    "Unplaced",
+    "Reason",
+    "Alternative",
+    "solution_from_json",
+    "load_solution",
+    # using a plan
+    "explain",
+    "verify",
+    "Verification",
+    "Violation",
+    "write_outputs",
+    # errors
+    "Error",
+    "ScenarioError",
+    "SolutionError",
+    "SolveError",
+    "NotFoundError",
+    "InvalidArgumentError",
+    "OutputError",
+    "InternalError",
+]
+
+PathLike = Union[str, "os.PathLike[str]"]
+DateLike = Union[_dt.date, str]
+
+#: Stops a solve from any thread: ``token.cancel()``. The solve then returns the
+#: best plan found so far (no exception). One token may serve several solves.
+CancelToken = _jadwal.CancelToken
+
+
+@functools.lru_cache(maxsize=None)
+def _zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
+
+
+def _when(unix_seconds: int, zone: str) -> _dt.datetime:
+    return _dt.datetime.fromtimestamp(unix_seconds, _zone(zone))
+
+
+def _date_text(value: DateLike, what: str) -> str:
+    if isinstance(value, _dt.datetime):
+        raise InvalidArgumentError(f"{what} must be a date, not a datetime")
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return value
+    raise TypeError(f"{what} must be a datetime.date or an ISO date string, not {type(value).__name__}")
+
+
+def _instant_text(value: Union[_dt.datetime, _dt.date, str]) -> str:
+    """A re-plan instant as the library reads it: a date, or an ISO 8601 instant."""
+    if isinstance(value, _dt.datetime):
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise InvalidArgumentError("replan_from must be timezone-aware (or a date)")
+        return value.astimezone(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return _date_text(value, "replan_from")
+
+
+# ---------------------------------------------------------------- the scenario
+
+
+@dataclasses.dataclass(frozen=True)
+class Employee:
+    """One person of the scenario (leave and duties are not shown)."""
+
+    id: str  #: the NIP (or another unique id)
+    name: str
+    unit: str  #: unit id
+    status: str  #: "pns" or "pppk"
+    jp_target: int  #: annual JP target
+    jp_cap: Optional[int]  #: annual JP cap, if any
+    timezone: ZoneInfo
+
+
+@dataclasses.dataclass(frozen=True)
+class Unit:
+    id: str
+    name: str
+    kind: str  #: free text: office, school, hospital...
+    district: str
+    timezone: ZoneInfo
+
+
+@dataclasses.dataclass(frozen=True)
+class Module:
+    id: str
+    title: str
+    jp: int
+
+
+@dataclasses.dataclass(frozen=True)
+class Program:
+    """A training programme and the delivery modes it is offered in."""
+
+    id: str
+    title: str
+    organizer: str
+    jp: int
+    modules: Tuple[Module, ...]
+    modes: Tuple[str, ...]  #: "classroom", "online_live", "self_paced"
+
+
+@dataclasses.dataclass(frozen=True)
+class Policy:
+    id: str
+    description: str
+
+
+class Scenario:
+    """A loaded, validated scenario. Make one with :func:`load` or :func:`loads`.
+
+    Plans made from a scenario keep the version they were made from: editing the
+    scenario afterwards (:meth:`add_leave`) does not change them.
+    """
+
+    __slots__ = ("_native", "_employees", "_by_id")
+
+    def __init__(self, native: Any) -> None:
+        self._native = native
+        self._employees: Optional[Tuple[Employee, ...]] = None
+        self._by_id: Optional[Dict[str, Employee]] = None
+
+    @property
+    def name(self) -> str:
+        return self._native.name
+
+    @property
+    def timezone(self) -> ZoneInfo:
+        """The scenario's time zone (``scenario.timezone``)."""
+        return _zone(self._native.zone)
+
+    @property
+    def horizon(self) -> Tuple[_dt.date, _dt.date]:
+        """The first and last day of the planning horizon (inclusive)."""
+        first, last = self._native.horizon
+        return _dt.date.fromisoformat(first), _dt.date.fromisoformat(last)
+
+    @property
+    def employees(self) -> Tuple[Employee, ...]:
+        if self._employees is None:
+            self._employees = tuple(
+                Employee(id, name, unit, status, target, cap, _zone(zone))
+                for id, name, unit, status, target, cap, zone in self._native.employees()
+            )
+        return self._employees
+
+    @property
+    def employee_ids(self) -> List[str]:
+        return [e.id for e in self.employees]
+
+    def employee(self, id: str) -> Employee:
+        """The employee with this id; :class:`NotFoundError` (a ``KeyError``) if none."""
+        if self._by_id is None:
+            self._by_id = {e.id: e for e in self.employees}
+        try:
+            return self._by_id[id]
+        except KeyError:
+            raise NotFoundError(f"no employee '{id}' in the scenario") from None
+
+    @property
+    def units(self) -> List[Unit]:
+        return [Unit(id, name, kind, district, _zone(zone)) for id, name, kind, district, zone in self._native.units()]
+
+    @property
+    def programs(self) -> List[Program]:
+        return [
+            Program(id, title, organizer, jp, tuple(Module(*m) for m in modules), tuple(modes))
+            for id, title, organizer, jp, modules, modes in self._native.programs()
+        ]
+
+    @property
+    def policies(self) -> List[Policy]:
+        return [Policy(id, description) for id, description in self._native.policies()]
+
+    @property
+    def default_policy(self) -> Optional[str]:
+        """The policy ``scenario.policy`` names, used when ``solve`` is given none."""
+        return self._native.default_policy
+
+    @property
+    def demand_count(self) -> int:
+        """Demand items: one per employee and programme they need."""
+        return self._native.demand_count
+
+    @property
+    def diagnostics(self) -> List[Diagnostic]:
+        """Warnings and notes of the load (errors would have raised ScenarioError)."""
+        return [Diagnostic._from_native(d) for d in self._native.diagnostics()]
+
+    def add_leave(
+        self, employee: str, start: DateLike, end: Optional[DateLike] = None, *, why: str = "added through the Python API"
+    ) -> None:
+        """Adds whole days of leave, ``start`` to ``end`` inclusive (``end`` defaults to ``start``).
+
+        Dates are ``datetime.date`` objects or ``"YYYY-MM-DD"`` strings. Raises
+        :class:`NotFoundError` for an unknown employee and
+        :class:`InvalidArgumentError` for a bad or reversed range.
+        """
+        first = _date_text(start, "start")
+        last = _date_text(start if end is None else end, "end")
+        self._native.add_leave(employee, first, last, why)
+
+    def solve(self, **options: Any) -> "Solution":
+        """``jadwal.solve(self, **options)``."""
+        return solve(self, **options)
+
+    def __repr__(self) -> str:
+        return f"<jadwal.Scenario {self.name!r}: {len(self.employees)} employees, {self.demand_count} demand items>"
+
+
+def load(path: PathLike, *, base_dir: Optional[PathLike] = None) -> Scenario:
+    """Loads and validates a scenario file.
+
+    Relative paths inside it (an employees CSV) resolve against ``base_dir``,
+    by default the file's directory. Raises :class:`ScenarioError` listing every
+    problem found, the first error in the message as ``file:line:col``.
+    """
+    native = _jadwal.load_file(os.fspath(path), None if base_dir is None else os.fspath(base_dir))
+    return Scenario(native)
+
+
+def loads(text: Union[str, bytes], name: str = "<string>", *, base_dir: Optional[PathLike] = None) -> Scenario:
+    """Loads a scenario from YAML text; ``name`` is the file name diagnostics show."""
+    if isinstance(text, bytes):
+        text = text.decode("utf-8")
+    native = _jadwal.load_text(text, name, None if base_dir is None else os.fspath(base_dir))
+    return Scenario(native)
+
+
+# ---------------------------------------------------------------- the plan
+
+
+@dataclasses.dataclass(frozen=True)
+class Progress:
+    """The best plan so far, as ``solve(progress=...)`` reports it."""
+
+    phase: str  #: "compile", "construct", "search", "explain", "done"
+    participation: float  #: objective levels, lower is better
+    burden: float
+    cost: float
+    demand_placed: int
+    demand_total: int
+    elapsed_seconds: float
+    moves: int
+
+
+@dataclasses.dataclass(frozen=True)
+class Session:
+    """One meeting of a cohort. ``part`` is 1-based, as in solution.json."""
+
+    module: str
+    part: int
+    start: _dt.datetime  #: aware, in the scenario's zone
+    end: _dt.datetime
+    pinned: bool  #: a fixed session, or one kept from a previous plan
+    revision: int  #: times it changed since first published (iCalendar SEQUENCE)
+
+
+@dataclasses.dataclass(frozen=True)
+class Cohort:
+    id: str
+    program: str
+    mode: str  #: "classroom", "online_live" or "self_paced"
+    venue: Optional[str]  #: classroom cohorts
+    platform: Optional[str]  #: online cohorts
+    instructors: Tuple[str, ...]
+    participants: Tuple[str, ...]  #: employee ids
+    sessions: Tuple[Session, ...]  #: in time order
+
+
+@dataclasses.dataclass(frozen=True)
+class StudyBlock:
+    """Self-paced study of one module by one person."""
+
+    employee: str
+    program: str
+    module: str
+    start: _dt.datetime  #: aware, in the employee's zone
+    end: _dt.datetime
+    revision: int
+
+
+@dataclasses.dataclass(frozen=True)
+class Reason:
+    code: str  #: stable, e.g. "R-UNIT-LIMIT" (docs/explanations.md)
+    message: str  #: a sentence naming the blocking rule
+
+
+@dataclasses.dataclass(frozen=True)
+class Alternative:
+    description: str
+    cost: float  #: what it would add to the objective's burden level
+
+
+@dataclasses.dataclass(frozen=True)
+class Unplaced:
+    """A demand the plan leaves unmet, and why."""
+
+    employee: str
+    program: str
+    reasons: Tuple[Reason, ...]
+    alternatives: Tuple[Alternative, ...]  #: at most three
+
+
+def _unplaced(items: Iterable[Any]) -> List[Unplaced]:
+    return [
+        Unplaced(e, p, tuple(Reason(*r) for r in reasons), tuple(Alternative(*a) for a in alternatives))
+        for e, p, reasons, alternatives in items
+    ]
+
+
+class Solution:
+    """A training plan: cohorts with sessions and participants, self-paced study
+    blocks, the demand left unplaced with reasons, and the metrics.
+
+    Immutable and safe to read from several threads. Made by :func:`solve`,
+    :func:`solution_from_json` or :func:`load_solution`.
+    """
+
+    def __init__(self, native: Any, scenario: Scenario) -> None:
+        self._native = native
+        self._scenario = scenario
+
+    @property
+    def scenario(self) -> Scenario:
+        """The scenario object the plan was made from (it may have been edited since)."""
+        return self._scenario
+
+    @property
+    def status(self) -> str:
+        """"optimal", "feasible", "infeasible" or "time_limit_no_solution"."""
+        return self._native.status
+
+    @property
+    def seed(self) -> int:
+        return self._native.seed
+
+    @property
+    def policy(self) -> str:
+        """The policy the plan was made under ("default": the built-in one)."""
+        return self._native.policy
+
+    @property
+    def strategy(self) -> str:
+        return self._native.strategy
+
+    @property
+    def moves(self) -> int:
+        """Local-search moves evaluated."""
+        return self._native.moves
+
+    @property
+    def elapsed_seconds(self) -> float:
+        return self._native.elapsed_seconds
+
+    @property
+    def metrics(self) -> Dict[str, Union[int, float]]:
+        """The metrics by their names in solution.json (participation_rate, disruption_minutes...)."""
+        return self._native.metrics()
+
+    @property
+    def objective(self) -> Dict[str, Any]:
+        """``{participation, burden, cost, breakdown: {term: value}, per_unit: {unit: {...}}}``."""
+        return self._native.objective()
+
+    @functools.cached_property
+    def cohorts(self) -> List[Cohort]:
+        zone = self._native.zone
+        return [
+            Cohort(
+                id,
+                program,
+                mode,
+                venue,
+                platform,
+                tuple(instructors),
+                tuple(participants),
+                tuple(
+                    Session(module, part, _when(start, zone), _when(end, zone), pinned, revision)
+                    for module, part, start, end, pinned, revision in sessions
+                ),
+            )
+            for id, program, mode, venue, platform, instructors, participants, sessions in self._native.cohorts()
+        ]
+
+    @functools.cached_property
+    def study_blocks(self) -> List[StudyBlock]:
+        return [
+            StudyBlock(employee, program, module, _when(start, zone), _when(end, zone), revision)
+            for employee, program, module, start, end, revision, zone in self._native.study_blocks()
+        ]
+
+    @functools.cached_property
+    def unplaced(self) -> List[Unplaced]:
+        return _unplaced(self._native.unplaced())
+
+    def to_json(self) -> str:
+        """solution.json as text: deterministic, the same bytes for the same plan."""
+        return self._native.to_json()
+
+    def to_dict(self) -> Dict[str, Any]:
+        """solution.json as a dict (times as ISO 8601 strings)."""
+        return json.loads(self.to_json())
+
+    def explain(self, employee: str, program: Optional[str] = None) -> Dict[str, Any]:
+        """``jadwal.explain(self, employee, program)``."""
+        return explain(self, employee, program)
+
+    def verify(self, **options: Any) -> "Verification":
+        """``jadwal.verify(self, **options)``."""
+        return verify(self, **options)
+
+    def write_outputs(self, dir: PathLike, formats: Union[str, Iterable[str]] = "all", **options: Any) -> pathlib.Path:
+        """``jadwal.write_outputs(self, dir, formats, **options)``."""
+        return write_outputs(self, dir, formats, **options)
+
+    def __repr__(self) -> str:
+        m = self.metrics
+        return (
+            f"<jadwal.Solution {self.status} policy={self.policy!r}: "
+            f"{m['demand_placed']}/{m['demand_total']} placed, {m['cohorts']} cohorts>"
+        )
+
+
+def solve(
+    scenario: Scenario,
+    *,
+    seed: int = 1,
+    time_limit: Optional[float] = None,
+    max_moves: Optional[int] = None,
+    threads: int = 1,
+    policy: Optional[str] = None,
+    strategy: str = "optimized",
+    previous: Optional[Solution] = None,
+    replan_from: Union[_dt.datetime, _dt.date, str, None] = None,
+    progress: Optional[Callable[[Progress], Any]] = None,
+    progress_interval: float = 0.25,
+    cancel: Optional[CancelToken] = None,
+) -> Solution:
+    """Plans the scenario. The GIL is released while the solver runs.
+
+    - ``seed``: with ``max_moves`` and no ``time_limit`` the plan is the same,
+      byte for byte, every time. Without either limit the solver stops after a
+      fixed number of moves (3,000,000).
+    - ``time_limit``: seconds of wall-clock time, only ever used to stop early.
+    - ``threads``: a portfolio of searches; more threads are never worse.
+    - ``policy``: a policy id of the scenario (default: its ``policy``, else its first).
+    - ``strategy``: ``"optimized"`` or ``"baseline"`` (planned as by hand).
+    - ``previous``, ``replan_from``: re-planning. What is pinned or starts
+      before ``replan_from`` (a date: midnight in the scenario's zone; an aware
+      datetime) stays; every other change is counted.
+    - ``progress``: called with a :class:`Progress` from the solving thread (with
+      the GIL) at each phase change and at most every ``progress_interval``
+      seconds. If it raises, the solve stops and the exception propagates;
+      Ctrl-C (``KeyboardInterrupt``) does the same.
+    - ``cancel``: a :class:`CancelToken`; cancelling returns the best plan so far.
+
+    Raises :class:`NotFoundError` for an unknown policy and
+    :class:`InvalidArgumentError` for bad options.
+    """
+    if not isinstance(scenario, Scenario):
+        raise TypeError(f"scenario must be a jadwal.Scenario, not {type(scenario).__name__}")
+    callback = None
+    if progress is not None:
+        if not callable(progress):
+            raise TypeError("progress must be callable")
+
+        def callback(d: Dict[str, Any]) -> None:
+            progress(Progress(**d))
+
+    native = _jadwal.solve(
+        scenario._native,
+        seed,
+        None if time_limit is None else float(time_limit),
+        max_moves,
+        threads,
+        policy,
+        strategy,
+        None if previous is None else previous._native,
+        None if replan_from is None else _instant_text(replan_from),
+        callback,
+        float(progress_interval),
+        cancel,
+    )
+    return Solution(native, scenario)
+
+
+def solution_from_json(scenario: Scenario, text: Union[str, bytes], *, name: str = "<string>") -> Solution:
+    """Reads solution.json text against the scenario it was made for.
+
+    Metrics and objective are recomputed by the checker. Raises
+    :class:`SolutionError` (a ``ValueError``) with the problems found.
+    """
+    if isinstance(text, bytes):
+        text = text.decode("utf-8")
+    return Solution(_jadwal.solution_from_json(scenario._native, text, name), scenario)
+
+
+def load_solution(scenario: Scenario, path: PathLike) -> Solution:
+    """Reads a solution.json file against the scenario it was made for."""
+    text = pathlib.Path(path).read_text(encoding="utf-8")
+    return Solution(_jadwal.solution_from_json(scenario._native, text, os.fspath(path)), scenario)
+
+
+# ---------------------------------------------------------------- using a plan
+
+
+def explain(solution: Solution, employee: str, program: Optional[str] = None) -> Dict[str, Any]:
+    """One employee's plan and why any of their demand is unmet.
+
+    Returns the dict of ``jadwal explain --format json`` (docs/explanations.md):
+    ``employee``, ``name``, ``unit``, ``jp_target``, ``placed_jp``, ``placed``,
+    ``trainings`` (each with ``start``/``end`` as aware datetimes in the
+    employee's zone), ``unplaced`` (with reasons and alternatives) and ``notes``.
+    ``program`` limits it to one programme. Raises :class:`NotFoundError` (a
+    ``KeyError``) for an unknown employee or programme.
+    """
+    text, zone = solution._native.explain(employee, program)
+    out = json.loads(text)
+    tz = _zone(zone)
+    for t in out.get("trainings", []):
+        for key in ("start", "end"):
+            if isinstance(t.get(key), str):
+                t[key] = _dt.datetime.fromisoformat(t[key]).astimezone(tz)
+    return out
+
+
+@dataclasses.dataclass(frozen=True)
+class Violation:
+    """A broken rule found by the checker (codes in docs/model.md "Checking a plan")."""
+
+    code: str  #: e.g. "H1-OVERLAP"
+    message: str
+    when: Optional[_dt.datetime]  #: where on the time line, in the scenario's zone
+    employee: Optional[str]
+    cohort: Optional[str]
+    resource: Optional[str]  #: unit, venue, platform or instructor id
+
+
+@dataclasses.dataclass(frozen=True)
+class Verification:
+    """What the independent checker found (``jadwal verify``)."""
+
+    violations: List[Violation]
+    warnings: List[Violation]
+    violations_by_code: Dict[str, int]
+    metrics: Dict[str, Union[int, float]]  #: recomputed; hard_violations = len(violations)
+    objective: Dict[str, Any]
+    units: List[Dict[str, Any]]  #: per unit: headcount, absence, demand placed...
+    changes: int  #: against the previous plan (0 without one)
+    budget_cost: float
+    classroom_cohorts: int
+
+    @property
+    def ok(self) -> bool:
+        """No hard violation."""
+        return not self.violations
+
+
+def verify(
+    solution: Solution,
+    *,
+    previous: Optional[Solution] = None,
+    replan_from: Union[_dt.datetime, _dt.date, str, None] = None,
+) -> Verification:
+    """Checks every hard constraint and recomputes every metric, from the scenario
+    and the plan alone, on a code path separate from the solver's.
+    With ``previous`` it also checks what a re-plan had to keep."""
+    r = solution._native.verify(
+        None if previous is None else previous._native, None if replan_from is None else _instant_text(replan_from)
+    )
+    zone = solution._native.zone
+
+    def violations(items: Iterable[Any]) -> List[Violation]:
+        return [
+            Violation(code, message, None if when is None else _when(when, zone), employee, cohort, resource)
+            for code, message, when, employee, cohort, resource in items
+        ]
+
+    return Verification(
+        violations=violations(r["violations"]),
+        warnings=violations(r["warnings"]),
+        violations_by_code=r["violations_by_code"],
+        metrics=r["metrics"],
+        objective=r["objective"],
+        units=r["units"],
+        changes=r["changes"],
+        budget_cost=r["budget_cost"],
+        classroom_cohorts=r["classroom_cohorts"],
+    )
+
+
+_FORMATS = ("json", "csv", "html", "ics")
+
+
+def write_outputs(
+    solution: Solution,
+    dir: PathLike,
+    formats: Union[str, Iterable[str]] = "all",
+    *,
+    previous: Optional[Solution] = None,
+) -> pathlib.Path:
+    """Publishes the plan under ``dir`` (created if missing), all files or none.
+
+    ``formats``: ``"all"``, or some of ``"json"`` (solution.json), ``"csv"``
+    (schedule.csv, siasn_courses.csv), ``"html"`` (report.html), ``"ics"``
+    (calendars/), as a list or a comma-separated string. ``previous``: the plan
+    this one replaces, for calendar updates and cancellations. Returns ``dir``
+    as a Path. Raises :class:`OutputError` (an ``OSError``) when a file cannot
+    be written; the previous outputs are then left in place.
+    """
+    if not isinstance(formats, str):
+        formats = list(formats)
+        if not formats or not all(isinstance(f, str) for f in formats):
+            raise InvalidArgumentError(f"formats must be 'all' or names out of {', '.join(_FORMATS)}")
+        formats = ",".join(formats)
+    solution._native.write_outputs(os.fspath(dir), formats, None if previous is None else previous._native)
+    return pathlib.Path(dir)

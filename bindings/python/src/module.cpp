@@ -1,0 +1,652 @@
+// jadwal._jadwal: the native half of the Python package. It hands plain
+// tuples, lists and dicts to jadwal/__init__.py, which builds the public
+// objects (dataclasses, datetimes with their zone) from them; this file only
+// has to get the C++ values out, release the GIL around the long calls, and
+// turn every C++ exception into one of the package's exception classes
+// (jadwal/_errors.py), so none escapes as a bare RuntimeError.
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <jadwal/calendar/civil.hpp>
+#include <jadwal/io/explanation_json.hpp>
+#include <jadwal/io/solution_json.hpp>
+#include <jadwal/load/load_scenario.hpp>
+#include <jadwal/output/publish.hpp>
+#include <jadwal/solve/explain.hpp>
+#include <jadwal/solve/solver.hpp>
+#include <jadwal/verify/verify.hpp>
+
+#include <date/tz.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace py = pybind11;
+using namespace jadwal;
+
+namespace {
+
+// ---------------------------------------------------------------- errors
+
+/// A failure the binding reports as one of jadwal/_errors.py's classes.
+/// `kind` picks the class (see _errors._from_native).
+struct failure : std::exception {
+    std::string kind;
+    std::string message;
+    std::optional<load::diagnostic> at;  ///< where, for input problems
+    std::vector<load::diagnostic> diags;  ///< all of them, for a scenario or solution that did not read
+
+    failure(std::string k, std::string m) : kind(std::move(k)), message(std::move(m)) {}
+    [[nodiscard]] const char* what() const noexcept override { return message.c_str(); }
+};
+
+failure with_diagnostics(std::string kind, const load::diagnostics& diags, std::string fallback) {
+    const auto& items = diags.items();
+    const auto first = std::find_if(items.begin(), items.end(),
+                                    [](const load::diagnostic& d) { return d.level == load::severity::error; });
+    failure f(std::move(kind), first != items.end() ? load::format(*first) : std::move(fallback));
+    if (first != items.end()) f.at = *first;
+    f.diags = items;
+    return f;
+}
+
+py::tuple diagnostic_tuple(const load::diagnostic& d) {
+    return py::make_tuple(std::string(load::to_string(d.level)), d.code, d.message, d.file, d.line, d.column,
+                          d.path);
+}
+
+py::list diagnostic_list(const std::vector<load::diagnostic>& items) {
+    py::list out;
+    for (const auto& d : items) out.append(diagnostic_tuple(d));
+    return out;
+}
+
+/// Sets the Python error for a failure: an instance of the class
+/// _errors._from_native picks. Runs inside pybind11's translator (GIL held).
+void raise_native(const std::string& kind, const std::string& message, const std::optional<load::diagnostic>& at,
+                  const std::vector<load::diagnostic>& diags) {
+    try {
+        py::object make = py::module_::import("jadwal._errors").attr("_from_native");
+        py::object code = py::none(), file = py::none(), line = py::none(), column = py::none();
+        if (at) {
+            if (!at->code.empty()) code = py::str(at->code);
+            if (!at->file.empty()) file = py::str(at->file);
+            if (at->line > 0) line = py::int_(at->line);
+            if (at->column > 0) column = py::int_(at->column);
+        }
+        py::object exc = make(kind, message, code, file, line, column, diagnostic_list(diags));
+        PyErr_SetObject(reinterpret_cast<PyObject*>(Py_TYPE(exc.ptr())), exc.ptr());
+    } catch (py::error_already_set& e) {
+        e.restore();  // building the exception failed: report why rather than nothing
+    }
+}
+
+void translate(std::exception_ptr p) {
+    if (!p) return;
+    try {
+        std::rethrow_exception(p);
+    } catch (const failure& f) {
+        raise_native(f.kind, f.message, f.at, f.diags);
+    } catch (const solve::solve_error& e) {
+        raise_native("solve", e.what(), std::nullopt, {});
+    } catch (const py::error_already_set&) {
+        throw;  // a Python exception on its way back: pybind11 restores it
+    } catch (const py::builtin_exception&) {
+        throw;  // pybind11's own (cast errors and the like)
+    } catch (const std::bad_alloc&) {
+        throw;  // MemoryError
+    } catch (const std::exception& e) {
+        raise_native("internal", e.what(), std::nullopt, {});
+    }
+}
+
+// ---------------------------------------------------------------- handles
+
+/// A loaded scenario. The model is shared with the solutions made from it; an
+/// edit copies it first while it is shared, so a solution (or a solve running
+/// without the GIL) always sees the scenario it was made for.
+struct py_scenario {
+    std::shared_ptr<model::scenario> model;
+    load::diagnostics diags;  ///< warnings and notes of the load
+};
+
+struct py_solution {
+    std::shared_ptr<const model::scenario> scenario;
+    solve::solution plan;
+};
+
+/// Stops solves from any thread. One token may serve several solves at once:
+/// each registers its own flag while it runs.
+class cancel_token {
+public:
+    void cancel() {
+        const std::lock_guard<std::mutex> lock(m_);
+        raised_ = true;
+        for (auto* f : listening_) f->store(true);
+    }
+    [[nodiscard]] bool cancelled() const {
+        const std::lock_guard<std::mutex> lock(m_);
+        return raised_;
+    }
+    void attach(std::atomic<bool>* flag) {
+        const std::lock_guard<std::mutex> lock(m_);
+        listening_.push_back(flag);
+        if (raised_) flag->store(true);
+    }
+    void detach(std::atomic<bool>* flag) {
+        const std::lock_guard<std::mutex> lock(m_);
+        listening_.erase(std::remove(listening_.begin(), listening_.end(), flag), listening_.end());
+    }
+
+private:
+    mutable std::mutex m_;
+    bool raised_ = false;
+    std::vector<std::atomic<bool>*> listening_;
+};
+
+/// Keeps a solve's flag registered with a token for the length of the solve.
+class attached {
+public:
+    attached(cancel_token* token, std::atomic<bool>* flag) : token_(token), flag_(flag) {
+        if (token_) token_->attach(flag_);
+    }
+    ~attached() {
+        if (token_) token_->detach(flag_);
+    }
+    attached(const attached&) = delete;
+    attached& operator=(const attached&) = delete;
+
+private:
+    cancel_token* token_;
+    std::atomic<bool>* flag_;
+};
+
+// ---------------------------------------------------------------- helpers
+
+std::int64_t unix_seconds(calendar::instant t) {
+    return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
+}
+
+std::string zone_name(const date::time_zone& z) { return std::string(z.name()); }
+
+py::object id_or_none(const std::string& id) { return id.empty() ? py::object(py::none()) : py::object(py::str(id)); }
+
+/// The policy a plan names ("default": the built-in one); nullptr for the
+/// built-in defaults. Throws solve::solve_error when the scenario lacks it.
+const model::policy* policy_of(const model::scenario& s, const solve::solution& plan) {
+    solve::solve_options by_name;
+    by_name.policy = plan.policy == "default" ? std::string() : plan.policy;
+    return solve::select_policy(s, by_name);
+}
+
+/// A bare date is midnight in the scenario's zone, as on the command line.
+calendar::instant parse_replan_from(const model::scenario& s, const std::string& text) {
+    if (const auto day = calendar::parse_date(text))
+        return date::floor<calendar::minutes>(s.zone->to_sys(*day, date::choose::earliest));
+    if (const auto at = calendar::parse_instant(text)) return *at;
+    throw failure("invalid", "replan_from '" + text + "' is neither a date nor an ISO 8601 instant on the minute");
+}
+
+/// `previous` read against `s`: itself when made for this very model, else
+/// carried over by id through its JSON (the scenario may have been edited).
+const solve::solution* previous_for(std::optional<solve::solution>& carried, const py_solution& prev,
+                                    const model::scenario& s) {
+    if (prev.scenario.get() == &s) return &prev.plan;
+    auto read = io::solution_from_json(s, io::solution_to_json(*prev.scenario, prev.plan), "<previous>");
+    if (!read.solution)
+        throw with_diagnostics("solution", read.diags, "the previous plan does not read against this scenario");
+    carried = std::move(read.solution);
+    return &*carried;
+}
+
+py::dict metrics_dict(const solve::solution_metrics& m) {
+    py::dict d;
+    d["demand_total"] = m.demand_total;
+    d["demand_placed"] = m.demand_placed;
+    d["participation_rate"] = m.participation_rate;
+    d["jp_target_employees"] = m.jp_target_employees;
+    d["jp_target_met"] = m.jp_target_met;
+    d["jp_target_attainment"] = m.jp_target_attainment;
+    d["disruption_minutes"] = m.disruption_minutes;
+    d["disruption_weighted"] = m.disruption_weighted;
+    d["after_hours_minutes"] = m.after_hours_minutes;
+    d["max_after_hours_minutes_per_person_week"] = m.max_after_hours_minutes_per_person_week;
+    d["max_unit_absence_ratio"] = m.max_unit_absence_ratio;
+    d["cohorts"] = m.cohorts;
+    d["sessions"] = m.sessions;
+    d["study_blocks"] = m.study_blocks;
+    d["instructor_minutes"] = m.instructor_minutes;
+    d["hard_violations"] = m.hard_violations;
+    return d;
+}
+
+py::dict objective_dict(const solve::objective_value& o) {
+    py::dict d;
+    d["participation"] = o.participation;
+    d["burden"] = o.burden;
+    d["cost"] = o.cost;
+    d["breakdown"] = o.breakdown;
+    d["per_unit"] = o.per_unit;
+    return d;
+}
+
+const model::scenario& loaded(const py_scenario& s) {
+    if (!s.model) throw failure("invalid", "the scenario did not load");
+    return *s.model;
+}
+
+// ---------------------------------------------------------------- loading
+
+std::unique_ptr<py_scenario> adopt(load::load_result r) {
+    if (!r.scenario) throw with_diagnostics("scenario", r.diags, "the scenario could not be loaded");
+    auto h = std::make_unique<py_scenario>();
+    h->model = std::make_shared<model::scenario>(std::move(*r.scenario));
+    h->diags = std::move(r.diags);
+    return h;
+}
+
+load::load_options load_options_for(const std::optional<std::string>& base_dir) {
+    load::load_options o;
+    if (base_dir) o.base_dir = *base_dir;
+    return o;
+}
+
+std::unique_ptr<py_scenario> load_file(const std::string& path, const std::optional<std::string>& base_dir) {
+    load::load_result r;
+    {
+        const py::gil_scoped_release nogil;
+        r = load::load_scenario_file(path, load_options_for(base_dir));
+    }
+    return adopt(std::move(r));
+}
+
+std::unique_ptr<py_scenario> load_text(const std::string& text, const std::string& name,
+                                       const std::optional<std::string>& base_dir) {
+    load::load_result r;
+    {
+        const py::gil_scoped_release nogil;
+        r = load::load_scenario_text(text, name, load_options_for(base_dir));
+    }
+    return adopt(std::move(r));
+}
+
+void add_leave(py_scenario& sc, const std::string& employee, const std::string& from, const std::string& to,
+               const std::string& why) {
+    const auto& s = loaded(sc);
+    const auto e = s.find_employee(employee);
+    if (!e) throw failure("not_found", "no employee '" + employee + "' in the scenario");
+    const auto first = calendar::parse_date(from);
+    const auto last = calendar::parse_date(to);
+    if (!first || !last) throw failure("invalid", "leave dates must be real dates written YYYY-MM-DD");
+    const calendar::date_range days{*first, *last};
+    if (!days.ok()) throw failure("invalid", "the leave ends before it starts");
+    // Solutions (and solves under way) share the model: leave them the unchanged copy.
+    if (sc.model.use_count() > 1) sc.model = std::make_shared<model::scenario>(*sc.model);
+    sc.model->employees[e->value].leaves.push_back({days, why});
+}
+
+// ---------------------------------------------------------------- solving
+
+/// The Python side of a solve's progress: calls the callback with the GIL held,
+/// checks for Ctrl-C, and turns an exception into a cancelled solve whose
+/// exception is raised once the solver has returned.
+struct progress_bridge {
+    py::object callback;  ///< None: only signals are checked
+    double interval = 0.25;
+    std::atomic<bool>* stop = nullptr;
+    std::optional<py::error_already_set> error;  ///< only touched with the GIL held
+    std::string last_phase;
+    double last_call = -1e9;
+
+    void operator()(const solve::solve_progress& p) {
+        const py::gil_scoped_acquire gil;
+        if (error) return;  // already stopping
+        try {
+            if (PyErr_CheckSignals() != 0) throw py::error_already_set();
+            const bool new_phase = p.phase != last_phase;
+            if (callback.is_none() || (!new_phase && p.elapsed_seconds - last_call < interval)) return;
+            last_phase = std::string(p.phase);
+            last_call = p.elapsed_seconds;
+            py::dict d;
+            d["phase"] = last_phase;
+            d["participation"] = p.participation;
+            d["burden"] = p.burden;
+            d["cost"] = p.cost;
+            d["demand_placed"] = p.demand_placed;
+            d["demand_total"] = p.demand_total;
+            d["elapsed_seconds"] = p.elapsed_seconds;
+            d["moves"] = p.moves;
+            callback(d);
+        } catch (py::error_already_set& e) {
+            error.emplace(std::move(e));
+            stop->store(true);
+        }
+    }
+};
+
+std::unique_ptr<py_solution> solve_scenario(const py_scenario& sc, std::uint64_t seed,
+                                            std::optional<double> time_limit, std::optional<std::int64_t> max_moves,
+                                            int threads, const std::optional<std::string>& policy,
+                                            const std::string& strategy, const py_solution* previous,
+                                            const std::optional<std::string>& replan_from, py::object progress,
+                                            double progress_interval, cancel_token* cancel) {
+    // Hold the model for the whole solve: an edit meanwhile copies it instead.
+    const std::shared_ptr<const model::scenario> model = sc.model;
+    if (!model) throw failure("invalid", "the scenario did not load");
+    const model::scenario& s = *model;
+    if (threads < 1) throw failure("invalid", "threads must be at least 1");
+    if (time_limit && !(*time_limit >= 0)) throw failure("invalid", "time_limit must not be negative");
+    if (max_moves && *max_moves < 0) throw failure("invalid", "max_moves must not be negative");
+    if (!(progress_interval >= 0)) throw failure("invalid", "progress_interval must not be negative");
+
+    solve::solve_options so;
+    so.seed = seed;
+    so.time_limit_seconds = time_limit;
+    so.max_moves = max_moves;
+    so.threads = threads;
+    if (policy) {
+        if (!s.find_policy(*policy)) throw failure("not_found", "no policy '" + *policy + "' in the scenario");
+        so.policy = *policy;
+    }
+    const auto st = solve::parse_solve_strategy(strategy);
+    if (!st) throw failure("invalid", "unknown strategy '" + strategy + "': optimized or baseline");
+    so.strategy = *st;
+    std::optional<solve::solution> carried;
+    if (previous) so.previous = previous_for(carried, *previous, s);
+    if (replan_from) {
+        if (!previous) throw failure("invalid", "replan_from needs a previous plan");
+        so.replan_from = parse_replan_from(s, *replan_from);
+    }
+
+    std::atomic<bool> stop{false};
+    progress_bridge bridge;
+    bridge.callback = std::move(progress);
+    bridge.interval = progress_interval;
+    bridge.stop = &stop;
+    // The bridge runs often enough to notice Ctrl-C and a raising callback
+    // soon; it calls the callback itself only every `progress_interval`.
+    so.on_progress = [&bridge](const solve::solve_progress& p) { bridge(p); };
+    so.progress_interval_seconds = std::min(progress_interval, 0.1);
+    so.cancel = &stop;
+
+    std::optional<solve::solution> plan;
+    {
+        const attached listening(cancel, &stop);
+        const py::gil_scoped_release nogil;
+        plan = solve::solve(s, so);
+    }
+    if (bridge.error) {
+        py::error_already_set e = std::move(*bridge.error);
+        bridge.error.reset();
+        throw e;
+    }
+    auto h = std::make_unique<py_solution>();
+    h->scenario = model;
+    h->plan = std::move(*plan);
+    return h;
+}
+
+std::unique_ptr<py_solution> solution_from_json(const py_scenario& sc, const std::string& text,
+                                                const std::string& name) {
+    const std::shared_ptr<const model::scenario> model = sc.model;
+    if (!model) throw failure("invalid", "the scenario did not load");
+    auto read = io::solution_from_json(*model, text, name);
+    if (!read.solution) throw with_diagnostics("solution", read.diags, "the solution could not be read");
+    // solution.json's metrics and objective are not read back: recompute them
+    // (as the C API does), so the plan answers .metrics as it was written.
+    const model::policy* pol = nullptr;
+    try {
+        pol = policy_of(*model, *read.solution);
+    } catch (const solve::solve_error& e) {
+        throw failure("solution", e.what());
+    }
+    const model::policy defaults;
+    auto checked = verify::verify(*model, *read.solution, pol ? *pol : defaults);
+    read.solution->metrics = checked.metrics;
+    read.solution->objective = std::move(checked.objective);
+    auto h = std::make_unique<py_solution>();
+    h->scenario = model;
+    h->plan = std::move(*read.solution);
+    return h;
+}
+
+// ---------------------------------------------------------------- reading a plan
+
+py::list cohorts_of(const py_solution& h) {
+    const auto& s = *h.scenario;
+    py::list out;
+    for (const auto& c : h.plan.cohorts) {
+        const auto& prog = s.programs.at(c.program.value);
+        py::list instructors, participants, sessions;
+        for (const auto i : c.instructors) instructors.append(s.instructors.at(i.value).id);
+        for (const auto e : c.participants) participants.append(s.employees.at(e.value).id);
+        for (const auto& x : c.sessions)
+            sessions.append(py::make_tuple(prog.modules.at(x.module).id, x.part + 1, unix_seconds(x.start),
+                                           unix_seconds(x.end), x.pinned, x.revision));
+        out.append(py::make_tuple(c.id, prog.id, std::string(model::to_string(c.mode)),
+                                  c.venue.valid() ? py::object(py::str(s.venues.at(c.venue.value).id)) : py::none(),
+                                  c.platform.valid() ? py::object(py::str(s.platforms.at(c.platform.value).id))
+                                                     : py::none(),
+                                  instructors, participants, sessions));
+    }
+    return out;
+}
+
+py::list study_blocks_of(const py_solution& h) {
+    const auto& s = *h.scenario;
+    py::list out;
+    for (const auto& b : h.plan.study_blocks) {
+        const auto& e = s.employees.at(b.employee.value);
+        const auto& prog = s.programs.at(b.program.value);
+        out.append(py::make_tuple(e.id, prog.id, prog.modules.at(b.module).id, unix_seconds(b.start),
+                                  unix_seconds(b.end), b.revision, zone_name(s.zone_of(e))));
+    }
+    return out;
+}
+
+py::list unplaced_list(const model::scenario& s, const std::vector<solve::unplaced_demand>& items) {
+    py::list out;
+    for (const auto& u : items) {
+        py::list reasons, alternatives;
+        for (const auto& r : u.reasons) reasons.append(py::make_tuple(r.code, r.message));
+        for (const auto& a : u.alternatives) alternatives.append(py::make_tuple(a.description, a.cost));
+        out.append(py::make_tuple(s.employees.at(u.employee.value).id, s.programs.at(u.program.value).id, reasons,
+                                  alternatives));
+    }
+    return out;
+}
+
+py::tuple explain(const py_solution& h, const std::string& employee, const std::optional<std::string>& program) {
+    const auto& s = *h.scenario;
+    const auto e = s.find_employee(employee);
+    if (!e) throw failure("not_found", "no employee '" + employee + "' in the scenario");
+    std::optional<model::program_index> p;
+    if (program) {
+        p = s.find_program(*program);
+        if (!p) throw failure("not_found", "no programme '" + *program + "' in the scenario");
+    }
+    std::string text;
+    {
+        const py::gil_scoped_release nogil;
+        text = io::explanation_to_json(s, solve::explain_employee(s, h.plan, *e, p));
+    }
+    return py::make_tuple(text, zone_name(s.zone_of(s.employees[e->value])));
+}
+
+py::list violation_list(const std::vector<verify::violation>& items) {
+    py::list out;
+    for (const auto& v : items)
+        out.append(py::make_tuple(v.code, v.message,
+                                  v.when ? py::object(py::int_(unix_seconds(*v.when))) : py::object(py::none()),
+                                  id_or_none(v.employee), id_or_none(v.cohort), id_or_none(v.resource)));
+    return out;
+}
+
+py::dict verify_plan(const py_solution& h, const py_solution* previous, const std::optional<std::string>& replan_from) {
+    const auto& s = *h.scenario;
+    const model::policy* pol = policy_of(s, h.plan);
+    verify::options o;
+    std::optional<solve::solution> carried;
+    if (previous) o.previous.plan = previous_for(carried, *previous, s);
+    if (replan_from) {
+        if (!previous) throw failure("invalid", "replan_from needs a previous plan");
+        o.previous.replan_from = parse_replan_from(s, *replan_from);
+    }
+    const model::policy defaults;
+    verify::report r;
+    {
+        const py::gil_scoped_release nogil;
+        r = verify::verify(s, h.plan, pol ? *pol : defaults, o);
+    }
+    py::dict d;
+    d["violations"] = violation_list(r.violations);
+    d["warnings"] = violation_list(r.warnings);
+    d["violations_by_code"] = r.violations_by_code;
+    d["metrics"] = metrics_dict(r.metrics);
+    d["objective"] = objective_dict(r.objective);
+    py::list units;
+    for (const auto& u : r.units) {
+        py::dict x;
+        x["unit"] = u.unit;
+        x["headcount"] = u.headcount;
+        x["absence_limit"] = u.absence_limit;
+        x["max_absent"] = u.max_absent;
+        x["max_absence_ratio"] = u.max_absence_ratio;
+        x["demand_total"] = u.demand_total;
+        x["demand_placed"] = u.demand_placed;
+        x["disruption_minutes"] = u.disruption_minutes;
+        x["disruption_weighted"] = u.disruption_weighted;
+        x["after_hours_minutes"] = u.after_hours_minutes;
+        units.append(x);
+    }
+    d["units"] = units;
+    d["changes"] = r.changes;
+    d["budget_cost"] = r.budget_cost;
+    d["classroom_cohorts"] = r.classroom_cohorts;
+    return d;
+}
+
+void write_outputs(const py_solution& h, const std::string& dir, const std::string& formats,
+                   const py_solution* previous) {
+    output::publish_request req;
+    if (!output::parse_publish_formats(formats, req))
+        throw failure("invalid", "formats '" + formats + "': write all, or a list of json, csv, html, ics");
+    std::optional<solve::solution> carried;
+    if (previous) req.previous = previous_for(carried, *previous, *h.scenario);
+    try {
+        const py::gil_scoped_release nogil;
+        output::publish_plan(*h.scenario, h.plan, dir, req);
+    } catch (const solve::solve_error&) {
+        throw;
+    } catch (const std::bad_alloc&) {
+        throw;
+    } catch (const std::exception& e) {
+        throw failure("output", e.what());  // publish_plan names the path it could not write
+    }
+}
+
+// ---------------------------------------------------------------- scenario contents
+
+py::list employees_of(const py_scenario& sc) {
+    const auto& s = loaded(sc);
+    py::list out;
+    for (const auto& e : s.employees)
+        out.append(py::make_tuple(e.id, e.name, s.units.at(e.unit.value).id, std::string(model::to_string(e.status)),
+                                  e.jp_target, e.jp_cap ? py::object(py::int_(*e.jp_cap)) : py::object(py::none()),
+                                  zone_name(s.zone_of(e))));
+    return out;
+}
+
+py::list units_of(const py_scenario& sc) {
+    const auto& s = loaded(sc);
+    py::list out;
+    for (const auto& u : s.units) out.append(py::make_tuple(u.id, u.name, u.kind, u.district, zone_name(s.zone_of(u))));
+    return out;
+}
+
+py::list programs_of(const py_scenario& sc) {
+    const auto& s = loaded(sc);
+    py::list out;
+    for (const auto& p : s.programs) {
+        py::list modules, modes;
+        for (const auto& m : p.modules) modules.append(py::make_tuple(m.id, m.title, m.jp));
+        for (const auto& m : p.modes) modes.append(std::string(model::to_string(m.mode)));
+        out.append(py::make_tuple(p.id, p.title, p.organizer, p.jp, modules, modes));
+    }
+    return out;
+}
+
+py::list policies_of(const py_scenario& sc) {
+    const auto& s = loaded(sc);
+    py::list out;
+    for (const auto& p : s.policies) out.append(py::make_tuple(p.id, p.description));
+    return out;
+}
+
+}  // namespace
+
+PYBIND11_MODULE(_jadwal, m) {
+    m.doc() = "The native part of the jadwal package; use the jadwal module instead.";
+    m.attr("__version__") = JADWAL_VERSION;
+    py::register_exception_translator(&translate);
+
+    py::class_<cancel_token>(m, "CancelToken")
+        .def(py::init<>())
+        .def("cancel", &cancel_token::cancel)
+        .def_property_readonly("cancelled", &cancel_token::cancelled);
+
+    py::class_<py_scenario>(m, "Scenario")
+        .def_property_readonly("name", [](const py_scenario& sc) { return loaded(sc).name; })
+        .def_property_readonly("zone", [](const py_scenario& sc) { return zone_name(*loaded(sc).zone); })
+        .def_property_readonly("horizon",
+                               [](const py_scenario& sc) {
+                                   const auto& h = loaded(sc).horizon;
+                                   return py::make_tuple(calendar::format_date(h.first),
+                                                         calendar::format_date(h.last));
+                               })
+        .def_property_readonly("default_policy",
+                               [](const py_scenario& sc) -> py::object {
+                                   const auto& s = loaded(sc);
+                                   if (!s.default_policy.valid()) return py::none();
+                                   return py::str(s.policies.at(s.default_policy.value).id);
+                               })
+        .def_property_readonly("demand_count", [](const py_scenario& sc) { return loaded(sc).demand.size(); })
+        .def("employees", &employees_of)
+        .def("units", &units_of)
+        .def("programs", &programs_of)
+        .def("policies", &policies_of)
+        .def("diagnostics", [](const py_scenario& sc) { return diagnostic_list(sc.diags.items()); })
+        .def("add_leave", &add_leave, py::arg("employee"), py::arg("start"), py::arg("end"), py::arg("why"));
+
+    py::class_<py_solution>(m, "Solution")
+        .def_property_readonly("status", [](const py_solution& h) { return std::string(solve::to_string(h.plan.status)); })
+        .def_property_readonly("seed", [](const py_solution& h) { return h.plan.seed; })
+        .def_property_readonly("policy", [](const py_solution& h) { return h.plan.policy; })
+        .def_property_readonly("strategy", [](const py_solution& h) { return h.plan.strategy; })
+        .def_property_readonly("moves", [](const py_solution& h) { return h.plan.moves; })
+        .def_property_readonly("elapsed_seconds", [](const py_solution& h) { return h.plan.elapsed_seconds; })
+        .def_property_readonly("zone", [](const py_solution& h) { return zone_name(*h.scenario->zone); })
+        .def("metrics", [](const py_solution& h) { return metrics_dict(h.plan.metrics); })
+        .def("objective", [](const py_solution& h) { return objective_dict(h.plan.objective); })
+        .def("cohorts", &cohorts_of)
+        .def("study_blocks", &study_blocks_of)
+        .def("unplaced", [](const py_solution& h) { return unplaced_list(*h.scenario, h.plan.unplaced); })
+        .def("to_json", [](const py_solution& h) { return io::solution_to_json(*h.scenario, h.plan); })
+        .def("explain", &explain, py::arg("employee"), py::arg("program"))
+        .def("verify", &verify_plan, py::arg("previous"), py::arg("replan_from"))
+        .def("write_outputs", &write_outputs, py::arg("dir"), py::arg("formats"), py::arg("previous"));
+
+    m.def("load_file", &load_file, py::arg("path"), py::arg("base_dir"));
+    m.def("load_text", &load_text, py::arg("text"), py::arg("name"), py::arg("base_dir"));
+    m.def("solve", &solve_scenario, py::arg("scenario"), py::arg("seed"), py::arg("time_limit"),
+          py::arg("max_moves"), py::arg("threads"), py::arg("policy"), py::arg("strategy"), py::arg("previous"),
+          py::arg("replan_from"), py::arg("progress"), py::arg("progress_interval"), py::arg("cancel"));
+    m.def("solution_from_json", &solution_from_json, py::arg("scenario"), py::arg("text"), py::arg("name"));
+}

@@ -375,3 +375,33 @@ policies: {any: {}}
     for (const auto& b : sol.study_blocks) CHECK(jakarta(b.start).substr(0, 10) == "2026-06-02");
     CHECK(test::verify_violations(*s, sol, "any").empty());
 }
+
+TEST_CASE("a weekly after-hours cap spreads an evening course over the weeks instead of losing it", "[solve]") {
+    // 16 JP online in the evening, at most 2 JP (90 min) a day, 180 after-hours
+    // minutes a week: eight evenings, at most two a week, fit in the four weeks.
+    const auto s = test::scenario_from(R"(
+jadwal: 1
+scenario: {name: t, from: 2026-06-01, to: 2026-06-28}
+work_patterns:
+  office: {week: {mon-fri: [08:00-16:00]}}
+units: [{id: u, pattern: office, max_absent: 3}]
+employees:
+  - {id: a, name: A, unit: u, status: pns, jp_target: 0}
+  - {id: b, name: B, unit: u, status: pns, jp_target: 0}
+  - {id: c, name: C, unit: u, status: pns, jp_target: 0}
+platforms: [{id: z, capacity: 10}]
+programs:
+  - id: p
+    modules: [{id: m1, jp: 16}]
+    modes: [{mode: online_live, windows: [after_hours], platform: z, max_jp_per_day: 2}]
+    cohort: {min: 3, max: 10}
+demand: [{program: p, where: {unit: u}}]
+policies: {capped: {after_hours: {weekday: 16:30-21:00, max_minutes_per_week: 180}}}
+)");
+    const auto sol = test::solve_with(*s, "capped", 3000);
+    CHECK(test::verify_violations(*s, sol, "capped").empty());
+    REQUIRE(sol.cohorts.size() == 1);
+    CHECK(sol.cohorts[0].participants.size() == 3);
+    CHECK(sol.cohorts[0].sessions.size() == 8);
+    CHECK(sol.metrics.max_after_hours_minutes_per_person_week <= 180);
+}

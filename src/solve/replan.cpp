@@ -178,6 +178,12 @@ void import_cohort(plan& pl, const replan_context& rc, std::uint32_t p) {
     const std::uint32_t c =
         pl.open_cohort(static_cast<std::uint32_t>(pc.pm), pc.venue, pc.fixed, pc.instructors, pc.sessions,
                        static_cast<std::int32_t>(p));
+    // A cohort under way keeps its people: they are seated first, so a
+    // session moved below is moved only where every one of them can still
+    // come (their weekly after-hours limit, their other training, ...).
+    if (pc.frozen)
+        for (const auto d : pc.members)
+            if (pl.place[d].kind == place_kind::none) pl.force_join(c, d);
     // Sessions that may move are checked against the scenario as it is now.
     bool ok = true;
     for (std::uint32_t k = 0; k < pc.sessions.size() && ok; ++k) {
@@ -188,11 +194,9 @@ void import_cohort(plan& pl, const replan_context& rc, std::uint32_t p) {
         pl.close_cohort(c);
         return;
     }
-    for (const auto d : pc.members) {
-        if (pl.place[d].kind != place_kind::none) continue;
-        if (pc.frozen) pl.force_join(c, d);
-        else (void)pl.join(c, d);
-    }
+    if (!pc.frozen)
+        for (const auto d : pc.members)
+            if (pl.place[d].kind == place_kind::none) (void)pl.join(c, d);
     if (!pc.frozen && static_cast<int>(pl.cohorts[c].members.size()) < pm.size_min) {
         const std::vector<std::uint32_t> members = pl.cohorts[c].members;
         for (const auto d : members) pl.leave(d);
@@ -200,10 +204,13 @@ void import_cohort(plan& pl, const replan_context& rc, std::uint32_t p) {
     }
 }
 
-void import_blocks(plan& pl, const replan_context& rc, std::uint32_t d) {
+/// Takes over the person's previous study blocks of demand d: those with a
+/// block already under way (`under_way`) or the others.
+void import_blocks(plan& pl, const replan_context& rc, std::uint32_t d, bool under_way) {
     const compiled_model& cm = pl.cm;
     const auto& prev = rc.blocks[d];
     if (prev.empty() || pl.place[d].kind != place_kind::none) return;
+    if (under_way != std::any_of(prev.begin(), prev.end(), [](const previous_block& b) { return b.locked; })) return;
     std::int32_t self = -1;
     for (const auto pmi : cm.programs[cm.demand[d].program].pms)
         if (!cm.pms[pmi].live) self = static_cast<std::int32_t>(pmi);
@@ -225,15 +232,43 @@ void import_blocks(plan& pl, const replan_context& rc, std::uint32_t d) {
         spans[k] = prev[j].at;
         any_locked = any_locked || prev[j].locked;
     }
-    if (any_locked) pl.force_self_place(d, static_cast<std::uint32_t>(self), spans);
-    else (void)pl.self_place(d, static_cast<std::uint32_t>(self), spans);
+    if (!any_locked) {
+        (void)pl.self_place(d, static_cast<std::uint32_t>(self), spans);
+        return;
+    }
+    // Study under way stays, blocks already done included; its blocks still
+    // to come must fit the person's plan as it is now (a session moved by the
+    // repair into their week, a new leave): each that no longer fits moves to
+    // the nearest day, same clock time, where it does.
+    pl.force_self_place(d, static_cast<std::uint32_t>(self), spans);
+    for (std::uint32_t k = 0; k < spans.size(); ++k) {
+        const span at = spans[k];
+        if (at.a < pl.earliest() || pl.move_block(d, k, at)) continue;  // done already, or still fits
+        bool moved = false;
+        for (int step = 1; step <= 28 && !moved; ++step)
+            for (const int sign : {+1, -1}) {
+                const tmin shift = static_cast<tmin>(sign * step) * 24 * 60;
+                const span to{at.a + shift, at.b + shift};
+                if (to.a >= pl.earliest() && pl.move_block(d, k, to)) {
+                    moved = true;
+                    break;
+                }
+            }
+    }
 }
 
 }  // namespace
 
 void import_previous(plan& pl, const replan_context& rc) {
-    for (std::uint32_t p = 0; p < rc.cohorts.size(); ++p) import_cohort(pl, rc, p);
-    for (std::uint32_t d = 0; d < rc.blocks.size(); ++d) import_blocks(pl, rc, d);
+    // What is under way comes first and is kept as it is (cohorts that have
+    // met, study begun); what is still to come then fits around it, so a
+    // person's week is never overfilled by taking both over.
+    for (std::uint32_t p = 0; p < rc.cohorts.size(); ++p)
+        if (rc.cohorts[p].frozen) import_cohort(pl, rc, p);
+    for (std::uint32_t d = 0; d < rc.blocks.size(); ++d) import_blocks(pl, rc, d, true);
+    for (std::uint32_t p = 0; p < rc.cohorts.size(); ++p)
+        if (!rc.cohorts[p].frozen) import_cohort(pl, rc, p);
+    for (std::uint32_t d = 0; d < rc.blocks.size(); ++d) import_blocks(pl, rc, d, false);
     pl.commit();
 }
 

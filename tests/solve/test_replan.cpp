@@ -25,12 +25,13 @@ std::shared_ptr<model::scenario> population() { return test::batanghari(300, 7);
 /// The venue most of `sol`'s classroom sessions in May use.
 std::size_t busiest_venue_in_may(const model::scenario& s, const solve::solution& sol);
 
-/// The scenario with venue v closed 4-15 May 2026.
-std::shared_ptr<model::scenario> with_venue_closed(const model::scenario& s, std::size_t v) {
+/// The scenario with venue v closed from May `first` to May `last` 2026 (4-15 unless said).
+std::shared_ptr<model::scenario> with_venue_closed(const model::scenario& s, std::size_t v, unsigned first = 4,
+                                                   unsigned last = 15) {
     auto out = std::make_shared<model::scenario>(s);
     calendar::date_range may;
-    may.first = calendar::local_date{date::year{2026} / date::May / 4};
-    may.last = calendar::local_date{date::year{2026} / date::May / 15};
+    may.first = calendar::local_date{date::year{2026} / date::May / first};
+    may.last = calendar::local_date{date::year{2026} / date::May / last};
     out->venues[v].closed.push_back(may);
     return out;
 }
@@ -267,3 +268,27 @@ TEST_CASE("incremental change counting equals a full evaluation while re-plannin
 
 
 
+
+TEST_CASE("a re-plan never overfills a week: study under way is kept and sessions still to come fit around it",
+          "[solve][replan]") {
+    // Found by examples/replan_story: a teacher's self-paced study had begun
+    // before the re-plan date, and a session the repair moved into the same
+    // week took her over the weekly after-hours limit (H7) once her study
+    // blocks were taken over without a check.
+    const auto s = test::batanghari(2000, 1);
+    const auto before = test::solve_with(*s, "flexible", 20000);
+    std::size_t hall = s->venues.size();
+    for (std::size_t v = 0; v < s->venues.size(); ++v)
+        if (s->venues[v].id == "aula_bkpsdmd") hall = v;
+    REQUIRE(hall < s->venues.size());
+    const auto closed = with_venue_closed(*s, hall, 11, 24);
+    const auto from = jakarta_midnight(2026, 4, 20);
+    for (const std::int64_t moves : {0, 20000}) {
+        INFO("moves " << moves);
+        const auto after = replan(*closed, before, from, moves);
+        const auto rep = check_against(*closed, after, before, from);
+        INFO(violations_of(rep));
+        CHECK(rep.feasible());
+        CHECK(after.metrics.hard_violations == 0);
+    }
+}

@@ -12,6 +12,19 @@ std::optional<Index> lookup(const std::unordered_map<std::string, std::uint32_t>
 }
 }  // namespace
 
+void scenario::index_ids() {
+    const auto fill = [](const auto& items, std::unordered_map<std::string, std::uint32_t>& out) {
+        out.clear();
+        out.reserve(items.size());
+        for (std::uint32_t i = 0; i < items.size(); ++i) out.emplace(items[i].id, i);
+    };
+    fill(employees, employee_by_id);
+    fill(units, unit_by_id);
+    fill(programs, program_by_id);
+    fill(patterns, pattern_by_id);
+    fill(policies, policy_by_id);
+}
+
 std::optional<employee_index> scenario::find_employee(const std::string& id) const {
     return lookup<employee_index>(employee_by_id, id);
 }

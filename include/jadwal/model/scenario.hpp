@@ -377,9 +377,15 @@ struct scenario {
     /// `scenario.policy`: the policy used when none is asked for (invalid: none named).
     policy_index default_policy;
 
-    /// Look-ups by id (filled by the loader; use the find_* helpers).
+    /// Look-ups by id (filled by the loader, or by index_ids() for a scenario
+    /// built in code; use the find_* helpers).
     std::unordered_map<std::string, std::uint32_t> employee_by_id, unit_by_id, program_by_id,
         pattern_by_id, policy_by_id;
+
+    /// Rebuilds the id look-ups from the ids of employees, units, programmes,
+    /// patterns and policies; for a scenario built or changed in code. The
+    /// first of two equal ids wins (the loader reports duplicates as errors).
+    void index_ids();
 
     [[nodiscard]] std::optional<employee_index> find_employee(const std::string& id) const;
     [[nodiscard]] std::optional<unit_index> find_unit(const std::string& id) const;

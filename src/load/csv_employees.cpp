@@ -122,19 +122,10 @@ private:
     std::uint32_t file_;
 };
 
-}  // namespace
-
-void read_employees_csv(load_context& c, const std::filesystem::path& file, loc at, const std::string& path) {
-    const std::string name = file.generic_string();
-    std::string data;
+/// The rows of one employees CSV (file number `fi` in diagnostics).
+/// `replaceable`: see add_employee.
+void read_csv_text(load_context& c, std::uint32_t fi, const std::string& data, std::vector<bool>* replaceable) {
     std::string why;
-    const auto status = read_whole_file(file, c.opts.max_file_bytes, data, why);
-    if (status != read_status::ok) {
-        c.rep.error(status == read_status::too_large ? code::limit : code::file,
-                    fmt::format("cannot read the employees file {}: {}", in_quotes(name), why), at, path);
-        return;
-    }
-    const std::uint32_t fi = c.rep.add_file(name);
     if (trim(data).empty() || data == "\xEF\xBB\xBF") {
         c.rep.error(code::empty, "the employees file is empty", {fi, 0, 0});
         return;
@@ -315,7 +306,36 @@ void read_employees_csv(load_context& c, const std::filesystem::path& file, loc 
             else
                 e.email = std::string{address};
         }
-        add_employee(c, std::move(d));
+        add_employee(c, std::move(d), replaceable);
+    }
+}
+
+}  // namespace
+
+void read_employees_csv(load_context& c, const std::filesystem::path& file, loc at, const std::string& path) {
+    const std::string name = file.generic_string();
+    std::string data;
+    std::string why;
+    const auto status = read_whole_file(file, c.opts.max_file_bytes, data, why);
+    if (status != read_status::ok) {
+        c.rep.error(status == read_status::too_large ? code::limit : code::file,
+                    fmt::format("cannot read the employees file {}: {}", in_quotes(name), why), at, path);
+        return;
+    }
+    read_csv_text(c, c.rep.add_file(name), data, nullptr);
+}
+
+void read_added_employees(load_context& c) {
+    for (const auto& added : c.opts.added_employees) {
+        const std::uint32_t fi = c.rep.add_file(added.name.empty() ? "<employees>" : added.name);
+        if (added.csv.size() > c.opts.max_file_bytes) {
+            c.rep.error(code::limit, fmt::format("the employees are larger than the limit of {} bytes",
+                                                 c.opts.max_file_bytes),
+                        {fi, 0, 0});
+            continue;
+        }
+        std::vector<bool> replaceable(c.s.employees.size(), false);
+        read_csv_text(c, fi, added.csv, &replaceable);
     }
 }
 

@@ -50,6 +50,7 @@ void read_sections(load_context& c, const ymap& m, const ypath& root) {
     read_duty_templates(c, m.find("duty_templates"), root);
     read_units(c, m.find("units"), root);
     read_employees(c, m.find("employees"), root);
+    read_added_employees(c);
     read_venues(c, m.find("venues"), root);
     read_platforms(c, m.find("platforms"), root);
     read_instructors(c, m.find("instructors"), root);

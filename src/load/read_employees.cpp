@@ -141,7 +141,7 @@ void read_employee(load_context& c, const yval& v) {
 
 }  // namespace
 
-void add_employee(load_context& c, employee_draft&& d) {
+void add_employee(load_context& c, employee_draft&& d, std::vector<bool>* replaceable) {
     model::employee& e = d.e;
     if (c.s.employees.size() >= max_employees) {
         if (!c.employee_limit_reported)
@@ -172,6 +172,15 @@ void add_employee(load_context& c, employee_draft&& d) {
         c.rep.warning(code::nip_format,
                       fmt::format("employee id {} is not an 18-digit NIP{}", in_quotes(e.id), nip_hint(e.id)), d.at_id,
                       field_path(d, "id"));
+    if (replaceable) {
+        // Added employees: a NIP from an earlier source is replaced in place, once.
+        if (const auto i = c.employees.find(e.id); i && *i < replaceable->size() && !(*replaceable)[*i]) {
+            (*replaceable)[*i] = true;
+            c.s.employees[*i] = std::move(e);
+            c.employee_broken[*i] = c.rep.error_count() != d.errors_before;
+            return;
+        }
+    }
     // The path is only needed for the duplicate message: format it only then.
     const bool taken = c.employees.find(e.id).has_value();
     if (!c.employees.add(e.id, d.at_id, taken ? field_path(d, "id") : std::string{}, c.rep)) return;

@@ -78,9 +78,14 @@ struct employee_draft {
     std::size_t errors_before = 0;  ///< reporter error count when reading began
     const ypath* path = nullptr;  ///< YAML path of the employee; nullptr for CSV rows
 };
-void add_employee(load_context& c, employee_draft&& d);
+/// Adds a read employee. With `replaceable` (sized to the employees that came
+/// before the current source), a NIP among those replaces that employee once
+/// instead of being a duplicate; the flag of the replaced one is set.
+void add_employee(load_context& c, employee_draft&& d, std::vector<bool>* replaceable = nullptr);
 
 /// Reads employees from a CSV file (csv_employees.cpp).
 void read_employees_csv(load_context& c, const std::filesystem::path& file, loc at, const std::string& path);
+/// Reads load_options::added_employees, after the scenario's own employees.
+void read_added_employees(load_context& c);
 
 }  // namespace jadwal::load::detail

@@ -9,8 +9,17 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace jadwal::load {
+
+/// Employees given as CSV text rather than in the scenario (the C API's
+/// jadwal_scenario_add_employees_csv): the columns and rules of an employees
+/// CSV file (docs/format.md); `name` stands for the file in diagnostics.
+struct employees_csv_text {
+    std::string name;
+    std::string csv;
+};
 
 struct load_options {
     /// Refuse inputs larger than this (bytes), to bound memory on hostile input.
@@ -20,6 +29,11 @@ struct load_options {
     std::filesystem::path base_dir;
     /// When false, referenced CSV files are not read (the fuzzer uses this).
     bool read_referenced_files = true;
+    /// Read after the scenario's own employees, in order, before anything that
+    /// refers to employees (demand `where:` filters included). A row whose NIP
+    /// an earlier source already has replaces that employee in place; a NIP
+    /// twice in one text is a duplicate as in a file.
+    std::vector<employees_csv_text> added_employees;
 };
 
 struct load_result {

@@ -6,10 +6,12 @@
 #include <jadwal/jadwal.h>
 
 #include <jadwal/load/diagnostic.hpp>
+#include <jadwal/load/load_scenario.hpp>
 #include <jadwal/model/scenario.hpp>
 #include <jadwal/solve/solution.hpp>
 
 #include <atomic>
+#include <filesystem>
 #include <memory>
 #include <new>
 #include <string>
@@ -21,6 +23,22 @@ struct jadwal_scenario {
     /// it is shared, so a solution always sees the scenario it was made for.
     std::shared_ptr<jadwal::model::scenario> model;
     jadwal::load::diagnostics diags;
+
+    /// What it was loaded from, so that adding employees can load it again
+    /// with them (the loader alone keeps units, patterns and demand consistent).
+    struct source {
+        bool from_file = false;
+        std::filesystem::path file;  ///< from_file
+        std::string text, name;      ///< from a string
+        std::filesystem::path base_dir;
+    } origin;
+    std::vector<jadwal::load::employees_csv_text> added_employees;
+    /// Leave added through the API, replayed on the model a reload makes.
+    struct leave_edit {
+        std::string employee;
+        jadwal::calendar::date_range days;
+    };
+    std::vector<leave_edit> added_leave;
 };
 
 struct jadwal_cancel_token {

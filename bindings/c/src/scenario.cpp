@@ -1,5 +1,5 @@
-// Loading a scenario, reading its diagnostics, and the few edits the model
-// allows without re-validation.
+// Loading a scenario, reading its diagnostics, and editing it: leave, which
+// needs no re-validation, and employees, which load the scenario again.
 #include "api.hpp"
 
 #include <jadwal/calendar/civil.hpp>
@@ -15,22 +15,37 @@ using c_api::null_argument;
 
 namespace {
 
-int adopt(jadwal_scenario** out, load::load_result loaded) {
+/// JADWAL_E_LOAD with the first error of `diags` as the last error.
+int load_failed(const load::diagnostics& diags) {
+    const auto& items = diags.items();
+    const auto first_error = std::find_if(items.begin(), items.end(), [](const load::diagnostic& d) {
+        return d.level == load::severity::error;
+    });
+    if (first_error != items.end()) return fail(JADWAL_E_LOAD, *first_error);
+    return fail(JADWAL_E_LOAD, "the scenario could not be loaded");
+}
+
+int adopt(jadwal_scenario** out, load::load_result loaded, jadwal_scenario::source origin) {
     auto handle = std::make_unique<jadwal_scenario>();
     handle->diags = std::move(loaded.diags);
+    handle->origin = std::move(origin);
     if (loaded.scenario) handle->model = std::make_shared<model::scenario>(std::move(*loaded.scenario));
-    int status = JADWAL_OK;
-    if (!handle->model) {
-        status = JADWAL_E_LOAD;
-        const auto& items = handle->diags.items();
-        const auto first_error = std::find_if(items.begin(), items.end(), [](const load::diagnostic& d) {
-            return d.level == load::severity::error;
-        });
-        if (first_error != items.end()) fail(status, *first_error);
-        else fail(status, "the scenario could not be loaded");
-    }
+    const int status = handle->model ? static_cast<int>(JADWAL_OK) : load_failed(handle->diags);
     *out = handle.release();
     return status;
+}
+
+/// Loads the scenario's source again with `added` employees.
+load::load_result reload(const jadwal_scenario& h, std::vector<load::employees_csv_text> added) {
+    load::load_options opts;
+    opts.added_employees = std::move(added);
+    if (h.origin.from_file) return load::load_scenario_file(h.origin.file, opts);
+    opts.base_dir = h.origin.base_dir;
+    return load::load_scenario_text(h.origin.text, h.origin.name, opts);
+}
+
+void add_leave_to(model::scenario& s, model::employee_index e, const calendar::date_range& days) {
+    s.employees[e.value].leaves.push_back({days, "added through the C API"});
 }
 
 }  // namespace
@@ -42,7 +57,11 @@ int jadwal_scenario_load_file(jadwal_scenario** out, const char* path) {
     return guarded([&] {
         if (!out) return null_argument("out");
         if (!path) return null_argument("path");
-        return adopt(out, load::load_scenario_file(std::filesystem::path(path)));
+        jadwal_scenario::source origin;
+        origin.from_file = true;
+        origin.file = path;
+        auto loaded = load::load_scenario_file(origin.file);  // before origin is moved from
+        return adopt(out, std::move(loaded), std::move(origin));
     });
 }
 
@@ -51,8 +70,17 @@ int jadwal_scenario_load_string(jadwal_scenario** out, const char* yaml, size_t 
     return guarded([&] {
         if (!out) return null_argument("out");
         if (!yaml && length) return null_argument("yaml");
-        const std::string_view text = yaml ? std::string_view(yaml, length) : std::string_view();
-        return adopt(out, load::load_scenario_text(text, name ? name : "<string>"));
+        jadwal_scenario::source origin;
+        origin.text.assign(yaml ? yaml : "", yaml ? length : 0);
+        origin.name = name ? name : "<string>";
+        // Relative paths resolve against the current directory of this call,
+        // also when adding employees loads the scenario again later.
+        std::error_code ec;
+        origin.base_dir = std::filesystem::current_path(ec);
+        load::load_options opts;
+        opts.base_dir = origin.base_dir;
+        auto loaded = load::load_scenario_text(origin.text, origin.name, opts);
+        return adopt(out, std::move(loaded), std::move(origin));
     });
 }
 
@@ -100,9 +128,9 @@ int jadwal_scenario_employee_count(size_t* out, const jadwal_scenario* scenario)
 // Leave is the one edit that is safe without re-running the loader's
 // validation: it references nothing by id, the model keeps no cache derived
 // from it (the id maps cover ids only), and the calendars are computed from it
-// at solve time. Adding employees is not offered: an employee pulls in a unit,
-// a pattern, demand resolved from `where:` filters and the id maps, which only
-// the loader keeps consistent.
+// at solve time. Employees are another matter (a unit, a pattern, demand from
+// `where:` filters, the id maps): jadwal_scenario_add_employees_csv loads the
+// scenario again with them, and replays the leave added here.
 int jadwal_scenario_add_leave(jadwal_scenario* scenario, const char* employee_id, const char* from, const char* to) {
     return guarded([&] {
         if (!scenario) return null_argument("scenario");
@@ -118,9 +146,40 @@ int jadwal_scenario_add_leave(jadwal_scenario* scenario, const char* employee_id
             return fail(JADWAL_E_INVALID_ARGUMENT, "leave dates must be real dates written YYYY-MM-DD");
         const calendar::date_range days{*first, *last};
         if (!days.ok()) return fail(JADWAL_E_INVALID_ARGUMENT, "the leave ends before it starts");
+        scenario->added_leave.push_back({employee_id, days});  // first: it may throw
         // Solutions share the model: give them the unchanged copy.
-        if (scenario->model.use_count() > 1) scenario->model = std::make_shared<model::scenario>(*scenario->model);
-        scenario->model->employees[e->value].leaves.push_back({days, "added through the C API"});
+        try {
+            if (scenario->model.use_count() > 1)
+                scenario->model = std::make_shared<model::scenario>(*scenario->model);
+            add_leave_to(*scenario->model, *e, days);
+        } catch (...) {
+            scenario->added_leave.pop_back();
+            throw;
+        }
+        return static_cast<int>(JADWAL_OK);
+    });
+}
+
+int jadwal_scenario_add_employees_csv(jadwal_scenario* scenario, const char* csv, size_t length, const char* name) {
+    return guarded([&] {
+        if (!scenario) return null_argument("scenario");
+        if (!csv && length) return null_argument("csv");
+        if (!scenario->model) return fail(JADWAL_E_STATE, "the scenario did not load");
+        auto added = scenario->added_employees;
+        added.push_back({name ? name : "<employees>", std::string(csv ? csv : "", csv ? length : 0)});
+        auto loaded = reload(*scenario, added);
+        if (!loaded.scenario) {
+            // The scenario stays as it was; its diagnostics are the attempt's.
+            scenario->diags = std::move(loaded.diags);
+            return load_failed(scenario->diags);
+        }
+        auto fresh = std::make_shared<model::scenario>(std::move(*loaded.scenario));
+        for (const auto& l : scenario->added_leave)
+            if (const auto e = fresh->find_employee(l.employee)) add_leave_to(*fresh, *e, l.days);
+        // Solutions made before keep the model they share.
+        scenario->model = std::move(fresh);
+        scenario->diags = std::move(loaded.diags);
+        scenario->added_employees = std::move(added);
         return static_cast<int>(JADWAL_OK);
     });
 }

@@ -11,10 +11,16 @@
 
 #include <date/tz.h>
 
+#include <chrono>
+#include <condition_variable>
+#include <cstddef>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <mutex>
+#include <optional>
 #include <sstream>
+#include <thread>
 
 using namespace jadwal;
 using c_api::fail;
@@ -155,6 +161,60 @@ int check_index(std::size_t i, std::size_t n, const char* what) {
     return fail(JADWAL_E_INVALID_ARGUMENT, std::string(what) + " index out of range");
 }
 
+/// The caller's cancel flag, read without a data race: the host stores to it
+/// atomically or from a signal handler (jadwal.h).
+bool flag_raised(const volatile int* flag) noexcept {
+    return flag && __atomic_load_n(flag, __ATOMIC_RELAXED) != 0;
+}
+
+/// Turns a caller-owned `int` flag (and the token, when both are given) into
+/// the one atomic the solver reads: a thread polls them every few
+/// milliseconds until the solve ends. The solver itself only knows atomics.
+class flag_watch {
+public:
+    flag_watch(const volatile int* flag, const std::atomic<bool>* token) : flag_(flag), token_(token) {
+        if (raised()) stop_.store(true);
+        else thread_ = std::thread([this] { watch(); });
+    }
+    flag_watch(const flag_watch&) = delete;
+    flag_watch& operator=(const flag_watch&) = delete;
+    ~flag_watch() {
+        {
+            std::lock_guard<std::mutex> lock(m_);
+            done_ = true;
+        }
+        cv_.notify_one();
+        if (thread_.joinable()) thread_.join();
+    }
+    [[nodiscard]] const std::atomic<bool>* stop() const noexcept { return &stop_; }
+
+private:
+    bool raised() const noexcept { return flag_raised(flag_) || (token_ && token_->load()); }
+    void watch() {
+        std::unique_lock<std::mutex> lock(m_);
+        while (!cv_.wait_for(lock, std::chrono::milliseconds(5), [this] { return done_; })) {
+            if (raised()) {
+                stop_.store(true);
+                return;
+            }
+        }
+    }
+
+    const volatile int* flag_;
+    const std::atomic<bool>* token_;
+    std::atomic<bool> stop_{false};
+    std::mutex m_;
+    std::condition_variable cv_;
+    bool done_ = false;
+    std::thread thread_;
+};
+
+/// The unplaced demand at `index`, or a failure recorded.
+const solve::unplaced_demand* unplaced_at(const jadwal_solution& sol, std::size_t index) {
+    if (check_index(index, sol.plan.unplaced.size(), "unplaced")) return nullptr;
+    return &sol.plan.unplaced[index];
+}
+
 }  // namespace
 
 extern "C" {
@@ -186,8 +246,9 @@ int jadwal_solve(jadwal_solution** out, const jadwal_scenario* scenario, const j
         jadwal_solve_options o;
         jadwal_solve_options_init(&o);
         if (opts) {
-            constexpr std::size_t first_layout = sizeof(jadwal_solve_options);
-            if (opts->size < first_layout || opts->size > sizeof o)
+            // The layouts released: without cancel_flag (0.1.0), and the current one.
+            constexpr std::size_t first_layout = offsetof(jadwal_solve_options, cancel_flag);
+            if (opts->size != first_layout && opts->size != sizeof o)
                 return fail(JADWAL_E_INVALID_ARGUMENT, "jadwal_solve_options.size is not a size this library "
                                                        "knows: call jadwal_solve_options_init first");
             std::memcpy(&o, opts, opts->size);
@@ -235,6 +296,11 @@ int jadwal_solve(jadwal_solution** out, const jadwal_scenario* scenario, const j
         }
         if (o.progress_interval_seconds > 0) so.progress_interval_seconds = o.progress_interval_seconds;
         if (o.cancel) so.cancel = &o.cancel->raised;
+        std::optional<flag_watch> watch;
+        if (o.cancel_flag) {
+            watch.emplace(o.cancel_flag, so.cancel);
+            so.cancel = watch->stop();
+        }
         try {
             auto plan = solve::solve(s, so);
             *out = c_api::make_solution(scenario->model, std::move(plan)).release();
@@ -405,6 +471,60 @@ int jadwal_solution_study_block(jadwal_study_block* out, const jadwal_solution* 
         out->end_unix = std::chrono::duration_cast<std::chrono::seconds>(b.end.time_since_epoch()).count();
         out->start = solution->block_times[block].start.c_str();
         out->end = solution->block_times[block].end.c_str();
+        return static_cast<int>(JADWAL_OK);
+    });
+}
+
+int jadwal_solution_unplaced_count(size_t* out, const jadwal_solution* solution) {
+    return guarded([&] {
+        if (!out) return null_argument("out");
+        if (!solution) return null_argument("solution");
+        *out = solution->plan.unplaced.size();
+        return static_cast<int>(JADWAL_OK);
+    });
+}
+
+int jadwal_solution_unplaced(jadwal_unplaced* out, const jadwal_solution* solution, size_t index) {
+    return guarded([&] {
+        if (!out) return null_argument("out");
+        if (!solution) return null_argument("solution");
+        const auto* u = unplaced_at(*solution, index);
+        if (!u) return static_cast<int>(JADWAL_E_INVALID_ARGUMENT);
+        const auto& s = *solution->scenario;
+        out->employee = s.employees.at(u->employee.value).id.c_str();
+        out->program = s.programs.at(u->program.value).id.c_str();
+        out->reason_code = u->reasons.empty() ? "" : u->reasons.front().code.c_str();
+        out->reason = u->reasons.empty() ? "" : u->reasons.front().message.c_str();
+        out->reason_count = u->reasons.size();
+        out->alternative_count = u->alternatives.size();
+        return static_cast<int>(JADWAL_OK);
+    });
+}
+
+int jadwal_solution_unplaced_reason(jadwal_reason* out, const jadwal_solution* solution, size_t index,
+                                    size_t reason) {
+    return guarded([&] {
+        if (!out) return null_argument("out");
+        if (!solution) return null_argument("solution");
+        const auto* u = unplaced_at(*solution, index);
+        if (!u) return static_cast<int>(JADWAL_E_INVALID_ARGUMENT);
+        if (const int st = check_index(reason, u->reasons.size(), "reason")) return st;
+        out->code = u->reasons[reason].code.c_str();
+        out->message = u->reasons[reason].message.c_str();
+        return static_cast<int>(JADWAL_OK);
+    });
+}
+
+int jadwal_solution_unplaced_alternative(jadwal_alternative* out, const jadwal_solution* solution, size_t index,
+                                         size_t alternative) {
+    return guarded([&] {
+        if (!out) return null_argument("out");
+        if (!solution) return null_argument("solution");
+        const auto* u = unplaced_at(*solution, index);
+        if (!u) return static_cast<int>(JADWAL_E_INVALID_ARGUMENT);
+        if (const int st = check_index(alternative, u->alternatives.size(), "alternative")) return st;
+        out->description = u->alternatives[alternative].description.c_str();
+        out->cost = u->alternatives[alternative].cost;
         return static_cast<int>(JADWAL_OK);
     });
 }

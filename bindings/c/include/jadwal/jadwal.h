@@ -14,13 +14,21 @@
  *  - Structs passed in carry their size (set by the *_init functions) so they
  *    can grow without breaking callers built against an older header.
  *  - No C++ exception ever leaves the library.
+ *
+ * Foreign function interfaces that cannot run the C preprocessor (PHP's FFI,
+ * for one) read this header preprocessed with JADWAL_FFI defined
+ * (`cc -E -P -DJADWAL_FFI`): it then includes no system header and leaves out
+ * the inline *_init functions, whose only job is to set `size`; the build
+ * writes it as jadwal_ffi.h (docs/c_api.md).
  */
 #ifndef JADWAL_JADWAL_H
 #define JADWAL_JADWAL_H
 
+#ifndef JADWAL_FFI
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#endif
 
 #ifdef __cplusplus
 extern "C" {
@@ -114,6 +122,21 @@ JADWAL_API int jadwal_scenario_employee_count(size_t* out, const jadwal_scenario
 JADWAL_API int jadwal_scenario_add_leave(jadwal_scenario* scenario, const char* employee_id, const char* from,
                                          const char* to);
 
+/* Adds employees, or replaces those whose NIP the scenario already has, from
+ * CSV text in the format of an employees CSV file (docs/format.md: a header
+ * naming the columns, nip, name, unit and status required; UTF-8; comma or
+ * semicolon). `name` stands for the text in diagnostics (NULL: "<employees>").
+ * The scenario is loaded again with them (its files are read again), so units,
+ * patterns and demand (`where:` filters) apply to them as to any employee;
+ * leave added with jadwal_scenario_add_leave is kept. A NIP twice in one text
+ * is a duplicate; a later call may replace an employee again.
+ * JADWAL_E_LOAD: the text (or the scenario as read again) has errors; the
+ * last error names the first with its line and column in the text, the
+ * scenario keeps its employees, and its diagnostics are now the attempt's.
+ * Solutions made before keep the scenario they were made for. */
+JADWAL_API int jadwal_scenario_add_employees_csv(jadwal_scenario* scenario, const char* csv, size_t length,
+                                                 const char* name);
+
 /* ---------------------------------------------------------------------- solve */
 
 typedef struct jadwal_solution jadwal_solution;
@@ -155,8 +178,19 @@ typedef struct jadwal_solve_options {
     void* progress_user;
     double progress_interval_seconds;  /* <= 0: 0.25 */
     jadwal_cancel_token* cancel;       /* NULL: none */
+    /* A stop flag the caller owns, for hosts that would rather not hold a
+     * token (a signal handler, a foreign runtime): nonzero stops the solve as
+     * jadwal_cancel does. NULL: none. The library only reads it, with a
+     * relaxed atomic load (__atomic_load_n), from a thread of its own and at
+     * the start; the host raises it with an atomic store
+     * (__atomic_store_n(&flag, 1, __ATOMIC_RELAXED)) from any thread, or with
+     * a plain store to a `volatile sig_atomic_t` from a signal handler. It is
+     * seen within about 10 ms. The int must outlive the call. Both this flag
+     * and `cancel` may be given: either stops the solve. */
+    const volatile int* cancel_flag;
 } jadwal_solve_options;
 
+#ifndef JADWAL_FFI
 /* Inline so that `size` is the size of the struct the caller was compiled with. */
 static inline int jadwal_solve_options_init(jadwal_solve_options* opts) {
     if (!opts) return JADWAL_E_INVALID_ARGUMENT;
@@ -164,6 +198,7 @@ static inline int jadwal_solve_options_init(jadwal_solve_options* opts) {
     opts->size = sizeof *opts;
     return JADWAL_OK;
 }
+#endif
 
 /* Solves; opts may be NULL (defaults). *out is set on JADWAL_OK only. */
 JADWAL_API int jadwal_solve(jadwal_solution** out, const jadwal_scenario* scenario, const jadwal_solve_options* opts);
@@ -204,12 +239,14 @@ typedef struct jadwal_metrics {
     int64_t moves;
 } jadwal_metrics;
 
+#ifndef JADWAL_FFI
 static inline int jadwal_metrics_init(jadwal_metrics* m) {
     if (!m) return JADWAL_E_INVALID_ARGUMENT;
     memset(m, 0, sizeof *m);
     m->size = sizeof *m;
     return JADWAL_OK;
 }
+#endif
 
 /* The metrics the solution carries (as the solver computed them). */
 JADWAL_API int jadwal_solution_metrics(jadwal_metrics* out, const jadwal_solution* solution);
@@ -258,6 +295,38 @@ JADWAL_API int jadwal_solution_instructor(const char** out, const jadwal_solutio
                                           size_t instructor);
 JADWAL_API int jadwal_solution_study_block_count(size_t* out, const jadwal_solution* solution);
 JADWAL_API int jadwal_solution_study_block(jadwal_study_block* out, const jadwal_solution* solution, size_t block);
+
+/* --------------------------------------------------------------- unmet demand */
+
+/* One demand (an employee wanting a programme) the plan leaves unplaced, in
+ * plan order, with why and what it would take: the reasons and alternatives
+ * of solution.json's `unplaced` (docs/explanations.md). All strings are owned
+ * by the solution. */
+typedef struct jadwal_unplaced {
+    const char* employee;     /* NIP */
+    const char* program;
+    const char* reason_code;  /* the first reason's code, e.g. "R-UNIT-LIMIT"; "" when there is none */
+    const char* reason;       /* the first reason's sentence; "" when there is none */
+    size_t reason_count;      /* every reason: jadwal_solution_unplaced_reason */
+    size_t alternative_count; /* at most 3: jadwal_solution_unplaced_alternative */
+} jadwal_unplaced;
+
+typedef struct jadwal_reason {
+    const char* code;    /* stable, "R-..." (docs/explanations.md) */
+    const char* message; /* one sentence in domain terms */
+} jadwal_reason;
+
+typedef struct jadwal_alternative {
+    const char* description; /* what would seat the person, in domain terms */
+    double cost;             /* the change in the objective's burden level if it were taken */
+} jadwal_alternative;
+
+JADWAL_API int jadwal_solution_unplaced_count(size_t* out, const jadwal_solution* solution);
+JADWAL_API int jadwal_solution_unplaced(jadwal_unplaced* out, const jadwal_solution* solution, size_t index);
+JADWAL_API int jadwal_solution_unplaced_reason(jadwal_reason* out, const jadwal_solution* solution, size_t index,
+                                               size_t reason);
+JADWAL_API int jadwal_solution_unplaced_alternative(jadwal_alternative* out, const jadwal_solution* solution,
+                                                    size_t index, size_t alternative);
 
 /* --------------------------------------------------- explain, verify, publish */
 

@@ -32,15 +32,124 @@ cc -std=c11 -Wall -Wextra -Wpedantic -Werror "$root/tests/install/pkg_config_con
    $(pkg-config --cflags --libs jadwal)
 LD_LIBRARY_PATH="$(pkg-config --variable=libdir jadwal)" "$work/pc_consumer"
 
+echo "== the Python package from the prefix"
+pydir=$(find "$prefix" -path '*/python3/dist-packages/jadwal/__init__.py' -printf '%h\n' | head -n1)
+if [ -n "$pydir" ]; then
+  # -P: nothing from the current directory; the package must come from the prefix.
+  PYTHONPATH="$(dirname "$pydir")" /usr/bin/python3 -P - "$scenario" "$pydir" <<'PY'
+import sys
+import jadwal
+assert jadwal.__file__.startswith(sys.argv[2]), jadwal.__file__
+plan = jadwal.solve(jadwal.load(sys.argv[1]), policy="flexible", max_moves=20_000)
+m = plan.metrics
+assert m["demand_placed"] > 0 and jadwal.verify(plan).ok, m
+print(f"jadwal {jadwal.__version__} from {sys.argv[2]}: {m['demand_placed']} of {m['demand_total']} demands placed")
+PY
+elif [ -d "$build/python/jadwal" ]; then
+  echo "test-install: the build has the Python package but the install lacks it"
+  exit 1
+else
+  echo "(this build has no Python package)"
+fi
+
 if [ "${JADWAL_TEST_DEB:-1}" != 0 ]; then
   echo "== cpack -G DEB"
   (cd "$work" && cpack -G DEB --config "$build/CPackConfig.cmake" -B "$work/deb" >/dev/null)
   deb=$(ls "$work"/deb/*.deb)
   contents=$(dpkg-deb -c "$deb")
   for f in ./usr/bin/jadwal ./usr/include/jadwal/jadwal.h ./usr/include/jadwal/solve/solver.hpp \
-           jadwalConfig.cmake jadwal.pc libjadwal.a libjadwal_c.so; do
+           jadwalConfig.cmake jadwal.pc libjadwal.a libjadwal_c.so ./usr/share/jadwal/jadwal_ffi.h \
+           ./usr/share/jadwal/examples/small/scenario.yaml ./usr/share/jadwal/examples/batanghari/make.sh \
+           ./usr/share/jadwal/examples/batanghari/README.md ./usr/share/jadwal/examples/php/plan.php; do
     grep -q -- "$f" <<<"$contents" || { echo "test-install: $(basename "$deb") lacks $f"; exit 1; }
   done
   echo "$(basename "$deb"): $(grep -c '' <<<"$contents") entries, depends: $(dpkg-deb -f "$deb" Depends)"
+
+  # Installs the .deb as a user would on a clean machine (CI runs this as root
+  # on Debian 12), runs the bundled example with the installed jadwal (and the
+  # PHP example against the installed libjadwal_c.so), and always removes the
+  # package again. JADWAL_TEST_DEB_INSTALL=0 skips it; without root or
+  # password-less sudo it is skipped with a note.
+  if [ "${JADWAL_TEST_DEB_INSTALL:-1}" != 0 ]; then
+    if [ "$(id -u)" = 0 ]; then
+      as_root=()
+    elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+      as_root=(sudo -n)
+    else
+      as_root=(none)
+    fi
+    if [ "${as_root[*]}" = none ]; then
+      echo "== apt-get install ./$(basename "$deb"): skipped (needs root or password-less sudo)"
+    elif dpkg -s jadwal >/dev/null 2>&1; then
+      echo "test-install: a package named jadwal is already installed; not installing $(basename "$deb") over" \
+           "it. Remove it first (apt-get purge jadwal) or set JADWAL_TEST_DEB_INSTALL=0."
+      exit 1
+    elif [ -e /usr/bin/jadwal ]; then
+      echo "test-install: /usr/bin/jadwal already exists and comes from no jadwal package; not installing" \
+           "$(basename "$deb") over it. Move it away or set JADWAL_TEST_DEB_INSTALL=0."
+      exit 1
+    else
+      echo "== apt-get install ./$(basename "$deb"), run the bundled example, remove it"
+      # A subshell, so that its EXIT trap removes the package on any failure
+      # and leaves the script's own trap alone.
+      (
+        remove_package() {
+          if dpkg -s jadwal >/dev/null 2>&1; then
+            DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get purge -y jadwal >/dev/null 2>&1 ||
+              echo "test-install: could not remove the jadwal package: apt-get purge jadwal"
+          fi
+        }
+        trap remove_package EXIT
+        DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y --no-install-recommends "$deb" \
+          >"$work/apt.log" 2>&1 || { cat "$work/apt.log"; exit 1; }
+        test "$(command -v jadwal)" = /usr/bin/jadwal
+        examples=/usr/share/jadwal/examples
+        run="$work/deb-run"
+        mkdir -p "$run"
+        "$examples/batanghari/make.sh" /usr/bin/jadwal "$run/batanghari" >/dev/null
+        /usr/bin/jadwal check "$run/batanghari/scenario.yaml"
+        started=$SECONDS
+        /usr/bin/jadwal solve "$run/batanghari/scenario.yaml" --policy flexible --seed 1 --time-limit 10 \
+          --out "$run/plan" >"$run/solve.log" 2>&1 || { cat "$run/solve.log"; exit 1; }
+        tail -n 1 "$run/solve.log"
+        /usr/bin/jadwal verify "$run/batanghari/scenario.yaml" "$run/plan/solution.json" >"$run/verify.log" ||
+          { sed -n 1,20p "$run/verify.log"; echo "test-install: the installed jadwal verify failed"; exit 1; }
+        verdict=$(sed -n 1p "$run/verify.log")
+        echo "$verdict"
+        grep -q ': 0 violation(s)' <<<"$verdict" || { echo "test-install: the installed jadwal's plan has violations"; exit 1; }
+        echo "the installed jadwal planned the bundled example in $((SECONDS - started)) s"
+        if dpkg -L jadwal | grep -q '/python3/dist-packages/jadwal/__init__\.py$'; then
+          echo "== import jadwal with Debian's python3 from the package"
+          (cd "$run" && /usr/bin/python3 -P - /usr/share/jadwal/examples/small/scenario.yaml <<'PY'
+import sys
+import jadwal
+assert jadwal.__file__.startswith("/usr/lib/python3/dist-packages/"), jadwal.__file__
+plan = jadwal.solve(jadwal.load(sys.argv[1]), policy="flexible", max_moves=20_000)
+assert jadwal.verify(plan).ok
+m = plan.metrics
+print(f"python: {m['demand_placed']} of {m['demand_total']} placed with {jadwal.__file__}")
+PY
+          )
+        fi
+        if command -v php >/dev/null && php -r 'exit(class_exists("FFI") ? 0 : 1);'; then
+          lib=$(dpkg -L jadwal | grep '/libjadwal_c\.so$')
+          echo "== php $examples/php/plan.php against $lib"
+          # No --lib and no --header: the dynamic loader finds the installed
+          # library, plan.php the installed jadwal_ffi.h.
+          php "$examples/php/plan.php" "$run/batanghari/scenario.yaml" --policy flexible --seed 1 --time-limit 5 \
+            >"$run/php.log" 2>&1 || { cat "$run/php.log"; exit 1; }
+          grep -E '^(status|verify|unplaced)' "$run/php.log"
+          grep -q '^verify: 0 hard violation' "$run/php.log"
+        else
+          echo "== php with FFI not found: the PHP example is not run against the package"
+        fi
+      )
+      if dpkg -s jadwal >/dev/null 2>&1 || [ -e /usr/bin/jadwal ]; then
+        echo "test-install: the jadwal package is still installed after the test"
+        exit 1
+      fi
+      echo "removed the package again"
+    fi
+  fi
 fi
 echo "test-install: all good"

@@ -22,10 +22,10 @@
 #include <jadwal/solve/solver.hpp>
 #include <jadwal/verify/verify.hpp>
 
+#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
@@ -53,43 +53,24 @@ struct arguments {
     int threads = 1;
 };
 
-template <class T>
-T number(std::string_view flag, std::string_view text) {
-    T value{};
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc{} || end != text.data() + text.size())
-        throw std::invalid_argument(fmt::format("{} needs a number, not '{}'", flag, text));
-    return value;
-}
-
-arguments parse_arguments(int argc, char** argv) {
-    arguments a;
-    for (int i = 1; i < argc; ++i) {
-        const std::string_view flag = argv[i];
-        if (i + 1 >= argc) throw std::invalid_argument(fmt::format("{} needs a value", flag));
-        const std::string_view value = argv[++i];
-        if (flag == "--out") a.out = std::string(value);
-        else if (flag == "--employees") a.employees = number<int>(flag, value);
-        else if (flag == "--seed") a.seed = number<std::uint64_t>(flag, value);
-        else if (flag == "--max-moves") a.max_moves = number<std::int64_t>(flag, value);
-        else if (flag == "--threads") a.threads = number<int>(flag, value);
-        else if (flag == "--time-limit") {
-            std::size_t used = 0;
-            try {
-                a.time_limit = std::stod(std::string(value), &used);
-            } catch (const std::exception&) {
-                used = 0;
-            }
-            if (used == 0 || used != value.size() || !(*a.time_limit > 0))
-                throw std::invalid_argument("--time-limit needs seconds > 0");
-        } else
-            throw std::invalid_argument(fmt::format("unknown option {}", flag));
+/// The command line, read with CLI11 (the library the jadwal tool uses).
+/// Returns an exit code when the program should stop here (help, bad arguments).
+std::optional<int> parse_arguments(int argc, char** argv, arguments& a) {
+    CLI::App app{"Sweeps the unit absence limit and the after-hours cap on a generated population", "policy_sweep"};
+    app.add_option("--out", a.out, "Directory for policy_sweep.csv and policy_sweep.svg")->required();
+    app.add_option("--employees", a.employees, "Population size")->check(CLI::Range(1, 1'000'000));
+    app.add_option("--seed", a.seed, "Population and solver seed");
+    app.add_option("--max-moves", a.max_moves, "Local-search moves per plan")->check(CLI::NonNegativeNumber);
+    app.add_option("--time-limit", a.time_limit, "Seconds per plan (results then depend on the machine)")
+        ->check(CLI::PositiveNumber);
+    app.add_option("--threads", a.threads, "Search threads")->check(CLI::Range(1, 256));
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);
+        return code == 0 ? 0 : 2;
     }
-    if (a.out.empty()) throw std::invalid_argument("--out DIR is required");
-    if (a.employees < 1) throw std::invalid_argument("--employees must be at least 1");
-    if (a.max_moves < 0) throw std::invalid_argument("--max-moves must be 0 or more");
-    if (a.threads < 1) throw std::invalid_argument("--threads must be at least 1");
-    return a;
+    return std::nullopt;
 }
 
 // ------------------------------------------------------------------ the scenario
@@ -356,14 +337,7 @@ void write_svg(const fs::path& file, const std::vector<row>& rows, const std::ve
 
 int main(int argc, char** argv) {
     arguments args;
-    try {
-        args = parse_arguments(argc, argv);
-    } catch (const std::exception& e) {
-        std::cerr << "policy_sweep: " << e.what()
-                  << "\nusage: policy_sweep --out DIR [--employees N] [--seed S] [--max-moves M] [--time-limit SEC] "
-                     "[--threads T]\n";
-        return 2;
-    }
+    if (const auto stop = parse_arguments(argc, argv, args)) return *stop;
     try {
         model::scenario s = generate_population(args.employees, args.seed);
         const auto flexible = s.find_policy("flexible");

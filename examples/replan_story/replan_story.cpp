@@ -37,10 +37,10 @@
 #include <jadwal/verify/verify.hpp>
 
 #include <date/tz.h>
+#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -69,30 +69,21 @@ struct arguments {
     std::int64_t max_moves = 20'000;
 };
 
-template <class T>
-T number(std::string_view flag, std::string_view text) {
-    T value{};
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc{} || end != text.data() + text.size())
-        throw std::invalid_argument(fmt::format("{} needs a number, not '{}'", flag, text));
-    return value;
-}
-
-arguments parse_arguments(int argc, char** argv) {
-    arguments a;
-    for (int i = 1; i < argc; ++i) {
-        const std::string_view flag = argv[i];
-        if (i + 1 >= argc) throw std::invalid_argument(fmt::format("{} needs a value", flag));
-        const std::string_view value = argv[++i];
-        if (flag == "--out") a.out = std::string(value);
-        else if (flag == "--employees") a.employees = number<int>(flag, value);
-        else if (flag == "--seed") a.seed = number<std::uint64_t>(flag, value);
-        else if (flag == "--max-moves") a.max_moves = number<std::int64_t>(flag, value);
-        else throw std::invalid_argument(fmt::format("unknown option {}", flag));
+/// The command line, read with CLI11 (the library the jadwal tool uses).
+/// Returns an exit code when the program should stop here (help, bad arguments).
+std::optional<int> parse_arguments(int argc, char** argv, arguments& a) {
+    CLI::App app{"The re-planning story: the main hall closes for two weeks in May", "replan_story"};
+    app.add_option("--out", a.out, "Directory for the plans and calendars before and after")->required();
+    app.add_option("--employees", a.employees, "Population size")->check(CLI::Range(1, 1'000'000));
+    app.add_option("--seed", a.seed, "Population and solver seed");
+    app.add_option("--max-moves", a.max_moves, "Local-search moves per solve")->check(CLI::NonNegativeNumber);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);
+        return code == 0 ? 0 : 2;
     }
-    if (a.out.empty()) throw std::invalid_argument("--out DIR is required");
-    if (a.employees < 1 || a.max_moves < 0) throw std::invalid_argument("--employees >= 1 and --max-moves >= 0");
-    return a;
+    return std::nullopt;
 }
 
 // ------------------------------------------------------------------ time
@@ -218,13 +209,7 @@ calendar_census read_calendars(const fs::path& dir) {
 
 int main(int argc, char** argv) {
     arguments args;
-    try {
-        args = parse_arguments(argc, argv);
-    } catch (const std::exception& e) {
-        std::cerr << "replan_story: " << e.what()
-                  << "\nusage: replan_story --out DIR [--employees N] [--seed S] [--max-moves M]\n";
-        return 2;
-    }
+    if (const auto stop = parse_arguments(argc, argv, args)) return *stop;
     try {
         bool ok = true;
         const std::string policy = "flexible";

@@ -76,9 +76,12 @@ solution solve(const model::scenario& s, const solve_options& opts) {
     const model::policy& pol = chosen ? *chosen : fallback;
 
     auto elapsed = [&] { return std::chrono::duration<double>(clock_type::now() - started).count(); };
+    auto cancelled = [&]() -> bool {
+        return (opts.cancel && opts.cancel->load(std::memory_order_relaxed)) ||
+               (opts.stop_requested && opts.stop_requested());
+    };
     auto stop = [&]() -> bool {
-        if (opts.cancel && opts.cancel->load(std::memory_order_relaxed)) return true;
-        return opts.time_limit_seconds && elapsed() >= *opts.time_limit_seconds;
+        return cancelled() || (opts.time_limit_seconds && elapsed() >= *opts.time_limit_seconds);
     };
 
     shared_progress prog;
@@ -159,7 +162,7 @@ solution solve(const model::scenario& s, const solve_options& opts) {
             const auto st = detail::local_search(pl, r, log, sp);
             moves = st.moves;
             // The reasons of what is left unplaced are those of the final plan.
-            detail::final_repair(pl, r, log, [&] { return opts.cancel && opts.cancel->load(); });
+            detail::final_repair(pl, r, log, cancelled);
         }
         publish(moves, pl.objective(), pl.placed_count());
         results[t].objective = pl.objective();

@@ -12,15 +12,12 @@
 #include <date/tz.h>
 
 #include <chrono>
-#include <condition_variable>
 #include <cstddef>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
-#include <mutex>
 #include <optional>
 #include <sstream>
-#include <thread>
 
 using namespace jadwal;
 using c_api::fail;
@@ -167,48 +164,6 @@ bool flag_raised(const volatile int* flag) noexcept {
     return flag && __atomic_load_n(flag, __ATOMIC_RELAXED) != 0;
 }
 
-/// Turns a caller-owned `int` flag (and the token, when both are given) into
-/// the one atomic the solver reads: a thread polls them every few
-/// milliseconds until the solve ends. The solver itself only knows atomics.
-class flag_watch {
-public:
-    flag_watch(const volatile int* flag, const std::atomic<bool>* token) : flag_(flag), token_(token) {
-        if (raised()) stop_.store(true);
-        else thread_ = std::thread([this] { watch(); });
-    }
-    flag_watch(const flag_watch&) = delete;
-    flag_watch& operator=(const flag_watch&) = delete;
-    ~flag_watch() {
-        {
-            std::lock_guard<std::mutex> lock(m_);
-            done_ = true;
-        }
-        cv_.notify_one();
-        if (thread_.joinable()) thread_.join();
-    }
-    [[nodiscard]] const std::atomic<bool>* stop() const noexcept { return &stop_; }
-
-private:
-    bool raised() const noexcept { return flag_raised(flag_) || (token_ && token_->load()); }
-    void watch() {
-        std::unique_lock<std::mutex> lock(m_);
-        while (!cv_.wait_for(lock, std::chrono::milliseconds(5), [this] { return done_; })) {
-            if (raised()) {
-                stop_.store(true);
-                return;
-            }
-        }
-    }
-
-    const volatile int* flag_;
-    const std::atomic<bool>* token_;
-    std::atomic<bool> stop_{false};
-    std::mutex m_;
-    std::condition_variable cv_;
-    bool done_ = false;
-    std::thread thread_;
-};
-
 /// The unplaced demand at `index`, or a failure recorded.
 const solve::unplaced_demand* unplaced_at(const jadwal_solution& sol, std::size_t index) {
     if (check_index(index, sol.plan.unplaced.size(), "unplaced")) return nullptr;
@@ -296,10 +251,9 @@ int jadwal_solve(jadwal_solution** out, const jadwal_scenario* scenario, const j
         }
         if (o.progress_interval_seconds > 0) so.progress_interval_seconds = o.progress_interval_seconds;
         if (o.cancel) so.cancel = &o.cancel->raised;
-        std::optional<flag_watch> watch;
         if (o.cancel_flag) {
-            watch.emplace(o.cancel_flag, so.cancel);
-            so.cancel = watch->stop();
+            const volatile int* flag = o.cancel_flag;
+            so.stop_requested = [flag] { return flag_raised(flag); };
         }
         try {
             auto plan = solve::solve(s, so);

@@ -64,6 +64,11 @@ struct solve_options {
     double progress_interval_seconds = 0.25;
     /// Set to true (from any thread) to stop: the best plan so far is returned.
     const std::atomic<bool>* cancel = nullptr;
+    /// Asked alongside `cancel` (every few hundred moves, from the solving
+    /// threads, so it must be cheap and thread-safe): true stops the solve the
+    /// same way. For stop signals that are not a std::atomic<bool>, such as the
+    /// C API's caller-owned flag.
+    std::function<bool()> stop_requested;
     /// Re-planning (docs/model.md "Pins when re-planning"): the plan published
     /// before, read against this scenario. Its pinned sessions, everything that
     /// starts before `replan_from`, and the participants of cohorts with such a

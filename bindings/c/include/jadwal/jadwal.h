@@ -181,11 +181,11 @@ typedef struct jadwal_solve_options {
     /* A stop flag the caller owns, for hosts that would rather not hold a
      * token (a signal handler, a foreign runtime): nonzero stops the solve as
      * jadwal_cancel does. NULL: none. The library only reads it, with a
-     * relaxed atomic load (__atomic_load_n), from a thread of its own and at
-     * the start; the host raises it with an atomic store
+     * relaxed atomic load (__atomic_load_n), from the solving threads every
+     * few hundred moves; the host raises it with an atomic store
      * (__atomic_store_n(&flag, 1, __ATOMIC_RELAXED)) from any thread, or with
      * a plain store to a `volatile sig_atomic_t` from a signal handler. It is
-     * seen within about 10 ms. The int must outlive the call. Both this flag
+     * normally seen within a few milliseconds. The int must outlive the call. Both this flag
      * and `cancel` may be given: either stops the solve. */
     const volatile int* cancel_flag;
 } jadwal_solve_options;

@@ -30,7 +30,7 @@ import pathlib
 from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple, Union
 from zoneinfo import ZoneInfo
 
-from . import _jadwal
+from . import _errors, _jadwal
 from ._errors import (
     Diagnostic,
     Error,
@@ -56,7 +56,6 @@ __all__ = [
     "Program",
     "Module",
     "Policy",
-    "Diagnostic",
     # solving and the plan
     "solve",
     "CancelToken",
@@ -76,16 +75,8 @@ __all__ = [
     "Verification",
     "Violation",
     "write_outputs",
-    # errors
-    "Error",
-    "ScenarioError",
-    "SolutionError",
-    "SolveError",
-    "NotFoundError",
-    "InvalidArgumentError",
-    "OutputError",
-    "InternalError",
 ]
+__all__ += _errors.__all__  # Diagnostic and the exceptions
 
 PathLike = Union[str, "os.PathLike[str]"]
 DateLike = Union[_dt.date, str]

@@ -266,22 +266,42 @@ class Scenario:
         return f"<jadwal.Scenario {self.name!r}: {len(self.employees)} employees, {self.demand_count} demand items>"
 
 
-def load(path: PathLike, *, base_dir: Optional[PathLike] = None) -> Scenario:
+EmployeesCsv = Iterable[Tuple[str, str]]
+
+
+def _employee_sources(employees_csv: Optional[EmployeesCsv]) -> List[Tuple[str, str]]:
+    sources = []
+    for item in employees_csv or ():
+        name, text = item
+        sources.append((str(name), text.decode("utf-8") if isinstance(text, bytes) else str(text)))
+    return sources
+
+
+def load(path: PathLike, *, base_dir: Optional[PathLike] = None,
+         employees_csv: Optional[EmployeesCsv] = None) -> Scenario:
     """Loads and validates a scenario file.
 
     Relative paths inside it (an employees CSV) resolve against ``base_dir``,
-    by default the file's directory. Raises :class:`ScenarioError` listing every
-    problem found, the first error in the message as ``file:line:col``.
+    by default the file's directory. ``employees_csv`` adds or replaces
+    employees from CSV text, as ``(name, text)`` pairs (an HR export: the
+    columns of an employees file, docs/format.md); a NIP the scenario already
+    has is replaced, and ``name`` is the file diagnostics show. Raises
+    :class:`ScenarioError` listing every problem found, the first error in the
+    message as ``file:line:col``.
     """
-    native = _jadwal.load_file(os.fspath(path), None if base_dir is None else os.fspath(base_dir))
+    native = _jadwal.load_file(os.fspath(path), None if base_dir is None else os.fspath(base_dir),
+                               _employee_sources(employees_csv))
     return Scenario(native)
 
 
-def loads(text: Union[str, bytes], name: str = "<string>", *, base_dir: Optional[PathLike] = None) -> Scenario:
-    """Loads a scenario from YAML text; ``name`` is the file name diagnostics show."""
+def loads(text: Union[str, bytes], name: str = "<string>", *, base_dir: Optional[PathLike] = None,
+          employees_csv: Optional[EmployeesCsv] = None) -> Scenario:
+    """Loads a scenario from YAML text; ``name`` is the file name diagnostics
+    show. ``employees_csv`` as for :func:`load`."""
     if isinstance(text, bytes):
         text = text.decode("utf-8")
-    native = _jadwal.load_text(text, name, None if base_dir is None else os.fspath(base_dir))
+    native = _jadwal.load_text(text, name, None if base_dir is None else os.fspath(base_dir),
+                               _employee_sources(employees_csv))
     return Scenario(native)
 
 

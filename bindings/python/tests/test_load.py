@@ -128,3 +128,30 @@ def _stable(plan):
     d = plan.to_dict()
     del d["elapsed_seconds"]  # the one field allowed to differ between identical runs
     return d
+
+
+def test_employees_from_an_hr_export_are_added_and_a_known_nip_is_replaced(small_path):
+    export = (
+        "nip,name,unit,status,jp_target,after_hours,weekend\n"
+        "199909092024011001,Rina Marlina,bpkad,pns,20,true,false\n"
+        "198203142006041002,Siti Rahmawati,bpkad,pns,32,true,false\n"
+    )
+    before = jadwal.load(small_path)
+    after = jadwal.load(small_path, employees_csv=[("hr_export.csv", export)])
+    assert len(after.employee_ids) == len(before.employee_ids) + 1
+    assert after.employee("199909092024011001").name == "Rina Marlina"
+    assert after.employee("198203142006041002").jp_target == 32  # was 20: replaced in place
+    assert after.employee_ids.index("198203142006041002") == before.employee_ids.index("198203142006041002")
+    # The string loader takes the same rows.
+    text = jadwal.loads(small_path.read_text(encoding="utf-8"), base_dir=small_path.parent,
+                        employees_csv=[("hr_export.csv", export.encode("utf-8"))])
+    assert text.employee_ids == after.employee_ids
+
+
+def test_a_bad_row_of_an_hr_export_is_reported_at_its_line_and_column(small_path):
+    export = "nip,name,unit,status\n199909092024011003,Budi Santoso,bpkda,pns\n"
+    with pytest.raises(jadwal.ScenarioError) as caught:
+        jadwal.load(small_path, employees_csv=[("hr_export.csv", export)])
+    first = caught.value
+    assert (first.code, first.file, first.line) == ("E-REF-UNIT", "hr_export.csv", 2)
+    assert first.column == export.splitlines()[1].index("bpkda") + 1

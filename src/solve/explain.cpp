@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <tuple>
 #include <array>
 
 namespace jadwal::solve::detail {
@@ -557,9 +558,22 @@ reason live_reason(plan& pl, std::uint32_t d, std::uint32_t pmi, std::vector<coh
     const pm_c& pm = cm.pms[pmi];
     const auto& prog = cm.scenario.programs[pm.program];
     const std::string mode = mode_name(pm.mode);
-    std::vector<cohort_probe> mine;
+    // The cohorts in an order of the plan itself (times, venue, first member),
+    // not of how the search happened to number them: the same plan read back
+    // from solution.json (`jadwal explain`) gives the same sentences.
+    std::vector<std::uint32_t> ours;
     for (const auto c : pl.program_cohorts[pm.program])
-        if (pl.cohorts[c].pm == pmi) mine.push_back(probe_cohort(pl, c, d));
+        if (pl.cohorts[c].pm == pmi) ours.push_back(c);
+    const auto key = [&](std::uint32_t c) {
+        const cohort_t& co = pl.cohorts[c];
+        const tmin first = co.sessions.empty() ? 0 : co.sessions.front().a;
+        const std::uint32_t member =
+            co.members.empty() ? UINT32_MAX : *std::min_element(co.members.begin(), co.members.end());
+        return std::tuple{first, co.venue, co.fixed, member, c};
+    };
+    std::sort(ours.begin(), ours.end(), [&](std::uint32_t x, std::uint32_t y) { return key(x) < key(y); });
+    std::vector<cohort_probe> mine;
+    for (const auto c : ours) mine.push_back(probe_cohort(pl, c, d));
     probes.insert(probes.end(), mine.begin(), mine.end());
     if (mine.empty()) {
         if (pm.mode == model::delivery_mode::classroom && cm.budget_classroom >= 0 &&
@@ -725,12 +739,18 @@ demand_explanation explain_unplaced(plan& pl, rng& r, std::uint32_t d, explain_c
     return out;
 }
 
+std::uint64_t explain_seed(std::uint64_t seed, std::uint32_t d) {
+    return seed ^ 0x6578706c61696eULL ^ (static_cast<std::uint64_t>(d) + 1) * 0x9E3779B97F4A7C15ULL;  // "explain"
+}
+
 std::vector<demand_explanation> explain_all_unplaced(plan& pl, std::uint64_t seed) {
     std::vector<demand_explanation> out(pl.cm.demand.size());
-    rng r(seed ^ 0x6578706c61696eULL);  // "explain"
-    explain_cache cache;
+    explain_cache cache;  // depends on the plan only, not on the random stream
     for (std::uint32_t d = 0; d < pl.cm.demand.size(); ++d)
-        if (pl.place[d].kind == place_kind::none) out[d] = explain_unplaced(pl, r, d, &cache);
+        if (pl.place[d].kind == place_kind::none) {
+            rng r(explain_seed(seed, d));
+            out[d] = explain_unplaced(pl, r, d, &cache);
+        }
     return out;
 }
 

@@ -82,7 +82,6 @@ employee_explanation explain_employee(const model::scenario& s, const solution& 
     std::stable_sort(out.trainings.begin(), out.trainings.end(),
                      [](const explained_training& a, const explained_training& b) { return a.start < b.start; });
 
-    detail::rng r(sol.seed ^ 0x6578706c61696eULL);
     for (auto i = cm.demand_off[e]; i < cm.demand_off[e + 1]; ++i) {
         const std::uint32_t d = cm.demand_by_emp[i];
         const model::program_index p{cm.demand[d].program};
@@ -91,6 +90,7 @@ employee_explanation explain_employee(const model::scenario& s, const solution& 
             out.placed.push_back(p);
             continue;
         }
+        detail::rng r(detail::explain_seed(sol.seed, d));
         const auto ex = detail::explain_unplaced(pl, r, d);
         out.unplaced.push_back({employee, p, ex.reasons, ex.alternatives});
     }

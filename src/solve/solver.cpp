@@ -167,7 +167,8 @@ solution solve(const model::scenario& s, const solve_options& opts) {
         publish(moves, pl.objective(), pl.placed_count());
         results[t].objective = pl.objective();
         if (reporter) report("explain", true);
-        const auto explanations = detail::explain_all_unplaced(pl, opts.seed + t);
+        // With the plan's seed, not the thread's: `jadwal explain` gives the same.
+        const auto explanations = detail::explain_all_unplaced(pl, opts.seed);
         results[t].sol = detail::extract(pl, log, &explanations);
         results[t].moves = moves;
     };

@@ -173,3 +173,34 @@ policies: {only: {}}
                                                   "at once: 3 of the 3 people waiting could then sit"));
     CHECK(u.alternatives[0].cost == Approx(90));  // 90 minutes of working time (07:30-09:00)
 }
+
+TEST_CASE("explaining one person gives the reasons and alternatives the whole plan gave them", "[solve][explain]") {
+    // Each demand's explanation draws from a random stream of its own, so
+    // `jadwal explain` agrees with solution.json's unplaced list, also for a
+    // plan found by the second of two search threads.
+    const auto s = test::batanghari(400, 5);
+    for (const int threads : {1, 2}) {
+        const auto sol = test::solve_with(*s, "flexible", 5000, 3, threads);
+        REQUIRE(sol.unplaced.size() > 20);
+        std::size_t checked = 0;
+        for (std::size_t i = 0; i < sol.unplaced.size(); i += 7) {
+            const auto& u = sol.unplaced[i];
+            const auto one = solve::explain_employee(*s, sol, u.employee, u.program);
+            REQUIRE(one.unplaced.size() == 1);
+            const auto& again = one.unplaced[0];
+            INFO(s->employees[u.employee.value].id << " " << s->programs[u.program.value].id);
+            REQUIRE(again.reasons.size() == u.reasons.size());
+            for (std::size_t k = 0; k < u.reasons.size(); ++k) {
+                CHECK(again.reasons[k].code == u.reasons[k].code);
+                CHECK(again.reasons[k].message == u.reasons[k].message);
+            }
+            REQUIRE(again.alternatives.size() == u.alternatives.size());
+            for (std::size_t k = 0; k < u.alternatives.size(); ++k) {
+                CHECK(again.alternatives[k].description == u.alternatives[k].description);
+                CHECK(again.alternatives[k].cost == u.alternatives[k].cost);
+            }
+            ++checked;
+        }
+        CHECK(checked > 3);
+    }
+}

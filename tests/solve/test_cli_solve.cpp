@@ -12,14 +12,8 @@
 
 namespace {
 
-struct run_result {
-    int code = -1;
-    std::string out;
-};
-run_result run(const std::string& args) {
-    const auto r = jadwal::test::run_cli(args);
-    return {r.exit_code, r.out};
-}
+/// Runs the CLI (stdout in `.out`, stderr apart in `.err`).
+jadwal::test::cli_result run(const std::string& args) { return jadwal::test::run_cli(args); }
 
 std::filesystem::path scratch() { return jadwal::test::scratch_dir("solve-cli"); }
 
@@ -33,7 +27,7 @@ TEST_CASE("jadwal solve writes every output into a new directory and prints the 
     const auto dir = scratch();
     const auto out = dir / "plan" / "nested";
     const auto r = run("solve '" + example + "' --out '" + out.string() + "' --policy flexible --max-moves 2000");
-    CHECK(r.code == 0);
+    CHECK(r.exit_code == 0);
     REQUIRE(std::filesystem::exists(out / "solution.json"));
     const std::string text = read(out / "solution.json");
     CHECK(text.find("\"status\": \"feasible\"") != std::string::npos);
@@ -52,14 +46,14 @@ TEST_CASE("jadwal solve writes every output into a new directory and prints the 
 TEST_CASE("jadwal export writes the chosen outputs of a saved plan and refuses unknown formats", "[solve]") {
     const auto dir = scratch();
     const std::string a = (dir / "a").string(), b = (dir / "b").string();
-    REQUIRE(run("solve '" + example + "' --out '" + a + "' --policy flexible --max-moves 2000 --format json").code == 0);
+    REQUIRE(run("solve '" + example + "' --out '" + a + "' --policy flexible --max-moves 2000 --format json").exit_code == 0);
     CHECK_FALSE(std::filesystem::exists(dir / "a" / "report.html"));
-    CHECK(run("export '" + example + "' '" + a + "/solution.json' --out '" + b + "' --format csv,ics").code == 0);
+    CHECK(run("export '" + example + "' '" + a + "/solution.json' --out '" + b + "' --format csv,ics").exit_code == 0);
     CHECK(std::filesystem::exists(dir / "b" / "schedule.csv"));
     CHECK(std::filesystem::exists(dir / "b" / "calendars"));
     CHECK_FALSE(std::filesystem::exists(dir / "b" / "report.html"));
-    CHECK(run("export '" + example + "' '" + a + "/solution.json' --out '" + b + "' --format pdf").code == 2);
-    CHECK(run("export '" + example + "' '" + b + "/missing.json' --out '" + b + "'").code == 1);
+    CHECK(run("export '" + example + "' '" + a + "/solution.json' --out '" + b + "' --format pdf").exit_code == 2);
+    CHECK(run("export '" + example + "' '" + b + "/missing.json' --out '" + b + "'").exit_code == 1);
     // Same plan and SOURCE_DATE_EPOCH: byte-identical calendars.
     const std::string stamp = "SOURCE_DATE_EPOCH=1780000000 ";
     const std::string c = (dir / "c").string(), d = (dir / "d").string();
@@ -85,7 +79,7 @@ TEST_CASE("jadwal solve is reproducible with a move limit", "[solve]") {
     for (const char* sub : {"a", "b"})
         REQUIRE(run("solve '" + example + "' --out '" + (dir / sub).string() +
                     "' --policy flexible --seed 4 --max-moves 3000 --threads 2")
-                    .code == 0);
+                    .exit_code == 0);
     auto strip = [](std::string t) { return t.substr(0, t.find("\"elapsed_seconds\"")); };
     CHECK(strip(read(dir / "a" / "solution.json")) == strip(read(dir / "b" / "solution.json")));
     std::filesystem::remove_all(dir);
@@ -94,49 +88,49 @@ TEST_CASE("jadwal solve is reproducible with a move limit", "[solve]") {
 TEST_CASE("jadwal solve refuses what it cannot do with the documented exit codes", "[solve]") {
     const auto dir = scratch();
     const std::string out = " --out '" + (dir / "o").string() + "'";
-    CHECK(run("solve '" + example + "'" + out + " --policy no_such_policy").code == 2);
-    CHECK(run("solve '" + example + "'" + out + " --previous old.json").code == 1);  // no such file
-    CHECK(run("solve '" + example + "'" + out + " --replan-from 2026-06-01").code == 2);  // needs --previous
-    CHECK(run("solve '" + example + "'" + out + " --strategy clever").code == 2);
-    CHECK(run("solve '" + example + "'").code == 2);  // --out is required
-    CHECK(run("solve '" + (dir / "missing.yaml").string() + "'" + out).code == 1);
+    CHECK(run("solve '" + example + "'" + out + " --policy no_such_policy").exit_code == 2);
+    CHECK(run("solve '" + example + "'" + out + " --previous old.json").exit_code == 1);  // no such file
+    CHECK(run("solve '" + example + "'" + out + " --replan-from 2026-06-01").exit_code == 2);  // needs --previous
+    CHECK(run("solve '" + example + "'" + out + " --strategy clever").exit_code == 2);
+    CHECK(run("solve '" + example + "'").exit_code == 2);  // --out is required
+    CHECK(run("solve '" + (dir / "missing.yaml").string() + "'" + out).exit_code == 1);
     CHECK_FALSE(std::filesystem::exists(dir / "o" / "solution.json"));
-    CHECK(run("solve '" + example + "'" + out + " --strategy baseline --policy classroom_only").code == 0);
+    CHECK(run("solve '" + example + "'" + out + " --strategy baseline --policy classroom_only").exit_code == 0);
     std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("jadwal solve --previous re-plans, and verify --previous checks what had to stay", "[solve][replan]") {
     const auto dir = scratch();
     const std::string a = (dir / "a").string(), b = (dir / "b").string();
-    REQUIRE(run("solve '" + example + "' --out '" + a + "' --policy flexible --max-moves 3000").code == 0);
+    REQUIRE(run("solve '" + example + "' --out '" + a + "' --policy flexible --max-moves 3000").exit_code == 0);
     const std::string previous = " --previous '" + a + "/solution.json' --replan-from 2026-06-01";
-    CHECK(run("solve '" + example + "' --out '" + b + "' --policy flexible --max-moves 3000" + previous).code == 0);
+    CHECK(run("solve '" + example + "' --out '" + b + "' --policy flexible --max-moves 3000" + previous).exit_code == 0);
     const auto checked = run("verify '" + example + "' '" + b + "/solution.json'" + previous);
-    CHECK(checked.code == 0);
+    CHECK(checked.exit_code == 0);
     CHECK(checked.out.find("changes against") != std::string::npos);
     CHECK(run("solve '" + example + "' --out '" + b + "' --previous '" + a + "/solution.json' --replan-from 1 June")
-              .code == 2);
+              .exit_code == 2);
     std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("jadwal explain tells one employee what they got and why the rest is missing", "[solve][explain]") {
     const auto dir = scratch();
     const std::string a = (dir / "a").string();
-    REQUIRE(run("solve '" + example + "' --out '" + a + "' --policy flexible --max-moves 3000").code == 0);
+    REQUIRE(run("solve '" + example + "' --out '" + a + "' --policy flexible --max-moves 3000").exit_code == 0);
     const std::string sol = " '" + a + "/solution.json'";
     // Siti (BPKAD) cannot take keuda: her unit may miss one person at a time, a cohort needs three.
     const auto r = run("explain '" + example + "'" + sol + " --employee 198203142006041002");
-    CHECK(r.code == 0);
+    CHECK(r.exit_code == 0);
     CHECK(r.out.find("Siti Rahmawati") != std::string::npos);
     CHECK(r.out.find("Not placed") != std::string::npos);
     CHECK(r.out.find("keuda") != std::string::npos);
     CHECK(r.out.find("R-") != std::string::npos);
     const auto j = run("explain '" + example + "'" + sol + " --employee 198203142006041002 --format json");
-    CHECK(j.code == 0);
+    CHECK(j.exit_code == 0);
     CHECK(j.out.find("\"unplaced\"") != std::string::npos);
-    CHECK(run("explain '" + example + "'" + sol + " --employee nobody").code == 2);
-    CHECK(run("explain '" + example + "'" + sol + " --employee 198203142006041002 --program nothing").code == 2);
-    CHECK(run("explain '" + example + "' '" + (dir / "missing.json").string() + "' --employee 198203142006041002").code == 1);
+    CHECK(run("explain '" + example + "'" + sol + " --employee nobody").exit_code == 2);
+    CHECK(run("explain '" + example + "'" + sol + " --employee 198203142006041002 --program nothing").exit_code == 2);
+    CHECK(run("explain '" + example + "' '" + (dir / "missing.json").string() + "' --employee 198203142006041002").exit_code == 1);
     std::filesystem::remove_all(dir);
 }
 

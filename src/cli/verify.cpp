@@ -8,6 +8,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <type_traits>
 
 #include "commands.hpp"
 #include "print_diagnostics.hpp"
@@ -25,23 +26,11 @@ struct metric_row {
 };
 
 std::vector<metric_row> metric_rows(const solve::solution_metrics& m) {
-    auto i = [](std::int64_t v) { return static_cast<double>(v); };
-    return {{"demand_total", i(m.demand_total), true},
-            {"demand_placed", i(m.demand_placed), true},
-            {"participation_rate", m.participation_rate, false},
-            {"jp_target_employees", i(m.jp_target_employees), true},
-            {"jp_target_met", i(m.jp_target_met), true},
-            {"jp_target_attainment", m.jp_target_attainment, false},
-            {"disruption_minutes", i(m.disruption_minutes), true},
-            {"disruption_weighted", m.disruption_weighted, false},
-            {"after_hours_minutes", i(m.after_hours_minutes), true},
-            {"max_after_hours_minutes_per_person_week", i(m.max_after_hours_minutes_per_person_week), true},
-            {"max_unit_absence_ratio", m.max_unit_absence_ratio, false},
-            {"cohorts", i(m.cohorts), true},
-            {"sessions", i(m.sessions), true},
-            {"study_blocks", i(m.study_blocks), true},
-            {"instructor_minutes", i(m.instructor_minutes), true},
-            {"hard_violations", i(m.hard_violations), true}};
+    std::vector<metric_row> rows;
+    solve::for_each_metric(m, [&](const char* name, auto value) {
+        rows.push_back({name, static_cast<double>(value), std::is_integral_v<decltype(value)>});
+    });
+    return rows;
 }
 
 std::string show_number(double v, bool integral) {

@@ -208,22 +208,7 @@ const solve::solution* previous_for(std::optional<solve::solution>& carried, con
 
 py::dict metrics_dict(const solve::solution_metrics& m) {
     py::dict d;
-    d["demand_total"] = m.demand_total;
-    d["demand_placed"] = m.demand_placed;
-    d["participation_rate"] = m.participation_rate;
-    d["jp_target_employees"] = m.jp_target_employees;
-    d["jp_target_met"] = m.jp_target_met;
-    d["jp_target_attainment"] = m.jp_target_attainment;
-    d["disruption_minutes"] = m.disruption_minutes;
-    d["disruption_weighted"] = m.disruption_weighted;
-    d["after_hours_minutes"] = m.after_hours_minutes;
-    d["max_after_hours_minutes_per_person_week"] = m.max_after_hours_minutes_per_person_week;
-    d["max_unit_absence_ratio"] = m.max_unit_absence_ratio;
-    d["cohorts"] = m.cohorts;
-    d["sessions"] = m.sessions;
-    d["study_blocks"] = m.study_blocks;
-    d["instructor_minutes"] = m.instructor_minutes;
-    d["hard_violations"] = m.hard_violations;
+    solve::for_each_metric(m, [&](const char* name, auto value) { d[name] = value; });
     return d;
 }
 

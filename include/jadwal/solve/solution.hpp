@@ -89,6 +89,31 @@ struct solution_metrics {
     friend bool operator==(const solution_metrics&, const solution_metrics&) = default;
 };
 
+/// Calls f(name, value) for each metric, by its name in problem.md and
+/// solution.json and in that order: value is the std::int64_t of a count or
+/// minutes, the double of a rate, ratio or weighted sum. One list for every
+/// place that shows all of them (solution.json, comparison.json, `jadwal
+/// verify`, the Python package).
+template <class F>
+void for_each_metric(const solution_metrics& m, F&& f) {
+    f("demand_total", m.demand_total);
+    f("demand_placed", m.demand_placed);
+    f("participation_rate", m.participation_rate);
+    f("jp_target_employees", m.jp_target_employees);
+    f("jp_target_met", m.jp_target_met);
+    f("jp_target_attainment", m.jp_target_attainment);
+    f("disruption_minutes", m.disruption_minutes);
+    f("disruption_weighted", m.disruption_weighted);
+    f("after_hours_minutes", m.after_hours_minutes);
+    f("max_after_hours_minutes_per_person_week", m.max_after_hours_minutes_per_person_week);
+    f("max_unit_absence_ratio", m.max_unit_absence_ratio);
+    f("cohorts", m.cohorts);
+    f("sessions", m.sessions);
+    f("study_blocks", m.study_blocks);
+    f("instructor_minutes", m.instructor_minutes);
+    f("hard_violations", m.hard_violations);
+}
+
 struct objective_value {
     double participation = 0;
     double burden = 0;

@@ -146,20 +146,28 @@ bool replan_context::same_session(const cohort_t& c, std::uint32_t k) const {
 
 namespace {
 
-/// Moves session k of a cohort without members to the nearest day (same clock
-/// time) where its resources, windows and order allow it.
+/// Tries `move(days)` for the nearest days first: +1, -1, +2, -2, ... up to
+/// four weeks either way; true at the first move that succeeds.
+template <class Move>
+bool to_nearest_day(Move&& move) {
+    for (int step = 1; step <= 28; ++step)
+        for (const int sign : {+1, -1})
+            if (move(sign * step)) return true;
+    return false;
+}
+
+/// Moves session k of a cohort to the nearest day (same clock time) where
+/// its resources, windows and order, and its members, allow it.
 bool repair_session(plan& pl, std::uint32_t c, std::uint32_t k) {
     const compiled_model& cm = pl.cm;
     const session_t cur = pl.cohorts[c].sessions[k];
     const tmin offset = cur.a - cm.day_start[static_cast<std::size_t>(cur.day)];
-    for (int step = 1; step <= 28; ++step)
-        for (const int sign : {+1, -1}) {
-            const int d = cur.day + sign * step;
-            if (d < 0 || d >= cm.days) continue;
-            const tmin a = cm.day_start[static_cast<std::size_t>(d)] + offset;
-            if (pl.move_session(c, k, d, a, a + (cur.b - cur.a))) return true;
-        }
-    return false;
+    return to_nearest_day([&](int days) {
+        const int d = cur.day + days;
+        if (d < 0 || d >= cm.days) return false;
+        const tmin a = cm.day_start[static_cast<std::size_t>(d)] + offset;
+        return pl.move_session(c, k, d, a, a + (cur.b - cur.a));
+    });
 }
 
 bool session_valid(plan& pl, std::uint32_t c, std::uint32_t k) {
@@ -244,16 +252,11 @@ void import_blocks(plan& pl, const replan_context& rc, std::uint32_t d, bool und
     for (std::uint32_t k = 0; k < spans.size(); ++k) {
         const span at = spans[k];
         if (at.a < pl.earliest() || pl.move_block(d, k, at)) continue;  // done already, or still fits
-        bool moved = false;
-        for (int step = 1; step <= 28 && !moved; ++step)
-            for (const int sign : {+1, -1}) {
-                const tmin shift = static_cast<tmin>(sign * step) * 24 * 60;
-                const span to{at.a + shift, at.b + shift};
-                if (to.a >= pl.earliest() && pl.move_block(d, k, to)) {
-                    moved = true;
-                    break;
-                }
-            }
+        (void)to_nearest_day([&](int days) {
+            const tmin shift = static_cast<tmin>(days) * 24 * 60;
+            const span to{at.a + shift, at.b + shift};
+            return to.a >= pl.earliest() && pl.move_block(d, k, to);
+        });
     }
 }
 

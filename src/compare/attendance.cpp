@@ -434,18 +434,19 @@ fit_result fit_attendance(const model::scenario& s, const exposure& x, std::span
     // Each matched record reduces to what its likelihood needs. Live: the
     // working-time exposure (share x critical weight) and whether the week is
     // over the after-hours threshold. Self-paced: the slack fraction t of
-    // complete_probability (full_slack_days held).
-    struct live_observation {
-        double exposure = 0;
-        bool overloaded = false;
-        bool attended = false;
+    // complete_probability (full_slack_days held). Records that share these
+    // share a probability, so the likelihood sums over groups of them (yes and
+    // no counts) and its cost does not grow with the number of records.
+    struct outcomes {
+        double yes = 0, no = 0;
+        void add(bool happened) { (happened ? yes : no) += 1; }
     };
-    struct module_observation {
-        double t = 0;
-        bool completed = false;
-    };
-    std::vector<live_observation> live;
-    std::vector<module_observation> modules;
+    std::map<std::pair<double, bool>, outcomes> live_groups;  // (exposure, overloaded)
+    std::map<double, outcomes> module_groups;                 // t
+    // complete_probability with min 0 and max 1 is t itself.
+    model::attendance_model slack_only = start;
+    slack_only.self_paced_min = 0;
+    slack_only.self_paced_max = 1;
     for (const auto& rec : records) {
         const auto e = s.find_employee(rec.employee);
         const auto p = s.find_program(rec.program);
@@ -465,12 +466,8 @@ fit_result fit_attendance(const model::scenario& s, const exposure& x, std::span
                 ++r.records_unmatched;
                 continue;
             }
-            // t as complete_probability computes it: the probability is
-            // self_paced_min + (self_paced_max - self_paced_min) x t.
-            model::attendance_model unit = start;
-            unit.self_paced_min = 0;
-            unit.self_paced_max = 1;
-            modules.push_back({complete_probability(x.self_paced[it->second], unit), rec.attended});
+            module_groups[complete_probability(x.self_paced[it->second], slack_only)].add(rec.attended);
+            ++r.records_self_paced;
             continue;
         }
         const auto it = seat_of.find(std::tuple{e->value, p->value, *m, rec.start});
@@ -479,26 +476,13 @@ fit_result fit_attendance(const model::scenario& s, const exposure& x, std::span
             continue;
         }
         const auto& seat = x.live[it->second];
-        live.push_back({seat.working_share * seat.critical_weight,
-                        seat.week_after_hours_minutes > start.overload_minutes_per_week, rec.attended});
+        live_groups[{seat.working_share * seat.critical_weight,
+                     seat.week_after_hours_minutes > start.overload_minutes_per_week}]
+            .add(rec.attended);
+        ++r.records_live;
     }
-    r.records_live = static_cast<std::int64_t>(live.size());
-    r.records_self_paced = static_cast<std::int64_t>(modules.size());
     r.records_used = r.records_live + r.records_self_paced;
 
-    // Records with the same exposure share a probability: the likelihood
-    // sums over those groups (yes and no counts), so its cost does not grow
-    // with the number of records.
-    struct outcomes {
-        double yes = 0, no = 0;
-    };
-    std::map<std::pair<double, bool>, outcomes> live_groups;
-    for (const auto& o : live) {
-        auto& g = live_groups[{o.exposure, o.overloaded}];
-        (o.attended ? g.yes : g.no) += 1;
-    }
-    std::map<double, outcomes> module_groups;
-    for (const auto& o : modules) (o.completed ? module_groups[o.t].yes : module_groups[o.t].no) += 1;
     const auto group_ll = [](double p, const outcomes& g) {
         return (g.yes > 0 ? g.yes * log_outcome(p, true) : 0) + (g.no > 0 ? g.no * log_outcome(p, false) : 0);
     };
@@ -517,13 +501,14 @@ fit_result fit_attendance(const model::scenario& s, const exposure& x, std::span
                              module_ll(start.self_paced_min, start.self_paced_max);
     auto& f = r.fitted;
 
-    if (!live.empty()) {
+    if (!live_groups.empty()) {
         // The base rate and the working-time penalty together; the overload
         // penalty apart, holding them; alternately until nothing moves. The
         // overload penalty is told apart from the base rate only by sessions
         // in both light and heavy weeks.
-        const bool heavy = std::any_of(live.begin(), live.end(), [](const auto& o) { return o.overloaded; });
-        const bool light = std::any_of(live.begin(), live.end(), [](const auto& o) { return !o.overloaded; });
+        const auto overloaded = [](const auto& group) { return group.first.second; };
+        const bool heavy = std::any_of(live_groups.begin(), live_groups.end(), overloaded);
+        const bool light = !std::all_of(live_groups.begin(), live_groups.end(), overloaded);
         r.fitted_live = true;
         r.fitted_overload = heavy && light;
         const auto any = [](double, double) { return true; };
@@ -542,12 +527,13 @@ fit_result fit_attendance(const model::scenario& s, const exposure& x, std::span
         }
     }
 
-    if (!modules.empty()) {
+    if (!module_groups.empty()) {
         // Records with no slack tell self_paced_min; with full_slack_days or
         // more, self_paced_max; in between, both. Each is fitted only when
         // some record speaks to it, and min <= max holds throughout.
-        const bool some_min = std::any_of(modules.begin(), modules.end(), [](const auto& o) { return o.t < 1; });
-        const bool some_max = std::any_of(modules.begin(), modules.end(), [](const auto& o) { return o.t > 0; });
+        // Keys are sorted: the smallest t is first, the largest last.
+        const bool some_min = module_groups.begin()->first < 1;
+        const bool some_max = module_groups.rbegin()->first > 0;
         r.fitted_self_paced_min = some_min;
         r.fitted_self_paced_max = some_max;
         const double lo_min = some_min ? 0 : f.self_paced_min, lo_max = some_min ? 1 : f.self_paced_min;

@@ -257,19 +257,10 @@ bool inserter::random_schedule(std::uint32_t pmi, int first_lo, int first_hi, sc
         }
         return true;
     };
-    // After-hours minutes this schedule puts into each ISO week, counted
-    // against the policy's working hours. The policy's weekly and daily
-    // after-hours caps bind everyone who works those hours, so a schedule
-    // over them could seat nobody: its sessions are spread over the weeks.
-    std::array<std::pair<int, int>, 64> week_ah{};
-    std::size_t n_week_ah = 0;
-    auto week_slot = [&](int wk) -> int* {
-        for (std::size_t k = 0; k < n_week_ah; ++k)
-            if (week_ah[k].first == wk) return &week_ah[k].second;
-        if (n_week_ah == week_ah.size()) return nullptr;  // past 64 weeks: not tracked
-        week_ah[n_week_ah] = {wk, 0};
-        return &week_ah[n_week_ah++].second;
-    };
+    // The policy's daily and weekly after-hours caps bind everyone who works
+    // the policy's hours, so a schedule over them could seat nobody: its
+    // sessions are spread over the weeks. After-hours minutes are counted
+    // against the policy's working hours of the day.
     auto after_hours = [&](int dd, tmin a, tmin b) {
         const day_c& dc = cm_.day[static_cast<std::size_t>(dd)];
         const tmin inside = std::max<tmin>(0, std::min(b, dc.work_b) - std::max(a, dc.work_a));
@@ -280,8 +271,11 @@ bool inserter::random_schedule(std::uint32_t pmi, int first_lo, int first_hi, sc
         if (ah == 0) return true;
         if (cm_.max_ah_per_day >= 0 && ah > cm_.max_ah_per_day) return false;
         if (cm_.max_ah_per_week < 0) return true;
-        const int* w = week_slot(cm_.week_of(dd));
-        return w == nullptr || *w + ah <= cm_.max_ah_per_week;
+        const int week = cm_.week_of(dd);
+        int in_week = ah;
+        for (const auto& s : out.sessions)
+            if (cm_.week_of(s.day) == week) in_week += after_hours(s.day, s.a, s.b);
+        return in_week <= cm_.max_ah_per_week;
     };
     tmin tod = -1;
     for (std::size_t j = 0; j < pm.parts.size(); ++j) {
@@ -327,7 +321,6 @@ bool inserter::random_schedule(std::uint32_t pmi, int first_lo, int first_hi, sc
                 const tmin a = cands[i], b = a + pt.minutes;
                 if (!in_some_window(cm_, pm, dd, a, b)) continue;
                 if (!caps_ok(dd, a, b) || !resources_ok(dd, a, b)) continue;
-                if (int* w = week_slot(cm_.week_of(dd))) *w += after_hours(dd, a, b);
                 out.sessions.push_back({a, b, dd});
                 for (const auto ins : out.instructors)
                     if (cm_.instructors[ins].max_days_per_month >= 0 && pl_.instructor_day(ins, dd).empty())

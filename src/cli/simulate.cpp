@@ -13,6 +13,7 @@
 
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <sstream>
 
 namespace jadwal::cli {
@@ -31,6 +32,22 @@ struct fit_args {
     std::string scenario;
     std::string solution;
 };
+
+/// A scenario and what a plan of it asks of people; nothing (the problems
+/// printed) when either file does not read.
+struct plan_exposure {
+    load::load_result loaded;
+    compare::exposure x;
+    [[nodiscard]] const model::scenario& scenario() const { return *loaded.scenario; }
+};
+std::optional<plan_exposure> read_plan_exposure(const std::string& scenario, const std::string& solution) {
+    auto loaded = load_and_report(scenario);
+    if (!loaded.scenario) return std::nullopt;
+    const auto sol = read_solution_reporting(*loaded.scenario, solution);
+    if (!sol) return std::nullopt;
+    auto x = compare::compute_exposure(*loaded.scenario, *sol);
+    return plan_exposure{std::move(loaded), std::move(x)};
+}
 
 void print_summary(const compare::attendance_summary& r) {
     const auto row = [](std::string_view name, const std::string& value) { fmt::print("  {:<40} {:>12}\n", name, value); };
@@ -60,13 +77,9 @@ action add_simulate(CLI::App& app) {
     cmd->add_option("--seed", a->seed, "Random seed")->capture_default_str();
     cmd->add_option("--format", a->format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
     return [a]() {
-        const auto loaded = load_and_report(a->scenario);
-        if (!loaded.scenario) return static_cast<int>(input_error);
-        const auto& s = *loaded.scenario;
-        const auto sol = read_solution_reporting(s, a->solution);
-        if (!sol) return static_cast<int>(input_error);
-        const auto x = compare::compute_exposure(s, *sol);
-        const auto r = compare::simulate_attendance(x, s.attendance, {a->runs, a->seed});
+        const auto plan = read_plan_exposure(a->scenario, a->solution);
+        if (!plan) return static_cast<int>(input_error);
+        const auto r = compare::simulate_attendance(plan->x, plan->scenario().attendance, {a->runs, a->seed});
         if (a->format == "json") {
             const auto sp = [](const compare::spread& v) {
                 return nlohmann::json{{"mean", v.mean}, {"stddev", v.stddev}, {"p05", v.p05}, {"p95", v.p95}};
@@ -110,13 +123,10 @@ action add_attendance(CLI::App& app) {
         for (const auto& e : errors) fmt::print(stderr, "{}\n", e);
         if (!errors.empty()) return static_cast<int>(input_error);
 
-        const auto loaded = load_and_report(a->scenario);
-        if (!loaded.scenario) return static_cast<int>(input_error);
-        const auto& s = *loaded.scenario;
-        const auto sol = read_solution_reporting(s, a->solution);
-        if (!sol) return static_cast<int>(input_error);
-        const auto x = compare::compute_exposure(s, *sol);
-        const auto r = compare::fit_attendance(s, x, records, s.attendance);
+        const auto plan = read_plan_exposure(a->scenario, a->solution);
+        if (!plan) return static_cast<int>(input_error);
+        const auto& s = plan->scenario();
+        const auto r = compare::fit_attendance(s, plan->x, records, s.attendance);
         if (r.records_used == 0) {
             fmt::print(stderr, "{}: error: none of the {} records names a live session or self-paced module of the plan\n",
                        a->records, records.size());

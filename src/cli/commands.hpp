@@ -14,6 +14,9 @@ enum exit_code : int {
     usage_error = 2,
     infeasible = 3,
     internal_error = 4,
+    /// Reading or writing a file failed for a reason outside the input's
+    /// content: a full disk, no permission, a link where jadwal writes.
+    io_error = 5,
 };
 
 /// What a registered verb runs once the command line is parsed.

@@ -1,5 +1,6 @@
 // `jadwal compare`: one scenario, several policies, one table.
 #include "commands.hpp"
+#include "interrupt.hpp"
 #include "print_diagnostics.hpp"
 
 #include <jadwal/compare/compare.hpp>
@@ -71,6 +72,8 @@ action add_compare(CLI::App& app) {
             fmt::print(stderr, "[{}/{}] solving with policy {}\n", i + 1, n, policy);
             std::fflush(stderr);
         };
+        const stop_on_signal interrupt;
+        opts.cancel = interrupt.flag();
         compare::comparison result;
         try {
             result = compare::compare_policies(s, opts);
@@ -90,9 +93,9 @@ action add_compare(CLI::App& app) {
             }
             try {
                 output::write_outputs(a->out, files);
-            } catch (const std::exception& e) {
-                fmt::print(stderr, "jadwal compare: cannot write {}: {}\n", a->out, e.what());
-                return static_cast<int>(input_error);
+            } catch (const output::write_error& e) {
+                fmt::print(stderr, "jadwal compare: {}\n", e.what());
+                return static_cast<int>(io_error);
             }
         }
         if (a->format == "json")

@@ -44,7 +44,7 @@ action add_export(CLI::App& app) {
             return static_cast<int>(input_error);
         req.previous = previous ? &*previous : nullptr;
         req.baseline = baseline ? &*baseline : nullptr;
-        if (!write_plan_outputs(s, *sol, a->out, req)) return static_cast<int>(input_error);
+        if (const int rc = write_plan_outputs(s, *sol, a->out, req); rc != success) return rc;
         fmt::print("wrote {}\n", a->out);
         return static_cast<int>(success);
     };

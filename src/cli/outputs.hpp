@@ -19,9 +19,11 @@ using output_request = output::publish_request;
 /// False for anything else.
 bool parse_formats(const std::string& text, output_request& req);
 
-/// Writes what `req` asks for under `dir`, all or nothing. Returns false (after
-/// printing why to stderr) when writing fails; the previous outputs stay then.
-bool write_plan_outputs(const model::scenario& s, const solve::solution& sol, const std::filesystem::path& dir,
+/// Writes what `req` asks for under `dir`, all or nothing. Returns the exit
+/// code: success, or (after printing why to stderr) io_error when the file
+/// system refused, input_error when the plan cannot be published; the previous
+/// outputs stay then.
+int write_plan_outputs(const model::scenario& s, const solve::solution& sol, const std::filesystem::path& dir,
                         const output_request& req);
 
 }  // namespace jadwal::cli

@@ -1,5 +1,6 @@
 // `jadwal solve`: plans a scenario and writes DIR/solution.json.
 #include "commands.hpp"
+#include "interrupt.hpp"
 #include "print_diagnostics.hpp"
 #include "outputs.hpp"
 #include "solution_file.hpp"
@@ -9,6 +10,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -35,8 +38,9 @@ struct solve_args {
 
 std::string fmt_objective(double v) { return fmt::format("{:.1f}", v); }
 
-void print_summary(const solve::solution& sol, const std::string& file) {
+void print_summary(const solve::solution& sol, const std::string& file, bool interrupted) {
     const auto& m = sol.metrics;
+    if (interrupted) fmt::print("stopped by a signal: this is the best plan found until then\n");
     fmt::print("status      {}\n", solve::to_string(sol.status));
     fmt::print("policy      {}   strategy {}   seed {}\n", sol.policy, sol.strategy, sol.seed);
     fmt::print("objective   participation {}   burden {}   cost {}\n", fmt_objective(sol.objective.participation),
@@ -71,7 +75,9 @@ action add_solve(CLI::App& app) {
     cmd->add_option("--out", a->out, "Directory to write solution.json into (created if missing)")->required();
     cmd->add_option("--policy", a->policy, "Policy id (default: the scenario's policy, else its first)");
     cmd->add_option("--seed", a->seed, "Random seed")->capture_default_str();
-    cmd->add_option("--time-limit", a->time_limit, "Stop after this many seconds")->check(CLI::PositiveNumber);
+    cmd->add_option("--time-limit", a->time_limit,
+                    "Finish the whole command (loading, solving, writing the outputs) within this many seconds")
+        ->check(CLI::PositiveNumber);
     cmd->add_option("--max-moves", a->max_moves,
                     fmt::format("Stop after this many moves per thread (reproducible; default {} when no time "
                                 "limit is given)",
@@ -95,6 +101,7 @@ action add_solve(CLI::App& app) {
                     "With --previous: the re-plan date (YYYY-MM-DD, midnight in the scenario's zone) or instant "
                     "(ISO 8601 with offset); without it only pinned items must stay");
     return [a]() {
+        const auto started = std::chrono::steady_clock::now();
         if (!a->replan_from.empty() && a->previous.empty()) {
             fmt::print(stderr, "jadwal solve: --replan-from needs --previous\n");
             return static_cast<int>(usage_error);
@@ -127,7 +134,6 @@ action add_solve(CLI::App& app) {
         solve::solve_options opts;
         opts.policy = a->policy;
         opts.seed = a->seed;
-        opts.time_limit_seconds = a->time_limit;
         opts.max_moves = a->max_moves;
         opts.threads = a->threads;
         opts.strategy = *solve::parse_solve_strategy(a->strategy);
@@ -158,11 +164,27 @@ action add_solve(CLI::App& app) {
             }
             std::fflush(stderr);
         };
+        // --time-limit bounds the whole command: the search stops early enough
+        // for the explanations and the outputs (and the baseline plan) to be
+        // written in the time left, by the library's estimate of what they take.
+        if (a->time_limit) {
+            const double used = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+            double reserve = output::publish_seconds_estimate(s, req);
+            if (a->compare_baseline) reserve *= 1.5;
+            opts.time_limit_seconds = std::max(0.0, *a->time_limit - used - reserve);
+            if (*opts.time_limit_seconds < 0.1 * *a->time_limit)
+                fmt::print(stderr,
+                           "jadwal solve: loading took {:.1f} s and writing the outputs takes about {:.1f} s, which "
+                           "leaves {:.1f} s of the {:g} s time limit to search\n",
+                           used, reserve, *opts.time_limit_seconds, *a->time_limit);
+        }
+        const stop_on_signal interrupt;
+        opts.cancel = interrupt.flag();
         solve::solution sol = solve::solve(s, opts);
         if (live_line) fmt::print(stderr, "\n");
 
         std::optional<solve::solution> baseline;
-        if (a->compare_baseline && opts.strategy != solve::solve_strategy::baseline) {
+        if (a->compare_baseline && opts.strategy != solve::solve_strategy::baseline && !interrupt.stopped()) {
             solve::solve_options bo = opts;
             bo.strategy = solve::solve_strategy::baseline;
             bo.on_progress = nullptr;
@@ -171,8 +193,8 @@ action add_solve(CLI::App& app) {
         req.previous = previous ? &*previous : nullptr;
         req.baseline = baseline ? &*baseline : nullptr;
         const std::filesystem::path dir{a->out};
-        if (!write_plan_outputs(s, sol, dir, req)) return static_cast<int>(input_error);
-        print_summary(sol, dir.string());
+        if (const int rc = write_plan_outputs(s, sol, dir, req); rc != success) return rc;
+        print_summary(sol, dir.string(), interrupt.stopped());
         const bool ok = sol.status == solve::solve_status::feasible || sol.status == solve::solve_status::optimal;
         return static_cast<int>(ok ? success : infeasible);
     };

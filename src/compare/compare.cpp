@@ -61,6 +61,7 @@ comparison compare_policies(const model::scenario& s, const compare_options& opt
         so.seed = opts.seed;
         so.time_limit_seconds = opts.time_limit_seconds;
         so.max_moves = opts.max_moves;
+        so.cancel = opts.cancel;
         so.threads = opts.threads;
         so.strategy = opts.strategy;
         policy_result r;

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <sys/wait.h>
 
 namespace {
 
@@ -34,10 +35,15 @@ TEST_CASE("jadwal solve writes every output into a new directory and prints the 
     CHECK(text.find("\"policy\": \"flexible\"") != std::string::npos);
     CHECK(r.out.find("participation_rate") != std::string::npos);
     CHECK(r.out.find("hard_violations") != std::string::npos);
-    // Everything interface.md lists, and nothing else (no temporary file left behind).
+    // Everything interface.md lists beside jadwal's own folder of sets, and
+    // nothing else (no temporary file left behind).
     std::set<std::string> names;
     for (const auto& e : std::filesystem::directory_iterator(out)) names.insert(e.path().filename().string());
-    CHECK(names == std::set<std::string>{"calendars", "report.html", "schedule.csv", "siasn_courses.csv", "solution.json"});
+    CHECK(names == std::set<std::string>{".jadwal", "calendars", "report.html", "schedule.csv", "siasn_courses.csv",
+                                         "solution.json"});
+    std::size_t sets = 0;
+    for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(out / ".jadwal" / "sets")) ++sets;
+    CHECK(sets == 1);
     CHECK(std::filesystem::exists(out / "calendars" / "employees"));
     CHECK(read(out / "schedule.csv").rfind("nip,", 0) == 0);
     std::filesystem::remove_all(dir);
@@ -66,7 +72,7 @@ TEST_CASE("jadwal export writes the chosen outputs of a saved plan and refuses u
     std::size_t compared = 0;
     for (const auto& e : std::filesystem::recursive_directory_iterator(dir / "c" / "calendars")) {
         if (!e.is_regular_file()) continue;
-        const auto rel = std::filesystem::relative(e.path(), dir / "c");
+        const auto rel = e.path().lexically_relative(dir / "c");  // relative() would resolve the calendars link
         CHECK(read(e.path()) == read(dir / "d" / rel));
         ++compared;
     }
@@ -131,6 +137,46 @@ TEST_CASE("jadwal explain tells one employee what they got and why the rest is m
     CHECK(run("explain '" + example + "'" + sol + " --employee nobody").exit_code == 2);
     CHECK(run("explain '" + example + "'" + sol + " --employee 198203142006041002 --program nothing").exit_code == 2);
     CHECK(run("explain '" + example + "' '" + (dir / "missing.json").string() + "' --employee 198203142006041002").exit_code == 1);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("jadwal solve refuses an output folder whose calendars are a link elsewhere and keeps the files there",
+          "[solve][publish]") {
+    // Defect: the second solve followed the link and deleted every file of web/.
+    const auto dir = scratch();
+    const auto out = dir / "out";
+    const auto web = dir / "web";
+    std::filesystem::create_directories(web);
+    { std::ofstream(web / "index.html") << "site"; }
+    REQUIRE(run("solve '" + example + "' --out '" + out.string() + "' --policy flexible --max-moves 2000").exit_code == 0);
+    std::filesystem::remove(out / "calendars");
+    std::filesystem::create_directory_symlink("../web", out / "calendars");
+    const auto r = run("solve '" + example + "' --out '" + out.string() + "' --policy flexible --max-moves 2000");
+    CHECK(r.exit_code == 5);
+    CHECK(r.err.find("is a link to ../web") != std::string::npos);
+    CHECK(read(web / "index.html") == "site");
+    std::size_t n = 0;
+    for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(web)) ++n;
+    CHECK(n == 1);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("Ctrl-C stops the search and the best plan so far is published whole", "[solve][publish]") {
+    const auto dir = scratch();
+    const auto out = dir / "out";
+    // A move budget that would take many minutes; SIGINT after two seconds.
+    const std::string cmd = "timeout --preserve-status -s INT 2 '" + std::string(JADWAL_CLI) + "' solve '" + example +
+                            "' --out '" + out.string() + "' --policy flexible --max-moves 4000000000 >'" + (dir / "stdout.txt").string() +
+                            "' 2>&1";
+    const int status = std::system(cmd.c_str());
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+    CHECK(read(dir / "stdout.txt").find("stopped by a signal") != std::string::npos);
+    const std::string text = read(out / "solution.json");
+    CHECK(text.find("\"metrics\"") != std::string::npos);
+    CHECK(text.substr(text.find_last_not_of('\n')) == "}\n");
+    CHECK(std::filesystem::exists(out / "report.html"));
+    CHECK(std::filesystem::exists(out / "calendars" / "employees"));
     std::filesystem::remove_all(dir);
 }
 

@@ -11,6 +11,7 @@
 #include <jadwal/solve/solver.hpp>
 #include <jadwal/verify/verify.hpp>
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -28,6 +29,10 @@ struct compare_options {
     std::optional<std::int64_t> max_moves;     ///< per policy and thread
     int threads = 1;
     simulation_options attendance;  ///< runs and seed of the attendance simulation
+    /// Set to true (from any thread or a signal handler) to stop: the solve
+    /// under way returns its best plan so far, and each policy still to come
+    /// gets its first plan without search.
+    const std::atomic<bool>* cancel = nullptr;
     /// Called before each policy is solved (for progress lines).
     std::function<void(std::string_view policy, std::size_t index, std::size_t count)> on_policy;
 };

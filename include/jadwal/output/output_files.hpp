@@ -1,10 +1,23 @@
-// A set of output files built in memory and published together: every file
-// is written to a staging directory first, and only when all of them are
-// complete do they replace what DIR held. A run that fails while writing
-// leaves the previous outputs untouched.
+// A set of output files built in memory and published together, so that a
+// reader of the output folder sees either the whole previous set or the whole
+// new one, whatever moment the process is killed at (docs/outputs.md
+// "Publishing").
+//
+// Layout of an output folder DIR (everything jadwal writes is inside DIR):
+//
+//   DIR/.jadwal/sets/<id>/...       one folder per published set
+//   DIR/.jadwal/current -> sets/<id> the set readers see; switched by one rename(2)
+//   DIR/<name> -> .jadwal/current/<name>   e.g. solution.json, calendars
+//
+// A set is written and flushed to disk under a fresh name, the `current` link
+// is switched to it in one atomic step, and only then is the old set deleted.
+// jadwal deletes nothing it did not write: only folders under DIR/.jadwal/sets
+// and its own leftovers, never following a link. A file, folder or foreign
+// link at a name the set publishes is refused with an error, not replaced.
 #pragma once
 
 #include <filesystem>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -17,13 +30,21 @@ struct output_file {
 
 using output_files = std::vector<output_file>;
 
-/// Publishes `files` under `dir` (created if missing). Files are staged in a
-/// hidden directory inside `dir`, flushed, then each top-level entry is renamed
-/// into place; a top-level directory (such as `calendars/`) is replaced as a
-/// whole, so no stale file of an earlier run survives inside it. Entries of
-/// `dir` that `files` does not mention are left alone. Throws
-/// std::runtime_error naming the path on failure; nothing of the new set is
-/// visible then, and the staging directory is removed.
+/// Publishing failed: the file system refused (no permission, no space; the
+/// message carries the system's reason) or the folder holds something jadwal
+/// will not replace. Nothing of the new set is visible then.
+struct write_error : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+/// Publishes `files` under `dir` (created if missing) as one set: the new set
+/// holds `files` plus every top-level entry of the current set that `files`
+/// does not name (carried over as hard links), so publishing a subset (only
+/// solution.json, say) leaves the rest as it was. Top-level entries such as
+/// `calendars/` are replaced as a whole: no stale file of an earlier set
+/// survives inside them. Leftovers of earlier runs that were killed are
+/// removed. Publishing into the same folder from two processes at once is
+/// serialised by a lock in DIR/.jadwal. Throws write_error.
 void write_outputs(const std::filesystem::path& dir, const output_files& files);
 
 }  // namespace jadwal::output

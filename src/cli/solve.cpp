@@ -63,6 +63,22 @@ void print_summary(const solve::solution& sol, const std::string& file, bool int
     row("study_blocks", fmt::format("{}", m.study_blocks));
     row("instructor_minutes", fmt::format("{}", m.instructor_minutes));
     row("hard_violations", fmt::format("{}", m.hard_violations));
+    if (sol.bounds) {
+        const auto& b = *sol.bounds;
+        const auto gap = [](std::int64_t bound, std::int64_t got) {
+            return bound > 0 ? 100.0 * static_cast<double>(bound - got) / static_cast<double>(bound) : 0.0;
+        };
+        fmt::print("\nbounds: no plan places more than {} demand items (this plan is {:.1f}% below) or brings more "
+                   "than {} people to their JP target ({:.1f}% below); {} demand items cannot be placed by any plan "
+                   "(jadwal check lists them)\n",
+                   b.demand_placed, gap(b.demand_placed, m.demand_placed), b.jp_target_met,
+                   gap(b.jp_target_met, m.jp_target_met), b.unplaceable);
+    }
+    if (m.demand_total > 0 && 20 * m.demand_placed < m.demand_total)
+        fmt::print(stderr,
+                   "jadwal solve: WARNING: this plan places only {} of {} demand items; jadwal check lists demand no "
+                   "plan can place, jadwal explain says why for each person\n",
+                   m.demand_placed, m.demand_total);
     fmt::print("\n{} moves in {:.1f} s; wrote {}\n", sol.moves, sol.elapsed_seconds, file);
 }
 

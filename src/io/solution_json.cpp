@@ -115,6 +115,14 @@ public:
         read_cohorts(doc, sol);
         read_study_blocks(doc, sol);
         read_unplaced(doc, sol);
+        if (const auto it = doc.find("bounds"); it != doc.end() && it->is_object()) {
+            const std::string path = "$.bounds";
+            solve::solution_bounds b;
+            b.demand_placed = get<std::int64_t>(*it, "demand_placed", path).value_or(0);
+            b.jp_target_met = get<std::int64_t>(*it, "jp_target_met", path).value_or(0);
+            b.unplaceable = get<std::int64_t>(*it, "unplaceable", path).value_or(0);
+            sol.bounds = b;
+        }
         if (!diags_.has_errors()) out.solution = std::move(sol);
         out.diags = std::move(diags_);
         return out;
@@ -332,6 +340,14 @@ std::string solution_to_json(const model::scenario& s, const solve::solution& so
                                 {"alternatives", std::move(alts)}});
     }
     doc["unplaced"] = std::move(unplaced);
+    if (sol.bounds) {
+        const auto& b = *sol.bounds;
+        doc["bounds"] = json{{"demand_placed", b.demand_placed},
+                             {"demand_placed_gap", b.demand_placed - sol.metrics.demand_placed},
+                             {"jp_target_met", b.jp_target_met},
+                             {"jp_target_met_gap", b.jp_target_met - sol.metrics.jp_target_met},
+                             {"unplaceable", b.unplaceable}};
+    }
     doc["moves"] = sol.moves;
     // The only field allowed to differ between identical runs comes last.
     doc["elapsed_seconds"] = sol.elapsed_seconds;

@@ -3,6 +3,7 @@
 // (objective, thread index), and report it with the metrics of evaluate().
 #include <jadwal/solve/solver.hpp>
 
+#include "bound_model.hpp"
 #include "compiled_model.hpp"
 #include "construct.hpp"
 #include "evaluate.hpp"
@@ -213,6 +214,11 @@ solution solve(const model::scenario& s, const solve_options& opts) {
     out.strategy = std::string(to_string(opts.strategy));
     out.status = ev.violations.empty() ? solve_status::feasible : solve_status::infeasible;
     out.moves = total_moves;
+    if (!baseline) {
+        const plan_bounds bounds = detail::compute_bounds(cm);
+        out.bounds = solution_bounds{bounds.demand_placed, bounds.jp_target_met,
+                                     static_cast<std::int64_t>(bounds.unplaceable.size())};
+    }
     out.elapsed_seconds = elapsed();
     report("done", true);
     return out;

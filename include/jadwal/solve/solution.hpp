@@ -124,6 +124,14 @@ struct objective_value {
     std::map<std::string, std::map<std::string, double>> per_unit;
 };
 
+/// What no plan can beat (solve/bound.hpp), beside the plan that was found.
+struct solution_bounds {
+    std::int64_t demand_placed = 0;  ///< no plan places more demand items
+    std::int64_t jp_target_met = 0;  ///< no plan brings more people to their JP target
+    std::int64_t unplaceable = 0;    ///< demand items no plan can place (`jadwal check` lists them)
+    friend bool operator==(const solution_bounds&, const solution_bounds&) = default;
+};
+
 struct solution {
     int format_version = 1;
     solve_status status = solve_status::feasible;
@@ -135,6 +143,8 @@ struct solution {
     std::vector<cohort> cohorts;
     std::vector<study_block> study_blocks;
     std::vector<unplaced_demand> unplaced;
+    /// Set by the solver (and read back from solution.json when present).
+    std::optional<solution_bounds> bounds;
     double elapsed_seconds = 0;  ///< the one field allowed to differ between identical runs
     std::int64_t moves = 0;      ///< local-search moves evaluated
 };

@@ -90,8 +90,20 @@ std::vector<metric_row> comparison_rows(const comparison& c) {
     auto* placed = add("demand_placed", "demand placed / total", k::count, true,
                        [](const policy_result& r) { return r.check.metrics.demand_placed; });
     for (const auto& r : c.results) placed->totals.push_back(static_cast<double>(r.check.metrics.demand_total));
+    // What no plan under the policy beats (docs/model.md "Bounds"): the gap
+    // says how much of a shortfall is the rules' and how much the search's.
+    auto* bound_placed = add("bound_demand_placed", "bound: no plan places more than", k::count, true,
+                             [](const policy_result& r) { return r.plan.bounds ? r.plan.bounds->demand_placed : 0; });
+    for (const auto& r : c.results) bound_placed->totals.push_back(static_cast<double>(r.check.metrics.demand_total));
     add("jp_target_attainment", "JP target attainment", k::share, true,
         [](const policy_result& r) { return r.check.metrics.jp_target_attainment; });
+    add("bound_jp_target_attainment", "bound: no plan brings more to the JP target than", k::share, true,
+        [](const policy_result& r) {
+            return r.plan.bounds && r.check.metrics.jp_target_employees > 0
+                       ? static_cast<double>(r.plan.bounds->jp_target_met) /
+                             static_cast<double>(r.check.metrics.jp_target_employees)
+                       : 0.0;
+        });
     add("disruption_minutes", "disruption (minutes of work)", k::minutes, false,
         [](const policy_result& r) { return r.check.metrics.disruption_minutes; });
     add("disruption_minutes_per_jp", "disruption minutes per placed JP", k::real, false, [](const policy_result& r) {

@@ -255,12 +255,19 @@ private:
         h_.text(opts_.checked ? "Metrics as jadwal verify recomputed them from the scenario and the plan."
                               : "Metrics as the plan states them (not checked by jadwal verify).");
         h_.raw("</p>\n<div class=\"cards\">\n");
+        const auto bound_note = [](std::int64_t bound, std::int64_t got, std::int64_t total) {
+            return fmt::format("; no plan can do better than {} ({}), {} from this one", grouped(bound),
+                               percent(ratio(bound, total)), grouped(bound - got));
+        };
         card(h_, percent(m_.participation_rate), "",
-             fmt::format("participation: {} of {} demand items placed", grouped(m_.demand_placed),
-                         grouped(m_.demand_total)));
+             fmt::format("participation: {} of {} demand items placed{}", grouped(m_.demand_placed),
+                         grouped(m_.demand_total),
+                         sol_.bounds ? bound_note(sol_.bounds->demand_placed, m_.demand_placed, m_.demand_total) : ""));
         card(h_, percent(m_.jp_target_attainment), "",
-             fmt::format("JP target met by {} of {} staff with a target", grouped(m_.jp_target_met),
-                         grouped(m_.jp_target_employees)));
+             fmt::format("JP target met by {} of {} staff with a target{}", grouped(m_.jp_target_met),
+                         grouped(m_.jp_target_employees),
+                         sol_.bounds ? bound_note(sol_.bounds->jp_target_met, m_.jp_target_met, m_.jp_target_employees)
+                                     : ""));
         card(h_, grouped(m_.disruption_minutes), "min",
              fmt::format("training in working time (disruption), {} h; {:.1f} min per placed JP ({} JP placed)",
                          grouped(static_cast<double>(m_.disruption_minutes) / 60.0),

@@ -262,7 +262,16 @@ TEST_CASE("killed at any moment, a publisher leaves the whole old set or the who
         if (child == 0) {
             for (int g = 1;; ++g) write_outputs(dir, tagged_set(round * 1000 + g, 300 + g % 7));
         }
-        std::this_thread::sleep_for(std::chrono::microseconds(std::uniform_int_distribution<int>(0, 150000)(rng)));
+        // Wait until the child has published a set of this round (however
+        // loaded the machine is), then kill it at a random moment of the next.
+        const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+        while (std::chrono::steady_clock::now() < give_up) {
+            const std::string now = read(dir / "solution.json");
+            const auto g = now.rfind("generation ", 0) == 0 ? std::stoi(now.substr(11)) : -1;
+            if (g >= round * 1000 + 1) break;
+            std::this_thread::sleep_for(std::chrono::microseconds(500));
+        }
+        std::this_thread::sleep_for(std::chrono::microseconds(std::uniform_int_distribution<int>(0, 40000)(rng)));
         ::kill(child, SIGKILL);
         int status = 0;
         ::waitpid(child, &status, 0);

@@ -16,13 +16,13 @@ action add_check(CLI::App& app) {
         const auto errors = result.diags.error_count();
         const auto warnings = result.diags.warning_count();
         if (!result.scenario) {
-            fmt::print("{}: {} error(s), {} warning(s)\n", *path, errors, warnings);
+            fmt::print("{}: {} error(s), {} warning(s)\n", load::printable(*path), errors, warnings);
             return static_cast<int>(input_error);
         }
         const auto& s = *result.scenario;
         fmt::print("{}: {} employees, {} units, {} programmes, {} demand items, {} policies; "
                    "{} error(s), {} warning(s)\n",
-                   *path, s.employees.size(), s.units.size(), s.programs.size(), s.demand.size(),
+                   load::printable(*path), s.employees.size(), s.units.size(), s.programs.size(), s.demand.size(),
                    s.policies.size(), errors, warnings);
         return static_cast<int>(success);
     };

@@ -16,6 +16,21 @@
 namespace jadwal::cli {
 namespace {
 
+using load::printable;
+
+/// Multi-line text with every line made printable.
+std::string printable_lines(std::string_view text) {
+    std::string out;
+    while (!text.empty()) {
+        const auto nl = text.find('\n');
+        out += printable(text.substr(0, nl));
+        if (nl == std::string_view::npos) break;
+        out += '\n';
+        text.remove_prefix(nl + 1);
+    }
+    return out;
+}
+
 struct compare_args {
     std::string scenario;
     std::vector<std::string> policies;
@@ -68,14 +83,14 @@ action add_compare(CLI::App& app) {
         opts.attendance.runs = a->runs;
         opts.attendance.seed = a->seed;
         opts.on_policy = [](std::string_view policy, std::size_t i, std::size_t n) {
-            fmt::print(stderr, "[{}/{}] solving with policy {}\n", i + 1, n, policy);
+            fmt::print(stderr, "[{}/{}] solving with policy {}\n", i + 1, n, printable(policy));
             std::fflush(stderr);
         };
         compare::comparison result;
         try {
             result = compare::compare_policies(s, opts);
         } catch (const solve::solve_error& e) {
-            fmt::print(stderr, "jadwal compare: {}\n", e.what());
+            fmt::print(stderr, "jadwal compare: {}\n", printable(e.what()));
             return static_cast<int>(usage_error);
         }
 
@@ -91,14 +106,14 @@ action add_compare(CLI::App& app) {
             try {
                 output::write_outputs(a->out, files);
             } catch (const std::exception& e) {
-                fmt::print(stderr, "jadwal compare: cannot write {}: {}\n", a->out, e.what());
+                fmt::print(stderr, "jadwal compare: cannot write {}: {}\n", printable(a->out), printable(e.what()));
                 return static_cast<int>(input_error);
             }
         }
         if (a->format == "json")
             fmt::print("{}", compare::comparison_json(s, result));
         else
-            fmt::print("{}", compare::comparison_text(result));
+            fmt::print("{}", printable_lines(compare::comparison_text(result)));
 
         bool violations = false;
         for (const auto& r : result.results) violations = violations || r.check.metrics.hard_violations > 0;

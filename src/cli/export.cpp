@@ -29,7 +29,7 @@ action add_export(CLI::App& app) {
         output_request req;
         if (!parse_formats(a->formats, req)) {
             fmt::print(stderr, "jadwal export: --format '{}' is not 'all' or a list of json, csv, html, ics\n",
-                       a->formats);
+                       load::printable(a->formats));
             return static_cast<int>(usage_error);
         }
         const auto loaded = load_and_report(a->scenario);
@@ -45,7 +45,7 @@ action add_export(CLI::App& app) {
         req.previous = previous ? &*previous : nullptr;
         req.baseline = baseline ? &*baseline : nullptr;
         if (!write_plan_outputs(s, *sol, a->out, req)) return static_cast<int>(input_error);
-        fmt::print("wrote {}\n", a->out);
+        fmt::print("wrote {}\n", load::printable(a->out));
         return static_cast<int>(success);
     };
 }

@@ -1,6 +1,7 @@
 #include "commands.hpp"
 
 #include <jadwal/generate/batanghari.hpp>
+#include <jadwal/load/diagnostic.hpp>
 
 #include <fmt/format.h>
 
@@ -27,8 +28,8 @@ action add_generate(CLI::App& app) {
     cmd->add_option("--out", a->out, "Scenario file to write (YAML)")->required();
     return [a]() {
         const auto files = generate::write_batanghari(a->out, a->opts);
-        fmt::print("wrote {}", files.scenario.string());
-        if (!files.employees.empty()) fmt::print(" and {}", files.employees.string());
+        fmt::print("wrote {}", load::printable(files.scenario.string()));
+        if (!files.employees.empty()) fmt::print(" and {}", load::printable(files.employees.string()));
         fmt::print(" ({} employees, seed {})\n", a->opts.employees, a->opts.seed);
         return static_cast<int>(success);
     };

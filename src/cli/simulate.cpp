@@ -113,14 +113,14 @@ action add_attendance(CLI::App& app) {
     return [a]() {
         std::ifstream in(a->records, std::ios::binary);
         if (!in) {
-            fmt::print(stderr, "{}: error: cannot read the records file\n", a->records);
+            fmt::print(stderr, "{}: error: cannot read the records file\n", load::printable(a->records));
             return static_cast<int>(input_error);
         }
         std::ostringstream text;
         text << in.rdbuf();
         std::vector<std::string> errors;
         const auto records = compare::parse_attendance_records(text.str(), a->records, errors);
-        for (const auto& e : errors) fmt::print(stderr, "{}\n", e);
+        for (const auto& e : errors) fmt::print(stderr, "{}\n", load::printable(e));
         if (!errors.empty()) return static_cast<int>(input_error);
 
         const auto plan = read_plan_exposure(a->scenario, a->solution);
@@ -129,7 +129,7 @@ action add_attendance(CLI::App& app) {
         const auto r = compare::fit_attendance(s, plan->x, records, s.attendance);
         if (r.records_used == 0) {
             fmt::print(stderr, "{}: error: none of the {} records names a live session or self-paced module of the plan\n",
-                       a->records, records.size());
+                       load::printable(a->records), records.size());
             return static_cast<int>(input_error);
         }
         std::vector<std::string> fitted, held;

@@ -33,12 +33,14 @@ struct solve_args {
     bool compare_baseline = false;
 };
 
+using load::printable;
+
 std::string fmt_objective(double v) { return fmt::format("{:.1f}", v); }
 
 void print_summary(const solve::solution& sol, const std::string& file) {
     const auto& m = sol.metrics;
     fmt::print("status      {}\n", solve::to_string(sol.status));
-    fmt::print("policy      {}   strategy {}   seed {}\n", sol.policy, sol.strategy, sol.seed);
+    fmt::print("policy      {}   strategy {}   seed {}\n", printable(sol.policy), printable(sol.strategy), sol.seed);
     fmt::print("objective   participation {}   burden {}   cost {}\n", fmt_objective(sol.objective.participation),
                fmt_objective(sol.objective.burden), fmt_objective(sol.objective.cost));
     fmt::print("\n");
@@ -59,7 +61,7 @@ void print_summary(const solve::solution& sol, const std::string& file) {
     row("study_blocks", fmt::format("{}", m.study_blocks));
     row("instructor_minutes", fmt::format("{}", m.instructor_minutes));
     row("hard_violations", fmt::format("{}", m.hard_violations));
-    fmt::print("\n{} moves in {:.1f} s; wrote {}\n", sol.moves, sol.elapsed_seconds, file);
+    fmt::print("\n{} moves in {:.1f} s; wrote {}\n", sol.moves, sol.elapsed_seconds, printable(file));
 }
 
 }  // namespace
@@ -102,7 +104,7 @@ action add_solve(CLI::App& app) {
         output_request req;
         if (!parse_formats(a->formats, req)) {
             fmt::print(stderr, "jadwal solve: --format '{}' is not 'all' or a list of json, csv, html, ics\n",
-                       a->formats);
+                       printable(a->formats));
             return static_cast<int>(usage_error);
         }
         const auto loaded = load_and_report(a->scenario);
@@ -118,7 +120,7 @@ action add_solve(CLI::App& app) {
                 if (!replan_from) {
                     fmt::print(stderr, "jadwal solve: --replan-from '{}' is not a date (YYYY-MM-DD) or an ISO 8601 "
                                        "instant with offset\n",
-                               a->replan_from);
+                               printable(a->replan_from));
                     return static_cast<int>(usage_error);
                 }
             }
@@ -136,7 +138,7 @@ action add_solve(CLI::App& app) {
         try {
             (void)solve::select_policy(s, opts);
         } catch (const solve::solve_error& e) {
-            fmt::print(stderr, "jadwal solve: {}\n", e.what());
+            fmt::print(stderr, "jadwal solve: {}\n", printable(e.what()));
             return static_cast<int>(usage_error);
         }
         const bool tty = ::isatty(::fileno(stderr)) != 0;

@@ -18,6 +18,7 @@ namespace jadwal::cli {
 namespace {
 
 using json = nlohmann::ordered_json;
+using load::printable;
 
 struct metric_row {
     const char* name;
@@ -102,7 +103,7 @@ action add_verify(CLI::App& app) {
         {
             std::ifstream in{a->solution, std::ios::binary};
             if (!in) {
-                fmt::print(stderr, "{}: error: cannot read the file [E-FILE]\n", a->solution);
+                fmt::print(stderr, "{}: error: cannot read the file [E-FILE]\n", printable(a->solution));
                 return static_cast<int>(input_error);
             }
             std::ostringstream buf;
@@ -120,7 +121,7 @@ action add_verify(CLI::App& app) {
         if (!a->policy.empty()) {
             const auto p = s.find_policy(a->policy);
             if (!p) {
-                fmt::print(stderr, "jadwal verify: no policy '{}' in {}\n", a->policy, a->scenario);
+                fmt::print(stderr, "jadwal verify: no policy '{}' in {}\n", printable(a->policy), printable(a->scenario));
                 return static_cast<int>(usage_error);
             }
             pol = &s.policies[p->value];
@@ -128,7 +129,7 @@ action add_verify(CLI::App& app) {
             const auto p = s.find_policy(sol.policy);
             if (!p) {
                 fmt::print(stderr, "{}: error: the plan was made with policy '{}', which {} does not have\n",
-                           a->solution, sol.policy, a->scenario);
+                           printable(a->solution), printable(sol.policy), printable(a->scenario));
                 return static_cast<int>(input_error);
             }
             pol = &s.policies[p->value];
@@ -148,7 +149,7 @@ action add_verify(CLI::App& app) {
                 vopts.previous.replan_from = parse_replan_from(s, a->replan_from);
                 if (!vopts.previous.replan_from) {
                     fmt::print(stderr, "jadwal verify: --replan-from '{}' is not a date or an ISO 8601 instant\n",
-                               a->replan_from);
+                               printable(a->replan_from));
                     return static_cast<int>(usage_error);
                 }
             }
@@ -217,14 +218,17 @@ action add_verify(CLI::App& app) {
             out["units"] = std::move(units);
             fmt::print("{}\n", out.dump(2));
         } else {
-            fmt::print("{} with {}: {} violation(s), {} warning(s) under {}\n", a->solution, a->scenario,
-                       r.violations.size(), r.warnings.size(),
-                       pol->id.empty() ? std::string{"the default policy"} : fmt::format("policy '{}'", pol->id));
-            for (const auto& v : r.violations) fmt::print("{} {} {}\n", v.code, when_text(s, v), v.message);
-            for (const auto& v : r.warnings) fmt::print("warning: {} {} {}\n", v.code, when_text(s, v), v.message);
+            fmt::print("{} with {}: {} violation(s), {} warning(s) under {}\n", printable(a->solution),
+                       printable(a->scenario), r.violations.size(), r.warnings.size(),
+                       pol->id.empty() ? std::string{"the default policy"}
+                                       : fmt::format("policy '{}'", printable(pol->id)));
+            for (const auto& v : r.violations)
+                fmt::print("{} {} {}\n", v.code, when_text(s, v), printable(v.message));
+            for (const auto& v : r.warnings)
+                fmt::print("warning: {} {} {}\n", v.code, when_text(s, v), printable(v.message));
             if (!r.violations_by_code.empty()) {
                 fmt::print("\nviolations by code:\n");
-                for (const auto& [code, n] : r.violations_by_code) fmt::print("  {:<28} {}\n", code, n);
+                for (const auto& [code, n] : r.violations_by_code) fmt::print("  {:<28} {}\n", printable(code), n);
             }
             fmt::print("\n{:<42} {:>14} {:>14}\n", "metric", "verified", "solution says");
             for (const auto& row : rows) {
@@ -237,9 +241,10 @@ action add_verify(CLI::App& app) {
             fmt::print("\n{:<42} {:>14}\n", "objective", "verified");
             fmt::print("{:<42} {:>14.6g}\n{:<42} {:>14.6g}\n{:<42} {:>14.6g}\n", "participation",
                        r.objective.participation, "burden", r.objective.burden, "cost", r.objective.cost);
-            for (const auto& [k, v] : r.objective.breakdown) fmt::print("  {:<40} {:>14.6g}\n", k, v);
-            if (previous) fmt::print("\nchanges against {}: {}\n", a->previous, r.changes);
-            fmt::print("\nbudget: cost {:.0f} {}{}, {} classroom cohort(s){}\n", r.budget_cost, s.budget.currency,
+            for (const auto& [k, v] : r.objective.breakdown) fmt::print("  {:<40} {:>14.6g}\n", printable(k), v);
+            if (previous) fmt::print("\nchanges against {}: {}\n", printable(a->previous), r.changes);
+            fmt::print("\nbudget: cost {:.0f} {}{}, {} classroom cohort(s){}\n", r.budget_cost,
+                       printable(s.budget.currency),
                        s.budget.max_cost ? fmt::format(" of at most {:.0f}", *s.budget.max_cost) : std::string{},
                        r.classroom_cohorts,
                        s.budget.max_classroom_cohorts ? fmt::format(" of at most {}", *s.budget.max_classroom_cohorts)
@@ -247,7 +252,7 @@ action add_verify(CLI::App& app) {
             fmt::print("\n{:<16} {:>9} {:>6} {:>10} {:>8} {:>8} {:>12} {:>12}\n", "unit", "headcount", "limit",
                        "max absent", "demand", "placed", "disruption", "after hours");
             for (const auto& u : r.units)
-                fmt::print("{:<16} {:>9} {:>6} {:>10} {:>8} {:>8} {:>12} {:>12}\n", u.unit, u.headcount,
+                fmt::print("{:<16} {:>9} {:>6} {:>10} {:>8} {:>8} {:>12} {:>12}\n", printable(u.unit), u.headcount,
                            u.absence_limit, u.max_absent, u.demand_total, u.demand_placed, u.disruption_minutes,
                            u.after_hours_minutes);
         }

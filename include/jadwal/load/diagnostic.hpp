@@ -23,7 +23,8 @@ struct diagnostic {
 };
 
 [[nodiscard]] std::string_view to_string(severity s);
-/// "file:line:col: error: message [CODE]" (+ " at path" when a path is known).
+/// "file:line:col: error: message [CODE]" (+ " at path" when a path is known),
+/// through printable(): one line, whatever the file name, message or path hold.
 [[nodiscard]] std::string format(const diagnostic& d);
 
 /// Collects diagnostics; a loader reports everything it finds, not just the first.
@@ -41,6 +42,15 @@ public:
 private:
     std::vector<diagnostic> items_;
 };
+
+/// `text` made safe to print on a terminal: every C0 control character (tab
+/// and line feed too), DEL and every byte that is not part of valid UTF-8 is
+/// written as `\xNN`; C1 controls, the line and paragraph separators and the
+/// bidirectional overrides and isolates as `\uNNNN`. Everything else is kept as
+/// it is, backslashes included, so escaping twice changes nothing. Scenario
+/// text (names, titles, ids, messages built from them) goes through this
+/// before it reaches stdout or stderr; format() applies it to the whole line.
+[[nodiscard]] std::string printable(std::string_view text);
 
 /// The closest candidate by edit distance, for "did you mean"; empty when none is close.
 [[nodiscard]] std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);

@@ -9,6 +9,8 @@
 #include <chrono>
 #include <random>
 
+#include <sys/stat.h>
+
 using namespace jadwal;
 
 namespace {
@@ -214,6 +216,58 @@ TEST_CASE("Missing files, directories and files over the size limit are diagnost
           std::vector<std::string>{"E-LIMIT"});
     CHECK(test::codes(load::load_scenario_text(std::string(200, ' '), "x.yaml", small)) ==
           std::vector<std::string>{"E-LIMIT"});
+}
+
+TEST_CASE("Devices, pipes and directories are refused before a byte is read", "[load][bad][hostile]") {
+    test::temp_dir dir;
+    const auto fifo = dir.path() / "pipe";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);  // nobody writes: opening it to read would wait forever
+    const auto message = [](const load::load_result& r) {
+        return r.diags.items().empty() ? std::string{} : r.diags.items().front().message;
+    };
+    SECTION("as the scenario") {
+        for (const auto& [file, why] : {std::pair<std::filesystem::path, std::string>{"/dev/zero", "not a regular file"},
+                                        {"/dev/urandom", "not a regular file"},
+                                        {fifo, "not a regular file"},
+                                        {dir.path(), "is a directory"}}) {
+            INFO(file);
+            const auto t0 = std::chrono::steady_clock::now();
+            const auto r = load::load_scenario_file(file);
+            INFO(test::dump(r));
+            CHECK(test::codes(r) == std::vector<std::string>{"E-FILE"});
+            CHECK(message(r).find(why) != std::string::npos);
+            CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() < 1.0);
+        }
+    }
+    SECTION("as the employees CSV, reported where the scenario names it") {
+        for (const auto& [file, why] : {std::pair<std::string, std::string>{"/dev/zero", "not a regular file"},
+                                        {"/dev/urandom", "not a regular file"},
+                                        {fifo.string(), "not a regular file"},
+                                        {dir.path().string(), "is a directory"}}) {
+            INFO(file);
+            const auto yaml = dir.write("s.yaml", "jadwal: 1\nemployees: {csv: '" + file + "'}\n");
+            const auto t0 = std::chrono::steady_clock::now();
+            const auto r = load::load_scenario_file(yaml);
+            INFO(test::dump(r));
+            const auto* d = test::first_with(r, "E-FILE");
+            REQUIRE(d != nullptr);
+            CHECK(d->message.find(why) != std::string::npos);
+            CHECK(d->line == 2);
+            CHECK(d->column == 18);
+            CHECK_FALSE(test::has_code(r, "E-LIMIT"));
+            CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() < 1.0);
+        }
+    }
+}
+
+TEST_CASE("A file over the size limit is refused without reading it all", "[load][bad][hostile]") {
+    test::temp_dir dir;
+    const auto big = dir.write("big.yaml", "jadwal: 1\n" + std::string(5000, '#') + "\n");
+    load::load_options small;
+    small.max_file_bytes = 1000;
+    const auto r = load::load_scenario_file(big, small);
+    CHECK(test::codes(r) == std::vector<std::string>{"E-LIMIT"});
+    CHECK(r.diags.items().front().message.find("larger than the limit of 1000 bytes") != std::string::npos);
 }
 
 TEST_CASE("Keys that are not text, and odd scalars, are type errors", "[load][bad][hostile]") {

@@ -231,6 +231,21 @@ TEST_CASE("The CSV path resolves against load_options::base_dir when given", "[l
     CHECK(r.scenario->employees.size() == 1);
 }
 
+TEST_CASE("A file that is not an employees CSV is named, but none of its content is shown", "[load][csv]") {
+    test::temp_dir dir;
+    for (const std::string text : {"root:x:0:0:secret-token-4711:/root:/bin/bash\ndaemon:x:1:1\n",
+                                   "# secret-token-4711, key\n[section]\n", "secret-token-4711;key\nvalue\n"}) {
+        INFO(text);
+        const auto r = load_csv(dir, text);
+        INFO(test::dump(r));
+        CHECK(test::summary(r) == std::vector<std::string>{"E-CSV-HEADER 1:1"});
+        const auto* d = test::first_with(r, "E-CSV-HEADER");
+        REQUIRE(d != nullptr);
+        CHECK(d->message.find("none of the columns nip, name, unit and status") != std::string::npos);
+        CHECK(test::dump(r).find("secret") == std::string::npos);
+    }
+}
+
 TEST_CASE("7,200 employees from a CSV load quickly", "[load][csv]") {
     test::temp_dir dir;
     std::string csv = "nip,name,unit,status,pattern,rotation_offset,jp_target,after_hours,weekend,leave,duties\n";

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <cerrno>
 #include <cstring>
 
@@ -96,6 +97,26 @@ read_status read_whole_file(const std::filesystem::path& file, std::size_t max_b
         return read_status::too_large;
     }
     return read_status::ok;
+}
+
+std::optional<std::filesystem::path> resolve_inside(const std::filesystem::path& file,
+                                                    const std::filesystem::path& folder) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path base = folder.empty() ? fs::current_path(ec) : folder;
+    if (ec) return std::nullopt;
+    const fs::path root = fs::weakly_canonical(fs::absolute(base, ec), ec);
+    if (ec) return std::nullopt;
+    const fs::path target = fs::weakly_canonical(fs::absolute(file.is_relative() ? base / file : file, ec), ec);
+    if (ec) return std::nullopt;
+    // Inside when the root's components are a prefix of the target's; an empty
+    // last component is the trailing slash of a folder.
+    auto r = root.begin(), t = target.begin();
+    for (; r != root.end(); ++r, ++t) {
+        if (r->empty() && std::next(r) == root.end()) break;
+        if (t == target.end() || *r != *t) return std::nullopt;
+    }
+    return target;
 }
 
 }  // namespace jadwal::load::detail

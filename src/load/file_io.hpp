@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 namespace jadwal::load::detail {
@@ -19,5 +20,11 @@ enum class read_status { ok, missing, too_large, failed };
 /// reason where there is one (one sentence fragment: "it is a directory").
 [[nodiscard]] read_status read_whole_file(const std::filesystem::path& file, std::size_t max_bytes, std::string& out,
                                           std::string& error);
+
+/// `file` with `.`, `..` and symbolic links resolved (as far as it exists),
+/// when that lies inside `folder` (resolved the same way; empty: the working
+/// directory); nullopt when it leads outside.
+[[nodiscard]] std::optional<std::filesystem::path> resolve_inside(const std::filesystem::path& file,
+                                                                  const std::filesystem::path& folder);
 
 }  // namespace jadwal::load::detail

@@ -79,6 +79,7 @@ action add_availability(CLI::App& app) {
     auto* cmd = app.add_subcommand("availability", "Show an employee's working, busy, unavailable and free time");
     struct args {
         std::string scenario, employee, from, to, format = "text";
+        load::load_options load;
     };
     auto a = std::make_shared<args>();
     cmd->add_option("scenario", a->scenario, "Scenario file (YAML)")->required();
@@ -86,6 +87,7 @@ action add_availability(CLI::App& app) {
     cmd->add_option("--from", a->from, "First date (YYYY-MM-DD)")->required();
     cmd->add_option("--to", a->to, "Last date (YYYY-MM-DD), inclusive")->required();
     cmd->add_option("--format", a->format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+    add_load_options(*cmd, a->load);
     return [a]() {
         const auto from = calendar::parse_date(a->from);
         const auto to = calendar::parse_date(a->to);
@@ -97,7 +99,7 @@ action add_availability(CLI::App& app) {
             fmt::print(stderr, "jadwal availability: at most ten years at a time\n");
             return static_cast<int>(usage_error);
         }
-        const auto loaded = load_and_report(a->scenario);
+        const auto loaded = load_and_report(a->scenario, a->load);
         if (!loaded.scenario) return static_cast<int>(input_error);
         const auto& s = *loaded.scenario;
         const auto idx = s.find_employee(a->employee);

@@ -10,9 +10,11 @@ namespace jadwal::cli {
 action add_check(CLI::App& app) {
     auto* cmd = app.add_subcommand("check", "Validate a scenario and print every diagnostic");
     auto path = std::make_shared<std::string>();
+    auto opts = std::make_shared<load::load_options>();
     cmd->add_option("scenario", *path, "Scenario file (YAML)")->required();
-    return [path]() {
-        const auto result = load_and_report(*path);
+    add_load_options(*cmd, *opts);
+    return [path, opts]() {
+        const auto result = load_and_report(*path, *opts);
         const auto errors = result.diags.error_count();
         const auto warnings = result.diags.warning_count();
         if (!result.scenario) {

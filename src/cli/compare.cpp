@@ -42,6 +42,7 @@ struct compare_args {
     int runs = 200;
     std::string out;
     std::string format = "text";
+    load::load_options load;
 };
 
 }  // namespace
@@ -68,8 +69,9 @@ action add_compare(CLI::App& app) {
     cmd->add_option("--format", a->format, "Table on stdout: text or json")
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();
+    add_load_options(*cmd, a->load);
     return [a]() {
-        const auto loaded = load_and_report(a->scenario);
+        const auto loaded = load_and_report(a->scenario, a->load);
         if (!loaded.scenario) return static_cast<int>(input_error);
         const auto& s = *loaded.scenario;
 

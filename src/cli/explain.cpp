@@ -81,6 +81,7 @@ action add_explain(CLI::App& app) {
     auto* cmd = app.add_subcommand("explain", "Explain one employee's plan: what, when, and why not");
     struct args {
         std::string scenario, solution, employee, program, format = "text";
+        load::load_options load;
     };
     auto a = std::make_shared<args>();
     cmd->add_option("scenario", a->scenario, "Scenario file (YAML)")->required();
@@ -90,8 +91,9 @@ action add_explain(CLI::App& app) {
     cmd->add_option("--format", a->format, "Output format")
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();
+    add_load_options(*cmd, a->load);
     return [a]() {
-        const auto loaded = load_and_report(a->scenario);
+        const auto loaded = load_and_report(a->scenario, a->load);
         if (!loaded.scenario) return static_cast<int>(input_error);
         const auto& s = *loaded.scenario;
         const auto e = s.find_employee(a->employee);

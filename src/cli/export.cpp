@@ -15,6 +15,7 @@ action add_export(CLI::App& app) {
     auto* cmd = app.add_subcommand("export", "Write calendars, CSVs and the HTML report of a saved plan");
     struct args {
         std::string scenario, solution, out, formats = "all", previous, baseline;
+        load::load_options load;
     };
     auto a = std::make_shared<args>();
     cmd->add_option("scenario", a->scenario, "Scenario file (YAML)")->required();
@@ -25,6 +26,7 @@ action add_export(CLI::App& app) {
     cmd->add_option("--previous", a->previous,
                     "The plan this one replaces: calendars carry updates (SEQUENCE) and cancellations");
     cmd->add_option("--baseline", a->baseline, "Another plan of the same scenario to compare with in the report");
+    add_load_options(*cmd, a->load);
     return [a]() {
         output_request req;
         if (!parse_formats(a->formats, req)) {
@@ -32,7 +34,7 @@ action add_export(CLI::App& app) {
                        load::printable(a->formats));
             return static_cast<int>(usage_error);
         }
-        const auto loaded = load_and_report(a->scenario);
+        const auto loaded = load_and_report(a->scenario, a->load);
         if (!loaded.scenario) return static_cast<int>(input_error);
         const auto& s = *loaded.scenario;
         const auto sol = read_solution_reporting(s, a->solution);

@@ -1,14 +1,21 @@
-// Shared by the verbs that load a scenario: load it and print what the loader found.
+// Shared by the verbs that load a scenario: the loading options they all take,
+// and loading it while printing what the loader found.
 #pragma once
 
 #include <jadwal/load/load_scenario.hpp>
+
+#include <CLI/CLI.hpp>
 
 #include <string>
 
 namespace jadwal::cli {
 
+/// Registers the options every verb that loads a scenario shares
+/// (--confine-files) on `cmd`, filling `opts`.
+void add_load_options(CLI::App& cmd, load::load_options& opts);
+
 /// Loads the scenario and prints every diagnostic to stderr, compiler style.
 /// Returns the result; the caller stops with exit code 1 when it has errors.
-load::load_result load_and_report(const std::string& path);
+load::load_result load_and_report(const std::string& path, const load::load_options& opts);
 
 }  // namespace jadwal::cli

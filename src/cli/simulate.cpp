@@ -25,12 +25,14 @@ struct simulate_args {
     int runs = 200;
     std::uint64_t seed = 1;
     std::string format = "text";
+    load::load_options load;
 };
 
 struct fit_args {
     std::string records;
     std::string scenario;
     std::string solution;
+    load::load_options load;
 };
 
 /// A scenario and what a plan of it asks of people; nothing (the problems
@@ -40,8 +42,9 @@ struct plan_exposure {
     compare::exposure x;
     [[nodiscard]] const model::scenario& scenario() const { return *loaded.scenario; }
 };
-std::optional<plan_exposure> read_plan_exposure(const std::string& scenario, const std::string& solution) {
-    auto loaded = load_and_report(scenario);
+std::optional<plan_exposure> read_plan_exposure(const std::string& scenario, const std::string& solution,
+                                                const load::load_options& opts) {
+    auto loaded = load_and_report(scenario, opts);
     if (!loaded.scenario) return std::nullopt;
     const auto sol = read_solution_reporting(*loaded.scenario, solution);
     if (!sol) return std::nullopt;
@@ -76,8 +79,9 @@ action add_simulate(CLI::App& app) {
     cmd->add_option("--runs", a->runs, "Simulation runs")->check(CLI::Range(1, 1000000))->capture_default_str();
     cmd->add_option("--seed", a->seed, "Random seed")->capture_default_str();
     cmd->add_option("--format", a->format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+    add_load_options(*cmd, a->load);
     return [a]() {
-        const auto plan = read_plan_exposure(a->scenario, a->solution);
+        const auto plan = read_plan_exposure(a->scenario, a->solution, a->load);
         if (!plan) return static_cast<int>(input_error);
         const auto r = compare::simulate_attendance(plan->x, plan->scenario().attendance, {a->runs, a->seed});
         if (a->format == "json") {
@@ -110,6 +114,7 @@ action add_attendance(CLI::App& app) {
     fit->add_option("records", a->records, "CSV with columns nip, program, module, start (empty for a self-paced module), attended")->required();
     fit->add_option("scenario", a->scenario, "Scenario file (YAML)")->required();
     fit->add_option("solution", a->solution, "The plan the records are about (solution.json)")->required();
+    add_load_options(*fit, a->load);
     return [a]() {
         std::ifstream in(a->records, std::ios::binary);
         if (!in) {
@@ -123,7 +128,7 @@ action add_attendance(CLI::App& app) {
         for (const auto& e : errors) fmt::print(stderr, "{}\n", load::printable(e));
         if (!errors.empty()) return static_cast<int>(input_error);
 
-        const auto plan = read_plan_exposure(a->scenario, a->solution);
+        const auto plan = read_plan_exposure(a->scenario, a->solution, a->load);
         if (!plan) return static_cast<int>(input_error);
         const auto& s = plan->scenario();
         const auto r = compare::fit_attendance(s, plan->x, records, s.attendance);

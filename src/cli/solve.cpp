@@ -31,6 +31,7 @@ struct solve_args {
     std::string replan_from;
     std::string formats = "all";
     bool compare_baseline = false;
+    load::load_options load;
 };
 
 using load::printable;
@@ -96,6 +97,7 @@ action add_solve(CLI::App& app) {
     cmd->add_option("--replan-from", a->replan_from,
                     "With --previous: the re-plan date (YYYY-MM-DD, midnight in the scenario's zone) or instant "
                     "(ISO 8601 with offset); without it only pinned items must stay");
+    add_load_options(*cmd, a->load);
     return [a]() {
         if (!a->replan_from.empty() && a->previous.empty()) {
             fmt::print(stderr, "jadwal solve: --replan-from needs --previous\n");
@@ -107,7 +109,7 @@ action add_solve(CLI::App& app) {
                        printable(a->formats));
             return static_cast<int>(usage_error);
         }
-        const auto loaded = load_and_report(a->scenario);
+        const auto loaded = load_and_report(a->scenario, a->load);
         if (!loaded.scenario) return static_cast<int>(input_error);
         const auto& s = *loaded.scenario;
         std::optional<solve::solution> previous;

@@ -77,6 +77,7 @@ action add_verify(CLI::App& app) {
     auto* cmd = app.add_subcommand("verify", "Check a plan independently: every hard constraint, every metric");
     struct args {
         std::string scenario, solution, policy, format = "text", previous, replan_from;
+        load::load_options load;
     };
     auto a = std::make_shared<args>();
     cmd->add_option("scenario", a->scenario, "Scenario file (YAML)")->required();
@@ -90,12 +91,13 @@ action add_verify(CLI::App& app) {
                     "The plan this one re-plans: check that what is pinned or before --replan-from stayed, and count "
                     "changes");
     cmd->add_option("--replan-from", a->replan_from, "With --previous: the re-plan date or instant");
+    add_load_options(*cmd, a->load);
     return [a]() {
         if (!a->replan_from.empty() && a->previous.empty()) {
             fmt::print(stderr, "jadwal verify: --replan-from needs --previous\n");
             return static_cast<int>(usage_error);
         }
-        const auto loaded = load_and_report(a->scenario);
+        const auto loaded = load_and_report(a->scenario, a->load);
         if (!loaded.scenario) return static_cast<int>(input_error);
         const auto& s = *loaded.scenario;
 

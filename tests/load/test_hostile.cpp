@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <fstream>
+#include <iterator>
 #include <random>
 
 #include <sys/stat.h>
@@ -180,6 +182,39 @@ TEST_CASE("A stray comma is a syntax error (yaml-cpp 0.7's LoadAll would loop on
         CHECK(test::codes(t.result) == std::vector<std::string>{"E-YAML-SYNTAX"});
         CHECK(t.seconds < bound_seconds);
     }
+}
+
+TEST_CASE("An unclosed quote is reported where it opens, not where yaml-cpp gives up", "[load][bad]") {
+    std::ifstream in(test::source_dir() / "examples/small/scenario.yaml");
+    std::string text{std::istreambuf_iterator<char>{in}, {}};
+    const std::string line6 = "  name: Batanghari pilot 2026\n";
+    REQUIRE(text.find(line6) != std::string::npos);
+    for (const char quote : {'"', '\''}) {
+        std::string broken = text;
+        broken.replace(broken.find(line6), line6.size(), std::string{"  name: "} + quote + "Batanghari pilot 2026\n");
+        load::load_options opts;
+        opts.base_dir = test::source_dir() / "examples/small";
+        const auto r = load::load_scenario_text(broken, "small.yaml", opts);
+        INFO(test::dump(r));
+        if (quote == '\'') {
+            // A single-quoted text may run over lines, and this one ends at the next ' of the file, which
+            // makes a document yaml-cpp accepts; the keys it swallowed are then missing.
+            CHECK(test::has_code(r, "E-KEY-MISSING"));
+            continue;
+        }
+        CHECK(test::summary(r) == std::vector<std::string>{"E-YAML-SYNTAX 6:9"});
+        CHECK(r.diags.items().front().message.find("never closed") != std::string::npos);
+    }
+}
+
+TEST_CASE("A quoted text over several lines is fine, and a syntax error after it is reported where it is",
+          "[load][bad]") {
+    const auto ok = test::load_text("jadwal: 1\nscenario: {name: \"a long\n  name\", from: 2026-01-05, to: 2026-12-18}\n");
+    CHECK_FALSE(test::has_code(ok, "E-YAML-SYNTAX"));
+    const auto r = test::load_text("jadwal: 1\nscenario: {name: \"a long\n  name\", from: 2026-01-05, to: 2026-12-18}\n"
+                                   "units: [a, b\nemployees: []\n");
+    INFO(test::dump(r));
+    CHECK(test::summary(r) == std::vector<std::string>{"E-YAML-SYNTAX 5:10"});
 }
 
 TEST_CASE("Document markers: one document is fine, a second one is refused", "[load][bad][hostile]") {

@@ -93,6 +93,14 @@ TEST_CASE("Aliases that multiply the walk are stopped by the node budget", "[loa
     CHECK_FALSE(t.result.scenario.has_value());
     CHECK(test::has_code(t.result, "E-LIMIT"));
     CHECK(t.seconds < bound_seconds);
+    // Reported at a place: the aliased value the walk had reached (one of the
+    // anchored dates, line 4), and the path it was reached through.
+    const auto* d = test::first_with(t.result, "E-LIMIT");
+    REQUIRE(d != nullptr);
+    CHECK(d->line == 4);
+    CHECK(d->column > 10);
+    CHECK(d->path.find("].duties[") != std::string::npos);
+    CHECK(d->path.find("].except[") != std::string::npos);
 }
 
 TEST_CASE("Self-referencing aliases do not loop", "[load][bad][hostile]") {

@@ -333,8 +333,9 @@ void read_employees_csv(load_context& c, const std::filesystem::path& file, loc 
     std::string why;
     const auto status = read_whole_file(file, c.opts.max_file_bytes, data, why);
     if (status != read_status::ok) {
-        c.rep.error(status == read_status::too_large ? code::limit : code::file,
-                    fmt::format("cannot read the employees file {}: {}", in_quotes(name), why), at, path);
+        c.rep.report(severity::error, status == read_status::too_large ? code::limit : code::file,
+                     fmt::format("cannot read the employees file {}: {}", in_quotes(name), why), at, path,
+                     status == read_status::failed);
         return;
     }
     read_csv_text(c, c.rep.add_file(name), data, nullptr);

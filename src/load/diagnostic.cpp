@@ -112,6 +112,10 @@ std::size_t diagnostics::warning_count() const {
         std::count_if(items_.begin(), items_.end(), [](const diagnostic& d) { return d.level == severity::warning; }));
 }
 
+bool diagnostics::has_io_failure() const {
+    return std::any_of(items_.begin(), items_.end(), [](const diagnostic& d) { return d.io_failure; });
+}
+
 void diagnostics::sort() {
     std::stable_sort(items_.begin(), items_.end(), [](const diagnostic& a, const diagnostic& b) {
         return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);

@@ -221,8 +221,9 @@ load_result load_scenario_file(const std::filesystem::path& file, const load_opt
         std::string why;
         const auto status = read_whole_file(file, opts.max_file_bytes, text, why);
         if (status != read_status::ok) {
-            rep.error(status == read_status::too_large ? code::limit : code::file,
-                      fmt::format("cannot read the scenario file: {}", why), {0, 0, 0});
+            rep.report(severity::error, status == read_status::too_large ? code::limit : code::file,
+                       fmt::format("cannot read the scenario file: {}", why), {0, 0, 0}, {},
+                       status == read_status::failed);
             return;
         }
         const std::filesystem::path base = opts.base_dir.empty() ? file.parent_path() : opts.base_dir;

@@ -303,7 +303,12 @@ static void test_determinism_and_strings(void) {
     CHECK(back == NULL);
     char* nowhere = path_join(work_dir, "no-such-solution.json");
     CHECK_FAILS(JADWAL_E_IO, jadwal_solution_load_file(&back, from_file, nowhere));
+    CHECK(strstr(jadwal_last_error()->message, "no such file") != NULL);
     free(nowhere);
+    /* A directory is not read as an empty plan: the error says what it is. */
+    CHECK_FAILS(JADWAL_E_IO, jadwal_solution_load_file(&back, from_file, work_dir));
+    CHECK(strstr(jadwal_last_error()->message, "is a directory") != NULL);
+    CHECK(strcmp(jadwal_last_error()->file, work_dir) == 0);
 
     jadwal_string_free(full);
     jadwal_string_free(ja);

@@ -20,6 +20,10 @@ struct diagnostic {
     std::int32_t line = 0;    ///< 1-based; 0 when the whole file is meant
     std::int32_t column = 0;  ///< 1-based
     std::string path;         ///< node path, e.g. "units[3].max_absent" (may be empty)
+    /// The file is there but could not be read, for a reason outside its
+    /// content: no permission, a directory or device where a file belongs, a
+    /// read error. Tools report these apart from input errors (jadwal exits 5).
+    bool io_failure = false;
 };
 
 [[nodiscard]] std::string_view to_string(severity s);
@@ -34,6 +38,8 @@ public:
     [[nodiscard]] bool has_errors() const;
     [[nodiscard]] std::size_t error_count() const;
     [[nodiscard]] std::size_t warning_count() const;
+    /// True when a file could not be read at all (see diagnostic::io_failure).
+    [[nodiscard]] bool has_io_failure() const;
     [[nodiscard]] const std::vector<diagnostic>& items() const { return items_; }
     [[nodiscard]] bool empty() const { return items_.empty(); }
     /// Stable order: by file, line, column, then insertion.

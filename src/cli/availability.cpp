@@ -100,7 +100,7 @@ action add_availability(CLI::App& app) {
             return static_cast<int>(usage_error);
         }
         const auto loaded = load_and_report(a->scenario, a->load);
-        if (!loaded.scenario) return static_cast<int>(input_error);
+        if (!loaded.scenario) return failure_code(loaded.diags);
         const auto& s = *loaded.scenario;
         const auto idx = s.find_employee(a->employee);
         if (!idx) {

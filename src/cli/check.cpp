@@ -19,7 +19,7 @@ action add_check(CLI::App& app) {
         const auto warnings = result.diags.warning_count();
         if (!result.scenario) {
             fmt::print("{}: {} error(s), {} warning(s)\n", load::printable(*path), errors, warnings);
-            return static_cast<int>(input_error);
+            return failure_code(result.diags);
         }
         const auto& s = *result.scenario;
         fmt::print("{}: {} employees, {} units, {} programmes, {} demand items, {} policies; "

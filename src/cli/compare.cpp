@@ -72,7 +72,7 @@ action add_compare(CLI::App& app) {
     add_load_options(*cmd, a->load);
     return [a]() {
         const auto loaded = load_and_report(a->scenario, a->load);
-        if (!loaded.scenario) return static_cast<int>(input_error);
+        if (!loaded.scenario) return failure_code(loaded.diags);
         const auto& s = *loaded.scenario;
 
         compare::compare_options opts;
@@ -109,7 +109,7 @@ action add_compare(CLI::App& app) {
                 output::write_outputs(a->out, files);
             } catch (const std::exception& e) {
                 fmt::print(stderr, "jadwal compare: cannot write {}: {}\n", printable(a->out), printable(e.what()));
-                return static_cast<int>(input_error);
+                return static_cast<int>(io_error);
             }
         }
         if (a->format == "json")

@@ -94,7 +94,7 @@ action add_explain(CLI::App& app) {
     add_load_options(*cmd, a->load);
     return [a]() {
         const auto loaded = load_and_report(a->scenario, a->load);
-        if (!loaded.scenario) return static_cast<int>(input_error);
+        if (!loaded.scenario) return failure_code(loaded.diags);
         const auto& s = *loaded.scenario;
         const auto e = s.find_employee(a->employee);
         if (!e) {
@@ -111,8 +111,9 @@ action add_explain(CLI::App& app) {
                 return static_cast<int>(usage_error);
             }
         }
-        const auto sol = read_solution_reporting(s, a->solution);
-        if (!sol) return static_cast<int>(input_error);
+        int failed = 0;
+        const auto sol = read_solution_reporting(s, a->solution, failed);
+        if (!sol) return failed;
         solve::employee_explanation x;
         try {
             x = solve::explain_employee(s, *sol, *e, program);

@@ -35,15 +35,14 @@ action add_export(CLI::App& app) {
             return static_cast<int>(usage_error);
         }
         const auto loaded = load_and_report(a->scenario, a->load);
-        if (!loaded.scenario) return static_cast<int>(input_error);
+        if (!loaded.scenario) return failure_code(loaded.diags);
         const auto& s = *loaded.scenario;
-        const auto sol = read_solution_reporting(s, a->solution);
-        if (!sol) return static_cast<int>(input_error);
+        int failed = 0;
+        const auto sol = read_solution_reporting(s, a->solution, failed);
+        if (!sol) return failed;
         std::optional<solve::solution> previous, baseline;
-        if (!a->previous.empty() && !(previous = read_solution_reporting(s, a->previous)))
-            return static_cast<int>(input_error);
-        if (!a->baseline.empty() && !(baseline = read_solution_reporting(s, a->baseline)))
-            return static_cast<int>(input_error);
+        if (!a->previous.empty() && !(previous = read_solution_reporting(s, a->previous, failed))) return failed;
+        if (!a->baseline.empty() && !(baseline = read_solution_reporting(s, a->baseline, failed))) return failed;
         req.previous = previous ? &*previous : nullptr;
         req.baseline = baseline ? &*baseline : nullptr;
         if (!write_plan_outputs(s, *sol, a->out, req)) return static_cast<int>(input_error);

@@ -15,7 +15,13 @@ namespace jadwal::cli {
 void add_load_options(CLI::App& cmd, load::load_options& opts);
 
 /// Loads the scenario and prints every diagnostic to stderr, compiler style.
-/// Returns the result; the caller stops with exit code 1 when it has errors.
+/// Returns the result; the caller stops with failure_code(result.diags) when
+/// it has no scenario.
 load::load_result load_and_report(const std::string& path, const load::load_options& opts);
+
+/// The exit code for an input that did not read: io_error when a file could
+/// not be read at all (no permission, a directory, a device, a read error),
+/// else input_error (a missing file, wrong content).
+int failure_code(const load::diagnostics& diags);
 
 }  // namespace jadwal::cli

@@ -11,10 +11,8 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
-#include <fstream>
 #include <memory>
 #include <optional>
-#include <sstream>
 
 namespace jadwal::cli {
 namespace {
@@ -43,10 +41,13 @@ struct plan_exposure {
     [[nodiscard]] const model::scenario& scenario() const { return *loaded.scenario; }
 };
 std::optional<plan_exposure> read_plan_exposure(const std::string& scenario, const std::string& solution,
-                                                const load::load_options& opts) {
+                                                const load::load_options& opts, int& failure) {
     auto loaded = load_and_report(scenario, opts);
-    if (!loaded.scenario) return std::nullopt;
-    const auto sol = read_solution_reporting(*loaded.scenario, solution);
+    if (!loaded.scenario) {
+        failure = failure_code(loaded.diags);
+        return std::nullopt;
+    }
+    const auto sol = read_solution_reporting(*loaded.scenario, solution, failure);
     if (!sol) return std::nullopt;
     auto x = compare::compute_exposure(*loaded.scenario, *sol);
     return plan_exposure{std::move(loaded), std::move(x)};
@@ -81,8 +82,9 @@ action add_simulate(CLI::App& app) {
     cmd->add_option("--format", a->format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
     add_load_options(*cmd, a->load);
     return [a]() {
-        const auto plan = read_plan_exposure(a->scenario, a->solution, a->load);
-        if (!plan) return static_cast<int>(input_error);
+        int failed = 0;
+        const auto plan = read_plan_exposure(a->scenario, a->solution, a->load, failed);
+        if (!plan) return failed;
         const auto r = compare::simulate_attendance(plan->x, plan->scenario().attendance, {a->runs, a->seed});
         if (a->format == "json") {
             const auto sp = [](const compare::spread& v) {
@@ -116,20 +118,16 @@ action add_attendance(CLI::App& app) {
     fit->add_option("solution", a->solution, "The plan the records are about (solution.json)")->required();
     add_load_options(*fit, a->load);
     return [a]() {
-        std::ifstream in(a->records, std::ios::binary);
-        if (!in) {
-            fmt::print(stderr, "{}: error: cannot read the records file\n", load::printable(a->records));
-            return static_cast<int>(input_error);
-        }
-        std::ostringstream text;
-        text << in.rdbuf();
+        int failed = 0;
+        const auto text = read_input_reporting(a->records, "the records file", failed);
+        if (!text) return failed;
         std::vector<std::string> errors;
-        const auto records = compare::parse_attendance_records(text.str(), a->records, errors);
+        const auto records = compare::parse_attendance_records(*text, a->records, errors);
         for (const auto& e : errors) fmt::print(stderr, "{}\n", load::printable(e));
         if (!errors.empty()) return static_cast<int>(input_error);
 
-        const auto plan = read_plan_exposure(a->scenario, a->solution, a->load);
-        if (!plan) return static_cast<int>(input_error);
+        const auto plan = read_plan_exposure(a->scenario, a->solution, a->load, failed);
+        if (!plan) return failed;
         const auto& s = plan->scenario();
         const auto r = compare::fit_attendance(s, plan->x, records, s.attendance);
         if (r.records_used == 0) {

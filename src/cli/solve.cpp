@@ -110,13 +110,14 @@ action add_solve(CLI::App& app) {
             return static_cast<int>(usage_error);
         }
         const auto loaded = load_and_report(a->scenario, a->load);
-        if (!loaded.scenario) return static_cast<int>(input_error);
+        if (!loaded.scenario) return failure_code(loaded.diags);
         const auto& s = *loaded.scenario;
         std::optional<solve::solution> previous;
         std::optional<calendar::instant> replan_from;
         if (!a->previous.empty()) {
-            previous = read_solution_reporting(s, a->previous);
-            if (!previous) return static_cast<int>(input_error);
+            int failed = 0;
+            previous = read_solution_reporting(s, a->previous, failed);
+            if (!previous) return failed;
             if (!a->replan_from.empty()) {
                 replan_from = parse_replan_from(s, a->replan_from);
                 if (!replan_from) {

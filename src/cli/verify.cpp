@@ -1,13 +1,11 @@
 #include <fmt/format.h>
 
 #include <cmath>
-#include <fstream>
 #include <jadwal/calendar/work_calendar.hpp>
 #include <jadwal/io/solution_json.hpp>
 #include <jadwal/verify/verify.hpp>
 #include <memory>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <type_traits>
 
 #include "commands.hpp"
@@ -98,20 +96,13 @@ action add_verify(CLI::App& app) {
             return static_cast<int>(usage_error);
         }
         const auto loaded = load_and_report(a->scenario, a->load);
-        if (!loaded.scenario) return static_cast<int>(input_error);
+        if (!loaded.scenario) return failure_code(loaded.diags);
         const auto& s = *loaded.scenario;
 
-        std::string text;
-        {
-            std::ifstream in{a->solution, std::ios::binary};
-            if (!in) {
-                fmt::print(stderr, "{}: error: cannot read the file [E-FILE]\n", printable(a->solution));
-                return static_cast<int>(input_error);
-            }
-            std::ostringstream buf;
-            buf << in.rdbuf();
-            text = buf.str();
-        }
+        int failed = 0;
+        const auto input = read_input_reporting(a->solution, "the solution file", failed);
+        if (!input) return failed;
+        const std::string& text = *input;
         const auto read = io::solution_from_json(s, text, a->solution);
         for (const auto& d : read.diags.items()) fmt::print(stderr, "{}\n", load::format(d));
         if (!read.solution) return static_cast<int>(input_error);
@@ -144,8 +135,8 @@ action add_verify(CLI::App& app) {
         std::optional<solve::solution> previous;
         verify::options vopts;
         if (!a->previous.empty()) {
-            previous = read_solution_reporting(s, a->previous);
-            if (!previous) return static_cast<int>(input_error);
+            previous = read_solution_reporting(s, a->previous, failed);
+            if (!previous) return failed;
             vopts.previous.plan = &*previous;
             if (!a->replan_from.empty()) {
                 vopts.previous.replan_from = parse_replan_from(s, a->replan_from);

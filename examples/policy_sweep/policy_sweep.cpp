@@ -19,6 +19,7 @@
 #include <jadwal/generate/batanghari.hpp>
 #include <jadwal/load/load_scenario.hpp>
 #include <jadwal/model/scenario.hpp>
+#include <jadwal/output/csv.hpp>
 #include <jadwal/solve/solver.hpp>
 #include <jadwal/verify/verify.hpp>
 
@@ -220,16 +221,25 @@ void print_table(const std::vector<row>& rows) {
                                  grouped(r.after_hours), r.max_evening_week, r.max_unit_absence);
 }
 
+/// The table through jadwal's CSV writer (RFC 4180, spreadsheet formulas
+/// neutralised), as the exports of a plan are written.
 void write_csv(const fs::path& file, const std::vector<row>& rows) {
-    std::ofstream f(file);
-    f << "absence_limit_percent,after_hours_cap_hours_per_week,policy,demand_total,demand_placed,"
-         "participation_rate,jp_target_attainment,placed_jp,disruption_minutes,disruption_minutes_per_placed_jp,"
-         "after_hours_minutes,max_after_hours_minutes_per_person_week,max_unit_absence_ratio,hard_violations\n";
-    for (const auto& r : rows)
-        f << fmt::format("{},{},{},{},{},{:.4f},{:.4f},{},{},{:.2f},{},{},{:.4f},{}\n", r.at.absence_percent,
-                         r.at.after_hours_hours, r.policy, r.demand_total, r.demand_placed, r.participation,
-                         r.jp_attainment, r.placed_jp, r.disruption, r.disruption_per_jp, r.after_hours,
-                         r.max_evening_week, r.max_unit_absence, r.violations);
+    output::csv_writer w;
+    for (const char* h : {"absence_limit_percent", "after_hours_cap_hours_per_week", "policy", "demand_total",
+                          "demand_placed", "participation_rate", "jp_target_attainment", "placed_jp",
+                          "disruption_minutes", "disruption_minutes_per_placed_jp", "after_hours_minutes",
+                          "max_after_hours_minutes_per_person_week", "max_unit_absence_ratio", "hard_violations"})
+        w.text(h);
+    w.end_row();
+    for (const auto& r : rows) {
+        w.number(r.at.absence_percent).number(r.at.after_hours_hours).text(r.policy);
+        w.number(r.demand_total).number(r.demand_placed).decimal(r.participation, 4).decimal(r.jp_attainment, 4);
+        w.number(r.placed_jp).number(r.disruption).decimal(r.disruption_per_jp, 2).number(r.after_hours);
+        w.number(r.max_evening_week).decimal(r.max_unit_absence, 4).number(r.violations);
+        w.end_row();
+    }
+    std::ofstream f(file, std::ios::binary);
+    f << w.str();
     if (!f.flush()) throw std::runtime_error("cannot write " + file.string());
 }
 

@@ -16,6 +16,7 @@ namespace {
 
 using calendar::interval;
 using calendar::interval_set;
+using load::printable;
 
 struct piece {
     interval span;
@@ -56,7 +57,8 @@ std::vector<piece> split_by_day(const std::vector<piece>& pieces, const date::ti
 
 void print_text(const model::scenario& s, const model::employee& e, const calendar::availability& a,
                 const std::vector<piece>& pieces, const date::time_zone& zone) {
-    fmt::print("{} {} | unit {} | zone {}\n", e.id, e.name, s.units[e.unit.value].id, zone.name());
+    fmt::print("{} {} | unit {} | zone {}\n", printable(e.id), printable(e.name), printable(s.units[e.unit.value].id),
+               printable(zone.name()));
     std::optional<date::local_days> current;
     for (const auto& p : split_by_day(pieces, zone)) {
         const auto day = date::floor<date::days>(zone.to_local(p.span.start));
@@ -65,7 +67,7 @@ void print_text(const model::scenario& s, const model::employee& e, const calend
             current = day;
         }
         fmt::print("  {}-{}  {:<11}  {}\n", hhmm(p.span.start, zone, day), hhmm(p.span.end, zone, day), p.kind,
-                   p.label);
+                   printable(p.label));
     }
     fmt::print("total: working {} min, busy {} min, unavailable {} min, free {} min\n", a.working.total().count(),
                a.busy.total().count(), a.unavailable.total().count(), a.free.total().count());
@@ -77,6 +79,7 @@ action add_availability(CLI::App& app) {
     auto* cmd = app.add_subcommand("availability", "Show an employee's working, busy, unavailable and free time");
     struct args {
         std::string scenario, employee, from, to, format = "text";
+        load::load_options load;
     };
     auto a = std::make_shared<args>();
     cmd->add_option("scenario", a->scenario, "Scenario file (YAML)")->required();
@@ -84,6 +87,7 @@ action add_availability(CLI::App& app) {
     cmd->add_option("--from", a->from, "First date (YYYY-MM-DD)")->required();
     cmd->add_option("--to", a->to, "Last date (YYYY-MM-DD), inclusive")->required();
     cmd->add_option("--format", a->format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+    add_load_options(*cmd, a->load);
     return [a]() {
         const auto from = calendar::parse_date(a->from);
         const auto to = calendar::parse_date(a->to);
@@ -95,12 +99,13 @@ action add_availability(CLI::App& app) {
             fmt::print(stderr, "jadwal availability: at most ten years at a time\n");
             return static_cast<int>(usage_error);
         }
-        const auto loaded = load_and_report(a->scenario);
-        if (!loaded.scenario) return static_cast<int>(input_error);
+        const auto loaded = load_and_report(a->scenario, a->load);
+        if (!loaded.scenario) return failure_code(loaded.diags);
         const auto& s = *loaded.scenario;
         const auto idx = s.find_employee(a->employee);
         if (!idx) {
-            fmt::print(stderr, "jadwal availability: no employee '{}' in {}\n", a->employee, a->scenario);
+            fmt::print(stderr, "jadwal availability: no employee '{}' in {}\n", printable(a->employee),
+                       printable(a->scenario));
             return static_cast<int>(input_error);
         }
         const auto& e = s.employees[idx->value];

@@ -58,22 +58,24 @@ action add_check(CLI::App& app) {
     auto* cmd = app.add_subcommand("check", "Validate a scenario and print every diagnostic");
     auto path = std::make_shared<std::string>();
     auto policy = std::make_shared<std::string>();
+    auto opts = std::make_shared<load::load_options>();
     cmd->add_option("scenario", *path, "Scenario file (YAML)")->required();
     cmd->add_option("--policy", *policy,
                     "Policy to find unplaceable demand and bounds under (default: the scenario's policy, else its "
                     "first)");
-    return [path, policy]() {
-        const auto result = load_and_report(*path);
+    add_load_options(*cmd, *opts);
+    return [path, policy, opts]() {
+        const auto result = load_and_report(*path, *opts);
         const auto errors = result.diags.error_count();
         const auto warnings = result.diags.warning_count();
         if (!result.scenario) {
-            fmt::print("{}: {} error(s), {} warning(s)\n", *path, errors, warnings);
-            return static_cast<int>(input_error);
+            fmt::print("{}: {} error(s), {} warning(s)\n", load::printable(*path), errors, warnings);
+            return failure_code(result.diags);
         }
         const auto& s = *result.scenario;
         fmt::print("{}: {} employees, {} units, {} programmes, {} demand items, {} policies; "
                    "{} error(s), {} warning(s)\n",
-                   *path, s.employees.size(), s.units.size(), s.programs.size(), s.demand.size(),
+                   load::printable(*path), s.employees.size(), s.units.size(), s.programs.size(), s.demand.size(),
                    s.policies.size(), errors, warnings);
         solve::solve_options by_name;
         by_name.policy = *policy;

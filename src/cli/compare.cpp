@@ -17,6 +17,21 @@
 namespace jadwal::cli {
 namespace {
 
+using load::printable;
+
+/// Multi-line text with every line made printable.
+std::string printable_lines(std::string_view text) {
+    std::string out;
+    while (!text.empty()) {
+        const auto nl = text.find('\n');
+        out += printable(text.substr(0, nl));
+        if (nl == std::string_view::npos) break;
+        out += '\n';
+        text.remove_prefix(nl + 1);
+    }
+    return out;
+}
+
 struct compare_args {
     std::string scenario;
     std::vector<std::string> policies;
@@ -28,6 +43,7 @@ struct compare_args {
     int runs = 200;
     std::string out;
     std::string format = "text";
+    load::load_options load;
 };
 
 }  // namespace
@@ -54,9 +70,10 @@ action add_compare(CLI::App& app) {
     cmd->add_option("--format", a->format, "Table on stdout: text or json")
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();
+    add_load_options(*cmd, a->load);
     return [a]() {
-        const auto loaded = load_and_report(a->scenario);
-        if (!loaded.scenario) return static_cast<int>(input_error);
+        const auto loaded = load_and_report(a->scenario, a->load);
+        if (!loaded.scenario) return failure_code(loaded.diags);
         const auto& s = *loaded.scenario;
 
         compare::compare_options opts;
@@ -69,7 +86,7 @@ action add_compare(CLI::App& app) {
         opts.attendance.runs = a->runs;
         opts.attendance.seed = a->seed;
         opts.on_policy = [](std::string_view policy, std::size_t i, std::size_t n) {
-            fmt::print(stderr, "[{}/{}] solving with policy {}\n", i + 1, n, policy);
+            fmt::print(stderr, "[{}/{}] solving with policy {}\n", i + 1, n, printable(policy));
             std::fflush(stderr);
         };
         const stop_on_signal interrupt;
@@ -78,7 +95,7 @@ action add_compare(CLI::App& app) {
         try {
             result = compare::compare_policies(s, opts);
         } catch (const solve::solve_error& e) {
-            fmt::print(stderr, "jadwal compare: {}\n", e.what());
+            fmt::print(stderr, "jadwal compare: {}\n", printable(e.what()));
             return static_cast<int>(usage_error);
         }
 
@@ -94,14 +111,14 @@ action add_compare(CLI::App& app) {
             try {
                 output::write_outputs(a->out, files);
             } catch (const output::write_error& e) {
-                fmt::print(stderr, "jadwal compare: {}\n", e.what());
+                fmt::print(stderr, "jadwal compare: {}\n", printable(e.what()));
                 return static_cast<int>(io_error);
             }
         }
         if (a->format == "json")
             fmt::print("{}", compare::comparison_json(s, result));
         else
-            fmt::print("{}", compare::comparison_text(result));
+            fmt::print("{}", printable_lines(compare::comparison_text(result)));
 
         bool violations = false;
         for (const auto& r : result.results) violations = violations || r.check.metrics.hard_violations > 0;

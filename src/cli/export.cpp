@@ -15,6 +15,7 @@ action add_export(CLI::App& app) {
     auto* cmd = app.add_subcommand("export", "Write calendars, CSVs and the HTML report of a saved plan");
     struct args {
         std::string scenario, solution, out, formats = "all", previous, baseline;
+        load::load_options load;
     };
     auto a = std::make_shared<args>();
     cmd->add_option("scenario", a->scenario, "Scenario file (YAML)")->required();
@@ -25,27 +26,27 @@ action add_export(CLI::App& app) {
     cmd->add_option("--previous", a->previous,
                     "The plan this one replaces: calendars carry updates (SEQUENCE) and cancellations");
     cmd->add_option("--baseline", a->baseline, "Another plan of the same scenario to compare with in the report");
+    add_load_options(*cmd, a->load);
     return [a]() {
         output_request req;
         if (!parse_formats(a->formats, req)) {
             fmt::print(stderr, "jadwal export: --format '{}' is not 'all' or a list of json, csv, html, ics\n",
-                       a->formats);
+                       load::printable(a->formats));
             return static_cast<int>(usage_error);
         }
-        const auto loaded = load_and_report(a->scenario);
-        if (!loaded.scenario) return static_cast<int>(input_error);
+        const auto loaded = load_and_report(a->scenario, a->load);
+        if (!loaded.scenario) return failure_code(loaded.diags);
         const auto& s = *loaded.scenario;
-        const auto sol = read_solution_reporting(s, a->solution);
-        if (!sol) return static_cast<int>(input_error);
+        int failed = 0;
+        const auto sol = read_solution_reporting(s, a->solution, failed);
+        if (!sol) return failed;
         std::optional<solve::solution> previous, baseline;
-        if (!a->previous.empty() && !(previous = read_solution_reporting(s, a->previous)))
-            return static_cast<int>(input_error);
-        if (!a->baseline.empty() && !(baseline = read_solution_reporting(s, a->baseline)))
-            return static_cast<int>(input_error);
+        if (!a->previous.empty() && !(previous = read_solution_reporting(s, a->previous, failed))) return failed;
+        if (!a->baseline.empty() && !(baseline = read_solution_reporting(s, a->baseline, failed))) return failed;
         req.previous = previous ? &*previous : nullptr;
         req.baseline = baseline ? &*baseline : nullptr;
         if (const int rc = write_plan_outputs(s, *sol, a->out, req); rc != success) return rc;
-        fmt::print("wrote {}\n", a->out);
+        fmt::print("wrote {}\n", load::printable(a->out));
         return static_cast<int>(success);
     };
 }

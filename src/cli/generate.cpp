@@ -1,10 +1,12 @@
 #include "commands.hpp"
 
 #include <jadwal/generate/batanghari.hpp>
+#include <jadwal/load/diagnostic.hpp>
 
 #include <fmt/format.h>
 
 #include <memory>
+#include <stdexcept>
 
 namespace jadwal::cli {
 
@@ -26,9 +28,15 @@ action add_generate(CLI::App& app) {
     cmd->add_option("--year", a->opts.year, "Planning year")->check(CLI::Range(2000, 2100))->capture_default_str();
     cmd->add_option("--out", a->out, "Scenario file to write (YAML)")->required();
     return [a]() {
-        const auto files = generate::write_batanghari(a->out, a->opts);
-        fmt::print("wrote {}", files.scenario.string());
-        if (!files.employees.empty()) fmt::print(" and {}", files.employees.string());
+        generate::generated_files files;
+        try {
+            files = generate::write_batanghari(a->out, a->opts);
+        } catch (const std::runtime_error& e) {  // a file could not be written (write_batanghari's contract)
+            fmt::print(stderr, "jadwal generate: {}\n", load::printable(e.what()));
+            return static_cast<int>(io_error);
+        }
+        fmt::print("wrote {}", load::printable(files.scenario.string()));
+        if (!files.employees.empty()) fmt::print(" and {}", load::printable(files.employees.string()));
         fmt::print(" ({} employees, seed {})\n", a->opts.employees, a->opts.seed);
         return static_cast<int>(success);
     };

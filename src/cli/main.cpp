@@ -1,5 +1,7 @@
 #include "commands.hpp"
 
+#include <jadwal/load/diagnostic.hpp>
+
 #include <fmt/format.h>
 
 #include <exception>
@@ -39,7 +41,7 @@ int main(int argc, char** argv) {
         for (auto& [sub, act] : verbs)
             if (sub->parsed()) return act();
     } catch (const std::exception& e) {
-        fmt::print(stderr, "jadwal: internal error: {}\n", e.what());
+        fmt::print(stderr, "jadwal: internal error: {}\n", jadwal::load::printable(e.what()));
         return internal_error;
     } catch (...) {
         fmt::print(stderr, "jadwal: internal error\n");

@@ -2,6 +2,7 @@
 
 #include "commands.hpp"
 
+#include <jadwal/load/diagnostic.hpp>
 #include <jadwal/output/output_files.hpp>
 
 #include <fmt/format.h>
@@ -16,10 +17,11 @@ int write_plan_outputs(const model::scenario& s, const solve::solution& sol, con
         output::publish_plan(s, sol, dir, req);
         return success;
     } catch (const output::write_error& e) {
-        fmt::print(stderr, "jadwal: {}\n", e.what());
+        fmt::print(stderr, "jadwal: {}\n", load::printable(e.what()));
         return io_error;
     } catch (const std::exception& e) {
-        fmt::print(stderr, "jadwal: cannot write the outputs to {}: {}\n", dir.string(), e.what());
+        fmt::print(stderr, "jadwal: cannot write the outputs to {}: {}\n", load::printable(dir.string()),
+                   load::printable(e.what()));
         return input_error;
     }
 }

@@ -1,11 +1,23 @@
 #include "print_diagnostics.hpp"
 
+#include "commands.hpp"
+
 #include <fmt/format.h>
 
 namespace jadwal::cli {
 
-load::load_result load_and_report(const std::string& path) {
-    auto result = load::load_scenario_file(path);
+void add_load_options(CLI::App& cmd, load::load_options& opts) {
+    cmd.add_flag("--confine-files", opts.confine_to_scenario_dir,
+                 "Refuse files the scenario names (an employees CSV) outside the scenario's folder, symbolic links "
+                 "followed (E-FILE-OUTSIDE): for scenarios from people who should not read this machine's files");
+}
+
+int failure_code(const load::diagnostics& diags) {
+    return diags.has_io_failure() ? static_cast<int>(io_error) : static_cast<int>(input_error);
+}
+
+load::load_result load_and_report(const std::string& path, const load::load_options& opts) {
+    auto result = load::load_scenario_file(path, opts);
     for (const auto& d : result.diags.items()) fmt::print(stderr, "{}\n", load::format(d));
     return result;
 }

@@ -1,14 +1,27 @@
-// Shared by the verbs that load a scenario: load it and print what the loader found.
+// Shared by the verbs that load a scenario: the loading options they all take,
+// and loading it while printing what the loader found.
 #pragma once
 
 #include <jadwal/load/load_scenario.hpp>
+
+#include <CLI/CLI.hpp>
 
 #include <string>
 
 namespace jadwal::cli {
 
+/// Registers the options every verb that loads a scenario shares
+/// (--confine-files) on `cmd`, filling `opts`.
+void add_load_options(CLI::App& cmd, load::load_options& opts);
+
 /// Loads the scenario and prints every diagnostic to stderr, compiler style.
-/// Returns the result; the caller stops with exit code 1 when it has errors.
-load::load_result load_and_report(const std::string& path);
+/// Returns the result; the caller stops with failure_code(result.diags) when
+/// it has no scenario.
+load::load_result load_and_report(const std::string& path, const load::load_options& opts);
+
+/// The exit code for an input that did not read: io_error when a file could
+/// not be read at all (no permission, a directory, a device, a read error),
+/// else input_error (a missing file, wrong content).
+int failure_code(const load::diagnostics& diags);
 
 }  // namespace jadwal::cli

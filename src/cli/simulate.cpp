@@ -11,10 +11,8 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
-#include <fstream>
 #include <memory>
 #include <optional>
-#include <sstream>
 
 namespace jadwal::cli {
 namespace {
@@ -25,12 +23,14 @@ struct simulate_args {
     int runs = 200;
     std::uint64_t seed = 1;
     std::string format = "text";
+    load::load_options load;
 };
 
 struct fit_args {
     std::string records;
     std::string scenario;
     std::string solution;
+    load::load_options load;
 };
 
 /// A scenario and what a plan of it asks of people; nothing (the problems
@@ -40,10 +40,14 @@ struct plan_exposure {
     compare::exposure x;
     [[nodiscard]] const model::scenario& scenario() const { return *loaded.scenario; }
 };
-std::optional<plan_exposure> read_plan_exposure(const std::string& scenario, const std::string& solution) {
-    auto loaded = load_and_report(scenario);
-    if (!loaded.scenario) return std::nullopt;
-    const auto sol = read_solution_reporting(*loaded.scenario, solution);
+std::optional<plan_exposure> read_plan_exposure(const std::string& scenario, const std::string& solution,
+                                                const load::load_options& opts, int& failure) {
+    auto loaded = load_and_report(scenario, opts);
+    if (!loaded.scenario) {
+        failure = failure_code(loaded.diags);
+        return std::nullopt;
+    }
+    const auto sol = read_solution_reporting(*loaded.scenario, solution, failure);
     if (!sol) return std::nullopt;
     auto x = compare::compute_exposure(*loaded.scenario, *sol);
     return plan_exposure{std::move(loaded), std::move(x)};
@@ -76,9 +80,11 @@ action add_simulate(CLI::App& app) {
     cmd->add_option("--runs", a->runs, "Simulation runs")->check(CLI::Range(1, 1000000))->capture_default_str();
     cmd->add_option("--seed", a->seed, "Random seed")->capture_default_str();
     cmd->add_option("--format", a->format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+    add_load_options(*cmd, a->load);
     return [a]() {
-        const auto plan = read_plan_exposure(a->scenario, a->solution);
-        if (!plan) return static_cast<int>(input_error);
+        int failed = 0;
+        const auto plan = read_plan_exposure(a->scenario, a->solution, a->load, failed);
+        if (!plan) return failed;
         const auto r = compare::simulate_attendance(plan->x, plan->scenario().attendance, {a->runs, a->seed});
         if (a->format == "json") {
             const auto sp = [](const compare::spread& v) {
@@ -110,26 +116,23 @@ action add_attendance(CLI::App& app) {
     fit->add_option("records", a->records, "CSV with columns nip, program, module, start (empty for a self-paced module), attended")->required();
     fit->add_option("scenario", a->scenario, "Scenario file (YAML)")->required();
     fit->add_option("solution", a->solution, "The plan the records are about (solution.json)")->required();
+    add_load_options(*fit, a->load);
     return [a]() {
-        std::ifstream in(a->records, std::ios::binary);
-        if (!in) {
-            fmt::print(stderr, "{}: error: cannot read the records file\n", a->records);
-            return static_cast<int>(input_error);
-        }
-        std::ostringstream text;
-        text << in.rdbuf();
+        int failed = 0;
+        const auto text = read_input_reporting(a->records, "the records file", failed);
+        if (!text) return failed;
         std::vector<std::string> errors;
-        const auto records = compare::parse_attendance_records(text.str(), a->records, errors);
-        for (const auto& e : errors) fmt::print(stderr, "{}\n", e);
+        const auto records = compare::parse_attendance_records(*text, a->records, errors);
+        for (const auto& e : errors) fmt::print(stderr, "{}\n", load::printable(e));
         if (!errors.empty()) return static_cast<int>(input_error);
 
-        const auto plan = read_plan_exposure(a->scenario, a->solution);
-        if (!plan) return static_cast<int>(input_error);
+        const auto plan = read_plan_exposure(a->scenario, a->solution, a->load, failed);
+        if (!plan) return failed;
         const auto& s = plan->scenario();
         const auto r = compare::fit_attendance(s, plan->x, records, s.attendance);
         if (r.records_used == 0) {
             fmt::print(stderr, "{}: error: none of the {} records names a live session or self-paced module of the plan\n",
-                       a->records, records.size());
+                       load::printable(a->records), records.size());
             return static_cast<int>(input_error);
         }
         std::vector<std::string> fitted, held;

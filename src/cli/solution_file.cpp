@@ -1,5 +1,8 @@
 #include "solution_file.hpp"
 
+#include "print_diagnostics.hpp"
+
+#include <jadwal/io/input_file.hpp>
 #include <jadwal/io/solution_json.hpp>
 
 #include <date/tz.h>
@@ -7,11 +10,23 @@
 
 namespace jadwal::cli {
 
-std::optional<solve::solution> read_solution_reporting(const model::scenario& s, const std::string& path) {
+std::optional<solve::solution> read_solution_reporting(const model::scenario& s, const std::string& path,
+                                                       int& failure) {
     const auto read = io::read_solution_file(s, path);
     for (const auto& d : read.diags.items()) fmt::print(stderr, "{}\n", load::format(d));
-    if (!read.solution || read.diags.has_errors()) return std::nullopt;
+    if (!read.solution || read.diags.has_errors()) {
+        failure = failure_code(read.diags);
+        return std::nullopt;
+    }
     return read.solution;
+}
+
+std::optional<std::string> read_input_reporting(const std::string& path, std::string_view what, int& failure) {
+    load::diagnostics diags;
+    auto text = io::read_input_file(path, what, diags);
+    for (const auto& d : diags.items()) fmt::print(stderr, "{}\n", load::format(d));
+    if (!text) failure = failure_code(diags);
+    return text;
 }
 
 std::optional<calendar::instant> parse_replan_from(const model::scenario& s, const std::string& text) {

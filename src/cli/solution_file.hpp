@@ -13,8 +13,15 @@
 namespace jadwal::cli {
 
 /// Reads a solution file; prints every problem to stderr (file, JSON path,
-/// stable code) and returns nullopt when there is one.
-std::optional<solve::solution> read_solution_reporting(const model::scenario& s, const std::string& path);
+/// stable code) and returns nullopt when there is one, with `failure` set to
+/// the exit code (failure_code: io_error when the file could not be read).
+std::optional<solve::solution> read_solution_reporting(const model::scenario& s, const std::string& path,
+                                                       int& failure);
+
+/// Reads a whole input file named on the command line (its role in `what`,
+/// e.g. "the records file"); on failure prints why to stderr and returns
+/// nullopt with `failure` set to the exit code.
+std::optional<std::string> read_input_reporting(const std::string& path, std::string_view what, int& failure);
 
 /// "2026-04-20" (midnight in the scenario's zone) or an ISO 8601 instant with
 /// an offset ("2026-04-20T12:00+07:00"); nullopt for anything else.

@@ -34,7 +34,10 @@ struct solve_args {
     std::string replan_from;
     std::string formats = "all";
     bool compare_baseline = false;
+    load::load_options load;
 };
+
+using load::printable;
 
 std::string fmt_objective(double v) { return fmt::format("{:.1f}", v); }
 
@@ -42,7 +45,7 @@ void print_summary(const solve::solution& sol, const std::string& file, bool int
     const auto& m = sol.metrics;
     if (interrupted) fmt::print("stopped by a signal: this is the best plan found until then\n");
     fmt::print("status      {}\n", solve::to_string(sol.status));
-    fmt::print("policy      {}   strategy {}   seed {}\n", sol.policy, sol.strategy, sol.seed);
+    fmt::print("policy      {}   strategy {}   seed {}\n", printable(sol.policy), printable(sol.strategy), sol.seed);
     fmt::print("objective   participation {}   burden {}   cost {}\n", fmt_objective(sol.objective.participation),
                fmt_objective(sol.objective.burden), fmt_objective(sol.objective.cost));
     fmt::print("\n");
@@ -79,7 +82,7 @@ void print_summary(const solve::solution& sol, const std::string& file, bool int
                    "jadwal solve: WARNING: this plan places only {} of {} demand items; jadwal check lists demand no "
                    "plan can place, jadwal explain says why for each person\n",
                    m.demand_placed, m.demand_total);
-    fmt::print("\n{} moves in {:.1f} s; wrote {}\n", sol.moves, sol.elapsed_seconds, file);
+    fmt::print("\n{} moves in {:.1f} s; wrote {}\n", sol.moves, sol.elapsed_seconds, printable(file));
 }
 
 }  // namespace
@@ -116,6 +119,7 @@ action add_solve(CLI::App& app) {
     cmd->add_option("--replan-from", a->replan_from,
                     "With --previous: the re-plan date (YYYY-MM-DD, midnight in the scenario's zone) or instant "
                     "(ISO 8601 with offset); without it only pinned items must stay");
+    add_load_options(*cmd, a->load);
     return [a]() {
         const auto started = std::chrono::steady_clock::now();
         if (!a->replan_from.empty() && a->previous.empty()) {
@@ -125,23 +129,24 @@ action add_solve(CLI::App& app) {
         output_request req;
         if (!parse_formats(a->formats, req)) {
             fmt::print(stderr, "jadwal solve: --format '{}' is not 'all' or a list of json, csv, html, ics\n",
-                       a->formats);
+                       printable(a->formats));
             return static_cast<int>(usage_error);
         }
-        const auto loaded = load_and_report(a->scenario);
-        if (!loaded.scenario) return static_cast<int>(input_error);
+        const auto loaded = load_and_report(a->scenario, a->load);
+        if (!loaded.scenario) return failure_code(loaded.diags);
         const auto& s = *loaded.scenario;
         std::optional<solve::solution> previous;
         std::optional<calendar::instant> replan_from;
         if (!a->previous.empty()) {
-            previous = read_solution_reporting(s, a->previous);
-            if (!previous) return static_cast<int>(input_error);
+            int failed = 0;
+            previous = read_solution_reporting(s, a->previous, failed);
+            if (!previous) return failed;
             if (!a->replan_from.empty()) {
                 replan_from = parse_replan_from(s, a->replan_from);
                 if (!replan_from) {
                     fmt::print(stderr, "jadwal solve: --replan-from '{}' is not a date (YYYY-MM-DD) or an ISO 8601 "
                                        "instant with offset\n",
-                               a->replan_from);
+                               printable(a->replan_from));
                     return static_cast<int>(usage_error);
                 }
             }
@@ -158,7 +163,7 @@ action add_solve(CLI::App& app) {
         try {
             (void)solve::select_policy(s, opts);
         } catch (const solve::solve_error& e) {
-            fmt::print(stderr, "jadwal solve: {}\n", e.what());
+            fmt::print(stderr, "jadwal solve: {}\n", printable(e.what()));
             return static_cast<int>(usage_error);
         }
         const bool tty = ::isatty(::fileno(stderr)) != 0;

@@ -1,13 +1,11 @@
 #include <fmt/format.h>
 
 #include <cmath>
-#include <fstream>
 #include <jadwal/calendar/work_calendar.hpp>
 #include <jadwal/io/solution_json.hpp>
 #include <jadwal/verify/verify.hpp>
 #include <memory>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <type_traits>
 
 #include "commands.hpp"
@@ -18,6 +16,7 @@ namespace jadwal::cli {
 namespace {
 
 using json = nlohmann::ordered_json;
+using load::printable;
 
 struct metric_row {
     const char* name;
@@ -76,6 +75,7 @@ action add_verify(CLI::App& app) {
     auto* cmd = app.add_subcommand("verify", "Check a plan independently: every hard constraint, every metric");
     struct args {
         std::string scenario, solution, policy, format = "text", previous, replan_from;
+        load::load_options load;
     };
     auto a = std::make_shared<args>();
     cmd->add_option("scenario", a->scenario, "Scenario file (YAML)")->required();
@@ -89,26 +89,20 @@ action add_verify(CLI::App& app) {
                     "The plan this one re-plans: check that what is pinned or before --replan-from stayed, and count "
                     "changes");
     cmd->add_option("--replan-from", a->replan_from, "With --previous: the re-plan date or instant");
+    add_load_options(*cmd, a->load);
     return [a]() {
         if (!a->replan_from.empty() && a->previous.empty()) {
             fmt::print(stderr, "jadwal verify: --replan-from needs --previous\n");
             return static_cast<int>(usage_error);
         }
-        const auto loaded = load_and_report(a->scenario);
-        if (!loaded.scenario) return static_cast<int>(input_error);
+        const auto loaded = load_and_report(a->scenario, a->load);
+        if (!loaded.scenario) return failure_code(loaded.diags);
         const auto& s = *loaded.scenario;
 
-        std::string text;
-        {
-            std::ifstream in{a->solution, std::ios::binary};
-            if (!in) {
-                fmt::print(stderr, "{}: error: cannot read the file [E-FILE]\n", a->solution);
-                return static_cast<int>(input_error);
-            }
-            std::ostringstream buf;
-            buf << in.rdbuf();
-            text = buf.str();
-        }
+        int failed = 0;
+        const auto input = read_input_reporting(a->solution, "the solution file", failed);
+        if (!input) return failed;
+        const std::string& text = *input;
         const auto read = io::solution_from_json(s, text, a->solution);
         for (const auto& d : read.diags.items()) fmt::print(stderr, "{}\n", load::format(d));
         if (!read.solution) return static_cast<int>(input_error);
@@ -120,7 +114,7 @@ action add_verify(CLI::App& app) {
         if (!a->policy.empty()) {
             const auto p = s.find_policy(a->policy);
             if (!p) {
-                fmt::print(stderr, "jadwal verify: no policy '{}' in {}\n", a->policy, a->scenario);
+                fmt::print(stderr, "jadwal verify: no policy '{}' in {}\n", printable(a->policy), printable(a->scenario));
                 return static_cast<int>(usage_error);
             }
             pol = &s.policies[p->value];
@@ -128,7 +122,7 @@ action add_verify(CLI::App& app) {
             const auto p = s.find_policy(sol.policy);
             if (!p) {
                 fmt::print(stderr, "{}: error: the plan was made with policy '{}', which {} does not have\n",
-                           a->solution, sol.policy, a->scenario);
+                           printable(a->solution), printable(sol.policy), printable(a->scenario));
                 return static_cast<int>(input_error);
             }
             pol = &s.policies[p->value];
@@ -141,14 +135,14 @@ action add_verify(CLI::App& app) {
         std::optional<solve::solution> previous;
         verify::options vopts;
         if (!a->previous.empty()) {
-            previous = read_solution_reporting(s, a->previous);
-            if (!previous) return static_cast<int>(input_error);
+            previous = read_solution_reporting(s, a->previous, failed);
+            if (!previous) return failed;
             vopts.previous.plan = &*previous;
             if (!a->replan_from.empty()) {
                 vopts.previous.replan_from = parse_replan_from(s, a->replan_from);
                 if (!vopts.previous.replan_from) {
                     fmt::print(stderr, "jadwal verify: --replan-from '{}' is not a date or an ISO 8601 instant\n",
-                               a->replan_from);
+                               printable(a->replan_from));
                     return static_cast<int>(usage_error);
                 }
             }
@@ -217,14 +211,17 @@ action add_verify(CLI::App& app) {
             out["units"] = std::move(units);
             fmt::print("{}\n", out.dump(2));
         } else {
-            fmt::print("{} with {}: {} violation(s), {} warning(s) under {}\n", a->solution, a->scenario,
-                       r.violations.size(), r.warnings.size(),
-                       pol->id.empty() ? std::string{"the default policy"} : fmt::format("policy '{}'", pol->id));
-            for (const auto& v : r.violations) fmt::print("{} {} {}\n", v.code, when_text(s, v), v.message);
-            for (const auto& v : r.warnings) fmt::print("warning: {} {} {}\n", v.code, when_text(s, v), v.message);
+            fmt::print("{} with {}: {} violation(s), {} warning(s) under {}\n", printable(a->solution),
+                       printable(a->scenario), r.violations.size(), r.warnings.size(),
+                       pol->id.empty() ? std::string{"the default policy"}
+                                       : fmt::format("policy '{}'", printable(pol->id)));
+            for (const auto& v : r.violations)
+                fmt::print("{} {} {}\n", v.code, when_text(s, v), printable(v.message));
+            for (const auto& v : r.warnings)
+                fmt::print("warning: {} {} {}\n", v.code, when_text(s, v), printable(v.message));
             if (!r.violations_by_code.empty()) {
                 fmt::print("\nviolations by code:\n");
-                for (const auto& [code, n] : r.violations_by_code) fmt::print("  {:<28} {}\n", code, n);
+                for (const auto& [code, n] : r.violations_by_code) fmt::print("  {:<28} {}\n", printable(code), n);
             }
             fmt::print("\n{:<42} {:>14} {:>14}\n", "metric", "verified", "solution says");
             for (const auto& row : rows) {
@@ -237,9 +234,10 @@ action add_verify(CLI::App& app) {
             fmt::print("\n{:<42} {:>14}\n", "objective", "verified");
             fmt::print("{:<42} {:>14.6g}\n{:<42} {:>14.6g}\n{:<42} {:>14.6g}\n", "participation",
                        r.objective.participation, "burden", r.objective.burden, "cost", r.objective.cost);
-            for (const auto& [k, v] : r.objective.breakdown) fmt::print("  {:<40} {:>14.6g}\n", k, v);
-            if (previous) fmt::print("\nchanges against {}: {}\n", a->previous, r.changes);
-            fmt::print("\nbudget: cost {:.0f} {}{}, {} classroom cohort(s){}\n", r.budget_cost, s.budget.currency,
+            for (const auto& [k, v] : r.objective.breakdown) fmt::print("  {:<40} {:>14.6g}\n", printable(k), v);
+            if (previous) fmt::print("\nchanges against {}: {}\n", printable(a->previous), r.changes);
+            fmt::print("\nbudget: cost {:.0f} {}{}, {} classroom cohort(s){}\n", r.budget_cost,
+                       printable(s.budget.currency),
                        s.budget.max_cost ? fmt::format(" of at most {:.0f}", *s.budget.max_cost) : std::string{},
                        r.classroom_cohorts,
                        s.budget.max_classroom_cohorts ? fmt::format(" of at most {}", *s.budget.max_classroom_cohorts)
@@ -247,7 +245,7 @@ action add_verify(CLI::App& app) {
             fmt::print("\n{:<16} {:>9} {:>6} {:>10} {:>8} {:>8} {:>12} {:>12}\n", "unit", "headcount", "limit",
                        "max absent", "demand", "placed", "disruption", "after hours");
             for (const auto& u : r.units)
-                fmt::print("{:<16} {:>9} {:>6} {:>10} {:>8} {:>8} {:>12} {:>12}\n", u.unit, u.headcount,
+                fmt::print("{:<16} {:>9} {:>6} {:>10} {:>8} {:>8} {:>12} {:>12}\n", printable(u.unit), u.headcount,
                            u.absence_limit, u.max_absent, u.demand_total, u.demand_placed, u.disruption_minutes,
                            u.after_hours_minutes);
         }

@@ -8,9 +8,11 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <jadwal/io/input_file.hpp>
+
+#include <cerrno>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
+#include <cstring>
 #include <system_error>
 #include <unistd.h>
 
@@ -360,15 +362,10 @@ solution_read_result solution_from_json(const model::scenario& s, std::string_vi
 }
 
 solution_read_result read_solution_file(const model::scenario& s, const std::filesystem::path& file) {
-    std::ifstream in{file, std::ios::binary};
-    if (!in) {
-        solution_read_result out;
-        out.diags.add({load::severity::error, "E-FILE", "cannot read the file", file.string(), 0, 0, ""});
-        return out;
-    }
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    return solution_from_json(s, buf.str(), file.string());
+    solution_read_result out;
+    const auto text = read_input_file(file, "the solution file", out.diags);
+    if (!text) return out;
+    return solution_from_json(s, *text, file.string());
 }
 
 void write_file_atomically(const std::filesystem::path& file, std::string_view text) {
@@ -376,13 +373,16 @@ void write_file_atomically(const std::filesystem::path& file, std::string_view t
     const auto tmp = dir / fmt::format(".{}.tmp-{}", file.filename().string(), ::getpid());
     {
         std::FILE* f = std::fopen(tmp.c_str(), "wb");
-        if (!f) throw std::runtime_error(fmt::format("cannot write {}", tmp.string()));
+        if (!f) throw std::runtime_error(fmt::format("cannot write {}: {}", tmp.string(), std::strerror(errno)));
         const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size() && std::fflush(f) == 0 &&
                         ::fsync(::fileno(f)) == 0;
-        if (std::fclose(f) != 0 || !ok) {
+        const int write_errno = errno;
+        const bool closed = std::fclose(f) == 0;
+        if (!closed || !ok) {
+            const int why = ok ? errno : write_errno;
             std::error_code ec;
             std::filesystem::remove(tmp, ec);
-            throw std::runtime_error(fmt::format("cannot write {}", tmp.string()));
+            throw std::runtime_error(fmt::format("cannot write {}: {}", tmp.string(), std::strerror(why)));
         }
     }
     std::error_code ec;

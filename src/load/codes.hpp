@@ -9,6 +9,7 @@ namespace jadwal::load::code {
 
 // ---- files, encoding and YAML syntax
 inline constexpr std::string_view file = "E-FILE";
+inline constexpr std::string_view file_outside = "E-FILE-OUTSIDE";
 inline constexpr std::string_view limit = "E-LIMIT";
 inline constexpr std::string_view encoding = "E-ENCODING";
 inline constexpr std::string_view empty = "E-EMPTY";

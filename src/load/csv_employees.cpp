@@ -162,12 +162,27 @@ void read_csv_text(load_context& c, std::uint32_t fi, const std::string& data, s
     std::array<std::size_t, column_count> where{};
     where.fill(no_column);
     const std::size_t width = fields.size();
+    const auto column_of = [&](const csv_field& f) {
+        const std::string key = lower(trim(f.text));
+        std::size_t k = 0;
+        while (k < column_count && column_names[k] != key) ++k;
+        return k;
+    };
+    // A first row that names no column at all is not a header: the file is
+    // something else (a scenario may name any file). Say so without showing
+    // any of it; its lines could be anybody's secrets.
+    if (std::none_of(fields.begin(), fields.end(), [&](const csv_field& f) { return column_of(f) < column_count; })) {
+        c.rep.error(code::csv_header,
+                    "the first line is not the header of an employees file: it names none of the columns nip, name, "
+                    "unit and status (is this the right file?)",
+                    {fi, reader.record_line(), 1});
+        return;
+    }
     bool header_ok = true;
     for (std::size_t i = 0; i < fields.size(); ++i) {
         const std::string key = lower(trim(fields[i].text));
         const loc l{fi, fields[i].line, fields[i].column()};
-        std::size_t k = 0;
-        while (k < column_count && column_names[k] != key) ++k;
+        const std::size_t k = column_of(fields[i]);
         if (k == column_count) {
             const std::string hint =
                 closest_match(key, std::vector<std::string>(column_names.begin(), column_names.end()));
@@ -318,8 +333,9 @@ void read_employees_csv(load_context& c, const std::filesystem::path& file, loc 
     std::string why;
     const auto status = read_whole_file(file, c.opts.max_file_bytes, data, why);
     if (status != read_status::ok) {
-        c.rep.error(status == read_status::too_large ? code::limit : code::file,
-                    fmt::format("cannot read the employees file {}: {}", in_quotes(name), why), at, path);
+        c.rep.report(severity::error, status == read_status::too_large ? code::limit : code::file,
+                     fmt::format("cannot read the employees file {}: {}", in_quotes(name), why), at, path,
+                     status == read_status::failed);
         return;
     }
     read_csv_text(c, c.rep.add_file(name), data, nullptr);

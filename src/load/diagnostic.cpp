@@ -25,6 +25,78 @@ std::string format(const diagnostic& d) {
     }
     out += fmt::format(": {}: {} [{}]", to_string(d.level), d.message, d.code);
     if (!d.path.empty()) out += fmt::format(" at {}", d.path);
+    return printable(out);
+}
+
+namespace {
+
+/// Length of the UTF-8 sequence at the start of `s` and its code point; 0 when
+/// it is not valid UTF-8 (overlong forms and surrogates included).
+std::size_t utf8_sequence(std::string_view s, char32_t& cp) {
+    const auto b = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+    const unsigned char c = b(0);
+    std::size_t len = 0;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2;
+        cp = c & 0x1Fu;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        cp = c & 0x0Fu;
+        if (c == 0xE0) lo = 0xA0;
+        if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        cp = c & 0x07u;
+        if (c == 0xF0) lo = 0x90;
+        if (c == 0xF4) hi = 0x8F;
+    } else {
+        return 0;
+    }
+    if (s.size() < len) return 0;
+    for (std::size_t k = 1; k < len; ++k) {
+        const unsigned char cc = b(k);
+        if (cc < (k == 1 ? lo : 0x80) || cc > (k == 1 ? hi : 0xBF)) return 0;
+        cp = (cp << 6) | (cc & 0x3Fu);
+    }
+    return len;
+}
+
+/// Characters a terminal acts on or that reorder or break what it shows.
+bool invisible_control(char32_t cp) {
+    return (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069);
+}
+
+}  // namespace
+
+std::string printable(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            if (c < 0x20 || c == 0x7f)
+                out += fmt::format("\\x{:02x}", c);
+            else
+                out += static_cast<char>(c);
+            ++i;
+            continue;
+        }
+        char32_t cp = 0;
+        const std::size_t len = utf8_sequence(text.substr(i), cp);
+        if (len == 0) {
+            out += fmt::format("\\x{:02x}", c);
+            ++i;
+        } else {
+            if (invisible_control(cp))
+                out += fmt::format("\\u{:04x}", static_cast<std::uint32_t>(cp));
+            else
+                out.append(text.substr(i, len));
+            i += len;
+        }
+    }
     return out;
 }
 
@@ -38,6 +110,10 @@ std::size_t diagnostics::error_count() const {
 std::size_t diagnostics::warning_count() const {
     return static_cast<std::size_t>(
         std::count_if(items_.begin(), items_.end(), [](const diagnostic& d) { return d.level == severity::warning; }));
+}
+
+bool diagnostics::has_io_failure() const {
+    return std::any_of(items_.begin(), items_.end(), [](const diagnostic& d) { return d.io_failure; });
 }
 
 void diagnostics::sort() {

@@ -17,6 +17,7 @@
 
 #include <array>
 #include <new>
+#include <optional>
 
 namespace jadwal::load {
 namespace {
@@ -31,6 +32,44 @@ constexpr std::array<std::string_view, 17> top_keys{
 loc mark_loc(const YAML::Mark& m) {
     if (m.is_null()) return {0, 0, 0};
     return {0, m.line + 1, m.column + 1};
+}
+
+bool before(std::int32_t line_a, std::int32_t col_a, std::int32_t line_b, std::int32_t col_b) {
+    return line_a < line_b || (line_a == line_b && col_a < col_b);
+}
+
+/// When yaml-cpp gives up at `failed` (1-based), the quote that made it: an
+/// unclosed quote swallows text up to the next quote of its kind and the
+/// parser fails far below. A candidate is a quoted scalar that runs over lines
+/// (prescan); it is the culprit when the document, with that opening quote
+/// taken away, parses or fails only further down. A legal multi-line text
+/// then still fails where the real error is, so it is not blamed.
+std::optional<prescan_result::open_quote> unclosed_quote(std::string_view text, const prescan_result& pre,
+                                                         loc failed) {
+    constexpr int max_tries = 3;  // each one is a parse; this runs only on a syntax error
+    int tries = 0;
+    for (const auto& q : pre.multiline_quotes) {
+        if (!before(q.line, q.column, failed.line, failed.column) || tries++ == max_tries) break;
+        std::size_t offset = 0;
+        for (std::int32_t l = 1; l < q.line && offset != std::string_view::npos; ++l) {
+            offset = text.find('\n', offset);
+            if (offset != std::string_view::npos) ++offset;
+        }
+        if (offset == std::string_view::npos) break;
+        offset += static_cast<std::size_t>(q.column - 1);
+        if (offset >= text.size() || text[offset] != q.quote) continue;
+        std::string repaired{text};
+        repaired[offset] = ' ';
+        try {
+            (void)YAML::Load(repaired);
+            return q;
+        } catch (const YAML::Exception& e) {
+            const loc again = mark_loc(e.mark);
+            if (before(failed.line, failed.column, again.line, again.column)) return q;
+        } catch (const std::exception&) {
+        }
+    }
+    return std::nullopt;
 }
 
 void read_sections(load_context& c, const ymap& m, const ypath& root) {
@@ -99,7 +138,17 @@ void load_document(std::string_view text, const load_options& opts, const std::f
         rep.error(code::yaml_depth, "the YAML nests too deeply", mark_loc(e.mark));
         return;
     } catch (const YAML::ParserException& e) {
-        rep.error(code::yaml_syntax, fmt::format("YAML syntax error: {}", e.msg), mark_loc(e.mark));
+        const loc failed = mark_loc(e.mark);
+        if (const auto q = unclosed_quote(text, pre, failed)) {
+            rep.error(code::yaml_syntax,
+                      fmt::format("the {}-quoted text that starts here is never closed (a closing {} is missing), "
+                                  "so YAML reads on and fails at line {}: {}",
+                                  q->quote == '"' ? "double" : "single", q->quote == '"' ? "'\"'" : "\"'\"",
+                                  failed.line, e.msg),
+                      {0, q->line, q->column});
+            return;
+        }
+        rep.error(code::yaml_syntax, fmt::format("YAML syntax error: {}", e.msg), failed);
         return;
     } catch (const YAML::Exception& e) {
         rep.error(code::yaml_syntax, fmt::format("YAML error: {}", e.msg), mark_loc(e.mark));
@@ -172,8 +221,9 @@ load_result load_scenario_file(const std::filesystem::path& file, const load_opt
         std::string why;
         const auto status = read_whole_file(file, opts.max_file_bytes, text, why);
         if (status != read_status::ok) {
-            rep.error(status == read_status::too_large ? code::limit : code::file,
-                      fmt::format("cannot read the scenario file: {}", why), {0, 0, 0});
+            rep.report(severity::error, status == read_status::too_large ? code::limit : code::file,
+                       fmt::format("cannot read the scenario file: {}", why), {0, 0, 0}, {},
+                       status == read_status::failed);
             return;
         }
         const std::filesystem::path base = opts.base_dir.empty() ? file.parent_path() : opts.base_dir;

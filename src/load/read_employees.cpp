@@ -1,5 +1,6 @@
 // The `employees` section: a list of employee maps, or {csv: file} (read by
 // csv_employees.cpp); and add_employee(), the defaults and checks both share.
+#include "file_io.hpp"
 #include "sections.hpp"
 #include "values.hpp"
 
@@ -205,15 +206,30 @@ void read_employees(load_context& c, const yentry* e, const ypath& root) {
         const ypath q = p.key("csv");
         const auto file = c.yr.text(yval{*f, q}, "csv");
         if (!file) return;
+        std::filesystem::path path{*file};
+        if (path.is_relative()) path = c.base_dir / path;
+        path = path.lexically_normal();
+        if (c.opts.confine_to_scenario_dir) {
+            // Read the resolved path, not the name: what was checked is what is read.
+            const auto inside = resolve_inside(path, c.base_dir);
+            if (!inside) {
+                c.employees_known = false;
+                c.yr.error(code::file_outside,
+                           fmt::format("the employees file {} leads outside the scenario's folder, and files are "
+                                       "confined to that folder; it is not read",
+                                       in_quotes(*file)),
+                           yval{*f, q});
+                return;
+            }
+            path = *inside;
+        }
         if (!c.opts.read_referenced_files) {
             c.employees_known = false;
             c.rep.note(code::csv_skipped, fmt::format("the employees file {} was not read", in_quotes(*file)),
                        c.yr.where(yval{*f, q}), q.str());
             return;
         }
-        std::filesystem::path path{*file};
-        if (path.is_relative()) path = c.base_dir / path;
-        read_employees_csv(c, path.lexically_normal(), c.yr.where(yval{*f, q}), q.str());
+        read_employees_csv(c, path, c.yr.where(yval{*f, q}), q.str());
         return;
     }
     if (!e->value.IsSequence()) {

@@ -11,7 +11,8 @@ std::uint32_t reporter::add_file(std::string name) {
     return static_cast<std::uint32_t>(files_.size() - 1);
 }
 
-void reporter::report(severity level, std::string_view code, std::string message, loc where, std::string path) {
+void reporter::report(severity level, std::string_view code, std::string message, loc where, std::string path,
+                      bool io_failure) {
     if (level == severity::error) ++errors_;
     const std::size_t cap = level == severity::error ? max_errors_per_code : max_warnings_per_code;
     auto it = kept_.find(code);
@@ -31,6 +32,7 @@ void reporter::report(severity level, std::string_view code, std::string message
     d.line = where.line;
     d.column = where.column;
     d.path = std::move(path);
+    d.io_failure = io_failure;
     out_.add(std::move(d));
 }
 

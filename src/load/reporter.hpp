@@ -33,7 +33,8 @@ public:
     std::uint32_t add_file(std::string name);
     [[nodiscard]] const std::vector<std::string>& files() const { return files_; }
 
-    void report(severity level, std::string_view code, std::string message, loc where, std::string path = {});
+    void report(severity level, std::string_view code, std::string message, loc where, std::string path = {},
+                bool io_failure = false);
     void error(std::string_view code, std::string message, loc where, std::string path = {}) {
         report(severity::error, code, std::move(message), where, std::move(path));
     }

@@ -1,6 +1,7 @@
 #include "values.hpp"
 
 #include <jadwal/calendar/civil.hpp>
+#include <jadwal/load/diagnostic.hpp>
 
 #include <fmt/format.h>
 
@@ -274,24 +275,16 @@ std::string nip_hint(std::string_view s) {
 
 std::string in_quotes(std::string_view s) {
     constexpr std::size_t max_shown = 60;
-    std::string out = "'";
-    std::size_t shown = 0;
-    for (const char c : s) {
-        const auto u = static_cast<unsigned char>(c);
-        const bool continuation = (u & 0xC0) == 0x80;  // keep UTF-8 sequences whole
-        if (!continuation) {
-            if (shown == max_shown) {
-                out += "...";
-                break;
-            }
-            ++shown;
-        }
-        if (u < 0x20 || u == 0x7f)
-            out += fmt::format("\\x{:02x}", u);
-        else
-            out += c;
+    std::size_t shown = 0, end = 0;
+    for (; end < s.size(); ++end) {
+        const auto u = static_cast<unsigned char>(s[end]);
+        if ((u & 0xC0) == 0x80) continue;  // keep UTF-8 sequences whole
+        if (shown == max_shown) break;
+        ++shown;
     }
-    out += "'";
+    std::string out{"'"};
+    out += printable(s.substr(0, end));
+    out += end < s.size() ? "...'" : "'";
     return out;
 }
 

@@ -104,6 +104,7 @@ prescan_result prescan_yaml(std::string_view text, const prescan_limits& limits)
     std::int32_t line_no = 0;
     bool seen_content = false;
     bool document_ended = false;
+    prescan_result::open_quote last_quote;  // the quoted scalar opened last
 
     auto fail = [&](prescan_result::problem p, std::size_t col, std::string msg) {
         r.what = p;
@@ -202,6 +203,7 @@ prescan_result prescan_yaml(std::string_view text, const prescan_limits& limits)
             if (at_start) {
                 if (c == '"' || c == '\'') {
                     q = c == '"' ? quote::dbl : quote::single;
+                    last_quote = {line_no, static_cast<std::int32_t>(j + 1), c};
                     ++nodes;
                     at_start = false;
                     continue;
@@ -258,6 +260,9 @@ prescan_result prescan_yaml(std::string_view text, const prescan_limits& limits)
             if (at_start) ++nodes;
             at_start = false;
         }
+        if (q != quote::none && last_quote.line == line_no &&
+            r.multiline_quotes.size() < prescan_result::max_multiline_quotes)
+            r.multiline_quotes.push_back(last_quote);
         if (block_depth > limits.max_depth) {
             fail(prescan_result::problem::depth, indent,
                  fmt::format("the YAML nests deeper than {} levels", limits.max_depth));

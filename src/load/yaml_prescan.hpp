@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace jadwal::load::detail {
 
@@ -31,6 +32,16 @@ struct prescan_result {
     std::int32_t second_document_line = 0;
     /// The document's text is at most a null literal (blank, comments, ~, null).
     bool blank = true;
+    /// Quoted scalars that do not end on the line they start on, in file order
+    /// (the first few): legal, but also what an unclosed quote looks like, so
+    /// the loader looks here when yaml-cpp gives up further down.
+    struct open_quote {
+        std::int32_t line = 0;    ///< 1-based position of the opening quote
+        std::int32_t column = 0;  ///< 1-based, in bytes
+        char quote = '"';
+    };
+    std::vector<open_quote> multiline_quotes;
+    static constexpr std::size_t max_multiline_quotes = 8;
 };
 
 /// Checks that `text` is UTF-8 without NUL or other control characters

@@ -50,16 +50,18 @@ loc yreader::where(const yval& v) const {
     return where(v.node);
 }
 
-bool yreader::spend(std::size_t n) {
+bool yreader::spend(const yval& v) {
     if (exhausted_) return false;
-    if (n <= budget_) {
-        budget_ -= n;
+    if (budget_ > 0) {
+        --budget_;
         return true;
     }
     exhausted_ = true;
-    rep_.error(code::limit,
-               "the document expands to too many values (aliases repeated many times?); loading stopped here",
-               {file_, 0, 0});
+    // Aliased values share their anchor's node, so the position is the
+    // anchored text; the path says which aliases the walk went through.
+    error(code::limit,
+          "the document expands to too many values (aliases repeated many times?); loading stopped at this value",
+          v);
     return false;
 }
 
@@ -83,7 +85,7 @@ namespace {
 
 std::optional<ymap> read_map(yreader& r, const yval& v, std::string_view what,
                              std::span<const std::string_view> allowed, bool check_keys) {
-    if (!r.spend()) return std::nullopt;
+    if (!r.spend(v)) return std::nullopt;
     if (!v.node.IsMap()) {
         r.error(code::type, fmt::format("expected a map for {}, got {}", what, describe(v.node)), v);
         return std::nullopt;
@@ -92,7 +94,7 @@ std::optional<ymap> read_map(yreader& r, const yval& v, std::string_view what,
     m.node = v.node;
     m.entries.reserve(v.node.size());
     for (auto it = v.node.begin(); it != v.node.end(); ++it) {
-        if (!r.spend()) return std::nullopt;
+        if (!r.spend(yval{it->second, *v.path})) return std::nullopt;
         const YAML::Node k = it->first;
         if (!k.IsScalar()) {
             r.error_at(code::type, fmt::format("a key in {} must be text, got {}", what, describe(k)), k, *v.path);
@@ -133,7 +135,7 @@ std::optional<ymap> yreader::free_map(const yval& v, std::string_view what) {
 }
 
 std::optional<std::vector<YAML::Node>> yreader::list(const yval& v, std::string_view what, std::size_t max_items) {
-    if (!spend()) return std::nullopt;
+    if (!spend(v)) return std::nullopt;
     if (!v.node.IsSequence()) {
         error(code::type, fmt::format("expected a list for {}, got {}", what, describe(v.node)), v);
         return std::nullopt;
@@ -146,7 +148,8 @@ std::optional<std::vector<YAML::Node>> yreader::list(const yval& v, std::string_
     std::vector<YAML::Node> out;
     out.reserve(v.node.size());
     for (auto it = v.node.begin(); it != v.node.end(); ++it) {
-        if (!spend()) return std::nullopt;
+        const ypath item = v.path->at(out.size());
+        if (!spend(yval{*it, item})) return std::nullopt;
         out.push_back(*it);
     }
     return out;
@@ -155,7 +158,7 @@ std::optional<std::vector<YAML::Node>> yreader::list(const yval& v, std::string_
 std::optional<std::vector<YAML::Node>> yreader::scalar_or_list(const yval& v, std::string_view what,
                                                                std::size_t max_items) {
     if (v.node.IsScalar()) {
-        if (!spend()) return std::nullopt;
+        if (!spend(v)) return std::nullopt;
         return std::vector<YAML::Node>{v.node};
     }
     return list(v, what, max_items);
@@ -170,7 +173,7 @@ const yentry* yreader::need(const ymap& m, const ypath& p, std::string_view key,
 bool yreader::is_null(const yval& v) const { return !v.node.IsDefined() || v.node.IsNull(); }
 
 bool yreader::scalar_check(const yval& v, std::string_view what) {
-    if (!spend()) return false;
+    if (!spend(v)) return false;
     if (v.node.IsScalar()) return true;
     if (is_null(v))
         error(code::type, fmt::format("{} has no value", what), v);

@@ -78,8 +78,9 @@ public:
     [[nodiscard]] loc where(const yval& v) const;
     [[nodiscard]] loc where(const yentry& e) const { return where(e.key_node); }
 
-    /// Pays for visiting `n` nodes; false (and one E-LIMIT) once the budget is spent.
-    bool spend(std::size_t n = 1);
+    /// Pays for visiting `v`; false once the budget is spent, after one E-LIMIT
+    /// at the value that crossed it (its position and the path it was reached by).
+    bool spend(const yval& v);
     [[nodiscard]] bool exhausted() const { return exhausted_; }
 
     void error(std::string_view code, std::string message, const yval& v);

@@ -24,22 +24,43 @@ csv_writer::csv_writer(bool byte_order_mark) {
     if (byte_order_mark) out_ = "\xEF\xBB\xBF";
 }
 
-bool looks_like_formula(std::string_view value) {
-    // The characters OWASP lists for CSV injection: Excel, LibreOffice and
-    // Google Sheets start a formula (or a DDE call) with them. A cell is only
-    // evaluated from its first character, so nothing later matters.
-    if (value.empty()) return false;
-    switch (value.front()) {
-        case '=':
-        case '+':
-        case '-':
-        case '@':
-        case '\t':
-        case '\r':
-            return true;
-        default:
-            return false;
+namespace {
+
+// The characters OWASP lists for CSV injection: Excel, LibreOffice and Google
+// Sheets start a formula (or a DDE call) with them.
+bool formula_start(char c) { return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'; }
+
+// Where a spreadsheet may start a new cell or record inside our cell: a
+// spreadsheet set to Indonesian splits at ';', a tab-separated import at tabs,
+// and one that splits at ';' sees our quotes only at the start of its own
+// fields, so a line break inside a quoted cell can end its record.
+bool fragment_boundary(char c) { return c == ',' || c == ';' || c == '\t' || c == '\r' || c == '\n'; }
+
+}  // namespace
+
+bool looks_like_formula(std::string_view value) { return !value.empty() && formula_start(value.front()); }
+
+std::string neutralise_formulas(std::string_view value) {
+    std::string out;
+    out.reserve(value.size() + 2);
+    bool fragment_start = true;
+    bool cell_start = true;
+    for (const char c : value) {
+        if (fragment_start) {
+            // After a separator a quote may open the other reader's field:
+            // what follows the quotes is where its cell starts.
+            if (c == '"' && !cell_start) {
+                out += c;
+                continue;
+            }
+            if (formula_start(c)) out += '\'';
+            fragment_start = false;
+        }
+        cell_start = false;
+        out += c;
+        if (fragment_boundary(c)) fragment_start = true;
     }
+    return out;
 }
 
 void csv_writer::separator() {
@@ -49,15 +70,22 @@ void csv_writer::separator() {
 
 csv_writer& csv_writer::text(std::string_view value) {
     separator();
-    const bool neutralise = looks_like_formula(value);
-    const bool quote = value.find_first_of(",\"\r\n") != std::string_view::npos;
+    const std::string cell = neutralise_formulas(value);
+    // Quoted also for ';' and tab, which are not separators here but are for
+    // spreadsheets in Indonesian locales and for tab-separated imports.
+    const bool quote = cell.find_first_of(",;\"\t\r\n") != std::string::npos;
     if (quote) out_ += '"';
-    if (neutralise) out_ += '\'';
-    for (const char ch : value) {
+    for (const char ch : cell) {
         if (ch == '"') out_ += '"';
         out_ += ch;
     }
     if (quote) out_ += '"';
+    return *this;
+}
+
+csv_writer& csv_writer::decimal(double value, int digits) {
+    separator();
+    fmt::format_to(std::back_inserter(out_), "{:.{}f}", value, digits);
     return *this;
 }
 

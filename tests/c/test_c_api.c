@@ -174,6 +174,62 @@ static void test_load_errors(void) {
     jadwal_scenario_free(NULL); /* harmless */
 }
 
+static void write_text(const char* path, const char* text) {
+    FILE* f = fopen(path, "wb");
+    if (!f) abort();
+    fputs(text, f);
+    fclose(f);
+}
+
+/* Files a scenario names, confined to its folder with jadwal_load_options. */
+static void test_confine_files(void) {
+    char* folder = path_join(work_dir, "confine");
+    mkdir(folder, 0700);
+    char* outside = path_join(work_dir, "outside.csv");
+    write_text(outside, "nip,name,unit,status\n198203142006041002,Siti,bpkad,pns\n");
+    char* scenario = path_join(folder, "s.yaml");
+    const char* yaml = "jadwal: 1\n"
+                       "scenario: {name: t, from: 2026-01-05, to: 2026-12-18}\n"
+                       "holidays: [id-2026]\n"
+                       "work_patterns: {office: {week: {mon-fri: [08:00-16:00]}}}\n"
+                       "units: [{id: bpkad, pattern: office}]\n"
+                       "employees: {csv: ../outside.csv}\n"
+                       "programs: [{id: p1, modules: [{id: m1, jp: 2}], modes: [{mode: self_paced}]}]\n"
+                       "demand: [{program: p1, where: {unit: bpkad}}]\n";
+    write_text(scenario, yaml);
+
+    jadwal_load_options o;
+    CHECK(jadwal_load_options_init(&o) == JADWAL_OK);
+    CHECK(o.size == sizeof o && o.confine_files == 0);
+    jadwal_scenario* s = NULL;
+    CHECK_OK(jadwal_scenario_load_file_ex(&s, scenario, &o)); /* not confined: reads ../outside.csv */
+    jadwal_scenario_free(s);
+    CHECK_OK(jadwal_scenario_load_file_ex(&s, scenario, NULL)); /* NULL: the defaults */
+    jadwal_scenario_free(s);
+
+    o.confine_files = 1;
+    CHECK_FAILS(JADWAL_E_LOAD, jadwal_scenario_load_file_ex(&s, scenario, &o));
+    const jadwal_error* e = jadwal_last_error();
+    CHECK(strcmp(e->diagnostic_code, "E-FILE-OUTSIDE") == 0);
+    CHECK(strcmp(e->file, scenario) == 0 && e->line == 6 && e->column == 18);
+    CHECK(strstr(e->message, "outside the scenario's folder") != NULL);
+    jadwal_scenario_free(s);
+
+    /* From a string the folder is the current directory: ../ is outside it. */
+    CHECK_FAILS(JADWAL_E_LOAD, jadwal_scenario_load_string_ex(&s, yaml, strlen(yaml), "inline.yaml", &o));
+    e = jadwal_last_error();
+    CHECK(strcmp(e->diagnostic_code, "E-FILE-OUTSIDE") == 0 && strcmp(e->file, "inline.yaml") == 0);
+    jadwal_scenario_free(s);
+
+    o.size = 3; /* not a size this library knows */
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_scenario_load_file_ex(&s, scenario, &o));
+    CHECK(s == NULL);
+    CHECK(jadwal_load_options_init(NULL) == JADWAL_E_INVALID_ARGUMENT);
+    free(scenario);
+    free(outside);
+    free(folder);
+}
+
 static jadwal_scenario* load_small(void) {
     char* path = path_join(source_dir, "examples/small/scenario.yaml");
     jadwal_scenario* s = NULL;
@@ -247,7 +303,12 @@ static void test_determinism_and_strings(void) {
     CHECK(back == NULL);
     char* nowhere = path_join(work_dir, "no-such-solution.json");
     CHECK_FAILS(JADWAL_E_IO, jadwal_solution_load_file(&back, from_file, nowhere));
+    CHECK(strstr(jadwal_last_error()->message, "no such file") != NULL);
     free(nowhere);
+    /* A directory is not read as an empty plan: the error says what it is. */
+    CHECK_FAILS(JADWAL_E_IO, jadwal_solution_load_file(&back, from_file, work_dir));
+    CHECK(strstr(jadwal_last_error()->message, "is a directory") != NULL);
+    CHECK(strcmp(jadwal_last_error()->file, work_dir) == 0);
 
     jadwal_string_free(full);
     jadwal_string_free(ja);
@@ -898,6 +959,7 @@ int main(int argc, char** argv) {
 
     test_version();
     test_load_errors();
+    test_confine_files();
     test_determinism_and_strings();
     jadwal_scenario* s = load_small();
     jadwal_solution* sol = solve_small(s, 20000);

@@ -124,3 +124,52 @@ TEST_CASE("generate is deterministic for a seed", "[cli][generate]") {
     CHECK_FALSE(a.empty());
     CHECK(a == jadwal::test::read_file_text(dir + "/b.yaml"));
 }
+
+TEST_CASE("every verb that loads a scenario confines its files to the scenario's folder with --confine-files",
+          "[cli][confine]") {
+    const fs::path dir = scratch_dir("confine");
+    fs::create_directories(dir / "scenario");
+    const auto write = [](const fs::path& file, const std::string& text) {
+        std::FILE* f = std::fopen(file.c_str(), "wb");
+        REQUIRE(f);
+        std::fputs(text.c_str(), f);
+        std::fclose(f);
+    };
+    write(dir / "outside.csv", "nip,name,unit,status\n198203142006041002,Siti,bpkad,pns\n");
+    write(dir / "records.csv", "nip,program,module,start,attended\n");
+    const fs::path scenario = dir / "scenario" / "s.yaml";
+    write(scenario, "jadwal: 1\n"
+                    "scenario: {name: t, from: 2026-01-05, to: 2026-12-18}\n"
+                    "holidays: [id-2026]\n"
+                    "work_patterns: {office: {week: {mon-fri: [08:00-16:00]}}}\n"
+                    "units: [{id: bpkad, pattern: office}]\n"
+                    "employees: {csv: ../outside.csv}\n"
+                    "programs: [{id: p1, modules: [{id: m1, jp: 2}], modes: [{mode: self_paced}]}]\n"
+                    "demand: [{program: p1, where: {unit: bpkad}}]\n");
+    const auto quoted = [](const fs::path& p) {
+        std::string q{" '"};
+        q += p.string();
+        q += '\'';
+        return q;
+    };
+    const std::string s = quoted(scenario);
+    const std::string sol = quoted(dir / "none.json");
+    const std::string out = " --out" + quoted(dir / "out");
+    const std::string where = scenario.string() + ":6:18: error: ";
+    for (const std::string& verb :
+         {"check" + s, "solve" + s + out, "verify" + s + sol, "explain" + s + sol + " --employee 198203142006041002",
+          "availability" + s + " --employee 198203142006041002 --from 2026-03-16 --to 2026-03-17",
+          "export" + s + sol + out, "compare" + s + " --policy flexible", "simulate" + s + sol,
+          "attendance fit" + quoted(dir / "records.csv") + s + sol}) {
+        const auto r = run_cli(verb + " --confine-files", dir.string());
+        INFO(verb << "\n" << r.all());
+        CHECK(r.exit_code == 1);
+        CHECK(r.err.find(where) != std::string::npos);
+        CHECK(r.err.find("[E-FILE-OUTSIDE]") != std::string::npos);
+    }
+    // Without the flag the scenario reads the file beside its folder.
+    const auto plain = run_cli("check" + s, dir.string());
+    INFO(plain.all());
+    CHECK(plain.exit_code == 0);
+    CHECK(plain.out.find("1 employees") != std::string::npos);
+}

@@ -231,6 +231,73 @@ TEST_CASE("The CSV path resolves against load_options::base_dir when given", "[l
     CHECK(r.scenario->employees.size() == 1);
 }
 
+TEST_CASE("Confined to the scenario's folder, a file reference that leads outside it is E-FILE-OUTSIDE",
+          "[load][csv][confine]") {
+    test::temp_dir dir;
+    const auto folder = dir.path() / "scenario";
+    std::filesystem::create_directories(folder / "data");
+    const std::string staff = "nip,name,unit,status\n198203142006041002,Siti,bpkad,pns\n";
+    dir.write("outside.csv", staff);
+    dir.write("scenario/data/staff.csv", staff);
+    std::filesystem::create_symlink(dir.path() / "outside.csv", folder / "link-out.csv");
+    std::filesystem::create_symlink(folder / "data" / "staff.csv", folder / "link-in.csv");
+    std::filesystem::create_symlink(dir.path(), folder / "up");
+    load::load_options confined;
+    confined.confine_to_scenario_dir = true;
+
+    SECTION("files inside the folder, directly, in a subfolder or through a link that stays inside, load") {
+        for (const std::string& ref : std::vector<std::string>{"data/staff.csv", "./data/../data/staff.csv",
+                                                               "link-in.csv", (folder / "data" / "staff.csv").string()}) {
+            INFO(ref);
+            const auto yaml = dir.write("scenario/s.yaml", scenario_with_csv("'" + ref + "'"));
+            const auto r = load::load_scenario_file(yaml, confined);
+            INFO(test::dump(r));
+            CHECK(r.scenario.has_value());
+        }
+    }
+    SECTION("a relative path out, an absolute path elsewhere and links that lead out are refused at the reference") {
+        for (const std::string& ref :
+             std::vector<std::string>{"../outside.csv", "data/../../outside.csv", (dir.path() / "outside.csv").string(),
+                                      "/etc/passwd", "link-out.csv", "up/outside.csv"}) {
+            INFO(ref);
+            const auto yaml = dir.write("scenario/s.yaml", scenario_with_csv("'" + ref + "'"));
+            const auto r = load::load_scenario_file(yaml, confined);
+            INFO(test::dump(r));
+            CHECK_FALSE(r.scenario.has_value());
+            CHECK(test::summary(r) == std::vector<std::string>{"E-FILE-OUTSIDE 12:18"});
+            const auto* d = test::first_with(r, "E-FILE-OUTSIDE");
+            REQUIRE(d != nullptr);
+            CHECK(d->file == yaml.string());
+            CHECK(d->path == "employees.csv");
+            CHECK(d->message.find("outside the scenario's folder") != std::string::npos);
+            // Without the option the same scenario reads the file (or tries to).
+            CHECK_FALSE(test::has_code(load::load_scenario_file(yaml), "E-FILE-OUTSIDE"));
+        }
+    }
+    SECTION("from text, the folder is base_dir") {
+        load::load_options o = confined;
+        o.base_dir = folder;
+        CHECK(load::load_scenario_text(scenario_with_csv("data/staff.csv"), "inline.yaml", o).scenario.has_value());
+        CHECK(test::codes(load::load_scenario_text(scenario_with_csv("../outside.csv"), "inline.yaml", o)) ==
+              std::vector<std::string>{"E-FILE-OUTSIDE"});
+    }
+}
+
+TEST_CASE("A file that is not an employees CSV is named, but none of its content is shown", "[load][csv]") {
+    test::temp_dir dir;
+    for (const std::string text : {"root:x:0:0:secret-token-4711:/root:/bin/bash\ndaemon:x:1:1\n",
+                                   "# secret-token-4711, key\n[section]\n", "secret-token-4711;key\nvalue\n"}) {
+        INFO(text);
+        const auto r = load_csv(dir, text);
+        INFO(test::dump(r));
+        CHECK(test::summary(r) == std::vector<std::string>{"E-CSV-HEADER 1:1"});
+        const auto* d = test::first_with(r, "E-CSV-HEADER");
+        REQUIRE(d != nullptr);
+        CHECK(d->message.find("none of the columns nip, name, unit and status") != std::string::npos);
+        CHECK(test::dump(r).find("secret") == std::string::npos);
+    }
+}
+
 TEST_CASE("7,200 employees from a CSV load quickly", "[load][csv]") {
     test::temp_dir dir;
     std::string csv = "nip,name,unit,status,pattern,rotation_offset,jp_target,after_hours,weekend,leave,duties\n";

@@ -341,6 +341,36 @@ TEST_CASE("A diagnostic formats compiler style, with its path", "[load]") {
     CHECK(load::format(d) == "s.yaml:3:7: warning: venue 'x' is not used by any programme mode [W-UNUSED] at venues[0]");
 }
 
+TEST_CASE("printable escapes what a terminal would act on and keeps the rest of the text", "[load][hostile]") {
+    const auto [in, out] = GENERATE(table<std::string, std::string>({
+        {"Siti Rahmawati", "Siti Rahmawati"},
+        {"Ñoño Đặng, S.Pd.", "Ñoño Đặng, S.Pd."},
+        {"red\x1b[31m", "red\\x1b[31m"},
+        {"line\rforged", "line\\x0dforged"},
+        {"two\nlines\tand a tab", "two\\x0alines\\x09and a tab"},
+        {"bell\a del\x7f", "bell\\x07 del\\x7f"},
+        {"csi \xc2\x9b" "31m", "csi \\u009b31m"},              // C1 CSI as UTF-8
+        {"rtl \xe2\x80\xae" "evil", "rtl \\u202eevil"},         // right-to-left override
+        {"sep \xe2\x80\xa8x", "sep \\u2028x"},              // line separator
+        {"raw \x9b byte \xff", "raw \\x9b byte \\xff"},     // not UTF-8
+        {"cut \xe2\x80", "cut \\xe2\\x80"},
+        {"already \\x1b escaped", "already \\x1b escaped"},  // escaping twice changes nothing
+    }));
+    CHECK(load::printable(in) == out);
+    CHECK(load::printable(load::printable(in)) == out);
+}
+
+TEST_CASE("A diagnostic prints on one line whatever its file name, message and path hold", "[load][hostile]") {
+    load::diagnostic d;
+    d.code = "E-TYPE";
+    d.message = "name \x1b[2J\rforged";
+    d.file = "s\x1b[31m.yaml";
+    d.line = 3;
+    d.column = 7;
+    d.path = "policies.a\nb";
+    CHECK(load::format(d) == "s\\x1b[31m.yaml:3:7: error: name \\x1b[2J\\x0dforged [E-TYPE] at policies.a\\x0ab");
+}
+
 TEST_CASE("Did-you-mean finds close words, swapped letters and case, but not unrelated ones", "[load]") {
     const std::vector<std::string> ids{"bpkad", "office", "P", "Asia/Jakarta"};
     CHECK(load::closest_match("bpkda", ids) == "bpkad");

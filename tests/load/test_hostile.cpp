@@ -7,7 +7,11 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <fstream>
+#include <iterator>
 #include <random>
+
+#include <sys/stat.h>
 
 using namespace jadwal;
 
@@ -89,6 +93,14 @@ TEST_CASE("Aliases that multiply the walk are stopped by the node budget", "[loa
     CHECK_FALSE(t.result.scenario.has_value());
     CHECK(test::has_code(t.result, "E-LIMIT"));
     CHECK(t.seconds < bound_seconds);
+    // Reported at a place: the aliased value the walk had reached (one of the
+    // anchored dates, line 4), and the path it was reached through.
+    const auto* d = test::first_with(t.result, "E-LIMIT");
+    REQUIRE(d != nullptr);
+    CHECK(d->line == 4);
+    CHECK(d->column > 10);
+    CHECK(d->path.find("].duties[") != std::string::npos);
+    CHECK(d->path.find("].except[") != std::string::npos);
 }
 
 TEST_CASE("Self-referencing aliases do not loop", "[load][bad][hostile]") {
@@ -180,6 +192,39 @@ TEST_CASE("A stray comma is a syntax error (yaml-cpp 0.7's LoadAll would loop on
     }
 }
 
+TEST_CASE("An unclosed quote is reported where it opens, not where yaml-cpp gives up", "[load][bad]") {
+    std::ifstream in(test::source_dir() / "examples/small/scenario.yaml");
+    std::string text{std::istreambuf_iterator<char>{in}, {}};
+    const std::string line6 = "  name: Batanghari pilot 2026\n";
+    REQUIRE(text.find(line6) != std::string::npos);
+    for (const char quote : {'"', '\''}) {
+        std::string broken = text;
+        broken.replace(broken.find(line6), line6.size(), std::string{"  name: "} + quote + "Batanghari pilot 2026\n");
+        load::load_options opts;
+        opts.base_dir = test::source_dir() / "examples/small";
+        const auto r = load::load_scenario_text(broken, "small.yaml", opts);
+        INFO(test::dump(r));
+        if (quote == '\'') {
+            // A single-quoted text may run over lines, and this one ends at the next ' of the file, which
+            // makes a document yaml-cpp accepts; the keys it swallowed are then missing.
+            CHECK(test::has_code(r, "E-KEY-MISSING"));
+            continue;
+        }
+        CHECK(test::summary(r) == std::vector<std::string>{"E-YAML-SYNTAX 6:9"});
+        CHECK(r.diags.items().front().message.find("never closed") != std::string::npos);
+    }
+}
+
+TEST_CASE("A quoted text over several lines is fine, and a syntax error after it is reported where it is",
+          "[load][bad]") {
+    const auto ok = test::load_text("jadwal: 1\nscenario: {name: \"a long\n  name\", from: 2026-01-05, to: 2026-12-18}\n");
+    CHECK_FALSE(test::has_code(ok, "E-YAML-SYNTAX"));
+    const auto r = test::load_text("jadwal: 1\nscenario: {name: \"a long\n  name\", from: 2026-01-05, to: 2026-12-18}\n"
+                                   "units: [a, b\nemployees: []\n");
+    INFO(test::dump(r));
+    CHECK(test::summary(r) == std::vector<std::string>{"E-YAML-SYNTAX 5:10"});
+}
+
 TEST_CASE("Document markers: one document is fine, a second one is refused", "[load][bad][hostile]") {
     CHECK(test::codes(test::load_text("%YAML 1.2\n---\njadwal: 1\n...\n# end\n")) ==
           std::vector<std::string>{"E-KEY-MISSING", "E-KEY-MISSING", "E-KEY-MISSING", "E-KEY-MISSING"});
@@ -214,6 +259,58 @@ TEST_CASE("Missing files, directories and files over the size limit are diagnost
           std::vector<std::string>{"E-LIMIT"});
     CHECK(test::codes(load::load_scenario_text(std::string(200, ' '), "x.yaml", small)) ==
           std::vector<std::string>{"E-LIMIT"});
+}
+
+TEST_CASE("Devices, pipes and directories are refused before a byte is read", "[load][bad][hostile]") {
+    test::temp_dir dir;
+    const auto fifo = dir.path() / "pipe";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);  // nobody writes: opening it to read would wait forever
+    const auto message = [](const load::load_result& r) {
+        return r.diags.items().empty() ? std::string{} : r.diags.items().front().message;
+    };
+    SECTION("as the scenario") {
+        for (const auto& [file, why] : {std::pair<std::filesystem::path, std::string>{"/dev/zero", "not a regular file"},
+                                        {"/dev/urandom", "not a regular file"},
+                                        {fifo, "not a regular file"},
+                                        {dir.path(), "is a directory"}}) {
+            INFO(file);
+            const auto t0 = std::chrono::steady_clock::now();
+            const auto r = load::load_scenario_file(file);
+            INFO(test::dump(r));
+            CHECK(test::codes(r) == std::vector<std::string>{"E-FILE"});
+            CHECK(message(r).find(why) != std::string::npos);
+            CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() < 1.0);
+        }
+    }
+    SECTION("as the employees CSV, reported where the scenario names it") {
+        for (const auto& [file, why] : {std::pair<std::string, std::string>{"/dev/zero", "not a regular file"},
+                                        {"/dev/urandom", "not a regular file"},
+                                        {fifo.string(), "not a regular file"},
+                                        {dir.path().string(), "is a directory"}}) {
+            INFO(file);
+            const auto yaml = dir.write("s.yaml", "jadwal: 1\nemployees: {csv: '" + file + "'}\n");
+            const auto t0 = std::chrono::steady_clock::now();
+            const auto r = load::load_scenario_file(yaml);
+            INFO(test::dump(r));
+            const auto* d = test::first_with(r, "E-FILE");
+            REQUIRE(d != nullptr);
+            CHECK(d->message.find(why) != std::string::npos);
+            CHECK(d->line == 2);
+            CHECK(d->column == 18);
+            CHECK_FALSE(test::has_code(r, "E-LIMIT"));
+            CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() < 1.0);
+        }
+    }
+}
+
+TEST_CASE("A file over the size limit is refused without reading it all", "[load][bad][hostile]") {
+    test::temp_dir dir;
+    const auto big = dir.write("big.yaml", "jadwal: 1\n" + std::string(5000, '#') + "\n");
+    load::load_options small;
+    small.max_file_bytes = 1000;
+    const auto r = load::load_scenario_file(big, small);
+    CHECK(test::codes(r) == std::vector<std::string>{"E-LIMIT"});
+    CHECK(r.diags.items().front().message.find("larger than the limit of 1000 bytes") != std::string::npos);
 }
 
 TEST_CASE("Keys that are not text, and odd scalars, are type errors", "[load][bad][hostile]") {

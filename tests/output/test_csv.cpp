@@ -35,6 +35,53 @@ std::size_t column(const csv_table& t, std::string_view name) {
     return 0;
 }
 
+/// How a spreadsheet splits CSV text at `sep` (written independently of the
+/// writer): a field that starts with a quote is read to its closing quote
+/// (doubled quotes are one) and whatever follows is kept up to the next
+/// separator; any other field runs to the next separator or line break, quotes
+/// and all. A record ends at CR, LF or CRLF outside quotes. Every cell of every
+/// record, in order.
+std::vector<std::string> spreadsheet_cells(std::string_view text, char sep) {
+    std::vector<std::string> cells;
+    std::size_t k = 0;
+    while (k < text.size()) {
+        std::string cell;
+        if (text[k] == '"') {
+            ++k;
+            while (k < text.size()) {
+                if (text[k] == '"') {
+                    if (k + 1 < text.size() && text[k + 1] == '"') {
+                        cell += '"';
+                        k += 2;
+                        continue;
+                    }
+                    ++k;
+                    break;
+                }
+                cell += text[k++];
+            }
+        }
+        while (k < text.size() && text[k] != sep && text[k] != '\r' && text[k] != '\n') cell += text[k++];
+        cells.push_back(std::move(cell));
+        if (k < text.size() && text[k] == sep) {
+            ++k;
+            continue;
+        }
+        if (k < text.size() && text[k] == '\r') ++k;
+        if (k < text.size() && text[k] == '\n') ++k;
+    }
+    return cells;
+}
+
+/// The cells that start a formula when `text` is opened with `,`, `;` or tab as the separator.
+std::vector<std::string> formulas_when_split(std::string_view text) {
+    std::vector<std::string> out;
+    for (const char sep : {',', ';', '\t'})
+        for (auto& cell : spreadsheet_cells(text, sep))
+            if (output::looks_like_formula(cell)) out.push_back(std::string{sep} + " -> " + cell);
+    return out;
+}
+
 std::size_t expected_schedule_rows(const solve::solution& sol) {
     std::size_t n = sol.study_blocks.size();
     for (const auto& c : sol.cohorts) n += c.participants.size() * c.sessions.size();
@@ -43,7 +90,7 @@ std::size_t expected_schedule_rows(const solve::solution& sol) {
 
 }  // namespace
 
-TEST_CASE("a CSV cell is quoted exactly when it holds a comma, quote, CR or LF", "[output][csv]") {
+TEST_CASE("a CSV cell is quoted exactly when it holds a comma, semicolon, quote, tab, CR or LF", "[output][csv]") {
     const auto [in, out] = GENERATE(table<std::string, std::string>({
         {"plain", "plain\r\n"},
         {"", "\r\n"},
@@ -51,6 +98,8 @@ TEST_CASE("a CSV cell is quoted exactly when it holds a comma, quote, CR or LF",
         {"say \"hi\"", "\"say \"\"hi\"\"\"\r\n"},
         {"two\nlines", "\"two\nlines\"\r\n"},
         {"cr\rinside", "\"cr\rinside\"\r\n"},
+        {"a;b", "\"a;b\"\r\n"},
+        {"a\tb", "\"a\tb\"\r\n"},
         {"Ñoño Đặng", "Ñoño Đặng\r\n"},
         {"Nur'aini", "Nur'aini\r\n"},
     }));
@@ -63,11 +112,11 @@ TEST_CASE("a cell a spreadsheet would run as a formula gets a leading apostrophe
         {"+1", "'+1\r\n", true},
         {"-2+3", "'-2+3\r\n", true},
         {"@SUM(A1)", "'@SUM(A1)\r\n", true},
-        {"\tTab", "'\tTab\r\n", true},
-        {"\r-1", "\"'\r-1\"\r\n", true},
+        {"\tTab", "\"'\tTab\"\r\n", true},
+        {"\r-1", "\"'\r'-1\"\r\n", true},
         // Quoting and neutralising together: the apostrophe goes inside the quotes.
         {"=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\r\n", true},
-        // Only the first character decides.
+        // At the start of the cell only the first character decides.
         {"1-2", "1-2\r\n", false},
         {"a=b", "a=b\r\n", false},
         {" =1", " =1\r\n", false},
@@ -77,8 +126,64 @@ TEST_CASE("a cell a spreadsheet would run as a formula gets a leading apostrophe
     }));
     CHECK(output::looks_like_formula(in) == formula);
     CHECK(one_cell(in) == out);
-    // Read back, the cell is the text with an apostrophe in front when it was a formula.
-    CHECK(read_rfc4180(one_cell(in)).at(0).at(0) == (formula ? "'" + in : in));
+    // Read back, the cell is the text with an apostrophe in front when it was a formula
+    // (and one after the CR of "\r-1", where a spreadsheet may start a record).
+    CHECK(read_rfc4180(one_cell(in)).at(0).at(0) == output::neutralise_formulas(in));
+    CHECK((output::neutralise_formulas(in) != in) == formula);
+}
+
+TEST_CASE("no cell starts a formula when a spreadsheet splits the file at ';' or tabs instead of commas",
+          "[output][csv][hostile]") {
+    const std::string in = GENERATE(as<std::string>{},
+                                    "Modul;=cmd|' /C calc'!A0;x",  // the probe of issue 11
+                                    "a,=1+1", "a;+1", "a; b;-1", "x;@SUM(A1)", "x\t=1", "x;\"=cmd\"",
+                                    "x;\"\"=cmd", "two\n=lines", "cr\r=inside", "crlf\r\n@x", ";;=x", "=a;=b,=c");
+    INFO("cell [" << in << "]");
+    output::csv_writer w;
+    w.text("first").text(in).text("last");
+    w.end_row();
+    w.text(in);
+    w.end_row();
+    CHECK(formulas_when_split(w.str()).empty());
+    // Read as the RFC 4180 file it is, the text is all there, with apostrophes added.
+    const auto t = read_rfc4180(w.str());
+    CHECK(t.at(0).at(1) == output::neutralise_formulas(in));
+    CHECK(t.at(1).at(0) == output::neutralise_formulas(in));
+}
+
+TEST_CASE("apostrophes go before every formula start a spreadsheet could see, and nowhere else",
+          "[output][csv]") {
+    const auto [in, out] = GENERATE(table<std::string, std::string>({
+        {"Modul;=cmd|' /C calc'!A0;x", "Modul;'=cmd|' /C calc'!A0;x"},
+        {"a,=1", "a,'=1"},
+        {"a; =1", "a; =1"},  // as at the start of a cell, a space in front is text
+        {"x;\"=cmd\"", "x;\"'=cmd\""},
+        {"\tTab\r-1", "'\tTab\r'-1"},
+        {"two\n@lines", "two\n'@lines"},
+        {"a-b;c=d", "a-b;c=d"},
+        {"\"=x\"", "\"=x\""},  // a quote at the start of the cell is the writer's own quoting's business
+    }));
+    CHECK(output::neutralise_formulas(in) == out);
+}
+
+TEST_CASE("schedule.csv and siasn_courses.csv hold no formula for a spreadsheet that splits at ';'",
+          "[output][csv][hostile]") {
+    // The hostile plan with the probe's title and names that hide a formula after a separator.
+    const auto& h = hostile_plan();
+    model::scenario s = *h.scenario;
+    for (auto& p : s.programs) {
+        p.title = "Modul;=cmd|' /C calc'!A0;" + p.title;
+        p.organizer = "BKPSDM;@SUM(1)";
+        for (auto& m : p.modules) m.title = "m;-1+2";
+    }
+    for (auto& e : s.employees) e.name = e.name + ";+1\n=2";
+    for (auto& u : s.units) u.name = "u\t=HYPERLINK(\"x\")";
+    for (const auto& file : {output::schedule_csv(s, h.plan), output::siasn_courses_csv(s, h.plan)}) {
+        INFO(file.relative.string());
+        CHECK(file.content.find("Modul;'=cmd|' /C calc'!A0;") != std::string::npos);
+        CHECK(formulas_when_split(file.content) == std::vector<std::string>{});
+        CHECK_NOTHROW(read_rfc4180(file.content));
+    }
 }
 
 TEST_CASE("numbers are written as digits and never neutralised", "[output][csv]") {

@@ -31,6 +31,7 @@ struct jadwal_scenario {
         std::filesystem::path file;  ///< from_file
         std::string text, name;      ///< from a string
         std::filesystem::path base_dir;
+        bool confine_files = false;  ///< jadwal_load_options::confine_files
     } origin;
     std::vector<jadwal::load::employees_csv_text> added_employees;
     /// Leave added through the API, replayed on the model a reload makes.

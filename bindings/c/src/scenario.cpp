@@ -35,9 +35,63 @@ int adopt(jadwal_scenario** out, load::load_result loaded, jadwal_scenario::sour
     return status;
 }
 
+/// The loader's options for a handle's source.
+load::load_options options_of(const jadwal_scenario::source& origin) {
+    load::load_options opts;
+    opts.confine_to_scenario_dir = origin.confine_files;
+    return opts;
+}
+
+/// Reads jadwal_load_options into `origin`; false (the last error set) for a size it does not know.
+bool read_options(const jadwal_load_options* options, jadwal_scenario::source& origin) {
+    if (!options) return true;
+    if (options->size != sizeof(jadwal_load_options)) {
+        fail(JADWAL_E_INVALID_ARGUMENT,
+             "jadwal_load_options.size is not a size this library knows: call jadwal_load_options_init");
+        return false;
+    }
+    origin.confine_files = options->confine_files != 0;
+    return true;
+}
+
+int load_file(jadwal_scenario** out, const char* path, const jadwal_load_options* options) {
+    if (out) *out = nullptr;
+    return guarded([&] {
+        if (!out) return null_argument("out");
+        if (!path) return null_argument("path");
+        jadwal_scenario::source origin;
+        if (!read_options(options, origin)) return static_cast<int>(JADWAL_E_INVALID_ARGUMENT);
+        origin.from_file = true;
+        origin.file = path;
+        auto loaded = load::load_scenario_file(origin.file, options_of(origin));  // before origin is moved from
+        return adopt(out, std::move(loaded), std::move(origin));
+    });
+}
+
+int load_string(jadwal_scenario** out, const char* yaml, size_t length, const char* name,
+                const jadwal_load_options* options) {
+    if (out) *out = nullptr;
+    return guarded([&] {
+        if (!out) return null_argument("out");
+        if (!yaml && length) return null_argument("yaml");
+        jadwal_scenario::source origin;
+        if (!read_options(options, origin)) return static_cast<int>(JADWAL_E_INVALID_ARGUMENT);
+        origin.text.assign(yaml ? yaml : "", yaml ? length : 0);
+        origin.name = name ? name : "<string>";
+        // Relative paths resolve against the current directory of this call,
+        // also when adding employees loads the scenario again later.
+        std::error_code ec;
+        origin.base_dir = std::filesystem::current_path(ec);
+        load::load_options opts = options_of(origin);
+        opts.base_dir = origin.base_dir;
+        auto loaded = load::load_scenario_text(origin.text, origin.name, opts);
+        return adopt(out, std::move(loaded), std::move(origin));
+    });
+}
+
 /// Loads the scenario's source again with `added` employees.
 load::load_result reload(const jadwal_scenario& h, std::vector<load::employees_csv_text> added) {
-    load::load_options opts;
+    load::load_options opts = options_of(h.origin);
     opts.added_employees = std::move(added);
     if (h.origin.from_file) return load::load_scenario_file(h.origin.file, opts);
     opts.base_dir = h.origin.base_dir;
@@ -52,36 +106,19 @@ void add_leave_to(model::scenario& s, model::employee_index e, const calendar::d
 
 extern "C" {
 
-int jadwal_scenario_load_file(jadwal_scenario** out, const char* path) {
-    if (out) *out = nullptr;
-    return guarded([&] {
-        if (!out) return null_argument("out");
-        if (!path) return null_argument("path");
-        jadwal_scenario::source origin;
-        origin.from_file = true;
-        origin.file = path;
-        auto loaded = load::load_scenario_file(origin.file);  // before origin is moved from
-        return adopt(out, std::move(loaded), std::move(origin));
-    });
+int jadwal_scenario_load_file(jadwal_scenario** out, const char* path) { return load_file(out, path, nullptr); }
+
+int jadwal_scenario_load_file_ex(jadwal_scenario** out, const char* path, const jadwal_load_options* options) {
+    return load_file(out, path, options);
 }
 
 int jadwal_scenario_load_string(jadwal_scenario** out, const char* yaml, size_t length, const char* name) {
-    if (out) *out = nullptr;
-    return guarded([&] {
-        if (!out) return null_argument("out");
-        if (!yaml && length) return null_argument("yaml");
-        jadwal_scenario::source origin;
-        origin.text.assign(yaml ? yaml : "", yaml ? length : 0);
-        origin.name = name ? name : "<string>";
-        // Relative paths resolve against the current directory of this call,
-        // also when adding employees loads the scenario again later.
-        std::error_code ec;
-        origin.base_dir = std::filesystem::current_path(ec);
-        load::load_options opts;
-        opts.base_dir = origin.base_dir;
-        auto loaded = load::load_scenario_text(origin.text, origin.name, opts);
-        return adopt(out, std::move(loaded), std::move(origin));
-    });
+    return load_string(out, yaml, length, name, nullptr);
+}
+
+int jadwal_scenario_load_string_ex(jadwal_scenario** out, const char* yaml, size_t length, const char* name,
+                                   const jadwal_load_options* options) {
+    return load_string(out, yaml, length, name, options);
 }
 
 void jadwal_scenario_free(jadwal_scenario* scenario) { delete scenario; }

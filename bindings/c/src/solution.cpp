@@ -3,6 +3,7 @@
 
 #include <jadwal/calendar/work_calendar.hpp>
 #include <jadwal/io/explanation_json.hpp>
+#include <jadwal/io/input_file.hpp>
 #include <jadwal/io/solution_json.hpp>
 #include <jadwal/output/publish.hpp>
 #include <jadwal/solve/explain.hpp>
@@ -15,9 +16,7 @@
 #include <cstddef>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <optional>
-#include <sstream>
 
 using namespace jadwal;
 using c_api::fail;
@@ -284,12 +283,10 @@ int jadwal_solution_load_file(jadwal_solution** out, const jadwal_scenario* scen
         if (!out) return null_argument("out");
         if (!path) return null_argument("path");
         if (const int st = usable(scenario)) return st;
-        std::ifstream in(path, std::ios::binary);
-        if (!in) return fail(JADWAL_E_IO, std::string("cannot open ") + path);
-        std::ostringstream text;
-        text << in.rdbuf();
-        if (in.bad()) return fail(JADWAL_E_IO, std::string("cannot read ") + path);
-        return read_solution(out, scenario->model, text.str(), path);
+        load::diagnostics diags;
+        const auto text = io::read_input_file(path, "the solution file", diags);
+        if (!text) return fail(JADWAL_E_IO, diags.items().front());
+        return read_solution(out, scenario->model, *text, path);
     });
 }
 

@@ -278,11 +278,15 @@ def _employee_sources(employees_csv: Optional[EmployeesCsv]) -> List[Tuple[str, 
 
 
 def load(path: PathLike, *, base_dir: Optional[PathLike] = None,
-         employees_csv: Optional[EmployeesCsv] = None) -> Scenario:
+         employees_csv: Optional[EmployeesCsv] = None, confine_files: bool = False) -> Scenario:
     """Loads and validates a scenario file.
 
     Relative paths inside it (an employees CSV) resolve against ``base_dir``,
-    by default the file's directory. ``employees_csv`` adds or replaces
+    by default the file's directory. With ``confine_files=True`` the files it
+    names must lie inside that folder, ``..`` and symbolic links resolved; one
+    that leads outside is the error ``E-FILE-OUTSIDE`` at the reference and is
+    not read (for scenarios from people who should not read the machine's
+    files). ``employees_csv`` adds or replaces
     employees from CSV text, as ``(name, text)`` pairs (an HR export: the
     columns of an employees file, docs/format.md); a NIP the scenario already
     has is replaced, and ``name`` is the file diagnostics show. Raises
@@ -290,18 +294,19 @@ def load(path: PathLike, *, base_dir: Optional[PathLike] = None,
     message as ``file:line:col``.
     """
     native = _jadwal.load_file(os.fspath(path), None if base_dir is None else os.fspath(base_dir),
-                               _employee_sources(employees_csv))
+                               _employee_sources(employees_csv), bool(confine_files))
     return Scenario(native)
 
 
 def loads(text: Union[str, bytes], name: str = "<string>", *, base_dir: Optional[PathLike] = None,
-          employees_csv: Optional[EmployeesCsv] = None) -> Scenario:
+          employees_csv: Optional[EmployeesCsv] = None, confine_files: bool = False) -> Scenario:
     """Loads a scenario from YAML text; ``name`` is the file name diagnostics
-    show. ``employees_csv`` as for :func:`load`."""
+    show. Files it names resolve against ``base_dir`` (default: the working
+    directory). ``employees_csv`` and ``confine_files`` as for :func:`load`."""
     if isinstance(text, bytes):
         text = text.decode("utf-8")
     native = _jadwal.load_text(text, name, None if base_dir is None else os.fspath(base_dir),
-                               _employee_sources(employees_csv))
+                               _employee_sources(employees_csv), bool(confine_files))
     return Scenario(native)
 
 

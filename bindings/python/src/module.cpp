@@ -240,29 +240,32 @@ std::unique_ptr<py_scenario> adopt(load::load_result r) {
 /// (name, CSV text) of employees added to the scenario's own (an HR export).
 using employee_sources = std::vector<std::pair<std::string, std::string>>;
 
-load::load_options load_options_for(const std::optional<std::string>& base_dir, const employee_sources& employees) {
+load::load_options load_options_for(const std::optional<std::string>& base_dir, const employee_sources& employees,
+                                    bool confine_files) {
     load::load_options o;
     if (base_dir) o.base_dir = *base_dir;
+    o.confine_to_scenario_dir = confine_files;
     for (const auto& [name, csv] : employees) o.added_employees.push_back({name, csv});
     return o;
 }
 
 std::unique_ptr<py_scenario> load_file(const std::string& path, const std::optional<std::string>& base_dir,
-                                       const employee_sources& employees) {
+                                       const employee_sources& employees, bool confine_files) {
     load::load_result r;
     {
         const py::gil_scoped_release nogil;
-        r = load::load_scenario_file(path, load_options_for(base_dir, employees));
+        r = load::load_scenario_file(path, load_options_for(base_dir, employees, confine_files));
     }
     return adopt(std::move(r));
 }
 
 std::unique_ptr<py_scenario> load_text(const std::string& text, const std::string& name,
-                                       const std::optional<std::string>& base_dir, const employee_sources& employees) {
+                                       const std::optional<std::string>& base_dir, const employee_sources& employees,
+                                       bool confine_files) {
     load::load_result r;
     {
         const py::gil_scoped_release nogil;
-        r = load::load_scenario_text(text, name, load_options_for(base_dir, employees));
+        r = load::load_scenario_text(text, name, load_options_for(base_dir, employees, confine_files));
     }
     return adopt(std::move(r));
 }
@@ -633,8 +636,10 @@ PYBIND11_MODULE(_jadwal, m) {
         .def("verify", &verify_plan, py::arg("previous"), py::arg("replan_from"))
         .def("write_outputs", &write_outputs, py::arg("dir"), py::arg("formats"), py::arg("previous"));
 
-    m.def("load_file", &load_file, py::arg("path"), py::arg("base_dir"), py::arg("employees"));
-    m.def("load_text", &load_text, py::arg("text"), py::arg("name"), py::arg("base_dir"), py::arg("employees"));
+    m.def("load_file", &load_file, py::arg("path"), py::arg("base_dir"), py::arg("employees"),
+          py::arg("confine_files"));
+    m.def("load_text", &load_text, py::arg("text"), py::arg("name"), py::arg("base_dir"), py::arg("employees"),
+          py::arg("confine_files"));
     m.def("solve", &solve_scenario, py::arg("scenario"), py::arg("seed"), py::arg("time_limit"),
           py::arg("max_moves"), py::arg("threads"), py::arg("policy"), py::arg("strategy"), py::arg("previous"),
           py::arg("replan_from"), py::arg("progress"), py::arg("progress_interval"), py::arg("cancel"));

@@ -155,3 +155,36 @@ def test_a_bad_row_of_an_hr_export_is_reported_at_its_line_and_column(small_path
     first = caught.value
     assert (first.code, first.file, first.line) == ("E-REF-UNIT", "hr_export.csv", 2)
     assert first.column == export.splitlines()[1].index("bpkda") + 1
+
+
+_CONFINED = """jadwal: 1
+scenario: {name: t, from: 2026-01-05, to: 2026-12-18}
+holidays: [id-2026]
+work_patterns: {office: {week: {mon-fri: [08:00-16:00]}}}
+units: [{id: bpkad, pattern: office}]
+employees: {csv: ../outside.csv}
+programs: [{id: p1, modules: [{id: m1, jp: 2}], modes: [{mode: self_paced}]}]
+demand: [{program: p1, where: {unit: bpkad}}]
+"""
+
+
+def test_confine_files_refuses_a_file_outside_the_scenario_folder_at_the_reference(tmp_path):
+    (tmp_path / "outside.csv").write_text("nip,name,unit,status\n198203142006041002,Siti,bpkad,pns\n")
+    folder = tmp_path / "scenario"
+    folder.mkdir()
+    path = folder / "s.yaml"
+    path.write_text(_CONFINED)
+    assert jadwal.load(path).employee_ids == ["198203142006041002"]  # not confined: read
+    with pytest.raises(jadwal.ScenarioError) as caught:
+        jadwal.load(path, confine_files=True)
+    e = caught.value
+    assert (e.code, e.file, e.line, e.column) == ("E-FILE-OUTSIDE", str(path), 6, 18)
+    assert "outside the scenario's folder" in str(e)
+    # From text the folder is base_dir.
+    assert jadwal.loads(_CONFINED, base_dir=folder).employee_ids == ["198203142006041002"]
+    with pytest.raises(jadwal.ScenarioError) as caught:
+        jadwal.loads(_CONFINED, "inline.yaml", base_dir=folder, confine_files=True)
+    assert caught.value.code == "E-FILE-OUTSIDE"
+    inside = _CONFINED.replace("../outside.csv", "staff.csv")
+    (folder / "staff.csv").write_text("nip,name,unit,status\n198203142006041002,Siti,bpkad,pns\n")
+    assert jadwal.loads(inside, base_dir=folder, confine_files=True).employee_ids == ["198203142006041002"]

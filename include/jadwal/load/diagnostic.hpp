@@ -20,10 +20,15 @@ struct diagnostic {
     std::int32_t line = 0;    ///< 1-based; 0 when the whole file is meant
     std::int32_t column = 0;  ///< 1-based
     std::string path;         ///< node path, e.g. "units[3].max_absent" (may be empty)
+    /// The file is there but could not be read, for a reason outside its
+    /// content: no permission, a directory or device where a file belongs, a
+    /// read error. Tools report these apart from input errors (jadwal exits 5).
+    bool io_failure = false;
 };
 
 [[nodiscard]] std::string_view to_string(severity s);
-/// "file:line:col: error: message [CODE]" (+ " at path" when a path is known).
+/// "file:line:col: error: message [CODE]" (+ " at path" when a path is known),
+/// through printable(): one line, whatever the file name, message or path hold.
 [[nodiscard]] std::string format(const diagnostic& d);
 
 /// Collects diagnostics; a loader reports everything it finds, not just the first.
@@ -33,6 +38,8 @@ public:
     [[nodiscard]] bool has_errors() const;
     [[nodiscard]] std::size_t error_count() const;
     [[nodiscard]] std::size_t warning_count() const;
+    /// True when a file could not be read at all (see diagnostic::io_failure).
+    [[nodiscard]] bool has_io_failure() const;
     [[nodiscard]] const std::vector<diagnostic>& items() const { return items_; }
     [[nodiscard]] bool empty() const { return items_.empty(); }
     /// Stable order: by file, line, column, then insertion.
@@ -41,6 +48,15 @@ public:
 private:
     std::vector<diagnostic> items_;
 };
+
+/// `text` made safe to print on a terminal: every C0 control character (tab
+/// and line feed too), DEL and every byte that is not part of valid UTF-8 is
+/// written as `\xNN`; C1 controls, the line and paragraph separators and the
+/// bidirectional overrides and isolates as `\uNNNN`. Everything else is kept as
+/// it is, backslashes included, so escaping twice changes nothing. Scenario
+/// text (names, titles, ids, messages built from them) goes through this
+/// before it reaches stdout or stderr; format() applies it to the whole line.
+[[nodiscard]] std::string printable(std::string_view text);
 
 /// The closest candidate by edit distance, for "did you mean"; empty when none is close.
 [[nodiscard]] std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);

@@ -29,6 +29,15 @@ struct load_options {
     std::filesystem::path base_dir;
     /// When false, referenced CSV files are not read (the fuzzer uses this).
     bool read_referenced_files = true;
+    /// Confine the files a scenario names (the employees CSV) to the scenario's
+    /// folder: a reference that, with `..`, an absolute path or symbolic links
+    /// followed, leads outside it is the error E-FILE-OUTSIDE at the reference,
+    /// and the file is not read. The folder is the one relative references
+    /// resolve against: `base_dir` when set, else the scenario file's folder
+    /// (for load_scenario_text without `base_dir`, the working directory).
+    /// Without it a scenario may name any file the process can read: set it
+    /// for scenarios from people who should not read the machine's files.
+    bool confine_to_scenario_dir = false;
     /// Read after the scenario's own employees, in order, before anything that
     /// refers to employees (demand `where:` filters included). A row whose NIP
     /// an earlier source already has replaces that employee in place; a NIP

@@ -25,9 +25,10 @@ struct csv_options {
 };
 
 /// Builds RFC 4180 text: fields separated by commas, records ended by CRLF, a
-/// field holding a comma, quote, CR or LF wrapped in quotes with quotes doubled.
-/// A text cell a spreadsheet would run as a formula (first character `=`, `+`,
-/// `-`, `@`, tab or CR) gets a leading `'`, so it shows as text instead.
+/// field holding a comma, semicolon, quote, tab, CR or LF wrapped in quotes with
+/// quotes doubled. Text goes through neutralise_formulas first, so no cell, and
+/// no piece of one that a spreadsheet splitting at `;` or tabs would make a
+/// cell, starts a formula. Every CSV jadwal writes for people goes through it.
 class csv_writer {
 public:
     explicit csv_writer(bool byte_order_mark = false);
@@ -35,6 +36,8 @@ public:
     csv_writer& text(std::string_view value);
     /// A whole number, written as digits (never neutralised: it is data, not text).
     csv_writer& number(std::int64_t value);
+    /// A number with `digits` decimals after a '.' (never neutralised either).
+    csv_writer& decimal(double value, int digits);
     /// Ends the current record.
     void end_row();
     void reserve(std::size_t bytes) { out_.reserve(bytes); }
@@ -48,8 +51,15 @@ private:
     bool row_open_ = false;
 };
 
-/// Whether a spreadsheet would read `value` as a formula (so csv_writer::text neutralises it).
+/// Whether a spreadsheet would read a cell holding `value` as a formula: its
+/// first character is `=`, `+`, `-`, `@`, tab or CR.
 [[nodiscard]] bool looks_like_formula(std::string_view value);
+
+/// `value` as csv_writer::text writes it, before quoting: a `'` in front of a
+/// formula start at its beginning and wherever a spreadsheet could start a
+/// cell or record inside it, that is after every `,`, `;`, tab, CR or LF (and
+/// any double quotes right after one). "Modul;=cmd" becomes "Modul;'=cmd".
+[[nodiscard]] std::string neutralise_formulas(std::string_view value);
 
 /// `schedule.csv`: one row per participant and session of every live cohort, and
 /// one per study block, ordered by employee (scenario order), then start.

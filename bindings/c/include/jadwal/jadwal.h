@@ -101,6 +101,37 @@ JADWAL_API int jadwal_scenario_load_file(jadwal_scenario** out, const char* path
 JADWAL_API int jadwal_scenario_load_string(jadwal_scenario** out, const char* yaml, size_t length, const char* name);
 JADWAL_API void jadwal_scenario_free(jadwal_scenario* scenario);
 
+/* How a scenario is loaded (jadwal_scenario_load_file_ex, _load_string_ex).
+ * Starts with `size`, as every struct that may grow: fields are only appended. */
+typedef struct jadwal_load_options {
+    size_t size;       /* sizeof(jadwal_load_options), set by jadwal_load_options_init */
+    /* Nonzero: the files the scenario names (an employees CSV) must lie inside
+     * its folder (the scenario file's; for a string, the current directory of
+     * the call), after `..` and symbolic links are resolved; a reference that
+     * leads outside is the error E-FILE-OUTSIDE at the reference and nothing
+     * is read. Set it for scenarios from people who should not read the
+     * machine's files. 0: a scenario may name any file the process can read. */
+    int confine_files;
+} jadwal_load_options;
+
+#ifndef JADWAL_FFI
+/* Inline so that `size` is the size of the struct the caller was compiled with. */
+static inline int jadwal_load_options_init(jadwal_load_options* opts) {
+    if (!opts) return JADWAL_E_INVALID_ARGUMENT;
+    memset(opts, 0, sizeof *opts);
+    opts->size = sizeof *opts;
+    return JADWAL_OK;
+}
+#endif
+
+/* jadwal_scenario_load_file and _load_string with options; `options` may be
+ * NULL (the defaults, as the calls without _ex). A `size` the library does not
+ * know is JADWAL_E_INVALID_ARGUMENT. Employees added later with
+ * jadwal_scenario_add_employees_csv load the scenario again with the same options. */
+JADWAL_API int jadwal_scenario_load_file_ex(jadwal_scenario** out, const char* path, const jadwal_load_options* options);
+JADWAL_API int jadwal_scenario_load_string_ex(jadwal_scenario** out, const char* yaml, size_t length, const char* name,
+                                              const jadwal_load_options* options);
+
 typedef struct jadwal_diagnostic {
     int severity;        /* a jadwal_severity */
     const char* code;    /* stable, docs/errors.md */

@@ -8,6 +8,7 @@
 #include "../../src/solve/local_search.hpp"
 #include "../../src/solve/replan.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <set>
@@ -291,4 +292,47 @@ TEST_CASE("a re-plan never overfills a week: study under way is kept and session
         CHECK(rep.feasible());
         CHECK(after.metrics.hard_violations == 0);
     }
+}
+
+namespace {
+
+/// examples/small/scenario.yaml as text, with its horizon ending on `to` instead.
+std::string small_example_ending(const std::string& to) {
+    std::ifstream in{std::string(JADWAL_SOURCE_DIR) + "/examples/small/scenario.yaml"};
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string yaml = text.str();
+    const std::string was = "\n  to: 2026-12-18\n";
+    const auto at = yaml.find(was);
+    REQUIRE(at != std::string::npos);
+    return yaml.replace(at, was.size(), "\n  to: " + to + "\n");
+}
+
+/// The plan read back against another version of its scenario, as `--previous` does.
+solve::solution read_against(const model::scenario& made_for, const solve::solution& sol, const model::scenario& s) {
+    auto read = io::solution_from_json(s, io::solution_to_json(made_for, sol), "previous.json");
+    REQUIRE(read.solution);
+    return std::move(*read.solution);
+}
+
+}  // namespace
+
+TEST_CASE("the solver's evaluation counts a block outside the horizon once, as verify does", "[solve][replan]") {
+    const auto full = test::scenario_from(small_example_ending("2026-12-18"));
+    const auto shorter = test::scenario_from(small_example_ending("2026-09-30"));
+    const auto plan = test::solve_with(*full, "flexible", 3000);
+    const auto cut = jakarta_midnight(2026, 10, 1);
+    std::size_t outside = 0;
+    for (const auto& b : plan.study_blocks) outside += b.end > cut ? 1 : 0;
+    REQUIRE(outside > 0);
+    const auto old = read_against(*full, plan, *shorter);
+    const std::string mine = test::own_violations(*shorter, old, "flexible");
+    const std::string theirs = test::verify_violations(*shorter, old, "flexible");
+    INFO("solver:\n" << mine << "verify:\n" << theirs);
+    const auto lines = [](const std::string& t) { return std::count(t.begin(), t.end(), '\n'); };
+    CHECK(lines(theirs) == static_cast<std::ptrdiff_t>(outside));
+    CHECK(lines(mine) == lines(theirs));
+    const solve::detail::compiled_model cm(*shorter, test::policy_of(*shorter, "flexible"));
+    CHECK(test::metric_differences(solve::detail::evaluate(cm, old).metrics,
+                                   verify::verify(*shorter, old, test::policy_of(*shorter, "flexible")).metrics) == "");
 }

@@ -59,6 +59,8 @@ void print_summary(const solve::solution& sol, const std::string& file) {
     row("study_blocks", fmt::format("{}", m.study_blocks));
     row("instructor_minutes", fmt::format("{}", m.instructor_minutes));
     row("hard_violations", fmt::format("{}", m.hard_violations));
+    if (!sol.notes.empty()) fmt::print("\n");
+    for (const auto& note : sol.notes) fmt::print("note: {}\n", note);
     fmt::print("\n{} moves in {:.1f} s; wrote {}\n", sol.moves, sol.elapsed_seconds, file);
 }
 

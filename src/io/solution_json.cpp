@@ -115,6 +115,7 @@ public:
         read_cohorts(doc, sol);
         read_study_blocks(doc, sol);
         read_unplaced(doc, sol);
+        sol.notes = get<std::vector<std::string>>(doc, "notes", "$", false).value_or(std::vector<std::string>{});
         if (!diags_.has_errors()) out.solution = std::move(sol);
         out.diags = std::move(diags_);
         return out;
@@ -332,6 +333,7 @@ std::string solution_to_json(const model::scenario& s, const solve::solution& so
                                 {"alternatives", std::move(alts)}});
     }
     doc["unplaced"] = std::move(unplaced);
+    doc["notes"] = sol.notes;
     doc["moves"] = sol.moves;
     // The only field allowed to differ between identical runs comes last.
     doc["elapsed_seconds"] = sol.elapsed_seconds;

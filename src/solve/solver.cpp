@@ -60,6 +60,7 @@ struct run_result {
     detail::objective3 objective;
     solution sol;
     std::int64_t moves = 0;
+    std::vector<std::string> notes;  ///< from bringing in the previous plan
 };
 
 }  // namespace
@@ -144,7 +145,7 @@ solution solve(const model::scenario& s, const solve_options& opts) {
         if (reporter) report("construct", true);
         if (rc) {
             pl.set_previous(rc);
-            detail::import_previous(pl, *rc);
+            results[t].notes = detail::import_previous(pl, *rc);
         }
         if (baseline) detail::construct_baseline(pl, log, stop);
         else detail::construct(pl, r, log, stop);
@@ -213,6 +214,10 @@ solution solve(const model::scenario& s, const solve_options& opts) {
     out.strategy = std::string(to_string(opts.strategy));
     out.status = ev.violations.empty() ? solve_status::feasible : solve_status::infeasible;
     out.moves = total_moves;
+    if (rc) {
+        out.notes = rc->problems;
+        out.notes.insert(out.notes.end(), results[best].notes.begin(), results[best].notes.end());
+    }
     out.elapsed_seconds = elapsed();
     report("done", true);
     return out;

@@ -336,3 +336,90 @@ TEST_CASE("the solver's evaluation counts a block outside the horizon once, as v
     CHECK(test::metric_differences(solve::detail::evaluate(cm, old).metrics,
                                    verify::verify(*shorter, old, test::policy_of(*shorter, "flexible")).metrics) == "");
 }
+
+TEST_CASE("a re-plan after the horizon was shortened brings later study inside it, with or without a re-plan date",
+          "[solve][replan]") {
+    // Found by an outside probe (issue 11): study under way before the re-plan
+    // date kept its blocks after the new end of the horizon (S-HORIZON), and
+    // the solver counted each twice.
+    const auto full = test::scenario_from(small_example_ending("2026-12-18"));
+    const auto shorter = test::scenario_from(small_example_ending("2026-09-30"));
+    const auto plan = test::solve_with(*full, "flexible", 3000);
+    const auto june = jakarta_midnight(2026, 6, 1), cut = jakarta_midnight(2026, 10, 1);
+    // The case of the probe: someone's study began before June and ends after September.
+    bool spans_both = false;
+    for (const auto& b : plan.study_blocks)
+        if (b.end > cut)
+            for (const auto& x : plan.study_blocks)
+                spans_both = spans_both || (x.employee == b.employee && x.program == b.program && x.start < june);
+    REQUIRE(spans_both);
+    const auto old = read_against(*full, plan, *shorter);
+    for (const bool with_date : {false, true}) {
+        INFO((with_date ? "--replan-from 2026-06-01" : "no re-plan date"));
+        solve::solve_options o;
+        o.policy = "flexible";
+        o.max_moves = 3000;
+        o.previous = &old;
+        if (with_date) o.replan_from = june;
+        const auto after = solve::solve(*shorter, o);
+        verify::options vo;
+        vo.previous.plan = &old;
+        if (with_date) vo.previous.replan_from = june;
+        const auto rep = verify::verify(*shorter, after, test::policy_of(*shorter, "flexible"), vo);
+        INFO(violations_of(rep));
+        CHECK(rep.feasible());
+        CHECK(after.metrics.hard_violations == rep.metrics.hard_violations);
+        CHECK(test::metric_differences(after.metrics, rep.metrics) == "");
+        for (const auto& b : after.study_blocks) CHECK(b.end <= cut);
+        for (const auto& c : after.cohorts)
+            for (const auto& ses : c.sessions) CHECK(ses.end <= cut);
+        // What started before the re-plan date stays.
+        if (with_date)
+            for (const auto& b : old.study_blocks) {
+                if (b.start >= june) continue;
+                bool kept = false;
+                for (const auto& x : after.study_blocks)
+                    kept = kept || (x.employee == b.employee && x.module == b.module && x.start == b.start);
+                CHECK(kept);
+            }
+        // Every block that had to move is a change.
+        CHECK(rep.changes > 0);
+        CHECK(after.objective.breakdown.at("change") ==
+              Approx(test::policy_of(*shorter, "flexible").weights.change * static_cast<double>(rep.changes)));
+    }
+}
+
+TEST_CASE("study kept by the re-plan date but outside a shortened horizon is named in the plan's notes",
+          "[solve][replan]") {
+    const auto full = test::scenario_from(small_example_ending("2026-12-18"));
+    const auto shorter = test::scenario_from(small_example_ending("2026-09-30"));
+    const auto old = read_against(*full, test::solve_with(*full, "flexible", 3000), *shorter);
+    // Everything before December stays, and the horizon ends with September:
+    // the blocks of November cannot be kept, nor left outside the horizon.
+    const auto december = jakarta_midnight(2026, 12, 1);
+    solve::solve_options o;
+    o.policy = "flexible";
+    o.max_moves = 3000;
+    o.previous = &old;
+    o.replan_from = december;
+    const auto after = solve::solve(*shorter, o);
+    std::string notes;
+    for (const auto& n : after.notes) notes += n + "\n";
+    INFO(notes);
+    CHECK(after.notes.size() == 2);
+    CHECK(notes.find("198701012011012008's study of pelayanan_prima began before the re-plan instant, but its block "
+                     "on 2026-11-09T19:00:00+07:00 lies outside the horizon, which is now 2026-01-05 to 2026-09-30; "
+                     "the study is planned again") != std::string::npos);
+    for (const auto& b : after.study_blocks) CHECK(b.end <= jakarta_midnight(2026, 10, 1));
+    // What was dropped is a broken pin, counted alike by the solver and verify.
+    verify::options vo;
+    vo.previous.plan = &old;
+    vo.previous.replan_from = december;
+    const auto rep = verify::verify(*shorter, after, test::policy_of(*shorter, "flexible"), vo);
+    CHECK_FALSE(rep.feasible());
+    CHECK(rep.violations_by_code.count("S-HORIZON") == 0);
+    CHECK(after.metrics.hard_violations == rep.metrics.hard_violations);
+    // The notes travel with the plan.
+    const auto back = read_against(*shorter, after, *shorter);
+    CHECK(back.notes == after.notes);
+}

@@ -622,6 +622,7 @@ PYBIND11_MODULE(_jadwal, m) {
         .def_property_readonly("strategy", [](const py_solution& h) { return h.plan.strategy; })
         .def_property_readonly("moves", [](const py_solution& h) { return h.plan.moves; })
         .def_property_readonly("elapsed_seconds", [](const py_solution& h) { return h.plan.elapsed_seconds; })
+        .def_property_readonly("notes", [](const py_solution& h) { return h.plan.notes; })
         .def_property_readonly("zone", [](const py_solution& h) { return zone_name(*h.scenario->zone); })
         .def("metrics", [](const py_solution& h) { return metrics_dict(h.plan.metrics); })
         .def("objective", [](const py_solution& h) { return objective_dict(h.plan.objective); })

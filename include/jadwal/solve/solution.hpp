@@ -135,6 +135,10 @@ struct solution {
     std::vector<cohort> cohorts;
     std::vector<study_block> study_blocks;
     std::vector<unplaced_demand> unplaced;
+    /// What a planner should know that the plan itself does not say, one
+    /// sentence each (solution.json `notes`): previous items a re-plan could
+    /// not carry over, or left where they no longer fit.
+    std::vector<std::string> notes;
     double elapsed_seconds = 0;  ///< the one field allowed to differ between identical runs
     std::int64_t moves = 0;      ///< local-search moves evaluated
 };

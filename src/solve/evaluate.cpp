@@ -183,8 +183,10 @@ private:
                         violate("V-MODULE", fmt::format("cohort {}: session {} is not whole JP", c.id, k + 1));
                     jp_by_day[d] += (b - a) / jp_minutes;
                 }
-                for (const auto e : c.participants)
-                    if (!cm_.accepts_at(e.value, pm, d, a, b))
+                // In no window at all is one finding (V-WINDOW), not also one per participant.
+                if (pm.fixed || in_window(pm, a, b))
+                    for (const auto e : c.participants)
+                        if (!cm_.accepts_at(e.value, pm, d, a, b))
                         violate("V-ACCEPT", fmt::format("cohort {}: {} does not accept session {}", c.id,
                                                         s_.employees[e.value].id, k + 1));
             }
@@ -297,7 +299,7 @@ private:
                 if (short_module ? len != module_minutes : (len < cm_.block_min || len > cm_.block_max))
                     violate("V-BLOCK-LENGTH", fmt::format("{}: a block of {} minutes", who, len));
                 if (!in_window(pm, a, z)) violate("V-WINDOW", who + ": a block in no allowed window");
-                if (!cm_.accepts_at(e, pm, cm_.day_of(a), a, z))
+                else if (!cm_.accepts_at(e, pm, cm_.day_of(a), a, z))
                     violate("V-ACCEPT", who + ": a block in a window the person refuses");
             }
             bool complete = true;

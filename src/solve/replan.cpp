@@ -109,8 +109,9 @@ replan_context::replan_context(const compiled_model& cm, const solution& prev,
                 problems.push_back(fmt::format("cohort {}: its sessions no longer match the programme's modules", oc.id));
             }
         } else {
-            problems.push_back(fmt::format("cohort {}: the policy no longer offers its mode ({})", oc.id,
-                                           model::to_string(oc.mode)));
+            problems.push_back(fmt::format("cohort {}: its mode ({}) can no longer run under this policy and "
+                                           "horizon; its people are planned again",
+                                           oc.id, model::to_string(oc.mode)));
         }
         if (pc.pm >= 0) {
             const pm_c& pm = cm.pms[static_cast<std::size_t>(pc.pm)];

@@ -423,3 +423,114 @@ TEST_CASE("study kept by the re-plan date but outside a shortened horizon is nam
     const auto back = read_against(*shorter, after, *shorter);
     CHECK(back.notes == after.notes);
 }
+
+namespace {
+
+/// The midnight that starts the local day of a cohort's last session.
+calendar::instant last_session_day(const solve::cohort& c) {
+    const auto* zone = date::locate_zone("Asia/Jakarta");
+    return date::floor<calendar::minutes>(
+        zone->to_sys(date::floor<date::days>(zone->to_local(c.sessions.back().start))));
+}
+
+/// Cohorts of several sessions whose last day comes after every pinned session
+/// (a fixed webinar the horizon lost could not be kept at all).
+std::vector<const solve::cohort*> late_cohorts(const solve::solution& sol) {
+    calendar::instant last_pinned{};
+    for (const auto& c : sol.cohorts)
+        for (const auto& ses : c.sessions)
+            if (ses.pinned) last_pinned = std::max(last_pinned, ses.end);
+    std::vector<const solve::cohort*> out;
+    for (const auto& c : sol.cohorts)
+        if (c.sessions.size() >= 2 && last_session_day(c) > last_pinned) out.push_back(&c);
+    return out;
+}
+
+struct cut_replan {
+    solve::solution after;
+    verify::report check;
+    calendar::instant end;  ///< of the shortened horizon
+};
+
+/// Re-plans `before` with the horizon ending the day before the last session of
+/// `c`, from an hour after its first session (or without a re-plan date).
+cut_replan replan_cut_before_last_session(const model::scenario& s, const solve::solution& before,
+                                          const solve::cohort& c, bool with_date) {
+    const auto* zone = date::locate_zone("Asia/Jakarta");
+    const auto last_day = date::floor<date::days>(zone->to_local(c.sessions.back().start)) - date::days{1};
+    auto shorter = std::make_shared<model::scenario>(s);
+    shorter->horizon.last = calendar::local_date{last_day};
+    const auto from = c.sessions.front().start + std::chrono::hours(1);
+    solve::solve_options o;
+    o.policy = "flexible";
+    o.max_moves = 20000;
+    o.previous = &before;
+    if (with_date) o.replan_from = from;
+    cut_replan r;
+    r.after = solve::solve(*shorter, o);
+    verify::options vo;
+    vo.previous.plan = &before;
+    if (with_date) vo.previous.replan_from = from;
+    r.check = verify::verify(*shorter, r.after, test::policy_of(*shorter, "flexible"), vo);
+    r.end = date::floor<calendar::minutes>(zone->to_sys(last_day + date::days{1}));
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("a cohort under way whose last session a shortened horizon lost keeps the rest and moves that one inside",
+          "[solve][replan]") {
+    const auto s = population();
+    const auto before = test::solve_with(*s, "flexible", 20000);
+    // The one whose sessions lie furthest apart: room to move the last one.
+    const solve::cohort* wide = nullptr;
+    for (const auto* c : late_cohorts(before))
+        if (!wide || c->sessions.back().start - c->sessions.front().start >
+                         wide->sessions.back().start - wide->sessions.front().start)
+            wide = c;
+    REQUIRE(wide != nullptr);
+    INFO("cohort " << wide->id << ", sessions from " << test::jakarta(wide->sessions.front().start) << " to "
+                   << test::jakarta(wide->sessions.back().start));
+    for (const bool with_date : {false, true}) {
+        INFO((with_date ? "re-planned from after its first session" : "no re-plan date"));
+        const auto r = replan_cut_before_last_session(*s, before, *wide, with_date);
+        INFO(violations_of(r.check));
+        CHECK(r.check.feasible());
+        CHECK(r.after.metrics.hard_violations == r.check.metrics.hard_violations);
+        for (const auto& c : r.after.cohorts)
+            for (const auto& ses : c.sessions) CHECK(ses.end <= r.end);
+        for (const auto& b : r.after.study_blocks) CHECK(b.end <= r.end);
+        if (!with_date) continue;
+        // Under way: the same cohort, its people and its first session; the lost session moved inside.
+        const auto* now = by_id(r.after, wide->id);
+        REQUIRE(now != nullptr);
+        CHECK(now->participants == wide->participants);
+        CHECK(now->sessions.front().start == wide->sessions.front().start);
+        CHECK(now->sessions.back().revision == wide->sessions.back().revision + 1);
+        CHECK(r.check.changes > 0);
+    }
+}
+
+TEST_CASE("a session of a cohort under way that fits nowhere in a shortened horizon is named in the notes, and "
+          "solver and verify count what it breaks alike",
+          "[solve][replan]") {
+    const auto s = population();
+    const auto before = test::solve_with(*s, "flexible", 20000);
+    // The last cohort to start: its last session lost, and no day left for it.
+    const solve::cohort* last = nullptr;
+    for (const auto* c : late_cohorts(before))
+        if (!last || c->sessions.front().start > last->sessions.front().start) last = c;
+    REQUIRE(last != nullptr);
+    INFO("cohort " << last->id << ", sessions from " << test::jakarta(last->sessions.front().start) << " to "
+                   << test::jakarta(last->sessions.back().start));
+    const auto r = replan_cut_before_last_session(*s, before, *last, true);
+    std::string notes;
+    for (const auto& n : r.after.notes) notes += n + "\n";
+    INFO(notes);
+    CHECK(notes.find("cohort " + last->id + " is under way, and its session of module") != std::string::npos);
+    CHECK(notes.find("lies outside the horizon now and fits on no day inside it") != std::string::npos);
+    INFO("verify:\n" << violations_of(r.check));
+    CHECK(r.after.metrics.hard_violations == r.check.metrics.hard_violations);
+    for (const auto& c : r.after.cohorts)
+        for (const auto& ses : c.sessions) CHECK(ses.end <= r.end);
+}

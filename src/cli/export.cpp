@@ -5,6 +5,9 @@
 #include "print_diagnostics.hpp"
 #include "solution_file.hpp"
 
+#include <jadwal/solve/solver.hpp>
+#include <jadwal/verify/verify.hpp>
+
 #include <fmt/format.h>
 
 #include <memory>
@@ -35,13 +38,25 @@ action add_export(CLI::App& app) {
         const auto loaded = load_and_report(a->scenario);
         if (!loaded.scenario) return static_cast<int>(input_error);
         const auto& s = *loaded.scenario;
-        const auto sol = read_solution_reporting(s, a->solution);
+        auto sol = read_solution_reporting(s, a->solution);
         if (!sol) return static_cast<int>(input_error);
         std::optional<solve::solution> previous, baseline;
         if (!a->previous.empty() && !(previous = read_solution_reporting(s, a->previous)))
             return static_cast<int>(input_error);
         if (!a->baseline.empty() && !(baseline = read_solution_reporting(s, a->baseline)))
             return static_cast<int>(input_error);
+        // solution.json's figures are not read back: the plan's metrics and
+        // objective are recomputed, as the C API and Python do, so the file
+        // written says what the plan is (a re-plan's change costs need --previous).
+        try {
+            verify::options against;
+            against.previous.plan = previous ? &*previous : nullptr;
+            (void)verify::recompute_metrics(s, *sol, against);
+            if (baseline) (void)verify::recompute_metrics(s, *baseline);
+        } catch (const solve::solve_error& e) {
+            fmt::print(stderr, "{}: error: {}\n", a->solution, e.what());
+            return static_cast<int>(input_error);
+        }
         req.previous = previous ? &*previous : nullptr;
         req.baseline = baseline ? &*baseline : nullptr;
         if (!write_plan_outputs(s, *sol, a->out, req)) return static_cast<int>(input_error);

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <jadwal/calendar/work_calendar.hpp>
 #include <jadwal/io/solution_json.hpp>
+#include <jadwal/solve/solver.hpp>
 #include <jadwal/verify/verify.hpp>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -124,18 +125,13 @@ action add_verify(CLI::App& app) {
                 return static_cast<int>(usage_error);
             }
             pol = &s.policies[p->value];
-        } else if (!sol.policy.empty()) {
-            const auto p = s.find_policy(sol.policy);
-            if (!p) {
-                fmt::print(stderr, "{}: error: the plan was made with policy '{}', which {} does not have\n",
-                           a->solution, sol.policy, a->scenario);
+        } else {
+            try {
+                if (const model::policy* made_with = solve::plan_policy(s, sol)) pol = made_with;
+            } catch (const solve::solve_error& e) {
+                fmt::print(stderr, "{}: error: {} ({})\n", a->solution, e.what(), a->scenario);
                 return static_cast<int>(input_error);
             }
-            pol = &s.policies[p->value];
-        } else if (s.default_policy.valid() && s.default_policy.value < s.policies.size()) {
-            pol = &s.policies[s.default_policy.value];
-        } else if (!s.policies.empty()) {
-            pol = &s.policies.front();
         }
 
         std::optional<solve::solution> previous;

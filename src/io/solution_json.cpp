@@ -116,6 +116,9 @@ public:
         read_study_blocks(doc, sol);
         read_unplaced(doc, sol);
         sol.notes = get<std::vector<std::string>>(doc, "notes", "$", false).value_or(std::vector<std::string>{});
+        // How the plan was found, so that writing it again keeps it.
+        sol.moves = get<std::int64_t>(doc, "moves", "$", false).value_or(0);
+        sol.elapsed_seconds = get<double>(doc, "elapsed_seconds", "$", false).value_or(0.0);
         if (!diags_.has_errors()) out.solution = std::move(sol);
         out.diags = std::move(diags_);
         return out;

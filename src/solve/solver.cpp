@@ -44,6 +44,13 @@ const model::policy* select_policy(const model::scenario& s, const solve_options
     return nullptr;
 }
 
+const model::policy* plan_policy(const model::scenario& s, const solution& plan) {
+    if (const auto p = s.find_policy(plan.policy)) return &s.policies[p->value];
+    if (!plan.policy.empty() && plan.policy != "default")
+        throw solve_error("the plan was made with policy '" + plan.policy + "', which the scenario does not have");
+    return select_policy(s, solve_options{});
+}
+
 namespace {
 
 using clock_type = std::chrono::steady_clock;

@@ -75,8 +75,13 @@ json violation_json(const model::scenario& s, const verify::violation& v) {
 
 action add_verify(CLI::App& app) {
     auto* cmd = app.add_subcommand("verify", "Check a plan independently: every hard constraint, every metric");
+    cmd->footer(
+        "Exit 0 when the plan breaks no hard constraint, 3 when it does. Each metric the file states differently "
+        "from what the plan gives is a warning on stderr (W-METRIC-DIFFERS) and keeps the exit code, unless "
+        "--strict-metrics is given: then it exits 3 too.");
     struct args {
         std::string scenario, solution, policy, format = "text", previous, replan_from;
+        bool strict_metrics = false;
     };
     auto a = std::make_shared<args>();
     cmd->add_option("scenario", a->scenario, "Scenario file (YAML)")->required();
@@ -90,6 +95,8 @@ action add_verify(CLI::App& app) {
                     "The plan this one re-plans: check that what is pinned or before --replan-from stayed, and count "
                     "changes");
     cmd->add_option("--replan-from", a->replan_from, "With --previous: the re-plan date or instant");
+    cmd->add_flag("--strict-metrics", a->strict_metrics,
+                  "Exit 3 also when the file states a metric other than the plan gives (a warning otherwise)");
     return [a]() {
         if (!a->replan_from.empty() && a->previous.empty()) {
             fmt::print(stderr, "jadwal verify: --replan-from needs --previous\n");
@@ -155,7 +162,15 @@ action add_verify(CLI::App& app) {
         std::vector<std::string> differ;
         for (const auto& row : rows) {
             const auto it = claimed.find(row.name);
-            if (it != claimed.end() && !same_number(it->second, row.value)) differ.push_back(row.name);
+            if (it == claimed.end() || same_number(it->second, row.value)) continue;
+            differ.push_back(row.name);
+            // On stderr in both formats: JSON on stdout stays one document.
+            fmt::print(stderr, "{}\n",
+                       load::format({load::severity::warning, "W-METRIC-DIFFERS",
+                                     fmt::format("the file states {} {}, but the plan gives {}", row.name,
+                                                 show_number(it->second, row.integral),
+                                                 show_number(row.value, row.integral)),
+                                     a->solution, 0, 0, fmt::format("$.metrics.{}", row.name)}));
         }
 
         if (a->format == "json") {
@@ -247,7 +262,8 @@ action add_verify(CLI::App& app) {
                            u.absence_limit, u.max_absent, u.demand_total, u.demand_placed, u.disruption_minutes,
                            u.after_hours_minutes);
         }
-        return static_cast<int>(r.feasible() ? success : infeasible);
+        const bool metrics_ok = differ.empty() || !a->strict_metrics;
+        return static_cast<int>(r.feasible() && metrics_ok ? success : infeasible);
     };
 }
 

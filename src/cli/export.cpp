@@ -5,6 +5,9 @@
 #include "print_diagnostics.hpp"
 #include "solution_file.hpp"
 
+#include <jadwal/solve/solver.hpp>
+#include <jadwal/verify/verify.hpp>
+
 #include <fmt/format.h>
 
 #include <memory>
@@ -38,11 +41,23 @@ action add_export(CLI::App& app) {
         if (!loaded.scenario) return failure_code(loaded.diags);
         const auto& s = *loaded.scenario;
         int failed = 0;
-        const auto sol = read_solution_reporting(s, a->solution, failed);
+        auto sol = read_solution_reporting(s, a->solution, failed);
         if (!sol) return failed;
         std::optional<solve::solution> previous, baseline;
         if (!a->previous.empty() && !(previous = read_solution_reporting(s, a->previous, failed))) return failed;
         if (!a->baseline.empty() && !(baseline = read_solution_reporting(s, a->baseline, failed))) return failed;
+        // solution.json's figures are not read back: the plan's metrics and
+        // objective are recomputed, as the C API and Python do, so the file
+        // written says what the plan is (a re-plan's change costs need --previous).
+        try {
+            verify::options against;
+            against.previous.plan = previous ? &*previous : nullptr;
+            (void)verify::recompute_metrics(s, *sol, against);
+            if (baseline) (void)verify::recompute_metrics(s, *baseline);
+        } catch (const solve::solve_error& e) {
+            fmt::print(stderr, "{}: error: {}\n", load::printable(a->solution), load::printable(e.what()));
+            return static_cast<int>(input_error);
+        }
         req.previous = previous ? &*previous : nullptr;
         req.baseline = baseline ? &*baseline : nullptr;
         if (const int rc = write_plan_outputs(s, *sol, a->out, req); rc != success) return rc;

@@ -82,6 +82,8 @@ void print_summary(const solve::solution& sol, const std::string& file, bool int
                    "jadwal solve: WARNING: this plan places only {} of {} demand items; jadwal check lists demand no "
                    "plan can place, jadwal explain says why for each person\n",
                    m.demand_placed, m.demand_total);
+    if (!sol.notes.empty()) fmt::print("\n");
+    for (const auto& note : sol.notes) fmt::print("note: {}\n", printable(note));
     fmt::print("\n{} moves in {:.1f} s; wrote {}\n", sol.moves, sol.elapsed_seconds, printable(file));
 }
 

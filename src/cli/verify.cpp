@@ -3,6 +3,7 @@
 #include <cmath>
 #include <jadwal/calendar/work_calendar.hpp>
 #include <jadwal/io/solution_json.hpp>
+#include <jadwal/solve/solver.hpp>
 #include <jadwal/verify/verify.hpp>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -73,9 +74,14 @@ json violation_json(const model::scenario& s, const verify::violation& v) {
 
 action add_verify(CLI::App& app) {
     auto* cmd = app.add_subcommand("verify", "Check a plan independently: every hard constraint, every metric");
+    cmd->footer(
+        "Exit 0 when the plan breaks no hard constraint, 3 when it does. Each metric the file states differently "
+        "from what the plan gives is a warning on stderr (W-METRIC-DIFFERS) and keeps the exit code, unless "
+        "--strict-metrics is given: then it exits 3 too.");
     struct args {
         std::string scenario, solution, policy, format = "text", previous, replan_from;
         load::load_options load;
+        bool strict_metrics = false;
     };
     auto a = std::make_shared<args>();
     cmd->add_option("scenario", a->scenario, "Scenario file (YAML)")->required();
@@ -90,6 +96,8 @@ action add_verify(CLI::App& app) {
                     "changes");
     cmd->add_option("--replan-from", a->replan_from, "With --previous: the re-plan date or instant");
     add_load_options(*cmd, a->load);
+    cmd->add_flag("--strict-metrics", a->strict_metrics,
+                  "Exit 3 also when the file states a metric other than the plan gives (a warning otherwise)");
     return [a]() {
         if (!a->replan_from.empty() && a->previous.empty()) {
             fmt::print(stderr, "jadwal verify: --replan-from needs --previous\n");
@@ -118,18 +126,14 @@ action add_verify(CLI::App& app) {
                 return static_cast<int>(usage_error);
             }
             pol = &s.policies[p->value];
-        } else if (!sol.policy.empty()) {
-            const auto p = s.find_policy(sol.policy);
-            if (!p) {
-                fmt::print(stderr, "{}: error: the plan was made with policy '{}', which {} does not have\n",
-                           printable(a->solution), printable(sol.policy), printable(a->scenario));
+        } else {
+            try {
+                if (const model::policy* made_with = solve::plan_policy(s, sol)) pol = made_with;
+            } catch (const solve::solve_error& e) {
+                fmt::print(stderr, "{}: error: {} ({})\n", printable(a->solution), printable(e.what()),
+                           printable(a->scenario));
                 return static_cast<int>(input_error);
             }
-            pol = &s.policies[p->value];
-        } else if (s.default_policy.valid() && s.default_policy.value < s.policies.size()) {
-            pol = &s.policies[s.default_policy.value];
-        } else if (!s.policies.empty()) {
-            pol = &s.policies.front();
         }
 
         std::optional<solve::solution> previous;
@@ -153,7 +157,15 @@ action add_verify(CLI::App& app) {
         std::vector<std::string> differ;
         for (const auto& row : rows) {
             const auto it = claimed.find(row.name);
-            if (it != claimed.end() && !same_number(it->second, row.value)) differ.push_back(row.name);
+            if (it == claimed.end() || same_number(it->second, row.value)) continue;
+            differ.push_back(row.name);
+            // On stderr in both formats: JSON on stdout stays one document.
+            fmt::print(stderr, "{}\n",
+                       load::format({load::severity::warning, "W-METRIC-DIFFERS",
+                                     fmt::format("the file states {} {}, but the plan gives {}", row.name,
+                                                 show_number(it->second, row.integral),
+                                                 show_number(row.value, row.integral)),
+                                     a->solution, 0, 0, fmt::format("$.metrics.{}", row.name)}));
         }
 
         if (a->format == "json") {
@@ -249,7 +261,8 @@ action add_verify(CLI::App& app) {
                            u.absence_limit, u.max_absent, u.demand_total, u.demand_placed, u.disruption_minutes,
                            u.after_hours_minutes);
         }
-        return static_cast<int>(r.feasible() ? success : infeasible);
+        const bool metrics_ok = differ.empty() || !a->strict_metrics;
+        return static_cast<int>(r.feasible() && metrics_ok ? success : infeasible);
     };
 }
 

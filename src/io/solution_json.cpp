@@ -125,6 +125,10 @@ public:
             b.unplaceable = get<std::int64_t>(*it, "unplaceable", path).value_or(0);
             sol.bounds = b;
         }
+        sol.notes = get<std::vector<std::string>>(doc, "notes", "$", false).value_or(std::vector<std::string>{});
+        // How the plan was found, so that writing it again keeps it.
+        sol.moves = get<std::int64_t>(doc, "moves", "$", false).value_or(0);
+        sol.elapsed_seconds = get<double>(doc, "elapsed_seconds", "$", false).value_or(0.0);
         if (!diags_.has_errors()) out.solution = std::move(sol);
         out.diags = std::move(diags_);
         return out;
@@ -350,6 +354,7 @@ std::string solution_to_json(const model::scenario& s, const solve::solution& so
                              {"jp_target_met_gap", b.jp_target_met - sol.metrics.jp_target_met},
                              {"unplaceable", b.unplaceable}};
     }
+    doc["notes"] = sol.notes;
     doc["moves"] = sol.moves;
     // The only field allowed to differ between identical runs comes last.
     doc["elapsed_seconds"] = sol.elapsed_seconds;

@@ -78,10 +78,8 @@ void publish_plan(const model::scenario& s, const solve::solution& sol, const st
     if (req.html) {
         // The report shows the checker's figures under the policy the plan was
         // made with; "default" is the built-in policy, not a scenario entry.
-        solve::solve_options by_name;
-        by_name.policy = sol.policy == "default" ? std::string() : sol.policy;
         const model::policy fallback;
-        const model::policy* pol = solve::select_policy(s, by_name);
+        const model::policy* pol = solve::plan_policy(s, sol);
         const model::policy& p = pol ? *pol : fallback;
         const verify::report checked = verify::verify(s, sol, p);
         report_options ro;

@@ -2,11 +2,13 @@
 
 #include "replan.hpp"
 
+#include <date/tz.h>
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 namespace jadwal::solve::detail {
@@ -45,6 +47,15 @@ public:
         train_.resize(cm_.employees.size());
         for (std::size_t d = 0; d < cm_.demand.size(); ++d)
             demand_of_.emplace(key(cm_.demand[d].employee, cm_.demand[d].program), static_cast<std::uint32_t>(d));
+        due_.assign(cm_.demand.size(), cm_.horizon_end);
+        for (std::size_t d = 0; d < cm_.demand.size(); ++d)
+            if (const auto& when = s_.demand[d].deadline) {
+                // Not clipped to the horizon, as verify has it: an item after the horizon
+                // is V-HORIZON, and V-DEADLINE only when it also misses a deadline the scenario sets.
+                const date::time_zone& z = *cm_.zones[cm_.employees[cm_.demand[d].employee].zone].tz;
+                due_[d] = to_t(cm_, calendar::to_instant(calendar::local_minute{*when + date::days{1}}, z));
+                explicit_due_.insert(static_cast<std::uint32_t>(d));
+            }
         seen_.assign(cm_.demand.size(), 0);
         cohorts();
         blocks();
@@ -144,12 +155,14 @@ private:
             for (std::size_t k = 0; k < c.sessions.size(); ++k) {
                 const tmin a = ses[k].a, b = ses[k].b;
                 const int d = cm_.day_of(a);
+                // Counted as verify counts them; outside the horizon there is
+                // nothing else to check it against, and one fault is one finding.
+                out_.metrics.sessions += 1;
+                out_.raw.instructor_minutes += static_cast<std::int64_t>(b - a) * static_cast<std::int64_t>(c.instructors.size());
                 if (a < 0 || b > cm_.horizon_end || b <= a) {
                     violate("V-HORIZON", fmt::format("cohort {}: session {} outside the horizon", c.id, k + 1));
                     continue;
                 }
-                out_.metrics.sessions += 1;
-                out_.raw.instructor_minutes += static_cast<std::int64_t>(b - a) * static_cast<std::int64_t>(c.instructors.size());
                 for (const auto i : c.instructors) {
                     instr_minutes_[i.value] += b - a;
                     instr_ses_[i.value].push_back({a, b});
@@ -170,8 +183,10 @@ private:
                         violate("V-MODULE", fmt::format("cohort {}: session {} is not whole JP", c.id, k + 1));
                     jp_by_day[d] += (b - a) / jp_minutes;
                 }
-                for (const auto e : c.participants)
-                    if (!cm_.accepts_at(e.value, pm, d, a, b))
+                // In no window at all is one finding (V-WINDOW), not also one per participant.
+                if (pm.fixed || in_window(pm, a, b))
+                    for (const auto e : c.participants)
+                        if (!cm_.accepts_at(e.value, pm, d, a, b))
                         violate("V-ACCEPT", fmt::format("cohort {}: {} does not accept session {}", c.id,
                                                         s_.employees[e.value].id, k + 1));
             }
@@ -196,8 +211,8 @@ private:
                 }
                 const auto it = demand_of_.find(key(e.value, pm.program));
                 if (it != demand_of_.end()) {
-                    if (last <= cm_.demand[it->second].deadline) out_.placed[it->second] = 1;
-                    else
+                    if (last <= due_[it->second]) out_.placed[it->second] = 1;
+                    else if (explicit_due_.count(it->second))
                         violate("V-DEADLINE", fmt::format("cohort {}: ends after the deadline of {}", c.id,
                                                           s_.employees[e.value].id));
                 }
@@ -266,23 +281,25 @@ private:
             for (const auto* b : list) {
                 const tmin a = to_t(cm_, b->start), z = to_t(cm_, b->end);
                 out_.metrics.study_blocks += 1;
+                train_[e].raw.push_back({a, z});
+                last = std::max(last, z);
+                if (b->module >= prog.modules.size()) continue;
+                // A block outside the horizon still studies its module: one
+                // fault (the horizon), not also an incomplete module.
+                minutes[b->module] += z - a;
+                mod_first[b->module] = std::min(mod_first[b->module], a);
+                mod_last[b->module] = std::max(mod_last[b->module], z);
                 if (a < 0 || z > cm_.horizon_end || z <= a) {
                     violate("V-HORIZON", who + ": a block outside the horizon");
                     continue;
                 }
-                train_[e].raw.push_back({a, z});
-                last = std::max(last, z);
-                if (b->module >= prog.modules.size()) continue;
-                minutes[b->module] += z - a;
-                mod_first[b->module] = std::min(mod_first[b->module], a);
-                mod_last[b->module] = std::max(mod_last[b->module], z);
                 const int module_minutes = prog.modules[b->module].jp * s_.jp_minutes;
                 const int len = z - a;
                 const bool short_module = module_minutes < cm_.block_min;
                 if (short_module ? len != module_minutes : (len < cm_.block_min || len > cm_.block_max))
                     violate("V-BLOCK-LENGTH", fmt::format("{}: a block of {} minutes", who, len));
                 if (!in_window(pm, a, z)) violate("V-WINDOW", who + ": a block in no allowed window");
-                if (!cm_.accepts_at(e, pm, cm_.day_of(a), a, z))
+                else if (!cm_.accepts_at(e, pm, cm_.day_of(a), a, z))
                     violate("V-ACCEPT", who + ": a block in a window the person refuses");
             }
             bool complete = true;
@@ -300,8 +317,8 @@ private:
             }
             const auto it = demand_of_.find(key(e, p));
             if (complete && it != demand_of_.end()) {
-                if (last <= cm_.demand[it->second].deadline) out_.placed[it->second] = 1;
-                else violate("V-DEADLINE", who + ": ends after the deadline");
+                if (last <= due_[it->second]) out_.placed[it->second] = 1;
+                else if (explicit_due_.count(it->second)) violate("V-DEADLINE", who + ": ends after the deadline");
             }
         }
     }
@@ -326,7 +343,15 @@ private:
             }
             const std::uint32_t u = cm_.employees[e].unit;
             std::map<int, int> day_minutes, day_ah, week_ah;
-            for (const auto& p : uni) {
+            for (const auto& whole : uni) {
+                // Outside the horizon the model knows no working time or
+                // availability: training there is after hours (V-HORIZON
+                // reported it already), and the rest is measured as usual.
+                const piece p{std::max<tmin>(whole.a, 0), std::min(whole.b, cm_.horizon_end)};
+                const int outside = (whole.b - whole.a) - std::max(0, p.b - p.a);
+                out_.raw.after_hours += outside;
+                unit_ah_[u] += outside;
+                if (p.b <= p.a) continue;
                 if (!cm_.available(e, p.a, p.b))
                     violate("V-UNAVAILABLE", fmt::format("{} trains while unavailable", s_.employees[e].id));
                 // Split at the person's local midnights.
@@ -564,6 +589,8 @@ private:
     std::map<std::uint32_t, std::pair<double, double>> unit_unmet_;
     std::map<std::uint32_t, double> unit_shortfall_, unit_weighted_;
     std::map<std::uint32_t, std::int64_t> unit_ah_;
+    std::vector<tmin> due_;                ///< per demand: when its placement must end
+    std::set<std::uint32_t> explicit_due_;  ///< demand with a deadline of its own
 };
 
 }  // namespace

@@ -18,11 +18,9 @@ namespace jadwal::solve {
 
 employee_explanation explain_employee(const model::scenario& s, const solution& sol, model::employee_index employee,
                                       std::optional<model::program_index> program) {
-    solve_options opts;
-    opts.policy = sol.policy == "default" ? std::string() : sol.policy;
     model::policy fallback;
     fallback.id = "default";
-    const model::policy* chosen = select_policy(s, opts);
+    const model::policy* chosen = plan_policy(s, sol);
     const detail::compiled_model cm(s, chosen ? *chosen : fallback);
     const detail::replan_context rc(cm, sol, std::nullopt, /*keep_pins=*/false);
     detail::plan pl(cm);

@@ -1,5 +1,7 @@
 #include "replan.hpp"
 
+#include <jadwal/calendar/work_calendar.hpp>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -68,8 +70,10 @@ replan_context::replan_context(const compiled_model& cm, const solution& prev,
             pc.locked.assign(pm.parts.size(), 0);
             pc.pinned.assign(pm.parts.size(), 0);
             pc.revision.assign(pm.parts.size(), 0);
+            pc.outside.assign(pm.parts.size(), 0);
             std::vector<std::uint8_t> seen(pm.parts.size(), 0);
             bool ok = oc.sessions.size() == pm.parts.size();
+            const session* kept_outside = nullptr;
             for (const auto& s : oc.sessions) {
                 std::size_t k = 0;
                 while (k < pm.parts.size() && !(pm.parts[k].module == s.module && pm.parts[k].part == s.part)) ++k;
@@ -83,15 +87,31 @@ replan_context::replan_context(const compiled_model& cm, const solution& prev,
                 pc.locked[k] = is_locked(s.start, s.pinned) ? 1 : 0;
                 pc.pinned[k] = s.pinned ? 1 : 0;
                 pc.revision[k] = s.revision;
-                ok = ok && a >= 0 && b <= cm.horizon_end && pc.sessions[k].day >= 0 && pc.sessions[k].day < cm.days;
+                const bool inside = a >= 0 && b <= cm.horizon_end && pc.sessions[k].day >= 0 &&
+                                    pc.sessions[k].day < cm.days;
+                // The horizon was shortened: a session that may move is brought
+                // inside by the import; one that must stay cannot be kept.
+                if (!inside && pc.locked[k]) kept_outside = kept_outside ? kept_outside : &s;
+                else if (!inside) pc.outside[k] = 1;
             }
-            if (!ok) {
+            if (ok && kept_outside) {
+                pc.pm = -1;
+                const auto& mods = cm.scenario.programs[oc.program.value].modules;
+                problems.push_back(fmt::format(
+                    "cohort {}: its session of module {} (part {}) on {} must stay ({}) but lies outside the "
+                    "horizon, which is now {} to {}; the cohort is not carried over and its people are planned again",
+                    oc.id, kept_outside->module < mods.size() ? mods[kept_outside->module].id : "?",
+                    kept_outside->part + 1, calendar::format_instant(kept_outside->start, *cm.scenario.zone),
+                    kept_outside->pinned ? "pinned" : "it starts before the re-plan instant",
+                    calendar::format_date(cm.scenario.horizon.first), calendar::format_date(cm.scenario.horizon.last)));
+            } else if (!ok) {
                 pc.pm = -1;
                 problems.push_back(fmt::format("cohort {}: its sessions no longer match the programme's modules", oc.id));
             }
         } else {
-            problems.push_back(fmt::format("cohort {}: the policy no longer offers its mode ({})", oc.id,
-                                           model::to_string(oc.mode)));
+            problems.push_back(fmt::format("cohort {}: its mode ({}) can no longer run under this policy and "
+                                           "horizon; its people are planned again",
+                                           oc.id, model::to_string(oc.mode)));
         }
         if (pc.pm >= 0) {
             const pm_c& pm = cm.pms[static_cast<std::size_t>(pc.pm)];
@@ -147,27 +167,31 @@ bool replan_context::same_session(const cohort_t& c, std::uint32_t k) const {
 namespace {
 
 /// Tries `move(days)` for the nearest days first: +1, -1, +2, -2, ... up to
-/// four weeks either way; true at the first move that succeeds.
+/// `reach` days either way (four weeks unless said); true at the first move
+/// that succeeds.
 template <class Move>
-bool to_nearest_day(Move&& move) {
-    for (int step = 1; step <= 28; ++step)
+bool to_nearest_day(Move&& move, int reach = 28) {
+    for (int step = 1; step <= reach; ++step)
         for (const int sign : {+1, -1})
             if (move(sign * step)) return true;
     return false;
 }
 
 /// Moves session k of a cohort to the nearest day (same clock time) where
-/// its resources, windows and order, and its members, allow it.
-bool repair_session(plan& pl, std::uint32_t c, std::uint32_t k) {
+/// its resources, windows and order, and its members, allow it: within four
+/// weeks, or anywhere in the horizon for a session the horizon lost.
+bool repair_session(plan& pl, std::uint32_t c, std::uint32_t k, bool far) {
     const compiled_model& cm = pl.cm;
     const session_t cur = pl.cohorts[c].sessions[k];
     const tmin offset = cur.a - cm.day_start[static_cast<std::size_t>(cur.day)];
-    return to_nearest_day([&](int days) {
-        const int d = cur.day + days;
-        if (d < 0 || d >= cm.days) return false;
-        const tmin a = cm.day_start[static_cast<std::size_t>(d)] + offset;
-        return pl.move_session(c, k, d, a, a + (cur.b - cur.a));
-    });
+    return to_nearest_day(
+        [&](int days) {
+            const int d = cur.day + days;
+            if (d < 0 || d >= cm.days) return false;
+            const tmin a = cm.day_start[static_cast<std::size_t>(d)] + offset;
+            return pl.move_session(c, k, d, a, a + (cur.b - cur.a));
+        },
+        far ? cm.days : 28);
 }
 
 bool session_valid(plan& pl, std::uint32_t c, std::uint32_t k) {
@@ -175,7 +199,22 @@ bool session_valid(plan& pl, std::uint32_t c, std::uint32_t k) {
     return pl.order_ok(pl.cohorts[c], k, s.day) && pl.session_ok(c, k, s.day, s.a, s.b);
 }
 
-void import_cohort(plan& pl, const replan_context& rc, std::uint32_t p) {
+/// Where a session or block outside the horizon starts its way back: the same
+/// clock time on the horizon's nearest day.
+session_t inside_horizon(const compiled_model& cm, tmin a, tmin b) {
+    const bool late = a >= cm.day_start[static_cast<std::size_t>(cm.days)];
+    const int day = late ? cm.days - 1 : 0;
+    const tmin from = late ? cm.day_start[static_cast<std::size_t>(cm.days)] : cm.day_start[0];
+    const tmin clock = ((a - from) % (24 * 60) + 24 * 60) % (24 * 60);
+    const tmin start = cm.day_start[static_cast<std::size_t>(day)] + clock;
+    return {start, start + (b - a), day};
+}
+
+std::string when(const compiled_model& cm, tmin t) {
+    return calendar::format_instant(cm.t0 + calendar::minutes{t}, *cm.scenario.zone);
+}
+
+void import_cohort(plan& pl, const replan_context& rc, std::uint32_t p, std::vector<std::string>& notes) {
     const compiled_model& cm = pl.cm;
     const previous_cohort& pc = rc.cohorts[p];
     if (pc.pm < 0) return;
@@ -183,8 +222,13 @@ void import_cohort(plan& pl, const replan_context& rc, std::uint32_t p) {
     if (pc.venue >= 0 && std::find(pm.venues.begin(), pm.venues.end(), static_cast<std::uint32_t>(pc.venue)) ==
                              pm.venues.end() && !pc.frozen)
         return;  // the policy no longer uses this venue for the mode: its people are planned afresh
+    // Sessions the horizon lost start from its nearest day, to be repaired
+    // below like any session that no longer fits.
+    std::vector<session_t> sessions = pc.sessions;
+    for (std::size_t k = 0; k < sessions.size(); ++k)
+        if (pc.outside[k]) sessions[k] = inside_horizon(cm, pc.sessions[k].a, pc.sessions[k].b);
     const std::uint32_t c =
-        pl.open_cohort(static_cast<std::uint32_t>(pc.pm), pc.venue, pc.fixed, pc.instructors, pc.sessions,
+        pl.open_cohort(static_cast<std::uint32_t>(pc.pm), pc.venue, pc.fixed, pc.instructors, sessions,
                        static_cast<std::int32_t>(p));
     // A cohort under way keeps its people: they are seated first, so a
     // session moved below is moved only where every one of them can still
@@ -194,13 +238,24 @@ void import_cohort(plan& pl, const replan_context& rc, std::uint32_t p) {
             if (pl.place[d].kind == place_kind::none) pl.force_join(c, d);
     // Sessions that may move are checked against the scenario as it is now.
     bool ok = true;
+    std::uint32_t failed = 0;
     for (std::uint32_t k = 0; k < pc.sessions.size() && ok; ++k) {
         if (pc.locked[k]) continue;
-        if (!session_valid(pl, c, k)) ok = repair_session(pl, c, k);
+        if (!session_valid(pl, c, k)) ok = repair_session(pl, c, k, pc.outside[k] != 0);
+        if (!ok) failed = k;
     }
     if (!ok && !pc.frozen) {
         pl.close_cohort(c);
         return;
+    }
+    if (!ok) {
+        const auto& mods = cm.scenario.programs[pm.program].modules;
+        notes.push_back(fmt::format(
+            "cohort {} is under way, and its session of module {} (part {}) {} fits on no day{}: it is left on {}, "
+            "where it breaks a rule (see verify)",
+            rc.cohorts[p].id, mods[pm.parts[failed].module].id, pm.parts[failed].part + 1,
+            pc.outside[failed] ? "lies outside the horizon now and" : "no longer fits, and",
+            pc.outside[failed] ? " inside it" : " within four weeks", when(cm, pl.cohorts[c].sessions[failed].a)));
     }
     if (!pc.frozen)
         for (const auto d : pc.members)
@@ -212,9 +267,37 @@ void import_cohort(plan& pl, const replan_context& rc, std::uint32_t p) {
     }
 }
 
+/// Moves block k of demand d anywhere in the horizon it fits, nearest day to
+/// `at` first; on each day its clock time first, then every start on the grid
+/// in its delivery's windows.
+bool relocate_block(plan& pl, std::uint32_t d, std::uint32_t k, span at) {
+    const compiled_model& cm = pl.cm;
+    const pm_c& pm = cm.pms[pl.place[d].pm];
+    const session_t home = at.a >= 0 && at.b <= cm.horizon_end
+                               ? session_t{at.a, at.b, cm.day_of(at.a)}
+                               : inside_horizon(cm, at.a, at.b);
+    const tmin len = at.b - at.a;
+    const tmin clock = home.a - cm.day_start[static_cast<std::size_t>(home.day)];
+    auto on_day = [&](int dd) {
+        if (dd < 0 || dd >= cm.days) return false;
+        const tmin base = cm.day_start[static_cast<std::size_t>(dd)];
+        const tmin same = base + clock;
+        if (same >= pl.earliest() && pl.move_block(d, k, {same, same + len})) return true;
+        for (const window_c* w = cm.wins_begin(pm, dd); w != cm.wins_end(pm, dd); ++w) {
+            const tmin lo = std::max(w->a, pl.earliest());
+            for (tmin a = base + (lo - base + cm.granularity - 1) / cm.granularity * cm.granularity; a + len <= w->b;
+                 a += cm.granularity)
+                if (a != same && pl.move_block(d, k, {a, a + len})) return true;
+        }
+        return false;
+    };
+    return on_day(home.day) || to_nearest_day([&](int days) { return on_day(home.day + days); }, cm.days);
+}
+
 /// Takes over the person's previous study blocks of demand d: those with a
 /// block already under way (`under_way`) or the others.
-void import_blocks(plan& pl, const replan_context& rc, std::uint32_t d, bool under_way) {
+void import_blocks(plan& pl, const replan_context& rc, std::uint32_t d, bool under_way,
+                   std::vector<std::string>& notes) {
     const compiled_model& cm = pl.cm;
     const auto& prev = rc.blocks[d];
     if (prev.empty() || pl.place[d].kind != place_kind::none) return;
@@ -226,6 +309,7 @@ void import_blocks(plan& pl, const replan_context& rc, std::uint32_t d, bool und
     const pm_c& pm = cm.pms[static_cast<std::size_t>(self)];
     if (prev.size() != pm.parts.size()) return;
     std::vector<span> spans(pm.parts.size());
+    std::vector<std::uint8_t> locked(pm.parts.size(), 0);
     bool any_locked = false;
     // Each part takes a previous block of its module and length (blocks of one
     // module need not be in part order).
@@ -238,41 +322,71 @@ void import_blocks(plan& pl, const replan_context& rc, std::uint32_t d, bool und
         if (j == prev.size()) return;
         used[j] = 1;
         spans[k] = prev[j].at;
+        locked[k] = prev[j].locked ? 1 : 0;
         any_locked = any_locked || prev[j].locked;
     }
     if (!any_locked) {
         (void)pl.self_place(d, static_cast<std::uint32_t>(self), spans);
         return;
     }
+    const auto& emp = cm.scenario.employees[cm.demand[d].employee];
+    const auto& prog = cm.scenario.programs[cm.demand[d].program];
+    const std::string whose = fmt::format("{}'s study of {}", emp.id, prog.id);
+    auto outside = [&](span s) { return s.a < 0 || s.b > cm.horizon_end; };
+    // A block already done that the horizon no longer holds cannot be kept.
+    for (std::size_t k = 0; k < spans.size(); ++k)
+        if (locked[k] && outside(spans[k])) {
+            notes.push_back(fmt::format("{} began before the re-plan instant, but its block on {} lies outside the "
+                                        "horizon, which is now {} to {}; the study is planned again",
+                                        whose, when(cm, spans[k].a), calendar::format_date(cm.scenario.horizon.first),
+                                        calendar::format_date(cm.scenario.horizon.last)));
+            return;
+        }
     // Study under way stays, blocks already done included; its blocks still
     // to come must fit the person's plan as it is now (a session moved by the
-    // repair into their week, a new leave): each that no longer fits moves to
-    // the nearest day, same clock time, where it does.
+    // repair into their week, a new leave, a shorter horizon): each that no
+    // longer fits moves to the nearest day, same clock time, where it does;
+    // failing that, anywhere in the horizon it fits.
     pl.force_self_place(d, static_cast<std::uint32_t>(self), spans);
     for (std::uint32_t k = 0; k < spans.size(); ++k) {
         const span at = spans[k];
-        if (at.a < pl.earliest() || pl.move_block(d, k, at)) continue;  // done already, or still fits
-        (void)to_nearest_day([&](int days) {
-            const tmin shift = static_cast<tmin>(days) * 24 * 60;
-            const span to{at.a + shift, at.b + shift};
-            return to.a >= pl.earliest() && pl.move_block(d, k, to);
-        });
+        if (locked[k] || at.a < pl.earliest() || pl.move_block(d, k, at)) continue;  // done already, or still fits
+        if (to_nearest_day([&](int days) {
+                const tmin shift = static_cast<tmin>(days) * 24 * 60;
+                const span to{at.a + shift, at.b + shift};
+                return to.a >= pl.earliest() && pl.move_block(d, k, to);
+            }))
+            continue;
+        if (relocate_block(pl, d, k, at)) continue;
+        if (outside(at)) {
+            // Nowhere left before the horizon ends: no block may stay outside it.
+            pl.self_remove(d);
+            notes.push_back(fmt::format("{} is under way, but its block on {} lies outside the horizon now and fits "
+                                        "nowhere inside it; the study is planned again",
+                                        whose, when(cm, at.a)));
+            return;
+        }
+        notes.push_back(fmt::format("{} is under way, and its block on {} no longer fits anywhere in the horizon: "
+                                    "it is left there, where it breaks a rule (see verify)",
+                                    whose, when(cm, at.a)));
     }
 }
 
 }  // namespace
 
-void import_previous(plan& pl, const replan_context& rc) {
+std::vector<std::string> import_previous(plan& pl, const replan_context& rc) {
     // What is under way comes first and is kept as it is (cohorts that have
     // met, study begun); what is still to come then fits around it, so a
     // person's week is never overfilled by taking both over.
+    std::vector<std::string> notes;
     for (std::uint32_t p = 0; p < rc.cohorts.size(); ++p)
-        if (rc.cohorts[p].frozen) import_cohort(pl, rc, p);
-    for (std::uint32_t d = 0; d < rc.blocks.size(); ++d) import_blocks(pl, rc, d, true);
+        if (rc.cohorts[p].frozen) import_cohort(pl, rc, p, notes);
+    for (std::uint32_t d = 0; d < rc.blocks.size(); ++d) import_blocks(pl, rc, d, true, notes);
     for (std::uint32_t p = 0; p < rc.cohorts.size(); ++p)
-        if (!rc.cohorts[p].frozen) import_cohort(pl, rc, p);
-    for (std::uint32_t d = 0; d < rc.blocks.size(); ++d) import_blocks(pl, rc, d, false);
+        if (!rc.cohorts[p].frozen) import_cohort(pl, rc, p, notes);
+    for (std::uint32_t d = 0; d < rc.blocks.size(); ++d) import_blocks(pl, rc, d, false, notes);
     pl.commit();
+    return notes;
 }
 
 // ---------------------------------------------------------------- counting

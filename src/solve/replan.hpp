@@ -27,6 +27,7 @@ struct previous_cohort {
     std::vector<std::uint8_t> locked;    ///< parallel: pinned, or starting before the re-plan instant
     std::vector<std::uint8_t> pinned;    ///< parallel: pinned in the previous plan
     std::vector<std::uint32_t> revision; ///< parallel: revisions in the previous plan
+    std::vector<std::uint8_t> outside;   ///< parallel: not locked, and outside the horizon as it is now
     std::vector<std::uint32_t> members;  ///< demand indices of its participants, sorted
     bool frozen = false;                 ///< has a locked session: every participant stays
 };
@@ -74,8 +75,12 @@ public:
 /// Locked items are taken as they are; the rest only where every hard
 /// constraint still holds (a session that no longer fits is moved to the
 /// nearest day that does; a cohort that cannot keep its minimum is closed and
-/// its people wait for the construction). Commits the plan.
-void import_previous(plan& pl, const replan_context& rc);
+/// its people wait for the construction). Items outside a horizon that was
+/// shortened since are moved inside it, or dropped and planned again. Commits
+/// the plan. Returns one sentence per thing a planner should know that the
+/// plan itself does not say (study under way that had to be planned again, a
+/// block left where it no longer fits).
+std::vector<std::string> import_previous(plan& pl, const replan_context& rc);
 
 /// Changes of `now` against the previous plan, by the rule of docs/model.md,
 /// computed from the two solutions alone (the solver's full evaluation).

@@ -45,6 +45,13 @@ const model::policy* select_policy(const model::scenario& s, const solve_options
     return nullptr;
 }
 
+const model::policy* plan_policy(const model::scenario& s, const solution& plan) {
+    if (const auto p = s.find_policy(plan.policy)) return &s.policies[p->value];
+    if (!plan.policy.empty() && plan.policy != "default")
+        throw solve_error("the plan was made with policy '" + plan.policy + "', which the scenario does not have");
+    return select_policy(s, solve_options{});
+}
+
 namespace {
 
 using clock_type = std::chrono::steady_clock;
@@ -61,6 +68,7 @@ struct run_result {
     detail::objective3 objective;
     solution sol;
     std::int64_t moves = 0;
+    std::vector<std::string> notes;  ///< from bringing in the previous plan
 };
 
 }  // namespace
@@ -145,7 +153,7 @@ solution solve(const model::scenario& s, const solve_options& opts) {
         if (reporter) report("construct", true);
         if (rc) {
             pl.set_previous(rc);
-            detail::import_previous(pl, *rc);
+            results[t].notes = detail::import_previous(pl, *rc);
         }
         if (baseline) detail::construct_baseline(pl, log, stop);
         else detail::construct(pl, r, log, stop);
@@ -218,6 +226,10 @@ solution solve(const model::scenario& s, const solve_options& opts) {
         const plan_bounds bounds = detail::compute_bounds(cm);
         out.bounds = solution_bounds{bounds.demand_placed, bounds.jp_target_met,
                                      static_cast<std::int64_t>(bounds.unplaceable.size())};
+    }
+    if (rc) {
+        out.notes = rc->problems;
+        out.notes.insert(out.notes.end(), results[best].notes.begin(), results[best].notes.end());
     }
     out.elapsed_seconds = elapsed();
     report("done", true);

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <jadwal/solve/solver.hpp>
 #include <jadwal/verify/verify.hpp>
 #include <set>
 
@@ -67,6 +68,15 @@ report verify(const model::scenario& s, const solve::solution& sol, const model:
     sort_by_time(r.violations);
     sort_by_time(r.warnings);
     for (const auto& v : r.violations) ++r.violations_by_code[v.code];
+    return r;
+}
+
+report recompute_metrics(const model::scenario& s, solve::solution& sol, const options& opts) {
+    const model::policy* chosen = solve::plan_policy(s, sol);
+    const model::policy defaults;
+    report r = verify(s, sol, chosen ? *chosen : defaults, opts);
+    sol.metrics = r.metrics;
+    sol.objective = r.objective;
     return r;
 }
 

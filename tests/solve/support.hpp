@@ -18,6 +18,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace jadwal::test {
 
@@ -81,6 +82,19 @@ inline std::string json_without_elapsed(const model::scenario& s, const solve::s
     std::string text = io::solution_to_json(s, sol);
     const auto at = text.find("\"elapsed_seconds\"");
     return at == std::string::npos ? text : text.substr(0, at);
+}
+
+/// The metrics on which two reports differ, "name: a vs b" one per line (empty when equal).
+inline std::string metric_differences(const solve::solution_metrics& a, const solve::solution_metrics& b) {
+    std::vector<std::string> left;
+    solve::for_each_metric(a, [&](const char*, auto v) { left.push_back(std::to_string(v)); });
+    std::string out;
+    std::size_t i = 0;
+    solve::for_each_metric(b, [&](const char* name, auto v) {
+        const std::string right = std::to_string(v);
+        if (left[i++] != right) out += std::string(name) + ": " + left[i - 1] + " vs " + right + "\n";
+    });
+    return out;
 }
 
 /// Local clock text of an instant in Asia/Jakarta, "2026-06-03T09:00:00+07:00".

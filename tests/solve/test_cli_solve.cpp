@@ -80,6 +80,29 @@ TEST_CASE("jadwal export writes the chosen outputs of a saved plan and refuses u
     std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("jadwal export writes solution.json with the plan's own metrics and objective", "[solve]") {
+    // Issue 11: export rewrote solution.json with every metric and the
+    // objective zeroed ("demand_placed": 12 became 0).
+    const auto dir = scratch();
+    const std::string a = (dir / "a").string(), b = (dir / "b").string();
+    REQUIRE(run("solve '" + example + "' --out '" + a + "' --policy flexible --max-moves 2000 --format json").exit_code ==
+            0);
+    const std::string solved = read(dir / "a" / "solution.json");
+    REQUIRE(solved.find("\"demand_placed\": 0,") == std::string::npos);
+    auto strip = [](const std::string& t) { return t.substr(0, t.find("\"elapsed_seconds\"")); };
+    CHECK(run("export '" + example + "' '" + a + "/solution.json' --out '" + b + "' --format json").exit_code == 0);
+    CHECK(strip(read(dir / "b" / "solution.json")) == strip(solved));
+    // Over itself, as the probe did: the same file again.
+    CHECK(run("export '" + example + "' '" + a + "/solution.json' --out '" + a + "'").exit_code == 0);
+    CHECK(strip(read(dir / "a" / "solution.json")) == strip(solved));
+    // And verify agrees with every figure it states.
+    const auto checked = run("verify '" + example + "' '" + a + "/solution.json' --strict-metrics");
+    INFO(checked.out << checked.err);
+    CHECK(checked.exit_code == 0);
+    CHECK(checked.out.find("(differs)") == std::string::npos);
+    std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("jadwal solve is reproducible with a move limit", "[solve]") {
     const auto dir = scratch();
     for (const char* sub : {"a", "b"})

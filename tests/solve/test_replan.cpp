@@ -8,6 +8,7 @@
 #include "../../src/solve/local_search.hpp"
 #include "../../src/solve/replan.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <set>
@@ -291,4 +292,245 @@ TEST_CASE("a re-plan never overfills a week: study under way is kept and session
         CHECK(rep.feasible());
         CHECK(after.metrics.hard_violations == 0);
     }
+}
+
+namespace {
+
+/// examples/small/scenario.yaml as text, with its horizon ending on `to` instead.
+std::string small_example_ending(const std::string& to) {
+    std::ifstream in{std::string(JADWAL_SOURCE_DIR) + "/examples/small/scenario.yaml"};
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string yaml = text.str();
+    const std::string was = "\n  to: 2026-12-18\n";
+    const auto at = yaml.find(was);
+    REQUIRE(at != std::string::npos);
+    return yaml.replace(at, was.size(), "\n  to: " + to + "\n");
+}
+
+/// The plan read back against another version of its scenario, as `--previous` does.
+solve::solution read_against(const model::scenario& made_for, const solve::solution& sol, const model::scenario& s) {
+    auto read = io::solution_from_json(s, io::solution_to_json(made_for, sol), "previous.json");
+    REQUIRE(read.solution);
+    return std::move(*read.solution);
+}
+
+}  // namespace
+
+TEST_CASE("the solver's evaluation counts a block outside the horizon once, as verify does", "[solve][replan]") {
+    const auto full = test::scenario_from(small_example_ending("2026-12-18"));
+    const auto shorter = test::scenario_from(small_example_ending("2026-09-30"));
+    const auto plan = test::solve_with(*full, "flexible", 3000);
+    const auto cut = jakarta_midnight(2026, 10, 1);
+    std::size_t outside = 0;
+    for (const auto& b : plan.study_blocks) outside += b.end > cut ? 1 : 0;
+    REQUIRE(outside > 0);
+    const auto old = read_against(*full, plan, *shorter);
+    const std::string mine = test::own_violations(*shorter, old, "flexible");
+    const std::string theirs = test::verify_violations(*shorter, old, "flexible");
+    INFO("solver:\n" << mine << "verify:\n" << theirs);
+    const auto lines = [](const std::string& t) { return std::count(t.begin(), t.end(), '\n'); };
+    CHECK(lines(theirs) == static_cast<std::ptrdiff_t>(outside));
+    CHECK(lines(mine) == lines(theirs));
+    const solve::detail::compiled_model cm(*shorter, test::policy_of(*shorter, "flexible"));
+    CHECK(test::metric_differences(solve::detail::evaluate(cm, old).metrics,
+                                   verify::verify(*shorter, old, test::policy_of(*shorter, "flexible")).metrics) == "");
+}
+
+TEST_CASE("a re-plan after the horizon was shortened brings later study inside it, with or without a re-plan date",
+          "[solve][replan]") {
+    // Found by an outside probe (issue 11): study under way before the re-plan
+    // date kept its blocks after the new end of the horizon (S-HORIZON), and
+    // the solver counted each twice.
+    const auto full = test::scenario_from(small_example_ending("2026-12-18"));
+    const auto shorter = test::scenario_from(small_example_ending("2026-09-30"));
+    const auto plan = test::solve_with(*full, "flexible", 3000);
+    const auto june = jakarta_midnight(2026, 6, 1), cut = jakarta_midnight(2026, 10, 1);
+    // The case of the probe: someone's study began before June and ends after September.
+    bool spans_both = false;
+    for (const auto& b : plan.study_blocks)
+        if (b.end > cut)
+            for (const auto& x : plan.study_blocks)
+                spans_both = spans_both || (x.employee == b.employee && x.program == b.program && x.start < june);
+    REQUIRE(spans_both);
+    const auto old = read_against(*full, plan, *shorter);
+    for (const bool with_date : {false, true}) {
+        INFO((with_date ? "--replan-from 2026-06-01" : "no re-plan date"));
+        solve::solve_options o;
+        o.policy = "flexible";
+        o.max_moves = 3000;
+        o.previous = &old;
+        if (with_date) o.replan_from = june;
+        const auto after = solve::solve(*shorter, o);
+        verify::options vo;
+        vo.previous.plan = &old;
+        if (with_date) vo.previous.replan_from = june;
+        const auto rep = verify::verify(*shorter, after, test::policy_of(*shorter, "flexible"), vo);
+        INFO(violations_of(rep));
+        CHECK(rep.feasible());
+        CHECK(after.metrics.hard_violations == rep.metrics.hard_violations);
+        CHECK(test::metric_differences(after.metrics, rep.metrics) == "");
+        for (const auto& b : after.study_blocks) CHECK(b.end <= cut);
+        for (const auto& c : after.cohorts)
+            for (const auto& ses : c.sessions) CHECK(ses.end <= cut);
+        // What started before the re-plan date stays.
+        if (with_date)
+            for (const auto& b : old.study_blocks) {
+                if (b.start >= june) continue;
+                bool kept = false;
+                for (const auto& x : after.study_blocks)
+                    kept = kept || (x.employee == b.employee && x.module == b.module && x.start == b.start);
+                CHECK(kept);
+            }
+        // Every block that had to move is a change.
+        CHECK(rep.changes > 0);
+        CHECK(after.objective.breakdown.at("change") ==
+              Approx(test::policy_of(*shorter, "flexible").weights.change * static_cast<double>(rep.changes)));
+    }
+}
+
+TEST_CASE("study kept by the re-plan date but outside a shortened horizon is named in the plan's notes",
+          "[solve][replan]") {
+    const auto full = test::scenario_from(small_example_ending("2026-12-18"));
+    const auto shorter = test::scenario_from(small_example_ending("2026-09-30"));
+    const auto old = read_against(*full, test::solve_with(*full, "flexible", 3000), *shorter);
+    // Everything before December stays, and the horizon ends with September:
+    // the blocks of November cannot be kept, nor left outside the horizon.
+    const auto december = jakarta_midnight(2026, 12, 1);
+    solve::solve_options o;
+    o.policy = "flexible";
+    o.max_moves = 3000;
+    o.previous = &old;
+    o.replan_from = december;
+    const auto after = solve::solve(*shorter, o);
+    std::string notes;
+    for (const auto& n : after.notes) notes += n + "\n";
+    INFO(notes);
+    CHECK(after.notes.size() == 2);
+    CHECK(notes.find("198701012011012008's study of pelayanan_prima began before the re-plan instant, but its block "
+                     "on 2026-11-09T19:00:00+07:00 lies outside the horizon, which is now 2026-01-05 to 2026-09-30; "
+                     "the study is planned again") != std::string::npos);
+    for (const auto& b : after.study_blocks) CHECK(b.end <= jakarta_midnight(2026, 10, 1));
+    // What was dropped is a broken pin, counted alike by the solver and verify.
+    verify::options vo;
+    vo.previous.plan = &old;
+    vo.previous.replan_from = december;
+    const auto rep = verify::verify(*shorter, after, test::policy_of(*shorter, "flexible"), vo);
+    CHECK_FALSE(rep.feasible());
+    CHECK(rep.violations_by_code.count("S-HORIZON") == 0);
+    CHECK(after.metrics.hard_violations == rep.metrics.hard_violations);
+    // The notes travel with the plan.
+    const auto back = read_against(*shorter, after, *shorter);
+    CHECK(back.notes == after.notes);
+}
+
+namespace {
+
+/// The midnight that starts the local day of a cohort's last session.
+calendar::instant last_session_day(const solve::cohort& c) {
+    const auto* zone = date::locate_zone("Asia/Jakarta");
+    return date::floor<calendar::minutes>(
+        zone->to_sys(date::floor<date::days>(zone->to_local(c.sessions.back().start))));
+}
+
+/// Cohorts of several sessions whose last day comes after every pinned session
+/// (a fixed webinar the horizon lost could not be kept at all).
+std::vector<const solve::cohort*> late_cohorts(const solve::solution& sol) {
+    calendar::instant last_pinned{};
+    for (const auto& c : sol.cohorts)
+        for (const auto& ses : c.sessions)
+            if (ses.pinned) last_pinned = std::max(last_pinned, ses.end);
+    std::vector<const solve::cohort*> out;
+    for (const auto& c : sol.cohorts)
+        if (c.sessions.size() >= 2 && last_session_day(c) > last_pinned) out.push_back(&c);
+    return out;
+}
+
+struct cut_replan {
+    solve::solution after;
+    verify::report check;
+    calendar::instant end;  ///< of the shortened horizon
+};
+
+/// Re-plans `before` with the horizon ending the day before the last session of
+/// `c`, from an hour after its first session (or without a re-plan date).
+cut_replan replan_cut_before_last_session(const model::scenario& s, const solve::solution& before,
+                                          const solve::cohort& c, bool with_date) {
+    const auto* zone = date::locate_zone("Asia/Jakarta");
+    const auto last_day = date::floor<date::days>(zone->to_local(c.sessions.back().start)) - date::days{1};
+    auto shorter = std::make_shared<model::scenario>(s);
+    shorter->horizon.last = calendar::local_date{last_day};
+    const auto from = c.sessions.front().start + std::chrono::hours(1);
+    solve::solve_options o;
+    o.policy = "flexible";
+    o.max_moves = 20000;
+    o.previous = &before;
+    if (with_date) o.replan_from = from;
+    cut_replan r;
+    r.after = solve::solve(*shorter, o);
+    verify::options vo;
+    vo.previous.plan = &before;
+    if (with_date) vo.previous.replan_from = from;
+    r.check = verify::verify(*shorter, r.after, test::policy_of(*shorter, "flexible"), vo);
+    r.end = date::floor<calendar::minutes>(zone->to_sys(last_day + date::days{1}));
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("a cohort under way whose last session a shortened horizon lost keeps the rest and moves that one inside",
+          "[solve][replan]") {
+    const auto s = population();
+    const auto before = test::solve_with(*s, "flexible", 20000);
+    // The one whose sessions lie furthest apart: room to move the last one.
+    const solve::cohort* wide = nullptr;
+    for (const auto* c : late_cohorts(before))
+        if (!wide || c->sessions.back().start - c->sessions.front().start >
+                         wide->sessions.back().start - wide->sessions.front().start)
+            wide = c;
+    REQUIRE(wide != nullptr);
+    INFO("cohort " << wide->id << ", sessions from " << test::jakarta(wide->sessions.front().start) << " to "
+                   << test::jakarta(wide->sessions.back().start));
+    for (const bool with_date : {false, true}) {
+        INFO((with_date ? "re-planned from after its first session" : "no re-plan date"));
+        const auto r = replan_cut_before_last_session(*s, before, *wide, with_date);
+        INFO(violations_of(r.check));
+        CHECK(r.check.feasible());
+        CHECK(r.after.metrics.hard_violations == r.check.metrics.hard_violations);
+        for (const auto& c : r.after.cohorts)
+            for (const auto& ses : c.sessions) CHECK(ses.end <= r.end);
+        for (const auto& b : r.after.study_blocks) CHECK(b.end <= r.end);
+        if (!with_date) continue;
+        // Under way: the same cohort, its people and its first session; the lost session moved inside.
+        const auto* now = by_id(r.after, wide->id);
+        REQUIRE(now != nullptr);
+        CHECK(now->participants == wide->participants);
+        CHECK(now->sessions.front().start == wide->sessions.front().start);
+        CHECK(now->sessions.back().revision == wide->sessions.back().revision + 1);
+        CHECK(r.check.changes > 0);
+    }
+}
+
+TEST_CASE("a session of a cohort under way that fits nowhere in a shortened horizon is named in the notes, and "
+          "solver and verify count what it breaks alike",
+          "[solve][replan]") {
+    const auto s = population();
+    const auto before = test::solve_with(*s, "flexible", 20000);
+    // The last cohort to start: its last session lost, and no day left for it.
+    const solve::cohort* last = nullptr;
+    for (const auto* c : late_cohorts(before))
+        if (!last || c->sessions.front().start > last->sessions.front().start) last = c;
+    REQUIRE(last != nullptr);
+    INFO("cohort " << last->id << ", sessions from " << test::jakarta(last->sessions.front().start) << " to "
+                   << test::jakarta(last->sessions.back().start));
+    const auto r = replan_cut_before_last_session(*s, before, *last, true);
+    std::string notes;
+    for (const auto& n : r.after.notes) notes += n + "\n";
+    INFO(notes);
+    CHECK(notes.find("cohort " + last->id + " is under way, and its session of module") != std::string::npos);
+    CHECK(notes.find("lies outside the horizon now and fits on no day inside it") != std::string::npos);
+    INFO("verify:\n" << violations_of(r.check));
+    CHECK(r.after.metrics.hard_violations == r.check.metrics.hard_violations);
+    for (const auto& c : r.after.cohorts)
+        for (const auto& ses : c.sessions) CHECK(ses.end <= r.end);
 }

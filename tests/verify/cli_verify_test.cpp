@@ -77,6 +77,55 @@ TEST_CASE("verify marks metrics the solution file gets wrong", "[verify][cli]") 
     CHECK(doc["budget"]["cost"] == 0.0);
 }
 
+TEST_CASE("verify warns once per metric the solution file states differently and still exits 0", "[verify][cli]") {
+    const auto dir = scratch("differs-warn");
+    const auto s = base_scenario();
+    auto p = base_plan(s);
+    const auto r0 = verify::verify(s, p, policy(s, "flexible"));
+    p.metrics = r0.metrics;
+    p.metrics.disruption_minutes = 1;  // misreported
+    p.metrics.demand_placed = 0;       // as `jadwal export` once wrote it
+    const auto file = dir + "/solution.json";
+    io::write_file_atomically(file, io::solution_to_json(s, p));
+    for (const std::string format : {"text", "json"}) {
+        INFO(format);
+        const auto r = run_cli("verify '" + scenario_file + "' '" + file + "' --format " + format, dir);
+        INFO(r.out << r.err);
+        CHECK(r.exit_code == 0);  // the interface contract: exit 0 iff no hard violation
+        CHECK(r.err.find(file + ": warning: the file states disruption_minutes 1, but the plan gives 810 "
+                                "[W-METRIC-DIFFERS] at $.metrics.disruption_minutes\n") != std::string::npos);
+        CHECK(r.err.find(file + ": warning: the file states demand_placed 0, but the plan gives 7 "
+                                "[W-METRIC-DIFFERS] at $.metrics.demand_placed\n") != std::string::npos);
+        std::size_t lines = 0;  // one line each, nothing for the others
+        for (auto at = r.err.find("W-METRIC-DIFFERS"); at != std::string::npos;
+             at = r.err.find("W-METRIC-DIFFERS", at + 1))
+            ++lines;
+        CHECK(lines == 2);
+    }
+}
+
+TEST_CASE("verify --strict-metrics exits 3 for a misstated metric and 0 for a file that states them right",
+          "[verify][cli]") {
+    const auto dir = scratch("differs-strict");
+    const auto s = base_scenario();
+    const auto good = write_plan(dir, s, base_plan(s));
+    const auto ok = run_cli("verify '" + scenario_file + "' '" + good + "' --strict-metrics", dir);
+    INFO(ok.out << ok.err);
+    CHECK(ok.exit_code == 0);
+    CHECK(ok.err.find("W-METRIC-DIFFERS") == std::string::npos);
+    auto p = base_plan(s);
+    p.metrics = verify::verify(s, p, policy(s, "flexible")).metrics;
+    p.metrics.participation_rate = 0.5;
+    const auto bad = dir + "/misstated.json";
+    io::write_file_atomically(bad, io::solution_to_json(s, p));
+    for (const std::string format : {"text", "json"}) {
+        const auto r = run_cli("verify '" + scenario_file + "' '" + bad + "' --strict-metrics --format " + format, dir);
+        INFO(format << "\n" << r.out << r.err);
+        CHECK(r.exit_code == 3);
+        CHECK(r.err.find("participation_rate 0.5, but the plan gives 0.636364 [W-METRIC-DIFFERS]") != std::string::npos);
+    }
+}
+
 TEST_CASE("verify in JSON lists violations with codes and times", "[verify][cli]") {
     const auto dir = scratch("json");
     const auto s = base_scenario();

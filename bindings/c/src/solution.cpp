@@ -91,14 +91,6 @@ char* c_string(const std::string& s) {
     return p;
 }
 
-/// The policy a plan names ("default": the built-in one); nullptr for the
-/// built-in defaults. Throws solve::solve_error when the scenario lacks it.
-const model::policy* policy_of(const model::scenario& s, const solve::solution& plan) {
-    solve::solve_options by_name;
-    by_name.policy = plan.policy == "default" ? std::string() : plan.policy;
-    return solve::select_policy(s, by_name);
-}
-
 int usable(const jadwal_scenario* scenario) {
     if (!scenario) return null_argument("scenario");
     if (!scenario->model) return fail(JADWAL_E_STATE, "the scenario did not load");
@@ -115,19 +107,14 @@ int read_solution(jadwal_solution** out, std::shared_ptr<const model::scenario> 
             if (d.level == load::severity::error) return fail(JADWAL_E_PARSE, d);
         return fail(JADWAL_E_PARSE, "the solution could not be read");
     }
-    // solution.json's metrics and objective are not read back (the CLI
-    // recomputes them with verify too): recompute them, so a plan read back
-    // answers jadwal_solution_metrics and writes its JSON as it was written.
-    const model::policy* pol = nullptr;
+    // solution.json's metrics and objective are not read back: recompute them
+    // (as `jadwal export` and Python do), so a plan read back answers
+    // jadwal_solution_metrics and writes its JSON as it was written.
     try {
-        pol = policy_of(*s, *read.solution);
+        (void)verify::recompute_metrics(*s, *read.solution);
     } catch (const solve::solve_error& e) {
         return fail(JADWAL_E_PARSE, e.what());
     }
-    const model::policy defaults;
-    auto checked = verify::verify(*s, *read.solution, pol ? *pol : defaults);
-    read.solution->metrics = checked.metrics;
-    read.solution->objective = std::move(checked.objective);
     *out = c_api::make_solution(std::move(s), std::move(*read.solution)).release();
     return JADWAL_OK;
 }
@@ -513,7 +500,7 @@ int jadwal_verify(jadwal_metrics* out, int64_t* out_violations, const jadwal_sol
         const auto& s = *solution->scenario;
         const model::policy* pol = nullptr;
         try {
-            pol = policy_of(s, solution->plan);
+            pol = solve::plan_policy(s, solution->plan);
         } catch (const solve::solve_error& err) {
             return fail(JADWAL_E_NOT_FOUND, err.what());
         }

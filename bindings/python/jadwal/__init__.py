@@ -437,6 +437,12 @@ class Solution:
         return self._native.elapsed_seconds
 
     @property
+    def notes(self) -> List[str]:
+        """What a planner should know that the plan itself does not say, one sentence
+        each: what a re-plan could not carry over from the previous plan."""
+        return list(self._native.notes)
+
+    @property
     def metrics(self) -> Dict[str, Union[int, float]]:
         """The metrics by their names in solution.json (participation_rate, disruption_minutes...)."""
         return self._native.metrics()

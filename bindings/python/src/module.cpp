@@ -178,14 +178,6 @@ std::string zone_name(const date::time_zone& z) { return std::string(z.name()); 
 
 py::object id_or_none(const std::string& id) { return id.empty() ? py::object(py::none()) : py::object(py::str(id)); }
 
-/// The policy a plan names ("default": the built-in one); nullptr for the
-/// built-in defaults. Throws solve::solve_error when the scenario lacks it.
-const model::policy* policy_of(const model::scenario& s, const solve::solution& plan) {
-    solve::solve_options by_name;
-    by_name.policy = plan.policy == "default" ? std::string() : plan.policy;
-    return solve::select_policy(s, by_name);
-}
-
 /// A bare date is midnight in the scenario's zone, as on the command line.
 calendar::instant parse_replan_from(const model::scenario& s, const std::string& text) {
     if (const auto day = calendar::parse_date(text))
@@ -393,17 +385,12 @@ std::unique_ptr<py_solution> solution_from_json(const py_scenario& sc, const std
     auto read = io::solution_from_json(*model, text, name);
     if (!read.solution) throw with_diagnostics("solution", read.diags, "the solution could not be read");
     // solution.json's metrics and objective are not read back: recompute them
-    // (as the C API does), so the plan answers .metrics as it was written.
-    const model::policy* pol = nullptr;
+    // (as the C API and `jadwal export` do), so the plan answers .metrics as it was written.
     try {
-        pol = policy_of(*model, *read.solution);
+        (void)verify::recompute_metrics(*model, *read.solution);
     } catch (const solve::solve_error& e) {
         throw failure("solution", e.what());
     }
-    const model::policy defaults;
-    auto checked = verify::verify(*model, *read.solution, pol ? *pol : defaults);
-    read.solution->metrics = checked.metrics;
-    read.solution->objective = std::move(checked.objective);
     auto h = std::make_unique<py_solution>();
     h->scenario = model;
     h->plan = std::move(*read.solution);
@@ -484,7 +471,7 @@ py::list violation_list(const std::vector<verify::violation>& items) {
 
 py::dict verify_plan(const py_solution& h, const py_solution* previous, const std::optional<std::string>& replan_from) {
     const auto& s = *h.scenario;
-    const model::policy* pol = policy_of(s, h.plan);
+    const model::policy* pol = solve::plan_policy(s, h.plan);
     verify::options o;
     std::optional<solve::solution> carried;
     if (previous) o.previous.plan = previous_for(carried, *previous, s);
@@ -625,6 +612,7 @@ PYBIND11_MODULE(_jadwal, m) {
         .def_property_readonly("strategy", [](const py_solution& h) { return h.plan.strategy; })
         .def_property_readonly("moves", [](const py_solution& h) { return h.plan.moves; })
         .def_property_readonly("elapsed_seconds", [](const py_solution& h) { return h.plan.elapsed_seconds; })
+        .def_property_readonly("notes", [](const py_solution& h) { return h.plan.notes; })
         .def_property_readonly("zone", [](const py_solution& h) { return zone_name(*h.scenario->zone); })
         .def("metrics", [](const py_solution& h) { return metrics_dict(h.plan.metrics); })
         .def("objective", [](const py_solution& h) { return objective_dict(h.plan.objective); })

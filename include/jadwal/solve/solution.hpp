@@ -145,6 +145,10 @@ struct solution {
     std::vector<unplaced_demand> unplaced;
     /// Set by the solver (and read back from solution.json when present).
     std::optional<solution_bounds> bounds;
+    /// What a planner should know that the plan itself does not say, one
+    /// sentence each (solution.json `notes`): previous items a re-plan could
+    /// not carry over, or left where they no longer fit.
+    std::vector<std::string> notes;
     double elapsed_seconds = 0;  ///< the one field allowed to differ between identical runs
     std::int64_t moves = 0;      ///< local-search moves evaluated
 };

@@ -94,4 +94,11 @@ struct solve_error : std::runtime_error {
 /// unknown id.
 [[nodiscard]] const model::policy* select_policy(const model::scenario& s, const solve_options& opts);
 
+/// The policy a plan was made with, by the id it names (solution::policy):
+/// the scenario's policy of that id; for none, or for "default" (the built-in
+/// policy's name) when the scenario has no policy of that name, the one
+/// select_policy picks when none is asked for. nullptr: the built-in defaults.
+/// Throws solve_error when the scenario has no policy of that id.
+[[nodiscard]] const model::policy* plan_policy(const model::scenario& s, const solution& plan);
+
 }  // namespace jadwal::solve

@@ -79,4 +79,14 @@ struct options {
 [[nodiscard]] report verify(const model::scenario& s, const solve::solution& sol, const model::policy& pol,
                             const options& opts = {});
 
+/// What a plan read back from solution.json lacks: the reader takes the plan,
+/// not the figures the file states. Verifies it under the policy it was made
+/// with (solve::plan_policy) and stores the recomputed metrics and objective in
+/// `sol`; returns the whole report. With `opts.previous` the objective counts
+/// the changes of a re-plan, as the solver did. Every place that reads a plan
+/// and shows or writes its figures (the C API, Python, `jadwal export`) does
+/// this, so a plan read back says what it said when it was written. Throws
+/// solve::solve_error when the scenario lacks the plan's policy.
+report recompute_metrics(const model::scenario& s, solve::solution& sol, const options& opts = {});
+
 }  // namespace jadwal::verify

@@ -94,7 +94,7 @@ void check_placement(context& c) {
                               c.who(model::employee_index{i}), c.top_up_jp[i], limit),
                   std::nullopt, {emp.id, "", ""});
         const std::int64_t total = declared_jp[i] + c.top_up_jp[i];
-        if (total - c.top_up_smallest[i] >= emp.jp_target)
+        if (emp.jp_target > 0 && total - c.top_up_smallest[i] >= emp.jp_target)
             c.add("S-TOP-UP-EXCESS",
                   fmt::format("{} reaches {} JP with {} JP of top-up; their target of {} JP is met even without "
                               "their smallest top-up item ({} JP)",

@@ -539,7 +539,23 @@ std::int64_t top_up(plan& pl, rng& r, const std::function<bool()>& stop) {
     for (std::uint32_t e = 0; e < cm.employees.size(); ++e) {
         const std::uint32_t lo = cm.topup_off[e], hi = cm.topup_off[e + 1];
         const int target = cm.employees[e].jp_target;
-        if (lo == hi || pl.placed_jp[e] >= target) continue;
+        if (lo == hi) continue;
+        // Top-up kept from a previous plan that declared demand has made needless
+        // since: drop the smallest item while the person reaches the target without it.
+        for (;;) {
+            std::int32_t smallest_d = -1;
+            for (std::uint32_t d = lo; d < hi; ++d)
+                if (pl.place[d].kind == place_kind::self && !pl.frozen(d) &&
+                    (smallest_d < 0 || cm.programs[cm.demand[d].program].jp <
+                                           cm.programs[cm.demand[static_cast<std::uint32_t>(smallest_d)].program].jp))
+                    smallest_d = static_cast<std::int32_t>(d);
+            if (smallest_d < 0) break;
+            const auto sd = static_cast<std::uint32_t>(smallest_d);
+            if (pl.placed_jp[e] - cm.programs[cm.demand[sd].program].jp < target) break;
+            pl.self_remove(sd);
+            pl.commit();
+        }
+        if (pl.placed_jp[e] >= target) continue;
         if (stop && stop()) break;
         tried.assign(hi - lo, 0);
         int used = 0, smallest = INT32_MAX;  // top-up JP so far, and its smallest item

@@ -219,6 +219,9 @@ void import_blocks(plan& pl, const replan_context& rc, std::uint32_t d, bool und
     const auto& prev = rc.blocks[d];
     if (prev.empty() || pl.place[d].kind != place_kind::none) return;
     if (under_way != std::any_of(prev.begin(), prev.end(), [](const previous_block& b) { return b.locked; })) return;
+    // Top-up not yet begun is not taken over: it would stand in the way of repairing
+    // declared demand. The top-up pass at the end of the solve places it afresh.
+    if (!under_way && cm.demand[d].top_up) return;
     // The self-paced delivery the blocks belong to: the programme's own, or the
     // recording whose window holds them all.
     std::int32_t self = -1;

@@ -62,6 +62,14 @@ void check_placement(context& c) {
                 c.top_up_jp[e.value] += prog.jp;
                 auto& small = c.top_up_smallest[e.value];
                 small = small == 0 ? prog.jp : std::min<std::int64_t>(small, prog.jp);
+                bool begun = false;
+                if (c.replan_from)
+                    for (const auto& b : c.sol.study_blocks)
+                        if (b.employee == e && b.program == p && b.start < *c.replan_from) begun = true;
+                if (!begun) {
+                    auto& drop = c.top_up_droppable[e.value];
+                    drop = drop == 0 ? prog.jp : std::min<std::int64_t>(drop, prog.jp);
+                }
             }
         }
         const auto d = c.demand(e, p);
@@ -94,12 +102,13 @@ void check_placement(context& c) {
                               c.who(model::employee_index{i}), c.top_up_jp[i], limit),
                   std::nullopt, {emp.id, "", ""});
         const std::int64_t total = declared_jp[i] + c.top_up_jp[i];
-        if (emp.jp_target > 0 && total - c.top_up_smallest[i] >= emp.jp_target)
+        // Top-up already begun before a re-plan happened; only what could still be dropped is excess.
+        if (emp.jp_target > 0 && c.top_up_droppable[i] > 0 && total - c.top_up_droppable[i] >= emp.jp_target)
             c.add("S-TOP-UP-EXCESS",
                   fmt::format("{} reaches {} JP with {} JP of top-up; their target of {} JP is met even without "
                               "their smallest top-up item ({} JP)",
                               c.who(model::employee_index{i}), total, c.top_up_jp[i], emp.jp_target,
-                              c.top_up_smallest[i]),
+                              c.top_up_droppable[i]),
                   std::nullopt, {emp.id, "", ""});
     }
 

@@ -50,7 +50,8 @@ void print_text(const model::scenario& s, const solve::employee_explanation& x) 
         const auto& prog = s.programs[t.program.value];
         fmt::print("  {:<32} {:<12} {:<18} {:<8} {:>4} min at work, {:>4} after hours\n",
                    local_span(zone, t.start, t.end), model::to_string(t.mode),
-                   t.cohort.empty() ? std::string("(study block)") : printable(t.cohort),
+                   t.cohort.empty() ? std::string(t.recording ? "(recording)" : t.top_up ? "(top-up study)" : "(study block)")
+                                    : printable(t.cohort),
                    printable(prog.modules[t.module].id),
                    t.working_minutes, t.after_hours_minutes);
         work += t.working_minutes;

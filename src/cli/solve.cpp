@@ -66,6 +66,9 @@ void print_summary(const solve::solution& sol, const std::string& file, bool int
     row("study_blocks", fmt::format("{}", m.study_blocks));
     row("instructor_minutes", fmt::format("{}", m.instructor_minutes));
     row("hard_violations", fmt::format("{}", m.hard_violations));
+    row("recording_placed", fmt::format("{}", m.recording_placed));
+    row("top_up_placed", fmt::format("{}", m.top_up_placed));
+    row("top_up_jp", fmt::format("{}", m.top_up_jp));
     if (sol.bounds) {
         const auto& b = *sol.bounds;
         const auto gap = [](std::int64_t bound, std::int64_t got) {

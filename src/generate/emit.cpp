@@ -270,6 +270,13 @@ void write_program(yaml_writer& w, const program& p) {
                 w.kv("date", f.date);
                 w.kv("time", f.time);
                 w.kv("capacity", f.capacity);
+                if (f.recording_days > 0) {
+                    w.key("recording");
+                    w.flow_map();
+                    w.kv("days", f.recording_days);
+                    w.kv("post_test_minutes", f.post_test_minutes);
+                    w.end_map();
+                }
                 w.end_map();
             }
             w.end_seq();
@@ -584,6 +591,18 @@ std::string emit_yaml(const population& pop, const std::string& employees_csv) {
     w.kv("max_cost", pop.max_cost);
     w.kv("currency", "IDR");
     w.end_map();
+
+    if (!pop.catalogue.empty()) {
+        w.key("catalogue");
+        w.block_map();
+        w.strings("programs", pop.catalogue);
+        w.key("eligible");
+        w.flow_map();
+        w.strings("status", {"pns"});
+        w.end_map();
+        w.kv("max_jp_per_person", pop.catalogue_max_jp);
+        w.end_map();
+    }
 
     w.end_map();
     if (!w.out.good()) throw std::logic_error("YAML emitter: " + w.out.GetLastError());

@@ -169,6 +169,8 @@ struct fixed_session {
     day date{};
     std::string time;
     int capacity = 0;
+    int recording_days = 0;  ///< 0: no recording
+    int post_test_minutes = 0;
 };
 
 struct explicit_window {
@@ -236,6 +238,9 @@ struct population {
     std::vector<demand> demands;
     int max_classroom_cohorts = 0;
     long long max_cost = 0;
+    /// National e-learning open to PNS short of their JP target (`catalogue`).
+    std::vector<std::string> catalogue;
+    int catalogue_max_jp = 0;
 };
 
 /// Builds everything for the options (deterministic).

@@ -282,7 +282,9 @@ void add_programs(builder& b) {
     // ---- national webinars at fixed times
     auto webinar = [&](sv id, sv title, int jp, day when, sv time) {
         mode_offer m = online({"working_hours"}, "webinar_nasional", jp, 0);
-        m.fixed.push_back({"w1", b.workday_from(when), std::string(time), 0});
+        // Streamed and recorded, like real national webinars: whoever misses the
+        // live session may watch the recording within two weeks and take the post-test.
+        m.fixed.push_back({"w1", b.workday_from(when), std::string(time), 0, 14, 30});
         add(id, title, chain({{title, jp}}, "w", 0, 0), {std::move(m)}, 1, 1000, 0, "LAN RI");
     };
     webinar("webinar_smart_asn", "Webinar Nasional Smart ASN", 2, day{date::year{y} / date::September / date::Thursday[2]},
@@ -291,6 +293,32 @@ void add_programs(builder& b) {
             day{date::year{y} / date::October / date::Tuesday[3]}, "09:00-10:30");
     webinar("webinar_talenta", "Webinar Nasional Manajemen Talenta ASN", 3,
             day{date::year{y} / date::July / date::Wednesday[2]}, "13:00-15:15");
+
+    // ---- national e-learning catalogue (LAN, BKN and ministry MOOCs): self-paced,
+    // no seats to run out of, open to PNS short of 20 JP (PP 11/2017 art. 212(3)).
+    auto mooc = [&](sv id, sv title, sv organizer, std::vector<module> modules) {
+        add(id, title, std::move(modules), {self_paced()}, 1, 100000, 0, organizer);
+        pop.catalogue.push_back(std::string(id));
+    };
+    mooc("mooc_lan_pelayanan_digital", "MOOC Pelayanan Publik Berbasis Digital", "LAN RI",
+         chain({{"Pelayanan publik di era digital", 4}}, "m", 0, 0));
+    mooc("mooc_lan_kebijakan", "MOOC Analisis Kebijakan Publik", "LAN RI",
+         chain({{"Siklus kebijakan", 3}, {"Menulis policy brief", 3}}, "m", 0, 60));
+    mooc("elearning_bkn_kode_etik", "E-Learning Kode Etik dan Kode Perilaku ASN", "BKN",
+         chain({{"Kode etik dan kode perilaku", 2}}, "m", 0, 0));
+    mooc("elearning_bkn_siasn", "E-Learning Pemutakhiran Data Mandiri SIASN", "BKN",
+         chain({{"Layanan dan data ASN di SIASN", 3}}, "m", 0, 0));
+    mooc("mooc_kemendagri_pemda", "Dasar-Dasar Penyelenggaraan Pemerintahan Daerah", "Kementerian Dalam Negeri",
+         chain({{"Urusan pemerintahan daerah", 4}, {"Pembinaan dan pengawasan", 4}}, "m", 0, 60));
+    mooc("mooc_kemenkeu_keuangan_negara", "Literasi Keuangan Negara", "Kemenkeu Learning Center",
+         chain({{"APBN dan APBD", 5}}, "m", 0, 0));
+    mooc("mooc_komdigi_satu_data", "Literasi Data dan Satu Data Indonesia", "Kementerian Komunikasi dan Digital",
+         chain({{"Tata kelola data pemerintah", 4}}, "m", 0, 0));
+    mooc("mooc_panrb_zona_integritas", "Reformasi Birokrasi dan Zona Integritas", "Kementerian PANRB",
+         chain({{"Reformasi birokrasi", 5}, {"Membangun zona integritas", 5}}, "m", 0, 60));
+    mooc("mooc_kpk_antikorupsi", "Pendidikan Antikorupsi untuk ASN", "KPK RI (ACLC)",
+         chain({{"Nilai-nilai antikorupsi", 6}}, "m", 0, 0));
+    pop.catalogue_max_jp = 10;
 
     // ---- education
     {

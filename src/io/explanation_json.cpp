@@ -49,6 +49,8 @@ std::string explanation_to_json(const model::scenario& s, const solve::employee_
                                  {"end", calendar::format_instant(t.end, zone)},
                                  {"working_minutes", t.working_minutes},
                                  {"after_hours_minutes", t.after_hours_minutes}});
+        if (t.recording) trainings.back()["recording"] = true;
+        if (t.top_up) trainings.back()["top_up"] = true;
     }
     out["trainings"] = std::move(trainings);
     json unplaced = json::array();

@@ -232,6 +232,8 @@ private:
             if (const auto t = time(b, "start", path)) out.start = *t;
             if (const auto t = time(b, "end", path)) out.end = *t;
             out.revision = get<std::uint32_t>(b, "revision", path, false).value_or(0U);
+            out.recording = get<bool>(b, "recording", path, false).value_or(false);
+            out.top_up = get<bool>(b, "top_up", path, false).value_or(false);
             sol.study_blocks.push_back(out);
         }
     }
@@ -332,6 +334,9 @@ std::string solution_to_json(const model::scenario& s, const solve::solution& so
                               {"start", calendar::format_instant(b.start, ez)},
                               {"end", calendar::format_instant(b.end, ez)}});
         if (b.revision > 0) blocks.back()["revision"] = b.revision;
+        // Written only when set, so plans without recordings or top-up read as before.
+        if (b.recording) blocks.back()["recording"] = true;
+        if (b.top_up) blocks.back()["top_up"] = true;
     }
     doc["study_blocks"] = std::move(blocks);
     json unplaced = json::array();

@@ -61,6 +61,8 @@ inline constexpr std::string_view jp_mismatch = "E-JP-MISMATCH";
 inline constexpr std::string_view jp_cap = "E-JP-CAP";
 inline constexpr std::string_view cohort_limits = "E-COHORT-LIMITS";
 inline constexpr std::string_view fixed_session = "E-FIXED-SESSION";
+inline constexpr std::string_view recording = "E-RECORDING";
+inline constexpr std::string_view catalogue = "E-CATALOGUE";
 inline constexpr std::string_view season_auto = "E-SEASON-AUTO";
 inline constexpr std::string_view demand_unservable = "E-DEMAND-UNSERVABLE";
 

@@ -24,10 +24,10 @@ namespace {
 
 using namespace detail;
 
-constexpr std::array<std::string_view, 17> top_keys{
+constexpr std::array<std::string_view, 18> top_keys{
     "jadwal",    "scenario",  "holidays", "seasons",     "work_patterns", "locations", "duty_templates", "units",
     "employees", "venues",    "platforms", "instructors", "programs",      "demand",    "policies",       "budget",
-    "attendance"};
+    "attendance", "catalogue"};
 
 loc mark_loc(const YAML::Mark& m) {
     if (m.is_null()) return {0, 0, 0};
@@ -95,6 +95,7 @@ void read_sections(load_context& c, const ymap& m, const ypath& root) {
     read_instructors(c, m.find("instructors"), root);
     read_programs(c, m.find("programs"), root);
     read_demand(c, m.find("demand"), root);
+    read_catalogue(c, m.find("catalogue"), root);
     read_policies(c, m.find("policies"), root);
     read_budget(c, m.find("budget"), root);
     read_attendance(c, m.find("attendance"), root);

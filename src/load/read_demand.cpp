@@ -240,4 +240,62 @@ void read_demand(load_context& c, const yentry* e, const ypath& root) {
     }
 }
 
+
+void read_catalogue(load_context& c, const yentry* e, const ypath& root) {
+    if (e == nullptr) return;
+    const ypath p = root.key("catalogue");
+    static constexpr std::array<std::string_view, 3> keys{"programs", "eligible", "max_jp_per_person"};
+    const auto m = c.yr.map(yval{*e, p}, "the catalogue", keys);
+    if (!m) return;
+    auto& cat = c.s.catalogue;
+    cat.mark = c.yr.where(yval{*e, p}).mark();
+    if (const yentry* f = c.yr.need(*m, p, "programs", "the catalogue")) {
+        const ypath q = p.key("programs");
+        if (const auto items = c.yr.list(yval{*f, q}, "programs", 10000)) {
+            for (std::size_t i = 0; i < items->size(); ++i) {
+                const ypath qi = q.at(i);
+                const yval iv{(*items)[i], qi};
+                const auto t = c.yr.text(iv, "programme");
+                if (!t) continue;
+                const auto pr = c.programs.resolve(*t, c.yr.where(iv), qi, c.rep);
+                if (!pr) continue;
+                const model::program_index pi{*pr};
+                if (std::find(cat.programs.begin(), cat.programs.end(), pi) != cat.programs.end()) {
+                    c.yr.warning(code::duplicate, fmt::format("the programme {} is listed twice", in_quotes(*t)), iv);
+                    continue;
+                }
+                // Top-up is placed as self-paced study only: removing it again can never
+                // break a cohort's minimum, so it can always make way for declared demand.
+                const auto& modes = c.s.programs[pi.value].modes;
+                const bool self = std::any_of(modes.begin(), modes.end(), [](const model::mode_offer& mo) {
+                    return mo.mode == model::delivery_mode::self_paced;
+                });
+                if (!self && !modes.empty()) {
+                    c.yr.error(code::catalogue,
+                               fmt::format("the catalogue programme {} has no self_paced mode; catalogue programmes "
+                                           "are taken as self-paced study",
+                                           in_quotes(*t)),
+                               iv);
+                    continue;
+                }
+                cat.programs.push_back(pi);
+            }
+        }
+    }
+    if (const yentry* f = m->find("eligible")) {
+        const ypath q = p.key("eligible");
+        if (const auto flt = read_filter(c, *f, q)) {
+            if (flt->pns) cat.eligible.status.push_back(model::employment_status::pns);
+            if (flt->pppk) cat.eligible.status.push_back(model::employment_status::pppk);
+            for (const auto u : flt->units) cat.eligible.units.push_back(model::unit_index{u});
+            cat.eligible.unit_kinds = flt->kinds;
+            cat.eligible.districts = flt->districts;
+        }
+    }
+    if (const yentry* f = m->find("max_jp_per_person")) {
+        const ypath q = p.key("max_jp_per_person");
+        if (const auto n = c.yr.small_int(yval{*f, q}, "max_jp_per_person", 0, 10000)) cat.max_jp_per_person = *n;
+    }
+}
+
 }  // namespace jadwal::load::detail

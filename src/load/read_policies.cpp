@@ -51,10 +51,10 @@ void read_weights(load_context& c, const yentry& f, const ypath& q, model::objec
 }
 
 void read_policy(load_context& c, const std::string& id, const yentry& entry, const ypath& p) {
-    static constexpr std::array<std::string_view, 11> keys{
+    static constexpr std::array<std::string_view, 12> keys{
         "description", "modes",         "windows",          "after_hours",        "weekend",
         "max_absent",  "max_module_jp", "study_block_minutes", "weights",         "max_training_minutes_per_day",
-        "max_session_minutes_per_day"};
+        "max_session_minutes_per_day", "recordings"};
     const auto m = c.yr.map(yval{entry, p}, "a policy", keys);
     model::policy pol;
     pol.id = id;
@@ -64,6 +64,9 @@ void read_policy(load_context& c, const std::string& id, const yentry& entry, co
         if (const yentry* f = m->find("description")) {
             const ypath q = p.key("description");
             if (auto t = yr.text(yval{*f, q}, "description")) pol.description = std::move(*t);
+        }
+        if (const yentry* f = m->find("recordings")) {
+            if (const auto b = yr.boolean(yval{*f, p.key("recordings")}, "recordings")) pol.recordings = *b;
         }
         if (const yentry* f = m->find("modes")) {
             const ypath q = p.key("modes");

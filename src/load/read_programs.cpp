@@ -236,7 +236,7 @@ void read_fixed(load_context& c, const yval& v, const model::program& pr, model:
     if (!items) return;
     for (std::size_t i = 0; i < items->size(); ++i) {
         const ypath qi = v.path->at(i);
-        static constexpr std::array<std::string_view, 4> keys{"module", "date", "time", "capacity"};
+        static constexpr std::array<std::string_view, 5> keys{"module", "date", "time", "capacity", "recording"};
         const auto m = c.yr.map(yval{(*items)[i], qi}, "a fixed session", keys);
         if (!m) continue;
         model::fixed_session fs;
@@ -276,6 +276,29 @@ void read_fixed(load_context& c, const yval& v, const model::program& pr, model:
         if (const yentry* f = m->find("capacity")) {
             const ypath q = qi.key("capacity");
             if (const auto n = c.yr.small_int(yval{*f, q}, "capacity", 1, 1'000'000)) fs.capacity = *n;
+        }
+        if (const yentry* f = m->find("recording")) {
+            const ypath q = qi.key("recording");
+            static constexpr std::array<std::string_view, 2> rkeys{"days", "post_test_minutes"};
+            if (const auto rm = c.yr.map(yval{*f, q}, "a recording", rkeys)) {
+                model::recording rec;
+                if (const yentry* x = c.yr.need(*rm, q, "days", "a recording")) {
+                    if (const auto n = c.yr.small_int(yval{*x, q.key("days")}, "days", 1, 366)) rec.days = *n;
+                }
+                if (const yentry* x = rm->find("post_test_minutes")) {
+                    if (const auto n = c.yr.small_int(yval{*x, q.key("post_test_minutes")}, "post_test_minutes", 0, 1440))
+                        rec.post_test_minutes = *n;
+                }
+                // A recording places a person in the whole programme, so it is only
+                // well defined for a programme of one module (a webinar).
+                if (pr.modules.size() != 1)
+                    c.yr.error(code::recording,
+                               fmt::format("a recording needs a programme of one module; {} has {}", in_quotes(pr.id),
+                                           pr.modules.size()),
+                               yval{*f, q});
+                else
+                    fs.recording = rec;
+            }
         }
         if (!module || !day || !time) continue;
         const int needed = pr.modules[*module].jp * c.s.jp_minutes;

@@ -24,6 +24,7 @@ void read_programs(load_context& c, const yentry* e, const ypath& p);
 void read_demand(load_context& c, const yentry* e, const ypath& p);
 void read_policies(load_context& c, const yentry* e, const ypath& p);
 void read_budget(load_context& c, const yentry* e, const ypath& p);
+void read_catalogue(load_context& c, const yentry* e, const ypath& p);
 void read_attendance(load_context& c, const yentry* e, const ypath& p);
 
 /// Cross-checks over the whole scenario (validate.cpp); also completes the

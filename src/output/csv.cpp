@@ -137,6 +137,14 @@ std::uint64_t key(std::uint32_t a, std::uint32_t b) {
     return (std::uint64_t{a} << 32) | b;
 }
 
+/// The `mode` of study in both CSV files: a recording of a fixed session, a
+/// catalogue programme taken as top-up, or ordinary self-paced study.
+std::string_view study_mode(const solve::study_block& b) {
+    if (b.recording) return "recording";
+    if (b.top_up) return "self_paced_top_up";
+    return "self_paced";
+}
+
 /// One row of schedule.csv before formatting.
 struct schedule_row {
     std::uint32_t employee = 0;
@@ -147,6 +155,7 @@ struct schedule_row {
     int jp = 0;
     std::uint32_t cohort = none;   ///< index into solution::cohorts
     std::uint32_t session = none;  ///< index into the cohort's sessions; none for a study block
+    std::string_view mode{};       ///< for a study block: study_mode()
 };
 
 /// Per (employee, programme): the self-paced cohort that lists them, for the
@@ -203,8 +212,8 @@ std::vector<schedule_row> schedule_rows(const model::scenario& s, const solve::s
         const auto cohort = self_paced.find(key(e, p));
         for (std::uint32_t i = 0; i < blocks.size(); ++i) {
             const auto& blk = sol.study_blocks[blocks[i]];
-            rows.push_back(
-                {e, blk.start, blk.end, p, m, i + 1, jp[i], cohort == self_paced.end() ? none : cohort->second, none});
+            rows.push_back({e, blk.start, blk.end, p, m, i + 1, jp[i], cohort == self_paced.end() ? none : cohort->second,
+                            none, study_mode(blk)});
         }
     }
 
@@ -248,7 +257,7 @@ output_file schedule_csv(const model::scenario& s, const solve::solution& sol, c
         const auto mode = r.session == none ? model::delivery_mode::self_paced : co->mode;
         w.text(emp.id).text(emp.name).text(unit.id).text(unit.name);
         w.text(prog.id).text(prog.title).text(mod.id).text(mod.title).number(r.part);
-        w.text(model::to_string(mode));
+        w.text(r.session == none ? r.mode : model::to_string(mode));
         w.text(calendar::format_instant(r.start, zone)).text(calendar::format_instant(r.end, zone));
         w.number(r.jp);
         std::string_view place_id, place_name;
@@ -270,7 +279,7 @@ output_file siasn_courses_csv(const model::scenario& s, const solve::solution& s
     struct course {
         std::uint32_t employee = 0, program = 0;
         instant first{}, last{};
-        model::delivery_mode mode = model::delivery_mode::classroom;
+        std::string_view mode;
         std::uint32_t cohort = none;
     };
     // The plan's own verdict on placement: a programme it lists as unplaced for
@@ -279,7 +288,7 @@ output_file siasn_courses_csv(const model::scenario& s, const solve::solution& s
     for (const auto& u : sol.unplaced) unplaced.insert(key(u.employee.value, u.program.value));
     std::unordered_map<std::uint64_t, std::size_t> at;  // (employee, programme) -> index into courses
     std::vector<course> courses;
-    auto add = [&](std::uint32_t e, std::uint32_t p, instant first, instant last, model::delivery_mode mode,
+    auto add = [&](std::uint32_t e, std::uint32_t p, instant first, instant last, std::string_view mode,
                    std::uint32_t cohort) {
         if (unplaced.contains(key(e, p))) return;
         const auto [it, fresh] = at.emplace(key(e, p), courses.size());
@@ -299,12 +308,12 @@ output_file siasn_courses_csv(const model::scenario& s, const solve::solution& s
             first = std::min(first, ses.start);
             last = std::max(last, ses.end);
         }
-        for (const auto e : co.participants) add(e.value, co.program.value, first, last, co.mode, c);
+        for (const auto e : co.participants) add(e.value, co.program.value, first, last, model::to_string(co.mode), c);
     }
     const auto self_paced = self_paced_cohorts(sol);
     for (const auto& blk : sol.study_blocks) {
         const auto cohort = self_paced.find(key(blk.employee.value, blk.program.value));
-        add(blk.employee.value, blk.program.value, blk.start, blk.end, model::delivery_mode::self_paced,
+        add(blk.employee.value, blk.program.value, blk.start, blk.end, study_mode(blk),
             cohort == self_paced.end() ? none : cohort->second);
     }
     std::stable_sort(courses.begin(), courses.end(), [](const course& a, const course& b) {
@@ -327,7 +336,7 @@ output_file siasn_courses_csv(const model::scenario& s, const solve::solution& s
         w.text(prog.organizer.empty() ? std::string_view{opts.default_organizer} : std::string_view{prog.organizer});
         w.number(prog.jp).number(local_year(last_minute, zone));
         w.text(siasn_date(c.first, zone)).text(siasn_date(last_minute, zone));
-        w.text(prog.id).text(model::to_string(c.mode));
+        w.text(prog.id).text(c.mode);
         w.text(c.cohort == none ? std::string_view{} : std::string_view{sol.cohorts[c.cohort].id});
         w.end_row();
     }

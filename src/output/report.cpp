@@ -168,6 +168,11 @@ const std::vector<metric_row>& metric_rows() {
          true, false, 0},
         {"hard_violations", "hard violations", [](const M& m, const F&) { return double(m.hard_violations); }, true,
          false, -1},
+        {"recording_placed", "demand placed by watching a recording",
+         [](const M& m, const F&) { return double(m.recording_placed); }, true, false, 0},
+        {"top_up_placed", "catalogue courses added to reach the JP target (top-up)",
+         [](const M& m, const F&) { return double(m.top_up_placed); }, true, false, 0},
+        {"top_up_jp", "JP of top-up", [](const M& m, const F&) { return double(m.top_up_jp); }, true, false, 0},
     };
     return rows;
 }

@@ -101,7 +101,7 @@ void construct_baseline(plan& pl, refusal_log& log, const std::function<bool()>&
     rng unused(0);
     inserter ins(pl, unused);
     std::vector<std::vector<std::uint32_t>> by_program(cm.programs.size());
-    for (std::uint32_t d = 0; d < cm.demand.size(); ++d) by_program[cm.demand[d].program].push_back(d);
+    for (std::uint32_t d = 0; d < cm.declared; ++d) by_program[cm.demand[d].program].push_back(d);
     // First come, first served: in the order the employees are listed.
     for (auto& list : by_program)
         std::sort(list.begin(), list.end(), [&](std::uint32_t a, std::uint32_t b) {

@@ -239,8 +239,9 @@ plan_bounds detail::compute_bounds(const compiled_model& cm) {
     plan_bounds out;
     out.demand_total = static_cast<std::int64_t>(s.demand.size());
 
-    // Which deliveries each item could use on its own.
-    const std::size_t n = cm.demand.size();
+    // Which deliveries each item could use on its own (declared demand only;
+    // top-up candidates, after it in cm.demand, count below toward targets).
+    const std::size_t n = cm.declared;
     std::vector<std::vector<std::uint32_t>> usable(n);  // pm indices
     std::vector<std::vector<char>> outside(n);         // parallel: has time outside working time there
     std::vector<std::string> code(n), reason(n);
@@ -386,10 +387,24 @@ plan_bounds detail::compute_bounds(const compiled_model& cm) {
             ++count;
         }
         by_person += count;
-        const long all = std::accumulate(jp.begin(), jp.end(), 0L);
-        const long reachable = cap >= 0 ? std::min<long>(cap, all) : all;
+        long all = std::accumulate(jp.begin(), jp.end(), 0L);
         const int target = cm.employees[e].jp_target;
         if (target <= 0) continue;
+        if (all < target && !cm.topup_off.empty()) {
+            // The catalogue tops up what the person could take alone, within its per-person limit.
+            long topup = 0;
+            for (auto i = cm.topup_off[e]; i < cm.topup_off[e + 1]; ++i) {
+                const auto& dc = cm.demand[i];
+                for (const auto pmi : cm.programs[dc.program].pms)
+                    if (!cm.pms[pmi].fixed && b.has_time(dc.employee, cm.pms[pmi], dc.deadline)) {
+                        topup += s.programs[dc.program].jp;
+                        break;
+                    }
+            }
+            if (cm.topup_max_jp > 0) topup = std::min<long>(topup, cm.topup_max_jp);
+            all += topup;
+        }
+        const long reachable = cap >= 0 ? std::min<long>(cap, all) : all;
         ++out.jp_target_employees;
         if (reachable < target) continue;
         ++reach;

@@ -2,7 +2,9 @@
 
 #include <date/tz.h>
 
+#include <algorithm>
 #include <chrono>
+#include <tuple>
 #include <cmath>
 #include <map>
 #include <numeric>
@@ -352,6 +354,17 @@ compiled_model::compiled_model(const model::scenario& s, const model::policy& p)
     // ---------------------------------------------------------------- programmes and deliveries
     const int jp_minutes = std::max(1, s.jp_minutes);
     programs.resize(s.programs.size());
+    // Recordings become self-paced deliveries of their own, built after every
+    // programme so that each programme's ordinary deliveries come first.
+    struct pending_recording {
+        std::size_t program, offer;
+        span session;
+        model::recording rec;
+    };
+    std::vector<pending_recording> recordings;
+    auto add_recording = [&](std::size_t pi, std::size_t oi, span session, const model::recording& rec) {
+        recordings.push_back({pi, oi, session, rec});
+    };
     for (std::size_t pi = 0; pi < s.programs.size(); ++pi) {
         const model::program& mp = s.programs[pi];
         program_c& pc = programs[pi];
@@ -491,6 +504,8 @@ compiled_model::compiled_model(const model::scenario& s, const model::policy& p)
                     const tmin b = rel(calendar::to_instant(f.end, zone), t0);
                     if (a < 0 || b > horizon_end || b <= a) continue;
                     by_module[f.module].push_back({{a, b}, f.capacity > 0 ? f.capacity : pm.size_max});
+                    if (f.recording && p.recordings && mp.modules.size() == 1)
+                        add_recording(pi, oi, span{a, b}, *f.recording);
                 }
                 std::size_t options = SIZE_MAX;
                 for (auto& v : by_module) {
@@ -618,6 +633,58 @@ compiled_model::compiled_model(const model::scenario& s, const model::policy& p)
         }
     }
 
+    // Recordings (docs/model.md "Recordings"): blocks of the session's minutes plus
+    // the post-test, in the self-paced windows the policy allows, from the
+    // session's end to `days` days later (never past the horizon).
+    std::sort(recordings.begin(), recordings.end(), [](const pending_recording& x, const pending_recording& y) {
+        return std::tie(x.program, x.session.a, x.offer) < std::tie(y.program, y.session.a, y.offer);
+    });
+    for (const auto& r : recordings) {
+        const model::program& mp = s.programs[r.program];
+        pm_c pm;
+        pm.program = u32(r.program);
+        pm.offer = u32(r.offer);
+        pm.mode = model::delivery_mode::self_paced;
+        pm.live = false;
+        pm.recording = true;
+        pm.rec_window = {r.session.b, std::min<tmin>(horizon_end, r.session.b + r.rec.days * 1440)};
+        pm.label = mp.id + "/recording";
+        pm.win_off.assign(static_cast<std::size_t>(days) + 1, 0);
+        for (int d = 0; d < days; ++d) {
+            pm.win_off[static_cast<std::size_t>(d)] = u32(pm.wins.size());
+            const day_c& dc = day[static_cast<std::size_t>(d)];
+            if (dc.holiday) continue;
+            const local_date ld = s.horizon.first + date::days{d};
+            auto add = [&](calendar::clock_range cr, std::uint8_t kind) {
+                const tmin a = std::max(pm.rec_window.a, rel(calendar::to_instant(local_minute{ld} + cr.start, zone), t0));
+                const tmin b = std::min(pm.rec_window.b, rel(calendar::to_instant(local_minute{ld} + cr.end, zone), t0));
+                if (a < b) pm.wins.push_back({a, b, kind});
+            };
+            const bool weekday = dc.weekday >= 1 && dc.weekday <= 5;
+            if (weekday && policy_allows(p, model::window_kind::working_hours)) add(p.working_hours, 0);
+            if (weekday && policy_allows(p, model::window_kind::after_hours)) add(p.after_hours, 1);
+            if (!weekday && policy_allows(p, model::window_kind::weekend)) add(p.weekend, 2);
+        }
+        pm.win_off[static_cast<std::size_t>(days)] = u32(pm.wins.size());
+        const int minutes = r.session.length() + r.rec.post_test_minutes;
+        const auto lens = block_lengths(minutes, block_min, block_max, granularity);
+        std::int32_t prev = -1;
+        for (std::size_t k = 0; k < lens.size(); ++k) {
+            part_c pt;
+            pt.module = 0;
+            pt.part = static_cast<std::uint16_t>(k);
+            pt.minutes = lens[k];
+            pt.prev = prev;
+            prev = static_cast<std::int32_t>(pm.parts.size());
+            pm.parts.push_back(pt);
+        }
+        pm.total_minutes = minutes;
+        if (pm.parts.empty() || pm.wins.empty()) continue;
+        fill_module_parts(pm, 1);
+        programs[r.program].pms.push_back(u32(pms.size()));
+        pms.push_back(std::move(pm));
+    }
+
     // ---------------------------------------------------------------- demand
     demand.resize(s.demand.size());
     demand_off.assign(n_emp + 1, 0);
@@ -642,6 +709,45 @@ compiled_model::compiled_model(const model::scenario& s, const model::policy& p)
         std::vector<std::uint32_t> fill(demand_off.begin(), demand_off.end() - 1);
         for (std::size_t i = 0; i < s.demand.size(); ++i) demand_by_emp[fill[demand[i].employee]++] = u32(i);
     }
+    declared = u32(demand.size());
+
+    // Top-up candidates (docs/model.md "Top-up"): every catalogue programme the
+    // policy lets people study self-paced, for each eligible person with a target
+    // who has not declared it.
+    topup_off.assign(n_emp + 1, declared);
+    topup_max_jp = s.catalogue.max_jp_per_person;
+    std::vector<std::uint32_t> catalogue;
+    for (const auto pi : s.catalogue.programs) {
+        if (!pi.valid() || pi.value >= programs.size()) continue;
+        const auto& list = programs[pi.value].pms;
+        if (std::any_of(list.begin(), list.end(), [&](std::uint32_t x) { return !pms[x].live && !pms[x].recording; }))
+            catalogue.push_back(pi.value);
+    }
+    auto contains = [](const auto& v, const auto& x) { return std::find(v.begin(), v.end(), x) != v.end(); };
+    const auto& el = s.catalogue.eligible;
+    for (std::size_t e = 0; e < n_emp; ++e) {
+        topup_off[e] = u32(demand.size());
+        const model::employee& me = s.employees[e];
+        if (catalogue.empty() || me.jp_target <= 0 || !me.unit.valid()) continue;
+        const model::unit& mu = s.units[me.unit.value];
+        if (!el.status.empty() && !contains(el.status, me.status)) continue;
+        if (!el.unit_kinds.empty() && !contains(el.unit_kinds, mu.kind)) continue;
+        if (!el.units.empty() && !contains(el.units, me.unit)) continue;
+        if (!el.districts.empty() && !contains(el.districts, mu.district)) continue;
+        for (const auto cp : catalogue) {
+            bool declared_already = false;
+            for (auto i = demand_off[e]; i < demand_off[e + 1]; ++i)
+                declared_already = declared_already || demand[demand_by_emp[i]].program == cp;
+            if (declared_already) continue;
+            demand_c dc;
+            dc.employee = u32(e);
+            dc.program = cp;
+            dc.top_up = true;
+            dc.deadline = horizon_end;
+            demand.push_back(dc);
+        }
+    }
+    topup_off[n_emp] = u32(demand.size());
 
     compile_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 }

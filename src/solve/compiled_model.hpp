@@ -123,6 +123,10 @@ struct pm_c {
     model::delivery_mode mode = model::delivery_mode::classroom;
     bool live = true;
     bool fixed = false;
+    /// A recording of a fixed session (docs/model.md "Recordings"): self-paced
+    /// blocks of the session's minutes plus the post-test, inside `rec_window`.
+    bool recording = false;
+    span rec_window{};
     std::vector<part_c> parts;  ///< live: sessions in order; self-paced: blocks in order
     /// Per module: its first part and number of parts.
     std::vector<std::pair<std::uint32_t, std::uint32_t>> module_parts;
@@ -153,6 +157,9 @@ struct demand_c {
     std::uint32_t employee = 0;
     std::uint32_t program = 0;
     bool mandatory = false;
+    /// A catalogue programme for someone short of their target (docs/model.md
+    /// "Top-up"): not declared demand, placed only after it, never counted as unmet.
+    bool top_up = false;
     tmin deadline = 0;  ///< everything of the placement ends at or before this
 };
 
@@ -224,9 +231,15 @@ public:
     // ------------------------------------------------------------ training
     std::vector<program_c> programs;
     std::vector<pm_c> pms;
+    /// Declared demand [0, declared), then top-up candidates [declared, size).
     std::vector<demand_c> demand;
-    std::vector<std::uint32_t> demand_off;  ///< employees + 1: CSR of demand by employee
+    std::uint32_t declared = 0;
+    std::vector<std::uint32_t> demand_off;  ///< employees + 1: CSR of declared demand by employee
     std::vector<std::uint32_t> demand_by_emp;
+    /// employees + 1: top-up candidates of employee e are [topup_off[e], topup_off[e + 1]),
+    /// in the catalogue's order.
+    std::vector<std::uint32_t> topup_off;
+    int topup_max_jp = 0;  ///< per person; 0: no limit beyond the shortfall
     std::vector<venue_c> venues;
     std::vector<platform_c> platforms;
     std::vector<instructor_c> instructors;

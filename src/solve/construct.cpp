@@ -20,7 +20,7 @@ programme_view view_of(const compiled_model& cm) {
     v.demand.resize(n);
     v.has_self.assign(n, 0);
     v.has_live.assign(n, 0);
-    for (std::uint32_t d = 0; d < cm.demand.size(); ++d) v.demand[cm.demand[d].program].push_back(d);
+    for (std::uint32_t d = 0; d < cm.declared; ++d) v.demand[cm.demand[d].program].push_back(d);
     std::vector<std::int64_t> mandatory_jp(n, 0), total_jp(n, 0);
     for (std::size_t p = 0; p < n; ++p) {
         auto& list = v.demand[p];

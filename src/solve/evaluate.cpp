@@ -48,7 +48,8 @@ public:
         for (std::size_t d = 0; d < cm_.demand.size(); ++d)
             demand_of_.emplace(key(cm_.demand[d].employee, cm_.demand[d].program), static_cast<std::uint32_t>(d));
         due_.assign(cm_.demand.size(), cm_.horizon_end);
-        for (std::size_t d = 0; d < cm_.demand.size(); ++d)
+        // Top-up candidates come after the scenario's demand and have no deadline of their own.
+        for (std::size_t d = 0; d < s_.demand.size(); ++d)
             if (const auto& when = s_.demand[d].deadline) {
                 // Not clipped to the horizon, as verify has it: an item after the horizon
                 // is V-HORIZON, and V-DEADLINE only when it also misses a deadline the scenario sets.
@@ -75,7 +76,20 @@ private:
     std::int32_t find_pm(model::program_index p, model::delivery_mode m) const {
         if (!p.valid() || p.value >= cm_.programs.size()) return -1;
         for (const auto pmi : cm_.programs[p.value].pms)
-            if (cm_.pms[pmi].mode == m) return static_cast<std::int32_t>(pmi);
+            if (cm_.pms[pmi].mode == m && !cm_.pms[pmi].recording) return static_cast<std::int32_t>(pmi);
+        return -1;
+    }
+
+    /// The recording of programme p whose window holds every block of the list.
+    std::int32_t find_recording(std::uint32_t p, const std::vector<const study_block*>& list) const {
+        for (const auto pmi : cm_.programs[p].pms) {
+            const pm_c& pm = cm_.pms[pmi];
+            if (!pm.recording) continue;
+            bool inside = true;
+            for (const auto* b : list)
+                inside = inside && pm.rec_window.contains(to_t(cm_, b->start), to_t(cm_, b->end));
+            if (inside) return static_cast<std::int32_t>(pmi);
+        }
         return -1;
     }
 
@@ -266,11 +280,22 @@ private:
         for (const auto& [k, list] : groups) {
             const std::uint32_t e = static_cast<std::uint32_t>(k >> 32);
             const std::uint32_t p = static_cast<std::uint32_t>(k & 0xffffffffU);
-            const std::int32_t pmi = find_pm(model::program_index{p}, model::delivery_mode::self_paced);
+            const bool recording = list.front()->recording;
+            const std::int32_t pmi = recording ? find_recording(p, list)
+                                               : find_pm(model::program_index{p}, model::delivery_mode::self_paced);
             const std::string who = fmt::format("study blocks of {} for {}", s_.employees[e].id, s_.programs[p].id);
             if (pmi < 0) {
-                violate("V-MODE", who + ": self-paced is not allowed by the policy");
+                violate("V-MODE", who + (recording ? ": no recording of the programme holds them"
+                                                   : ": self-paced is not allowed by the policy"));
                 continue;
+            }
+            for (const auto* b : list)
+                if (b->recording != recording || b->top_up != list.front()->top_up)
+                    violate("V-MIXED", who + ": blocks of one programme differ in recording or top-up");
+            {
+                const auto it = demand_of_.find(key(e, p));
+                if (it != demand_of_.end() && cm_.demand[it->second].top_up != list.front()->top_up)
+                    violate("V-TOP-UP", who + ": top-up marking does not match the demand");
             }
             const pm_c& pm = cm_.pms[static_cast<std::size_t>(pmi)];
             const model::program& prog = s_.programs[p];
@@ -293,7 +318,7 @@ private:
                     violate("V-HORIZON", who + ": a block outside the horizon");
                     continue;
                 }
-                const int module_minutes = prog.modules[b->module].jp * s_.jp_minutes;
+                const int module_minutes = recording ? pm.total_minutes : prog.modules[b->module].jp * s_.jp_minutes;
                 const int len = z - a;
                 const bool short_module = module_minutes < cm_.block_min;
                 if (short_module ? len != module_minutes : (len < cm_.block_min || len > cm_.block_max))
@@ -304,7 +329,7 @@ private:
             }
             bool complete = true;
             for (std::size_t m = 0; m < prog.modules.size(); ++m)
-                if (minutes[m] != prog.modules[m].jp * s_.jp_minutes) {
+                if (minutes[m] != (recording ? pm.total_minutes : prog.modules[m].jp * s_.jp_minutes)) {
                     complete = false;
                     violate("V-MODULE", fmt::format("{}: module {} has {} minutes of blocks", who, prog.modules[m].id,
                                                     minutes[m]));
@@ -317,8 +342,12 @@ private:
             }
             const auto it = demand_of_.find(key(e, p));
             if (complete && it != demand_of_.end()) {
-                if (last <= due_[it->second]) out_.placed[it->second] = 1;
-                else if (explicit_due_.count(it->second)) violate("V-DEADLINE", who + ": ends after the deadline");
+                if (last <= due_[it->second]) {
+                    out_.placed[it->second] = 1;
+                    if (recording) recorded_.insert(it->second);
+                } else if (explicit_due_.count(it->second)) {
+                    violate("V-DEADLINE", who + ": ends after the deadline");
+                }
             }
         }
     }
@@ -496,7 +525,15 @@ private:
         auto& mt = out_.metrics;
         auto& raw = out_.raw;
         std::vector<int> placed_jp(cm_.employees.size(), 0);
-        for (std::size_t d = 0; d < cm_.demand.size(); ++d) {
+        for (std::size_t d = cm_.declared; d < cm_.demand.size(); ++d)
+            if (out_.placed[d]) {
+                const int jp = cm_.programs[cm_.demand[d].program].jp;
+                mt.top_up_placed += 1;
+                mt.top_up_jp += jp;
+                placed_jp[cm_.demand[d].employee] += jp;
+            }
+        mt.recording_placed = static_cast<std::int64_t>(recorded_.size());
+        for (std::size_t d = 0; d < cm_.declared; ++d) {
             const auto& dc = cm_.demand[d];
             const int jp = cm_.programs[dc.program].jp;
             mt.demand_total += 1;
@@ -580,6 +617,7 @@ private:
     std::vector<emp_train> train_;
     std::unordered_map<std::uint64_t, std::uint32_t> demand_of_;
     std::vector<std::uint8_t> seen_;
+    std::set<std::uint32_t> recorded_;  ///< declared demand placed by a recording
     std::vector<std::vector<piece>> work_pieces_;  // per unit
     std::map<std::int32_t, int> occ_pulled_;
     std::map<std::uint32_t, std::vector<span>> venue_ses_, platform_ses_, instr_ses_;

@@ -248,7 +248,7 @@ gathering gather(plan& pl, std::uint32_t pmi) {
     if (pm.parts.empty()) return g;
     std::vector<std::uint32_t> waiting;
     tmin deadline = 0;
-    for (std::uint32_t x = 0; x < cm.demand.size(); ++x)
+    for (std::uint32_t x = 0; x < cm.declared; ++x)
         if (cm.demand[x].program == pm.program && pl.place[x].kind == place_kind::none) {
             if (waiting.size() < 400) waiting.push_back(x);
             deadline = std::max(deadline, cm.demand[x].deadline);
@@ -529,7 +529,7 @@ reason no_cohort_reason(plan& pl, std::uint32_t pmi, gathering& g) {
         const span ex = g.others.example[k];
         // The example person: the first one waiting whom this rule stops at that time.
         std::uint32_t ex_d = 0;
-        for (std::uint32_t x = 0; x < cm.demand.size(); ++x) {
+        for (std::uint32_t x = 0; x < cm.declared; ++x) {
             if (cm.demand[x].program != pm.program || pl.place[x].kind != place_kind::none) continue;
             const std::uint32_t e = cm.demand[x].employee;
             refusal why = refusal::none;
@@ -746,7 +746,7 @@ std::uint64_t explain_seed(std::uint64_t seed, std::uint32_t d) {
 std::vector<demand_explanation> explain_all_unplaced(plan& pl, std::uint64_t seed) {
     std::vector<demand_explanation> out(pl.cm.demand.size());
     explain_cache cache;  // depends on the plan only, not on the random stream
-    for (std::uint32_t d = 0; d < pl.cm.demand.size(); ++d)
+    for (std::uint32_t d = 0; d < pl.cm.declared; ++d)
         if (pl.place[d].kind == place_kind::none) {
             rng r(explain_seed(seed, d));
             out[d] = explain_unplaced(pl, r, d, &cache);

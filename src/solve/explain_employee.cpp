@@ -71,6 +71,8 @@ employee_explanation explain_employee(const model::scenario& s, const solution& 
         explained_training t;
         t.program = b.program;
         t.mode = model::delivery_mode::self_paced;
+        t.recording = b.recording;
+        t.top_up = b.top_up;
         t.module = b.module;
         t.start = b.start;
         t.end = b.end;

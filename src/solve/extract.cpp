@@ -104,14 +104,15 @@ solution extract(const plan& pl, const refusal_log& log, const std::vector<deman
         for (std::size_t k = 0; k < p.blocks.size(); ++k)
             out.study_blocks.push_back({model::employee_index{cm.demand[d].employee}, model::program_index{pm.program},
                                         pm.parts[k].module, at(p.blocks[k].a), at(p.blocks[k].b),
-                                        rc ? block_revision(*rc, d, p, k, pm) : 0U});
+                                        rc ? block_revision(*rc, d, p, k, pm) : 0U, pm.recording,
+                                        cm.demand[d].top_up});
     }
     std::sort(out.study_blocks.begin(), out.study_blocks.end(), [](const study_block& a, const study_block& b) {
         if (a.employee != b.employee) return a.employee < b.employee;
         if (a.program != b.program) return a.program < b.program;
         return a.start < b.start;
     });
-    for (std::uint32_t d = 0; d < pl.place.size(); ++d) {
+    for (std::uint32_t d = 0; d < cm.declared; ++d) {  // top-up is not demand: never "unplaced"
         if (pl.place[d].kind != place_kind::none) continue;
         unplaced_demand u;
         u.employee = model::employee_index{cm.demand[d].employee};

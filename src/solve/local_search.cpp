@@ -35,11 +35,11 @@ public:
     searcher(plan& pl, rng& r, refusal_log& log) : pl_(pl), cm_(pl.cm), rng_(r), ins_(pl, r), log_(log) {
         // Demand per unit, for the unit ruin move.
         unit_off_.assign(cm_.units.size() + 1, 0);
-        for (const auto& d : cm_.demand) unit_off_[cm_.employees[d.employee].unit + 1] += 1;
+        for (std::uint32_t d = 0; d < cm_.declared; ++d) unit_off_[cm_.employees[cm_.demand[d].employee].unit + 1] += 1;
         for (std::size_t u = 0; u < cm_.units.size(); ++u) unit_off_[u + 1] += unit_off_[u];
-        unit_demand_.resize(cm_.demand.size());
+        unit_demand_.resize(cm_.declared);
         std::vector<std::uint32_t> fill(unit_off_.begin(), unit_off_.end() - 1);
-        for (std::uint32_t d = 0; d < cm_.demand.size(); ++d)
+        for (std::uint32_t d = 0; d < cm_.declared; ++d)
             unit_demand_[fill[cm_.employees[cm_.demand[d].employee].unit]++] = d;
         refresh_unplaced();
     }
@@ -50,7 +50,7 @@ public:
     void refresh_unplaced() {
         unplaced_.clear();
         by_program_.assign(cm_.programs.size(), {});
-        for (std::uint32_t d = 0; d < pl_.place.size(); ++d)
+        for (std::uint32_t d = 0; d < cm_.declared; ++d)
             if (pl_.place[d].kind == place_kind::none) {
                 unplaced_.push_back(d);
                 by_program_[cm_.demand[d].program].push_back(d);
@@ -80,10 +80,10 @@ public:
     }
 
 private:
-    std::uint32_t random_demand() { return rng_.below(static_cast<std::uint32_t>(cm_.demand.size())); }
+    std::uint32_t random_demand() { return rng_.below(cm_.declared); }
 
     bool pick(place_kind kind, std::uint32_t& d) {
-        if (cm_.demand.empty()) return false;
+        if (cm_.declared == 0) return false;
         for (int i = 0; i < 8; ++i) {
             d = random_demand();
             if (pl_.place[d].kind == kind) return true;
@@ -509,7 +509,7 @@ std::int64_t final_repair(plan& pl, rng& r, refusal_log& log, const std::functio
     inserter ins(pl, r);
     std::int64_t placed = 0;
     pl.commit();
-    for (std::uint32_t d = 0; d < pl.place.size(); ++d) {
+    for (std::uint32_t d = 0; d < pl.cm.declared; ++d) {
         if (pl.place[d].kind != place_kind::none) continue;
         if (stop && stop()) break;
         refusal why = refusal::none;
@@ -520,6 +520,89 @@ std::int64_t final_repair(plan& pl, rng& r, refusal_log& log, const std::functio
             log[d] = why;
         }
         pl.commit();
+    }
+    return placed;
+}
+
+std::int64_t top_up(plan& pl, rng& r, const std::function<bool()>& stop) {
+    const compiled_model& cm = pl.cm;
+    inserter ins(pl, r);
+    std::int64_t placed = 0;
+    pl.commit();
+    auto self_pm = [&](std::uint32_t program) -> std::int32_t {
+        for (const auto pmi : cm.programs[program].pms)
+            if (!cm.pms[pmi].live && !cm.pms[pmi].recording) return static_cast<std::int32_t>(pmi);
+        return -1;
+    };
+    std::vector<std::uint8_t> tried;
+    std::vector<std::uint32_t> order;
+    for (std::uint32_t e = 0; e < cm.employees.size(); ++e) {
+        const std::uint32_t lo = cm.topup_off[e], hi = cm.topup_off[e + 1];
+        const int target = cm.employees[e].jp_target;
+        if (lo == hi) continue;
+        // Top-up kept from a previous plan that declared demand has made needless
+        // since: drop the smallest item while the person reaches the target without it.
+        for (;;) {
+            std::int32_t smallest_d = -1;
+            for (std::uint32_t d = lo; d < hi; ++d)
+                if (pl.place[d].kind == place_kind::self && !pl.frozen(d) &&
+                    (smallest_d < 0 || cm.programs[cm.demand[d].program].jp <
+                                           cm.programs[cm.demand[static_cast<std::uint32_t>(smallest_d)].program].jp))
+                    smallest_d = static_cast<std::int32_t>(d);
+            if (smallest_d < 0) break;
+            const auto sd = static_cast<std::uint32_t>(smallest_d);
+            if (pl.placed_jp[e] - cm.programs[cm.demand[sd].program].jp < target) break;
+            pl.self_remove(sd);
+            pl.commit();
+        }
+        if (pl.placed_jp[e] >= target) continue;
+        if (stop && stop()) break;
+        tried.assign(hi - lo, 0);
+        int used = 0, smallest = INT32_MAX;  // top-up JP so far, and its smallest item
+        for (std::uint32_t d = lo; d < hi; ++d)
+            if (pl.place[d].kind != place_kind::none) {
+                used += cm.programs[cm.demand[d].program].jp;
+                smallest = std::min(smallest, cm.programs[cm.demand[d].program].jp);
+            }
+        while (pl.placed_jp[e] < target) {
+            const int shortfall = target - pl.placed_jp[e];
+            // The smallest item that closes the gap first, else the largest that
+            // narrows it; catalogue order breaks ties.
+            order.clear();
+            for (std::uint32_t d = lo; d < hi; ++d) {
+                if (tried[d - lo] || pl.place[d].kind != place_kind::none) continue;
+                const int jp = cm.programs[cm.demand[d].program].jp;
+                if (cm.topup_max_jp > 0 && used + jp > cm.topup_max_jp) continue;
+                // Never beyond the shortfall plus one item's overshoot: without its
+                // smallest top-up item the person must still be short.
+                if (pl.placed_jp[e] + jp - std::min(smallest, jp) >= target) continue;
+                order.push_back(d);
+            }
+            if (order.empty()) break;
+            std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+                const int a = cm.programs[cm.demand[x].program].jp, b = cm.programs[cm.demand[y].program].jp;
+                const bool ca = a >= shortfall, cb = b >= shortfall;
+                if (ca != cb) return ca;
+                return ca ? a < b : a > b;
+            });
+            bool any = false;
+            for (const auto d : order) {
+                tried[d - lo] = 1;
+                const std::int32_t pmi = self_pm(cm.demand[d].program);
+                if (pmi < 0) continue;
+                if (ins.place_self(d, static_cast<std::uint32_t>(pmi), 7)) {
+                    const int jp = cm.programs[cm.demand[d].program].jp;
+                    used += jp;
+                    smallest = std::min(smallest, jp);
+                    ++placed;
+                    any = true;
+                    pl.commit();
+                    break;
+                }
+                pl.commit();
+            }
+            if (!any) break;
+        }
     }
     return placed;
 }

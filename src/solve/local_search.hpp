@@ -64,5 +64,9 @@ search_stats local_search(plan& pl, rng& r, refusal_log& log, const search_param
 /// better) and records, for the rest, the rule that refused it in the final plan.
 /// Returns how many it placed.
 std::int64_t final_repair(plan& pl, rng& r, refusal_log& log, const std::function<bool()>& stop);
+/// Top-up (docs/model.md "Top-up"): catalogue programmes as self-paced study for
+/// each person short of their JP target, after all declared demand, the item
+/// that closes the gap with the least overshoot first. Returns how many it placed.
+std::int64_t top_up(plan& pl, rng& r, const std::function<bool()>& stop);
 
 }  // namespace jadwal::solve::detail

@@ -33,7 +33,7 @@ plan::plan(const compiled_model& model) : cm(model) {
     items.resize(cm.employees.size());
     placed_jp.assign(cm.employees.size(), 0);
     tot.work_by_class.assign(cm.weight_class.size(), 0);
-    for (std::size_t d = 0; d < cm.demand.size(); ++d) {
+    for (std::size_t d = 0; d < cm.declared; ++d) {
         const auto& dc = cm.demand[d];
         const int jp = cm.programs[dc.program].jp;
         (dc.mandatory ? tot.unplaced_jp_mandatory : tot.unplaced_jp_elective) += jp;
@@ -476,8 +476,10 @@ void plan::set_placed(std::uint32_t d, bool placed) {
     const auto& dc = cm.demand[d];
     const int jp = cm.programs[dc.program].jp;
     const int sign = placed ? -1 : +1;
-    (dc.mandatory ? tot.unplaced_jp_mandatory : tot.unplaced_jp_elective) += sign * jp;
-    tot.unplaced_items += sign;
+    if (!dc.top_up) {  // top-up is not demand: unplaced, it costs only through the shortfall
+        (dc.mandatory ? tot.unplaced_jp_mandatory : tot.unplaced_jp_elective) += sign * jp;
+        tot.unplaced_items += sign;
+    }
     const int target = cm.employees[dc.employee].jp_target;
     const int before = std::max(0, target - placed_jp[dc.employee]);
     placed_jp[dc.employee] += placed ? jp : -jp;
@@ -1128,7 +1130,7 @@ namespace jadwal::solve::detail {
 // ---------------------------------------------------------------- re-planning
 
 void plan::set_previous(const replan_context* rc) {
-    assert(cohorts.empty() && tot.unplaced_items == static_cast<std::int64_t>(cm.demand.size()));
+    assert(cohorts.empty() && tot.unplaced_items == static_cast<std::int64_t>(cm.declared));
     prev_ = rc;
     earliest_ = rc ? rc->earliest : no_time;
     tot.changes = rc ? rc->items : 0;

@@ -145,7 +145,7 @@ public:
     [[nodiscard]] objective3 objective() const;
     [[nodiscard]] double money() const;  ///< budget cost (docs/model.md "Budget")
     [[nodiscard]] std::int64_t placed_count() const {
-        return static_cast<std::int64_t>(cm.demand.size()) - tot.unplaced_items;
+        return static_cast<std::int64_t>(cm.declared) - tot.unplaced_items;
     }
 
     /// Recomputes every incremental structure from the placements and compares:

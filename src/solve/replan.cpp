@@ -302,9 +302,22 @@ void import_blocks(plan& pl, const replan_context& rc, std::uint32_t d, bool und
     const auto& prev = rc.blocks[d];
     if (prev.empty() || pl.place[d].kind != place_kind::none) return;
     if (under_way != std::any_of(prev.begin(), prev.end(), [](const previous_block& b) { return b.locked; })) return;
+    // Top-up not yet begun is not taken over: it would stand in the way of repairing
+    // declared demand. The top-up pass at the end of the solve places it afresh.
+    if (!under_way && cm.demand[d].top_up) return;
+    // The self-paced delivery the blocks belong to: the programme's own, or the
+    // recording whose window holds them all.
     std::int32_t self = -1;
-    for (const auto pmi : cm.programs[cm.demand[d].program].pms)
-        if (!cm.pms[pmi].live) self = static_cast<std::int32_t>(pmi);
+    for (const auto pmi : cm.programs[cm.demand[d].program].pms) {
+        const pm_c& cand = cm.pms[pmi];
+        if (cand.live || cand.parts.size() != prev.size()) continue;
+        if (cand.recording && !std::all_of(prev.begin(), prev.end(), [&](const previous_block& b) {
+                return cand.rec_window.contains(b.at.a, b.at.b);
+            }))
+            continue;
+        self = static_cast<std::int32_t>(pmi);
+        if (!cand.recording) break;
+    }
     if (self < 0) return;
     const pm_c& pm = cm.pms[static_cast<std::size_t>(self)];
     if (prev.size() != pm.parts.size()) return;

@@ -173,6 +173,9 @@ solution solve(const model::scenario& s, const solve_options& opts) {
             // The reasons of what is left unplaced are those of the final plan.
             detail::final_repair(pl, r, log, cancelled);
         }
+        // Top-up last: declared demand has had every chance at the time and seats
+        // it could take, so catalogue study never stands in its way.
+        if (!baseline) detail::top_up(pl, r, cancelled);
         publish(moves, pl.objective(), pl.placed_count());
         results[t].objective = pl.objective();
         if (reporter) report("explain", true);

@@ -39,7 +39,13 @@ void check_placement(context& c) {
         const auto lit = live.find(k);
         const std::size_t cohorts = lit == live.end() ? 0 : lit->second.size();
         const bool study = c.study_complete.count(k) > 0;
-        if (cohorts + (study ? 1 : 0) > 1) {
+        const bool recorded = c.recording_study.count(k) > 0;
+        if (recorded && cohorts > 0) {
+            c.add("S-RECORDING-LIVE",
+                  fmt::format("{} watches the recording of programme {} but is also seated live in cohort {}",
+                              c.who(e), prog.id, c.sol.cohorts[lit->second.front()].id),
+                  std::nullopt, {c.s.employees[e.value].id, "", ""});
+        } else if (cohorts + (study ? 1 : 0) > 1) {
             std::string where;
             if (lit != live.end())
                 for (const auto ci : lit->second)
@@ -48,6 +54,23 @@ void check_placement(context& c) {
             c.add("S-DUPLICATE",
                   fmt::format("{} is placed in programme {} more than once: {}", c.who(e), prog.id, where),
                   std::nullopt, {c.s.employees[e.value].id, "", ""});
+        }
+        if (c.top_up_study.count(k) && study && c.study_complete.at(k)) {
+            const auto end = c.study_end.find(k);
+            if (end == c.study_end.end() || end->second <= c.horizon.end) {
+                ++c.top_up_placed;
+                c.top_up_jp[e.value] += prog.jp;
+                auto& small = c.top_up_smallest[e.value];
+                small = small == 0 ? prog.jp : std::min<std::int64_t>(small, prog.jp);
+                bool begun = false;
+                if (c.replan_from)
+                    for (const auto& b : c.sol.study_blocks)
+                        if (b.employee == e && b.program == p && b.start < *c.replan_from) begun = true;
+                if (!begun) {
+                    auto& drop = c.top_up_droppable[e.value];
+                    drop = drop == 0 ? prog.jp : std::min<std::int64_t>(drop, prog.jp);
+                }
+            }
         }
         const auto d = c.demand(e, p);
         if (!d) continue;
@@ -61,6 +84,32 @@ void check_placement(context& c) {
             if (end == c.study_end.end() || end->second <= due) ok = true;
         }
         c.placed[*d] = ok;
+        if (ok && c.recording_study.count(k) && cohorts == 0) ++c.recording_placed;
+    }
+
+    // Top-up limits (docs/model.md "Top-up"): the catalogue's JP per person, and
+    // no more than closes the person's shortfall plus one item's overshoot.
+    std::vector<std::int64_t> declared_jp(c.s.employees.size(), 0);
+    for (std::uint32_t d = 0; d < c.s.demand.size(); ++d)
+        if (c.placed[d]) declared_jp[c.s.demand[d].employee.value] += c.s.programs[c.s.demand[d].program.value].jp;
+    for (std::uint32_t i = 0; i < c.s.employees.size(); ++i) {
+        if (c.top_up_jp[i] == 0) continue;
+        const auto& emp = c.s.employees[i];
+        const int limit = c.s.catalogue.max_jp_per_person;
+        if (limit > 0 && c.top_up_jp[i] > limit)
+            c.add("S-TOP-UP-LIMIT",
+                  fmt::format("{} takes {} JP of catalogue top-up, above the catalogue's {} JP per person",
+                              c.who(model::employee_index{i}), c.top_up_jp[i], limit),
+                  std::nullopt, {emp.id, "", ""});
+        const std::int64_t total = declared_jp[i] + c.top_up_jp[i];
+        // Top-up already begun before a re-plan happened; only what could still be dropped is excess.
+        if (emp.jp_target > 0 && c.top_up_droppable[i] > 0 && total - c.top_up_droppable[i] >= emp.jp_target)
+            c.add("S-TOP-UP-EXCESS",
+                  fmt::format("{} reaches {} JP with {} JP of top-up; their target of {} JP is met even without "
+                              "their smallest top-up item ({} JP)",
+                              c.who(model::employee_index{i}), total, c.top_up_jp[i], emp.jp_target,
+                              c.top_up_droppable[i]),
+                  std::nullopt, {emp.id, "", ""});
     }
 
     // PPPK cap: the JP of every programme a person is scheduled for.

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 
 #include "context.hpp"
@@ -19,28 +20,126 @@ const model::mode_offer* self_paced_offer(const model::program& p) {
     return nullptr;
 }
 
+/// The window in which a fixed session's recording may be watched: from the
+/// session's end to `days` days of 24 hours later.
+struct recording_window {
+    interval span;
+    std::int64_t minutes = 0;  ///< the session's minutes plus the post-test
+};
+
+std::vector<recording_window> recording_windows(const context& c, const model::program& p, std::uint32_t module) {
+    std::vector<recording_window> out;
+    for (const auto& mo : p.modes)
+        for (const auto& f : mo.fixed) {
+            if (f.module != module || !f.recording) continue;
+            const instant a = calendar::to_instant(f.start, c.zone), b = calendar::to_instant(f.end, c.zone);
+            out.push_back({{b, b + std::chrono::hours{24} * f.recording->days},
+                           (b - a).count() + f.recording->post_test_minutes});
+        }
+    return out;
+}
+
+bool eligible(const model::scenario& s, const model::employee& e) {
+    const auto& el = s.catalogue.eligible;
+    if (e.jp_target <= 0 || !e.unit.valid() || e.unit.value >= s.units.size()) return false;
+    const auto& u = s.units[e.unit.value];
+    auto in = [](const auto& list, const auto& x) { return list.empty() || std::find(list.begin(), list.end(), x) != list.end(); };
+    return in(el.status, e.status) && in(el.unit_kinds, u.kind) && in(el.units, e.unit) && in(el.districts, u.district);
+}
+
 void check_one(context& c, model::employee_index e, model::program_index pi, const std::vector<std::uint32_t>& blocks) {
     const auto& prog = c.s.programs[pi.value];
     const auto& emp = c.s.employees[e.value];
     const context::about about{emp.id, "", ""};
     const auto& blocks_of = c.sol.study_blocks;
     const auto first_start = blocks_of[blocks.front()].start;
-    const model::mode_offer* mo = self_paced_offer(prog);
-    if (!mo)
-        c.add("S-MODE-NOT-OFFERED",
-              fmt::format("{} has study blocks for programme {}, which is not offered self-paced", c.who(e), prog.id),
-              first_start, about);
-    if (!c.policy_allows(model::delivery_mode::self_paced))
-        c.add("S-MODE-NOT-ALLOWED",
-              fmt::format("{} has study blocks for programme {}, but {} does not allow self-paced study", c.who(e),
-                          prog.id, c.pol.id.empty() ? std::string{"the policy"} : fmt::format("policy '{}'", c.pol.id)),
-              first_start, about);
+    const bool recording = blocks_of[blocks.front()].recording;
+    const bool top_up = blocks_of[blocks.front()].top_up;
+    for (const auto b : blocks)
+        if (blocks_of[b].recording != recording || blocks_of[b].top_up != top_up)
+            c.add("S-STUDY-MIXED",
+                  fmt::format("{}'s study blocks for programme {} are not all marked alike (recording, top-up)",
+                              c.who(e), prog.id),
+                  blocks_of[b].start, about);
+    // A recording is watched in the self-paced windows the policy allows.
+    static const model::mode_offer recording_offer = [] {
+        model::mode_offer o;
+        o.mode = model::delivery_mode::self_paced;
+        o.windows = {model::window_kind::working_hours, model::window_kind::after_hours, model::window_kind::weekend};
+        return o;
+    }();
+    const model::mode_offer* mo = recording ? &recording_offer : self_paced_offer(prog);
+    if (recording) {
+        if (!c.pol.recordings)
+            c.add("S-RECORDING-REFUSED",
+                  fmt::format("{} watches the recording of programme {}, but {} refuses recordings", c.who(e), prog.id,
+                              c.pol.id.empty() ? std::string{"the policy"} : fmt::format("policy '{}'", c.pol.id)),
+                  first_start, about);
+    } else {
+        if (!mo)
+            c.add("S-MODE-NOT-OFFERED",
+                  fmt::format("{} has study blocks for programme {}, which is not offered self-paced", c.who(e), prog.id),
+                  first_start, about);
+        if (!c.policy_allows(model::delivery_mode::self_paced))
+            c.add("S-MODE-NOT-ALLOWED",
+                  fmt::format("{} has study blocks for programme {}, but {} does not allow self-paced study", c.who(e),
+                              prog.id, c.pol.id.empty() ? std::string{"the policy"} : fmt::format("policy '{}'", c.pol.id)),
+                  first_start, about);
+    }
     const auto demand = c.demand(e, pi);
-    if (!demand)
+    if (top_up) {
+        // Top-up (docs/model.md "Top-up"): a catalogue programme, not declared, for an eligible person.
+        const auto& cat = c.s.catalogue.programs;
+        if (std::find(cat.begin(), cat.end(), pi) == cat.end())
+            c.add("S-TOP-UP-NOT-CATALOGUE",
+                  fmt::format("{} takes programme {} as top-up, but it is not in the catalogue", c.who(e), prog.id),
+                  first_start, about);
+        if (demand)
+            c.add("S-TOP-UP-DECLARED",
+                  fmt::format("{} takes programme {} as top-up, but it is their declared demand", c.who(e), prog.id),
+                  first_start, about);
+        if (!eligible(c.s, emp))
+            c.add("S-TOP-UP-INELIGIBLE",
+                  fmt::format("{} takes catalogue programme {} as top-up, but the catalogue is not open to them{}",
+                              c.who(e), prog.id, emp.jp_target <= 0 ? " (they have no JP target)" : ""),
+                  first_start, about);
+    } else if (!demand) {
         c.add("S-NOT-IN-DEMAND",
               fmt::format("{} has study blocks for programme {} but no demand entry asks for it for them", c.who(e),
                           prog.id),
               first_start, about);
+    }
+    // Per module: the recording window holding every block, with its minutes.
+    std::vector<std::optional<recording_window>> window(prog.modules.size());
+    if (recording) {
+        for (std::uint32_t m = 0; m < prog.modules.size(); ++m) {
+            std::vector<std::uint32_t> mine;
+            for (const auto b : blocks)
+                if (blocks_of[b].module == m) mine.push_back(b);
+            if (mine.empty()) continue;
+            const auto windows = recording_windows(c, prog, m);
+            for (const auto& w : windows) {
+                bool inside = true;
+                for (const auto b : mine)
+                    inside = inside && w.span.start <= blocks_of[b].start && blocks_of[b].end <= w.span.end;
+                if (inside) {
+                    window[m] = w;
+                    break;
+                }
+            }
+            if (!window[m]) {
+                c.add("S-RECORDING-WINDOW",
+                      windows.empty()
+                          ? fmt::format("{} watches a recording of module {} of {}, which has no recorded session",
+                                        c.who(e), prog.modules[m].id, prog.id)
+                          : fmt::format("{}'s recording study of module {} of {} does not lie within the days after "
+                                        "one recorded session (from its end to the recording's last day)",
+                                        c.who(e), prog.modules[m].id, prog.id),
+                      blocks_of[mine.front()].start, about);
+                if (!windows.empty()) window[m] = windows.front();
+            }
+        }
+    }
 
     const auto& ez = c.zone_of(e);
     const auto& mods = prog.modules;
@@ -76,7 +175,8 @@ void check_one(context& c, model::employee_index e, model::program_index pi, con
         if (!last_end || blk.end > *last_end) last_end = blk.end;
         c.items[e.value].push_back({{blk.start, blk.end}, {blk.start, blk.end}, none, b});
 
-        const std::int64_t module_minutes = static_cast<std::int64_t>(mod.jp) * c.s.jp_minutes;
+        const std::int64_t module_minutes = window[blk.module] ? window[blk.module]->minutes
+                                                               : static_cast<std::int64_t>(mod.jp) * c.s.jp_minutes;
         const std::int64_t lo = c.pol.study_block_min_minutes;
         const std::int64_t hi = c.pol.study_block_max_minutes;
         if (module_minutes < lo) {
@@ -118,7 +218,8 @@ void check_one(context& c, model::employee_index e, model::program_index pi, con
 
     bool complete = true;
     for (std::uint32_t m = 0; m < mods.size(); ++m) {
-        const std::int64_t want = static_cast<std::int64_t>(mods[m].jp) * c.s.jp_minutes;
+        const std::int64_t want =
+            window[m] ? window[m]->minutes : static_cast<std::int64_t>(mods[m].jp) * c.s.jp_minutes;
         if (total[m] == want) continue;
         complete = false;
         c.add(total[m] < want ? "S-STUDY-INCOMPLETE" : "S-STUDY-EXCESS",
@@ -139,6 +240,8 @@ void check_one(context& c, model::employee_index e, model::program_index pi, con
     }
     const auto k = context::key(e, pi);
     c.study_complete[k] = complete;
+    if (recording) c.recording_study[k] = true;
+    if (top_up) c.top_up_study[k] = true;
     if (last_end) {
         c.study_end[k] = *last_end;
         if (demand && c.s.demand[*demand].deadline && *last_end > c.deadline_end(e, pi))

@@ -21,6 +21,9 @@ context::context(const model::scenario& sc, const solve::solution& so, const mod
     after_hours_minutes.assign(n, 0);
     disruption_weighted.assign(n, 0.0);
     placed.assign(s.demand.size(), false);
+    top_up_jp.assign(s.employees.size(), 0);
+    top_up_smallest.assign(s.employees.size(), 0);
+    top_up_droppable.assign(s.employees.size(), 0);
     demand_of.reserve(s.demand.size());
     for (std::uint32_t i = 0; i < s.demand.size(); ++i)
         demand_of.emplace(key(s.demand[i].employee, s.demand[i].program), i);

@@ -89,6 +89,16 @@ public:
     std::unordered_map<std::uint64_t, bool> study_complete;
     /// Per (employee, programme) with study blocks: when the last block ends.
     std::unordered_map<std::uint64_t, instant> study_end;
+    /// (employee, programme) studied by watching a recording / as catalogue top-up.
+    std::unordered_map<std::uint64_t, bool> recording_study, top_up_study;
+    /// Per employee: JP of complete top-up study by the horizon's end, and its smallest item.
+    std::vector<std::int64_t> top_up_jp, top_up_smallest;
+    std::int64_t top_up_placed = 0, recording_placed = 0;
+    /// Per employee: the smallest top-up item that could still be dropped (begun at or
+    /// after the re-plan instant; 0: none). Study under way when re-planning happened.
+    std::vector<std::int64_t> top_up_droppable;
+    /// With a previous plan: the re-plan instant.
+    std::optional<instant> replan_from;
     /// Per unit: the most staff in training in working time at once, and the limit.
     std::vector<std::int64_t> unit_max_absent, unit_limit, unit_headcount;
     std::int64_t changes = 0;

@@ -47,6 +47,11 @@ void score(context& c, report& r) {
             unit_unmet_elective[u] += jp;
         }
     }
+    // Top-up counts towards the JP target, not towards demand.
+    for (std::uint32_t e = 0; e < s.employees.size(); ++e) placed_jp[e] += c.top_up_jp[e];
+    m.top_up_placed = c.top_up_placed;
+    for (const auto jp : c.top_up_jp) m.top_up_jp += jp;
+    m.recording_placed = c.recording_placed;
     m.participation_rate =
         m.demand_total > 0 ? static_cast<double>(m.demand_placed) / static_cast<double>(m.demand_total) : 1.0;
     double shortfall = 0;

@@ -53,6 +53,7 @@ report verify(const model::scenario& s, const solve::solution& sol, const model:
     detail::context c{s, sol, pol};
     detail::check_cohorts(c);
     detail::check_study(c);
+    if (opts.previous.plan) c.replan_from = opts.previous.replan_from;
     detail::check_placement(c);
     detail::check_resources(c);
     detail::check_people(c);

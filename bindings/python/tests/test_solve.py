@@ -15,7 +15,7 @@ METRICS = [
     "demand_total", "demand_placed", "participation_rate", "jp_target_employees", "jp_target_met",
     "jp_target_attainment", "disruption_minutes", "disruption_weighted", "after_hours_minutes",
     "max_after_hours_minutes_per_person_week", "max_unit_absence_ratio", "cohorts", "sessions",
-    "study_blocks", "instructor_minutes", "hard_violations",
+    "study_blocks", "instructor_minutes", "hard_violations", "recording_placed", "top_up_placed", "top_up_jp",
 ]
 
 

@@ -234,12 +234,21 @@ struct module {
     source_mark mark;
 };
 
+/// A recording of a fixed session: whoever is not seated live may watch it in
+/// self-paced study blocks from the session's end to `days` days later, and
+/// then take a post-test (docs/model.md "Recordings").
+struct recording {
+    int days = 14;
+    int post_test_minutes = 0;
+};
+
 /// A session whose time is fixed in advance (a national webinar), for one module.
 struct fixed_session {
     std::uint32_t module = 0;
     calendar::local_minute start{};
     calendar::local_minute end{};
     int capacity = 0;
+    std::optional<model::recording> recording;  ///< none: live only
 };
 
 struct mode_offer {
@@ -311,6 +320,7 @@ struct policy {
     int max_module_jp = 0;                      ///< 0: keep modules as written; else split
     int study_block_min_minutes = 45;
     int study_block_max_minutes = 90;
+    bool recordings = true;  ///< whether recordings of fixed sessions may place people
     objective_weights weights;
     source_mark mark;
 };
@@ -319,6 +329,25 @@ struct training_budget {
     std::optional<int> max_classroom_cohorts;
     std::optional<double> max_cost;
     std::string currency = "IDR";
+};
+
+/// Who may take catalogue programmes (`catalogue.eligible`): each list given
+/// must hold the employee's value (an empty list: any).
+struct eligibility {
+    std::vector<employment_status> status;
+    std::vector<std::string> unit_kinds;
+    std::vector<unit_index> units;
+    std::vector<std::string> districts;
+};
+
+/// Programmes open to anyone short of their JP target (docs/model.md "Top-up"):
+/// the solver adds them after declared demand, never at its expense.
+struct training_catalogue {
+    std::vector<program_index> programs;
+    eligibility eligible;
+    int max_jp_per_person = 0;  ///< 0: no limit beyond the shortfall
+    source_mark mark;
+    [[nodiscard]] bool empty() const { return programs.empty(); }
 };
 
 // ---------------------------------------------------------------- attendance
@@ -373,6 +402,7 @@ struct scenario {
     std::vector<demand_item> demand;
     std::vector<policy> policies;
     training_budget budget;
+    training_catalogue catalogue;
     attendance_model attendance;
     /// `scenario.policy`: the policy used when none is asked for (invalid: none named).
     policy_index default_policy;

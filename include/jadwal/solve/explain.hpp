@@ -25,6 +25,8 @@ struct explained_training {
     instant end{};
     std::int64_t working_minutes = 0;      ///< inside the person's working time
     std::int64_t after_hours_minutes = 0;  ///< outside it
+    bool recording = false;  ///< a study block watching a fixed session's recording
+    bool top_up = false;     ///< a study block of a catalogue programme taken to reach the JP target
 };
 
 struct employee_explanation {

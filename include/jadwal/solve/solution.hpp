@@ -49,6 +49,8 @@ struct study_block {
     instant start{};
     instant end{};
     std::uint32_t revision = 0;  ///< as session::revision: changes since first published
+    bool recording = false;  ///< watching the recording of a fixed session (and its post-test)
+    bool top_up = false;     ///< a catalogue programme added to reach the JP target, not declared demand
 };
 
 struct reason {
@@ -86,6 +88,9 @@ struct solution_metrics {
     std::int64_t study_blocks = 0;
     std::int64_t instructor_minutes = 0;
     std::int64_t hard_violations = 0;
+    std::int64_t recording_placed = 0;  ///< declared demand placed by watching a recording
+    std::int64_t top_up_placed = 0;     ///< catalogue programmes completed beyond declared demand
+    std::int64_t top_up_jp = 0;         ///< their JP
     friend bool operator==(const solution_metrics&, const solution_metrics&) = default;
 };
 
@@ -112,6 +117,9 @@ void for_each_metric(const solution_metrics& m, F&& f) {
     f("study_blocks", m.study_blocks);
     f("instructor_minutes", m.instructor_minutes);
     f("hard_violations", m.hard_violations);
+    f("recording_placed", m.recording_placed);
+    f("top_up_placed", m.top_up_placed);
+    f("top_up_jp", m.top_up_jp);
 }
 
 struct objective_value {

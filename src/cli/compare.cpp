@@ -61,7 +61,7 @@ action add_compare(CLI::App& app) {
         ->check(CLI::PositiveNumber);
     cmd->add_option("--max-moves", a->max_moves, "Stop each solve after this many moves per thread (reproducible)")
         ->check(CLI::NonNegativeNumber);
-    cmd->add_option("--threads", a->threads, "Search threads per solve")->check(CLI::Range(1, 256))->capture_default_str();
+    cmd->add_option("--threads", a->threads, "Search threads per solve")->check(CLI::Range(1, solve::max_threads))->capture_default_str();
     cmd->add_option("--runs", a->runs, "Attendance simulation runs per policy")
         ->check(CLI::Range(1, 100000))
         ->capture_default_str();
@@ -98,6 +98,8 @@ action add_compare(CLI::App& app) {
             fmt::print(stderr, "jadwal compare: {}\n", printable(e.what()));
             return static_cast<int>(usage_error);
         }
+        for (const auto& r : result.results)
+            for (const auto& note : r.plan.notes) fmt::print(stderr, "note ({}): {}\n", r.policy, note);
 
         if (!a->out.empty()) {
             output::output_files files;

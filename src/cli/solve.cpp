@@ -108,7 +108,7 @@ action add_solve(CLI::App& app) {
                                 solve::default_max_moves))
         ->check(CLI::NonNegativeNumber);
     cmd->add_option("--threads", a->threads, "Search threads (a deterministic portfolio)")
-        ->check(CLI::Range(1, 256))
+        ->check(CLI::Range(1, solve::max_threads))
         ->capture_default_str();
     cmd->add_option("--strategy", a->strategy, "optimized, or baseline (classroom by hand)")
         ->check(CLI::IsMember({"optimized", "baseline"}))

@@ -114,6 +114,7 @@ public:
         sol.seed = get<std::uint64_t>(doc, "seed", "$", false).value_or(0);
         sol.policy = get<std::string>(doc, "policy", "$", false).value_or("");
         sol.strategy = get<std::string>(doc, "strategy", "$", false).value_or("optimized");
+        sol.threads = get<int>(doc, "threads", "$", false).value_or(1);
         read_cohorts(doc, sol);
         read_study_blocks(doc, sol);
         read_unplaced(doc, sol);
@@ -279,6 +280,7 @@ std::string solution_to_json(const model::scenario& s, const solve::solution& so
     doc["seed"] = sol.seed;
     doc["policy"] = sol.policy;
     doc["strategy"] = sol.strategy;
+    doc["threads"] = sol.threads;
     doc["scenario"] = s.name;
     doc["metrics"] = metrics_json(sol.metrics);
     json breakdown = json::object();

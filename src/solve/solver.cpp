@@ -13,8 +13,13 @@
 #include "random.hpp"
 #include "replan.hpp"
 
+#include <fmt/format.h>
+
 #include <chrono>
 #include <mutex>
+#include <new>
+#include <string>
+#include <system_error>
 #include <thread>
 
 namespace jadwal::solve {
@@ -75,7 +80,9 @@ struct run_result {
 
 solution solve(const model::scenario& s, const solve_options& opts) {
     const auto started = clock_type::now();
-    if (opts.threads < 1) throw solve_error("threads must be at least 1");
+    if (opts.threads < 1 || opts.threads > max_threads)
+        throw solve_error("threads must be from 1 to " + std::to_string(max_threads) + ", not " +
+                          std::to_string(opts.threads));
     if (opts.time_limit_seconds && *opts.time_limit_seconds < 0) throw solve_error("the time limit must not be negative");
     if (opts.max_moves && *opts.max_moves < 0) throw solve_error("the move limit must not be negative");
     if (!s.zone) throw solve_error("the scenario has no time zone (not loaded?)");
@@ -185,16 +192,34 @@ solution solve(const model::scenario& s, const solve_options& opts) {
         results[t].moves = moves;
     };
 
+    // Starting a thread can fail (std::system_error under a process limit,
+    // no memory for its stack or its state). The portfolio is then the runs
+    // whose threads did start, 0..running-1, the calling thread running run 0:
+    // the plan is the one `running` threads give, and a note says so.
     std::vector<std::thread> pool;
+    pool.reserve(runs);
     std::vector<std::exception_ptr> errors(runs);
-    for (std::size_t t = 1; t < runs; ++t)
-        pool.emplace_back([&, t] {
-            try {
-                run(t, false);
-            } catch (...) {
-                errors[t] = std::current_exception();
-            }
-        });
+    std::size_t running = 1;
+    std::string refused;
+    const char* could = "start";
+    for (std::size_t t = 1; t < runs; ++t) {
+        try {
+            pool.emplace_back([&, t] {
+                try {
+                    run(t, false);
+                } catch (...) {
+                    errors[t] = std::current_exception();
+                }
+            });
+        } catch (const std::system_error& e) {
+            refused = e.what();
+            break;
+        } catch (const std::bad_alloc&) {
+            refused = "out of memory";
+            break;
+        }
+        running = t + 1;
+    }
     try {
         run(0, true);
     } catch (...) {
@@ -207,15 +232,34 @@ solution solve(const model::scenario& s, const solve_options& opts) {
             th.join();
         }
     }
-    for (const auto& e : errors)
-        if (e) std::rethrow_exception(e);
+    // A run that ran out of memory while the others held theirs runs again
+    // here, alone: runs are independent, so its plan is the same. One that
+    // fails again ends the portfolio before it (run 0 has nothing to fall back on).
+    for (std::size_t t = 0; t < running; ++t) {
+        if (!errors[t]) continue;
+        try {
+            std::rethrow_exception(errors[t]);
+        } catch (const std::bad_alloc&) {
+            errors[t] = nullptr;
+            try {
+                run(t, t == 0);
+            } catch (const std::bad_alloc&) {
+                if (t == 0) throw;
+                running = t;
+                refused = "out of memory";
+                could = "run";
+            }
+        }
+    }
+    for (std::size_t t = 0; t < running; ++t)
+        if (errors[t]) std::rethrow_exception(errors[t]);
 
     std::size_t best = 0;
-    for (std::size_t t = 1; t < runs; ++t)
+    for (std::size_t t = 1; t < running; ++t)
         if (detail::better(results[t].objective, results[best].objective)) best = t;
     solution out = std::move(results[best].sol);
     std::int64_t total_moves = 0;
-    for (const auto& r : results) total_moves += r.moves;
+    for (std::size_t t = 0; t < running; ++t) total_moves += results[t].moves;
 
     const detail::evaluation ev = detail::evaluate(cm, out, rc);
     out.metrics = ev.metrics;
@@ -230,8 +274,14 @@ solution solve(const model::scenario& s, const solve_options& opts) {
         out.bounds = solution_bounds{bounds.demand_placed, bounds.jp_target_met,
                                      static_cast<std::int64_t>(bounds.unplaceable.size())};
     }
+    out.threads = static_cast<int>(running);
+    if (running < runs)
+        out.notes.push_back(fmt::format("only {} of {} search threads could {} ({}); the plan is the one {} "
+                                        "thread{} give{} with this seed",
+                                        running, runs, could, refused, running, running == 1 ? "" : "s",
+                                        running == 1 ? "s" : ""));
     if (rc) {
-        out.notes = rc->problems;
+        out.notes.insert(out.notes.end(), rc->problems.begin(), rc->problems.end());
         out.notes.insert(out.notes.end(), results[best].notes.begin(), results[best].notes.end());
     }
     out.elapsed_seconds = elapsed();

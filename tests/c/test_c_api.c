@@ -681,6 +681,11 @@ static void test_bad_options(const jadwal_scenario* s) {
     jadwal_solve_options_init(&o);
     o.threads = -2;
     CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_solve(&sol, s, &o));
+    o.threads = 1000; /* the CLI's limit holds here too: no thousand threads in the host */
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_solve(&sol, s, &o));
+    CHECK(strstr(jadwal_last_error()->message, "threads must be from 1 to 256") != NULL);
+    o.threads = 257;
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_solve(&sol, s, &o));
     CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_solve(NULL, s, NULL));
     CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_solve(&sol, NULL, NULL));
     CHECK(sol == NULL);

@@ -201,7 +201,9 @@ int jadwal_solve(jadwal_solution** out, const jadwal_scenario* scenario, const j
         if (o.time_limit_seconds > 0) so.time_limit_seconds = o.time_limit_seconds;
         if (o.max_moves < 0) return fail(JADWAL_E_INVALID_ARGUMENT, "max_moves must not be negative");
         if (o.max_moves > 0) so.max_moves = o.max_moves;
-        if (o.threads < 0) return fail(JADWAL_E_INVALID_ARGUMENT, "threads must not be negative");
+        if (o.threads < 0 || o.threads > solve::max_threads)
+            return fail(JADWAL_E_INVALID_ARGUMENT, "threads must be from 1 to " + std::to_string(solve::max_threads) +
+                                                       " (0: 1), not " + std::to_string(o.threads));
         if (o.threads > 0) so.threads = o.threads;
         if (o.strategy) {
             const auto st = solve::parse_solve_strategy(o.strategy);

@@ -25,6 +25,7 @@ import dataclasses
 import datetime as _dt
 import functools
 import json
+import operator
 import os
 import pathlib
 from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple, Union
@@ -44,9 +45,12 @@ from ._errors import (
 )
 
 __version__: str = _jadwal.__version__
+#: The most search threads a solve takes.
+MAX_THREADS: int = _jadwal.max_threads
 
 __all__ = [
     "__version__",
+    "MAX_THREADS",
     # loading and the scenario
     "load",
     "loads",
@@ -103,6 +107,21 @@ def _date_text(value: DateLike, what: str) -> str:
     if isinstance(value, str):
         return value
     raise TypeError(f"{what} must be a datetime.date or an ISO date string, not {type(value).__name__}")
+
+
+def _thread_count(value: Any) -> int:
+    """``threads`` as the native module takes it: a whole number from 1 to MAX_THREADS
+    (anything with ``__index__``, such as a NumPy integer, but not a bool)."""
+    problem = InvalidArgumentError(f"threads must be a whole number from 1 to {MAX_THREADS}, not {value!r}")
+    if isinstance(value, bool):
+        raise problem
+    try:
+        n = operator.index(value)
+    except TypeError:
+        raise problem from None
+    if not 1 <= n <= MAX_THREADS:
+        raise problem
+    return n
 
 
 def _instant_text(value: Union[_dt.datetime, _dt.date, str]) -> str:
@@ -437,6 +456,12 @@ class Solution:
         return self._native.elapsed_seconds
 
     @property
+    def threads(self) -> int:
+        """Search threads whose plans were compared: those asked for, or fewer when the
+        system refused to start some (``notes`` then says so); 1 for the baseline."""
+        return self._native.threads
+
+    @property
     def notes(self) -> List[str]:
         """What a planner should know that the plan itself does not say, one sentence
         each: what a re-plan could not carry over from the previous plan."""
@@ -532,7 +557,9 @@ def solve(
       byte for byte, every time. Without either limit the solver stops after a
       fixed number of moves (3,000,000).
     - ``time_limit``: seconds of wall-clock time, only ever used to stop early.
-    - ``threads``: a portfolio of searches; more threads are never worse.
+    - ``threads``: a portfolio of searches, 1 to ``MAX_THREADS`` (256); more
+      threads are never worse. When the system refuses to start some, the solve
+      runs on those that started: ``Solution.threads`` says how many, a note why.
     - ``policy``: a policy id of the scenario (default: its ``policy``, else its first).
     - ``strategy``: ``"optimized"`` or ``"baseline"`` (planned as by hand).
     - ``previous``, ``replan_from``: re-planning. What is pinned or starts
@@ -545,7 +572,8 @@ def solve(
     - ``cancel``: a :class:`CancelToken`; cancelling returns the best plan so far.
 
     Raises :class:`NotFoundError` for an unknown policy and
-    :class:`InvalidArgumentError` for bad options.
+    :class:`InvalidArgumentError` for bad options (a ``threads`` that is not a
+    whole number from 1 to ``MAX_THREADS`` included).
     """
     if not isinstance(scenario, Scenario):
         raise TypeError(f"scenario must be a jadwal.Scenario, not {type(scenario).__name__}")
@@ -562,7 +590,7 @@ def solve(
         seed,
         None if time_limit is None else float(time_limit),
         max_moves,
-        threads,
+        _thread_count(threads),
         policy,
         strategy,
         None if previous is None else previous._native,

@@ -3,6 +3,7 @@
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 __version__: str
+max_threads: int
 
 # (severity, code, message, file, line, column, path); line/column 0 = unknown
 _DiagnosticTuple = Tuple[str, str, str, str, int, int, str]
@@ -51,6 +52,8 @@ class Solution:
     def elapsed_seconds(self) -> float: ...
     @property
     def notes(self) -> List[str]: ...
+    @property
+    def threads(self) -> int: ...
     @property
     def zone(self) -> str: ...
     def metrics(self) -> Dict[str, Any]: ...

@@ -326,7 +326,9 @@ std::unique_ptr<py_solution> solve_scenario(const py_scenario& sc, std::uint64_t
     const std::shared_ptr<const model::scenario> model = sc.model;
     if (!model) throw failure("invalid", "the scenario did not load");
     const model::scenario& s = *model;
-    if (threads < 1) throw failure("invalid", "threads must be at least 1");
+    if (threads < 1 || threads > solve::max_threads)
+        throw failure("invalid", "threads must be a whole number from 1 to " + std::to_string(solve::max_threads) +
+                                     ", not " + std::to_string(threads));
     if (time_limit && !(*time_limit >= 0)) throw failure("invalid", "time_limit must not be negative");
     if (max_moves && *max_moves < 0) throw failure("invalid", "max_moves must not be negative");
     if (!(progress_interval >= 0)) throw failure("invalid", "progress_interval must not be negative");
@@ -575,6 +577,7 @@ py::list policies_of(const py_scenario& sc) {
 PYBIND11_MODULE(_jadwal, m) {
     m.doc() = "The native part of the jadwal package; use the jadwal module instead.";
     m.attr("__version__") = JADWAL_VERSION;
+    m.attr("max_threads") = solve::max_threads;
     py::register_exception_translator(&translate);
 
     py::class_<cancel_token>(m, "CancelToken")
@@ -613,6 +616,7 @@ PYBIND11_MODULE(_jadwal, m) {
         .def_property_readonly("moves", [](const py_solution& h) { return h.plan.moves; })
         .def_property_readonly("elapsed_seconds", [](const py_solution& h) { return h.plan.elapsed_seconds; })
         .def_property_readonly("notes", [](const py_solution& h) { return h.plan.notes; })
+        .def_property_readonly("threads", [](const py_solution& h) { return h.plan.threads; })
         .def_property_readonly("zone", [](const py_solution& h) { return zone_name(*h.scenario->zone); })
         .def("metrics", [](const py_solution& h) { return metrics_dict(h.plan.metrics); })
         .def("objective", [](const py_solution& h) { return objective_dict(h.plan.objective); })

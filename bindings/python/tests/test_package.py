@@ -19,8 +19,9 @@ def test_the_native_module_has_exactly_what_its_type_stub_declares():
     tree = _stub()
     stub_functions = {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
     stub_classes = {n.name: n for n in tree.body if isinstance(n, ast.ClassDef)}
+    stub_values = {n.target.id for n in tree.body if isinstance(n, ast.AnnAssign) and not n.target.id.startswith("_")}
     native = {name for name in dir(_jadwal) if not name.startswith("_")}
-    assert native == stub_functions | set(stub_classes)
+    assert native == stub_functions | set(stub_classes) | stub_values
     for name, node in stub_classes.items():
         declared = {f.name for f in node.body if isinstance(f, ast.FunctionDef) and not f.name.startswith("__")}
         actual = {m for m in dir(getattr(_jadwal, name)) if not m.startswith("_")}

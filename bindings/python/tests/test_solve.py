@@ -152,6 +152,20 @@ def test_bad_options_raise_value_errors_and_an_unknown_policy_a_key_error(scenar
         jadwal.solve("scenario.yaml")
 
 
+@pytest.mark.parametrize("threads", [0, -1, 257, 1000, 2**70, "2", 2.0, None, True])
+def test_a_thread_count_outside_1_to_256_is_an_invalid_argument_not_a_type_error(scenario, threads):
+    with pytest.raises(jadwal.InvalidArgumentError, match="threads must be a whole number from 1 to 256") as e:
+        jadwal.solve(scenario, threads=threads, max_moves=10, policy="flexible")
+    assert not isinstance(e.value, TypeError)
+
+
+def test_a_plan_says_how_many_search_threads_ran(scenario):
+    plan = jadwal.solve(scenario, threads=2, max_moves=MOVES, policy="flexible")
+    assert plan.threads == 2
+    assert plan.notes == []
+    assert jadwal.solution_from_json(scenario, plan.to_json()).threads == 2
+
+
 def test_the_baseline_strategy_and_several_threads_give_valid_plans(scenario):
     base = jadwal.solve(scenario, strategy="baseline", policy="flexible")
     assert base.strategy == "baseline"

@@ -146,6 +146,11 @@ struct solution {
     std::uint64_t seed = 0;
     std::string policy;
     std::string strategy = "optimized";
+    /// Search threads whose plans were compared: those asked for, or fewer
+    /// when the system refused to start some (then a note says so); 1 for the
+    /// baseline strategy. With a move limit the plan is the one this many
+    /// threads give.
+    int threads = 1;
     solution_metrics metrics;
     objective_value objective;
     std::vector<cohort> cohorts;
@@ -154,8 +159,9 @@ struct solution {
     /// Set by the solver (and read back from solution.json when present).
     std::optional<solution_bounds> bounds;
     /// What a planner should know that the plan itself does not say, one
-    /// sentence each (solution.json `notes`): previous items a re-plan could
-    /// not carry over, or left where they no longer fit.
+    /// sentence each (solution.json `notes`): fewer search threads than asked
+    /// for, previous items a re-plan could not carry over, or left where they
+    /// no longer fit.
     std::vector<std::string> notes;
     double elapsed_seconds = 0;  ///< the one field allowed to differ between identical runs
     std::int64_t moves = 0;      ///< local-search moves evaluated

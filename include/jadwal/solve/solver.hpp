@@ -42,6 +42,9 @@ struct solve_progress {
 /// a minute, and deterministic.
 inline constexpr std::int64_t default_max_moves = 3'000'000;
 
+/// The most search threads a solve takes (the CLI, the C API and Python refuse more).
+inline constexpr int max_threads = 256;
+
 struct solve_options {
     /// Policy by id; empty: the scenario's default policy, else its first, else
     /// the built-in defaults of model::policy (named "default").
@@ -54,8 +57,12 @@ struct solve_options {
     /// Move evaluations per search thread. With a move limit and no time limit
     /// the result is byte-for-byte reproducible.
     std::optional<std::int64_t> max_moves;
-    /// Search threads: a deterministic portfolio, thread i searching with seed + i;
-    /// the best plan by (objective, thread index) wins, so more threads are never worse.
+    /// Search threads, 1 to max_threads: a deterministic portfolio, thread i
+    /// searching with seed + i; the best plan by (objective, thread index) wins,
+    /// so more threads are never worse. When the system refuses to start some
+    /// (a process or memory limit), the solve runs with those that started and
+    /// says so in solution::threads and solution::notes: its plan is then the
+    /// one that many threads give.
     int threads = 1;
     solve_strategy strategy = solve_strategy::optimized;
     /// Called from the calling thread, at most every `progress_interval_seconds`
@@ -86,7 +93,8 @@ struct solve_error : std::runtime_error {
 };
 
 /// Plans the scenario under the chosen policy. Throws solve_error for an
-/// unknown policy or invalid options (threads < 1, negative limits).
+/// unknown policy or invalid options (threads outside 1..max_threads, negative
+/// limits).
 [[nodiscard]] solution solve(const model::scenario& s, const solve_options& opts = {});
 
 /// The policy `opts` selects (see solve_options::policy), or nullptr when the

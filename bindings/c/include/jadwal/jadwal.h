@@ -200,7 +200,7 @@ typedef struct jadwal_solve_options {
     uint64_t seed;                     /* 0: 1 */
     double time_limit_seconds;         /* <= 0: none */
     int64_t max_moves;                 /* per search thread; 0: the default (no time limit: deterministic) */
-    int threads;                       /* 0: 1 */
+    int threads;                       /* 0: 1; at most 256 (JADWAL_E_INVALID_ARGUMENT above) */
     const char* policy;                /* NULL or "": the scenario's default policy */
     const char* strategy;              /* NULL, "optimized" or "baseline" */
     const jadwal_solution* previous;   /* re-planning: the published plan, or NULL */

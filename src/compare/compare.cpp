@@ -83,18 +83,19 @@ std::vector<metric_row> comparison_rows(const comparison& c) {
         metric_row row{std::move(key), std::move(label), format, higher_better, {}, {}};
         for (const auto& r : c.results) row.values.push_back(static_cast<double>(value(r)));
         rows.push_back(std::move(row));
-        return &rows.back();
+        return rows.size() - 1;  // an index: a later add may move the rows
     };
     add("participation_rate", "participation rate", k::share, true,
         [](const policy_result& r) { return r.check.metrics.participation_rate; });
-    auto* placed = add("demand_placed", "demand placed / total", k::count, true,
+    const auto placed = add("demand_placed", "demand placed / total", k::count, true,
                        [](const policy_result& r) { return r.check.metrics.demand_placed; });
-    for (const auto& r : c.results) placed->totals.push_back(static_cast<double>(r.check.metrics.demand_total));
+    for (const auto& r : c.results) rows[placed].totals.push_back(static_cast<double>(r.check.metrics.demand_total));
     // What no plan under the policy beats (docs/model.md "Bounds"): the gap
     // says how much of a shortfall is the rules' and how much the search's.
-    auto* bound_placed = add("bound_demand_placed", "bound: no plan places more than", k::count, true,
+    const auto bound_placed = add("bound_demand_placed", "bound: no plan places more than", k::count, true,
                              [](const policy_result& r) { return r.plan.bounds ? r.plan.bounds->demand_placed : 0; });
-    for (const auto& r : c.results) bound_placed->totals.push_back(static_cast<double>(r.check.metrics.demand_total));
+    for (const auto& r : c.results)
+        rows[bound_placed].totals.push_back(static_cast<double>(r.check.metrics.demand_total));
     add("jp_target_attainment", "JP target attainment", k::share, true,
         [](const policy_result& r) { return r.check.metrics.jp_target_attainment; });
     add("bound_jp_target_attainment", "bound: no plan brings more to the JP target than", k::share, true,

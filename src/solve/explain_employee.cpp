@@ -26,6 +26,7 @@ employee_explanation explain_employee(const model::scenario& s, const solution& 
     detail::plan pl(cm);
     pl.set_previous(&rc);
     detail::import_previous(pl, rc);
+    detail::import_previous_top_up(pl, rc);
 
     employee_explanation out;
     out.employee = employee;

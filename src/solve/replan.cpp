@@ -294,17 +294,22 @@ bool relocate_block(plan& pl, std::uint32_t d, std::uint32_t k, span at) {
     return on_day(home.day) || to_nearest_day([&](int days) { return on_day(home.day + days); }, cm.days);
 }
 
-/// Takes over the person's previous study blocks of demand d: those with a
-/// block already under way (`under_way`) or the others.
-void import_blocks(plan& pl, const replan_context& rc, std::uint32_t d, bool under_way,
+/// Which of a person's previous study blocks import_blocks takes over.
+enum class block_stage : std::uint8_t {
+    under_way,  ///< a block already begun (locked), top-up or not
+    declared,   ///< declared demand not yet begun
+    top_up,     ///< catalogue top-up not yet begun: last, so it stands in no one's way
+};
+
+/// Takes over the person's previous study blocks of demand d at one stage.
+void import_blocks(plan& pl, const replan_context& rc, std::uint32_t d, block_stage stage,
                    std::vector<std::string>& notes) {
     const compiled_model& cm = pl.cm;
     const auto& prev = rc.blocks[d];
     if (prev.empty() || pl.place[d].kind != place_kind::none) return;
+    const bool under_way = stage == block_stage::under_way;
     if (under_way != std::any_of(prev.begin(), prev.end(), [](const previous_block& b) { return b.locked; })) return;
-    // Top-up not yet begun is not taken over: it would stand in the way of repairing
-    // declared demand. The top-up pass at the end of the solve places it afresh.
-    if (!under_way && cm.demand[d].top_up) return;
+    if (!under_way && cm.demand[d].top_up != (stage == block_stage::top_up)) return;
     // The self-paced delivery the blocks belong to: the programme's own, or the
     // recording whose window holds them all.
     std::int32_t self = -1;
@@ -394,10 +399,17 @@ std::vector<std::string> import_previous(plan& pl, const replan_context& rc) {
     std::vector<std::string> notes;
     for (std::uint32_t p = 0; p < rc.cohorts.size(); ++p)
         if (rc.cohorts[p].frozen) import_cohort(pl, rc, p, notes);
-    for (std::uint32_t d = 0; d < rc.blocks.size(); ++d) import_blocks(pl, rc, d, true, notes);
+    for (std::uint32_t d = 0; d < rc.blocks.size(); ++d) import_blocks(pl, rc, d, block_stage::under_way, notes);
     for (std::uint32_t p = 0; p < rc.cohorts.size(); ++p)
         if (!rc.cohorts[p].frozen) import_cohort(pl, rc, p, notes);
-    for (std::uint32_t d = 0; d < rc.blocks.size(); ++d) import_blocks(pl, rc, d, false, notes);
+    for (std::uint32_t d = 0; d < rc.blocks.size(); ++d) import_blocks(pl, rc, d, block_stage::declared, notes);
+    pl.commit();
+    return notes;
+}
+
+std::vector<std::string> import_previous_top_up(plan& pl, const replan_context& rc) {
+    std::vector<std::string> notes;
+    for (std::uint32_t d = pl.cm.declared; d < rc.blocks.size(); ++d) import_blocks(pl, rc, d, block_stage::top_up, notes);
     pl.commit();
     return notes;
 }

@@ -79,8 +79,15 @@ public:
 /// shortened since are moved inside it, or dropped and planned again. Commits
 /// the plan. Returns one sentence per thing a planner should know that the
 /// plan itself does not say (study under way that had to be planned again, a
-/// block left where it no longer fits).
+/// block left where it no longer fits). Catalogue top-up not yet begun waits
+/// for import_previous_top_up.
 std::vector<std::string> import_previous(plan& pl, const replan_context& rc);
+
+/// Brings the previous plan's catalogue top-up not yet begun into `pl`, where it
+/// still fits: called once declared demand has had every chance at the time it
+/// could take (after the search), so top-up never stands in its way, and kept
+/// top-up is not a change. Commits the plan; returns notes as import_previous.
+std::vector<std::string> import_previous_top_up(plan& pl, const replan_context& rc);
 
 /// Changes of `now` against the previous plan, by the rule of docs/model.md,
 /// computed from the two solutions alone (the solver's full evaluation).

@@ -181,7 +181,12 @@ solution solve(const model::scenario& s, const solve_options& opts) {
             detail::final_repair(pl, r, log, cancelled);
         }
         // Top-up last: declared demand has had every chance at the time and seats
-        // it could take, so catalogue study never stands in its way.
+        // it could take, so catalogue study never stands in its way. A re-plan
+        // first keeps the previous plan's top-up where it still fits.
+        if (rc && !baseline) {
+            auto more = detail::import_previous_top_up(pl, *rc);
+            results[t].notes.insert(results[t].notes.end(), more.begin(), more.end());
+        }
         if (!baseline) detail::top_up(pl, r, cancelled);
         publish(moves, pl.objective(), pl.placed_count());
         results[t].objective = pl.objective();

@@ -46,14 +46,15 @@ struct instructor_info {
     int max_days_per_month;
     long long cost_per_hour;
     profession job;
+    bool evenings = false;  ///< also teaches online in the evening, as provincial centres' trainers do
 };
 // The first six cover every topic, so a small regency still has a trainer for each.
 constexpr std::array<instructor_info, 10> instructor_table{{
-    {topic_finance | topic_planning | topic_audit | topic_procurement, "muara_bulian", 10, 400000, profession::administrator},
+    {topic_finance | topic_planning | topic_audit | topic_procurement, "muara_bulian", 10, 400000, profession::administrator, true},
     {topic_hr | topic_leadership | topic_service, "muara_bulian", 8, 350000, profession::administrator},
-    {topic_digital | topic_records | topic_service, "muara_bulian", 10, 300000, profession::administrator},
+    {topic_digital | topic_records | topic_service, "muara_bulian", 10, 300000, profession::administrator, true},
     {topic_education | topic_leadership, "muara_bulian", 12, 350000, profession::teacher},
-    {topic_health, "muara_bulian", 10, 450000, profession::doctor},
+    {topic_health, "muara_bulian", 10, 450000, profession::doctor, true},
     {topic_disaster | topic_order | topic_service, "muara_bulian", 8, 300000, profession::security},
     {topic_finance | topic_audit | topic_procurement, "jambi", 8, 500000, profession::administrator},
     {topic_education, "muara_bulian", 12, 300000, profession::teacher},
@@ -183,6 +184,8 @@ void add_resources(builder& b) {
         ins.topics = info.topics;
         ins.max_days_per_month = info.max_days_per_month;
         ins.cost_per_hour = info.cost_per_hour;
+        ins.evenings = info.evenings;
+        ins.evening_cost_per_hour = info.cost_per_hour * 3 / 2;  // evenings are paid half as much again
         if (b.r.chance(400)) {
             const day start = ymd(y, 2, 1) + days{static_cast<int>(b.r.below(270))};
             ins.unavailable.push_back({start, start + days{b.r.between(13, 27)}});

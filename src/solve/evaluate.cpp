@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 namespace jadwal::solve::detail {
@@ -343,7 +344,7 @@ private:
                             unit_weighted_[u] += cm_.weight_class[cls] * m;
                         });
                     });
-                    const int ah = (z - a) - work;
+                    const int ah = (z - a) - work - cm_.break_minutes(e, a, z);
                     out_.metrics.disruption_minutes += work;
                     out_.raw.after_hours += ah;
                     unit_ah_[u] += ah;
@@ -446,6 +447,18 @@ private:
                 if (cm_.instructors[i].max_days_per_month >= 0 && n > cm_.instructors[i].max_days_per_month)
                     violate("V-INSTRUCTOR-MONTH", fmt::format("instructor {} teaches on {} days in one month",
                                                               s_.instructors[i].id, n));
+            std::map<int, std::set<int>> evenings;  // week -> days
+            for (const auto& x : list) {
+                const int d = cm_.day_of(x.a);
+                if (cm_.instructor_evening(i, d, x.a, x.b)) {
+                    evenings[cm_.week_of(d)].insert(d);
+                    instr_evening_minutes_[i] += x.length();
+                }
+            }
+            for (const auto& [wk, ds] : evenings)
+                if (static_cast<int>(ds.size()) > cm_.instructors[i].evenings_per_week)
+                    violate("V-INSTRUCTOR-EVENINGS", fmt::format("instructor {} teaches on {} evenings in one week",
+                                                                 s_.instructors[i].id, ds.size()));
         }
     }
 
@@ -458,7 +471,13 @@ private:
             m += per * n;
         }
         for (const auto& [v, n] : venue_days_) m += cm_.venues[v].cost_per_day * n;
-        for (const auto& [i, mins] : instr_minutes_) m += cm_.instructors[i].cost_per_hour * static_cast<double>(mins) / 60.0;
+        for (const auto& [i, mins] : instr_minutes_) {
+            const auto it = instr_evening_minutes_.find(i);
+            const double evening = it == instr_evening_minutes_.end() ? 0.0 : static_cast<double>(it->second);
+            m += (cm_.instructors[i].cost_per_hour * (static_cast<double>(mins) - evening) +
+                  cm_.instructors[i].evening_cost_per_hour * evening) /
+                 60.0;
+        }
         out_.money = m;
         if (cm_.budget_classroom >= 0 && out_.raw.classroom_cohorts > cm_.budget_classroom)
             violate("V-BUDGET", fmt::format("{} classroom cohorts, the budget allows {}", out_.raw.classroom_cohorts,
@@ -560,6 +579,7 @@ private:
     std::map<std::uint32_t, std::vector<span>> venue_ses_, platform_ses_, instr_ses_;
     std::map<std::uint32_t, int> venue_days_;
     std::map<std::uint32_t, std::int64_t> instr_minutes_;
+    std::map<std::uint32_t, std::int64_t> instr_evening_minutes_;
     std::map<std::size_t, int> pm_count_;
     std::map<std::uint32_t, std::pair<double, double>> unit_unmet_;
     std::map<std::uint32_t, double> unit_shortfall_, unit_weighted_;

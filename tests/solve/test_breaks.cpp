@@ -102,7 +102,7 @@ programs:
     modes: [{mode: self_paced, windows: [working_hours]}]
 demand: [{program: p, where: {unit: u}, priority: mandatory}]
 policies: {only: {working_hours: 07:30-16:30, max_training_minutes_per_day: 480}}
-)"));
+)");
     const auto sol = test::solve_with(*s, "only", 5000);
     REQUIRE(sol.metrics.demand_placed == 1);
     const auto prayer_a = *calendar::parse_instant("2026-06-05T11:30:00+07:00");
@@ -130,7 +130,7 @@ work_patterns:
       breaks: {mon-thu: 12:00-12:30, fri: 11:30-12:30}
 units: [{id: u, pattern: office}]
 employees: [{id: a, name: A, unit: u, status: pns}]
-)"));
+)");
     const calendar::work_calendar cal(*s);
     auto day = [&](std::string_view d) {
         const auto ld = *calendar::parse_date(d);
@@ -163,7 +163,7 @@ employees: [{id: a, name: A, unit: u, status: pns}]
 policies:
   p: {working_hours: 08:00-15:00, friday_prayer: 11:00-13:00, breaks: allowed}
   q: {friday_prayer: none}
-)"));
+)");
     const auto& p = test::policy_of(*s, "p");
     CHECK(p.working_hours.start == std::chrono::minutes{8 * 60});
     CHECK(p.working_hours.end == std::chrono::minutes{15 * 60});

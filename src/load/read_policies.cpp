@@ -136,7 +136,7 @@ void read_policy(load_context& c, const std::string& id, const yentry& entry, co
         if (const yentry* f = m->find("breaks")) {
             const ypath q = p.key("breaks");
             static constexpr std::array<std::string_view, 2> names{"protected", "allowed"};
-            if (const auto k = yr.choice(yval{*f, q}, "breaks", names)) pol.protect_breaks = *k == 0;
+            if (const auto k = yr.choice(yval{*f, q}, "breaks policy", names)) pol.protect_breaks = *k == 0;
         }
         if (const yentry* f = m->find("max_training_minutes_per_day")) {
             const ypath q = p.key("max_training_minutes_per_day");

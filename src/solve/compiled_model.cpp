@@ -587,6 +587,9 @@ compiled_model::compiled_model(const model::scenario& s, const model::policy& p)
                                 for (auto k = ic.open_off[static_cast<std::size_t>(d)];
                                      k < ic.open_off[static_cast<std::size_t>(d) + 1]; ++k)
                                     open.push_back(ic.open[k]);
+                            // Evening teaching is open time too (instructor_open).
+                            if (!ic.evening.empty() && ic.evening[static_cast<std::size_t>(d)].length() > 0)
+                                open.push_back(ic.evening[static_cast<std::size_t>(d)]);
                         }
                         restrict(open);
                     }

@@ -394,7 +394,14 @@ bool inserter::fixed_schedule(std::uint32_t pmi, std::size_t first_option, sched
             for (const auto ins : pc.instructors) {
                 if (std::find(s.instructors.begin(), s.instructors.end(), ins) != s.instructors.end()) continue;
                 bool free = true;
-                for (const auto& x : s.sessions) free = free && pl_.instructor_free(ins, x.day, x.a, x.b, UINT32_MAX);
+                std::vector<int> evenings;  // this schedule's evenings of ins so far: they count towards the week too
+                for (const auto& x : s.sessions) {
+                    free = free && pl_.instructor_free(ins, x.day, x.a, x.b, UINT32_MAX);
+                    if (free && cm_.instructor_evening(ins, x.day, x.a, x.b)) {
+                        free = pl_.instructor_evenings_ok(ins, x.day, UINT32_MAX, -1, evenings);
+                        evenings.push_back(x.day);
+                    }
+                }
                 if (free) {
                     s.instructors.push_back(ins);
                     got = true;

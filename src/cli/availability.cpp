@@ -67,9 +67,11 @@ void print_text(const model::scenario& s, const model::employee& e, const calend
         fmt::print("  {}-{}  {:<11}  {}\n", hhmm(p.span.start, zone, day), hhmm(p.span.end, zone, day), p.kind,
                    p.label);
     }
-    fmt::print("total: working {} min, busy {} min, unavailable {} min, break {} min, free {} min\n",
-               a.working.total().count(), a.busy.total().count(), a.unavailable.total().count(),
-               a.breaks.total().count(), a.free.total().count());
+    // Breaks are named only where there are any: a pattern without breaks prints as before.
+    const std::string breaks =
+        a.breaks.empty() ? std::string{} : fmt::format(", break {} min", a.breaks.total().count());
+    fmt::print("total: working {} min, busy {} min, unavailable {} min{}, free {} min\n", a.working.total().count(),
+               a.busy.total().count(), a.unavailable.total().count(), breaks, a.free.total().count());
 }
 
 }  // namespace

@@ -57,7 +57,8 @@ std::string reasons_for(const context& c, model::employee_index e, interval span
     const calendar::date_range days{context::local_day(span.start, z), context::local_day(span.end - minutes{1}, z)};
     std::set<std::string> labels;
     for (const auto& piece : c.cal.explain(e, days)) {
-        if (piece.kind == calendar::time_kind::working) continue;
+        // Breaks are reported apart (H2-BREAK), not as a reason for being unavailable.
+        if (piece.kind == calendar::time_kind::working || piece.kind == calendar::time_kind::break_time) continue;
         if (piece.span.start < span.end && span.start < piece.span.end) labels.insert(piece.label);
     }
     std::string out;

@@ -146,6 +146,14 @@ TEST_CASE("the generated YAML uses only keys of the example scenario, plus a few
         "employees[].pattern",        // staff on their own pattern inside a shift unit
         "demand[].where.district",    // demand filtered by district
         "policies.*.max_module_jp",   // the modular policy
+        "work_patterns.*.breaks",     // lunch and Friday prayer (docs/format.md)
+        "work_patterns.*.breaks.*",
+        "work_patterns.*.ramadan.*.fri",      // a season's {week, breaks} long form
+        "work_patterns.*.ramadan.*.mon-thu",
+        "instructors[].evenings",     // trainers who also teach in the evening
+        "instructors[].evenings.hours",
+        "instructors[].evenings.max_per_week",
+        "instructors[].evenings.cost_per_hour",
     };
     std::set<std::string> generated = key_paths(YAML::Load(batanghari_yaml(sized(400))));
     for (const auto& p : key_paths(the_default().yaml)) generated.insert(p);

@@ -188,8 +188,11 @@ struct expansion {
     std::vector<std::uint32_t> work_by_day;  // work[work_by_day[i] .. work_by_day[i+1]) start on day i
     std::vector<interval> rest;               // rest after night shifts, by the shift's start day
     std::vector<std::uint32_t> rest_by_day;
+    std::vector<piece> brk;                   // breaks, by their day
+    std::vector<std::uint32_t> brk_by_day;
     interval_set working;  // union of `work`
     interval_set resting;  // union of `rest`
+    interval_set breaks;   // union of `brk`
 
     [[nodiscard]] std::size_t days() const { return work_by_day.empty() ? 0 : work_by_day.size() - 1; }
 };
@@ -342,6 +345,7 @@ struct work_calendar::impl {
         if (!days.ok()) {
             x->work_by_day.push_back(0);
             x->rest_by_day.push_back(0);
+            x->brk_by_day.push_back(0);
             return x;
         }
         const model::work_pattern& p = s.patterns[key.pattern];
@@ -351,10 +355,12 @@ struct work_calendar::impl {
         const auto n = static_cast<std::size_t>((days.last - days.first).count()) + 1;
         x->work_by_day.reserve(n + 1);
         x->rest_by_day.reserve(n + 1);
+        x->brk_by_day.reserve(n + 1);
 
         for (local_date d = days.first; d <= days.last; d += date::days{1}) {
             x->work_by_day.push_back(static_cast<std::uint32_t>(x->work.size()));
             x->rest_by_day.push_back(static_cast<std::uint32_t>(x->rest.size()));
+            x->brk_by_day.push_back(static_cast<std::uint32_t>(x->brk.size()));
             if (removed_by_holiday(d, key.remove)) continue;
 
             if (p.rotation) {
@@ -382,16 +388,29 @@ struct work_calendar::impl {
                     break;
                 }
             }
-            for (const clock_range& cr : hours->by_weekday[date::weekday{d}.c_encoding()]) {
+            // Breaks are cut out of the working hours (sorted, disjoint: the loader checks).
+            const unsigned wd = date::weekday{d}.c_encoding();
+            const auto& day_breaks = hours->breaks[wd];
+            for (const clock_range& br : day_breaks)
+                if (br.start < br.end) x->brk.push_back({interval{conv(d, br.start), conv(d, br.end)}, label});
+            for (const clock_range& cr : hours->by_weekday[wd]) {
                 if (cr.end <= cr.start) continue;
-                x->work.push_back({interval{conv(d, cr.start), conv(d, cr.end)}, label});
+                minutes from = cr.start;
+                for (const clock_range& br : day_breaks) {
+                    if (br.end <= from || br.start >= cr.end) continue;
+                    if (br.start > from) x->work.push_back({interval{conv(d, from), conv(d, br.start)}, label});
+                    from = std::max(from, br.end);
+                }
+                if (from < cr.end) x->work.push_back({interval{conv(d, from), conv(d, cr.end)}, label});
             }
         }
         x->work_by_day.push_back(static_cast<std::uint32_t>(x->work.size()));
         x->rest_by_day.push_back(static_cast<std::uint32_t>(x->rest.size()));
+        x->brk_by_day.push_back(static_cast<std::uint32_t>(x->brk.size()));
 
         for (const auto& pc : x->work) x->working.add(pc.span);
         for (const auto& r : x->rest) x->resting.add(r);
+        for (const auto& b : x->brk) x->breaks.add(b.span);
         return x;
     }
 
@@ -514,6 +533,16 @@ struct work_calendar::impl {
         return out.clip(rq.range);
     }
 
+    interval_set breaks(const request& rq) const {
+        if (!rq.x) return {};
+        if (!rq.leave) return rq.x->breaks.clip(rq.range);
+        interval_set out;
+        for_each_day(rq, [&](std::size_t i) {
+            for (auto k = rq.x->brk_by_day[i]; k < rq.x->brk_by_day[i + 1]; ++k) out.add(rq.x->brk[k].span);
+        });
+        return out.clip(rq.range);
+    }
+
     interval_set leave_set(const request& rq) const {
         interval_set out;
         if (!rq.leave) return out;
@@ -568,7 +597,8 @@ availability work_calendar::employee(model::employee_index e, date_range days) c
                           .unite(impl_->holiday_days(rq))
                           .unite(out.busy)
                           .unite(impl_->resting(rq));
-    out.free = out.working.unite(out.unavailable).complement(rq.range);
+    out.breaks = impl_->breaks(rq);
+    out.free = out.working.unite(out.unavailable).unite(out.breaks).complement(rq.range);
     return out;
 }
 
@@ -600,6 +630,8 @@ std::vector<labelled_interval> work_calendar::explain(model::employee_index e, d
             for (auto k = x.work_by_day[i]; k < x.work_by_day[i + 1]; ++k)
                 push(x.work[k].span, time_kind::working, rq.info->labels[x.work[k].label]);
             for (auto k = x.rest_by_day[i]; k < x.rest_by_day[i + 1]; ++k) push(x.rest[k], time_kind::unavailable, "rest after night shift");
+            for (auto k = x.brk_by_day[i]; k < x.brk_by_day[i + 1]; ++k)
+                push(x.brk[k].span, time_kind::break_time, "break (" + rq.info->labels[x.brk[k].label] + ")");
         });
     }
     local_converter conv(rq.zone);
@@ -625,6 +657,7 @@ std::string_view to_string(time_kind k) {
         case time_kind::working: return "working";
         case time_kind::busy: return "busy";
         case time_kind::unavailable: return "unavailable";
+        case time_kind::break_time: return "break";
     }
     return "working";
 }
@@ -634,6 +667,13 @@ const interval_set& work_calendar::pattern_working(model::pattern_index p, const
                                                    bool works_collective_leave) const {
     assert(p.valid() && p.value < impl_->s.patterns.size());
     return impl_->cached(impl_->key_for(p, zone, rotation_offset, removal_of(rule, works_collective_leave))).working;
+}
+
+const interval_set& work_calendar::pattern_breaks(model::pattern_index p, const date::time_zone& zone,
+                                                  int rotation_offset, model::holiday_rule rule,
+                                                  bool works_collective_leave) const {
+    assert(p.valid() && p.value < impl_->s.patterns.size());
+    return impl_->cached(impl_->key_for(p, zone, rotation_offset, removal_of(rule, works_collective_leave))).breaks;
 }
 
 std::vector<std::pair<interval, double>> work_calendar::critical_periods(model::unit_index u) const {

@@ -20,7 +20,7 @@ using load::printable;
 
 struct piece {
     interval span;
-    std::string kind;   // working | busy | unavailable | free
+    std::string kind;   // working | busy | unavailable | break | free
     std::string label;  // why
 };
 
@@ -69,14 +69,17 @@ void print_text(const model::scenario& s, const model::employee& e, const calend
         fmt::print("  {}-{}  {:<11}  {}\n", hhmm(p.span.start, zone, day), hhmm(p.span.end, zone, day), p.kind,
                    printable(p.label));
     }
-    fmt::print("total: working {} min, busy {} min, unavailable {} min, free {} min\n", a.working.total().count(),
-               a.busy.total().count(), a.unavailable.total().count(), a.free.total().count());
+    // Breaks are named only where there are any: a pattern without breaks prints as before.
+    const std::string breaks =
+        a.breaks.empty() ? std::string{} : fmt::format(", break {} min", a.breaks.total().count());
+    fmt::print("total: working {} min, busy {} min, unavailable {} min{}, free {} min\n", a.working.total().count(),
+               a.busy.total().count(), a.unavailable.total().count(), breaks, a.free.total().count());
 }
 
 }  // namespace
 
 action add_availability(CLI::App& app) {
-    auto* cmd = app.add_subcommand("availability", "Show an employee's working, busy, unavailable and free time");
+    auto* cmd = app.add_subcommand("availability", "Show an employee's working, busy, unavailable, break and free time");
     struct args {
         std::string scenario, employee, from, to, format = "text";
         load::load_options load;
@@ -136,11 +139,13 @@ action add_availability(CLI::App& app) {
                 {"busy", to_json(av.busy, zone)},
                 {"unavailable", to_json(av.unavailable, zone)},
                 {"free", to_json(av.free, zone)},
+                {"breaks", to_json(av.breaks, zone)},
                 {"pieces", pieces_json},
                 {"totals_minutes",
                  {{"working", av.working.total().count()},
                   {"busy", av.busy.total().count()},
                   {"unavailable", av.unavailable.total().count()},
+                  {"break", av.breaks.total().count()},
                   {"free", av.free.total().count()}}}};
             fmt::print("{}\n", out.dump(2));
         } else {

@@ -41,10 +41,21 @@ struct yaml_writer {
     }
 };
 
-void week(yaml_writer& w, const char* name, std::initializer_list<std::pair<const char*, std::vector<std::string>>> days) {
+using day_hours = std::initializer_list<std::pair<const char*, std::vector<std::string>>>;
+
+void week(yaml_writer& w, const char* name, day_hours days) {
     w.key(name);
     w.flow_map();
     for (const auto& [d, hours] : days) w.strings(d, hours);
+    w.end_map();
+}
+
+/// A seasonal variant with breaks: {week: {...}, breaks: {...}}.
+void variant(yaml_writer& w, const char* name, day_hours days, day_hours breaks) {
+    w.key(name);
+    w.flow_map();
+    week(w, "week", days);
+    week(w, "breaks", breaks);
     w.end_map();
 }
 
@@ -65,11 +76,14 @@ void write_patterns(yaml_writer& w, const population& pop) {
     w.key("work_patterns");
     w.block_map();
     if (used.contains("office")) {
-        // Perpres 21/2023: 37.5 h a week from 07:30; Ramadan 32.5 h from 08:00.
+        // Perpres 21/2023: 37.5 h a week from 07:30, excluding breaks of 60 minutes
+        // Monday-Thursday and 90 on Friday (Friday prayer); Ramadan 32.5 h from 08:00.
         w.key("office");
         w.block_map();
-        week(w, "week", {{"mon-thu", {"07:30-12:00", "13:00-16:00"}}, {"fri", {"07:30-11:30", "13:00-16:30"}}});
-        week(w, "ramadan", {{"mon-thu", {"08:00-12:00", "12:30-15:00"}}, {"fri", {"08:00-11:30", "12:30-15:30"}}});
+        week(w, "week", {{"mon-thu", {"07:30-16:00"}}, {"fri", {"07:30-16:30"}}});
+        week(w, "breaks", {{"mon-thu", {"12:00-13:00"}}, {"fri", {"11:30-13:00"}}});
+        variant(w, "ramadan", {{"mon-thu", {"08:00-15:00"}}, {"fri", {"08:00-15:30"}}},
+                {{"mon-thu", {"12:00-12:30"}}, {"fri", {"11:30-12:30"}}});
         w.end_map();
     }
     if (used.contains("school_6d")) {
@@ -96,6 +110,7 @@ void write_patterns(yaml_writer& w, const population& pop) {
         w.key("puskesmas");
         w.block_map();
         week(w, "week", {{"mon-thu", {"07:30-14:30"}}, {"fri", {"07:30-11:30"}}, {"sat", {"07:30-13:00"}}});
+        week(w, "breaks", {{"mon-thu", {"12:00-12:30"}}});  // lunch; Friday's service ends before the prayer
         week(w, "ramadan", {{"mon-thu", {"08:00-13:00"}}, {"fri", {"08:00-11:00"}}, {"sat", {"08:00-12:00"}}});
         w.end_map();
     }
@@ -563,6 +578,14 @@ std::string emit_yaml(const population& pop, const std::string& employees_csv) {
         w.kv("max_minutes_per_day", 360);
         w.kv("max_days_per_month", i.max_days_per_month);
         w.kv("cost_per_hour", i.cost_per_hour);
+        if (i.evenings) {
+            w.key("evenings");
+            w.flow_map();
+            w.kv("hours", "18:30-21:00");
+            w.kv("max_per_week", 2);
+            w.kv("cost_per_hour", i.evening_cost_per_hour);
+            w.end_map();
+        }
         if (!i.unavailable.empty()) {
             w.key("unavailable");
             w.flow_seq();

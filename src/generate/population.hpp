@@ -153,6 +153,9 @@ struct instructor {
     std::uint32_t topics = 0;
     int max_days_per_month = 10;
     long long cost_per_hour = 0;
+    /// Also teaches online on weekday evenings (at most two a week, paid more).
+    bool evenings = false;
+    long long evening_cost_per_hour = 0;
     std::vector<day_range> unavailable;
 };
 

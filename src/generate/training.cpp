@@ -46,6 +46,10 @@ struct instructor_info {
     int max_days_per_month;
     long long cost_per_hour;
     profession job;
+    /// Also teaches online in the evening, as provincial centres' trainers do. No
+    /// trainer of the table does yet: with some, the re-planning tests' population
+    /// loses its classroom cohorts (see the note on issue 12).
+    bool evenings = false;
 };
 // The first six cover every topic, so a small regency still has a trainer for each.
 constexpr std::array<instructor_info, 10> instructor_table{{
@@ -183,6 +187,8 @@ void add_resources(builder& b) {
         ins.topics = info.topics;
         ins.max_days_per_month = info.max_days_per_month;
         ins.cost_per_hour = info.cost_per_hour;
+        ins.evenings = info.evenings;
+        ins.evening_cost_per_hour = info.cost_per_hour * 3 / 2;  // evenings are paid half as much again
         if (b.r.chance(400)) {
             const day start = ymd(y, 2, 1) + days{static_cast<int>(b.r.below(270))};
             ins.unavailable.push_back({start, start + days{b.r.between(13, 27)}});

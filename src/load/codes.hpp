@@ -31,6 +31,7 @@ inline constexpr std::string_view enum_value = "E-ENUM";
 inline constexpr std::string_view date = "E-DATE";
 inline constexpr std::string_view time = "E-TIME";
 inline constexpr std::string_view time_overlap = "E-TIME-OVERLAP";
+inline constexpr std::string_view break_outside = "E-BREAK-OUTSIDE";
 inline constexpr std::string_view weekday = "E-WEEKDAY";
 inline constexpr std::string_view rrule = "E-RRULE";
 inline constexpr std::string_view tz_unknown = "E-TZ-UNKNOWN";

@@ -15,8 +15,51 @@ constexpr std::size_t max_ranges_per_day = 24;
 constexpr std::size_t max_cycle_days = 366;
 constexpr std::size_t max_shifts = 32;
 
+static constexpr std::array<std::string_view, 7> day_names{"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+
+/// A break lies within the working span of every weekday it is given for, and
+/// does not cross midnight; reports E-BREAK-OUTSIDE otherwise.
+bool break_fits(load_context& c, const calendar::clock_range& r, unsigned mask, const model::weekly_hours& work,
+                const YAML::Node& n, const ypath& q) {
+    if (r.crosses_midnight()) {
+        c.yr.error_at(code::break_outside,
+                      fmt::format("the break {} crosses midnight; a break lies within one working day",
+                                  calendar::format_clock_range(r)),
+                      n, q);
+        return false;
+    }
+    for (unsigned d = 0; d < 7; ++d) {
+        if (!(mask & (1u << d))) continue;
+        const auto& hours = work.by_weekday[d];
+        if (hours.empty()) {
+            c.yr.error_at(code::break_outside,
+                          fmt::format("the break {} is on {}, which has no working hours",
+                                      calendar::format_clock_range(r), day_names[d]),
+                          n, q);
+            return false;
+        }
+        calendar::minutes lo = hours.front().start, hi = hours.front().end;
+        for (const auto& h : hours) {
+            lo = std::min(lo, h.start);
+            hi = std::max(hi, h.end);
+        }
+        if (r.start < lo || r.end > hi) {
+            c.yr.error_at(code::break_outside,
+                          fmt::format("the break {} on {} lies outside that day's working hours ({})",
+                                      calendar::format_clock_range(r), day_names[d],
+                                      calendar::format_clock_range({lo, hi})),
+                          n, q);
+            return false;
+        }
+    }
+    return true;
+}
+
 /// A week: {DAYSPEC: [ranges] | range}. Each weekday may be named once.
-std::optional<model::weekly_hours> read_week(load_context& c, const yval& v, std::string_view what) {
+/// With `work`, the ranges are breaks of that week: each must lie within the
+/// working span of its day (from the first range's start to the last one's end).
+std::optional<model::weekly_hours> read_week(load_context& c, const yval& v, std::string_view what,
+                                             const model::weekly_hours* work = nullptr) {
     const auto m = c.yr.free_map(v, what);
     if (!m) return std::nullopt;
     model::weekly_hours week;
@@ -34,14 +77,19 @@ std::optional<model::weekly_hours> read_week(load_context& c, const yval& v, std
         std::vector<calendar::clock_range> ranges;
         std::vector<YAML::Node> nodes;
         if (!entry.value.IsNull()) {
-            const auto items = c.yr.scalar_or_list(yval{entry, q}, "working hours", max_ranges_per_day);
+            const std::string_view kind = work ? "a break" : "working hours";
+            const auto items = c.yr.scalar_or_list(yval{entry, q}, kind, max_ranges_per_day);
             if (!items) {
                 ok = false;
                 continue;
             }
             for (std::size_t i = 0; i < items->size(); ++i) {
                 const ypath qi = q.at(i);
-                if (const auto r = c.yr.clock_range(yval{(*items)[i], qi}, "working hours")) {
+                if (const auto r = c.yr.clock_range(yval{(*items)[i], qi}, kind)) {
+                    if (work && !break_fits(c, *r, *mask, *work, (*items)[i], qi)) {
+                        ok = false;
+                        continue;
+                    }
                     ranges.push_back(*r);
                     nodes.push_back((*items)[i]);
                 } else {
@@ -68,10 +116,9 @@ std::optional<model::weekly_hours> read_week(load_context& c, const yval& v, std
         for (unsigned d = 0; d < 7; ++d) {
             if (!(*mask & (1u << d))) continue;
             if (given[d] != nullptr) {
-                static constexpr std::array<std::string_view, 7> names{"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
                 const loc first = c.yr.where(*given[d]);
                 c.yr.error_at(code::weekday,
-                              fmt::format("{} is already given (at line {}, column {})", names[d], first.line,
+                              fmt::format("{} is already given (at line {}, column {})", day_names[d], first.line,
                                           first.column),
                               entry.key_node, q);
                 ok = false;
@@ -84,6 +131,29 @@ std::optional<model::weekly_hours> read_week(load_context& c, const yval& v, std
         }
     }
     if (!ok) return std::nullopt;
+    return week;
+}
+
+/// A seasonal variant: a week, or {week: ..., breaks: ...} as the pattern itself writes them.
+std::optional<model::weekly_hours> read_variant(load_context& c, const yval& v) {
+    const YAML::Node& n = v.node;  // const: looking up keys must not add them
+    const bool long_form = n.IsMap() && (n["week"].IsDefined() || n["breaks"].IsDefined());
+    if (!long_form) return read_week(c, v, "a seasonal week");
+    static constexpr std::array<std::string_view, 2> keys{"week", "breaks"};
+    const auto m = c.yr.map(v, "a seasonal variant", keys);
+    if (!m) return std::nullopt;
+    const ypath& p = *v.path;
+    const yentry* w = c.yr.need(*m, p, "week", "a seasonal variant with breaks");
+    if (!w) return std::nullopt;
+    const ypath qw = p.key("week");
+    auto week = read_week(c, yval{*w, qw}, "a seasonal week");
+    if (!week) return std::nullopt;
+    if (const yentry* b = m->find("breaks")) {
+        const ypath qb = p.key("breaks");
+        auto br = read_week(c, yval{*b, qb}, "breaks", &*week);
+        if (!br) return std::nullopt;
+        week->breaks = std::move(br->by_weekday);
+    }
     return week;
 }
 
@@ -229,6 +299,7 @@ void read_work_patterns(load_context& c, const yentry* e, const ypath& root) {
         if (pm) {
             const yentry* week = nullptr;
             const yentry* rotation = nullptr;
+            const yentry* breaks = nullptr;
             bool week_ok = false;
             for (const auto& f : pm->entries) {
                 const ypath qf = q.key(f.key);
@@ -238,6 +309,8 @@ void read_work_patterns(load_context& c, const yentry* e, const ypath& root) {
                         wp.week = std::move(*w);
                         week_ok = true;
                     }
+                } else if (f.key == "breaks") {
+                    breaks = &f;  // read once the week is known
                 } else if (f.key == "holidays") {
                     if (const auto r = read_holiday_rule(c, yval{f, qf})) wp.holidays = *r;
                 } else if (f.key == "rotation") {
@@ -247,11 +320,11 @@ void read_work_patterns(load_context& c, const yentry* e, const ypath& root) {
                     // Any other key is a season this pattern varies by.
                     const bool known = f.key == "ramadan" || c.seasons.find(f.key).has_value();
                     if (!known) {
-                        std::vector<std::string> candidates{"week", "holidays", "rotation", "ramadan"};
+                        std::vector<std::string> candidates{"week", "breaks", "holidays", "rotation", "ramadan"};
                         candidates.insert(candidates.end(), c.seasons.ids().begin(), c.seasons.ids().end());
                         const std::string hint = closest_match(f.key, candidates);
                         c.yr.error_at(code::ref_season,
-                                      fmt::format("{} is neither a key of a work pattern (week, holidays, rotation) "
+                                      fmt::format("{} is neither a key of a work pattern (week, breaks, holidays, rotation) "
                                                   "nor a season{}",
                                                   in_quotes(f.key),
                                                   hint.empty() ? std::string{}
@@ -261,9 +334,17 @@ void read_work_patterns(load_context& c, const yentry* e, const ypath& root) {
                     }
                     if (const auto si = c.seasons.find(f.key)) c.seasons.use(*si);
                     if (f.key == "ramadan" && !c.ramadan_used_at) c.ramadan_used_at = c.yr.where(f);
-                    if (auto w = read_week(c, yval{f, qf}, "a seasonal week"))
-                        wp.seasonal.emplace_back(f.key, std::move(*w));
+                    if (auto w = read_variant(c, yval{f, qf})) wp.seasonal.emplace_back(f.key, std::move(*w));
                 }
+            }
+            if (breaks && week_ok) {
+                const ypath qb = q.key("breaks");
+                if (auto br = read_week(c, yval{*breaks, qb}, "breaks", &wp.week))
+                    wp.week.breaks = std::move(br->by_weekday);
+            } else if (breaks && rotation && !week) {
+                c.yr.error_at(code::key_conflict,
+                              "a shift rotation has no fixed breaks (breaks belong to weekly hours)",
+                              breaks->key_node, q.key("breaks"));
             }
             if (week && rotation) {
                 c.yr.error_at(code::key_conflict,
@@ -274,7 +355,7 @@ void read_work_patterns(load_context& c, const yentry* e, const ypath& root) {
                               pm->node, q);
             } else if (rotation) {
                 for (const auto& f : pm->entries)
-                    if (f.key != "week" && f.key != "holidays" && f.key != "rotation") {
+                    if (f.key != "week" && f.key != "holidays" && f.key != "rotation" && f.key != "breaks") {
                         const ypath qf = q.key(f.key);
                         c.yr.error_at(code::key_conflict,
                                       fmt::format("a rotation cannot vary by season ({})", in_quotes(f.key)), f.key_node,

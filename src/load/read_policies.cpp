@@ -51,10 +51,10 @@ void read_weights(load_context& c, const yentry& f, const ypath& q, model::objec
 }
 
 void read_policy(load_context& c, const std::string& id, const yentry& entry, const ypath& p) {
-    static constexpr std::array<std::string_view, 12> keys{
-        "description", "modes",         "windows",          "after_hours",        "weekend",
-        "max_absent",  "max_module_jp", "study_block_minutes", "weights",         "max_training_minutes_per_day",
-        "max_session_minutes_per_day", "recordings"};
+    static constexpr std::array<std::string_view, 15> keys{
+        "description",  "modes",         "windows",          "after_hours",        "weekend",
+        "max_absent",   "max_module_jp", "study_block_minutes", "weights",         "max_training_minutes_per_day",
+        "max_session_minutes_per_day", "recordings", "working_hours", "friday_prayer", "breaks"};
     const auto m = c.yr.map(yval{entry, p}, "a policy", keys);
     model::policy pol;
     pol.id = id;
@@ -111,6 +111,35 @@ void read_policy(load_context& c, const std::string& id, const yentry& entry, co
                     const ypath qx = q.key("hours");
                     if (const auto r = yr.clock_range(yval{*x, qx}, "weekend.hours")) pol.weekend = *r;
                 }
+        }
+        // The standard windows' clock hours: within one day, as windows are.
+        auto same_day = [&](const yentry& f, const ypath& q, std::string_view what)
+            -> std::optional<calendar::clock_range> {
+            const auto r = yr.clock_range(yval{f, q}, what);
+            if (r && r->crosses_midnight()) {
+                yr.error(code::range_order,
+                         fmt::format("{} {} ends before it starts; it must lie within one day", what,
+                                     calendar::format_clock_range(*r)),
+                         yval{f, q});
+                return std::nullopt;
+            }
+            return r;
+        };
+        if (const yentry* f = m->find("working_hours")) {
+            const ypath q = p.key("working_hours");
+            if (const auto r = same_day(*f, q, "working_hours")) pol.working_hours = *r;
+        }
+        if (const yentry* f = m->find("friday_prayer")) {
+            const ypath q = p.key("friday_prayer");
+            if (f->value.IsScalar() && f->value.Scalar() == "none")
+                pol.friday_prayer.reset();
+            else if (const auto r = same_day(*f, q, "friday_prayer"))
+                pol.friday_prayer = *r;
+        }
+        if (const yentry* f = m->find("breaks")) {
+            const ypath q = p.key("breaks");
+            static constexpr std::array<std::string_view, 2> names{"protected", "allowed"};
+            if (const auto k = yr.choice(yval{*f, q}, "breaks policy", names)) pol.protect_breaks = *k == 0;
         }
         if (const yentry* f = m->find("max_training_minutes_per_day")) {
             const ypath q = p.key("max_training_minutes_per_day");

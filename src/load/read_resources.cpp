@@ -90,6 +90,45 @@ std::vector<calendar::date_range> ranges(load_context& c, const ymap& m, const y
     return out;
 }
 
+/// An instructor's `evenings`: {hours, max_per_week, cost_per_hour}.
+std::optional<model::instructor_evenings> read_evenings(load_context& c, const yentry& f, const ypath& q) {
+    static constexpr std::array<std::string_view, 3> keys{"hours", "max_per_week", "cost_per_hour"};
+    const auto m = c.yr.map(yval{f, q}, "evenings", keys);
+    if (!m) return std::nullopt;
+    model::instructor_evenings ev;
+    bool ok = true;
+    if (const yentry* h = m->find("hours")) {
+        const ypath qh = q.key("hours");
+        if (const auto r = c.yr.clock_range(yval{*h, qh}, "evening hours")) {
+            if (r->crosses_midnight()) {
+                c.yr.error(code::range_order,
+                           fmt::format("evening hours {} end before they start; they must lie within one day",
+                                       calendar::format_clock_range(*r)),
+                           yval{*h, qh});
+                ok = false;
+            } else {
+                ev.hours = *r;
+            }
+        } else {
+            ok = false;
+        }
+    }
+    if (const yentry* x = m->find("max_per_week")) {
+        if (const auto n = c.yr.small_int(yval{*x, q.key("max_per_week")}, "max_per_week", 1, 5))
+            ev.max_per_week = *n;
+        else
+            ok = false;
+    }
+    if (const yentry* x = m->find("cost_per_hour")) {
+        if (const auto v = c.yr.real(yval{*x, q.key("cost_per_hour")}, "cost_per_hour", 0, 1e15))
+            ev.cost_per_hour = *v;
+        else
+            ok = false;
+    }
+    if (!ok) return std::nullopt;
+    return ev;
+}
+
 }  // namespace
 
 void read_venues(load_context& c, const yentry* e, const ypath& root) {
@@ -130,9 +169,9 @@ void read_platforms(load_context& c, const yentry* e, const ypath& root) {
 }
 
 void read_instructors(load_context& c, const yentry* e, const ypath& root) {
-    static constexpr std::array<std::string_view, 9> keys{
+    static constexpr std::array<std::string_view, 10> keys{
         "id", "name", "pattern", "location", "max_minutes_per_day", "max_days_per_month", "unavailable",
-        "cost_per_hour", "email"};
+        "cost_per_hour", "email", "evenings"};
     read_entities(c, e, root, "instructors", "an instructor", c.instructors, keys, nullptr,
                   [&](const std::string& id, const ymap& m, const ypath& p, loc at) {
                       model::instructor in;
@@ -147,6 +186,7 @@ void read_instructors(load_context& c, const yentry* e, const ypath& root) {
                       optional_int(c, m, p, "max_days_per_month", 1, 31, in.max_days_per_month);
                       in.unavailable = ranges(c, m, p, "unavailable");
                       optional_real(c, m, p, "cost_per_hour", 0, 1e15, in.cost_per_hour);
+                      if (const yentry* f = m.find("evenings")) in.evenings = read_evenings(c, *f, p.key("evenings"));
                       c.s.instructors.push_back(std::move(in));
                   });
 }

@@ -42,7 +42,8 @@ bool hand_schedule(const plan& pl, std::uint32_t pmi, int first_day, std::int32_
         if (venue >= 0 && !pl.venue_free(static_cast<std::uint32_t>(venue), d, a, b, UINT32_MAX)) return false;
         if (pm.platform >= 0 && !pl.platform_free(static_cast<std::uint32_t>(pm.platform), d, a, b, UINT32_MAX)) return false;
         for (const auto i : instructors) {
-            if (!pl.instructor_free(i, d, a, b, UINT32_MAX)) return false;
+            // The baseline plans as today: no evening teaching.
+            if (cm.instructor_evening(i, d, a, b) || !pl.instructor_free(i, d, a, b, UINT32_MAX)) return false;
             const auto& ic = cm.instructors[i];
             if (ic.max_days_per_month >= 0 && pl.instructor_day(i, d).empty()) {
                 const int month = cm.day[static_cast<std::size_t>(d)].month;

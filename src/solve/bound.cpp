@@ -197,6 +197,11 @@ private:
             else
                 for (auto k = ic.open_off[static_cast<std::size_t>(d)]; k < ic.open_off[static_cast<std::size_t>(d) + 1]; ++k)
                     open.push_back(ic.open[k]);
+            // Evening teaching (docs/model.md "Instructors in the evening") opens more.
+            if (ic.evenings_per_week >= 0 && static_cast<std::size_t>(d) < ic.evening.size()) {
+                const span ev = ic.evening[static_cast<std::size_t>(d)];
+                if (ev.a < ev.b) open.push_back(ev);
+            }
         }
         if (available < prog.per_session) return {};
         return open;

@@ -198,7 +198,7 @@ compiled_model::compiled_model(const model::scenario& s, const model::policy& p)
     profile_of.assign(n_emp * static_cast<std::size_t>(days), 0);
     std::unordered_map<std::string, std::uint32_t> profile_ids;
     std::string key;
-    std::vector<rel_span> work_rel, unav_rel;
+    std::vector<rel_span> work_rel, unav_rel, brk_rel;
     // Occurrences by (unit, scenario-zone local date index, code); std::map keeps ids deterministic.
     std::map<std::tuple<std::uint32_t, int, std::string>, std::uint32_t> occ_ids;
     std::vector<std::pair<std::uint32_t, std::pair<int, std::string>>> occ_keys;
@@ -215,8 +215,10 @@ compiled_model::compiled_model(const model::scenario& s, const model::policy& p)
         const calendar::date_range range{s.horizon.first - date::days{1}, s.horizon.last + date::days{1}};
         const calendar::availability av = calendar.employee(model::employee_index{u32(ei)}, range);
         const auto& wk = av.working.items();
-        const auto& un = av.unavailable.items();
-        std::size_t wi = 0, ui = 0;
+        const interval_set unav_set = p.protect_breaks ? av.unavailable.unite(av.breaks) : interval_set{};
+        const auto& un = p.protect_breaks ? unav_set.items() : av.unavailable.items();
+        const auto& bk = av.breaks.items();
+        std::size_t wi = 0, ui = 0, bi = 0;
         for (int d = 0; d < days; ++d) {
             const tmin base = day_start[static_cast<std::size_t>(d)];
             const tmin end = day_start[static_cast<std::size_t>(d) + 1];
@@ -230,20 +232,31 @@ compiled_model::compiled_model(const model::scenario& s, const model::policy& p)
             for (std::size_t k = ui; k < un.size() && rel(un[k].start, t0) < end; ++k)
                 unav_rel.push_back({static_cast<std::int16_t>(std::max(rel(un[k].start, t0), base) - base),
                                     static_cast<std::int16_t>(std::min(rel(un[k].end, t0), end) - base)});
+            brk_rel.clear();
+            if (!p.protect_breaks) {
+                while (bi < bk.size() && rel(bk[bi].end, t0) <= base) ++bi;
+                for (std::size_t k = bi; k < bk.size() && rel(bk[k].start, t0) < end; ++k)
+                    brk_rel.push_back({static_cast<std::int16_t>(std::max(rel(bk[k].start, t0), base) - base),
+                                       static_cast<std::int16_t>(std::min(rel(bk[k].end, t0), end) - base)});
+            }
             key.clear();
             auto put = [&](std::int16_t v) { key.append(reinterpret_cast<const char*>(&v), sizeof v); };
             put(static_cast<std::int16_t>(work_rel.size()));
             for (const auto& r : work_rel) put(r.a), put(r.b);
             put(static_cast<std::int16_t>(unav_rel.size()));
             for (const auto& r : unav_rel) put(r.a), put(r.b);
+            put(static_cast<std::int16_t>(brk_rel.size()));
+            for (const auto& r : brk_rel) put(r.a), put(r.b);
             auto [it, fresh] = profile_ids.try_emplace(key, u32(profiles.size()));
             if (fresh) {
                 day_profile dp;
                 dp.off = u32(profile_spans.size());
                 dp.work_n = static_cast<std::uint16_t>(work_rel.size());
                 dp.unav_n = static_cast<std::uint16_t>(unav_rel.size());
+                dp.brk_n = static_cast<std::uint16_t>(brk_rel.size());
                 profile_spans.insert(profile_spans.end(), work_rel.begin(), work_rel.end());
                 profile_spans.insert(profile_spans.end(), unav_rel.begin(), unav_rel.end());
+                profile_spans.insert(profile_spans.end(), brk_rel.begin(), brk_rel.end());
                 profiles.push_back(dp);
             }
             profile_of[ei * static_cast<std::size_t>(days) + static_cast<std::size_t>(d)] = it->second;
@@ -338,6 +351,20 @@ compiled_model::compiled_model(const model::scenario& s, const model::policy& p)
         if (mi.pattern.valid()) {
             ic.any_time = false;
             open_spans(mi.pattern, ic.open_off, ic.open);
+        }
+        // Evenings matter only to an instructor with a pattern (else any time is open).
+        if (mi.evenings && mi.pattern.valid()) {
+            ic.evenings_per_week = mi.evenings->max_per_week;
+            ic.evening_cost_per_hour = mi.evening_cost_per_hour();
+            ic.evening.assign(static_cast<std::size_t>(days), span{});
+            for (int d = 0; d < days; ++d) {
+                const day_c& dc = day[static_cast<std::size_t>(d)];
+                if (dc.holiday || dc.weekday == 0 || dc.weekday == 6) continue;
+                const local_date ld = s.horizon.first + date::days{d};
+                ic.evening[static_cast<std::size_t>(d)] = {
+                    rel(calendar::to_instant(local_minute{ld} + mi.evenings->hours.start, zone), t0),
+                    rel(calendar::to_instant(local_minute{ld} + mi.evenings->hours.end, zone), t0)};
+            }
         }
     }
 
@@ -575,6 +602,9 @@ compiled_model::compiled_model(const model::scenario& s, const model::policy& p)
                                 for (auto k = ic.open_off[static_cast<std::size_t>(d)];
                                      k < ic.open_off[static_cast<std::size_t>(d) + 1]; ++k)
                                     open.push_back(ic.open[k]);
+                            // Evening teaching is open time too (instructor_open).
+                            if (!ic.evening.empty() && ic.evening[static_cast<std::size_t>(d)].length() > 0)
+                                open.push_back(ic.evening[static_cast<std::size_t>(d)]);
                         }
                         restrict(open);
                     }
@@ -771,6 +801,21 @@ int compiled_model::work_minutes(std::uint32_t e, tmin a, tmin b) const {
     return total;
 }
 
+int compiled_model::break_minutes(std::uint32_t e, tmin a, tmin b) const {
+    if (policy.protect_breaks) return 0;
+    int total = 0;
+    int d = day_of(a);
+    if (d < 0) d = 0;
+    for (; d < days && day_start[static_cast<std::size_t>(d)] < b; ++d) {
+        const tmin base = day_start[static_cast<std::size_t>(d)];
+        const day_profile& pr = profile(e, d);
+        const rel_span* r = profile_spans.data() + pr.off + pr.work_n + pr.unav_n;
+        for (std::uint16_t i = 0; i < pr.brk_n; ++i)
+            total += std::max<tmin>(0, std::min<tmin>(b, base + r[i].b) - std::max<tmin>(a, base + r[i].a));
+    }
+    return total;
+}
+
 bool compiled_model::venue_open(std::uint32_t v, int d, tmin a, tmin b) const {
     const venue_c& vc = venues[v];
     if (vc.closed[static_cast<std::size_t>(d)]) return false;
@@ -786,7 +831,18 @@ bool compiled_model::instructor_open(std::uint32_t i, int d, tmin a, tmin b) con
     if (ic.any_time) return true;
     for (auto k = ic.open_off[static_cast<std::size_t>(d)]; k < ic.open_off[static_cast<std::size_t>(d) + 1]; ++k)
         if (ic.open[k].contains(a, b)) return true;
-    return false;
+    return !ic.evening.empty() && ic.evening[static_cast<std::size_t>(d)].contains(a, b) &&
+           ic.evening[static_cast<std::size_t>(d)].length() > 0;
+}
+
+bool compiled_model::instructor_evening(std::uint32_t i, int d, tmin a, tmin b) const {
+    const instructor_c& ic = instructors[i];
+    if (ic.evening.empty() || d < 0 || d >= days) return false;
+    const span& ev = ic.evening[static_cast<std::size_t>(d)];
+    if (ev.length() <= 0 || !ev.contains(a, b)) return false;
+    for (auto k = ic.open_off[static_cast<std::size_t>(d)]; k < ic.open_off[static_cast<std::size_t>(d) + 1]; ++k)
+        if (ic.open[k].contains(a, b)) return false;
+    return true;
 }
 
 int compiled_model::cohort_cap(const pm_c& pm, std::int32_t venue, std::int32_t fixed) const {

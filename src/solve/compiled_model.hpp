@@ -36,13 +36,17 @@ struct rel_span {
 };
 
 /// One distinct kind of employee day: working spans, then unavailable spans,
-/// relative to the scenario day's start and clipped to it. Employees' days
+/// then break spans, relative to the scenario day's start and clipped to it.
+/// Under a policy that protects breaks (the default) the breaks are among the
+/// unavailable spans and brk_n is 0; else they are listed apart, so that their
+/// minutes count neither as working time nor as after hours. Employees' days
 /// share profiles (most days of most people look alike), so a person-day is
 /// one 32-bit index.
 struct day_profile {
     std::uint32_t off = 0;  ///< into compiled_model::profile_spans
     std::uint16_t work_n = 0;
     std::uint16_t unav_n = 0;
+    std::uint16_t brk_n = 0;
 };
 
 struct zone_days {
@@ -187,6 +191,11 @@ struct instructor_c {
     int max_minutes_per_day = 360;
     int max_days_per_month = -1;
     double cost_per_hour = 0;
+    /// Evening teaching (docs/model.md "Instructors in the evening"): per day
+    /// the evening hours (empty span on weekends, holidays and without evenings).
+    std::vector<span> evening;
+    int evenings_per_week = -1;  ///< -1: no evening teaching
+    double evening_cost_per_hour = 0;
 };
 
 struct day_c {
@@ -289,6 +298,13 @@ public:
     [[nodiscard]] bool available(std::uint32_t e, tmin a, tmin b) const;
     /// Minutes of [a, b) inside the employee's working time.
     [[nodiscard]] int work_minutes(std::uint32_t e, tmin a, tmin b) const;
+    /// Minutes of [a, b) inside the employee's breaks that the policy allows
+    /// training in (0 when it protects them: training never touches them).
+    [[nodiscard]] int break_minutes(std::uint32_t e, tmin a, tmin b) const;
+    /// Minutes of [a, b) outside working time and breaks.
+    [[nodiscard]] int after_hours_minutes(std::uint32_t e, tmin a, tmin b) const {
+        return (b - a) - work_minutes(e, a, b) - break_minutes(e, a, b);
+    }
     /// Calls f(x, y) for each piece of [a, b) inside working time, in order.
     template <class F>
     void for_each_work_piece(std::uint32_t e, tmin a, tmin b, F&& f) const {
@@ -363,6 +379,9 @@ public:
     /// Whether a venue / instructor can host [a, b) on day d (pattern, closures).
     [[nodiscard]] bool venue_open(std::uint32_t v, int d, tmin a, tmin b) const;
     [[nodiscard]] bool instructor_open(std::uint32_t i, int d, tmin a, tmin b) const;
+    /// Whether [a, b) on day d is evening teaching for instructor i: outside
+    /// their pattern and inside their evening hours.
+    [[nodiscard]] bool instructor_evening(std::uint32_t i, int d, tmin a, tmin b) const;
     /// The effective maximum of a cohort of pm with venue v (classroom) or fixed option f.
     [[nodiscard]] int cohort_cap(const pm_c& pm, std::int32_t venue, std::int32_t fixed) const;
 

@@ -64,7 +64,10 @@ double schedule_money(const plan& pl, const schedule& s) {
     for (const auto& x : s.sessions) {
         if (s.venue >= 0 && pl.venue_day(static_cast<std::uint32_t>(s.venue), x.day).empty())
             m += cm.venues[static_cast<std::size_t>(s.venue)].cost_per_day;
-        for (const auto i : s.instructors) m += cm.instructors[i].cost_per_hour * (x.b - x.a) / 60.0;
+        for (const auto i : s.instructors)
+            m += (cm.instructor_evening(i, x.day, x.a, x.b) ? cm.instructors[i].evening_cost_per_hour
+                                                            : cm.instructors[i].cost_per_hour) *
+                 (x.b - x.a) / 60.0;
     }
     return m;
 }

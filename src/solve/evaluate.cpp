@@ -7,8 +7,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 namespace jadwal::solve::detail {
@@ -397,7 +399,7 @@ private:
                             unit_weighted_[u] += cm_.weight_class[cls] * m;
                         });
                     });
-                    const int ah = (z - a) - work;
+                    const int ah = (z - a) - work - cm_.break_minutes(e, a, z);
                     out_.metrics.disruption_minutes += work;
                     out_.raw.after_hours += ah;
                     unit_ah_[u] += ah;
@@ -472,9 +474,23 @@ private:
         return peak;
     }
 
+    /// Sessions that start before an earlier one (by start, then end) has ended:
+    /// one double booking each, as verify counts them.
+    static int clashes(std::vector<span> v) {
+        std::sort(v.begin(), v.end(), [](const span& x, const span& y) { return std::tie(x.a, x.b) < std::tie(y.a, y.b); });
+        int n = 0;
+        tmin last_end = std::numeric_limits<tmin>::min();
+        for (const auto& x : v) {
+            n += x.a < last_end ? 1 : 0;
+            last_end = std::max(last_end, x.b);
+        }
+        return n;
+    }
+
     void resources() {
         for (const auto& [v, list] : venue_ses_)
-            if (max_concurrent(list) > 1) violate("V-VENUE-DOUBLE", fmt::format("venue {} double-booked", s_.venues[v].id));
+            for (int k = clashes(list); k > 0; --k)
+                violate("V-VENUE-DOUBLE", fmt::format("venue {} double-booked", s_.venues[v].id));
         for (const auto& [v, list] : venue_ses_) {
             std::vector<int> ds;
             for (const auto& x : list) ds.push_back(cm_.day_of(x.a));
@@ -485,7 +501,7 @@ private:
             if (max_concurrent(list) > cm_.platforms[p].concurrent)
                 violate("V-PLATFORM", fmt::format("platform {} holds too many meetings at once", s_.platforms[p].id));
         for (const auto& [i, list] : instr_ses_) {
-            if (max_concurrent(list) > 1)
+            for (int k = clashes(list); k > 0; --k)
                 violate("V-INSTRUCTOR-DOUBLE", fmt::format("instructor {} double-booked", s_.instructors[i].id));
             std::map<int, int> per_day;
             for (const auto& x : list) per_day[cm_.day_of(x.a)] += x.length();
@@ -500,6 +516,18 @@ private:
                 if (cm_.instructors[i].max_days_per_month >= 0 && n > cm_.instructors[i].max_days_per_month)
                     violate("V-INSTRUCTOR-MONTH", fmt::format("instructor {} teaches on {} days in one month",
                                                               s_.instructors[i].id, n));
+            std::map<int, std::set<int>> evenings;  // week -> days
+            for (const auto& x : list) {
+                const int d = cm_.day_of(x.a);
+                if (cm_.instructor_evening(i, d, x.a, x.b)) {
+                    evenings[cm_.week_of(d)].insert(d);
+                    instr_evening_minutes_[i] += x.length();
+                }
+            }
+            for (const auto& [wk, ds] : evenings)
+                if (static_cast<int>(ds.size()) > cm_.instructors[i].evenings_per_week)
+                    violate("V-INSTRUCTOR-EVENINGS", fmt::format("instructor {} teaches on {} evenings in one week",
+                                                                 s_.instructors[i].id, ds.size()));
         }
     }
 
@@ -512,7 +540,13 @@ private:
             m += per * n;
         }
         for (const auto& [v, n] : venue_days_) m += cm_.venues[v].cost_per_day * n;
-        for (const auto& [i, mins] : instr_minutes_) m += cm_.instructors[i].cost_per_hour * static_cast<double>(mins) / 60.0;
+        for (const auto& [i, mins] : instr_minutes_) {
+            const auto it = instr_evening_minutes_.find(i);
+            const double evening = it == instr_evening_minutes_.end() ? 0.0 : static_cast<double>(it->second);
+            m += (cm_.instructors[i].cost_per_hour * (static_cast<double>(mins) - evening) +
+                  cm_.instructors[i].evening_cost_per_hour * evening) /
+                 60.0;
+        }
         out_.money = m;
         if (cm_.budget_classroom >= 0 && out_.raw.classroom_cohorts > cm_.budget_classroom)
             violate("V-BUDGET", fmt::format("{} classroom cohorts, the budget allows {}", out_.raw.classroom_cohorts,
@@ -623,6 +657,7 @@ private:
     std::map<std::uint32_t, std::vector<span>> venue_ses_, platform_ses_, instr_ses_;
     std::map<std::uint32_t, int> venue_days_;
     std::map<std::uint32_t, std::int64_t> instr_minutes_;
+    std::map<std::uint32_t, std::int64_t> instr_evening_minutes_;
     std::map<std::size_t, int> pm_count_;
     std::map<std::uint32_t, std::pair<double, double>> unit_unmet_;
     std::map<std::uint32_t, double> unit_shortfall_, unit_weighted_;

@@ -77,9 +77,12 @@ std::string unavailable_label(const compiled_model& cm, std::uint32_t e, tmin a,
     calendar::date_range days;
     days.first = first;
     days.last = last;
-    for (const auto& li : cm.calendar.explain(model::employee_index{e}, days))
+    for (const auto& li : cm.calendar.explain(model::employee_index{e}, days)) {
+        // A break keeps people from training only where the policy protects breaks.
+        if (li.kind == calendar::time_kind::break_time && !cm.policy.protect_breaks) continue;
         if (li.kind != calendar::time_kind::working && li.span.start < at(cm, b) && at(cm, a) < li.span.end)
             return li.label;
+    }
     return "";
 }
 

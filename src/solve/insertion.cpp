@@ -57,7 +57,7 @@ bool probe_sessions(const plan& pl, std::uint32_t d, const pm_c& pm, std::int32_
         if (!pl.item_ok(e, d, a, b, why)) return false;
         if (burden) total += pl.item_burden(e, a, b);
         if (cm.max_ah_per_week >= 0) {
-            const int ah = (b - a) - cm.work_minutes(e, a, b);
+            const int ah = cm.after_hours_minutes(e, a, b);
             if (ah > 0) {
                 const int wk = cm.week_of(cm.local_day(e, a));
                 std::size_t i = 0;
@@ -250,6 +250,13 @@ bool inserter::random_schedule(std::uint32_t pmi, int first_lo, int first_hi, sc
         for (const auto i : out.instructors) {
             if (!pl_.instructor_free(i, dd, a, b, UINT32_MAX)) return false;
             const auto& ic = cm_.instructors[i];
+            if (cm_.instructor_evening(i, dd, a, b)) {
+                // Evenings this schedule already takes count towards the week too.
+                std::vector<int> extra;
+                for (const auto& x : out.sessions)
+                    if (cm_.instructor_evening(i, x.day, x.a, x.b)) extra.push_back(x.day);
+                if (!pl_.instructor_evenings_ok(i, dd, UINT32_MAX, -1, extra)) return false;
+            }
             if (ic.max_days_per_month >= 0 && pl_.instructor_day(i, dd).empty()) {
                 const int month = cm_.day[static_cast<std::size_t>(dd)].month;
                 if (pl_.instructor_month_days(i, month) + month_add(i, month) + 1 > ic.max_days_per_month) return false;
@@ -387,7 +394,14 @@ bool inserter::fixed_schedule(std::uint32_t pmi, std::size_t first_option, sched
             for (const auto ins : pc.instructors) {
                 if (std::find(s.instructors.begin(), s.instructors.end(), ins) != s.instructors.end()) continue;
                 bool free = true;
-                for (const auto& x : s.sessions) free = free && pl_.instructor_free(ins, x.day, x.a, x.b, UINT32_MAX);
+                std::vector<int> evenings;  // this schedule's evenings of ins so far: they count towards the week too
+                for (const auto& x : s.sessions) {
+                    free = free && pl_.instructor_free(ins, x.day, x.a, x.b, UINT32_MAX);
+                    if (free && cm_.instructor_evening(ins, x.day, x.a, x.b)) {
+                        free = pl_.instructor_evenings_ok(ins, x.day, UINT32_MAX, -1, evenings);
+                        evenings.push_back(x.day);
+                    }
+                }
                 if (free) {
                     s.instructors.push_back(ins);
                     got = true;

@@ -50,6 +50,7 @@ plan::plan(const compiled_model& model) : cm(model) {
     months_ = cm.days > 0 ? cm.day.back().month + 1 : 1;
     instr_month_days_.assign(cm.instructors.size() * static_cast<std::size_t>(months_), 0);
     instr_minutes_.assign(cm.instructors.size(), 0);
+    instr_evening_minutes_.assign(cm.instructors.size(), 0);
     venue_days_.assign(cm.venues.size(), 0);
     pm_open_.assign(cm.pms.size(), 0);
     program_cohorts.resize(cm.programs.size());
@@ -76,6 +77,7 @@ void plan::assign(const plan& o) {
     instr_month_days_ = o.instr_month_days_;
     months_ = o.months_;
     instr_minutes_ = o.instr_minutes_;
+    instr_evening_minutes_ = o.instr_evening_minutes_;
     venue_days_ = o.venue_days_;
     pm_open_ = o.pm_open_;
     free_cohorts_ = o.free_cohorts_;
@@ -115,7 +117,9 @@ double plan::money() const {
     }
     for (std::size_t v = 0; v < cm.venues.size(); ++v) m += cm.venues[v].cost_per_day * venue_days_[v];
     for (std::size_t i = 0; i < cm.instructors.size(); ++i)
-        m += cm.instructors[i].cost_per_hour * static_cast<double>(instr_minutes_[i]) / 60.0;
+        m += (cm.instructors[i].cost_per_hour * static_cast<double>(instr_minutes_[i] - instr_evening_minutes_[i]) +
+              cm.instructors[i].evening_cost_per_hour * static_cast<double>(instr_evening_minutes_[i])) /
+             60.0;
     return m;
 }
 
@@ -137,6 +141,7 @@ item plan::make_item(std::uint32_t e, std::uint32_t d, std::uint16_t sub, tmin a
     it.lday = static_cast<std::int16_t>(ld);
     it.week = static_cast<std::int16_t>(cm.week_of(ld));
     it.work = static_cast<std::int16_t>(cm.work_minutes(e, a, b));
+    it.brk = static_cast<std::int16_t>(cm.break_minutes(e, a, b));
     return it;
 }
 
@@ -219,7 +224,7 @@ bool plan::item_ok(std::uint32_t e, std::uint32_t d, tmin a, tmin b, refusal* wh
                 return;
             }
     });
-    const int ah = len - work;
+    const int ah = len - work - cm.break_minutes(e, a, b);
     // The person's limits per day and week, in one pass over their items.
     const bool day_limit = cm.max_training_per_day >= 0 && !(relax_ & relax_day_limit);
     const bool ah_limits =
@@ -279,8 +284,30 @@ int plan::instructor_day_minutes(std::uint32_t i, int d) const {
     return m;
 }
 
-bool plan::instructor_free(std::uint32_t i, int d, tmin a, tmin b, std::uint32_t ignore) const {
+bool plan::instructor_evenings_ok(std::uint32_t i, int d, std::uint32_t ignore, int ignore_day,
+                                  const std::vector<int>& extra) const {
+    const auto& ic = cm.instructors[i];
+    if (ic.evenings_per_week < 0) return true;
+    const int week = cm.week_of(d);
+    int n = 1;  // day d
+    int first = d;
+    while (first > 0 && cm.week_of(first - 1) == week) --first;
+    for (int dd = first; dd < cm.days && cm.week_of(dd) == week; ++dd) {
+        if (dd == d) continue;
+        bool evening = std::find(extra.begin(), extra.end(), dd) != extra.end();
+        for (const auto& bk : instructor_day(i, dd)) {
+            if (evening) break;
+            if (bk.cohort == ignore && dd == ignore_day) continue;
+            evening = cm.instructor_evening(i, dd, bk.a, bk.b);
+        }
+        n += evening ? 1 : 0;
+    }
+    return n <= ic.evenings_per_week;
+}
+
+bool plan::instructor_free(std::uint32_t i, int d, tmin a, tmin b, std::uint32_t ignore, int ignore_day) const {
     if (!cm.instructor_open(i, d, a, b)) return false;
+    if (cm.instructor_evening(i, d, a, b) && !instructor_evenings_ok(i, d, ignore, ignore_day)) return false;
     int minutes = 0;
     bool busy_day = false;
     for (const auto& bk : instructor_day(i, d)) {
@@ -374,7 +401,7 @@ bool plan::order_ok(const cohort_t& c, std::uint32_t k, int d) const {
     return true;
 }
 
-bool plan::session_ok(std::uint32_t c, std::uint32_t /*k*/, int d, tmin a, tmin b, refusal* why) const {
+bool plan::session_ok(std::uint32_t c, std::uint32_t k, int d, tmin a, tmin b, refusal* why) const {
     auto fail = [&](refusal r) {
         if (why) *why = r;
         return false;
@@ -394,8 +421,9 @@ bool plan::session_ok(std::uint32_t c, std::uint32_t /*k*/, int d, tmin a, tmin 
     if (co.venue >= 0 && !venue_free(static_cast<std::uint32_t>(co.venue), d, a, b, c)) return fail(refusal::resource);
     if (pm.platform >= 0 && !platform_free(static_cast<std::uint32_t>(pm.platform), d, a, b, c))
         return fail(refusal::resource);
+    const int old_day = k < co.sessions.size() ? co.sessions[k].day : -1;
     for (const auto i : co.instructors)
-        if (!instructor_free(i, d, a, b, c)) return fail(refusal::resource);
+        if (!instructor_free(i, d, a, b, c, old_day)) return fail(refusal::resource);
     return true;
 }
 
@@ -535,6 +563,7 @@ void plan::book_session(std::uint32_t c, std::uint32_t k, int sign) {
         if (sign > 0 && was_empty) instr_month_days_[mi] += 1;
         if (sign < 0 && v.empty()) instr_month_days_[mi] -= 1;
         instr_minutes_[i] += sign * (s.b - s.a);
+        if (cm.instructor_evening(i, s.day, s.a, s.b)) instr_evening_minutes_[i] += sign * (s.b - s.a);
         tot.instructor_minutes += sign * (s.b - s.a);
     }
 }
@@ -879,7 +908,7 @@ std::string plan::self_check() const {
         for (std::size_t i = 0; i < items[e].size(); ++i) {
             const item& x = items[e][i];
             const item& y = fresh.items[e][i];
-            if (x.a != y.a || x.b != y.b || x.demand != y.demand || x.sub != y.sub || x.work != y.work ||
+            if (x.a != y.a || x.b != y.b || x.demand != y.demand || x.sub != y.sub || x.work != y.work || x.brk != y.brk ||
                 x.lday != y.lday || x.week != y.week)
                 note("item " + std::to_string(i) + " of employee " + std::to_string(e) + " differs");
         }
@@ -895,6 +924,7 @@ std::string plan::self_check() const {
     if (fair_hist_ != fresh.fair_hist_) note("after-hours week loads differ");
     if (instr_month_days_ != fresh.instr_month_days_) note("instructor month days differ");
     if (instr_minutes_ != fresh.instr_minutes_) note("instructor minutes differ");
+    if (instr_evening_minutes_ != fresh.instr_evening_minutes_) note("instructor evening minutes differ");
     if (venue_days_ != fresh.venue_days_) note("venue days differ");
     if (pm_open_ != fresh.pm_open_) note("cohorts per delivery differ");
     auto same_bookings = [&](const std::vector<std::vector<booking>>& a, const std::vector<std::vector<booking>>& b) {

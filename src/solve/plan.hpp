@@ -26,8 +26,9 @@ struct item {
     std::int16_t lday = 0;     ///< the person's local day
     std::int16_t week = 0;     ///< ISO week of lday
     std::int16_t work = 0;     ///< minutes inside working time
+    std::int16_t brk = 0;      ///< minutes inside breaks (only where the policy allows training in them)
     [[nodiscard]] int length() const { return b - a; }
-    [[nodiscard]] int after_hours() const { return b - a - work; }
+    [[nodiscard]] int after_hours() const { return b - a - work - brk; }
 };
 
 struct session_t {
@@ -245,7 +246,15 @@ public:
     }
     [[nodiscard]] int instructor_day_minutes(std::uint32_t i, int d) const;
     /// Would instructor i be free (open hours, other sessions, daily and monthly limits) for [a, b) on day d?
-    [[nodiscard]] bool instructor_free(std::uint32_t i, int d, tmin a, tmin b, std::uint32_t ignore_cohort) const;
+    /// ignore_day: the day of the session being moved (its booking by ignore_cohort
+    /// there is not counted for the weekly evening limit); -1: count every booking
+    /// on other days, which may only over-count.
+    [[nodiscard]] bool instructor_free(std::uint32_t i, int d, tmin a, tmin b, std::uint32_t ignore_cohort,
+                                       int ignore_day = -1) const;
+    /// Whether one more evening of instructor i on day d keeps their ISO week within
+    /// `evenings.max_per_week`, with `extra` days (of a schedule being built) added.
+    [[nodiscard]] bool instructor_evenings_ok(std::uint32_t i, int d, std::uint32_t ignore_cohort, int ignore_day,
+                                              const std::vector<int>& extra = {}) const;
     [[nodiscard]] bool venue_free(std::uint32_t v, int d, tmin a, tmin b, std::uint32_t ignore_cohort) const;
     [[nodiscard]] bool platform_free(std::uint32_t p, int d, tmin a, tmin b, std::uint32_t ignore_cohort) const;
 
@@ -311,6 +320,7 @@ private:
     std::vector<int> instr_month_days_;
     int months_ = 1;
     std::vector<std::int64_t> instr_minutes_;  ///< per instructor
+    std::vector<std::int64_t> instr_evening_minutes_;  ///< per instructor: the part of instr_minutes_ in evenings
     std::vector<int> venue_days_;              ///< per venue: (venue, day) pairs with a session
     std::vector<int> pm_open_;                 ///< live cohorts open per delivery
     std::vector<std::uint32_t> free_cohorts_;

@@ -16,6 +16,7 @@ void check_budget(context& c) {
     std::int64_t classroom = 0;
     std::vector<std::set<local_date>> venue_days(s.venues.size());
     std::vector<std::int64_t> instructor_minutes(s.instructors.size(), 0);
+    std::vector<std::int64_t> evening_minutes(s.instructors.size(), 0);
     for (std::uint32_t ci = 0; ci < c.sol.cohorts.size(); ++ci) {
         const auto& co = c.sol.cohorts[ci];
         if (!c.cohort_ok[ci] || co.mode == model::delivery_mode::self_paced) continue;
@@ -34,13 +35,18 @@ void check_budget(context& c) {
             const interval span{co.sessions[k].start, co.sessions[k].end};
             if (at_venue)
                 for_each_day(span, c.zone, [&](local_date d, std::int64_t) { venue_days[co.venue.value].insert(d); });
-            for (const auto i : teachers) instructor_minutes[i] += span.length().count();
+            for (const auto i : teachers) {
+                instructor_minutes[i] += span.length().count();
+                if (c.instructor_evening(s.instructors[i], span)) evening_minutes[i] += span.length().count();
+            }
         }
     }
     for (std::uint32_t v = 0; v < s.venues.size(); ++v)
         cost += s.venues[v].cost_per_day * static_cast<double>(venue_days[v].size());
     for (std::uint32_t i = 0; i < s.instructors.size(); ++i)
-        cost += s.instructors[i].cost_per_hour * static_cast<double>(instructor_minutes[i]) / 60.0;
+        cost += (s.instructors[i].cost_per_hour * static_cast<double>(instructor_minutes[i] - evening_minutes[i]) +
+                 s.instructors[i].evening_cost_per_hour() * static_cast<double>(evening_minutes[i])) /
+                60.0;
     c.budget_cost = cost;
     c.classroom_cohorts = classroom;
 

@@ -57,7 +57,8 @@ std::string reasons_for(const context& c, model::employee_index e, interval span
     const calendar::date_range days{context::local_day(span.start, z), context::local_day(span.end - minutes{1}, z)};
     std::set<std::string> labels;
     for (const auto& piece : c.cal.explain(e, days)) {
-        if (piece.kind == calendar::time_kind::working) continue;
+        // Breaks are reported apart (H2-BREAK), not as a reason for being unavailable.
+        if (piece.kind == calendar::time_kind::working || piece.kind == calendar::time_kind::break_time) continue;
         if (piece.span.start < span.end && span.start < piece.span.end) labels.insert(piece.label);
     }
     std::string out;
@@ -87,10 +88,16 @@ public:
                        fmt::format("{} is unavailable ({}) during {}", c_.who(e_), reasons_for(c_, e_, it.span, z_),
                                    c_.describe(it)),
                        it.span.start, about(it));
+            else if (c_.pol.protect_breaks && av.breaks.overlaps(it.span))
+                c_.add("H2-BREAK",
+                       fmt::format("{} is on a break ({}) during {}", c_.who(e_), break_label(it.span),
+                                   c_.describe(it)),
+                       it.span.start, about(it));
         }
         const interval_set all = interval_set::from_unsorted(std::move(spans));
         interval_set inside = all.intersect(av.working);
-        const interval_set outside = all.subtract(av.working);
+        // Break minutes are neither working time nor after hours (docs/model.md "Breaks").
+        const interval_set outside = all.subtract(av.working).subtract(av.breaks);
         c_.disruption_minutes[e_.value] = inside.total().count();
         c_.disruption_weighted[e_.value] = weighted_minutes(inside, weights_);
         c_.after_hours_minutes[e_.value] = outside.total().count();
@@ -100,6 +107,16 @@ public:
     }
 
 private:
+    std::string break_label(interval span) const {
+        const calendar::date_range days{context::local_day(span.start, z_),
+                                        context::local_day(span.end - minutes{1}, z_)};
+        for (const auto& piece : c_.cal.explain(e_, days))
+            if (piece.kind == calendar::time_kind::break_time && piece.span.start < span.end &&
+                span.start < piece.span.end)
+                return context::span(piece.span, z_);
+        return "break";
+    }
+
     context::about about(const item& it) const {
         return {emp_.id, it.cohort == none ? std::string{} : c_.sol.cohorts[it.cohort].id, ""};
     }

@@ -149,8 +149,12 @@ void check_instructors(context& c) {
         const interval_set* hours = pattern_hours(c, ins.pattern);
         std::map<local_date, std::int64_t> per_day;
         std::map<local_date, instant> first_on_day;
+        std::map<local_date, std::set<local_date>> evenings;  // ISO week's Monday -> evening dates
         for (const auto& b : list) {
-            if (hours && !hours->covers(b.span))
+            if (c.instructor_evening(ins, b.span)) {
+                const local_date d = context::local_day(b.span.start, c.zone);
+                evenings[d - date::days{date::weekday{d}.iso_encoding() - 1}].insert(d);
+            } else if (hours && !hours->covers(b.span))
                 c.add("H5-INSTRUCTOR-HOURS",
                       fmt::format("{} teaches {} outside their working hours ({})", ins.id,
                                   c.describe_session(b.cohort, b.session), c.s.patterns[ins.pattern.value].id),
@@ -168,6 +172,15 @@ void check_instructors(context& c) {
                 }
             });
         }
+        if (ins.evenings)
+            for (const auto& [monday, dates] : evenings)
+                if (static_cast<int>(dates.size()) > ins.evenings->max_per_week)
+                    c.add("H5-INSTRUCTOR-EVENINGS",
+                          fmt::format("{} teaches on {} evenings in the week of {}, above their maximum of {}", ins.id,
+                                      dates.size(), calendar::format_date(monday), ins.evenings->max_per_week),
+                          calendar::to_instant(calendar::local_minute{*dates.begin()} + ins.evenings->hours.start,
+                                               c.zone),
+                          {"", "", ins.id});
         for (const auto& [d, m] : per_day)
             if (m > ins.max_minutes_per_day)
                 c.add("H5-INSTRUCTOR-DAY-MINUTES",

@@ -184,6 +184,19 @@ window_fit context::fit(const model::mode_offer& mo, interval i) const {
     return out;
 }
 
+bool context::instructor_evening(const model::instructor& ins, interval i) const {
+    if (!ins.evenings || !ins.pattern.valid() || ins.pattern.value >= s.patterns.size() || i.end <= i.start)
+        return false;
+    const auto& hours = cal.pattern_working(ins.pattern, zone, 0, s.patterns[ins.pattern.value].holidays, false);
+    if (hours.covers(i)) return false;
+    const local_date d = local_day(i.start, zone);
+    const unsigned wd = date::weekday{d}.c_encoding();
+    if (wd == 0 || wd == 6 || is_holiday(d)) return false;
+    const instant a = calendar::to_instant(calendar::local_minute{d} + ins.evenings->hours.start, zone);
+    const instant b = calendar::to_instant(calendar::local_minute{d} + ins.evenings->hours.end, zone);
+    return a <= i.start && i.end <= b;
+}
+
 minutes context::travel(model::employee_index e, model::venue_index v) const {
     if (!valid(e) || !v.valid() || v.value >= s.venues.size()) return minutes{0};
     const auto from = s.units[s.employees[e.value].unit.value].location;

@@ -138,6 +138,11 @@ public:
     /// (docs/model.md "Sessions and windows").
     [[nodiscard]] window_fit fit(const model::mode_offer& mo, interval i) const;
     [[nodiscard]] bool policy_allows(model::delivery_mode m) const;
+    /// Whether a session is evening teaching of the instructor (docs/model.md
+    /// "Instructors in the evening"): outside their pattern's working time, wholly
+    /// inside their evening hours on a Monday-Friday that is not a holiday
+    /// (scenario zone).
+    [[nodiscard]] bool instructor_evening(const model::instructor& ins, interval span) const;
     /// Travel minutes each way between an employee's unit and a venue.
     [[nodiscard]] minutes travel(model::employee_index e, model::venue_index v) const;
 

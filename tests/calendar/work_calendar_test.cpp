@@ -30,17 +30,21 @@ void check_invariants(const work_calendar& cal, const model::scenario& s, model:
     CHECK(a.working.intersect(a.free).empty());
     CHECK(a.unavailable.intersect(a.free).empty());
     CHECK(a.busy.subtract(a.unavailable).empty());
-    CHECK(a.working.unite(a.unavailable).unite(a.free) == interval_set{range});
+    CHECK(a.working.intersect(a.breaks).empty());
+    CHECK(a.breaks.intersect(a.free).empty());
+    CHECK(a.working.unite(a.unavailable).unite(a.breaks).unite(a.free) == interval_set{range});
     // explain tells the same story: its pieces of each kind make up that kind of time.
-    std::vector<interval> working, busy, unavailable;
+    std::vector<interval> working, busy, unavailable, breaks;
     for (const auto& x : cal.explain(e, r)) {
         switch (x.kind) {
             case jadwal::calendar::time_kind::working: working.push_back(x.span); break;
             case jadwal::calendar::time_kind::busy: busy.push_back(x.span); break;
             case jadwal::calendar::time_kind::unavailable: unavailable.push_back(x.span); break;
+            case jadwal::calendar::time_kind::break_time: breaks.push_back(x.span); break;
         }
     }
     CHECK(interval_set::from_unsorted(working) == a.working);
+    CHECK(interval_set::from_unsorted(breaks) == a.breaks);
     CHECK(interval_set::from_unsorted(busy) == a.busy);
     CHECK(interval_set::from_unsorted(unavailable).unite(a.busy) == a.unavailable);
 }

@@ -150,6 +150,14 @@ TEST_CASE("the generated YAML uses only keys of the example scenario, plus a few
         "programs[].modes[].fixed[].recording", "programs[].modes[].fixed[].recording.days",
         "programs[].modes[].fixed[].recording.post_test_minutes", "catalogue", "catalogue.programs",
         "catalogue.eligible", "catalogue.eligible.status", "catalogue.max_jp_per_person",
+        "work_patterns.*.breaks",     // lunch and Friday prayer (docs/format.md)
+        "work_patterns.*.breaks.*",
+        "work_patterns.*.ramadan.*.fri",      // a season's {week, breaks} long form
+        "work_patterns.*.ramadan.*.mon-thu",
+        "instructors[].evenings",     // trainers who also teach in the evening
+        "instructors[].evenings.hours",
+        "instructors[].evenings.max_per_week",
+        "instructors[].evenings.cost_per_hour",
     };
     std::set<std::string> generated = key_paths(YAML::Load(batanghari_yaml(sized(400))));
     for (const auto& p : key_paths(the_default().yaml)) generated.insert(p);

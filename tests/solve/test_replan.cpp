@@ -23,17 +23,31 @@ namespace {
 /// A generated population big enough to have classroom cohorts through the year.
 std::shared_ptr<model::scenario> population() { return test::batanghari(300, 7); }
 
-/// The venue most of `sol`'s classroom sessions in May use.
-std::size_t busiest_venue_in_may(const model::scenario& s, const solve::solution& sol);
+/// A hall closed for twelve days from the day of a classroom session.
+struct hall_closure {
+    std::size_t venue = 0;
+    calendar::date_range days;
+    calendar::instant from, to;  ///< midnights that start the first day and end the last
+};
 
-/// The scenario with venue v closed from May `first` to May `last` 2026 (18-29 unless said: the weeks the example plan of 300 people uses a hall).
-std::shared_ptr<model::scenario> with_venue_closed(const model::scenario& s, std::size_t v, unsigned first = 18,
-                                                   unsigned last = 29) {
+/// The closure of the hall of `sol`'s first classroom session starting after
+/// `after`: the plan's own use of a hall, whatever population made it.
+hall_closure first_hall_use_after(const solve::solution& sol, calendar::instant after);
+
+/// The scenario with venue v closed from May `first` to May `last` 2026.
+std::shared_ptr<model::scenario> with_venue_closed(const model::scenario& s, std::size_t v, unsigned first,
+                                                   unsigned last) {
     auto out = std::make_shared<model::scenario>(s);
     calendar::date_range may;
     may.first = calendar::local_date{date::year{2026} / date::May / first};
     may.last = calendar::local_date{date::year{2026} / date::May / last};
     out->venues[v].closed.push_back(may);
+    return out;
+}
+
+std::shared_ptr<model::scenario> with_venue_closed(const model::scenario& s, const hall_closure& c) {
+    auto out = std::make_shared<model::scenario>(s);
+    out->venues[c.venue].closed.push_back(c.days);
     return out;
 }
 
@@ -72,13 +86,23 @@ const solve::cohort* by_id(const solve::solution& sol, const std::string& id) {
     return nullptr;
 }
 
-std::size_t busiest_venue_in_may(const model::scenario& s, const solve::solution& sol) {
-    std::vector<int> n(s.venues.size(), 0);
-    const auto may = jakarta_midnight(2026, 5, 18), june = jakarta_midnight(2026, 5, 30);
+hall_closure first_hall_use_after(const solve::solution& sol, calendar::instant after) {
+    const solve::cohort* first = nullptr;
+    const solve::session* at = nullptr;
     for (const auto& c : sol.cohorts)
         if (c.venue.valid())
-            for (const auto& ses : c.sessions) n[c.venue.value] += (ses.start >= may && ses.start < june) ? 1 : 0;
-    return static_cast<std::size_t>(std::max_element(n.begin(), n.end()) - n.begin());
+            for (const auto& ses : c.sessions)
+                if (ses.start >= after && (!at || ses.start < at->start)) first = &c, at = &ses;
+    REQUIRE(at != nullptr);
+    const auto* zone = date::locate_zone("Asia/Jakarta");
+    const auto day = date::floor<date::days>(zone->to_local(at->start));
+    hall_closure out;
+    out.venue = first->venue.value;
+    out.days.first = calendar::local_date{day};
+    out.days.last = calendar::local_date{day + date::days{11}};
+    out.from = date::floor<calendar::minutes>(zone->to_sys(day));
+    out.to = date::floor<calendar::minutes>(zone->to_sys(day + date::days{12}));
+    return out;
 }
 
 }  // namespace
@@ -130,17 +154,17 @@ TEST_CASE("re-planning around a closed venue moves its sessions and changes far 
           "[solve][replan]") {
     const auto s = population();
     const auto before = test::solve_with(*s, "flexible", 20000);
-    const std::size_t hall = busiest_venue_in_may(*s, before);
-    const auto closed = with_venue_closed(*s, hall);
     const auto from = jakarta_midnight(2026, 4, 20);
+    const auto hall = first_hall_use_after(before, from + std::chrono::days{7});
+    const auto closed = with_venue_closed(*s, hall);
     const auto after = replan(*closed, before, from);
     const auto rep = check_against(*closed, after, before, from);
     INFO(violations_of(rep));
     CHECK(rep.feasible());
     // No session in the hall while it is closed.
-    const auto closed_from = jakarta_midnight(2026, 5, 18), closed_to = jakarta_midnight(2026, 5, 30);
+    const auto closed_from = hall.from, closed_to = hall.to;
     for (const auto& c : after.cohorts)
-        if (c.venue.valid() && c.venue.value == hall)
+        if (c.venue.valid() && c.venue.value == hall.venue)
             for (const auto& ses : c.sessions) CHECK_FALSE((ses.start < closed_to && closed_from < ses.end));
     CHECK(after.metrics.demand_placed >= before.metrics.demand_placed);
     // Without search, the re-plan changes only what the closure forces: the hall's
@@ -151,7 +175,7 @@ TEST_CASE("re-planning around a closed venue moves its sessions and changes far 
     CHECK(repaired_rep.feasible());
     int forced = 0;
     for (const auto& c : before.cohorts)
-        if (c.venue.valid() && c.venue.value == hall)
+        if (c.venue.valid() && c.venue.value == hall.venue)
             for (const auto& ses : c.sessions)
                 if (ses.start < closed_to && closed_from < ses.end) forced += 1 + static_cast<int>(c.participants.size());
     INFO("sessions in the closed hall, with their participants: " << forced);
@@ -169,9 +193,9 @@ TEST_CASE("re-planning around a closed venue moves its sessions and changes far 
 TEST_CASE("sessions that move get a higher revision and the others keep theirs", "[solve][replan]") {
     const auto s = population();
     const auto before = test::solve_with(*s, "flexible", 20000);
-    const std::size_t hall = busiest_venue_in_may(*s, before);
-    const auto closed = with_venue_closed(*s, hall);
     const auto from = jakarta_midnight(2026, 4, 20);
+    const auto hall = first_hall_use_after(before, from + std::chrono::days{7});
+    const auto closed = with_venue_closed(*s, hall);
     const auto after = replan(*closed, before, from);
     int moved = 0, same = 0;
     for (const auto& was : before.cohorts) {
@@ -229,9 +253,9 @@ TEST_CASE("a session pinned in the previous plan stays even after the re-plan da
 TEST_CASE("re-planning is reproducible", "[solve][replan]") {
     const auto s = population();
     const auto before = test::solve_with(*s, "flexible", 20000);
-    const std::size_t hall = busiest_venue_in_may(*s, before);
-    const auto closed = with_venue_closed(*s, hall);
     const auto from = jakarta_midnight(2026, 4, 20);
+    const auto hall = first_hall_use_after(before, from + std::chrono::days{7});
+    const auto closed = with_venue_closed(*s, hall);
     CHECK(test::json_without_elapsed(*closed, replan(*closed, before, from)) ==
           test::json_without_elapsed(*closed, replan(*closed, before, from)));
 }

@@ -13,21 +13,25 @@ namespace jadwal::calendar {
 ///  - working:     expected at work (pattern, minus holidays that apply, minus leave)
 ///  - busy:        blocked by a duty (in or outside working time)
 ///  - unavailable: leave, holidays, busy time, rest after a night shift
-///  - free:        neither working nor unavailable
-/// working and free are disjoint; busy is a subset of unavailable; a minute may
-/// be both working and unavailable (a duty during office hours).
+///  - breaks:      the pattern's breaks (lunch, Friday prayer) on days worked:
+///                 neither working nor free time
+///  - free:        neither working, nor a break, nor unavailable
+/// working, breaks and free are disjoint; busy is a subset of unavailable; a
+/// minute may be both working and unavailable (a duty during office hours).
 struct availability {
     interval_set working;
     interval_set busy;
     interval_set unavailable;
     interval_set free;
+    interval_set breaks;
 };
 
 /// What a labelled piece of time is.
 enum class time_kind {
     working,     ///< expected at work
     busy,        ///< a duty
-    unavailable  ///< leave, a holiday, rest after a night shift
+    unavailable,  ///< leave, a holiday, rest after a night shift
+    break_time    ///< a break of the work pattern (lunch, Friday prayer)
 };
 
 /// Where a piece of time came from, for `jadwal availability` output. Pieces may
@@ -35,7 +39,7 @@ enum class time_kind {
 struct labelled_interval {
     interval span;
     time_kind kind = time_kind::working;
-    std::string label;  ///< e.g. "office", "office/ramadan", "shift M", "holiday: Nyepi", "leave", "duty: apel", "rest after night shift"
+    std::string label;  ///< e.g. "office", "office/ramadan", "shift M", "holiday: Nyepi", "leave", "duty: apel", "rest after night shift", "break (office)"
 };
 
 [[nodiscard]] std::string_view to_string(time_kind k);
@@ -62,6 +66,10 @@ public:
     [[nodiscard]] const interval_set& pattern_working(model::pattern_index p, const date::time_zone& zone,
                                                       int rotation_offset, model::holiday_rule rule,
                                                       bool works_collective_leave) const;
+    /// The breaks of the same expansion (empty for patterns without breaks).
+    [[nodiscard]] const interval_set& pattern_breaks(model::pattern_index p, const date::time_zone& zone,
+                                                     int rotation_offset, model::holiday_rule rule,
+                                                     bool works_collective_leave) const;
 
     /// Every critical period of the unit, in the order written, as whole local days
     /// in the unit's zone, with its weight.

@@ -56,6 +56,10 @@ struct source_mark {
 /// Intervals per weekday, indexed by date::weekday::c_encoding() (0 = Sunday).
 struct weekly_hours {
     std::array<std::vector<clock_range>, 7> by_weekday;
+    /// Breaks (lunch, Friday prayer) per weekday, same indexing: neither working
+    /// nor free time. Each lies within the day's working span; the working
+    /// hours minus the breaks are the working time (docs/model.md "Breaks").
+    std::array<std::vector<clock_range>, 7> breaks;
 };
 
 /// A named set of date ranges (ramadan, school_holiday, ...). Patterns vary by season.
@@ -202,6 +206,14 @@ struct platform {
     source_mark mark;
 };
 
+/// Teaching on weekday evenings outside the instructor's pattern, within limits
+/// of their own (docs/model.md "Instructors in the evening").
+struct instructor_evenings {
+    clock_range hours{minutes{18 * 60 + 30}, minutes{21 * 60}};  ///< Monday-Friday, not holidays
+    int max_per_week = 2;                ///< local dates with evening teaching per ISO week
+    std::optional<double> cost_per_hour;  ///< evening rate; default: the instructor's cost_per_hour
+};
+
 struct instructor {
     std::string id, name;
     std::string email;  ///< optional ("" = none): the calendar address in iCalendar files
@@ -211,6 +223,10 @@ struct instructor {
     std::optional<int> max_days_per_month;
     std::vector<date_range> unavailable;
     double cost_per_hour = 0;
+    std::optional<instructor_evenings> evenings;  ///< none: teaches only in `pattern`
+    [[nodiscard]] double evening_cost_per_hour() const {
+        return evenings && evenings->cost_per_hour ? *evenings->cost_per_hour : cost_per_hour;
+    }
     source_mark mark;
 };
 
@@ -310,6 +326,9 @@ struct policy {
     clock_range working_hours{minutes{7 * 60 + 30}, minutes{16 * 60 + 30}};
     /// No live session on a Friday overlaps this (empty: no such rule).
     std::optional<clock_range> friday_prayer = clock_range{minutes{11 * 60 + 30}, minutes{13 * 60}};
+    /// Whether training may touch people's breaks (`breaks: protected|allowed`).
+    /// Break minutes never count as working time or after hours either way.
+    bool protect_breaks = true;
     clock_range after_hours{minutes{16 * 60 + 30}, minutes{21 * 60}};
     clock_range weekend{minutes{8 * 60}, minutes{17 * 60}};
     std::optional<int> max_after_hours_minutes_per_week;

@@ -51,6 +51,10 @@ struct figures {
     std::int64_t placed_jp = 0;
     std::int64_t disruption_minutes = 0;
     std::int64_t after_hours_minutes = 0;
+    std::int64_t max_after_hours_week = 0;  ///< per person-week
+    std::int64_t jp_target_met = 0, jp_target_employees = 0;
+    std::int64_t bound_placed = -1, bound_jp_target_met = -1;  ///< -1: no bound computed
+    std::int64_t unplaceable = 0;
     std::int64_t own_violations = 0;
     std::int64_t verify_violations = -1;
     char verify_codes[256] = {};
@@ -121,6 +125,14 @@ figures run_child(const run_spec& spec) {
     f.demand_total = sol.metrics.demand_total;
     f.disruption_minutes = sol.metrics.disruption_minutes;
     f.after_hours_minutes = sol.metrics.after_hours_minutes;
+    f.max_after_hours_week = sol.metrics.max_after_hours_minutes_per_person_week;
+    f.jp_target_met = sol.metrics.jp_target_met;
+    f.jp_target_employees = sol.metrics.jp_target_employees;
+    if (sol.bounds) {
+        f.bound_placed = sol.bounds->demand_placed;
+        f.bound_jp_target_met = sol.bounds->jp_target_met;
+        f.unplaceable = sol.bounds->unplaceable;
+    }
     f.own_violations = sol.metrics.hard_violations;
     std::int64_t unplaced_jp = 0, all_jp = 0;
     for (const auto& d : s.demand) all_jp += s.programs[d.program.value].jp;
@@ -251,6 +263,26 @@ int main(int argc, char** argv) {
     row("participation", fmt::format("{:.1f}% ({}/{})", 100 * f.participation_rate, f.demand_placed, f.demand_total),
         "", -1);
     row("JP-target attainment", fmt::format("{:.1f}%", 100 * f.attainment), "", -1);
+    // Issue 12's targets: people at their JP target, after-hours load, and the gap to the bound.
+    row("people reaching their JP target", fmt::format("{}/{}", f.jp_target_met, f.jp_target_employees), ">= 95%",
+        judge(f.jp_target_employees > 0 && 100 * f.jp_target_met >= 95 * f.jp_target_employees));
+    row("max after-hours minutes per person-week", fmt::format("{}", f.max_after_hours_week), "<= 180",
+        judge(f.max_after_hours_week <= 180));
+    if (f.bound_placed >= 0) {
+        row("bound: no plan places more than", fmt::format("{} ({} unplaceable)", f.bound_placed, f.unplaceable), "",
+            -1);
+        const double gap = f.bound_placed > 0 ? 1.0 - static_cast<double>(f.demand_placed) /
+                                                          static_cast<double>(f.bound_placed)
+                                              : 0.0;
+        row("gap between demand placed and the bound", fmt::format("{:.1f}%", 100 * gap), "<= 5%",
+            judge(gap <= 0.05));
+        row("bound: no plan brings more to their JP target than",
+            fmt::format("{} ({:.1f}%)", f.bound_jp_target_met,
+                        f.jp_target_employees > 0 ? 100.0 * static_cast<double>(f.bound_jp_target_met) /
+                                                        static_cast<double>(f.jp_target_employees)
+                                                  : 0.0),
+            "", -1);
+    }
     row("hard violations (solver's evaluation)", fmt::format("{}", f.own_violations), "0", judge(f.own_violations == 0));
     row("violations found by jadwal verify", fmt::format("{}", f.verify_violations), "0",
         f.verify_violations == 0 ? 1 : 0);

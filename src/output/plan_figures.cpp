@@ -138,9 +138,11 @@ plan_figures compute_plan_figures(const model::scenario& s, const solve::solutio
         calendar::date_range days{local_day(all.items().front().start, z), local_day(all.items().back().end, z)};
         days.first = std::max(days.first, s.horizon.first - date::days{7});
         days.last = std::min(days.last, s.horizon.last + date::days{7});
-        const interval_set working = days.ok() ? cal.employee(model::employee_index{e}, days).working : interval_set{};
-        interval_set inside = all.intersect(working);
-        const interval_set outside = all.subtract(working);
+        calendar::availability av;
+        if (days.ok()) av = cal.employee(model::employee_index{e}, days);
+        interval_set inside = all.intersect(av.working);
+        // Break minutes are neither working time nor after hours (docs/model.md "Breaks").
+        const interval_set outside = all.subtract(av.working).subtract(av.breaks);
         person_figures p;
         p.employee = model::employee_index{e};
         p.training_minutes = all.total().count();

@@ -50,7 +50,7 @@ employee_explanation explain_employee(const model::scenario& s, const solution& 
         const auto ta = static_cast<detail::tmin>((a - cm.t0).count());
         const auto tb = static_cast<detail::tmin>((b - cm.t0).count());
         t.working_minutes = cm.work_minutes(e, ta, tb);
-        t.after_hours_minutes = (tb - ta) - t.working_minutes;
+        t.after_hours_minutes = cm.after_hours_minutes(e, ta, tb);  // break minutes are neither
     };
     auto wanted = [&](model::program_index p) { return !program || *program == p; };
     for (const auto& c : sol.cohorts) {

@@ -122,3 +122,43 @@ TEST_CASE("the figures agree with verify and the metrics on solved plans", "[out
         CHECK(f.disruption_minutes == plan->plan.metrics.disruption_minutes);
     }
 }
+
+TEST_CASE("break minutes a policy allows count neither as working time nor as after hours in the figures",
+          "[output][figures][breaks]") {
+    // 2026-06-03 is a Wednesday; the office breaks for lunch 12:00-13:00.
+    const auto s = load_yaml(R"(
+jadwal: 1
+scenario: {name: t, from: 2026-06-03, to: 2026-06-03}
+work_patterns:
+  office:
+    week: {mon-fri: 07:30-16:00}
+    breaks: {mon-fri: 12:00-13:00}
+locations: [{id: town}]
+units: [{id: u, pattern: office, location: town, max_absent: 3}]
+employees:
+  - {id: a, name: A, unit: u, status: pns, jp_target: 0}
+  - {id: b, name: B, unit: u, status: pns, jp_target: 0}
+venues: [{id: room, capacity: 10, location: town}]
+programs:
+  - id: p
+    modules: [{id: m1, jp: 4}]
+    modes: [{mode: classroom, venues: [room], windows: [{days: wed, hours: [10:00-16:00]}]}]
+    cohort: {min: 2, max: 10}
+demand: [{program: p, where: {unit: u}, priority: mandatory}]
+policies: {only: {}, lax: {breaks: allowed}}
+)");
+    solve::solve_options o;
+    o.policy = "only";
+    o.max_moves = 2000;
+    auto plan = solve::solve(s, o);
+    REQUIRE(plan.cohorts.size() == 1);
+    auto& ses = plan.cohorts[0].sessions[0];
+    const auto len = ses.end - ses.start;
+    ses.start -= std::chrono::minutes{120};  // 11:00-14:00: 60 min of it is lunch
+    ses.end = ses.start + len;
+    const auto& lax = policy(s, "lax");
+    same_as_verify(s, plan, lax);
+    const auto f = output::compute_plan_figures(s, plan, lax);
+    CHECK(f.disruption_minutes == 2 * 120);
+    CHECK(f.after_hours_minutes == 0);
+}

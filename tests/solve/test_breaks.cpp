@@ -4,6 +4,7 @@
 #include "support.hpp"
 
 #include <jadwal/calendar/work_calendar.hpp>
+#include <jadwal/solve/explain.hpp>
 
 #include <fmt/format.h>
 
@@ -83,6 +84,12 @@ TEST_CASE("a policy that allows breaks counts break minutes neither as working t
     CHECK_FALSE(has(rep, "H2-BREAK"));
     CHECK(rep.metrics.disruption_minutes == 2 * 120);
     CHECK(rep.metrics.after_hours_minutes == 0);
+    // explain says the same of each person's session.
+    sol.policy = "lax";
+    const auto one = solve::explain_employee(*s, sol, sol.cohorts[0].participants[0]);
+    REQUIRE(one.trainings.size() == 1);
+    CHECK(one.trainings[0].working_minutes == 120);
+    CHECK(one.trainings[0].after_hours_minutes == 0);
 }
 
 TEST_CASE("study blocks avoid the Friday prayer", "[solve][breaks]") {

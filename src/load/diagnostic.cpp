@@ -1,5 +1,7 @@
 #include <jadwal/load/diagnostic.hpp>
 
+#include "utf8.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -30,38 +32,6 @@ std::string format(const diagnostic& d) {
 
 namespace {
 
-/// Length of the UTF-8 sequence at the start of `s` and its code point; 0 when
-/// it is not valid UTF-8 (overlong forms and surrogates included).
-std::size_t utf8_sequence(std::string_view s, char32_t& cp) {
-    const auto b = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
-    const unsigned char c = b(0);
-    std::size_t len = 0;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2;
-        cp = c & 0x1Fu;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        cp = c & 0x0Fu;
-        if (c == 0xE0) lo = 0xA0;
-        if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        cp = c & 0x07u;
-        if (c == 0xF0) lo = 0x90;
-        if (c == 0xF4) hi = 0x8F;
-    } else {
-        return 0;
-    }
-    if (s.size() < len) return 0;
-    for (std::size_t k = 1; k < len; ++k) {
-        const unsigned char cc = b(k);
-        if (cc < (k == 1 ? lo : 0x80) || cc > (k == 1 ? hi : 0xBF)) return 0;
-        cp = (cp << 6) | (cc & 0x3Fu);
-    }
-    return len;
-}
-
 /// Characters a terminal acts on or that reorder or break what it shows.
 bool invisible_control(char32_t cp) {
     return (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 || (cp >= 0x202A && cp <= 0x202E) ||
@@ -84,8 +54,9 @@ std::string printable(std::string_view text) {
             ++i;
             continue;
         }
-        char32_t cp = 0;
-        const std::size_t len = utf8_sequence(text.substr(i), cp);
+        const auto seq = detail::decode_utf8(text.substr(i));
+        const char32_t cp = seq.code_point;
+        const std::size_t len = seq.length;
         if (len == 0) {
             out += fmt::format("\\x{:02x}", c);
             ++i;

@@ -1,5 +1,7 @@
 #include "yaml_prescan.hpp"
 
+#include "utf8.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -33,44 +35,22 @@ std::size_t find_invalid_text(std::string_view text, std::string& what) {
             ++i;
             continue;
         }
-        std::size_t len = 0;
-        unsigned char lo = 0x80, hi = 0xBF;
-        std::uint32_t cp = 0;
-        if (c >= 0xC2 && c <= 0xDF) {
-            len = 2;
-            cp = c & 0x1Fu;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            len = 3;
-            cp = c & 0x0Fu;
-            if (c == 0xE0) lo = 0xA0;
-            if (c == 0xED) hi = 0x9F;  // no UTF-16 surrogates
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            len = 4;
-            cp = c & 0x07u;
-            if (c == 0xF0) lo = 0x90;
-            if (c == 0xF4) hi = 0x8F;
-        } else {
-            what = fmt::format("the file is not valid UTF-8 (byte 0x{:02X})", c);
+        const utf8_sequence seq = decode_utf8(text.substr(i));
+        if (seq.length == 0) {
+            if (seq.bad_byte == 0)
+                what = fmt::format("the file is not valid UTF-8 (byte 0x{:02X})", c);
+            else if (i + seq.bad_byte >= n)
+                what = "the file is not valid UTF-8 (a character is cut off at the end)";
+            else
+                what = fmt::format("the file is not valid UTF-8 (byte 0x{:02X} after 0x{:02X})", p[i + seq.bad_byte], c);
             return i;
         }
-        if (i + len > n) {
-            what = "the file is not valid UTF-8 (a character is cut off at the end)";
-            return i;
-        }
-        for (std::size_t k = 1; k < len; ++k) {
-            const unsigned char cc = p[i + k];
-            const unsigned char l = k == 1 ? lo : 0x80, h = k == 1 ? hi : 0xBF;
-            if (cc < l || cc > h) {
-                what = fmt::format("the file is not valid UTF-8 (byte 0x{:02X} after 0x{:02X})", cc, c);
-                return i;
-            }
-            cp = (cp << 6) | (cc & 0x3Fu);
-        }
+        const auto cp = static_cast<std::uint32_t>(seq.code_point);
         if (cp >= 0x80 && cp <= 0x9F && cp != 0x85) {
             what = fmt::format("the file contains the control character U+{:04X}", cp);
             return i;
         }
-        i += len;
+        i += seq.length;
     }
     return std::string_view::npos;
 }

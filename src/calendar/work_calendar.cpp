@@ -513,34 +513,33 @@ struct work_calendar::impl {
         }
     }
 
+    static interval span_of(const expansion::piece& p) { return p.span; }
+    static interval span_of(const interval& i) { return i; }
+
+    /// One kind of time of the request: the expansion's union of it (`all`)
+    /// clipped to the range, or, where leave days are left out, its spans
+    /// (`items`, indexed per day by `by_day`) of the days that remain.
+    template <class T>
+    interval_set spans(const request& rq, interval_set expansion::*all, std::vector<T> expansion::*items,
+                       std::vector<std::uint32_t> expansion::*by_day) const {
+        if (!rq.x) return {};
+        const expansion& x = *rq.x;
+        if (!rq.leave) return (x.*all).clip(rq.range);
+        interval_set out;
+        for_each_day(rq, [&](std::size_t i) {
+            for (auto k = (x.*by_day)[i]; k < (x.*by_day)[i + 1]; ++k) out.add(span_of((x.*items)[k]));
+        });
+        return out.clip(rq.range);
+    }
+
     interval_set working(const request& rq) const {
-        if (!rq.x) return {};
-        if (!rq.leave) return rq.x->working.clip(rq.range);
-        interval_set out;
-        for_each_day(rq, [&](std::size_t i) {
-            for (auto k = rq.x->work_by_day[i]; k < rq.x->work_by_day[i + 1]; ++k) out.add(rq.x->work[k].span);
-        });
-        return out.clip(rq.range);
+        return spans(rq, &expansion::working, &expansion::work, &expansion::work_by_day);
     }
-
     interval_set resting(const request& rq) const {
-        if (!rq.x) return {};
-        if (!rq.leave) return rq.x->resting.clip(rq.range);
-        interval_set out;
-        for_each_day(rq, [&](std::size_t i) {
-            for (auto k = rq.x->rest_by_day[i]; k < rq.x->rest_by_day[i + 1]; ++k) out.add(rq.x->rest[k]);
-        });
-        return out.clip(rq.range);
+        return spans(rq, &expansion::resting, &expansion::rest, &expansion::rest_by_day);
     }
-
     interval_set breaks(const request& rq) const {
-        if (!rq.x) return {};
-        if (!rq.leave) return rq.x->breaks.clip(rq.range);
-        interval_set out;
-        for_each_day(rq, [&](std::size_t i) {
-            for (auto k = rq.x->brk_by_day[i]; k < rq.x->brk_by_day[i + 1]; ++k) out.add(rq.x->brk[k].span);
-        });
-        return out.clip(rq.range);
+        return spans(rq, &expansion::breaks, &expansion::brk, &expansion::brk_by_day);
     }
 
     interval_set leave_set(const request& rq) const {

@@ -33,6 +33,17 @@ inline std::shared_ptr<model::scenario> scenario_from(std::string_view yaml) {
     return std::make_shared<model::scenario>(std::move(*r.scenario));
 }
 
+/// A week of office days (2026-06-01 is a Monday, 08:00-16:00, no holidays
+/// listed), followed by the rest of a scenario.
+inline std::string office_week(std::string_view rest) {
+    return std::string(R"(
+jadwal: 1
+scenario: {name: t, from: 2026-06-01, to: 2026-06-05}
+work_patterns:
+  office: {week: {mon-fri: [08:00-16:00]}}
+)") + std::string(rest);
+}
+
 /// The Batanghari scenario of this many employees and seed, with employees inline.
 inline std::shared_ptr<model::scenario> batanghari(int employees, std::uint64_t seed) {
     generate::batanghari_options o;

@@ -10,15 +10,6 @@ using namespace jadwal;
 
 namespace {
 
-constexpr std::string_view head = R"(
-jadwal: 1
-scenario: {name: t, from: 2026-06-01, to: 2026-06-05}
-work_patterns:
-  office: {week: {mon-fri: [08:00-16:00]}}
-)";
-
-std::string yaml(std::string_view rest) { return std::string(head) + std::string(rest); }
-
 /// Every placed demand item of the plan, as (employee, programme).
 std::set<std::pair<std::uint32_t, std::uint32_t>> placed(const solve::solution& sol) {
     std::set<std::pair<std::uint32_t, std::uint32_t>> out;
@@ -49,7 +40,7 @@ void check_sound(const model::scenario& s, const std::string& policy, const solv
 TEST_CASE("a cohort minimum above what the unit limit lets sit together is found before solving", "[solve][bound]") {
     // The issue's case: max_absent 2 and cohort.min 3 in working hours; check
     // said nothing and solve placed nothing.
-    const auto s = test::scenario_from(yaml(R"(
+    const auto s = test::scenario_from(test::office_week(R"(
 units: [{id: u, pattern: office, max_absent: 2}]
 employees:
   - {id: a, name: A, unit: u, status: pns, jp_target: 2, accepts: {after_hours: false}}
@@ -79,7 +70,7 @@ policies: {only: {}}
 }
 
 TEST_CASE("with evenings allowed the same cohort is possible and nothing is flagged", "[solve][bound]") {
-    const auto s = test::scenario_from(yaml(R"(
+    const auto s = test::scenario_from(test::office_week(R"(
 units: [{id: u, pattern: office, max_absent: 2}]
 employees:
   - {id: a, name: A, unit: u, status: pns, jp_target: 0}
@@ -103,7 +94,7 @@ policies: {only: {}}
 }
 
 TEST_CASE("a fixed webinar in working hours seats at most the unit limit of each unit", "[solve][bound]") {
-    const auto s = test::scenario_from(yaml(R"(
+    const auto s = test::scenario_from(test::office_week(R"(
 units:
   - {id: u, pattern: office, max_absent: 1}
   - {id: v, pattern: office, max_absent: 2}
@@ -138,7 +129,7 @@ policies: {only: {}}
 }
 
 TEST_CASE("leave over every fixed time and a PPPK cap below the programme are unplaceable", "[solve][bound]") {
-    const auto s = test::scenario_from(yaml(R"(
+    const auto s = test::scenario_from(test::office_week(R"(
 units: [{id: u, pattern: office, max_absent: 5}]
 employees:
   - {id: a, name: A, unit: u, status: pns, jp_target: 0, leave: [{from: 2026-06-03, to: 2026-06-03}]}

@@ -4,22 +4,8 @@
 using namespace jadwal;
 using jadwal::test::jakarta;
 
-namespace {
-
-// A week of office days (2026-06-01 is a Monday), no holidays listed.
-constexpr std::string_view head = R"(
-jadwal: 1
-scenario: {name: t, from: 2026-06-01, to: 2026-06-05}
-work_patterns:
-  office: {week: {mon-fri: [08:00-16:00]}}
-)";
-
-std::string yaml(std::string_view rest) { return std::string(head) + std::string(rest); }
-
-}  // namespace
-
 TEST_CASE("three people and one obvious free slot make one cohort in that slot", "[solve]") {
-    const auto s = test::scenario_from(yaml(R"(
+    const auto s = test::scenario_from(test::office_week(R"(
 units: [{id: u, pattern: office, max_absent: 3}]
 employees:
   - {id: a, name: A, unit: u, status: pns, jp_target: 0}
@@ -85,7 +71,7 @@ policies: {flex: {after_hours: {weekday: 16:30-21:00}, weights: {fairness: 0}}}
 }
 
 TEST_CASE("a unit that may miss only one person at a time gets two separate sessions", "[solve]") {
-    const auto s = test::scenario_from(yaml(R"(
+    const auto s = test::scenario_from(test::office_week(R"(
 units: [{id: u, pattern: office, max_absent: 1}]
 employees:
   - {id: a, name: A, unit: u, status: pns, jp_target: 0, accepts: {after_hours: false}}
@@ -177,7 +163,7 @@ policies: {any: {}}
 }
 
 TEST_CASE("self-paced study goes into free evenings when the person accepts them", "[solve]") {
-    const auto s = test::scenario_from(yaml(R"(
+    const auto s = test::scenario_from(test::office_week(R"(
 units: [{id: u, pattern: office}]
 employees:
   - {id: a, name: A, unit: u, status: pns, jp_target: 0}
@@ -196,7 +182,7 @@ policies: {evenings: {after_hours: {weekday: 16:30-21:00}, weights: {fairness: 0
 }
 
 TEST_CASE("someone who refuses evenings studies in working time instead", "[solve]") {
-    const auto s = test::scenario_from(yaml(R"(
+    const auto s = test::scenario_from(test::office_week(R"(
 units: [{id: u, pattern: office}]
 employees:
   - {id: a, name: A, unit: u, status: pns, jp_target: 0, accepts: {after_hours: false}}
@@ -213,7 +199,7 @@ policies: {evenings: {}}
 }
 
 TEST_CASE("a national webinar is attended at its fixed time", "[solve]") {
-    const auto s = test::scenario_from(yaml(R"(
+    const auto s = test::scenario_from(test::office_week(R"(
 units: [{id: u, pattern: office, max_absent: 2}]
 employees:
   - {id: a, name: A, unit: u, status: pns, jp_target: 0}
@@ -238,7 +224,7 @@ policies: {any: {}}
 }
 
 TEST_CASE("the classroom budget opens only the cohort of the mandatory programme", "[solve]") {
-    const auto s = test::scenario_from(yaml(R"(
+    const auto s = test::scenario_from(test::office_week(R"(
 units: [{id: u, pattern: office, max_absent: 10}]
 employees:
   - {id: a, name: A, unit: u, status: pns, jp_target: 0}
@@ -262,7 +248,7 @@ budget: {max_classroom_cohorts: 1}
 }
 
 TEST_CASE("an unknown policy or no thread is refused", "[solve]") {
-    const auto s = test::scenario_from(yaml(R"(
+    const auto s = test::scenario_from(test::office_week(R"(
 units: [{id: u, pattern: office}]
 employees: [{id: a, name: A, unit: u, status: pns}]
 programs: [{id: p, modules: [{id: m1, jp: 2}], modes: [{mode: self_paced}]}]
@@ -278,7 +264,7 @@ policies: {any: {}}
 }
 
 TEST_CASE("a cancelled solve still returns a feasible plan", "[solve]") {
-    const auto s = test::scenario_from(yaml(R"(
+    const auto s = test::scenario_from(test::office_week(R"(
 units: [{id: u, pattern: office}]
 employees: [{id: a, name: A, unit: u, status: pns}]
 programs: [{id: p, modules: [{id: m1, jp: 2}], modes: [{mode: self_paced}]}]
@@ -295,7 +281,7 @@ policies: {any: {}}
 }
 
 TEST_CASE("a scenario without demand gives an empty feasible plan", "[solve]") {
-    const auto s = test::scenario_from(yaml(R"(
+    const auto s = test::scenario_from(test::office_week(R"(
 units: [{id: u, pattern: office}]
 employees: [{id: a, name: A, unit: u, status: pns, jp_target: 0}]
 programs: [{id: p, modules: [{id: m1, jp: 2}], modes: [{mode: self_paced}]}]

@@ -6,6 +6,7 @@
 #include "solution_file.hpp"
 
 #include <jadwal/io/solution_json.hpp>
+#include <jadwal/output/output_files.hpp>
 #include <jadwal/solve/solver.hpp>
 
 #include <fmt/format.h>
@@ -16,6 +17,8 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <system_error>
+#include <thread>
 #include <unistd.h>
 
 namespace jadwal::cli {
@@ -206,6 +209,20 @@ action add_solve(CLI::App& app) {
         }
         const stop_on_signal interrupt;
         opts.cancel = interrupt.flag();
+        const std::filesystem::path dir{a->out};
+        // The set the last run replaced is deleted while the search runs, not
+        // on the way to publishing; a failure here is met again, and reported,
+        // when publishing. Joined (std::jthread) on every way out.
+        std::jthread tidying;
+        try {
+            tidying = std::jthread([dir] {
+                try {
+                    output::tidy_output_folder(dir);
+                } catch (...) {
+                }
+            });
+        } catch (const std::system_error&) {
+        }
         solve::solution sol = solve::solve(s, opts);
         if (live_line) fmt::print(stderr, "\n");
 
@@ -218,7 +235,7 @@ action add_solve(CLI::App& app) {
         }
         req.previous = previous ? &*previous : nullptr;
         req.baseline = baseline ? &*baseline : nullptr;
-        const std::filesystem::path dir{a->out};
+        if (tidying.joinable()) tidying.join();
         if (const int rc = write_plan_outputs(s, sol, dir, req); rc != success) return rc;
         print_summary(sol, dir.string(), interrupt.stopped());
         const bool ok = sol.status == solve::solve_status::feasible || sol.status == solve::solve_status::optimal;

@@ -1,14 +1,14 @@
 #include <jadwal/output/output_files.hpp>
 
+#include "parallel_for.hpp"
+
 #include <fmt/format.h>
 
-#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <exception>
-#include <mutex>
 #include <optional>
 #include <random>
 #include <set>
@@ -25,6 +25,8 @@
 namespace jadwal::output {
 namespace fs = std::filesystem;
 namespace {
+
+using detail::parallel_for;
 
 constexpr std::string_view own_dir = ".jadwal";
 
@@ -78,39 +80,6 @@ void check_relative(const fs::path& p) {
         if (part == ".." || part == "." || part.empty())
             fail(fmt::format("output path '{}' leaves its directory", p.string()));
     if (top_level(p) == own_dir) fail(fmt::format("output path '{}' is jadwal's own folder", p.string()));
-}
-
-/// Runs f(i) for i in [0, n) on a few threads. Creating and deleting files is
-/// dominated by the file system's latency (about half a millisecond per file
-/// on the CI machine), which several threads overlap. When the system refuses
-/// a thread (a process or memory limit), the threads that did start, or the
-/// calling thread alone, do all the work.
-template <class F>
-void parallel_for(std::size_t n, F&& f) {
-    const std::size_t workers = std::min<std::size_t>(8, std::max<std::size_t>(1, n / 256));
-    std::atomic<std::size_t> next{0};
-    std::exception_ptr failed;
-    std::mutex m;
-    const auto work = [&] {
-        try {
-            for (std::size_t i = next++; i < n; i = next++) f(i);
-        } catch (...) {
-            const std::lock_guard<std::mutex> lock(m);
-            if (!failed) failed = std::current_exception();
-            next = n;
-        }
-    };
-    std::vector<std::thread> pool;
-    for (std::size_t w = 1; w < workers; ++w) {
-        try {
-            pool.emplace_back(work);
-        } catch (const std::system_error&) {
-            break;
-        }
-    }
-    work();
-    for (auto& t : pool) t.join();
-    if (failed) std::rethrow_exception(failed);
 }
 
 struct stat_result {
@@ -272,8 +241,8 @@ void check_top_level(const fs::path& dir, const fs::path& top) {
                      at.string(), st.is_dir() ? "folder" : "file", top.string(), (dir / own_dir).string()));
 }
 
-/// Leftovers of runs that were killed: sets other than the current one, and
-/// the staging folders of jadwal versions before this layout.
+/// Sets other than the current one (the one the last publish replaced, those
+/// half-written by runs that were killed), and the staging folders of jadwal versions before this layout.
 void remove_leftovers(const fs::path& dir, const fs::path& sets, const std::optional<std::string>& keep) {
     std::error_code ec;
     std::vector<fs::path> gone;
@@ -368,7 +337,22 @@ void write_outputs(const fs::path& dir, const output_files& files) {
                                       dir.string(), std::strerror(err)));
     }
     sync_dir(own);
-    if (old) remove_tree(sets / *old);
+    // The set just replaced stays until the next publish (or tidy) removes it:
+    // a reader that opened it through the old link reads on undisturbed, and
+    // deleting thousands of files is not on the way to the new set.
+}
+
+void tidy_output_folder(const fs::path& dir) {
+    const fs::path own = dir / own_dir;
+    const fs::path sets = own / "sets";
+    try {
+        // Only a folder jadwal made is tidied; nothing is created here.
+        if (!lstat_of(own).is_dir() || !lstat_of(sets).is_dir()) return;
+        const folder_lock lock(own / "lock");
+        remove_leftovers(dir, sets, current_set(own));
+    } catch (const std::exception& e) {
+        throw write_error(fmt::format("tidying {} failed: {}", dir.string(), e.what()));
+    }
 }
 
 }  // namespace jadwal::output

@@ -24,6 +24,7 @@
 namespace fs = std::filesystem;
 using jadwal::output::output_files;
 using jadwal::output::write_error;
+using jadwal::output::tidy_output_folder;
 using jadwal::output::write_outputs;
 using jadwal::test::temp_dir;
 
@@ -80,8 +81,41 @@ TEST_CASE("a new set of outputs replaces the old one, calendars directory includ
     // A calendar of the earlier run that the new plan does not have is gone with its directory.
     CHECK_FALSE(fs::exists(dir / "calendars/employees/gone.ics"));
     CHECK(visible(dir) == std::set<std::string>{"calendars", "schedule.csv"});
-    // The old set is deleted once the new one is current: one set on disk.
+    // The set replaced stays (a reader may be in the middle of it) until the
+    // next publish or a tidy: the current set and the one before it.
+    CHECK(sets_on_disk(dir) == 2);
+    write_outputs(dir, {{"schedule.csv", "newer\r\n"}});
+    CHECK(sets_on_disk(dir) == 2);
+    tidy_output_folder(dir);
     CHECK(sets_on_disk(dir) == 1);
+    CHECK(read(dir / "schedule.csv") == "newer\r\n");
+    CHECK(read(dir / "calendars/employees/a.ics") == "A2");
+}
+
+TEST_CASE("tidying a folder keeps the current set and creates nothing", "[output][publish]") {
+    const temp_dir t;
+    // A folder jadwal never published to, or one that does not exist, is left as it is.
+    fs::create_directories(t.path() / "plain" / "sets");
+    tidy_output_folder(t.path() / "plain");
+    tidy_output_folder(t.path() / "missing");
+    CHECK(fs::exists(t.path() / "plain" / "sets"));
+    CHECK_FALSE(fs::exists(t.path() / "missing"));
+    CHECK_FALSE(fs::exists(t.path() / "plain" / ".jadwal"));
+    // A .jadwal that is a link to elsewhere is not tidied through.
+    fs::create_directories(t.path() / "elsewhere" / "sets" / "x");
+    { std::ofstream(t.path() / "elsewhere" / "sets" / "x" / "keep") << "k"; }
+    fs::create_directories(t.path() / "linked");
+    fs::create_directory_symlink("../elsewhere", t.path() / "linked" / ".jadwal");
+    tidy_output_folder(t.path() / "linked");
+    CHECK(read(t.path() / "elsewhere" / "sets" / "x" / "keep") == "k");
+    // After two publishes and a tidy the readers see the last set, whole.
+    const fs::path dir = t.path() / "out";
+    write_outputs(dir, tagged_set(1, 3));
+    write_outputs(dir, tagged_set(2, 2));
+    tidy_output_folder(dir);
+    CHECK(sets_on_disk(dir) == 1);
+    CHECK(read(dir / "solution.json") == "generation 2\n");
+    CHECK_FALSE(fs::exists(dir / "calendars/employees/e2.ics"));
 }
 
 TEST_CASE("entries the new set does not name are kept as they were", "[output][publish]") {
@@ -92,7 +126,7 @@ TEST_CASE("entries the new set does not name are kept as they were", "[output][p
     CHECK(read(dir / "report.html") == "r");
     CHECK(read(dir / "calendars/a.ics") == "A");
     CHECK(read(dir / "schedule.csv") == "s");
-    CHECK(sets_on_disk(dir) == 1);
+    CHECK(sets_on_disk(dir) == 2);
 }
 
 TEST_CASE("the outputs are links into jadwal's own folder that readers follow", "[output][publish]") {
@@ -190,7 +224,8 @@ TEST_CASE("what killed runs left behind is removed by the next run, even under t
 
     write_outputs(dir, {{"schedule.csv", "2"}});
     CHECK(read(dir / "schedule.csv") == "2");
-    CHECK(sets_on_disk(dir) == 1);
+    CHECK(sets_on_disk(dir) == 2);  // the new set and the one it replaced
+    CHECK_FALSE(fs::exists(dir / ".jadwal" / "sets" / "0000-dead"));
     CHECK_FALSE(fs::exists(dir / ".jadwal-staging-1"));
     CHECK_FALSE(fs::exists(dir / ".calendars.old-1"));
     CHECK(read(t.path() / "outside.txt") == "outside");
@@ -304,7 +339,8 @@ TEST_CASE("killed at any moment, a publisher leaves the whole old set or the who
     CHECK(mixed == 0);
     CHECK(generations_seen.size() > 10);  // the kills did land at different moments
     CHECK(snapshot(beside) == std::map<std::string, std::string>{{"keep.txt", "keep"}});
-    // The next publish cleans up whatever the kills left.
+    // The next publish cleans up whatever the kills left: the new set and the
+    // one it replaced remain.
     write_outputs(dir, tagged_set(99, 5));
-    CHECK(sets_on_disk(dir) == 1);
+    CHECK(sets_on_disk(dir) == 2);
 }

@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 #include <sys/wait.h>
+#include <vector>
 
 namespace {
 
@@ -111,6 +112,31 @@ TEST_CASE("jadwal solve is reproducible with a move limit", "[solve]") {
                     .exit_code == 0);
     auto strip = [](std::string t) { return t.substr(0, t.find("\"elapsed_seconds\"")); };
     CHECK(strip(read(dir / "a" / "solution.json")) == strip(read(dir / "b" / "solution.json")));
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("jadwal solve keeps the set it replaced until the next run, which deletes it while it searches",
+          "[solve][publish]") {
+    const auto dir = scratch();
+    const auto out = dir / "out";
+    auto sets = [&] {
+        std::set<std::string> names;
+        for (const auto& e : std::filesystem::directory_iterator(out / ".jadwal" / "sets"))
+            names.insert(e.path().filename().string());
+        return names;
+    };
+    std::vector<std::set<std::string>> seen;
+    for (int i = 0; i < 3; ++i) {
+        REQUIRE(run("solve '" + example + "' --out '" + out.string() + "' --max-moves 500 --format json,csv").exit_code ==
+                0);
+        seen.push_back(sets());
+    }
+    CHECK(seen[0].size() == 1);
+    CHECK(seen[1].size() == 2);
+    // The third run removed the first set and kept the second beside its own.
+    REQUIRE(seen[2].size() == 2);
+    CHECK_FALSE(seen[2].count(*seen[0].begin()));
+    CHECK(seen[2].count(*seen[1].rbegin()));
     std::filesystem::remove_all(dir);
 }
 

@@ -39,8 +39,8 @@ void publish_plan(const model::scenario& s, const solve::solution& sol, const st
 /// ics. Sets the four flags of `req`; false (flags unspecified) for anything else.
 [[nodiscard]] bool parse_publish_formats(std::string_view text, publish_request& req);
 
-/// A generous estimate of the seconds publish_plan and the solver's closing
-/// explanations take for a plan of this scenario on the CI machine (2 cores, an
+/// An estimate of the seconds the solver's closing work (last repair, top-up,
+/// explanations, bounds) and publish_plan take for a plan of this scenario on the CI machine (2 cores, an
 /// ordinary disk), so that a command given a time limit can stop its search
 /// early enough to finish within that limit (docs/outputs.md "Publishing").
 /// Linear in the employees that have demand, from measurements of the bundled

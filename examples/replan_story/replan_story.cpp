@@ -3,13 +3,15 @@
 // training hall will be closed for two weeks in May. What has to move, who is
 // affected, and what lands in their calendars?
 //
-//   replan_story --out DIR [--employees 600] [--seed 3] [--max-moves 20000]
+//   replan_story --out DIR [--employees 600] [--seed 9] [--max-moves 20000]
+//                [--policy classroom_only]
 //
 // The defaults are the run that README.md tells and the test checks.
 //
 // Steps, each a call into the library:
 //   1. generate a Batanghari population and load it (generate, load);
-//   2. plan the year under the `flexible` policy and publish it to DIR/before
+//   2. plan the year under the `classroom_only` policy (README.md says why) and
+//      publish it to DIR/before
 //      (solve, verify, publish_plan): solution.json, the CSVs, the calendars;
 //   3. close the busiest venue for the fortnight of May in which it has the
 //      most sessions, on a copy of the scenario;
@@ -65,8 +67,9 @@ namespace {
 struct arguments {
     fs::path out;
     int employees = 600;
-    std::uint64_t seed = 3;
+    std::uint64_t seed = 9;
     std::int64_t max_moves = 20'000;
+    std::string policy = "classroom_only";
 };
 
 /// The command line, read with CLI11 (the library the jadwal tool uses).
@@ -77,6 +80,7 @@ std::optional<int> parse_arguments(int argc, char** argv, arguments& a) {
     app.add_option("--employees", a.employees, "Population size")->check(CLI::Range(1, 1'000'000));
     app.add_option("--seed", a.seed, "Population and solver seed");
     app.add_option("--max-moves", a.max_moves, "Local-search moves per solve")->check(CLI::NonNegativeNumber);
+    app.add_option("--policy", a.policy, "The policy of both plans (a hall matters to classroom_only and flexible)");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -212,7 +216,7 @@ int main(int argc, char** argv) {
     if (const auto stop = parse_arguments(argc, argv, args)) return *stop;
     try {
         bool ok = true;
-        const std::string policy = "flexible";
+        const std::string& policy = args.policy;
 
         // 1. The population.
         const model::scenario s = generate_population(args.employees, args.seed);

@@ -8,6 +8,8 @@
 #include "../../src/solve/local_search.hpp"
 #include "../../src/solve/plan.hpp"
 
+#include <array>
+
 using namespace jadwal;
 namespace sd = jadwal::solve::detail;
 
@@ -92,19 +94,32 @@ TEST_CASE("incremental bookkeeping equals a full evaluation after many moves", "
 }
 
 TEST_CASE("every kind of move is tried and the common ones find feasible changes", "[solve]") {
+    // Under `flexible` a small regency whose trainers also teach in the evening
+    // has no classroom cohort left (evenings weigh less than working time), so
+    // venue changes and swaps between cohorts are counted under classroom_only too.
     const auto s = test::batanghari(400, 8);
-    const sd::compiled_model cm(*s, test::policy_of(*s, "flexible"));
-    sd::plan pl(cm);
-    sd::rng r(1);
-    sd::refusal_log log;
-    sd::construct(pl, r, log, [] { return false; });
-    sd::search_params sp;
-    sp.max_moves = 60000;
-    const auto st = sd::local_search(pl, r, log, sp);
+    std::array<std::int64_t, sd::move_kinds> tried{}, feasible{};
+    for (const std::string_view policy : {"flexible", "classroom_only"}) {
+        const sd::compiled_model cm(*s, test::policy_of(*s, policy));
+        sd::plan pl(cm);
+        sd::rng r(1);
+        sd::refusal_log log;
+        sd::construct(pl, r, log, [] { return false; });
+        sd::search_params sp;
+        sp.max_moves = 60000;
+        const auto st = sd::local_search(pl, r, log, sp);
+        for (std::size_t k = 0; k < sd::move_kinds; ++k) {
+            tried[k] += st.tried[k];
+            feasible[k] += st.feasible[k];
+        }
+        INFO(policy);
+        CHECK(st.improved > 0);
+        CHECK(pl.self_check() == "");
+    }
     for (std::size_t k = 0; k < sd::move_kinds; ++k) {
         const auto kind = static_cast<sd::move_kind>(k);
         INFO(sd::to_string(kind));
-        CHECK(st.tried[k] > 0);
+        CHECK(tried[k] > 0);
         // The others depend on the population: moving a self-paced person into a
         // cohort needs cohorts of programmes that also run self-paced, inserting or
         // opening needs waiting demand that something can take.
@@ -112,10 +127,8 @@ TEST_CASE("every kind of move is tried and the common ones find feasible changes
         for (const auto common : {mk::block_random, mk::block_best, mk::session_shift, mk::cohort_shift,
                                   mk::venue_change, mk::member_move, mk::member_swap, mk::cohort_close,
                                   mk::ruin_person, mk::ruin_unit})
-            if (kind == common) CHECK(st.feasible[k] > 0);
+            if (kind == common) CHECK(feasible[k] > 0);
     }
-    CHECK(st.improved > 0);
-    CHECK(pl.self_check() == "");
 }
 
 TEST_CASE("the same seed and move limit give the same solution file", "[solve]") {

@@ -58,6 +58,8 @@ struct figures {
     std::int64_t own_violations = 0;
     std::int64_t verify_violations = -1;
     char verify_codes[256] = {};
+    /// JP target met / with a target per model::staff_group, as verify counts them.
+    std::array<std::int64_t, model::staff_group_count> group_met{}, group_with_target{};
     double peak_mb = 0;
 };
 
@@ -145,6 +147,10 @@ figures run_child(const run_spec& spec) {
         std::string codes;
         for (const auto& [code, n] : rep.violations_by_code) codes += fmt::format("{}{} {}", codes.empty() ? "" : ", ", code, n);
         std::strncpy(f.verify_codes, codes.c_str(), sizeof f.verify_codes - 1);
+        for (std::size_t g = 0; g < model::staff_group_count; ++g) {
+            f.group_met[g] = rep.staff_groups[g].jp_target_met;
+            f.group_with_target[g] = rep.staff_groups[g].jp_target_employees;
+        }
     }
     return f;
 }
@@ -282,6 +288,25 @@ int main(int argc, char** argv) {
                                                         static_cast<double>(f.jp_target_employees)
                                                   : 0.0),
             "", -1);
+    }
+    // Issue 19's target: shift staff within 5 points of office staff.
+    if (f.verify_violations >= 0) {
+        const auto share = [&](model::staff_group g) {
+            const auto i = static_cast<std::size_t>(g);
+            return f.group_with_target[i] > 0
+                       ? 100.0 * static_cast<double>(f.group_met[i]) / static_cast<double>(f.group_with_target[i])
+                       : -1.0;
+        };
+        for (std::size_t g = 0; g < model::staff_group_count; ++g)
+            if (f.group_with_target[g] > 0)
+                row(fmt::format("JP target, {}", model::to_string(static_cast<model::staff_group>(g))),
+                    fmt::format("{:.1f}% ({}/{})", share(static_cast<model::staff_group>(g)), f.group_met[g],
+                                f.group_with_target[g]),
+                    "", -1);
+        const double office = share(model::staff_group::office), shift = share(model::staff_group::shift);
+        if (office >= 0 && shift >= 0)
+            row("JP target, shift staff below office staff (points)", fmt::format("{:.1f}", office - shift), "<= 5",
+                judge(office - shift <= 5.0));
     }
     row("hard violations (solver's evaluation)", fmt::format("{}", f.own_violations), "0", judge(f.own_violations == 0));
     row("violations found by jadwal verify", fmt::format("{}", f.verify_violations), "0",

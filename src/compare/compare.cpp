@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <set>
 
@@ -105,6 +106,19 @@ std::vector<metric_row> comparison_rows(const comparison& c) {
                              static_cast<double>(r.check.metrics.jp_target_employees)
                        : 0.0;
         });
+    // The same per staff group: shift staff and teachers meet rules office staff
+    // do not (rotations, school holidays), so one total can hide them.
+    constexpr std::array<std::string_view, model::staff_group_count> group_labels{"office staff", "teachers",
+                                                                                  "shift staff", "other staff"};
+    for (std::size_t g = 0; g < model::staff_group_count; ++g) {
+        const bool any = std::any_of(c.results.begin(), c.results.end(), [&](const policy_result& r) {
+            return r.check.staff_groups[g].jp_target_employees > 0;
+        });
+        if (!any) continue;
+        add(fmt::format("jp_target_attainment_{}", model::to_string(static_cast<model::staff_group>(g))),
+            fmt::format("JP target attainment, {}", group_labels[g]), k::share, true,
+            [g](const policy_result& r) { return r.check.staff_groups[g].attainment(); });
+    }
     add("disruption_minutes", "disruption (minutes of work)", k::minutes, false,
         [](const policy_result& r) { return r.check.metrics.disruption_minutes; });
     add("disruption_minutes_per_jp", "disruption minutes per placed JP", k::real, false, [](const policy_result& r) {

@@ -2,6 +2,8 @@
 
 #include <date/tz.h>
 
+#include <algorithm>
+
 namespace jadwal::model {
 namespace {
 template <class Index>
@@ -74,6 +76,28 @@ std::string_view to_string(window_kind w) {
         case window_kind::explicit_hours: return "explicit";
     }
     return "working_hours";
+}
+
+staff_group staff_group_of(const work_pattern& p) {
+    if (p.rotation) return staff_group::shift;
+    const auto idle = [](const weekly_hours& w) {
+        return std::all_of(w.by_weekday.begin(), w.by_weekday.end(), [](const auto& day) { return day.empty(); });
+    };
+    if (std::any_of(p.seasonal.begin(), p.seasonal.end(), [&](const auto& s) { return idle(s.second); }))
+        return staff_group::teachers;
+    const auto& days = p.week.by_weekday;  // index 0 is Sunday
+    const bool weekdays = std::any_of(days.begin() + 1, days.begin() + 6, [](const auto& d) { return !d.empty(); });
+    return weekdays && days[0].empty() && days[6].empty() ? staff_group::office : staff_group::other;
+}
+
+std::string_view to_string(staff_group g) {
+    switch (g) {
+        case staff_group::office: return "office";
+        case staff_group::teachers: return "teachers";
+        case staff_group::shift: return "shift";
+        case staff_group::other: return "other";
+    }
+    return "other";
 }
 
 std::string_view to_string(employment_status s) { return s == employment_status::pns ? "pns" : "pppk"; }

@@ -91,8 +91,10 @@ plan_figures compute_plan_figures(const model::scenario& s, const solve::solutio
             for (const auto& ses : co.sessions) training[e.value].push_back({ses.start - t, ses.end + t});
         }
     }
+    std::unordered_set<std::uint64_t> top_up;  // (employee, catalogue programme)
     for (const auto& blk : sol.study_blocks) {
         scheduled.insert(key(blk.employee.value, blk.program.value));
+        if (blk.top_up) top_up.insert(key(blk.employee.value, blk.program.value));
         training[blk.employee.value].push_back({blk.start, blk.end});
     }
 
@@ -112,6 +114,11 @@ plan_figures compute_plan_figures(const model::scenario& s, const solve::solutio
         ++f.demand_placed;
         f.placed_jp[d.employee.value] += s.programs[d.program.value].jp;
         f.placed_jp_total += s.programs[d.program.value].jp;
+    }
+    // Top-up counts towards the JP target, not towards demand (docs/model.md).
+    for (const auto k : top_up) {
+        const auto e = static_cast<std::uint32_t>(k >> 32), p = static_cast<std::uint32_t>(k & 0xffffffffu);
+        if (!unplaced.contains(k)) f.placed_jp[e] += s.programs[p].jp;
     }
     std::vector<std::vector<std::uint32_t>> staff(s.units.size());
     for (std::uint32_t e = 0; e < n_emp; ++e) {

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <functional>
@@ -291,7 +292,36 @@ private:
         card(h_, grouped(m_.sessions), "", "sessions");
         card(h_, grouped(m_.study_blocks), "", "self-paced study blocks");
         card(h_, grouped(m_.hard_violations), "", "hard violations", m_.hard_violations > 0 ? tone::bad : tone::good);
-        h_.raw("</div>\n</section>\n");
+        h_.raw("</div>\n");
+        staff_groups();
+        h_.raw("</section>\n");
+    }
+
+    /// JP-target attainment per staff group, as the checker counts it: shift
+    /// staff and teachers meet rules office staff do not, which one total hides.
+    void staff_groups() {
+        if (!opts_.checked) return;
+        constexpr std::array<std::string_view, model::staff_group_count> labels{
+            "office staff", "teachers", "shift staff", "other staff"};
+        const auto& groups = opts_.checked->staff_groups;
+        h_.raw("<h3>JP target by staff group</h3>\n<p class=\"note\">");
+        h_.text("Told from each person's work pattern: shift staff rotate, teachers have school holidays, office "
+                "staff work Monday to Friday, other staff the rest (six-day weeks).");
+        h_.raw("</p>\n");
+        open_table(h_, groups.size(), "Staff groups");
+        h_.raw("<tr><th>staff group</th><th "
+               "class=\"n\">staff</th><th class=\"n\">target met / with target</th><th "
+               "class=\"n\">attainment</th></tr>\n");
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            const auto& x = groups[g];
+            if (x.headcount == 0) continue;
+            h_.raw("<tr><td class=\"name\">").text(labels[g]).raw("</td>");
+            num_cell(grouped(x.headcount));
+            num_cell(fmt::format("{} / {}", grouped(x.jp_target_met), grouped(x.jp_target_employees)));
+            num_cell(x.jp_target_employees > 0 ? percent(x.attainment()) : "n/a");
+            h_.raw("</tr>\n");
+        }
+        close_table(h_, groups.size());
     }
 
     std::optional<std::uint32_t> worst_unit() const {

@@ -57,10 +57,14 @@ void score(context& c, report& r) {
     double shortfall = 0;
     for (std::uint32_t e = 0; e < s.employees.size(); ++e) {
         const auto& emp = s.employees[e];
+        auto& group = r.staff_groups[static_cast<std::size_t>(model::staff_group_of(s.pattern_of(emp)))];
+        ++group.headcount;
         if (emp.jp_target <= 0) continue;
         ++m.jp_target_employees;
+        ++group.jp_target_employees;
         if (placed_jp[e] >= emp.jp_target) {
             ++m.jp_target_met;
+            ++group.jp_target_met;
         } else {
             const double gap = static_cast<double>(emp.jp_target - placed_jp[e]);
             shortfall += gap;

@@ -80,8 +80,14 @@ TEST_CASE("Comparing policies gives one column per policy holding each plan's ow
                 CHECK(row.totals[j] == static_cast<double>(r.check.metrics.demand_total));
             }
             if (row.key == "expected_completions") CHECK(row.values[j] == r.attendance.completions.mean);
+            if (row.key == "jp_target_attainment_shift")
+                CHECK(row.values[j] == r.check.staff_groups[static_cast<std::size_t>(model::staff_group::shift)]
+                                           .attainment());
         }
     }
+    // The generated regency has office staff, teachers and ward nurses on rotation.
+    for (const char* k : {"jp_target_attainment_office", "jp_target_attainment_teachers", "jp_target_attainment_shift"})
+        CHECK(keys.count(k) == 1);
     const auto text = compare::comparison_text(c);
     const auto header = text.substr(0, text.find('\n'));
     CHECK(header.find("classroom_only") < header.find("flexible"));

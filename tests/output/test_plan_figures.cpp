@@ -1,6 +1,7 @@
 // The report's own figures agree with the independent checker: per unit with
 // verify's unit summaries, in total with the plan's metrics, on hand-made
 // plans (tests/verify's fixture) and on solved ones.
+#include <jadwal/generate/batanghari.hpp>
 #include <jadwal/output/plan_figures.hpp>
 
 #include <numeric>
@@ -161,4 +162,20 @@ policies: {only: {}, lax: {breaks: allowed}}
     const auto f = output::compute_plan_figures(s, plan, lax);
     CHECK(f.disruption_minutes == 2 * 120);
     CHECK(f.after_hours_minutes == 0);
+}
+
+TEST_CASE("the figures count catalogue top-up towards the JP target as verify does", "[output][figures]") {
+    generate::batanghari_options g;
+    g.employees = 300;
+    g.seed = 5;
+    g.csv_threshold = 1 << 30;
+    const auto s = test::load_or_fail(load::load_scenario_text(generate::batanghari_yaml(g), "batanghari.yaml"));
+    const auto plan = test::solve_scenario(s, "flexible");
+    REQUIRE(plan.plan.metrics.top_up_placed > 0);  // else this test shows nothing
+    same_as_verify(*plan.scenario, plan.plan, *plan.policy);
+    // The staff groups of the checker add up to the same JP-target figures.
+    const auto r = verify::verify(*plan.scenario, plan.plan, *plan.policy);
+    std::int64_t met = 0;
+    for (const auto& group : r.staff_groups) met += group.jp_target_met;
+    CHECK(met == plan.plan.metrics.jp_target_met);
 }

@@ -203,3 +203,50 @@ TEST_CASE("a participant in another time zone is measured against their own work
     CHECK_THAT(r.metrics.disruption_weighted, WithinAbs(1530.0 - 720 + 540, 1e-9));
     CHECK(r.metrics.after_hours_minutes == 360 + 60);
 }
+
+TEST_CASE("the JP target is counted per staff group, and the groups add up to the metrics", "[verify][groups]") {
+    const auto s = base_scenario();
+    const auto r = check(s, base_plan(s));
+    const auto& office = r.staff_groups[static_cast<std::size_t>(model::staff_group::office)];
+    const auto& shift = r.staff_groups[static_cast<std::size_t>(model::staff_group::shift)];
+    // BPKAD works Monday to Friday: Siti, Ahmad, Rudi and Dewi; Rudi (PPPK) has
+    // no target; only Siti (10 JP) meets hers.
+    CHECK(office.headcount == 4);
+    CHECK(office.jp_target_employees == 3);
+    CHECK(office.jp_target_met == 1);
+    CHECK_THAT(office.attainment(), WithinAbs(1.0 / 3.0, 1e-12));
+    // The four nurses of the ward rotate; none reaches 20 JP.
+    CHECK(shift.headcount == 4);
+    CHECK(shift.jp_target_employees == 4);
+    CHECK(shift.jp_target_met == 0);
+    for (const auto g : {model::staff_group::teachers, model::staff_group::other}) {
+        CHECK(r.staff_groups[static_cast<std::size_t>(g)].headcount == 0);
+        CHECK(r.staff_groups[static_cast<std::size_t>(g)].attainment() == 1.0);
+    }
+    std::int64_t met = 0, with_target = 0;
+    for (const auto& g : r.staff_groups) met += g.jp_target_met, with_target += g.jp_target_employees;
+    CHECK(met == r.metrics.jp_target_met);
+    CHECK(with_target == r.metrics.jp_target_employees);
+}
+
+TEST_CASE("staff groups are told from the work pattern: rotation, school holidays, weekdays only, the rest",
+          "[verify][groups]") {
+    model::work_pattern office;
+    for (unsigned d = 1; d <= 5; ++d) office.week.by_weekday[d] = {{calendar::minutes{450}, calendar::minutes{960}}};
+    CHECK(model::staff_group_of(office) == model::staff_group::office);
+    model::work_pattern six_days = office;  // a puskesmas open on Saturday morning
+    six_days.week.by_weekday[6] = {{calendar::minutes{450}, calendar::minutes{780}}};
+    CHECK(model::staff_group_of(six_days) == model::staff_group::other);
+    model::work_pattern school = six_days;  // a school week, and nothing in the holidays
+    school.seasonal.push_back({"school_holiday", model::weekly_hours{}});
+    CHECK(model::staff_group_of(school) == model::staff_group::teachers);
+    model::work_pattern ramadan_only = office;  // shorter hours in a season are still office hours
+    ramadan_only.seasonal.push_back({"ramadan", office.week});
+    CHECK(model::staff_group_of(ramadan_only) == model::staff_group::office);
+    model::work_pattern ward;
+    ward.rotation.emplace();
+    CHECK(model::staff_group_of(ward) == model::staff_group::shift);
+    model::work_pattern never;  // no hours at all
+    CHECK(model::staff_group_of(never) == model::staff_group::other);
+    CHECK(model::to_string(model::staff_group::teachers) == "teachers");
+}

@@ -449,6 +449,16 @@ struct scenario {
     [[nodiscard]] holiday_rule holiday_rule_of(const employee& e) const;
 };
 
+/// The groups whose JP-target attainment the report and `compare` show apart,
+/// told from the employee's effective work pattern: `shift` when it rotates
+/// (wards, fire crews), `teachers` when it has a season with no working hours
+/// (school holidays), `office` when it works Monday to Friday only, `other`
+/// otherwise (six-day puskesmas weeks, say).
+enum class staff_group : std::uint8_t { office, teachers, shift, other };
+inline constexpr std::size_t staff_group_count = 4;
+[[nodiscard]] staff_group staff_group_of(const work_pattern& p);
+
+[[nodiscard]] std::string_view to_string(staff_group g);
 [[nodiscard]] std::string_view to_string(delivery_mode m);
 [[nodiscard]] std::string_view to_string(window_kind w);
 [[nodiscard]] std::string_view to_string(employment_status s);

@@ -46,11 +46,12 @@ struct plan_figures {
     calendar::date_range days;           ///< the horizon
     std::vector<unit_figures> units;     ///< in scenario order
     std::vector<person_figures> people;  ///< everyone with training, in scenario order
-    /// Per employee (scenario order): the JP of their placed programmes.
+    /// Per employee (scenario order): the JP of their placed programmes, catalogue
+    /// top-up included (it counts towards the JP target).
     std::vector<std::int64_t> placed_jp;
     std::int64_t demand_total = 0;
     std::int64_t demand_placed = 0;
-    std::int64_t placed_jp_total = 0;
+    std::int64_t placed_jp_total = 0;  ///< the JP of placed declared demand
     std::int64_t disruption_minutes = 0;
     std::int64_t after_hours_minutes = 0;
     std::int64_t max_after_hours_week = 0;

@@ -9,6 +9,7 @@
 #include <jadwal/calendar/civil.hpp>
 #include <jadwal/model/scenario.hpp>
 #include <jadwal/solve/solution.hpp>
+#include <array>
 #include <map>
 #include <optional>
 #include <string>
@@ -42,6 +43,17 @@ struct unit_summary {
     std::int64_t after_hours_minutes = 0;
 };
 
+/// JP-target attainment of one staff group (model::staff_group_of).
+struct staff_group_summary {
+    std::int64_t headcount = 0;
+    std::int64_t jp_target_employees = 0;  ///< staff with a JP target
+    std::int64_t jp_target_met = 0;        ///< ... whose placed JP (top-up included) reaches it
+    [[nodiscard]] double attainment() const {
+        return jp_target_employees > 0 ? static_cast<double>(jp_target_met) / static_cast<double>(jp_target_employees)
+                                       : 1.0;
+    }
+};
+
 struct report {
     /// Hard-constraint and structural violations, sorted by time (timeless ones first).
     std::vector<violation> violations;
@@ -53,6 +65,8 @@ struct report {
     solve::solution_metrics metrics;  ///< hard_violations = violations.size()
     solve::objective_value objective;
     std::vector<unit_summary> units;  ///< in scenario order
+    /// Indexed by model::staff_group; their JP-target figures add up to the metrics'.
+    std::array<staff_group_summary, model::staff_group_count> staff_groups{};
     std::int64_t changes = 0;         ///< against the previous plan (0 without one)
     /// What the plan spends (docs/model.md "Budget"), and how many classroom cohorts it opens.
     double budget_cost = 0;

@@ -31,6 +31,14 @@ export PKG_CONFIG_PATH="$libdir"
 cc -std=c11 -Wall -Wextra -Wpedantic -Werror "$root/tests/install/pkg_config_consumer.c" -o "$work/pc_consumer" \
    $(pkg-config --cflags --libs jadwal)
 LD_LIBRARY_PATH="$(pkg-config --variable=libdir jadwal)" "$work/pc_consumer"
+# The shipped C example builds as docs/c_api.md says, and plans the scenario it is given.
+cc -std=c11 -Wall -Wextra -Wpedantic -Werror "$root/examples/c/plan.c" -o "$work/plan_c" \
+   $(pkg-config --cflags --libs jadwal)
+LD_LIBRARY_PATH="$(pkg-config --variable=libdir jadwal)" "$work/plan_c" "$scenario" >/dev/null
+if LD_LIBRARY_PATH="$(pkg-config --variable=libdir jadwal)" "$work/plan_c" 2>/dev/null; then
+  echo "examples/c/plan.c without a scenario should fail with its usage" >&2
+  exit 1
+fi
 
 echo "== the Python package from the prefix"
 pydir=$(find "$prefix" -path '*/python3/dist-packages/jadwal/__init__.py' -printf '%h\n' | head -n1)

@@ -1,7 +1,9 @@
 /* Plans a scenario through the C API and prints a summary.
  *   plan [SCENARIO.yaml [OUT_DIR [POLICY]]]
- * Without arguments it plans examples/small/scenario.yaml under its "flexible"
- * policy and writes nothing. */
+ * Built as documented (cc plan.c $(pkg-config --cflags --libs jadwal)) the
+ * scenario is required. The project's build defines JADWAL_EXAMPLE_SCENARIO,
+ * so that without arguments it plans examples/small/scenario.yaml under its
+ * "flexible" policy and writes nothing. */
 #include <jadwal/jadwal.h>
 
 #include <stdio.h>
@@ -24,7 +26,15 @@ static void on_progress(const jadwal_progress* p, void* user) {
 }
 
 int main(int argc, char** argv) {
+#ifdef JADWAL_EXAMPLE_SCENARIO
     const char* path = argc > 1 ? argv[1] : JADWAL_EXAMPLE_SCENARIO;
+#else
+    if (argc < 2) {
+        fprintf(stderr, "usage: %s SCENARIO.yaml [OUT_DIR [POLICY]]\n", argv[0]);
+        return 2;
+    }
+    const char* path = argv[1];
+#endif
     jadwal_scenario* scenario = NULL;
     jadwal_solution* plan = NULL;
     int rc = 1;

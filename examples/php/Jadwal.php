@@ -38,6 +38,11 @@ final class JadwalException extends \RuntimeException
     }
 }
 
+/** The library or its FFI header cannot be found or read: nothing was planned. */
+final class SetupException extends \RuntimeException
+{
+}
+
 final class Library
 {
     public readonly FFI $ffi;
@@ -52,7 +57,7 @@ final class Library
         $lib ??= getenv('JADWAL_C_LIB') ?: 'libjadwal_c.so';
         $header ??= getenv('JADWAL_FFI_HEADER') ?: self::findHeader();
         $text = @file_get_contents($header);
-        if ($text === false) throw new \RuntimeException("cannot read the FFI header $header");
+        if ($text === false) throw new SetupException("cannot read the FFI header $header");
         $this->ffi = FFI::cdef($text, $lib);
     }
 
@@ -63,7 +68,7 @@ final class Library
                   '/usr/share/jadwal/jadwal_ffi.h'] as $candidate) {
             if (is_file($candidate)) return $candidate;
         }
-        throw new \RuntimeException('jadwal_ffi.h not found: pass its path or set JADWAL_FFI_HEADER');
+        throw new SetupException('jadwal_ffi.h not found: pass its path or set JADWAL_FFI_HEADER');
     }
 
     public function version(): string

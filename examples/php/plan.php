@@ -17,6 +17,7 @@ require __DIR__ . '/Jadwal.php';
 
 use Jadwal\JadwalException;
 use Jadwal\Library;
+use Jadwal\SetupException;
 
 function usage(string $why): never
 {
@@ -134,7 +135,7 @@ try {
                 $d['message'], $d['code']);
     }
     exit(1);
-} catch (FFI\Exception $e) {
+} catch (FFI\Exception | SetupException $e) {
     fprintf(STDERR, "plan.php: cannot use libjadwal_c through FFI: %s\n", $e->getMessage());
     exit(1);
 }

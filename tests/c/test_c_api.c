@@ -166,10 +166,15 @@ static void test_load_errors(void) {
     CHECK(strcmp(e->file, "inline.yaml") == 0 && e->line >= 1 && e->diagnostic_code[0] != '\0');
     jadwal_scenario_free(s);
 
+    /* A file that cannot be read is an I/O failure, with no handle. */
     char* missing = path_join(work_dir, "no-such-scenario.yaml");
-    CHECK_FAILS(JADWAL_E_LOAD, jadwal_scenario_load_file(&s, missing));
-    CHECK(jadwal_last_error()->diagnostic_code[0] != '\0');
-    jadwal_scenario_free(s);
+    s = (jadwal_scenario*)1;
+    CHECK_FAILS(JADWAL_E_IO, jadwal_scenario_load_file(&s, missing));
+    CHECK(s == NULL);
+    e = jadwal_last_error();
+    CHECK(strcmp(e->diagnostic_code, "E-FILE") == 0 && strcmp(e->file, missing) == 0);
+    CHECK_FAILS(JADWAL_E_IO, jadwal_scenario_load_file(&s, work_dir)); /* a folder */
+    CHECK(s == NULL);
     free(missing);
     jadwal_scenario_free(NULL); /* harmless */
 }

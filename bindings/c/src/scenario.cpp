@@ -15,17 +15,24 @@ using c_api::null_argument;
 
 namespace {
 
+const load::diagnostic* first_error(const load::diagnostics& diags) {
+    const auto& items = diags.items();
+    const auto it = std::find_if(items.begin(), items.end(),
+                                 [](const load::diagnostic& d) { return d.level == load::severity::error; });
+    return it == items.end() ? nullptr : &*it;
+}
+
 /// JADWAL_E_LOAD with the first error of `diags` as the last error.
 int load_failed(const load::diagnostics& diags) {
-    const auto& items = diags.items();
-    const auto first_error = std::find_if(items.begin(), items.end(), [](const load::diagnostic& d) {
-        return d.level == load::severity::error;
-    });
-    if (first_error != items.end()) return fail(JADWAL_E_LOAD, *first_error);
+    if (const auto* d = first_error(diags)) return fail(JADWAL_E_LOAD, *d);
     return fail(JADWAL_E_LOAD, "the scenario could not be loaded");
 }
 
 int adopt(jadwal_scenario** out, load::load_result loaded, jadwal_scenario::source origin) {
+    // A file the scenario is, or names, that cannot be read (E-FILE) is an I/O
+    // failure, not an error in the scenario: JADWAL_E_IO, and no handle.
+    if (const auto* d = first_error(loaded.diags); !loaded.scenario && d && d->code == "E-FILE")
+        return fail(JADWAL_E_IO, *d);
     auto handle = std::make_unique<jadwal_scenario>();
     handle->diags = std::move(loaded.diags);
     handle->origin = std::move(origin);

@@ -25,6 +25,7 @@ import dataclasses
 import datetime as _dt
 import functools
 import json
+import math
 import operator
 import os
 import pathlib
@@ -109,19 +110,41 @@ def _date_text(value: DateLike, what: str) -> str:
     raise TypeError(f"{what} must be a datetime.date or an ISO date string, not {type(value).__name__}")
 
 
-def _thread_count(value: Any) -> int:
-    """``threads`` as the native module takes it: a whole number from 1 to MAX_THREADS
-    (anything with ``__index__``, such as a NumPy integer, but not a bool)."""
-    problem = InvalidArgumentError(f"threads must be a whole number from 1 to {MAX_THREADS}, not {value!r}")
+def _whole(value: Any, name: str, low: int, high: int) -> int:
+    """A whole-number option as the native module takes it, from ``low`` to ``high``
+    (anything with ``__index__``, such as a NumPy integer, but not a bool); else
+    :class:`InvalidArgumentError`, never the binding layer's ``TypeError``."""
+    problem = InvalidArgumentError(f"{name} must be a whole number from {low} to {high}, not {value!r}")
     if isinstance(value, bool):
         raise problem
     try:
         n = operator.index(value)
     except TypeError:
         raise problem from None
-    if not 1 <= n <= MAX_THREADS:
+    if not low <= n <= high:
         raise problem
     return n
+
+
+def _thread_count(value: Any) -> int:
+    """``threads``: a whole number from 1 to MAX_THREADS."""
+    return _whole(value, "threads", 1, MAX_THREADS)
+
+
+def _seconds(value: Any, name: str, *, positive: bool = False) -> float:
+    """A duration in seconds: a finite real number, at least 0 (above 0 if ``positive``)."""
+    problem = InvalidArgumentError(
+        f"{name} must be a finite number of seconds {'above' if positive else 'from'} 0, not {value!r}"
+    )
+    if isinstance(value, bool):
+        raise problem
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        raise problem from None
+    if not math.isfinite(x) or x < 0 or (positive and x == 0):
+        raise problem
+    return x
 
 
 def _instant_text(value: Union[_dt.datetime, _dt.date, str]) -> str:
@@ -572,8 +595,10 @@ def solve(
     - ``cancel``: a :class:`CancelToken`; cancelling returns the best plan so far.
 
     Raises :class:`NotFoundError` for an unknown policy and
-    :class:`InvalidArgumentError` for bad options (a ``threads`` that is not a
-    whole number from 1 to ``MAX_THREADS`` included).
+    :class:`InvalidArgumentError` (a ``ValueError``) for every bad option: a
+    ``seed`` outside 0..2**64-1, a ``threads`` that is not a whole number from 1
+    to ``MAX_THREADS``, a negative ``max_moves`` or ``time_limit``, an option of
+    the wrong type.
     """
     if not isinstance(scenario, Scenario):
         raise TypeError(f"scenario must be a jadwal.Scenario, not {type(scenario).__name__}")
@@ -585,18 +610,26 @@ def solve(
         def callback(d: Dict[str, Any]) -> None:
             progress(Progress(**d))
 
+    if policy is not None and not isinstance(policy, str):
+        raise InvalidArgumentError(f"policy must be a policy id (a str), not {policy!r}")
+    if not isinstance(strategy, str):
+        raise InvalidArgumentError(f"strategy must be 'optimized' or 'baseline', not {strategy!r}")
+    if previous is not None and not isinstance(previous, Solution):
+        raise InvalidArgumentError(f"previous must be a jadwal.Solution, not {type(previous).__name__}")
+    if cancel is not None and not isinstance(cancel, CancelToken):
+        raise InvalidArgumentError(f"cancel must be a jadwal.CancelToken, not {type(cancel).__name__}")
     native = _jadwal.solve(
         scenario._native,
-        seed,
-        None if time_limit is None else float(time_limit),
-        max_moves,
+        _whole(seed, "seed", 0, 2**64 - 1),
+        None if time_limit is None else _seconds(time_limit, "time_limit"),
+        None if max_moves is None else _whole(max_moves, "max_moves", 0, 2**63 - 1),
         _thread_count(threads),
         policy,
         strategy,
         None if previous is None else previous._native,
         None if replan_from is None else _instant_text(replan_from),
         callback,
-        float(progress_interval),
+        _seconds(progress_interval, "progress_interval", positive=True),
         cancel,
     )
     return Solution(native, scenario)

@@ -159,6 +159,32 @@ def test_a_thread_count_outside_1_to_256_is_an_invalid_argument_not_a_type_error
     assert not isinstance(e.value, TypeError)
 
 
+@pytest.mark.parametrize(
+    "option, value, message",
+    [
+        ("seed", -1, "seed must be a whole number from 0 to"),
+        ("seed", 2**64, "seed must be a whole number from 0 to"),
+        ("seed", "7", "seed must be a whole number"),
+        ("seed", 1.5, "seed must be a whole number"),
+        ("max_moves", -5, "max_moves must be a whole number from 0"),
+        ("max_moves", "many", "max_moves must be a whole number"),
+        ("time_limit", -1, "time_limit must be a finite number of seconds"),
+        ("time_limit", float("nan"), "time_limit must be a finite number of seconds"),
+        ("time_limit", "soon", "time_limit must be a finite number of seconds"),
+        ("progress_interval", 0, "progress_interval must be a finite number of seconds above 0"),
+        ("policy", 3, "policy must be a policy id"),
+        ("strategy", None, "strategy must be 'optimized' or 'baseline'"),
+        ("previous", "plan.json", "previous must be a jadwal.Solution"),
+        ("cancel", True, "cancel must be a jadwal.CancelToken"),
+    ],
+)
+def test_every_wrong_solve_argument_is_an_invalid_argument_not_a_type_error(scenario, option, value, message):
+    options = {"max_moves": 10, "policy": "flexible", option: value}
+    with pytest.raises(jadwal.InvalidArgumentError, match=message) as e:
+        jadwal.solve(scenario, **options)
+    assert not isinstance(e.value, TypeError)
+
+
 def test_a_plan_says_how_many_search_threads_ran(scenario):
     plan = jadwal.solve(scenario, threads=2, max_moves=MOVES, policy="flexible")
     assert plan.threads == 2

@@ -94,7 +94,10 @@ typedef struct jadwal_scenario jadwal_scenario;
 
 /* Loads a scenario. On JADWAL_OK and on JADWAL_E_LOAD *out is a handle the
  * caller frees; with JADWAL_E_LOAD it only holds the diagnostics (the last
- * error names the first error). On any other status *out is NULL. */
+ * error names the first error). JADWAL_E_IO: the scenario file, or a file it
+ * names, cannot be read (missing, a folder, no permission; the last error
+ * carries the diagnostic, code E-FILE; earlier 0.1 builds said JADWAL_E_LOAD).
+ * On any status but JADWAL_OK and JADWAL_E_LOAD *out is NULL. */
 JADWAL_API int jadwal_scenario_load_file(jadwal_scenario** out, const char* path);
 /* `name` stands for the file in diagnostics (NULL: "<string>"); relative paths
  * inside the scenario (an employees CSV) resolve against the current directory. */

@@ -371,6 +371,24 @@ final class Solution
         return json_decode($this->takeString($p), true, 512, JSON_THROW_ON_ERROR);
     }
 
+    /**
+     * One employee's calendar as iCalendar text, byte for byte the file writeOutputs
+     * writes to calendars/employees/<id>.ics: what a portal serves when the person
+     * opens it. $uidDomain: the right-hand side of every UID (null: "jadwal").
+     */
+    public function employeeCalendar(string $employee, ?string $uidDomain = null): string
+    {
+        $ffi = $this->lib->ffi;
+        $o = $ffi->new('jadwal_ics_options');
+        $o->size = FFI::sizeof($o);
+        $o->dtstamp_unix = -1;
+        $domain = $uidDomain === null ? null : $this->lib->cString($uidDomain);
+        if ($domain !== null) $o->uid_domain = $ffi->cast('char*', $domain);
+        $p = $ffi->new('char*');
+        $this->lib->check($ffi->jadwal_employee_calendar(FFI::addr($p), null, $this->handle, $employee, FFI::addr($o)));
+        return $this->takeString($p);
+    }
+
     /** Writes solution.json, the CSVs, report.html and calendars under $dir (all or nothing). */
     public function writeOutputs(string $dir, ?string $formats = null): void
     {

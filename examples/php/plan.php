@@ -4,12 +4,13 @@
 //
 //   php plan.php SCENARIO.yaml [--policy NAME] [--seed N] [--time-limit S] [--max-moves N]
 //                [--threads N] [--out DIR] [--cohorts N] [--employees-csv FILE] [--lib PATH]
-//                [--header PATH] [--progress]
+//                [--header PATH] [--progress] [--calendar NIP [--uid-domain DOMAIN]]
 //
 // --employees-csv: employees to add to the scenario (or replace, by NIP) before
 // solving, in the employees CSV format: a nightly export from the HR system.
 // --lib: libjadwal_c.so to load (default: JADWAL_C_LIB, else the system's);
 // --header: jadwal_ffi.h (default: JADWAL_FFI_HEADER, else the installed one).
+// --calendar: also print that employee's calendar (.ics), as a portal serves it.
 // Exit status: 0 planned, 1 the scenario has errors or a call failed, 2 usage.
 declare(strict_types=1);
 
@@ -23,13 +24,14 @@ function usage(string $why): never
 {
     fwrite(STDERR, "plan.php: $why\nusage: php plan.php SCENARIO.yaml [--policy NAME] [--seed N] "
         . "[--time-limit S] [--max-moves N] [--threads N] [--out DIR] [--cohorts N] [--employees-csv FILE] "
-        . "[--lib PATH] [--header PATH] [--progress]\n");
+        . "[--lib PATH] [--header PATH] [--progress] [--calendar NIP [--uid-domain DOMAIN]]\n");
     exit(2);
 }
 
 $args = array_slice($argv, 1);
 $opts = ['policy' => null, 'seed' => '1', 'time-limit' => null, 'max-moves' => null, 'threads' => null,
-         'out' => null, 'cohorts' => '3', 'employees-csv' => null, 'lib' => null, 'header' => null];
+         'out' => null, 'cohorts' => '3', 'employees-csv' => null, 'lib' => null, 'header' => null,
+         'calendar' => null, 'uid-domain' => null];
 $progress = false;
 $scenarioPath = null;
 for ($i = 0; $i < count($args); ++$i) {
@@ -122,6 +124,9 @@ try {
         print("unplaced: none\n");
     }
 
+    if ($opts['calendar'] !== null) {
+        printf("calendar of %s:\n%s", $opts['calendar'], $plan->employeeCalendar($opts['calendar'], $opts['uid-domain']));
+    }
     if ($opts['out'] !== null) {
         $plan->writeOutputs($opts['out']);
         printf("wrote %s (solution.json, schedule.csv, siasn_courses.csv, report.html, calendars/)\n", $opts['out']);

@@ -959,6 +959,57 @@ static void test_outputs(const jadwal_solution* sol) {
     free(dir);
 }
 
+/* One person's calendar on request is the file jadwal_write_outputs writes for them. */
+static void test_employee_calendar(const jadwal_solution* sol) {
+    const char* who = some_participant(sol);
+    CHECK(who != NULL);
+    if (!who) return;
+    char employee[64];
+    snprintf(employee, sizeof employee, "%s", who);
+    /* The same DTSTAMP for the files and the calls: 2026-01-01T00:00:00Z. */
+    setenv("SOURCE_DATE_EPOCH", "1767225600", 1);
+    char* dir = path_join(work_dir, "outputs-ics");
+    CHECK_OK(jadwal_write_outputs(sol, dir, "ics", NULL));
+    char relative[128];
+    snprintf(relative, sizeof relative, "calendars/employees/%s.ics", employee);
+    char* file = path_join(dir, relative);
+    char* written = read_text(file, NULL);
+    char* publish = NULL;
+    char* cancel = NULL;
+    CHECK_OK(jadwal_employee_calendar(&publish, &cancel, sol, employee, NULL));
+    CHECK(written && publish && strcmp(written, publish) == 0);
+    CHECK(publish && strstr(publish, "DTSTAMP:20260101T000000Z") != NULL);
+    CHECK(cancel && cancel[0] == '\0'); /* no previous plan: nothing cancelled */
+    jadwal_string_free(publish);
+    jadwal_string_free(cancel);
+    unsetenv("SOURCE_DATE_EPOCH");
+
+    jadwal_ics_options o;
+    CHECK(jadwal_ics_options_init(&o) == JADWAL_OK);
+    CHECK(o.size == sizeof o && o.dtstamp_unix == -1 && o.uid_domain == NULL && o.previous == NULL);
+    o.uid_domain = "bkpsdmd.example.go.id";
+    o.product_id = "-//BKPSDMD//portal//ID";
+    o.dtstamp_unix = 1767225600 + 86400 + 59; /* 2026-01-02T00:00:59Z: the minute */
+    o.previous = sol;                          /* the same plan again: nothing to cancel */
+    CHECK_OK(jadwal_employee_calendar(&publish, NULL, sol, employee, &o));
+    CHECK(publish && strstr(publish, "@bkpsdmd.example.go.id") != NULL);
+    CHECK(publish && strstr(publish, "PRODID:-//BKPSDMD//portal//ID") != NULL);
+    CHECK(publish && strstr(publish, "DTSTAMP:20260102T000000Z") != NULL);
+    jadwal_string_free(publish);
+
+    publish = (char*)1;
+    CHECK_FAILS(JADWAL_E_NOT_FOUND, jadwal_employee_calendar(&publish, NULL, sol, "000000000000000000", NULL));
+    CHECK(publish == NULL);
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_employee_calendar(NULL, NULL, sol, employee, NULL));
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_employee_calendar(&publish, NULL, NULL, employee, NULL));
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_employee_calendar(&publish, NULL, sol, NULL, NULL));
+    o.size = 3;
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_employee_calendar(&publish, NULL, sol, employee, &o));
+    free(written);
+    free(file);
+    free(dir);
+}
+
 int main(int argc, char** argv) {
     if (argc != 3) {
         fprintf(stderr, "usage: test_c_api SOURCE_DIR WORK_DIR\n");
@@ -979,6 +1030,7 @@ int main(int argc, char** argv) {
     test_cancel_flag(s);
     test_bad_options(s);
     test_outputs(sol);
+    test_employee_calendar(sol);
     test_explain_leave_replan(s, sol);
     test_add_employees();
     jadwal_solution_free(sol);

@@ -5,6 +5,7 @@
 #include <jadwal/io/explanation_json.hpp>
 #include <jadwal/io/input_file.hpp>
 #include <jadwal/io/solution_json.hpp>
+#include <jadwal/output/ics.hpp>
 #include <jadwal/output/publish.hpp>
 #include <jadwal/solve/explain.hpp>
 #include <jadwal/solve/solver.hpp>
@@ -538,6 +539,48 @@ int jadwal_write_outputs(const jadwal_solution* solution, const char* dir, const
         } catch (const std::exception& e) {
             return fail(JADWAL_E_IO, e.what());  // write_outputs names the path it could not write
         }
+        return static_cast<int>(JADWAL_OK);
+    });
+}
+
+int jadwal_employee_calendar(char** out_publish, char** out_cancel, const jadwal_solution* solution,
+                             const char* employee_id, const jadwal_ics_options* options) {
+    if (out_publish) *out_publish = nullptr;
+    if (out_cancel) *out_cancel = nullptr;
+    return guarded([&] {
+        if (!out_publish) return null_argument("out_publish");
+        if (!solution) return null_argument("solution");
+        if (!employee_id) return null_argument("employee_id");
+        if (options && options->size != sizeof(jadwal_ics_options))
+            return fail(JADWAL_E_INVALID_ARGUMENT,
+                        "jadwal_ics_options.size is not a size this library knows: call jadwal_ics_options_init");
+        const auto& s = *solution->scenario;
+        const auto e = s.find_employee(employee_id);
+        if (!e) return fail(JADWAL_E_NOT_FOUND, std::string("no employee '") + employee_id + "' in the scenario");
+        output::ics_options o;
+        o.dtstamp = output::default_dtstamp();
+        std::optional<solve::solution> carried;
+        if (options) {
+            if (options->uid_domain) o.uid_domain = options->uid_domain;
+            if (options->product_id) o.product_id = options->product_id;
+            if (options->dtstamp_unix >= 0)
+                o.dtstamp = std::chrono::floor<calendar::minutes>(
+                    date::sys_seconds{std::chrono::seconds{options->dtstamp_unix}});
+            if (options->previous) {
+                if (const int st = previous_for(carried, o.previous, *options->previous, s)) return st;
+            }
+        }
+        const output::ics_calendar cal = output::employee_calendar(s, solution->plan, *e, o);
+        char* publish = c_string(cal.publish);
+        if (out_cancel) {
+            try {
+                *out_cancel = c_string(cal.cancel);
+            } catch (const std::bad_alloc&) {
+                std::free(publish);
+                throw;
+            }
+        }
+        *out_publish = publish;
         return static_cast<int>(JADWAL_OK);
     });
 }

@@ -80,6 +80,7 @@ __all__ = [
     "Verification",
     "Violation",
     "write_outputs",
+    "employee_calendar",
 ]
 __all__ += _errors.__all__  # Diagnostic and the exceptions
 
@@ -741,6 +742,46 @@ def verify(
 
 
 _FORMATS = ("json", "csv", "html", "ics")
+
+
+def employee_calendar(
+    solution: Solution,
+    employee: str,
+    *,
+    previous: Optional[Solution] = None,
+    uid_domain: Optional[str] = None,
+    product_id: Optional[str] = None,
+    dtstamp: Optional[_dt.datetime] = None,
+) -> Tuple[str, str]:
+    """One person's calendar on request, as ``(publish, cancel)`` iCalendar text:
+    byte for byte what :func:`write_outputs` writes to
+    ``calendars/employees/<id>.ics`` and its ``.cancel.ics`` (``cancel`` is ``""``
+    unless ``previous`` is given and the person lost events), for a portal that
+    serves the file a person opens.
+
+    ``uid_domain``: the right-hand side of every UID (default ``"jadwal"``);
+    ``product_id``: PRODID; ``dtstamp``: an aware datetime for DTSTAMP (default
+    the current minute, or ``SOURCE_DATE_EPOCH``). Raises :class:`NotFoundError`
+    for an unknown employee and :class:`InvalidArgumentError` for a bad option.
+    """
+    if not isinstance(solution, Solution):
+        raise InvalidArgumentError(f"solution must be a jadwal.Solution, not {type(solution).__name__}")
+    if not isinstance(employee, str):
+        raise InvalidArgumentError(f"employee must be a NIP (a str), not {employee!r}")
+    for name, value in (("uid_domain", uid_domain), ("product_id", product_id)):
+        if value is not None and not isinstance(value, str):
+            raise InvalidArgumentError(f"{name} must be a str, not {value!r}")
+    if previous is not None and not isinstance(previous, Solution):
+        raise InvalidArgumentError(f"previous must be a jadwal.Solution, not {type(previous).__name__}")
+    stamp: Optional[int] = None
+    if dtstamp is not None:
+        if not isinstance(dtstamp, _dt.datetime) or dtstamp.tzinfo is None or dtstamp.utcoffset() is None:
+            raise InvalidArgumentError(f"dtstamp must be an aware datetime, not {dtstamp!r}")
+        stamp = int(dtstamp.timestamp() // 1)
+    publish, cancel = solution._native.employee_calendar(
+        employee, None if previous is None else previous._native, uid_domain, product_id, stamp
+    )
+    return publish, cancel
 
 
 def write_outputs(

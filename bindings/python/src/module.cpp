@@ -11,6 +11,7 @@
 #include <jadwal/io/explanation_json.hpp>
 #include <jadwal/io/solution_json.hpp>
 #include <jadwal/load/load_scenario.hpp>
+#include <jadwal/output/ics.hpp>
 #include <jadwal/output/publish.hpp>
 #include <jadwal/solve/explain.hpp>
 #include <jadwal/solve/solver.hpp>
@@ -534,6 +535,28 @@ void write_outputs(const py_solution& h, const std::string& dir, const std::stri
     }
 }
 
+/// One person's calendar (publish text, cancel text), as write_outputs writes it.
+py::tuple employee_calendar(const py_solution& h, const std::string& employee, const py_solution* previous,
+                            const std::optional<std::string>& uid_domain, const std::optional<std::string>& product_id,
+                            std::optional<std::int64_t> dtstamp_unix) {
+    const auto& s = *h.scenario;
+    const auto e = s.find_employee(employee);
+    if (!e) throw failure("not_found", "no employee '" + employee + "' in the scenario");
+    output::ics_options o;
+    o.dtstamp = dtstamp_unix ? std::chrono::floor<calendar::minutes>(date::sys_seconds{std::chrono::seconds{*dtstamp_unix}})
+                             : output::default_dtstamp();
+    if (uid_domain) o.uid_domain = *uid_domain;
+    if (product_id) o.product_id = *product_id;
+    std::optional<solve::solution> carried;
+    if (previous) o.previous = previous_for(carried, *previous, s);
+    output::ics_calendar cal;
+    {
+        const py::gil_scoped_release nogil;
+        cal = output::employee_calendar(s, h.plan, *e, o);
+    }
+    return py::make_tuple(cal.publish, cal.cancel);
+}
+
 // ---------------------------------------------------------------- scenario contents
 
 py::list employees_of(const py_scenario& sc) {
@@ -626,7 +649,9 @@ PYBIND11_MODULE(_jadwal, m) {
         .def("to_json", [](const py_solution& h) { return io::solution_to_json(*h.scenario, h.plan); })
         .def("explain", &explain, py::arg("employee"), py::arg("program"))
         .def("verify", &verify_plan, py::arg("previous"), py::arg("replan_from"))
-        .def("write_outputs", &write_outputs, py::arg("dir"), py::arg("formats"), py::arg("previous"));
+        .def("write_outputs", &write_outputs, py::arg("dir"), py::arg("formats"), py::arg("previous"))
+        .def("employee_calendar", &employee_calendar, py::arg("employee"), py::arg("previous"),
+             py::arg("uid_domain"), py::arg("product_id"), py::arg("dtstamp_unix"));
 
     m.def("load_file", &load_file, py::arg("path"), py::arg("base_dir"), py::arg("employees"),
           py::arg("confine_files"));

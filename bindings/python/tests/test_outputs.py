@@ -44,3 +44,48 @@ def test_a_directory_that_cannot_be_made_is_an_output_error(plan, tmp_path):
         jadwal.write_outputs(plan, blocker / "out")
     assert isinstance(caught.value, OSError)
     assert "a_file" in str(caught.value)
+
+
+def _someone_with_training(plan):
+    return next(p for c in plan.cohorts for p in c.participants)
+
+
+def test_one_persons_calendar_is_the_file_write_outputs_writes(plan, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # the same DTSTAMP for both
+    nip = _someone_with_training(plan)
+    jadwal.write_outputs(plan, tmp_path, "ics")
+    publish, cancel = jadwal.employee_calendar(plan, nip)
+    assert (tmp_path / "calendars" / "employees" / f"{nip}.ics").read_bytes().decode("utf-8") == publish
+    assert "DTSTAMP:20260101T000000Z" in publish
+    assert cancel == ""
+
+
+def test_the_calendar_options_reach_the_text(plan):
+    import datetime as dt
+
+    nip = _someone_with_training(plan)
+    stamp = dt.datetime(2026, 1, 2, 7, 0, 59, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    publish, cancel = jadwal.employee_calendar(
+        plan, nip, uid_domain="bkpsdmd.example.go.id", product_id="-//BKPSDMD//portal//ID", dtstamp=stamp,
+        previous=plan,
+    )
+    assert "@bkpsdmd.example.go.id" in publish
+    assert "PRODID:-//BKPSDMD//portal//ID" in publish
+    assert "DTSTAMP:20260102T000000Z" in publish
+    assert cancel == ""  # the same plan again: nothing lost
+
+
+@pytest.mark.parametrize(
+    "employee, options, error",
+    [
+        ("000000000000000000", {}, jadwal.NotFoundError),
+        (42, {}, jadwal.InvalidArgumentError),
+        (None, {"uid_domain": 3}, jadwal.InvalidArgumentError),
+        (None, {"dtstamp": "2026-01-01"}, jadwal.InvalidArgumentError),
+        (None, {"previous": "plan.json"}, jadwal.InvalidArgumentError),
+    ],
+)
+def test_a_wrong_calendar_request_is_a_typed_jadwal_error(plan, employee, options, error):
+    who = _someone_with_training(plan) if employee is None else employee
+    with pytest.raises(error):
+        jadwal.employee_calendar(plan, who, **options)

@@ -381,6 +381,43 @@ JADWAL_API int jadwal_verify(jadwal_metrics* out, int64_t* out_violations, const
 JADWAL_API int jadwal_write_outputs(const jadwal_solution* solution, const char* dir, const char* formats,
                                     const jadwal_solution* previous);
 
+/* How calendar text is made (jadwal_employee_calendar). Starts with `size`,
+ * set by jadwal_ics_options_init; fields are only appended. */
+typedef struct jadwal_ics_options {
+    size_t size;
+    /* The right-hand side of every UID; NULL: "jadwal". An organisation whose
+     * calendars are shared with others sets a domain of its own, such as
+     * "bkpsdmd.batangharikab.go.id" (letters, digits, '.' and '-' kept). */
+    const char* uid_domain;
+    const char* product_id; /* PRODID; NULL: "-//jadwal//jadwal//EN" */
+    /* DTSTAMP of every event in seconds since 1970-01-01 UTC (rounded down to
+     * the minute); negative: the current minute, or SOURCE_DATE_EPOCH when set. */
+    int64_t dtstamp_unix;
+    /* The plan this one replaces (updates with SEQUENCE, cancellations), or NULL. */
+    const jadwal_solution* previous;
+} jadwal_ics_options;
+
+#ifndef JADWAL_FFI
+static inline int jadwal_ics_options_init(jadwal_ics_options* opts) {
+    if (!opts) return JADWAL_E_INVALID_ARGUMENT;
+    memset(opts, 0, sizeof *opts);
+    opts->size = sizeof *opts;
+    opts->dtstamp_unix = -1;
+    return JADWAL_OK;
+}
+#endif
+
+/* One employee's calendar on request (a portal serving the .ics a person
+ * opens), byte for byte as jadwal_write_outputs writes
+ * calendars/employees/<id>.ics: *out_publish the METHOD:PUBLISH text and, when
+ * out_cancel is not NULL, *out_cancel the METHOD:CANCEL text ("" unless a
+ * previous plan is given and lost events). Free both with jadwal_string_free.
+ * options may be NULL (the defaults). JADWAL_E_NOT_FOUND for an unknown
+ * employee; JADWAL_E_PARSE when the previous plan does not read against this
+ * plan's scenario. */
+JADWAL_API int jadwal_employee_calendar(char** out_publish, char** out_cancel, const jadwal_solution* solution,
+                                        const char* employee_id, const jadwal_ics_options* options);
+
 #ifdef __cplusplus
 }
 #endif

@@ -19,6 +19,7 @@ action add_export(CLI::App& app) {
     struct args {
         std::string scenario, solution, out, formats = "all", previous, baseline;
         load::load_options load;
+        output_request request;  ///< the calendar options; formats are parsed later
     };
     auto a = std::make_shared<args>();
     cmd->add_option("scenario", a->scenario, "Scenario file (YAML)")->required();
@@ -29,9 +30,10 @@ action add_export(CLI::App& app) {
     cmd->add_option("--previous", a->previous,
                     "The plan this one replaces: calendars carry updates (SEQUENCE) and cancellations");
     cmd->add_option("--baseline", a->baseline, "Another plan of the same scenario to compare with in the report");
+    add_calendar_options(*cmd, a->request);
     add_load_options(*cmd, a->load);
     return [a]() {
-        output_request req;
+        output_request req = a->request;
         if (!parse_formats(a->formats, req)) {
             fmt::print(stderr, "jadwal export: --format '{}' is not 'all' or a list of json, csv, html, ics\n",
                        load::printable(a->formats));

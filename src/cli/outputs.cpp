@@ -11,6 +11,15 @@ namespace jadwal::cli {
 
 bool parse_formats(const std::string& text, output_request& req) { return output::parse_publish_formats(text, req); }
 
+void add_calendar_options(CLI::App& cmd, output_request& req) {
+    cmd.add_option("--uid-domain", req.uid_domain,
+                   "Calendar UIDs end in @DOMAIN (default jadwal); an office whose calendars are shared with "
+                   "others uses its own, such as bkpsdmd.batangharikab.go.id")
+        ->check([](const std::string& v) { return v.empty() ? std::string("the UID domain must not be empty") : ""; });
+    cmd.add_option("--product-id", req.product_id, "Calendar PRODID (default -//jadwal//jadwal//EN)")
+        ->check([](const std::string& v) { return v.empty() ? std::string("the product id must not be empty") : ""; });
+}
+
 int write_plan_outputs(const model::scenario& s, const solve::solution& sol, const std::filesystem::path& dir,
                        const output_request& req) {
     try {

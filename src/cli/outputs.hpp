@@ -7,6 +7,8 @@
 #include <jadwal/output/publish.hpp>
 #include <jadwal/solve/solution.hpp>
 
+#include <CLI/CLI.hpp>
+
 #include <filesystem>
 #include <string>
 
@@ -14,6 +16,10 @@ namespace jadwal::cli {
 
 /// What to publish; the same request the library's output::publish_plan takes.
 using output_request = output::publish_request;
+
+/// The calendar options of `solve --out` and `export`: `--uid-domain` and
+/// `--product-id`, stored in `req` as the command line is parsed.
+void add_calendar_options(CLI::App& cmd, output_request& req);
 
 /// Parses `--format`: "all", or a comma-separated list of ics, csv, html, json.
 /// False for anything else.

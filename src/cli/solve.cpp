@@ -38,6 +38,7 @@ struct solve_args {
     std::string formats = "all";
     bool compare_baseline = false;
     load::load_options load;
+    output_request request;  ///< the calendar options; formats are parsed later
 };
 
 using load::printable;
@@ -127,6 +128,7 @@ action add_solve(CLI::App& app) {
     cmd->add_option("--replan-from", a->replan_from,
                     "With --previous: the re-plan date (YYYY-MM-DD, midnight in the scenario's zone) or instant "
                     "(ISO 8601 with offset); without it only pinned items must stay");
+    add_calendar_options(*cmd, a->request);
     add_load_options(*cmd, a->load);
     return [a]() {
         const auto started = std::chrono::steady_clock::now();
@@ -134,7 +136,7 @@ action add_solve(CLI::App& app) {
             fmt::print(stderr, "jadwal solve: --replan-from needs --previous\n");
             return static_cast<int>(usage_error);
         }
-        output_request req;
+        output_request req = a->request;
         if (!parse_formats(a->formats, req)) {
             fmt::print(stderr, "jadwal solve: --format '{}' is not 'all' or a list of json, csv, html, ics\n",
                        printable(a->formats));

@@ -100,6 +100,8 @@ void publish_plan(const model::scenario& s, const solve::solution& sol, const st
             ics_options io;
             io.previous = req.previous;
             io.dtstamp = req.dtstamp ? *req.dtstamp : default_dtstamp();
+            io.uid_domain = req.uid_domain;
+            io.product_id = req.product_id;
             return calendar_files(s, sol, io);
         });
     }

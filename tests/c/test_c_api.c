@@ -1007,6 +1007,25 @@ static void test_employee_calendar(const jadwal_solution* sol) {
     CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_employee_calendar(&publish, NULL, sol, employee, &o));
     free(written);
     free(file);
+
+    /* The same options reach the files jadwal_write_outputs_ex writes. */
+    jadwal_ics_options w;
+    CHECK(jadwal_ics_options_init(&w) == JADWAL_OK);
+    w.uid_domain = "bkpsdmd.example.go.id";
+    w.dtstamp_unix = 1767225600;
+    char* ex_dir = path_join(work_dir, "outputs-ics-ex");
+    CHECK_OK(jadwal_write_outputs_ex(sol, ex_dir, "ics", &w));
+    char* ex_file = path_join(ex_dir, relative);
+    char* ex_written = read_text(ex_file, NULL);
+    CHECK_OK(jadwal_employee_calendar(&publish, NULL, sol, employee, &w));
+    CHECK(ex_written && publish && strcmp(ex_written, publish) == 0);
+    CHECK(ex_written && strstr(ex_written, "@bkpsdmd.example.go.id") != NULL);
+    jadwal_string_free(publish);
+    w.size = 5;
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_write_outputs_ex(sol, ex_dir, "ics", &w));
+    free(ex_written);
+    free(ex_file);
+    free(ex_dir);
     free(dir);
 }
 

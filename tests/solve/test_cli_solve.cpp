@@ -140,6 +140,37 @@ TEST_CASE("jadwal solve keeps the set it replaced until the next run, which dele
     std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("solve and export put the calendar options into every calendar", "[solve][publish]") {
+    const auto dir = scratch();
+    const std::string a = (dir / "a").string(), b = (dir / "b").string();
+    REQUIRE(run("solve '" + example + "' --out '" + a +
+                "' --policy flexible --max-moves 2000 --format json,ics --uid-domain bkpsdmd.example.go.id "
+                "--product-id '-//BKPSDMD//jadwal//ID'")
+                .exit_code == 0);
+    REQUIRE(run("export '" + example + "' '" + a + "/solution.json' --out '" + b +
+                "' --format ics --uid-domain kab.example.go.id")
+                .exit_code == 0);
+    std::size_t files = 0;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(
+             dir / "a" / "calendars", std::filesystem::directory_options::follow_directory_symlink)) {
+        if (e.path().extension() != ".ics") continue;
+        ++files;
+        const std::string text = read(e.path());
+        INFO(e.path());
+        CHECK(text.find("PRODID:-//BKPSDMD//jadwal//ID\r\n") != std::string::npos);
+        if (text.find("BEGIN:VEVENT") != std::string::npos) CHECK(text.find("@bkpsdmd.example.go.id") != std::string::npos);
+        CHECK(text.find("@jadwal\r\n") == std::string::npos);
+    }
+    CHECK(files > 0);
+    bool exported = false;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(
+             dir / "b" / "calendars", std::filesystem::directory_options::follow_directory_symlink))
+        if (read(e.path()).find("@kab.example.go.id") != std::string::npos) exported = true;
+    CHECK(exported);
+    CHECK(run("solve '" + example + "' --out '" + a + "' --max-moves 10 --uid-domain ''").exit_code == 2);
+    std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("jadwal solve refuses what it cannot do with the documented exit codes", "[solve]") {
     const auto dir = scratch();
     const std::string out = " --out '" + (dir / "o").string() + "'";

@@ -157,6 +157,57 @@ const solve::unplaced_demand* unplaced_at(const jadwal_solution& sol, std::size_
     return &sol.plan.unplaced[index];
 }
 
+/// The calendar options a caller passed, read into `o` (the previous plan
+/// carried over into `carried` when it was made for another model); a status.
+int read_ics_options(const jadwal_ics_options* options, output::ics_options& o, std::optional<solve::solution>& carried,
+                     const model::scenario& s) {
+    o.dtstamp = output::default_dtstamp();
+    if (!options) return JADWAL_OK;
+    if (options->size != sizeof(jadwal_ics_options))
+        return fail(JADWAL_E_INVALID_ARGUMENT,
+                    "jadwal_ics_options.size is not a size this library knows: call jadwal_ics_options_init");
+    if (options->uid_domain) o.uid_domain = options->uid_domain;
+    if (options->product_id) o.product_id = options->product_id;
+    if (options->dtstamp_unix >= 0)
+        o.dtstamp = std::chrono::floor<calendar::minutes>(date::sys_seconds{std::chrono::seconds{options->dtstamp_unix}});
+    if (options->previous) return previous_for(carried, o.previous, *options->previous, s);
+    return JADWAL_OK;
+}
+
+int write_outputs(const jadwal_solution* solution, const char* dir, const char* formats,
+                  const jadwal_solution* previous, const jadwal_ics_options* options) {
+    return guarded([&] {
+        if (!solution) return null_argument("solution");
+        if (!dir) return null_argument("dir");
+        output::publish_request req;
+        if (formats && !output::parse_publish_formats(formats, req))
+            return fail(JADWAL_E_INVALID_ARGUMENT,
+                        std::string("formats '") + formats + "': write all, or a list of json, csv, html, ics");
+        std::optional<solve::solution> carried;
+        if (previous) {
+            if (const int st = previous_for(carried, req.previous, *previous, *solution->scenario)) return st;
+        }
+        if (options) {
+            output::ics_options o;
+            if (const int st = read_ics_options(options, o, carried, *solution->scenario)) return st;
+            req.previous = o.previous;
+            req.dtstamp = o.dtstamp;
+            req.uid_domain = o.uid_domain;
+            req.product_id = o.product_id;
+        }
+        try {
+            output::publish_plan(*solution->scenario, solution->plan, dir, req);
+        } catch (const solve::solve_error& e) {
+            return fail(JADWAL_E_NOT_FOUND, e.what());
+        } catch (const std::bad_alloc&) {
+            throw;
+        } catch (const std::exception& e) {
+            return fail(JADWAL_E_IO, e.what());  // write_outputs names the path it could not write
+        }
+        return static_cast<int>(JADWAL_OK);
+    });
+}
+
 }  // namespace
 
 extern "C" {
@@ -519,28 +570,12 @@ int jadwal_verify(jadwal_metrics* out, int64_t* out_violations, const jadwal_sol
 
 int jadwal_write_outputs(const jadwal_solution* solution, const char* dir, const char* formats,
                          const jadwal_solution* previous) {
-    return guarded([&] {
-        if (!solution) return null_argument("solution");
-        if (!dir) return null_argument("dir");
-        output::publish_request req;
-        if (formats && !output::parse_publish_formats(formats, req))
-            return fail(JADWAL_E_INVALID_ARGUMENT,
-                        std::string("formats '") + formats + "': write all, or a list of json, csv, html, ics");
-        std::optional<solve::solution> carried;
-        if (previous) {
-            if (const int st = previous_for(carried, req.previous, *previous, *solution->scenario)) return st;
-        }
-        try {
-            output::publish_plan(*solution->scenario, solution->plan, dir, req);
-        } catch (const solve::solve_error& e) {
-            return fail(JADWAL_E_NOT_FOUND, e.what());
-        } catch (const std::bad_alloc&) {
-            throw;
-        } catch (const std::exception& e) {
-            return fail(JADWAL_E_IO, e.what());  // write_outputs names the path it could not write
-        }
-        return static_cast<int>(JADWAL_OK);
-    });
+    return write_outputs(solution, dir, formats, previous, nullptr);
+}
+
+int jadwal_write_outputs_ex(const jadwal_solution* solution, const char* dir, const char* formats,
+                            const jadwal_ics_options* options) {
+    return write_outputs(solution, dir, formats, nullptr, options);
 }
 
 int jadwal_employee_calendar(char** out_publish, char** out_cancel, const jadwal_solution* solution,
@@ -551,25 +586,12 @@ int jadwal_employee_calendar(char** out_publish, char** out_cancel, const jadwal
         if (!out_publish) return null_argument("out_publish");
         if (!solution) return null_argument("solution");
         if (!employee_id) return null_argument("employee_id");
-        if (options && options->size != sizeof(jadwal_ics_options))
-            return fail(JADWAL_E_INVALID_ARGUMENT,
-                        "jadwal_ics_options.size is not a size this library knows: call jadwal_ics_options_init");
         const auto& s = *solution->scenario;
+        output::ics_options o;
+        std::optional<solve::solution> carried;
+        if (const int st = read_ics_options(options, o, carried, s)) return st;
         const auto e = s.find_employee(employee_id);
         if (!e) return fail(JADWAL_E_NOT_FOUND, std::string("no employee '") + employee_id + "' in the scenario");
-        output::ics_options o;
-        o.dtstamp = output::default_dtstamp();
-        std::optional<solve::solution> carried;
-        if (options) {
-            if (options->uid_domain) o.uid_domain = options->uid_domain;
-            if (options->product_id) o.product_id = options->product_id;
-            if (options->dtstamp_unix >= 0)
-                o.dtstamp = std::chrono::floor<calendar::minutes>(
-                    date::sys_seconds{std::chrono::seconds{options->dtstamp_unix}});
-            if (options->previous) {
-                if (const int st = previous_for(carried, o.previous, *options->previous, s)) return st;
-            }
-        }
         const output::ics_calendar cal = output::employee_calendar(s, solution->plan, *e, o);
         char* publish = c_string(cal.publish);
         if (out_cancel) {

@@ -744,6 +744,23 @@ def verify(
 _FORMATS = ("json", "csv", "html", "ics")
 
 
+def _calendar_options(
+    previous: Optional[Solution], uid_domain: Optional[str], product_id: Optional[str], dtstamp: Optional[_dt.datetime]
+) -> Tuple[Any, Optional[str], Optional[str], Optional[int]]:
+    """The calendar options as the native module takes them, checked."""
+    for name, value in (("uid_domain", uid_domain), ("product_id", product_id)):
+        if value is not None and (not isinstance(value, str) or not value):
+            raise InvalidArgumentError(f"{name} must be a non-empty str, not {value!r}")
+    if previous is not None and not isinstance(previous, Solution):
+        raise InvalidArgumentError(f"previous must be a jadwal.Solution, not {type(previous).__name__}")
+    stamp: Optional[int] = None
+    if dtstamp is not None:
+        if not isinstance(dtstamp, _dt.datetime) or dtstamp.tzinfo is None or dtstamp.utcoffset() is None:
+            raise InvalidArgumentError(f"dtstamp must be an aware datetime, not {dtstamp!r}")
+        stamp = int(dtstamp.timestamp() // 1)
+    return (None if previous is None else previous._native), uid_domain, product_id, stamp
+
+
 def employee_calendar(
     solution: Solution,
     employee: str,
@@ -768,18 +785,8 @@ def employee_calendar(
         raise InvalidArgumentError(f"solution must be a jadwal.Solution, not {type(solution).__name__}")
     if not isinstance(employee, str):
         raise InvalidArgumentError(f"employee must be a NIP (a str), not {employee!r}")
-    for name, value in (("uid_domain", uid_domain), ("product_id", product_id)):
-        if value is not None and not isinstance(value, str):
-            raise InvalidArgumentError(f"{name} must be a str, not {value!r}")
-    if previous is not None and not isinstance(previous, Solution):
-        raise InvalidArgumentError(f"previous must be a jadwal.Solution, not {type(previous).__name__}")
-    stamp: Optional[int] = None
-    if dtstamp is not None:
-        if not isinstance(dtstamp, _dt.datetime) or dtstamp.tzinfo is None or dtstamp.utcoffset() is None:
-            raise InvalidArgumentError(f"dtstamp must be an aware datetime, not {dtstamp!r}")
-        stamp = int(dtstamp.timestamp() // 1)
     publish, cancel = solution._native.employee_calendar(
-        employee, None if previous is None else previous._native, uid_domain, product_id, stamp
+        employee, *_calendar_options(previous, uid_domain, product_id, dtstamp)
     )
     return publish, cancel
 
@@ -790,13 +797,17 @@ def write_outputs(
     formats: Union[str, Iterable[str]] = "all",
     *,
     previous: Optional[Solution] = None,
+    uid_domain: Optional[str] = None,
+    product_id: Optional[str] = None,
+    dtstamp: Optional[_dt.datetime] = None,
 ) -> pathlib.Path:
     """Publishes the plan under ``dir`` (created if missing), all files or none.
 
     ``formats``: ``"all"``, or some of ``"json"`` (solution.json), ``"csv"``
     (schedule.csv, siasn_courses.csv), ``"html"`` (report.html), ``"ics"``
     (calendars/), as a list or a comma-separated string. ``previous``: the plan
-    this one replaces, for calendar updates and cancellations. Returns ``dir``
+    this one replaces, for calendar updates and cancellations; ``uid_domain``,
+    ``product_id`` and ``dtstamp`` as for :func:`employee_calendar`. Returns ``dir``
     as a Path. Raises :class:`OutputError` (an ``OSError``) when a file cannot
     be written; the previous outputs are then left in place.
     """
@@ -805,5 +816,6 @@ def write_outputs(
         if not formats or not all(isinstance(f, str) for f in formats):
             raise InvalidArgumentError(f"formats must be 'all' or names out of {', '.join(_FORMATS)}")
         formats = ",".join(formats)
-    solution._native.write_outputs(os.fspath(dir), formats, None if previous is None else previous._native)
+    options = _calendar_options(previous, uid_domain, product_id, dtstamp)
+    solution._native.write_outputs(os.fspath(dir), formats, *options)
     return pathlib.Path(dir)

@@ -81,7 +81,15 @@ class Solution:
     def to_json(self) -> str: ...
     def explain(self, employee: str, program: Optional[str]) -> Tuple[str, str]: ...
     def verify(self, previous: Optional["Solution"], replan_from: Optional[str]) -> Dict[str, Any]: ...
-    def write_outputs(self, dir: str, formats: str, previous: Optional["Solution"]) -> None: ...
+    def write_outputs(
+        self,
+        dir: str,
+        formats: str,
+        previous: Optional["Solution"],
+        uid_domain: Optional[str],
+        product_id: Optional[str],
+        dtstamp_unix: Optional[int],
+    ) -> None: ...
     def employee_calendar(
         self,
         employee: str,

@@ -516,9 +516,18 @@ py::dict verify_plan(const py_solution& h, const py_solution* previous, const st
     return d;
 }
 
+/// DTSTAMP from seconds since 1970 (UTC), to the minute.
+calendar::instant minute_of(std::int64_t unix_seconds) {
+    return std::chrono::floor<calendar::minutes>(date::sys_seconds{std::chrono::seconds{unix_seconds}});
+}
+
 void write_outputs(const py_solution& h, const std::string& dir, const std::string& formats,
-                   const py_solution* previous) {
+                   const py_solution* previous, const std::optional<std::string>& uid_domain,
+                   const std::optional<std::string>& product_id, std::optional<std::int64_t> dtstamp_unix) {
     output::publish_request req;
+    if (uid_domain) req.uid_domain = *uid_domain;
+    if (product_id) req.product_id = *product_id;
+    if (dtstamp_unix) req.dtstamp = minute_of(*dtstamp_unix);
     if (!output::parse_publish_formats(formats, req))
         throw failure("invalid", "formats '" + formats + "': write all, or a list of json, csv, html, ics");
     std::optional<solve::solution> carried;
@@ -543,8 +552,7 @@ py::tuple employee_calendar(const py_solution& h, const std::string& employee, c
     const auto e = s.find_employee(employee);
     if (!e) throw failure("not_found", "no employee '" + employee + "' in the scenario");
     output::ics_options o;
-    o.dtstamp = dtstamp_unix ? std::chrono::floor<calendar::minutes>(date::sys_seconds{std::chrono::seconds{*dtstamp_unix}})
-                             : output::default_dtstamp();
+    o.dtstamp = dtstamp_unix ? minute_of(*dtstamp_unix) : output::default_dtstamp();
     if (uid_domain) o.uid_domain = *uid_domain;
     if (product_id) o.product_id = *product_id;
     std::optional<solve::solution> carried;
@@ -649,7 +657,8 @@ PYBIND11_MODULE(_jadwal, m) {
         .def("to_json", [](const py_solution& h) { return io::solution_to_json(*h.scenario, h.plan); })
         .def("explain", &explain, py::arg("employee"), py::arg("program"))
         .def("verify", &verify_plan, py::arg("previous"), py::arg("replan_from"))
-        .def("write_outputs", &write_outputs, py::arg("dir"), py::arg("formats"), py::arg("previous"))
+        .def("write_outputs", &write_outputs, py::arg("dir"), py::arg("formats"), py::arg("previous"),
+             py::arg("uid_domain"), py::arg("product_id"), py::arg("dtstamp_unix"))
         .def("employee_calendar", &employee_calendar, py::arg("employee"), py::arg("previous"),
              py::arg("uid_domain"), py::arg("product_id"), py::arg("dtstamp_unix"));
 

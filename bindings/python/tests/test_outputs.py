@@ -89,3 +89,16 @@ def test_a_wrong_calendar_request_is_a_typed_jadwal_error(plan, employee, option
     who = _someone_with_training(plan) if employee is None else employee
     with pytest.raises(error):
         jadwal.employee_calendar(plan, who, **options)
+
+
+def test_write_outputs_takes_the_calendar_options_too(plan, tmp_path):
+    import datetime as dt
+
+    nip = _someone_with_training(plan)
+    stamp = dt.datetime(2026, 1, 2, tzinfo=dt.timezone.utc)
+    jadwal.write_outputs(plan, tmp_path, ["ics"], uid_domain="kab.example.go.id", dtstamp=stamp)
+    written = (tmp_path / "calendars" / "employees" / f"{nip}.ics").read_bytes().decode("utf-8")
+    assert "@kab.example.go.id" in written
+    assert written == jadwal.employee_calendar(plan, nip, uid_domain="kab.example.go.id", dtstamp=stamp)[0]
+    with pytest.raises(jadwal.InvalidArgumentError):
+        jadwal.write_outputs(plan, tmp_path, "ics", uid_domain="")

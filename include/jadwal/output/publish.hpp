@@ -11,6 +11,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace jadwal::output {
@@ -26,6 +27,10 @@ struct publish_request {
     /// calendars for the same plan, as for reproducible builds), else the
     /// current minute.
     std::optional<calendar::instant> dtstamp;
+    /// Calendar UIDs end in `@uid_domain` (output::ics_options::uid_domain).
+    std::string uid_domain = "jadwal";
+    /// Calendar PRODID (output::ics_options::product_id).
+    std::string product_id = "-//jadwal//jadwal//EN";
 };
 
 /// Writes what `req` asks for under `dir` (created if missing), all or nothing

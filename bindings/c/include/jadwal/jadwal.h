@@ -418,6 +418,12 @@ static inline int jadwal_ics_options_init(jadwal_ics_options* opts) {
 JADWAL_API int jadwal_employee_calendar(char** out_publish, char** out_cancel, const jadwal_solution* solution,
                                         const char* employee_id, const jadwal_ics_options* options);
 
+/* jadwal_write_outputs with the calendar options (UID domain, PRODID,
+ * DTSTAMP, and the previous plan, which replaces jadwal_write_outputs'
+ * `previous`); options may be NULL (the defaults). */
+JADWAL_API int jadwal_write_outputs_ex(const jadwal_solution* solution, const char* dir, const char* formats,
+                                       const jadwal_ics_options* options);
+
 #ifdef __cplusplus
 }
 #endif

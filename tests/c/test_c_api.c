@@ -552,7 +552,9 @@ static void test_cancel_flag(const jadwal_scenario* s) {
     CHECK_OK(jadwal_solve(&sol, s, &o));
     CHECK(alarm_flag == 1);
     if (sol) {
-        CHECK(moves_of(sol) > 0 && moves_of(sol) < endless);
+        /* Stopped, not endless. No lower bound: on a loaded machine (or under
+         * a sanitizer) 0.2 s may pass before the search makes its first move. */
+        CHECK(moves_of(sol) < endless);
         jadwal_solution_free(sol);
         sol = NULL;
     }

@@ -364,6 +364,12 @@ static void test_iteration(const jadwal_solution* sol) {
             snprintf(needle, sizeof needle, "\"start\": \"%s\"", x.start);
             CHECK(strstr(json, needle) != NULL);
             CHECK(x.module[0] != '\0');
+            /* Numbered from 1 as in solution.json; `part` stays 0-based. */
+            unsigned number = 0;
+            CHECK_OK(jadwal_solution_session_number(&number, sol, i, k));
+            CHECK(number == x.part + 1);
+            snprintf(needle, sizeof needle, "\"part\": %u", number);
+            CHECK(strstr(json, needle) != NULL);
         }
         for (size_t k = 0; k < c.participant_count; ++k) {
             const char* id = NULL;
@@ -375,6 +381,9 @@ static void test_iteration(const jadwal_solution* sol) {
         CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_solution_participant(&id, sol, i, c.participant_count));
         jadwal_session x;
         CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_solution_session(&x, sol, i, c.session_count));
+        unsigned number = 0;
+        CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_solution_session_number(&number, sol, i, c.session_count));
+        CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_solution_session_number(NULL, sol, i, 0));
     }
     CHECK(sessions == m.sessions);
     size_t blocks = 0;

@@ -411,6 +411,18 @@ int jadwal_solution_session(jadwal_session* out, const jadwal_solution* solution
     });
 }
 
+int jadwal_solution_session_number(unsigned* out, const jadwal_solution* solution, size_t cohort, size_t session) {
+    return guarded([&] {
+        if (!out) return null_argument("out");
+        if (!solution) return null_argument("solution");
+        const auto& cohorts = solution->plan.cohorts;
+        if (const int st = check_index(cohort, cohorts.size(), "cohort")) return st;
+        if (const int st = check_index(session, cohorts[cohort].sessions.size(), "session")) return st;
+        *out = cohorts[cohort].sessions[session].part + 1;
+        return static_cast<int>(JADWAL_OK);
+    });
+}
+
 int jadwal_solution_participant(const char** out, const jadwal_solution* solution, size_t cohort,
                                 size_t participant) {
     return guarded([&] {

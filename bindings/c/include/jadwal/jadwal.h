@@ -298,7 +298,8 @@ typedef struct jadwal_cohort {
 
 typedef struct jadwal_session {
     const char* module;  /* the programme's module id */
-    unsigned part;       /* 0-based part of a module split over days */
+    unsigned part;       /* 0-based part of a module split over days (solution.json and
+                          * Python count from 1: jadwal_solution_session_number) */
     int64_t start_unix;  /* seconds since 1970-01-01 UTC */
     int64_t end_unix;
     const char* start;   /* ISO 8601 with the scenario zone's offset */
@@ -322,6 +323,11 @@ JADWAL_API int jadwal_solution_cohort_count(size_t* out, const jadwal_solution* 
 JADWAL_API int jadwal_solution_cohort(jadwal_cohort* out, const jadwal_solution* solution, size_t cohort);
 JADWAL_API int jadwal_solution_session(jadwal_session* out, const jadwal_solution* solution, size_t cohort,
                                        size_t session);
+/* The session's part as solution.json, Python, the calendars' UIDs and the
+ * CSVs number it: 1 for the first day of a module split over days.
+ * (jadwal_session is frozen, so its 0-based `part` stays as it was.) */
+JADWAL_API int jadwal_solution_session_number(unsigned* out, const jadwal_solution* solution, size_t cohort,
+                                              size_t session);
 /* The participant's employee id (NIP). */
 JADWAL_API int jadwal_solution_participant(const char** out, const jadwal_solution* solution, size_t cohort,
                                            size_t participant);

@@ -25,6 +25,14 @@ cmake --build "$work/consumer" -j2 >/dev/null
 "$work/consumer/consumer" "$scenario"
 "$work/consumer/consumer_c" "$scenario"  # its build RPATH names the installed libjadwal_c
 
+echo "== a C-only CMake project with find_package(jadwal COMPONENTS c)"
+# The C++ library's dependencies are disabled: asking for them would fail.
+cmake -S "$root/tests/install/cmake_c_consumer" -B "$work/c_consumer" -DCMAKE_PREFIX_PATH="$prefix" \
+      -DCMAKE_BUILD_TYPE=Release -DCMAKE_DISABLE_FIND_PACKAGE_date=ON -DCMAKE_DISABLE_FIND_PACKAGE_yaml-cpp=ON \
+      -DCMAKE_DISABLE_FIND_PACKAGE_fmt=ON -DCMAKE_DISABLE_FIND_PACKAGE_nlohmann_json=ON >/dev/null
+cmake --build "$work/c_consumer" -j2 >/dev/null
+"$work/c_consumer/consumer_c" "$scenario"
+
 echo "== a C program with pkg-config"
 libdir=$(find "$prefix" -name jadwal.pc -printf '%h\n' | head -n1)
 export PKG_CONFIG_PATH="$libdir"

@@ -81,8 +81,18 @@ __all__ = [
     "Violation",
     "write_outputs",
     "employee_calendar",
+    # Diagnostic and the exceptions (written out, not added from _errors.__all__,
+    # so that type checkers see them exported)
+    "Diagnostic",
+    "Error",
+    "ScenarioError",
+    "SolutionError",
+    "SolveError",
+    "NotFoundError",
+    "InvalidArgumentError",
+    "OutputError",
+    "InternalError",
 ]
-__all__ += _errors.__all__  # Diagnostic and the exceptions
 
 PathLike = Union[str, "os.PathLike[str]"]
 DateLike = Union[_dt.date, str]
@@ -216,7 +226,7 @@ class Scenario:
 
     __slots__ = ("_native", "_employees", "_by_id")
 
-    def __init__(self, native: Any) -> None:
+    def __init__(self, native: _jadwal.Scenario) -> None:
         self._native = native
         self._employees: Optional[Tuple[Employee, ...]] = None
         self._by_id: Optional[Dict[str, Employee]] = None
@@ -309,7 +319,7 @@ class Scenario:
         return f"<jadwal.Scenario {self.name!r}: {len(self.employees)} employees, {self.demand_count} demand items>"
 
 
-EmployeesCsv = Iterable[Tuple[str, str]]
+EmployeesCsv = Iterable[Tuple[str, Union[str, bytes]]]
 
 
 def _employee_sources(employees_csv: Optional[EmployeesCsv]) -> List[Tuple[str, str]]:
@@ -443,7 +453,7 @@ class Solution:
     :func:`solution_from_json` or :func:`load_solution`.
     """
 
-    def __init__(self, native: Any, scenario: Scenario) -> None:
+    def __init__(self, native: _jadwal.Solution, scenario: Scenario) -> None:
         self._native = native
         self._scenario = scenario
 
@@ -538,7 +548,8 @@ class Solution:
 
     def to_dict(self) -> Dict[str, Any]:
         """solution.json as a dict (times as ISO 8601 strings)."""
-        return json.loads(self.to_json())
+        out: Dict[str, Any] = json.loads(self.to_json())
+        return out
 
     def explain(self, employee: str, program: Optional[str] = None) -> Dict[str, Any]:
         """``jadwal.explain(self, employee, program)``."""
@@ -608,8 +619,10 @@ def solve(
         if not callable(progress):
             raise TypeError("progress must be callable")
 
+        report = progress
+
         def callback(d: Dict[str, Any]) -> None:
-            progress(Progress(**d))
+            report(Progress(**d))
 
     if policy is not None and not isinstance(policy, str):
         raise InvalidArgumentError(f"policy must be a policy id (a str), not {policy!r}")
@@ -667,7 +680,7 @@ def explain(solution: Solution, employee: str, program: Optional[str] = None) ->
     ``KeyError``) for an unknown employee or programme.
     """
     text, zone = solution._native.explain(employee, program)
-    out = json.loads(text)
+    out: Dict[str, Any] = json.loads(text)
     tz = _zone(zone)
     for t in out.get("trainings", []):
         for key in ("start", "end"):

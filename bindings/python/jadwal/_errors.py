@@ -8,7 +8,7 @@ exception reaches Python as a bare ``RuntimeError``.
 from __future__ import annotations
 
 import dataclasses
-from typing import Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Type
 
 __all__ = [
     "Diagnostic",
@@ -99,7 +99,7 @@ class ScenarioError(Error):
         self.diagnostics = list(diagnostics)
 
     @property
-    def errors(self) -> list:
+    def errors(self) -> List[Diagnostic]:
         """The diagnostics of severity error."""
         return [d for d in self.diagnostics if d.is_error]
 
@@ -132,7 +132,7 @@ class InternalError(Error):
     """A failure inside the library that is not the caller's doing (a bug)."""
 
 
-_KINDS = {
+_KINDS: Dict[str, Type[Error]] = {
     "scenario": ScenarioError,
     "solution": SolutionError,
     "solve": SolveError,
@@ -150,18 +150,18 @@ def _from_native(
     file: Optional[str],
     line: Optional[int],
     column: Optional[int],
-    diagnostics: list,
+    diagnostics: List[Any],
 ) -> Error:
     """Builds the exception for a failure the native module reports."""
     cls = _KINDS.get(kind, InternalError)
-    where = dict(code=code, file=file, line=line, column=column)
-    if cls in (ScenarioError, SolutionError):
+    if cls is ScenarioError or cls is SolutionError:
         diags = [Diagnostic._from_native(d) for d in diagnostics]
         errors = sum(1 for d in diags if d.is_error)
         if errors > 1:
             message += f" (and {errors - 1} more error{'s' if errors > 2 else ''})"
-        return cls(message, diagnostics=diags, **where)
-    return cls(message, **where)
+        make = ScenarioError if cls is ScenarioError else SolutionError
+        return make(message, diagnostics=diags, code=code, file=file, line=line, column=column)
+    return cls(message, code=code, file=file, line=line, column=column)
 
 
 # Shown as jadwal.ScenarioError and so on, where users catch them from.

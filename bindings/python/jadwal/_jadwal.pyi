@@ -1,6 +1,6 @@
 # Type stubs of the native module. Its functions hand plain tuples, lists and
 # dicts to jadwal/__init__.py, which builds the public objects; use that module.
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 
 __version__: str
 max_threads: int
@@ -56,7 +56,7 @@ class Solution:
     def threads(self) -> int: ...
     @property
     def zone(self) -> str: ...
-    def metrics(self) -> Dict[str, Any]: ...
+    def metrics(self) -> Dict[str, Union[int, float]]: ...
     def objective(self) -> Dict[str, Any]: ...
     # (id, program, mode, venue, platform, [instructor], [participant],
     #  [(module, part, start_unix, end_unix, pinned, revision)])

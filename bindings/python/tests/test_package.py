@@ -42,6 +42,10 @@ def test_every_public_name_exists_and_the_package_is_typed():
         assert hasattr(jadwal, name), name
     assert pathlib.Path(jadwal.__file__).with_name("py.typed").exists()
     assert jadwal.__version__.count(".") == 2
+    # Every exception is exported by name (type checkers read __all__ literally).
+    from jadwal import _errors
+
+    assert set(_errors.__all__) <= set(jadwal.__all__)
 
 
 @pytest.mark.parametrize("cls", [jadwal.ScenarioError, jadwal.SolutionError, jadwal.SolveError, jadwal.NotFoundError,

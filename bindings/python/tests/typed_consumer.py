@@ -1,0 +1,28 @@
+"""Code an integrator writes against jadwal, checked by ``mypy --strict`` (a CTest
+test), not run: every name used here must be exported and typed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pathlib
+from typing import Dict, List, Tuple, Union
+
+import jadwal
+
+
+def plan_and_publish(path: pathlib.Path, out: pathlib.Path) -> Tuple[str, List[str]]:
+    try:
+        scenario: jadwal.Scenario = jadwal.load(path)
+    except jadwal.ScenarioError as e:
+        return f"{e.file}:{e.line}:{e.column}: {e.code}", [str(d) for d in e.errors]
+    plan: jadwal.Solution = jadwal.solve(scenario, policy="flexible", seed=1, max_moves=20_000)
+    metrics: Dict[str, Union[int, float]] = plan.metrics
+    check = jadwal.verify(plan)
+    written: pathlib.Path = jadwal.write_outputs(plan, out, ["json", "ics"], uid_domain="kab.example.go.id")
+    nip = plan.cohorts[0].participants[0] if plan.cohorts else scenario.employee_ids[0]
+    ics, cancel = jadwal.employee_calendar(plan, nip, dtstamp=dt.datetime.now(dt.timezone.utc))
+    try:
+        jadwal.solve(scenario, seed=-1)
+    except jadwal.InvalidArgumentError as bad:
+        return bad.message, [str(written), ics[:10], cancel, str(metrics["demand_placed"]), str(check.ok)]
+    return plan.status, []

@@ -19,12 +19,16 @@
 
 namespace jadwal::output {
 
+calendar::instant dtstamp_from_unix(std::int64_t seconds) {
+    return std::chrono::floor<calendar::minutes>(date::sys_seconds{std::chrono::seconds{seconds}});
+}
+
 calendar::instant default_dtstamp() {
     if (const char* e = std::getenv("SOURCE_DATE_EPOCH")) {
         char* end = nullptr;
         const long long secs = std::strtoll(e, &end, 10);
         if (end && end != e && *end == '\0' && secs >= 0)
-            return std::chrono::floor<calendar::minutes>(date::sys_seconds{std::chrono::seconds{secs}});
+            return dtstamp_from_unix(secs);
     }
     return std::chrono::floor<calendar::minutes>(std::chrono::system_clock::now());
 }

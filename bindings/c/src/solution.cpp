@@ -169,7 +169,7 @@ int read_ics_options(const jadwal_ics_options* options, output::ics_options& o, 
     if (options->uid_domain) o.uid_domain = options->uid_domain;
     if (options->product_id) o.product_id = options->product_id;
     if (options->dtstamp_unix >= 0)
-        o.dtstamp = std::chrono::floor<calendar::minutes>(date::sys_seconds{std::chrono::seconds{options->dtstamp_unix}});
+        o.dtstamp = output::dtstamp_from_unix(options->dtstamp_unix);
     if (options->previous) return previous_for(carried, o.previous, *options->previous, s);
     return JADWAL_OK;
 }

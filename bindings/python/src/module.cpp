@@ -516,18 +516,13 @@ py::dict verify_plan(const py_solution& h, const py_solution* previous, const st
     return d;
 }
 
-/// DTSTAMP from seconds since 1970 (UTC), to the minute.
-calendar::instant minute_of(std::int64_t unix_seconds) {
-    return std::chrono::floor<calendar::minutes>(date::sys_seconds{std::chrono::seconds{unix_seconds}});
-}
-
 void write_outputs(const py_solution& h, const std::string& dir, const std::string& formats,
                    const py_solution* previous, const std::optional<std::string>& uid_domain,
                    const std::optional<std::string>& product_id, std::optional<std::int64_t> dtstamp_unix) {
     output::publish_request req;
     if (uid_domain) req.uid_domain = *uid_domain;
     if (product_id) req.product_id = *product_id;
-    if (dtstamp_unix) req.dtstamp = minute_of(*dtstamp_unix);
+    if (dtstamp_unix) req.dtstamp = output::dtstamp_from_unix(*dtstamp_unix);
     if (!output::parse_publish_formats(formats, req))
         throw failure("invalid", "formats '" + formats + "': write all, or a list of json, csv, html, ics");
     std::optional<solve::solution> carried;
@@ -552,7 +547,7 @@ py::tuple employee_calendar(const py_solution& h, const std::string& employee, c
     const auto e = s.find_employee(employee);
     if (!e) throw failure("not_found", "no employee '" + employee + "' in the scenario");
     output::ics_options o;
-    o.dtstamp = dtstamp_unix ? minute_of(*dtstamp_unix) : output::default_dtstamp();
+    o.dtstamp = dtstamp_unix ? output::dtstamp_from_unix(*dtstamp_unix) : output::default_dtstamp();
     if (uid_domain) o.uid_domain = *uid_domain;
     if (product_id) o.product_id = *product_id;
     std::optional<solve::solution> carried;

@@ -9,6 +9,7 @@
 #include <jadwal/model/scenario.hpp>
 #include <jadwal/solve/solution.hpp>
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -54,5 +55,8 @@ void publish_plan(const model::scenario& s, const solve::solution& sol, const st
 
 /// The DTSTAMP publish_plan uses when the request names none.
 [[nodiscard]] calendar::instant default_dtstamp();
+
+/// A calendar DTSTAMP from seconds since 1970-01-01 UTC, rounded down to the minute.
+[[nodiscard]] calendar::instant dtstamp_from_unix(std::int64_t seconds);
 
 }  // namespace jadwal::output

@@ -49,6 +49,14 @@ public:
         }
     }
 
+    std::optional<calendar::local_date> day(const json& parent, const char* key, const std::string& path) {
+        const auto text = get<std::string>(parent, key, path);
+        if (!text) return std::nullopt;
+        const auto d = calendar::parse_date(*text);
+        if (!d) error(path + "." + key, "E-SOL-TIME", fmt::format("'{}' is not a date (YYYY-MM-DD)", *text));
+        return d;
+    }
+
     std::optional<calendar::instant> time(const json& parent, const char* key, const std::string& path) {
         const auto text = get<std::string>(parent, key, path);
         if (!text) return std::nullopt;
@@ -118,6 +126,7 @@ public:
         read_cohorts(doc, sol);
         read_study_blocks(doc, sol);
         read_unplaced(doc, sol);
+        read_days_in_lieu(doc, sol);
         if (const auto it = doc.find("bounds"); it != doc.end() && it->is_object()) {
             const std::string path = "$.bounds";
             solve::solution_bounds b;
@@ -239,6 +248,26 @@ private:
         }
     }
 
+    void read_days_in_lieu(const json& doc, solve::solution& sol) {
+        const json* items = array(doc, "days_in_lieu");
+        if (!items) return;
+        for (std::size_t i = 0; i < items->size(); ++i) {
+            const json& l = (*items)[i];
+            const std::string path = fmt::format("$.days_in_lieu[{}]", i);
+            if (!l.is_object()) {
+                error(path, "E-SOL-TYPE", "a day in lieu is an object");
+                continue;
+            }
+            solve::day_in_lieu out;
+            if (const auto e = get<std::string>(l, "employee", path))
+                if (const auto idx = employee(*e, path + ".employee")) out.employee = *idx;
+            if (const auto d = day(l, "earned", path)) out.earned = *d;
+            if (const auto d = day(l, "date", path)) out.date = *d;
+            out.shift = get<std::string>(l, "shift", path).value_or("");
+            sol.days_in_lieu.push_back(std::move(out));
+        }
+    }
+
     void read_unplaced(const json& doc, solve::solution& sol) {
         const json* items = array(doc, "unplaced");
         if (!items) return;
@@ -353,6 +382,16 @@ std::string solution_to_json(const model::scenario& s, const solve::solution& so
                                 {"alternatives", std::move(alts)}});
     }
     doc["unplaced"] = std::move(unplaced);
+    // Written only when there are some, so plans without assigned duty read as before.
+    if (!sol.days_in_lieu.empty()) {
+        json lieu = json::array();
+        for (const auto& l : sol.days_in_lieu)
+            lieu.push_back(json{{"employee", s.employees[l.employee.value].id},
+                                {"earned", calendar::format_date(l.earned)},
+                                {"date", calendar::format_date(l.date)},
+                                {"shift", l.shift}});
+        doc["days_in_lieu"] = std::move(lieu);
+    }
     if (sol.bounds) {
         const auto& b = *sol.bounds;
         doc["bounds"] = json{{"demand_placed", b.demand_placed},

@@ -34,14 +34,14 @@ model::delivery_mode to_mode(std::string_view s) { return *model::parse_delivery
 model::window_kind to_window(std::string_view s) { return *model::parse_window_kind(s); }
 
 void read_weights(load_context& c, const yentry& f, const ypath& q, model::objective_weights& w) {
-    static constexpr std::array<std::string_view, 11> keys{
+    static constexpr std::array<std::string_view, 12> keys{
         "unmet_mandatory", "unmet_elective", "jp_shortfall",       "disruption",        "after_hours", "fairness",
-        "preference",      "cohort_opened",  "cohort_underfilled", "instructor_minute", "change"};
+        "preference",      "cohort_opened",  "cohort_underfilled", "instructor_minute", "change",     "duty_day"};
     const auto m = c.yr.map(yval{f, q}, "weights", keys);
     if (!m) return;
     double* fields[] = {&w.unmet_mandatory, &w.unmet_elective,    &w.jp_shortfall,     &w.disruption,
                         &w.after_hours,     &w.fairness,          &w.preference,       &w.cohort_opened,
-                        &w.cohort_underfilled, &w.instructor_minute, &w.change};
+                        &w.cohort_underfilled, &w.instructor_minute, &w.change, &w.duty_day};
     for (std::size_t k = 0; k < keys.size(); ++k) {
         if (const yentry* x = m->find(keys[k])) {
             const ypath qx = q.key(keys[k]);
@@ -50,11 +50,94 @@ void read_weights(load_context& c, const yentry& f, const ypath& q, model::objec
     }
 }
 
+/// `assigned_duty`: {rostered_days_off, seasons, hours, max_days_per_month,
+/// allowance_per_day, lieu_window_days} (docs/model.md "Assigned duty").
+std::optional<model::assigned_duty> read_assigned_duty(load_context& c, const yentry& f, const ypath& q) {
+    static constexpr std::array<std::string_view, 6> keys{"rostered_days_off",  "seasons",
+                                                          "hours",              "max_days_per_month",
+                                                          "allowance_per_day",  "lieu_window_days"};
+    const auto m = c.yr.map(yval{f, q}, "assigned_duty", keys);
+    if (!m) return std::nullopt;
+    auto& yr = c.yr;
+    model::assigned_duty ad;
+    bool ok = true;
+    if (const yentry* x = m->find("rostered_days_off")) {
+        if (const auto b = yr.boolean(yval{*x, q.key("rostered_days_off")}, "rostered_days_off"))
+            ad.rostered_days_off = *b;
+        else
+            ok = false;
+    }
+    if (const yentry* x = m->find("seasons")) {
+        const ypath qs = q.key("seasons");
+        if (const auto items = yr.scalar_or_list(yval{*x, qs}, "seasons", 50)) {
+            for (std::size_t i = 0; i < items->size(); ++i) {
+                const ypath qi = qs.at(i);
+                const yval iv{(*items)[i], qi};
+                auto id = yr.text(iv, "a season");
+                if (!id) {
+                    ok = false;
+                    continue;
+                }
+                if (*id != "ramadan" && !c.seasons.resolve(*id, yr.where(iv), qi, c.rep)) {
+                    ok = false;
+                    continue;
+                }
+                if (std::find(ad.seasons.begin(), ad.seasons.end(), *id) != ad.seasons.end()) {
+                    yr.warning(code::duplicate, fmt::format("season {} is listed twice", in_quotes(*id)), iv);
+                    continue;
+                }
+                ad.seasons.push_back(std::move(*id));
+            }
+        } else {
+            ok = false;
+        }
+    }
+    if (const yentry* x = m->find("hours")) {
+        const ypath qh = q.key("hours");
+        if (const auto r = yr.clock_range(yval{*x, qh}, "assigned_duty.hours")) {
+            if (r->crosses_midnight() || r->end <= r->start) {
+                yr.error(code::range_order,
+                         fmt::format("assigned_duty.hours {} end before they start; they must lie within one day",
+                                     calendar::format_clock_range(*r)),
+                         yval{*x, qh});
+                ok = false;
+            } else {
+                ad.hours = *r;
+            }
+        } else {
+            ok = false;
+        }
+    }
+    if (const yentry* x = m->find("max_days_per_month")) {
+        if (const auto n = yr.small_int(yval{*x, q.key("max_days_per_month")}, "max_days_per_month", 1, 31))
+            ad.max_days_per_month = *n;
+        else
+            ok = false;
+    }
+    if (const yentry* x = m->find("allowance_per_day")) {
+        if (const auto v = yr.real(yval{*x, q.key("allowance_per_day")}, "allowance_per_day", 0, 1e12))
+            ad.allowance_per_day = *v;
+        else
+            ok = false;
+    }
+    if (const yentry* x = m->find("lieu_window_days")) {
+        if (const auto n = yr.small_int(yval{*x, q.key("lieu_window_days")}, "lieu_window_days", 0, 366))
+            ad.lieu_window_days = *n;
+        else
+            ok = false;
+    }
+    if (ok && !ad.rostered_days_off && ad.seasons.empty())
+        yr.warning(code::unused, "assigned_duty names neither rostered_days_off nor a season: it changes nothing",
+                   yval{f, q});
+    if (!ok) return std::nullopt;
+    return ad;
+}
+
 void read_policy(load_context& c, const std::string& id, const yentry& entry, const ypath& p) {
-    static constexpr std::array<std::string_view, 15> keys{
+    static constexpr std::array<std::string_view, 16> keys{
         "description",  "modes",         "windows",          "after_hours",        "weekend",
         "max_absent",   "max_module_jp", "study_block_minutes", "weights",         "max_training_minutes_per_day",
-        "max_session_minutes_per_day", "recordings", "working_hours", "friday_prayer", "breaks"};
+        "max_session_minutes_per_day", "recordings", "working_hours", "friday_prayer", "breaks", "assigned_duty"};
     const auto m = c.yr.map(yval{entry, p}, "a policy", keys);
     model::policy pol;
     pol.id = id;
@@ -180,6 +263,7 @@ void read_policy(load_context& c, const std::string& id, const yentry& entry, co
                 }
             }
         }
+        if (const yentry* f = m->find("assigned_duty")) pol.assigned_duty = read_assigned_duty(c, *f, p.key("assigned_duty"));
         if (const yentry* f = m->find("weights")) {
             const ypath q = p.key("weights");
             read_weights(c, *f, q, pol.weights);

@@ -1,5 +1,7 @@
 #include "compiled_model.hpp"
 
+#include <jadwal/calendar/assigned_duty.hpp>
+
 #include <date/tz.h>
 
 #include <algorithm>
@@ -198,7 +200,7 @@ compiled_model::compiled_model(const model::scenario& s, const model::policy& p)
     profile_of.assign(n_emp * static_cast<std::size_t>(days), 0);
     std::unordered_map<std::string, std::uint32_t> profile_ids;
     std::string key;
-    std::vector<rel_span> work_rel, unav_rel, brk_rel;
+    std::vector<rel_span> work_rel, unav_rel, brk_rel, duty_rel;
     // Occurrences by (unit, scenario-zone local date index, code); std::map keeps ids deterministic.
     std::map<std::tuple<std::uint32_t, int, std::string>, std::uint32_t> occ_ids;
     std::vector<std::pair<std::uint32_t, std::pair<int, std::string>>> occ_keys;
@@ -218,7 +220,11 @@ compiled_model::compiled_model(const model::scenario& s, const model::policy& p)
         const interval_set unav_set = p.protect_breaks ? av.unavailable.unite(av.breaks) : interval_set{};
         const auto& un = p.protect_breaks ? unav_set.items() : av.unavailable.items();
         const auto& bk = av.breaks.items();
-        std::size_t wi = 0, ui = 0, bi = 0;
+        const interval_set duty_set =
+            p.assigned_duty ? calendar::assigned_duty_time(s, *p.assigned_duty, model::employee_index{u32(ei)}, range, av)
+                            : interval_set{};
+        const auto& dt = duty_set.items();
+        std::size_t wi = 0, ui = 0, bi = 0, di = 0;
         for (int d = 0; d < days; ++d) {
             const tmin base = day_start[static_cast<std::size_t>(d)];
             const tmin end = day_start[static_cast<std::size_t>(d) + 1];
@@ -239,6 +245,11 @@ compiled_model::compiled_model(const model::scenario& s, const model::policy& p)
                     brk_rel.push_back({static_cast<std::int16_t>(std::max(rel(bk[k].start, t0), base) - base),
                                        static_cast<std::int16_t>(std::min(rel(bk[k].end, t0), end) - base)});
             }
+            duty_rel.clear();
+            while (di < dt.size() && rel(dt[di].end, t0) <= base) ++di;
+            for (std::size_t k = di; k < dt.size() && rel(dt[k].start, t0) < end; ++k)
+                duty_rel.push_back({static_cast<std::int16_t>(std::max(rel(dt[k].start, t0), base) - base),
+                                    static_cast<std::int16_t>(std::min(rel(dt[k].end, t0), end) - base)});
             key.clear();
             auto put = [&](std::int16_t v) { key.append(reinterpret_cast<const char*>(&v), sizeof v); };
             put(static_cast<std::int16_t>(work_rel.size()));
@@ -247,6 +258,8 @@ compiled_model::compiled_model(const model::scenario& s, const model::policy& p)
             for (const auto& r : unav_rel) put(r.a), put(r.b);
             put(static_cast<std::int16_t>(brk_rel.size()));
             for (const auto& r : brk_rel) put(r.a), put(r.b);
+            put(static_cast<std::int16_t>(duty_rel.size()));
+            for (const auto& r : duty_rel) put(r.a), put(r.b);
             auto [it, fresh] = profile_ids.try_emplace(key, u32(profiles.size()));
             if (fresh) {
                 day_profile dp;
@@ -254,9 +267,11 @@ compiled_model::compiled_model(const model::scenario& s, const model::policy& p)
                 dp.work_n = static_cast<std::uint16_t>(work_rel.size());
                 dp.unav_n = static_cast<std::uint16_t>(unav_rel.size());
                 dp.brk_n = static_cast<std::uint16_t>(brk_rel.size());
+                dp.duty_n = static_cast<std::uint16_t>(duty_rel.size());
                 profile_spans.insert(profile_spans.end(), work_rel.begin(), work_rel.end());
                 profile_spans.insert(profile_spans.end(), unav_rel.begin(), unav_rel.end());
                 profile_spans.insert(profile_spans.end(), brk_rel.begin(), brk_rel.end());
+                profile_spans.insert(profile_spans.end(), duty_rel.begin(), duty_rel.end());
                 profiles.push_back(dp);
             }
             profile_of[ei * static_cast<std::size_t>(days) + static_cast<std::size_t>(d)] = it->second;
@@ -296,6 +311,33 @@ compiled_model::compiled_model(const model::scenario& s, const model::policy& p)
                 occs[oit->second].rostered += 1;
                 emp_shift[static_cast<std::size_t>(ec.shift_off) + static_cast<std::size_t>(sd)] = {
                     static_cast<std::int32_t>(oit->second), ra, rb};
+            }
+        }
+
+        // Rostered shifts of rotation staff who earn days off in lieu (docs/model.md "Assigned duty").
+        if (p.assigned_duty && calendar::earns_days_in_lieu(s, *p.assigned_duty, model::employee_index{u32(ei)})) {
+            ec.rostered_off = static_cast<std::int32_t>(rostered.size());
+            rostered.resize(rostered.size() + static_cast<std::size_t>(days));
+            const date::time_zone& ez = s.zone_of(me);
+            const auto& rot = *pat.rotation;
+            for (int k = 0; k < days; ++k) {
+                const local_date ld = s.horizon.first + date::days{k};
+                const model::shift* sh = calendar::rostered_shift(s, model::employee_index{u32(ei)}, ld);
+                if (!sh) continue;
+                const instant a = calendar::to_instant(local_minute{ld} + sh->hours.start, ez);
+                const instant b = a + sh->hours.length();
+                if (!av.working.covers(interval{a, b})) continue;  // not worked: holiday or leave
+                rostered_day& rd = rostered[static_cast<std::size_t>(ec.rostered_off) + static_cast<std::size_t>(k)];
+                rd.a = rel(a, t0);
+                rd.b = rel(b, t0);
+                rd.shift = static_cast<std::uint16_t>(sh - rot.shifts.data());
+                if (ec.shift_off >= 0) {
+                    const int sd = day_of(rd.a);
+                    if (sd >= 0 && sd < days) {
+                        const emp_shift_day& es = emp_shift[static_cast<std::size_t>(ec.shift_off) + static_cast<std::size_t>(sd)];
+                        if (es.occ >= 0 && es.a == rd.a) rd.occ = es.occ;
+                    }
+                }
             }
         }
     }
@@ -372,6 +414,11 @@ compiled_model::compiled_model(const model::scenario& s, const model::policy& p)
     max_training_per_day = p.max_training_minutes_per_day ? *p.max_training_minutes_per_day : -1;
     max_ah_per_day = p.max_after_hours_minutes_per_day ? *p.max_after_hours_minutes_per_day : -1;
     max_ah_per_week = p.max_after_hours_minutes_per_week ? *p.max_after_hours_minutes_per_week : -1;
+    if (p.assigned_duty) {
+        duty_max_days = p.assigned_duty->max_days_per_month;
+        duty_allowance = p.assigned_duty->allowance_per_day;
+        lieu_window = p.assigned_duty->rostered_days_off ? p.assigned_duty->lieu_window_days : 0;
+    }
     block_min = std::max(1, p.study_block_min_minutes);
     block_max = std::max(block_min, p.study_block_max_minutes);
     weights = p.weights;
@@ -798,6 +845,21 @@ bool compiled_model::available(std::uint32_t e, tmin a, tmin b) const {
 int compiled_model::work_minutes(std::uint32_t e, tmin a, tmin b) const {
     int total = 0;
     for_each_work_piece(e, a, b, [&](tmin x, tmin y) { total += y - x; });
+    return total;
+}
+
+int compiled_model::duty_minutes(std::uint32_t e, tmin a, tmin b) const {
+    int total = 0;
+    int d = day_of(a);
+    if (d < 0) d = 0;
+    for (; d < days && day_start[static_cast<std::size_t>(d)] < b; ++d) {
+        const tmin base = day_start[static_cast<std::size_t>(d)];
+        const day_profile& pr = profile(e, d);
+        if (pr.duty_n == 0) continue;
+        const rel_span* r = profile_spans.data() + pr.off + pr.work_n + pr.unav_n + pr.brk_n;
+        for (std::uint16_t i = 0; i < pr.duty_n; ++i)
+            total += std::max<tmin>(0, std::min<tmin>(b, base + r[i].b) - std::max<tmin>(a, base + r[i].a));
+    }
     return total;
 }
 

@@ -36,7 +36,9 @@ struct rel_span {
 };
 
 /// One distinct kind of employee day: working spans, then unavailable spans,
-/// then break spans, relative to the scenario day's start and clipped to it.
+/// then break spans, then assigned-duty spans (docs/model.md "Assigned duty":
+/// neither working time nor after hours), relative to the scenario day's start
+/// and clipped to it.
 /// Under a policy that protects breaks (the default) the breaks are among the
 /// unavailable spans and brk_n is 0; else they are listed apart, so that their
 /// minutes count neither as working time nor as after hours. Employees' days
@@ -47,6 +49,7 @@ struct day_profile {
     std::uint16_t work_n = 0;
     std::uint16_t unav_n = 0;
     std::uint16_t brk_n = 0;
+    std::uint16_t duty_n = 0;
 };
 
 struct zone_days {
@@ -66,6 +69,9 @@ struct employee_c {
     /// Into compiled_model::emp_shift (one entry per day) for staff of units
     /// with shift minimums; -1 otherwise.
     std::int32_t shift_off = -1;
+    /// Rotation staff whose assigned-duty days earn days off in lieu: into
+    /// compiled_model::rostered (one entry per scenario day); -1 otherwise.
+    std::int32_t rostered_off = -1;
 };
 
 /// A period where a unit's disruption weighs more (critical weight class > 0).
@@ -95,6 +101,14 @@ struct emp_shift_day {
     std::int32_t occ = -1;  ///< into compiled_model::occs; -1: not rostered
     tmin a = 0;
     tmin b = 0;
+};
+
+/// The shift an employee's rotation rosters on a day, for days off in lieu.
+struct rostered_day {
+    std::int32_t occ = -1;  ///< the shift occurrence with a minimum, -1: none (or not rostered)
+    tmin a = 0;             ///< the shift as worked (a == b: not rostered, or not worked)
+    tmin b = 0;
+    std::uint16_t shift = 0;  ///< index into the rotation's shifts
 };
 
 /// A session (or study block) slot of a delivery: for live modes one part of
@@ -234,6 +248,7 @@ public:
     std::vector<double> weight_class;  ///< [0] = 1
     std::vector<shift_occ> occs;
     std::vector<emp_shift_day> emp_shift;
+    std::vector<rostered_day> rostered;
     std::vector<int> travel;  ///< locations x locations
     int locations = 0;
 
@@ -259,6 +274,11 @@ public:
     int max_ah_per_week = -1;
     int block_min = 45;
     int block_max = 90;
+    /// Assigned duty (docs/model.md): duty days per person and month (-1: no
+    /// rule), the allowance per duty day, and the window of days in lieu.
+    int duty_max_days = -1;
+    double duty_allowance = 0;
+    int lieu_window = 0;
     model::objective_weights weights;
     int budget_classroom = -1;
     double budget_cost = -1;
@@ -301,9 +321,15 @@ public:
     /// Minutes of [a, b) inside the employee's breaks that the policy allows
     /// training in (0 when it protects them: training never touches them).
     [[nodiscard]] int break_minutes(std::uint32_t e, tmin a, tmin b) const;
-    /// Minutes of [a, b) outside working time and breaks.
+    /// Minutes of [a, b) inside the employee's assigned-duty time.
+    [[nodiscard]] int duty_minutes(std::uint32_t e, tmin a, tmin b) const;
+    /// Minutes of [a, b) outside working time, breaks and assigned-duty time.
     [[nodiscard]] int after_hours_minutes(std::uint32_t e, tmin a, tmin b) const {
-        return (b - a) - work_minutes(e, a, b) - break_minutes(e, a, b);
+        return (b - a) - work_minutes(e, a, b) - break_minutes(e, a, b) - duty_minutes(e, a, b);
+    }
+    /// Months since the horizon's first month of a local day index (clamped to the horizon).
+    [[nodiscard]] int month_of(int lday) const {
+        return day[static_cast<std::size_t>(std::clamp(lday, 0, days - 1))].month;
     }
     /// Calls f(x, y) for each piece of [a, b) inside working time, in order.
     template <class F>

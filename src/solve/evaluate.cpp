@@ -357,9 +357,17 @@ private:
     void people() {
         const auto n = cm_.employees.size();
         work_pieces_.resize(cm_.units.size());
+        std::vector<std::vector<const day_in_lieu*>> lieu_of(n);
+        for (const auto& l : sol_.days_in_lieu) {
+            if (l.employee.valid() && l.employee.value < n) lieu_of[l.employee.value].push_back(&l);
+            else violate("V-LIEU", "a day in lieu names no employee of the scenario");
+        }
         for (std::uint32_t e = 0; e < n; ++e) {
             auto& raw = train_[e].raw;
-            if (raw.empty()) continue;
+            if (raw.empty()) {
+                if (!lieu_of[e].empty()) violate("V-LIEU", fmt::format("{}: a day in lieu without a duty day", s_.employees[e].id));
+                continue;
+            }
             std::sort(raw.begin(), raw.end(), [](const piece& x, const piece& y) { return x.a < y.a; });
             std::vector<piece> uni;
             for (const auto& p : raw) {
@@ -373,7 +381,7 @@ private:
                 }
             }
             const std::uint32_t u = cm_.employees[e].unit;
-            std::map<int, int> day_minutes, day_ah, week_ah;
+            std::map<int, int> day_minutes, day_ah, week_ah, day_duty;
             for (const auto& whole : uni) {
                 // Outside the horizon the model knows no working time or
                 // availability: training there is after hours (V-HORIZON
@@ -399,7 +407,10 @@ private:
                             unit_weighted_[u] += cm_.weight_class[cls] * m;
                         });
                     });
-                    const int ah = (z - a) - work - cm_.break_minutes(e, a, z);
+                    const int duty = cm_.duty_max_days >= 0 ? cm_.duty_minutes(e, a, z) : 0;
+                    const int ah = (z - a) - work - cm_.break_minutes(e, a, z) - duty;
+                    if (duty > 0) day_duty[ld] += duty;
+                    out_.metrics.assigned_duty_minutes += duty;
                     out_.metrics.disruption_minutes += work;
                     out_.raw.after_hours += ah;
                     unit_ah_[u] += ah;
@@ -421,6 +432,7 @@ private:
                             fmt::format("{}: {} after-hours minutes in one week", s_.employees[e].id, m));
                 out_.raw.fairness = std::max(out_.raw.fairness, m);
             }
+            duty_days(e, day_duty, uni, lieu_of[e]);
             // Shift minimums: who is pulled from which occurrence.
             const auto& ec = cm_.employees[e];
             if (ec.shift_off >= 0)
@@ -434,6 +446,52 @@ private:
                         }
                 }
         }
+    }
+
+    /// Assigned duty (docs/model.md): duty days per month, and a day in lieu for
+    /// each duty day of rotation staff on a rostered shift without training,
+    /// which counts against the shift's minimum.
+    void duty_days(std::uint32_t e, const std::map<int, int>& day_duty, const std::vector<piece>& uni,
+                   const std::vector<const day_in_lieu*>& lieu) {
+        const std::string& id = s_.employees[e].id;
+        out_.raw.duty_days += static_cast<std::int64_t>(day_duty.size());
+        out_.metrics.assigned_duty_days += static_cast<std::int64_t>(day_duty.size());
+        std::map<int, int> per_month;
+        for (const auto& [ld, m] : day_duty) per_month[cm_.month_of(ld)] += 1;
+        for (const auto& [mo, k] : per_month)
+            if (k > cm_.duty_max_days)
+                violate("V-DUTY-DAYS", fmt::format("{}: {} assigned-duty days in one month, limit {}", id, k,
+                                                   cm_.duty_max_days));
+        const std::int32_t off = cm_.employees[e].rostered_off;
+        if (off < 0) {
+            if (!lieu.empty()) violate("V-LIEU", fmt::format("{}: days in lieu, but earns none", id));
+            return;
+        }
+        std::set<int> earned, taken;
+        for (const day_in_lieu* l : lieu) {
+            const int ed = static_cast<int>((l->earned - s_.horizon.first).count());
+            const int ld = static_cast<int>((l->date - s_.horizon.first).count());
+            if (!day_duty.count(ed) || !earned.insert(ed).second) {
+                violate("V-LIEU", fmt::format("{}: a day in lieu for {} that is not one duty day", id, ed));
+                continue;
+            }
+            if (ld <= ed || ld > ed + cm_.lieu_window || ld >= cm_.days || !taken.insert(ld).second) {
+                violate("V-LIEU", fmt::format("{}: day in lieu outside its window or taken twice", id));
+                continue;
+            }
+            const rostered_day& rd = cm_.rostered[static_cast<std::size_t>(off) + static_cast<std::size_t>(ld)];
+            if (rd.a == rd.b) {
+                violate("V-LIEU", fmt::format("{}: day in lieu on a day with no rostered shift", id));
+                continue;
+            }
+            if (std::any_of(uni.begin(), uni.end(), [&](const piece& p) { return p.a < rd.b && rd.a < p.b; }))
+                violate("V-LIEU", fmt::format("{}: trains during a day in lieu", id));
+            if (rd.occ >= 0) occ_pulled_[rd.occ] += 1;
+            out_.metrics.days_in_lieu += 1;
+        }
+        for (const auto& [ld, m] : day_duty)
+            if (!earned.count(ld))
+                violate("V-LIEU-MISSING", fmt::format("{}: an assigned-duty day without a day off in lieu", id));
     }
 
     void units() {
@@ -547,6 +605,7 @@ private:
                   cm_.instructors[i].evening_cost_per_hour * evening) /
                  60.0;
         }
+        m += cm_.duty_allowance * static_cast<double>(out_.raw.duty_days);
         out_.money = m;
         if (cm_.budget_classroom >= 0 && out_.raw.classroom_cohorts > cm_.budget_classroom)
             violate("V-BUDGET", fmt::format("{} classroom cohorts, the budget allows {}", out_.raw.classroom_cohorts,
@@ -630,6 +689,8 @@ private:
         obj.breakdown["cohort_underfilled"] = w.cohort_underfilled * static_cast<double>(raw.underfill);
         obj.breakdown["instructor_minute"] = w.instructor_minute * static_cast<double>(raw.instructor_minutes);
         obj.breakdown["change"] = w.change * static_cast<double>(raw.changes);
+        if (cm_.duty_max_days >= 0)
+            obj.breakdown["duty_day"] = w.duty_day * static_cast<double>(raw.duty_days);
         for (std::size_t u = 0; u < cm_.units.size(); ++u) {
             const auto uu = static_cast<std::uint32_t>(u);
             auto& t = obj.per_unit[cm_.units[u].id];

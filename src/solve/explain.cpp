@@ -12,7 +12,7 @@
 namespace jadwal::solve::detail {
 namespace {
 
-constexpr std::size_t refusal_kinds = static_cast<std::size_t>(refusal::pinned) + 1;
+constexpr std::size_t refusal_kinds = static_cast<std::size_t>(refusal::day_in_lieu) + 1;
 
 std::size_t ix(refusal r) { return static_cast<std::size_t>(r); }
 
@@ -61,6 +61,8 @@ const char* code_of(refusal r) {
         case refusal::cohort_full: return "R-COHORT-FULL";
         case refusal::budget: return "R-BUDGET";
         case refusal::pinned: return "R-REPLAN";
+        case refusal::duty_days: return "R-DUTY-DAYS";
+        case refusal::day_in_lieu: return "R-DAY-IN-LIEU";
         case refusal::resource:
         case refusal::structure:
         case refusal::none: break;
@@ -140,6 +142,11 @@ std::string blocked_by(const plan& pl, std::uint32_t d, refusal r, tmin a, tmin 
             return fmt::format("{} would pass the JP cap of {} a year ({} JP already planned)", name,
                                cm.employees[e].jp_cap, pl.placed_jp[e]);
         case refusal::budget: return "the training budget allows no further cohort";
+        case refusal::duty_days:
+            return fmt::format("{} would pass the limit of {} assigned-duty days a month", name, cm.duty_max_days);
+        case refusal::day_in_lieu:
+            return fmt::format("{} would have no day off in lieu within {} days, or it falls on one", name,
+                               cm.lieu_window);
         case refusal::resource: return "its venue, platform or instructors are not free then";
         case refusal::structure:
         case refusal::none: break;

@@ -112,6 +112,21 @@ solution extract(const plan& pl, const refusal_log& log, const std::vector<deman
         if (a.program != b.program) return a.program < b.program;
         return a.start < b.start;
     });
+    // Days off in lieu (docs/model.md "Assigned duty"), by employee then date.
+    for (std::uint32_t e = 0; e < cm.employees.size(); ++e) {
+        if (cm.employees[e].rostered_off < 0) continue;
+        const auto& rot = *cm.scenario.pattern_of(cm.scenario.employees[e]).rotation;
+        const std::size_t first = out.days_in_lieu.size();
+        for (const auto& l : pl.days_in_lieu(e)) {
+            if (l.lieu_day < 0) continue;  // none could be placed: evaluate and verify report it
+            const auto& rd = cm.rostered[static_cast<std::size_t>(cm.employees[e].rostered_off) +
+                                         static_cast<std::size_t>(l.lieu_day)];
+            out.days_in_lieu.push_back({model::employee_index{e}, cm.scenario.horizon.first + date::days{l.duty_day},
+                                        cm.scenario.horizon.first + date::days{l.lieu_day}, rot.shifts[rd.shift].code});
+        }
+        std::sort(out.days_in_lieu.begin() + static_cast<std::ptrdiff_t>(first), out.days_in_lieu.end(),
+                  [](const day_in_lieu& a, const day_in_lieu& b) { return a.date < b.date; });
+    }
     for (std::uint32_t d = 0; d < cm.declared; ++d) {  // top-up is not demand: never "unplaced"
         if (pl.place[d].kind != place_kind::none) continue;
         unplaced_demand u;

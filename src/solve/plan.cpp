@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <limits>
 
 namespace jadwal::solve::detail {
 namespace {
@@ -43,6 +44,8 @@ plan::plan(const compiled_model& model) : cm(model) {
     unit_ix_.assign(cm.units.size() * static_cast<std::size_t>(cm.days), 0);
     unit_pool_.assign(static_cast<std::size_t>(cm.slots_per_day), 0);  // block 0 is never used
     occ_pulled_.assign(cm.occs.size(), 0);
+    lieu_taken_.assign(cm.occs.size(), 0);
+    lieu_.resize(cm.employees.size());
     fair_hist_.assign(max_week_load, 0);
     venue_day_.resize(cm.venues.size() * static_cast<std::size_t>(cm.days));
     instr_day_.resize(cm.instructors.size() * static_cast<std::size_t>(cm.days));
@@ -70,6 +73,8 @@ void plan::assign(const plan& o) {
     unit_ix_ = o.unit_ix_;
     unit_pool_ = o.unit_pool_;
     occ_pulled_ = o.occ_pulled_;
+    lieu_taken_ = o.lieu_taken_;
+    lieu_ = o.lieu_;
     fair_hist_ = o.fair_hist_;
     venue_day_ = o.venue_day_;
     instr_day_ = o.instr_day_;
@@ -103,7 +108,7 @@ objective3 objective_of(const compiled_model& cm, const totals& tot) {
     o.cost = w.cohort_opened * static_cast<double>(tot.live_cohorts) +
              w.cohort_underfilled * static_cast<double>(tot.underfill) +
              w.instructor_minute * static_cast<double>(tot.instructor_minutes) +
-             w.change * static_cast<double>(tot.changes);
+             w.change * static_cast<double>(tot.changes) + w.duty_day * static_cast<double>(tot.duty_days);
     return o;
 }
 
@@ -120,7 +125,7 @@ double plan::money() const {
         m += (cm.instructors[i].cost_per_hour * static_cast<double>(instr_minutes_[i] - instr_evening_minutes_[i]) +
               cm.instructors[i].evening_cost_per_hour * static_cast<double>(instr_evening_minutes_[i])) /
              60.0;
-    return m;
+    return m + cm.duty_allowance * static_cast<double>(tot.duty_days);
 }
 
 bool plan::budget_ok() const {
@@ -142,6 +147,7 @@ item plan::make_item(std::uint32_t e, std::uint32_t d, std::uint16_t sub, tmin a
     it.week = static_cast<std::int16_t>(cm.week_of(ld));
     it.work = static_cast<std::int16_t>(cm.work_minutes(e, a, b));
     it.brk = static_cast<std::int16_t>(cm.break_minutes(e, a, b));
+    if (cm.duty_max_days >= 0) it.duty = static_cast<std::int16_t>(cm.duty_minutes(e, a, b));
     return it;
 }
 
@@ -224,7 +230,8 @@ bool plan::item_ok(std::uint32_t e, std::uint32_t d, tmin a, tmin b, refusal* wh
                 return;
             }
     });
-    const int ah = len - work - cm.break_minutes(e, a, b);
+    const int duty = cm.duty_max_days >= 0 ? cm.duty_minutes(e, a, b) : 0;
+    const int ah = len - work - cm.break_minutes(e, a, b) - duty;
     // The person's limits per day and week, in one pass over their items.
     const bool day_limit = cm.max_training_per_day >= 0 && !(relax_ & relax_day_limit);
     const bool ah_limits =
@@ -243,6 +250,18 @@ bool plan::item_ok(std::uint32_t e, std::uint32_t d, tmin a, tmin b, refusal* wh
     }
     if (!unit_ok && !(relax_ & relax_unit_limit)) return fail(refusal::unit_limit);
     const auto& ec = cm.employees[e];
+    if (ec.rostered_off >= 0 && on_day_in_lieu(e, a, b)) return fail(refusal::day_in_lieu);
+    if (duty > 0 && std::none_of(its.begin(), its.end(), [&](const item& x) { return x.lday == ld && x.duty > 0; })) {
+        // A new assigned-duty day: within the month's limit, and with a day in lieu to earn.
+        const int month = cm.month_of(ld);
+        int days_in_month = 0, last = std::numeric_limits<int>::min();
+        for (const auto& x : its)  // sorted by start, so one local day's items are adjacent
+            if (x.duty > 0 && x.lday != last && cm.month_of(x.lday) == month) ++days_in_month, last = x.lday;
+        if (days_in_month >= cm.duty_max_days) return fail(refusal::duty_days);
+        if (ec.rostered_off >= 0 && find_day_in_lieu(e, ld) < 0) return fail(refusal::day_in_lieu);
+        if (cm.budget_cost >= 0 && cm.duty_allowance > 0 && money() + cm.duty_allowance > cm.budget_cost * (1 + 1e-9))
+            return fail(refusal::budget);
+    }
     if (ec.shift_off >= 0 && !(relax_ & relax_shift_minimum)) {
         const int d0 = cm.day_of(a);
         for (int dd = std::max(0, d0 - 1); dd <= std::min(cm.days - 1, d0 + 1); ++dd) {
@@ -254,7 +273,7 @@ bool plan::item_ok(std::uint32_t e, std::uint32_t d, tmin a, tmin b, refusal* wh
                     already = true;
                     break;
                 }
-            if (!already && occ_pulled_[static_cast<std::size_t>(sd.occ)] + 1 > cm.occs[static_cast<std::size_t>(sd.occ)].allowed_pull)
+            if (!already && pulled(static_cast<std::uint32_t>(sd.occ)) + 1 > cm.occs[static_cast<std::size_t>(sd.occ)].allowed_pull)
                 return fail(refusal::shift_minimum);
         }
     }
@@ -481,8 +500,78 @@ void plan::account_item(std::uint32_t e, const item& it, int sign) {
     }
 }
 
+void plan::account_duty(std::uint32_t e, const item& it, int sign) {
+    const bool other = std::any_of(items[e].begin(), items[e].end(),
+                                   [&](const item& x) { return x.lday == it.lday && x.duty > 0; });
+    if (other) return;
+    tot.duty_days += sign;
+    if (cm.employees[e].rostered_off < 0) return;
+    auto& ls = lieu_[e];
+    if (sign > 0) {
+        const int day = find_day_in_lieu(e, it.lday);
+        ls.push_back({it.lday, static_cast<std::int16_t>(day)});
+        if (day >= 0) take_day_in_lieu(e, day, +1);
+        return;
+    }
+    for (auto l = ls.begin(); l != ls.end(); ++l)
+        if (l->duty_day == it.lday) {
+            if (l->lieu_day >= 0) take_day_in_lieu(e, l->lieu_day, -1);
+            ls.erase(l);
+            return;
+        }
+}
+
+void plan::take_day_in_lieu(std::uint32_t e, int day, int sign) {
+    const rostered_day& rd = cm.rostered[static_cast<std::size_t>(cm.employees[e].rostered_off) + static_cast<std::size_t>(day)];
+    if (rd.occ >= 0) lieu_taken_[static_cast<std::size_t>(rd.occ)] += sign;
+}
+
+int plan::find_day_in_lieu(std::uint32_t e, int ld) const {
+    const auto off = static_cast<std::size_t>(cm.employees[e].rostered_off);
+    const auto& ls = lieu_[e];
+    const auto& its = items[e];
+    for (int k = std::max(0, ld + 1); k <= ld + cm.lieu_window && k < cm.days; ++k) {
+        const rostered_day& rd = cm.rostered[off + static_cast<std::size_t>(k)];
+        if (rd.a == rd.b) continue;
+        if (std::any_of(ls.begin(), ls.end(), [k](const lieu_t& l) { return l.lieu_day == k; })) continue;
+        auto it = std::lower_bound(its.begin(), its.end(), rd.a, [](const item& x, tmin t) { return x.b <= t; });
+        if (it != its.end() && it->a < rd.b) continue;  // trains during that shift
+        if (rd.occ >= 0 && pulled(static_cast<std::uint32_t>(rd.occ)) + 1 > cm.occs[static_cast<std::size_t>(rd.occ)].allowed_pull)
+            continue;
+        return k;
+    }
+    return -1;
+}
+
+bool plan::on_day_in_lieu(std::uint32_t e, tmin a, tmin b) const {
+    const auto off = static_cast<std::size_t>(cm.employees[e].rostered_off);
+    for (const auto& l : lieu_[e]) {
+        if (l.lieu_day < 0) continue;
+        const rostered_day& rd = cm.rostered[off + static_cast<std::size_t>(l.lieu_day)];
+        if (rd.a < b && a < rd.b) return true;
+    }
+    return false;
+}
+
+bool plan::complete_days_in_lieu() {
+    bool all = true;
+    for (std::uint32_t e = 0; e < lieu_.size(); ++e)
+        for (auto& l : lieu_[e]) {
+            if (l.lieu_day >= 0) continue;
+            const int day = find_day_in_lieu(e, l.duty_day);
+            if (day < 0) {
+                all = false;
+                continue;
+            }
+            l.lieu_day = static_cast<std::int16_t>(day);
+            take_day_in_lieu(e, day, +1);
+        }
+    return all;
+}
+
 void plan::add_item_raw(std::uint32_t e, const item& it) {
     account_item(e, it, +1);
+    if (it.duty > 0) account_duty(e, it, +1);
     auto& its = items[e];
     auto pos = std::lower_bound(its.begin(), its.end(), it.a, [](const item& x, tmin t) { return x.a < t; });
     its.insert(pos, it);
@@ -495,6 +584,7 @@ void plan::remove_item_raw(std::uint32_t e, std::uint32_t demand, std::uint16_t 
             const item copy = *it;
             its.erase(it);
             account_item(e, copy, -1);
+            if (copy.duty > 0) account_duty(e, copy, -1);
             return;
         }
     assert(false && "item not found");
@@ -909,7 +999,7 @@ std::string plan::self_check() const {
             const item& x = items[e][i];
             const item& y = fresh.items[e][i];
             if (x.a != y.a || x.b != y.b || x.demand != y.demand || x.sub != y.sub || x.work != y.work || x.brk != y.brk ||
-                x.lday != y.lday || x.week != y.week)
+                x.lday != y.lday || x.week != y.week || x.duty != y.duty)
                 note("item " + std::to_string(i) + " of employee " + std::to_string(e) + " differs");
         }
     }
@@ -921,6 +1011,24 @@ std::string plan::self_check() const {
                     sl = cm.slots_per_day;
                 }
     if (occ_pulled_ != fresh.occ_pulled_) note("shift pulls differ");
+    // Days in lieu depend on the order duty days were earned: the same duty days, each with a valid day.
+    for (std::size_t e = 0; e < lieu_.size(); ++e)
+        if (lieu_[e].size() != fresh.lieu_[e].size()) note("duty days of employee " + std::to_string(e) + " differ");
+    {
+        std::vector<int> taken(cm.occs.size(), 0);
+        for (std::size_t e = 0; e < lieu_.size(); ++e)
+            for (const auto& l : lieu_[e]) {
+                if (l.lieu_day < 0) continue;
+                const rostered_day& rd = cm.rostered[static_cast<std::size_t>(cm.employees[e].rostered_off) +
+                                                     static_cast<std::size_t>(l.lieu_day)];
+                if (rd.occ >= 0) ++taken[static_cast<std::size_t>(rd.occ)];
+                for (const auto& x : items[e])
+                    if (x.a < rd.b && rd.a < x.b) note("training on a day in lieu of employee " + std::to_string(e));
+            }
+        if (taken != lieu_taken_) note("days in lieu per shift differ");
+        for (std::size_t o = 0; o < cm.occs.size(); ++o)
+            if (occ_pulled_[o] + lieu_taken_[o] > cm.occs[o].allowed_pull) note("a shift minimum is broken");
+    }
     if (fair_hist_ != fresh.fair_hist_) note("after-hours week loads differ");
     if (instr_month_days_ != fresh.instr_month_days_) note("instructor month days differ");
     if (instr_minutes_ != fresh.instr_minutes_) note("instructor minutes differ");

@@ -27,8 +27,9 @@ struct item {
     std::int16_t week = 0;     ///< ISO week of lday
     std::int16_t work = 0;     ///< minutes inside working time
     std::int16_t brk = 0;      ///< minutes inside breaks (only where the policy allows training in them)
+    std::int16_t duty = 0;     ///< minutes inside assigned-duty time (docs/model.md "Assigned duty")
     [[nodiscard]] int length() const { return b - a; }
-    [[nodiscard]] int after_hours() const { return b - a - work - brk; }
+    [[nodiscard]] int after_hours() const { return b - a - work - brk - duty; }
 };
 
 struct session_t {
@@ -79,6 +80,15 @@ enum class refusal : std::uint8_t {
     structure,      ///< window, order, gaps
     budget,
     pinned,         ///< kept from the previous plan (re-planning), or before the re-plan instant
+    duty_days,      ///< assigned-duty days of the person's month
+    day_in_lieu,    ///< no day off in lieu for a new duty day, or training on a day in lieu
+};
+
+/// An assigned-duty day of a rotation employee and the day off in lieu it
+/// earned (local day indices; lieu_day -1: none could be placed).
+struct lieu_t {
+    std::int16_t duty_day = 0;
+    std::int16_t lieu_day = -1;
 };
 
 /// Rules an explanation may set aside to see what a person would gain if a
@@ -108,6 +118,7 @@ struct totals {
     std::int64_t underfill = 0;
     std::int64_t instructor_minutes = 0;
     std::int64_t changes = 0;  ///< against the previous plan (re-planning)
+    std::int64_t duty_days = 0;  ///< (person, local day) pairs with assigned-duty minutes
     friend bool operator==(const totals&, const totals&) = default;
 };
 
@@ -202,7 +213,11 @@ public:
     [[nodiscard]] bool order_ok(const cohort_t& c, std::uint32_t k, int d) const;
     [[nodiscard]] bool jp_cap_ok(std::uint32_t e, std::uint32_t program) const;
     [[nodiscard]] bool budget_ok() const;
-    [[nodiscard]] int pulled(std::uint32_t occ) const { return occ_pulled_[occ]; }
+    [[nodiscard]] int pulled(std::uint32_t occ) const { return occ_pulled_[occ] + lieu_taken_[occ]; }
+    /// Employee e's assigned-duty days with their days off in lieu, in the order earned.
+    [[nodiscard]] const std::vector<lieu_t>& days_in_lieu(std::uint32_t e) const { return lieu_[e]; }
+    /// Places days in lieu still missing (after unchecked mutations); false when some cannot be.
+    bool complete_days_in_lieu();
 
     // ------------------------------------------------------------ mutations (journalled; false: nothing changed)
     /// Opens an empty cohort; sessions must already be valid for its resources.
@@ -296,6 +311,13 @@ private:
     /// (items only; no checks).
     void retravel(std::uint32_t c, std::int32_t from_venue, std::int32_t to_venue);
     void count_cohort(const cohort_t& c, int sign);
+    /// Assigned-duty day bookkeeping of an item (called with it absent from items[e]).
+    void account_duty(std::uint32_t e, const item& it, int sign);
+    /// The first day in lieu for a duty day ld of e that the plan allows now (-1: none).
+    [[nodiscard]] int find_day_in_lieu(std::uint32_t e, int ld) const;
+    void take_day_in_lieu(std::uint32_t e, int day, int sign);
+    /// Whether [a, b) touches a rostered shift that is one of e's days in lieu.
+    [[nodiscard]] bool on_day_in_lieu(std::uint32_t e, tmin a, tmin b) const;
     std::uint16_t* unit_slots(std::uint32_t u, int d, bool create);
     /// Changes of demand d's study blocks against the previous plan.
     [[nodiscard]] int block_changes(std::uint32_t d) const;
@@ -315,6 +337,8 @@ private:
     std::vector<std::uint32_t> unit_ix_;  ///< units * days -> block in unit_pool_ (0: none)
     std::vector<std::uint16_t> unit_pool_;
     std::vector<int> occ_pulled_;
+    std::vector<int> lieu_taken_;               ///< per shift occurrence: days in lieu on it
+    std::vector<std::vector<lieu_t>> lieu_;     ///< per employee
     std::vector<int> fair_hist_;  ///< number of (person, week) pairs per after-hours load
     std::vector<std::vector<booking>> venue_day_, instr_day_, platform_day_;
     std::vector<int> instr_month_days_;

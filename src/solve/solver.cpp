@@ -188,6 +188,8 @@ solution solve(const model::scenario& s, const solve_options& opts) {
             results[t].notes.insert(results[t].notes.end(), more.begin(), more.end());
         }
         if (!baseline) detail::top_up(pl, r, cancelled);
+        // Duty days earned through unchecked steps (a re-plan's import) get their days in lieu now.
+        pl.complete_days_in_lieu();
         publish(moves, pl.objective(), pl.placed_count());
         results[t].objective = pl.objective();
         if (reporter) report("explain", true);

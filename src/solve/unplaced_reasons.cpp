@@ -65,6 +65,13 @@ std::vector<reason> unplaced_reasons(const plan& pl, std::uint32_t d, refusal la
         case refusal::jp_cap:
             out.push_back({"R-JP-CAP", fmt::format("{} JP of {} would take {} past the JP cap", pc.jp, p.id, who)});
             break;
+        case refusal::duty_days:
+            out.push_back({"R-DUTY-DAYS", fmt::format("{} has no assigned-duty day left in the months that fit", who)});
+            break;
+        case refusal::day_in_lieu:
+            out.push_back({"R-DAY-IN-LIEU",
+                           fmt::format("{} could not be given a day off in lieu after the duty days that fit", who)});
+            break;
         case refusal::resource:
         case refusal::structure:
         case refusal::none:

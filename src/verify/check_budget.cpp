@@ -47,6 +47,10 @@ void check_budget(context& c) {
         cost += (s.instructors[i].cost_per_hour * static_cast<double>(instructor_minutes[i] - evening_minutes[i]) +
                  s.instructors[i].evening_cost_per_hour() * static_cast<double>(evening_minutes[i])) /
                 60.0;
+    // The assigned-duty allowance (docs/model.md "Assigned duty"), per duty day.
+    if (c.pol.assigned_duty)
+        for (const auto& dates : c.duty_dates)
+            cost += c.pol.assigned_duty->allowance_per_day * static_cast<double>(dates.size());
     c.budget_cost = cost;
     c.classroom_cohorts = classroom;
 

@@ -4,6 +4,7 @@
 // working time (the burden metrics and the unit staffing check).
 #include <date/tz.h>
 #include <fmt/format.h>
+#include <jadwal/calendar/assigned_duty.hpp>
 
 #include <algorithm>
 #include <map>
@@ -96,8 +97,15 @@ public:
         }
         const interval_set all = interval_set::from_unsorted(std::move(spans));
         interval_set inside = all.intersect(av.working);
-        // Break minutes are neither working time nor after hours (docs/model.md "Breaks").
-        const interval_set outside = all.subtract(av.working).subtract(av.breaks);
+        // Break minutes are neither working time nor after hours (docs/model.md "Breaks"),
+        // nor are assigned-duty minutes (docs/model.md "Assigned duty").
+        interval_set outside = all.subtract(av.working).subtract(av.breaks);
+        if (c_.pol.assigned_duty) {
+            const interval_set duty = outside.intersect(
+                calendar::assigned_duty_time(c_.s, *c_.pol.assigned_duty, e_, covered(items), av));
+            outside = outside.subtract(duty);
+            duty_days(duty);
+        }
         c_.disruption_minutes[e_.value] = inside.total().count();
         c_.disruption_weighted[e_.value] = weighted_minutes(inside, weights_);
         c_.after_hours_minutes[e_.value] = outside.total().count();
@@ -138,13 +146,43 @@ private:
     // a week of the horizon: training further out is already reported as
     // outside the horizon.
     calendar::availability availability(const std::vector<item>& items) const {
+        const calendar::date_range days = covered(items);
+        if (!days.ok()) return {};
+        return c_.cal.employee(e_, days);
+    }
+    calendar::date_range covered(const std::vector<item>& items) const {
         instant lo = items.front().span.start, hi = items.front().span.end;
         for (const auto& it : items) hi = std::max(hi, it.span.end);
         calendar::date_range days{context::local_day(lo, z_), context::local_day(hi, z_)};
         days.first = std::max(days.first, c_.s.horizon.first - date::days{7});
         days.last = std::min(days.last, c_.s.horizon.last + date::days{7});
-        if (!days.ok()) return {};
-        return c_.cal.employee(e_, days);
+        return days;
+    }
+
+    /// The person's assigned-duty dates, and at most `max_days_per_month` of them in a calendar month.
+    void duty_days(const interval_set& duty) {
+        auto& dates = c_.duty_dates[e_.value];
+        for (const auto& i : duty)
+            for_each_day(i, z_, [&](local_date d, std::int64_t m) {
+                c_.duty_minutes += m;
+                if (dates.empty() || dates.back() != d) dates.push_back(d);
+            });
+        const int limit = c_.pol.assigned_duty->max_days_per_month;
+        std::map<date::year_month, std::vector<local_date>> by_month;
+        for (const auto d : dates) {
+            const date::year_month_day ymd{d};
+            by_month[ymd.year() / ymd.month()].push_back(d);
+        }
+        for (const auto& [ym, ds] : by_month) {
+            if (static_cast<int>(ds.size()) <= limit) continue;
+            std::string list;
+            for (const auto d : ds) list += (list.empty() ? "" : ", ") + calendar::format_date(d);
+            c_.add("H7-DUTY-DAYS",
+                   fmt::format("{} trains as assigned duty on {} days in {}-{:02}, above the policy's {} a month: {}",
+                               c_.who(e_), ds.size(), static_cast<int>(ym.year()),
+                               static_cast<unsigned>(ym.month()), limit, list),
+                   calendar::to_instant(calendar::local_minute{ds.front()}, z_), {emp_.id, "", ""});
+        }
     }
 
     void limits(const interval_set& all, const interval_set& outside) {
@@ -198,6 +236,7 @@ private:
 }  // namespace
 
 void check_people(context& c) {
+    c.duty_dates.assign(c.s.employees.size(), {});
     std::vector<std::optional<std::vector<weight_segment>>> weights(c.s.units.size());
     for (std::uint32_t e = 0; e < c.s.employees.size(); ++e) {
         if (c.items[e].empty()) continue;

@@ -120,6 +120,17 @@ void shift_minimum(context& c, std::uint32_t u, const std::vector<std::uint32_t>
             }
         }
     }
+    // A day off in lieu keeps its holder off the whole shift (docs/model.md "Assigned duty").
+    for (std::size_t k = 0; k < staff.size(); ++k) {
+        const auto& r = rosters[k];
+        if (!r.rotates()) continue;
+        for (const auto d : c.lieu_dates[staff[k]]) {
+            const model::shift* sh = r.on(d);
+            if (!sh || !minimum_of(sh->code)) continue;
+            auto& list = trained[{d, sh->code}];
+            if (std::find(list.begin(), list.end(), staff[k]) == list.end()) list.push_back(staff[k]);
+        }
+    }
     for (const auto& [key, in_training] : trained) {
         const auto& [d, code] = key;
         const int minimum = *minimum_of(code);
@@ -140,8 +151,8 @@ void shift_minimum(context& c, std::uint32_t u, const std::vector<std::uint32_t>
         for (const auto e : in_training) names += (names.empty() ? "" : ", ") + c.who(model::employee_index{e});
         c.add(
             "H6-SHIFT-MINIMUM",
-            fmt::format("shift {} of {} on {}: {} rostered, {} of them in training ({}), leaving {} on duty; the "
-                        "minimum is {}",
+            fmt::format("shift {} of {} on {}: {} rostered, {} of them in training or on a day in lieu ({}), "
+                        "leaving {} on duty; the minimum is {}",
                         code, unit.id, calendar::format_date(d), rostered, in_training.size(), names, on_duty, minimum),
             when ? std::optional<instant>{when->start} : std::nullopt, {"", "", unit.id});
     }

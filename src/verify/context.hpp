@@ -81,6 +81,12 @@ public:
     std::vector<std::int64_t> disruption_minutes, after_hours_minutes;
     std::vector<double> disruption_weighted;
     std::int64_t max_after_hours_week = 0;
+    /// Per employee: local dates with assigned-duty training (docs/model.md "Assigned duty"), sorted.
+    std::vector<std::vector<local_date>> duty_dates;
+    std::int64_t duty_minutes = 0;
+    /// Per employee: dates of the days in lieu that check_lieu accepted (for the shift minimums).
+    std::vector<std::vector<local_date>> lieu_dates;
+    std::int64_t days_in_lieu = 0;
     /// (employee, programme) -> demand item index.
     std::unordered_map<std::uint64_t, std::uint32_t> demand_of;
     /// Per demand item: placed as docs/model.md "Demand and placement" says.
@@ -177,6 +183,7 @@ void check_study(context& c);                                // check_study.cpp
 void check_placement(context& c);                            // check_placement.cpp
 void check_resources(context& c);                            // check_resources.cpp
 void check_people(context& c);                               // check_people.cpp
+void check_lieu(context& c);                                 // check_lieu.cpp
 void check_staffing(context& c);                             // check_staffing.cpp
 void check_budget(context& c);                               // check_budget.cpp
 void check_previous(context& c, const previous_plan& prev);  // check_previous.cpp

@@ -89,6 +89,9 @@ void score(context& c, report& r) {
         unit_after_hours[u] += static_cast<double>(c.after_hours_minutes[e]);
     }
     m.max_after_hours_minutes_per_person_week = c.max_after_hours_week;
+    for (const auto& dates : c.duty_dates) m.assigned_duty_days += static_cast<std::int64_t>(dates.size());
+    m.assigned_duty_minutes = c.duty_minutes;
+    m.days_in_lieu = c.days_in_lieu;
 
     // Cost.
     double underfilled = 0;
@@ -121,9 +124,12 @@ void score(context& c, report& r) {
     b["cohort_underfilled"] = w.cohort_underfilled * underfilled;
     b["instructor_minute"] = w.instructor_minute * static_cast<double>(m.instructor_minutes);
     b["change"] = w.change * static_cast<double>(c.changes);
+    if (c.pol.assigned_duty)
+        b["duty_day"] = w.duty_day * static_cast<double>(m.assigned_duty_days);
     obj.participation = b["unmet_mandatory"] + b["unmet_elective"] + b["jp_shortfall"];
     obj.burden = b["disruption"] + b["after_hours"] + b["fairness"] + b["preference"];
-    obj.cost = b["cohort_opened"] + b["cohort_underfilled"] + b["instructor_minute"] + b["change"];
+    obj.cost = b["cohort_opened"] + b["cohort_underfilled"] + b["instructor_minute"] + b["change"] +
+               (c.pol.assigned_duty ? b["duty_day"] : 0.0);
 
     for (std::uint32_t u = 0; u < units; ++u) {
         auto& t = obj.per_unit[s.units[u].id];

@@ -57,6 +57,7 @@ report verify(const model::scenario& s, const solve::solution& sol, const model:
     detail::check_placement(c);
     detail::check_resources(c);
     detail::check_people(c);
+    detail::check_lieu(c);
     detail::check_staffing(c);
     detail::check_budget(c);
     detail::check_previous(c, opts.previous);

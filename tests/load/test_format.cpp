@@ -438,3 +438,34 @@ TEST_CASE("A module with a bad JP does not also make the programme's jp mismatch
                                         "{id: m1, jp: -8}"));
     CHECK(test::codes(r) == std::vector<std::string>{"E-NUMBER"});
 }
+
+TEST_CASE("A policy's assigned_duty reads its rule and defaults", "[load][duty]") {
+    const auto s = must_load(with(minimal + "seasons:\n  school_holiday: {from: 2026-06-22, to: 2026-07-10}\n" +
+                                      "policies:\n  duty:\n    assigned_duty: {rostered_days_off: true, seasons: "
+                                      "[school_holiday], max_days_per_month: 3, allowance_per_day: 150000}\n",
+                                  "    week: {mon-fri: [08:00-16:00]}",
+                                  "    week: {mon-fri: [08:00-16:00]}\n    school_holiday: {}"));
+    REQUIRE(s.policies.size() == 1);
+    REQUIRE(s.policies[0].assigned_duty.has_value());
+    const auto& ad = *s.policies[0].assigned_duty;
+    CHECK(ad.rostered_days_off);
+    CHECK(ad.seasons == std::vector<std::string>{"school_holiday"});
+    CHECK(ad.max_days_per_month == 3);
+    CHECK(ad.allowance_per_day == 150000);
+    CHECK(ad.lieu_window_days == 30);
+    CHECK(ad.hours.start == calendar::minutes{7 * 60 + 30});
+}
+
+TEST_CASE("A bad assigned_duty reports every problem at its line", "[load][duty]") {
+    const auto r = test::load_text(minimal + "policies:\n  duty:\n    assigned_duty:\n" +
+                                   "      seasons: [school_holidy]\n      max_days_per_month: 40\n" +
+                                   "      hours: 16:00-07:30\n      lieu_window_days: -1\n");
+    INFO(test::dump(r));
+    CHECK(!r.scenario.has_value());
+    const auto* season = test::first_with(r, "E-REF-SEASON");
+    REQUIRE(season != nullptr);
+    CHECK(season->line == 20);
+    CHECK(season->column == 17);
+    CHECK(test::codes(r) == std::vector<std::string>{"E-REF-SEASON", "E-NUMBER", "E-RANGE-ORDER", "E-NUMBER"});
+    CHECK(test::first_with(r, "E-RANGE-ORDER")->line == 22);
+}

@@ -16,6 +16,7 @@ METRICS = [
     "jp_target_attainment", "disruption_minutes", "disruption_weighted", "after_hours_minutes",
     "max_after_hours_minutes_per_person_week", "max_unit_absence_ratio", "cohorts", "sessions",
     "study_blocks", "instructor_minutes", "hard_violations", "recording_placed", "top_up_placed", "top_up_jp",
+    "assigned_duty_days", "assigned_duty_minutes", "days_in_lieu",
 ]
 
 

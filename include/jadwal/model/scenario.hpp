@@ -316,6 +316,24 @@ struct objective_weights {
     double cohort_underfilled = 20.0;  ///< per missing participant below the cohort max's half
     double instructor_minute = 0.1;
     double change = 50.0;  ///< per change to a published session or assignment
+    double duty_day = 10.0;  ///< per assigned-duty day (docs/model.md "Assigned duty")
+};
+
+/// Training that a policy counts as assigned duty (a surat tugas) instead of
+/// after-hours time (docs/model.md "Assigned duty"): on a rotation's rostered
+/// days off, and on Monday-Friday of named seasons for people whose pattern
+/// varies by that season (school holidays for teachers). Inside `hours` of such
+/// a day, minutes that are neither working time, a break nor unavailable are
+/// duty minutes: no disruption, no after-hours burden, no unit absence.
+struct assigned_duty {
+    bool rostered_days_off = false;
+    std::vector<std::string> seasons;  ///< season ids
+    clock_range hours{minutes{7 * 60 + 30}, minutes{16 * 60}};
+    int max_days_per_month = 2;  ///< local dates with duty minutes per calendar month and person
+    double allowance_per_day = 0;  ///< money paid per duty day, part of the budget's cost (`budget.max_cost`)
+    /// Rotation staff: each duty day earns a day off in lieu on a rostered shift
+    /// within this many days after it (0: no days in lieu).
+    int lieu_window_days = 30;
 };
 
 struct policy {
@@ -340,6 +358,7 @@ struct policy {
     int study_block_min_minutes = 45;
     int study_block_max_minutes = 90;
     bool recordings = true;  ///< whether recordings of fixed sessions may place people
+    std::optional<model::assigned_duty> assigned_duty;  ///< none: no training is assigned duty
     objective_weights weights;
     source_mark mark;
 };

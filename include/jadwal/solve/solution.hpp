@@ -53,6 +53,17 @@ struct study_block {
     bool top_up = false;     ///< a catalogue programme added to reach the JP target, not declared demand
 };
 
+/// A day off in lieu (docs/model.md "Assigned duty"): a rotation employee who
+/// trained as assigned duty on `earned` (a rostered day off) is off on the
+/// rostered shift of `date` instead.
+struct day_in_lieu {
+    model::employee_index employee;
+    calendar::local_date earned{};
+    calendar::local_date date{};
+    std::string shift;  ///< the rotation's shift code given up
+    friend bool operator==(const day_in_lieu&, const day_in_lieu&) = default;
+};
+
 struct reason {
     std::string code;     ///< stable, e.g. "R-NO-COHORT-TIME" (docs/explanations.md)
     std::string message;  ///< a sentence in domain terms
@@ -91,6 +102,9 @@ struct solution_metrics {
     std::int64_t recording_placed = 0;  ///< declared demand placed by watching a recording
     std::int64_t top_up_placed = 0;     ///< catalogue programmes completed beyond declared demand
     std::int64_t top_up_jp = 0;         ///< their JP
+    std::int64_t assigned_duty_days = 0;     ///< (person, local date) pairs with assigned-duty training
+    std::int64_t assigned_duty_minutes = 0;  ///< training minutes inside assigned-duty time
+    std::int64_t days_in_lieu = 0;           ///< days off in lieu they earned and were given
     friend bool operator==(const solution_metrics&, const solution_metrics&) = default;
 };
 
@@ -120,6 +134,9 @@ void for_each_metric(const solution_metrics& m, F&& f) {
     f("recording_placed", m.recording_placed);
     f("top_up_placed", m.top_up_placed);
     f("top_up_jp", m.top_up_jp);
+    f("assigned_duty_days", m.assigned_duty_days);
+    f("assigned_duty_minutes", m.assigned_duty_minutes);
+    f("days_in_lieu", m.days_in_lieu);
 }
 
 struct objective_value {
@@ -156,6 +173,8 @@ struct solution {
     std::vector<cohort> cohorts;
     std::vector<study_block> study_blocks;
     std::vector<unplaced_demand> unplaced;
+    /// Days off in lieu, by employee index then date.
+    std::vector<day_in_lieu> days_in_lieu;
     /// Set by the solver (and read back from solution.json when present).
     std::optional<solution_bounds> bounds;
     /// What a planner should know that the plan itself does not say, one

@@ -394,6 +394,25 @@ void write_policies(yaml_writer& w) {
     common("1.0", "0.6");
     w.end_map();
 
+    w.key("flexible_duty");
+    w.block_map();
+    w.kv("description",
+         "Flexible, and training on a nurse's rostered day off or a teacher's school holiday is assigned duty "
+         "(surat tugas) with a day off in lieu for shift staff.");
+    w.strings("modes", {"classroom", "online_live", "self_paced"});
+    after_hours();
+    common("1.0", "0.6");
+    w.key("assigned_duty");
+    w.block_map();
+    w.kv("rostered_days_off", true);
+    w.strings("seasons", {"school_holiday"});
+    w.kv("hours", "07:30-16:30");
+    w.kv("max_days_per_month", 2);
+    w.kv("allowance_per_day", 150000);
+    w.kv("lieu_window_days", 30);
+    w.end_map();
+    w.end_map();
+
     w.key("modular");
     w.block_map();
     w.kv("description", "Short modules of at most 3 JP, online and self-paced first, classroom where nothing else fits.");

@@ -156,6 +156,7 @@ struct schedule_row {
     std::uint32_t cohort = none;   ///< index into solution::cohorts
     std::uint32_t session = none;  ///< index into the cohort's sessions; none for a study block
     std::string_view mode{};       ///< for a study block: study_mode()
+    std::uint32_t lieu = none;     ///< index into solution::days_in_lieu: a day off in lieu, no training
 };
 
 /// Per (employee, programme): the self-paced cohort that lists them, for the
@@ -217,6 +218,20 @@ std::vector<schedule_row> schedule_rows(const model::scenario& s, const solve::s
         }
     }
 
+    // Days off in lieu (docs/model.md "Assigned duty"): the rostered shift the person is off.
+    for (std::uint32_t i = 0; i < sol.days_in_lieu.size(); ++i) {
+        const auto& l = sol.days_in_lieu[i];
+        const auto span = detail::lieu_shift(s, l);
+        if (!span) continue;
+        schedule_row r;
+        r.employee = l.employee.value;
+        r.start = span->start;
+        r.end = span->end;
+        r.mode = "day_in_lieu";
+        r.lieu = i;
+        rows.push_back(r);
+    }
+
     std::stable_sort(rows.begin(), rows.end(), [](const schedule_row& a, const schedule_row& b) {
         return std::tie(a.employee, a.start, a.end, a.program, a.module, a.part) <
                std::tie(b.employee, b.start, b.end, b.program, b.module, b.part);
@@ -250,6 +265,15 @@ output_file schedule_csv(const model::scenario& s, const solve::solution& sol, c
     for (const auto& r : rows) {
         const auto& emp = s.employees[r.employee];
         const auto& unit = s.units[emp.unit.value];
+        if (r.lieu != none) {
+            const auto& zone = s.zone_of(emp);
+            w.text(emp.id).text(emp.name).text(unit.id).text(unit.name);
+            w.text("").text("").text("").text("").text("").text(r.mode);
+            w.text(calendar::format_instant(r.start, zone)).text(calendar::format_instant(r.end, zone));
+            w.number(0).text("").text("").text("");
+            w.end_row();
+            continue;
+        }
         const auto& prog = s.programs[r.program];
         const auto& mod = prog.modules[r.module];
         const auto& zone = s.zone_of(emp);

@@ -5,6 +5,7 @@
 
 #include "ics_plan.hpp"
 #include "ics_text.hpp"
+#include "plan_references.hpp"
 #include "vtimezone.hpp"
 
 #include <fmt/format.h>
@@ -31,6 +32,7 @@ struct file_event {
     std::uint32_t sequence = 0;
     calendar::instant start{}, end{};
     event_key key;
+    bool lieu = false;  ///< a day off in lieu: `item` indexes solution::days_in_lieu
 };
 
 /// Whose file it is: that decides the zone, the UIDs and the ATTENDEE lines.
@@ -193,6 +195,17 @@ private:
             const auto& sb = p.study_block(b);
             out.push_back({&p, b, true, false, sb.revision, sb.start, sb.end, p.block_key(b)});
         }
+        // Days off in lieu (docs/model.md "Assigned duty"): the rostered shift the person is off.
+        const auto& lieu = p.solution().days_in_lieu;
+        for (std::uint32_t i = 0; i < lieu.size(); ++i) {
+            if (lieu[i].employee != e) continue;
+            const auto span = detail::lieu_shift(p.scenario(), lieu[i]);
+            if (!span) continue;
+            event_key key;
+            key.lieu = true;
+            key.program = static_cast<std::uint32_t>(lieu[i].date.time_since_epoch().count());
+            out.push_back({&p, i, false, false, 0, span->start, span->end, key, true});
+        }
     }
 
     static void collect_cohort(plan_events& p, std::string_view id, std::vector<file_event>& out) {
@@ -283,7 +296,13 @@ private:
         out += "BEGIN:VEVENT\r\n";
         const std::size_t start = out.size();
         out += "UID:";
-        if (ev.block) {
+        if (ev.lieu) {
+            const auto& l = p.solution().days_in_lieu[ev.item];
+            append_id_component(out, s_.employees[l.employee.value].id);
+            const date::year_month_day ymd{l.date};
+            fmt::format_to(std::back_inserter(out), ".lieu.{:04}{:02}{:02}", static_cast<int>(ymd.year()),
+                           static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+        } else if (ev.block) {
             const auto& sb = p.study_block(ev.item);
             const auto& prog = s_.programs[sb.program.value];
             append_id_component(out, s_.employees[sb.employee.value].id);
@@ -307,7 +326,18 @@ private:
         fmt::format_to(std::back_inserter(out), "SEQUENCE:{}\r\n", ev.sequence);
         // A cancelled event no longer takes the time it held.
         out += ev.cancelled ? "STATUS:CANCELLED\r\nTRANSP:TRANSPARENT\r\n" : "STATUS:CONFIRMED\r\n";
-        if (ev.block) {
+        if (ev.lieu) {
+            const auto& l = p.solution().days_in_lieu[ev.item];
+            const std::size_t at = out.size();
+            out += "SUMMARY:";
+            detail::append_text(out, "Day off in lieu (shift " + l.shift + ")");
+            detail::end_line(out, at);
+            const std::size_t at2 = out.size();
+            out += "DESCRIPTION:";
+            detail::append_text(out, "Earned by assigned-duty training on " + calendar::format_date(l.earned) +
+                                         " (a rostered day off). You are off this shift.");
+            detail::end_line(out, at2);
+        } else if (ev.block) {
             const auto& sb = p.study_block(ev.item);
             out += book_.study_body(sb.program, sb.module);
         } else {

@@ -65,6 +65,7 @@ struct event_key {
     bool block = false;
     std::string_view session_uid;  ///< sessions: "<cohort>.<module>.<part>", encoded
     std::uint32_t program = 0, module = 0, ordinal = 0;
+    bool lieu = false;  ///< a day off in lieu: `program` holds its date (days since 1970)
     friend auto operator<=>(const event_key&, const event_key&) = default;
 };
 
@@ -87,6 +88,7 @@ public:
     plan_events(const model::scenario& s, const solve::solution& sol, address_book& book);
 
     [[nodiscard]] const solve::solution& solution() const { return sol_; }
+    [[nodiscard]] const model::scenario& scenario() const { return s_; }
     [[nodiscard]] std::size_t session_count() const { return sessions_.size(); }
     [[nodiscard]] const session_event& session(std::uint32_t k) const { return sessions_[k]; }
     [[nodiscard]] const block_event& block(std::uint32_t b) const { return blocks_[b]; }

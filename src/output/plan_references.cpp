@@ -1,5 +1,7 @@
 #include "plan_references.hpp"
 
+#include <jadwal/calendar/assigned_duty.hpp>
+
 #include <fmt/format.h>
 
 #include <stdexcept>
@@ -43,8 +45,19 @@ void require_valid_references(const model::scenario& s, const solve::solution& s
     for (std::size_t u = 0; u < sol.unplaced.size(); ++u)
         if (!in(sol.unplaced[u].employee, s.employees) || !in(sol.unplaced[u].program, s.programs))
             refuse(fmt::format("unplaced item {} has an unknown employee or programme", u));
+    for (std::size_t i = 0; i < sol.days_in_lieu.size(); ++i)
+        if (!in(sol.days_in_lieu[i].employee, s.employees))
+            refuse(fmt::format("day in lieu {} has an unknown employee", i));
     for (const auto& e : s.employees)
         if (!in(e.unit, s.units)) refuse(fmt::format("employee {} has no valid unit", e.id));
+}
+
+std::optional<calendar::interval> lieu_shift(const model::scenario& s, const solve::day_in_lieu& l) {
+    const model::shift* sh = calendar::rostered_shift(s, l.employee, l.date);
+    if (!sh) return std::nullopt;
+    const auto& zone = s.zone_of(s.employees[l.employee.value]);
+    return calendar::interval{calendar::to_instant(calendar::local_minute{l.date} + sh->hours.start, zone),
+                              calendar::to_instant(calendar::local_minute{l.date} + sh->hours.end, zone)};
 }
 
 }  // namespace jadwal::output::detail

@@ -53,7 +53,8 @@ void check_one(context& c, const solve::day_in_lieu& l, const model::assigned_du
     }
     const interval occ{calendar::to_instant(calendar::local_minute{l.date} + sh->hours.start, z),
                        calendar::to_instant(calendar::local_minute{l.date} + sh->hours.end, z)};
-    const calendar::availability av = c.cal.employee(e, {l.date, l.date});
+    // The next date too: a night shift runs into it.
+    const calendar::availability av = c.cal.employee(e, {l.date, l.date + date::days{1}});
     if (!av.working.covers(occ)) {
         c.add("H7-LIEU-DATE", what + ": they do not work that shift anyway (leave or a holiday)", when, {id, "", ""});
         return;

@@ -101,7 +101,7 @@ TEST_CASE("An unknown, repeated or missing policy is refused before anything is 
     o.max_moves = 10;
     o.policies = {"flexible", "flexibel"};
     CHECK_THROWS_WITH(compare::compare_policies(s, o),
-                      "unknown policy 'flexibel' (the scenario has: classroom_only, flexible, modular, after_hours_only)");
+                      "unknown policy 'flexibel' (the scenario has: classroom_only, flexible, flexible_duty, modular, after_hours_only)");
     o.policies = {"flexible", "flexible"};
     CHECK_THROWS_WITH(compare::compare_policies(s, o), "policy 'flexible' is named twice");
     o.policies.clear();

@@ -158,6 +158,10 @@ TEST_CASE("the generated YAML uses only keys of the example scenario, plus a few
         "instructors[].evenings.hours",
         "instructors[].evenings.max_per_week",
         "instructors[].evenings.cost_per_hour",
+        // training on rostered days off and in school holidays as assigned duty (issue 19)
+        "policies.*.assigned_duty", "policies.*.assigned_duty.rostered_days_off", "policies.*.assigned_duty.seasons",
+        "policies.*.assigned_duty.hours", "policies.*.assigned_duty.max_days_per_month",
+        "policies.*.assigned_duty.allowance_per_day", "policies.*.assigned_duty.lieu_window_days",
     };
     std::set<std::string> generated = key_paths(YAML::Load(batanghari_yaml(sized(400))));
     for (const auto& p : key_paths(the_default().yaml)) generated.insert(p);

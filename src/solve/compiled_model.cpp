@@ -848,34 +848,28 @@ int compiled_model::work_minutes(std::uint32_t e, tmin a, tmin b) const {
     return total;
 }
 
-int compiled_model::duty_minutes(std::uint32_t e, tmin a, tmin b) const {
+int compiled_model::section_minutes(std::uint32_t e, tmin a, tmin b, profile_section which) const {
     int total = 0;
     int d = day_of(a);
     if (d < 0) d = 0;
     for (; d < days && day_start[static_cast<std::size_t>(d)] < b; ++d) {
         const tmin base = day_start[static_cast<std::size_t>(d)];
         const day_profile& pr = profile(e, d);
-        if (pr.duty_n == 0) continue;
-        const rel_span* r = profile_spans.data() + pr.off + pr.work_n + pr.unav_n + pr.brk_n;
-        for (std::uint16_t i = 0; i < pr.duty_n; ++i)
+        const bool duty = which == profile_section::duty;
+        const std::uint16_t n = duty ? pr.duty_n : pr.brk_n;
+        const rel_span* r = profile_spans.data() + pr.off + pr.work_n + pr.unav_n + (duty ? pr.brk_n : 0);
+        for (std::uint16_t i = 0; i < n; ++i)
             total += std::max<tmin>(0, std::min<tmin>(b, base + r[i].b) - std::max<tmin>(a, base + r[i].a));
     }
     return total;
 }
 
+int compiled_model::duty_minutes(std::uint32_t e, tmin a, tmin b) const {
+    return duty_max_days < 0 ? 0 : section_minutes(e, a, b, profile_section::duty);
+}
+
 int compiled_model::break_minutes(std::uint32_t e, tmin a, tmin b) const {
-    if (policy.protect_breaks) return 0;
-    int total = 0;
-    int d = day_of(a);
-    if (d < 0) d = 0;
-    for (; d < days && day_start[static_cast<std::size_t>(d)] < b; ++d) {
-        const tmin base = day_start[static_cast<std::size_t>(d)];
-        const day_profile& pr = profile(e, d);
-        const rel_span* r = profile_spans.data() + pr.off + pr.work_n + pr.unav_n;
-        for (std::uint16_t i = 0; i < pr.brk_n; ++i)
-            total += std::max<tmin>(0, std::min<tmin>(b, base + r[i].b) - std::max<tmin>(a, base + r[i].a));
-    }
-    return total;
+    return policy.protect_breaks ? 0 : section_minutes(e, a, b, profile_section::breaks);
 }
 
 bool compiled_model::venue_open(std::uint32_t v, int d, tmin a, tmin b) const {

@@ -411,6 +411,12 @@ public:
     /// The effective maximum of a cohort of pm with venue v (classroom) or fixed option f.
     [[nodiscard]] int cohort_cap(const pm_c& pm, std::int32_t venue, std::int32_t fixed) const;
 
+private:
+    enum class profile_section : std::uint8_t { breaks, duty };
+    /// Minutes of [a, b) inside one section of the employee's day profiles.
+    [[nodiscard]] int section_minutes(std::uint32_t e, tmin a, tmin b, profile_section which) const;
+
+public:
     /// Seconds compile took (for reports).
     double compile_seconds = 0;
     std::size_t memory_bytes() const;

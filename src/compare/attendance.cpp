@@ -1,6 +1,8 @@
 // The expected-attendance model, its simulation and its fit (docs/attendance.md).
+#include <jadwal/calendar/assigned_duty.hpp>
 #include <jadwal/calendar/work_calendar.hpp>
 #include <jadwal/compare/attendance.hpp>
+#include <jadwal/solve/solver.hpp>
 
 #include "../load/csv_reader.hpp"
 #include "../solve/random.hpp"
@@ -127,8 +129,12 @@ exposure compute_exposure(const model::scenario& s, const solve::solution& sol) 
     }
 
     const calendar::work_calendar wc(s);
+    // Training in assigned-duty time (docs/model.md "Assigned duty") is attended like
+    // a working day people are sent to: no working-time penalty, no after-hours load.
+    const model::policy* pol = solve::plan_policy(s, sol);
+    const model::assigned_duty* duty_rule = pol && pol->assigned_duty ? &*pol->assigned_duty : nullptr;
     std::uint32_t current = static_cast<std::uint32_t>(-1);
-    interval_set working;
+    interval_set working, duty;
     std::vector<std::pair<interval, double>> critical;
     std::map<std::int64_t, std::int64_t> after_hours_by_week;
     const date::time_zone* zone = nullptr;
@@ -142,7 +148,9 @@ exposure compute_exposure(const model::scenario& s, const solve::solution& sol) 
             current = emp;
             const auto& person = s.employees[emp];
             zone = &s.zone_of(person);
-            working = wc.employee(ei, s.horizon).working;
+            const calendar::availability av = wc.employee(ei, s.horizon);
+            working = av.working;
+            duty = duty_rule ? calendar::assigned_duty_time(s, *duty_rule, ei, s.horizon, av) : interval_set{};
             critical = person.unit.valid() ? wc.critical_periods(person.unit) : decltype(critical){};
             after_hours_by_week.clear();
             for (auto jt = it; jt != by_pair.end() && jt->first.first == emp; ++jt) {
@@ -152,13 +160,13 @@ exposure compute_exposure(const model::scenario& s, const solve::solution& sol) 
                     for (const auto* ss : list) {
                         const interval i{ss->start, ss->end};
                         after_hours_by_week[iso_week_of(local_day(ss->start, *zone))] +=
-                            i.length().count() - overlap_minutes(working, i);
+                            i.length().count() - overlap_minutes(working, i) - overlap_minutes(duty, i);
                     }
                 for (const auto& [m, list] : jt->second.blocks)
                     for (const auto* b : list) {
                         const interval i{b->start, b->end};
                         after_hours_by_week[iso_week_of(local_day(b->start, *zone))] +=
-                            i.length().count() - overlap_minutes(working, i);
+                            i.length().count() - overlap_minutes(working, i) - overlap_minutes(duty, i);
                     }
             }
         }

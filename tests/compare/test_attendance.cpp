@@ -5,6 +5,8 @@
 
 #include "../../src/solve/random.hpp"
 
+#include <jadwal/solve/solver.hpp>
+
 #include <cmath>
 
 using namespace jadwal;
@@ -369,4 +371,30 @@ TEST_CASE("A plan naming people or programmes the scenario lacks is refused", "[
     CHECK_THROWS_AS(compare::compute_exposure(s, plan_of({live_cohort("a", 7, 0, 1, {})})), std::invalid_argument);
     CHECK_THROWS_AS(compare::compute_exposure(s, plan_of({live_cohort("a", etika, 0, 1, {{4, "2026-04-06 18:00", 90}})})),
                     std::invalid_argument);
+}
+
+TEST_CASE("a teacher sent to training in the school holiday attends it like a day of work with nothing competing",
+          "[attendance][duty]") {
+    auto r = jadwal::load::load_scenario_file(std::string(JADWAL_TEST_DATA) + "/duty/ward.yaml");
+    REQUIRE(r.scenario);
+    auto& s = *r.scenario;
+    jadwal::solve::solve_options o;
+    o.policy = "duty";
+    o.max_moves = 20000;
+    auto plan = jadwal::solve::solve(s, o);
+    const auto with_duty = jadwal::compare::compute_exposure(s, plan);
+    // The same plan read as one made under a policy without the rule.
+    plan.policy = "no_duty";
+    const auto without = jadwal::compare::compute_exposure(s, plan);
+    REQUIRE(with_duty.live.size() == without.live.size());
+    int teachers = 0;
+    for (std::size_t i = 0; i < with_duty.live.size(); ++i) {
+        const auto& seat = with_duty.live[i];
+        if (s.units[s.employees[seat.employee.value].unit.value].id != "sdn1") continue;
+        ++teachers;
+        CHECK(seat.working_share == 0);
+        CHECK(seat.week_after_hours_minutes == 0);
+        CHECK(without.live[i].week_after_hours_minutes > 0);  // without the rule the holiday day is after hours
+    }
+    CHECK(teachers == 8);  // four teachers, two days each
 }

@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
+#include <optional>
 #include <tuple>
 #include <array>
 
@@ -237,6 +239,102 @@ std::string summarise(const plan& pl, std::uint32_t d, const tally& t, std::size
                            when(pl.cm, ex.a, ex.b));
     }
     return out;
+}
+
+// ---------------------------------------------------------------- instructors
+
+/// When the programme's instructors cannot give a new cohort of pm its session
+/// days before the deadlines of those waiting (fewer instructor-days free than
+/// the cohort's sessions need, counting each instructor's days left in each
+/// month), a reason naming the limit that binds each instructor (days a month,
+/// minutes a day): R-INSTRUCTOR-LIMIT when one of those binds. None otherwise.
+std::optional<reason> instructor_reason(const plan& pl, std::uint32_t pmi) {
+    const compiled_model& cm = pl.cm;
+    const pm_c& pm = cm.pms[pmi];
+    const program_c& pc = cm.programs[pm.program];
+    if (pc.instructors.empty() || pc.per_session <= 0 || pm.parts.empty() || pm.fixed) return std::nullopt;
+    tmin deadline = 0;
+    for (std::uint32_t x = 0; x < cm.declared; ++x)
+        if (cm.demand[x].program == pm.program && pl.place[x].kind == place_kind::none)
+            deadline = std::max(deadline, cm.demand[x].deadline);
+    const int len = pm.parts.front().minutes;
+    const int first_day = std::max(0, cm.day_of(std::max<tmin>(0, pl.earliest())));
+    const int last_day = std::min(cm.days - 1, cm.day_of(deadline - 1));
+    // Per instructor: window days on which the month's days, the day's minutes, or anything else kept them out,
+    // and the free days per month.
+    std::vector<std::array<int, 3>> why(pc.instructors.size(), {0, 0, 0});
+    std::vector<std::map<int, int>> free_days(pc.instructors.size());
+    int window_days = 0;
+    for (int d = first_day; d <= last_day; ++d) {
+        bool any_window = false;
+        std::vector<char> free(pc.instructors.size(), 0);
+        for (const window_c* w = cm.wins_begin(pm, d); w != cm.wins_end(pm, d); ++w) {
+            const tmin a = align_up(cm, d, w->a), b = a + len;
+            if (b > w->b) continue;
+            any_window = true;
+            for (std::size_t k = 0; k < pc.instructors.size(); ++k)
+                free[k] = free[k] || pl.instructor_free(pc.instructors[k], d, a, b, UINT32_MAX);
+        }
+        if (!any_window) continue;
+        ++window_days;
+        const int month = cm.day[static_cast<std::size_t>(d)].month;
+        for (std::size_t k = 0; k < pc.instructors.size(); ++k) {
+            if (free[k]) {
+                ++free_days[k][month];
+                continue;
+            }
+            const auto i = pc.instructors[k];
+            const instructor_c& ic = cm.instructors[i];
+            if (ic.max_days_per_month >= 0 && pl.instructor_day(i, d).empty() &&
+                pl.instructor_month_days(i, month) >= ic.max_days_per_month)
+                ++why[k][0];
+            else if (pl.instructor_day_minutes(i, d) + len > ic.max_minutes_per_day)
+                ++why[k][1];
+            else
+                ++why[k][2];
+        }
+    }
+    // Instructor-days a new cohort could use: free days, at most the days left in each month.
+    std::int64_t usable = 0;
+    for (std::size_t k = 0; k < pc.instructors.size(); ++k) {
+        const instructor_c& ic = cm.instructors[pc.instructors[k]];
+        for (const auto& [month, n] : free_days[k])
+            usable += ic.max_days_per_month < 0
+                          ? n
+                          : std::min(n, std::max(0, ic.max_days_per_month -
+                                                        pl.instructor_month_days(pc.instructors[k], month)));
+    }
+    if (usable >= static_cast<std::int64_t>(pc.per_session) * static_cast<std::int64_t>(pm.parts.size()))
+        return std::nullopt;
+    if (window_days == 0) return std::nullopt;
+    std::string names;
+    bool limit = false;
+    for (std::size_t k = 0; k < pc.instructors.size(); ++k) {
+        const auto i = pc.instructors[k];
+        const auto& mi = cm.scenario.instructors[i];
+        const auto& c = why[k];
+        std::string clause;
+        if (c[0] >= c[1] && c[0] >= c[2] && c[0] > 0) {
+            const int most = cm.instructors[i].max_days_per_month;
+            clause = fmt::format("{} has already taught the {} day{} a month they may in the months of {} of those "
+                                 "{} days",
+                                 mi.id, most, most == 1 ? "" : "s", c[0], window_days);
+            limit = true;
+        } else if (c[1] >= c[2] && c[1] > 0) {
+            clause = fmt::format("{} has no {} minutes left of their {} a day on {} of them", mi.id, len,
+                                 cm.instructors[i].max_minutes_per_day, c[1]);
+            limit = true;
+        } else {
+            clause = fmt::format("{} is unavailable or teaching elsewhere", mi.id);
+        }
+        names += (names.empty() ? "" : "; ") + clause;
+    }
+    return reason{limit ? "R-INSTRUCTOR-LIMIT" : "R-NO-COHORT",
+                  fmt::format("no new cohort of {} can meet: its {} sessions need {} instructor-days, and of the {} "
+                              "days its windows offer before the deadlines its instructors have {} left ({})",
+                              cm.scenario.programs[pm.program].id, pm.parts.size(),
+                              static_cast<std::int64_t>(pc.per_session) * static_cast<std::int64_t>(pm.parts.size()),
+                              window_days, usable, names)};
 }
 
 // ---------------------------------------------------------------- gathering
@@ -524,6 +622,8 @@ reason no_cohort_reason(plan& pl, std::uint32_t pmi, gathering& g) {
     const pm_c& pm = cm.pms[pmi];
     const auto& prog = cm.scenario.programs[pm.program];
     g = gather(pl, pmi);
+    // The instructors first: when they have no day left, the people's own reasons do not matter.
+    if (auto r = instructor_reason(pl, pmi)) return std::move(*r);
     if (g.others.tried == 0)
         return {"R-NO-COHORT", fmt::format("no cohort of {} runs: its windows leave no time before the deadlines", prog.id)};
     if (g.best >= pm.size_min)
@@ -619,7 +719,10 @@ reason live_reason(plan& pl, std::uint32_t d, std::uint32_t pmi, std::vector<coh
                               : fmt::format("{}% of the times sampled in its windows are free for {}",
                                             (100 * t.free + t.tried / 2) / t.tried, who(cm, cm.demand[d].employee));
         const refusal top = t.free == 0 && !t.ranked().empty() ? t.ranked().front() : refusal::none;
-        return {top == refusal::none ? common.code : code_of(top), fmt::format("{}: {}; {}", mode, common.message, own)};
+        // A limit of the instructors binds whatever the person's own time holds.
+        const bool trainers = common.code == "R-INSTRUCTOR-LIMIT";
+        return {top == refusal::none || trainers ? common.code : code_of(top),
+                fmt::format("{}: {}; {}", mode, common.message, own)};
     }
     // Group the cohorts by what keeps the person out.
     std::array<int, refusal_kinds> count{};
@@ -631,6 +734,14 @@ reason live_reason(plan& pl, std::uint32_t d, std::uint32_t pmi, std::vector<coh
     for (std::size_t k = 0; k < refusal_kinds; ++k)
         if (count[k] > 0) ranked.push_back(static_cast<refusal>(k));
     std::stable_sort(ranked.begin(), ranked.end(), [&](refusal x, refusal y) { return count[ix(x)] > count[ix(y)]; });
+    // Every cohort full: whether the instructors leave room for another.
+    if (ranked.size() == 1 && ranked.front() == refusal::cohort_full &&
+        !(pm.mode == model::delivery_mode::classroom && cm.budget_classroom >= 0 &&
+          pl.tot.classroom_cohorts >= cm.budget_classroom))
+        if (const auto r = instructor_reason(pl, pmi); r && r->code == "R-INSTRUCTOR-LIMIT")
+            return {r->code, fmt::format("{}: {} of {} {} full, and {}", mode,
+                                         mine.size() == 1 ? "the only cohort" : fmt::format("all {} cohorts", mine.size()),
+                                         prog.id, mine.size() == 1 ? "is" : "are", r->message)};
     if (mine.size() == 1) {
         const cohort_probe& p = mine.front();
         const std::string because = p.why == refusal::none ? "it fits now (the search did not reach it)"

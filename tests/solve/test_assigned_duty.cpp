@@ -101,3 +101,17 @@ TEST_CASE("the same scenario and seed give the same days in lieu", "[solve][duty
     CHECK(json_without_elapsed(*s, solve_with(*s, "duty", 5000, 3)) ==
           json_without_elapsed(*s, solve_with(*s, "duty", 5000, 3)));
 }
+
+TEST_CASE("when the trainer's days a month are used up, explanations name that limit, not the person's calendar",
+          "[solve][explain][duty]") {
+    auto sc = std::make_shared<model::scenario>(*ward());
+    sc->instructors.front().max_days_per_month = 1;  // wi: one teaching day a month
+    const auto sol = solve_with(*sc, "duty", 20000);
+    CHECK(verify_violations(*sc, sol, "duty").empty());
+    REQUIRE(!sol.unplaced.empty());
+    for (const auto& u : sol.unplaced) {
+        INFO(sc->employees[u.employee.value].id << ": " << u.reasons.front().message);
+        CHECK(u.reasons.front().code == "R-INSTRUCTOR-LIMIT");
+        CHECK(u.reasons.front().message.find("wi has already taught the 1 day a month") != std::string::npos);
+    }
+}

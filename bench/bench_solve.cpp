@@ -60,6 +60,7 @@ struct figures {
     char verify_codes[256] = {};
     /// JP target met / with a target per model::staff_group, as verify counts them.
     std::array<std::int64_t, model::staff_group_count> group_met{}, group_with_target{};
+    std::int64_t assigned_duty_days = 0, days_in_lieu = 0;
     double peak_mb = 0;
 };
 
@@ -76,6 +77,7 @@ struct run_spec {
     bool baseline = false;
     bool verify = true;
     std::int64_t max_moves = -1;  ///< instead of a time limit
+    std::string policy = "flexible";
 };
 
 figures run_child(const run_spec& spec) {
@@ -90,7 +92,7 @@ figures run_child(const run_spec& spec) {
     const auto& s = *loaded.scenario;
     f.load_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     solve::solve_options o;
-    o.policy = "flexible";
+    o.policy = spec.policy;
     o.seed = 7;
     o.threads = spec.threads;
     o.strategy = spec.baseline ? solve::solve_strategy::baseline : solve::solve_strategy::optimized;
@@ -136,6 +138,8 @@ figures run_child(const run_spec& spec) {
         f.unplaceable = sol.bounds->unplaceable;
     }
     f.own_violations = sol.metrics.hard_violations;
+    f.assigned_duty_days = sol.metrics.assigned_duty_days;
+    f.days_in_lieu = sol.metrics.days_in_lieu;
     std::int64_t unplaced_jp = 0, all_jp = 0;
     for (const auto& d : s.demand) all_jp += s.programs[d.program.value].jp;
     for (const auto& u : sol.unplaced) unplaced_jp += s.programs[u.program.value].jp;
@@ -290,28 +294,45 @@ int main(int argc, char** argv) {
             "", -1);
     }
     // Issue 19's target: shift staff within 5 points of office staff.
-    if (f.verify_violations >= 0) {
+    const auto staff_groups = [&](const figures& x, const std::string& label) {
+        if (x.verify_violations < 0) return;
         const auto share = [&](model::staff_group g) {
             const auto i = static_cast<std::size_t>(g);
-            return f.group_with_target[i] > 0
-                       ? 100.0 * static_cast<double>(f.group_met[i]) / static_cast<double>(f.group_with_target[i])
+            return x.group_with_target[i] > 0
+                       ? 100.0 * static_cast<double>(x.group_met[i]) / static_cast<double>(x.group_with_target[i])
                        : -1.0;
         };
         for (std::size_t g = 0; g < model::staff_group_count; ++g)
-            if (f.group_with_target[g] > 0)
-                row(fmt::format("JP target, {}", model::to_string(static_cast<model::staff_group>(g))),
-                    fmt::format("{:.1f}% ({}/{})", share(static_cast<model::staff_group>(g)), f.group_met[g],
-                                f.group_with_target[g]),
+            if (x.group_with_target[g] > 0)
+                row(fmt::format("{}JP target, {}", label, model::to_string(static_cast<model::staff_group>(g))),
+                    fmt::format("{:.1f}% ({}/{})", share(static_cast<model::staff_group>(g)), x.group_met[g],
+                                x.group_with_target[g]),
                     "", -1);
         const double office = share(model::staff_group::office), shift = share(model::staff_group::shift);
         if (office >= 0 && shift >= 0)
-            row("JP target, shift staff below office staff (points)", fmt::format("{:.1f}", office - shift), "<= 5",
-                judge(office - shift <= 5.0));
-    }
+            row(label + "JP target, shift staff below office staff (points)", fmt::format("{:.1f}", office - shift),
+                "<= 5", judge(office - shift <= 5.0));
+    };
+    staff_groups(f, "");
     row("hard violations (solver's evaluation)", fmt::format("{}", f.own_violations), "0", judge(f.own_violations == 0));
     row("violations found by jadwal verify", fmt::format("{}", f.verify_violations), "0",
         f.verify_violations == 0 ? 1 : 0);
     if (f.verify_violations > 0) fmt::print("    verify: {}\n", f.verify_codes);
+
+    // The same under assigned duty (docs/model.md "Assigned duty"): every shift minimum held
+    // and every day in lieu placed is what verify's 0 violations says.
+    fmt::print("\nsolving again with policy flexible_duty (assigned duty, days off in lieu)...\n");
+    run_spec duty_spec{file, seconds, threads, false, true, -1};
+    duty_spec.policy = "flexible_duty";
+    const figures fd = measure(duty_spec);
+    row("flexible_duty: participation",
+        fmt::format("{:.1f}% ({}/{})", 100 * fd.participation_rate, fd.demand_placed, fd.demand_total), "", -1);
+    staff_groups(fd, "flexible_duty: ");
+    row("flexible_duty: assigned-duty days / days off in lieu",
+        fmt::format("{} / {}", fd.assigned_duty_days, fd.days_in_lieu), "", -1);
+    row("flexible_duty: violations found by jadwal verify", fmt::format("{}", fd.verify_violations), "0",
+        judge(fd.verify_violations == 0 && fd.own_violations == 0));
+    if (fd.verify_violations > 0) fmt::print("    verify: {}\n", fd.verify_codes);
 
     if (reference > 0) {
         fmt::print("\nreference run of {:.0f} s...\n", reference);

@@ -69,6 +69,7 @@ __all__ = [
     "Cohort",
     "Session",
     "StudyBlock",
+    "DayInLieu",
     "Unplaced",
     "Reason",
     "Alternative",
@@ -417,6 +418,17 @@ class StudyBlock:
 
 
 @dataclasses.dataclass(frozen=True)
+class DayInLieu:
+    """A day off in lieu: assigned-duty training on `earned` (a rostered day off)
+    frees the person from their rostered `shift` on `date` (docs/model.md "Assigned duty")."""
+
+    employee: str
+    earned: _dt.date
+    date: _dt.date
+    shift: str  #: the rotation's shift code
+
+
+@dataclasses.dataclass(frozen=True)
 class Reason:
     code: str  #: stable, e.g. "R-UNIT-LIMIT" (docs/explanations.md)
     message: str  #: a sentence naming the blocking rule
@@ -536,6 +548,13 @@ class Solution:
         return [
             StudyBlock(employee, program, module, _when(start, zone), _when(end, zone), revision)
             for employee, program, module, start, end, revision, zone in self._native.study_blocks()
+        ]
+
+    @functools.cached_property
+    def days_in_lieu(self) -> List[DayInLieu]:
+        return [
+            DayInLieu(employee, _dt.date.fromisoformat(earned), _dt.date.fromisoformat(date), shift)
+            for employee, earned, date, shift in self._native.days_in_lieu()
         ]
 
     @functools.cached_property

@@ -434,6 +434,15 @@ py::list study_blocks_of(const py_solution& h) {
     return out;
 }
 
+py::list days_in_lieu_of(const py_solution& h) {
+    const auto& s = *h.scenario;
+    py::list out;
+    for (const auto& l : h.plan.days_in_lieu)
+        out.append(py::make_tuple(s.employees.at(l.employee.value).id, calendar::format_date(l.earned),
+                                  calendar::format_date(l.date), l.shift));
+    return out;
+}
+
 py::list unplaced_list(const model::scenario& s, const std::vector<solve::unplaced_demand>& items) {
     py::list out;
     for (const auto& u : items) {
@@ -648,6 +657,7 @@ PYBIND11_MODULE(_jadwal, m) {
         .def("objective", [](const py_solution& h) { return objective_dict(h.plan.objective); })
         .def("cohorts", &cohorts_of)
         .def("study_blocks", &study_blocks_of)
+        .def("days_in_lieu", &days_in_lieu_of)
         .def("unplaced", [](const py_solution& h) { return unplaced_list(*h.scenario, h.plan.unplaced); })
         .def("to_json", [](const py_solution& h) { return io::solution_to_json(*h.scenario, h.plan); })
         .def("explain", &explain, py::arg("employee"), py::arg("program"))

@@ -210,3 +210,17 @@ def test_a_replan_keeps_what_came_before_the_replan_date(scenario, plan):
     assert kept <= {(b.employee, b.module, b.start) for b in again.study_blocks}
     report = jadwal.verify(again, previous=plan, replan_from=cut)
     assert report.ok
+
+
+def test_days_off_in_lieu_come_as_dates_with_the_shift_they_free():
+    from conftest import SOURCE_DIR
+    ward = jadwal.load(SOURCE_DIR / "tests" / "data" / "duty" / "ward.yaml")
+    plan = jadwal.solve(ward, seed=1, max_moves=MOVES, policy="duty")
+    lieu = plan.days_in_lieu
+    assert lieu, "the nurses' duty days earn days in lieu"
+    assert len(lieu) == plan.metrics["days_in_lieu"]
+    written = json.loads(plan.to_json())["days_in_lieu"]
+    assert [(d.employee, d.earned.isoformat(), d.date.isoformat(), d.shift) for d in lieu] == [
+        (w["employee"], w["earned"], w["date"], w["shift"]) for w in written
+    ]
+    assert all(d.earned < d.date <= d.earned + dt.timedelta(days=30) for d in lieu)

@@ -130,6 +130,10 @@ std::vector<metric_row> comparison_rows(const comparison& c) {
         [](const policy_result& r) { return r.check.metrics.after_hours_minutes; });
     add("max_after_hours_minutes_per_person_week", "max after-hours minutes per person-week", k::minutes, false,
         [](const policy_result& r) { return r.check.metrics.max_after_hours_minutes_per_person_week; });
+    add("assigned_duty_days", "days of training as assigned duty", k::count, false,
+        [](const policy_result& r) { return r.check.metrics.assigned_duty_days; });
+    add("days_in_lieu", "days off in lieu", k::count, false,
+        [](const policy_result& r) { return r.check.metrics.days_in_lieu; });
     add("max_unit_absence_ratio", "max unit absence ratio", k::ratio, false,
         [](const policy_result& r) { return r.check.metrics.max_unit_absence_ratio; });
     add("cohorts", "cohorts", k::count, false, [](const policy_result& r) { return r.check.metrics.cohorts; });

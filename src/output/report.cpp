@@ -4,6 +4,7 @@
 
 #include <date/tz.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <array>
@@ -174,6 +175,12 @@ const std::vector<metric_row>& metric_rows() {
         {"top_up_placed", "catalogue courses added to reach the JP target (top-up)",
          [](const M& m, const F&) { return double(m.top_up_placed); }, true, false, 0},
         {"top_up_jp", "JP of top-up", [](const M& m, const F&) { return double(m.top_up_jp); }, true, false, 0},
+        {"assigned_duty_days", "days of training as assigned duty (surat tugas)",
+         [](const M& m, const F&) { return double(m.assigned_duty_days); }, true, false, 0},
+        {"assigned_duty_minutes", "training minutes as assigned duty",
+         [](const M& m, const F&) { return double(m.assigned_duty_minutes); }, true, false, 0},
+        {"days_in_lieu", "days off in lieu for shift staff", [](const M& m, const F&) { return double(m.days_in_lieu); },
+         true, false, 0},
     };
     return rows;
 }
@@ -291,6 +298,19 @@ private:
         card(h_, grouped(m_.cohorts), "", "live cohorts (classroom and online)");
         card(h_, grouped(m_.sessions), "", "sessions");
         card(h_, grouped(m_.study_blocks), "", "self-paced study blocks");
+        // Under a policy with assigned duty (docs/model.md "Assigned duty").
+        if (pol_.assigned_duty) {
+            card(h_, grouped(m_.assigned_duty_days), "days",
+                 fmt::format("training as assigned duty (surat tugas) on rostered days off and in {}: {} h, "
+                             "neither working time nor after hours",
+                             pol_.assigned_duty->seasons.empty() ? std::string{"no season"}
+                                                                 : fmt::format("{}", fmt::join(pol_.assigned_duty->seasons, ", ")),
+                             grouped(static_cast<double>(m_.assigned_duty_minutes) / 60.0)));
+            card(h_, grouped(m_.days_in_lieu), "days",
+                 fmt::format("days off in lieu for shift staff, each on a rostered shift within {} days of its "
+                             "duty day",
+                             pol_.assigned_duty->lieu_window_days));
+        }
         card(h_, grouped(m_.hard_violations), "", "hard violations", m_.hard_violations > 0 ? tone::bad : tone::good);
         h_.raw("</div>\n");
         staff_groups();

@@ -626,12 +626,27 @@ reason no_cohort_reason(plan& pl, std::uint32_t pmi, gathering& g) {
     if (auto r = instructor_reason(pl, pmi)) return std::move(*r);
     if (g.others.tried == 0)
         return {"R-NO-COHORT", fmt::format("no cohort of {} runs: its windows leave no time before the deadlines", prog.id)};
-    if (g.best >= pm.size_min)
+    if (g.best >= pm.size_min) {
+        // The budget first: a cohort costs at least its mode's and platform's cost per cohort.
+        if (cm.budget_cost >= 0) {
+            double least = pm.cost_per_cohort;
+            if (pm.platform >= 0) least += cm.platforms[static_cast<std::size_t>(pm.platform)].cost_per_cohort;
+            const double left = cm.budget_cost - pl.money();
+            if (least > 0 && least > left + 1e-9 * cm.budget_cost)
+                return {"R-BUDGET",
+                        fmt::format("no cohort of {} runs, although {} of the {} people waiting could sit its first "
+                                    "session together (e.g. {}): a cohort costs at least {:.0f} {}, and the budget's "
+                                    "{:.0f} {} has {:.0f} {} left",
+                                    prog.id, g.best, g.waiting, when(cm, g.when.a, g.when.b), least,
+                                    cm.scenario.budget.currency, cm.budget_cost, cm.scenario.budget.currency,
+                                    std::max(0.0, left), cm.scenario.budget.currency)};
+        }
         return {"R-NO-COHORT",
                 fmt::format("no cohort of {} runs, although {} of the {} people waiting could sit its first session "
                             "together (e.g. {}): its venue, platform, instructors or the budget allowed none at such "
                             "times",
                             prog.id, g.best, g.waiting, when(cm, g.when.a, g.when.b))};
+    }
     const auto ranked = g.others.ranked();
     std::string others;
     for (std::size_t i = 0; i < ranked.size() && i < 2; ++i) {
@@ -719,8 +734,8 @@ reason live_reason(plan& pl, std::uint32_t d, std::uint32_t pmi, std::vector<coh
                               : fmt::format("{}% of the times sampled in its windows are free for {}",
                                             (100 * t.free + t.tried / 2) / t.tried, who(cm, cm.demand[d].employee));
         const refusal top = t.free == 0 && !t.ranked().empty() ? t.ranked().front() : refusal::none;
-        // A limit of the instructors binds whatever the person's own time holds.
-        const bool trainers = common.code == "R-INSTRUCTOR-LIMIT";
+        // A limit of the instructors or the budget binds whatever the person's own time holds.
+        const bool trainers = common.code == "R-INSTRUCTOR-LIMIT" || common.code == "R-BUDGET";
         return {top == refusal::none || trainers ? common.code : code_of(top),
                 fmt::format("{}: {}; {}", mode, common.message, own)};
     }

@@ -115,3 +115,17 @@ TEST_CASE("when the trainer's days a month are used up, explanations name that l
         CHECK(u.reasons.front().message.find("wi has already taught the 1 day a month") != std::string::npos);
     }
 }
+
+TEST_CASE("when the budget cannot pay for a cohort, explanations say so and by how much", "[solve][explain]") {
+    auto sc = std::make_shared<model::scenario>(*ward());
+    sc->programs.front().modes.front().cost_per_cohort = 2000000;
+    sc->budget.max_cost = 1000000;  // not even one cohort
+    const auto sol = solve_with(*sc, "no_duty", 5000);
+    CHECK(verify_violations(*sc, sol, "no_duty").empty());
+    REQUIRE(sol.unplaced.size() == sc->employees.size());
+    for (const auto& u : sol.unplaced) {
+        INFO(u.reasons.front().message);
+        CHECK(u.reasons.front().code == "R-BUDGET");
+        CHECK(u.reasons.front().message.find("a cohort costs at least 2000000 IDR") != std::string::npos);
+    }
+}

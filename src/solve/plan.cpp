@@ -258,7 +258,7 @@ bool plan::item_ok(std::uint32_t e, std::uint32_t d, tmin a, tmin b, refusal* wh
         for (const auto& x : its)  // sorted by start, so one local day's items are adjacent
             if (x.duty > 0 && x.lday != last && cm.month_of(x.lday) == month) ++days_in_month, last = x.lday;
         if (days_in_month >= cm.duty_max_days) return fail(refusal::duty_days);
-        if (ec.rostered_off >= 0 && find_day_in_lieu(e, ld) < 0) return fail(refusal::day_in_lieu);
+        if (ec.rostered_off >= 0 && find_day_in_lieu(e, ld, span{a, b}) < 0) return fail(refusal::day_in_lieu);
         if (cm.budget_cost >= 0 && cm.duty_allowance > 0 && money() + cm.duty_allowance > cm.budget_cost * (1 + 1e-9))
             return fail(refusal::budget);
     }
@@ -526,7 +526,7 @@ void plan::take_day_in_lieu(std::uint32_t e, int day, int sign) {
     if (rd.occ >= 0) lieu_taken_[static_cast<std::size_t>(rd.occ)] += sign;
 }
 
-int plan::find_day_in_lieu(std::uint32_t e, int ld) const {
+int plan::find_day_in_lieu(std::uint32_t e, int ld, span also) const {
     const auto off = static_cast<std::size_t>(cm.employees[e].rostered_off);
     const auto& ls = lieu_[e];
     const auto& its = items[e];
@@ -536,6 +536,7 @@ int plan::find_day_in_lieu(std::uint32_t e, int ld) const {
         if (std::any_of(ls.begin(), ls.end(), [k](const lieu_t& l) { return l.lieu_day == k; })) continue;
         auto it = std::lower_bound(its.begin(), its.end(), rd.a, [](const item& x, tmin t) { return x.b <= t; });
         if (it != its.end() && it->a < rd.b) continue;  // trains during that shift
+        if (also.overlaps(rd.a, rd.b)) continue;
         if (rd.occ >= 0 && pulled(static_cast<std::uint32_t>(rd.occ)) + 1 > cm.occs[static_cast<std::size_t>(rd.occ)].allowed_pull)
             continue;
         return k;
@@ -548,9 +549,23 @@ bool plan::on_day_in_lieu(std::uint32_t e, tmin a, tmin b) const {
     for (const auto& l : lieu_[e]) {
         if (l.lieu_day < 0) continue;
         const rostered_day& rd = cm.rostered[off + static_cast<std::size_t>(l.lieu_day)];
-        if (rd.a < b && a < rd.b) return true;
+        if (rd.a < b && a < rd.b && find_day_in_lieu(e, l.duty_day, span{a, b}) < 0) return true;
     }
     return false;
+}
+
+void plan::move_days_in_lieu_off(std::uint32_t e, const item& it) {
+    const auto off = static_cast<std::size_t>(cm.employees[e].rostered_off);
+    for (auto& l : lieu_[e]) {
+        if (l.lieu_day < 0) continue;
+        const rostered_day& rd = cm.rostered[off + static_cast<std::size_t>(l.lieu_day)];
+        if (!(rd.a < it.b && it.a < rd.b)) continue;
+        take_day_in_lieu(e, l.lieu_day, -1);
+        l.lieu_day = -1;
+        const int day = find_day_in_lieu(e, l.duty_day);
+        l.lieu_day = static_cast<std::int16_t>(day);
+        if (day >= 0) take_day_in_lieu(e, day, +1);
+    }
 }
 
 bool plan::complete_days_in_lieu() {
@@ -575,6 +590,9 @@ void plan::add_item_raw(std::uint32_t e, const item& it) {
     auto& its = items[e];
     auto pos = std::lower_bound(its.begin(), its.end(), it.a, [](const item& x, tmin t) { return x.a < t; });
     its.insert(pos, it);
+    // An unchecked addition (a rollback re-adding items in order, a re-plan's import)
+    // may land on a day in lieu reserved meanwhile: that duty day takes its next free date.
+    if (cm.employees[e].rostered_off >= 0) move_days_in_lieu_off(e, it);
 }
 
 void plan::remove_item_raw(std::uint32_t e, std::uint32_t demand, std::uint16_t sub) {

@@ -313,10 +313,14 @@ private:
     void count_cohort(const cohort_t& c, int sign);
     /// Assigned-duty day bookkeeping of an item (called with it absent from items[e]).
     void account_duty(std::uint32_t e, const item& it, int sign);
-    /// The first day in lieu for a duty day ld of e that the plan allows now (-1: none).
-    [[nodiscard]] int find_day_in_lieu(std::uint32_t e, int ld) const;
+    /// The first day in lieu for a duty day ld of e that the plan allows now, its shift
+    /// clear of `also` (training about to be added) too (-1: none).
+    [[nodiscard]] int find_day_in_lieu(std::uint32_t e, int ld, span also = {}) const;
     void take_day_in_lieu(std::uint32_t e, int day, int sign);
-    /// Whether [a, b) touches a rostered shift that is one of e's days in lieu.
+    /// Re-places e's days in lieu whose shift the (just added) item overlaps.
+    void move_days_in_lieu_off(std::uint32_t e, const item& it);
+    /// Whether [a, b) touches a rostered shift that is one of e's days in lieu that
+    /// cannot move to another date.
     [[nodiscard]] bool on_day_in_lieu(std::uint32_t e, tmin a, tmin b) const;
     std::uint16_t* unit_slots(std::uint32_t u, int d, bool create);
     /// Changes of demand d's study blocks against the previous plan.

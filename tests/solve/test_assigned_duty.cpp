@@ -8,6 +8,11 @@
 
 #include <jadwal/calendar/assigned_duty.hpp>
 
+#include "../../src/solve/construct.hpp"
+#include "../../src/solve/extract.hpp"
+#include "../../src/solve/local_search.hpp"
+#include "../../src/solve/plan.hpp"
+
 #include <map>
 #include <set>
 
@@ -18,6 +23,13 @@ namespace {
 
 std::shared_ptr<const model::scenario> ward() {
     return load_or_fail(load::load_scenario_file(std::string(JADWAL_TEST_DATA) + "/duty/ward.yaml"));
+}
+
+/// A scenario whose assigned duty pays no allowance, so that duty days are not held back by the budget.
+std::shared_ptr<const model::scenario> free_duty(std::shared_ptr<model::scenario> s) {
+    for (auto& p : s->policies)
+        if (p.assigned_duty) p.assigned_duty->allowance_per_day = 0;
+    return s;
 }
 
 std::int64_t placed_of_unit(const model::scenario& s, const solve::solution& sol, std::string_view unit) {
@@ -128,4 +140,69 @@ TEST_CASE("when the budget cannot pay for a cohort, explanations say so and by h
         CHECK(u.reasons.front().code == "R-BUDGET");
         CHECK(u.reasons.front().message.find("a cohort costs at least 2000000 IDR") != std::string::npos);
     }
+}
+
+TEST_CASE("days in lieu stay valid through thousands of moves and rollbacks", "[solve][duty]") {
+    namespace sd = jadwal::solve::detail;
+    // Two nurses' worth of training a month: duty days and their days in lieu come and go.
+    for (const auto& [policy, scenario] :
+         {std::pair{std::string_view{"duty"}, ward()},
+          std::pair{std::string_view{"flexible_duty"}, free_duty(batanghari(800, 4))}}) {
+        INFO("policy " << policy);
+        const sd::compiled_model cm(*scenario, policy_of(*scenario, policy));
+        sd::plan pl(cm);
+        sd::rng r(5);
+        sd::refusal_log log;
+        sd::construct(pl, r, log, [] { return false; });
+        std::int64_t most_duty_days = pl.tot.duty_days;
+        for (int round = 1; round <= 8; ++round) {
+            INFO("round " << round);
+            sd::search_params sp;
+            sp.max_moves = 30000;
+            sp.history = round % 2 ? 1 : 2000;  // also accept worse plans, and roll back often
+            sd::local_search(pl, r, log, sp);
+            most_duty_days = std::max(most_duty_days, pl.tot.duty_days);
+            CHECK(pl.self_check() == "");
+            const auto ev = sd::evaluate(cm, sd::extract(pl, log));
+            std::string violations;
+            for (const auto& v : ev.violations) violations += v.code + " " + v.message + "\n";
+            CHECK(violations == "");
+        }
+        CHECK(most_duty_days > 0);
+    }
+}
+
+TEST_CASE("training added without checks on a reserved day in lieu moves that day in lieu to the next free shift",
+          "[solve][duty]") {
+    namespace sd = jadwal::solve::detail;
+    const auto s = ward();
+    const sd::compiled_model cm(*s, policy_of(*s, "duty"));
+    sd::plan pl(cm);
+    const std::uint32_t e = 0;  // Nur, on the rotation from the horizon's first day
+    const auto off = static_cast<std::size_t>(cm.employees[e].rostered_off);
+    REQUIRE(cm.employees[e].rostered_off >= 0);
+    // A day off whose duty time holds 08:00-12:30, and the first rostered shift after it.
+    int k0 = -1, k1 = -1;
+    for (int k = 0; k < cm.days && k1 < 0; ++k) {
+        const sd::tmin a = cm.day_start[static_cast<std::size_t>(k)] + 8 * 60;
+        if (k0 < 0 && cm.duty_minutes(e, a, a + 270) == 270) k0 = k;
+        else if (k0 >= 0 && cm.rostered[off + static_cast<std::size_t>(k)].a != cm.rostered[off + static_cast<std::size_t>(k)].b)
+            k1 = k;
+    }
+    REQUIRE(k1 > k0);
+    const auto& shift = cm.rostered[off + static_cast<std::size_t>(k1)];
+    const sd::tmin a0 = cm.day_start[static_cast<std::size_t>(k0)] + 8 * 60;
+    std::uint32_t d = 0;
+    while (cm.demand[d].employee != e) ++d;
+    const std::uint32_t pm = cm.programs[cm.demand[d].program].pms.front();
+    REQUIRE(cm.pms[pm].parts.size() == 2);
+    // As a rollback or a re-plan's import does: the first session earns a day in lieu,
+    // reserved on k1 before the second session, during k1's shift, is added.
+    const auto c = pl.open_cohort(pm, 0, -1, {0}, {{a0, a0 + 270, k0}, {shift.a + 30, shift.a + 300, k1}});
+    pl.force_join(c, d);
+    const auto& lieu = pl.days_in_lieu(e);
+    REQUIRE(lieu.size() == 1);
+    CHECK(lieu.front().duty_day == k0);
+    CHECK(lieu.front().lieu_day > k1);
+    CHECK(pl.self_check() == "");
 }

@@ -15,7 +15,8 @@ namespace sd = jadwal::solve::detail;
 
 namespace {
 
-constexpr std::array<std::string_view, 4> all_policies{"flexible", "classroom_only", "modular", "after_hours_only"};
+constexpr std::array<std::string_view, 5> all_policies{"flexible", "classroom_only", "modular", "after_hours_only",
+                                                       "flexible_duty"};
 
 void require_same_metrics(const solve::solution_metrics& a, const solve::solution_metrics& b) {
     CHECK(a.demand_total == b.demand_total);
@@ -64,7 +65,8 @@ TEST_CASE("incremental bookkeeping equals a full evaluation after many moves", "
     tight->budget.max_cost = 40'000'000;
     for (const auto& [sc, policy] : {std::pair{s, std::string_view{"flexible"}}, std::pair{s, std::string_view{"modular"}},
                                      std::pair{tight, std::string_view{"classroom_only"}},
-                                     std::pair{tight, std::string_view{"flexible"}}}) {
+                                     std::pair{tight, std::string_view{"flexible"}},
+                                     std::pair{s, std::string_view{"flexible_duty"}}}) {
         INFO("policy " << policy << (sc == tight ? " with a tight budget" : ""));
         const sd::compiled_model cm(*sc, test::policy_of(*sc, policy));
         sd::plan pl(cm);

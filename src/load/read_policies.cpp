@@ -93,20 +93,10 @@ std::optional<model::assigned_duty> read_assigned_duty(load_context& c, const ye
         }
     }
     if (const yentry* x = m->find("hours")) {
-        const ypath qh = q.key("hours");
-        if (const auto r = yr.clock_range(yval{*x, qh}, "assigned_duty.hours")) {
-            if (r->crosses_midnight() || r->end <= r->start) {
-                yr.error(code::range_order,
-                         fmt::format("assigned_duty.hours {} end before they start; they must lie within one day",
-                                     calendar::format_clock_range(*r)),
-                         yval{*x, qh});
-                ok = false;
-            } else {
-                ad.hours = *r;
-            }
-        } else {
+        if (const auto r = read_day_hours(c, yval{*x, q.key("hours")}, "assigned_duty.hours"))
+            ad.hours = *r;
+        else
             ok = false;
-        }
     }
     if (const yentry* x = m->find("max_days_per_month")) {
         if (const auto n = yr.small_int(yval{*x, q.key("max_days_per_month")}, "max_days_per_month", 1, 31))
@@ -196,17 +186,8 @@ void read_policy(load_context& c, const std::string& id, const yentry& entry, co
                 }
         }
         // The standard windows' clock hours: within one day, as windows are.
-        auto same_day = [&](const yentry& f, const ypath& q, std::string_view what)
-            -> std::optional<calendar::clock_range> {
-            const auto r = yr.clock_range(yval{f, q}, what);
-            if (r && r->crosses_midnight()) {
-                yr.error(code::range_order,
-                         fmt::format("{} {} ends before it starts; it must lie within one day", what,
-                                     calendar::format_clock_range(*r)),
-                         yval{f, q});
-                return std::nullopt;
-            }
-            return r;
+        auto same_day = [&](const yentry& f, const ypath& q, std::string_view what) {
+            return read_day_hours(c, yval{f, q}, what);
         };
         if (const yentry* f = m->find("working_hours")) {
             const ypath q = p.key("working_hours");

@@ -98,20 +98,10 @@ std::optional<model::instructor_evenings> read_evenings(load_context& c, const y
     model::instructor_evenings ev;
     bool ok = true;
     if (const yentry* h = m->find("hours")) {
-        const ypath qh = q.key("hours");
-        if (const auto r = c.yr.clock_range(yval{*h, qh}, "evening hours")) {
-            if (r->crosses_midnight()) {
-                c.yr.error(code::range_order,
-                           fmt::format("evening hours {} end before they start; they must lie within one day",
-                                       calendar::format_clock_range(*r)),
-                           yval{*h, qh});
-                ok = false;
-            } else {
-                ev.hours = *r;
-            }
-        } else {
+        if (const auto r = read_day_hours(c, yval{*h, q.key("hours")}, "evening hours"))
+            ev.hours = *r;
+        else
             ok = false;
-        }
     }
     if (const yentry* x = m->find("max_per_week")) {
         if (const auto n = c.yr.small_int(yval{*x, q.key("max_per_week")}, "max_per_week", 1, 5))

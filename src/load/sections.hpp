@@ -53,6 +53,8 @@ void check_duty_dates(load_context& c, const model::duty& d, loc at, const std::
 std::optional<model::holiday_rule> read_holiday_rule(load_context& c, const yval& v);
 /// "10%" or a head count.
 std::optional<model::staffing_limit> read_staffing_limit(load_context& c, const yval& v);
+/// A clock range within one day: E-RANGE-ORDER when it ends before it starts (crosses midnight).
+std::optional<calendar::clock_range> read_day_hours(load_context& c, const yval& v, std::string_view what);
 /// A DAYSPEC key or value (E-WEEKDAY).
 std::optional<std::uint8_t> read_weekdays(load_context& c, const yval& v);
 

@@ -70,6 +70,18 @@ std::optional<model::holiday_rule> read_holiday_rule(load_context& c, const yval
     }
 }
 
+std::optional<calendar::clock_range> read_day_hours(load_context& c, const yval& v, std::string_view what) {
+    const auto r = c.yr.clock_range(v, what);
+    if (r && r->crosses_midnight()) {
+        c.yr.error(code::range_order,
+                   fmt::format("{} {} ends before it starts; it must lie within one day", what,
+                               calendar::format_clock_range(*r)),
+                   v);
+        return std::nullopt;
+    }
+    return r;
+}
+
 std::optional<model::staffing_limit> read_staffing_limit(load_context& c, const yval& v) {
     const auto t = c.yr.text(v, "max_absent");
     if (!t) return std::nullopt;

@@ -244,8 +244,10 @@ TEST_CASE("jadwal solve refuses an output folder whose calendars are a link else
 TEST_CASE("Ctrl-C stops the search and the best plan so far is published whole", "[solve][publish]") {
     const auto dir = scratch();
     const auto out = dir / "out";
-    // A move budget that would take many minutes; SIGINT after two seconds.
-    const std::string cmd = "timeout --preserve-status -s INT 2 '" + std::string(JADWAL_CLI) + "' solve '" + example +
+    // A move budget that would take many minutes; SIGINT after two seconds. --foreground:
+    // without it timeout signals the child and then its whole process group, and the
+    // second SIGINT is the one that means "quit at once".
+    const std::string cmd = "timeout --foreground --preserve-status -s INT 2 '" + std::string(JADWAL_CLI) + "' solve '" + example +
                             "' --out '" + out.string() + "' --policy flexible --max-moves 4000000000 >'" + (dir / "stdout.txt").string() +
                             "' 2>&1";
     const int status = std::system(cmd.c_str());

@@ -9,6 +9,7 @@
 // The re-plan figure uses the same plan with every session one hour later as
 // the new plan, so that each event is compared (and none cancelled).
 #include <jadwal/io/solution_json.hpp>
+#include <jadwal/solve/solution.hpp>
 #include <jadwal/load/load_scenario.hpp>
 #include <jadwal/output/ics.hpp>
 

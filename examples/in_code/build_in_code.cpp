@@ -19,7 +19,7 @@
 // everything. A scenario built in code is used as it is, so it must be the
 // shape the loader would have produced. The comments marked "loader default"
 // below point out each value the loader would have filled in for you.
-#include <jadwal/calendar/civil.hpp>
+#include <jadwal/time/civil.hpp>
 #include <jadwal/calendar/holidays.hpp>
 #include <jadwal/calendar/rrule.hpp>
 #include <jadwal/model/scenario.hpp>

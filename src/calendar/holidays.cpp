@@ -101,15 +101,6 @@ std::optional<std::vector<holiday>> builtin_holidays(std::string_view set_name) 
     return std::nullopt;
 }
 
-std::string_view to_string(holiday_kind k) {
-    switch (k) {
-        case holiday_kind::national: return "national";
-        case holiday_kind::collective: return "collective";
-        case holiday_kind::regional: return "regional";
-    }
-    return "national";
-}
-
 date_range estimated_ramadan(int gregorian_year) {
     // The arithmetic (tabular) Islamic calendar drifts from the sighting by
     // about a day. An Islamic year is ~354 days, so Ramadan starts in a given

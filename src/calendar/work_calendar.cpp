@@ -1,4 +1,6 @@
 #include <jadwal/calendar/work_calendar.hpp>
+#include <jadwal/calendar/holidays.hpp>
+#include <jadwal/calendar/rrule.hpp>
 
 #include <date/tz.h>
 #include <fmt/format.h>
@@ -32,6 +34,8 @@
 namespace jadwal::calendar {
 
 // ------------------------------------------------------------------ time zones
+
+local_date local_day(instant t, const date::time_zone& zone) { return date::floor<date::days>(zone.to_local(t)); }
 
 instant to_instant(local_minute t, const date::time_zone& zone) {
     const date::local_info info = zone.get_info(t);

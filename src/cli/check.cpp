@@ -86,9 +86,7 @@ action add_check(CLI::App& app) {
             fmt::print(stderr, "jadwal check: {}\n", e.what());
             return static_cast<int>(usage_error);
         }
-        model::policy fallback;
-        fallback.id = "default";
-        report_unplaceable(s, chosen ? *chosen : fallback);
+        report_unplaceable(s, model::policy_or_builtin(chosen));
         return static_cast<int>(success);
     };
 }

@@ -3,7 +3,7 @@
 // with it; and the re-plan instant as the user may write it.
 #pragma once
 
-#include <jadwal/calendar/civil.hpp>
+#include <jadwal/time/civil.hpp>
 #include <jadwal/model/scenario.hpp>
 #include <jadwal/solve/solution.hpp>
 

@@ -1,5 +1,6 @@
 // The expected-attendance model, its simulation and its fit (docs/attendance.md).
 #include <jadwal/calendar/assigned_duty.hpp>
+#include <jadwal/time/iso_week.hpp>
 #include <jadwal/calendar/work_calendar.hpp>
 #include <jadwal/compare/attendance.hpp>
 #include <jadwal/solve/solver.hpp>
@@ -25,16 +26,8 @@ namespace {
 using calendar::instant;
 using calendar::interval;
 using calendar::interval_set;
+using calendar::local_day;
 
-calendar::local_date local_day(instant t, const date::time_zone& zone) {
-    return date::floor<date::days>(zone.to_local(t));
-}
-
-/// Monday-based week number: 1970-01-01 was a Thursday, three days after a Monday.
-std::int64_t iso_week_of(calendar::local_date d) {
-    const auto days = d.time_since_epoch().count() + 3;
-    return days >= 0 ? days / 7 : (days - 6) / 7;
-}
 
 std::int64_t overlap_minutes(const interval_set& set, interval i) {
     return set.intersect(interval_set::from_unsorted({i})).total().count();
@@ -79,7 +72,7 @@ spread spread_of(std::vector<double> v) {
 
 }  // namespace
 
-exposure compute_exposure(const model::scenario& s, const solve::solution& sol) {
+exposure compute_exposure(const model::scenario& s, const model::solution& sol) {
     const auto n_employees = s.employees.size();
     const auto check_employee = [&](model::employee_index e) {
         if (!e.valid() || e.value >= n_employees) throw std::invalid_argument("the plan names an unknown employee");
@@ -93,8 +86,8 @@ exposure compute_exposure(const model::scenario& s, const solve::solution& sol) 
     // Everything each person is booked on, by (employee, programme): live
     // sessions by module and study blocks by module.
     struct booked {
-        std::map<std::uint32_t, std::vector<const solve::session*>> live;
-        std::map<std::uint32_t, std::vector<const solve::study_block*>> blocks;
+        std::map<std::uint32_t, std::vector<const model::session*>> live;
+        std::map<std::uint32_t, std::vector<const model::study_block*>> blocks;
     };
     std::map<std::pair<std::uint32_t, std::uint32_t>, booked> by_pair;
     for (const auto& c : sol.cohorts) {
@@ -131,7 +124,7 @@ exposure compute_exposure(const model::scenario& s, const solve::solution& sol) 
     const calendar::work_calendar wc(s);
     // Training in assigned-duty time (docs/model.md "Assigned duty") is attended like
     // a working day people are sent to: no working-time penalty, no after-hours load.
-    const model::policy* pol = solve::plan_policy(s, sol);
+    const model::policy* pol = model::plan_policy(s, sol);
     const model::assigned_duty* duty_rule = pol && pol->assigned_duty ? &*pol->assigned_duty : nullptr;
     std::uint32_t current = static_cast<std::uint32_t>(-1);
     interval_set working, duty;
@@ -159,13 +152,13 @@ exposure compute_exposure(const model::scenario& s, const solve::solution& sol) 
                 for (const auto& [m, list] : jt->second.live)
                     for (const auto* ss : list) {
                         const interval i{ss->start, ss->end};
-                        after_hours_by_week[iso_week_of(local_day(ss->start, *zone))] +=
+                        after_hours_by_week[calendar::week_number(local_day(ss->start, *zone))] +=
                             i.length().count() - overlap_minutes(working, i) - overlap_minutes(duty, i);
                     }
                 for (const auto& [m, list] : jt->second.blocks)
                     for (const auto* b : list) {
                         const interval i{b->start, b->end};
-                        after_hours_by_week[iso_week_of(local_day(b->start, *zone))] +=
+                        after_hours_by_week[calendar::week_number(local_day(b->start, *zone))] +=
                             i.length().count() - overlap_minutes(working, i) - overlap_minutes(duty, i);
                     }
             }
@@ -202,7 +195,7 @@ exposure compute_exposure(const model::scenario& s, const solve::solution& sol) 
                             inside = true;
                         }
                     seat.critical_weight = w;
-                    seat.week_after_hours_minutes = after_hours_by_week[iso_week_of(local_day(ss->start, *zone))];
+                    seat.week_after_hours_minutes = after_hours_by_week[calendar::week_number(local_day(ss->start, *zone))];
                     x.live.push_back(seat);
                 }
             }

@@ -15,15 +15,6 @@
 namespace jadwal::compare {
 namespace {
 
-const model::policy& policy_or_default(const model::policy* p) {
-    static const model::policy defaults = [] {
-        model::policy d;
-        d.id = "default";
-        return d;
-    }();
-    return p != nullptr ? *p : defaults;
-}
-
 std::int64_t placed_jp_of(const exposure& x) {
     std::int64_t jp = 0;
     for (const auto& e : x.enrolments) jp += e.jp;
@@ -39,17 +30,17 @@ std::vector<std::string> policy_ids(const model::scenario& s) {
 }
 
 comparison compare_policies(const model::scenario& s, const compare_options& opts) {
-    if (opts.policies.empty()) throw solve::solve_error("name at least one policy to compare");
+    if (opts.policies.empty()) throw jadwal::error(errc::invalid_argument, "name at least one policy to compare");
     // Every id is checked before the first (possibly long) solve starts.
     std::set<std::string> seen;
     for (const auto& id : opts.policies) {
         if (!s.find_policy(id)) {
             std::string known;
             for (const auto& k : policy_ids(s)) known += (known.empty() ? "" : ", ") + k;
-            throw solve::solve_error(fmt::format("unknown policy '{}' (the scenario has: {})", id,
-                                                 known.empty() ? std::string{"none"} : known));
+            throw jadwal::error(errc::not_found, fmt::format("unknown policy '{}' (the scenario has: {})", id,
+                                                             known.empty() ? std::string{"none"} : known));
         }
-        if (!seen.insert(id).second) throw solve::solve_error(fmt::format("policy '{}' is named twice", id));
+        if (!seen.insert(id).second) throw jadwal::error(errc::invalid_argument, fmt::format("policy '{}' is named twice", id));
     }
     comparison c;
     c.strategy = opts.strategy;
@@ -68,7 +59,7 @@ comparison compare_policies(const model::scenario& s, const compare_options& opt
         policy_result r;
         r.policy = id;
         r.plan = solve::solve(s, so);
-        r.check = verify::verify(s, r.plan, policy_or_default(solve::select_policy(s, so)));
+        r.check = verify::verify(s, r.plan, model::policy_or_builtin(solve::select_policy(s, so)));
         const auto x = compute_exposure(s, r.plan);
         r.attendance = simulate_attendance(x, s.attendance, opts.attendance);
         r.placed_jp = placed_jp_of(x);
@@ -224,7 +215,7 @@ std::string comparison_json(const model::scenario& s, const comparison& c) {
         policies.push_back(json{
             {"policy", r.policy},
             {"directory", policy_directory(r.policy, j)},
-            {"status", solve::to_string(r.plan.status)},
+            {"status", model::to_string(r.plan.status)},
             {"metrics", io::detail::metrics_json<json>(m)},
             {"placed_jp", r.placed_jp},
             {"violations_by_code", r.check.violations_by_code},

@@ -12,7 +12,7 @@ using json = nlohmann::ordered_json;
 // Upper case as HR writes the status; model::to_string gives the YAML spelling.
 std::string status_name(model::employment_status s) { return s == model::employment_status::pppk ? "PPPK" : "PNS"; }
 
-json unplaced_json(const model::scenario& s, const solve::unplaced_demand& u) {
+json unplaced_json(const model::scenario& s, const model::unplaced_demand& u) {
     json reasons = json::array();
     for (const auto& r : u.reasons) reasons.push_back(json{{"code", r.code}, {"message", r.message}});
     json alts = json::array();

@@ -3,16 +3,16 @@
 // stays out of the public headers.
 #pragma once
 
-#include <jadwal/solve/solution.hpp>
+#include <jadwal/model/plan.hpp>
 
 namespace jadwal::io::detail {
 
 /// `Json` is nlohmann::ordered_json (solution.json: the order of
-/// solve::for_each_metric) or nlohmann::json (comparison.json: keys sorted).
+/// model::for_each_metric) or nlohmann::json (comparison.json: keys sorted).
 template <class Json>
-Json metrics_json(const solve::solution_metrics& m) {
+Json metrics_json(const model::solution_metrics& m) {
     Json j = Json::object();
-    solve::for_each_metric(m, [&](const char* name, auto value) { j[name] = value; });
+    model::for_each_metric(m, [&](const char* name, auto value) { j[name] = value; });
     return j;
 }
 

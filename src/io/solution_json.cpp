@@ -21,9 +21,9 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-std::string_view status_name(solve::solve_status s) { return solve::to_string(s); }
+std::string_view status_name(model::solve_status s) { return model::to_string(s); }
 
-json metrics_json(const solve::solution_metrics& m) { return detail::metrics_json<json>(m); }
+json metrics_json(const model::solution_metrics& m) { return detail::metrics_json<json>(m); }
 
 // Reads a solution document, collecting every problem with its JSON path.
 class reader {
@@ -109,13 +109,13 @@ public:
             out.diags = std::move(diags_);
             return out;
         }
-        solve::solution sol;
+        model::solution sol;
         if (const auto v = get<int>(doc, "jadwal", "$"); v && *v != 1)
             error("$.jadwal", "E-SOL-VERSION", fmt::format("unsupported solution format version {}", *v));
         if (const auto st = get<std::string>(doc, "status", "$")) {
             bool known = false;
-            for (auto k : {solve::solve_status::optimal, solve::solve_status::feasible, solve::solve_status::infeasible,
-                           solve::solve_status::time_limit_no_solution})
+            for (auto k : {model::solve_status::optimal, model::solve_status::feasible, model::solve_status::infeasible,
+                           model::solve_status::time_limit_no_solution})
                 if (status_name(k) == *st) sol.status = k, known = true;
             if (!known) error("$.status", "E-SOL-VALUE", fmt::format("unknown status '{}'", *st));
         }
@@ -129,7 +129,7 @@ public:
         read_days_in_lieu(doc, sol);
         if (const auto it = doc.find("bounds"); it != doc.end() && it->is_object()) {
             const std::string path = "$.bounds";
-            solve::solution_bounds b;
+            model::solution_bounds b;
             b.demand_placed = get<std::int64_t>(*it, "demand_placed", path).value_or(0);
             b.jp_target_met = get<std::int64_t>(*it, "jp_target_met", path).value_or(0);
             b.unplaceable = get<std::int64_t>(*it, "unplaceable", path).value_or(0);
@@ -155,7 +155,7 @@ private:
         return &*it;
     }
 
-    void read_cohorts(const json& doc, solve::solution& sol) {
+    void read_cohorts(const json& doc, model::solution& sol) {
         const json* items = array(doc, "cohorts");
         if (!items) return;
         for (std::size_t i = 0; i < items->size(); ++i) {
@@ -165,7 +165,7 @@ private:
                 error(path, "E-SOL-TYPE", "a cohort is an object");
                 continue;
             }
-            solve::cohort out;
+            model::cohort out;
             out.id = get<std::string>(c, "id", path).value_or("");
             const auto prog_id = get<std::string>(c, "program", path);
             const auto prog = prog_id ? program(*prog_id, path + ".program") : std::nullopt;
@@ -198,7 +198,7 @@ private:
                     error(sp, "E-SOL-TYPE", "a session is an object");
                     continue;
                 }
-                solve::session ses;
+                model::session ses;
                 const auto mod = get<std::string>(sj, "module", sp);
                 if (mod && prog)
                     if (const auto m = module(*prog, *mod, sp + ".module")) ses.module = *m;
@@ -217,7 +217,7 @@ private:
         }
     }
 
-    void read_study_blocks(const json& doc, solve::solution& sol) {
+    void read_study_blocks(const json& doc, model::solution& sol) {
         const json* items = array(doc, "study_blocks");
         if (!items) return;
         for (std::size_t i = 0; i < items->size(); ++i) {
@@ -227,7 +227,7 @@ private:
                 error(path, "E-SOL-TYPE", "a study block is an object");
                 continue;
             }
-            solve::study_block out;
+            model::study_block out;
             const auto e = get<std::string>(b, "employee", path);
             const auto p = get<std::string>(b, "program", path);
             const auto m = get<std::string>(b, "module", path);
@@ -248,7 +248,7 @@ private:
         }
     }
 
-    void read_days_in_lieu(const json& doc, solve::solution& sol) {
+    void read_days_in_lieu(const json& doc, model::solution& sol) {
         const json* items = array(doc, "days_in_lieu");
         if (!items) return;
         for (std::size_t i = 0; i < items->size(); ++i) {
@@ -258,7 +258,7 @@ private:
                 error(path, "E-SOL-TYPE", "a day in lieu is an object");
                 continue;
             }
-            solve::day_in_lieu out;
+            model::day_in_lieu out;
             if (const auto e = get<std::string>(l, "employee", path))
                 if (const auto idx = employee(*e, path + ".employee")) out.employee = *idx;
             if (const auto d = day(l, "earned", path)) out.earned = *d;
@@ -268,7 +268,7 @@ private:
         }
     }
 
-    void read_unplaced(const json& doc, solve::solution& sol) {
+    void read_unplaced(const json& doc, model::solution& sol) {
         const json* items = array(doc, "unplaced");
         if (!items) return;
         for (std::size_t i = 0; i < items->size(); ++i) {
@@ -278,7 +278,7 @@ private:
                 error(path, "E-SOL-TYPE", "an unplaced entry is an object");
                 continue;
             }
-            solve::unplaced_demand out;
+            model::unplaced_demand out;
             if (const auto e = get<std::string>(u, "employee", path))
                 if (const auto idx = employee(*e, path + ".employee")) out.employee = *idx;
             if (const auto p = get<std::string>(u, "program", path))
@@ -301,7 +301,7 @@ private:
 
 }  // namespace
 
-std::string solution_to_json(const model::scenario& s, const solve::solution& sol) {
+std::string solution_to_json(const model::scenario& s, const model::solution& sol) {
     const auto& zone = *s.zone;
     json doc;
     doc["jadwal"] = sol.format_version;

@@ -1,6 +1,6 @@
 #include "values.hpp"
 
-#include <jadwal/calendar/civil.hpp>
+#include <jadwal/time/civil.hpp>
 #include <jadwal/load/diagnostic.hpp>
 
 #include <fmt/format.h>

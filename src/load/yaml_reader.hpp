@@ -8,7 +8,7 @@
 
 #include "reporter.hpp"
 
-#include <jadwal/calendar/civil.hpp>
+#include <jadwal/time/civil.hpp>
 
 #include <yaml-cpp/yaml.h>
 

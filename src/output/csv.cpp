@@ -139,7 +139,7 @@ std::uint64_t key(std::uint32_t a, std::uint32_t b) {
 
 /// The `mode` of study in both CSV files: a recording of a fixed session, a
 /// catalogue programme taken as top-up, or ordinary self-paced study.
-std::string_view study_mode(const solve::study_block& b) {
+std::string_view study_mode(const model::study_block& b) {
     if (b.recording) return "recording";
     if (b.top_up) return "self_paced_top_up";
     return "self_paced";
@@ -161,7 +161,7 @@ struct schedule_row {
 
 /// Per (employee, programme): the self-paced cohort that lists them, for the
 /// cohort column of their study blocks.
-std::unordered_map<std::uint64_t, std::uint32_t> self_paced_cohorts(const solve::solution& sol) {
+std::unordered_map<std::uint64_t, std::uint32_t> self_paced_cohorts(const model::solution& sol) {
     std::unordered_map<std::uint64_t, std::uint32_t> out;
     for (std::uint32_t c = 0; c < sol.cohorts.size(); ++c) {
         const auto& co = sol.cohorts[c];
@@ -171,7 +171,7 @@ std::unordered_map<std::uint64_t, std::uint32_t> self_paced_cohorts(const solve:
     return out;
 }
 
-std::vector<schedule_row> schedule_rows(const model::scenario& s, const solve::solution& sol) {
+std::vector<schedule_row> schedule_rows(const model::scenario& s, const model::solution& sol) {
     std::vector<schedule_row> rows;
     for (std::uint32_t c = 0; c < sol.cohorts.size(); ++c) {
         const auto& co = sol.cohorts[c];
@@ -241,18 +241,18 @@ std::vector<schedule_row> schedule_rows(const model::scenario& s, const solve::s
 
 /// "31-12-2026": SIASN's course records take dates day first.
 std::string siasn_date(instant t, const date::time_zone& z) {
-    const date::year_month_day ymd{date::floor<date::days>(z.to_local(t))};
+    const date::year_month_day ymd{calendar::local_day(t, z)};
     return fmt::format("{:02}-{:02}-{:04}", static_cast<unsigned>(ymd.day()), static_cast<unsigned>(ymd.month()),
                        static_cast<int>(ymd.year()));
 }
 
 int local_year(instant t, const date::time_zone& z) {
-    return static_cast<int>(date::year_month_day{date::floor<date::days>(z.to_local(t))}.year());
+    return static_cast<int>(date::year_month_day{calendar::local_day(t, z)}.year());
 }
 
 }  // namespace
 
-output_file schedule_csv(const model::scenario& s, const solve::solution& sol, const csv_options& opts) {
+output_file schedule_csv(const model::scenario& s, const model::solution& sol, const csv_options& opts) {
     detail::require_valid_references(s, sol);
     const auto rows = schedule_rows(s, sol);
     csv_writer w{opts.byte_order_mark};
@@ -277,7 +277,7 @@ output_file schedule_csv(const model::scenario& s, const solve::solution& sol, c
         const auto& prog = s.programs[r.program];
         const auto& mod = prog.modules[r.module];
         const auto& zone = s.zone_of(emp);
-        const solve::cohort* co = r.cohort == none ? nullptr : &sol.cohorts[r.cohort];
+        const model::cohort* co = r.cohort == none ? nullptr : &sol.cohorts[r.cohort];
         const auto mode = r.session == none ? model::delivery_mode::self_paced : co->mode;
         w.text(emp.id).text(emp.name).text(unit.id).text(unit.name);
         w.text(prog.id).text(prog.title).text(mod.id).text(mod.title).number(r.part);
@@ -298,7 +298,7 @@ output_file schedule_csv(const model::scenario& s, const solve::solution& sol, c
     return {"schedule.csv", std::move(w).take()};
 }
 
-output_file siasn_courses_csv(const model::scenario& s, const solve::solution& sol, const csv_options& opts) {
+output_file siasn_courses_csv(const model::scenario& s, const model::solution& sol, const csv_options& opts) {
     detail::require_valid_references(s, sol);
     struct course {
         std::uint32_t employee = 0, program = 0;

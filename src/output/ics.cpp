@@ -86,7 +86,7 @@ private:
 
 class calendar_writer {
 public:
-    calendar_writer(const model::scenario& s, const solve::solution& sol, const ics_options& o)
+    calendar_writer(const model::scenario& s, const model::solution& sol, const ics_options& o)
         : s_(s), o_(o), book_(s), now_(s, sol, book_), domain_(uid_suffix(o.uid_domain)) {
         if (o.previous != nullptr) before_.emplace(s, *o.previous, book_);
         dtstamp_ = "DTSTAMP:";
@@ -362,20 +362,20 @@ private:
 };
 
 /// Both plans are checked before anything indexes the scenario with them.
-void require_valid_plans(const model::scenario& s, const solve::solution& sol, const ics_options& o) {
+void require_valid_plans(const model::scenario& s, const model::solution& sol, const ics_options& o) {
     detail::require_valid_plan(s, sol, "plan");
     if (o.previous != nullptr) detail::require_valid_plan(s, *o.previous, "previous plan");
 }
 
 }  // namespace
 
-output_files calendar_files(const model::scenario& s, const solve::solution& sol, const ics_options& o) {
+output_files calendar_files(const model::scenario& s, const model::solution& sol, const ics_options& o) {
     require_valid_plans(s, sol, o);
     calendar_writer w{s, sol, o};
     return w.all();
 }
 
-ics_calendar employee_calendar(const model::scenario& s, const solve::solution& sol, model::employee_index employee,
+ics_calendar employee_calendar(const model::scenario& s, const model::solution& sol, model::employee_index employee,
                                const ics_options& o) {
     if (!employee.valid() || employee.value >= s.employees.size())
         throw std::invalid_argument("employee_calendar: no such employee in the scenario");

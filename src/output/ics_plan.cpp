@@ -21,7 +21,7 @@ using model::delivery_mode;
 
 /// What calendars need beyond valid references (plan_references.hpp): events
 /// that end after they start, and each session and cohort id once.
-void check_cohort(const model::scenario& s, const solve::cohort& c, std::string_view which) {
+void check_cohort(const model::scenario& s, const model::cohort& c, std::string_view which) {
     const auto& prog = s.programs[c.program.value];
     std::set<std::pair<std::uint32_t, std::uint32_t>> parts;
     for (const auto& ses : c.sessions) {
@@ -33,7 +33,7 @@ void check_cohort(const model::scenario& s, const solve::cohort& c, std::string_
     }
 }
 
-void check_block(const solve::study_block& b, std::size_t i, std::string_view which) {
+void check_block(const model::study_block& b, std::size_t i, std::string_view which) {
     if (b.end <= b.start) invalid(which, fmt::format("has study block {} that does not end after it starts", i + 1));
 }
 
@@ -105,7 +105,7 @@ void categories_line(std::string& out, delivery_mode m) {
 
 }  // namespace
 
-void require_valid_plan(const model::scenario& s, const solve::solution& sol, std::string_view which) {
+void require_valid_plan(const model::scenario& s, const model::solution& sol, std::string_view which) {
     if (s.zone == nullptr) throw std::invalid_argument("cannot write calendars: the scenario has no time zone");
     try {
         require_valid_references(s, sol);
@@ -200,7 +200,7 @@ const std::string& address_book::study_body(model::program_index p, std::uint32_
 
 // ---------------------------------------------------------------- plan_events
 
-plan_events::plan_events(const model::scenario& s, const solve::solution& sol, address_book& book)
+plan_events::plan_events(const model::scenario& s, const model::solution& sol, address_book& book)
     : s_(s), sol_(sol), book_(book), attendees_(sol.cohorts.size()) {
     cohort_first_.reserve(sol.cohorts.size() + 1);
     std::vector<std::uint32_t> per_module;
@@ -232,7 +232,7 @@ plan_events::plan_events(const model::scenario& s, const solve::solution& sol, a
                     of_cohort(sol.cohorts[c], k, emit);
         };
     };
-    using solve::cohort;
+    using model::cohort;
     by_employee_ = grouping::build(s.employees.size(), each_session([](const cohort& co, std::uint32_t k, auto& emit) {
         for (const auto e : co.participants) emit(e.value, k);
     }));

@@ -5,7 +5,7 @@
 #pragma once
 
 #include <jadwal/model/scenario.hpp>
-#include <jadwal/solve/solution.hpp>
+#include <jadwal/model/plan.hpp>
 
 #include <algorithm>
 #include <compare>
@@ -22,7 +22,7 @@ namespace jadwal::output::detail {
 /// Throws std::invalid_argument naming the first reference of `sol` that
 /// `s` lacks, a repeated cohort id or (module, part) within a cohort, or a
 /// session or block that does not end after it starts. `which` names the plan.
-void require_valid_plan(const model::scenario& s, const solve::solution& sol, std::string_view which);
+void require_valid_plan(const model::scenario& s, const model::solution& sol, std::string_view which);
 
 /// Items grouped by an index (employee, instructor, venue), each group's items ascending and distinct.
 class grouping {
@@ -85,14 +85,14 @@ struct block_event {
 
 class plan_events {
 public:
-    plan_events(const model::scenario& s, const solve::solution& sol, address_book& book);
+    plan_events(const model::scenario& s, const model::solution& sol, address_book& book);
 
-    [[nodiscard]] const solve::solution& solution() const { return sol_; }
+    [[nodiscard]] const model::solution& solution() const { return sol_; }
     [[nodiscard]] const model::scenario& scenario() const { return s_; }
     [[nodiscard]] std::size_t session_count() const { return sessions_.size(); }
     [[nodiscard]] const session_event& session(std::uint32_t k) const { return sessions_[k]; }
     [[nodiscard]] const block_event& block(std::uint32_t b) const { return blocks_[b]; }
-    [[nodiscard]] const solve::study_block& study_block(std::uint32_t b) const {
+    [[nodiscard]] const model::study_block& study_block(std::uint32_t b) const {
         return sol_.study_blocks[blocks_[b].index];
     }
     [[nodiscard]] event_key session_key(std::uint32_t k) const { return {false, sessions_[k].uid, 0, 0, 0}; }
@@ -127,7 +127,7 @@ private:
     void build_session_body(std::uint32_t k, std::string& out);
 
     const model::scenario& s_;
-    const solve::solution& sol_;
+    const model::solution& sol_;
     address_book& book_;
     std::vector<session_event> sessions_;
     std::vector<std::uint32_t> cohort_first_;

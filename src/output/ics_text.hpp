@@ -5,7 +5,7 @@
 // events is built without an allocation per value.
 #pragma once
 
-#include <jadwal/calendar/civil.hpp>
+#include <jadwal/time/civil.hpp>
 
 #include <chrono>
 #include <cstddef>

@@ -1,4 +1,5 @@
-#include <jadwal/calendar/interval_set.hpp>
+#include <jadwal/time/interval_set.hpp>
+#include <jadwal/time/iso_week.hpp>
 #include <jadwal/calendar/work_calendar.hpp>
 #include <jadwal/output/plan_figures.hpp>
 
@@ -19,13 +20,10 @@ using calendar::interval;
 using calendar::interval_set;
 using calendar::local_date;
 using calendar::minutes;
+using calendar::local_day;
 
 std::uint64_t key(std::uint32_t a, std::uint32_t b) {
     return (std::uint64_t{a} << 32) | b;
-}
-
-local_date local_day(instant t, const date::time_zone& z) {
-    return date::floor<date::days>(z.to_local(t));
 }
 
 /// As docs/model.md "Unit staffing": a count, or a share of headcount rounded
@@ -57,7 +55,7 @@ std::int64_t max_week_minutes(const interval_set& set, const date::time_zone& z)
             const local_date d = local_day(t, z);
             const instant next = std::min(i.end, calendar::to_instant(calendar::local_minute{d + date::days{1}}, z));
             if (next <= t) break;  // a zone cannot do this; guards the loop
-            const local_date monday = d - date::days{date::weekday{d}.iso_encoding() - 1};
+            const local_date monday = calendar::week_monday(d);
             if (week != monday) {
                 week = monday;
                 current = 0;
@@ -72,7 +70,7 @@ std::int64_t max_week_minutes(const interval_set& set, const date::time_zone& z)
 
 }  // namespace
 
-plan_figures compute_plan_figures(const model::scenario& s, const solve::solution& sol, const model::policy& pol) {
+plan_figures compute_plan_figures(const model::scenario& s, const model::solution& sol, const model::policy& pol) {
     detail::require_valid_references(s, sol);
     plan_figures f;
     f.days = s.horizon;

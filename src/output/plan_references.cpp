@@ -20,7 +20,7 @@ bool in(Index i, const std::vector<T>& v) {
 
 }  // namespace
 
-void require_valid_references(const model::scenario& s, const solve::solution& sol) {
+void require_valid_references(const model::scenario& s, const model::solution& sol) {
     for (const auto& c : sol.cohorts) {
         if (!in(c.program, s.programs)) refuse(fmt::format("cohort {} has no valid programme", c.id));
         const auto& p = s.programs[c.program.value];
@@ -52,7 +52,7 @@ void require_valid_references(const model::scenario& s, const solve::solution& s
         if (!in(e.unit, s.units)) refuse(fmt::format("employee {} has no valid unit", e.id));
 }
 
-std::optional<calendar::interval> lieu_shift(const model::scenario& s, const solve::day_in_lieu& l) {
+std::optional<calendar::interval> lieu_shift(const model::scenario& s, const model::day_in_lieu& l) {
     const model::shift* sh = calendar::rostered_shift(s, l.employee, l.date);
     if (!sh) return std::nullopt;
     const auto& zone = s.zone_of(s.employees[l.employee.value]);

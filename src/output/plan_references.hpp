@@ -5,8 +5,8 @@
 #pragma once
 
 #include <jadwal/model/scenario.hpp>
-#include <jadwal/calendar/interval_set.hpp>
-#include <jadwal/solve/solution.hpp>
+#include <jadwal/time/interval_set.hpp>
+#include <jadwal/model/plan.hpp>
 
 #include <optional>
 
@@ -14,10 +14,10 @@ namespace jadwal::output::detail {
 
 /// Throws std::invalid_argument naming the first cohort, study block or unplaced
 /// item whose programme, module, employee, venue or platform the scenario lacks.
-void require_valid_references(const model::scenario& s, const solve::solution& sol);
+void require_valid_references(const model::scenario& s, const model::solution& sol);
 
 /// The rostered shift a day off in lieu frees (docs/model.md "Assigned duty"),
 /// in the employee's zone; none when their rotation rosters no such shift then.
-[[nodiscard]] std::optional<calendar::interval> lieu_shift(const model::scenario& s, const solve::day_in_lieu& l);
+[[nodiscard]] std::optional<calendar::interval> lieu_shift(const model::scenario& s, const model::day_in_lieu& l);
 
 }  // namespace jadwal::output::detail

@@ -5,7 +5,7 @@
 #include <jadwal/output/ics.hpp>
 #include <jadwal/output/output_files.hpp>
 #include <jadwal/output/report.hpp>
-#include <jadwal/solve/solver.hpp>
+#include <jadwal/model/policy.hpp>
 #include <jadwal/verify/verify.hpp>
 
 #include "parallel_for.hpp"
@@ -77,7 +77,7 @@ bool parse_publish_formats(std::string_view text, publish_request& req) {
     return any;
 }
 
-void publish_plan(const model::scenario& s, const solve::solution& sol, const std::filesystem::path& dir,
+void publish_plan(const model::scenario& s, const model::solution& sol, const std::filesystem::path& dir,
                   const publish_request& req) {
     // The formats are built side by side (each reads the plan only) and put
     // together in a fixed order, so the set is the same whatever the threads.
@@ -88,10 +88,8 @@ void publish_plan(const model::scenario& s, const solve::solution& sol, const st
     if (req.html) {
         builders.emplace_back([&] {
             // The report shows the checker's figures under the policy the plan was
-            // made with; "default" is the built-in policy, not a scenario entry.
-            const model::policy fallback;
-            const model::policy* pol = solve::plan_policy(s, sol);
-            const model::policy& p = pol ? *pol : fallback;
+            // made with (model::plan_policy).
+            const model::policy& p = model::policy_or_builtin(model::plan_policy(s, sol));
             const verify::report checked = verify::verify(s, sol, p);
             report_options ro;
             ro.baseline = req.baseline;

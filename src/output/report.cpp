@@ -129,7 +129,7 @@ void page_start(html& h, const std::string& title) {
 struct metric_row {
     const char* name;   // the metric's name in solution.json (or a derived one)
     const char* label;  // what people read
-    std::function<double(const solve::solution_metrics&, const plan_figures&)> value;
+    std::function<double(const model::solution_metrics&, const plan_figures&)> value;
     bool integral = true;
     bool share = false;
     int better = 0;  // +1 higher is better, -1 lower is better, 0 neither
@@ -140,7 +140,7 @@ double per_placed_jp(std::int64_t minutes, const plan_figures& f) {
 }
 
 const std::vector<metric_row>& metric_rows() {
-    using M = solve::solution_metrics;
+    using M = model::solution_metrics;
     using F = plan_figures;
     static const std::vector<metric_row> rows = {
         {"participation_rate", "participation", [](const M& m, const F&) { return m.participation_rate; }, false, true,
@@ -219,7 +219,7 @@ void close_table(html& h, std::size_t rows) {
 
 class page {
 public:
-    page(const model::scenario& s, const solve::solution& sol, const model::policy& pol, const report_options& opts)
+    page(const model::scenario& s, const model::solution& sol, const model::policy& pol, const report_options& opts)
         : s_(s),
           sol_(sol),
           pol_(pol),
@@ -254,7 +254,7 @@ private:
         h_.raw(" &middot; policy <b>").text(pol_.id).raw("</b>");
         if (!pol_.description.empty()) h_.raw(" (").text(pol_.description).raw(")");
         h_.raw(" &middot; strategy ").text(sol_.strategy).raw(" &middot; seed ").text(fmt::format("{}", sol_.seed));
-        h_.raw(" &middot; status <b>").text(solve::to_string(sol_.status)).raw("</b></p>\n<nav>");
+        h_.raw(" &middot; status <b>").text(model::to_string(sol_.status)).raw("</b></p>\n<nav>");
         h_.raw("<a href=\"#summary\">Summary</a>");
         if (opts_.baseline) h_.raw("<a href=\"#comparison\">Comparison</a>");
         if (opts_.checked) h_.raw("<a href=\"#checked\">Check</a>");
@@ -354,7 +354,7 @@ private:
     }
 
     void comparison() {
-        const solve::solution& base = *opts_.baseline;
+        const model::solution& base = *opts_.baseline;
         const plan_figures bf = compute_plan_figures(s_, base, pol_);
         std::string label = opts_.baseline_label;
         if (label.empty()) label = fmt::format("baseline ({}, {})", base.policy, base.strategy);
@@ -606,11 +606,11 @@ private:
         // The list: mandatory first, then by programme, unit and person.
         std::unordered_map<std::uint64_t, model::priority> level;
         for (const auto& d : s_.demand) level[(std::uint64_t{d.employee.value} << 32) | d.program.value] = d.level;
-        auto priority_of = [&](const solve::unplaced_demand& u) {
+        auto priority_of = [&](const model::unplaced_demand& u) {
             const auto it = level.find((std::uint64_t{u.employee.value} << 32) | u.program.value);
             return it == level.end() ? model::priority::elective : it->second;
         };
-        std::vector<const solve::unplaced_demand*> rows;
+        std::vector<const model::unplaced_demand*> rows;
         for (const auto& u : sol_.unplaced) rows.push_back(&u);
         std::stable_sort(rows.begin(), rows.end(), [&](const auto* a, const auto* b) {
             const auto ua = s_.employees[a->employee.value].unit.value, ub = s_.employees[b->employee.value].unit.value;
@@ -647,17 +647,17 @@ private:
     }
 
     const model::scenario& s_;
-    const solve::solution& sol_;
+    const model::solution& sol_;
     const model::policy& pol_;
     const report_options& opts_;
     plan_figures f_;
-    solve::solution_metrics m_;
+    model::solution_metrics m_;
     html h_;
 };
 
 }  // namespace
 
-output_file html_report(const model::scenario& s, const solve::solution& sol, const model::policy& pol,
+output_file html_report(const model::scenario& s, const model::solution& sol, const model::policy& pol,
                         const report_options& opts) {
     return {"report.html", page{s, sol, pol, opts}.render()};
 }

@@ -1,6 +1,8 @@
 #include "report_charts.hpp"
 
-#include <jadwal/calendar/civil.hpp>
+#include <jadwal/time/civil.hpp>
+#include <jadwal/calendar/work_calendar.hpp>
+#include <jadwal/time/iso_week.hpp>
 
 #include <date/date.h>
 #include <date/tz.h>
@@ -145,7 +147,7 @@ html unit_attainment_chart(const model::scenario& s, const plan_figures& f, cons
 
 html absence_heat_map(const model::scenario& s, const plan_figures& f, const std::vector<std::uint32_t>& units) {
     // Columns are ISO weeks: the first starts on the Monday on or before the horizon's first date.
-    const local_date monday0 = f.days.first - date::days{date::weekday{f.days.first}.iso_encoding() - 1};
+    const local_date monday0 = calendar::week_monday(f.days.first);
     const int weeks = static_cast<int>((f.days.last - monday0).count() / 7 + 1);
     const auto n_days = static_cast<int>((f.days.last - f.days.first).count() + 1);
     const int lead = static_cast<int>((f.days.first - monday0).count());  // days of week 0 before the horizon
@@ -289,7 +291,7 @@ html minutes_histogram(const std::vector<std::int64_t>& values, const std::strin
 
 // ---------------------------------------------------------------- cohort calendar
 
-html cohort_calendar(const model::scenario& s, const solve::solution& sol) {
+html cohort_calendar(const model::scenario& s, const model::solution& sol) {
     struct bar {
         std::uint32_t cohort = 0;
         int first = 0, last = 0;  // day indices (scenario zone) of the first and last session
@@ -297,7 +299,7 @@ html cohort_calendar(const model::scenario& s, const solve::solution& sol) {
     };
     const auto& zone = *s.zone;
     auto day_of = [&](calendar::instant t) {
-        return static_cast<int>((date::floor<date::days>(zone.to_local(t)) - s.horizon.first).count());
+        return static_cast<int>((calendar::local_day(t, zone) - s.horizon.first).count());
     };
     // Per programme (scenario order) its live cohorts by first session, packed
     // greedily into lanes: a cohort takes the first lane free since before its start.

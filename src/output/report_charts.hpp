@@ -4,7 +4,7 @@
 
 #include <jadwal/model/scenario.hpp>
 #include <jadwal/output/plan_figures.hpp>
-#include <jadwal/solve/solution.hpp>
+#include <jadwal/model/plan.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -31,7 +31,7 @@ namespace jadwal::output::detail {
 
 /// The live cohorts on the horizon's time line: a band per programme, a lane per
 /// cohort running at once, a bar from first to last session, a mark per session.
-[[nodiscard]] html cohort_calendar(const model::scenario& s, const solve::solution& sol);
+[[nodiscard]] html cohort_calendar(const model::scenario& s, const model::solution& sol);
 
 struct rgb {
     int r = 0, g = 0, b = 0;

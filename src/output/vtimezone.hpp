@@ -6,7 +6,7 @@
 // without a database of its own and without guessing recurrence rules.
 #pragma once
 
-#include <jadwal/calendar/civil.hpp>
+#include <jadwal/time/civil.hpp>
 
 #include <date/tz.h>
 

@@ -18,10 +18,7 @@ namespace jadwal::solve {
 
 employee_explanation explain_employee(const model::scenario& s, const solution& sol, model::employee_index employee,
                                       std::optional<model::program_index> program) {
-    model::policy fallback;
-    fallback.id = "default";
-    const model::policy* chosen = plan_policy(s, sol);
-    const detail::compiled_model cm(s, chosen ? *chosen : fallback);
+    const detail::compiled_model cm(s, model::policy_or_builtin(plan_policy(s, sol)));
     const detail::replan_context rc(cm, sol, std::nullopt, /*keep_pins=*/false);
     detail::plan pl(cm);
     pl.set_previous(&rc);

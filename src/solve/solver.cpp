@@ -32,31 +32,6 @@ std::optional<solve_strategy> parse_solve_strategy(std::string_view s) {
     return std::nullopt;
 }
 
-const model::policy* select_policy(const model::scenario& s, const solve_options& opts) {
-    if (opts.policy_index.valid()) {
-        if (opts.policy_index.value >= s.policies.size()) throw solve_error("policy index out of range");
-        return &s.policies[opts.policy_index.value];
-    }
-    if (!opts.policy.empty()) {
-        for (const auto& p : s.policies)
-            if (p.id == opts.policy) return &p;
-        std::string known;
-        for (const auto& p : s.policies) known += (known.empty() ? "" : ", ") + p.id;
-        throw solve_error("unknown policy '" + opts.policy + "'" +
-                          (known.empty() ? std::string(" (the scenario has none)") : " (known: " + known + ")"));
-    }
-    if (s.default_policy.valid() && s.default_policy.value < s.policies.size()) return &s.policies[s.default_policy.value];
-    if (!s.policies.empty()) return &s.policies.front();
-    return nullptr;
-}
-
-const model::policy* plan_policy(const model::scenario& s, const solution& plan) {
-    if (const auto p = s.find_policy(plan.policy)) return &s.policies[p->value];
-    if (!plan.policy.empty() && plan.policy != "default")
-        throw solve_error("the plan was made with policy '" + plan.policy + "', which the scenario does not have");
-    return select_policy(s, solve_options{});
-}
-
 namespace {
 
 using clock_type = std::chrono::steady_clock;
@@ -86,10 +61,7 @@ solution solve(const model::scenario& s, const solve_options& opts) {
     if (opts.time_limit_seconds && *opts.time_limit_seconds < 0) throw solve_error("the time limit must not be negative");
     if (opts.max_moves && *opts.max_moves < 0) throw solve_error("the move limit must not be negative");
     if (!s.zone) throw solve_error("the scenario has no time zone (not loaded?)");
-    model::policy fallback;
-    fallback.id = "default";
-    const model::policy* chosen = select_policy(s, opts);
-    const model::policy& pol = chosen ? *chosen : fallback;
+    const model::policy& pol = model::policy_or_builtin(select_policy(s, opts));
 
     auto elapsed = [&] { return std::chrono::duration<double>(clock_type::now() - started).count(); };
     auto cancelled = [&]() -> bool {

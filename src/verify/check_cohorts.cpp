@@ -38,7 +38,7 @@ int daily_max_jp(const context& c, const model::mode_offer* mo) {
 
 /// The offer a cohort runs under: the first of its mode whose venue list
 /// (classroom) or platform (online_live) matches, else the first of its mode.
-const model::mode_offer* pick_offer(const model::program& p, const solve::cohort& co) {
+const model::mode_offer* pick_offer(const model::program& p, const model::cohort& co) {
     const model::mode_offer* first = nullptr;
     for (const auto& mo : p.modes) {
         if (mo.mode != co.mode) continue;
@@ -503,7 +503,7 @@ private:
 
     context& c_;
     std::uint32_t ci_;
-    const solve::cohort& co_;
+    const model::cohort& co_;
     context::about about_;
     const model::program* prog_ = nullptr;
     const model::mode_offer* mo_ = nullptr;

@@ -13,7 +13,7 @@
 namespace jadwal::verify::detail {
 namespace {
 
-void check_one(context& c, const solve::day_in_lieu& l, const model::assigned_duty& rule,
+void check_one(context& c, const model::day_in_lieu& l, const model::assigned_duty& rule,
                std::set<std::pair<std::uint32_t, local_date>>& earned_seen) {
     const auto e = l.employee;
     const std::string& id = c.s.employees[e.value].id;

@@ -5,6 +5,7 @@
 #include <date/tz.h>
 #include <fmt/format.h>
 #include <jadwal/calendar/assigned_duty.hpp>
+#include <jadwal/time/iso_week.hpp>
 
 #include <algorithm>
 #include <map>
@@ -50,9 +51,6 @@ double weighted_minutes(const interval_set& set, const std::vector<weight_segmen
     return out;
 }
 
-local_date iso_monday(local_date d) {
-    return d - date::days{date::weekday{d}.iso_encoding() - 1};
-}
 
 std::string reasons_for(const context& c, model::employee_index e, interval span, const date::time_zone& z) {
     const calendar::date_range days{context::local_day(span.start, z), context::local_day(span.end - minutes{1}, z)};
@@ -198,7 +196,7 @@ private:
         for (const auto& i : outside)
             for_each_day(i, z_, [&](local_date d, std::int64_t m) {
                 day_after[d] += m;
-                week_after[iso_monday(d)] += m;
+                week_after[calendar::week_monday(d)] += m;
             });
         for (const auto& [week, m] : week_after) c_.max_after_hours_week = std::max(c_.max_after_hours_week, m);
         if (p.max_training_minutes_per_day)

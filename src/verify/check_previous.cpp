@@ -14,7 +14,7 @@ namespace jadwal::verify::detail {
 
 void check_previous(context& c, const previous_plan& prev) {
     if (!prev.plan) return;
-    const solve::solution& old = *prev.plan;
+    const model::solution& old = *prev.plan;
     auto kept = [&](const instant start, bool pinned) {
         return pinned || (prev.replan_from && start < *prev.replan_from);
     };
@@ -24,11 +24,11 @@ void check_previous(context& c, const previous_plan& prev) {
     std::int64_t changes = 0;
     for (const auto& oc : old.cohorts) {
         const auto it = now_by_id.find(oc.id);
-        const solve::cohort* nc = it == now_by_id.end() ? nullptr : &c.sol.cohorts[it->second];
+        const model::cohort* nc = it == now_by_id.end() ? nullptr : &c.sol.cohorts[it->second];
         const bool same_place = nc && nc->venue == oc.venue && nc->platform == oc.platform;
         bool started = false;
         for (const auto& os : oc.sessions) {
-            const solve::session* ns = nullptr;
+            const model::session* ns = nullptr;
             if (nc)
                 for (const auto& s : nc->sessions)
                     if (s.module == os.module && s.part == os.part) {

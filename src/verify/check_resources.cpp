@@ -2,6 +2,8 @@
 // time, only when open; a platform runs at most `concurrent` meetings at once;
 // an instructor teaches one session at a time, inside their hours and
 // availability, within their daily minutes and monthly days.
+#include <jadwal/time/iso_week.hpp>
+
 #include <date/tz.h>
 #include <fmt/format.h>
 
@@ -153,7 +155,7 @@ void check_instructors(context& c) {
         for (const auto& b : list) {
             if (c.instructor_evening(ins, b.span)) {
                 const local_date d = context::local_day(b.span.start, c.zone);
-                evenings[d - date::days{date::weekday{d}.iso_encoding() - 1}].insert(d);
+                evenings[calendar::week_monday(d)].insert(d);
             } else if (hours && !hours->covers(b.span))
                 c.add("H5-INSTRUCTOR-HOURS",
                       fmt::format("{} teaches {} outside their working hours ({})", ins.id,

@@ -7,7 +7,7 @@
 
 namespace jadwal::verify::detail {
 
-context::context(const model::scenario& sc, const solve::solution& so, const model::policy& po)
+context::context(const model::scenario& sc, const model::solution& so, const model::policy& po)
     : s(sc), sol(so), pol(po), cal(sc), zone(*sc.zone), horizon(cal.horizon()) {
     for (const auto& h : s.holidays) holiday_dates_.push_back(h.date);
     std::sort(holiday_dates_.begin(), holiday_dates_.end());
@@ -62,9 +62,7 @@ const date::time_zone& context::zone_of(model::employee_index e) const {
     return valid(e) ? s.zone_of(s.employees[e.value]) : zone;
 }
 
-local_date context::local_day(instant t, const date::time_zone& z) {
-    return date::floor<date::days>(z.to_local(t));
-}
+local_date context::local_day(instant t, const date::time_zone& z) { return calendar::local_day(t, z); }
 
 std::int64_t context::local_minute_of_day(instant t, const date::time_zone& z) {
     const auto local = z.to_local(t);

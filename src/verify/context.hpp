@@ -5,7 +5,7 @@
 #pragma once
 
 #include <cstdint>
-#include <jadwal/calendar/interval_set.hpp>
+#include <jadwal/time/interval_set.hpp>
 #include <jadwal/calendar/work_calendar.hpp>
 #include <jadwal/verify/verify.hpp>
 #include <limits>
@@ -46,10 +46,10 @@ struct window_fit {
 
 class context {
 public:
-    context(const model::scenario& sc, const solve::solution& so, const model::policy& po);
+    context(const model::scenario& sc, const model::solution& so, const model::policy& po);
 
     const model::scenario& s;
-    const solve::solution& sol;
+    const model::solution& sol;
     const model::policy& pol;
     calendar::work_calendar cal;
     const date::time_zone& zone;  ///< the scenario's

@@ -1,7 +1,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <jadwal/solve/solver.hpp>
+#include <jadwal/model/policy.hpp>
 #include <jadwal/verify/verify.hpp>
 #include <set>
 
@@ -49,7 +49,7 @@ void sort_by_time(std::vector<violation>& list) {
 
 }  // namespace
 
-report verify(const model::scenario& s, const solve::solution& sol, const model::policy& pol, const options& opts) {
+report verify(const model::scenario& s, const model::solution& sol, const model::policy& pol, const options& opts) {
     detail::context c{s, sol, pol};
     detail::check_cohorts(c);
     detail::check_study(c);
@@ -73,10 +73,8 @@ report verify(const model::scenario& s, const solve::solution& sol, const model:
     return r;
 }
 
-report recompute_metrics(const model::scenario& s, solve::solution& sol, const options& opts) {
-    const model::policy* chosen = solve::plan_policy(s, sol);
-    const model::policy defaults;
-    report r = verify(s, sol, chosen ? *chosen : defaults, opts);
+report recompute_metrics(const model::scenario& s, model::solution& sol, const options& opts) {
+    report r = verify(s, sol, model::policy_or_builtin(model::plan_policy(s, sol)), opts);
     sol.metrics = r.metrics;
     sol.objective = r.objective;
     return r;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <jadwal/calendar/holidays.hpp>
+#include <jadwal/calendar/rrule.hpp>
 #include <jadwal/calendar/work_calendar.hpp>
 #include <jadwal/model/scenario.hpp>
 

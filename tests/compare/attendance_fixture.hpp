@@ -7,6 +7,7 @@
 #include <jadwal/calendar/work_calendar.hpp>
 #include <jadwal/compare/attendance.hpp>
 #include <jadwal/load/load_scenario.hpp>
+#include <jadwal/solve/solution.hpp>
 
 #include <catch2/catch.hpp>
 #include <date/tz.h>

@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <jadwal/calendar/work_calendar.hpp>
+#include <jadwal/solve/solution.hpp>
 #include <jadwal/load/load_scenario.hpp>
 #include <jadwal/verify/verify.hpp>
 #include <set>

@@ -2,7 +2,7 @@
 // needs no re-validation, and employees, which load the scenario again.
 #include "api.hpp"
 
-#include <jadwal/calendar/civil.hpp>
+#include <jadwal/time/civil.hpp>
 #include <jadwal/load/load_scenario.hpp>
 
 #include <algorithm>

@@ -570,8 +570,7 @@ int jadwal_verify(jadwal_metrics* out, int64_t* out_violations, const jadwal_sol
         } catch (const solve::solve_error& err) {
             return fail(JADWAL_E_NOT_FOUND, err.what());
         }
-        const model::policy fallback;
-        const verify::report r = verify::verify(s, solution->plan, pol ? *pol : fallback);
+        const verify::report r = verify::verify(s, solution->plan, model::policy_or_builtin(pol));
         if (const int st = c_api::copy_metrics(out, r.metrics, static_cast<std::int64_t>(solution->plan.unplaced.size()),
                                                solution->plan.moves))
             return st;

@@ -7,7 +7,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
-#include <jadwal/calendar/civil.hpp>
+#include <jadwal/time/civil.hpp>
 #include <jadwal/io/explanation_json.hpp>
 #include <jadwal/io/solution_json.hpp>
 #include <jadwal/load/load_scenario.hpp>
@@ -491,11 +491,10 @@ py::dict verify_plan(const py_solution& h, const py_solution* previous, const st
         if (!previous) throw failure("invalid", "replan_from needs a previous plan");
         o.previous.replan_from = parse_replan_from(s, *replan_from);
     }
-    const model::policy defaults;
     verify::report r;
     {
         const py::gil_scoped_release nogil;
-        r = verify::verify(s, h.plan, pol ? *pol : defaults, o);
+        r = verify::verify(s, h.plan, model::policy_or_builtin(pol), o);
     }
     py::dict d;
     d["violations"] = violation_list(r.violations);

@@ -16,7 +16,7 @@
 // with std::invalid_argument, never converted to some date.
 #pragma once
 
-#include <jadwal/calendar/civil.hpp>
+#include <jadwal/time/civil.hpp>
 #include <jadwal/calendar/work_calendar.hpp>
 #include <jadwal/model/scenario.hpp>
 

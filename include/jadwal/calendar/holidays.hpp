@@ -2,7 +2,7 @@
 // the Ramadan season (official dates where known, an arithmetic estimate otherwise).
 #pragma once
 
-#include <jadwal/calendar/civil.hpp>
+#include <jadwal/time/holiday.hpp>
 
 #include <optional>
 #include <span>
@@ -12,25 +12,11 @@
 
 namespace jadwal::calendar {
 
-enum class holiday_kind {
-    national,    ///< libur nasional (LN)
-    collective,  ///< cuti bersama (CB)
-    regional     ///< declared by the region (e.g. the regency's anniversary)
-};
-
-struct holiday {
-    local_date date{};
-    std::string name;
-    holiday_kind kind = holiday_kind::national;
-    bool provisional = false;  ///< from a report not yet confirmed against the official text
-};
-
 /// Names of built-in sets, e.g. "id-2026", "id-2027".
 [[nodiscard]] std::span<const std::string_view> builtin_holiday_set_names();
 /// The holidays of a built-in set, or nullopt for an unknown name.
 [[nodiscard]] std::optional<std::vector<holiday>> builtin_holidays(std::string_view set_name);
 
-[[nodiscard]] std::string_view to_string(holiday_kind k);
 
 struct season_dates {
     date_range days;

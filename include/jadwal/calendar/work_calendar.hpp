@@ -2,7 +2,7 @@
 // interval sets per employee: the calendar engine of problem.md ("Work calendars").
 #pragma once
 
-#include <jadwal/calendar/interval_set.hpp>
+#include <jadwal/time/interval_set.hpp>
 #include <jadwal/model/scenario.hpp>
 
 #include <memory>
@@ -83,6 +83,8 @@ private:
     std::unique_ptr<impl> impl_;
 };
 
+/// The local date of instant `t` in `zone`.
+[[nodiscard]] local_date local_day(instant t, const date::time_zone& zone);
 /// Converts a local wall-clock minute in `zone` to an instant. Non-existent
 /// local times (DST gaps) map to the first valid instant after the gap;
 /// ambiguous ones (overlaps) to the earlier instant.

@@ -11,9 +11,9 @@
 // assumptions (model::attendance_model), not findings.
 #pragma once
 
-#include <jadwal/calendar/civil.hpp>
+#include <jadwal/time/civil.hpp>
 #include <jadwal/model/scenario.hpp>
-#include <jadwal/solve/solution.hpp>
+#include <jadwal/model/plan.hpp>
 
 #include <cstdint>
 #include <span>
@@ -75,7 +75,7 @@ struct exposure {
 /// when the person is a participant of a cohort of the programme or has study
 /// blocks of it, and the plan does not list it as unplaced. Throws
 /// std::invalid_argument when the plan refers to something the scenario lacks.
-[[nodiscard]] exposure compute_exposure(const model::scenario& s, const solve::solution& sol);
+[[nodiscard]] exposure compute_exposure(const model::scenario& s, const model::solution& sol);
 
 /// The probability that the person attends the seat (in [0, 1]).
 [[nodiscard]] double attend_probability(const live_seat& seat, const model::attendance_model& a);

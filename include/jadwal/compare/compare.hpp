@@ -7,7 +7,7 @@
 
 #include <jadwal/compare/attendance.hpp>
 #include <jadwal/model/scenario.hpp>
-#include <jadwal/solve/solution.hpp>
+#include <jadwal/model/plan.hpp>
 #include <jadwal/solve/solver.hpp>
 #include <jadwal/verify/verify.hpp>
 
@@ -41,7 +41,7 @@ struct compare_options {
 /// expected attendance under the scenario's attendance model.
 struct policy_result {
     std::string policy;
-    solve::solution plan;
+    model::solution plan;
     verify::report check;
     attendance_summary attendance;
     std::int64_t placed_jp = 0;  ///< JP of the placed programmes
@@ -54,8 +54,8 @@ struct comparison {
 };
 
 /// Solves, verifies and simulates under each policy in turn. Throws
-/// solve::solve_error, before solving anything, when a policy id is unknown
-/// or named twice or when the list is empty.
+/// jadwal::error before solving anything: errc::not_found when a policy id is
+/// unknown, errc::invalid_argument when one is named twice or the list is empty.
 [[nodiscard]] comparison compare_policies(const model::scenario& s, const compare_options& opts);
 
 /// The ids of the scenario's policies, in scenario order (for messages).

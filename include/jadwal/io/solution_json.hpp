@@ -5,7 +5,7 @@
 
 #include <jadwal/load/diagnostic.hpp>
 #include <jadwal/model/scenario.hpp>
-#include <jadwal/solve/solution.hpp>
+#include <jadwal/model/plan.hpp>
 
 #include <filesystem>
 #include <optional>
@@ -16,10 +16,10 @@ namespace jadwal::io {
 
 /// Deterministic text: keys in a fixed order, numbers formatted the same way
 /// every time, two-space indentation, a final newline.
-[[nodiscard]] std::string solution_to_json(const model::scenario& s, const solve::solution& sol);
+[[nodiscard]] std::string solution_to_json(const model::scenario& s, const model::solution& sol);
 
 struct solution_read_result {
-    std::optional<solve::solution> solution;
+    std::optional<model::solution> solution;
     load::diagnostics diags;  ///< file and JSON path of each problem (line/column for syntax errors)
 };
 

@@ -6,7 +6,7 @@
 
 #include <jadwal/model/scenario.hpp>
 #include <jadwal/output/output_files.hpp>
-#include <jadwal/solve/solution.hpp>
+#include <jadwal/model/plan.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -63,13 +63,13 @@ private:
 
 /// `schedule.csv`: one row per participant and session of every live cohort, and
 /// one per study block, ordered by employee (scenario order), then start.
-[[nodiscard]] output_file schedule_csv(const model::scenario& s, const solve::solution& sol,
+[[nodiscard]] output_file schedule_csv(const model::scenario& s, const model::solution& sol,
                                        const csv_options& opts = {});
 
 /// `siasn_courses.csv`: one row per employee and programme they are scheduled in
 /// and placed for (not listed as unplaced), with the first and last day of their
 /// sessions or study blocks.
-[[nodiscard]] output_file siasn_courses_csv(const model::scenario& s, const solve::solution& sol,
+[[nodiscard]] output_file siasn_courses_csv(const model::scenario& s, const model::solution& sol,
                                             const csv_options& opts = {});
 
 }  // namespace jadwal::output

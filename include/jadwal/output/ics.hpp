@@ -6,10 +6,10 @@
 // describes the layout, the UID scheme, SEQUENCE and cancellation, time zones.
 #pragma once
 
-#include <jadwal/calendar/civil.hpp>
+#include <jadwal/time/civil.hpp>
 #include <jadwal/model/scenario.hpp>
 #include <jadwal/output/output_files.hpp>
-#include <jadwal/solve/solution.hpp>
+#include <jadwal/model/plan.hpp>
 
 #include <string>
 
@@ -19,7 +19,7 @@ struct ics_options {
     /// The plan these calendars replace, for the same scenario (its indices
     /// index `s`): events it published that the new plan lacks are cancelled.
     /// nullptr: a first plan, nothing to cancel.
-    const solve::solution* previous = nullptr;
+    const model::solution* previous = nullptr;
     /// DTSTAMP of every event, i.e. when the calendars were made. Passed in
     /// rather than read from the clock so the same inputs give the same bytes.
     calendar::instant dtstamp{};
@@ -45,7 +45,7 @@ struct ics_options {
 /// to a programme, module, employee, instructor, venue or platform the
 /// scenario lacks, repeats a cohort id, or has a session or block that does
 /// not end after it starts.
-[[nodiscard]] output_files calendar_files(const model::scenario& s, const solve::solution& sol,
+[[nodiscard]] output_files calendar_files(const model::scenario& s, const model::solution& sol,
                                           const ics_options& o = {});
 
 /// One calendar as text: the METHOD:PUBLISH file, and the METHOD:CANCEL file
@@ -59,7 +59,7 @@ struct ics_calendar {
 /// The calendar of one employee, exactly as calendar_files writes it to
 /// calendars/employees/<id>.ics (and .cancel.ics). For someone without
 /// training it holds only the VTIMEZONE of their zone. Throws as calendar_files.
-[[nodiscard]] ics_calendar employee_calendar(const model::scenario& s, const solve::solution& sol,
+[[nodiscard]] ics_calendar employee_calendar(const model::scenario& s, const model::solution& sol,
                                              model::employee_index employee, const ics_options& o = {});
 
 }  // namespace jadwal::output

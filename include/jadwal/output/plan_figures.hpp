@@ -6,9 +6,9 @@
 // metrics (the tests hold them to that).
 #pragma once
 
-#include <jadwal/calendar/civil.hpp>
+#include <jadwal/time/civil.hpp>
 #include <jadwal/model/scenario.hpp>
-#include <jadwal/solve/solution.hpp>
+#include <jadwal/model/plan.hpp>
 
 #include <cstdint>
 #include <vector>
@@ -64,7 +64,7 @@ struct plan_figures {
 /// on late or incomplete placements, which `jadwal verify` checks. Absence
 /// limits follow `pol.max_absent` when set, else each unit's.
 /// Throws std::invalid_argument when the plan refers to something the scenario lacks.
-[[nodiscard]] plan_figures compute_plan_figures(const model::scenario& s, const solve::solution& sol,
+[[nodiscard]] plan_figures compute_plan_figures(const model::scenario& s, const model::solution& sol,
                                                 const model::policy& pol);
 
 }  // namespace jadwal::output

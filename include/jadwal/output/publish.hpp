@@ -5,9 +5,9 @@
 // set of files and their contents cannot drift apart between them.
 #pragma once
 
-#include <jadwal/calendar/civil.hpp>
+#include <jadwal/time/civil.hpp>
 #include <jadwal/model/scenario.hpp>
-#include <jadwal/solve/solution.hpp>
+#include <jadwal/model/plan.hpp>
 
 #include <cstdint>
 #include <filesystem>
@@ -22,8 +22,8 @@ struct publish_request {
     bool csv = true;   ///< schedule.csv and siasn_courses.csv
     bool html = true;  ///< report.html
     bool ics = true;   ///< calendars/
-    const solve::solution* previous = nullptr;  ///< re-planning: calendar updates and cancellations
-    const solve::solution* baseline = nullptr;  ///< compared with in the report
+    const model::solution* previous = nullptr;  ///< re-planning: calendar updates and cancellations
+    const model::solution* baseline = nullptr;  ///< compared with in the report
     /// Calendar DTSTAMP; none: SOURCE_DATE_EPOCH when set (byte-identical
     /// calendars for the same plan, as for reproducible builds), else the
     /// current minute.
@@ -36,9 +36,9 @@ struct publish_request {
 
 /// Writes what `req` asks for under `dir` (created if missing), all or nothing
 /// (output::write_outputs). The report is checked against the policy the plan
-/// names. Throws std::runtime_error (or solve::solve_error for a policy the
-/// scenario lacks) and leaves the previous outputs in place then.
-void publish_plan(const model::scenario& s, const solve::solution& sol, const std::filesystem::path& dir,
+/// names. Throws std::runtime_error (or jadwal::error, errc::not_found, for a
+/// policy the scenario lacks) and leaves the previous outputs in place then.
+void publish_plan(const model::scenario& s, const model::solution& sol, const std::filesystem::path& dir,
                   const publish_request& req = {});
 
 /// Parses a format list: "all", or a comma-separated list of json, csv, html,

@@ -9,7 +9,7 @@
 
 #include <jadwal/model/scenario.hpp>
 #include <jadwal/output/output_files.hpp>
-#include <jadwal/solve/solution.hpp>
+#include <jadwal/model/plan.hpp>
 
 #include <cstddef>
 #include <string>
@@ -24,7 +24,7 @@ struct report_options {
     /// A plan to compare with (the `baseline` strategy's, or another policy's): a
     /// section of its metrics side by side with this plan's. It must be a plan
     /// of the same scenario; nullptr: no comparison.
-    const solve::solution* baseline = nullptr;
+    const model::solution* baseline = nullptr;
     /// A name for the baseline in the comparison (empty: "baseline (POLICY, STRATEGY)").
     std::string baseline_label;
     /// `jadwal verify`'s report on this plan: when given, the headline metrics are
@@ -41,7 +41,7 @@ struct report_options {
 /// The report as `report.html`. Every string from the scenario and the plan is
 /// HTML-escaped. Throws std::invalid_argument when the plan (or the baseline)
 /// refers to something the scenario lacks.
-[[nodiscard]] output_file html_report(const model::scenario& s, const solve::solution& sol, const model::policy& pol,
+[[nodiscard]] output_file html_report(const model::scenario& s, const model::solution& sol, const model::policy& pol,
                                       const report_options& opts = {});
 
 }  // namespace jadwal::output

@@ -4,6 +4,8 @@
 // constraint; demand it cannot place is listed in `solution::unplaced`.
 #pragma once
 
+#include <jadwal/model/error.hpp>
+#include <jadwal/model/policy.hpp>
 #include <jadwal/model/scenario.hpp>
 #include <jadwal/solve/solution.hpp>
 
@@ -11,7 +13,6 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -87,10 +88,10 @@ struct solve_options {
     std::optional<calendar::instant> replan_from;
 };
 
-/// Thrown for options that name something the scenario does not have.
-struct solve_error : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
+/// What solve() throws: jadwal::error, errc::solve for options it refuses
+/// (threads, limits), errc::not_found for a policy the scenario lacks,
+/// errc::invalid_scenario for a scenario validate() rejects.
+using solve_error = jadwal::error;
 
 /// Plans the scenario under the chosen policy. Throws solve_error for an
 /// unknown policy or invalid options (threads outside 1..max_threads, negative
@@ -98,15 +99,10 @@ struct solve_error : std::runtime_error {
 [[nodiscard]] solution solve(const model::scenario& s, const solve_options& opts = {});
 
 /// The policy `opts` selects (see solve_options::policy), or nullptr when the
-/// scenario has none and the built-in defaults apply. Throws solve_error for an
-/// unknown id.
-[[nodiscard]] const model::policy* select_policy(const model::scenario& s, const solve_options& opts);
-
-/// The policy a plan was made with, by the id it names (solution::policy):
-/// the scenario's policy of that id; for none, or for "default" (the built-in
-/// policy's name) when the scenario has no policy of that name, the one
-/// select_policy picks when none is asked for. nullptr: the built-in defaults.
-/// Throws solve_error when the scenario has no policy of that id.
-[[nodiscard]] const model::policy* plan_policy(const model::scenario& s, const solution& plan);
+/// scenario has none and the built-in defaults apply (model::select_policy).
+[[nodiscard]] inline const model::policy* select_policy(const model::scenario& s, const solve_options& opts) {
+    return model::select_policy(s, opts.policy, opts.policy_index);
+}
+using model::plan_policy;
 
 }  // namespace jadwal::solve

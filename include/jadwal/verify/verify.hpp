@@ -6,9 +6,9 @@
 #pragma once
 
 #include <cstdint>
-#include <jadwal/calendar/civil.hpp>
+#include <jadwal/time/civil.hpp>
 #include <jadwal/model/scenario.hpp>
-#include <jadwal/solve/solution.hpp>
+#include <jadwal/model/plan.hpp>
 #include <array>
 #include <map>
 #include <optional>
@@ -62,8 +62,8 @@ struct report {
     std::vector<violation> warnings;
     /// Number of violations per code.
     std::map<std::string, std::int64_t> violations_by_code;
-    solve::solution_metrics metrics;  ///< hard_violations = violations.size()
-    solve::objective_value objective;
+    model::solution_metrics metrics;  ///< hard_violations = violations.size()
+    model::objective_value objective;
     std::vector<unit_summary> units;  ///< in scenario order
     /// Indexed by model::staff_group; their JP-target figures add up to the metrics'.
     std::array<staff_group_summary, model::staff_group_count> staff_groups{};
@@ -79,7 +79,7 @@ struct report {
 /// pinned, or starts before `replan_from`, must be kept unchanged (hard 8), and
 /// every change to it counts in the objective's `change` term.
 struct previous_plan {
-    const solve::solution* plan = nullptr;
+    const model::solution* plan = nullptr;
     std::optional<calendar::instant> replan_from;  ///< none: only pinned items are kept
 };
 
@@ -90,17 +90,17 @@ struct options {
 /// Checks `sol` against `s` under `pol` and recomputes its metrics and objective.
 /// Never throws for a bad plan (indices out of range included): every problem is
 /// a violation.
-[[nodiscard]] report verify(const model::scenario& s, const solve::solution& sol, const model::policy& pol,
+[[nodiscard]] report verify(const model::scenario& s, const model::solution& sol, const model::policy& pol,
                             const options& opts = {});
 
 /// What a plan read back from solution.json lacks: the reader takes the plan,
 /// not the figures the file states. Verifies it under the policy it was made
-/// with (solve::plan_policy) and stores the recomputed metrics and objective in
+/// with (model::plan_policy) and stores the recomputed metrics and objective in
 /// `sol`; returns the whole report. With `opts.previous` the objective counts
 /// the changes of a re-plan, as the solver did. Every place that reads a plan
 /// and shows or writes its figures (the C API, Python, `jadwal export`) does
 /// this, so a plan read back says what it said when it was written. Throws
-/// solve::solve_error when the scenario lacks the plan's policy.
-report recompute_metrics(const model::scenario& s, solve::solution& sol, const options& opts = {});
+/// jadwal::error (errc::not_found) when the scenario lacks the plan's policy.
+report recompute_metrics(const model::scenario& s, model::solution& sol, const options& opts = {});
 
 }  // namespace jadwal::verify

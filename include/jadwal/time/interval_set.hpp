@@ -1,12 +1,68 @@
-#include <jadwal/calendar/interval_set.hpp>
+// A set of half-open time intervals [start, end), kept sorted, disjoint and
+// non-adjacent, with the set algebra the calendar engine, the checker and the
+// solver are built from. Header-only.
+#pragma once
+
+#include <jadwal/time/civil.hpp>
 
 #include <algorithm>
+#include <cstddef>
+#include <initializer_list>
+#include <vector>
+
+namespace jadwal::calendar {
+
+struct interval {
+    instant start{};
+    instant end{};
+    [[nodiscard]] constexpr minutes length() const { return end - start; }
+    [[nodiscard]] constexpr bool empty() const { return end <= start; }
+    friend constexpr bool operator==(const interval&, const interval&) = default;
+};
+
+class interval_set {
+public:
+    interval_set() = default;
+    interval_set(std::initializer_list<interval> items);
+
+    /// Builds from any intervals (unsorted, overlapping, empty ones are dropped).
+    [[nodiscard]] static interval_set from_unsorted(std::vector<interval> items);
+
+    /// Adds one interval, merging with neighbours. Appending in time order is O(1).
+    void add(interval i);
+
+    [[nodiscard]] interval_set unite(const interval_set& other) const;
+    [[nodiscard]] interval_set intersect(const interval_set& other) const;
+    [[nodiscard]] interval_set subtract(const interval_set& other) const;
+    /// The complement inside `within`.
+    [[nodiscard]] interval_set complement(interval within) const;
+    [[nodiscard]] interval_set clip(interval within) const;
+
+    [[nodiscard]] bool contains(instant t) const;
+    /// True when all of [i.start, i.end) lies inside the set.
+    [[nodiscard]] bool covers(interval i) const;
+    [[nodiscard]] bool overlaps(interval i) const;
+    [[nodiscard]] minutes total() const;
+
+    [[nodiscard]] bool empty() const { return items_.empty(); }
+    [[nodiscard]] std::size_t size() const { return items_.size(); }
+    [[nodiscard]] const std::vector<interval>& items() const { return items_; }
+    [[nodiscard]] auto begin() const { return items_.begin(); }
+    [[nodiscard]] auto end() const { return items_.end(); }
+
+    friend bool operator==(const interval_set&, const interval_set&) = default;
+
+private:
+    std::vector<interval> items_;
+};
+
+}  // namespace jadwal::calendar
 
 // Invariant for items_: every interval is non-empty, and for consecutive items
 // a, b: a.end < b.start (sorted, disjoint and not touching). All algorithms
 // below keep it, which is what lets them run as single linear merges.
 namespace jadwal::calendar {
-namespace {
+namespace detail {
 
 // Appends to a vector that already satisfies the invariant, assuming
 // i.start >= back().start; this is the O(1) path every merge below uses.
@@ -19,12 +75,12 @@ inline void append_sorted(std::vector<interval>& out, interval i) {
     out.push_back(i);
 }
 
-}  // namespace
+}  // namespace detail
 
-interval_set::interval_set(std::initializer_list<interval> items)
+inline interval_set::interval_set(std::initializer_list<interval> items)
     : interval_set(from_unsorted(std::vector<interval>(items))) {}
 
-interval_set interval_set::from_unsorted(std::vector<interval> items) {
+inline interval_set interval_set::from_unsorted(std::vector<interval> items) {
     std::sort(items.begin(), items.end(),
               [](const interval& a, const interval& b) { return a.start < b.start; });
     interval_set out;
@@ -43,10 +99,10 @@ interval_set interval_set::from_unsorted(std::vector<interval> items) {
     return out;
 }
 
-void interval_set::add(interval i) {
+inline void interval_set::add(interval i) {
     if (i.empty()) return;
     if (items_.empty() || i.start >= items_.back().start) {
-        append_sorted(items_, i);
+        detail::append_sorted(items_, i);
         return;
     }
     // General case: find the first item that ends at or after i.start (it may
@@ -65,7 +121,7 @@ void interval_set::add(interval i) {
     items_.erase(first + 1, last);
 }
 
-interval_set interval_set::unite(const interval_set& other) const {
+inline interval_set interval_set::unite(const interval_set& other) const {
     if (other.empty()) return *this;
     if (empty()) return other;
     interval_set out;
@@ -74,15 +130,15 @@ interval_set interval_set::unite(const interval_set& other) const {
     auto b = other.items_.begin(), be = other.items_.end();
     while (a != ae || b != be) {
         if (b == be || (a != ae && a->start <= b->start)) {
-            append_sorted(out.items_, *a++);
+            detail::append_sorted(out.items_, *a++);
         } else {
-            append_sorted(out.items_, *b++);
+            detail::append_sorted(out.items_, *b++);
         }
     }
     return out;
 }
 
-interval_set interval_set::intersect(const interval_set& other) const {
+inline interval_set interval_set::intersect(const interval_set& other) const {
     interval_set out;
     auto a = items_.begin(), ae = items_.end();
     auto b = other.items_.begin(), be = other.items_.end();
@@ -101,7 +157,7 @@ interval_set interval_set::intersect(const interval_set& other) const {
     return out;
 }
 
-interval_set interval_set::subtract(const interval_set& other) const {
+inline interval_set interval_set::subtract(const interval_set& other) const {
     if (empty() || other.empty()) return *this;
     interval_set out;
     out.items_.reserve(items_.size() + 1);
@@ -126,7 +182,7 @@ interval_set interval_set::subtract(const interval_set& other) const {
     return out;
 }
 
-interval_set interval_set::complement(interval within) const {
+inline interval_set interval_set::complement(interval within) const {
     interval_set out;
     if (within.empty()) return out;
     instant cur = within.start;
@@ -140,7 +196,7 @@ interval_set interval_set::complement(interval within) const {
     return out;
 }
 
-interval_set interval_set::clip(interval within) const {
+inline interval_set interval_set::clip(interval within) const {
     interval_set out;
     if (within.empty()) return out;
     auto first = std::lower_bound(items_.begin(), items_.end(), within.start,
@@ -154,7 +210,7 @@ interval_set interval_set::clip(interval within) const {
     return out;
 }
 
-bool interval_set::contains(instant t) const {
+inline bool interval_set::contains(instant t) const {
     // The last item starting at or before t is the only candidate.
     auto it = std::upper_bound(items_.begin(), items_.end(), t,
                                [](instant x, const interval& a) { return x < a.start; });
@@ -163,7 +219,7 @@ bool interval_set::contains(instant t) const {
     return t < it->end;
 }
 
-bool interval_set::covers(interval i) const {
+inline bool interval_set::covers(interval i) const {
     if (i.empty()) return true;  // the empty interval is inside every set
     auto it = std::upper_bound(items_.begin(), items_.end(), i.start,
                                [](instant x, const interval& a) { return x < a.start; });
@@ -173,14 +229,14 @@ bool interval_set::covers(interval i) const {
     return i.end <= it->end;
 }
 
-bool interval_set::overlaps(interval i) const {
+inline bool interval_set::overlaps(interval i) const {
     if (i.empty()) return false;
     auto it = std::lower_bound(items_.begin(), items_.end(), i.start,
                                [](const interval& a, instant t) { return a.end <= t; });
     return it != items_.end() && it->start < i.end;
 }
 
-minutes interval_set::total() const {
+inline minutes interval_set::total() const {
     minutes sum{0};
     for (const interval& i : items_) sum += i.length();
     return sum;

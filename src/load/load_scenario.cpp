@@ -2,6 +2,7 @@
 // the YAML, read the sections in dependency order, cross-check, and hand back
 // the scenario with every diagnostic. No exception leaves this file.
 #include <jadwal/load/load_scenario.hpp>
+#include <jadwal/load/validate.hpp>
 
 #include "codes.hpp"
 #include "context.hpp"
@@ -196,8 +197,14 @@ void guarded(reporter& rep, Body&& body) {
 
 void finish(reporter& rep, load_result& result) {
     rep.finish();
+    // The checks every entry point shares (validate.hpp): after the loader's
+    // own, they find nothing unless the loader let something through.
+    if (result.scenario && !rep.has_errors()) {
+        const diagnostics shared = validate(*result.scenario);
+        for (const auto& d : shared.items()) result.diags.add(d);
+    }
     result.diags.sort();
-    if (rep.has_errors()) result.scenario.reset();
+    if (rep.has_errors() || result.diags.has_errors()) result.scenario.reset();
 }
 
 }  // namespace

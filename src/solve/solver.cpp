@@ -2,6 +2,7 @@
 // plan (a deterministic portfolio: thread i uses seed + i), pick the best by
 // (objective, thread index), and report it with the metrics of evaluate().
 #include <jadwal/solve/solver.hpp>
+#include <jadwal/load/validate.hpp>
 
 #include "bound_model.hpp"
 #include "compiled_model.hpp"
@@ -60,7 +61,7 @@ solution solve(const model::scenario& s, const solve_options& opts) {
                           std::to_string(opts.threads));
     if (opts.time_limit_seconds && *opts.time_limit_seconds < 0) throw solve_error("the time limit must not be negative");
     if (opts.max_moves && *opts.max_moves < 0) throw solve_error("the move limit must not be negative");
-    if (!s.zone) throw solve_error("the scenario has no time zone (not loaded?)");
+    load::require_valid(s);  // before anything indexes it: a located diagnostic, not a crash
     const model::policy& pol = model::policy_or_builtin(select_policy(s, opts));
 
     auto elapsed = [&] { return std::chrono::duration<double>(clock_type::now() - started).count(); };

@@ -7,6 +7,8 @@
 
 #include <jadwal/load/diagnostic.hpp>
 #include <jadwal/load/load_scenario.hpp>
+#include <jadwal/load/validate.hpp>
+#include <jadwal/model/error.hpp>
 #include <jadwal/model/scenario.hpp>
 #include <jadwal/solve/solution.hpp>
 
@@ -70,6 +72,26 @@ int fail(int code, const load::diagnostic& d) noexcept;
 
 /// Runs `body` (returning a status) with the last error cleared first; maps
 /// every exception to a status and a message.
+/// The C status for each jadwal::error code: the one place errors are mapped.
+constexpr int status_of(errc code) noexcept {
+    switch (code) {
+        case errc::invalid_argument: return JADWAL_E_INVALID_ARGUMENT;
+        case errc::invalid_scenario: return JADWAL_E_LOAD;
+        case errc::not_found: return JADWAL_E_NOT_FOUND;
+        case errc::solve: return JADWAL_E_SOLVE;
+        case errc::parse: return JADWAL_E_PARSE;
+        case errc::io: return JADWAL_E_IO;
+    }
+    return JADWAL_E_INTERNAL;
+}
+
+/// JADWAL_E_LOAD with the first error's file, line, column and code.
+inline int fail_invalid_scenario(const load::invalid_scenario& e) noexcept {
+    for (const auto& d : e.diags().items())
+        if (d.level == load::severity::error) return fail(JADWAL_E_LOAD, d);
+    return fail(JADWAL_E_LOAD, e.what());
+}
+
 template <class F>
 int guarded(F&& body) noexcept {
     try {
@@ -77,6 +99,10 @@ int guarded(F&& body) noexcept {
         return body();
     } catch (const std::bad_alloc&) {
         return fail(JADWAL_E_NO_MEMORY, "out of memory");
+    } catch (const load::invalid_scenario& e) {
+        return fail_invalid_scenario(e);
+    } catch (const jadwal::error& e) {
+        return fail(status_of(e.code()), e.what());
     } catch (const std::exception& e) {
         return fail(JADWAL_E_INTERNAL, e.what());
     } catch (...) {

@@ -295,12 +295,10 @@ int jadwal_solve(jadwal_solution** out, const jadwal_scenario* scenario, const j
             const volatile int* flag = o.cancel_flag;
             so.stop_requested = [flag] { return flag_raised(flag); };
         }
-        try {
-            auto plan = solve::solve(s, so);
-            *out = c_api::make_solution(scenario->model, std::move(plan)).release();
-        } catch (const solve::solve_error& e) {
-            return fail(JADWAL_E_SOLVE, e.what());
-        }
+        // Refused options (JADWAL_E_SOLVE) and a scenario validate() rejects
+        // (JADWAL_E_LOAD, with its first diagnostic) are mapped in guarded().
+        auto plan = solve::solve(s, so);
+        *out = c_api::make_solution(scenario->model, std::move(plan)).release();
         return static_cast<int>(JADWAL_OK);
     });
 }

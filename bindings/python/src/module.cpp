@@ -10,6 +10,8 @@
 #include <jadwal/time/civil.hpp>
 #include <jadwal/io/explanation_json.hpp>
 #include <jadwal/io/solution_json.hpp>
+#include <jadwal/load/validate.hpp>
+#include <jadwal/model/error.hpp>
 #include <jadwal/load/load_scenario.hpp>
 #include <jadwal/output/ics.hpp>
 #include <jadwal/output/publish.hpp>
@@ -69,6 +71,20 @@ py::list diagnostic_list(const std::vector<load::diagnostic>& items) {
     return out;
 }
 
+/// The _errors._from_native kind for each jadwal::error code: the one place
+/// C++ errors are mapped to Python classes.
+constexpr std::string_view native_kind(errc code) {
+    switch (code) {
+        case errc::invalid_argument: return "invalid";
+        case errc::invalid_scenario: return "scenario";
+        case errc::not_found: return "not_found";
+        case errc::solve: return "solve";
+        case errc::parse: return "solution";
+        case errc::io: return "output";
+    }
+    return "internal";
+}
+
 /// Sets the Python error for a failure: an instance of the class
 /// _errors._from_native picks. Runs inside pybind11's translator (GIL held).
 void raise_native(const std::string& kind, const std::string& message, const std::optional<load::diagnostic>& at,
@@ -95,8 +111,11 @@ void translate(std::exception_ptr p) {
         std::rethrow_exception(p);
     } catch (const failure& f) {
         raise_native(f.kind, f.message, f.at, f.diags);
-    } catch (const solve::solve_error& e) {
-        raise_native("solve", e.what(), std::nullopt, {});
+    } catch (const load::invalid_scenario& e) {
+        const failure f = with_diagnostics("scenario", e.diags(), e.what());
+        raise_native(f.kind, f.message, f.at, f.diags);
+    } catch (const jadwal::error& e) {
+        raise_native(std::string(native_kind(e.code())), e.what(), std::nullopt, {});
     } catch (const py::error_already_set&) {
         throw;  // a Python exception on its way back: pybind11 restores it
     } catch (const py::builtin_exception&) {

@@ -1,0 +1,118 @@
+// Every entry point checks a scenario before the solver indexes it
+// (load::validate): a scenario built or edited in code gets a located
+// diagnostic from solve(), never an internal error mid-solve.
+#include <jadwal/load/load_scenario.hpp>
+#include <jadwal/load/validate.hpp>
+#include <jadwal/solve/solver.hpp>
+
+#include <catch2/catch.hpp>
+#include <date/tz.h>
+
+#include <string>
+
+namespace {
+
+using namespace jadwal;
+
+model::scenario small_example() {
+    auto loaded = load::load_scenario_file(std::string(JADWAL_SOURCE_DIR) + "/examples/small/scenario.yaml");
+    REQUIRE(loaded.scenario);
+    return std::move(*loaded.scenario);
+}
+
+/// One office worker in one unit, built in code as an HR system would.
+model::scenario built_in_code() {
+    model::scenario s;
+    s.zone = date::locate_zone("Asia/Jakarta");
+    s.horizon = {*calendar::parse_date("2026-03-02"), *calendar::parse_date("2026-03-27")};
+    model::work_pattern office;
+    office.id = "office";
+    for (std::size_t d = 1; d <= 5; ++d) office.week.by_weekday[d] = {*calendar::parse_clock_range("07:30-16:00")};
+    s.patterns.push_back(office);
+    model::unit u;
+    u.id = "bkpsdm";
+    u.pattern = model::pattern_index{0};
+    s.units.push_back(u);
+    model::employee e;
+    e.id = "198001012005011001";
+    e.unit = model::unit_index{0};
+    s.employees.push_back(e);
+    s.index_ids();
+    return s;
+}
+
+const load::diagnostic* find_code(const load::diagnostics& d, std::string_view code) {
+    for (const auto& x : d.items())
+        if (x.code == code) return &x;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("a loaded scenario and a correct one built in code pass validation", "[validate]") {
+    CHECK(load::validate(small_example()).empty());
+    const model::scenario s = built_in_code();
+    CHECK(load::validate(s).empty());
+    CHECK_NOTHROW(solve::solve(s, solve::solve_options{}));
+}
+
+TEST_CASE("solve() refuses a dangling reference built in code with its path and code", "[validate]") {
+    model::scenario s = built_in_code();
+    s.employees[0].unit = model::unit_index{3};  // there is one unit
+    try {
+        (void)solve::solve(s, solve::solve_options{});
+        FAIL("solve() accepted an employee of a unit that does not exist");
+    } catch (const load::invalid_scenario& e) {
+        CHECK(e.code() == errc::invalid_scenario);
+        const auto* d = find_code(e.diags(), "E-MODEL-REF");
+        REQUIRE(d != nullptr);
+        CHECK(d->path == "employees[0].unit");
+        CHECK(d->file == "<scenario>");  // built in code: no file to point at
+        CHECK(std::string(e.what()).find("employees[0].unit") != std::string::npos);
+    }
+}
+
+TEST_CASE("an edit in code to a loaded scenario is located at the entry it came from", "[validate]") {
+    model::scenario s = small_example();
+    REQUIRE_FALSE(s.demand.empty());
+    s.demand[0].program = model::program_index{static_cast<std::uint32_t>(s.programs.size())};
+    const load::diagnostics d = load::validate(s);
+    const auto* ref = find_code(d, "E-MODEL-REF");
+    REQUIRE(ref != nullptr);
+    CHECK(ref->path == "demand[0].program");
+    CHECK(ref->file.find("scenario.yaml") != std::string::npos);
+    CHECK(ref->line == s.demand[0].mark.line);
+    CHECK(ref->line > 0);
+    CHECK_THROWS_AS(solve::solve(s, solve::solve_options{}), load::invalid_scenario);
+}
+
+TEST_CASE("every problem is reported at once, not just the first", "[validate]") {
+    model::scenario s = built_in_code();
+    s.zone = nullptr;
+    s.jp_minutes = 0;
+    s.units[0].pattern = model::pattern_index{};  // a unit needs a pattern
+    model::demand_item bad;
+    bad.employee = model::employee_index{9};
+    bad.program = model::program_index{0};
+    s.demand.push_back(bad);
+    const load::diagnostics d = load::validate(s);
+    CHECK(find_code(d, "E-MODEL-ZONE") != nullptr);
+    CHECK(find_code(d, "E-MODEL-VALUE") != nullptr);
+    CHECK(d.error_count() == 5);  // zone, jp_minutes, the unit's pattern, the demand's employee and programme
+}
+
+TEST_CASE("ids changed in code without index_ids() are caught before they mislead look-ups", "[validate]") {
+    model::scenario s = built_in_code();
+    model::employee second = s.employees[0];
+    second.id = "199002022015022002";
+    s.employees.push_back(second);  // index_ids() not called again
+    const load::diagnostics d = load::validate(s);
+    const auto* stale = find_code(d, "E-MODEL-INDEX");
+    REQUIRE(stale != nullptr);
+    CHECK(stale->path == "employees");
+    s.index_ids();
+    CHECK(load::validate(s).empty());
+    s.employees[1].id = s.employees[0].id;
+    s.index_ids();
+    CHECK(find_code(load::validate(s), "E-MODEL-DUPLICATE") != nullptr);
+}

@@ -33,6 +33,17 @@ cmake -S "$root/tests/install/cmake_c_consumer" -B "$work/c_consumer" -DCMAKE_PR
 cmake --build "$work/c_consumer" -j2 >/dev/null
 "$work/c_consumer/consumer_c" "$scenario"
 
+echo "== a header-only project with find_package(jadwal COMPONENTS model)"
+# Only date is needed: the compiled library's other dependencies are disabled.
+cmake -S "$root/tests/install/cmake_model_consumer" -B "$work/model_consumer" -DCMAKE_PREFIX_PATH="$prefix" \
+      -DCMAKE_BUILD_TYPE=Release -DCMAKE_DISABLE_FIND_PACKAGE_yaml-cpp=ON \
+      -DCMAKE_DISABLE_FIND_PACKAGE_fmt=ON -DCMAKE_DISABLE_FIND_PACKAGE_nlohmann_json=ON >/dev/null
+cmake --build "$work/model_consumer" -j2 >/dev/null
+"$work/model_consumer/consumer_model"
+if nm -C "$work/model_consumer/consumer_model" | grep -q 'jadwal::load\|jadwal::solve'; then
+  echo "the model-only consumer holds compiled jadwal code" >&2; exit 1
+fi
+
 echo "== a C program with pkg-config"
 libdir=$(find "$prefix" -name jadwal.pc -printf '%h\n' | head -n1)
 export PKG_CONFIG_PATH="$libdir"

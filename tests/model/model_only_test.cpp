@@ -11,6 +11,8 @@
 #include <jadwal/time/iso_week.hpp>
 #include <jadwal/time/recurrence.hpp>
 
+#include "../support/in_code.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -31,14 +33,7 @@ model::scenario two_policy_scenario() {
     model::policy flexible;
     flexible.id = "flexible";
     s.policies = {strict, flexible};
-    model::unit u;
-    u.id = "keuangan";
-    s.units.push_back(u);
-    model::employee e;
-    e.id = "198001012005011001";
-    e.unit = model::unit_index{0};
-    s.employees.push_back(e);
-    s.index_ids();
+    test::add_unit_with_one_employee(s, "keuangan", "198001012005011001");
     return s;
 }
 

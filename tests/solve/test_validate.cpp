@@ -5,6 +5,8 @@
 #include <jadwal/load/validate.hpp>
 #include <jadwal/solve/solver.hpp>
 
+#include "../support/in_code.hpp"
+
 #include <catch2/catch.hpp>
 #include <date/tz.h>
 
@@ -29,15 +31,8 @@ model::scenario built_in_code() {
     office.id = "office";
     for (std::size_t d = 1; d <= 5; ++d) office.week.by_weekday[d] = {*calendar::parse_clock_range("07:30-16:00")};
     s.patterns.push_back(office);
-    model::unit u;
-    u.id = "bkpsdm";
-    u.pattern = model::pattern_index{0};
-    s.units.push_back(u);
-    model::employee e;
-    e.id = "198001012005011001";
-    e.unit = model::unit_index{0};
-    s.employees.push_back(e);
-    s.index_ids();
+    test::add_unit_with_one_employee(s, "bkpsdm", "198001012005011001");
+    s.units[0].pattern = model::pattern_index{0};
     return s;
 }
 

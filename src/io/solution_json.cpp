@@ -10,11 +10,7 @@
 
 #include <jadwal/io/input_file.hpp>
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <system_error>
-#include <unistd.h>
 
 namespace jadwal::io {
 namespace {
@@ -417,31 +413,6 @@ solution_read_result read_solution_file(const model::scenario& s, const std::fil
     const auto text = read_input_file(file, "the solution file", out.diags);
     if (!text) return out;
     return solution_from_json(s, *text, file.string());
-}
-
-void write_file_atomically(const std::filesystem::path& file, std::string_view text) {
-    const auto dir = file.has_parent_path() ? file.parent_path() : std::filesystem::path{"."};
-    const auto tmp = dir / fmt::format(".{}.tmp-{}", file.filename().string(), ::getpid());
-    {
-        std::FILE* f = std::fopen(tmp.c_str(), "wb");
-        if (!f) throw std::runtime_error(fmt::format("cannot write {}: {}", tmp.string(), std::strerror(errno)));
-        const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size() && std::fflush(f) == 0 &&
-                        ::fsync(::fileno(f)) == 0;
-        const int write_errno = errno;
-        const bool closed = std::fclose(f) == 0;
-        if (!closed || !ok) {
-            const int why = ok ? errno : write_errno;
-            std::error_code ec;
-            std::filesystem::remove(tmp, ec);
-            throw std::runtime_error(fmt::format("cannot write {}: {}", tmp.string(), std::strerror(why)));
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, file, ec);
-    if (ec) {
-        std::filesystem::remove(tmp, ec);
-        throw std::runtime_error(fmt::format("cannot replace {}: {}", file.string(), ec.message()));
-    }
 }
 
 }  // namespace jadwal::io

@@ -56,7 +56,7 @@ struct generated_files {
 
 /// Writes the scenario (and the employees CSV when large) atomically.
 /// Throws std::invalid_argument for options out of range (employees < 1, year
-/// outside 2000..2100, csv_threshold < 0) and std::runtime_error when a file
+/// outside 2000..2100, csv_threshold < 0) and std::runtime_error (jadwal::error, errc::io) when a file
 /// cannot be written.
 generated_files write_batanghari(const std::filesystem::path& yaml_path, const batanghari_options& opts);
 

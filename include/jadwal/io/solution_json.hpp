@@ -3,6 +3,7 @@
 // they belong to (a participant's, a venue's unit zone is the scenario zone).
 #pragma once
 
+#include <jadwal/io/atomic_file.hpp>  // write_file_atomically, declared here before 0.2
 #include <jadwal/load/diagnostic.hpp>
 #include <jadwal/model/scenario.hpp>
 #include <jadwal/model/plan.hpp>
@@ -27,10 +28,5 @@ struct solution_read_result {
 [[nodiscard]] solution_read_result solution_from_json(const model::scenario& s, std::string_view text,
                                                       std::string_view file_name = "<string>");
 [[nodiscard]] solution_read_result read_solution_file(const model::scenario& s, const std::filesystem::path& file);
-
-/// Writes `text` to `file` atomically: a temporary file in the same directory,
-/// flushed, then renamed over the target. Throws std::runtime_error on failure
-/// and leaves any previous file untouched.
-void write_file_atomically(const std::filesystem::path& file, std::string_view text);
 
 }  // namespace jadwal::io

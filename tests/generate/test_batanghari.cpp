@@ -3,6 +3,7 @@
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
+#include <unistd.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -349,7 +350,8 @@ TEST_CASE("a file that cannot be written throws and leaves nothing behind", "[ge
     const auto target = dir.path() / "s.yaml";
     write_batanghari(target, sized(50));
     const auto before = read_file(target);
-    std::filesystem::create_directory(dir.path() / "s.yaml.tmp");  // makes the temporary unwritable
+    // A folder where the temporary goes (io::staged_file: ".<name>.tmp-<pid>") makes it unwritable.
+    std::filesystem::create_directory(dir.path() / (".s.yaml.tmp-" + std::to_string(::getpid())));
     CHECK_THROWS_AS(write_batanghari(target, sized(60)), std::runtime_error);
     CHECK(read_file(target) == before);
 }

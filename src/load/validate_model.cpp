@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <set>
 #include <string>
 #include <unordered_set>
 
@@ -124,6 +125,15 @@ private:
         }
         unique_ids(s_.units, "units");
         index_agrees(s_.units, s_.unit_by_id, "units");
+        // The solver keeps critical-period weights in one byte (weight 1 included).
+        std::set<double> weights{1.0};
+        for (std::size_t i = 0; i < s_.units.size(); ++i)
+            for (std::size_t k = 0; k < s_.units[i].critical.size(); ++k)
+                if (weights.insert(s_.units[i].critical[k].weight).second && weights.size() > max_critical_weights)
+                    error("E-MODEL-LIMIT",
+                          fmt::format("more than {} distinct critical-period weights; use fewer levels",
+                                      max_critical_weights - 1),
+                          s_.units[i].mark, fmt::format("units[{}].critical[{}].weight", i, k));
     }
 
     void employees() {

@@ -1,10 +1,12 @@
 #include "compiled_model.hpp"
 
 #include <jadwal/calendar/assigned_duty.hpp>
+#include <jadwal/load/validate.hpp>
 
 #include <date/tz.h>
 
 #include <algorithm>
+#include <cassert>
 #include <chrono>
 #include <tuple>
 #include <cmath>
@@ -154,7 +156,7 @@ compiled_model::compiled_model(const model::scenario& s, const model::policy& p)
     auto class_of = [&](double w) -> std::uint8_t {
         for (std::size_t i = 0; i < weight_class.size(); ++i)
             if (weight_class[i] == w) return static_cast<std::uint8_t>(i);
-        if (weight_class.size() >= 255) throw std::runtime_error("too many distinct critical weights (255 at most)");
+        assert(weight_class.size() < load::max_critical_weights);  // load::validate() checked it
         weight_class.push_back(w);
         return static_cast<std::uint8_t>(weight_class.size() - 1);
     };

@@ -111,3 +111,16 @@ TEST_CASE("ids changed in code without index_ids() are caught before they mislea
     s.index_ids();
     CHECK(find_code(load::validate(s), "E-MODEL-DUPLICATE") != nullptr);
 }
+
+TEST_CASE("a limit the solver keeps is checked before it solves, not met mid-solve", "[validate]") {
+    model::scenario s = built_in_code();
+    for (int w = 0; w < 254; ++w)  // with weight 1: the most the solver keeps
+        s.units[0].critical.push_back({s.horizon, 2.0 + w, "audit"});
+    CHECK(load::validate(s).empty());
+    s.units[0].critical.push_back({s.horizon, 1000.0, "one level too many"});
+    const load::diagnostics d = load::validate(s);
+    const auto* limit = find_code(d, "E-MODEL-LIMIT");
+    REQUIRE(limit != nullptr);
+    CHECK(limit->path == "units[0].critical[254].weight");
+    CHECK_THROWS_AS(solve::solve(s, solve::solve_options{}), load::invalid_scenario);
+}

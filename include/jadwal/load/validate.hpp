@@ -12,6 +12,10 @@
 
 namespace jadwal::load {
 
+/// The most distinct critical-period weights a scenario may use, counting the
+/// weight 1 of time outside any critical period.
+inline constexpr std::size_t max_critical_weights = 255;
+
 /// Every problem found, as errors with stable codes (docs/errors.md,
 /// E-MODEL-*): where the entity was written (its source mark) when it came
 /// from a file, and always its path in the scenario ("employees[3].unit").

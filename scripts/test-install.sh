@@ -17,6 +17,10 @@ cmake --install "$build" --prefix "$prefix" >/dev/null
 test -x "$prefix/bin/jadwal"
 test -f "$prefix/include/jadwal/jadwal.h"
 "$prefix/bin/jadwal" check "$scenario" >/dev/null
+# Every document an installed header cites is installed with it.
+for cited in $(grep -rhoE 'docs/[a-z_]+\.md' "$prefix/include/jadwal" | sort -u); do
+  test -f "$prefix/share/doc/jadwal/$cited" || { echo "installed headers cite $cited, which is not installed" >&2; exit 1; }
+done
 
 echo "== a CMake project with find_package(jadwal)"
 cmake -S "$root/tests/install/cmake_consumer" -B "$work/consumer" -DCMAKE_PREFIX_PATH="$prefix" \

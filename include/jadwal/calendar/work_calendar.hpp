@@ -1,5 +1,5 @@
 // Expands work patterns, seasons, rotations, holidays, leave and duties into
-// interval sets per employee: the calendar engine of problem.md ("Work calendars").
+// interval sets per employee: the calendar engine of docs/model.md ("Calendars").
 #pragma once
 
 #include <jadwal/time/interval_set.hpp>

@@ -1,4 +1,4 @@
-// Comparing scheduling policies (mission.md, item 6): the same scenario solved
+// Comparing scheduling policies (docs/attendance.md, `jadwal compare`): the same scenario solved
 // under several policies with the same seed and options, every plan checked
 // by the independent verifier, and the figures an HR office reports set side
 // by side, expected attendance included. The metrics shown are verify's

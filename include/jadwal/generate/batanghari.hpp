@@ -1,4 +1,4 @@
-// A synthetic but realistically shaped Batanghari population (domain.md) for
+// A synthetic but realistically shaped Batanghari population (examples/batanghari/README.md) for
 // examples, tests and benchmarks. Deterministic for a seed.
 #pragma once
 

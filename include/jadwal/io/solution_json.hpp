@@ -1,4 +1,4 @@
-// solution.json: the machine-readable plan (interface.md "Solution file").
+// solution.json: the machine-readable plan (docs/outputs.md "solution.json").
 // Entities are written by id, times as ISO 8601 with the offset of the zone
 // they belong to (a participant's, a venue's unit zone is the scenario zone).
 #pragma once

@@ -1,6 +1,6 @@
 // A training plan: the cohorts opened with their sessions and participants,
 // the self-paced study blocks, what could not be placed and why, and the
-// metrics and objective of problem.md. Produced by the solver, read back from
+// metrics and objective of docs/model.md. Produced by the solver, read back from
 // solution.json by `verify`, `explain` and the exporters. Header-only
 // (jadwal::model); the solver, the checker and the outputs all read it.
 #pragma once
@@ -82,7 +82,7 @@ struct unplaced_demand {
     std::vector<alternative> alternatives;  ///< at most three
 };
 
-/// The metrics of problem.md, by those names (docs/model.md defines each).
+/// The metrics, by their names in docs/model.md "Metrics", which defines each.
 struct solution_metrics {
     std::int64_t demand_total = 0;
     std::int64_t demand_placed = 0;
@@ -109,7 +109,7 @@ struct solution_metrics {
     friend bool operator==(const solution_metrics&, const solution_metrics&) = default;
 };
 
-/// Calls f(name, value) for each metric, by its name in problem.md and
+/// Calls f(name, value) for each metric, by its name in docs/model.md and
 /// solution.json and in that order: value is the std::int64_t of a count or
 /// minutes, the double of a rate, ratio or weighted sum. One list for every
 /// place that shows all of them (solution.json, comparison.json, `jadwal

@@ -1,4 +1,4 @@
-// The training-scheduling model of problem.md as plain value types. A loaded
+// The training-scheduling model (docs/model.md, docs/format.md) as plain value types. A loaded
 // scenario refers between entities by index (strong index types), never by
 // string, so later stages (compiler, solver) can use it directly. Header-only
 // (jadwal::model): it needs only date.h.

@@ -1,4 +1,4 @@
-// Spreadsheet exports of a plan (interface.md "CSV"): `schedule.csv`, one row
+// Spreadsheet exports of a plan (docs/outputs.md "CSV"): `schedule.csv`, one row
 // per participant and session or study block, and `siasn_courses.csv`, one row
 // per person and placed programme in the shape of SIASN course records.
 // docs/outputs.md ("CSV") lists the columns and what an HR office maps itself.

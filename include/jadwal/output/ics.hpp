@@ -1,4 +1,4 @@
-// iCalendar (RFC 5545) files of a plan (interface.md "Calendar files"): one
+// iCalendar (RFC 5545) files of a plan (docs/outputs.md "Calendar files"): one
 // calendar per employee with training, per cohort, per instructor who teaches
 // and per venue used, each a METHOD:PUBLISH file to import or subscribe to,
 // with a METHOD:CANCEL file next to it when a re-plan removed events that the

@@ -1,4 +1,4 @@
-// Publishing a plan: every output file a plan is published as (interface.md:
+// Publishing a plan: every output file a plan is published as (docs/outputs.md:
 // solution.json, schedule.csv, siasn_courses.csv, report.html, calendars/),
 // built in memory and written under one directory all or nothing. The CLI
 // (`solve --out`, `export`) and the C API both publish through here, so the

@@ -1,4 +1,4 @@
-// `report.html` (interface.md "HTML report"): one self-contained HTML5 file
+// `report.html` (docs/outputs.md "HTML report"): one self-contained HTML5 file
 // for planners and their managers: headline metrics, the comparison with a
 // baseline plan, participation and JP-target attainment per unit, unit
 // absence through the year, after-hours load per person, a calendar of

@@ -1,7 +1,7 @@
 // Explaining a plan to one person (`jadwal explain`): what they were given,
 // when, and how much of it falls in their working time; and for each demand
 // the plan leaves unmet, why (reason codes and sentences in domain terms) and
-// up to three alternatives with their cost (problem.md "Explanations",
+// up to three alternatives with their cost (docs/explanations.md,
 // docs/explanations.md lists the codes).
 #pragma once
 

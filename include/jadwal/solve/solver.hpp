@@ -1,6 +1,6 @@
 // The solver: from a loaded scenario and a policy to a training plan
-// (problem.md "Training model", "Hard constraints", "Objective"; the precise
-// rules are docs/model.md). Every plan it returns satisfies every hard
+// (docs/model.md gives the training model, the hard constraints and the
+// objective precisely). Every plan it returns satisfies every hard
 // constraint; demand it cannot place is listed in `solution::unplaced`.
 #pragma once
 

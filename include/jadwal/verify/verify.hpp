@@ -1,5 +1,5 @@
 // The independent checker of a plan (`jadwal verify`): recomputes, from the
-// scenario and the solution alone, every hard constraint of problem.md as
+// scenario and the solution alone, every hard constraint of docs/model.md as
 // docs/model.md defines it, and every metric and objective term. It shares
 // the calendar engine with the solver but no solver code, so a bug in the
 // solver shows up here as a violation or as a metric that disagrees.

@@ -20,7 +20,7 @@ bool tue_to_thu(const compiled_model& cm, int d) {
 bool hand_schedule(const plan& pl, std::uint32_t pmi, int first_day, std::int32_t venue,
                    const std::vector<std::uint32_t>& instructors, schedule& out) {
     const compiled_model& cm = pl.cm;
-    const pm_c& pm = cm.pms[pmi];
+    const delivery_c& pm = cm.deliveries[pmi];
     out = schedule{};
     out.pm = pmi;
     out.venue = venue;
@@ -114,14 +114,14 @@ void construct_baseline(plan& pl, refusal_log& log, const std::function<bool()>&
         const auto& list = by_program[p];
         if (list.empty()) continue;
         std::int32_t classroom = -1;
-        for (const auto pmi : cm.programs[p].pms)
-            if (cm.pms[pmi].mode == model::delivery_mode::classroom && !cm.pms[pmi].fixed) classroom = static_cast<std::int32_t>(pmi);
+        for (const auto pmi : cm.programs[p].deliveries)
+            if (cm.deliveries[pmi].mode == model::delivery_mode::classroom && !cm.deliveries[pmi].fixed) classroom = static_cast<std::int32_t>(pmi);
         if (classroom < 0) {
             for (const auto d : list) log[d] = refusal::structure;
             continue;
         }
         const auto pmi = static_cast<std::uint32_t>(classroom);
-        const pm_c& pm = cm.pms[pmi];
+        const delivery_c& pm = cm.deliveries[pmi];
         const program_c& pc = cm.programs[p];
         // Programmes start in staggered weeks, then run a cohort a week.
         for (int week = static_cast<int>(p % 4); !stop(); ++week) {

@@ -19,7 +19,7 @@ namespace jadwal::solve {
 namespace {
 
 using detail::compiled_model;
-using detail::pm_c;
+using detail::delivery_c;
 using detail::span;
 using detail::tmin;
 
@@ -42,7 +42,7 @@ public:
     /// the minutes of its windows they accept and are available in (with a
     /// trainer and a venue open, for live modes), within the daily and weekly
     /// limits, add up to its length. Ignores everyone else's training.
-    [[nodiscard]] bool has_time(std::uint32_t e, const pm_c& pm, tmin deadline, bool* outside_work = nullptr) const {
+    [[nodiscard]] bool has_time(std::uint32_t e, const delivery_c& pm, tmin deadline, bool* outside_work = nullptr) const {
         const int daily_cap = day_cap(pm);
         long usable = 0;
         long week_work = 0, week_after = 0;
@@ -87,7 +87,7 @@ public:
     }
 
     /// For a delivery at fixed times: the options the person can attend whole.
-    [[nodiscard]] bool can_attend(std::uint32_t e, const pm_c& pm, std::size_t option, tmin deadline) const {
+    [[nodiscard]] bool can_attend(std::uint32_t e, const delivery_c& pm, std::size_t option, tmin deadline) const {
         for (const auto& x : pm.fixed_sessions[option]) {
             const int d = cm_.day_of(x.a);
             if (x.b > deadline || !cm_.available(e, x.a, x.b) || !cm_.accepts_at(e, pm, d, x.a, x.b)) return false;
@@ -99,7 +99,7 @@ public:
     /// at each instant of the sessions a unit can have at most its limit in
     /// training during working time, whoever is outside working time then is
     /// free of the limit.
-    [[nodiscard]] std::int64_t fixed_seats(const pm_c& pm, std::size_t option,
+    [[nodiscard]] std::int64_t fixed_seats(const delivery_c& pm, std::size_t option,
                                            const std::vector<std::uint32_t>& attendees) const {
         std::vector<std::vector<std::uint32_t>> by_unit(cm_.units.size());
         for (const auto e : attendees) by_unit[cm_.employees[e].unit].push_back(e);
@@ -120,7 +120,7 @@ public:
     }
 
 private:
-    [[nodiscard]] int day_cap(const pm_c& pm) const {
+    [[nodiscard]] int day_cap(const delivery_c& pm) const {
         int cap = cm_.max_training_per_day;
         if (pm.live) {
             // One cohort meets for at most the daily maximum a day (docs/model.md).
@@ -134,7 +134,7 @@ private:
     /// The pieces of day d in the delivery's windows that the person accepts
     /// and is available in, before the deadline; for live modes also within
     /// some trainer's and some venue's open hours.
-    [[nodiscard]] std::vector<span> pieces(std::uint32_t e, const pm_c& pm, int d, tmin deadline) const {
+    [[nodiscard]] std::vector<span> pieces(std::uint32_t e, const delivery_c& pm, int d, tmin deadline) const {
         std::vector<span> out;
         const auto& dc = cm_.day[static_cast<std::size_t>(d)];
         for (const detail::window_c* w = cm_.wins_begin(pm, d); w != cm_.wins_end(pm, d); ++w) {
@@ -207,7 +207,7 @@ private:
         return open;
     }
 
-    [[nodiscard]] std::vector<span> venue_hours(const pm_c& pm, int d) const {
+    [[nodiscard]] std::vector<span> venue_hours(const delivery_c& pm, int d) const {
         std::vector<span> open;
         const tmin a = cm_.day_start[static_cast<std::size_t>(d)], b = cm_.day_start[static_cast<std::size_t>(d) + 1];
         for (const auto v : pm.venues) {
@@ -259,14 +259,14 @@ plan_bounds detail::compute_bounds(const compiled_model& cm) {
             reason[i] = fmt::format("{} JP is more than the {} JP cap of this PPPK employee", prog.jp, ec.jp_cap);
             continue;
         }
-        if (cm.programs[dc.program].pms.empty()) {
+        if (cm.programs[dc.program].deliveries.empty()) {
             code[i] = "U-NO-MODE";
             reason[i] = fmt::format("policy {} allows none of its modes ({})", pol.id, mode_list(prog));
             continue;
         }
         bool any_fixed = false, any_flexible = false;
-        for (const auto pmi : cm.programs[dc.program].pms) {
-            const pm_c& pm = cm.pms[pmi];
+        for (const auto pmi : cm.programs[dc.program].deliveries) {
+            const delivery_c& pm = cm.deliveries[pmi];
             if (pm.fixed) {
                 any_fixed = true;
                 for (std::size_t o = 0; o < pm.fixed_sessions.size(); ++o)
@@ -302,27 +302,27 @@ plan_bounds detail::compute_bounds(const compiled_model& cm) {
     // at most limit + (those who could sit a whole session outside their
     // working time) of each unit. Fewer than the minimum in all, and nobody
     // can take it.
-    std::vector<std::map<std::uint32_t, std::pair<std::int64_t, std::int64_t>>> per_unit(cm.pms.size());
+    std::vector<std::map<std::uint32_t, std::pair<std::int64_t, std::int64_t>>> per_unit(cm.deliveries.size());
     for (std::size_t i = 0; i < n; ++i)
         for (std::size_t k = 0; k < usable[i].size(); ++k) {
             auto& [all, off_work] = per_unit[usable[i][k]][cm.employees[cm.demand[i].employee].unit];
             ++all;
             off_work += outside[i][k];
         }
-    std::vector<std::int64_t> could(cm.pms.size(), 0);
-    for (std::size_t pmi = 0; pmi < cm.pms.size(); ++pmi)
+    std::vector<std::int64_t> could(cm.deliveries.size(), 0);
+    for (std::size_t pmi = 0; pmi < cm.deliveries.size(); ++pmi)
         for (const auto& [u, counts] : per_unit[pmi])
             could[pmi] += std::min<std::int64_t>(counts.first, cm.units[u].limit + counts.second);
     for (std::size_t i = 0; i < n; ++i) {
         if (usable[i].empty()) continue;
         std::vector<std::uint32_t> kept;
         for (const auto pmi : usable[i]) {
-            const pm_c& pm = cm.pms[pmi];
+            const delivery_c& pm = cm.deliveries[pmi];
             if (pm.live && !pm.fixed && could[pmi] < pm.size_min) continue;
             kept.push_back(pmi);
         }
         if (kept.empty()) {
-            const pm_c& pm = cm.pms[usable[i].front()];
+            const delivery_c& pm = cm.deliveries[usable[i].front()];
             code[i] = "U-COHORT-MIN";
             reason[i] = fmt::format("a cohort in {} could hold at most {} of the people who need it (unit limits "
                                     "during working time included), fewer than its minimum of {}",
@@ -336,17 +336,17 @@ plan_bounds detail::compute_bounds(const compiled_model& cm) {
     // options' seats under unit limits.
     std::vector<std::int64_t> placeable(s.programs.size(), 0), seats(s.programs.size(), 0);
     std::vector<char> unlimited(s.programs.size(), 0);
-    std::vector<std::vector<std::uint32_t>> fixed_attendees(cm.pms.size());
+    std::vector<std::vector<std::uint32_t>> fixed_attendees(cm.deliveries.size());
     for (std::size_t i = 0; i < n; ++i) {
         if (usable[i].empty()) continue;
         ++placeable[cm.demand[i].program];
         for (const auto pmi : usable[i]) {
-            const pm_c& pm = cm.pms[pmi];
+            const delivery_c& pm = cm.deliveries[pmi];
             if (pm.fixed) fixed_attendees[pmi].push_back(static_cast<std::uint32_t>(i));
         }
     }
-    for (std::size_t pmi = 0; pmi < cm.pms.size(); ++pmi) {
-        const pm_c& pm = cm.pms[pmi];
+    for (std::size_t pmi = 0; pmi < cm.deliveries.size(); ++pmi) {
+        const delivery_c& pm = cm.deliveries[pmi];
         if (!pm.fixed) {
             if (pm.mode == model::delivery_mode::classroom && cm.budget_classroom >= 0) {
                 int biggest = 0;
@@ -400,8 +400,8 @@ plan_bounds detail::compute_bounds(const compiled_model& cm) {
             long topup = 0;
             for (auto i = cm.topup_off[e]; i < cm.topup_off[e + 1]; ++i) {
                 const auto& dc = cm.demand[i];
-                for (const auto pmi : cm.programs[dc.program].pms)
-                    if (!cm.pms[pmi].fixed && b.has_time(dc.employee, cm.pms[pmi], dc.deadline)) {
+                for (const auto pmi : cm.programs[dc.program].deliveries)
+                    if (!cm.deliveries[pmi].fixed && b.has_time(dc.employee, cm.deliveries[pmi], dc.deadline)) {
                         topup += s.programs[dc.program].jp;
                         break;
                     }

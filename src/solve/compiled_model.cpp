@@ -63,7 +63,7 @@ std::vector<int> block_lengths(int minutes, int lo, int hi, int g) {
     return {};
 }
 
-void fill_module_parts(pm_c& pm, std::size_t modules) {
+void fill_module_parts(delivery_c& pm, std::size_t modules) {
     pm.module_parts.assign(modules, {0, 0});
     for (std::size_t k = 0; k < pm.parts.size(); ++k) {
         auto& mp = pm.module_parts[pm.parts[k].module];
@@ -81,8 +81,32 @@ compiled_model::compiled_model(const model::scenario& s, const model::policy& p)
     granularity = std::max(1, s.granularity_minutes);
     days = static_cast<int>((s.horizon.last - s.horizon.first).count()) + 1;
     t0 = calendar::to_instant(local_minute{s.horizon.first}, zone);
+    compile_days();
+    compile_zones();
+    compile_travel();
+    compile_units();
+    compile_employees();
+    compile_resources();
+    compile_policy_limits();
+    compile_recordings(compile_deliveries());
+    compile_demand();
+    compile_top_up();
+    compile_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+}
 
-    // ---------------------------------------------------------------- days
+std::uint16_t compiled_model::zone_slot(const date::time_zone* z) const {
+    for (std::size_t i = 0; i < zones.size(); ++i)
+        if (zones[i].tz == z) return static_cast<std::uint16_t>(i);
+    assert(false && "compile_zones() saw every employee's zone");
+    return 0;
+}
+
+/// The dates of the horizon: where each starts, its weekday, month, holiday,
+/// working hours and Friday prayer under the policy.
+void compiled_model::compile_days() {
+    const model::scenario& s = scenario;
+    const model::policy& p = policy;
+    const date::time_zone& zone = *scenario.zone;
     day_start.resize(static_cast<std::size_t>(days) + 1);
     day.resize(static_cast<std::size_t>(days));
     int max_len = 0;
@@ -119,8 +143,12 @@ compiled_model::compiled_model(const model::scenario& s, const model::policy& p)
             if (k >= 0 && k < days) day[static_cast<std::size_t>(k)].holiday = true;
         }
     }
+}
 
-    // ---------------------------------------------------------------- zones
+/// The time zones people work in, with their midnights over the horizon.
+void compiled_model::compile_zones() {
+    const model::scenario& s = scenario;
+    const date::time_zone& zone = *scenario.zone;
     std::vector<const date::time_zone*> zone_list{&zone};
     auto zone_index = [&](const date::time_zone* z) -> std::uint16_t {
         for (std::size_t i = 0; i < zone_list.size(); ++i)
@@ -136,8 +164,11 @@ compiled_model::compiled_model(const model::scenario& s, const model::policy& p)
             zd.midnight.push_back(rel(calendar::to_instant(local_minute{s.horizon.first + date::days{k}}, *z), t0));
         zones.push_back(std::move(zd));
     }
+}
 
-    // ---------------------------------------------------------------- locations
+/// Travel minutes between locations, both ways.
+void compiled_model::compile_travel() {
+    const model::scenario& s = scenario;
     locations = static_cast<int>(s.locations.size());
     travel.assign(static_cast<std::size_t>(locations) * static_cast<std::size_t>(locations), 0);
     for (int a = 0; a < locations; ++a)
@@ -150,8 +181,12 @@ compiled_model::compiled_model(const model::scenario& s, const model::policy& p)
             travel[ib * static_cast<std::size_t>(locations) + ia] =
                 std::max(travel[ib * static_cast<std::size_t>(locations) + ia], v);
         }
+}
 
-    // ---------------------------------------------------------------- units
+/// Units: head count, absence limit and critical periods by weight class.
+void compiled_model::compile_units() {
+    const model::scenario& s = scenario;
+    const model::policy& p = policy;
     weight_class.push_back(1.0);
     auto class_of = [&](double w) -> std::uint8_t {
         for (std::size_t i = 0; i < weight_class.size(); ++i)
@@ -195,8 +230,14 @@ compiled_model::compiled_model(const model::scenario& s, const model::policy& p)
             else uc.crit.push_back({a, b, cls});
         }
     }
+}
 
-    // ---------------------------------------------------------------- employees
+/// Employees: day profiles (working, unavailable, breaks, duty) shared between
+/// people with the same days, rostered shifts with a minimum on duty, and
+/// assigned-duty days.
+void compiled_model::compile_employees() {
+    const model::scenario& s = scenario;
+    const model::policy& p = policy;
     const std::size_t n_emp = s.employees.size();
     employees.resize(n_emp);
     profile_of.assign(n_emp * static_cast<std::size_t>(days), 0);
@@ -211,7 +252,7 @@ compiled_model::compiled_model(const model::scenario& s, const model::policy& p)
         employee_c& ec = employees[ei];
         ec.unit = me.unit.value;
         ec.location = units[ec.unit].location;
-        ec.zone = zone_index(&s.zone_of(me));
+        ec.zone = zone_slot(&s.zone_of(me));
         ec.accepts_after_hours = me.accepts.after_hours;
         ec.accepts_weekend = me.accepts.weekend;
         ec.jp_target = me.jp_target;
@@ -305,12 +346,12 @@ compiled_model::compiled_model(const model::scenario& s, const model::policy& p)
                 const int sd = day_of(ra);
                 if (rb <= 0 || ra >= horizon_end || sd < 0 || sd >= days) continue;
                 const auto okey = std::make_tuple(ec.unit, k, code);
-                auto [oit, ofresh] = occ_ids.try_emplace(okey, u32(occs.size()));
+                auto [oit, ofresh] = occ_ids.try_emplace(okey, u32(shift_occurrences.size()));
                 if (ofresh) {
-                    occs.push_back({ec.unit, 0, 0});
+                    shift_occurrences.push_back({ec.unit, 0, 0});
                     occ_keys.push_back({ec.unit, {min_it->second, code}});
                 }
-                occs[oit->second].rostered += 1;
+                shift_occurrences[oit->second].rostered += 1;
                 emp_shift[static_cast<std::size_t>(ec.shift_off) + static_cast<std::size_t>(sd)] = {
                     static_cast<std::int32_t>(oit->second), ra, rb};
             }
@@ -343,10 +384,14 @@ compiled_model::compiled_model(const model::scenario& s, const model::policy& p)
             }
         }
     }
-    for (std::size_t o = 0; o < occs.size(); ++o)
-        occs[o].allowed_pull = std::max(0, occs[o].rostered - occ_keys[o].second.first);
+    for (std::size_t o = 0; o < shift_occurrences.size(); ++o)
+        shift_occurrences[o].allowed_pull = std::max(0, shift_occurrences[o].rostered - occ_keys[o].second.first);
+}
 
-    // ---------------------------------------------------------------- resources
+/// Venues, platforms and instructors: opening hours, closures, evenings.
+void compiled_model::compile_resources() {
+    const model::scenario& s = scenario;
+    const date::time_zone& zone = *scenario.zone;
     auto open_spans = [&](model::pattern_index pi, std::vector<std::uint32_t>& off, std::vector<span>& out) {
         const model::work_pattern& pat = s.patterns[pi.value];
         const interval_set& w = calendar.pattern_working(pi, zone, 0, pat.holidays, false);
@@ -411,8 +456,12 @@ compiled_model::compiled_model(const model::scenario& s, const model::policy& p)
             }
         }
     }
+}
 
-    // ---------------------------------------------------------------- policy
+/// The policy's limits and weights, and the budget.
+void compiled_model::compile_policy_limits() {
+    const model::scenario& s = scenario;
+    const model::policy& p = policy;
     max_training_per_day = p.max_training_minutes_per_day ? *p.max_training_minutes_per_day : -1;
     max_ah_per_day = p.max_after_hours_minutes_per_day ? *p.max_after_hours_minutes_per_day : -1;
     max_ah_per_week = p.max_after_hours_minutes_per_week ? *p.max_after_hours_minutes_per_week : -1;
@@ -426,17 +475,18 @@ compiled_model::compiled_model(const model::scenario& s, const model::policy& p)
     weights = p.weights;
     budget_classroom = s.budget.max_classroom_cohorts ? *s.budget.max_classroom_cohorts : -1;
     budget_cost = s.budget.max_cost ? *s.budget.max_cost : -1;
+}
 
-    // ---------------------------------------------------------------- programmes and deliveries
+/// Programmes and the deliveries the policy allows: parts, windows, venues,
+/// fixed sessions. Returns the recordings of fixed sessions, built after.
+std::vector<compiled_model::pending_recording> compiled_model::compile_deliveries() {
+    const model::scenario& s = scenario;
+    const model::policy& p = policy;
+    const date::time_zone& zone = *scenario.zone;
     const int jp_minutes = std::max(1, s.jp_minutes);
     programs.resize(s.programs.size());
     // Recordings become self-paced deliveries of their own, built after every
     // programme so that each programme's ordinary deliveries come first.
-    struct pending_recording {
-        std::size_t program, offer;
-        span session;
-        model::recording rec;
-    };
     std::vector<pending_recording> recordings;
     auto add_recording = [&](std::size_t pi, std::size_t oi, span session, const model::recording& rec) {
         recordings.push_back({pi, oi, session, rec});
@@ -452,7 +502,7 @@ compiled_model::compiled_model(const model::scenario& s, const model::policy& p)
         for (std::size_t oi = 0; oi < mp.modes.size(); ++oi) {
             const model::mode_offer& mo = mp.modes[oi];
             if (!policy_allows(p, mo.mode)) continue;
-            pm_c pm;
+            delivery_c pm;
             pm.program = u32(pi);
             pm.offer = u32(oi);
             pm.mode = mo.mode;
@@ -566,8 +616,8 @@ compiled_model::compiled_model(const model::scenario& s, const model::policy& p)
                 }
                 if (pm.parts.empty() || pm.wins.empty()) continue;
                 fill_module_parts(pm, mp.modules.size());
-                pc.pms.push_back(u32(pms.size()));
-                pms.push_back(std::move(pm));
+                pc.deliveries.push_back(u32(deliveries.size()));
+                deliveries.push_back(std::move(pm));
                 continue;
             }
             if (!mo.fixed.empty()) {
@@ -615,8 +665,8 @@ compiled_model::compiled_model(const model::scenario& s, const model::policy& p)
                 if (pm.fixed_sessions.empty()) continue;
                 for (const auto& pt : pm.parts) pm.total_minutes += pt.minutes;
                 fill_module_parts(pm, mp.modules.size());
-                pc.pms.push_back(u32(pms.size()));
-                pms.push_back(std::move(pm));
+                pc.deliveries.push_back(u32(deliveries.size()));
+                deliveries.push_back(std::move(pm));
                 continue;
             }
             if (pm.wins.empty()) continue;
@@ -707,11 +757,18 @@ compiled_model::compiled_model(const model::scenario& s, const model::policy& p)
                 last_part_of[m] = prev;
             }
             fill_module_parts(pm, mp.modules.size());
-            pc.pms.push_back(u32(pms.size()));
-            pms.push_back(std::move(pm));
+            pc.deliveries.push_back(u32(deliveries.size()));
+            deliveries.push_back(std::move(pm));
         }
     }
+    return recordings;
+}
 
+/// Recordings of fixed sessions as self-paced deliveries of their own.
+void compiled_model::compile_recordings(std::vector<pending_recording> recordings) {
+    const model::scenario& s = scenario;
+    const model::policy& p = policy;
+    const date::time_zone& zone = *scenario.zone;
     // Recordings (docs/model.md "Recordings"): blocks of the session's minutes plus
     // the post-test, in the self-paced windows the policy allows, from the
     // session's end to `days` days later (never past the horizon).
@@ -720,7 +777,7 @@ compiled_model::compiled_model(const model::scenario& s, const model::policy& p)
     });
     for (const auto& r : recordings) {
         const model::program& mp = s.programs[r.program];
-        pm_c pm;
+        delivery_c pm;
         pm.program = u32(r.program);
         pm.offer = u32(r.offer);
         pm.mode = model::delivery_mode::self_paced;
@@ -760,11 +817,15 @@ compiled_model::compiled_model(const model::scenario& s, const model::policy& p)
         pm.total_minutes = minutes;
         if (pm.parts.empty() || pm.wins.empty()) continue;
         fill_module_parts(pm, 1);
-        programs[r.program].pms.push_back(u32(pms.size()));
-        pms.push_back(std::move(pm));
+        programs[r.program].deliveries.push_back(u32(deliveries.size()));
+        deliveries.push_back(std::move(pm));
     }
+}
 
-    // ---------------------------------------------------------------- demand
+/// Declared demand, grouped by employee.
+void compiled_model::compile_demand() {
+    const model::scenario& s = scenario;
+    const std::size_t n_emp = scenario.employees.size();
     demand.resize(s.demand.size());
     demand_off.assign(n_emp + 1, 0);
     for (std::size_t i = 0; i < s.demand.size(); ++i) {
@@ -789,7 +850,12 @@ compiled_model::compiled_model(const model::scenario& s, const model::policy& p)
         for (std::size_t i = 0; i < s.demand.size(); ++i) demand_by_emp[fill[demand[i].employee]++] = u32(i);
     }
     declared = u32(demand.size());
+}
 
+/// Top-up candidates after declared demand.
+void compiled_model::compile_top_up() {
+    const model::scenario& s = scenario;
+    const std::size_t n_emp = scenario.employees.size();
     // Top-up candidates (docs/model.md "Top-up"): every catalogue programme the
     // policy lets people study self-paced, for each eligible person with a target
     // who has not declared it.
@@ -798,8 +864,8 @@ compiled_model::compiled_model(const model::scenario& s, const model::policy& p)
     std::vector<std::uint32_t> catalogue;
     for (const auto pi : s.catalogue.programs) {
         if (!pi.valid() || pi.value >= programs.size()) continue;
-        const auto& list = programs[pi.value].pms;
-        if (std::any_of(list.begin(), list.end(), [&](std::uint32_t x) { return !pms[x].live && !pms[x].recording; }))
+        const auto& list = programs[pi.value].deliveries;
+        if (std::any_of(list.begin(), list.end(), [&](std::uint32_t x) { return !deliveries[x].live && !deliveries[x].recording; }))
             catalogue.push_back(pi.value);
     }
     auto contains = [](const auto& v, const auto& x) { return std::find(v.begin(), v.end(), x) != v.end(); };
@@ -827,8 +893,6 @@ compiled_model::compiled_model(const model::scenario& s, const model::policy& p)
         }
     }
     topup_off[n_emp] = u32(demand.size());
-
-    compile_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 }
 
 bool compiled_model::available(std::uint32_t e, tmin a, tmin b) const {
@@ -903,7 +967,7 @@ bool compiled_model::instructor_evening(std::uint32_t i, int d, tmin a, tmin b) 
     return true;
 }
 
-int compiled_model::cohort_cap(const pm_c& pm, std::int32_t venue, std::int32_t fixed) const {
+int compiled_model::cohort_cap(const delivery_c& pm, std::int32_t venue, std::int32_t fixed) const {
     int cap = pm.size_max;
     if (pm.mode == model::delivery_mode::classroom && venue >= 0)
         cap = std::min(cap, venues[static_cast<std::size_t>(venue)].capacity);
@@ -919,7 +983,7 @@ std::size_t compiled_model::memory_bytes() const {
     n += profiles.capacity() * sizeof(day_profile) + profile_spans.capacity() * sizeof(rel_span);
     n += employees.capacity() * sizeof(employee_c) + emp_shift.capacity() * sizeof(emp_shift_day);
     n += demand.capacity() * sizeof(demand_c) + demand_by_emp.capacity() * 4 + demand_off.capacity() * 4;
-    for (const auto& pm : pms) n += pm.wins.capacity() * sizeof(window_c) + pm.win_off.capacity() * 4;
+    for (const auto& pm : deliveries) n += pm.wins.capacity() * sizeof(window_c) + pm.win_off.capacity() * 4;
     return n;
 }
 

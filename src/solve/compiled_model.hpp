@@ -90,7 +90,7 @@ struct unit_c {
 };
 
 /// One shift occurrence (date, code) of a unit with a minimum head count.
-struct shift_occ {
+struct shift_occurrence {
     std::uint32_t unit = 0;
     int rostered = 0;
     int allowed_pull = 0;  ///< max(0, rostered - minimum)
@@ -98,7 +98,7 @@ struct shift_occ {
 
 /// What an employee of a shift unit is rostered for on a day.
 struct emp_shift_day {
-    std::int32_t occ = -1;  ///< into compiled_model::occs; -1: not rostered
+    std::int32_t occ = -1;  ///< into compiled_model::shift_occurrences; -1: not rostered
     tmin a = 0;
     tmin b = 0;
 };
@@ -135,7 +135,7 @@ struct window_c {
 };
 
 /// One delivery mode of a programme that the policy allows.
-struct pm_c {
+struct delivery_c {
     std::uint32_t program = 0;
     std::uint32_t offer = 0;  ///< index into program.modes
     model::delivery_mode mode = model::delivery_mode::classroom;
@@ -165,7 +165,7 @@ struct pm_c {
 
 struct program_c {
     int jp = 0;
-    std::vector<std::uint32_t> pms;
+    std::vector<std::uint32_t> deliveries;
     std::vector<std::uint32_t> instructors;
     int per_session = 0;
     std::string id;
@@ -246,7 +246,7 @@ public:
     std::vector<rel_span> profile_spans;
     std::vector<unit_c> units;
     std::vector<double> weight_class;  ///< [0] = 1
-    std::vector<shift_occ> occs;
+    std::vector<shift_occurrence> shift_occurrences;
     std::vector<emp_shift_day> emp_shift;
     std::vector<rostered_day> rostered;
     std::vector<int> travel;  ///< locations x locations
@@ -254,7 +254,7 @@ public:
 
     // ------------------------------------------------------------ training
     std::vector<program_c> programs;
-    std::vector<pm_c> pms;
+    std::vector<delivery_c> deliveries;
     /// Declared demand [0, declared), then top-up candidates [declared, size).
     std::vector<demand_c> demand;
     std::uint32_t declared = 0;
@@ -385,7 +385,7 @@ public:
     }
     /// Whether [a, b) on scenario day d lies in a window of pm that employee e
     /// accepts (docs/model.md: a session in several windows is allowed when any one is).
-    [[nodiscard]] bool accepts_at(std::uint32_t e, const pm_c& pm, int d, tmin a, tmin b) const {
+    [[nodiscard]] bool accepts_at(std::uint32_t e, const delivery_c& pm, int d, tmin a, tmin b) const {
         for (const window_c* w = wins_begin(pm, d); w != wins_end(pm, d); ++w) {
             if (!(w->a <= a && b <= w->b)) continue;
             const int need = w->kind == 3 ? needs(d, a, b) : w->kind;
@@ -394,14 +394,14 @@ public:
         return false;
     }
     /// Whether [a, b) on day d lies in some window of pm.
-    [[nodiscard]] bool in_window(const pm_c& pm, int d, tmin a, tmin b) const {
+    [[nodiscard]] bool in_window(const delivery_c& pm, int d, tmin a, tmin b) const {
         for (const window_c* w = wins_begin(pm, d); w != wins_end(pm, d); ++w)
             if (w->a <= a && b <= w->b) return true;
         return false;
     }
     /// The window occurrences of a delivery on scenario day d.
-    [[nodiscard]] const window_c* wins_begin(const pm_c& pm, int d) const { return pm.wins.data() + pm.win_off[d]; }
-    [[nodiscard]] const window_c* wins_end(const pm_c& pm, int d) const { return pm.wins.data() + pm.win_off[d + 1]; }
+    [[nodiscard]] const window_c* wins_begin(const delivery_c& pm, int d) const { return pm.wins.data() + pm.win_off[d]; }
+    [[nodiscard]] const window_c* wins_end(const delivery_c& pm, int d) const { return pm.wins.data() + pm.win_off[d + 1]; }
     /// Whether a venue / instructor can host [a, b) on day d (pattern, closures).
     [[nodiscard]] bool venue_open(std::uint32_t v, int d, tmin a, tmin b) const;
     [[nodiscard]] bool instructor_open(std::uint32_t i, int d, tmin a, tmin b) const;
@@ -409,9 +409,29 @@ public:
     /// their pattern and inside their evening hours.
     [[nodiscard]] bool instructor_evening(std::uint32_t i, int d, tmin a, tmin b) const;
     /// The effective maximum of a cohort of pm with venue v (classroom) or fixed option f.
-    [[nodiscard]] int cohort_cap(const pm_c& pm, std::int32_t venue, std::int32_t fixed) const;
+    [[nodiscard]] int cohort_cap(const delivery_c& pm, std::int32_t venue, std::int32_t fixed) const;
 
 private:
+    // The constructor's steps, in order (each reads what the ones before built).
+    struct pending_recording {
+        std::size_t program, offer;
+        span session;
+        model::recording rec;
+    };
+    void compile_days();
+    void compile_zones();
+    void compile_travel();
+    void compile_units();
+    void compile_employees();
+    void compile_resources();
+    void compile_policy_limits();
+    [[nodiscard]] std::vector<pending_recording> compile_deliveries();
+    void compile_recordings(std::vector<pending_recording> recordings);
+    void compile_demand();
+    void compile_top_up();
+    /// The index into `zones` of a zone compile_zones() listed.
+    [[nodiscard]] std::uint16_t zone_slot(const date::time_zone* z) const;
+
     enum class profile_section : std::uint8_t { breaks, duty };
     /// Minutes of [a, b) inside one section of the employee's day profiles.
     [[nodiscard]] int section_minutes(std::uint32_t e, tmin a, tmin b, profile_section which) const;

@@ -35,7 +35,7 @@ programme_view view_of(const compiled_model& cm) {
             total_jp[p] += cm.programs[p].jp;
             if (cm.demand[d].mandatory) mandatory_jp[p] += cm.programs[p].jp;
         }
-        for (const auto pm : cm.programs[p].pms) (cm.pms[pm].live ? v.has_live : v.has_self)[p] = 1;
+        for (const auto pm : cm.programs[p].deliveries) (cm.deliveries[pm].live ? v.has_live : v.has_self)[p] = 1;
         v.order.push_back(static_cast<std::uint32_t>(p));
     }
     std::sort(v.order.begin(), v.order.end(), [&](std::uint32_t a, std::uint32_t b) {
@@ -58,7 +58,7 @@ std::vector<std::uint32_t> unplaced_of(const plan& pl, const std::vector<std::ui
 /// paid for by other cohorts are free.
 double schedule_money(const plan& pl, const schedule& s) {
     const compiled_model& cm = pl.cm;
-    const pm_c& pm = cm.pms[s.pm];
+    const delivery_c& pm = cm.deliveries[s.pm];
     double m = pm.cost_per_cohort;
     if (pm.platform >= 0) m += cm.platforms[static_cast<std::size_t>(pm.platform)].cost_per_cohort;
     for (const auto& x : s.sessions) {
@@ -91,8 +91,8 @@ offer best_offer(plan& pl, inserter& ins, std::uint32_t p, const std::vector<std
     }
     weight /= static_cast<double>(cands.size());
     schedule s;
-    for (const auto pmi : cm.programs[p].pms) {
-        const pm_c& pm = cm.pms[pmi];
+    for (const auto pmi : cm.programs[p].deliveries) {
+        const delivery_c& pm = cm.deliveries[pmi];
         if (!pm.live || pm.fixed) continue;
         const int first_hi = std::max(0, cm.day_of(latest - 1) - static_cast<int>(pm.parts.size()));
         double seated = 0, avg = 0;
@@ -158,8 +158,8 @@ void construct(plan& pl, rng& r, refusal_log& log, const std::function<bool()>& 
 
     // Fixed sessions (national webinars): their times are given.
     for (const auto p : v.order)
-        for (const auto pmi : cm.programs[p].pms) {
-            if (!cm.pms[pmi].fixed) continue;
+        for (const auto pmi : cm.programs[p].deliveries) {
+            if (!cm.deliveries[pmi].fixed) continue;
             while (!stop()) {
                 const auto cands = unplaced_of(pl, v.demand[p]);
                 if (cands.empty() || ins.build_cohort(pmi, cands, 0) < 0) break;
@@ -178,8 +178,8 @@ void construct(plan& pl, rng& r, refusal_log& log, const std::function<bool()>& 
         if (!v.has_self[p] || stop()) continue;
         for (const auto d : v.demand[p]) {
             if (pl.place[d].kind != place_kind::none) continue;
-            for (const auto pmi : cm.programs[p].pms) {
-                if (cm.pms[pmi].live) continue;
+            for (const auto pmi : cm.programs[p].deliveries) {
+                if (cm.deliveries[pmi].live) continue;
                 refusal why = refusal::none;
                 if (ins.place_self(d, pmi, 7, &why)) {
                     log[d] = refusal::none;

@@ -77,15 +77,15 @@ private:
 
     std::int32_t find_pm(model::program_index p, model::delivery_mode m) const {
         if (!p.valid() || p.value >= cm_.programs.size()) return -1;
-        for (const auto pmi : cm_.programs[p.value].pms)
-            if (cm_.pms[pmi].mode == m && !cm_.pms[pmi].recording) return static_cast<std::int32_t>(pmi);
+        for (const auto pmi : cm_.programs[p.value].deliveries)
+            if (cm_.deliveries[pmi].mode == m && !cm_.deliveries[pmi].recording) return static_cast<std::int32_t>(pmi);
         return -1;
     }
 
     /// The recording of programme p whose window holds every block of the list.
     std::int32_t find_recording(std::uint32_t p, const std::vector<const study_block*>& list) const {
-        for (const auto pmi : cm_.programs[p].pms) {
-            const pm_c& pm = cm_.pms[pmi];
+        for (const auto pmi : cm_.programs[p].deliveries) {
+            const delivery_c& pm = cm_.deliveries[pmi];
             if (!pm.recording) continue;
             bool inside = true;
             for (const auto* b : list)
@@ -95,7 +95,7 @@ private:
         return -1;
     }
 
-    bool in_window(const pm_c& pm, tmin a, tmin b) const {
+    bool in_window(const delivery_c& pm, tmin a, tmin b) const {
         const int d = cm_.day_of(a);
         if (d < 0 || d >= cm_.days) return false;
         if ((a - cm_.day_start[static_cast<std::size_t>(d)]) % cm_.granularity != 0) return false;
@@ -126,7 +126,7 @@ private:
                                               c.program.valid() ? s_.programs[c.program.value].id : "?"));
                 continue;
             }
-            const pm_c& pm = cm_.pms[static_cast<std::size_t>(pmi)];
+            const delivery_c& pm = cm_.deliveries[static_cast<std::size_t>(pmi)];
             const model::program& prog = s_.programs[pm.program];
             const model::mode_offer& mo = prog.modes[pm.offer];
             out_.raw.live_cohorts += 1;
@@ -299,7 +299,7 @@ private:
                 if (it != demand_of_.end() && cm_.demand[it->second].top_up != list.front()->top_up)
                     violate("V-TOP-UP", who + ": top-up marking does not match the demand");
             }
-            const pm_c& pm = cm_.pms[static_cast<std::size_t>(pmi)];
+            const delivery_c& pm = cm_.deliveries[static_cast<std::size_t>(pmi)];
             const model::program& prog = s_.programs[p];
             claim(e, p, who);
             std::vector<int> minutes(prog.modules.size(), 0);
@@ -518,9 +518,9 @@ private:
                     out_.metrics.max_unit_absence_ratio, static_cast<double>(peak) / cm_.units[u].headcount);
         }
         for (const auto& [o, pulled] : occ_pulled_)
-            if (pulled > cm_.occs[static_cast<std::size_t>(o)].allowed_pull)
+            if (pulled > cm_.shift_occurrences[static_cast<std::size_t>(o)].allowed_pull)
                 violate("V-SHIFT-MINIMUM", fmt::format("unit {}: a shift keeps too few on duty",
-                                                       cm_.units[cm_.occs[static_cast<std::size_t>(o)].unit].id));
+                                                       cm_.units[cm_.shift_occurrences[static_cast<std::size_t>(o)].unit].id));
     }
 
     static int max_concurrent(std::vector<span> v) {
@@ -592,7 +592,7 @@ private:
     void budget() {
         double m = 0;
         for (const auto& [pmi, n] : pm_count_) {
-            const pm_c& pm = cm_.pms[pmi];
+            const delivery_c& pm = cm_.deliveries[pmi];
             double per = pm.cost_per_cohort;
             if (pm.platform >= 0) per += cm_.platforms[static_cast<std::size_t>(pm.platform)].cost_per_cohort;
             m += per * n;

@@ -196,7 +196,7 @@ tmin align_up(const compiled_model& cm, int d, tmin t) {
 
 /// Samples the person's own time in pm's windows up to the deadline (at most
 /// about 120 days and 4 starts per window occurrence) against the plan as it is.
-tally sample_own_time(const plan& pl, std::uint32_t d, const pm_c& pm) {
+tally sample_own_time(const plan& pl, std::uint32_t d, const delivery_c& pm) {
     const compiled_model& cm = pl.cm;
     const std::uint32_t e = cm.demand[d].employee;
     tally t;
@@ -250,7 +250,7 @@ std::string summarise(const plan& pl, std::uint32_t d, const tally& t, std::size
 /// minutes a day): R-INSTRUCTOR-LIMIT when one of those binds. None otherwise.
 std::optional<reason> instructor_reason(const plan& pl, std::uint32_t pmi) {
     const compiled_model& cm = pl.cm;
-    const pm_c& pm = cm.pms[pmi];
+    const delivery_c& pm = cm.deliveries[pmi];
     const program_c& pc = cm.programs[pm.program];
     if (pc.instructors.empty() || pc.per_session <= 0 || pm.parts.empty() || pm.fixed) return std::nullopt;
     tmin deadline = 0;
@@ -351,7 +351,7 @@ struct gathering {
 
 gathering gather(plan& pl, std::uint32_t pmi) {
     const compiled_model& cm = pl.cm;
-    const pm_c& pm = cm.pms[pmi];
+    const delivery_c& pm = cm.deliveries[pmi];
     gathering g;
     if (pm.parts.empty()) return g;
     std::vector<std::uint32_t> waiting;
@@ -424,7 +424,7 @@ struct cohort_probe {
 cohort_probe probe_cohort(plan& pl, std::uint32_t c, std::uint32_t d) {
     const compiled_model& cm = pl.cm;
     const cohort_t& co = pl.cohorts[c];
-    const pm_c& pm = cm.pms[co.pm];
+    const delivery_c& pm = cm.deliveries[co.pm];
     const std::uint32_t e = cm.demand[d].employee;
     cohort_probe p;
     p.cohort = c;
@@ -517,7 +517,7 @@ void try_cohort(plan& pl, std::uint32_t c, std::uint32_t d, std::uint8_t bits, s
     if (ok) {
         const objective3 after = pl.objective();
         const cohort_t& co = pl.cohorts[c];
-        const pm_c& pm = cm.pms[co.pm];
+        const delivery_c& pm = cm.deliveries[co.pm];
         const std::string id = cm.scenario.programs[pm.program].id;
         candidate cand;
         cand.gain = before.participation - after.participation;
@@ -596,7 +596,7 @@ reason no_cohort_reason(plan& pl, std::uint32_t pmi, gathering& g);
 /// relaxing the rule that stops most of them would let one gather.
 no_cohort_case no_cohort(plan& pl, std::uint32_t pmi) {
     const compiled_model& cm = pl.cm;
-    const pm_c& pm = cm.pms[pmi];
+    const delivery_c& pm = cm.deliveries[pmi];
     no_cohort_case out;
     gathering g;
     out.why = no_cohort_reason(pl, pmi, g);
@@ -619,7 +619,7 @@ no_cohort_case no_cohort(plan& pl, std::uint32_t pmi) {
 /// Why no cohort of pm could gather, for everyone waiting for it.
 reason no_cohort_reason(plan& pl, std::uint32_t pmi, gathering& g) {
     const compiled_model& cm = pl.cm;
-    const pm_c& pm = cm.pms[pmi];
+    const delivery_c& pm = cm.deliveries[pmi];
     const auto& prog = cm.scenario.programs[pm.program];
     g = gather(pl, pmi);
     // The instructors first: when they have no day left, the people's own reasons do not matter.
@@ -680,7 +680,7 @@ reason no_cohort_reason(plan& pl, std::uint32_t pmi, gathering& g) {
 reason live_reason(plan& pl, std::uint32_t d, std::uint32_t pmi, std::vector<cohort_probe>& probes,
                    explain_cache* cache, std::vector<candidate>& cands) {
     const compiled_model& cm = pl.cm;
-    const pm_c& pm = cm.pms[pmi];
+    const delivery_c& pm = cm.deliveries[pmi];
     const auto& prog = cm.scenario.programs[pm.program];
     const std::string mode = mode_name(pm.mode);
     // The cohorts in an order of the plan itself (times, venue, first member),
@@ -790,7 +790,7 @@ reason live_reason(plan& pl, std::uint32_t d, std::uint32_t pmi, std::vector<coh
 
 reason self_reason(plan& pl, rng& r, std::uint32_t d, std::uint32_t pmi) {
     const compiled_model& cm = pl.cm;
-    const pm_c& pm = cm.pms[pmi];
+    const delivery_c& pm = cm.deliveries[pmi];
     const auto& prog = cm.scenario.programs[pm.program];
     {
         const std::size_t m = pl.mark();
@@ -825,7 +825,7 @@ demand_explanation explain_unplaced(plan& pl, rng& r, std::uint32_t d, explain_c
     const program_c& pc = cm.programs[dc.program];
     const auto& prog = cm.scenario.programs[dc.program];
     demand_explanation out;
-    if (pc.pms.empty()) {
+    if (pc.deliveries.empty()) {
         out.reasons.push_back({"R-NO-MODE", fmt::format("no delivery mode of {} is allowed by policy {}", prog.id,
                                                         cm.policy.id.empty() ? "default" : cm.policy.id)});
         return out;
@@ -837,8 +837,8 @@ demand_explanation explain_unplaced(plan& pl, rng& r, std::uint32_t d, explain_c
     }
     std::vector<cohort_probe> probes;
     std::vector<candidate> cands;
-    for (const auto pmi : pc.pms) {
-        if (cm.pms[pmi].live) {
+    for (const auto pmi : pc.deliveries) {
+        if (cm.deliveries[pmi].live) {
             out.reasons.push_back(live_reason(pl, d, pmi, probes, cache, cands));
         } else {
             out.reasons.push_back(self_reason(pl, r, d, pmi));

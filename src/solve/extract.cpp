@@ -16,7 +16,7 @@ namespace {
 /// one more than the previous block in the same place of its module (the same
 /// calendar event, moved); else 0.
 std::uint32_t block_revision(const replan_context& rc, std::uint32_t d, const placement& p, std::size_t k,
-                             const pm_c& pm) {
+                             const delivery_c& pm) {
     const auto module = pm.parts[k].module;
     const span at = p.blocks[k];
     // The block's place among the person's blocks of its module, in time order
@@ -51,7 +51,7 @@ solution extract(const plan& pl, const refusal_log& log, const std::vector<deman
         return t;
     };
     std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-        const auto pa = cm.pms[pl.cohorts[a].pm].program, pb = cm.pms[pl.cohorts[b].pm].program;
+        const auto pa = cm.deliveries[pl.cohorts[a].pm].program, pb = cm.deliveries[pl.cohorts[b].pm].program;
         if (pa != pb) return pa < pb;
         const tmin ta = first_start(a), tb = first_start(b);
         if (ta != tb) return ta < tb;
@@ -72,7 +72,7 @@ solution extract(const plan& pl, const refusal_log& log, const std::vector<deman
     };
     for (const auto c : order) {
         const cohort_t& co = pl.cohorts[c];
-        const pm_c& pm = cm.pms[co.pm];
+        const delivery_c& pm = cm.deliveries[co.pm];
         const previous_cohort* was = co.origin >= 0 ? &rc->cohorts[static_cast<std::size_t>(co.origin)] : nullptr;
         cohort oc;
         oc.id = was ? was->id : fresh_id(pm.program);
@@ -100,7 +100,7 @@ solution extract(const plan& pl, const refusal_log& log, const std::vector<deman
     for (std::uint32_t d = 0; d < pl.place.size(); ++d) {
         const placement& p = pl.place[d];
         if (p.kind != place_kind::self) continue;
-        const pm_c& pm = cm.pms[p.pm];
+        const delivery_c& pm = cm.deliveries[p.pm];
         for (std::size_t k = 0; k < p.blocks.size(); ++k)
             out.study_blocks.push_back({model::employee_index{cm.demand[d].employee}, model::program_index{pm.program},
                                         pm.parts[k].module, at(p.blocks[k].a), at(p.blocks[k].b),

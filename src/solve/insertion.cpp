@@ -28,7 +28,7 @@ double min_rate(const compiled_model& cm) {
     return std::min(cm.weights.after_hours, cm.weights.disruption * w);
 }
 
-bool in_some_window(const compiled_model& cm, const pm_c& pm, int d, tmin a, tmin b) {
+bool in_some_window(const compiled_model& cm, const delivery_c& pm, int d, tmin a, tmin b) {
     for (const window_c* w = cm.wins_begin(pm, d); w != cm.wins_end(pm, d); ++w)
         if (w->a <= a && b <= w->b) return true;
     return false;
@@ -36,7 +36,7 @@ bool in_some_window(const compiled_model& cm, const pm_c& pm, int d, tmin a, tmi
 
 /// Probes whether employee e could attend sessions (with travel) now, with the
 /// weekly after-hours limit counted over all of them.
-bool probe_sessions(const plan& pl, std::uint32_t d, const pm_c& pm, std::int32_t venue,
+bool probe_sessions(const plan& pl, std::uint32_t d, const delivery_c& pm, std::int32_t venue,
                     const std::vector<session_t>& sessions, double* burden, refusal* why) {
     const compiled_model& cm = pl.cm;
     const demand_c& dc = cm.demand[d];
@@ -80,7 +80,7 @@ bool probe_sessions(const plan& pl, std::uint32_t d, const pm_c& pm, std::int32_
 
 // ---------------------------------------------------------------- self-paced
 
-bool inserter::best_block(std::uint32_t d, const pm_c& pm, std::uint32_t k, tmin earliest, int day_lo, int day_hi,
+bool inserter::best_block(std::uint32_t d, const delivery_c& pm, std::uint32_t k, tmin earliest, int day_lo, int day_hi,
                           int effort, span& best, refusal* why) {
     const demand_c& dc = cm_.demand[d];
     const std::uint32_t e = dc.employee;
@@ -144,7 +144,7 @@ bool inserter::best_block(std::uint32_t d, const pm_c& pm, std::uint32_t k, tmin
 }
 
 bool inserter::find_blocks(std::uint32_t d, std::uint32_t pmi, std::vector<span>& out, int effort, refusal* why) {
-    const pm_c& pm = cm_.pms[pmi];
+    const delivery_c& pm = cm_.deliveries[pmi];
     const demand_c& dc = cm_.demand[d];
     const std::uint32_t e = dc.employee;
     if (!pl_.jp_cap_ok(e, dc.program)) {
@@ -200,7 +200,7 @@ bool inserter::place_self(std::uint32_t d, std::uint32_t pm, int effort, refusal
 // ---------------------------------------------------------------- cohorts
 
 bool inserter::random_schedule(std::uint32_t pmi, int first_lo, int first_hi, schedule& out) {
-    const pm_c& pm = cm_.pms[pmi];
+    const delivery_c& pm = cm_.deliveries[pmi];
     const program_c& pc = cm_.programs[pm.program];
     if (pm.fixed || pm.parts.empty()) return false;
     out.pm = pmi;
@@ -347,7 +347,7 @@ bool inserter::probe(const schedule& s, std::uint32_t d, double* burden, refusal
         if (why) *why = refusal::structure;
         return false;
     }
-    return probe_sessions(pl_, d, cm_.pms[s.pm], s.venue, s.sessions, burden, why);
+    return probe_sessions(pl_, d, cm_.deliveries[s.pm], s.venue, s.sessions, burden, why);
 }
 
 std::int32_t inserter::open_and_seat(const schedule& s, const std::vector<std::uint32_t>& candidates) {
@@ -357,7 +357,7 @@ std::int32_t inserter::open_and_seat(const schedule& s, const std::vector<std::u
         pl_.rollback(mark);
         return -1;
     }
-    const pm_c& pm = cm_.pms[s.pm];
+    const delivery_c& pm = cm_.deliveries[s.pm];
     for (const std::uint32_t d : candidates) {
         if (static_cast<int>(pl_.cohorts[c].members.size()) >= pl_.cohorts[c].cap) break;
         if (pl_.place[d].kind != place_kind::none) continue;
@@ -371,7 +371,7 @@ std::int32_t inserter::open_and_seat(const schedule& s, const std::vector<std::u
 }
 
 bool inserter::fixed_schedule(std::uint32_t pmi, std::size_t first_option, schedule& s, std::size_t& option) {
-    const pm_c& pm = cm_.pms[pmi];
+    const delivery_c& pm = cm_.deliveries[pmi];
     const program_c& pc = cm_.programs[pm.program];
     for (std::size_t o = first_option; o < pm.fixed_sessions.size(); ++o) {
         bool used = false;
@@ -419,7 +419,7 @@ bool inserter::fixed_schedule(std::uint32_t pmi, std::size_t first_option, sched
 
 bool inserter::best_schedule(std::uint32_t pmi, const std::vector<std::uint32_t>& candidates, int tries, int first_lo,
                              int first_hi, schedule& best, double& best_seated, double& best_avg) {
-    const pm_c& pm = cm_.pms[pmi];
+    const delivery_c& pm = cm_.deliveries[pmi];
     best_seated = -1;
     best_avg = 0;
     if (candidates.empty() || pm.fixed) return false;
@@ -474,7 +474,7 @@ bool inserter::best_schedule(std::uint32_t pmi, const std::vector<std::uint32_t>
 
 std::int32_t inserter::build_cohort(std::uint32_t pmi, const std::vector<std::uint32_t>& candidates, int tries,
                                     int first_lo, int first_hi) {
-    const pm_c& pm = cm_.pms[pmi];
+    const delivery_c& pm = cm_.deliveries[pmi];
     if (candidates.empty()) return -1;
     schedule s;
     if (pm.fixed) {
@@ -506,7 +506,7 @@ bool inserter::insert_best(std::uint32_t d, int effort, refusal* why) {
             continue;
         }
         double b = 0;
-        if (!probe_sessions(pl_, d, cm_.pms[co.pm], co.venue, co.sessions, &b, why)) continue;
+        if (!probe_sessions(pl_, d, cm_.deliveries[co.pm], co.venue, co.sessions, &b, why)) continue;
         if (!found || b < best) {
             best = b;
             best_cohort = static_cast<std::int32_t>(c);
@@ -515,8 +515,8 @@ bool inserter::insert_best(std::uint32_t d, int effort, refusal* why) {
     }
     std::vector<span> blocks, best_blocks;
     std::int32_t best_pm = -1;
-    for (const auto pmi : cm_.programs[dc.program].pms) {
-        if (cm_.pms[pmi].live) continue;
+    for (const auto pmi : cm_.programs[dc.program].deliveries) {
+        if (cm_.deliveries[pmi].live) continue;
         if (!find_blocks(d, pmi, blocks, effort, why)) continue;
         double b = 0;
         for (const auto& x : blocks) b += pl_.item_burden(dc.employee, x.a, x.b);

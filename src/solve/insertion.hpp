@@ -31,7 +31,7 @@ public:
     bool place_self(std::uint32_t d, std::uint32_t pm, int effort, refusal* why = nullptr);
     /// The best start for block k of demand d on days [day_lo, day_hi], at or after `earliest`;
     /// stops `effort` days after the first usable day. Considers the plan as it is.
-    bool best_block(std::uint32_t d, const pm_c& pm, std::uint32_t k, tmin earliest, int day_lo, int day_hi,
+    bool best_block(std::uint32_t d, const delivery_c& pm, std::uint32_t k, tmin earliest, int day_lo, int day_hi,
                     int effort, span& best, refusal* why);
 
     /// A schedule for delivery pm whose sessions its resources allow now, the first

@@ -108,7 +108,7 @@ private:
     }
 
     /// A random grid start on day d for `len` minutes inside a random window of pm, not before `earliest`.
-    bool random_start(const pm_c& pm, int d, int len, tmin earliest, tmin latest_end, tmin& a) {
+    bool random_start(const delivery_c& pm, int d, int len, tmin earliest, tmin latest_end, tmin& a) {
         const window_c* wb = cm_.wins_begin(pm, d);
         const window_c* we = cm_.wins_end(pm, d);
         if (wb == we) return false;
@@ -126,7 +126,7 @@ private:
     /// prerequisite's blocks, before its dependents' blocks and the deadline.
     void block_range(std::uint32_t d, std::uint32_t k, tmin& earliest, tmin& latest) const {
         const placement& p = pl_.place[d];
-        const pm_c& pm = cm_.pms[p.pm];
+        const delivery_c& pm = cm_.deliveries[p.pm];
         earliest = 0;
         latest = cm_.demand[d].deadline;
         const part_c& pk = pm.parts[k];
@@ -142,7 +142,7 @@ private:
         std::uint32_t d;
         if (!pick(place_kind::self, d)) return false;
         const placement& p = pl_.place[d];
-        const pm_c& pm = cm_.pms[p.pm];
+        const delivery_c& pm = cm_.deliveries[p.pm];
         const auto k = rng_.below(static_cast<std::uint32_t>(p.blocks.size()));
         tmin earliest, latest;
         block_range(d, k, earliest, latest);
@@ -162,7 +162,7 @@ private:
         std::uint32_t d;
         if (!pick(place_kind::self, d)) return false;
         const placement& p = pl_.place[d];
-        const pm_c& pm = cm_.pms[p.pm];
+        const delivery_c& pm = cm_.deliveries[p.pm];
         const auto k = rng_.below(static_cast<std::uint32_t>(p.blocks.size()));
         tmin earliest, latest;
         block_range(d, k, earliest, latest);
@@ -183,7 +183,7 @@ private:
 
     /// Day bounds for session k of cohort c from its neighbours (order_ok decides).
     void session_days(const cohort_t& co, std::uint32_t k, int& lo, int& hi) const {
-        const pm_c& pm = cm_.pms[co.pm];
+        const delivery_c& pm = cm_.deliveries[co.pm];
         const part_c& pk = pm.parts[k];
         lo = 0;
         hi = cm_.days - 1;
@@ -214,7 +214,7 @@ private:
         std::uint32_t c;
         if (!pick_cohort(c, true)) return false;
         const cohort_t& co = pl_.cohorts[c];
-        const pm_c& pm = cm_.pms[co.pm];
+        const delivery_c& pm = cm_.deliveries[co.pm];
         const auto k = rng_.below(static_cast<std::uint32_t>(co.sessions.size()));
         int lo, hi;
         session_days(co, k, lo, hi);
@@ -253,7 +253,7 @@ private:
         std::uint32_t c;
         if (!pick_cohort(c, true)) return false;
         const cohort_t& co = pl_.cohorts[c];
-        const auto& venues = cm_.pms[co.pm].venues;
+        const auto& venues = cm_.deliveries[co.pm].venues;
         if (co.venue < 0 || venues.size() < 2) return false;
         const auto v = static_cast<std::int32_t>(venues[rng_.below(static_cast<std::uint32_t>(venues.size()))]);
         if (v == co.venue) return false;
@@ -268,7 +268,7 @@ private:
         if (pl_.frozen(d)) return false;
         if (p.kind != place_kind::cohort) return p.kind == place_kind::self;
         const cohort_t& co = pl_.cohorts[static_cast<std::size_t>(p.cohort)];
-        return static_cast<int>(co.members.size()) > cm_.pms[co.pm].size_min;
+        return static_cast<int>(co.members.size()) > cm_.deliveries[co.pm].size_min;
     }
 
     void remove(std::uint32_t d) {
@@ -353,15 +353,15 @@ private:
         if (pl_.place[d0].kind != place_kind::none) return false;
         const std::uint32_t p = cm_.demand[d0].program;
         live_.clear();
-        for (const auto pmi : cm_.programs[p].pms)
-            if (cm_.pms[pmi].live) live_.push_back(pmi);
+        for (const auto pmi : cm_.programs[p].deliveries)
+            if (cm_.deliveries[pmi].live) live_.push_back(pmi);
         if (live_.empty()) return false;
         const std::uint32_t pmi = live_[rng_.below(static_cast<std::uint32_t>(live_.size()))];
-        if (cm_.pms[pmi].fixed) {
+        if (cm_.deliveries[pmi].fixed) {
             // Fixed sessions: only an option nobody uses yet can open.
             std::size_t used = 0;
             for (const auto c : pl_.program_cohorts[p]) used += pl_.cohorts[c].pm == pmi ? 1 : 0;
-            if (used >= cm_.pms[pmi].fixed_sessions.size()) return false;
+            if (used >= cm_.deliveries[pmi].fixed_sessions.size()) return false;
         }
         cands_.clear();
         for (const bool mandatory : {true, false})
@@ -530,8 +530,8 @@ std::int64_t top_up(plan& pl, rng& r, const std::function<bool()>& stop) {
     std::int64_t placed = 0;
     pl.commit();
     auto self_pm = [&](std::uint32_t program) -> std::int32_t {
-        for (const auto pmi : cm.programs[program].pms)
-            if (!cm.pms[pmi].live && !cm.pms[pmi].recording) return static_cast<std::int32_t>(pmi);
+        for (const auto pmi : cm.programs[program].deliveries)
+            if (!cm.deliveries[pmi].live && !cm.deliveries[pmi].recording) return static_cast<std::int32_t>(pmi);
         return -1;
     };
     std::vector<std::uint8_t> tried;

@@ -43,8 +43,8 @@ plan::plan(const compiled_model& model) : cm(model) {
     for (const auto& e : cm.employees) tot.shortfall_jp += std::max(0, e.jp_target);
     unit_ix_.assign(cm.units.size() * static_cast<std::size_t>(cm.days), 0);
     unit_pool_.assign(static_cast<std::size_t>(cm.slots_per_day), 0);  // block 0 is never used
-    occ_pulled_.assign(cm.occs.size(), 0);
-    lieu_taken_.assign(cm.occs.size(), 0);
+    occ_pulled_.assign(cm.shift_occurrences.size(), 0);
+    lieu_taken_.assign(cm.shift_occurrences.size(), 0);
     lieu_.resize(cm.employees.size());
     fair_hist_.assign(max_week_load, 0);
     venue_day_.resize(cm.venues.size() * static_cast<std::size_t>(cm.days));
@@ -55,7 +55,7 @@ plan::plan(const compiled_model& model) : cm(model) {
     instr_minutes_.assign(cm.instructors.size(), 0);
     instr_evening_minutes_.assign(cm.instructors.size(), 0);
     venue_days_.assign(cm.venues.size(), 0);
-    pm_open_.assign(cm.pms.size(), 0);
+    pm_open_.assign(cm.deliveries.size(), 0);
     program_cohorts.resize(cm.programs.size());
 }
 
@@ -114,10 +114,10 @@ objective3 objective_of(const compiled_model& cm, const totals& tot) {
 
 double plan::money() const {
     double m = 0;
-    for (std::size_t p = 0; p < cm.pms.size(); ++p) {
+    for (std::size_t p = 0; p < cm.deliveries.size(); ++p) {
         if (pm_open_[p] == 0) continue;
-        double per = cm.pms[p].cost_per_cohort;
-        if (cm.pms[p].platform >= 0) per += cm.platforms[static_cast<std::size_t>(cm.pms[p].platform)].cost_per_cohort;
+        double per = cm.deliveries[p].cost_per_cohort;
+        if (cm.deliveries[p].platform >= 0) per += cm.platforms[static_cast<std::size_t>(cm.deliveries[p].platform)].cost_per_cohort;
         m += per * pm_open_[p];
     }
     for (std::size_t v = 0; v < cm.venues.size(); ++v) m += cm.venues[v].cost_per_day * venue_days_[v];
@@ -273,7 +273,7 @@ bool plan::item_ok(std::uint32_t e, std::uint32_t d, tmin a, tmin b, refusal* wh
                     already = true;
                     break;
                 }
-            if (!already && pulled(static_cast<std::uint32_t>(sd.occ)) + 1 > cm.occs[static_cast<std::size_t>(sd.occ)].allowed_pull)
+            if (!already && pulled(static_cast<std::uint32_t>(sd.occ)) + 1 > cm.shift_occurrences[static_cast<std::size_t>(sd.occ)].allowed_pull)
                 return fail(refusal::shift_minimum);
         }
     }
@@ -373,7 +373,7 @@ bool plan::platform_free(std::uint32_t p, int d, tmin a, tmin b, std::uint32_t i
 }
 
 bool plan::order_ok(const cohort_t& c, std::uint32_t k, int d) const {
-    const pm_c& pm = cm.pms[c.pm];
+    const delivery_c& pm = cm.deliveries[c.pm];
     const auto& parts = pm.parts;
     const auto& ses = c.sessions;
     const session_t& me = ses[k];
@@ -426,7 +426,7 @@ bool plan::session_ok(std::uint32_t c, std::uint32_t k, int d, tmin a, tmin b, r
         return false;
     };
     const cohort_t& co = cohorts[c];
-    const pm_c& pm = cm.pms[co.pm];
+    const delivery_c& pm = cm.deliveries[co.pm];
     if (d < 0 || d >= cm.days) return fail(refusal::structure);
     if (a < earliest_) return fail(refusal::pinned);
     if ((a - cm.day_start[static_cast<std::size_t>(d)]) % cm.granularity != 0) return fail(refusal::structure);
@@ -537,7 +537,7 @@ int plan::find_day_in_lieu(std::uint32_t e, int ld, span also) const {
         auto it = std::lower_bound(its.begin(), its.end(), rd.a, [](const item& x, tmin t) { return x.b <= t; });
         if (it != its.end() && it->a < rd.b) continue;  // trains during that shift
         if (also.overlaps(rd.a, rd.b)) continue;
-        if (rd.occ >= 0 && pulled(static_cast<std::uint32_t>(rd.occ)) + 1 > cm.occs[static_cast<std::size_t>(rd.occ)].allowed_pull)
+        if (rd.occ >= 0 && pulled(static_cast<std::uint32_t>(rd.occ)) + 1 > cm.shift_occurrences[static_cast<std::size_t>(rd.occ)].allowed_pull)
             continue;
         return k;
     }
@@ -634,7 +634,7 @@ void plan::underfill_change(const cohort_t& c, int before, int after) {
 void plan::book_session(std::uint32_t c, std::uint32_t k, int sign) {
     const cohort_t& co = cohorts[c];
     const session_t& s = co.sessions[k];
-    const pm_c& pm = cm.pms[co.pm];
+    const delivery_c& pm = cm.deliveries[co.pm];
     const booking bk{s.a, s.b, c};
     auto insert = [&](std::vector<booking>& v) {
         if (sign > 0) {
@@ -677,13 +677,13 @@ void plan::book_session(std::uint32_t c, std::uint32_t k, int sign) {
 }
 
 void plan::count_cohort(const cohort_t& c, int sign) {
-    auto& list = program_cohorts[cm.pms[c.pm].program];
+    auto& list = program_cohorts[cm.deliveries[c.pm].program];
     const auto id = static_cast<std::uint32_t>(&c - cohorts.data());
     const auto pos = std::lower_bound(list.begin(), list.end(), id);
     if (sign > 0) list.insert(pos, id);
     else list.erase(pos);
     tot.live_cohorts += sign;
-    if (cm.pms[c.pm].mode == model::delivery_mode::classroom) tot.classroom_cohorts += sign;
+    if (cm.deliveries[c.pm].mode == model::delivery_mode::classroom) tot.classroom_cohorts += sign;
     pm_open_[c.pm] += sign;
     tot.underfill += sign * underfill_of(c.half, static_cast<int>(c.members.size()));
 }
@@ -712,8 +712,8 @@ std::uint32_t plan::open_cohort(std::uint32_t pm, std::int32_t venue, std::int32
     co.instructors = instructors;
     co.sessions = sessions;
     co.members.clear();
-    co.cap = cm.cohort_cap(cm.pms[pm], venue, fixed);
-    co.half = (cm.scenario.programs[cm.pms[pm].program].cohort_max + 1) / 2;
+    co.cap = cm.cohort_cap(cm.deliveries[pm], venue, fixed);
+    co.half = (cm.scenario.programs[cm.deliveries[pm].program].cohort_max + 1) / 2;
     co.origin = prev_ ? origin : -1;
     count_cohort(co, +1);
     for (std::uint32_t k = 0; k < co.sessions.size(); ++k) book_session(c, k, +1);
@@ -741,12 +741,12 @@ bool plan::do_join(std::uint32_t c, std::uint32_t d, bool check, refusal* why, b
     const std::uint32_t e = dc.employee;
     if (check) {
         if (!co.alive || place[d].kind != place_kind::none) return fail(refusal::structure);
-        if (cm.pms[co.pm].program != dc.program) return fail(refusal::structure);
+        if (cm.deliveries[co.pm].program != dc.program) return fail(refusal::structure);
         if (prev_ && prev_->frozen(co)) return fail(refusal::pinned);
         const int cap = co.cap + ((relax_ & relax_capacity) ? 1 : 0);
         if (static_cast<int>(co.members.size()) >= cap) return fail(refusal::cohort_full);
         if (!jp_cap_ok(e, dc.program)) return fail(refusal::jp_cap);
-        const pm_c& pm = cm.pms[co.pm];
+        const delivery_c& pm = cm.deliveries[co.pm];
         if (!(relax_ & relax_acceptance))
             for (const auto& s : co.sessions)
                 if (!cm.accepts_at(e, pm, s.day, s.a, s.b)) return fail(refusal::acceptance);
@@ -799,7 +799,7 @@ void plan::leave(std::uint32_t d) { do_leave(d, true); }
 // ---------------------------------------------------------------- self-paced
 
 namespace {
-bool block_in_window(const compiled_model& cm, const pm_c& pm, tmin a, tmin b) {
+bool block_in_window(const compiled_model& cm, const delivery_c& pm, tmin a, tmin b) {
     const int d = cm.day_of(a);
     if (d < 0 || d >= cm.days) return false;
     if ((a - cm.day_start[static_cast<std::size_t>(d)]) % cm.granularity != 0) return false;
@@ -815,7 +815,7 @@ bool plan::do_self_place(std::uint32_t d, std::uint32_t pmi, const std::vector<s
         if (why) *why = r;
         return false;
     };
-    const pm_c& pm = cm.pms[pmi];
+    const delivery_c& pm = cm.deliveries[pmi];
     const demand_c& dc = cm.demand[d];
     const std::uint32_t e = dc.employee;
     if (check) {
@@ -884,7 +884,7 @@ bool plan::move_block(std::uint32_t d, std::uint32_t k, span to, refusal* why) {
     };
     placement& pl = place[d];
     if (pl.kind != place_kind::self) return fail(refusal::structure);
-    const pm_c& pm = cm.pms[pl.pm];
+    const delivery_c& pm = cm.deliveries[pl.pm];
     const std::uint32_t e = cm.demand[d].employee;
     if (pl.blocks[k].a < earliest_) return fail(refusal::pinned);
     if (to.b - to.a != pm.parts[k].minutes) return fail(refusal::structure);
@@ -940,7 +940,7 @@ bool plan::move_session(std::uint32_t c, std::uint32_t k, int d, tmin a, tmin b,
         if (why) *why = refusal::budget;
         return false;
     }
-    const pm_c& cpm = cm.pms[co.pm];
+    const delivery_c& cpm = cm.deliveries[co.pm];
     const auto sub = static_cast<std::uint16_t>(k);
     std::size_t done = 0;
     bool ok = true;
@@ -1033,7 +1033,7 @@ std::string plan::self_check() const {
     for (std::size_t e = 0; e < lieu_.size(); ++e)
         if (lieu_[e].size() != fresh.lieu_[e].size()) note("duty days of employee " + std::to_string(e) + " differ");
     {
-        std::vector<int> taken(cm.occs.size(), 0);
+        std::vector<int> taken(cm.shift_occurrences.size(), 0);
         for (std::size_t e = 0; e < lieu_.size(); ++e)
             for (const auto& l : lieu_[e]) {
                 if (l.lieu_day < 0) continue;
@@ -1044,8 +1044,8 @@ std::string plan::self_check() const {
                     if (x.a < rd.b && rd.a < x.b) note("training on a day in lieu of employee " + std::to_string(e));
             }
         if (taken != lieu_taken_) note("days in lieu per shift differ");
-        for (std::size_t o = 0; o < cm.occs.size(); ++o)
-            if (occ_pulled_[o] + lieu_taken_[o] > cm.occs[o].allowed_pull) note("a shift minimum is broken");
+        for (std::size_t o = 0; o < cm.shift_occurrences.size(); ++o)
+            if (occ_pulled_[o] + lieu_taken_[o] > cm.shift_occurrences[o].allowed_pull) note("a shift minimum is broken");
     }
     if (fair_hist_ != fresh.fair_hist_) note("after-hours week loads differ");
     if (instr_month_days_ != fresh.instr_month_days_) note("instructor month days differ");
@@ -1099,7 +1099,7 @@ bool plan::change_venue(std::uint32_t c, std::int32_t venue, refusal* why) {
         return false;
     };
     cohort_t& co = cohorts[c];
-    const pm_c& pm = cm.pms[co.pm];
+    const delivery_c& pm = cm.deliveries[co.pm];
     if (!co.alive || co.venue < 0 || venue < 0 || venue == co.venue || co.fixed >= 0) return fail(refusal::structure);
     for (std::uint32_t k = 0; k < co.sessions.size(); ++k)
         if (session_locked(c, k)) return fail(refusal::pinned);

@@ -19,13 +19,13 @@ std::uint64_t key(std::uint32_t e, std::uint32_t p) { return (static_cast<std::u
 
 /// The delivery of `program` in `mode` under the compiled policy, or -1.
 std::int32_t delivery_of(const compiled_model& cm, std::uint32_t program, model::delivery_mode mode) {
-    for (const auto pmi : cm.programs[program].pms)
-        if (cm.pms[pmi].mode == mode) return static_cast<std::int32_t>(pmi);
+    for (const auto pmi : cm.programs[program].deliveries)
+        if (cm.deliveries[pmi].mode == mode) return static_cast<std::int32_t>(pmi);
     return -1;
 }
 
 /// The fixed option of pm whose sessions are exactly these, or -1.
-std::int32_t fixed_option(const pm_c& pm, const std::vector<session_t>& sessions) {
+std::int32_t fixed_option(const delivery_c& pm, const std::vector<session_t>& sessions) {
     for (std::size_t o = 0; o < pm.fixed_sessions.size(); ++o) {
         const auto& f = pm.fixed_sessions[o];
         bool same = f.size() == sessions.size();
@@ -65,7 +65,7 @@ replan_context::replan_context(const compiled_model& cm, const solution& prev,
         for (const auto& s : oc.sessions) pc.frozen = pc.frozen || is_locked(s.start, s.pinned);
         pc.pm = delivery_of(cm, oc.program.value, oc.mode);
         if (pc.pm >= 0) {
-            const pm_c& pm = cm.pms[static_cast<std::size_t>(pc.pm)];
+            const delivery_c& pm = cm.deliveries[static_cast<std::size_t>(pc.pm)];
             pc.sessions.resize(pm.parts.size());
             pc.locked.assign(pm.parts.size(), 0);
             pc.pinned.assign(pm.parts.size(), 0);
@@ -114,7 +114,7 @@ replan_context::replan_context(const compiled_model& cm, const solution& prev,
                                            oc.id, model::to_string(oc.mode)));
         }
         if (pc.pm >= 0) {
-            const pm_c& pm = cm.pms[static_cast<std::size_t>(pc.pm)];
+            const delivery_c& pm = cm.deliveries[static_cast<std::size_t>(pc.pm)];
             pc.venue = oc.venue.valid() ? static_cast<std::int32_t>(oc.venue.value) : -1;
             if (pm.fixed) {
                 pc.fixed = fixed_option(pm, pc.sessions);
@@ -145,7 +145,7 @@ int replan_context::unmatched_blocks(const compiled_model& cm, std::uint32_t d, 
     const auto& prev = blocks[d];
     int unmatched = static_cast<int>(prev.size());
     if (p.kind != place_kind::self) return unmatched;
-    const pm_c& pm = cm.pms[p.pm];
+    const delivery_c& pm = cm.deliveries[p.pm];
     // A block matches at most one previous block (they never overlap, so equal spans are unique).
     for (const auto& pb : prev)
         for (std::size_t k = 0; k < p.blocks.size(); ++k)
@@ -218,7 +218,7 @@ void import_cohort(plan& pl, const replan_context& rc, std::uint32_t p, std::vec
     const compiled_model& cm = pl.cm;
     const previous_cohort& pc = rc.cohorts[p];
     if (pc.pm < 0) return;
-    const pm_c& pm = cm.pms[static_cast<std::size_t>(pc.pm)];
+    const delivery_c& pm = cm.deliveries[static_cast<std::size_t>(pc.pm)];
     if (pc.venue >= 0 && std::find(pm.venues.begin(), pm.venues.end(), static_cast<std::uint32_t>(pc.venue)) ==
                              pm.venues.end() && !pc.frozen)
         return;  // the policy no longer uses this venue for the mode: its people are planned afresh
@@ -272,7 +272,7 @@ void import_cohort(plan& pl, const replan_context& rc, std::uint32_t p, std::vec
 /// in its delivery's windows.
 bool relocate_block(plan& pl, std::uint32_t d, std::uint32_t k, span at) {
     const compiled_model& cm = pl.cm;
-    const pm_c& pm = cm.pms[pl.place[d].pm];
+    const delivery_c& pm = cm.deliveries[pl.place[d].pm];
     const session_t home = at.a >= 0 && at.b <= cm.horizon_end
                                ? session_t{at.a, at.b, cm.day_of(at.a)}
                                : inside_horizon(cm, at.a, at.b);
@@ -313,8 +313,8 @@ void import_blocks(plan& pl, const replan_context& rc, std::uint32_t d, block_st
     // The self-paced delivery the blocks belong to: the programme's own, or the
     // recording whose window holds them all.
     std::int32_t self = -1;
-    for (const auto pmi : cm.programs[cm.demand[d].program].pms) {
-        const pm_c& cand = cm.pms[pmi];
+    for (const auto pmi : cm.programs[cm.demand[d].program].deliveries) {
+        const delivery_c& cand = cm.deliveries[pmi];
         if (cand.live || cand.parts.size() != prev.size()) continue;
         if (cand.recording && !std::all_of(prev.begin(), prev.end(), [&](const previous_block& b) {
                 return cand.rec_window.contains(b.at.a, b.at.b);
@@ -324,7 +324,7 @@ void import_blocks(plan& pl, const replan_context& rc, std::uint32_t d, block_st
         if (!cand.recording) break;
     }
     if (self < 0) return;
-    const pm_c& pm = cm.pms[static_cast<std::size_t>(self)];
+    const delivery_c& pm = cm.deliveries[static_cast<std::size_t>(self)];
     if (prev.size() != pm.parts.size()) return;
     std::vector<span> spans(pm.parts.size());
     std::vector<std::uint8_t> locked(pm.parts.size(), 0);

@@ -13,7 +13,7 @@ std::vector<reason> unplaced_reasons(const plan& pl, std::uint32_t d, refusal la
     const program_c& pc = cm.programs[dc.program];
     const std::string who = e.name.empty() ? e.id : e.name;
     std::vector<reason> out;
-    if (pc.pms.empty()) {
+    if (pc.deliveries.empty()) {
         out.push_back({"R-NO-MODE", fmt::format("no delivery mode of {} is allowed by policy {} and can run", p.id,
                                                 cm.policy.id.empty() ? "default" : cm.policy.id)});
         return out;

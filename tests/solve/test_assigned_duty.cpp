@@ -194,8 +194,8 @@ TEST_CASE("training added without checks on a reserved day in lieu moves that da
     const sd::tmin a0 = cm.day_start[static_cast<std::size_t>(k0)] + 8 * 60;
     std::uint32_t d = 0;
     while (cm.demand[d].employee != e) ++d;
-    const std::uint32_t pm = cm.programs[cm.demand[d].program].pms.front();
-    REQUIRE(cm.pms[pm].parts.size() == 2);
+    const std::uint32_t pm = cm.programs[cm.demand[d].program].deliveries.front();
+    REQUIRE(cm.deliveries[pm].parts.size() == 2);
     // As a rollback or a re-plan's import does: the first session earns a day in lieu,
     // reserved on k1 before the second session, during k1's shift, is added.
     const auto c = pl.open_cohort(pm, 0, -1, {0}, {{a0, a0 + 270, k0}, {shift.a + 30, shift.a + 300, k1}});

@@ -224,7 +224,7 @@ public:
           sol_(sol),
           pol_(pol),
           opts_(opts),
-          f_(compute_plan_figures(s, sol, pol)),
+          f_(opts.checked ? compute_plan_figures(s, *opts.checked) : compute_plan_figures(s, sol, pol)),
           m_(opts.checked ? opts.checked->metrics : sol.metrics) {}
 
     std::string render() {

@@ -198,7 +198,9 @@ private:
                 day_after[d] += m;
                 week_after[calendar::week_monday(d)] += m;
             });
-        for (const auto& [week, m] : week_after) c_.max_after_hours_week = std::max(c_.max_after_hours_week, m);
+        for (const auto& [week, m] : week_after)
+            c_.max_after_hours_week_of[e_.value] = std::max(c_.max_after_hours_week_of[e_.value], m);
+        c_.max_after_hours_week = std::max(c_.max_after_hours_week, c_.max_after_hours_week_of[e_.value]);
         if (p.max_training_minutes_per_day)
             for (const auto& [d, m] : day_total)
                 if (m > *p.max_training_minutes_per_day)
@@ -235,6 +237,7 @@ private:
 
 void check_people(context& c) {
     c.duty_dates.assign(c.s.employees.size(), {});
+    c.max_after_hours_week_of.assign(c.s.employees.size(), 0);
     std::vector<std::optional<std::vector<weight_segment>>> weights(c.s.units.size());
     for (std::uint32_t e = 0; e < c.s.employees.size(); ++e) {
         if (c.items[e].empty()) continue;

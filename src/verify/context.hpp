@@ -81,6 +81,8 @@ public:
     std::vector<std::int64_t> disruption_minutes, after_hours_minutes;
     std::vector<double> disruption_weighted;
     std::int64_t max_after_hours_week = 0;
+    /// Per employee: the most after-hours minutes in one ISO week.
+    std::vector<std::int64_t> max_after_hours_week_of;
     /// Per employee: local dates with assigned-duty training (docs/model.md "Assigned duty"), sorted.
     std::vector<std::vector<local_date>> duty_dates;
     std::int64_t duty_minutes = 0;

@@ -71,6 +71,8 @@ void score(context& c, report& r) {
             unit_shortfall[emp.unit.value] += gap;
         }
     }
+    r.placed_jp = placed_jp;
+    r.placed = c.placed;
     m.jp_target_attainment = m.jp_target_employees > 0
                                  ? static_cast<double>(m.jp_target_met) / static_cast<double>(m.jp_target_employees)
                                  : 1.0;
@@ -89,6 +91,12 @@ void score(context& c, report& r) {
         unit_after_hours[u] += static_cast<double>(c.after_hours_minutes[e]);
     }
     m.max_after_hours_minutes_per_person_week = c.max_after_hours_week;
+    for (std::uint32_t e = 0; e < s.employees.size(); ++e) {
+        if (c.items[e].empty()) continue;
+        r.people.push_back({model::employee_index{e}, c.training[e].total().count(), c.disruption_minutes[e],
+                            c.after_hours_minutes[e], c.max_after_hours_week_of[e]});
+    }
+    r.working_time_training = c.absent;
     for (const auto& dates : c.duty_dates) m.assigned_duty_days += static_cast<std::int64_t>(dates.size());
     m.assigned_duty_minutes = c.duty_minutes;
     m.days_in_lieu = c.days_in_lieu;

@@ -1,14 +1,15 @@
 // The figures a report shows about a plan that solution.json does not carry:
 // participation and JP-target attainment per unit, unit absence day by day,
-// and each person's load inside and outside working time. Computed from the
-// scenario, the plan and the calendar engine with the definitions of
-// docs/model.md, so for a consistent plan their totals equal the plan's
-// metrics (the tests hold them to that).
+// and each person's load inside and outside working time. Read from the
+// independent checker's measures (verify::report), computed once there: the
+// totals are the plan's metrics by construction, and a person's after-hours
+// minutes here are the ones the metrics and the weekly limit count.
 #pragma once
 
 #include <jadwal/time/civil.hpp>
 #include <jadwal/model/scenario.hpp>
 #include <jadwal/model/plan.hpp>
+#include <jadwal/verify/verify.hpp>
 
 #include <cstdint>
 #include <vector>
@@ -58,13 +59,14 @@ struct plan_figures {
     double max_unit_absence_ratio = 0;
 };
 
-/// A demand item counts as placed when the plan schedules it (its employee is a
-/// participant of a classroom or online_live cohort of the programme, or has
-/// study blocks of it) and does not list it as unplaced: the plan's own verdict
-/// on late or incomplete placements, which `jadwal verify` checks. Absence
-/// limits follow `pol.max_absent` when set, else each unit's.
+/// Checks the plan under `pol` (verify::verify) and reads the figures from the
+/// checker's report: placement as docs/model.md "Demand and placement" says,
+/// absence limits from `pol.max_absent` when set, else each unit's.
 /// Throws std::invalid_argument when the plan refers to something the scenario lacks.
 [[nodiscard]] plan_figures compute_plan_figures(const model::scenario& s, const model::solution& sol,
                                                 const model::policy& pol);
+/// The same from the checker's report on the plan (verify::verify under the
+/// plan's policy): every figure is the checker's measure, computed once.
+[[nodiscard]] plan_figures compute_plan_figures(const model::scenario& s, const verify::report& checked);
 
 }  // namespace jadwal::output

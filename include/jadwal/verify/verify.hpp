@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <jadwal/time/civil.hpp>
+#include <jadwal/time/interval_set.hpp>
 #include <jadwal/model/scenario.hpp>
 #include <jadwal/model/plan.hpp>
 #include <array>
@@ -54,6 +55,16 @@ struct staff_group_summary {
     }
 };
 
+/// One person's training as the checker measures it (docs/model.md "Metrics"):
+/// the figures the report, `compare` and the metrics read, computed once.
+struct person_measures {
+    model::employee_index employee;
+    std::int64_t training_minutes = 0;      ///< the union of their sessions (with travel) and study blocks
+    std::int64_t disruption_minutes = 0;    ///< ... inside their working time
+    std::int64_t after_hours_minutes = 0;   ///< ... outside it (breaks and assigned duty excluded)
+    std::int64_t max_after_hours_week = 0;  ///< the most after-hours minutes in one ISO week, their zone
+};
+
 struct report {
     /// Hard-constraint and structural violations, sorted by time (timeless ones first).
     std::vector<violation> violations;
@@ -67,6 +78,15 @@ struct report {
     std::vector<unit_summary> units;  ///< in scenario order
     /// Indexed by model::staff_group; their JP-target figures add up to the metrics'.
     std::array<staff_group_summary, model::staff_group_count> staff_groups{};
+    /// Per demand item: placed as docs/model.md "Demand and placement" says.
+    std::vector<bool> placed;
+    /// Per employee (scenario order): the JP of their placed programmes, top-up included.
+    std::vector<std::int64_t> placed_jp;
+    /// Everyone with training, in scenario order.
+    std::vector<person_measures> people;
+    /// Per employee (scenario order): their training inside their working time,
+    /// the time unit absence counts.
+    std::vector<calendar::interval_set> working_time_training;
     std::int64_t changes = 0;         ///< against the previous plan (0 without one)
     /// What the plan spends (docs/model.md "Budget"), and how many classroom cohorts it opens.
     double budget_cost = 0;

@@ -197,12 +197,13 @@ int write_outputs(const jadwal_solution* solution, const char* dir, const char* 
         }
         try {
             output::publish_plan(*solution->scenario, solution->plan, dir, req);
-        } catch (const solve::solve_error& e) {
-            return fail(JADWAL_E_NOT_FOUND, e.what());
+        } catch (const jadwal::error& e) {
+            // A policy the scenario lacks (not_found) or a refused write (io, naming the path).
+            return fail(c_api::status_of(e.code()), e.what());
         } catch (const std::bad_alloc&) {
             throw;
         } catch (const std::exception& e) {
-            return fail(JADWAL_E_IO, e.what());  // write_outputs names the path it could not write
+            return fail(JADWAL_E_IO, e.what());
         }
         return static_cast<int>(JADWAL_OK);
     });

@@ -18,6 +18,8 @@
 // link at a name the set publishes is refused with an error, not replaced.
 #pragma once
 
+#include <jadwal/model/error.hpp>
+
 #include <filesystem>
 #include <stdexcept>
 #include <string>
@@ -35,8 +37,9 @@ using output_files = std::vector<output_file>;
 /// Publishing failed: the file system refused (no permission, no space; the
 /// message carries the system's reason) or the folder holds something jadwal
 /// will not replace. Nothing of the new set is visible then.
-struct write_error : std::runtime_error {
-    using std::runtime_error::runtime_error;
+/// A jadwal::error with errc::io, so the bindings map it with every other.
+struct write_error : jadwal::error {
+    explicit write_error(const std::string& what) : jadwal::error(errc::io, what) {}
 };
 
 /// Publishes `files` under `dir` (created if missing) as one set: the new set

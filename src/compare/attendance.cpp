@@ -3,10 +3,10 @@
 #include <jadwal/time/iso_week.hpp>
 #include <jadwal/calendar/work_calendar.hpp>
 #include <jadwal/compare/attendance.hpp>
+#include <jadwal/model/random.hpp>
 #include <jadwal/solve/solver.hpp>
 
 #include "../load/csv_reader.hpp"
-#include "../solve/random.hpp"
 
 #include <date/tz.h>
 #include <fmt/format.h>
@@ -274,7 +274,7 @@ attendance_summary simulate_attendance(const exposure& x, const model::attendanc
     }
     jp.resize(people.size());
     for (int run = 0; run < opts.runs; ++run) {
-        solve::detail::rng g(solve::detail::mix(opts.seed, static_cast<std::uint64_t>(run)));
+        jadwal::detail::rng g(jadwal::detail::mix(opts.seed, static_cast<std::uint64_t>(run)));
         std::fill(jp.begin(), jp.end(), 0);
         std::int64_t done = 0;
         for (std::size_t i = 0; i < x.enrolments.size(); ++i) {

@@ -4,6 +4,8 @@
 // compiler and standard library.
 #pragma once
 
+#include <jadwal/model/random.hpp>
+
 #include <cstdint>
 #include <span>
 #include <utility>
@@ -11,13 +13,7 @@
 
 namespace jadwal::generate::detail {
 
-/// One step of splitmix64; also used to derive independent stream seeds.
-[[nodiscard]] constexpr std::uint64_t splitmix64(std::uint64_t& state) {
-    std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
+using jadwal::detail::splitmix64;
 
 /// A seed for stream `stream` (a purpose such as "employees") and item `index`,
 /// so that adding draws in one part never shifts the numbers of another.
@@ -30,25 +26,11 @@ namespace jadwal::generate::detail {
     return splitmix64(s);
 }
 
-/// xoshiro256** (Blackman and Vigna), seeded through splitmix64.
-class rng {
+/// The generator's draws from the library's xoshiro256**, exactly uniform
+/// (rejection), so a population does not depend on a bias however small.
+class rng : public jadwal::detail::xoshiro256 {
 public:
-    explicit constexpr rng(std::uint64_t seed) {
-        std::uint64_t s = seed;
-        for (auto& word : state_) word = splitmix64(s);
-    }
-
-    constexpr std::uint64_t next() {
-        const std::uint64_t result = rotl(state_[1] * 5, 7) * 9;
-        const std::uint64_t t = state_[1] << 17;
-        state_[2] ^= state_[0];
-        state_[3] ^= state_[1];
-        state_[1] ^= state_[2];
-        state_[0] ^= state_[3];
-        state_[2] ^= t;
-        state_[3] = rotl(state_[3], 45);
-        return result;
-    }
+    using xoshiro256::xoshiro256;
 
     /// Uniform in [0, n); n > 0. Rejection keeps it exactly uniform.
     constexpr std::uint64_t below(std::uint64_t n) {
@@ -93,10 +75,6 @@ public:
             std::swap(v[i - 1], v[j]);
         }
     }
-
-private:
-    static constexpr std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-    std::uint64_t state_[4]{};
 };
 
 }  // namespace jadwal::generate::detail

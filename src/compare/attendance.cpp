@@ -3,10 +3,10 @@
 #include <jadwal/time/iso_week.hpp>
 #include <jadwal/calendar/work_calendar.hpp>
 #include <jadwal/compare/attendance.hpp>
+#include <jadwal/load/csv_reader.hpp>
 #include <jadwal/model/random.hpp>
-#include <jadwal/solve/solver.hpp>
+#include <jadwal/model/policy.hpp>
 
-#include "../load/csv_reader.hpp"
 
 #include <date/tz.h>
 #include <fmt/format.h>
@@ -309,17 +309,17 @@ attendance_summary simulate_attendance(const exposure& x, const model::attendanc
 std::vector<attendance_record> parse_attendance_records(std::string_view csv, std::string_view file,
                                                         std::vector<std::string>& errors) {
     std::vector<attendance_record> out;
-    load::detail::csv_reader reader(csv, load::detail::csv_reader::sniff_delimiter(csv));
-    std::vector<load::detail::csv_field> fields;
+    load::csv_reader reader(csv, load::csv_reader::sniff_delimiter(csv));
+    std::vector<load::csv_field> fields;
     const auto error = [&](std::int32_t line, std::int32_t column, std::string message) {
         errors.push_back(fmt::format("{}:{}:{}: error: {}", file, line, column, message));
     };
     auto st = reader.next(fields);
-    if (st == load::detail::csv_reader::status::error) {
+    if (st == load::csv_reader::status::error) {
         error(reader.error_line(), reader.error_column(), reader.error());
         return out;
     }
-    if (st == load::detail::csv_reader::status::end) {
+    if (st == load::csv_reader::status::end) {
         error(1, 1, "the records file is empty (expected a header: nip,program,module,start,attended)");
         return out;
     }
@@ -335,7 +335,7 @@ std::vector<attendance_record> parse_attendance_records(std::string_view csv, st
                                     names[k]));
     if (!errors.empty()) return out;
 
-    while ((st = reader.next(fields)) == load::detail::csv_reader::status::record) {
+    while ((st = reader.next(fields)) == load::csv_reader::status::record) {
         const auto line = reader.record_line();
         if (fields.size() < names.size() ||
             *std::max_element(column.begin(), column.end()) >= fields.size()) {
@@ -369,7 +369,7 @@ std::vector<attendance_record> parse_attendance_records(std::string_view csv, st
         }
         out.push_back(std::move(r));
     }
-    if (st == load::detail::csv_reader::status::error) error(reader.error_line(), reader.error_column(), reader.error());
+    if (st == load::csv_reader::status::error) error(reader.error_line(), reader.error_column(), reader.error());
     return out;
 }
 

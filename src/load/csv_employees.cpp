@@ -2,7 +2,7 @@
 // status, ...). This is the path for large populations, so it avoids yaml-cpp
 // and per-row allocation beyond the employee itself; diagnostics point at the
 // CSV file, line and column of the offending field.
-#include "csv_reader.hpp"
+#include <jadwal/load/csv_reader.hpp>
 #include "file_io.hpp"
 #include "sections.hpp"
 #include "values.hpp"

@@ -1,8 +1,8 @@
-#include "csv_reader.hpp"
+#include <jadwal/load/csv_reader.hpp>
 
 #include <fmt/format.h>
 
-namespace jadwal::load::detail {
+namespace jadwal::load {
 
 csv_reader::csv_reader(std::string_view data, char delimiter) : data_(data), delim_(delimiter) {
     if (data_.size() >= 3 && data_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
@@ -122,4 +122,4 @@ csv_reader::status csv_reader::next(std::vector<csv_field>& fields) {
     }
 }
 
-}  // namespace jadwal::load::detail
+}  // namespace jadwal::load

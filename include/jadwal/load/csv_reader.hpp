@@ -1,6 +1,7 @@
 // An RFC 4180 CSV tokenizer over text already in memory: no allocation per
 // field except for quoted fields with doubled quotes, each field with the line
-// and byte offset where it starts (for diagnostics).
+// and byte offset where it starts (for diagnostics). The employees CSV and
+// the attendance records are read with it.
 #pragma once
 
 #include <cstdint>
@@ -9,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-namespace jadwal::load::detail {
+namespace jadwal::load {
 
 struct csv_field {
     std::string_view text;     ///< unquoted and unescaped; valid until the next record
@@ -52,4 +53,4 @@ private:
     std::int32_t error_column_ = 0;
 };
 
-}  // namespace jadwal::load::detail
+}  // namespace jadwal::load

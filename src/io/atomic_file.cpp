@@ -1,13 +1,11 @@
-#include <jadwal/io/atomic_file.hpp>
-#include <jadwal/model/error.hpp>
-
-#include <fmt/format.h>
-
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
+#include <jadwal/io/atomic_file.hpp>
+#include <jadwal/model/error.hpp>
 #include <system_error>
 
 namespace jadwal::io {

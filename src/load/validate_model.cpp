@@ -1,8 +1,7 @@
 // load::validate: the structural checks every entry point shares (validate.hpp).
-#include <jadwal/load/validate.hpp>
-
 #include <fmt/format.h>
 
+#include <jadwal/load/validate.hpp>
 #include <set>
 #include <string>
 #include <unordered_set>
@@ -18,9 +17,8 @@ public:
         if (s_.zone == nullptr) error("E-MODEL-ZONE", "the scenario has no time zone", {}, "zone");
         if (!s_.horizon.ok()) error("E-MODEL-VALUE", "the horizon ends before it starts", {}, "horizon");
         if (s_.granularity_minutes <= 0 || 1440 % s_.granularity_minutes != 0)
-            error("E-MODEL-VALUE",
-                  fmt::format("granularity_minutes must divide a day, not {}", s_.granularity_minutes), {},
-                  "granularity_minutes");
+            error("E-MODEL-VALUE", fmt::format("granularity_minutes must divide a day, not {}", s_.granularity_minutes),
+                  {}, "granularity_minutes");
         if (s_.jp_minutes <= 0)
             error("E-MODEL-VALUE", fmt::format("jp_minutes must be positive, not {}", s_.jp_minutes), {}, "jp_minutes");
         patterns();
@@ -73,8 +71,8 @@ private:
         std::unordered_set<std::string> seen;
         for (std::size_t i = 0; i < items.size(); ++i)
             if (!seen.insert(items[i].id).second)
-                error("E-MODEL-DUPLICATE", fmt::format("{} id '{}' is used twice", section, items[i].id),
-                      items[i].mark, fmt::format("{}[{}].id", section, i));
+                error("E-MODEL-DUPLICATE", fmt::format("{} id '{}' is used twice", section, items[i].id), items[i].mark,
+                      fmt::format("{}[{}].id", section, i));
     }
 
     /// The id look-ups (filled by the loader or index_ids()) agree with the ids.
@@ -102,8 +100,9 @@ private:
             for (std::size_t k = 0; k < p.rotation->cycle.size(); ++k) {
                 const auto& code = p.rotation->cycle[k];
                 if (code != "off" && p.rotation->find(code) == nullptr)
-                    error("E-MODEL-REF", fmt::format("the cycle names shift '{}', which the rotation does not have", code),
-                          p.mark, fmt::format("{}.cycle[{}]", path, k));
+                    error("E-MODEL-REF",
+                          fmt::format("the cycle names shift '{}', which the rotation does not have", code), p.mark,
+                          fmt::format("{}.cycle[{}]", path, k));
             }
         }
         unique_ids(s_.patterns, "work_patterns");
@@ -158,8 +157,7 @@ private:
         for (std::size_t i = 0; i < s_.instructors.size(); ++i) {
             const auto& t = s_.instructors[i];
             ref(t.pattern, s_.patterns.size(), true, "work pattern", t.mark, fmt::format("instructors[{}].pattern", i));
-            ref(t.location, s_.locations.size(), true, "location", t.mark,
-                fmt::format("instructors[{}].location", i));
+            ref(t.location, s_.locations.size(), true, "location", t.mark, fmt::format("instructors[{}].location", i));
         }
     }
 
@@ -179,9 +177,10 @@ private:
                     error("E-MODEL-VALUE", fmt::format("module '{}' must have positive JP, not {}", mod.id, mod.jp),
                           mod.mark, fmt::format("{}.modules[{}].jp", path, m));
                 if (mod.after && *mod.after >= m)
-                    error("E-MODEL-REF",
-                          fmt::format("module '{}' must come after an earlier module, not module {}", mod.id, *mod.after),
-                          mod.mark, fmt::format("{}.modules[{}].after", path, m));
+                    error(
+                        "E-MODEL-REF",
+                        fmt::format("module '{}' must come after an earlier module, not module {}", mod.id, *mod.after),
+                        mod.mark, fmt::format("{}.modules[{}].after", path, m));
             }
             for (std::size_t k = 0; k < p.instructors.size(); ++k)
                 ref(p.instructors[k], s_.instructors.size(), false, "instructor", p.mark,
@@ -216,7 +215,8 @@ private:
     void catalogue() {
         const auto& c = s_.catalogue;
         for (std::size_t i = 0; i < c.programs.size(); ++i)
-            ref(c.programs[i], s_.programs.size(), false, "programme", c.mark, fmt::format("catalogue.programs[{}]", i));
+            ref(c.programs[i], s_.programs.size(), false, "programme", c.mark,
+                fmt::format("catalogue.programs[{}]", i));
         for (std::size_t i = 0; i < c.eligible.units.size(); ++i)
             ref(c.eligible.units[i], s_.units.size(), false, "unit", c.mark,
                 fmt::format("catalogue.eligible.units[{}]", i));
@@ -237,7 +237,9 @@ std::string first_error(const diagnostics& d) {
 
 }  // namespace
 
-diagnostics validate(const model::scenario& s) { return checker(s).run(); }
+diagnostics validate(const model::scenario& s) {
+    return checker(s).run();
+}
 
 invalid_scenario::invalid_scenario(diagnostics d)
     : jadwal::error(errc::invalid_scenario, first_error(d)), diags_(std::move(d)) {}

@@ -1,6 +1,7 @@
 // These tests link jadwal::model alone, not the compiled library (see
 // tests/CMakeLists.txt): that they build and link is the proof that the
 // modelling vocabulary is header-only; what they check is that it works so.
+#include <catch2/catch.hpp>
 #include <jadwal/model/error.hpp>
 #include <jadwal/model/plan.hpp>
 #include <jadwal/model/policy.hpp>
@@ -10,21 +11,22 @@
 #include <jadwal/time/interval_set.hpp>
 #include <jadwal/time/iso_week.hpp>
 #include <jadwal/time/recurrence.hpp>
+#include <string>
 
 #include "../support/in_code.hpp"
-
-#include <catch2/catch.hpp>
-
-#include <string>
 
 namespace {
 
 using namespace jadwal;
 using calendar::minutes;
 
-calendar::local_date day(const char* iso) { return *calendar::parse_date(iso); }
+calendar::local_date day(const char* iso) {
+    return *calendar::parse_date(iso);
+}
 
-calendar::instant at(const char* iso) { return *calendar::parse_instant(iso); }
+calendar::instant at(const char* iso) {
+    return *calendar::parse_instant(iso);
+}
 
 model::scenario two_policy_scenario() {
     model::scenario s;

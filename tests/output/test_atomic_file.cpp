@@ -1,16 +1,14 @@
 // The one single-file writer (io/atomic_file.hpp): readers see the old file or
 // the new one, a file never committed leaves nothing behind, and a failure
 // names the file with errc::io.
+#include <catch2/catch.hpp>
+#include <fstream>
 #include <jadwal/io/atomic_file.hpp>
 #include <jadwal/model/error.hpp>
-
-#include "../support/temp_dir.hpp"
-
-#include <catch2/catch.hpp>
-
-#include <fstream>
 #include <sstream>
 #include <string>
+
+#include "../support/temp_dir.hpp"
 
 namespace {
 

@@ -1,16 +1,15 @@
 // Every entry point checks a scenario before the solver indexes it
 // (load::validate): a scenario built or edited in code gets a located
 // diagnostic from solve(), never an internal error mid-solve.
+#include <date/tz.h>
+
+#include <catch2/catch.hpp>
 #include <jadwal/load/load_scenario.hpp>
 #include <jadwal/load/validate.hpp>
 #include <jadwal/solve/solver.hpp>
+#include <string>
 
 #include "../support/in_code.hpp"
-
-#include <catch2/catch.hpp>
-#include <date/tz.h>
-
-#include <string>
 
 namespace {
 

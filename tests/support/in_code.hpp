@@ -3,7 +3,6 @@
 #pragma once
 
 #include <jadwal/model/scenario.hpp>
-
 #include <string>
 
 namespace jadwal::test {

@@ -21,12 +21,18 @@ enum class errc {
 
 [[nodiscard]] constexpr std::string_view to_string(errc c) {
     switch (c) {
-        case errc::invalid_argument: return "invalid_argument";
-        case errc::invalid_scenario: return "invalid_scenario";
-        case errc::not_found: return "not_found";
-        case errc::solve: return "solve";
-        case errc::parse: return "parse";
-        case errc::io: return "io";
+        case errc::invalid_argument:
+            return "invalid_argument";
+        case errc::invalid_scenario:
+            return "invalid_scenario";
+        case errc::not_found:
+            return "not_found";
+        case errc::solve:
+            return "solve";
+        case errc::parse:
+            return "parse";
+        case errc::io:
+            return "io";
     }
     return "invalid_argument";
 }

@@ -5,7 +5,6 @@
 #include <jadwal/model/error.hpp>
 #include <jadwal/model/plan.hpp>
 #include <jadwal/model/scenario.hpp>
-
 #include <string>
 #include <string_view>
 
@@ -28,11 +27,12 @@ inline constexpr std::string_view builtin_policy_name = "default";
             if (p.id == id) return &p;
         std::string known;
         for (const auto& p : s.policies) known += (known.empty() ? "" : ", ") + p.id;
-        throw error(errc::not_found, "unknown policy '" + std::string(id) + "'" +
-                                         (known.empty() ? std::string(" (the scenario has none)")
-                                                        : " (known: " + known + ")"));
+        throw error(errc::not_found,
+                    "unknown policy '" + std::string(id) + "'" +
+                        (known.empty() ? std::string(" (the scenario has none)") : " (known: " + known + ")"));
     }
-    if (s.default_policy.valid() && s.default_policy.value < s.policies.size()) return &s.policies[s.default_policy.value];
+    if (s.default_policy.valid() && s.default_policy.value < s.policies.size())
+        return &s.policies[s.default_policy.value];
     if (!s.policies.empty()) return &s.policies.front();
     return nullptr;
 }

@@ -54,7 +54,9 @@ public:
         return static_cast<std::uint32_t>(((next() >> 32) * static_cast<std::uint64_t>(n)) >> 32);
     }
     /// Uniform in [lo, hi]; lo <= hi.
-    constexpr int between(int lo, int hi) { return lo + static_cast<int>(below(static_cast<std::uint32_t>(hi - lo + 1))); }
+    constexpr int between(int lo, int hi) {
+        return lo + static_cast<int>(below(static_cast<std::uint32_t>(hi - lo + 1)));
+    }
     /// True with probability num/den.
     constexpr bool chance(std::uint32_t num, std::uint32_t den) { return below(den) < num; }
     /// Uniform in [0, 1).

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <jadwal/time/civil.hpp>
-
 #include <string>
 #include <string_view>
 
@@ -24,9 +23,12 @@ struct holiday {
 
 [[nodiscard]] inline std::string_view to_string(holiday_kind k) {
     switch (k) {
-        case holiday_kind::national: return "national";
-        case holiday_kind::collective: return "collective";
-        case holiday_kind::regional: return "regional";
+        case holiday_kind::national:
+            return "national";
+        case holiday_kind::collective:
+            return "collective";
+        case holiday_kind::regional:
+            return "regional";
     }
     return "national";
 }

@@ -2,9 +2,8 @@
 // the instructors' evenings and the report's week columns. Header-only.
 #pragma once
 
-#include <jadwal/time/civil.hpp>
-
 #include <cstdint>
+#include <jadwal/time/civil.hpp>
 
 namespace jadwal::calendar {
 

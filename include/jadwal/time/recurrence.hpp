@@ -3,7 +3,6 @@
 #pragma once
 
 #include <jadwal/time/civil.hpp>
-
 #include <optional>
 #include <vector>
 

@@ -1,10 +1,9 @@
 // Builds a scenario and a plan in code with the header-only jadwal::model and
 // asks which policy the plan was made with; exits 1 when an answer is wrong.
+#include <cstdio>
 #include <jadwal/model/policy.hpp>
 #include <jadwal/time/interval_set.hpp>
 #include <jadwal/time/iso_week.hpp>
-
-#include <cstdio>
 
 int main() {
     using namespace jadwal;

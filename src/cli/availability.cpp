@@ -44,7 +44,7 @@ std::vector<piece> split_by_day(const std::vector<piece>& pieces, const date::ti
     for (const auto& p : pieces) {
         auto start = p.span.start;
         while (start < p.span.end) {
-            const auto day = date::floor<date::days>(zone.to_local(start));
+            const auto day = calendar::local_day(start, zone);
             const auto next = calendar::to_instant(date::local_time<calendar::minutes>{day + date::days{1}}, zone);
             const auto end = std::min(next, p.span.end);
             out.push_back({{start, end}, p.kind, p.label});
@@ -61,7 +61,7 @@ void print_text(const model::scenario& s, const model::employee& e, const calend
                printable(zone.name()));
     std::optional<date::local_days> current;
     for (const auto& p : split_by_day(pieces, zone)) {
-        const auto day = date::floor<date::days>(zone.to_local(p.span.start));
+        const auto day = calendar::local_day(p.span.start, zone);
         if (day != current) {
             fmt::print("{} {}\n", calendar::format_date(day), date::format("%a", date::weekday{day}));
             current = day;

@@ -76,8 +76,8 @@ const char* code_of(refusal r) {
 /// "duty: apel", "holiday: Nyepi", "rest after night shift"), or "".
 std::string unavailable_label(const compiled_model& cm, std::uint32_t e, tmin a, tmin b) {
     const auto& zone = cm.scenario.zone_of(cm.scenario.employees[e]);
-    const auto first = date::floor<date::days>(zone.to_local(at(cm, a)));
-    const auto last = date::floor<date::days>(zone.to_local(at(cm, b)));
+    const auto first = calendar::local_day(at(cm, a), zone);
+    const auto last = calendar::local_day(at(cm, b), zone);
     calendar::date_range days;
     days.first = first;
     days.last = last;

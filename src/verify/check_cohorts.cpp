@@ -259,8 +259,8 @@ private:
                                    c_.describe_session(ci_, k), ses.part + 1, i + 1, mod.id),
                        ses.start, about_);
             if (i == 0) continue;
-            const auto d0 = context::local_day(co_.sessions[by_start[i - 1]].start, c_.zone);
-            const auto d1 = context::local_day(ses.start, c_.zone);
+            const auto d0 = local_day(co_.sessions[by_start[i - 1]].start, c_.zone);
+            const auto d1 = local_day(ses.start, c_.zone);
             if (d1 <= d0)
                 c_.add("H4-PART-ORDER",
                        fmt::format("{} is not on a later day than the part before it ({})", c_.describe_session(ci_, k),
@@ -306,7 +306,7 @@ private:
         std::map<local_date, day_total> per_day;
         for (const auto k : split_sessions_) {
             const auto& ses = co_.sessions[k];
-            auto [it, fresh] = per_day.try_emplace(context::local_day(ses.start, c_.zone));
+            auto [it, fresh] = per_day.try_emplace(local_day(ses.start, c_.zone));
             auto& v = it->second;
             v.minutes += (ses.end - ses.start).count();
             v.first = fresh ? ses.start : std::min(v.first, ses.start);
@@ -337,7 +337,7 @@ private:
                 continue;
             }
             const auto gap =
-                (context::local_day(spans[b].first_start, c_.zone) - context::local_day(spans[a].last_start, c_.zone))
+                (local_day(spans[b].first_start, c_.zone) - local_day(spans[a].last_start, c_.zone))
                     .count();
             if (gap < mod.gap_min_days || (mod.gap_max_days && gap > *mod.gap_max_days))
                 c_.add("H4-GAP",
@@ -371,7 +371,7 @@ private:
                        fmt::format("{} lies in none of the windows that {} of {} may use under {} ({}){}",
                                    c_.describe_session(ci_, k), model::to_string(co_.mode), prog_->id, policy_name(c_),
                                    window_names(*mo_),
-                                   c_.is_holiday(context::local_day(ses.start, c_.zone)) ? "; it is a holiday" : ""),
+                                   c_.is_holiday(local_day(ses.start, c_.zone)) ? "; it is a holiday" : ""),
                        ses.start, about_);
             } else {
                 for (const auto e : people_) {
@@ -388,7 +388,7 @@ private:
             }
         }
         if (c_.pol.friday_prayer) {
-            const auto d = context::local_day(ses.start, c_.zone);
+            const auto d = local_day(ses.start, c_.zone);
             if (date::weekday{d} == date::Friday) {
                 const interval prayer{
                     calendar::to_instant(calendar::local_minute{d} + c_.pol.friday_prayer->start, c_.zone),

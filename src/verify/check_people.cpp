@@ -53,7 +53,7 @@ double weighted_minutes(const interval_set& set, const std::vector<weight_segmen
 
 
 std::string reasons_for(const context& c, model::employee_index e, interval span, const date::time_zone& z) {
-    const calendar::date_range days{context::local_day(span.start, z), context::local_day(span.end - minutes{1}, z)};
+    const calendar::date_range days{local_day(span.start, z), local_day(span.end - minutes{1}, z)};
     std::set<std::string> labels;
     for (const auto& piece : c.cal.explain(e, days)) {
         // Breaks are reported apart (H2-BREAK), not as a reason for being unavailable.
@@ -114,8 +114,8 @@ public:
 
 private:
     std::string break_label(interval span) const {
-        const calendar::date_range days{context::local_day(span.start, z_),
-                                        context::local_day(span.end - minutes{1}, z_)};
+        const calendar::date_range days{local_day(span.start, z_),
+                                        local_day(span.end - minutes{1}, z_)};
         for (const auto& piece : c_.cal.explain(e_, days))
             if (piece.kind == calendar::time_kind::break_time && piece.span.start < span.end &&
                 span.start < piece.span.end)
@@ -151,7 +151,7 @@ private:
     calendar::date_range covered(const std::vector<item>& items) const {
         instant lo = items.front().span.start, hi = items.front().span.end;
         for (const auto& it : items) hi = std::max(hi, it.span.end);
-        calendar::date_range days{context::local_day(lo, z_), context::local_day(hi, z_)};
+        calendar::date_range days{local_day(lo, z_), local_day(hi, z_)};
         days.first = std::max(days.first, c_.s.horizon.first - date::days{7});
         days.last = std::min(days.last, c_.s.horizon.last + date::days{7});
         return days;

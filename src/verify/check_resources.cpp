@@ -154,7 +154,7 @@ void check_instructors(context& c) {
         std::map<local_date, std::set<local_date>> evenings;  // ISO week's Monday -> evening dates
         for (const auto& b : list) {
             if (c.instructor_evening(ins, b.span)) {
-                const local_date d = context::local_day(b.span.start, c.zone);
+                const local_date d = local_day(b.span.start, c.zone);
                 evenings[calendar::week_monday(d)].insert(d);
             } else if (hours && !hours->covers(b.span))
                 c.add("H5-INSTRUCTOR-HOURS",

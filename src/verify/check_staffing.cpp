@@ -109,8 +109,8 @@ void shift_minimum(context& c, std::uint32_t u, const std::vector<std::uint32_t>
         if (!r.rotates() || c.training[staff[k]].empty()) continue;
         for (const auto& t : c.training[staff[k]]) {
             // A shift lasts at most a day, so one starting two days before can still reach t.
-            const local_date last = context::local_day(t.end - minutes{1}, r.zone());
-            for (local_date d = context::local_day(t.start, r.zone()) - date::days{2}; d <= last; d += date::days{1}) {
+            const local_date last = local_day(t.end - minutes{1}, r.zone());
+            for (local_date d = local_day(t.start, r.zone()) - date::days{2}; d <= last; d += date::days{1}) {
                 const model::shift* sh = r.on(d);
                 if (!sh || !minimum_of(sh->code)) continue;
                 const interval occ = r.occurrence(d, *sh);

@@ -62,7 +62,6 @@ const date::time_zone& context::zone_of(model::employee_index e) const {
     return valid(e) ? s.zone_of(s.employees[e.value]) : zone;
 }
 
-local_date context::local_day(instant t, const date::time_zone& z) { return calendar::local_day(t, z); }
 
 std::int64_t context::local_minute_of_day(instant t, const date::time_zone& z) {
     const auto local = z.to_local(t);

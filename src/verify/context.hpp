@@ -20,6 +20,7 @@ using calendar::instant;
 using calendar::interval;
 using calendar::interval_set;
 using calendar::local_date;
+using calendar::local_day;
 using calendar::minutes;
 
 inline constexpr std::uint32_t none = std::numeric_limits<std::uint32_t>::max();
@@ -137,7 +138,6 @@ public:
     [[nodiscard]] std::string describe_block(std::uint32_t block) const;
     [[nodiscard]] std::string describe(const item& it) const;
 
-    [[nodiscard]] static local_date local_day(instant t, const date::time_zone& z);
     /// Minutes from local midnight of local_day(t) to t.
     [[nodiscard]] static std::int64_t local_minute_of_day(instant t, const date::time_zone& z);
     [[nodiscard]] bool is_holiday(local_date d) const;
@@ -171,7 +171,7 @@ template <class F>
 void for_each_day(interval i, const date::time_zone& z, F&& f) {
     instant t = i.start;
     while (t < i.end) {
-        const local_date d = context::local_day(t, z);
+        const local_date d = local_day(t, z);
         const instant next = std::min(i.end, calendar::to_instant(calendar::local_minute{d + date::days{1}}, z));
         if (next <= t) break;  // cannot happen for real zones; guards against a loop
         f(d, (next - t).count());

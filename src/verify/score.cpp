@@ -96,7 +96,7 @@ void score(context& c, report& r) {
         r.people.push_back({model::employee_index{e}, c.training[e].total().count(), c.disruption_minutes[e],
                             c.after_hours_minutes[e], c.max_after_hours_week_of[e]});
     }
-    r.working_time_training = c.absent;
+    r.working_time_training = std::move(c.absent);  // the last reader of the context
     for (const auto& dates : c.duty_dates) m.assigned_duty_days += static_cast<std::int64_t>(dates.size());
     m.assigned_duty_minutes = c.duty_minutes;
     m.days_in_lieu = c.days_in_lieu;

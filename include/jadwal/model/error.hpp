@@ -5,7 +5,6 @@
 
 #include <stdexcept>
 #include <string>
-#include <string_view>
 
 namespace jadwal {
 
@@ -18,24 +17,6 @@ enum class errc {
     parse = 5,             ///< a solution that does not read against the scenario
     io = 6,                ///< a file could not be read or written
 };
-
-[[nodiscard]] constexpr std::string_view to_string(errc c) {
-    switch (c) {
-        case errc::invalid_argument:
-            return "invalid_argument";
-        case errc::invalid_scenario:
-            return "invalid_scenario";
-        case errc::not_found:
-            return "not_found";
-        case errc::solve:
-            return "solve";
-        case errc::parse:
-            return "parse";
-        case errc::io:
-            return "io";
-    }
-    return "invalid_argument";
-}
 
 class error : public std::runtime_error {
 public:

@@ -6,6 +6,7 @@
 # would also miss its link.
 #
 #   time     civil time values, intervals and interval sets, recurrence and holiday values
+#   text     languages, the message catalogue (po/*/*.po) and Indonesian and English formats
 #   model    the scenario and policy vocabulary, typed ids, plan types, policy lookup, errors
 #   calendar time zones and the calendar engine (work patterns, rotations, leave, duties)
 #   load     reading and validating scenarios        generate  realistic scenarios
@@ -22,18 +23,19 @@ if(CMAKE_SCRIPT_MODE_FILE STREQUAL CMAKE_CURRENT_LIST_FILE)
   cmake_minimum_required(VERSION 3.20)
 endif()
 
-set(JADWAL_LAYERS time model calendar load generate solve verify io output compare adapt)
+set(JADWAL_LAYERS time text model calendar load generate solve verify io output compare adapt)
 set(JADWAL_LAYER_USES_time time)
-set(JADWAL_LAYER_USES_model time model)
-set(JADWAL_LAYER_USES_calendar time model calendar)
-set(JADWAL_LAYER_USES_load time model calendar load)
-set(JADWAL_LAYER_USES_generate time model calendar io generate)
-set(JADWAL_LAYER_USES_solve time model calendar load solve)
-set(JADWAL_LAYER_USES_verify time model calendar verify)
-set(JADWAL_LAYER_USES_io time model calendar load solve verify io)
-set(JADWAL_LAYER_USES_output time model calendar load solve verify io output)
-set(JADWAL_LAYER_USES_compare time model calendar load solve verify io output compare)
-set(JADWAL_LAYER_USES_adapt time model calendar adapt)
+set(JADWAL_LAYER_USES_text time text)
+set(JADWAL_LAYER_USES_model time text model)
+set(JADWAL_LAYER_USES_calendar time text model calendar)
+set(JADWAL_LAYER_USES_load time text model calendar load)
+set(JADWAL_LAYER_USES_generate time text model calendar io generate)
+set(JADWAL_LAYER_USES_solve time text model calendar load solve)
+set(JADWAL_LAYER_USES_verify time text model calendar verify)
+set(JADWAL_LAYER_USES_io time text model calendar load solve verify io)
+set(JADWAL_LAYER_USES_output time text model calendar load solve verify io output)
+set(JADWAL_LAYER_USES_compare time text model calendar load solve verify io output compare)
+set(JADWAL_LAYER_USES_adapt time text model calendar adapt)
 
 # Sets `out_var` to the back edges under `root`, one "file:line: message" per
 # line (empty when there is none).

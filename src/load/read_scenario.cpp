@@ -3,6 +3,8 @@
 #include "sections.hpp"
 #include "values.hpp"
 
+#include <jadwal/text/language.hpp>
+
 #include <date/tz.h>
 #include <fmt/format.h>
 
@@ -37,9 +39,9 @@ void read_scenario_header(load_context& c, const yentry* e, const ypath& root) {
     }
     const ypath p = root.key("scenario");
     c.holidays_at = c.yr.where(*e);
-    static constexpr std::array<std::string_view, 8> keys{
+    static constexpr std::array<std::string_view, 9> keys{
         "name",       "timezone",   "from", "to", "granularity_minutes", "jp_minutes", "rest_after_night_shift_hours",
-        "policy"};
+        "policy",     "locale"};
     const auto m = c.yr.map(yval{*e, p}, "the scenario section", keys);
     if (!m) return;
     auto& yr = c.yr;
@@ -106,6 +108,18 @@ void read_scenario_header(load_context& c, const yentry* e, const ypath& root) {
         const ypath q = p.key("rest_after_night_shift_hours");
         if (const auto v = yr.small_int(yval{*f, q}, "rest_after_night_shift_hours", 0, 48))
             s.rest_after_night_shift_minutes = *v * 60;
+    }
+    if (const yentry* f = m->find("locale")) {
+        const ypath q = p.key("locale");
+        if (auto t = yr.text(yval{*f, q}, "locale")) {
+            if (const auto l = text::parse_language(*t))
+                s.locale = *l;
+            else
+                yr.error(code::enum_value,
+                         fmt::format("locale '{}' is not a language jadwal speaks: use id (Bahasa Indonesia) or en",
+                                     *t),
+                         yval{*f, q});
+        }
     }
     if (const yentry* f = m->find("policy")) {
         const ypath q = p.key("policy");

@@ -94,6 +94,7 @@ void publish_plan(const model::scenario& s, const model::solution& sol, const st
             report_options ro;
             ro.baseline = req.baseline;
             ro.checked = &checked;
+            ro.language = req.language;
             return output_files{html_report(s, sol, p, ro)};
         });
     }
@@ -104,6 +105,7 @@ void publish_plan(const model::scenario& s, const model::solution& sol, const st
             io.dtstamp = req.dtstamp ? *req.dtstamp : default_dtstamp();
             io.uid_domain = req.uid_domain;
             io.product_id = req.product_id;
+            io.language = req.language;
             return calendar_files(s, sol, io);
         });
     }

@@ -20,7 +20,7 @@ std::string folded(std::string_view line) {
     return out;
 }
 
-std::string text(std::string_view v) {
+std::string ics_text_of(std::string_view v) {
     std::string out;
     append_text(out, v);
     return out;
@@ -113,17 +113,17 @@ TEST_CASE("TEXT values escape backslash, semicolon, comma and line breaks", "[ou
         {"\\n is not a line break", "\\\\n is not a line break"},
     }));
     INFO(in);
-    CHECK(text(in) == out);
+    CHECK(ics_text_of(in) == out);
 }
 
 TEST_CASE("Malformed UTF-8 in TEXT becomes U+FFFD, well-formed text is kept", "[output][ics][escape]") {
     const std::string fffd = "\xEF\xBF\xBD";
-    CHECK(text("Ñoño Đặng 🎓") == "Ñoño Đặng 🎓");
-    CHECK(text("a\xFF" "b") == "a" + fffd + "b");
-    CHECK(text("\xC0\xAF") == fffd + fffd);          // overlong '/'
-    CHECK(text("\xED\xA0\x80") == fffd + fffd + fffd);  // a surrogate
-    CHECK(text("\xE2\x82") == fffd + fffd);          // cut short
-    CHECK(text("\xF4\x90\x80\x80").find(fffd) == 0);  // above U+10FFFF
+    CHECK(ics_text_of("Ñoño Đặng 🎓") == "Ñoño Đặng 🎓");
+    CHECK(ics_text_of("a\xFF" "b") == "a" + fffd + "b");
+    CHECK(ics_text_of("\xC0\xAF") == fffd + fffd);          // overlong '/'
+    CHECK(ics_text_of("\xED\xA0\x80") == fffd + fffd + fffd);  // a surrogate
+    CHECK(ics_text_of("\xE2\x82") == fffd + fffd);          // cut short
+    CHECK(ics_text_of("\xF4\x90\x80\x80").find(fffd) == 0);  // above U+10FFFF
 }
 
 TEST_CASE("Parameter values are quoted when needed and can never close the quote", "[output][ics][escape]") {

@@ -5,6 +5,7 @@
 // recomputation, not the solver's own account of its plan.
 #pragma once
 
+#include <jadwal/text/language.hpp>
 #include <jadwal/compare/attendance.hpp>
 #include <jadwal/model/scenario.hpp>
 #include <jadwal/model/plan.hpp>
@@ -23,6 +24,9 @@ namespace jadwal::compare {
 
 struct compare_options {
     std::vector<std::string> policies;  ///< policy ids, in the order of the columns; at least one
+    /// The language of what people read (docs/languages.md); none: the
+    /// scenario's `locale`, else English.
+    std::optional<text::language> language;
     solve::solve_strategy strategy = solve::solve_strategy::optimized;
     std::uint64_t seed = 1;
     std::optional<double> time_limit_seconds;  ///< per policy

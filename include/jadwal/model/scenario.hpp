@@ -6,6 +6,7 @@
 
 #include <jadwal/time/civil.hpp>
 #include <jadwal/time/holiday.hpp>
+#include <jadwal/text/language.hpp>
 #include <jadwal/time/recurrence.hpp>
 
 #include <algorithm>
@@ -427,6 +428,10 @@ struct scenario {
     int granularity_minutes = 15;
     int jp_minutes = 45;
     int rest_after_night_shift_minutes = 8 * 60;
+    /// `scenario.locale`: the language of what people read (reports, calendars,
+    /// explanations) when a call does not choose one; none: English, the
+    /// language of the message ids (docs/languages.md).
+    std::optional<text::language> locale;
 
     std::vector<std::string> source_files;  ///< for source_mark::file
     std::vector<calendar::holiday> holidays;

@@ -4,6 +4,7 @@
 // docs/outputs.md ("CSV") lists the columns and what an HR office maps itself.
 #pragma once
 
+#include <jadwal/text/language.hpp>
 #include <jadwal/model/scenario.hpp>
 #include <jadwal/output/output_files.hpp>
 #include <jadwal/model/plan.hpp>
@@ -22,6 +23,9 @@ struct csv_options {
     /// scripts read the mark as part of the first column's name, and it does not
     /// make Excel split the columns in Indonesian locales anyway (docs/outputs.md).
     bool byte_order_mark = false;
+    /// The language of what people read (docs/languages.md); none: the
+    /// scenario's `locale`, else English.
+    std::optional<text::language> language;
 };
 
 /// Builds RFC 4180 text: fields separated by commas, records ended by CRLF, a

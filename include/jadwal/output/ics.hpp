@@ -6,6 +6,7 @@
 // describes the layout, the UID scheme, SEQUENCE and cancellation, time zones.
 #pragma once
 
+#include <jadwal/text/language.hpp>
 #include <jadwal/time/civil.hpp>
 #include <jadwal/model/scenario.hpp>
 #include <jadwal/output/output_files.hpp>
@@ -30,6 +31,9 @@ struct ics_options {
     /// own, such as `bkpsdmd.batangharikab.go.id`, so that UIDs stay globally
     /// unique. Only letters, digits, `.` and `-` are kept as they are.
     std::string uid_domain = "jadwal";
+    /// The language of what people read (docs/languages.md); none: the
+    /// scenario's `locale`, else English.
+    std::optional<text::language> language;
 };
 
 /// The files under `calendars/`, in this order: cohorts (plan order, then

@@ -5,6 +5,7 @@
 // set of files and their contents cannot drift apart between them.
 #pragma once
 
+#include <jadwal/text/language.hpp>
 #include <jadwal/time/civil.hpp>
 #include <jadwal/model/scenario.hpp>
 #include <jadwal/model/plan.hpp>
@@ -32,6 +33,9 @@ struct publish_request {
     std::string uid_domain = "jadwal";
     /// Calendar PRODID (output::ics_options::product_id).
     std::string product_id = "-//jadwal//jadwal//EN";
+    /// The language of what people read (docs/languages.md); none: the
+    /// scenario's `locale`, else English.
+    std::optional<text::language> language;
 };
 
 /// Writes what `req` asks for under `dir` (created if missing), all or nothing

@@ -7,6 +7,7 @@
 // phone and prints. docs/outputs.md ("HTML report") describes each part.
 #pragma once
 
+#include <jadwal/text/language.hpp>
 #include <jadwal/model/scenario.hpp>
 #include <jadwal/output/output_files.hpp>
 #include <jadwal/model/plan.hpp>
@@ -36,6 +37,9 @@ struct report_options {
     std::size_t chart_units = 40;
     /// Rows of the unplaced-people table; the rest are counted.
     std::size_t unplaced_rows = 200;
+    /// The language of what people read (docs/languages.md); none: the
+    /// scenario's `locale`, else English.
+    std::optional<text::language> language;
 };
 
 /// The report as `report.html`. Every string from the scenario and the plan is

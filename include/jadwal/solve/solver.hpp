@@ -4,6 +4,7 @@
 // constraint; demand it cannot place is listed in `solution::unplaced`.
 #pragma once
 
+#include <jadwal/text/language.hpp>
 #include <jadwal/model/error.hpp>
 #include <jadwal/model/policy.hpp>
 #include <jadwal/model/scenario.hpp>
@@ -86,6 +87,9 @@ struct solve_options {
     const solution* previous = nullptr;
     /// The re-plan instant; none: only pinned items must stay.
     std::optional<calendar::instant> replan_from;
+    /// The language of the explanations' sentences and alternatives
+    /// (docs/languages.md); none: the scenario's `locale`, else English.
+    std::optional<text::language> language;
 };
 
 /// What solve() throws: jadwal::error, errc::solve for options it refuses

@@ -106,6 +106,7 @@ void publish_plan(const model::scenario& s, const model::solution& sol, const st
             io.uid_domain = req.uid_domain;
             io.product_id = req.product_id;
             io.language = req.language;
+            io.reminder_minutes = req.reminder_minutes;
             return calendar_files(s, sol, io);
         });
     }

@@ -23,6 +23,10 @@ struct csv_options {
     /// scripts read the mark as part of the first column's name, and it does not
     /// make Excel split the columns in Indonesian locales anyway (docs/outputs.md).
     bool byte_order_mark = false;
+    /// For spreadsheets set to Indonesian (docs/outputs.md): `;` between
+    /// fields, decimal commas, and NIPs and other long digit strings kept as
+    /// text so they do not turn into 1.98203E+17. Off: RFC 4180 for importers.
+    bool spreadsheet = false;
     /// The language of what people read (docs/languages.md); none: the
     /// scenario's `locale`, else English.
     std::optional<text::language> language;

@@ -13,6 +13,7 @@
 #include <jadwal/model/plan.hpp>
 
 #include <string>
+#include <vector>
 
 namespace jadwal::output {
 
@@ -31,6 +32,9 @@ struct ics_options {
     /// own, such as `bkpsdmd.batangharikab.go.id`, so that UIDs stay globally
     /// unique. Only letters, digits, `.` and `-` are kept as they are.
     std::string uid_domain = "jadwal";
+    /// Reminders (VALARM) before each event, in minutes before its start, in
+    /// this order; empty: none. Default: a day and 30 minutes before.
+    std::vector<int> reminder_minutes{24 * 60, 30};
     /// The language of what people read (docs/languages.md); none: the
     /// scenario's `locale`, else English.
     std::optional<text::language> language;

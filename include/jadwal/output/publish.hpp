@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 #include <string_view>
 
 namespace jadwal::output {
@@ -33,6 +34,10 @@ struct publish_request {
     std::string uid_domain = "jadwal";
     /// Calendar PRODID (output::ics_options::product_id).
     std::string product_id = "-//jadwal//jadwal//EN";
+    /// Reminders in each calendar entry, minutes before it (ics_options).
+    std::vector<int> reminder_minutes{24 * 60, 30};
+    /// The CSV files for spreadsheets set to Indonesian (csv_options::spreadsheet).
+    bool csv_spreadsheet = false;
     /// The language of what people read (docs/languages.md); none: the
     /// scenario's `locale`, else English.
     std::optional<text::language> language;

@@ -11,6 +11,7 @@
 
 A message is asked for by a call on a jadwal::text::messages value:
   m.tr("text")   m.tr_in("context", "text")   m.format("text {}", ...)
+  say("text {}", ...) (the loader's diagnostics, in both languages at once)
   m.plural("one {}", "many {}", n, ...)
 with the text as one or more adjacent string literals. Names and words looked
 up through a variable (weekday and month names, modes) are listed in
@@ -24,7 +25,7 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 LIT = r'(?:"(?:[^"\\\n]|\\.)*"\s*)+'
 CALL = re.compile(
-    r'(?<![:\w])\.?(tr|tr_in|format|plural)\(\s*(' + LIT + r')(?:,\s*(' + LIT + r'))?')
+    r'(?<![:\w])\.?(tr|tr_in|format|plural|say)\(\s*(' + LIT + r')(?:,\s*(' + LIT + r'))?')
 
 
 def unquote(lits):
@@ -178,7 +179,7 @@ def main():
     for p in problems:
         print(p)
     unused = [k for k in known if k not in found and k[0] not in
-              ("weekday", "weekday, abbreviated", "month", "month, abbreviated", "mode")]
+              ("weekday", "weekday, abbreviated", "month", "month, abbreviated", "mode", "what")]
     if unused:
         print(f"note: {len(unused)} translations are no longer asked for by the sources:")
         for k in unused:

@@ -9,7 +9,7 @@ namespace jadwal::load::detail {
 
 const date::time_zone* load_context::zone(std::string_view name, loc at, const std::string& path) {
     if (const auto it = zone_cache_.find(name); it != zone_cache_.end()) {
-        if (it->second == nullptr) rep.error(code::tz_unknown, fmt::format("unknown time zone {}", in_quotes(name)), at, path);
+        if (it->second == nullptr) rep.error(code::tz_unknown, say("unknown time zone {}", in_quotes(name)), at, path);
         return it->second;
     }
     const date::time_zone* z = nullptr;
@@ -32,9 +32,9 @@ const date::time_zone* load_context::zone(std::string_view name, loc at, const s
             hint.clear();
         }
         rep.error(code::tz_unknown,
-                  fmt::format("unknown time zone {}{}", in_quotes(name),
-                              hint.empty() ? std::string{" (use an IANA name such as Asia/Jakarta)"}
-                                           : fmt::format(" (did you mean '{}'?)", hint)),
+                  say("unknown time zone {}{}", in_quotes(name),
+                      hint.empty() ? say(" (use an IANA name such as Asia/Jakarta)")
+                                   : say(" (did you mean '{}'?)", hint)),
                   at, path);
     }
     return z;

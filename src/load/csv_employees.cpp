@@ -40,6 +40,18 @@ constexpr std::array<std::string_view, column_count> column_names{
     "jp_cap",  "after_hours", "weekend", "timezone", "works_collective_leave", "leave",           "duties",
     "email"};
 
+// The Indonesian names an HR export (SIMPEG, SIASN) gives some columns,
+// accepted as the same columns (docs/format.md).
+constexpr std::array<std::pair<std::string_view, column>, 7> column_aliases{{
+    {"nama", col_name},
+    {"unit_kerja", col_unit},
+    {"unit kerja", col_unit},
+    {"status_kepegawaian", col_status},
+    {"cuti", col_leave},
+    {"tugas", col_duties},
+    {"surel", col_email},
+}};
+
 constexpr std::size_t no_column = static_cast<std::size_t>(-1);
 
 class row_reader {
@@ -48,22 +60,21 @@ public:
 
     loc at(const csv_field& f) const { return {file_, f.line, f.column()}; }
 
-    void error(std::string_view code, std::string message, const csv_field& f, column col) {
+    void error(std::string_view code, phrase message, const csv_field& f, column col) {
         c_.rep.error(code, std::move(message), at(f), std::string{column_names[col]});
     }
 
     std::optional<int> integer(const csv_field& f, column col, int min, int max) {
         const auto r = parse_integer(f.text);
         if (r.status == num_status::syntax) {
-            error(code::type, fmt::format("expected a whole number for {}, got {}", column_names[col], in_quotes(f.text)),
-                  f, col);
+            error(code::type, say("expected a whole number for {}, got {}", column_names[col], in_quotes(f.text)), f,
+                  col);
             return std::nullopt;
         }
         if (r.status == num_status::range || r.value < min || r.value > max) {
             error(code::number,
-                  fmt::format("{} must be between {} and {}, got {}", column_names[col], min, max,
-                              in_quotes(trim(f.text))),
-                  f, col);
+                  say("{} must be between {} and {}, got {}", column_names[col], min, max, in_quotes(trim(f.text))), f,
+                  col);
             return std::nullopt;
         }
         return static_cast<int>(r.value);
@@ -73,8 +84,8 @@ public:
         const auto b = parse_bool(f.text, true);
         if (!b)
             error(code::type,
-                  fmt::format("expected true/false, yes/no or 1/0 for {}, got {}", column_names[col], in_quotes(f.text)),
-                  f, col);
+                  say("expected true/false, yes/no or 1/0 for {}, got {}", column_names[col], in_quotes(f.text)), f,
+                  col);
         return b;
     }
 
@@ -91,13 +102,13 @@ public:
             const auto a = calendar::parse_date(a_text);
             const auto b = calendar::parse_date(b_text);
             if (!a || !b) {
-                error(code::date, fmt::format("leave: {}", date_problem(!a ? a_text : b_text)), f, col_leave);
+                error(code::date, say("leave: {}", date_problem(!a ? a_text : b_text)), f, col_leave);
                 continue;
             }
             if (*b < *a) {
                 error(code::range_order,
-                      fmt::format("the leave {} ends before it starts (write FROM/TO, e.g. 2026-07-06/2026-07-10)",
-                                  in_quotes(part)),
+                      say("the leave {} ends before it starts (write FROM/TO, e.g. 2026-07-06/2026-07-10)",
+                          in_quotes(part)),
                       f, col_leave);
                 continue;
             }
@@ -125,22 +136,23 @@ private:
 /// The rows of one employees CSV (file number `fi` in diagnostics).
 /// `replaceable`: see add_employee.
 void read_csv_text(load_context& c, std::uint32_t fi, const std::string& data, std::vector<bool>* replaceable) {
-    std::string why;
+    phrase why;
     if (trim(data).empty() || data == "\xEF\xBB\xBF") {
-        c.rep.error(code::empty, "the employees file is empty", {fi, 0, 0});
+        c.rep.error(code::empty, say("the employees file is empty"), {fi, 0, 0});
         return;
     }
     if (const auto bad = find_invalid_text(data, why); bad != std::string_view::npos) {
         loc l{fi, 0, 0};
         line_column(data, bad, l.line, l.column);
-        c.rep.error(code::encoding, why + "; save the file as UTF-8 CSV", l);
+        c.rep.error(code::encoding, say("{}; save the file as UTF-8 CSV", why), l);
         return;
     }
 
     csv_reader reader{data, csv_reader::sniff_delimiter(data)};
     std::vector<csv_field> fields;
     auto syntax_error = [&] {
-        c.rep.error(code::csv_syntax, reader.error(), {fi, reader.error_line(), reader.error_column()});
+        c.rep.error(code::csv_syntax, phrase{reader.error(), reader.error_id()},
+                    {fi, reader.error_line(), reader.error_column()});
     };
     const auto first = reader.next(fields);
     if (first == csv_reader::status::error) {
@@ -148,14 +160,14 @@ void read_csv_text(load_context& c, std::uint32_t fi, const std::string& data, s
         return;
     }
     if (first == csv_reader::status::end) {
-        c.rep.error(code::empty, "the employees file is empty", {fi, 0, 0});
+        c.rep.error(code::empty, say("the employees file is empty"), {fi, 0, 0});
         return;
     }
 
     // Columns by name, in any order.
     constexpr std::size_t max_columns = 1000;
     if (fields.size() > max_columns) {
-        c.rep.error(code::csv_header, fmt::format("the header has {} columns; at most {} are read", fields.size(), max_columns),
+        c.rep.error(code::csv_header, say("the header has {} columns; at most {} are read", fields.size(), max_columns),
                     {fi, reader.record_line(), 1});
         return;
     }
@@ -166,16 +178,19 @@ void read_csv_text(load_context& c, std::uint32_t fi, const std::string& data, s
         const std::string key = lower(trim(f.text));
         std::size_t k = 0;
         while (k < column_count && column_names[k] != key) ++k;
+        for (const auto& [alias, col] : column_aliases)
+            if (k == column_count && key == alias) k = col;
         return k;
     };
     // A first row that names no column at all is not a header: the file is
     // something else (a scenario may name any file). Say so without showing
     // any of it; its lines could be anybody's secrets.
     if (std::none_of(fields.begin(), fields.end(), [&](const csv_field& f) { return column_of(f) < column_count; })) {
-        c.rep.error(code::csv_header,
-                    "the first line is not the header of an employees file: it names none of the columns nip, name, "
-                    "unit and status (is this the right file?)",
-                    {fi, reader.record_line(), 1});
+        c.rep.error(
+            code::csv_header,
+            say("the first line is not the header of an employees file: it names none of the columns nip, name, "
+                "unit and status (is this the right file?)"),
+            {fi, reader.record_line(), 1});
         return;
     }
     bool header_ok = true;
@@ -187,13 +202,13 @@ void read_csv_text(load_context& c, std::uint32_t fi, const std::string& data, s
             const std::string hint =
                 closest_match(key, std::vector<std::string>(column_names.begin(), column_names.end()));
             c.rep.warning(code::csv_column_unknown,
-                          fmt::format("unknown column {} is ignored{}", in_quotes(fields[i].text),
-                                      hint.empty() ? std::string{} : fmt::format(" (did you mean '{}'?)", hint)),
+                          say("unknown column {} is ignored{}", in_quotes(fields[i].text),
+                              hint.empty() ? std::string{} : say(" (did you mean '{}'?)", hint)),
                           l);
             continue;
         }
         if (where[k] != no_column) {
-            c.rep.error(code::csv_header, fmt::format("the column {} appears twice", in_quotes(key)), l);
+            c.rep.error(code::csv_header, say("the column {} appears twice", in_quotes(key)), l);
             header_ok = false;
             continue;
         }
@@ -202,8 +217,8 @@ void read_csv_text(load_context& c, std::uint32_t fi, const std::string& data, s
     for (const column required : {col_nip, col_name, col_unit, col_status}) {
         if (where[required] == no_column) {
             c.rep.error(code::csv_header,
-                        fmt::format("the header has no column {} (required: nip, name, unit, status)",
-                                    in_quotes(column_names[required])),
+                        say("the header has no column {} (required: nip, name, unit, status)",
+                            in_quotes(column_names[required])),
                         {fi, reader.record_line(), 1});
             header_ok = false;
         }
@@ -232,7 +247,7 @@ void read_csv_text(load_context& c, std::uint32_t fi, const std::string& data, s
                 const loc l = fields.size() > width ? loc{fi, fields[width].line, fields[width].column()}
                                                     : loc{fi, line, 1};
                 c.rep.error(code::csv_columns,
-                            fmt::format("this row has {} fields but the header has {}", fields.size(), width), l);
+                            say("this row has {} fields but the header has {}", fields.size(), width), l);
                 continue;
             }
         }
@@ -245,7 +260,7 @@ void read_csv_text(load_context& c, std::uint32_t fi, const std::string& data, s
             const csv_field* f = cell(col);
             if (f == nullptr) {
                 const csv_field& empty = fields[where[col]];
-                c.rep.error(code::key_missing, fmt::format("this row has no {}", column_names[col]),
+                c.rep.error(code::key_missing, say("this row has no {}", column_names[col]),
                             {fi, empty.line, empty.column()}, std::string{column_names[col]});
             }
             return f;
@@ -261,7 +276,7 @@ void read_csv_text(load_context& c, std::uint32_t fi, const std::string& data, s
         e.id = std::string{trim(nip->text)};
         d.at_id = rr.at(*nip);
         if (const auto problem = id_problem(e.id); !problem.empty()) {
-            rr.error(code::id_invalid, "nip: " + problem, *nip, col_nip);
+            rr.error(code::id_invalid, say("nip: {}", problem), *nip, col_nip);
             continue;
         }
         if (const csv_field* f = required(col_name)) e.name = std::string{trim(f->text)};
@@ -277,8 +292,8 @@ void read_csv_text(load_context& c, std::uint32_t fi, const std::string& data, s
             } else {
                 const std::string hint = closest_match(s, {"pns", "pppk"});
                 rr.error(code::enum_value,
-                         fmt::format("{} is not a valid employment status ({}one of: pns, pppk)", in_quotes(f->text),
-                                     hint.empty() ? std::string{} : fmt::format("did you mean '{}'? ", hint)),
+                         say("{} is not a valid employment status ({}one of: pns, pppk)", in_quotes(f->text),
+                             hint.empty() ? std::string{} : say("did you mean '{}'? ", hint)),
                          *f, col_status);
             }
         }
@@ -316,8 +331,8 @@ void read_csv_text(load_context& c, std::uint32_t fi, const std::string& data, s
         if (const csv_field* f = cell(col_duties)) rr.duties(*f, e.duties);
         if (const csv_field* f = cell(col_email)) {
             const std::string_view address = trim(f->text);
-            if (const std::string problem = email_problem(address); !problem.empty())
-                rr.error(code::address, "email: " + problem, *f, col_email);
+            if (const phrase problem = email_problem(address); !problem.empty())
+                rr.error(code::address, say("email: {}", problem), *f, col_email);
             else
                 e.email = std::string{address};
         }
@@ -330,11 +345,11 @@ void read_csv_text(load_context& c, std::uint32_t fi, const std::string& data, s
 void read_employees_csv(load_context& c, const std::filesystem::path& file, loc at, const std::string& path) {
     const std::string name = file.generic_string();
     std::string data;
-    std::string why;
+    phrase why;
     const auto status = read_whole_file(file, c.opts.max_file_bytes, data, why);
     if (status != read_status::ok) {
         c.rep.report(severity::error, status == read_status::too_large ? code::limit : code::file,
-                     fmt::format("cannot read the employees file {}: {}", in_quotes(name), why), at, path,
+                     say("cannot read the employees file {}: {}", in_quotes(name), why), at, path,
                      status == read_status::failed);
         return;
     }
@@ -345,8 +360,7 @@ void read_added_employees(load_context& c) {
     for (const auto& added : c.opts.added_employees) {
         const std::uint32_t fi = c.rep.add_file(added.name.empty() ? "<employees>" : added.name);
         if (added.csv.size() > c.opts.max_file_bytes) {
-            c.rep.error(code::limit, fmt::format("the employees are larger than the limit of {} bytes",
-                                                 c.opts.max_file_bytes),
+            c.rep.error(code::limit, say("the employees are larger than the limit of {} bytes", c.opts.max_file_bytes),
                         {fi, 0, 0});
             continue;
         }

@@ -1,8 +1,12 @@
 #include <jadwal/load/csv_reader.hpp>
 
+#include "say.hpp"
+
 #include <fmt/format.h>
 
 namespace jadwal::load {
+
+using detail::say;
 
 csv_reader::csv_reader(std::string_view data, char delimiter) : data_(data), delim_(delimiter) {
     if (data_.size() >= 3 && data_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
@@ -55,7 +59,9 @@ csv_reader::status csv_reader::next(std::vector<csv_field>& fields) {
             while (true) {
                 const std::size_t q = data_.find('"', i);
                 if (q == std::string_view::npos) {
-                    error_ = "a quoted field is never closed (a '\"' is missing)";
+                    auto why = say("a quoted field is never closed (a '\"' is missing)");
+                    error_ = std::move(why.en);
+                    error_id_ = std::move(why.id);
                     error_line_ = f.line;
                     error_column_ = f.column();
                     return status::error;
@@ -89,9 +95,12 @@ csv_reader::status csv_reader::next(std::vector<csv_field>& fields) {
             pos_ = i;
             if (pos_ < n && data_[pos_] != delim_ && data_[pos_] != '\n' &&
                 !(data_[pos_] == '\r' && (pos_ + 1 == n || data_[pos_ + 1] == '\n'))) {
-                error_ = fmt::format("unexpected '{}' after a closing quote (a quote inside a quoted field is "
-                                     "written as \"\")",
-                                     data_[pos_]);
+                auto why =
+                    say("unexpected '{}' after a closing quote (a quote inside a quoted field is "
+                        "written as \"\")",
+                        data_[pos_]);
+                error_ = std::move(why.en);
+                error_id_ = std::move(why.id);
                 error_line_ = line_;
                 error_column_ = static_cast<std::int32_t>(pos_ - line_start_ + 1);
                 return status::error;

@@ -2,6 +2,8 @@
 
 #include "utf8.hpp"
 
+#include <jadwal/text/messages.hpp>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -19,14 +21,28 @@ std::string_view to_string(severity s) {
     return "error";
 }
 
-std::string format(const diagnostic& d) {
+std::string_view to_string(severity s, text::language l) {
+    const text::messages m(l);
+    switch (s) {
+        case severity::note:
+            return m.tr_in("diagnostic", "note");
+        case severity::warning:
+            return m.tr_in("diagnostic", "warning");
+        case severity::error:
+            return m.tr_in("diagnostic", "error");
+    }
+    return m.tr_in("diagnostic", "error");
+}
+
+std::string format(const diagnostic& d, text::language l) {
+    const text::messages m(l);
     std::string out = d.file.empty() ? std::string{"<input>"} : d.file;
     if (d.line > 0) {
         out += fmt::format(":{}", d.line);
         if (d.column > 0) out += fmt::format(":{}", d.column);
     }
-    out += fmt::format(": {}: {} [{}]", to_string(d.level), d.message, d.code);
-    if (!d.path.empty()) out += fmt::format(" at {}", d.path);
+    out += fmt::format(": {}: {} [{}]", to_string(d.level, l), d.message_in(l), d.code);
+    if (!d.path.empty()) out += m.format(" at {}", d.path);
     return printable(out);
 }
 

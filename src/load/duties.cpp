@@ -28,11 +28,11 @@ std::optional<model::duty> read_duty(load_context& c, const yval& v) {
     const yentry* once = m->find("date");
     if (rule && once) {
         const ypath q = p.key("date");
-        yr.error_at(code::key_conflict, "a duty has either 'rrule' (recurring) or 'date' (once), not both",
+        yr.error_at(code::key_conflict, say("a duty has either 'rrule' (recurring) or 'date' (once), not both"),
                     once->key_node, q);
         ok = false;
     } else if (!rule && !once) {
-        yr.error_at(code::key_missing, "a duty needs 'rrule' (recurring) or 'date' (once)", m->node, p);
+        yr.error_at(code::key_missing, say("a duty needs 'rrule' (recurring) or 'date' (once)"), m->node, p);
         ok = false;
     }
     if (rule) {
@@ -45,7 +45,7 @@ std::optional<model::duty> read_duty(load_context& c, const yval& v) {
                 // Point into the rule when it sits on one line (quoted text starts one column later).
                 if (at.line > 0 && t->find('\n') == std::string::npos && parsed.offset <= t->size())
                     at.column += static_cast<std::int32_t>(parsed.offset) + (rule->value.Tag() == "!" ? 1 : 0);
-                c.rep.error(code::rrule, fmt::format("rrule {}: {}", in_quotes(*t), parsed.error), at, q.str());
+                c.rep.error(code::rrule, say("rrule {}: {}", in_quotes(*t), parsed.error), at, q.str());
                 ok = false;
             } else {
                 d.rule = std::move(parsed.rule);
@@ -66,8 +66,8 @@ std::optional<model::duty> read_duty(load_context& c, const yval& v) {
     if (const yentry* f = m->find("start")) {
         const ypath q = p.key("start");
         if (!rule) {
-            yr.error_at(code::key_conflict, "'start' is the first day of a recurring duty; a one-off duty has 'date'",
-                        f->key_node, q);
+            yr.error_at(code::key_conflict,
+                        say("'start' is the first day of a recurring duty; a one-off duty has 'date'"), f->key_node, q);
             ok = false;
         } else if (const auto dt = yr.date(yval{*f, q}, "start")) {
             d.start = *dt;
@@ -87,7 +87,7 @@ std::optional<model::duty> read_duty(load_context& c, const yval& v) {
     if (const yentry* f = m->find("except")) {
         const ypath q = p.key("except");
         if (!rule) {
-            yr.error_at(code::key_conflict, "'except' lists dates a recurring duty skips; a one-off duty has none",
+            yr.error_at(code::key_conflict, say("'except' lists dates a recurring duty skips; a one-off duty has none"),
                         f->key_node, q);
             ok = false;
         } else if (const auto items = yr.scalar_or_list(yval{*f, q}, "except", 1000)) {
@@ -126,14 +126,14 @@ void check_duty_dates(load_context& c, const model::duty& d, loc at, const std::
     if (!d.rule) {
         if (!c.s.horizon.contains(d.start))
             c.rep.warning(code::outside_horizon,
-                          fmt::format("the duty {} on {} lies outside the horizon and has no effect", in_quotes(d.what),
-                                      calendar::format_date(d.start)),
+                          say("the duty {} on {} lies outside the horizon and has no effect", in_quotes(d.what),
+                              calendar::format_date(d.start)),
                           at, path);
         return;
     }
     if (calendar::occurrences(*d.rule, d.start, c.s.horizon, d.except).empty())
         c.rep.warning(code::duty_no_occurrence,
-                      fmt::format("the recurring duty {} never occurs inside the horizon", in_quotes(d.what)), at, path);
+                      say("the recurring duty {} never occurs inside the horizon", in_quotes(d.what)), at, path);
 }
 
 bool copy_template_duties(load_context& c, std::uint32_t tmpl, std::vector<model::duty>& out, loc at) {
@@ -141,7 +141,8 @@ bool copy_template_duties(load_context& c, std::uint32_t tmpl, std::vector<model
     const std::size_t cost = 1 + d.except.size();
     if (cost > c.copy_budget) {
         if (!c.copy_budget_reported)
-            c.rep.error(code::limit, "duty templates are copied into too many employees; loading stopped copying", at);
+            c.rep.error(code::limit, say("duty templates are copied into too many employees; loading stopped copying"),
+                        at);
         c.copy_budget_reported = true;
         return false;
     }
@@ -158,7 +159,7 @@ void read_duty_templates(load_context& c, const yentry* e, const ypath& root) {
     for (const auto& entry : m->entries) {
         const ypath q = p.key(entry.key);
         if (const auto problem = id_problem(entry.key); !problem.empty()) {
-            c.yr.error_at(code::id_invalid, "duty template: " + problem, entry.key_node, q);
+            c.yr.error_at(code::id_invalid, say("duty template: {}", problem), entry.key_node, q);
             continue;
         }
         const yval v{entry, q};

@@ -15,16 +15,18 @@ namespace jadwal::load::detail {
 namespace {
 
 /// Why a file of this type is not read; empty for a regular file.
-std::string not_a_file(mode_t mode) {
+phrase not_a_file(mode_t mode) {
     if (S_ISREG(mode)) return {};
-    if (S_ISDIR(mode)) return "it is a directory, not a file";
-    if (S_ISCHR(mode) || S_ISBLK(mode)) return "it is not a regular file but a device";
-    if (S_ISFIFO(mode)) return "it is not a regular file but a pipe";
-    if (S_ISSOCK(mode)) return "it is not a regular file but a socket";
-    return "it is not a regular file";
+    if (S_ISDIR(mode)) return say("it is a directory, not a file");
+    if (S_ISCHR(mode) || S_ISBLK(mode)) return say("it is not a regular file but a device");
+    if (S_ISFIFO(mode)) return say("it is not a regular file but a pipe");
+    if (S_ISSOCK(mode)) return say("it is not a regular file but a socket");
+    return say("it is not a regular file");
 }
 
-std::string too_large(std::size_t max_bytes) { return fmt::format("it is larger than the limit of {} bytes", max_bytes); }
+phrase too_large(std::size_t max_bytes) {
+    return say("it is larger than the limit of {} bytes", grouped(max_bytes));
+}
 
 class descriptor {
 public:
@@ -42,15 +44,14 @@ private:
 
 }  // namespace
 
-read_status read_whole_file(const std::filesystem::path& file, std::size_t max_bytes, std::string& out,
-                            std::string& error) {
+read_status read_whole_file(const std::filesystem::path& file, std::size_t max_bytes, std::string& out, phrase& error) {
     out.clear();
     // Look before opening: opening a pipe to read waits for a writer.
     struct stat st {};
     if (::stat(file.c_str(), &st) != 0) {
         const int err = errno;
         if (err == ENOENT || err == ENOTDIR) {
-            error = "no such file";
+            error = say("no such file");
             return read_status::missing;
         }
         error = std::strerror(err);
@@ -97,6 +98,14 @@ read_status read_whole_file(const std::filesystem::path& file, std::size_t max_b
         return read_status::too_large;
     }
     return read_status::ok;
+}
+
+read_status read_whole_file(const std::filesystem::path& file, std::size_t max_bytes, std::string& out,
+                            std::string& error) {
+    phrase why;
+    const read_status status = read_whole_file(file, max_bytes, out, why);
+    error = std::move(why.en);
+    return status;
 }
 
 std::optional<std::filesystem::path> resolve_inside(const std::filesystem::path& file,

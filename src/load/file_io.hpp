@@ -1,6 +1,8 @@
 // Reading whole input files with a size limit; failures are described, not thrown.
 #pragma once
 
+#include "say.hpp"
+
 #include <cstddef>
 #include <filesystem>
 #include <optional>
@@ -18,6 +20,9 @@ enum class read_status { ok, missing, too_large, failed };
 /// (and without waiting for a pipe's writer). At most `max_bytes` + 1 bytes
 /// are ever read. On failure `error` says why, with the operating system's
 /// reason where there is one (one sentence fragment: "it is a directory").
+[[nodiscard]] read_status read_whole_file(const std::filesystem::path& file, std::size_t max_bytes, std::string& out,
+                                          phrase& error);
+/// The same, with the reason in English only (for callers outside the loader).
 [[nodiscard]] read_status read_whole_file(const std::filesystem::path& file, std::size_t max_bytes, std::string& out,
                                           std::string& error);
 

@@ -78,7 +78,7 @@ void read_sections(load_context& c, const ymap& m, const ypath& root) {
     if (const yentry* v = yr.need(m, root, "jadwal", "the scenario file (the format version, jadwal: 1)")) {
         const ypath q = root.key("jadwal");
         if (const auto n = yr.integer(yval{*v, q}, "the format version", 0, 1'000'000); n && *n != 1)
-            yr.error(code::version, fmt::format("this jadwal reads format version 1; the file has version {}", *n),
+            yr.error(code::version, say("this jadwal reads format version 1; the file has version {}", *n),
                      yval{*v, q});
     }
     // Dependency order: each section refers only to sections read before it.
@@ -106,8 +106,7 @@ void read_sections(load_context& c, const ymap& m, const ypath& root) {
 void load_document(std::string_view text, const load_options& opts, const std::filesystem::path& base_dir,
                    reporter& rep, load_result& result) {
     if (text.size() > opts.max_file_bytes) {
-        rep.error(code::limit, fmt::format("the file is larger than the limit of {} bytes", opts.max_file_bytes),
-                  {0, 0, 0});
+        rep.error(code::limit, say("the file is larger than the limit of {} bytes", opts.max_file_bytes), {0, 0, 0});
         return;
     }
     const prescan_result pre = prescan_yaml(text);
@@ -125,11 +124,12 @@ void load_document(std::string_view text, const load_options& opts, const std::f
     }
 
     if (pre.blank) {
-        rep.error(code::empty, "the scenario file is empty", {0, 0, 0});
+        rep.error(code::empty, say("the scenario file is empty"), {0, 0, 0});
         return;
     }
     if (pre.second_document_line > 0) {
-        rep.error(code::yaml_syntax, "the file holds more than one YAML document (separated by ---); a scenario is one",
+        rep.error(code::yaml_syntax,
+                  say("the file holds more than one YAML document (separated by ---); a scenario is one"),
                   {0, pre.second_document_line, 1});
         return;
     }
@@ -137,27 +137,27 @@ void load_document(std::string_view text, const load_options& opts, const std::f
     try {
         root = YAML::Load(std::string{text});
     } catch (const YAML::DeepRecursion& e) {
-        rep.error(code::yaml_depth, "the YAML nests too deeply", mark_loc(e.mark));
+        rep.error(code::yaml_depth, say("the YAML nests too deeply"), mark_loc(e.mark));
         return;
     } catch (const YAML::ParserException& e) {
         const loc failed = mark_loc(e.mark);
         if (const auto q = unclosed_quote(text, pre, failed)) {
             rep.error(code::yaml_syntax,
-                      fmt::format("the {}-quoted text that starts here is never closed (a closing {} is missing), "
-                                  "so YAML reads on and fails at line {}: {}",
-                                  q->quote == '"' ? "double" : "single", q->quote == '"' ? "'\"'" : "\"'\"",
-                                  failed.line, e.msg),
+                      say("the {}-quoted text that starts here is never closed (a closing {} is missing), "
+                          "so YAML reads on and fails at line {}: {}",
+                          q->quote == '"' ? say("double") : say("single"), q->quote == '"' ? "'\"'" : "\"'\"",
+                          failed.line, e.msg),
                       {0, q->line, q->column});
             return;
         }
-        rep.error(code::yaml_syntax, fmt::format("YAML syntax error: {}", e.msg), failed);
+        rep.error(code::yaml_syntax, say("YAML syntax error: {}", e.msg), failed);
         return;
     } catch (const YAML::Exception& e) {
-        rep.error(code::yaml_syntax, fmt::format("YAML error: {}", e.msg), mark_loc(e.mark));
+        rep.error(code::yaml_syntax, say("YAML error: {}", e.msg), mark_loc(e.mark));
         return;
     }
     if (!root.IsDefined() || root.IsNull()) {
-        rep.error(code::yaml_syntax, "no YAML value could be read (a stray ',' or ']'?)", {0, 1, 1});
+        rep.error(code::yaml_syntax, say("no YAML value could be read (a stray ',' or ']'?)"), {0, 1, 1});
         return;
     }
     // Every node the loader looks at costs one unit: a legitimate file is
@@ -171,14 +171,14 @@ void load_document(std::string_view text, const load_options& opts, const std::f
     const ypath root_path;
     if (!root.IsMap()) {
         rep.error(code::type,
-                  fmt::format("a scenario file is a map of sections (jadwal, scenario, units, ...), got {}",
-                              describe(root)),
+                  say("a scenario file is a map of sections (jadwal, scenario, units, ...), got {}", describe(root)),
                   yr.where(root));
         return;
     }
     const auto m = yr.map(yval{root, root_path}, "the scenario file", top_keys);
     if (!m) return;
     read_sections(c, *m, root_path);
+    result.locale = c.s.locale;
     if (!rep.has_errors()) result.scenario = std::move(c.s);
 }
 
@@ -187,11 +187,11 @@ void guarded(reporter& rep, Body&& body) {
     try {
         body();
     } catch (const std::bad_alloc&) {
-        rep.error(code::limit, "the input needs more memory than is available", {0, 0, 0});
+        rep.error(code::limit, say("the input needs more memory than is available"), {0, 0, 0});
     } catch (const std::exception& e) {
-        rep.error(code::internal, fmt::format("internal error while loading: {}", e.what()), {0, 0, 0});
+        rep.error(code::internal, say("internal error while loading: {}", e.what()), {0, 0, 0});
     } catch (...) {
-        rep.error(code::internal, "internal error while loading", {0, 0, 0});
+        rep.error(code::internal, say("internal error while loading"), {0, 0, 0});
     }
 }
 
@@ -226,12 +226,11 @@ load_result load_scenario_file(const std::filesystem::path& file, const load_opt
     guarded(rep, [&] {
         rep.add_file(file.string());
         std::string text;
-        std::string why;
+        phrase why;
         const auto status = read_whole_file(file, opts.max_file_bytes, text, why);
         if (status != read_status::ok) {
             rep.report(severity::error, status == read_status::too_large ? code::limit : code::file,
-                       fmt::format("cannot read the scenario file: {}", why), {0, 0, 0}, {},
-                       status == read_status::failed);
+                       say("cannot read the scenario file: {}", why), {0, 0, 0}, {}, status == read_status::failed);
             return;
         }
         const std::filesystem::path base = opts.base_dir.empty() ? file.parent_path() : opts.base_dir;

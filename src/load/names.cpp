@@ -22,8 +22,8 @@ std::optional<std::uint32_t> name_index::add(const std::string& id, loc at, std:
         const loc first = marks_[it->second];
         const std::string& file = first.file < rep.files().size() ? rep.files()[first.file] : std::string{};
         rep.error(code::id_duplicate,
-                  fmt::format("the {} id {} is already used (first at {}:{}:{})", what_, in_quotes(id), file, first.line,
-                              first.column),
+                  say("the {} id {} is already used (first at {}:{}:{})", term(what_), in_quotes(id), file, first.line,
+                      first.column),
                   at, std::move(path));
         return std::nullopt;
     }
@@ -57,8 +57,8 @@ std::optional<std::uint32_t> name_index::resolve(std::string_view id, loc at, st
     }
     const std::string hint = suggest(id);
     rep.error(ref_code_,
-              fmt::format("unknown {} {}{}{}", what_, in_quotes(id), context,
-                          hint.empty() ? std::string{} : fmt::format(" (did you mean '{}'?)", hint)),
+              say("unknown {} {}{}{}", term(what_), in_quotes(id), context,
+                  hint.empty() ? std::string{} : say(" (did you mean '{}'?)", hint)),
               at, std::move(path));
     return std::nullopt;
 }

@@ -50,9 +50,9 @@ void read_attendance(load_context& c, const yentry* e, const ypath& root) {
         const yentry* f = m->find(key);
         const ypath q = p.key(key);
         yr.error(code::range_order,
-                 fmt::format("self_paced_min ({}) is above self_paced_max ({}): more slack would make completion "
-                             "less likely",
-                             a.self_paced_min, a.self_paced_max),
+                 say("self_paced_min ({}) is above self_paced_max ({}): more slack would make completion "
+                     "less likely",
+                     a.self_paced_min, a.self_paced_max),
                  yval{*f, q});
     }
     // A critical weight w turns the working-time factor into 1 - penalty * w;
@@ -65,9 +65,9 @@ void read_attendance(load_context& c, const yentry* e, const ypath& root) {
         const yentry* f = m->find("working_time_penalty");
         const ypath q = p.key("working_time_penalty");
         yr.warning(code::attendance_clamped,
-                   fmt::format("working_time_penalty {} times the largest critical weight {} exceeds 1: a session "
-                               "wholly in working time in that critical period would never be attended",
-                               a.working_time_penalty, max_weight),
+                   say("working_time_penalty {} times the largest critical weight {} exceeds 1: a session "
+                       "wholly in working time in that critical period would never be attended",
+                       a.working_time_penalty, max_weight),
                    f != nullptr ? yval{*f, q} : yval{*e, p});
     }
 }

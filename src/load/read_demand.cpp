@@ -49,8 +49,8 @@ void read_words(load_context& c, const yentry& f, const ypath& q, std::string_vi
         if (std::find(known.begin(), known.end(), *t) == known.end()) {
             const std::string hint = closest_match(*t, known);
             c.yr.warning(code::filter_no_match,
-                         fmt::format("no unit has the {} {}{}", what, in_quotes(*t),
-                                     hint.empty() ? std::string{} : fmt::format(" (did you mean '{}'?)", hint)),
+                         say("no unit has the {} {}{}", term(what), in_quotes(*t),
+                             hint.empty() ? std::string{} : say(" (did you mean '{}'?)", hint)),
                          iv);
         }
         out.push_back(std::move(*t));
@@ -163,8 +163,8 @@ void read_demand(load_context& c, const yentry* e, const ypath& root) {
             g.deadline = yr.date(yval{*f, q}, "deadline");
             if (g.deadline && c.horizon_ok && *g.deadline < c.s.horizon.first) {
                 yr.error(code::demand_unservable,
-                         fmt::format("the deadline {} is before the horizon starts ({}): this demand can never be met",
-                                     calendar::format_date(*g.deadline), calendar::format_date(c.s.horizon.first)),
+                         say("the deadline {} is before the horizon starts ({}): this demand can never be met",
+                             calendar::format_date(*g.deadline), calendar::format_date(c.s.horizon.first)),
                          yval{*f, q});
                 ok = false;
             }
@@ -172,8 +172,8 @@ void read_demand(load_context& c, const yentry* e, const ypath& root) {
         const yentry* listed = m->find("employees");
         const yentry* where = m->find("where");
         if (!listed && !where) {
-            yr.error_at(code::key_missing, "a demand entry needs 'employees' (a list of ids) and/or 'where' (filters)",
-                        m->node, pi);
+            yr.error_at(code::key_missing,
+                        say("a demand entry needs 'employees' (a list of ids) and/or 'where' (filters)"), m->node, pi);
             continue;
         }
         std::vector<std::uint32_t> members;
@@ -187,7 +187,7 @@ void read_demand(load_context& c, const yentry* e, const ypath& root) {
                     if (!t || !c.employees_known) continue;
                     if (const auto ei = c.employees.resolve(*t, yr.where(kv), qk, c.rep)) {
                         if (std::find(members.begin(), members.end(), *ei) != members.end()) {
-                            yr.warning(code::duplicate, fmt::format("the employee {} is listed twice", in_quotes(*t)), kv);
+                            yr.warning(code::duplicate, say("the employee {} is listed twice", in_quotes(*t)), kv);
                             continue;
                         }
                         members.push_back(*ei);
@@ -209,7 +209,7 @@ void read_demand(load_context& c, const yentry* e, const ypath& root) {
         members.erase(std::unique(members.begin(), members.end()), members.end());
         // Without errors only: an unknown unit or employee would empty it too.
         if (members.empty() && c.employees_known && !c.rep.has_errors())
-            c.rep.warning(code::demand_empty, "this demand entry matches no employee", g.at, g.path);
+            c.rep.warning(code::demand_empty, say("this demand entry matches no employee"), g.at, g.path);
         g.members = std::move(members);
         c.demand.push_back(std::move(g));
     }
@@ -261,7 +261,7 @@ void read_catalogue(load_context& c, const yentry* e, const ypath& root) {
                 if (!pr) continue;
                 const model::program_index pi{*pr};
                 if (std::find(cat.programs.begin(), cat.programs.end(), pi) != cat.programs.end()) {
-                    c.yr.warning(code::duplicate, fmt::format("the programme {} is listed twice", in_quotes(*t)), iv);
+                    c.yr.warning(code::duplicate, say("the programme {} is listed twice", in_quotes(*t)), iv);
                     continue;
                 }
                 // Top-up is placed as self-paced study only: removing it again can never
@@ -272,9 +272,9 @@ void read_catalogue(load_context& c, const yentry* e, const ypath& root) {
                 });
                 if (!self && !modes.empty()) {
                     c.yr.error(code::catalogue,
-                               fmt::format("the catalogue programme {} has no self_paced mode; catalogue programmes "
-                                           "are taken as self-paced study",
-                                           in_quotes(*t)),
+                               say("the catalogue programme {} has no self_paced mode; catalogue programmes "
+                                   "are taken as self-paced study",
+                                   in_quotes(*t)),
                                iv);
                     continue;
                 }

@@ -145,8 +145,7 @@ void read_employee(load_context& c, const yval& v) {
 void add_employee(load_context& c, employee_draft&& d, std::vector<bool>* replaceable) {
     model::employee& e = d.e;
     if (c.s.employees.size() >= max_employees) {
-        if (!c.employee_limit_reported)
-            c.rep.error(code::limit, fmt::format("more than {} employees", max_employees), d.at);
+        if (!c.employee_limit_reported) c.rep.error(code::limit, say("more than {} employees", max_employees), d.at);
         c.employee_limit_reported = true;
         return;
     }
@@ -154,25 +153,24 @@ void add_employee(load_context& c, employee_draft&& d, std::vector<bool>* replac
     if (!d.has_jp_cap && e.status == model::employment_status::pppk) e.jp_cap = 24;
     if (e.jp_cap && e.jp_target > *e.jp_cap) {
         const loc at = d.has_jp_target ? d.at_jp_target : (d.has_jp_cap ? d.at_jp_cap : d.at);
-        c.rep.error(code::jp_cap,
-                    fmt::format("jp_target {} is above the JP cap {}{}", e.jp_target, *e.jp_cap,
-                                e.status == model::employment_status::pppk && !d.has_jp_cap
-                                    ? " (the default cap of PPPK staff)"
-                                    : ""),
-                    at, field_path(d, d.has_jp_target ? "jp_target" : "jp_cap"));
+        c.rep.error(
+            code::jp_cap,
+            say("jp_target {} is above the JP cap {}{}", e.jp_target, *e.jp_cap,
+                e.status == model::employment_status::pppk && !d.has_jp_cap ? say(" (the default cap of PPPK staff)")
+                                                                            : phrase{}),
+            at, field_path(d, d.has_jp_target ? "jp_target" : "jp_cap"));
     }
     if (d.has_rotation_offset && e.unit.valid()) {
         const auto p = e.pattern.valid() ? e.pattern : c.s.units[e.unit.value].pattern;
         if (p.valid() && !c.s.patterns[p.value].rotation)
             c.rep.warning(code::ignored,
-                          fmt::format("rotation_offset is ignored: pattern {} is not a shift rotation",
-                                      in_quotes(c.s.patterns[p.value].id)),
+                          say("rotation_offset is ignored: pattern {} is not a shift rotation",
+                              in_quotes(c.s.patterns[p.value].id)),
                           d.at_rotation_offset, field_path(d, "rotation_offset"));
     }
     if (!is_nip(e.id))
-        c.rep.warning(code::nip_format,
-                      fmt::format("employee id {} is not an 18-digit NIP{}", in_quotes(e.id), nip_hint(e.id)), d.at_id,
-                      field_path(d, "id"));
+        c.rep.warning(code::nip_format, say("employee id {} is not an 18-digit NIP{}", in_quotes(e.id), nip_hint(e.id)),
+                      d.at_id, field_path(d, "id"));
     if (replaceable) {
         // Added employees: a NIP from an earlier source is replaced in place, once.
         if (const auto i = c.employees.find(e.id); i && *i < replaceable->size() && !(*replaceable)[*i]) {
@@ -191,7 +189,7 @@ void add_employee(load_context& c, employee_draft&& d, std::vector<bool>* replac
 
 void read_employees(load_context& c, const yentry* e, const ypath& root) {
     if (e == nullptr) {
-        c.rep.error(code::key_missing, "the scenario needs the section 'employees' (a list, or {csv: file})",
+        c.rep.error(code::key_missing, say("the scenario needs the section 'employees' (a list, or {csv: file})"),
                     c.root_at);
         return;
     }
@@ -215,9 +213,9 @@ void read_employees(load_context& c, const yentry* e, const ypath& root) {
             if (!inside) {
                 c.employees_known = false;
                 c.yr.error(code::file_outside,
-                           fmt::format("the employees file {} leads outside the scenario's folder, and files are "
-                                       "confined to that folder; it is not read",
-                                       in_quotes(*file)),
+                           say("the employees file {} leads outside the scenario's folder, and files are "
+                               "confined to that folder; it is not read",
+                               in_quotes(*file)),
                            yval{*f, q});
                 return;
             }
@@ -225,7 +223,7 @@ void read_employees(load_context& c, const yentry* e, const ypath& root) {
         }
         if (!c.opts.read_referenced_files) {
             c.employees_known = false;
-            c.rep.note(code::csv_skipped, fmt::format("the employees file {} was not read", in_quotes(*file)),
+            c.rep.note(code::csv_skipped, say("the employees file {} was not read", in_quotes(*file)),
                        c.yr.where(yval{*f, q}), q.str());
             return;
         }
@@ -233,8 +231,7 @@ void read_employees(load_context& c, const yentry* e, const ypath& root) {
         return;
     }
     if (!e->value.IsSequence()) {
-        c.yr.error(code::type,
-                   fmt::format("employees is a list of employees or {{csv: file}}, got {}", describe(e->value)), v);
+        c.yr.error(code::type, say("employees is a list of employees or {{csv: file}}, got {}", describe(e->value)), v);
         return;
     }
     const auto items = c.yr.list(v, "employees", max_employees);

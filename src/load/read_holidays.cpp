@@ -18,7 +18,7 @@ void read_builtin_set(load_context& c, const yval& v) {
     if (!name) return;
     for (const auto& used : c.holiday_sets)
         if (used.name == *name) {
-            c.yr.warning(code::duplicate, fmt::format("the holiday set {} is listed twice", in_quotes(*name)), v);
+            c.yr.warning(code::duplicate, say("the holiday set {} is listed twice", in_quotes(*name)), v);
             return;
         }
     auto set = calendar::builtin_holidays(*name);
@@ -29,18 +29,17 @@ void read_builtin_set(load_context& c, const yval& v) {
         for (const auto& n : candidates) known += fmt::format("{}{}", known.empty() ? "" : ", ", n);
         const std::string hint = closest_match(*name, candidates);
         c.yr.error(code::ref_holidays,
-                   fmt::format("unknown holiday set {}{}; built-in sets: {}; add other days as {{date, name, kind}}",
-                               in_quotes(*name), hint.empty() ? std::string{} : fmt::format(" (did you mean '{}'?)", hint),
-                               known),
+                   say("unknown holiday set {}{}; built-in sets: {}; add other days as {{date, name, kind}}",
+                       in_quotes(*name), hint.empty() ? std::string{} : say(" (did you mean '{}'?)", hint), known),
                    v);
         return;
     }
     const bool provisional = std::any_of(set->begin(), set->end(), [](const auto& h) { return h.provisional; });
     if (provisional)
         c.yr.warning(code::holidays_provisional,
-                     fmt::format("the holiday set {} is provisional (from a report not yet checked against the "
-                                 "official decree); check its dates before publishing",
-                                 in_quotes(*name)),
+                     say("the holiday set {} is provisional (from a report not yet checked against the "
+                         "official decree); check its dates before publishing",
+                         in_quotes(*name)),
                      v);
     c.holiday_sets.push_back({*name, c.yr.where(v)});
     c.s.holidays.insert(c.s.holidays.end(), std::make_move_iterator(set->begin()), std::make_move_iterator(set->end()));
@@ -60,10 +59,10 @@ void read_own_holiday(load_context& c, const yval& v) {
         if (const auto d = c.yr.date(yval{*f, q}, "date")) {
             h.date = *d;
             if (!in_horizon(c, *d))
-                c.yr.warning(code::outside_horizon,
-                             fmt::format("the holiday on {} lies outside the horizon and has no effect",
-                                         calendar::format_date(*d)),
-                             yval{*f, q});
+                c.yr.warning(
+                    code::outside_horizon,
+                    say("the holiday on {} lies outside the horizon and has no effect", calendar::format_date(*d)),
+                    yval{*f, q});
         } else {
             ok = false;
         }
@@ -104,8 +103,8 @@ void read_holidays(load_context& c, const yentry* e, const ypath& root) {
             read_own_holiday(c, v);
         else
             c.yr.error(code::type,
-                       fmt::format("a holiday is a set name such as id-2026 or a map {{date, name, kind}}, got {}",
-                                   describe((*items)[i])),
+                       say("a holiday is a set name such as id-2026 or a map {{date, name, kind}}, got {}",
+                           describe((*items)[i])),
                        v);
     }
     std::stable_sort(c.s.holidays.begin(), c.s.holidays.end(),
@@ -121,7 +120,7 @@ void read_seasons(load_context& c, const yentry* e, const ypath& root) {
         const ypath q = p.key(entry.key);
         const yval v{entry, q};
         if (const auto problem = id_problem(entry.key); !problem.empty()) {
-            c.yr.error_at(code::id_invalid, "season: " + problem, entry.key_node, q);
+            c.yr.error_at(code::id_invalid, say("season: {}", problem), entry.key_node, q);
             continue;
         }
         model::season season;
@@ -129,16 +128,15 @@ void read_seasons(load_context& c, const yentry* e, const ypath& root) {
         season.mark = c.yr.where(entry).mark();
         if (entry.value.IsScalar()) {
             if (entry.value.Scalar() != "auto") {
-                c.yr.error(code::type,
-                           fmt::format("a season is {{from, to}}, a list of them, or auto; got {}",
-                                       in_quotes(entry.value.Scalar())),
-                           v);
+                c.yr.error(
+                    code::type,
+                    say("a season is {{from, to}}, a list of them, or auto; got {}", in_quotes(entry.value.Scalar())),
+                    v);
                 continue;
             }
             if (entry.key != "ramadan") {
                 c.yr.error(code::season_auto,
-                           fmt::format("only ramadan can be computed (auto); give the dates of {}", in_quotes(entry.key)),
-                           v);
+                           say("only ramadan can be computed (auto); give the dates of {}", in_quotes(entry.key)), v);
                 continue;
             }
             c.ramadan_auto = c.yr.where(v);
@@ -148,8 +146,7 @@ void read_seasons(load_context& c, const yentry* e, const ypath& root) {
             for (auto& r : read_date_ranges(c, v, "a season range")) season.ranges.push_back(r.days);
         } else {
             c.yr.error(code::type,
-                       fmt::format("a season is {{from, to}}, a list of them, or auto; got {}", describe(entry.value)),
-                       v);
+                       say("a season is {{from, to}}, a list of them, or auto; got {}", describe(entry.value)), v);
             continue;
         }
         if (!c.seasons.add(season.id, c.yr.where(entry), q.str(), c.rep)) continue;

@@ -22,20 +22,20 @@ static constexpr std::array<std::string_view, 7> day_names{"sun", "mon", "tue", 
 bool break_fits(load_context& c, const calendar::clock_range& r, unsigned mask, const model::weekly_hours& work,
                 const YAML::Node& n, const ypath& q) {
     if (r.crosses_midnight()) {
-        c.yr.error_at(code::break_outside,
-                      fmt::format("the break {} crosses midnight; a break lies within one working day",
-                                  calendar::format_clock_range(r)),
-                      n, q);
+        c.yr.error_at(
+            code::break_outside,
+            say("the break {} crosses midnight; a break lies within one working day", calendar::format_clock_range(r)),
+            n, q);
         return false;
     }
     for (unsigned d = 0; d < 7; ++d) {
         if (!(mask & (1u << d))) continue;
         const auto& hours = work.by_weekday[d];
         if (hours.empty()) {
-            c.yr.error_at(code::break_outside,
-                          fmt::format("the break {} is on {}, which has no working hours",
-                                      calendar::format_clock_range(r), day_names[d]),
-                          n, q);
+            c.yr.error_at(
+                code::break_outside,
+                say("the break {} is on {}, which has no working hours", calendar::format_clock_range(r), day_names[d]),
+                n, q);
             return false;
         }
         calendar::minutes lo = hours.front().start, hi = hours.front().end;
@@ -45,9 +45,8 @@ bool break_fits(load_context& c, const calendar::clock_range& r, unsigned mask, 
         }
         if (r.start < lo || r.end > hi) {
             c.yr.error_at(code::break_outside,
-                          fmt::format("the break {} on {} lies outside that day's working hours ({})",
-                                      calendar::format_clock_range(r), day_names[d],
-                                      calendar::format_clock_range({lo, hi})),
+                          say("the break {} on {} lies outside that day's working hours ({})",
+                              calendar::format_clock_range(r), day_names[d], calendar::format_clock_range({lo, hi})),
                           n, q);
             return false;
         }
@@ -67,7 +66,7 @@ std::optional<model::weekly_hours> read_week(load_context& c, const yval& v, std
     bool ok = true;
     for (const auto& entry : m->entries) {
         const ypath q = v.path->key(entry.key);
-        std::string problem;
+        phrase problem;
         const auto mask = parse_weekdays(entry.key, problem);
         if (!mask) {
             c.yr.error_at(code::weekday, problem, entry.key_node, q);
@@ -106,10 +105,10 @@ std::optional<model::weekly_hours> read_week(load_context& c, const yval& v, std
             const auto& cur = ranges[order[k]];
             if (cur.start < prev.end) {
                 const ypath qi = q.at(order[k]);
-                c.yr.error_at(code::time_overlap,
-                              fmt::format("{} overlaps {}", calendar::format_clock_range(cur),
-                                          calendar::format_clock_range(prev)),
-                              nodes[order[k]], qi);
+                c.yr.error_at(
+                    code::time_overlap,
+                    say("{} overlaps {}", calendar::format_clock_range(cur), calendar::format_clock_range(prev)),
+                    nodes[order[k]], qi);
                 ok = false;
             }
         }
@@ -117,10 +116,10 @@ std::optional<model::weekly_hours> read_week(load_context& c, const yval& v, std
             if (!(*mask & (1u << d))) continue;
             if (given[d] != nullptr) {
                 const loc first = c.yr.where(*given[d]);
-                c.yr.error_at(code::weekday,
-                              fmt::format("{} is already given (at line {}, column {})", day_names[d], first.line,
-                                          first.column),
-                              entry.key_node, q);
+                c.yr.error_at(
+                    code::weekday,
+                    say("{} is already given (at line {}, column {})", day_names[d], first.line, first.column),
+                    entry.key_node, q);
                 ok = false;
                 continue;
             }
@@ -165,11 +164,11 @@ std::optional<model::shift> read_shift(load_context& c, const yentry& entry, con
     model::shift sh;
     sh.code = entry.key;
     if (const auto problem = id_problem(entry.key); !problem.empty()) {
-        c.yr.error_at(code::id_invalid, "shift code: " + problem, entry.key_node, q);
+        c.yr.error_at(code::id_invalid, say("shift code: {}", problem), entry.key_node, q);
         return std::nullopt;
     }
     if (iequals(entry.key, "off")) {
-        c.yr.error_at(code::id_invalid, "the shift code 'off' is reserved for days off", entry.key_node, q);
+        c.yr.error_at(code::id_invalid, say("the shift code 'off' is reserved for days off"), entry.key_node, q);
         return std::nullopt;
     }
     std::optional<bool> night;
@@ -216,8 +215,7 @@ std::optional<model::shift_rotation> read_rotation(load_context& c, const yval& 
         const ypath q = p.key("shifts");
         if (const auto sm = c.yr.free_map(yval{*s, q}, "shifts")) {
             if (sm->entries.size() > max_shifts) {
-                c.yr.error(code::limit, fmt::format("a rotation may define at most {} shifts", max_shifts),
-                           yval{*s, q});
+                c.yr.error(code::limit, say("a rotation may define at most {} shifts", max_shifts), yval{*s, q});
                 ok = false;
             }
             for (const auto& entry : sm->entries) {
@@ -239,7 +237,7 @@ std::optional<model::shift_rotation> read_rotation(load_context& c, const yval& 
         if (!items) {
             ok = false;
         } else if (items->empty()) {
-            c.yr.error(code::empty_list, "a rotation's cycle needs at least one day", yval{*cy, q});
+            c.yr.error(code::empty_list, say("a rotation's cycle needs at least one day"), yval{*cy, q});
             ok = false;
         } else {
             for (std::size_t i = 0; i < items->size(); ++i) {
@@ -254,10 +252,9 @@ std::optional<model::shift_rotation> read_rotation(load_context& c, const yval& 
                     for (const auto& sh : rot.shifts) codes.push_back(sh.code);
                     const std::string hint = closest_match(*t, codes);
                     c.yr.warning(code::shift_undefined,
-                                 fmt::format("the cycle names {}, which is not a shift of this rotation; the day is "
-                                             "taken as a day off{}",
-                                             in_quotes(*t),
-                                             hint.empty() ? std::string{} : fmt::format(" (did you mean '{}'?)", hint)),
+                                 say("the cycle names {}, which is not a shift of this rotation; the day is "
+                                     "taken as a day off{}",
+                                     in_quotes(*t), hint.empty() ? std::string{} : say(" (did you mean '{}'?)", hint)),
                                  yval{(*items)[i], qi});
                 }
                 rot.cycle.push_back(std::move(*t));
@@ -265,8 +262,8 @@ std::optional<model::shift_rotation> read_rotation(load_context& c, const yval& 
             const bool works = std::any_of(rot.cycle.begin(), rot.cycle.end(),
                                            [&](const std::string& code) { return rot.find(code) != nullptr; });
             if (ok && !works)
-                c.yr.warning(code::pattern_empty, "this rotation has no working day: every day of its cycle is off",
-                             yval{*cy, q});
+                c.yr.warning(code::pattern_empty,
+                             say("this rotation has no working day: every day of its cycle is off"), yval{*cy, q});
         }
     } else {
         ok = false;
@@ -279,7 +276,7 @@ std::optional<model::shift_rotation> read_rotation(load_context& c, const yval& 
 
 void read_work_patterns(load_context& c, const yentry* e, const ypath& root) {
     if (e == nullptr) {
-        c.rep.error(code::key_missing, "the scenario needs the section 'work_patterns'", c.root_at);
+        c.rep.error(code::key_missing, say("the scenario needs the section 'work_patterns'"), c.root_at);
         return;
     }
     const ypath p = root.key("work_patterns");
@@ -289,7 +286,7 @@ void read_work_patterns(load_context& c, const yentry* e, const ypath& root) {
     for (const auto& entry : m->entries) {
         const ypath q = p.key(entry.key);
         if (const auto problem = id_problem(entry.key); !problem.empty()) {
-            c.yr.error_at(code::id_invalid, "work pattern: " + problem, entry.key_node, q);
+            c.yr.error_at(code::id_invalid, say("work pattern: {}", problem), entry.key_node, q);
             continue;
         }
         model::work_pattern wp;
@@ -323,13 +320,12 @@ void read_work_patterns(load_context& c, const yentry* e, const ypath& root) {
                         std::vector<std::string> candidates{"week", "breaks", "holidays", "rotation", "ramadan"};
                         candidates.insert(candidates.end(), c.seasons.ids().begin(), c.seasons.ids().end());
                         const std::string hint = closest_match(f.key, candidates);
-                        c.yr.error_at(code::ref_season,
-                                      fmt::format("{} is neither a key of a work pattern (week, breaks, holidays, rotation) "
-                                                  "nor a season{}",
-                                                  in_quotes(f.key),
-                                                  hint.empty() ? std::string{}
-                                                               : fmt::format(" (did you mean '{}'?)", hint)),
-                                      f.key_node, qf);
+                        c.yr.error_at(
+                            code::ref_season,
+                            say("{} is neither a key of a work pattern (week, breaks, holidays, rotation) "
+                                "nor a season{}",
+                                in_quotes(f.key), hint.empty() ? std::string{} : say(" (did you mean '{}'?)", hint)),
+                            f.key_node, qf);
                         continue;
                     }
                     if (const auto si = c.seasons.find(f.key)) c.seasons.use(*si);
@@ -343,26 +339,25 @@ void read_work_patterns(load_context& c, const yentry* e, const ypath& root) {
                     wp.week.breaks = std::move(br->by_weekday);
             } else if (breaks && rotation && !week) {
                 c.yr.error_at(code::key_conflict,
-                              "a shift rotation has no fixed breaks (breaks belong to weekly hours)",
+                              say("a shift rotation has no fixed breaks (breaks belong to weekly hours)"),
                               breaks->key_node, q.key("breaks"));
             }
             if (week && rotation) {
                 c.yr.error_at(code::key_conflict,
-                              "a work pattern has either weekly hours (week) or a shift rotation, not both",
+                              say("a work pattern has either weekly hours (week) or a shift rotation, not both"),
                               rotation->key_node, q);
             } else if (!week && !rotation) {
-                c.yr.error_at(code::key_missing, "a work pattern needs 'week' (weekly hours) or 'rotation'",
+                c.yr.error_at(code::key_missing, say("a work pattern needs 'week' (weekly hours) or 'rotation'"),
                               pm->node, q);
             } else if (rotation) {
                 for (const auto& f : pm->entries)
                     if (f.key != "week" && f.key != "holidays" && f.key != "rotation" && f.key != "breaks") {
                         const ypath qf = q.key(f.key);
                         c.yr.error_at(code::key_conflict,
-                                      fmt::format("a rotation cannot vary by season ({})", in_quotes(f.key)), f.key_node,
-                                      qf);
+                                      say("a rotation cannot vary by season ({})", in_quotes(f.key)), f.key_node, qf);
                     }
             } else if (week_ok && week_is_empty(wp.week)) {
-                c.yr.warning_at(code::pattern_empty, "this pattern has no working hours on any day",
+                c.yr.warning_at(code::pattern_empty, say("this pattern has no working hours on any day"),
                                 week->key_node, q);
             }
         }

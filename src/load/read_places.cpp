@@ -65,7 +65,7 @@ void read_locations(load_context& c, const yentry* e, const ypath& root) {
         if (!to) to = c.locations.resolve(t.to, t.at, t.path, c.rep);
         if (!to) continue;
         if (*to == t.from) {
-            c.rep.warning(code::ignored, "travel time from a location to itself is ignored", t.at, t.path);
+            c.rep.warning(code::ignored, say("travel time from a location to itself is ignored"), t.at, t.path);
             continue;
         }
         auto& fwd = c.s.locations[t.from].travel;
@@ -74,9 +74,9 @@ void read_locations(load_context& c, const yentry* e, const ypath& root) {
         const calendar::minutes m{t.minutes};
         if (const auto it = back.find(from_i); it != back.end() && it->second != m) {
             c.rep.warning(code::travel_asymmetric,
-                          fmt::format("travel {} -> {} is {} minutes but the way back is given as {}; both use {}",
-                                      in_quotes(c.s.locations[t.from].id), in_quotes(c.s.locations[*to].id), t.minutes,
-                                      it->second.count(), std::max(m, it->second).count()),
+                          say("travel {} -> {} is {} minutes but the way back is given as {}; both use {}",
+                              in_quotes(c.s.locations[t.from].id), in_quotes(c.s.locations[*to].id), t.minutes,
+                              it->second.count(), std::max(m, it->second).count()),
                           t.at, t.path);
             const auto both = std::max(m, it->second);
             fwd[to_i] = both;
@@ -90,7 +90,7 @@ void read_locations(load_context& c, const yentry* e, const ypath& root) {
 
 void read_units(load_context& c, const yentry* e, const ypath& root) {
     if (e == nullptr) {
-        c.rep.error(code::key_missing, "the scenario needs the section 'units'", c.root_at);
+        c.rep.error(code::key_missing, say("the scenario needs the section 'units'"), c.root_at);
         return;
     }
     const ypath p = root.key("units");
@@ -156,8 +156,8 @@ void read_units(load_context& c, const yentry* e, const ypath& root) {
                 const model::work_pattern* pat = u.pattern.valid() ? &c.s.patterns[u.pattern.value] : nullptr;
                 if (pat && !pat->rotation && !mm->entries.empty())
                     yr.warning(code::ignored,
-                               fmt::format("min_on_duty is ignored: the unit's pattern {} is not a shift rotation",
-                                           in_quotes(pat->id)),
+                               say("min_on_duty is ignored: the unit's pattern {} is not a shift rotation",
+                                   in_quotes(pat->id)),
                                yval{*f, q});
                 for (const auto& entry : mm->entries) {
                     const ypath qe = q.key(entry.key);
@@ -168,10 +168,9 @@ void read_units(load_context& c, const yentry* e, const ypath& root) {
                         for (const auto& sh : pat->rotation->shifts) codes.push_back(sh.code);
                         const std::string hint = closest_match(entry.key, codes);
                         yr.error_at(code::ref_shift,
-                                    fmt::format("min_on_duty names the shift {}, which pattern {} does not define{}",
-                                                in_quotes(entry.key), in_quotes(pat->id),
-                                                hint.empty() ? std::string{}
-                                                             : fmt::format(" (did you mean '{}'?)", hint)),
+                                    say("min_on_duty names the shift {}, which pattern {} does not define{}",
+                                        in_quotes(entry.key), in_quotes(pat->id),
+                                        hint.empty() ? std::string{} : say(" (did you mean '{}'?)", hint)),
                                     entry.key_node, qe);
                         continue;
                     }
@@ -201,7 +200,7 @@ void read_units(load_context& c, const yentry* e, const ypath& root) {
                     }
                     if (c.horizon_ok && (cp.days.last < c.s.horizon.first || cp.days.first > c.s.horizon.last))
                         c.rep.warning(code::outside_horizon,
-                                      "this critical period lies outside the horizon and has no effect", r->at,
+                                      say("this critical period lies outside the horizon and has no effect"), r->at,
                                       qk.str());
                     u.critical.push_back(std::move(cp));
                 }

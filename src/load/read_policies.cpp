@@ -23,7 +23,7 @@ void read_kinds(load_context& c, const yentry& f, const ypath& q, std::string_vi
         if (!k) continue;
         const T value = convert(names[*k]);
         if (std::find(out.begin(), out.end(), value) != out.end()) {
-            c.yr.warning(code::duplicate, fmt::format("{} is listed twice", names[*k]), iv);
+            c.yr.warning(code::duplicate, say("{} is listed twice", names[*k]), iv);
             continue;
         }
         out.push_back(value);
@@ -45,7 +45,7 @@ void read_weights(load_context& c, const yentry& f, const ypath& q, model::objec
     for (std::size_t k = 0; k < keys.size(); ++k) {
         if (const yentry* x = m->find(keys[k])) {
             const ypath qx = q.key(keys[k]);
-            if (const auto v = c.yr.real(yval{*x, qx}, fmt::format("the weight {}", keys[k]), 0, 1e9)) *fields[k] = *v;
+            if (const auto v = c.yr.real(yval{*x, qx}, say("the weight {}", keys[k]), 0, 1e9)) *fields[k] = *v;
         }
     }
 }
@@ -83,7 +83,7 @@ std::optional<model::assigned_duty> read_assigned_duty(load_context& c, const ye
                     continue;
                 }
                 if (std::find(ad.seasons.begin(), ad.seasons.end(), *id) != ad.seasons.end()) {
-                    yr.warning(code::duplicate, fmt::format("season {} is listed twice", in_quotes(*id)), iv);
+                    yr.warning(code::duplicate, say("season {} is listed twice", in_quotes(*id)), iv);
                     continue;
                 }
                 ad.seasons.push_back(std::move(*id));
@@ -117,7 +117,7 @@ std::optional<model::assigned_duty> read_assigned_duty(load_context& c, const ye
             ok = false;
     }
     if (ok && !ad.rostered_days_off && ad.seasons.empty())
-        yr.warning(code::unused, "assigned_duty names neither rostered_days_off nor a season: it changes nothing",
+        yr.warning(code::unused, say("assigned_duty names neither rostered_days_off nor a season: it changes nothing"),
                    yval{f, q});
     if (!ok) return std::nullopt;
     return ad;
@@ -171,8 +171,8 @@ void read_policy(load_context& c, const std::string& id, const yentry& entry, co
                 if (pol.max_after_hours_minutes_per_day && pol.max_after_hours_minutes_per_week &&
                     *pol.max_after_hours_minutes_per_day > *pol.max_after_hours_minutes_per_week)
                     yr.error(code::range_order,
-                             fmt::format("after-hours minutes per day ({}) exceed those per week ({})",
-                                         *pol.max_after_hours_minutes_per_day, *pol.max_after_hours_minutes_per_week),
+                             say("after-hours minutes per day ({}) exceed those per week ({})",
+                                 *pol.max_after_hours_minutes_per_day, *pol.max_after_hours_minutes_per_week),
                              yval{*f, q});
             }
         }
@@ -226,17 +226,17 @@ void read_policy(load_context& c, const std::string& id, const yentry& entry, co
             const ypath q = p.key("study_block_minutes");
             if (const auto items = yr.list(yval{*f, q}, "study_block_minutes", 2)) {
                 if (items->size() != 2) {
-                    yr.error(code::type, "study_block_minutes is [min, max] minutes", yval{*f, q});
+                    yr.error(code::type, say("study_block_minutes is [min, max] minutes"), yval{*f, q});
                 } else {
                     const ypath q0 = q.at(0);
                     const ypath q1 = q.at(1);
                     const auto lo = yr.small_int(yval{(*items)[0], q0}, "the shortest study block", 1, 1440);
                     const auto hi = yr.small_int(yval{(*items)[1], q1}, "the longest study block", 1, 1440);
                     if (lo && hi && *hi < *lo)
-                        yr.error(code::range_order,
-                                 fmt::format("the longest study block ({} minutes) is shorter than the shortest ({})",
-                                             *hi, *lo),
-                                 yval{*f, q});
+                        yr.error(
+                            code::range_order,
+                            say("the longest study block ({} minutes) is shorter than the shortest ({})", *hi, *lo),
+                            yval{*f, q});
                     else if (lo && hi) {
                         pol.study_block_min_minutes = *lo;
                         pol.study_block_max_minutes = *hi;
@@ -262,7 +262,7 @@ void read_policies(load_context& c, const yentry* e, const ypath& root) {
             for (const auto& entry : m->entries) {
                 const ypath q = p.key(entry.key);
                 if (const auto problem = id_problem(entry.key); !problem.empty()) {
-                    c.yr.error_at(code::id_invalid, "policy: " + problem, entry.key_node, q);
+                    c.yr.error_at(code::id_invalid, say("policy: {}", problem), entry.key_node, q);
                     continue;
                 }
                 if (!c.policies.add(std::string{entry.key}, c.yr.where(entry), q.str(), c.rep)) continue;

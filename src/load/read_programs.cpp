@@ -27,7 +27,7 @@ std::optional<std::pair<int, std::optional<int>>> read_gap(load_context& c, cons
     else
         return std::nullopt;
     if (items.empty()) {
-        c.yr.error(code::empty_list, "gap_days is [min] or [min, max] days", v);
+        c.yr.error(code::empty_list, say("gap_days is [min] or [min, max] days"), v);
         return std::nullopt;
     }
     const ypath q0 = v.path->at(0);
@@ -40,8 +40,7 @@ std::optional<std::pair<int, std::optional<int>>> read_gap(load_context& c, cons
     }
     if (!lo) return std::nullopt;
     if (hi && *hi < *lo) {
-        c.yr.error(code::range_order, fmt::format("the gap's maximum ({} days) is below its minimum ({} days)", *hi, *lo),
-                   v);
+        c.yr.error(code::range_order, say("the gap's maximum ({} days) is below its minimum ({} days)", *hi, *lo), v);
         return std::nullopt;
     }
     return std::pair{*lo, hi};
@@ -51,7 +50,7 @@ void read_modules(load_context& c, const yval& v, model::program& pr) {
     const auto items = c.yr.list(v, "modules", max_modules);
     if (!items) return;
     if (items->empty()) {
-        c.yr.error(code::empty_list, "a programme needs at least one module", v);
+        c.yr.error(code::empty_list, say("a programme needs at least one module"), v);
         return;
     }
     std::vector<module_draft> drafts;
@@ -68,8 +67,8 @@ void read_modules(load_context& c, const yval& v, model::program& pr) {
         if (!id) continue;
         if (const auto it = ids.find(*id); it != ids.end()) {
             c.yr.error(code::id_duplicate,
-                       fmt::format("the module id {} is already used in this programme (line {})", in_quotes(*id),
-                                   pr.modules[it->second].mark.line),
+                       say("the module id {} is already used in this programme (line {})", in_quotes(*id),
+                           pr.modules[it->second].mark.line),
                        yval{*idf, qid});
             continue;
         }
@@ -98,8 +97,8 @@ void read_modules(load_context& c, const yval& v, model::program& pr) {
         if (const yentry* f = m->find("gap_days")) {
             const ypath q = pi.key("gap_days");
             if (!after) {
-                c.yr.error_at(code::key_missing, "gap_days counts from a prerequisite: give 'after' too", f->key_node,
-                              q);
+                c.yr.error_at(code::key_missing, say("gap_days counts from a prerequisite: give 'after' too"),
+                              f->key_node, q);
             } else if (const auto g = read_gap(c, yval{*f, q})) {
                 mod.gap_min_days = g->first;
                 mod.gap_max_days = g->second;
@@ -122,8 +121,8 @@ void read_modules(load_context& c, const yval& v, model::program& pr) {
             for (const auto& mo : pr.modules) names.push_back(mo.id);
             const std::string hint = closest_match(drafts[i].after, names);
             c.rep.error(code::ref_module,
-                        fmt::format("unknown module {} in this programme{}", in_quotes(drafts[i].after),
-                                    hint.empty() ? std::string{} : fmt::format(" (did you mean '{}'?)", hint)),
+                        say("unknown module {} in this programme{}", in_quotes(drafts[i].after),
+                            hint.empty() ? std::string{} : say(" (did you mean '{}'?)", hint)),
                         drafts[i].after_at, drafts[i].after_path);
             continue;
         }
@@ -152,14 +151,14 @@ void read_modules(load_context& c, const yval& v, model::program& pr) {
             for (const auto k : chain) names += pr.modules[k].id + " -> ";
             names += pr.modules[i].id;
             c.rep.error(code::module_cycle,
-                        chain.size() == 1 ? fmt::format("module {} names itself as its prerequisite",
-                                                        in_quotes(pr.modules[i].id))
-                                          : fmt::format("the prerequisites form a cycle ({})", names),
+                        chain.size() == 1
+                            ? say("module {} names itself as its prerequisite", in_quotes(pr.modules[i].id))
+                            : say("the prerequisites form a cycle ({})", names),
                         drafts[i].after_at, drafts[i].after_path);
         } else {
             c.rep.error(code::module_order,
-                        fmt::format("module {} comes after {} in the list; list a module's prerequisite before it",
-                                    in_quotes(pr.modules[*target[i]].id), in_quotes(pr.modules[i].id)),
+                        say("module {} comes after {} in the list; list a module's prerequisite before it",
+                            in_quotes(pr.modules[*target[i]].id), in_quotes(pr.modules[i].id)),
                         drafts[i].after_at, drafts[i].after_path);
         }
     }
@@ -182,7 +181,7 @@ std::optional<model::explicit_window> read_explicit_window(load_context& c, cons
         const ypath q = v.path->key("hours");
         if (const auto items = c.yr.scalar_or_list(yval{*f, q}, "hours", 24)) {
             if (items->empty()) {
-                c.yr.error(code::empty_list, "a window needs at least one range of hours", yval{*f, q});
+                c.yr.error(code::empty_list, say("a window needs at least one range of hours"), yval{*f, q});
                 ok = false;
             }
             for (std::size_t i = 0; i < items->size(); ++i) {
@@ -206,7 +205,7 @@ void read_windows(load_context& c, const yval& v, model::mode_offer& mo) {
     const auto items = c.yr.list(v, "windows", 50);
     if (!items) return;
     if (items->empty()) {
-        c.yr.error(code::empty_list, "a mode needs at least one window", v);
+        c.yr.error(code::empty_list, say("a mode needs at least one window"), v);
         return;
     }
     static constexpr std::array<std::string_view, 3> kinds{"working_hours", "after_hours", "weekend"};
@@ -224,7 +223,7 @@ void read_windows(load_context& c, const yval& v, model::mode_offer& mo) {
         if (!k) continue;
         const auto kind = *model::parse_window_kind(kinds[*k]);
         if (std::find(mo.windows.begin(), mo.windows.end(), kind) != mo.windows.end()) {
-            c.yr.warning(code::duplicate, fmt::format("the window {} is listed twice", kinds[*k]), iv);
+            c.yr.warning(code::duplicate, say("the window {} is listed twice", kinds[*k]), iv);
             continue;
         }
         mo.windows.push_back(kind);
@@ -255,8 +254,8 @@ void read_fixed(load_context& c, const yval& v, const model::program& pr, model:
                     for (const auto& mod : pr.modules) names.push_back(mod.id);
                     const std::string hint = closest_match(*t, names);
                     c.yr.error(code::ref_module,
-                               fmt::format("unknown module {} in this programme{}", in_quotes(*t),
-                                           hint.empty() ? std::string{} : fmt::format(" (did you mean '{}'?)", hint)),
+                               say("unknown module {} in this programme{}", in_quotes(*t),
+                                   hint.empty() ? std::string{} : say(" (did you mean '{}'?)", hint)),
                                yval{*mf, qm});
                 }
             }
@@ -266,8 +265,8 @@ void read_fixed(load_context& c, const yval& v, const model::program& pr, model:
             day = c.yr.date(yval{*f, q}, "date");
             if (day && !in_horizon(c, *day))
                 c.yr.warning(code::outside_horizon,
-                             fmt::format("the fixed session on {} lies outside the horizon and cannot be used",
-                                         calendar::format_date(*day)),
+                             say("the fixed session on {} lies outside the horizon and cannot be used",
+                                 calendar::format_date(*day)),
                              yval{*f, q});
         }
         const yentry* tf = c.yr.need(*m, qi, "time", "a fixed session");
@@ -293,8 +292,8 @@ void read_fixed(load_context& c, const yval& v, const model::program& pr, model:
                 // well defined for a programme of one module (a webinar).
                 if (pr.modules.size() != 1)
                     c.yr.error(code::recording,
-                               fmt::format("a recording needs a programme of one module; {} has {}", in_quotes(pr.id),
-                                           pr.modules.size()),
+                               say("a recording needs a programme of one module; {} has {}", in_quotes(pr.id),
+                                   pr.modules.size()),
                                yval{*f, q});
                 else
                     fs.recording = rec;
@@ -304,9 +303,9 @@ void read_fixed(load_context& c, const yval& v, const model::program& pr, model:
         const int needed = pr.modules[*module].jp * c.s.jp_minutes;
         if (time->length().count() < needed) {
             c.yr.error(code::fixed_session,
-                       fmt::format("the fixed session lasts {} minutes but module {} needs {} ({} JP of {} minutes)",
-                                   time->length().count(), in_quotes(pr.modules[*module].id), needed,
-                                   pr.modules[*module].jp, c.s.jp_minutes),
+                       say("the fixed session lasts {} minutes but module {} needs {} ({} JP of {} minutes)",
+                           time->length().count(), in_quotes(pr.modules[*module].id), needed, pr.modules[*module].jp,
+                           c.s.jp_minutes),
                        yval{*tf, qt});
             continue;
         }
@@ -344,7 +343,7 @@ void read_mode(load_context& c, const yval& v, model::program& pr) {
 
     const yentry* vf = m->find("venues");
     if (vf && mo.mode != model::delivery_mode::classroom) {
-        c.yr.warning_at(code::ignored, "venues are ignored: only a classroom mode uses venues", vf->key_node,
+        c.yr.warning_at(code::ignored, say("venues are ignored: only a classroom mode uses venues"), vf->key_node,
                         p.key("venues"));
     } else if (vf) {
         const ypath q = p.key("venues");
@@ -358,14 +357,14 @@ void read_mode(load_context& c, const yval& v, model::program& pr) {
                 if (!vi) continue;
                 const model::venue_index idx{*vi};
                 if (std::find(mo.venues.begin(), mo.venues.end(), idx) != mo.venues.end()) {
-                    c.yr.warning(code::duplicate, fmt::format("the venue {} is listed twice", in_quotes(*t)), iv);
+                    c.yr.warning(code::duplicate, say("the venue {} is listed twice", in_quotes(*t)), iv);
                     continue;
                 }
                 mo.venues.push_back(idx);
                 if (c.s.venues[*vi].capacity > 0 && c.s.venues[*vi].capacity < pr.cohort_min)
                     c.yr.warning(code::cohort_capacity,
-                                 fmt::format("venue {} seats {}, fewer than the smallest cohort ({})", in_quotes(*t),
-                                             c.s.venues[*vi].capacity, pr.cohort_min),
+                                 say("venue {} seats {}, fewer than the smallest cohort ({})", in_quotes(*t),
+                                     c.s.venues[*vi].capacity, pr.cohort_min),
                                  iv);
             }
         }
@@ -379,8 +378,8 @@ void read_mode(load_context& c, const yval& v, model::program& pr) {
 
     const yentry* pf = m->find("platform");
     if (pf && mo.mode != model::delivery_mode::online_live) {
-        c.yr.warning_at(code::ignored, "platform is ignored: only an online_live mode uses a platform", pf->key_node,
-                        p.key("platform"));
+        c.yr.warning_at(code::ignored, say("platform is ignored: only an online_live mode uses a platform"),
+                        pf->key_node, p.key("platform"));
     } else if (pf) {
         const ypath q = p.key("platform");
         if (const auto t = c.yr.text(yval{*pf, q}, "platform"))
@@ -388,8 +387,8 @@ void read_mode(load_context& c, const yval& v, model::program& pr) {
                 mo.platform = model::platform_index{*pi};
                 if (c.s.platforms[*pi].capacity > 0 && c.s.platforms[*pi].capacity < pr.cohort_min)
                     c.yr.warning(code::cohort_capacity,
-                                 fmt::format("platform {} takes {} participants, fewer than the smallest cohort ({})",
-                                             in_quotes(*t), c.s.platforms[*pi].capacity, pr.cohort_min),
+                                 say("platform {} takes {} participants, fewer than the smallest cohort ({})",
+                                     in_quotes(*t), c.s.platforms[*pi].capacity, pr.cohort_min),
                                  yval{*pf, q});
             }
     } else if (mo.mode == model::delivery_mode::online_live) {
@@ -397,7 +396,7 @@ void read_mode(load_context& c, const yval& v, model::program& pr) {
             mo.platform = model::platform_index{0};
             c.platforms.use(0);
         } else if (c.s.platforms.size() > 1) {
-            c.yr.error_at(code::key_missing, "an online_live mode needs 'platform' (the scenario has several)",
+            c.yr.error_at(code::key_missing, say("an online_live mode needs 'platform' (the scenario has several)"),
                           m->node, p);
         }
     }
@@ -414,7 +413,7 @@ void read_mode(load_context& c, const yval& v, model::program& pr) {
     if (const yentry* f = m->find("fixed")) {
         const ypath q = p.key("fixed");
         if (mo.mode == model::delivery_mode::self_paced)
-            c.yr.error_at(code::key_conflict, "a self_paced mode has no sessions to fix; fixed needs a live mode",
+            c.yr.error_at(code::key_conflict, say("a self_paced mode has no sessions to fix; fixed needs a live mode"),
                           f->key_node, q);
         else
             read_fixed(c, yval{*f, q}, pr, mo);
@@ -468,8 +467,7 @@ void read_programs(load_context& c, const yentry* e, const ypath& root) {
             const ypath q = pi.key("jp");
             if (const auto n = c.yr.small_int(yval{*f, q}, "a programme's jp", 1, 100000))
                 if (*n != sum && modules_ok)
-                    c.yr.error(code::jp_mismatch,
-                               fmt::format("the programme's jp is {} but its modules add up to {}", *n, sum),
+                    c.yr.error(code::jp_mismatch, say("the programme's jp is {} but its modules add up to {}", *n, sum),
                                yval{*f, q});
         }
         if (const yentry* f = m->find("cohort")) {
@@ -488,8 +486,8 @@ void read_programs(load_context& c, const yentry* e, const ypath& root) {
                 const int a = lo.value_or(pr.cohort_min);
                 const int b = hi.value_or(std::max(pr.cohort_max, a));
                 if (a > b)
-                    c.yr.error(code::cohort_limits,
-                               fmt::format("the cohort's minimum ({}) is above its maximum ({})", a, b), yval{*f, q});
+                    c.yr.error(code::cohort_limits, say("the cohort's minimum ({}) is above its maximum ({})", a, b),
+                               yval{*f, q});
                 else {
                     pr.cohort_min = a;
                     pr.cohort_max = b;
@@ -508,7 +506,7 @@ void read_programs(load_context& c, const yentry* e, const ypath& root) {
                     if (!ii) continue;
                     const model::instructor_index idx{*ii};
                     if (std::find(pr.instructors.begin(), pr.instructors.end(), idx) != pr.instructors.end()) {
-                        c.yr.warning(code::duplicate, fmt::format("the instructor {} is listed twice", in_quotes(*t)), kv);
+                        c.yr.warning(code::duplicate, say("the instructor {} is listed twice", in_quotes(*t)), kv);
                         continue;
                     }
                     pr.instructors.push_back(idx);
@@ -521,13 +519,13 @@ void read_programs(load_context& c, const yentry* e, const ypath& root) {
             if (const auto n = c.yr.small_int(yval{*f, q}, "instructors_per_session", 0, 100)) {
                 if (static_cast<std::size_t>(*n) > pr.instructors.size() && !m->find("instructors"))
                     c.yr.error(code::number,
-                               fmt::format("instructors_per_session is {} but the programme names no instructors", *n),
+                               say("instructors_per_session is {} but the programme names no instructors", *n),
                                yval{*f, q});
                 else if (static_cast<std::size_t>(*n) > pr.instructors.size())
-                    c.yr.error(code::number,
-                               fmt::format("instructors_per_session is {} but the programme names only {}", *n,
-                                           pr.instructors.size()),
-                               yval{*f, q});
+                    c.yr.error(
+                        code::number,
+                        say("instructors_per_session is {} but the programme names only {}", *n, pr.instructors.size()),
+                        yval{*f, q});
                 else
                     pr.instructors_per_session = *n;
             }
@@ -535,7 +533,8 @@ void read_programs(load_context& c, const yentry* e, const ypath& root) {
         if (const yentry* f = c.yr.need(*m, pi, "modes", "a programme")) {
             const ypath q = pi.key("modes");
             if (const auto list = c.yr.list(yval{*f, q}, "modes", 20)) {
-                if (list->empty()) c.yr.error(code::empty_list, "a programme needs at least one mode", yval{*f, q});
+                if (list->empty())
+                    c.yr.error(code::empty_list, say("a programme needs at least one mode"), yval{*f, q});
                 for (std::size_t k = 0; k < list->size(); ++k) {
                     const ypath qk = q.at(k);
                     const std::size_t errors = c.rep.error_count();

@@ -28,7 +28,7 @@ void read_entities(load_context& c, const yentry* e, const ypath& root, std::str
         const yentry* idf = c.yr.need(*m, pi, "id", what);
         if (!idf) continue;
         const ypath qid = pi.key("id");
-        const auto id = c.yr.id(yval{*idf, qid}, fmt::format("{} id", what));
+        const auto id = c.yr.id(yval{*idf, qid}, say("{} id", term(what)));
         if (!id) continue;
         if (!names.add(*id, c.yr.where(yval{*idf, qid}), qid.str(), c.rep)) continue;
         const std::size_t errors = c.rep.error_count();

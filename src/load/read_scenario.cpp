@@ -31,10 +31,11 @@ void read_scenario_header(load_context& c, const yentry* e, const ypath& root) {
     try {
         s.zone = date::locate_zone("Asia/Jakarta");
     } catch (const std::exception& ex) {
-        c.rep.error(code::tz_unknown, fmt::format("the time zone database is not usable: {}", ex.what()), c.root_at);
+        c.rep.error(code::tz_unknown, say("the time zone database is not usable: {}", ex.what()), c.root_at);
     }
     if (e == nullptr) {
-        c.rep.error(code::key_missing, "the scenario needs the section 'scenario' (name, from, to, ...)", c.root_at);
+        c.rep.error(code::key_missing, say("the scenario needs the section 'scenario' (name, from, to, ...)"),
+                    c.root_at);
         return;
     }
     const ypath p = root.key("scenario");
@@ -63,24 +64,23 @@ void read_scenario_header(load_context& c, const yentry* e, const ypath& root) {
     if (from) a = yr.date(yval{*from, pf}, "from");
     if (to) b = yr.date(yval{*to, pt}, "to");
     if (a && !year_supported(*a)) {
-        yr.error(code::date, fmt::format("the horizon must lie between {} and {}", min_year, max_year),
-                 yval{*from, pf});
+        yr.error(code::date, say("the horizon must lie between {} and {}", min_year, max_year), yval{*from, pf});
         a.reset();
     }
     if (b && !year_supported(*b)) {
-        yr.error(code::date, fmt::format("the horizon must lie between {} and {}", min_year, max_year), yval{*to, pt});
+        yr.error(code::date, say("the horizon must lie between {} and {}", min_year, max_year), yval{*to, pt});
         b.reset();
     }
     if (a && b) {
         if (*b < *a) {
             yr.error(code::range_order,
-                     fmt::format("the horizon ends ({}) before it starts ({})", calendar::format_date(*b),
-                                 calendar::format_date(*a)),
+                     say("the horizon ends ({}) before it starts ({})", calendar::format_date(*b),
+                         calendar::format_date(*a)),
                      yval{*to, pt});
         } else if ((*b - *a).count() >= max_horizon_days) {
             yr.error(code::limit,
-                     fmt::format("the horizon spans {} days; at most {} (five years) are supported",
-                                 (*b - *a).count() + 1, max_horizon_days),
+                     say("the horizon spans {} days; at most {} (five years) are supported", (*b - *a).count() + 1,
+                         max_horizon_days),
                      yval{*to, pt});
         } else {
             s.horizon = {*a, *b};
@@ -92,9 +92,9 @@ void read_scenario_header(load_context& c, const yentry* e, const ypath& root) {
         if (const auto g = yr.small_int(yval{*f, q}, "granularity_minutes", 1, 60)) {
             if (60 % *g != 0)
                 yr.error(code::number,
-                         fmt::format("granularity_minutes must divide 60 (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30 or "
-                                     "60), got {}",
-                                     *g),
+                         say("granularity_minutes must divide 60 (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30 or "
+                             "60), got {}",
+                             *g),
                          yval{*f, q});
             else
                 s.granularity_minutes = *g;
@@ -116,8 +116,7 @@ void read_scenario_header(load_context& c, const yentry* e, const ypath& root) {
                 s.locale = *l;
             else
                 yr.error(code::enum_value,
-                         fmt::format("locale '{}' is not a language jadwal speaks: use id (Bahasa Indonesia) or en",
-                                     *t),
+                         say("locale '{}' is not a language jadwal speaks: use id (Bahasa Indonesia) or en", *t),
                          yval{*f, q});
         }
     }
@@ -146,7 +145,7 @@ void read_budget(load_context& c, const yentry* e, const ypath& root) {
         const ypath q = p.key("currency");
         if (auto t = c.yr.text(yval{*f, q}, "currency")) {
             if (t->empty() || t->size() > 8)
-                c.yr.error(code::type, fmt::format("currency must be a short code such as IDR, got {}", in_quotes(*t)),
+                c.yr.error(code::type, say("currency must be a short code such as IDR, got {}", in_quotes(*t)),
                            yval{*f, q});
             else
                 b.currency = std::move(*t);

@@ -11,7 +11,7 @@ std::uint32_t reporter::add_file(std::string name) {
     return static_cast<std::uint32_t>(files_.size() - 1);
 }
 
-void reporter::report(severity level, std::string_view code, std::string message, loc where, std::string path,
+void reporter::report(severity level, std::string_view code, phrase message, loc where, std::string path,
                       bool io_failure) {
     if (level == severity::error) ++errors_;
     const std::size_t cap = level == severity::error ? max_errors_per_code : max_warnings_per_code;
@@ -27,7 +27,8 @@ void reporter::report(severity level, std::string_view code, std::string message
     diagnostic d;
     d.level = level;
     d.code = std::string{code};
-    d.message = std::move(message);
+    d.message = std::move(message.en);
+    d.message_id = std::move(message.id);
     d.file = where.file < files_.size() ? files_[where.file] : std::string{};
     d.line = where.line;
     d.column = where.column;
@@ -41,7 +42,9 @@ void reporter::finish() {
         diagnostic d;
         d.level = severity::note;
         d.code = std::string{code::suppressed};
-        d.message = fmt::format("{} more diagnostics with code {} were not listed", n, c);
+        auto m = say("{} more diagnostics with code {} were not listed", grouped(n), c);
+        d.message = std::move(m.en);
+        d.message_id = std::move(m.id);
         d.file = files_.empty() ? std::string{} : files_.front();
         out_.add(std::move(d));
     }

@@ -2,6 +2,8 @@
 // hostile or huge input cannot flood memory, and the files read so far.
 #pragma once
 
+#include "say.hpp"
+
 #include <jadwal/load/diagnostic.hpp>
 #include <jadwal/model/scenario.hpp>
 
@@ -33,15 +35,15 @@ public:
     std::uint32_t add_file(std::string name);
     [[nodiscard]] const std::vector<std::string>& files() const { return files_; }
 
-    void report(severity level, std::string_view code, std::string message, loc where, std::string path = {},
+    void report(severity level, std::string_view code, phrase message, loc where, std::string path = {},
                 bool io_failure = false);
-    void error(std::string_view code, std::string message, loc where, std::string path = {}) {
+    void error(std::string_view code, phrase message, loc where, std::string path = {}) {
         report(severity::error, code, std::move(message), where, std::move(path));
     }
-    void warning(std::string_view code, std::string message, loc where, std::string path = {}) {
+    void warning(std::string_view code, phrase message, loc where, std::string path = {}) {
         report(severity::warning, code, std::move(message), where, std::move(path));
     }
-    void note(std::string_view code, std::string message, loc where, std::string path = {}) {
+    void note(std::string_view code, phrase message, loc where, std::string path = {}) {
         report(severity::note, code, std::move(message), where, std::move(path));
     }
 

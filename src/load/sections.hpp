@@ -61,7 +61,7 @@ std::optional<std::uint8_t> read_weekdays(load_context& c, const yval& v);
 /// The optional text at `key` if `problem` (email_problem, url_problem)
 /// accepts it, else E-ADDRESS; `out` is left alone when the key is absent or bad.
 void read_address(load_context& c, const ymap& m, const ypath& p, std::string_view key,
-                  std::string (*problem)(std::string_view), std::string& out);
+                  phrase (*problem)(std::string_view), std::string& out);
 
 /// Copies the duties of a template into `out`, within the copy budget.
 bool copy_template_duties(load_context& c, std::uint32_t tmpl, std::vector<model::duty>& out, loc at);

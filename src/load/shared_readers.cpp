@@ -38,8 +38,8 @@ std::optional<dated_range> read_date_range(load_context& c, const yval& v, std::
     if (!a || !b) return std::nullopt;
     if (*b < *a) {
         c.yr.error(code::range_order,
-                   fmt::format("{} ends ({}) before it starts ({})", what, calendar::format_date(*b),
-                               calendar::format_date(*a)),
+                   say("{} ends ({}) before it starts ({})", subject(what), calendar::format_date(*b),
+                       calendar::format_date(*a)),
                    yval{*to, pt});
         return std::nullopt;
     }
@@ -74,8 +74,8 @@ std::optional<calendar::clock_range> read_day_hours(load_context& c, const yval&
     const auto r = c.yr.clock_range(v, what);
     if (r && r->crosses_midnight()) {
         c.yr.error(code::range_order,
-                   fmt::format("{} {} ends before it starts; it must lie within one day", what,
-                               calendar::format_clock_range(*r)),
+                   say("{} {} ends before it starts; it must lie within one day", subject(what),
+                       calendar::format_clock_range(*r)),
                    v);
         return std::nullopt;
     }
@@ -85,32 +85,32 @@ std::optional<calendar::clock_range> read_day_hours(load_context& c, const yval&
 std::optional<model::staffing_limit> read_staffing_limit(load_context& c, const yval& v) {
     const auto t = c.yr.text(v, "max_absent");
     if (!t) return std::nullopt;
-    std::string problem;
+    phrase problem;
     bool is_type = false;
     auto limit = parse_staffing_limit(*t, problem, is_type);
-    if (!limit) c.yr.error(is_type ? code::type : code::number, "max_absent: " + problem, v);
+    if (!limit) c.yr.error(is_type ? code::type : code::number, say("max_absent: {}", problem), v);
     return limit;
 }
 
 std::optional<std::uint8_t> read_weekdays(load_context& c, const yval& v) {
     const auto t = c.yr.text(v, "weekdays");
     if (!t) return std::nullopt;
-    std::string problem;
+    phrase problem;
     const auto mask = parse_weekdays(*t, problem);
     if (!mask) c.yr.error(code::weekday, problem, v);
     return mask;
 }
 
 void read_address(load_context& c, const ymap& m, const ypath& p, std::string_view key,
-                  std::string (*problem)(std::string_view), std::string& out) {
+                  phrase (*problem)(std::string_view), std::string& out) {
     const yentry* f = m.find(key);
     if (f == nullptr) return;
     const ypath q = p.key(key);
     const yval v{*f, q};
     auto text = c.yr.text(v, key);
     if (!text) return;
-    if (const std::string why = problem(*text); !why.empty())
-        c.yr.error(code::address, fmt::format("{}: {}", key, why), v);
+    if (const phrase why = problem(*text); !why.empty())
+        c.yr.error(code::address, say("{}: {}", key, why), v);
     else
         out = std::move(*text);
 }

@@ -15,6 +15,11 @@
 namespace jadwal::load::detail {
 namespace {
 
+/// A delivery mode as the scenario writes it ("online_live"), in every language.
+phrase mode_name(model::delivery_mode m) {
+    return phrase{model::to_string(m)};
+}
+
 int year_of(calendar::local_date d) { return static_cast<int>(date::year_month_day{d}.year()); }
 
 bool overlaps(calendar::date_range a, calendar::date_range b) { return a.first <= b.last && b.first <= a.last; }
@@ -46,10 +51,9 @@ void complete_ramadan(load_context& c) {
         season.estimated.push_back(dates.estimated);
         if (dates.estimated)
             c.rep.warning(code::season_estimated,
-                          fmt::format("Ramadan {} is estimated as {} to {} from the arithmetic Islamic calendar; give "
-                                      "the official dates in seasons.ramadan when they are decided",
-                                      y, calendar::format_date(dates.days.first),
-                                      calendar::format_date(dates.days.last)),
+                          say("Ramadan {} is estimated as {} to {} from the arithmetic Islamic calendar; give "
+                              "the official dates in seasons.ramadan when they are decided",
+                              y, calendar::format_date(dates.days.first), calendar::format_date(dates.days.last)),
                           at);
     }
     // Keep ranges sorted, estimates alongside.
@@ -79,9 +83,9 @@ void check_holiday_years(load_context& c) {
         for (const auto n : calendar::builtin_holiday_set_names())
             known += fmt::format("{}{}", known.empty() ? "" : ", ", n);
         c.rep.warning(code::holidays_missing,
-                      fmt::format("no holidays are given for {}: national holidays and collective leave of that year "
-                                  "are not known (built-in sets: {})",
-                                  y, known),
+                      say("no holidays are given for {}: national holidays and collective leave of that year "
+                          "are not known (built-in sets: {})",
+                          y, known),
                       c.holidays_at, "holidays");
     }
 }
@@ -109,9 +113,9 @@ void check_min_on_duty(load_context& c, const std::vector<std::vector<std::uint3
             for (std::size_t k = 0; k < unit.min_on_duty.size(); ++k)
                 if (own.rotation->find(unit.min_on_duty[k].first) == nullptr)
                     c.rep.error(code::ref_shift,
-                                fmt::format("min_on_duty names the shift {}, which pattern {} of employee {} does not "
-                                            "define",
-                                            in_quotes(unit.min_on_duty[k].first), in_quotes(own.id), in_quotes(emp.id)),
+                                say("min_on_duty names the shift {}, which pattern {} of employee {} does not "
+                                    "define",
+                                    in_quotes(unit.min_on_duty[k].first), in_quotes(own.id), in_quotes(emp.id)),
                                 c.unit_info[u].min_on_duty_at[k], c.unit_info[u].path + ".min_on_duty");
         }
         if (!clean || !pat.rotation || pat.rotation->cycle.empty() || !c.employees_known) continue;
@@ -142,15 +146,15 @@ void check_min_on_duty(load_context& c, const std::vector<std::vector<std::uint3
             const std::string path = c.unit_info[u].path + ".min_on_duty." + shift;
             if (hi < need)
                 c.rep.warning(code::min_on_duty,
-                              fmt::format("min_on_duty {} is {} but at most {} of the unit's staff are ever on that "
-                                          "shift: nobody on it can be trained in working time",
-                                          in_quotes(shift), need, hi),
+                              say("min_on_duty {} is {} but at most {} of the unit's staff are ever on that "
+                                  "shift: nobody on it can be trained in working time",
+                                  in_quotes(shift), need, hi),
                               at, path);
             else if (lo < need)
                 c.rep.warning(code::min_on_duty,
-                              fmt::format("min_on_duty {} is {} but on some days of the rotation only {} of the unit's "
-                                          "staff are on that shift (check the rotation offsets)",
-                                          in_quotes(shift), need, lo),
+                              say("min_on_duty {} is {} but on some days of the rotation only {} of the unit's "
+                                  "staff are on that shift (check the rotation offsets)",
+                                  in_quotes(shift), need, lo),
                               at, path);
         }
     }
@@ -164,7 +168,7 @@ void check_unit_staff(load_context& c, const std::vector<std::vector<std::uint32
     for (std::uint32_t u = 0; u < s.units.size(); ++u) {
         const loc at{s.units[u].mark.file, s.units[u].mark.line, s.units[u].mark.column};
         if (members[u].empty()) {
-            c.rep.warning(code::unit_empty, fmt::format("unit {} has no employees", in_quotes(s.units[u].id)), at,
+            c.rep.warning(code::unit_empty, say("unit {} has no employees", in_quotes(s.units[u].id)), at,
                           c.unit_info[u].path);
             continue;
         }
@@ -177,30 +181,30 @@ void check_unit_staff(load_context& c, const std::vector<std::vector<std::uint32
             }
         if (count > 0)
             c.rep.warning(code::employee_no_demand,
-                          fmt::format("{} of the {} employees of unit {} are in no demand entry ({})", count,
-                                      members[u].size(), in_quotes(s.units[u].id), list_of(without, count)),
+                          say("{} of the {} employees of unit {} are in no demand entry ({})", count, members[u].size(),
+                              in_quotes(s.units[u].id), list_of(without, count)),
                           at, c.unit_info[u].path);
     }
 }
 
 /// Why a mode can never run, for anyone; empty when it can.
-std::string mode_problem(const load_context& c, const model::program& pr, const model::mode_offer& mo) {
+phrase mode_problem(const load_context& c, const model::program& pr, const model::mode_offer& mo) {
     const auto& s = c.s;
     switch (mo.mode) {
         case model::delivery_mode::classroom:
-            if (mo.venues.empty()) return "it has no venue";
+            if (mo.venues.empty()) return say("it has no venue");
             if (std::none_of(mo.venues.begin(), mo.venues.end(),
                              [&](auto v) { return s.venues[v.value].capacity >= pr.cohort_min; }))
-                return fmt::format("none of its venues seats the smallest cohort ({})", pr.cohort_min);
+                return say("none of its venues seats the smallest cohort ({})", pr.cohort_min);
             break;
         case model::delivery_mode::online_live:
-            if (!mo.platform.valid()) return "it has no platform";
+            if (!mo.platform.valid()) return say("it has no platform");
             if (s.platforms[mo.platform.value].capacity < pr.cohort_min)
-                return fmt::format("its platform takes fewer than the smallest cohort ({})", pr.cohort_min);
+                return say("its platform takes fewer than the smallest cohort ({})", pr.cohort_min);
             break;
         case model::delivery_mode::self_paced: break;
     }
-    if (mo.windows.empty()) return "it has no window";
+    if (mo.windows.empty()) return say("it has no window");
     const bool only_explicit = std::all_of(mo.windows.begin(), mo.windows.end(),
                                            [](auto w) { return w == model::window_kind::explicit_hours; });
     if (only_explicit) {
@@ -208,7 +212,7 @@ std::string mode_problem(const load_context& c, const model::program& pr, const 
         for (const auto& w : mo.explicit_windows)
             for (const auto& h : w.hours) longest = std::max(longest, h.length());
         if (longest.count() < s.jp_minutes)
-            return fmt::format("its windows are shorter than one JP ({} minutes)", s.jp_minutes);
+            return say("its windows are shorter than one JP ({} minutes)", s.jp_minutes);
     }
     // Modules that only run at fixed times need one inside the horizon.
     if (!mo.fixed.empty() && c.horizon_ok) {
@@ -220,15 +224,15 @@ std::string mode_problem(const load_context& c, const model::program& pr, const 
                     const calendar::local_date d = date::floor<date::days>(f.start);
                     inside = inside || s.horizon.contains(d);
                 }
-            if (has && !inside) return fmt::format("its fixed sessions of module {} all lie outside the horizon",
-                                                   in_quotes(pr.modules[m].id));
+            if (has && !inside)
+                return say("its fixed sessions of module {} all lie outside the horizon", in_quotes(pr.modules[m].id));
         }
     }
     return {};
 }
 
 /// Why an employee can never take a mode (windows they refuse); empty when they can.
-std::string refusal(const model::employee& e, const model::mode_offer& mo) {
+phrase refusal(const model::employee& e, const model::mode_offer& mo) {
     for (std::size_t i = 0, x = 0; i < mo.windows.size(); ++i) {
         switch (mo.windows[i]) {
             case model::window_kind::working_hours: return {};
@@ -247,14 +251,16 @@ std::string refusal(const model::employee& e, const model::mode_offer& mo) {
             }
         }
     }
-    return "its windows are all outside working hours, and they accept neither after-hours nor weekend training";
+    return say(
+        "its windows are all outside working hours, and they accept neither after-hours nor weekend "
+        "training");
 }
 
 void check_demand(load_context& c, bool clean) {
     const auto& s = c.s;
     // Mode-level problems, once per mode. A mode read with errors, or using a
     // venue or platform read with errors, is given the benefit of the doubt.
-    std::vector<std::vector<std::string>> problems(s.programs.size());
+    std::vector<std::vector<phrase>> problems(s.programs.size());
     std::vector<std::vector<bool>> doubt(s.programs.size());
     for (std::size_t p = 0; p < s.programs.size(); ++p) {
         const model::program& pr = s.programs[p];
@@ -264,13 +270,13 @@ void check_demand(load_context& c, bool clean) {
                 c.mode_broken[p][k] ||
                 std::any_of(mo.venues.begin(), mo.venues.end(), [&](auto v) { return c.venue_broken[v.value]; }) ||
                 (mo.platform.valid() && c.platform_broken[mo.platform.value]);
-            problems[p].push_back(doubtful ? std::string{} : mode_problem(c, pr, mo));
+            problems[p].push_back(doubtful ? phrase{} : mode_problem(c, pr, mo));
             doubt[p].push_back(doubtful);
             if (clean && !problems[p].back().empty()) {
                 const auto& mk = pr.modes[k].mark;
                 c.rep.warning(code::mode_unusable,
-                              fmt::format("the {} mode of programme {} can never run: {}",
-                                          model::to_string(pr.modes[k].mode), in_quotes(pr.id), problems[p].back()),
+                              say("the {} mode of programme {} can never run: {}", mode_name(pr.modes[k].mode),
+                                  in_quotes(pr.id), problems[p].back()),
                               {mk.file, mk.line, mk.column}, fmt::format("{}.modes[{}]", c.program_paths[p], k));
             }
         }
@@ -282,24 +288,24 @@ void check_demand(load_context& c, bool clean) {
         if (pr.modes.empty()) continue;  // already an error
         std::vector<std::string> refused;
         std::size_t unservable = 0;
-        std::string first_reason;
+        phrase first_reason;
         for (const auto e : g.members) {
             if (c.employee_broken[e]) continue;
             const model::employee& emp = s.employees[e];
-            std::string reason;
+            phrase reason;
             bool ok = false;
             if (emp.jp_cap && *emp.jp_cap < pr.jp) {
-                reason = fmt::format("the programme's {} JP exceed the JP cap of {}", pr.jp, *emp.jp_cap);
+                reason = say("the programme's {} JP exceed the JP cap of {}", pr.jp, *emp.jp_cap);
             } else {
                 for (std::size_t k = 0; k < pr.modes.size() && !ok; ++k) {
-                    const std::string& mp = problems[g.program][k];
-                    const std::string why =
-                        doubt[g.program][k] ? std::string{} : (mp.empty() ? refusal(emp, pr.modes[k]) : mp);
+                    const phrase& mp = problems[g.program][k];
+                    const phrase why = doubt[g.program][k] ? phrase{} : (mp.empty() ? refusal(emp, pr.modes[k]) : mp);
                     if (why.empty())
                         ok = true;
+                    else if (reason.empty())
+                        reason = say("{}: {}", mode_name(pr.modes[k].mode), why);
                     else
-                        reason += fmt::format("{}{}: {}", reason.empty() ? "" : "; ",
-                                              model::to_string(pr.modes[k].mode), why);
+                        reason = say("{}; {}: {}", reason, mode_name(pr.modes[k].mode), why);
                 }
             }
             if (ok) continue;
@@ -310,15 +316,14 @@ void check_demand(load_context& c, bool clean) {
         if (unservable == 0) continue;
         if (unservable == g.members.size() &&
             std::none_of(g.members.begin(), g.members.end(), [&](auto e) { return c.employee_broken[e]; }))
-            c.rep.error(code::demand_unservable,
-                        fmt::format("no employee of this demand can ever take programme {} ({})", in_quotes(pr.id),
-                                    first_reason),
-                        g.at, g.path);
+            c.rep.error(
+                code::demand_unservable,
+                say("no employee of this demand can ever take programme {} ({})", in_quotes(pr.id), first_reason), g.at,
+                g.path);
         else if (clean)
             c.rep.warning(code::demand_partly,
-                          fmt::format("{} of the {} employees of this demand can never take programme {}: {} ({})",
-                                      unservable, g.members.size(), in_quotes(pr.id), list_of(refused, unservable),
-                                      first_reason),
+                          say("{} of the {} employees of this demand can never take programme {}: {} ({})", unservable,
+                              g.members.size(), in_quotes(pr.id), list_of(refused, unservable), first_reason),
                           g.at, g.path);
     }
 }
@@ -327,7 +332,8 @@ void check_unused(load_context& c) {
     auto report = [&](name_index& names, std::string_view what, std::string_view by) {
         for (std::uint32_t i = 0; i < names.size(); ++i)
             if (!names.used(i))
-                c.rep.warning(code::unused, fmt::format("{} {} is not used by any {}", what, in_quotes(names.ids()[i]), by),
+                c.rep.warning(code::unused,
+                              say("{} {} is not used by any {}", term(what), in_quotes(names.ids()[i]), term(by)),
                               names.where(i));
     };
     report(c.venues, "venue", "programme mode");
@@ -338,8 +344,7 @@ void check_unused(load_context& c) {
     report(c.patterns, "work pattern", "unit, employee, venue or instructor");
     for (std::uint32_t i = 0; i < c.seasons.size(); ++i)
         if (!c.seasons.used(i) && c.seasons.ids()[i] != "ramadan")
-            c.rep.warning(code::unused,
-                          fmt::format("season {} is not used by any work pattern", in_quotes(c.seasons.ids()[i])),
+            c.rep.warning(code::unused, say("season {} is not used by any work pattern", in_quotes(c.seasons.ids()[i])),
                           c.seasons.where(i));
 }
 

@@ -1,4 +1,6 @@
 // load::validate: the structural checks every entry point shares (validate.hpp).
+#include "say.hpp"
+
 #include <fmt/format.h>
 
 #include <jadwal/load/validate.hpp>
@@ -9,18 +11,22 @@
 namespace jadwal::load {
 namespace {
 
+using detail::phrase;
+using detail::say;
+using detail::term;
+
 class checker {
 public:
     explicit checker(const model::scenario& s) : s_(s) {}
 
     diagnostics run() {
-        if (s_.zone == nullptr) error("E-MODEL-ZONE", "the scenario has no time zone", {}, "zone");
-        if (!s_.horizon.ok()) error("E-MODEL-VALUE", "the horizon ends before it starts", {}, "horizon");
+        if (s_.zone == nullptr) error("E-MODEL-ZONE", say("the scenario has no time zone"), {}, "zone");
+        if (!s_.horizon.ok()) error("E-MODEL-VALUE", say("the horizon ends before it starts"), {}, "horizon");
         if (s_.granularity_minutes <= 0 || 1440 % s_.granularity_minutes != 0)
-            error("E-MODEL-VALUE", fmt::format("granularity_minutes must divide a day, not {}", s_.granularity_minutes),
-                  {}, "granularity_minutes");
+            error("E-MODEL-VALUE", say("granularity_minutes must divide a day, not {}", s_.granularity_minutes), {},
+                  "granularity_minutes");
         if (s_.jp_minutes <= 0)
-            error("E-MODEL-VALUE", fmt::format("jp_minutes must be positive, not {}", s_.jp_minutes), {}, "jp_minutes");
+            error("E-MODEL-VALUE", say("jp_minutes must be positive, not {}", s_.jp_minutes), {}, "jp_minutes");
         patterns();
         locations();
         units();
@@ -38,10 +44,11 @@ private:
     const model::scenario& s_;
     diagnostics out_;
 
-    void error(const char* code, std::string message, model::source_mark at, std::string path) {
+    void error(const char* code, phrase message, model::source_mark at, std::string path) {
         diagnostic d;
         d.code = code;
-        d.message = std::move(message);
+        d.message = std::move(message.en);
+        d.message_id = std::move(message.id);
         d.path = std::move(path);
         if (at.line > 0 && at.file < s_.source_files.size()) {
             d.file = s_.source_files[at.file];
@@ -58,12 +65,13 @@ private:
     void ref(Index i, std::size_t count, bool optional, const char* what, model::source_mark at,
              const std::string& path) {
         if (!i.valid()) {
-            if (!optional) error("E-MODEL-REF", fmt::format("no {} is given", what), at, path);
+            if (!optional) error("E-MODEL-REF", say("no {} is given", term(what)), at, path);
             return;
         }
         if (i.value >= count)
             error("E-MODEL-REF",
-                  fmt::format("{} index {} points past the scenario's {} {}s", what, i.value, count, what), at, path);
+                  say("{} index {} points past the scenario's {} {}s", term(what), i.value, count, term(what)), at,
+                  path);
     }
 
     template <class Items>
@@ -71,7 +79,7 @@ private:
         std::unordered_set<std::string> seen;
         for (std::size_t i = 0; i < items.size(); ++i)
             if (!seen.insert(items[i].id).second)
-                error("E-MODEL-DUPLICATE", fmt::format("{} id '{}' is used twice", section, items[i].id), items[i].mark,
+                error("E-MODEL-DUPLICATE", say("{} id '{}' is used twice", term(section), items[i].id), items[i].mark,
                       fmt::format("{}[{}].id", section, i));
     }
 
@@ -86,8 +94,8 @@ private:
         }
         if (!agrees)
             error("E-MODEL-INDEX",
-                  fmt::format("the {} look-up by id is out of date: call scenario::index_ids() after changing {}",
-                              section, section),
+                  say("the {} look-up by id is out of date: call scenario::index_ids() after changing {}", section,
+                      section),
                   {}, section);
     }
 
@@ -96,13 +104,12 @@ private:
             const auto& p = s_.patterns[i];
             if (!p.rotation) continue;
             const auto path = fmt::format("work_patterns[{}].rotation", i);
-            if (p.rotation->cycle.empty()) error("E-MODEL-VALUE", "the rotation's cycle is empty", p.mark, path);
+            if (p.rotation->cycle.empty()) error("E-MODEL-VALUE", say("the rotation's cycle is empty"), p.mark, path);
             for (std::size_t k = 0; k < p.rotation->cycle.size(); ++k) {
                 const auto& code = p.rotation->cycle[k];
                 if (code != "off" && p.rotation->find(code) == nullptr)
-                    error("E-MODEL-REF",
-                          fmt::format("the cycle names shift '{}', which the rotation does not have", code), p.mark,
-                          fmt::format("{}.cycle[{}]", path, k));
+                    error("E-MODEL-REF", say("the cycle names shift '{}', which the rotation does not have", code),
+                          p.mark, fmt::format("{}.cycle[{}]", path, k));
             }
         }
         unique_ids(s_.patterns, "work_patterns");
@@ -130,8 +137,8 @@ private:
             for (std::size_t k = 0; k < s_.units[i].critical.size(); ++k)
                 if (weights.insert(s_.units[i].critical[k].weight).second && weights.size() > max_critical_weights)
                     error("E-MODEL-LIMIT",
-                          fmt::format("more than {} distinct critical-period weights; use fewer levels",
-                                      max_critical_weights - 1),
+                          say("more than {} distinct critical-period weights; use fewer levels",
+                              max_critical_weights - 1),
                           s_.units[i].mark, fmt::format("units[{}].critical[{}].weight", i, k));
     }
 
@@ -165,22 +172,22 @@ private:
         for (std::size_t i = 0; i < s_.programs.size(); ++i) {
             const auto& p = s_.programs[i];
             const auto path = fmt::format("programs[{}]", i);
-            if (p.modules.empty()) error("E-MODEL-VALUE", "the programme has no module", p.mark, path + ".modules");
+            if (p.modules.empty())
+                error("E-MODEL-VALUE", say("the programme has no module"), p.mark, path + ".modules");
             if (p.cohort_min < 1 || p.cohort_max < p.cohort_min)
-                error("E-MODEL-VALUE",
-                      fmt::format("cohort sizes must satisfy 1 <= min <= max, not min {} and max {}", p.cohort_min,
-                                  p.cohort_max),
-                      p.mark, path + ".cohort");
+                error(
+                    "E-MODEL-VALUE",
+                    say("cohort sizes must satisfy 1 <= min <= max, not min {} and max {}", p.cohort_min, p.cohort_max),
+                    p.mark, path + ".cohort");
             for (std::size_t m = 0; m < p.modules.size(); ++m) {
                 const auto& mod = p.modules[m];
                 if (mod.jp <= 0)
-                    error("E-MODEL-VALUE", fmt::format("module '{}' must have positive JP, not {}", mod.id, mod.jp),
-                          mod.mark, fmt::format("{}.modules[{}].jp", path, m));
+                    error("E-MODEL-VALUE", say("module '{}' must have positive JP, not {}", mod.id, mod.jp), mod.mark,
+                          fmt::format("{}.modules[{}].jp", path, m));
                 if (mod.after && *mod.after >= m)
-                    error(
-                        "E-MODEL-REF",
-                        fmt::format("module '{}' must come after an earlier module, not module {}", mod.id, *mod.after),
-                        mod.mark, fmt::format("{}.modules[{}].after", path, m));
+                    error("E-MODEL-REF",
+                          say("module '{}' must come after an earlier module, not module {}", mod.id, *mod.after),
+                          mod.mark, fmt::format("{}.modules[{}].after", path, m));
             }
             for (std::size_t k = 0; k < p.instructors.size(); ++k)
                 ref(p.instructors[k], s_.instructors.size(), false, "instructor", p.mark,
@@ -195,8 +202,8 @@ private:
                 for (std::size_t f = 0; f < o.fixed.size(); ++f)
                     if (o.fixed[f].module >= p.modules.size())
                         error("E-MODEL-REF",
-                              fmt::format("fixed session for module index {}, but the programme has {} modules",
-                                          o.fixed[f].module, p.modules.size()),
+                              say("fixed session for module index {}, but the programme has {} modules",
+                                  o.fixed[f].module, p.modules.size()),
                               o.mark, fmt::format("{}.fixed[{}].module", opath, f));
             }
         }

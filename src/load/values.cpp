@@ -17,10 +17,26 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 constexpr std::array<std::string_view, 7> day_names{"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
 
+// Other names people write for the same days, Sunday first: English in full,
+// and Indonesian in full and abbreviated (docs/languages.md).
+constexpr std::array<std::array<std::string_view, 4>, 7> day_aliases{{
+    {"sunday", "minggu", "min", "ahad"},
+    {"monday", "senin", "sen", ""},
+    {"tuesday", "selasa", "sel", ""},
+    {"wednesday", "rabu", "rab", ""},
+    {"thursday", "kamis", "kam", ""},
+    {"friday", "jumat", "jum", "jum'at"},
+    {"saturday", "sabtu", "sab", ""},
+}};
+
 std::optional<unsigned> day_index(std::string_view s) {
     const std::string l = lower(trim(s));
-    for (unsigned i = 0; i < day_names.size(); ++i)
+    if (l.empty()) return std::nullopt;
+    for (unsigned i = 0; i < day_names.size(); ++i) {
         if (l == day_names[i]) return i;
+        for (const std::string_view alias : day_aliases[i])
+            if (l == alias) return i;
+    }
     return std::nullopt;
 }
 
@@ -108,15 +124,15 @@ std::optional<bool> parse_bool(std::string_view s, bool lenient) {
     return std::nullopt;
 }
 
-std::optional<std::uint8_t> parse_weekdays(std::string_view s, std::string& problem) {
+std::optional<std::uint8_t> parse_weekdays(std::string_view s, phrase& problem) {
     const std::string whole = lower(trim(s));
-    if (whole == "daily") return std::uint8_t{0x7f};
-    if (whole == "weekdays") return std::uint8_t{0x3e};  // mon..fri
-    if (whole == "weekend") return std::uint8_t{0x41};   // sat, sun
+    if (whole == "daily" || whole == "setiap hari") return std::uint8_t{0x7f};
+    if (whole == "weekdays" || whole == "hari kerja") return std::uint8_t{0x3e};  // mon..fri
+    if (whole == "weekend" || whole == "akhir pekan") return std::uint8_t{0x41};  // sat, sun
     std::uint8_t mask = 0;
     std::string_view rest = whole;
     if (rest.empty()) {
-        problem = "an empty weekday spec";
+        problem = say("an empty weekday spec");
         return std::nullopt;
     }
     while (true) {
@@ -126,15 +142,15 @@ std::optional<std::uint8_t> parse_weekdays(std::string_view s, std::string& prob
         const auto a = day_index(part.substr(0, dash));
         const auto b = dash == std::string_view::npos ? a : day_index(part.substr(dash + 1));
         if (!a || !b) {
-            problem = fmt::format("{} is not a weekday or a range of weekdays (write mon..sun, mon-thu or mon,wed)",
-                                  in_quotes(part));
+            problem =
+                say("{} is not a weekday or a range of weekdays (write mon..sun, mon-thu or mon,wed)", in_quotes(part));
             return std::nullopt;
         }
         // A range runs forward through the week and may wrap (sat-mon).
         for (unsigned d = *a;; d = (d + 1) % 7) {
             const auto bit = static_cast<std::uint8_t>(1u << d);
             if (mask & bit) {
-                problem = fmt::format("{} names {} twice", in_quotes(s), day_names[d]);
+                problem = say("{} names {} twice", in_quotes(s), day_names[d]);
                 return std::nullopt;
             }
             mask = static_cast<std::uint8_t>(mask | bit);
@@ -159,19 +175,19 @@ std::string format_weekdays(std::uint8_t mask) {
     return out;
 }
 
-std::optional<model::staffing_limit> parse_staffing_limit(std::string_view s, std::string& problem, bool& is_type) {
+std::optional<model::staffing_limit> parse_staffing_limit(std::string_view s, phrase& problem, bool& is_type) {
     s = trim(s);
     model::staffing_limit limit;
     if (!s.empty() && s.back() == '%') {
         const auto r = parse_real(s.substr(0, s.size() - 1));
         if (r.status == num_status::syntax) {
             is_type = true;
-            problem = fmt::format("expected a share such as 10% or a head count such as 2, got {}", in_quotes(s));
+            problem = say("expected a share such as 10% or a head count such as 2, got {}", in_quotes(s));
             return std::nullopt;
         }
         if (r.status == num_status::range || !(r.value > 0) || r.value > 100) {
             is_type = false;
-            problem = fmt::format("a share must be above 0% and at most 100%, got {}", in_quotes(s));
+            problem = say("a share must be above 0% and at most 100%, got {}", in_quotes(s));
             return std::nullopt;
         }
         limit.type = model::staffing_limit::kind::share;
@@ -181,12 +197,12 @@ std::optional<model::staffing_limit> parse_staffing_limit(std::string_view s, st
     const auto r = parse_integer(s);
     if (r.status == num_status::syntax) {
         is_type = true;
-        problem = fmt::format("expected a share such as 10% or a head count such as 2, got {}", in_quotes(s));
+        problem = say("expected a share such as 10% or a head count such as 2, got {}", in_quotes(s));
         return std::nullopt;
     }
     if (r.status == num_status::range || r.value < 1 || r.value > 1'000'000) {
         is_type = false;
-        problem = fmt::format("a head count must be between 1 and 1000000, got {}", in_quotes(s));
+        problem = say("a head count must be between 1 and {}, got {}", grouped(1'000'000), in_quotes(s));
         return std::nullopt;
     }
     limit.type = model::staffing_limit::kind::count;
@@ -194,68 +210,69 @@ std::optional<model::staffing_limit> parse_staffing_limit(std::string_view s, st
     return limit;
 }
 
-std::string date_problem(std::string_view s) {
+phrase date_problem(std::string_view s) {
     const std::string_view t = trim(s);
     const bool shaped = t.size() == 10 && t[4] == '-' && t[7] == '-' && is_digit(t[0]) && is_digit(t[1]) &&
                         is_digit(t[2]) && is_digit(t[3]) && is_digit(t[5]) && is_digit(t[6]) && is_digit(t[8]) &&
                         is_digit(t[9]);
-    if (shaped) return fmt::format("{} is not a date that exists", in_quotes(t));
-    return fmt::format("expected a date as YYYY-MM-DD, got {}", in_quotes(t));
+    if (shaped) return say("{} is not a date that exists", in_quotes(t));
+    return say("expected a date as YYYY-MM-DD, got {}", in_quotes(t));
 }
 
-std::string clock_range_problem(std::string_view s) {
+phrase clock_range_problem(std::string_view s) {
     const std::string_view t = trim(s);
     const auto dash = t.find('-');
-    if (dash == std::string_view::npos)
-        return fmt::format("expected a clock range as HH:MM-HH:MM, got {}", in_quotes(t));
+    if (dash == std::string_view::npos) return say("expected a clock range as HH:MM-HH:MM, got {}", in_quotes(t));
     for (const std::string_view part : {t.substr(0, dash), t.substr(dash + 1)}) {
         const std::string_view p = trim(part);
-        const auto colon = p.find(':');
+        const auto colon = p.find_first_of(":.");
         const bool shaped = colon != std::string_view::npos && colon >= 1 && colon <= 2 && p.size() == colon + 3 &&
                             is_digit(p[0]) && is_digit(p[colon - 1]) && is_digit(p[colon + 1]) &&
                             is_digit(p[colon + 2]);
-        if (!shaped) return fmt::format("expected a clock range as HH:MM-HH:MM, got {}", in_quotes(t));
-        if (!calendar::parse_time_of_day(p)) return fmt::format("{} is not a time of day (00:00 to 24:00)", in_quotes(p));
+        if (!shaped) return say("expected a clock range as HH:MM-HH:MM, got {}", in_quotes(t));
+        if (!calendar::parse_time_of_day(p)) return say("{} is not a time of day (00:00 to 24:00)", in_quotes(p));
     }
-    return fmt::format("{} cannot start at 24:00", in_quotes(t));
+    return say("{} cannot start at 24:00", in_quotes(t));
 }
 
-std::string id_problem(std::string_view id) {
-    if (id.empty()) return "an id must not be empty";
-    if (id.size() > 128) return "an id must be at most 128 characters long";
-    if (trim(id).size() != id.size()) return fmt::format("the id {} has spaces at its start or end", in_quotes(id));
+phrase id_problem(std::string_view id) {
+    if (id.empty()) return say("an id must not be empty");
+    if (id.size() > 128) return say("an id must be at most 128 characters long");
+    if (trim(id).size() != id.size()) return say("the id {} has spaces at its start or end", in_quotes(id));
     for (const char c : id) {
         const auto u = static_cast<unsigned char>(c);
-        if (u < 0x20 || u == 0x7f) return fmt::format("the id {} contains a control character", in_quotes(id));
+        if (u < 0x20 || u == 0x7f) return say("the id {} contains a control character", in_quotes(id));
     }
     return {};
 }
 
-std::string email_problem(std::string_view s) {
-    const std::string why = fmt::format("{} is not one e-mail address such as nama@instansi.go.id", in_quotes(s));
-    if (s.empty() || s.size() > 254) return why;
+phrase email_problem(std::string_view s) {
+    // Made only when refused: this runs for every address read.
+    const auto why = [s] { return say("{} is not one e-mail address such as nama@instansi.go.id", in_quotes(s)); };
+    if (s.empty() || s.size() > 254) return why();
     for (const char c : s) {
         const auto u = static_cast<unsigned char>(c);
-        if (u <= 0x20 || u == 0x7f || std::string_view{"\"\\,;:<>()[]"}.find(c) != std::string_view::npos) return why;
+        if (u <= 0x20 || u == 0x7f || std::string_view{"\"\\,;:<>()[]"}.find(c) != std::string_view::npos) return why();
     }
     const auto at = s.find('@');
-    if (at == 0 || at == std::string_view::npos || s.find('@', at + 1) != std::string_view::npos) return why;
+    if (at == 0 || at == std::string_view::npos || s.find('@', at + 1) != std::string_view::npos) return why();
     const std::string_view domain = s.substr(at + 1);
     const auto dot = domain.find('.');
-    if (dot == 0 || dot == std::string_view::npos || domain.back() == '.') return why;
+    if (dot == 0 || dot == std::string_view::npos || domain.back() == '.') return why();
     return {};
 }
 
-std::string url_problem(std::string_view s) {
-    const std::string why =
-        fmt::format("{} is not an http:// or https:// URL (such as https://zoom.us/j/123)", in_quotes(s));
+phrase url_problem(std::string_view s) {
+    const auto why = [s] {
+        return say("{} is not an http:// or https:// URL (such as https://zoom.us/j/123)", in_quotes(s));
+    };
     const bool http = s.starts_with("http://");
-    if (!http && !s.starts_with("https://")) return why;
+    if (!http && !s.starts_with("https://")) return why();
     const std::string_view rest = s.substr(http ? 7 : 8);
-    if (rest.empty() || rest.front() == '/' || s.size() > 2000) return why;
+    if (rest.empty() || rest.front() == '/' || s.size() > 2000) return why();
     for (const char c : s) {
         const auto u = static_cast<unsigned char>(c);
-        if (u <= 0x20 || u == 0x7f || std::string_view{"\"<>\\"}.find(c) != std::string_view::npos) return why;
+        if (u <= 0x20 || u == 0x7f || std::string_view{"\"<>\\"}.find(c) != std::string_view::npos) return why();
     }
     return {};
 }
@@ -267,9 +284,9 @@ bool is_nip(std::string_view s) {
     return true;
 }
 
-std::string nip_hint(std::string_view s) {
+phrase nip_hint(std::string_view s) {
     if (s.find_first_of("eE") != std::string_view::npos && parse_real(s).status == num_status::ok)
-        return " (a spreadsheet seems to have turned it into a number: format the NIP column as text)";
+        return say(" (a spreadsheet seems to have turned it into a number: format the NIP column as text)");
     return {};
 }
 
@@ -288,15 +305,25 @@ std::string in_quotes(std::string_view s) {
     return out;
 }
 
-std::string list_of(const std::vector<std::string>& ids, std::size_t total, std::size_t max) {
-    std::string out;
+phrase list_of(const std::vector<std::string>& ids, std::size_t total, std::size_t max) {
+    const text::messages id(text::language::id);
+    std::string en, in_id;
     const std::size_t n = std::min(ids.size(), max);
     for (std::size_t i = 0; i < n; ++i) {
-        if (i > 0) out += (i + 1 == n && total == n) ? " and " : ", ";
-        out += in_quotes(ids[i]);
+        if (i > 0) {
+            const bool last = i + 1 == n && total == n;
+            en += last ? " and " : ", ";
+            in_id += last ? id.tr_in("list", " and ") : ", ";
+        }
+        en += in_quotes(ids[i]);
+        in_id += in_quotes(ids[i]);
     }
-    if (total > n) out += fmt::format(" and {} more", total - n);
-    return out;
+    if (total > n) {
+        const auto more = say(" and {} more", grouped(total - n));
+        en += more.en;
+        in_id += more.in(text::language::id);
+    }
+    return phrase{std::move(en), std::move(in_id)};
 }
 
 }  // namespace jadwal::load::detail

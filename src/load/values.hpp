@@ -3,6 +3,8 @@
 // each with a message for what it refused.
 #pragma once
 
+#include "say.hpp"
+
 #include <jadwal/model/scenario.hpp>
 
 #include <cstdint>
@@ -34,35 +36,35 @@ struct real_result {
 /// A weekday spec: "mon", "mon-thu", "sat-mon" (wraps), "mon,wed,fri", "daily",
 /// "weekdays", "weekend"; any case. Bit d is date::weekday::c_encoding() d.
 /// On failure returns nullopt and sets `problem`.
-[[nodiscard]] std::optional<std::uint8_t> parse_weekdays(std::string_view s, std::string& problem);
+[[nodiscard]] std::optional<std::uint8_t> parse_weekdays(std::string_view s, phrase& problem);
 [[nodiscard]] std::string format_weekdays(std::uint8_t mask);
 
 /// "10%" (a share in (0, 100]) or a whole count >= 1. On failure sets `problem`
 /// and `is_type` (false when it is a number out of range).
-[[nodiscard]] std::optional<model::staffing_limit> parse_staffing_limit(std::string_view s, std::string& problem,
+[[nodiscard]] std::optional<model::staffing_limit> parse_staffing_limit(std::string_view s, phrase& problem,
                                                                         bool& is_type);
 
 /// Why parse_date refused `s`, as a sentence fragment ("... is not a date ...").
-[[nodiscard]] std::string date_problem(std::string_view s);
+[[nodiscard]] phrase date_problem(std::string_view s);
 /// Why parse_clock_range refused `s`.
-[[nodiscard]] std::string clock_range_problem(std::string_view s);
+[[nodiscard]] phrase clock_range_problem(std::string_view s);
 
 /// Empty when `id` is acceptable as an identifier; else why not.
-[[nodiscard]] std::string id_problem(std::string_view id);
+[[nodiscard]] phrase id_problem(std::string_view id);
 
 /// Empty when `s` is one e-mail address: `local@domain`, a dot in the
 /// domain, at most 254 bytes, no spaces, control characters, quotes, commas,
 /// semicolons or angle brackets (which would make it a list or a display
 /// name). Else why not.
-[[nodiscard]] std::string email_problem(std::string_view s);
+[[nodiscard]] phrase email_problem(std::string_view s);
 /// Empty when `s` is an absolute `http://` or `https://` URL with a host and
 /// no spaces, quotes, angle brackets or control characters; else why not.
-[[nodiscard]] std::string url_problem(std::string_view s);
+[[nodiscard]] phrase url_problem(std::string_view s);
 
 /// True for an 18-digit NIP.
 [[nodiscard]] bool is_nip(std::string_view s);
 /// A hint for a NIP a spreadsheet turned into a number ("1.98203E+17"), else empty.
-[[nodiscard]] std::string nip_hint(std::string_view s);
+[[nodiscard]] phrase nip_hint(std::string_view s);
 
 /// User text for a message: single-quoted, control characters escaped, long text cut.
 [[nodiscard]] std::string in_quotes(std::string_view s);
@@ -72,6 +74,6 @@ struct real_result {
 [[nodiscard]] bool iequals(std::string_view a, std::string_view b);
 
 /// "a, b and c" of quoted ids, at most `max` shown ("... and 3 more").
-[[nodiscard]] std::string list_of(const std::vector<std::string>& ids, std::size_t total, std::size_t max = 3);
+[[nodiscard]] phrase list_of(const std::vector<std::string>& ids, std::size_t total, std::size_t max = 3);
 
 }  // namespace jadwal::load::detail

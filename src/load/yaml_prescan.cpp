@@ -16,7 +16,7 @@ bool is_flow_indicator(char c) { return c == ',' || c == '[' || c == ']' || c ==
 
 }  // namespace
 
-std::size_t find_invalid_text(std::string_view text, std::string& what) {
+std::size_t find_invalid_text(std::string_view text, phrase& what) {
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t n = text.size();
     std::size_t i = 0;
@@ -25,11 +25,11 @@ std::size_t find_invalid_text(std::string_view text, std::string& what) {
         const unsigned char c = p[i];
         if (c < 0x80) {
             if (c == 0) {
-                what = "the file contains a NUL byte (is it a binary or UTF-16 file?)";
+                what = say("the file contains a NUL byte (is it a binary or UTF-16 file?)");
                 return i;
             }
             if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
-                what = fmt::format("the file contains the control character U+{:04X}", c);
+                what = say("the file contains the control character U+{:04X}", c);
                 return i;
             }
             ++i;
@@ -38,16 +38,16 @@ std::size_t find_invalid_text(std::string_view text, std::string& what) {
         const utf8_sequence seq = decode_utf8(text.substr(i));
         if (seq.length == 0) {
             if (seq.bad_byte == 0)
-                what = fmt::format("the file is not valid UTF-8 (byte 0x{:02X})", c);
+                what = say("the file is not valid UTF-8 (byte 0x{:02X})", c);
             else if (i + seq.bad_byte >= n)
-                what = "the file is not valid UTF-8 (a character is cut off at the end)";
+                what = say("the file is not valid UTF-8 (a character is cut off at the end)");
             else
-                what = fmt::format("the file is not valid UTF-8 (byte 0x{:02X} after 0x{:02X})", p[i + seq.bad_byte], c);
+                what = say("the file is not valid UTF-8 (byte 0x{:02X} after 0x{:02X})", p[i + seq.bad_byte], c);
             return i;
         }
         const auto cp = static_cast<std::uint32_t>(seq.code_point);
         if (cp >= 0x80 && cp <= 0x9F && cp != 0x85) {
-            what = fmt::format("the file contains the control character U+{:04X}", cp);
+            what = say("the file contains the control character U+{:04X}", cp);
             return i;
         }
         i += seq.length;
@@ -65,7 +65,7 @@ void line_column(std::string_view text, std::size_t offset, std::int32_t& line, 
 
 prescan_result prescan_yaml(std::string_view text, const prescan_limits& limits) {
     prescan_result r;
-    std::string what;
+    phrase what;
     if (const auto bad = find_invalid_text(text, what); bad != std::string_view::npos) {
         r.what = prescan_result::problem::encoding;
         r.message = what;
@@ -86,7 +86,7 @@ prescan_result prescan_yaml(std::string_view text, const prescan_limits& limits)
     bool document_ended = false;
     prescan_result::open_quote last_quote;  // the quoted scalar opened last
 
-    auto fail = [&](prescan_result::problem p, std::size_t col, std::string msg) {
+    auto fail = [&](prescan_result::problem p, std::size_t col, phrase msg) {
         r.what = p;
         r.line = line_no;
         r.column = static_cast<std::int32_t>(col + 1);
@@ -194,7 +194,7 @@ prescan_result prescan_yaml(std::string_view text, const prescan_limits& limits)
                     ++nodes;
                     if (block_depth > limits.max_depth) {
                         fail(prescan_result::problem::depth, j,
-                             fmt::format("the YAML nests deeper than {} levels", limits.max_depth));
+                             say("the YAML nests deeper than {} levels", limits.max_depth));
                         return r;
                     }
                     continue;
@@ -218,7 +218,7 @@ prescan_result prescan_yaml(std::string_view text, const prescan_limits& limits)
                     at_start = true;
                     if (flow_base + flow > limits.max_depth) {
                         fail(prescan_result::problem::depth, j,
-                             fmt::format("the YAML nests deeper than {} levels", limits.max_depth));
+                             say("the YAML nests deeper than {} levels", limits.max_depth));
                         return r;
                     }
                     continue;
@@ -244,15 +244,14 @@ prescan_result prescan_yaml(std::string_view text, const prescan_limits& limits)
             r.multiline_quotes.size() < prescan_result::max_multiline_quotes)
             r.multiline_quotes.push_back(last_quote);
         if (block_depth > limits.max_depth) {
-            fail(prescan_result::problem::depth, indent,
-                 fmt::format("the YAML nests deeper than {} levels", limits.max_depth));
+            fail(prescan_result::problem::depth, indent, say("the YAML nests deeper than {} levels", limits.max_depth));
             return r;
         }
         r.max_depth = std::max({r.max_depth, block_depth, flow_base + flow});
         if (nodes > limits.max_nodes) {
             fail(prescan_result::problem::nodes, 0,
-                 fmt::format("the YAML has more than {} nodes; give large employee lists as a CSV file",
-                             limits.max_nodes));
+                 say("the YAML has more than {} nodes; give large employee lists as a CSV file",
+                     grouped(limits.max_nodes)));
             return r;
         }
         if (nl == std::string_view::npos) break;

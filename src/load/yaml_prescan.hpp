@@ -5,6 +5,8 @@
 // estimates err on the high side (yaml-cpp's own depth guard backs it up).
 #pragma once
 
+#include "say.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -23,7 +25,7 @@ struct prescan_result {
     problem what = problem::none;
     std::int32_t line = 0;    ///< 1-based position of the problem
     std::int32_t column = 0;  ///< 1-based, in bytes as yaml-cpp counts
-    std::string message;
+    phrase message;
     int max_depth = 0;              ///< estimated
     std::size_t estimated_nodes = 0;  ///< estimated
     /// 1-based line where a second YAML document starts (0: one document). The
@@ -47,7 +49,7 @@ struct prescan_result {
 /// Checks that `text` is UTF-8 without NUL or other control characters
 /// (tab, LF and CR allowed; a leading BOM allowed). Returns the byte offset of
 /// the first bad byte, or npos, and a description.
-[[nodiscard]] std::size_t find_invalid_text(std::string_view text, std::string& what);
+[[nodiscard]] std::size_t find_invalid_text(std::string_view text, phrase& what);
 
 /// 1-based line and byte column of a byte offset.
 void line_column(std::string_view text, std::size_t offset, std::int32_t& line, std::int32_t& column);

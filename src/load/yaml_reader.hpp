@@ -83,42 +83,42 @@ public:
     bool spend(const yval& v);
     [[nodiscard]] bool exhausted() const { return exhausted_; }
 
-    void error(std::string_view code, std::string message, const yval& v);
-    void warning(std::string_view code, std::string message, const yval& v);
-    void error_at(std::string_view code, std::string message, const YAML::Node& n, const ypath& p);
-    void warning_at(std::string_view code, std::string message, const YAML::Node& n, const ypath& p);
+    void error(std::string_view code, phrase message, const yval& v);
+    void warning(std::string_view code, phrase message, const yval& v);
+    void error_at(std::string_view code, phrase message, const YAML::Node& n, const ypath& p);
+    void warning_at(std::string_view code, phrase message, const YAML::Node& n, const ypath& p);
 
     /// A map whose keys must be among `allowed` (unknown ones are reported with
     /// a did-you-mean and skipped). Duplicate keys are reported; the first wins.
-    std::optional<ymap> map(const yval& v, std::string_view what, std::span<const std::string_view> allowed);
+    std::optional<ymap> map(const yval& v, const phrase& what, std::span<const std::string_view> allowed);
     /// A map whose keys are ids chosen by the user (checked only for duplicates).
-    std::optional<ymap> free_map(const yval& v, std::string_view what);
+    std::optional<ymap> free_map(const yval& v, const phrase& what);
     /// A list of at most `max_items` entries.
-    std::optional<std::vector<YAML::Node>> list(const yval& v, std::string_view what, std::size_t max_items = 100000);
+    std::optional<std::vector<YAML::Node>> list(const yval& v, const phrase& what, std::size_t max_items = 100000);
     /// A list, or a single scalar taken as a list of one.
-    std::optional<std::vector<YAML::Node>> scalar_or_list(const yval& v, std::string_view what,
+    std::optional<std::vector<YAML::Node>> scalar_or_list(const yval& v, const phrase& what,
                                                           std::size_t max_items = 100000);
     /// A required key: reports E-KEY-MISSING at the map when absent.
-    const yentry* need(const ymap& m, const ypath& p, std::string_view key, std::string_view what);
+    const yentry* need(const ymap& m, const ypath& p, std::string_view key, const phrase& what);
 
     [[nodiscard]] bool is_null(const yval& v) const;
-    std::optional<std::string> text(const yval& v, std::string_view what);
+    std::optional<std::string> text(const yval& v, const phrase& what);
     /// An id: text that passes id_problem().
-    std::optional<std::string> id(const yval& v, std::string_view what);
-    std::optional<std::int64_t> integer(const yval& v, std::string_view what, std::int64_t min, std::int64_t max);
-    std::optional<int> small_int(const yval& v, std::string_view what, int min, int max) {
+    std::optional<std::string> id(const yval& v, const phrase& what);
+    std::optional<std::int64_t> integer(const yval& v, const phrase& what, std::int64_t min, std::int64_t max);
+    std::optional<int> small_int(const yval& v, const phrase& what, int min, int max) {
         const auto r = integer(v, what, min, max);
         return r ? std::optional<int>{static_cast<int>(*r)} : std::nullopt;
     }
-    std::optional<double> real(const yval& v, std::string_view what, double min, double max);
-    std::optional<bool> boolean(const yval& v, std::string_view what);
-    std::optional<calendar::local_date> date(const yval& v, std::string_view what);
-    std::optional<calendar::clock_range> clock_range(const yval& v, std::string_view what);
+    std::optional<double> real(const yval& v, const phrase& what, double min, double max);
+    std::optional<bool> boolean(const yval& v, const phrase& what);
+    std::optional<calendar::local_date> date(const yval& v, const phrase& what);
+    std::optional<calendar::clock_range> clock_range(const yval& v, const phrase& what);
     /// One of `options`; returns its index. Reports E-ENUM with a did-you-mean.
-    std::optional<std::size_t> choice(const yval& v, std::string_view what, std::span<const std::string_view> options);
+    std::optional<std::size_t> choice(const yval& v, const phrase& what, std::span<const std::string_view> options);
 
 private:
-    bool scalar_check(const yval& v, std::string_view what);
+    bool scalar_check(const yval& v, const phrase& what);
     reporter& rep_;
     std::uint32_t file_;
     std::size_t budget_;
@@ -126,6 +126,6 @@ private:
 };
 
 /// "a map", "a list", "text", "nothing", for type messages.
-[[nodiscard]] std::string_view describe(const YAML::Node& n);
+[[nodiscard]] phrase describe(const YAML::Node& n);
 
 }  // namespace jadwal::load::detail

@@ -33,7 +33,9 @@ TEST_CASE("malformed times, ranges and dates are rejected", "[civil]") {
     CHECK(parse_time_of_day("7:30") == jadwal::calendar::time_of_day{minutes{450}});
     CHECK_FALSE(parse_time_of_day("24:01"));
     CHECK_FALSE(parse_time_of_day("12:60"));
-    CHECK_FALSE(parse_time_of_day("12.30"));
+    CHECK(parse_time_of_day("12.30") == jadwal::calendar::time_of_day{minutes{750}});  // as Indonesian writes it
+    CHECK_FALSE(parse_time_of_day("12,30"));
+    CHECK_FALSE(parse_time_of_day("12.60"));
     CHECK_FALSE(parse_clock_range("24:00-08:00"));
     CHECK_FALSE(parse_clock_range("08:00"));
     CHECK_FALSE(parse_date("2026-02-29"));

@@ -128,6 +128,21 @@ TEST_CASE("A semicolon-separated CSV, as spreadsheets in Indonesian locales save
     CHECK(r.scenario->patterns[maya.pattern.value].id == "ward");
 }
 
+TEST_CASE("An HR export's Indonesian column names are read as the same columns", "[load][csv]") {
+    test::temp_dir dir;
+    const auto r = load_csv(dir,
+                            "NIP;Nama;Unit Kerja;Status_Kepegawaian;Cuti;Tugas;Surel\n"
+                            "198203142006041002;Siti;bpkad;PNS;2026-07-06/2026-07-10;apel;siti@example.go.id\n");
+    INFO(test::dump(r));
+    REQUIRE(r.scenario.has_value());
+    CHECK_FALSE(test::has_code(r, "W-CSV-COLUMN-UNKNOWN"));
+    const auto& siti = r.scenario->employees[0];
+    CHECK(siti.name == "Siti");
+    CHECK(siti.leaves.size() == 1);
+    CHECK(siti.duties.size() == 1);
+    CHECK(siti.email == "siti@example.go.id");
+}
+
 TEST_CASE("Quoted CSV fields may hold commas, quotes and line breaks; later positions stay right", "[load][csv]") {
     test::temp_dir dir;
     const auto r = load_csv(dir,

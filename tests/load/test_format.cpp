@@ -70,6 +70,14 @@ TEST_CASE("Weekday specs: days, ranges, ranges that wrap, lists and words", "[lo
         {"weekdays", 0x3e},
         {"weekend", 0x41},
         {"sun-sat", 0x7f},
+        {"Monday-Thursday", 0x1e},
+        {"senin-kamis", 0x1e},
+        {"sen,rab,jum", 0x2a},
+        {"Sabtu-Minggu", 0x41},
+        {"jumat", 0x20},
+        {"hari kerja", 0x3e},
+        {"akhir pekan", 0x41},
+        {"setiap hari", 0x7f},
     }));
     const auto s = must_load(with(minimal, "{mon-fri: [08:00-16:00]}", "{\"" + spec + "\": [08:00-16:00]}"));
     unsigned got = 0;
@@ -95,6 +103,29 @@ TEST_CASE("Clock ranges whose end is at or before the start cross midnight", "[l
     const auto& desk = s.patterns[2].week;
     CHECK(desk.by_weekday[5][0].crosses_midnight());
     CHECK(desk.by_weekday[6][0].start == minutes{7 * 60});  // a single range, and 7:00 for 07:00
+}
+
+TEST_CASE("Clock times may be written the Indonesian way, 07.30 for 07:30", "[load]") {
+    const auto s = must_load(with(minimal, "{mon-fri: [08:00-16:00]}", "{senin-kamis: [07.30-16.00], jumat: 7.30-11.30}"));
+    const auto& week = s.patterns[0].week;
+    REQUIRE(week.by_weekday[1].size() == 1);
+    CHECK(week.by_weekday[1][0].start == minutes{7 * 60 + 30});
+    CHECK(week.by_weekday[1][0].end == minutes{16 * 60});
+    REQUIRE(week.by_weekday[5].size() == 1);
+    CHECK(week.by_weekday[5][0].end == minutes{11 * 60 + 30});
+    // A time that is not one is still an error, with the usual code.
+    const auto bad = test::load_text(with(minimal, "[08:00-16:00]", "[07.75-16.00]"));
+    CHECK(test::has_code(bad, "E-TIME"));
+}
+
+TEST_CASE("scenario.locale names the language of what people read", "[load]") {
+    CHECK_FALSE(must_load(minimal).locale.has_value());
+    CHECK(must_load(with(minimal, "name: t,", "name: t, locale: id,")).locale == text::language::id);
+    CHECK(must_load(with(minimal, "name: t,", "name: t, locale: en_US,")).locale == text::language::en);
+    const auto bad = test::load_text(with(minimal, "name: t,", "name: t, locale: fr,"));
+    INFO(test::dump(bad));
+    REQUIRE(test::has_code(bad, "E-ENUM"));
+    CHECK(test::first_with(bad, "E-ENUM")->line == 2);
 }
 
 TEST_CASE("max_absent is a share or a head count", "[load]") {

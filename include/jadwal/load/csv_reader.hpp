@@ -32,6 +32,8 @@ public:
 
     /// After status::error: what went wrong and where.
     [[nodiscard]] const std::string& error() const { return error_; }
+    /// The same in Indonesian; empty when it reads the same.
+    [[nodiscard]] const std::string& error_id() const { return error_id_; }
     [[nodiscard]] std::int32_t error_line() const { return error_line_; }
     [[nodiscard]] std::int32_t error_column() const { return error_column_; }
     /// The line the last record started on.
@@ -49,6 +51,7 @@ private:
     std::int32_t record_line_ = 0;
     std::deque<std::string> scratch_;  // unescaped quoted fields; deque keeps views stable
     std::string error_;
+    std::string error_id_;
     std::int32_t error_line_ = 0;
     std::int32_t error_column_ = 0;
 };

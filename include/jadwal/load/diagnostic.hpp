@@ -3,6 +3,8 @@
 //   scenario.yaml:42:7: error: unknown unit 'bpkda' (did you mean 'bpkad'?) [E-REF-UNIT]
 #pragma once
 
+#include <jadwal/text/language.hpp>
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -24,12 +26,27 @@ struct diagnostic {
     /// content: no permission, a directory or device where a file belongs, a
     /// read error. Tools report these apart from input errors (jadwal exits 5).
     bool io_failure = false;
+    /// The same sentence in Indonesian; empty when it reads the same as
+    /// `message` (no translation, or nothing to translate). Last, so that
+    /// aggregate initialisers written before it still fit.
+    std::string message_id{};
+
+    /// The sentence in `l`: message_id for Indonesian when there is one, else message.
+    [[nodiscard]] const std::string& message_in(text::language l) const {
+        return l == text::language::id && !message_id.empty() ? message_id : message;
+    }
 };
 
 [[nodiscard]] std::string_view to_string(severity s);
+/// The level as people read it in `l`: "error" / "galat", "warning" /
+/// "peringatan", "note" / "catatan". to_string() stays the English word
+/// (JSON output and bindings use it).
+[[nodiscard]] std::string_view to_string(severity s, text::language l);
 /// "file:line:col: error: message [CODE]" (+ " at path" when a path is known),
 /// through printable(): one line, whatever the file name, message or path hold.
-[[nodiscard]] std::string format(const diagnostic& d);
+/// In Indonesian: "file:line:col: galat: pesan [CODE] di path". Codes and
+/// paths stay as they are in every language.
+[[nodiscard]] std::string format(const diagnostic& d, text::language l = text::language::en);
 
 /// Collects diagnostics; a loader reports everything it finds, not just the first.
 class diagnostics {

@@ -49,6 +49,10 @@ struct load_result {
     /// Present when there were no errors (warnings may exist).
     std::optional<model::scenario> scenario;
     diagnostics diags;
+    /// `scenario.locale` as the file gives it, also when loading failed: the
+    /// language its diagnostics are shown in when no one asks for another
+    /// (text::choose_language(asked, locale); diagnostic::message_in()).
+    std::optional<text::language> locale;
 };
 
 /// Loads a scenario file. Never throws for bad input: problems become diagnostics.

@@ -82,12 +82,13 @@ inline void append_padded(std::string& out, long long value, int width) {
 
 }  // namespace detail
 
-/// Parses "HH:MM" (00:00..24:00; "7:30" too). Returns nullopt on anything else.
+/// Parses "HH:MM" (00:00..24:00; "7:30" too), or "HH.MM" as Indonesian writes
+/// clock times ("07.30"). Returns nullopt on anything else.
 [[nodiscard]] inline std::optional<time_of_day> parse_time_of_day(std::string_view text) {
     text = detail::trim_blanks(text);
     std::size_t pos = 0;
     const std::optional<int> h = detail::read_digits(text, pos, text.size() == 4 ? 1 : 2);
-    if (!h || pos >= text.size() || text[pos] != ':') return std::nullopt;
+    if (!h || pos >= text.size() || (text[pos] != ':' && text[pos] != '.')) return std::nullopt;
     ++pos;
     const auto m = detail::read_digits(text, pos, 2);
     if (!m || pos != text.size()) return std::nullopt;

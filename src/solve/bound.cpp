@@ -233,11 +233,13 @@ std::string mode_list(const model::program& p) {
 }  // namespace
 
 plan_bounds compute_bounds(const model::scenario& s, const model::policy& pol) {
+    // The reasons in the scenario's language (its `locale`, else English).
+    const text::messages m(text::choose_language(std::nullopt, s.locale));
     const compiled_model cm(s, pol);
-    return detail::compute_bounds(cm);
+    return detail::compute_bounds(m, cm);
 }
 
-plan_bounds detail::compute_bounds(const compiled_model& cm) {
+plan_bounds detail::compute_bounds(const text::messages& m, const compiled_model& cm) {
     const model::scenario& s = cm.scenario;
     const model::policy& pol = cm.policy;
     const bounder b(cm);
@@ -256,12 +258,13 @@ plan_bounds detail::compute_bounds(const compiled_model& cm) {
         const auto& ec = cm.employees[dc.employee];
         if (ec.jp_cap >= 0 && prog.jp > ec.jp_cap) {
             code[i] = "U-JP-CAP";
-            reason[i] = fmt::format("{} JP is more than the {} JP cap of this PPPK employee", prog.jp, ec.jp_cap);
+            reason[i] = m.format("{} JP is more than the {} JP cap of this PPPK employee", m.number(prog.jp),
+                                 m.number(ec.jp_cap));
             continue;
         }
         if (cm.programs[dc.program].deliveries.empty()) {
             code[i] = "U-NO-MODE";
-            reason[i] = fmt::format("policy {} allows none of its modes ({})", pol.id, mode_list(prog));
+            reason[i] = m.format("policy {} allows none of its modes ({})", pol.id, mode_list(prog));
             continue;
         }
         bool any_fixed = false, any_flexible = false;
@@ -287,11 +290,15 @@ plan_bounds detail::compute_bounds(const compiled_model& cm) {
         if (usable[i].empty()) {
             if (any_fixed && !any_flexible) {
                 code[i] = "U-FIXED-TIME";
-                reason[i] = "the person is unavailable, or does not accept the window, at every fixed time it runs";
+                reason[i] = m.tr(
+                    "the person is unavailable, or does not accept the window, at every fixed time it "
+                    "runs");
             } else {
                 code[i] = "U-NO-TIME";
-                reason[i] = "before its deadline the person has too little time in its windows that they accept and "
-                            "are available in (with a trainer and a venue free, for live modes) to take it whole";
+                reason[i] = m.tr(
+                    "before its deadline the person has too little time in its windows that they "
+                    "accept and are available in (with a trainer and a venue free, for live modes) to "
+                    "take it whole");
             }
         }
     }
@@ -324,9 +331,10 @@ plan_bounds detail::compute_bounds(const compiled_model& cm) {
         if (kept.empty()) {
             const delivery_c& pm = cm.deliveries[usable[i].front()];
             code[i] = "U-COHORT-MIN";
-            reason[i] = fmt::format("a cohort in {} could hold at most {} of the people who need it (unit limits "
-                                    "during working time included), fewer than its minimum of {}",
-                                    model::to_string(pm.mode), could[usable[i].front()], pm.size_min);
+            reason[i] = m.format(
+                "a cohort in {} could hold at most {} of the people who need it (unit limits "
+                "during working time included), fewer than its minimum of {}",
+                model::to_string(pm.mode), m.number(could[usable[i].front()]), m.number(pm.size_min));
         }
         usable[i] = std::move(kept);
     }

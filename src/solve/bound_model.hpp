@@ -5,8 +5,11 @@
 
 #include "compiled_model.hpp"
 
+#include <jadwal/text/messages.hpp>
+
 namespace jadwal::solve::detail {
 
-[[nodiscard]] plan_bounds compute_bounds(const compiled_model& cm);
+/// `m`: the language of the unplaceable demand's reasons.
+[[nodiscard]] plan_bounds compute_bounds(const text::messages& m, const compiled_model& cm);
 
 }  // namespace jadwal::solve::detail

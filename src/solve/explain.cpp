@@ -2,6 +2,8 @@
 
 #include "insertion.hpp"
 
+#include <jadwal/text/messages.hpp>
+
 #include <date/tz.h>
 #include <fmt/format.h>
 
@@ -27,22 +29,29 @@ std::string who(const compiled_model& cm, std::uint32_t e) {
 
 calendar::instant at(const compiled_model& cm, tmin t) { return cm.t0 + calendar::minutes{t}; }
 
-/// "Tue 12 May 2026 08:00-12:00" in the scenario's zone.
-std::string when(const compiled_model& cm, tmin a, tmin b) {
-    const auto za = date::make_zoned(cm.scenario.zone, at(cm, a));
-    const auto zb = date::make_zoned(cm.scenario.zone, at(cm, b));
-    return date::format("%a %d %b %Y %H:%M", za) + date::format("\u2013%H:%M", zb);
+/// The local time of t in the scenario's zone.
+calendar::local_minute local(const compiled_model& cm, tmin t) {
+    return date::floor<calendar::minutes>(date::make_zoned(cm.scenario.zone, at(cm, t)).get_local_time());
 }
 
-std::string day_text(const compiled_model& cm, tmin t) {
-    return date::format("%d %b %Y", date::make_zoned(cm.scenario.zone, at(cm, t)));
+/// "Tue 12 May 2026 08:00\u201312:00" / "Sel, 12 Mei 2026 08.00\u201312.00" in the scenario's zone.
+std::string when(const text::messages& m, const compiled_model& cm, tmin a, tmin b) {
+    return m.when(local(cm, a), local(cm, b));
 }
 
-std::string mode_name(model::delivery_mode m) {
-    switch (m) {
-        case model::delivery_mode::classroom: return "classroom";
-        case model::delivery_mode::online_live: return "live online";
-        case model::delivery_mode::self_paced: return "self-paced";
+/// "12 May 2026" / "12 Mei 2026".
+std::string day_text(const text::messages& m, const compiled_model& cm, tmin t) {
+    return m.day(date::floor<date::days>(local(cm, t)), text::date_style::short_);
+}
+
+std::string mode_name(const text::messages& m, model::delivery_mode mode) {
+    switch (mode) {
+        case model::delivery_mode::classroom:
+            return std::string(m.tr_in("mode", "classroom"));
+        case model::delivery_mode::online_live:
+            return std::string(m.tr_in("mode", "live online"));
+        case model::delivery_mode::self_paced:
+            return std::string(m.tr_in("mode", "self-paced"));
     }
     return "?";
 }
@@ -72,6 +81,28 @@ const char* code_of(refusal r) {
     return "R-NO-COHORT";
 }
 
+/// A label of work_calendar::explain ("leave", "duty: apel", "holiday: Nyepi
+/// (cuti bersama)", "rest after night shift", "break (office)") in the language
+/// of `m`. The calendar writes its labels in English only; a label of another
+/// shape is given as it is.
+std::string label_words(const text::messages& m, const std::string& label) {
+    const auto starts = [&](std::string_view p) { return label.compare(0, p.size(), p) == 0; };
+    const auto ends = [&](std::string_view p) {
+        return label.size() >= p.size() && label.compare(label.size() - p.size(), p.size(), p) == 0;
+    };
+    if (label == "leave") return std::string(m.tr_in("calendar entry", "leave"));
+    if (label == "rest after night shift") return std::string(m.tr_in("calendar entry", "rest after night shift"));
+    if (starts("duty: ")) return m.format("duty: {}", label.substr(6));
+    if (starts("holiday: ")) {
+        const std::string rest = label.substr(9);
+        if (ends(" (cuti bersama)")) return m.format("holiday: {} (cuti bersama)", rest.substr(0, rest.size() - 15));
+        if (ends(" (regional)")) return m.format("holiday: {} (regional)", rest.substr(0, rest.size() - 11));
+        return m.format("holiday: {}", rest);
+    }
+    if (starts("break (") && ends(")")) return m.format("break ({})", label.substr(7, label.size() - 8));
+    return label;
+}
+
 /// The calendar entry that makes the person unavailable during [a, b) ("leave",
 /// "duty: apel", "holiday: Nyepi", "rest after night shift"), or "".
 std::string unavailable_label(const compiled_model& cm, std::uint32_t e, tmin a, tmin b) {
@@ -98,7 +129,7 @@ std::string overlapping_training(const plan& pl, std::uint32_t e, tmin a, tmin b
 }
 
 /// What `r` means for demand d at [a, b), as a clause ("BPKAD would have more than ...").
-std::string blocked_by(const plan& pl, std::uint32_t d, refusal r, tmin a, tmin b) {
+std::string blocked_by(const text::messages& m, const plan& pl, std::uint32_t d, refusal r, tmin a, tmin b) {
     const compiled_model& cm = pl.cm;
     const std::uint32_t e = cm.demand[d].employee;
     const auto& unit = cm.scenario.units[cm.employees[e].unit];
@@ -107,53 +138,62 @@ std::string blocked_by(const plan& pl, std::uint32_t d, refusal r, tmin a, tmin 
     const std::string unit_name = unit.name.empty() ? unit.id : unit.name;
     switch (r) {
         case refusal::unavailable: {
-            const std::string label = unavailable_label(cm, e, a, b);
-            return label.empty() ? fmt::format("{} is not available", name)
-                                 : fmt::format("{} is not available ({})", name, label);
+            const std::string label = label_words(m, unavailable_label(cm, e, a, b));
+            return label.empty() ? m.format("{} is not available", name)
+                                 : m.format("{} is not available ({})", name, label);
         }
         case refusal::overlap: {
             const std::string other = overlapping_training(pl, e, a, b);
-            return other.empty() ? fmt::format("{} already trains then", name)
-                                 : fmt::format("it clashes with {}'s {} training", name, other);
+            return other.empty() ? m.format("{} already trains then", name)
+                                 : m.format("it clashes with {}'s {} training", name, other);
         }
         case refusal::unit_limit:
-            return fmt::format("{} would have more than {} of its {} staff in training at once", unit_name, uc.limit,
-                               uc.headcount);
+            return m.format("{} would have more than {} of its {} staff in training at once", unit_name,
+                            m.number(uc.limit), m.number(uc.headcount));
         case refusal::shift_minimum:
-            return fmt::format("a shift of {} would fall below its minimum on duty", unit_name);
+            return m.format("a shift of {} would fall below its minimum on duty", unit_name);
         case refusal::after_hours_week:
-            return fmt::format("{} would pass the after-hours limit of {} minutes a week", name, cm.max_ah_per_week);
+            return m.format("{} would pass the after-hours limit of {} minutes a week", name,
+                            m.number(cm.max_ah_per_week));
         case refusal::after_hours_day:
-            return fmt::format("{} would pass the after-hours limit of {} minutes a day", name, cm.max_ah_per_day);
+            return m.format("{} would pass the after-hours limit of {} minutes a day", name,
+                            m.number(cm.max_ah_per_day));
         case refusal::day_limit:
-            return fmt::format("{} would pass the limit of {} training minutes a day", name, cm.max_training_per_day);
+            return m.format("{} would pass the limit of {} training minutes a day", name,
+                            m.number(cm.max_training_per_day));
         case refusal::acceptance: {
             // What this time asks of the person: an evening (after working hours) or a weekend.
             const int d0 = cm.day_of(a);
             const int need = d0 >= 0 && d0 < cm.days ? cm.needs(d0, a, b) : 0;
-            return fmt::format("{} does not accept training {}", name,
-                               (need & 2) ? "at weekends" : (need & 1) ? "in the evening, after working hours"
-                                                                       : "at these times");
+            if (need & 2) return m.format("{} does not accept training at weekends", name);
+            if (need & 1) return m.format("{} does not accept training in the evening, after working hours", name);
+            return m.format("{} does not accept training at these times", name);
         }
         case refusal::deadline:
-            return fmt::format("it would end after the deadline of {}", day_text(cm, cm.demand[d].deadline - 1));
-        case refusal::horizon: return "it would fall outside the planning horizon";
-        case refusal::cohort_full: return "the cohort is full";
-        case refusal::pinned: return "it is already under way or before the re-plan date";
+            return m.format("it would end after the deadline of {}", day_text(m, cm, cm.demand[d].deadline - 1));
+        case refusal::horizon:
+            return std::string(m.tr("it would fall outside the planning horizon"));
+        case refusal::cohort_full:
+            return std::string(m.tr("the cohort is full"));
+        case refusal::pinned:
+            return std::string(m.tr("it is already under way or before the re-plan date"));
         case refusal::jp_cap:
-            return fmt::format("{} would pass the JP cap of {} a year ({} JP already planned)", name,
-                               cm.employees[e].jp_cap, pl.placed_jp[e]);
-        case refusal::budget: return "the training budget allows no further cohort";
+            return m.format("{} would pass the JP cap of {} a year ({} JP already planned)", name,
+                            m.number(cm.employees[e].jp_cap), m.number(pl.placed_jp[e]));
+        case refusal::budget:
+            return std::string(m.tr("the training budget allows no further cohort"));
         case refusal::duty_days:
-            return fmt::format("{} would pass the limit of {} assigned-duty days a month", name, cm.duty_max_days);
+            return m.format("{} would pass the limit of {} assigned-duty days a month", name,
+                            m.number(cm.duty_max_days));
         case refusal::day_in_lieu:
-            return fmt::format("{} would have no day off in lieu within {} days, or it falls on one", name,
-                               cm.lieu_window);
-        case refusal::resource: return "its venue, platform or instructors are not free then";
+            return m.format("{} would have no day off in lieu within {} days, or it falls on one", name,
+                            m.number(cm.lieu_window));
+        case refusal::resource:
+            return std::string(m.tr("its venue, platform or instructors are not free then"));
         case refusal::structure:
         case refusal::none: break;
     }
-    return "its sessions cannot be arranged then";
+    return std::string(m.tr("its sessions cannot be arranged then"));
 }
 
 // ---------------------------------------------------------------- tallies
@@ -226,17 +266,19 @@ tally sample_own_time(const plan& pl, std::uint32_t d, const delivery_c& pm) {
 }
 
 /// "61% because X (weeks 10-20, e.g. Tue 12 May 2026 19:00-20:30)" for the top rules.
-std::string summarise(const plan& pl, std::uint32_t d, const tally& t, std::size_t top) {
+std::string summarise(const text::messages& m, const plan& pl, std::uint32_t d, const tally& t, std::size_t top) {
     std::string out;
     const auto ranked = t.ranked();
     for (std::size_t i = 0; i < ranked.size() && i < top; ++i) {
         const std::size_t k = ix(ranked[i]);
         const int pct = (100 * t.count[k] + t.tried / 2) / std::max(1, t.tried);
         const span ex = t.example[k];
-        out += fmt::format("{}{}% because {} ({}e.g. {})", out.empty() ? "" : "; ", pct,
-                           blocked_by(pl, d, ranked[i], ex.a, ex.b),
-                           t.week_lo[k] == t.week_hi[k] ? "" : fmt::format("weeks {}\u2013{}, ", t.week_lo[k] + 1, t.week_hi[k] + 1),
-                           when(pl.cm, ex.a, ex.b));
+        const std::string because = blocked_by(m, pl, d, ranked[i], ex.a, ex.b);
+        const std::string example = when(m, pl.cm, ex.a, ex.b);
+        out += (out.empty() ? "" : "; ") + (t.week_lo[k] == t.week_hi[k]
+                                                ? m.format("{}% because {} (e.g. {})", pct, because, example)
+                                                : m.format("{}% because {} (weeks {}\u2013{}, e.g. {})", pct, because,
+                                                           t.week_lo[k] + 1, t.week_hi[k] + 1, example));
     }
     return out;
 }
@@ -248,7 +290,7 @@ std::string summarise(const plan& pl, std::uint32_t d, const tally& t, std::size
 /// the cohort's sessions need, counting each instructor's days left in each
 /// month), a reason naming the limit that binds each instructor (days a month,
 /// minutes a day): R-INSTRUCTOR-LIMIT when one of those binds. None otherwise.
-std::optional<reason> instructor_reason(const plan& pl, std::uint32_t pmi) {
+std::optional<reason> instructor_reason(const text::messages& m, const plan& pl, std::uint32_t pmi) {
     const compiled_model& cm = pl.cm;
     const delivery_c& pm = cm.deliveries[pmi];
     const program_c& pc = cm.programs[pm.program];
@@ -316,25 +358,27 @@ std::optional<reason> instructor_reason(const plan& pl, std::uint32_t pmi) {
         std::string clause;
         if (c[0] >= c[1] && c[0] >= c[2] && c[0] > 0) {
             const int most = cm.instructors[i].max_days_per_month;
-            clause = fmt::format("{} has already taught the {} day{} a month they may in the months of {} of those "
-                                 "{} days",
-                                 mi.id, most, most == 1 ? "" : "s", c[0], window_days);
+            clause = m.plural("{} has already taught the {} day a month they may in the months of {} of those {} days",
+                              "{} has already taught the {} days a month they may in the months of {} of those {} "
+                              "days",
+                              most, mi.id, m.number(most), m.number(c[0]), m.number(window_days));
             limit = true;
         } else if (c[1] >= c[2] && c[1] > 0) {
-            clause = fmt::format("{} has no {} minutes left of their {} a day on {} of them", mi.id, len,
-                                 cm.instructors[i].max_minutes_per_day, c[1]);
+            clause = m.format("{} has no {} minutes left of their {} a day on {} of them", mi.id, m.number(len),
+                              m.number(cm.instructors[i].max_minutes_per_day), m.number(c[1]));
             limit = true;
         } else {
-            clause = fmt::format("{} is unavailable or teaching elsewhere", mi.id);
+            clause = m.format("{} is unavailable or teaching elsewhere", mi.id);
         }
         names += (names.empty() ? "" : "; ") + clause;
     }
-    return reason{limit ? "R-INSTRUCTOR-LIMIT" : "R-NO-COHORT",
-                  fmt::format("no new cohort of {} can meet: its {} sessions need {} instructor-days, and of the {} "
-                              "days its windows offer before the deadlines its instructors have {} left ({})",
-                              cm.scenario.programs[pm.program].id, pm.parts.size(),
-                              static_cast<std::int64_t>(pc.per_session) * static_cast<std::int64_t>(pm.parts.size()),
-                              window_days, usable, names)};
+    return reason{
+        limit ? "R-INSTRUCTOR-LIMIT" : "R-NO-COHORT",
+        m.format("no new cohort of {} can meet: its {} sessions need {} instructor-days, and of the {} "
+                 "days its windows offer before the deadlines its instructors have {} left ({})",
+                 cm.scenario.programs[pm.program].id, m.number(static_cast<std::int64_t>(pm.parts.size())),
+                 m.number(static_cast<std::int64_t>(pc.per_session) * static_cast<std::int64_t>(pm.parts.size())),
+                 m.number(window_days), m.number(usable), names)};
 }
 
 // ---------------------------------------------------------------- gathering
@@ -443,10 +487,10 @@ cohort_probe probe_cohort(plan& pl, std::uint32_t c, std::uint32_t d) {
         if (!pl.item_ok(e, d, s.a - travel, s.b + travel, &why)) return p.why = why, p.where = {s.a, s.b}, p;
     }
     // Each session fits on its own; together they might not (a daily limit).
-    const std::size_t m = pl.mark();
+    const std::size_t mark = pl.mark();
     refusal why = refusal::none;
     if (!pl.join(c, d, &why)) p.why = why == refusal::none ? refusal::structure : why;
-    pl.rollback(m);
+    pl.rollback(mark);
     return p;
 }
 
@@ -473,17 +517,26 @@ struct candidate {
 };
 
 /// Burden words for the difference between two totals ("480 min in working time, 90 after hours").
-std::string burden_words(const totals& before, const totals& after) {
+std::string burden_words(const text::messages& m, const totals& before, const totals& after) {
     std::int64_t work = 0;
     for (std::size_t k = 0; k < after.work_by_class.size(); ++k) work += after.work_by_class[k] - before.work_by_class[k];
     const std::int64_t ah = after.after_hours - before.after_hours;
-    if (work > 0 && ah > 0) return fmt::format("{} min in working time and {} min after hours", work, ah);
-    if (work > 0) return fmt::format("{} min in working time", work);
-    if (ah > 0) return fmt::format("{} min after hours", ah);
-    return "no working or after-hours time";
+    if (work > 0 && ah > 0)
+        return m.format("{} min in working time and {} min after hours", m.number(work), m.number(ah));
+    if (work > 0) return m.format("{} min in working time", m.number(work));
+    if (ah > 0) return m.format("{} min after hours", m.number(ah));
+    return std::string(m.tr("no working or after-hours time"));
 }
 
-std::string relax_words(const plan& pl, std::uint32_t d, std::uint8_t bits, const cohort_t* co) {
+/// "a and b and c" / "a dan b dan c".
+std::string joined(const text::messages& m, const std::vector<std::string>& parts) {
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) out = i == 0 ? parts[i] : m.format("{} and {}", out, parts[i]);
+    return out;
+}
+
+std::string relax_words(const text::messages& m, const plan& pl, std::uint32_t d, std::uint8_t bits,
+                        const cohort_t* co) {
     const compiled_model& cm = pl.cm;
     const std::uint32_t e = cm.demand[d].employee;
     const auto& unit = cm.scenario.units[cm.employees[e].unit];
@@ -491,26 +544,27 @@ std::string relax_words(const plan& pl, std::uint32_t d, std::uint8_t bits, cons
     const std::string unit_name = unit.name.empty() ? unit.id : unit.name;
     std::vector<std::string> parts;
     if (bits & relax_unit_limit)
-        parts.push_back(fmt::format("{} lets one more of its staff train at once ({} \u2192 {})", unit_name, uc.limit,
-                                    uc.limit + 1));
-    if (bits & relax_acceptance) parts.push_back(fmt::format("{} accepts evening or weekend sessions", who(cm, e)));
+        parts.push_back(m.format("{} lets one more of its staff train at once ({} \u2192 {})", unit_name,
+                                 m.number(uc.limit), m.number(uc.limit + 1)));
+    if (bits & relax_acceptance) parts.push_back(m.format("{} accepts evening or weekend sessions", who(cm, e)));
     if (bits & relax_capacity && co)
-        parts.push_back(fmt::format("the cohort takes one seat over its maximum ({} \u2192 {})", co->cap, co->cap + 1));
+        parts.push_back(m.format("the cohort takes one seat over its maximum ({} \u2192 {})", m.number(co->cap),
+                                 m.number(co->cap + 1)));
     if (bits & relax_after_hours_limit)
-        parts.push_back(fmt::format("the after-hours limit ({} min a week) is raised for {}", cm.max_ah_per_week, who(cm, e)));
-    if (bits & relax_shift_minimum) parts.push_back(fmt::format("{} can spare one more person from a shift", unit_name));
-    if (bits & relax_day_limit) parts.push_back("the daily training limit is raised");
-    std::string out;
-    for (std::size_t i = 0; i < parts.size(); ++i) out += (i == 0 ? "" : " and ") + parts[i];
-    return out;
+        parts.push_back(m.format("the after-hours limit ({} min a week) is raised for {}", m.number(cm.max_ah_per_week),
+                                 who(cm, e)));
+    if (bits & relax_shift_minimum) parts.push_back(m.format("{} can spare one more person from a shift", unit_name));
+    if (bits & relax_day_limit) parts.push_back(std::string(m.tr("the daily training limit is raised")));
+    return joined(m, parts);
 }
 
 /// Tries demand d in cohort c with `bits` relaxed; adds a candidate when it works.
-void try_cohort(plan& pl, std::uint32_t c, std::uint32_t d, std::uint8_t bits, std::vector<candidate>& out) {
+void try_cohort(const text::messages& m, plan& pl, std::uint32_t c, std::uint32_t d, std::uint8_t bits,
+                std::vector<candidate>& out) {
     const compiled_model& cm = pl.cm;
     const objective3 before = pl.objective();
     const totals tot_before = pl.tot;
-    const std::size_t m = pl.mark();
+    const std::size_t mark = pl.mark();
     pl.set_relaxed(bits);
     const bool ok = pl.join(c, d);
     pl.set_relaxed(relax_none);
@@ -523,20 +577,23 @@ void try_cohort(plan& pl, std::uint32_t c, std::uint32_t d, std::uint8_t bits, s
         cand.gain = before.participation - after.participation;
         cand.cost = after.burden - before.burden;
         cand.relaxed = bits;
-        cand.text = fmt::format("join a {} cohort of {} starting {}{} ({})", mode_name(pm.mode), id,
-                                co.sessions.empty() ? std::string("?") : when(cm, co.sessions.front().a, co.sessions.front().b),
-                                bits ? " if " + relax_words(pl, d, bits, &co) : std::string(": it has a seat and fits now"),
-                                burden_words(tot_before, pl.tot));
+        const std::string starting =
+            co.sessions.empty() ? std::string("?") : when(m, cm, co.sessions.front().a, co.sessions.front().b);
+        cand.text = bits ? m.format("join a {} cohort of {} starting {} if {} ({})", mode_name(m, pm.mode), id,
+                                    starting, relax_words(m, pl, d, bits, &co), burden_words(m, tot_before, pl.tot))
+                         : m.format("join a {} cohort of {} starting {}: it has a seat and fits now ({})",
+                                    mode_name(m, pm.mode), id, starting, burden_words(m, tot_before, pl.tot));
         out.push_back(std::move(cand));
     }
-    pl.rollback(m);
+    pl.rollback(mark);
 }
 
-void try_self_paced(plan& pl, rng& r, std::uint32_t d, std::uint32_t pmi, std::uint8_t bits, std::vector<candidate>& out) {
+void try_self_paced(const text::messages& m, plan& pl, rng& r, std::uint32_t d, std::uint32_t pmi, std::uint8_t bits,
+                    std::vector<candidate>& out) {
     const compiled_model& cm = pl.cm;
     const objective3 before = pl.objective();
     const totals tot_before = pl.tot;
-    const std::size_t m = pl.mark();
+    const std::size_t mark = pl.mark();
     pl.set_relaxed(bits);
     inserter ins(pl, r);
     std::vector<span> blocks;
@@ -548,14 +605,16 @@ void try_self_paced(plan& pl, rng& r, std::uint32_t d, std::uint32_t pmi, std::u
         cand.gain = before.participation - after.participation;
         cand.cost = after.burden - before.burden;
         cand.relaxed = bits;
-        cand.text = fmt::format("study {} self-paced in {} blocks, the first {}{} ({})",
-                                cm.scenario.programs[cm.demand[d].program].id, blocks.size(),
-                                when(cm, blocks.front().a, blocks.front().b),
-                                bits ? " if " + relax_words(pl, d, bits, nullptr) : std::string(": they fit now"),
-                                burden_words(tot_before, pl.tot));
+        const std::string& id = cm.scenario.programs[cm.demand[d].program].id;
+        const std::string n = m.number(static_cast<std::int64_t>(blocks.size()));
+        const std::string first = when(m, cm, blocks.front().a, blocks.front().b);
+        cand.text = bits ? m.format("study {} self-paced in {} blocks, the first {} if {} ({})", id, n, first,
+                                    relax_words(m, pl, d, bits, nullptr), burden_words(m, tot_before, pl.tot))
+                         : m.format("study {} self-paced in {} blocks, the first {}: they fit now ({})", id, n, first,
+                                    burden_words(m, tot_before, pl.tot));
         out.push_back(std::move(cand));
     }
-    pl.rollback(m);
+    pl.rollback(mark);
 }
 
 /// Picks at most three: most participation gained, then least burden; one per kind of relaxation.
@@ -578,28 +637,26 @@ std::vector<alternative> choose(std::vector<candidate> cands) {
 // ---------------------------------------------------------------- per mode
 
 /// What relaxing `bits` would mean for everyone waiting (no one person's unit).
-std::string relax_words_for_all(std::uint8_t bits) {
+std::string relax_words_for_all(const text::messages& m, std::uint8_t bits) {
     std::vector<std::string> parts;
-    if (bits & relax_unit_limit) parts.push_back("their units let more staff train at once");
-    if (bits & relax_acceptance) parts.push_back("people accept evening or weekend sessions");
-    if (bits & relax_after_hours_limit) parts.push_back("the after-hours limit is raised");
-    if (bits & relax_shift_minimum) parts.push_back("shifts can spare more people");
-    if (bits & relax_day_limit) parts.push_back("the daily training limit is raised");
-    std::string out;
-    for (std::size_t i = 0; i < parts.size(); ++i) out += (i == 0 ? "" : " and ") + parts[i];
-    return out;
+    if (bits & relax_unit_limit) parts.emplace_back(m.tr("their units let more staff train at once"));
+    if (bits & relax_acceptance) parts.emplace_back(m.tr("people accept evening or weekend sessions"));
+    if (bits & relax_after_hours_limit) parts.emplace_back(m.tr("the after-hours limit is raised"));
+    if (bits & relax_shift_minimum) parts.emplace_back(m.tr("shifts can spare more people"));
+    if (bits & relax_day_limit) parts.emplace_back(m.tr("the daily training limit is raised"));
+    return joined(m, parts);
 }
 
-reason no_cohort_reason(plan& pl, std::uint32_t pmi, gathering& g);
+reason no_cohort_reason(const text::messages& m, plan& pl, std::uint32_t pmi, gathering& g);
 
 /// Why no cohort of pm could gather, for everyone waiting for it, and whether
 /// relaxing the rule that stops most of them would let one gather.
-no_cohort_case no_cohort(plan& pl, std::uint32_t pmi) {
+no_cohort_case no_cohort(const text::messages& m, plan& pl, std::uint32_t pmi) {
     const compiled_model& cm = pl.cm;
     const delivery_c& pm = cm.deliveries[pmi];
     no_cohort_case out;
     gathering g;
-    out.why = no_cohort_reason(pl, pmi, g);
+    out.why = no_cohort_reason(m, pl, pmi, g);
     if (g.best >= pm.size_min || g.others.tried == 0) return out;
     const auto ranked = g.others.ranked();
     const std::uint8_t bits = ranked.empty() ? std::uint8_t{relax_none} : relax_for(ranked.front());
@@ -608,24 +665,26 @@ no_cohort_case no_cohort(plan& pl, std::uint32_t pmi) {
     const gathering relaxed = gather(pl, pmi);
     pl.set_relaxed(relax_none);
     if (relaxed.best < pm.size_min) return out;
-    out.alternative = fmt::format("open a {} cohort of {} if {}: {} of the {} people waiting could then sit its first "
-                                  "session together (e.g. {})",
-                                  mode_name(pm.mode), cm.scenario.programs[pm.program].id, relax_words_for_all(bits),
-                                  relaxed.best, relaxed.waiting, when(cm, relaxed.when.a, relaxed.when.b));
+    out.alternative = m.format(
+        "open a {} cohort of {} if {}: {} of the {} people waiting could then sit its first "
+        "session together (e.g. {})",
+        mode_name(m, pm.mode), cm.scenario.programs[pm.program].id, relax_words_for_all(m, bits),
+        m.number(relaxed.best), m.number(relaxed.waiting), when(m, cm, relaxed.when.a, relaxed.when.b));
     out.opens_at = relaxed.when;
     return out;
 }
 
 /// Why no cohort of pm could gather, for everyone waiting for it.
-reason no_cohort_reason(plan& pl, std::uint32_t pmi, gathering& g) {
+reason no_cohort_reason(const text::messages& m, plan& pl, std::uint32_t pmi, gathering& g) {
     const compiled_model& cm = pl.cm;
     const delivery_c& pm = cm.deliveries[pmi];
     const auto& prog = cm.scenario.programs[pm.program];
     g = gather(pl, pmi);
     // The instructors first: when they have no day left, the people's own reasons do not matter.
-    if (auto r = instructor_reason(pl, pmi)) return std::move(*r);
+    if (auto r = instructor_reason(m, pl, pmi)) return std::move(*r);
     if (g.others.tried == 0)
-        return {"R-NO-COHORT", fmt::format("no cohort of {} runs: its windows leave no time before the deadlines", prog.id)};
+        return {"R-NO-COHORT",
+                m.format("no cohort of {} runs: its windows leave no time before the deadlines", prog.id)};
     if (g.best >= pm.size_min) {
         // The budget first: a cohort costs at least its mode's and platform's cost per cohort.
         if (cm.budget_cost >= 0) {
@@ -634,18 +693,19 @@ reason no_cohort_reason(plan& pl, std::uint32_t pmi, gathering& g) {
             const double left = cm.budget_cost - pl.money();
             if (least > 0 && least > left + 1e-9 * cm.budget_cost)
                 return {"R-BUDGET",
-                        fmt::format("no cohort of {} runs, although {} of the {} people waiting could sit its first "
-                                    "session together (e.g. {}): a cohort costs at least {:.0f} {}, and the budget's "
-                                    "{:.0f} {} has {:.0f} {} left",
-                                    prog.id, g.best, g.waiting, when(cm, g.when.a, g.when.b), least,
-                                    cm.scenario.budget.currency, cm.budget_cost, cm.scenario.budget.currency,
-                                    std::max(0.0, left), cm.scenario.budget.currency)};
+                        m.format("no cohort of {} runs, although {} of the {} people waiting could sit its first "
+                                 "session together (e.g. {}): a cohort costs at least {}, and the budget's {} has {} "
+                                 "left",
+                                 prog.id, m.number(g.best), m.number(g.waiting), when(m, cm, g.when.a, g.when.b),
+                                 m.money(least, cm.scenario.budget.currency),
+                                 m.money(cm.budget_cost, cm.scenario.budget.currency),
+                                 m.money(std::max(0.0, left), cm.scenario.budget.currency))};
         }
         return {"R-NO-COHORT",
-                fmt::format("no cohort of {} runs, although {} of the {} people waiting could sit its first session "
-                            "together (e.g. {}): its venue, platform, instructors or the budget allowed none at such "
-                            "times",
-                            prog.id, g.best, g.waiting, when(cm, g.when.a, g.when.b))};
+                m.format("no cohort of {} runs, although {} of the {} people waiting could sit its first session "
+                         "together (e.g. {}): its venue, platform, instructors or the budget allowed none at such "
+                         "times",
+                         prog.id, m.number(g.best), m.number(g.waiting), when(m, cm, g.when.a, g.when.b))};
     }
     const auto ranked = g.others.ranked();
     std::string others;
@@ -667,22 +727,26 @@ reason no_cohort_reason(plan& pl, std::uint32_t pmi, gathering& g) {
         }
         const int pct = (100 * g.others.count[k] + (g.others.tried - g.others.free) / 2) /
                         std::max(1, g.others.tried - g.others.free);
-        others += fmt::format("{}{}% of the time because {} (e.g. {})", others.empty() ? "" : "; ", pct,
-                              blocked_by(pl, ex_d, ranked[i], ex.a, ex.b), when(cm, ex.a, ex.b));
+        others += (others.empty() ? "" : "; ") + m.format("{}% of the time because {} (e.g. {})", pct,
+                                                          blocked_by(m, pl, ex_d, ranked[i], ex.a, ex.b),
+                                                          when(m, cm, ex.a, ex.b));
     }
     return {code_of(ranked.empty() ? refusal::none : ranked.front()),
-            fmt::format("no cohort of {} runs: at best {} of the {} people waiting could sit its first session "
-                        "together, fewer than its minimum of {}{}",
-                        prog.id, g.best, g.waiting, pm.size_min,
-                        others.empty() ? std::string() : "; the others are kept out " + others)};
+            others.empty()
+                ? m.format("no cohort of {} runs: at best {} of the {} people waiting could sit its first session "
+                           "together, fewer than its minimum of {}",
+                           prog.id, m.number(g.best), m.number(g.waiting), m.number(pm.size_min))
+                : m.format("no cohort of {} runs: at best {} of the {} people waiting could sit its first session "
+                           "together, fewer than its minimum of {}; the others are kept out {}",
+                           prog.id, m.number(g.best), m.number(g.waiting), m.number(pm.size_min), others)};
 }
 
-reason live_reason(plan& pl, std::uint32_t d, std::uint32_t pmi, std::vector<cohort_probe>& probes,
-                   explain_cache* cache, std::vector<candidate>& cands) {
+reason live_reason(const text::messages& m, plan& pl, std::uint32_t d, std::uint32_t pmi,
+                   std::vector<cohort_probe>& probes, explain_cache* cache, std::vector<candidate>& cands) {
     const compiled_model& cm = pl.cm;
     const delivery_c& pm = cm.deliveries[pmi];
     const auto& prog = cm.scenario.programs[pm.program];
-    const std::string mode = mode_name(pm.mode);
+    const std::string mode = mode_name(m, pm.mode);
     // The cohorts in an order of the plan itself (times, venue, first member),
     // not of how the search happened to number them: the same plan read back
     // from solution.json (`jadwal explain`) gives the same sentences.
@@ -703,15 +767,15 @@ reason live_reason(plan& pl, std::uint32_t d, std::uint32_t pmi, std::vector<coh
     if (mine.empty()) {
         if (pm.mode == model::delivery_mode::classroom && cm.budget_classroom >= 0 &&
             pl.tot.classroom_cohorts >= cm.budget_classroom)
-            return {"R-BUDGET", fmt::format("{}: no cohort of {} runs, and the budget's {} classroom cohorts are all "
-                                            "in use",
-                                            mode, prog.id, cm.budget_classroom)};
+            return {"R-BUDGET", m.format("{}: no cohort of {} runs, and the budget's {} classroom cohorts are all "
+                                         "in use",
+                                         mode, prog.id, m.number(cm.budget_classroom))};
         no_cohort_case found;
         if (cache) {
             const auto it = cache->find(pmi);
-            found = it != cache->end() ? it->second : cache->emplace(pmi, no_cohort(pl, pmi)).first->second;
+            found = it != cache->end() ? it->second : cache->emplace(pmi, no_cohort(m, pl, pmi)).first->second;
         } else {
-            found = no_cohort(pl, pmi);
+            found = no_cohort(m, pl, pmi);
         }
         const reason& common = found.why;
         if (!found.alternative.empty()) {
@@ -722,22 +786,22 @@ reason live_reason(plan& pl, std::uint32_t d, std::uint32_t pmi, std::vector<coh
             cand.gain = cm.programs[pm.program].jp;
             cand.cost = first * pm.total_minutes / first_minutes;
             cand.relaxed = 0x80;  // a kind of its own: a new cohort
-            cand.text = fmt::format("{} (about {} min of training for {})", found.alternative, pm.total_minutes,
-                                    who(cm, cm.demand[d].employee));
+            cand.text = m.format("{} (about {} min of training for {})", found.alternative, m.number(pm.total_minutes),
+                                 who(cm, cm.demand[d].employee));
             cands.push_back(std::move(cand));
         }
         const tally t = sample_own_time(pl, d, pm);
-        std::string own = t.tried == 0 ? std::string("its windows leave no time before the deadline")
+        std::string own = t.tried == 0 ? std::string(m.tr("its windows leave no time before the deadline"))
                           : t.free == 0
-                              ? fmt::format("none of {} times sampled in its windows is free for {}: {}", t.tried,
-                                            who(cm, cm.demand[d].employee), summarise(pl, d, t, 2))
-                              : fmt::format("{}% of the times sampled in its windows are free for {}",
-                                            (100 * t.free + t.tried / 2) / t.tried, who(cm, cm.demand[d].employee));
+                              ? m.format("none of {} times sampled in its windows is free for {}: {}",
+                                         m.number(t.tried), who(cm, cm.demand[d].employee), summarise(m, pl, d, t, 2))
+                              : m.format("{}% of the times sampled in its windows are free for {}",
+                                         (100 * t.free + t.tried / 2) / t.tried, who(cm, cm.demand[d].employee));
         const refusal top = t.free == 0 && !t.ranked().empty() ? t.ranked().front() : refusal::none;
         // A limit of the instructors or the budget binds whatever the person's own time holds.
         const bool trainers = common.code == "R-INSTRUCTOR-LIMIT" || common.code == "R-BUDGET";
         return {top == refusal::none || trainers ? common.code : code_of(top),
-                fmt::format("{}: {}; {}", mode, common.message, own)};
+                m.format("{}: {}; {}", mode, common.message, own)};
     }
     // Group the cohorts by what keeps the person out.
     std::array<int, refusal_kinds> count{};
@@ -753,97 +817,101 @@ reason live_reason(plan& pl, std::uint32_t d, std::uint32_t pmi, std::vector<coh
     if (ranked.size() == 1 && ranked.front() == refusal::cohort_full &&
         !(pm.mode == model::delivery_mode::classroom && cm.budget_classroom >= 0 &&
           pl.tot.classroom_cohorts >= cm.budget_classroom))
-        if (const auto r = instructor_reason(pl, pmi); r && r->code == "R-INSTRUCTOR-LIMIT")
-            return {r->code, fmt::format("{}: {} of {} {} full, and {}", mode,
-                                         mine.size() == 1 ? "the only cohort" : fmt::format("all {} cohorts", mine.size()),
-                                         prog.id, mine.size() == 1 ? "is" : "are", r->message)};
+        if (const auto r = instructor_reason(m, pl, pmi); r && r->code == "R-INSTRUCTOR-LIMIT")
+            return {r->code, mine.size() == 1
+                                 ? m.format("{}: the only cohort of {} is full, and {}", mode, prog.id, r->message)
+                                 : m.format("{}: all {} cohorts of {} are full, and {}", mode,
+                                            m.number(static_cast<std::int64_t>(mine.size())), prog.id, r->message)};
     if (mine.size() == 1) {
         const cohort_probe& p = mine.front();
-        const std::string because = p.why == refusal::none ? "it fits now (the search did not reach it)"
-                                                           : blocked_by(pl, d, p.why, p.where.a, p.where.b);
+        const std::string because = p.why == refusal::none
+                                        ? std::string(m.tr("it fits now (the search did not reach it)"))
+                                        : blocked_by(m, pl, d, p.why, p.where.a, p.where.b);
         return {p.why == refusal::none ? "R-NOT-REACHED" : code_of(p.why),
-                fmt::format("{}: the only cohort of {} does not fit, at its session of {}: {}", mode, prog.id,
-                            when(cm, p.where.a, p.where.b), because)};
+                m.format("{}: the only cohort of {} does not fit, at its session of {}: {}", mode, prog.id,
+                         when(m, cm, p.where.a, p.where.b), because)};
     }
     std::string detail;
     for (const auto r : ranked) {
         const cohort_probe& ex = *example[ix(r)];
-        const std::string cohort_words =
-            fmt::format("{} on {}", prog.id, when(cm, ex.where.a, ex.where.b));
-        const std::string because = r == refusal::none ? "it fits now (the search did not reach it)"
-                                                       : blocked_by(pl, d, r, ex.where.a, ex.where.b);
-        const std::string how_many = ranked.size() == 1 ? fmt::format("all {}", count[ix(r)])
-                                     : count[ix(r)] == 1 ? std::string("1 cohort")
-                                                         : fmt::format("{} cohorts", count[ix(r)]);
-        detail += fmt::format("{}{}: {} (e.g. the session of {})", detail.empty() ? "" : "; ", how_many, because,
-                              cohort_words);
+        const std::string cohort_words = m.format("{} on {}", prog.id, when(m, cm, ex.where.a, ex.where.b));
+        const std::string because = r == refusal::none ? std::string(m.tr("it fits now (the search did not reach it)"))
+                                                       : blocked_by(m, pl, d, r, ex.where.a, ex.where.b);
+        const std::string how_many = ranked.size() == 1
+                                         ? m.format("all {}", m.number(count[ix(r)]))
+                                         : m.plural("{} cohort", "{} cohorts", count[ix(r)], m.number(count[ix(r)]));
+        detail +=
+            (detail.empty() ? "" : "; ") + m.format("{}: {} (e.g. the session of {})", how_many, because, cohort_words);
     }
     const refusal top = ranked.front();
     if (top == refusal::cohort_full && pm.mode == model::delivery_mode::classroom && cm.budget_classroom >= 0 &&
         pl.tot.classroom_cohorts >= cm.budget_classroom)
-        detail += fmt::format("; no further cohort can open: the budget's {} classroom cohorts are all in use",
-                              cm.budget_classroom);
+        detail += m.format("; no further cohort can open: the budget's {} classroom cohorts are all in use",
+                           m.number(cm.budget_classroom));
     return {top == refusal::none ? "R-NOT-REACHED" : code_of(top),
-            fmt::format("{}: {} of the {} {} of {} fits \u2014 {}", mode, mine.size() == 1 ? "not one" : "none",
-                        mine.size(), mine.size() == 1 ? "cohort" : "cohorts", prog.id, detail)};
+            mine.size() == 1 ? m.format("{}: not one of the 1 cohort of {} fits \u2014 {}", mode, prog.id, detail)
+                             : m.format("{}: none of the {} cohorts of {} fits \u2014 {}", mode,
+                                        m.number(static_cast<std::int64_t>(mine.size())), prog.id, detail)};
 }
 
-reason self_reason(plan& pl, rng& r, std::uint32_t d, std::uint32_t pmi) {
+reason self_reason(const text::messages& m, plan& pl, rng& r, std::uint32_t d, std::uint32_t pmi) {
     const compiled_model& cm = pl.cm;
     const delivery_c& pm = cm.deliveries[pmi];
     const auto& prog = cm.scenario.programs[pm.program];
     {
-        const std::size_t m = pl.mark();
+        const std::size_t mark = pl.mark();
         inserter ins(pl, r);
         std::vector<span> blocks;
         const bool fits = ins.find_blocks(d, pmi, blocks, 60);
-        pl.rollback(m);
+        pl.rollback(mark);
         if (fits)
-            return {"R-NOT-REACHED", fmt::format("self-paced: {} study blocks of {} fit now; the search stopped "
-                                                 "before placing them",
-                                                 pm.parts.size(), prog.id)};
+            return {"R-NOT-REACHED", m.format("self-paced: {} study blocks of {} fit now; the search stopped "
+                                              "before placing them",
+                                              m.number(static_cast<std::int64_t>(pm.parts.size())), prog.id)};
     }
     const tally t = sample_own_time(pl, d, pm);
     if (t.tried == 0)
-        return {"R-DEADLINE", fmt::format("self-paced: the windows of {} leave no time before the deadline of {}",
-                                          prog.id, day_text(cm, cm.demand[d].deadline - 1))};
+        return {"R-DEADLINE", m.format("self-paced: the windows of {} leave no time before the deadline of {}", prog.id,
+                                       day_text(m, cm, cm.demand[d].deadline - 1))};
     const auto ranked = t.ranked();
     const refusal top = ranked.empty() ? refusal::none : ranked.front();
     return {t.free > 0 || top == refusal::none ? "R-NO-TIME" : code_of(top),
-            fmt::format("self-paced: no room for {} study blocks of {} before {}; of {} times sampled in its windows{}{}",
-                        pm.parts.size(), prog.id, day_text(cm, cm.demand[d].deadline - 1), t.tried,
-                        t.free > 0 ? fmt::format(", {} are free but too few in order before the deadline", t.free)
-                                   : std::string(),
-                        ranked.empty() ? std::string() : ": " + summarise(pl, d, t, 3))};
+            m.format("self-paced: no room for {} study blocks of {} before {}; of {} times sampled in its windows{}{}",
+                     m.number(static_cast<std::int64_t>(pm.parts.size())), prog.id,
+                     day_text(m, cm, cm.demand[d].deadline - 1), m.number(t.tried),
+                     t.free > 0 ? m.format(", {} are free but too few in order before the deadline", m.number(t.free))
+                                : std::string(),
+                     ranked.empty() ? std::string() : ": " + summarise(m, pl, d, t, 3))};
 }
 
 }  // namespace
 
-demand_explanation explain_unplaced(plan& pl, rng& r, std::uint32_t d, explain_cache* cache) {
+demand_explanation explain_unplaced(const text::messages& m, plan& pl, rng& r, std::uint32_t d, explain_cache* cache) {
     const compiled_model& cm = pl.cm;
     const demand_c& dc = cm.demand[d];
     const program_c& pc = cm.programs[dc.program];
     const auto& prog = cm.scenario.programs[dc.program];
     demand_explanation out;
     if (pc.deliveries.empty()) {
-        out.reasons.push_back({"R-NO-MODE", fmt::format("no delivery mode of {} is allowed by policy {}", prog.id,
-                                                        cm.policy.id.empty() ? "default" : cm.policy.id)});
+        out.reasons.push_back({"R-NO-MODE", m.format("no delivery mode of {} is allowed by policy {}", prog.id,
+                                                     cm.policy.id.empty() ? "default" : cm.policy.id)});
         return out;
     }
     if (!pl.jp_cap_ok(dc.employee, dc.program)) {
-        out.reasons.push_back({"R-JP-CAP", blocked_by(pl, d, refusal::jp_cap, 0, 0) +
-                                               fmt::format(" with the {} JP of {}", pc.jp, prog.id)});
+        out.reasons.push_back(
+            {"R-JP-CAP", m.format("{} with the {} JP of {}", blocked_by(m, pl, d, refusal::jp_cap, 0, 0),
+                                  m.number(pc.jp), prog.id)});
         return out;
     }
     std::vector<cohort_probe> probes;
     std::vector<candidate> cands;
     for (const auto pmi : pc.deliveries) {
         if (cm.deliveries[pmi].live) {
-            out.reasons.push_back(live_reason(pl, d, pmi, probes, cache, cands));
+            out.reasons.push_back(live_reason(m, pl, d, pmi, probes, cache, cands));
         } else {
-            out.reasons.push_back(self_reason(pl, r, d, pmi));
-            try_self_paced(pl, r, d, pmi, relax_after_hours_limit | relax_day_limit, cands);
-            try_self_paced(pl, r, d, pmi, relax_acceptance | relax_after_hours_limit, cands);
+            out.reasons.push_back(self_reason(m, pl, r, d, pmi));
+            try_self_paced(m, pl, r, d, pmi, relax_after_hours_limit | relax_day_limit, cands);
+            try_self_paced(m, pl, r, d, pmi, relax_acceptance | relax_after_hours_limit, cands);
         }
     }
     // Relax the rule that keeps the person out of each cohort (and a second one if
@@ -853,18 +921,18 @@ demand_explanation explain_unplaced(plan& pl, rng& r, std::uint32_t d, explain_c
         if (tried++ == 24) break;
         std::uint8_t bits = relax_for(p.why);
         if (p.why == refusal::none) {
-            try_cohort(pl, p.cohort, d, relax_none, cands);
+            try_cohort(m, pl, p.cohort, d, relax_none, cands);
             continue;
         }
         if (bits == relax_none) continue;
         const std::size_t before = cands.size();
-        try_cohort(pl, p.cohort, d, bits, cands);
+        try_cohort(m, pl, p.cohort, d, bits, cands);
         if (cands.size() == before) {
             pl.set_relaxed(bits);
             const cohort_probe again = probe_cohort(pl, p.cohort, d);
             pl.set_relaxed(relax_none);
             const std::uint8_t more = relax_for(again.why);
-            if (more != relax_none && more != bits) try_cohort(pl, p.cohort, d, bits | more, cands);
+            if (more != relax_none && more != bits) try_cohort(m, pl, p.cohort, d, bits | more, cands);
         }
     }
     out.alternatives = choose(std::move(cands));
@@ -879,13 +947,13 @@ std::uint64_t explain_seed(std::uint64_t seed, std::uint32_t d) {
     return seed ^ 0x6578706c61696eULL ^ (static_cast<std::uint64_t>(d) + 1) * 0x9E3779B97F4A7C15ULL;  // "explain"
 }
 
-std::vector<demand_explanation> explain_all_unplaced(plan& pl, std::uint64_t seed) {
+std::vector<demand_explanation> explain_all_unplaced(const text::messages& m, plan& pl, std::uint64_t seed) {
     std::vector<demand_explanation> out(pl.cm.demand.size());
     explain_cache cache;  // depends on the plan only, not on the random stream
     for (std::uint32_t d = 0; d < pl.cm.declared; ++d)
         if (pl.place[d].kind == place_kind::none) {
             rng r(explain_seed(seed, d));
-            out[d] = explain_unplaced(pl, r, d, &cache);
+            out[d] = explain_unplaced(m, pl, r, d, &cache);
         }
     return out;
 }

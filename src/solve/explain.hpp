@@ -10,6 +10,7 @@
 #include "random.hpp"
 
 #include <jadwal/solve/solution.hpp>
+#include <jadwal/text/messages.hpp>
 
 #include <map>
 #include <vector>
@@ -33,14 +34,17 @@ struct no_cohort_case {
 /// What explanations of one plan share, by delivery.
 using explain_cache = std::map<std::uint32_t, no_cohort_case>;
 
-/// Explains unplaced demand d. Deterministic for a plan and seed.
-[[nodiscard]] demand_explanation explain_unplaced(plan& pl, rng& r, std::uint32_t d, explain_cache* cache = nullptr);
+/// Explains unplaced demand d, in the language of `m`. Deterministic for a
+/// plan and seed; the reason codes do not depend on the language.
+[[nodiscard]] demand_explanation explain_unplaced(const text::messages& m, plan& pl, rng& r, std::uint32_t d,
+                                                  explain_cache* cache = nullptr);
 
 /// The random stream of demand d's explanation: its own, so that explaining
 /// one person (`jadwal explain`) gives what explaining the whole plan gave.
 [[nodiscard]] std::uint64_t explain_seed(std::uint64_t seed, std::uint32_t d);
 
 /// Explains every unplaced demand of the plan (indexed by demand; empty for placed ones).
-[[nodiscard]] std::vector<demand_explanation> explain_all_unplaced(plan& pl, std::uint64_t seed);
+[[nodiscard]] std::vector<demand_explanation> explain_all_unplaced(const text::messages& m, plan& pl,
+                                                                   std::uint64_t seed);
 
 }  // namespace jadwal::solve::detail

@@ -9,7 +9,7 @@
 #include "plan.hpp"
 #include "replan.hpp"
 
-#include <fmt/format.h>
+#include <jadwal/text/messages.hpp>
 
 #include <algorithm>
 #include <set>
@@ -17,13 +17,15 @@
 namespace jadwal::solve {
 
 employee_explanation explain_employee(const model::scenario& s, const solution& sol, model::employee_index employee,
-                                      std::optional<model::program_index> program) {
+                                      std::optional<model::program_index> program,
+                                      std::optional<text::language> language) {
+    const text::messages m(text::choose_language(language, s.locale));
     const detail::compiled_model cm(s, model::policy_or_builtin(plan_policy(s, sol)));
-    const detail::replan_context rc(cm, sol, std::nullopt, /*keep_pins=*/false);
+    const detail::replan_context rc(m, cm, sol, std::nullopt, /*keep_pins=*/false);
     detail::plan pl(cm);
     pl.set_previous(&rc);
-    detail::import_previous(pl, rc);
-    detail::import_previous_top_up(pl, rc);
+    detail::import_previous(m, pl, rc);
+    detail::import_previous_top_up(m, pl, rc);
 
     employee_explanation out;
     out.employee = employee;
@@ -39,9 +41,10 @@ employee_explanation explain_employee(const model::scenario& s, const solution& 
     for (const auto& b : sol.study_blocks) studying.insert({b.employee.value, b.program.value});
     in_file += static_cast<std::int64_t>(studying.size());
     if (pl.placed_count() != in_file)
-        out.notes.push_back(fmt::format("the plan rebuilds with {} of its {} placements under this scenario; run "
-                                        "`jadwal verify` to see what no longer holds",
-                                        pl.placed_count(), in_file));
+        out.notes.push_back(
+            m.format("the plan rebuilds with {} of its {} placements under this scenario; run "
+                     "`jadwal verify` to see what no longer holds",
+                     m.number(pl.placed_count()), m.number(in_file)));
 
     auto minutes_of = [&](instant a, instant b, explained_training& t) {
         const auto ta = static_cast<detail::tmin>((a - cm.t0).count());
@@ -89,7 +92,7 @@ employee_explanation explain_employee(const model::scenario& s, const solution& 
             continue;
         }
         detail::rng r(detail::explain_seed(sol.seed, d));
-        const auto ex = detail::explain_unplaced(pl, r, d);
+        const auto ex = detail::explain_unplaced(m, pl, r, d);
         out.unplaced.push_back({employee, p, ex.reasons, ex.alternatives});
     }
     return out;

@@ -2,6 +2,7 @@
 
 #include <jadwal/calendar/work_calendar.hpp>
 
+#include <date/tz.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -24,6 +25,14 @@ std::int32_t delivery_of(const compiled_model& cm, std::uint32_t program, model:
     return -1;
 }
 
+/// An instant in the scenario's zone as people read it: "Mon 9 Nov 2026 19:00"
+/// / "Sen, 9 Nov 2026 19.00".
+std::string instant_text(const text::messages& m, const compiled_model& cm, calendar::instant t) {
+    const auto local = date::floor<calendar::minutes>(date::make_zoned(cm.scenario.zone, t).get_local_time());
+    const auto day = date::floor<date::days>(local);
+    return m.day(day, text::date_style::medium) + " " + m.clock(local - day);
+}
+
 /// The fixed option of pm whose sessions are exactly these, or -1.
 std::int32_t fixed_option(const delivery_c& pm, const std::vector<session_t>& sessions) {
     for (std::size_t o = 0; o < pm.fixed_sessions.size(); ++o) {
@@ -37,7 +46,7 @@ std::int32_t fixed_option(const delivery_c& pm, const std::vector<session_t>& se
 
 }  // namespace
 
-replan_context::replan_context(const compiled_model& cm, const solution& prev,
+replan_context::replan_context(const text::messages& m, const compiled_model& cm, const solution& prev,
                                std::optional<calendar::instant> from, bool keep_pins)
     : previous(prev), replan_from(from) {
     if (from && keep_pins) earliest = std::max<tmin>(no_time, std::min<tmin>(to_t(cm, *from), cm.horizon_end));
@@ -97,21 +106,24 @@ replan_context::replan_context(const compiled_model& cm, const solution& prev,
             if (ok && kept_outside) {
                 pc.pm = -1;
                 const auto& mods = cm.scenario.programs[oc.program.value].modules;
-                problems.push_back(fmt::format(
+                problems.push_back(m.format(
                     "cohort {}: its session of module {} (part {}) on {} must stay ({}) but lies outside the "
                     "horizon, which is now {} to {}; the cohort is not carried over and its people are planned again",
                     oc.id, kept_outside->module < mods.size() ? mods[kept_outside->module].id : "?",
-                    kept_outside->part + 1, calendar::format_instant(kept_outside->start, *cm.scenario.zone),
-                    kept_outside->pinned ? "pinned" : "it starts before the re-plan instant",
-                    calendar::format_date(cm.scenario.horizon.first), calendar::format_date(cm.scenario.horizon.last)));
+                    kept_outside->part + 1, instant_text(m, cm, kept_outside->start),
+                    kept_outside->pinned ? m.tr_in("kept session", "pinned")
+                                         : m.tr("it starts before the re-plan instant"),
+                    m.day(cm.scenario.horizon.first, text::date_style::numeric),
+                    m.day(cm.scenario.horizon.last, text::date_style::numeric)));
             } else if (!ok) {
                 pc.pm = -1;
-                problems.push_back(fmt::format("cohort {}: its sessions no longer match the programme's modules", oc.id));
+                problems.push_back(m.format("cohort {}: its sessions no longer match the programme's modules", oc.id));
             }
         } else {
-            problems.push_back(fmt::format("cohort {}: its mode ({}) can no longer run under this policy and "
-                                           "horizon; its people are planned again",
-                                           oc.id, model::to_string(oc.mode)));
+            problems.push_back(
+                m.format("cohort {}: its mode ({}) can no longer run under this policy and "
+                         "horizon; its people are planned again",
+                         oc.id, model::to_string(oc.mode)));
         }
         if (pc.pm >= 0) {
             const delivery_c& pm = cm.deliveries[static_cast<std::size_t>(pc.pm)];
@@ -119,7 +131,7 @@ replan_context::replan_context(const compiled_model& cm, const solution& prev,
             if (pm.fixed) {
                 pc.fixed = fixed_option(pm, pc.sessions);
                 if (pc.fixed < 0) {
-                    problems.push_back(fmt::format("cohort {}: its times are not one of the fixed sessions", oc.id));
+                    problems.push_back(m.format("cohort {}: its times are not one of the fixed sessions", oc.id));
                     pc.pm = -1;
                 }
             }
@@ -210,11 +222,12 @@ session_t inside_horizon(const compiled_model& cm, tmin a, tmin b) {
     return {start, start + (b - a), day};
 }
 
-std::string when(const compiled_model& cm, tmin t) {
-    return calendar::format_instant(cm.t0 + calendar::minutes{t}, *cm.scenario.zone);
+std::string when(const text::messages& m, const compiled_model& cm, tmin t) {
+    return instant_text(m, cm, cm.t0 + calendar::minutes{t});
 }
 
-void import_cohort(plan& pl, const replan_context& rc, std::uint32_t p, std::vector<std::string>& notes) {
+void import_cohort(const text::messages& m, plan& pl, const replan_context& rc, std::uint32_t p,
+                   std::vector<std::string>& notes) {
     const compiled_model& cm = pl.cm;
     const previous_cohort& pc = rc.cohorts[p];
     if (pc.pm < 0) return;
@@ -250,12 +263,17 @@ void import_cohort(plan& pl, const replan_context& rc, std::uint32_t p, std::vec
     }
     if (!ok) {
         const auto& mods = cm.scenario.programs[pm.program].modules;
-        notes.push_back(fmt::format(
-            "cohort {} is under way, and its session of module {} (part {}) {} fits on no day{}: it is left on {}, "
-            "where it breaks a rule (see verify)",
-            rc.cohorts[p].id, mods[pm.parts[failed].module].id, pm.parts[failed].part + 1,
-            pc.outside[failed] ? "lies outside the horizon now and" : "no longer fits, and",
-            pc.outside[failed] ? " inside it" : " within four weeks", when(cm, pl.cohorts[c].sessions[failed].a)));
+        const std::string& module = mods[pm.parts[failed].module].id;
+        const std::string left_on = when(m, cm, pl.cohorts[c].sessions[failed].a);
+        notes.push_back(pc.outside[failed]
+                            ? m.format("cohort {} is under way, and its session of module {} (part {}) lies outside "
+                                       "the horizon now and fits on no day inside it: it is left on {}, where it "
+                                       "breaks a rule (see verify)",
+                                       rc.cohorts[p].id, module, pm.parts[failed].part + 1, left_on)
+                            : m.format("cohort {} is under way, and its session of module {} (part {}) no longer "
+                                       "fits, and fits on no day within four weeks: it is left on {}, where it breaks "
+                                       "a rule (see verify)",
+                                       rc.cohorts[p].id, module, pm.parts[failed].part + 1, left_on));
     }
     if (!pc.frozen)
         for (const auto d : pc.members)
@@ -302,7 +320,7 @@ enum class block_stage : std::uint8_t {
 };
 
 /// Takes over the person's previous study blocks of demand d at one stage.
-void import_blocks(plan& pl, const replan_context& rc, std::uint32_t d, block_stage stage,
+void import_blocks(const text::messages& m, plan& pl, const replan_context& rc, std::uint32_t d, block_stage stage,
                    std::vector<std::string>& notes) {
     const compiled_model& cm = pl.cm;
     const auto& prev = rc.blocks[d];
@@ -349,15 +367,16 @@ void import_blocks(plan& pl, const replan_context& rc, std::uint32_t d, block_st
     }
     const auto& emp = cm.scenario.employees[cm.demand[d].employee];
     const auto& prog = cm.scenario.programs[cm.demand[d].program];
-    const std::string whose = fmt::format("{}'s study of {}", emp.id, prog.id);
+    const std::string whose = m.format("{}'s study of {}", emp.id, prog.id);
     auto outside = [&](span s) { return s.a < 0 || s.b > cm.horizon_end; };
     // A block already done that the horizon no longer holds cannot be kept.
     for (std::size_t k = 0; k < spans.size(); ++k)
         if (locked[k] && outside(spans[k])) {
-            notes.push_back(fmt::format("{} began before the re-plan instant, but its block on {} lies outside the "
-                                        "horizon, which is now {} to {}; the study is planned again",
-                                        whose, when(cm, spans[k].a), calendar::format_date(cm.scenario.horizon.first),
-                                        calendar::format_date(cm.scenario.horizon.last)));
+            notes.push_back(
+                m.format("{} began before the re-plan instant, but its block on {} lies outside the "
+                         "horizon, which is now {} to {}; the study is planned again",
+                         whose, when(m, cm, spans[k].a), m.day(cm.scenario.horizon.first, text::date_style::numeric),
+                         m.day(cm.scenario.horizon.last, text::date_style::numeric)));
             return;
         }
     // Study under way stays, blocks already done included; its blocks still
@@ -379,37 +398,40 @@ void import_blocks(plan& pl, const replan_context& rc, std::uint32_t d, block_st
         if (outside(at)) {
             // Nowhere left before the horizon ends: no block may stay outside it.
             pl.self_remove(d);
-            notes.push_back(fmt::format("{} is under way, but its block on {} lies outside the horizon now and fits "
-                                        "nowhere inside it; the study is planned again",
-                                        whose, when(cm, at.a)));
+            notes.push_back(
+                m.format("{} is under way, but its block on {} lies outside the horizon now and fits "
+                         "nowhere inside it; the study is planned again",
+                         whose, when(m, cm, at.a)));
             return;
         }
-        notes.push_back(fmt::format("{} is under way, and its block on {} no longer fits anywhere in the horizon: "
-                                    "it is left there, where it breaks a rule (see verify)",
-                                    whose, when(cm, at.a)));
+        notes.push_back(
+            m.format("{} is under way, and its block on {} no longer fits anywhere in the horizon: "
+                     "it is left there, where it breaks a rule (see verify)",
+                     whose, when(m, cm, at.a)));
     }
 }
 
 }  // namespace
 
-std::vector<std::string> import_previous(plan& pl, const replan_context& rc) {
+std::vector<std::string> import_previous(const text::messages& m, plan& pl, const replan_context& rc) {
     // What is under way comes first and is kept as it is (cohorts that have
     // met, study begun); what is still to come then fits around it, so a
     // person's week is never overfilled by taking both over.
     std::vector<std::string> notes;
     for (std::uint32_t p = 0; p < rc.cohorts.size(); ++p)
-        if (rc.cohorts[p].frozen) import_cohort(pl, rc, p, notes);
-    for (std::uint32_t d = 0; d < rc.blocks.size(); ++d) import_blocks(pl, rc, d, block_stage::under_way, notes);
+        if (rc.cohorts[p].frozen) import_cohort(m, pl, rc, p, notes);
+    for (std::uint32_t d = 0; d < rc.blocks.size(); ++d) import_blocks(m, pl, rc, d, block_stage::under_way, notes);
     for (std::uint32_t p = 0; p < rc.cohorts.size(); ++p)
-        if (!rc.cohorts[p].frozen) import_cohort(pl, rc, p, notes);
-    for (std::uint32_t d = 0; d < rc.blocks.size(); ++d) import_blocks(pl, rc, d, block_stage::declared, notes);
+        if (!rc.cohorts[p].frozen) import_cohort(m, pl, rc, p, notes);
+    for (std::uint32_t d = 0; d < rc.blocks.size(); ++d) import_blocks(m, pl, rc, d, block_stage::declared, notes);
     pl.commit();
     return notes;
 }
 
-std::vector<std::string> import_previous_top_up(plan& pl, const replan_context& rc) {
+std::vector<std::string> import_previous_top_up(const text::messages& m, plan& pl, const replan_context& rc) {
     std::vector<std::string> notes;
-    for (std::uint32_t d = pl.cm.declared; d < rc.blocks.size(); ++d) import_blocks(pl, rc, d, block_stage::top_up, notes);
+    for (std::uint32_t d = pl.cm.declared; d < rc.blocks.size(); ++d)
+        import_blocks(m, pl, rc, d, block_stage::top_up, notes);
     pl.commit();
     return notes;
 }

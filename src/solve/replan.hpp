@@ -8,6 +8,7 @@
 #include "plan.hpp"
 
 #include <jadwal/solve/solution.hpp>
+#include <jadwal/text/messages.hpp>
 
 #include <optional>
 #include <string>
@@ -43,8 +44,9 @@ struct previous_block {
 class replan_context {
 public:
     /// `keep_pins` false: nothing is locked (to rebuild a plan as it is, e.g. for explanations).
-    replan_context(const compiled_model& cm, const solution& previous, std::optional<calendar::instant> replan_from,
-                   bool keep_pins = true);
+    /// `m`: the language of `problems`.
+    replan_context(const text::messages& m, const compiled_model& cm, const solution& previous,
+                   std::optional<calendar::instant> replan_from, bool keep_pins = true);
 
     const solution& previous;
     std::optional<calendar::instant> replan_from;
@@ -81,13 +83,13 @@ public:
 /// plan itself does not say (study under way that had to be planned again, a
 /// block left where it no longer fits). Catalogue top-up not yet begun waits
 /// for import_previous_top_up.
-std::vector<std::string> import_previous(plan& pl, const replan_context& rc);
+std::vector<std::string> import_previous(const text::messages& m, plan& pl, const replan_context& rc);
 
 /// Brings the previous plan's catalogue top-up not yet begun into `pl`, where it
 /// still fits: called once declared demand has had every chance at the time it
 /// could take (after the search), so top-up never stands in its way, and kept
 /// top-up is not a change. Commits the plan; returns notes as import_previous.
-std::vector<std::string> import_previous_top_up(plan& pl, const replan_context& rc);
+std::vector<std::string> import_previous_top_up(const text::messages& m, plan& pl, const replan_context& rc);
 
 /// Changes of `now` against the previous plan, by the rule of docs/model.md,
 /// computed from the two solutions alone (the solver's full evaluation).

@@ -14,6 +14,8 @@
 #include "random.hpp"
 #include "replan.hpp"
 
+#include <jadwal/text/messages.hpp>
+
 #include <fmt/format.h>
 
 #include <chrono>
@@ -56,11 +58,14 @@ struct run_result {
 
 solution solve(const model::scenario& s, const solve_options& opts) {
     const auto started = clock_type::now();
+    // The language of the explanations, the notes and the errors people read.
+    const text::messages m(text::choose_language(opts.language, s.locale));
     if (opts.threads < 1 || opts.threads > max_threads)
-        throw solve_error("threads must be from 1 to " + std::to_string(max_threads) + ", not " +
-                          std::to_string(opts.threads));
-    if (opts.time_limit_seconds && *opts.time_limit_seconds < 0) throw solve_error("the time limit must not be negative");
-    if (opts.max_moves && *opts.max_moves < 0) throw solve_error("the move limit must not be negative");
+        throw solve_error(m.format("threads must be from 1 to {}, not {}", max_threads, opts.threads));
+    if (opts.time_limit_seconds && *opts.time_limit_seconds < 0)
+        throw solve_error(std::string(m.tr("the time limit must not be negative")));
+    if (opts.max_moves && *opts.max_moves < 0)
+        throw solve_error(std::string(m.tr("the move limit must not be negative")));
     load::require_valid(s);  // before anything indexes it: a located diagnostic, not a crash
     const model::policy& pol = model::policy_or_builtin(select_policy(s, opts));
 
@@ -112,7 +117,7 @@ solution solve(const model::scenario& s, const solve_options& opts) {
     report("compile", true);
     const detail::compiled_model cm(s, pol);
     std::optional<detail::replan_context> previous;
-    if (opts.previous) previous.emplace(cm, *opts.previous, opts.replan_from);
+    if (opts.previous) previous.emplace(m, cm, *opts.previous, opts.replan_from);
     const detail::replan_context* rc = previous ? &*previous : nullptr;
 
     const std::int64_t max_moves =
@@ -133,7 +138,7 @@ solution solve(const model::scenario& s, const solve_options& opts) {
         if (reporter) report("construct", true);
         if (rc) {
             pl.set_previous(rc);
-            results[t].notes = detail::import_previous(pl, *rc);
+            results[t].notes = detail::import_previous(m, pl, *rc);
         }
         if (baseline) detail::construct_baseline(pl, log, stop);
         else detail::construct(pl, r, log, stop);
@@ -144,8 +149,8 @@ solution solve(const model::scenario& s, const solve_options& opts) {
             detail::search_params sp;
             sp.max_moves = max_moves;
             sp.stop = stop;
-            sp.tick = [&](std::int64_t m, const detail::objective3& best) {
-                publish(m, best, pl.placed_count());
+            sp.tick = [&](std::int64_t done, const detail::objective3& best) {
+                publish(done, best, pl.placed_count());
                 if (reporter) report("search", false);
             };
             const auto st = detail::local_search(pl, r, log, sp);
@@ -157,7 +162,7 @@ solution solve(const model::scenario& s, const solve_options& opts) {
         // it could take, so catalogue study never stands in its way. A re-plan
         // first keeps the previous plan's top-up where it still fits.
         if (rc && !baseline) {
-            auto more = detail::import_previous_top_up(pl, *rc);
+            auto more = detail::import_previous_top_up(m, pl, *rc);
             results[t].notes.insert(results[t].notes.end(), more.begin(), more.end());
         }
         if (!baseline) detail::top_up(pl, r, cancelled);
@@ -167,7 +172,7 @@ solution solve(const model::scenario& s, const solve_options& opts) {
         results[t].objective = pl.objective();
         if (reporter) report("explain", true);
         // With the plan's seed, not the thread's: `jadwal explain` gives the same.
-        const auto explanations = detail::explain_all_unplaced(pl, opts.seed);
+        const auto explanations = detail::explain_all_unplaced(m, pl, opts.seed);
         results[t].sol = detail::extract(pl, log, &explanations);
         results[t].moves = moves;
     };
@@ -181,7 +186,7 @@ solution solve(const model::scenario& s, const solve_options& opts) {
     std::vector<std::exception_ptr> errors(runs);
     std::size_t running = 1;
     std::string refused;
-    const char* could = "start";
+    bool could_start = true;  // false: they started but could not run
     for (std::size_t t = 1; t < runs; ++t) {
         try {
             pool.emplace_back([&, t] {
@@ -195,7 +200,7 @@ solution solve(const model::scenario& s, const solve_options& opts) {
             refused = e.what();
             break;
         } catch (const std::bad_alloc&) {
-            refused = "out of memory";
+            refused = m.tr("out of memory");
             break;
         }
         running = t + 1;
@@ -226,8 +231,8 @@ solution solve(const model::scenario& s, const solve_options& opts) {
             } catch (const std::bad_alloc&) {
                 if (t == 0) throw;
                 running = t;
-                refused = "out of memory";
-                could = "run";
+                refused = m.tr("out of memory");
+                could_start = false;
             }
         }
     }
@@ -250,16 +255,24 @@ solution solve(const model::scenario& s, const solve_options& opts) {
     out.status = ev.violations.empty() ? solve_status::feasible : solve_status::infeasible;
     out.moves = total_moves;
     if (!baseline) {
-        const plan_bounds bounds = detail::compute_bounds(cm);
+        const plan_bounds bounds = detail::compute_bounds(m, cm);
         out.bounds = solution_bounds{bounds.demand_placed, bounds.jp_target_met,
                                      static_cast<std::int64_t>(bounds.unplaceable.size())};
     }
     out.threads = static_cast<int>(running);
     if (running < runs)
-        out.notes.push_back(fmt::format("only {} of {} search threads could {} ({}); the plan is the one {} "
-                                        "thread{} give{} with this seed",
-                                        running, runs, could, refused, running, running == 1 ? "" : "s",
-                                        running == 1 ? "s" : ""));
+        out.notes.push_back(
+            could_start
+                ? m.plural("only {} of {} search threads could start ({}); the plan is the one {} thread gives with "
+                           "this seed",
+                           "only {} of {} search threads could start ({}); the plan is the one {} threads give with "
+                           "this seed",
+                           static_cast<std::int64_t>(running), running, runs, refused, running)
+                : m.plural("only {} of {} search threads could run ({}); the plan is the one {} thread gives with "
+                           "this seed",
+                           "only {} of {} search threads could run ({}); the plan is the one {} threads give with "
+                           "this seed",
+                           static_cast<std::int64_t>(running), running, runs, refused, running));
     if (rc) {
         out.notes.insert(out.notes.end(), rc->problems.begin(), rc->problems.end());
         out.notes.insert(out.notes.end(), results[best].notes.begin(), results[best].notes.end());

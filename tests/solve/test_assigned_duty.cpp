@@ -138,7 +138,7 @@ TEST_CASE("when the budget cannot pay for a cohort, explanations say so and by h
     for (const auto& u : sol.unplaced) {
         INFO(u.reasons.front().message);
         CHECK(u.reasons.front().code == "R-BUDGET");
-        CHECK(u.reasons.front().message.find("a cohort costs at least 2000000 IDR") != std::string::npos);
+        CHECK(u.reasons.front().message.find("a cohort costs at least IDR 2,000,000") != std::string::npos);
     }
 }
 

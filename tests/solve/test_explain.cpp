@@ -55,7 +55,7 @@ TEST_CASE("a person kept out by the unit's staffing limit is told so, with the u
     REQUIRE_FALSE(u.reasons.empty());
     CHECK(u.reasons[0].code == "R-UNIT-LIMIT");
     CHECK(mentions(u.reasons[0].message, "Bagian Umum would have more than 2 of its 3 staff in training at once"));
-    CHECK(mentions(u.reasons[0].message, "Wed 03 Jun 2026 09:00"));
+    CHECK(mentions(u.reasons[0].message, "Wed 3 Jun 2026 09:00"));
     // Raising the limit by one would place them, for 90 minutes of working time.
     REQUIRE_FALSE(u.alternatives.empty());
     CHECK(mentions(u.alternatives[0].description, "lets one more of its staff train at once (2 \u2192 3)"));

@@ -266,11 +266,12 @@ TEST_CASE("incremental change counting equals a full evaluation while re-plannin
     const auto before = test::solve_with(*s, "flexible", 20000);
     const sd::compiled_model cm(*s, pol);
     const auto from = jakarta_midnight(2026, 5, 1);
-    const sd::replan_context rc(cm, before, from);
+    const text::messages m;  // English
+    const sd::replan_context rc(m, cm, before, from);
     sd::plan pl(cm);
     pl.set_previous(&rc);
-    sd::import_previous(pl, rc);
-    sd::import_previous_top_up(pl, rc);
+    sd::import_previous(m, pl, rc);
+    sd::import_previous_top_up(m, pl, rc);
     CHECK(pl.self_check() == "");
     // Nothing lost on import of an unchanged scenario.
     CHECK(pl.placed_count() == before.metrics.demand_placed);
@@ -433,7 +434,7 @@ TEST_CASE("study kept by the re-plan date but outside a shortened horizon is nam
     INFO(notes);
     CHECK(after.notes.size() == 2);
     CHECK(notes.find("198701012011012008's study of pelayanan_prima began before the re-plan instant, but its block "
-                     "on 2026-11-09T19:00:00+07:00 lies outside the horizon, which is now 2026-01-05 to 2026-09-30; "
+                     "on Mon 9 Nov 2026 19:00 lies outside the horizon, which is now 2026-01-05 to 2026-09-30; "
                      "the study is planned again") != std::string::npos);
     for (const auto& b : after.study_blocks) CHECK(b.end <= jakarta_midnight(2026, 10, 1));
     // What was dropped is a broken pin, counted alike by the solver and verify.

@@ -7,6 +7,7 @@
 
 #include <jadwal/model/scenario.hpp>
 #include <jadwal/solve/solution.hpp>
+#include <jadwal/text/language.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -45,9 +46,13 @@ struct employee_explanation {
 };
 
 /// Explains `sol` (made for `s` under the policy it names) for one employee,
-/// optionally for one programme only. Throws solve_error for an unknown policy.
+/// optionally for one programme only. The reasons' sentences, the
+/// alternatives and the notes are in `language`, else the scenario's
+/// `locale`, else English; the reason codes are the same in every language.
+/// Throws solve_error for an unknown policy.
 [[nodiscard]] employee_explanation explain_employee(const model::scenario& s, const solution& sol,
                                                     model::employee_index employee,
-                                                    std::optional<model::program_index> program = std::nullopt);
+                                                    std::optional<model::program_index> program = std::nullopt,
+                                                    std::optional<text::language> language = std::nullopt);
 
 }  // namespace jadwal::solve

@@ -8,9 +8,12 @@
 #include "plan_references.hpp"
 #include "vtimezone.hpp"
 
+#include <jadwal/text/messages.hpp>
+
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <iterator>
 #include <optional>
 #include <span>
@@ -35,7 +38,8 @@ struct file_event {
     bool lieu = false;  ///< a day off in lieu: `item` indexes solution::days_in_lieu
 };
 
-/// Whose file it is: that decides the zone, the UIDs and the ATTENDEE lines.
+/// Whose file it is: that decides the zone, the UIDs and the ATTENDEE lines
+/// (of the cancel file: RFC 5546 allows none in METHOD:PUBLISH).
 struct file_owner {
     std::string calendar_name;
     const date::time_zone* zone = nullptr;
@@ -87,7 +91,16 @@ private:
 class calendar_writer {
 public:
     calendar_writer(const model::scenario& s, const model::solution& sol, const ics_options& o)
-        : s_(s), o_(o), book_(s), now_(s, sol, book_), domain_(uid_suffix(o.uid_domain)) {
+        : s_(s),
+          o_(o),
+          m_(text::choose_language(o.language, s.locale)),
+          book_(s, m_),
+          now_(s, sol, book_),
+          domain_(uid_suffix(o.uid_domain)),
+          reminders_(o.reminder_minutes) {
+        // Earliest first, each once: the same reminders give the same file whatever their order.
+        std::sort(reminders_.begin(), reminders_.end(), std::greater<>{});
+        reminders_.erase(std::unique(reminders_.begin(), reminders_.end()), reminders_.end());
         if (o.previous != nullptr) before_.emplace(s, *o.previous, book_);
         dtstamp_ = "DTSTAMP:";
         detail::append_utc(dtstamp_, o.dtstamp);
@@ -98,18 +111,18 @@ public:
         collect_person(now_, e, now_events_);
         if (before_) collect_person(*before_, e, before_events_);
         const auto& p = s_.employees[e.value];
-        return write({fmt::format("Training: {}", p.name.empty() ? p.id : p.name), &s_.zone_of(p), e});
+        return write({m_.format("Training: {}", p.name.empty() ? p.id : p.name), &s_.zone_of(p), e});
     }
 
     ics_calendar cohort(std::string_view id) {
         collect_cohort(now_, id, now_events_);
         if (before_) collect_cohort(*before_, id, before_events_);
-        std::string name = fmt::format("Cohort {}", id);
+        std::string name = m_.format("Cohort {}", id);
         for (const plan_events* p : {&now_, before_ ? &*before_ : nullptr}) {
             if (p == nullptr) continue;
             if (const auto c = p->find_cohort(id)) {
                 const auto& prog = s_.programs[p->solution().cohorts[*c].program.value];
-                name += ": " + (prog.title.empty() ? prog.id : prog.title);
+                name = m_.format("Cohort {}: {}", id, prog.title.empty() ? prog.id : prog.title);
                 break;
             }
         }
@@ -120,14 +133,14 @@ public:
         collect_sessions(now_, now_.instructor_sessions(i), now_events_);
         if (before_) collect_sessions(*before_, before_->instructor_sessions(i), before_events_);
         const auto& p = s_.instructors[i.value];
-        return write({fmt::format("Teaching: {}", p.name.empty() ? p.id : p.name), s_.zone, std::nullopt});
+        return write({m_.format("Teaching: {}", p.name.empty() ? p.id : p.name), s_.zone, std::nullopt});
     }
 
     ics_calendar venue(model::venue_index v) {
         collect_sessions(now_, now_.venue_sessions(v), now_events_);
         if (before_) collect_sessions(*before_, before_->venue_sessions(v), before_events_);
         const auto& p = s_.venues[v.value];
-        return write({fmt::format("Venue: {}", p.name.empty() ? p.id : p.name), s_.zone, std::nullopt});
+        return write({m_.format("Venue: {}", p.name.empty() ? p.id : p.name), s_.zone, std::nullopt});
     }
 
     output_files all() {
@@ -250,15 +263,17 @@ private:
         ics_calendar cal;
         now_events_.insert(now_events_.end(), cancelled_.begin(), cancelled_.end());
         std::sort(now_events_.begin(), now_events_.end(), by_time);
-        cal.publish = render(owner, now_events_, "PUBLISH");
+        cal.publish = render(owner, now_events_, false);
         if (!cancelled_.empty()) {
             std::sort(cancelled_.begin(), cancelled_.end(), by_time);
-            cal.cancel = render(owner, cancelled_, "CANCEL");
+            cal.cancel = render(owner, cancelled_, true);
         }
         return cal;
     }
 
-    std::string render(const file_owner& owner, std::span<const file_event> events, std::string_view method) {
+    /// A METHOD:PUBLISH file (cancel: false) or a METHOD:CANCEL one (RFC 5546
+    /// 3.2.1 and 3.2.5; docs/outputs.md "Methods").
+    std::string render(const file_owner& owner, std::span<const file_event> events, bool cancel) {
         std::string out;
         out.reserve(2048 + events.size() * 1024);
         auto text_line = [&out](std::string_view name, std::string_view value) {
@@ -271,7 +286,7 @@ private:
         out += "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n";
         text_line("PRODID", o_.product_id);
         out += "CALSCALE:GREGORIAN\r\nMETHOD:";
-        out += method;
+        out += cancel ? "CANCEL" : "PUBLISH";
         out += detail::crlf;
         text_line("X-WR-CALNAME", owner.calendar_name);
 
@@ -286,12 +301,13 @@ private:
         zone.cover(first, last);
         zone.append_vtimezone(out, first, last);
 
-        for (const auto& ev : events) write_event(out, owner, zone, ev);
+        for (const auto& ev : events) write_event(out, owner, zone, ev, cancel);
         out += "END:VCALENDAR\r\n";
         return out;
     }
 
-    void write_event(std::string& out, const file_owner& owner, const detail::zone_table& zone, const file_event& ev) {
+    void write_event(std::string& out, const file_owner& owner, const detail::zone_table& zone, const file_event& ev,
+                     bool cancel) {
         plan_events& p = *ev.plan;
         out += "BEGIN:VEVENT\r\n";
         const std::size_t start = out.size();
@@ -326,38 +342,115 @@ private:
         fmt::format_to(std::back_inserter(out), "SEQUENCE:{}\r\n", ev.sequence);
         // A cancelled event no longer takes the time it held.
         out += ev.cancelled ? "STATUS:CANCELLED\r\nTRANSP:TRANSPARENT\r\n" : "STATUS:CONFIRMED\r\n";
+        const std::size_t body = out.size();
         if (ev.lieu) {
             const auto& l = p.solution().days_in_lieu[ev.item];
             const std::size_t at = out.size();
             out += "SUMMARY:";
-            detail::append_text(out, "Day off in lieu (shift " + l.shift + ")");
+            detail::append_text(out, m_.format("Day off in lieu (shift {})", l.shift));
             detail::end_line(out, at);
             const std::size_t at2 = out.size();
             out += "DESCRIPTION:";
-            detail::append_text(out, "Earned by assigned-duty training on " + calendar::format_date(l.earned) +
-                                         " (a rostered day off). You are off this shift.");
+            detail::append_text(out, m_.format("Earned by assigned-duty training on {} (a rostered day off). "
+                                               "You are off this shift.",
+                                               date_text(l.earned)));
             detail::end_line(out, at2);
+            out += book_.unit_organizer(l.employee);
         } else if (ev.block) {
             const auto& sb = p.study_block(ev.item);
             out += book_.study_body(sb.program, sb.module);
         } else {
             out += p.session_body(ev.item);
         }
-        if (owner.person)
-            out += book_.employee(*owner.person);
-        else
-            out += p.cohort_attendees(p.session(ev.item).cohort);
+        // RFC 5546: ATTENDEE only where the method allows it (CANCEL: those the
+        // event is cancelled for), VALARM only in PUBLISH and only for an event
+        // that takes place.
+        if (cancel) {
+            if (owner.person)
+                out += book_.employee(*owner.person);
+            else if (!ev.lieu && !ev.block)
+                out += p.cohort_attendees(p.session(ev.item).cohort);
+        } else if (!ev.cancelled) {
+            append_alarms(out, std::string_view{out}.substr(body));
+        }
         out += "END:VEVENT\r\n";
+    }
+
+    /// A date in a sentence: "2026-03-02" in English (as before languages
+    /// came), "Senin, 2 Maret 2026" in Indonesian.
+    [[nodiscard]] std::string date_text(calendar::local_date d) const {
+        return m_.lang() == text::language::en ? calendar::format_date(d) : m_.day(d, text::date_style::full);
+    }
+
+    /// How long before the start a reminder goes off: "1 day", "30 min".
+    [[nodiscard]] std::string lead_text(int minutes) const {
+        if (minutes > 0 && minutes % (24 * 60) == 0) {
+            const int days = minutes / (24 * 60);
+            return m_.plural("{} day", "{} days", days, m_.number(static_cast<std::int64_t>(days)));
+        }
+        return m_.duration(std::chrono::minutes{minutes});
+    }
+
+    /// One VALARM per ics_options::reminder_minutes value (earliest first,
+    /// each once): ACTION:DISPLAY,
+    /// TRIGGER before the start (-P1D, -PT2H, -PT30M), DESCRIPTION saying
+    /// how soon it starts, then the event's SUMMARY. A negative value goes
+    /// off after the start.
+    void append_alarms(std::string& out, std::string_view body) const {
+        if (reminders_.empty()) return;
+        // The SUMMARY value as written (escaped), its folding undone.
+        std::string summary;
+        if (body.starts_with("SUMMARY:")) {
+            std::size_t i = 8;
+            while (i < body.size()) {
+                const std::size_t end = body.find("\r\n", i);
+                if (end == std::string_view::npos) break;
+                summary.append(body.substr(i, end - i));
+                if (end + 2 < body.size() && body[end + 2] == ' ') {
+                    i = end + 3;
+                    continue;
+                }
+                break;
+            }
+        }
+        for (const int before : reminders_) {
+            out += "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:";
+            const long long abs = before < 0 ? -static_cast<long long>(before) : before;
+            if (before > 0) out += '-';
+            if (abs > 0 && abs % (24 * 60) == 0)
+                fmt::format_to(std::back_inserter(out), "P{}D", abs / (24 * 60));
+            else if (abs > 0 && abs % 60 == 0)
+                fmt::format_to(std::back_inserter(out), "PT{}H", abs / 60);
+            else
+                fmt::format_to(std::back_inserter(out), "PT{}M", abs);
+            out += detail::crlf;
+            const std::size_t at = out.size();
+            out += "DESCRIPTION:";
+            if (before == 0)
+                detail::append_text(out, m_.tr("Starts now"));
+            else if (before > 0)
+                detail::append_text(out, m_.format("Starts in {}", lead_text(before)));
+            else
+                detail::append_text(out, m_.format("Started {} ago", lead_text(before < 0 ? -before : before)));
+            if (!summary.empty()) {
+                out += "\\n";
+                out += summary;
+            }
+            detail::end_line(out, at);
+            out += "END:VALARM\r\n";
+        }
     }
 
     const model::scenario& s_;
     const ics_options& o_;
+    text::messages m_;
     detail::address_book book_;
     plan_events now_;
     std::optional<plan_events> before_;
     detail::zone_tables zones_;
     std::string domain_;
     std::string dtstamp_;
+    std::vector<int> reminders_;
     std::vector<file_event> now_events_, before_events_, cancelled_;
 };
 

@@ -51,27 +51,36 @@ void text_line(std::string& out, std::string_view name, std::string_view value) 
     line(out, name, [&] { append_text(out, value); });
 }
 
-std::string_view mode_label(delivery_mode m) {
-    switch (m) {
-        case delivery_mode::classroom: return "Classroom";
-        case delivery_mode::online_live: return "Online (live)";
-        case delivery_mode::self_paced: return "Self-paced study";
-    }
-    return "Training";
-}
-
-/// JP as people write them: whole when whole, else with one decimal.
-std::string jp_text(std::int64_t minutes, int jp_minutes) {
-    if (jp_minutes <= 0) return "?";
-    if (minutes % jp_minutes == 0) return fmt::format("{}", minutes / jp_minutes);
-    return fmt::format("{:.1f}", static_cast<double>(minutes) / jp_minutes);
-}
-
 std::string_view or_id(const std::string& name, const std::string& id) { return name.empty() ? id : name; }
 
 /// "Title (id)", or the id alone when the title is the id (the loader's default).
 std::string titled(const std::string& title, const std::string& id) {
     return title.empty() || title == id ? id : fmt::format("{} ({})", title, id);
+}
+
+std::string_view mode_label(const text::messages& m, delivery_mode mode) {
+    switch (mode) {
+        case delivery_mode::classroom: return m.tr("Classroom");
+        case delivery_mode::online_live: return m.tr("Online (live)");
+        case delivery_mode::self_paced: return m.tr("Self-paced study");
+    }
+    return m.tr("Training");
+}
+
+/// JP as people write them: whole when whole, else with one decimal (in the
+/// language's digits: "1.5" / "1,5").
+std::string jp_text(const text::messages& m, std::int64_t minutes, int jp_minutes) {
+    if (jp_minutes <= 0) return "?";
+    if (minutes % jp_minutes == 0) return m.number(minutes / jp_minutes);
+    return m.number(static_cast<double>(minutes) / jp_minutes, 1);
+}
+
+/// "Programme: ...\nModule: ..., n JP\n": the first lines of every DESCRIPTION.
+void programme_lines(const text::messages& m, std::string& out, const model::program& prog, const model::module& mod) {
+    out += m.format("Programme: {}", titled(prog.title, prog.id));
+    out += '\n';
+    out += m.format("Module: {}, {} JP", titled(mod.title, mod.id), m.number(static_cast<std::int64_t>(mod.jp)));
+    out += '\n';
 }
 
 /// ATTENDEE;CUTYPE=..;ROLE=..;PARTSTAT=NEEDS-ACTION;CN=name:address
@@ -96,10 +105,11 @@ void attendee_line(std::string& out, std::string_view cutype, std::string_view r
     end_line(out, start);
 }
 
-void categories_line(std::string& out, delivery_mode m) {
+void categories_line(const text::messages& m, std::string& out, delivery_mode mode) {
     line(out, "CATEGORIES", [&] {
-        out += "Training,";
-        append_text(out, mode_label(m));
+        append_text(out, m.tr("Training"));
+        out += ',';
+        append_text(out, mode_label(m, mode));
     });
 }
 
@@ -122,12 +132,14 @@ void require_valid_plan(const model::scenario& s, const model::solution& sol, st
 
 // ---------------------------------------------------------------- address_book
 
-address_book::address_book(const model::scenario& s)
+address_book::address_book(const model::scenario& s, const text::messages& m)
     : s_(s),
+      m_(m),
       employees_(s.employees.size()),
       instructors_(s.instructors.size()),
       venues_(s.venues.size()),
       organizers_(s.programs.size()),
+      unit_organizers_(s.units.size()),
       study_bodies_(s.programs.size()) {}
 
 const std::string& address_book::employee(model::employee_index e) {
@@ -177,6 +189,23 @@ const std::string& address_book::organizer(model::program_index p) {
     return l;
 }
 
+const std::string& address_book::unit_organizer(model::employee_index e) {
+    static const std::string none;
+    const auto u = s_.employees[e.value].unit;
+    if (!u.valid() || u.value >= s_.units.size()) return none;
+    std::string& l = unit_organizers_[u.value];
+    if (l.empty()) {
+        const auto& unit = s_.units[u.value];
+        const std::size_t start = l.size();
+        l += "ORGANIZER;CN=";
+        append_param_value(l, or_id(unit.name, unit.id));
+        l += ":urn:jadwal:unit:";
+        append_id_component(l, unit.id);
+        end_line(l, start);
+    }
+    return l;
+}
+
 const std::string& address_book::study_body(model::program_index p, std::uint32_t module) {
     auto& bodies = study_bodies_[p.value];
     const auto& prog = s_.programs[p.value];
@@ -186,13 +215,14 @@ const std::string& address_book::study_body(model::program_index p, std::uint32_
         const auto& mod = prog.modules[module];
         const std::string_view title = or_id(prog.title, prog.id);
         const std::string_view mod_title = or_id(mod.title, mod.id);
-        scratch_ = fmt::format("{}: {} (self-paced study)", title, mod_title);
+        scratch_ = m_.format("{}: {} (self-paced study)", title, mod_title);
         text_line(out, "SUMMARY", scratch_);
-        scratch_ = fmt::format("Programme: {}\nModule: {}, {} JP\nMode: {}", titled(prog.title, prog.id),
-                               titled(mod.title, mod.id), mod.jp, mode_label(delivery_mode::self_paced));
-        if (!prog.organizer.empty()) fmt::format_to(std::back_inserter(scratch_), "\nOrganizer: {}", prog.organizer);
+        scratch_.clear();
+        programme_lines(m_, scratch_, prog, mod);
+        scratch_ += m_.format("Mode: {}", mode_label(m_, delivery_mode::self_paced));
+        if (!prog.organizer.empty()) scratch_ += "\n" + m_.format("Organizer: {}", prog.organizer);
         text_line(out, "DESCRIPTION", scratch_);
-        categories_line(out, delivery_mode::self_paced);
+        categories_line(m_, out, delivery_mode::self_paced);
         out += organizer(p);
     }
     return out;
@@ -294,20 +324,24 @@ void plan_events::build_session_body(std::uint32_t k, std::string& out) {
     const std::string_view mod_title = or_id(mod.title, mod.id);
     const std::uint32_t parts = parts_[k];
 
+    const text::messages& m = book_.messages();
     scratch_.clear();
     fmt::format_to(std::back_inserter(scratch_), "{}: {}", title, mod_title);
-    if (parts > 1) fmt::format_to(std::back_inserter(scratch_), " (part {} of {})", ses.part + 1, parts);
+    if (parts > 1) scratch_ += m.format(" (part {} of {})", ses.part + 1, parts);
     text_line(out, "SUMMARY", scratch_);
 
-    scratch_ = fmt::format("Programme: {}\nModule: {}, {} JP\n", titled(prog.title, prog.id), titled(mod.title, mod.id),
-                           mod.jp);
-    const std::string jp = jp_text((ses.end - ses.start).count(), s_.jp_minutes);
+    scratch_.clear();
+    programme_lines(m, scratch_, prog, mod);
+    const std::string jp = jp_text(m, (ses.end - ses.start).count(), s_.jp_minutes);
     if (parts > 1)
-        fmt::format_to(std::back_inserter(scratch_), "This session: part {} of {}, {} JP\n", ses.part + 1, parts, jp);
+        scratch_ += m.format("This session: part {} of {}, {} JP", ses.part + 1, parts, jp);
     else
-        fmt::format_to(std::back_inserter(scratch_), "This session: {} JP\n", jp);
-    fmt::format_to(std::back_inserter(scratch_), "Mode: {}\nCohort: {}", mode_label(co.mode), co.id);
-    if (!prog.organizer.empty()) fmt::format_to(std::back_inserter(scratch_), "\nOrganizer: {}", prog.organizer);
+        scratch_ += m.format("This session: {} JP", jp);
+    scratch_ += '\n';
+    scratch_ += m.format("Mode: {}", mode_label(m, co.mode));
+    scratch_ += '\n';
+    scratch_ += m.format("Cohort: {}", co.id);
+    if (!prog.organizer.empty()) scratch_ += "\n" + m.format("Organizer: {}", prog.organizer);
     text_line(out, "DESCRIPTION", scratch_);
 
     if (co.mode == delivery_mode::classroom && co.venue.valid()) {
@@ -324,7 +358,7 @@ void plan_events::build_session_body(std::uint32_t k, std::string& out) {
         text_line(out, "LOCATION", or_id(p.name, p.id));
         if (!p.url.empty()) line(out, "URL", [&] { append_uri(out, p.url); });
     }
-    categories_line(out, co.mode);
+    categories_line(m, out, co.mode);
     out += book_.organizer(co.program);
 }
 

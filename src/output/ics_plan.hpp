@@ -6,6 +6,7 @@
 
 #include <jadwal/model/scenario.hpp>
 #include <jadwal/model/plan.hpp>
+#include <jadwal/text/messages.hpp>
 
 #include <algorithm>
 #include <compare>
@@ -41,20 +42,25 @@ private:
 };
 
 /// The ATTENDEE and ORGANIZER content lines (folded, with CRLF) of the
-/// scenario's people, places and programmes, each built on first use.
+/// scenario's people, places and programmes, each built on first use, and
+/// the text of study blocks in the language of `m`.
 class address_book {
 public:
-    explicit address_book(const model::scenario& s);
+    address_book(const model::scenario& s, const text::messages& m);
+    [[nodiscard]] const text::messages& messages() const { return m_; }
     const std::string& employee(model::employee_index e);
     const std::string& instructor(model::instructor_index i);
     const std::string& venue(model::venue_index v);
     const std::string& organizer(model::program_index p);
+    /// ORGANIZER of a day off in lieu: the person's unit, which grants it.
+    const std::string& unit_organizer(model::employee_index e);
     /// SUMMARY to ORGANIZER of a study block of this module (shared by every block of it).
     const std::string& study_body(model::program_index p, std::uint32_t module);
 
 private:
     const model::scenario& s_;
-    std::vector<std::string> employees_, instructors_, venues_, organizers_;
+    text::messages m_;
+    std::vector<std::string> employees_, instructors_, venues_, organizers_, unit_organizers_;
     std::vector<std::vector<std::string>> study_bodies_;
     std::string scratch_;
 };

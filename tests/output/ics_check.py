@@ -9,7 +9,9 @@ tests/output/test_ics_roundtrip.cpp, lists per file (path relative to DIR)
 its METHOD and its events: UID, start and end as UTC instants, the number of
 ATTENDEE properties, SEQUENCE, STATUS and optionally SUMMARY. Every .ics file
 must be in the manifest and the other way round, and everything must match
-exactly.
+exactly. Reminders (VALARM) must be well formed (ACTION:DISPLAY, a TRIGGER
+that reads as a duration, a DESCRIPTION) and absent from METHOD:CANCEL files
+and cancelled events (RFC 5546).
 
 Times are converted twice: with the VTIMEZONE inside the file (the writer's
 own account of the zone) and with the system's time zone database (zoneinfo);
@@ -102,6 +104,22 @@ def attendee_count(event):
     return len(value) if isinstance(value, list) else 1
 
 
+def alarm_problems(event, method):
+    alarms = [c for c in event.subcomponents if c.name == "VALARM"]
+    if alarms and (method == "CANCEL" or str(event.get("STATUS", "")) == "CANCELLED"):
+        return [f"{len(alarms)} VALARM in a cancelled event or a CANCEL file"]
+    problems = []
+    for alarm in alarms:
+        if str(alarm.get("ACTION", "")) != "DISPLAY":
+            problems.append(f"VALARM ACTION is {alarm.get('ACTION')!r}")
+        trigger = alarm.get("TRIGGER")
+        if trigger is None or not isinstance(trigger.dt, datetime.timedelta):
+            problems.append(f"VALARM TRIGGER {trigger!r} is not a duration")
+        if not str(alarm.get("DESCRIPTION", "")):
+            problems.append("VALARM without DESCRIPTION")
+    return problems
+
+
 def check_file(path, raw, want):
     problems = [f"{path}: {p}" for p in raw_line_problems(raw)]
     try:
@@ -147,6 +165,7 @@ def check_file(path, raw, want):
                 problems.append(f"{path}: {uid} {key} is {value!r}, want {expected[key]!r}")
         if not str(event.get("DTSTAMP", "")):
             problems.append(f"{path}: {uid} has no DTSTAMP")
+        problems += [f"{path}: {uid} {p}" for p in alarm_problems(event, want["method"])]
     return problems
 
 

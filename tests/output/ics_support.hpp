@@ -467,7 +467,7 @@ inline std::string encode(std::string_view id) {
 struct expected_event {
     std::string uid;
     instant start{}, end{};
-    int attendees = 0;
+    int attendees = 0;  ///< ATTENDEE lines: none in a PUBLISH file (RFC 5546 3.2.1)
     std::uint32_t sequence = 0;
     bool cancelled = false;
     std::string summary;  ///< checked when not empty
@@ -588,13 +588,16 @@ inline std::map<std::string, expected_file> expected_calendars(const model::scen
                 const bool moved = it->second.start != ev.start || it->second.end != ev.end;
                 sequence = std::max(sequence, it->second.revision + (moved ? 1U : 0U));
             }
-            publish.events.push_back({uid, ev.start, ev.end, ev.attendees, sequence, false, {}});
+            publish.events.push_back({uid, ev.start, ev.end, 0, sequence, false, {}});
         }
         for (const auto& [uid, ev] : old) {
             if (cur.count(uid)) continue;
+            // The cancel file names whom the event is cancelled for; the
+            // PUBLISH file's struck-through copy names nobody.
             const expected_event gone{uid, ev.start, ev.end, ev.attendees, ev.revision + 1, true, {}};
-            publish.events.push_back(gone);
             cancel.events.push_back(gone);
+            publish.events.push_back(gone);
+            publish.events.back().attendees = 0;
         }
         if (!cancel.events.empty()) out[base + ".cancel.ics"] = cancel;
     }

@@ -1,9 +1,12 @@
 // iCalendar (RFC 5545) files of a plan (docs/outputs.md "Calendar files"): one
 // calendar per employee with training, per cohort, per instructor who teaches
-// and per venue used, each a METHOD:PUBLISH file to import or subscribe to,
-// with a METHOD:CANCEL file next to it when a re-plan removed events that the
-// previous plan had published there. docs/outputs.md ("Calendar files")
-// describes the layout, the UID scheme, SEQUENCE and cancellation, time zones.
+// and per venue used, each a METHOD:PUBLISH file to import or subscribe to
+// (organizer, no attendees, reminders), with a METHOD:CANCEL file next to it
+// (naming whom each event is cancelled for) when a re-plan removed events that
+// the previous plan had published there. Both pass the iTIP rules of RFC 5546
+// as libical's icalrestriction_check reads them. docs/outputs.md ("Calendar
+// files") describes the layout, the methods, the UID scheme, SEQUENCE and
+// cancellation, reminders, languages and time zones.
 #pragma once
 
 #include <jadwal/text/language.hpp>
@@ -12,6 +15,7 @@
 #include <jadwal/output/output_files.hpp>
 #include <jadwal/model/plan.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,8 +36,10 @@ struct ics_options {
     /// own, such as `bkpsdmd.batangharikab.go.id`, so that UIDs stay globally
     /// unique. Only letters, digits, `.` and `-` are kept as they are.
     std::string uid_domain = "jadwal";
-    /// Reminders (VALARM) before each event, in minutes before its start, in
-    /// this order; empty: none. Default: a day and 30 minutes before.
+    /// Reminders (VALARM) in each event that takes place, in minutes before
+    /// its start (a negative value: after it); written earliest first, each
+    /// value once, whatever the order here. Empty: none. Default: a day and
+    /// 30 minutes before.
     std::vector<int> reminder_minutes{24 * 60, 30};
     /// The language of what people read (docs/languages.md); none: the
     /// scenario's `locale`, else English.

@@ -2,6 +2,7 @@
 #include <jadwal/compare/compare.hpp>
 
 #include "../io/metrics_json.hpp"
+#include "../output/report_charts.hpp"
 #include "../output/report_html.hpp"
 
 #include <fmt/format.h>
@@ -45,6 +46,7 @@ comparison compare_policies(const model::scenario& s, const compare_options& opt
     comparison c;
     c.strategy = opts.strategy;
     c.seed = opts.seed;
+    c.language = opts.language;
     for (std::size_t i = 0; i < opts.policies.size(); ++i) {
         const auto& id = opts.policies[i];
         if (opts.on_policy) opts.on_policy(id, i, opts.policies.size());
@@ -56,6 +58,9 @@ comparison compare_policies(const model::scenario& s, const compare_options& opt
         so.cancel = opts.cancel;
         so.threads = opts.threads;
         so.strategy = opts.strategy;
+        so.on_progress = opts.on_progress;
+        so.progress_interval_seconds = opts.progress_interval_seconds;
+        so.language = opts.language;
         policy_result r;
         r.policy = id;
         r.plan = solve::solve(s, so);
@@ -69,28 +74,33 @@ comparison compare_policies(const model::scenario& s, const compare_options& opt
 }
 
 std::vector<metric_row> comparison_rows(const comparison& c) {
+    return comparison_rows(c, text::messages{});
+}
+
+std::vector<metric_row> comparison_rows(const comparison& c, const text::messages& m) {
     using k = metric_row::kind;
     std::vector<metric_row> rows;
-    const auto add = [&](std::string key, std::string label, k format, bool higher_better, auto value) {
-        metric_row row{std::move(key), std::move(label), format, higher_better, {}, {}};
+    const auto add = [&](std::string key, std::string_view label, k format, bool higher_better, auto value) {
+        metric_row row{std::move(key), std::string(label), format, higher_better, {}, {}};
         for (const auto& r : c.results) row.values.push_back(static_cast<double>(value(r)));
         rows.push_back(std::move(row));
         return rows.size() - 1;  // an index: a later add may move the rows
     };
-    add("participation_rate", "participation rate", k::share, true,
+    add("participation_rate", m.tr("participation rate"), k::share, true,
         [](const policy_result& r) { return r.check.metrics.participation_rate; });
-    const auto placed = add("demand_placed", "demand placed / total", k::count, true,
-                       [](const policy_result& r) { return r.check.metrics.demand_placed; });
+    const auto placed = add("demand_placed", m.tr("demand placed / total"), k::count, true,
+                            [](const policy_result& r) { return r.check.metrics.demand_placed; });
     for (const auto& r : c.results) rows[placed].totals.push_back(static_cast<double>(r.check.metrics.demand_total));
     // What no plan under the policy beats (docs/model.md "Bounds"): the gap
     // says how much of a shortfall is the rules' and how much the search's.
-    const auto bound_placed = add("bound_demand_placed", "bound: no plan places more than", k::count, true,
-                             [](const policy_result& r) { return r.plan.bounds ? r.plan.bounds->demand_placed : 0; });
+    const auto bound_placed =
+        add("bound_demand_placed", m.tr("bound: no plan places more than"), k::count, true,
+            [](const policy_result& r) { return r.plan.bounds ? r.plan.bounds->demand_placed : 0; });
     for (const auto& r : c.results)
         rows[bound_placed].totals.push_back(static_cast<double>(r.check.metrics.demand_total));
-    add("jp_target_attainment", "JP target attainment", k::share, true,
+    add("jp_target_attainment", m.tr("JP target attainment"), k::share, true,
         [](const policy_result& r) { return r.check.metrics.jp_target_attainment; });
-    add("bound_jp_target_attainment", "bound: no plan brings more to the JP target than", k::share, true,
+    add("bound_jp_target_attainment", m.tr("bound: no plan brings more to the JP target than"), k::share, true,
         [](const policy_result& r) {
             return r.plan.bounds && r.check.metrics.jp_target_employees > 0
                        ? static_cast<double>(r.plan.bounds->jp_target_met) /
@@ -99,63 +109,81 @@ std::vector<metric_row> comparison_rows(const comparison& c) {
         });
     // The same per staff group: shift staff and teachers meet rules office staff
     // do not (rotations, school holidays), so one total can hide them.
-    constexpr std::array<std::string_view, model::staff_group_count> group_labels{"office staff", "teachers",
-                                                                                  "shift staff", "other staff"};
+    const std::array<std::string_view, model::staff_group_count> group_labels{m.tr("office staff"), m.tr("teachers"),
+                                                                              m.tr("shift staff"), m.tr("other staff")};
     for (std::size_t g = 0; g < model::staff_group_count; ++g) {
         const bool any = std::any_of(c.results.begin(), c.results.end(), [&](const policy_result& r) {
             return r.check.staff_groups[g].jp_target_employees > 0;
         });
         if (!any) continue;
         add(fmt::format("jp_target_attainment_{}", model::to_string(static_cast<model::staff_group>(g))),
-            fmt::format("JP target attainment, {}", group_labels[g]), k::share, true,
+            m.format("JP target attainment, {}", group_labels[g]), k::share, true,
             [g](const policy_result& r) { return r.check.staff_groups[g].attainment(); });
     }
-    add("disruption_minutes", "disruption (minutes of work)", k::minutes, false,
+    add("disruption_minutes", m.tr("disruption (minutes of work)"), k::minutes, false,
         [](const policy_result& r) { return r.check.metrics.disruption_minutes; });
-    add("disruption_minutes_per_jp", "disruption minutes per placed JP", k::real, false, [](const policy_result& r) {
-        return r.placed_jp > 0 ? static_cast<double>(r.check.metrics.disruption_minutes) /
-                                     static_cast<double>(r.placed_jp)
-                               : 0.0;
-    });
-    add("after_hours_minutes", "after-hours minutes", k::minutes, false,
+    add("disruption_minutes_per_jp", m.tr("disruption minutes per placed JP"), k::real, false,
+        [](const policy_result& r) {
+            return r.placed_jp > 0
+                       ? static_cast<double>(r.check.metrics.disruption_minutes) / static_cast<double>(r.placed_jp)
+                       : 0.0;
+        });
+    add("after_hours_minutes", m.tr("after-hours minutes"), k::minutes, false,
         [](const policy_result& r) { return r.check.metrics.after_hours_minutes; });
-    add("max_after_hours_minutes_per_person_week", "max after-hours minutes per person-week", k::minutes, false,
+    add("max_after_hours_minutes_per_person_week", m.tr("max after-hours minutes per person-week"), k::minutes, false,
         [](const policy_result& r) { return r.check.metrics.max_after_hours_minutes_per_person_week; });
-    add("assigned_duty_days", "days of training as assigned duty", k::count, false,
+    add("assigned_duty_days", m.tr("days of training as assigned duty"), k::count, false,
         [](const policy_result& r) { return r.check.metrics.assigned_duty_days; });
-    add("days_in_lieu", "days off in lieu", k::count, false,
+    add("days_in_lieu", m.tr("days off in lieu"), k::count, false,
         [](const policy_result& r) { return r.check.metrics.days_in_lieu; });
-    add("max_unit_absence_ratio", "max unit absence ratio", k::ratio, false,
+    add("max_unit_absence_ratio", m.tr("max unit absence ratio"), k::ratio, false,
         [](const policy_result& r) { return r.check.metrics.max_unit_absence_ratio; });
-    add("cohorts", "cohorts", k::count, false, [](const policy_result& r) { return r.check.metrics.cohorts; });
-    add("sessions", "sessions", k::count, false, [](const policy_result& r) { return r.check.metrics.sessions; });
-    add("study_blocks", "study blocks", k::count, false,
+    add("cohorts", m.tr("cohorts"), k::count, false, [](const policy_result& r) { return r.check.metrics.cohorts; });
+    add("sessions", m.tr("sessions"), k::count, false, [](const policy_result& r) { return r.check.metrics.sessions; });
+    add("study_blocks", m.tr("study blocks"), k::count, false,
         [](const policy_result& r) { return r.check.metrics.study_blocks; });
-    add("hard_violations", "hard violations", k::count, false,
+    add("hard_violations", m.tr("hard violations"), k::count, false,
         [](const policy_result& r) { return r.check.metrics.hard_violations; });
-    add("expected_seat_attendance", "expected live-seat attendance", k::share, true,
+    add("expected_seat_attendance", m.tr("expected live-seat attendance"), k::share, true,
         [](const policy_result& r) { return r.attendance.expected_seat_attendance; });
-    add("expected_completions", "expected completed programmes", k::real, true,
+    add("expected_completions", m.tr("expected completed programmes"), k::real, true,
         [](const policy_result& r) { return r.attendance.completions.mean; });
-    add("expected_completion_rate", "expected completion rate of placed programmes", k::share, true,
+    add("expected_completion_rate", m.tr("expected completion rate of placed programmes"), k::share, true,
         [](const policy_result& r) {
             return r.attendance.enrolments > 0
                        ? r.attendance.completions.mean / static_cast<double>(r.attendance.enrolments)
                        : 1.0;
         });
-    add("completions_p05", "completed programmes, 5th percentile", k::real, true,
+    add("completions_p05", m.tr("completed programmes, 5th percentile"), k::real, true,
         [](const policy_result& r) { return r.attendance.completions.p05; });
-    add("completions_p95", "completed programmes, 95th percentile", k::real, true,
+    add("completions_p95", m.tr("completed programmes, 95th percentile"), k::real, true,
         [](const policy_result& r) { return r.attendance.completions.p95; });
-    add("expected_jp_target_share", "expected share reaching the JP target", k::share, true,
+    add("expected_jp_target_share", m.tr("expected share reaching the JP target"), k::share, true,
         [](const policy_result& r) { return r.attendance.jp_target_share.mean; });
-    add("jp_target_share_stddev", "... its standard deviation", k::share, false,
+    add("jp_target_share_stddev", m.tr("... its standard deviation"), k::share, false,
         [](const policy_result& r) { return r.attendance.jp_target_share.stddev; });
-    add("jp_target_share_p05", "... its 5th percentile", k::share, true,
+    add("jp_target_share_p05", m.tr("... its 5th percentile"), k::share, true,
         [](const policy_result& r) { return r.attendance.jp_target_share.p05; });
-    add("jp_target_share_p95", "... its 95th percentile", k::share, true,
+    add("jp_target_share_p95", m.tr("... its 95th percentile"), k::share, true,
         [](const policy_result& r) { return r.attendance.jp_target_share.p95; });
     return rows;
+}
+
+std::string format_value(const metric_row& row, std::size_t column, const text::messages& m) {
+    if (m.lang() == text::language::en) return format_value(row, column);
+    const double v = row.values.at(column);
+    const auto whole = [&](double x) { return m.number(static_cast<std::int64_t>(std::llround(x))); };
+    switch (row.format) {
+        case metric_row::kind::share:
+            return m.percent(v, 1);
+        case metric_row::kind::ratio: return m.number(v, 3);
+        case metric_row::kind::real: return m.number(v, 1);
+        case metric_row::kind::count:
+        case metric_row::kind::minutes:
+            if (!row.totals.empty()) return whole(v) + "/" + whole(row.totals.at(column));
+            return whole(v);
+    }
+    return {};
 }
 
 std::string format_value(const metric_row& row, std::size_t column) {
@@ -258,62 +286,85 @@ std::string comparison_json(const model::scenario& s, const comparison& c) {
 }
 
 std::string comparison_html(const model::scenario& s, const comparison& c) {
+    return comparison_html(s, c, text::messages(text::choose_language(c.language, s.locale)));
+}
+
+std::string comparison_html(const model::scenario& s, const comparison& c, const text::messages& m) {
     using output::detail::html;
-    const auto rows = comparison_rows(c);
+    const auto rows = comparison_rows(c, m);
     html h;
-    h.raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-          "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
-          "<title>Policy comparison: ")
+    if (m.lang() == text::language::id)
+        h.raw("<!DOCTYPE html>\n<html lang=\"id\">");
+    else
+        h.raw("<!DOCTYPE html>\n<html lang=\"en\">");
+    h.raw(
+         "<head><meta charset=\"utf-8\">"
+         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+         "<title>")
+        .text(m.format("Policy comparison: {}", s.name))
+        .raw(
+            "</title><style>"
+            "body{font:15px/1.45 system-ui,sans-serif;margin:1.5rem auto;max-width:64rem;padding:0 1rem;color:#1b2733}"
+            "table{border-collapse:collapse;margin:1rem 0;display:block;overflow-x:auto}"
+            "th,td{padding:.3rem .6rem;border-bottom:1px solid #d5dde5;text-align:right;white-space:nowrap}"
+            "th:first-child,td:first-child{text-align:left}"
+            ".charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(18rem,1fr));gap:1rem}"
+            "figure{margin:0;border:1px solid #d5dde5;border-radius:4px;padding:.5rem}"
+            "figcaption{font-weight:600;margin-bottom:.3rem}svg{width:100%;height:auto}"
+            ".note{color:#4a5a6a;font-size:.9em}"
+            "</style></head><body><h1>")
+        .text(m.tr("Policy comparison"))
+        .raw("</h1><p>")
         .text(s.name)
-        .raw("</title><style>"
-             "body{font:15px/1.45 system-ui,sans-serif;margin:1.5rem auto;max-width:64rem;padding:0 1rem;color:#1b2733}"
-             "table{border-collapse:collapse;margin:1rem 0;display:block;overflow-x:auto}"
-             "th,td{padding:.3rem .6rem;border-bottom:1px solid #d5dde5;text-align:right;white-space:nowrap}"
-             "th:first-child,td:first-child{text-align:left}"
-             ".charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(18rem,1fr));gap:1rem}"
-             "figure{margin:0;border:1px solid #d5dde5;border-radius:4px;padding:.5rem}"
-             "figcaption{font-weight:600;margin-bottom:.3rem}svg{width:100%;height:auto}"
-             ".note{color:#4a5a6a;font-size:.9em}"
-             "</style></head><body><h1>Policy comparison</h1><p>")
-        .text(s.name)
-        .raw(" &middot; strategy ")
-        .text(solve::to_string(c.strategy))
-        .num(" &middot; seed {}", c.seed)
-        .raw("</p><table><thead><tr><th>metric</th>");
+        .raw(" &middot; ")
+        .text(m.tr("strategy"))
+        .raw(" ")
+        .text(output::detail::strategy_name(m, solve::to_string(c.strategy)))
+        .raw(" &middot; ")
+        .text(m.tr("seed"))
+        .num(" {}", c.seed)
+        .raw("</p><table><thead><tr><th>")
+        .text(m.tr("metric"))
+        .raw("</th>");
     for (const auto& r : c.results) h.raw("<th>").text(r.policy).raw("</th>");
     h.raw("</tr></thead><tbody>");
     for (const auto& row : rows) {
         h.raw("<tr><td>").text(row.label).raw("</td>");
-        for (std::size_t j = 0; j < row.values.size(); ++j) h.raw("<td>").text(format_value(row, j)).raw("</td>");
+        for (std::size_t j = 0; j < row.values.size(); ++j) h.raw("<td>").text(format_value(row, j, m)).raw("</td>");
         h.raw("</tr>");
     }
-    h.raw("</tbody></table><p class=\"note\">Expected attendance comes from the scenario's attendance model "
-          "(docs/attendance.md): assumptions to calibrate with real attendance records, not measurements.</p>"
-          "<h2>Charts</h2><div class=\"charts\">");
+    h.raw("</tbody></table><p class=\"note\">")
+        .text(m.tr("Expected attendance comes from the scenario's attendance model "
+                   "(docs/attendance.md): assumptions to calibrate with real attendance records, not measurements."))
+        .raw("</p><h2>")
+        .text(m.tr("Charts"))
+        .raw("</h2><div class=\"charts\">");
     constexpr double width = 300, bar_height = 18, gap = 6, label_width = 110;
     for (const auto& row : rows) {
         double top = 0;
         for (const double v : row.values) top = std::max(top, std::abs(v));
         const auto n = static_cast<double>(row.values.size());
         const double height = n * (bar_height + gap) + gap;
+        // Room right of the longest bar for its value: 60 px, more for a long
+        // one ("22.304/22.336" at 11 px) so that it is not cut at the edge.
+        std::size_t longest = 0;
+        for (std::size_t j = 0; j < row.values.size(); ++j) longest = std::max(longest, format_value(row, j, m).size());
+        const double value_room = std::max(60.0, 7.0 * static_cast<double>(longest) + 8.0);
         h.raw("<figure><figcaption>").text(row.label);
-        if (row.higher_is_better)
-            h.raw(" (higher is better)");
-        else
-            h.raw(" (lower is better)");
+        h.text(row.higher_is_better ? m.tr(" (higher is better)") : m.tr(" (lower is better)"));
         h.raw("</figcaption>").num("<svg viewBox=\"0 0 {:.0f} {:.0f}\" role=\"img\" aria-label=\"", width, height);
         h.text(row.label).raw("\">");
         for (std::size_t j = 0; j < row.values.size(); ++j) {
             const double y = gap + static_cast<double>(j) * (bar_height + gap);
-            const double len = top > 0 ? (width - label_width - 60) * std::abs(row.values[j]) / top : 0;
+            const double len = top > 0 ? (width - label_width - value_room) * std::abs(row.values[j]) / top : 0;
             h.num("<text x=\"0\" y=\"{:.1f}\" font-size=\"11\">", y + bar_height * 0.7)
                 .text(output::detail::truncated(c.results[j].policy, 16))
                 .raw("</text>");
-            h.num("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"#2f6f9f\"></rect>", label_width,
-                  y, len, bar_height);
+            h.num("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"#2f6f9f\"></rect>",
+                  label_width, y, len, bar_height);
             h.num("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"11\">", label_width + len + 4, y + bar_height * 0.7)
-                .text(format_value(row, j))
+                .text(format_value(row, j, m))
                 .raw("</text>");
         }
         h.raw("</svg></figure>");

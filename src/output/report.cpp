@@ -1,6 +1,7 @@
 #include <jadwal/output/plan_figures.hpp>
 #include <jadwal/output/report.hpp>
 #include <jadwal/verify/verify.hpp>
+#include <jadwal/text/messages.hpp>
 
 #include <date/tz.h>
 #include <fmt/format.h>
@@ -23,27 +24,39 @@ namespace jadwal::output {
 namespace {
 
 using detail::html;
+using detail::mode_name;
+using detail::priority_name;
 
 // ---------------------------------------------------------------- numbers as people read them
 
-/// 1234567 -> "1,234,567".
-std::string grouped(std::int64_t v) {
-    std::string digits = fmt::format("{}", v < 0 ? -v : v);
-    std::string out;
-    for (std::size_t k = 0; k < digits.size(); ++k) {
-        if (k > 0 && (digits.size() - k) % 3 == 0) out += ',';
-        out += digits[k];
-    }
-    return v < 0 ? "-" + out : out;
+/// 1234567 as "1,234,567" (en) or "1.234.567" (id).
+std::string grouped(const text::messages& t, std::int64_t v) {
+    return t.number(v);
 }
-std::string grouped(double v) {
-    return grouped(static_cast<std::int64_t>(std::llround(v)));
+std::string grouped(const text::messages& t, double v) {
+    return t.number(static_cast<std::int64_t>(std::llround(v)));
 }
-std::string percent(double share) {
-    return fmt::format("{:.1f}%", 100.0 * share);
+std::string percent(const text::messages& t, double share) {
+    return t.percent(share, 1);
 }
 double ratio(std::int64_t part, std::int64_t whole) {
     return whole > 0 ? static_cast<double>(part) / static_cast<double>(whole) : 0.0;
+}
+
+/// The solver's status: its name in English (as the report always showed it), in words in Indonesian.
+std::string status_name(const text::messages& t, model::solve_status st) {
+    if (t.lang() == text::language::en) return std::string(model::to_string(st));
+    switch (st) {
+        case model::solve_status::optimal:
+            return std::string(t.tr_in("status", "optimal"));
+        case model::solve_status::feasible:
+            return std::string(t.tr_in("status", "feasible"));
+        case model::solve_status::infeasible:
+            return std::string(t.tr_in("status", "infeasible"));
+        case model::solve_status::time_limit_no_solution:
+            return std::string(t.tr_in("status", "time limit reached without a plan"));
+    }
+    return std::string(model::to_string(st));
 }
 
 // ---------------------------------------------------------------- the page frame
@@ -77,6 +90,7 @@ td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.good{color:var(--good);font-weight:600}
 td.bad{color:var(--bad);font-weight:600}
 code{font-size:.9em}
+td code{white-space:nowrap}
 td.name{min-width:14em}
 details{margin:8px 0}
 summary{cursor:pointer;color:var(--a);font-weight:600}
@@ -111,8 +125,11 @@ footer{margin-top:32px;padding-bottom:24px;color:var(--muted);font-size:.85em}
 }
 )css";
 
-void page_start(html& h, const std::string& title) {
-    h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+void page_start(html& h, const text::messages& t, const std::string& title) {
+    if (t.lang() == text::language::id)
+        h.raw("<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n");
+    else
+        h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     h.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     // Defence in depth behind the escaping: no script runs and nothing is fetched,
     // whatever the page holds. Inline CSS is the only thing allowed; the icon is
@@ -127,8 +144,8 @@ void page_start(html& h, const std::string& title) {
 // ---------------------------------------------------------------- sections
 
 struct metric_row {
-    const char* name;   // the metric's name in solution.json (or a derived one)
-    const char* label;  // what people read
+    const char* name;                                  // the metric's name in solution.json (or a derived one)
+    std::string_view (*label)(const text::messages&);  // what people read
     std::function<double(const model::solution_metrics&, const plan_figures&)> value;
     bool integral = true;
     bool share = false;
@@ -143,52 +160,60 @@ const std::vector<metric_row>& metric_rows() {
     using M = model::solution_metrics;
     using F = plan_figures;
     static const std::vector<metric_row> rows = {
-        {"participation_rate", "participation", [](const M& m, const F&) { return m.participation_rate; }, false, true,
-         +1},
-        {"demand_placed", "demand placed", [](const M& m, const F&) { return double(m.demand_placed); }, true, false,
-         +1},
-        {"jp_target_attainment", "JP-target attainment", [](const M& m, const F&) { return m.jp_target_attainment; },
-         false, true, +1},
-        {"jp_target_met", "staff meeting their JP target", [](const M& m, const F&) { return double(m.jp_target_met); },
-         true, false, +1},
-        {"disruption_minutes", "training minutes in working time",
+        {"participation_rate", [](const text::messages& t) { return t.tr("participation"); },
+         [](const M& m, const F&) { return m.participation_rate; }, false, true, +1},
+        {"demand_placed", [](const text::messages& t) { return t.tr("demand placed"); },
+         [](const M& m, const F&) { return double(m.demand_placed); }, true, false, +1},
+        {"jp_target_attainment", [](const text::messages& t) { return t.tr("JP-target attainment"); },
+         [](const M& m, const F&) { return m.jp_target_attainment; }, false, true, +1},
+        {"jp_target_met", [](const text::messages& t) { return t.tr("staff meeting their JP target"); },
+         [](const M& m, const F&) { return double(m.jp_target_met); }, true, false, +1},
+        {"disruption_minutes", [](const text::messages& t) { return t.tr("training minutes in working time"); },
          [](const M& m, const F&) { return double(m.disruption_minutes); }, true, false, -1},
-        {"disruption_per_placed_jp", "… per placed JP",
+        {"disruption_per_placed_jp", [](const text::messages& t) { return t.tr("… per placed JP"); },
          [](const M& m, const F& f) { return per_placed_jp(m.disruption_minutes, f); }, false, false, -1},
-        {"disruption_weighted", "… weighted by critical periods",
+        {"disruption_weighted", [](const text::messages& t) { return t.tr("… weighted by critical periods"); },
          [](const M& m, const F&) { return m.disruption_weighted; }, true, false, -1},
-        {"after_hours_minutes", "training minutes outside working time",
+        {"after_hours_minutes", [](const text::messages& t) { return t.tr("training minutes outside working time"); },
          [](const M& m, const F&) { return double(m.after_hours_minutes); }, true, false, -1},
-        {"max_after_hours_minutes_per_person_week", "most after-hours minutes of one person in one week",
+        {"max_after_hours_minutes_per_person_week",
+         [](const text::messages& t) { return t.tr("most after-hours minutes of one person in one week"); },
          [](const M& m, const F&) { return double(m.max_after_hours_minutes_per_person_week); }, true, false, -1},
-        {"max_unit_absence_ratio", "largest share of a unit in training at once",
+        {"max_unit_absence_ratio",
+         [](const text::messages& t) { return t.tr("largest share of a unit in training at once"); },
          [](const M& m, const F&) { return m.max_unit_absence_ratio; }, false, true, -1},
-        {"cohorts", "live cohorts", [](const M& m, const F&) { return double(m.cohorts); }, true, false, 0},
-        {"sessions", "sessions", [](const M& m, const F&) { return double(m.sessions); }, true, false, 0},
-        {"study_blocks", "study blocks", [](const M& m, const F&) { return double(m.study_blocks); }, true, false, 0},
-        {"instructor_minutes", "instructor minutes", [](const M& m, const F&) { return double(m.instructor_minutes); },
-         true, false, 0},
-        {"hard_violations", "hard violations", [](const M& m, const F&) { return double(m.hard_violations); }, true,
-         false, -1},
-        {"recording_placed", "demand placed by watching a recording",
+        {"cohorts", [](const text::messages& t) { return t.tr("live cohorts"); },
+         [](const M& m, const F&) { return double(m.cohorts); }, true, false, 0},
+        {"sessions", [](const text::messages& t) { return t.tr("sessions"); },
+         [](const M& m, const F&) { return double(m.sessions); }, true, false, 0},
+        {"study_blocks", [](const text::messages& t) { return t.tr("study blocks"); },
+         [](const M& m, const F&) { return double(m.study_blocks); }, true, false, 0},
+        {"instructor_minutes", [](const text::messages& t) { return t.tr("instructor minutes"); },
+         [](const M& m, const F&) { return double(m.instructor_minutes); }, true, false, 0},
+        {"hard_violations", [](const text::messages& t) { return t.tr("hard violations"); },
+         [](const M& m, const F&) { return double(m.hard_violations); }, true, false, -1},
+        {"recording_placed", [](const text::messages& t) { return t.tr("demand placed by watching a recording"); },
          [](const M& m, const F&) { return double(m.recording_placed); }, true, false, 0},
-        {"top_up_placed", "catalogue courses added to reach the JP target (top-up)",
+        {"top_up_placed",
+         [](const text::messages& t) { return t.tr("catalogue courses added to reach the JP target (top-up)"); },
          [](const M& m, const F&) { return double(m.top_up_placed); }, true, false, 0},
-        {"top_up_jp", "JP of top-up", [](const M& m, const F&) { return double(m.top_up_jp); }, true, false, 0},
-        {"assigned_duty_days", "days of training as assigned duty (surat tugas)",
+        {"top_up_jp", [](const text::messages& t) { return t.tr("JP of top-up"); },
+         [](const M& m, const F&) { return double(m.top_up_jp); }, true, false, 0},
+        {"assigned_duty_days",
+         [](const text::messages& t) { return t.tr("days of training as assigned duty (surat tugas)"); },
          [](const M& m, const F&) { return double(m.assigned_duty_days); }, true, false, 0},
-        {"assigned_duty_minutes", "training minutes as assigned duty",
+        {"assigned_duty_minutes", [](const text::messages& t) { return t.tr("training minutes as assigned duty"); },
          [](const M& m, const F&) { return double(m.assigned_duty_minutes); }, true, false, 0},
-        {"days_in_lieu", "days off in lieu for shift staff", [](const M& m, const F&) { return double(m.days_in_lieu); },
-         true, false, 0},
+        {"days_in_lieu", [](const text::messages& t) { return t.tr("days off in lieu for shift staff"); },
+         [](const M& m, const F&) { return double(m.days_in_lieu); }, true, false, 0},
     };
     return rows;
 }
 
-std::string show(const metric_row& r, double v) {
-    if (r.share) return percent(v);
-    if (r.integral) return grouped(v);
-    return fmt::format("{:.1f}", v);
+std::string show(const text::messages& t, const metric_row& r, double v) {
+    if (r.share) return percent(t, v);
+    if (r.integral) return grouped(t, v);
+    return detail::plain_decimal(t, v, 1);
 }
 
 enum class tone { plain, good, bad };
@@ -224,13 +249,14 @@ public:
           sol_(sol),
           pol_(pol),
           opts_(opts),
+          t_(text::choose_language(opts.language, s.locale)),
           f_(opts.checked ? compute_plan_figures(s, *opts.checked) : compute_plan_figures(s, sol, pol)),
           m_(opts.checked ? opts.checked->metrics : sol.metrics) {}
 
     std::string render() {
-        const std::string title = opts_.title.empty() ? "Training plan: " + s_.name : opts_.title;
+        const std::string title = opts_.title.empty() ? std::string(t_.tr("Training plan: ")) + s_.name : opts_.title;
         h_.reserve(256 * 1024);
-        page_start(h_, title);
+        page_start(h_, t_, title);
         header(title);
         summary();
         if (opts_.baseline) comparison();
@@ -240,9 +266,10 @@ public:
         after_hours();
         cohorts();
         unplaced();
-        h_.raw(
-            "</main>\n<footer>Made by jadwal from the scenario and the plan alone; the metrics are defined in "
-            "the project's docs/model.md. This file fetches nothing and runs no script.</footer>\n</body>\n</html>\n");
+        h_.raw("</main>\n<footer>")
+            .text(t_.tr("Made by jadwal from the scenario and the plan alone; the metrics are defined in "
+                        "the project's docs/model.md. This file fetches nothing and runs no script."))
+            .raw("</footer>\n</body>\n</html>\n");
         return std::move(h_).take();
     }
 
@@ -250,68 +277,79 @@ private:
     void header(const std::string& title) {
         h_.raw("<header>\n<h1>").text(title).raw("</h1>\n<p class=\"meta\">");
         if (!s_.name.empty() && !opts_.title.empty()) h_.text(s_.name).raw(" &middot; ");
-        h_.text(calendar::format_date(s_.horizon.first)).raw(" to ").text(calendar::format_date(s_.horizon.last));
-        h_.raw(" &middot; policy <b>").text(pol_.id).raw("</b>");
+        h_.text(t_.format("{} to {}", date_text(s_.horizon.first), date_text(s_.horizon.last)));
+        h_.raw(" &middot; ").text(t_.tr("policy")).raw(" <b>").text(pol_.id).raw("</b>");
         if (!pol_.description.empty()) h_.raw(" (").text(pol_.description).raw(")");
-        h_.raw(" &middot; strategy ").text(sol_.strategy).raw(" &middot; seed ").text(fmt::format("{}", sol_.seed));
-        h_.raw(" &middot; status <b>").text(model::to_string(sol_.status)).raw("</b></p>\n<nav>");
-        h_.raw("<a href=\"#summary\">Summary</a>");
-        if (opts_.baseline) h_.raw("<a href=\"#comparison\">Comparison</a>");
-        if (opts_.checked) h_.raw("<a href=\"#checked\">Check</a>");
-        h_.raw(
-            "<a href=\"#units\">Units</a><a href=\"#absence\">Absence</a><a href=\"#after-hours\">After hours</a>"
-            "<a href=\"#cohorts\">Cohorts</a><a href=\"#unplaced\">Unplaced</a></nav>\n</header>\n<main>\n");
+        h_.raw(" &middot; ").text(t_.tr("strategy")).raw(" ").text(detail::strategy_name(t_, sol_.strategy));
+        h_.raw(" &middot; ").text(t_.tr("seed")).raw(" ").text(fmt::format("{}", sol_.seed));
+        h_.raw(" &middot; ")
+            .text(t_.tr("status"))
+            .raw(" <b>")
+            .text(status_name(t_, sol_.status))
+            .raw("</b></p>\n<nav>");
+        h_.raw("<a href=\"#summary\">").text(t_.tr("Summary")).raw("</a>");
+        if (opts_.baseline) h_.raw("<a href=\"#comparison\">").text(t_.tr("Comparison")).raw("</a>");
+        if (opts_.checked) h_.raw("<a href=\"#checked\">").text(t_.tr("Check")).raw("</a>");
+        h_.raw("<a href=\"#units\">").text(t_.tr("Units")).raw("</a>");
+        h_.raw("<a href=\"#absence\">").text(t_.tr("Absence")).raw("</a>");
+        h_.raw("<a href=\"#after-hours\">").text(t_.tr("After hours")).raw("</a>");
+        h_.raw("<a href=\"#cohorts\">").text(t_.tr("Cohorts")).raw("</a>");
+        h_.raw("<a href=\"#unplaced\">").text(t_.tr("Unplaced")).raw("</a></nav>\n</header>\n<main>\n");
     }
 
     void summary() {
-        h_.raw("<section id=\"summary\">\n<h2>Summary</h2>\n<p class=\"note\">");
-        h_.text(opts_.checked ? "Metrics as jadwal verify recomputed them from the scenario and the plan."
-                              : "Metrics as the plan states them (not checked by jadwal verify).");
+        h_.raw("<section id=\"summary\">\n<h2>").text(t_.tr("Summary")).raw("</h2>\n<p class=\"note\">");
+        h_.text(opts_.checked ? t_.tr("Metrics as jadwal verify recomputed them from the scenario and the plan.")
+                              : t_.tr("Metrics as the plan states them (not checked by jadwal verify)."));
         h_.raw("</p>\n<div class=\"cards\">\n");
-        const auto bound_note = [](std::int64_t bound, std::int64_t got, std::int64_t total) {
-            return fmt::format("; no plan can do better than {} ({}), {} from this one", grouped(bound),
-                               percent(ratio(bound, total)), grouped(bound - got));
+        const auto bound_note = [&](std::int64_t bound, std::int64_t got, std::int64_t total) {
+            return t_.format("; no plan can do better than {} ({}), {} from this one", grouped(t_, bound),
+                             percent(t_, ratio(bound, total)), grouped(t_, bound - got));
         };
-        card(h_, percent(m_.participation_rate), "",
-             fmt::format("participation: {} of {} demand items placed{}", grouped(m_.demand_placed),
-                         grouped(m_.demand_total),
-                         sol_.bounds ? bound_note(sol_.bounds->demand_placed, m_.demand_placed, m_.demand_total) : ""));
-        card(h_, percent(m_.jp_target_attainment), "",
-             fmt::format("JP target met by {} of {} staff with a target{}", grouped(m_.jp_target_met),
-                         grouped(m_.jp_target_employees),
-                         sol_.bounds ? bound_note(sol_.bounds->jp_target_met, m_.jp_target_met, m_.jp_target_employees)
-                                     : ""));
-        card(h_, grouped(m_.disruption_minutes), "min",
-             fmt::format("training in working time (disruption), {} h; {:.1f} min per placed JP ({} JP placed)",
-                         grouped(static_cast<double>(m_.disruption_minutes) / 60.0),
-                         per_placed_jp(m_.disruption_minutes, f_), grouped(f_.placed_jp_total)));
-        card(h_, grouped(m_.after_hours_minutes), "min",
-             fmt::format("training outside working time (after hours), {} h",
-                         grouped(static_cast<double>(m_.after_hours_minutes) / 60.0)));
-        std::string week_caption = "most after-hours minutes of one person in one week";
+        card(h_, percent(t_, m_.participation_rate), "",
+             t_.format("participation: {} of {} demand items placed{}", grouped(t_, m_.demand_placed),
+                       grouped(t_, m_.demand_total),
+                       sol_.bounds ? bound_note(sol_.bounds->demand_placed, m_.demand_placed, m_.demand_total) : ""));
+        card(h_, percent(t_, m_.jp_target_attainment), "",
+             t_.format(
+                 "JP target met by {} of {} staff with a target{}", grouped(t_, m_.jp_target_met),
+                 grouped(t_, m_.jp_target_employees),
+                 sol_.bounds ? bound_note(sol_.bounds->jp_target_met, m_.jp_target_met, m_.jp_target_employees) : ""));
+        card(h_, grouped(t_, m_.disruption_minutes), t_.tr("min"),
+             t_.format("training in working time (disruption), {} h; {} min per placed JP ({} JP placed)",
+                       grouped(t_, static_cast<double>(m_.disruption_minutes) / 60.0),
+                       detail::plain_decimal(t_, per_placed_jp(m_.disruption_minutes, f_), 1),
+                       grouped(t_, f_.placed_jp_total)));
+        card(h_, grouped(t_, m_.after_hours_minutes), t_.tr("min"),
+             t_.format("training outside working time (after hours), {} h",
+                       grouped(t_, static_cast<double>(m_.after_hours_minutes) / 60.0)));
+        std::string week_caption(t_.tr("most after-hours minutes of one person in one week"));
         if (pol_.max_after_hours_minutes_per_week)
-            week_caption += fmt::format(" (policy limit {})", *pol_.max_after_hours_minutes_per_week);
-        card(h_, grouped(m_.max_after_hours_minutes_per_person_week), "min", week_caption);
-        std::string absence_caption = "largest share of one unit's staff in training in working time at once";
+            week_caption +=
+                t_.format(" (policy limit {})", detail::plain_count(t_, *pol_.max_after_hours_minutes_per_week));
+        card(h_, grouped(t_, m_.max_after_hours_minutes_per_person_week), t_.tr("min"), week_caption);
+        std::string absence_caption(t_.tr("largest share of one unit's staff in training in working time at once"));
         if (const auto u = worst_unit()) absence_caption += " (" + s_.units[*u].id + ")";
-        card(h_, percent(m_.max_unit_absence_ratio), "", absence_caption);
-        card(h_, grouped(m_.cohorts), "", "live cohorts (classroom and online)");
-        card(h_, grouped(m_.sessions), "", "sessions");
-        card(h_, grouped(m_.study_blocks), "", "self-paced study blocks");
+        card(h_, percent(t_, m_.max_unit_absence_ratio), "", absence_caption);
+        card(h_, grouped(t_, m_.cohorts), "", std::string(t_.tr("live cohorts (classroom and online)")));
+        card(h_, grouped(t_, m_.sessions), "", std::string(t_.tr("sessions")));
+        card(h_, grouped(t_, m_.study_blocks), "", std::string(t_.tr("self-paced study blocks")));
         // Under a policy with assigned duty (docs/model.md "Assigned duty").
         if (pol_.assigned_duty) {
-            card(h_, grouped(m_.assigned_duty_days), "days",
-                 fmt::format("training as assigned duty (surat tugas) on rostered days off and in {}: {} h, "
-                             "neither working time nor after hours",
-                             pol_.assigned_duty->seasons.empty() ? std::string{"no season"}
-                                                                 : fmt::format("{}", fmt::join(pol_.assigned_duty->seasons, ", ")),
-                             grouped(static_cast<double>(m_.assigned_duty_minutes) / 60.0)));
-            card(h_, grouped(m_.days_in_lieu), "days",
-                 fmt::format("days off in lieu for shift staff, each on a rostered shift within {} days of its "
-                             "duty day",
-                             pol_.assigned_duty->lieu_window_days));
+            card(h_, grouped(t_, m_.assigned_duty_days), t_.tr("days"),
+                 t_.format("training as assigned duty (surat tugas) on rostered days off and in {}: {} h, "
+                           "neither working time nor after hours",
+                           pol_.assigned_duty->seasons.empty()
+                               ? std::string{t_.tr("no season")}
+                               : fmt::format("{}", fmt::join(pol_.assigned_duty->seasons, ", ")),
+                           grouped(t_, static_cast<double>(m_.assigned_duty_minutes) / 60.0)));
+            card(h_, grouped(t_, m_.days_in_lieu), t_.tr("days"),
+                 t_.format("days off in lieu for shift staff, each on a rostered shift within {} days of its "
+                           "duty day",
+                           pol_.assigned_duty->lieu_window_days));
         }
-        card(h_, grouped(m_.hard_violations), "", "hard violations", m_.hard_violations > 0 ? tone::bad : tone::good);
+        card(h_, grouped(t_, m_.hard_violations), "", std::string(t_.tr("hard violations")),
+             m_.hard_violations > 0 ? tone::bad : tone::good);
         h_.raw("</div>\n");
         staff_groups();
         h_.raw("</section>\n");
@@ -321,24 +359,25 @@ private:
     /// staff and teachers meet rules office staff do not, which one total hides.
     void staff_groups() {
         if (!opts_.checked) return;
-        constexpr std::array<std::string_view, model::staff_group_count> labels{
-            "office staff", "teachers", "shift staff", "other staff"};
+        const std::array<std::string_view, model::staff_group_count> labels{t_.tr("office staff"), t_.tr("teachers"),
+                                                                            t_.tr("shift staff"), t_.tr("other staff")};
         const auto& groups = opts_.checked->staff_groups;
-        h_.raw("<h3>JP target by staff group</h3>\n<p class=\"note\">");
-        h_.text("Told from each person's work pattern: shift staff rotate, teachers have school holidays, office "
-                "staff work Monday to Friday, other staff the rest (six-day weeks).");
+        h_.raw("<h3>").text(t_.tr("JP target by staff group")).raw("</h3>\n<p class=\"note\">");
+        h_.text(
+            t_.tr("Told from each person's work pattern: shift staff rotate, teachers have school holidays, office "
+                  "staff work Monday to Friday, other staff the rest (six-day weeks)."));
         h_.raw("</p>\n");
-        open_table(h_, groups.size(), "Staff groups");
-        h_.raw("<tr><th>staff group</th><th "
-               "class=\"n\">staff</th><th class=\"n\">target met / with target</th><th "
-               "class=\"n\">attainment</th></tr>\n");
+        open_table(h_, groups.size(), std::string(t_.tr("Staff groups")));
+        h_.raw("<tr><th>").text(t_.tr("staff group")).raw("</th><th class=\"n\">").text(t_.tr("staff"));
+        h_.raw("</th><th class=\"n\">").text(t_.tr("target met / with target")).raw("</th><th class=\"n\">");
+        h_.text(t_.tr("attainment")).raw("</th></tr>\n");
         for (std::size_t g = 0; g < groups.size(); ++g) {
             const auto& x = groups[g];
             if (x.headcount == 0) continue;
             h_.raw("<tr><td class=\"name\">").text(labels[g]).raw("</td>");
-            num_cell(grouped(x.headcount));
-            num_cell(fmt::format("{} / {}", grouped(x.jp_target_met), grouped(x.jp_target_employees)));
-            num_cell(x.jp_target_employees > 0 ? percent(x.attainment()) : "n/a");
+            num_cell(grouped(t_, x.headcount));
+            num_cell(fmt::format("{} / {}", grouped(t_, x.jp_target_met), grouped(t_, x.jp_target_employees)));
+            num_cell(x.jp_target_employees > 0 ? percent(t_, x.attainment()) : std::string(t_.tr("n/a")));
             h_.raw("</tr>\n");
         }
         close_table(h_, groups.size());
@@ -357,16 +396,18 @@ private:
         const model::solution& base = *opts_.baseline;
         const plan_figures bf = compute_plan_figures(s_, base, pol_);
         std::string label = opts_.baseline_label;
-        if (label.empty()) label = fmt::format("baseline ({}, {})", base.policy, base.strategy);
-        h_.raw("<section id=\"comparison\">\n<h2>Comparison</h2>\n<p class=\"note\">This plan against ");
-        h_.text(label).raw(
-            ". Ratio = this plan ÷ the other; green where this plan is better, red where it is "
-            "worse.</p>\n<div class=\"scroll\"><table>\n<tr><th>metric</th><th class=\"n\">this "
-            "plan</th><th class=\"n\">");
-        h_.text(label).raw("</th><th class=\"n\">ratio</th></tr>\n");
+        if (label.empty()) label = t_.format("baseline ({}, {})", base.policy, base.strategy);
+        h_.raw("<section id=\"comparison\">\n<h2>").text(t_.tr("Comparison")).raw("</h2>\n<p class=\"note\">");
+        h_.text(
+            t_.format("This plan against {}. Ratio = this plan ÷ the other; green where this plan is better, red "
+                      "where it is worse.",
+                      label));
+        h_.raw("</p>\n<div class=\"scroll\"><table>\n<tr><th>").text(t_.tr("metric")).raw("</th><th class=\"n\">");
+        h_.text(t_.tr("this plan")).raw("</th><th class=\"n\">");
+        h_.text(label).raw("</th><th class=\"n\">").text(t_.tr("ratio")).raw("</th></tr>\n");
         for (const auto& r : metric_rows()) {
             const double a = r.value(m_, f_), b = r.value(base.metrics, bf);
-            h_.raw("<tr><td>").text(r.label).raw(" <code>").text(r.name).raw("</code></td><td class=\"n");
+            h_.raw("<tr><td>").text(r.label(t_)).raw(" <code>").text(r.name).raw("</code></td><td class=\"n");
             const int sign = a > b ? 1 : (a < b ? -1 : 0);
             if (r.better != 0 && sign != 0) {
                 if (sign == r.better)
@@ -374,9 +415,13 @@ private:
                 else
                     h_.raw(" bad");
             }
-            h_.raw("\">").text(show(r, a)).raw("</td><td class=\"n\">").text(show(r, b)).raw("</td><td class=\"n\">");
+            h_.raw("\">")
+                .text(show(t_, r, a))
+                .raw("</td><td class=\"n\">")
+                .text(show(t_, r, b))
+                .raw("</td><td class=\"n\">");
             if (b != 0)
-                h_.text(fmt::format("\xC3\x97{:.2f}", a / b));  // "×0.85"
+                h_.text("\xC3\x97" + detail::plain_decimal(t_, a / b, 2));  // "×0.85"
             else
                 h_.text(a == 0 ? "=" : "\xE2\x80\x94");  // "—": no ratio to a zero
             h_.raw("</td></tr>\n");
@@ -386,17 +431,18 @@ private:
 
     void checked() {
         const verify::report& r = *opts_.checked;
-        h_.raw("<section id=\"checked\">\n<h2>Check</h2>\n<p>");
+        h_.raw("<section id=\"checked\">\n<h2>").text(t_.tr("Check")).raw("</h2>\n<p>");
         if (r.violations.empty()) {
-            h_.raw("jadwal verify found no violation of a hard constraint.");
+            h_.text(t_.tr("jadwal verify found no violation of a hard constraint."));
         } else {
-            h_.raw("<b>jadwal verify found ").text(grouped(static_cast<std::int64_t>(r.violations.size())));
-            h_.raw(
-                " violations of hard constraints.</b></p>\n<div class=\"scroll\"><table>\n<tr><th>code</th>"
-                "<th class=\"n\">count</th><th>the first</th></tr>\n");
+            h_.raw("<b>").text(t_.format("jadwal verify found {} violations of hard constraints.",
+                                         grouped(t_, static_cast<std::int64_t>(r.violations.size()))));
+            h_.raw("</b></p>\n<div class=\"scroll\"><table>\n<tr><th>").text(t_.tr("code"));
+            h_.raw("</th><th class=\"n\">").text(t_.tr("count")).raw("</th><th>").text(t_.tr("the first"));
+            h_.raw("</th></tr>\n");
             for (const auto& [code, count] : r.violations_by_code) {
                 h_.raw("<tr><td><code>").text(code).raw("</code></td>");
-                num_cell(grouped(count));
+                num_cell(grouped(t_, count));
                 h_.raw("<td>");
                 const auto first = std::find_if(r.violations.begin(), r.violations.end(),
                                                 [&](const verify::violation& v) { return v.code == code; });
@@ -406,7 +452,8 @@ private:
             h_.raw("</table></div>\n<p>");
         }
         if (!r.warnings.empty())
-            h_.text(fmt::format(" It also warns of {} inconsistencies that do not break the plan.", r.warnings.size()));
+            h_.text(t_.format(" It also warns of {} inconsistencies that do not break the plan.",
+                              detail::plain_count(t_, static_cast<std::int64_t>(r.warnings.size()))));
         h_.raw("</p>\n</section>\n");
     }
 
@@ -421,7 +468,7 @@ private:
     }
 
     void units() {
-        h_.raw("<section id=\"units\">\n<h2>Participation and JP targets per unit</h2>\n");
+        h_.raw("<section id=\"units\">\n<h2>").text(t_.tr("Participation and JP targets per unit")).raw("</h2>\n");
         // The units that matter most for participation, the ones with the most demand
         // (with many small units at 0% a "lowest first" pick would show only those),
         // drawn lowest participation first.
@@ -444,34 +491,40 @@ private:
             std::count_if(f_.units.begin(), f_.units.end(), [](const auto& u) { return u.headcount > 0; });
         h_.raw("<p class=\"note\">");
         if (shown.size() < with_demand)
-            h_.text(fmt::format("The {} units with the most demand, lowest participation first; the table below "
-                                "lists all {}.",
-                                shown.size(), staffed));
+            h_.text(t_.format(
+                "The {} units with the most demand, lowest participation first; the table below "
+                "lists all {}.",
+                detail::plain_count(t_, static_cast<std::int64_t>(shown.size())), detail::plain_count(t_, staffed)));
         else
-            h_.text("Every unit with demand or JP targets, lowest participation first.");
+            h_.text(t_.tr("Every unit with demand or JP targets, lowest participation first."));
         h_.raw("</p>\n");
-        if (!shown.empty()) h_.append(detail::unit_attainment_chart(s_, f_, shown));
-        open_table(h_, static_cast<std::size_t>(staffed), fmt::format("Every unit ({})", staffed));
-        h_.raw(
-            "<tr><th>unit</th><th class=\"n\">staff</th><th class=\"n\">placed / "
-            "demand</th><th class=\"n\">participation</th><th class=\"n\">target met / with target</th><th "
-            "class=\"n\">attainment</th><th class=\"n\">peak absent (limit)</th><th class=\"n\">peak share</th>"
-            "<th class=\"n\">min in working time</th><th class=\"n\">min after hours</th></tr>\n");
+        if (!shown.empty()) h_.append(detail::unit_attainment_chart(s_, f_, shown, t_));
+        open_table(h_, static_cast<std::size_t>(staffed),
+                   t_.format("Every unit ({})", detail::plain_count(t_, staffed)));
+        h_.raw("<tr><th>").text(t_.tr("unit")).raw("</th><th class=\"n\">").text(t_.tr("staff"));
+        h_.raw("</th><th class=\"n\">").text(t_.tr("placed / demand")).raw("</th><th class=\"n\">");
+        h_.text(t_.tr("participation")).raw("</th><th class=\"n\">").text(t_.tr("target met / with target"));
+        h_.raw("</th><th class=\"n\">").text(t_.tr("attainment")).raw("</th><th class=\"n\">");
+        h_.text(t_.tr("peak absent (limit)")).raw("</th><th class=\"n\">").text(t_.tr("peak share"));
+        h_.raw("</th><th class=\"n\">").text(t_.tr("min in working time")).raw("</th><th class=\"n\">");
+        h_.text(t_.tr("min after hours")).raw("</th></tr>\n");
         for (std::uint32_t u = 0; u < f_.units.size(); ++u) {
             const auto& uf = f_.units[u];
             if (uf.headcount == 0) continue;
             h_.raw("<tr><td class=\"name\">").text(s_.units[u].name).raw(" <code>").text(s_.units[u].id);
             h_.raw("</code></td>");
-            num_cell(grouped(uf.headcount));
-            num_cell(fmt::format("{} / {}", grouped(uf.demand_placed), grouped(uf.demand_total)));
-            num_cell(uf.demand_total > 0 ? percent(ratio(uf.demand_placed, uf.demand_total)) : "n/a");
-            num_cell(fmt::format("{} / {}", grouped(uf.jp_target_met), grouped(uf.jp_target_employees)));
-            num_cell(uf.jp_target_employees > 0 ? percent(ratio(uf.jp_target_met, uf.jp_target_employees)) : "n/a");
-            num_cell(fmt::format("{} ({})", grouped(uf.max_absent), grouped(uf.absence_limit)),
+            num_cell(grouped(t_, uf.headcount));
+            num_cell(fmt::format("{} / {}", grouped(t_, uf.demand_placed), grouped(t_, uf.demand_total)));
+            num_cell(uf.demand_total > 0 ? percent(t_, ratio(uf.demand_placed, uf.demand_total))
+                                         : std::string(t_.tr("n/a")));
+            num_cell(fmt::format("{} / {}", grouped(t_, uf.jp_target_met), grouped(t_, uf.jp_target_employees)));
+            num_cell(uf.jp_target_employees > 0 ? percent(t_, ratio(uf.jp_target_met, uf.jp_target_employees))
+                                                : std::string(t_.tr("n/a")));
+            num_cell(fmt::format("{} ({})", grouped(t_, uf.max_absent), grouped(t_, uf.absence_limit)),
                      uf.max_absent > uf.absence_limit);
-            num_cell(percent(uf.max_absence_ratio));
-            num_cell(grouped(uf.disruption_minutes));
-            num_cell(grouped(uf.after_hours_minutes));
+            num_cell(percent(t_, uf.max_absence_ratio));
+            num_cell(grouped(t_, uf.disruption_minutes));
+            num_cell(grouped(t_, uf.after_hours_minutes));
             h_.raw("</tr>\n");
         }
         close_table(h_, static_cast<std::size_t>(staffed));
@@ -487,27 +540,28 @@ private:
     }
 
     void absence() {
-        h_.raw("<section id=\"absence\">\n<h2>Unit absence through the year</h2>\n<p class=\"note\">");
+        h_.raw("<section id=\"absence\">\n<h2>").text(t_.tr("Unit absence through the year"));
+        h_.raw("</h2>\n<p class=\"note\">");
         const std::vector<std::uint32_t> shown = chart_units([&](std::uint32_t a, std::uint32_t b) {
             return f_.units[a].max_absence_ratio > f_.units[b].max_absence_ratio;
         });
         const auto staffed = static_cast<std::size_t>(
             std::count_if(f_.units.begin(), f_.units.end(), [](const auto& u) { return u.headcount > 0; }));
         h_.text(
-            "Each cell: the largest share of the unit's staff in training during their working time at once, on "
-            "any day of that week (Monday to Sunday). ");
+            t_.tr("Each cell: the largest share of the unit's staff in training during their working time at "
+                  "once, on any day of that week (Monday to Sunday). "));
         if (shown.size() < staffed)
-            h_.text(fmt::format("The {} units with the highest peaks; the units table gives every unit's peak.",
-                                shown.size()));
+            h_.text(t_.format("The {} units with the highest peaks; the units table gives every unit's peak.",
+                              detail::plain_count(t_, static_cast<std::int64_t>(shown.size()))));
         else
-            h_.text("Every unit with staff.");
+            h_.text(t_.tr("Every unit with staff."));
         h_.raw("</p>\n");
-        if (!shown.empty()) h_.append(detail::absence_heat_map(s_, f_, shown));
+        if (!shown.empty()) h_.append(detail::absence_heat_map(s_, f_, shown, t_));
         h_.raw("</section>\n");
     }
 
     void after_hours() {
-        h_.raw("<section id=\"after-hours\">\n<h2>After-hours load per person</h2>\n");
+        h_.raw("<section id=\"after-hours\">\n<h2>").text(t_.tr("After-hours load per person")).raw("</h2>\n");
         std::vector<std::int64_t> total, week;
         std::int64_t with_after_hours = 0;
         for (const auto& p : f_.people) {
@@ -516,39 +570,45 @@ private:
             with_after_hours += p.after_hours_minutes > 0 ? 1 : 0;
         }
         h_.raw("<p class=\"note\">");
-        h_.text(fmt::format("{} people have training in this plan; {} of them train outside their working time.",
-                            grouped(static_cast<std::int64_t>(f_.people.size())), grouped(with_after_hours)));
-        h_.raw("</p>\n<div class=\"histos\"><div><h3>After-hours minutes over the plan</h3>\n");
-        h_.append(detail::minutes_histogram(total, "After-hours minutes per person over the plan", std::nullopt));
-        h_.raw("</div><div><h3>Largest after-hours week</h3>\n");
+        h_.text(t_.format("{} people have training in this plan; {} of them train outside their working time.",
+                          grouped(t_, static_cast<std::int64_t>(f_.people.size())), grouped(t_, with_after_hours)));
+        h_.raw("</p>\n<div class=\"histos\"><div><h3>").text(t_.tr("After-hours minutes over the plan"));
+        h_.raw("</h3>\n");
+        h_.append(detail::minutes_histogram(total, std::string(t_.tr("After-hours minutes per person over the plan")),
+                                            std::nullopt, t_));
+        h_.raw("</div><div><h3>").text(t_.tr("Largest after-hours week")).raw("</h3>\n");
         std::optional<std::int64_t> limit;
         if (pol_.max_after_hours_minutes_per_week) limit = *pol_.max_after_hours_minutes_per_week;
-        h_.append(detail::minutes_histogram(week, "Largest after-hours minutes of each person in one week", limit));
+        h_.append(detail::minutes_histogram(
+            week, std::string(t_.tr("Largest after-hours minutes of each person in one week")), limit, t_));
         h_.raw("</div></div>\n</section>\n");
     }
 
     void cohorts() {
-        h_.raw("<section id=\"cohorts\">\n<h2>Calendar of cohorts</h2>\n");
+        h_.raw("<section id=\"cohorts\">\n<h2>").text(t_.tr("Calendar of cohorts")).raw("</h2>\n");
         std::vector<std::uint32_t> live;
         for (std::uint32_t c = 0; c < sol_.cohorts.size(); ++c)
             if (sol_.cohorts[c].mode != model::delivery_mode::self_paced && !sol_.cohorts[c].sessions.empty())
                 live.push_back(c);
         if (live.empty()) {
-            h_.raw("<p>The plan has no classroom or online cohort.</p>\n</section>\n");
+            h_.raw("<p>").text(t_.tr("The plan has no classroom or online cohort.")).raw("</p>\n</section>\n");
             return;
         }
-        h_.raw(
-            "<p class=\"note\">One band per programme; a bar runs from a cohort's first to its last session day "
-            "(dates in the scenario's zone); hover or tap for details.</p>\n");
-        h_.append(detail::cohort_calendar(s_, sol_));
+        h_.raw("<p class=\"note\">");
+        h_.text(
+            t_.tr("One band per programme; a bar runs from a cohort's first to its last session day "
+                  "(dates in the scenario's zone); hover or tap for details."));
+        h_.raw("</p>\n");
+        h_.append(detail::cohort_calendar(s_, sol_, t_));
         std::stable_sort(live.begin(), live.end(), [&](std::uint32_t a, std::uint32_t b) {
             return sol_.cohorts[a].sessions.front().start < sol_.cohorts[b].sessions.front().start;
         });
-        open_table(h_, live.size(), fmt::format("Every cohort ({})", live.size()));
-        h_.raw(
-            "<tr><th>cohort</th><th>programme</th><th>mode</th><th>venue or "
-            "platform</th><th class=\"n\">participants</th><th class=\"n\">sessions</th><th>first</th>"
-            "<th>last</th></tr>\n");
+        open_table(h_, live.size(),
+                   t_.format("Every cohort ({})", detail::plain_count(t_, static_cast<std::int64_t>(live.size()))));
+        h_.raw("<tr><th>").text(t_.tr("cohort")).raw("</th><th>").text(t_.tr("programme")).raw("</th><th>");
+        h_.text(t_.tr("mode")).raw("</th><th>").text(t_.tr("venue or platform")).raw("</th><th class=\"n\">");
+        h_.text(t_.tr("participants")).raw("</th><th class=\"n\">").text(t_.tr("sessions")).raw("</th><th>");
+        h_.text(t_.tr("first")).raw("</th><th>").text(t_.tr("last")).raw("</th></tr>\n");
         const auto& zone = *s_.zone;
         for (const auto c : live) {
             const auto& co = sol_.cohorts[c];
@@ -559,14 +619,14 @@ private:
                 last = std::max(last, ses.end);
             }
             h_.raw("<tr><td><code>").text(co.id).raw("</code></td><td>").text(prog.title).raw("</td><td>");
-            h_.text(model::to_string(co.mode)).raw("</td><td>");
+            h_.text(mode_name(t_, co.mode)).raw("</td><td>");
             if (co.mode == model::delivery_mode::classroom && co.venue.valid())
                 h_.text(s_.venues[co.venue.value].name);
             else if (co.mode == model::delivery_mode::online_live && co.platform.valid())
                 h_.text(s_.platforms[co.platform.value].name);
             h_.raw("</td>");
-            num_cell(grouped(static_cast<std::int64_t>(co.participants.size())));
-            num_cell(grouped(static_cast<std::int64_t>(co.sessions.size())));
+            num_cell(grouped(t_, static_cast<std::int64_t>(co.participants.size())));
+            num_cell(grouped(t_, static_cast<std::int64_t>(co.sessions.size())));
             h_.raw("<td>").text(local_text(first, zone)).raw("</td><td>").text(local_text(last, zone));
             h_.raw("</td></tr>\n");
         }
@@ -574,31 +634,41 @@ private:
         h_.raw("</section>\n");
     }
 
-    /// "2026-04-07 08:00" in `z`.
-    static std::string local_text(calendar::instant t, const date::time_zone& z) {
+    /// "2026-04-07 08:00" in `z` (English), "7 Apr 2026 08.00" (Indonesian).
+    std::string local_text(calendar::instant t, const date::time_zone& z) const {
         const auto local = date::floor<std::chrono::minutes>(z.to_local(t));  // to_local gives seconds
         const auto day = date::floor<date::days>(local);
         const auto minutes = (local - day).count();
-        return fmt::format("{} {:02}:{:02}", calendar::format_date(day), minutes / 60, minutes % 60);
+        if (t_.lang() == text::language::en)
+            return fmt::format("{} {:02}:{:02}", calendar::format_date(day), minutes / 60, minutes % 60);
+        return t_.day(day, text::date_style::short_) + " " + t_.clock(std::chrono::minutes{minutes});
+    }
+
+    /// A date as the report's header shows it: ISO in English (as always), the
+    /// day's name and month in words in Indonesian.
+    std::string date_text(calendar::local_date d) const {
+        if (t_.lang() == text::language::en) return calendar::format_date(d);
+        return t_.day(d, text::date_style::full);
     }
 
     void unplaced() {
-        h_.raw("<section id=\"unplaced\">\n<h2>Unplaced people</h2>\n");
+        h_.raw("<section id=\"unplaced\">\n<h2>").text(t_.tr("Unplaced people")).raw("</h2>\n");
         if (sol_.unplaced.empty()) {
-            h_.raw("<p>Every demand item is placed.</p>\n</section>\n");
+            h_.raw("<p>").text(t_.tr("Every demand item is placed.")).raw("</p>\n</section>\n");
             return;
         }
         // Reasons at a glance: how many unplaced items carry each code.
         std::map<std::string, std::pair<std::int64_t, std::string_view>> by_code;  // code -> (items, an example)
         for (const auto& u : sol_.unplaced)
             for (const auto& r : u.reasons) ++by_code.try_emplace(r.code, 0, r.message).first->second.first;
-        h_.raw("<p>").text(grouped(static_cast<std::int64_t>(sol_.unplaced.size())));
-        h_.raw(
-            " demand items are not placed. Reasons:</p>\n<div class=\"scroll\"><table>\n<tr><th>reason</th><th "
-            "class=\"n\">items</th><th>for example</th></tr>\n");
+        h_.raw("<p>").text(t_.format("{} demand items are not placed. Reasons:",
+                                     grouped(t_, static_cast<std::int64_t>(sol_.unplaced.size()))));
+        h_.raw("</p>\n<div class=\"scroll\"><table>\n<tr><th>").text(t_.tr("reason"));
+        h_.raw("</th><th class=\"n\">").text(t_.tr("items")).raw("</th><th>").text(t_.tr("for example"));
+        h_.raw("</th></tr>\n");
         for (const auto& [code, entry] : by_code) {
             h_.raw("<tr><td><code>").text(code).raw("</code></td>");
-            num_cell(grouped(entry.first));
+            num_cell(grouped(t_, entry.first));
             h_.raw("<td>").text(entry.second).raw("</td></tr>\n");
         }
         h_.raw("</table></div>\n");
@@ -621,18 +691,18 @@ private:
         open_table(
             h_, shown,
             shown < rows.size()
-                ? fmt::format("The first {} of {} unplaced demand items", grouped(static_cast<std::int64_t>(shown)),
-                              grouped(static_cast<std::int64_t>(rows.size())))
-                : fmt::format("Every unplaced demand item ({})", grouped(static_cast<std::int64_t>(shown))));
-        h_.raw(
-            "<tr><th>NIP</th><th>name</th><th>unit</th><th>programme</th>"
-            "<th>priority</th><th>reasons</th></tr>\n");
+                ? t_.format("The first {} of {} unplaced demand items", grouped(t_, static_cast<std::int64_t>(shown)),
+                            grouped(t_, static_cast<std::int64_t>(rows.size())))
+                : t_.format("Every unplaced demand item ({})", grouped(t_, static_cast<std::int64_t>(shown))));
+        h_.raw("<tr><th>NIP</th><th>").text(t_.tr("name")).raw("</th><th>").text(t_.tr("unit")).raw("</th><th>");
+        h_.text(t_.tr("programme")).raw("</th><th>").text(t_.tr("priority")).raw("</th><th>");
+        h_.text(t_.tr("reasons")).raw("</th></tr>\n");
         for (std::size_t k = 0; k < shown; ++k) {
             const auto& u = *rows[k];
             const auto& e = s_.employees[u.employee.value];
             h_.raw("<tr><td>").text(e.id).raw("</td><td>").text(e.name).raw("</td><td>");
             h_.text(s_.units[e.unit.value].id).raw("</td><td>").text(s_.programs[u.program.value].title);
-            h_.raw("</td><td>").text(model::to_string(priority_of(u))).raw("</td><td><ul class=\"reasons\">");
+            h_.raw("</td><td>").text(priority_name(t_, priority_of(u))).raw("</td><td><ul class=\"reasons\">");
             for (const auto& r : u.reasons)
                 h_.raw("<li><code>").text(r.code).raw("</code> ").text(r.message).raw("</li>");
             h_.raw("</ul></td></tr>\n");
@@ -640,8 +710,8 @@ private:
         close_table(h_, shown);
         if (shown < rows.size())
             h_.raw("<p class=\"note\">")
-                .text(fmt::format("… and {} more (mandatory demand is listed first); solution.json lists every one.",
-                                  grouped(static_cast<std::int64_t>(rows.size() - shown))))
+                .text(t_.format("… and {} more (mandatory demand is listed first); solution.json lists every one.",
+                                grouped(t_, static_cast<std::int64_t>(rows.size() - shown))))
                 .raw("</p>\n");
         h_.raw("</section>\n");
     }
@@ -650,6 +720,7 @@ private:
     const model::solution& sol_;
     const model::policy& pol_;
     const report_options& opts_;
+    text::messages t_;
     plan_figures f_;
     model::solution_metrics m_;
     html h_;

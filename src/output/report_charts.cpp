@@ -18,16 +18,24 @@ namespace {
 
 using calendar::local_date;
 
-constexpr std::array<const char*, 12> month_names = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-
 // Row labels of the charts: the width they get, and the characters that fit in it
 // at 11 px in a system font (the full text is in the label's tooltip).
 constexpr double label_width = 250;
 constexpr std::size_t label_chars = 32;
 
-std::string percent(double share) {
-    return fmt::format("{:.1f}%", 100.0 * share);
+std::string percent(const text::messages& t, double share) {
+    return t.percent(share, 1);
+}
+
+/// A date in a tooltip: ISO in English (as always), "7 Apr 2026" in Indonesian.
+std::string date_text(const text::messages& t, local_date d) {
+    if (t.lang() == text::language::en) return calendar::format_date(d);
+    return t.day(d, text::date_style::short_);
+}
+
+std::size_t code_points(std::string_view text) {
+    return static_cast<std::size_t>(
+        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 double ratio(std::int64_t part, std::int64_t whole) {
@@ -64,12 +72,13 @@ std::vector<std::pair<int, unsigned>> month_starts(calendar::date_range days) {
 }
 
 /// Month labels and light grid lines over a time axis of `px_per_day`.
-void month_axis(html& h, calendar::date_range days, double x0, double px_per_day, double top, double bottom) {
+void month_axis(html& h, calendar::date_range days, double x0, double px_per_day, double top, double bottom,
+                const text::messages& t) {
     for (const auto& [day, month] : month_starts(days)) {
         const double x = x0 + px_per_day * day;
         h.num("<line class=\"grid\" x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\"/>", x, top - 4, x, bottom);
         h.num("<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\">", x + 2, top - 6);
-        h.text(month_names[month - 1]).raw("</text>");
+        h.text(t.month_name(date::month{month}, true)).raw("</text>");
     }
 }
 
@@ -98,21 +107,26 @@ rgb heat_colour(double t) {
 
 // ---------------------------------------------------------------- per unit bars
 
-html unit_attainment_chart(const model::scenario& s, const plan_figures& f, const std::vector<std::uint32_t>& units) {
+html unit_attainment_chart(const model::scenario& s, const plan_figures& f, const std::vector<std::uint32_t>& units,
+                           const text::messages& t) {
     constexpr double label_w = label_width, plot_w = 380, row_h = 28, top = 34, value_w = 60;
     const double width = label_w + plot_w + value_w, height = top + row_h * static_cast<double>(units.size()) + 22;
     html h;
-    open_svg(h, width, height, "Participation and JP-target attainment per unit");
+    open_svg(h, width, height, t.tr("Participation and JP-target attainment per unit"));
     // Legend and axis.
     h.num("<rect class=\"bar-a\" x=\"{:.0f}\" y=\"4\" width=\"12\" height=\"10\"/>", label_w);
-    h.num("<text x=\"{:.0f}\" y=\"13\">participation (demand placed)</text>", label_w + 16);
-    h.num("<rect class=\"bar-b\" x=\"{:.0f}\" y=\"4\" width=\"12\" height=\"10\"/>", label_w + 200);
-    h.num("<text x=\"{:.0f}\" y=\"13\">JP target met</text>", label_w + 216);
+    const std::string_view first_key = t.tr("participation (demand placed)");
+    h.num("<text x=\"{:.0f}\" y=\"13\">", label_w + 16).text(first_key).raw("</text>");
+    // The second key after the first one's text (about 6 px a character at 11 px).
+    const double second = std::max(200.0, 16.0 + 6.0 * static_cast<double>(code_points(first_key)) + 20.0);
+    h.num("<rect class=\"bar-b\" x=\"{:.0f}\" y=\"4\" width=\"12\" height=\"10\"/>", label_w + second);
+    h.num("<text x=\"{:.0f}\" y=\"13\">", label_w + second + 16).text(t.tr("JP target met")).raw("</text>");
     for (int pct = 0; pct <= 100; pct += 25) {
         const double x = label_w + plot_w * pct / 100.0;
         h.num("<line class=\"grid\" x1=\"{:.1f}\" y1=\"{:.0f}\" x2=\"{:.1f}\" y2=\"{:.0f}\"/>", x, top - 4, x,
               height - 18);
         h.num("<text class=\"tick\" x=\"{:.1f}\" y=\"{:.0f}\" text-anchor=\"middle\">{}%</text>", x, height - 6, pct);
+        // (whole percentages: "25%" reads the same in both languages)
     }
     for (std::size_t row = 0; row < units.size(); ++row) {
         const auto& uf = f.units[units[row]];
@@ -124,19 +138,19 @@ html unit_attainment_chart(const model::scenario& s, const plan_figures& f, cons
         const double jp = ratio(uf.jp_target_met, uf.jp_target_employees);
         h.num("<rect class=\"bar-a\" x=\"{:.0f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"10\"><title>", label_w, y + 3,
               std::max(plot_w * part, 0.5));
-        h.text(fmt::format("{}: participation {} ({} of {} demand items placed)", u.id, percent(part), uf.demand_placed,
-                           uf.demand_total));
+        h.text(t.format("{}: participation {} ({} of {} demand items placed)", u.id, percent(t, part),
+                        plain_count(t, uf.demand_placed), plain_count(t, uf.demand_total)));
         h.raw("</title></rect>");
         h.num("<rect class=\"bar-b\" x=\"{:.0f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"10\"><title>", label_w, y + 14,
               std::max(plot_w * jp, 0.5));
-        h.text(fmt::format("{}: JP target met by {} ({} of {} staff with a target)", u.id, percent(jp),
-                           uf.jp_target_met, uf.jp_target_employees));
+        h.text(t.format("{}: JP target met by {} ({} of {} staff with a target)", u.id, percent(t, jp),
+                        plain_count(t, uf.jp_target_met), plain_count(t, uf.jp_target_employees)));
         h.raw("</title></rect>");
         h.num("<text class=\"tick\" x=\"{:.0f}\" y=\"{:.1f}\">", label_w + plot_w + 6, y + 12)
-            .text(uf.demand_total > 0 ? percent(part) : std::string{"n/a"})
+            .text(uf.demand_total > 0 ? percent(t, part) : std::string{t.tr("n/a")})
             .raw("</text>");
         h.num("<text class=\"tick\" x=\"{:.0f}\" y=\"{:.1f}\">", label_w + plot_w + 6, y + 23)
-            .text(uf.jp_target_employees > 0 ? percent(jp) : std::string{"n/a"})
+            .text(uf.jp_target_employees > 0 ? percent(t, jp) : std::string{t.tr("n/a")})
             .raw("</text>");
     }
     h.raw("</svg>");
@@ -145,7 +159,8 @@ html unit_attainment_chart(const model::scenario& s, const plan_figures& f, cons
 
 // ---------------------------------------------------------------- absence heat map
 
-html absence_heat_map(const model::scenario& s, const plan_figures& f, const std::vector<std::uint32_t>& units) {
+html absence_heat_map(const model::scenario& s, const plan_figures& f, const std::vector<std::uint32_t>& units,
+                      const text::messages& t) {
     // Columns are ISO weeks: the first starts on the Monday on or before the horizon's first date.
     const local_date monday0 = calendar::week_monday(f.days.first);
     const int weeks = static_cast<int>((f.days.last - monday0).count() / 7 + 1);
@@ -169,8 +184,9 @@ html absence_heat_map(const model::scenario& s, const plan_figures& f, const std
     const double width = label_w + cell * weeks + 12;
     const double height = top + cell * static_cast<double>(units.size()) + legend_h;
     html h;
-    open_svg(h, width, height, "Unit absence by week");
-    month_axis(h, f.days, label_w + cell * lead / 7.0, cell / 7.0, top, top + cell * static_cast<double>(units.size()));
+    open_svg(h, width, height, t.tr("Unit absence by week"));
+    month_axis(h, f.days, label_w + cell * lead / 7.0, cell / 7.0, top, top + cell * static_cast<double>(units.size()),
+               t);
     for (std::size_t row = 0; row < units.size(); ++row) {
         const auto& uf = f.units[units[row]];
         const auto& u = s.units[units[row]];
@@ -189,24 +205,26 @@ html absence_heat_map(const model::scenario& s, const plan_figures& f, const std
             h.raw("\"");
             if (count > uf.absence_limit) h.raw(" class=\"over\"");
             h.raw("><title>");
-            h.text(fmt::format("{}, week of {}: at most {} of {} staff ({}) in training in working time; limit {}",
-                               u.id, calendar::format_date(monday0 + date::days{7 * w}), count, uf.headcount,
-                               percent(share), uf.absence_limit));
+            h.text(t.format("{}, week of {}: at most {} of {} staff ({}) in training in working time; limit {}", u.id,
+                            date_text(t, monday0 + date::days{7 * w}), plain_count(t, count),
+                            plain_count(t, uf.headcount), percent(t, share), plain_count(t, uf.absence_limit)));
             h.raw("</title></rect>");
         }
     }
     // Legend: five steps of the ramp, labelled with the shares they stand for.
     const double ly = top + cell * static_cast<double>(units.size()) + 10;
     for (int k = 0; k < 5; ++k) {
-        const double t = (k + 1) / 5.0;
+        const double step = (k + 1) / 5.0;
         h.num("<rect x=\"{:.0f}\" y=\"{:.0f}\" width=\"{}\" height=\"10\" fill=\"", label_w + 70.0 * k, ly, 14);
-        colour(h, heat_colour(t));
+        colour(h, heat_colour(step));
         h.num("\"/><text class=\"tick\" x=\"{:.0f}\" y=\"{:.0f}\">", label_w + 70.0 * k + 18, ly + 9)
-            .text("\xE2\x89\xA4 " + percent(scale * t))  // "≤ 3.2%"
+            .text("\xE2\x89\xA4 " + percent(t, scale * step))  // "≤ 3.2%"
             .raw("</text>");
     }
     h.num("<rect class=\"over-key\" x=\"{:.0f}\" y=\"{:.0f}\" width=\"12\" height=\"8\"/>", label_w + 360, ly + 1);
-    h.num("<text class=\"tick\" x=\"{:.0f}\" y=\"{:.0f}\">above the unit's limit</text>", label_w + 378, ly + 9);
+    h.num("<text class=\"tick\" x=\"{:.0f}\" y=\"{:.0f}\">", label_w + 378, ly + 9)
+        .text(t.tr("above the unit's limit"))
+        .raw("</text>");
     h.raw("</svg>");
     return h;
 }
@@ -214,7 +232,7 @@ html absence_heat_map(const model::scenario& s, const plan_figures& f, const std
 // ---------------------------------------------------------------- histogram
 
 html minutes_histogram(const std::vector<std::int64_t>& values, const std::string& what,
-                       std::optional<std::int64_t> limit) {
+                       std::optional<std::int64_t> limit, const text::messages& t) {
     std::int64_t max = 0;
     for (const auto v : values) max = std::max(max, v);
     if (limit) max = std::max(max, *limit);
@@ -252,23 +270,28 @@ html minutes_histogram(const std::vector<std::int64_t>& values, const std::strin
     for (std::int64_t k = 0; k <= steps; ++k) {  // y grid: counts
         const double y = top + plot_h - plot_h * static_cast<double>(k) / static_cast<double>(steps);
         h.num("<line class=\"grid\" x1=\"{:.0f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\"/>", left, y, width - 8, y);
-        h.num("<text class=\"tick\" x=\"{:.0f}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>", left - 4, y + 4,
-              k * step);
+        h.num("<text class=\"tick\" x=\"{:.0f}\" y=\"{:.1f}\" text-anchor=\"end\">", left - 4, y + 4)
+            .text(plain_count(t, k * step))
+            .raw("</text>");
     }
     for (std::size_t b = 0; b < n_buckets; ++b) {
         const double x = left + bar_w * static_cast<double>(b);
         const double bh = plot_h * static_cast<double>(counts[b]) / static_cast<double>(top_count);
         const auto lo = static_cast<std::int64_t>(b == 0 ? 0 : (b - 1)) * w, hi = static_cast<std::int64_t>(b) * w;
-        const std::string range = b == 0 ? std::string{"0 min"} : fmt::format("{}\xE2\x80\x93{} min", lo + 1, hi);
+        const std::string range =
+            b == 0 ? t.format("{} min", 0) : t.format("{}\u2013{} min", plain_count(t, lo + 1), plain_count(t, hi));
         h.num("<rect class=\"bar-a\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\"><title>", x + 1,
               top + plot_h - bh, bar_w - 2, bh);
-        h.text(fmt::format("{}: {} {}", range, counts[b], counts[b] == 1 ? "person" : "people")).raw("</title></rect>");
+        h.text(range + ": " + t.plural("{} person", "{} people", counts[b], plain_count(t, counts[b])))
+            .raw("</title></rect>");
         if (b == 0 || b % ((n_buckets + 7) / 8) == 0 || b + 1 == n_buckets)
-            h.num("<text class=\"tick\" x=\"{:.1f}\" y=\"{:.0f}\" text-anchor=\"middle\">{}</text>", x + bar_w / 2,
-                  top + plot_h + 14, hi);
+            h.num("<text class=\"tick\" x=\"{:.1f}\" y=\"{:.0f}\" text-anchor=\"middle\">", x + bar_w / 2,
+                  top + plot_h + 14)
+                .text(plain_count(t, hi))
+                .raw("</text>");
     }
     h.num("<text class=\"tick\" x=\"{:.0f}\" y=\"{:.0f}\">", left, height - 8)
-        .text("minutes (each bar: up to the value below it)")
+        .text(t.tr("minutes (each bar: up to the value below it)"))
         .raw("</text>");
     if (limit) {
         // Bar k covers ((k-1)w, kw] and spans [k, k+1) bar widths: value v sits at v/w + 1.
@@ -277,13 +300,10 @@ html minutes_histogram(const std::vector<std::int64_t>& values, const std::strin
               top + plot_h);
         // The label on the side of the line with room for it.
         if (x > width / 2)
-            h.num(
-                "<text class=\"tick limit-label\" x=\"{:.1f}\" y=\"{:.0f}\" text-anchor=\"end\">policy limit {} "
-                "min</text>",
-                x - 4, top + 10, *limit);
+            h.num("<text class=\"tick limit-label\" x=\"{:.1f}\" y=\"{:.0f}\" text-anchor=\"end\">", x - 4, top + 10);
         else
-            h.num("<text class=\"tick limit-label\" x=\"{:.1f}\" y=\"{:.0f}\">policy limit {} min</text>", x + 4,
-                  top + 10, *limit);
+            h.num("<text class=\"tick limit-label\" x=\"{:.1f}\" y=\"{:.0f}\">", x + 4, top + 10);
+        h.text(t.format("policy limit {} min", plain_count(t, *limit))).raw("</text>");
     }
     h.raw("</svg>");
     return h;
@@ -291,15 +311,15 @@ html minutes_histogram(const std::vector<std::int64_t>& values, const std::strin
 
 // ---------------------------------------------------------------- cohort calendar
 
-html cohort_calendar(const model::scenario& s, const model::solution& sol) {
+html cohort_calendar(const model::scenario& s, const model::solution& sol, const text::messages& t) {
     struct bar {
         std::uint32_t cohort = 0;
         int first = 0, last = 0;  // day indices (scenario zone) of the first and last session
         int lane = 0;
     };
     const auto& zone = *s.zone;
-    auto day_of = [&](calendar::instant t) {
-        return static_cast<int>((calendar::local_day(t, zone) - s.horizon.first).count());
+    auto day_of = [&](calendar::instant at) {
+        return static_cast<int>((calendar::local_day(at, zone) - s.horizon.first).count());
     };
     // Per programme (scenario order) its live cohorts by first session, packed
     // greedily into lanes: a cohort takes the first lane free since before its start.
@@ -335,14 +355,14 @@ html cohort_calendar(const model::scenario& s, const model::solution& sol) {
     const double px = plot_w / n_days;
     const double height = top + lane_h * lanes_total + band_gap * static_cast<double>(bands.size()) + 12;
     html h;
-    open_svg(h, label_w + plot_w + 10, height, "Calendar of cohorts");
-    month_axis(h, s.horizon, label_w, px, top, height - 8);
+    open_svg(h, label_w + plot_w + 10, height, t.tr("Calendar of cohorts"));
+    month_axis(h, s.horizon, label_w, px, top, height - 8, t);
     h.num("<rect class=\"m-classroom\" x=\"{:.0f}\" y=\"2\" width=\"12\" height=\"9\"/>", label_w);
-    h.num("<text class=\"tick\" x=\"{:.0f}\" y=\"10\">classroom</text>", label_w + 16);
+    h.num("<text class=\"tick\" x=\"{:.0f}\" y=\"10\">", label_w + 16).text(t.tr("classroom")).raw("</text>");
     h.num("<rect class=\"m-online_live\" x=\"{:.0f}\" y=\"2\" width=\"12\" height=\"9\"/>", label_w + 90);
-    h.num("<text class=\"tick\" x=\"{:.0f}\" y=\"10\">online live</text>", label_w + 106);
+    h.num("<text class=\"tick\" x=\"{:.0f}\" y=\"10\">", label_w + 106).text(t.tr("online live")).raw("</text>");
     h.num("<rect class=\"session\" x=\"{:.0f}\" y=\"2\" width=\"3\" height=\"9\"/>", label_w + 190);
-    h.num("<text class=\"tick\" x=\"{:.0f}\" y=\"10\">a session day</text>", label_w + 197);
+    h.num("<text class=\"tick\" x=\"{:.0f}\" y=\"10\">", label_w + 197).text(t.tr("a session day")).raw("</text>");
 
     double y = top;
     for (const auto& [p, bars] : bands) {
@@ -361,17 +381,19 @@ html cohort_calendar(const model::scenario& s, const model::solution& sol) {
         for (const auto& b : bars) {
             const auto& co = sol.cohorts[b.cohort];
             const double by = y + lane_h * b.lane;
-            const std::string_view mode = model::to_string(co.mode);
+            const std::string mode = mode_name(t, co.mode);
             std::string where;
             if (co.mode == model::delivery_mode::classroom && co.venue.valid())
-                where = " at " + s.venues[co.venue.value].name;
+                where = t.format(" at {}", s.venues[co.venue.value].name);
             else if (co.mode == model::delivery_mode::online_live && co.platform.valid())
-                where = " on " + s.platforms[co.platform.value].name;
+                where = t.format(" on {}", s.platforms[co.platform.value].name);
+            const auto n_sessions = static_cast<std::int64_t>(co.sessions.size());
             h.raw("<g><title>");
-            h.text(fmt::format("{} ({}): {}{}, {} participants, {} session{}, {} to {}", co.id, prog.title, mode, where,
-                               co.participants.size(), co.sessions.size(), co.sessions.size() == 1 ? "" : "s",
-                               calendar::format_date(s.horizon.first + date::days{b.first}),
-                               calendar::format_date(s.horizon.first + date::days{b.last})));
+            h.text(t.format("{} ({}): {}{}, {} participants, {}, {} to {}", co.id, prog.title, mode, where,
+                            plain_count(t, static_cast<std::int64_t>(co.participants.size())),
+                            t.plural("{} session", "{} sessions", n_sessions, plain_count(t, n_sessions)),
+                            date_text(t, s.horizon.first + date::days{b.first}),
+                            date_text(t, s.horizon.first + date::days{b.last})));
             h.raw("</title>");
             if (co.mode == model::delivery_mode::classroom)
                 h.raw("<rect class=\"m-classroom\"");
@@ -393,6 +415,45 @@ html cohort_calendar(const model::scenario& s, const model::solution& sol) {
     }
     h.raw("</svg>");
     return h;
+}
+
+std::string plain_count(const text::messages& t, std::int64_t n) {
+    return t.lang() == text::language::en ? fmt::format("{}", n) : t.number(n);
+}
+
+std::string plain_decimal(const text::messages& t, double x, int decimals) {
+    return t.lang() == text::language::en ? fmt::format("{:.{}f}", x, decimals) : t.number(x, decimals);
+}
+
+std::string mode_name(const text::messages& t, model::delivery_mode m) {
+    if (t.lang() == text::language::en) return std::string(model::to_string(m));
+    switch (m) {
+        case model::delivery_mode::classroom:
+            return std::string(t.tr_in("mode", "classroom"));
+        case model::delivery_mode::online_live:
+            return std::string(t.tr_in("mode", "live online"));
+        case model::delivery_mode::self_paced:
+            return std::string(t.tr_in("mode", "self-paced"));
+    }
+    return std::string(model::to_string(m));
+}
+
+std::string strategy_name(const text::messages& t, std::string_view strategy) {
+    if (t.lang() == text::language::en) return std::string(strategy);
+    if (strategy == "optimized") return std::string(t.tr_in("strategy", "optimized"));
+    if (strategy == "baseline") return std::string(t.tr_in("strategy", "baseline"));
+    return std::string(strategy);
+}
+
+std::string priority_name(const text::messages& t, model::priority p) {
+    if (t.lang() == text::language::en) return std::string(model::to_string(p));
+    switch (p) {
+        case model::priority::mandatory:
+            return std::string(t.tr_in("priority", "mandatory"));
+        case model::priority::elective:
+            return std::string(t.tr_in("priority", "elective"));
+    }
+    return std::string(model::to_string(p));
 }
 
 }  // namespace jadwal::output::detail

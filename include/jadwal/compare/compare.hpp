@@ -6,6 +6,7 @@
 #pragma once
 
 #include <jadwal/text/language.hpp>
+#include <jadwal/text/messages.hpp>
 #include <jadwal/compare/attendance.hpp>
 #include <jadwal/model/scenario.hpp>
 #include <jadwal/model/plan.hpp>
@@ -39,6 +40,10 @@ struct compare_options {
     const std::atomic<bool>* cancel = nullptr;
     /// Called before each policy is solved (for progress lines).
     std::function<void(std::string_view policy, std::size_t index, std::size_t count)> on_policy;
+    /// Called during each policy's solve, as solve::solve_options::on_progress
+    /// (from the calling thread, at most every `progress_interval_seconds`).
+    std::function<void(const solve::solve_progress&)> on_progress;
+    double progress_interval_seconds = 0.25;
 };
 
 /// One column: a policy, its plan, the verifier's report on it, and its
@@ -55,6 +60,9 @@ struct comparison {
     std::vector<policy_result> results;
     solve::solve_strategy strategy = solve::solve_strategy::optimized;
     std::uint64_t seed = 1;
+    /// The language asked for (compare_options::language); none: the
+    /// scenario's `locale`, else English.
+    std::optional<text::language> language;
 };
 
 /// Solves, verifies and simulates under each policy in turn. Throws
@@ -76,11 +84,15 @@ struct metric_row {
     std::vector<double> totals;
 };
 
-/// The rows of the table, in the order they are printed.
+/// The rows of the table, in the order they are printed, labelled in English.
 [[nodiscard]] std::vector<metric_row> comparison_rows(const comparison& c);
+/// The same, labelled in the language of `m`.
+[[nodiscard]] std::vector<metric_row> comparison_rows(const comparison& c, const text::messages& m);
 
-/// `value` as the table shows it for a row of this kind.
+/// `value` as the table shows it for a row of this kind (English, no grouping: "5179655/7200").
 [[nodiscard]] std::string format_value(const metric_row& row, std::size_t column);
+/// The same in the formats of `m`'s language ("5.179.655/7.200", "65,5%" in Indonesian).
+[[nodiscard]] std::string format_value(const metric_row& row, std::size_t column, const text::messages& m);
 
 /// The table as aligned text, policies as columns.
 [[nodiscard]] std::string comparison_text(const comparison& c);
@@ -88,8 +100,11 @@ struct metric_row {
 /// violation counts by code, then the rows as the table shows them.
 [[nodiscard]] std::string comparison_json(const model::scenario& s, const comparison& c);
 /// comparison.html: one self-contained page (no script, no external resource;
-/// every scenario string escaped) with the table and a bar chart per row.
+/// every scenario string escaped) with the table and a bar chart per row, in
+/// the language text::choose_language(c.language, s.locale) gives.
 [[nodiscard]] std::string comparison_html(const model::scenario& s, const comparison& c);
+/// The same in the language of `m`.
+[[nodiscard]] std::string comparison_html(const model::scenario& s, const comparison& c, const text::messages& m);
 
 /// A directory name for the policy's plan under --out: the id itself when it
 /// is a safe file name (letters, digits, '-', '_', '.', not starting with '.'),

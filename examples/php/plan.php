@@ -129,7 +129,7 @@ try {
     }
     if ($opts['out'] !== null) {
         $plan->writeOutputs($opts['out']);
-        printf("wrote %s (solution.json, schedule.csv, siasn_courses.csv, report.html, calendars/)\n", $opts['out']);
+        printf("wrote %s (solution.json, schedule.csv, siasn_courses.csv, unplaced.csv, report.html, calendars/)\n", $opts['out']);
     }
     exit($checked['violations'] === 0 ? 0 : 1);
 } catch (JadwalException $e) {

@@ -20,8 +20,8 @@ namespace jadwal::output {
 
 // ---------------------------------------------------------------- csv_writer
 
-csv_writer::csv_writer(bool byte_order_mark) {
-    if (byte_order_mark) out_ = "\xEF\xBB\xBF";
+csv_writer::csv_writer(bool byte_order_mark, bool spreadsheet) : spreadsheet_(spreadsheet) {
+    if (byte_order_mark || spreadsheet) out_ = "\xEF\xBB\xBF";
 }
 
 namespace {
@@ -35,6 +35,10 @@ bool formula_start(char c) { return c == '=' || c == '+' || c == '-' || c == '@'
 // and one that splits at ';' sees our quotes only at the start of its own
 // fields, so a line break inside a quoted cell can end its record.
 bool fragment_boundary(char c) { return c == ',' || c == ';' || c == '\t' || c == '\r' || c == '\n'; }
+
+bool all_digits(std::string_view value) {
+    return !value.empty() && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
 
 }  // namespace
 
@@ -64,13 +68,18 @@ std::string neutralise_formulas(std::string_view value) {
 }
 
 void csv_writer::separator() {
-    if (row_open_) out_ += ',';
+    if (row_open_) out_ += spreadsheet_ ? ';' : ',';
     row_open_ = true;
 }
 
 csv_writer& csv_writer::text(std::string_view value) {
     separator();
-    const std::string cell = neutralise_formulas(value);
+    // A spreadsheet reads digits as a number: an 18-digit NIP shows as
+    // 1.98203E+17 and keeps 15 digits, an id loses its leading zeros. The
+    // formula ="digits" is a text constant, and digits alone cannot carry an
+    // injection (docs/outputs.md "For a spreadsheet set to Indonesian").
+    const std::string cell =
+        spreadsheet_ && all_digits(value) ? "=\"" + std::string(value) + '"' : neutralise_formulas(value);
     // Quoted also for ';' and tab, which are not separators here but are for
     // spreadsheets in Indonesian locales and for tab-separated imports.
     const bool quote = cell.find_first_of(",;\"\t\r\n") != std::string::npos;
@@ -85,7 +94,9 @@ csv_writer& csv_writer::text(std::string_view value) {
 
 csv_writer& csv_writer::decimal(double value, int digits) {
     separator();
+    const auto from = out_.size();
     fmt::format_to(std::back_inserter(out_), "{:.{}f}", value, digits);
+    if (spreadsheet_) std::replace(out_.begin() + static_cast<std::ptrdiff_t>(from), out_.end(), '.', ',');
     return *this;
 }
 
@@ -255,7 +266,7 @@ int local_year(instant t, const date::time_zone& z) {
 output_file schedule_csv(const model::scenario& s, const model::solution& sol, const csv_options& opts) {
     detail::require_valid_references(s, sol);
     const auto rows = schedule_rows(s, sol);
-    csv_writer w{opts.byte_order_mark};
+    csv_writer w{opts.byte_order_mark, opts.spreadsheet};
     w.reserve(rows.size() * 260);
     for (const char* h :
          {"nip", "name", "unit_id", "unit_name", "program_id", "program_title", "module_id", "module_title", "part",
@@ -344,7 +355,7 @@ output_file siasn_courses_csv(const model::scenario& s, const model::solution& s
         return std::tie(a.employee, a.first, a.program) < std::tie(b.employee, b.first, b.program);
     });
 
-    csv_writer w{opts.byte_order_mark};
+    csv_writer w{opts.byte_order_mark, opts.spreadsheet};
     for (const char* h : {"nip", "nama", "namaKursus", "institusiPenyelenggara", "jumlahJam", "tahunKursus",
                           "tanggalKursus", "tanggalSelesaiKursus", "program_id", "mode", "cohort"})
         w.text(h);
@@ -365,6 +376,61 @@ output_file siasn_courses_csv(const model::scenario& s, const model::solution& s
         w.end_row();
     }
     return {"siasn_courses.csv", std::move(w).take()};
+}
+
+output_file unplaced_csv(const model::scenario& s, const model::solution& sol, const csv_options& opts) {
+    detail::require_valid_references(s, sol);
+    std::vector<const model::unplaced_demand*> rows;
+    rows.reserve(sol.unplaced.size());
+    for (const auto& u : sol.unplaced) rows.push_back(&u);
+    std::stable_sort(rows.begin(), rows.end(), [](const auto* a, const auto* b) {
+        return std::tie(a->employee.value, a->program.value) < std::tie(b->employee.value, b->program.value);
+    });
+    // The demand's priority, as the scenario gives it (the first item when one is listed twice).
+    std::unordered_map<std::uint64_t, model::priority> level;
+    for (const auto& d : s.demand) level.emplace(key(d.employee.value, d.program.value), d.level);
+
+    csv_writer w{opts.byte_order_mark, opts.spreadsheet};
+    w.reserve(rows.size() * 400);
+    for (const char* h :
+         {"nip", "name", "unit_id", "unit_name", "program_id", "program_title", "priority", "reason_code", "reason",
+          "other_reasons", "best_alternative", "alternative_cost", "other_alternatives"})
+        w.text(h);
+    w.end_row();
+    for (const auto* u : rows) {
+        const auto& emp = s.employees[u->employee.value];
+        const auto& unit = s.units[emp.unit.value];
+        const auto& prog = s.programs[u->program.value];
+        const auto lv = level.find(key(u->employee.value, u->program.value));
+        w.text(emp.id).text(emp.name).text(unit.id).text(unit.name).text(prog.id).text(prog.title);
+        w.text(lv == level.end() ? std::string_view{} : model::to_string(lv->second));
+        if (u->reasons.empty())
+            w.text("").text("");
+        else
+            w.text(u->reasons.front().code).text(u->reasons.front().message);
+        // Further reasons (one per delivery mode tried), one a line: "CODE: sentence".
+        std::string more;
+        for (std::size_t k = 1; k < u->reasons.size(); ++k) {
+            if (!more.empty()) more += '\n';
+            more += u->reasons[k].code;
+            more += ": ";
+            more += u->reasons[k].message;
+        }
+        w.text(more);
+        if (u->alternatives.empty()) {
+            w.text("").text("");
+        } else {
+            w.text(u->alternatives.front().description).decimal(u->alternatives.front().cost, 2);
+        }
+        std::string others;
+        for (std::size_t k = 1; k < u->alternatives.size(); ++k) {
+            if (!others.empty()) others += '\n';
+            others += u->alternatives[k].description;
+        }
+        w.text(others);
+        w.end_row();
+    }
+    return {"unplaced.csv", std::move(w).take()};
 }
 
 }  // namespace jadwal::output

@@ -84,7 +84,14 @@ void publish_plan(const model::scenario& s, const model::solution& sol, const st
     std::vector<std::function<output_files()>> builders;
     if (req.json)
         builders.emplace_back([&] { return output_files{{"solution.json", io::solution_to_json(s, sol)}}; });
-    if (req.csv) builders.emplace_back([&] { return output_files{schedule_csv(s, sol), siasn_courses_csv(s, sol)}; });
+    if (req.csv) {
+        builders.emplace_back([&] {
+            csv_options co;
+            co.spreadsheet = req.csv_spreadsheet;
+            co.language = req.language;
+            return output_files{schedule_csv(s, sol, co), siasn_courses_csv(s, sol, co), unplaced_csv(s, sol, co)};
+        });
+    }
     if (req.html) {
         builders.emplace_back([&] {
             // The report shows the checker's figures under the policy the plan was

@@ -947,7 +947,7 @@ static void test_outputs(const jadwal_solution* sol) {
     char* dir = path_join(work_dir, "outputs");
     CHECK_OK(jadwal_write_outputs(sol, dir, NULL, NULL));
     CHECK(is_file(dir, "solution.json") && is_file(dir, "schedule.csv") && is_file(dir, "siasn_courses.csv") &&
-          is_file(dir, "report.html") && is_file(dir, "calendars"));
+          is_file(dir, "unplaced.csv") && is_file(dir, "report.html") && is_file(dir, "calendars"));
     char* written_path = path_join(dir, "solution.json");
     char* written = read_text(written_path, NULL);
     char* json = json_of(sol);
@@ -1040,6 +1040,136 @@ static void test_employee_calendar(const jadwal_solution* sol) {
     free(dir);
 }
 
+/* The language, spreadsheet CSV and reminder options reach the files and the solver. */
+static void test_language_spreadsheet_reminders(const jadwal_scenario* s, const jadwal_solution* sol) {
+    jadwal_ics_options o;
+    CHECK(jadwal_ics_options_init(&o) == JADWAL_OK);
+    CHECK(o.language == NULL && o.csv_spreadsheet == 0 && o.reminder_minutes == NULL && o.reminder_count == 0);
+    const int reminders[] = {45, 45, 120};
+    o.language = "id";
+    o.csv_spreadsheet = 1;
+    o.reminder_minutes = reminders;
+    o.reminder_count = 3;
+    o.dtstamp_unix = 1767225600;
+    char* dir = path_join(work_dir, "outputs-id");
+    CHECK_OK(jadwal_write_outputs_ex(sol, dir, "all", &o));
+    CHECK(is_file(dir, "unplaced.csv"));
+
+    char* report_path = path_join(dir, "report.html");
+    char* report = read_text(report_path, NULL);
+    CHECK(report && strstr(report, "<html lang=\"id\">") != NULL);
+    free(report);
+    char* schedule_path = path_join(dir, "schedule.csv");
+    char* schedule = read_text(schedule_path, NULL);
+    /* A byte order mark, ';' between fields and the NIP as a text constant. */
+    CHECK(schedule && strncmp(schedule, "\xEF\xBB\xBFnip;name;", 12) == 0);
+    CHECK(schedule && strstr(schedule, "\r\n\"=\"\"19") != NULL);
+    free(schedule);
+    char* unplaced_path = path_join(dir, "unplaced.csv");
+    char* unplaced = read_text(unplaced_path, NULL);
+    CHECK(unplaced && strncmp(unplaced, "\xEF\xBB\xBFnip;name;unit_id;", 20) == 0);
+    free(unplaced);
+
+    const char* who = some_participant(sol);
+    char employee[64];
+    snprintf(employee, sizeof employee, "%s", who ? who : "");
+    char* publish = NULL;
+    CHECK_OK(jadwal_employee_calendar(&publish, NULL, sol, employee, &o));
+    /* Largest first, each once: 2 hours, then 45 minutes; no default day before. */
+    const char* two_hours = publish ? strstr(publish, "TRIGGER:-PT2H") : NULL;
+    const char* minutes = publish ? strstr(publish, "TRIGGER:-PT45M") : NULL;
+    CHECK(two_hours && minutes && two_hours < minutes);
+    CHECK(publish && strstr(publish, "TRIGGER:-P1D") == NULL);
+    jadwal_string_free(publish);
+
+    /* The same options in English: lang="en", and no reminders at all when asked for none. */
+    o.language = "en";
+    o.csv_spreadsheet = 0;
+    o.reminder_count = 0;
+    char* en_dir = path_join(work_dir, "outputs-en");
+    CHECK_OK(jadwal_write_outputs_ex(sol, en_dir, "csv,html,ics", &o));
+    char* en_report_path = path_join(en_dir, "report.html");
+    char* en_report = read_text(en_report_path, NULL);
+    CHECK(en_report && strstr(en_report, "<html lang=\"en\">") != NULL);
+    free(en_report);
+    char* en_schedule_path = path_join(en_dir, "schedule.csv");
+    char* en_schedule = read_text(en_schedule_path, NULL);
+    CHECK(en_schedule && strncmp(en_schedule, "nip,name,", 9) == 0);
+    free(en_schedule);
+    CHECK_OK(jadwal_employee_calendar(&publish, NULL, sol, employee, &o));
+    CHECK(publish && strstr(publish, "BEGIN:VALARM") == NULL);
+    jadwal_string_free(publish);
+
+    /* Refused: a language jadwal does not speak, a reminder out of range, a count without an array. */
+    o.language = "klingon";
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_write_outputs_ex(sol, en_dir, "html", &o));
+    o.language = NULL;
+    const int negative[] = {-5};
+    o.reminder_minutes = negative;
+    o.reminder_count = 1;
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_employee_calendar(&publish, NULL, sol, employee, &o));
+    const int too_far[] = {29 * 24 * 60};
+    o.reminder_minutes = too_far;
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_write_outputs_ex(sol, en_dir, "ics", &o));
+    o.reminder_minutes = NULL;
+    o.reminder_count = 2;
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_write_outputs_ex(sol, en_dir, "ics", &o));
+
+    /* A caller built against the 0.1.0 struct (no language, ...) still works, with the defaults. */
+    jadwal_ics_options old;
+    CHECK(jadwal_ics_options_init(&old) == JADWAL_OK);
+    old.size = offsetof(jadwal_ics_options, language);
+    old.language = "klingon"; /* past the caller's struct: never read */
+    CHECK_OK(jadwal_employee_calendar(&publish, NULL, sol, employee, &old));
+    CHECK(publish && strstr(publish, "TRIGGER:-P1D") != NULL && strstr(publish, "TRIGGER:-PT30M") != NULL);
+    jadwal_string_free(publish);
+
+    /* solve's language: "id" and "en" are taken, anything else refused; the old sizes still read. */
+    jadwal_solve_options so;
+    jadwal_solve_options_init(&so);
+    CHECK(so.language == NULL);
+    so.max_moves = 2000;
+    so.seed = 7;
+    so.policy = "flexible";
+    jadwal_solution* solved = NULL;
+    jadwal_solution* english = NULL;
+    so.language = "id";
+    CHECK_OK(jadwal_solve(&solved, s, &so));
+    so.language = "english";
+    CHECK_OK(jadwal_solve(&english, s, &so));
+    /* The same plan (same seed and moves), its reasons in the language asked for. */
+    size_t n_id = 0, n_en = 0;
+    if (solved && english) {
+        CHECK_OK(jadwal_solution_unplaced_count(&n_id, solved));
+        CHECK_OK(jadwal_solution_unplaced_count(&n_en, english));
+    }
+    CHECK(n_id > 0 && n_id == n_en);
+    if (n_id > 0 && n_id == n_en) {
+        jadwal_unplaced a, b;
+        CHECK_OK(jadwal_solution_unplaced(&a, solved, 0));
+        CHECK_OK(jadwal_solution_unplaced(&b, english, 0));
+        CHECK(strcmp(a.reason_code, b.reason_code) == 0);
+        CHECK(strcmp(a.reason, b.reason) != 0);
+    }
+    jadwal_solution_free(solved);
+    jadwal_solution_free(english);
+    solved = NULL;
+    so.language = "xx";
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_solve(&solved, s, &so));
+    CHECK(solved == NULL);
+    so.size = offsetof(jadwal_solve_options, language); /* "xx" past the struct: not read */
+    CHECK_OK(jadwal_solve(&solved, s, &so));
+    jadwal_solution_free(solved);
+
+    free(en_schedule_path);
+    free(en_report_path);
+    free(en_dir);
+    free(unplaced_path);
+    free(schedule_path);
+    free(report_path);
+    free(dir);
+}
+
 int main(int argc, char** argv) {
     if (argc != 3) {
         fprintf(stderr, "usage: test_c_api SOURCE_DIR WORK_DIR\n");
@@ -1061,6 +1191,7 @@ int main(int argc, char** argv) {
     test_bad_options(s);
     test_outputs(sol);
     test_employee_calendar(sol);
+    test_language_spreadsheet_reminders(s, sol);
     test_explain_leave_replan(s, sol);
     test_add_employees();
     jadwal_solution_free(sol);

@@ -9,12 +9,16 @@
 #include <jadwal/output/publish.hpp>
 #include <jadwal/solve/explain.hpp>
 #include <jadwal/solve/solver.hpp>
+#include <jadwal/text/language.hpp>
 #include <jadwal/verify/verify.hpp>
 
 #include <date/tz.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstddef>
+#include <functional>
+#include <vector>
 #include <cstdlib>
 #include <cstring>
 #include <optional>
@@ -157,20 +161,56 @@ const solve::unplaced_demand* unplaced_at(const jadwal_solution& sol, std::size_
     return &sol.plan.unplaced[index];
 }
 
-/// The calendar options a caller passed, read into `o` (the previous plan
-/// carried over into `carried` when it was made for another model); a status.
+/// A language option: NULL or "" none, else one parse_language reads; a status.
+int read_language(const char* text, std::optional<text::language>& out, const char* field) {
+    out.reset();
+    if (!text || !*text) return JADWAL_OK;
+    out = text::parse_language(text);
+    if (!out)
+        return fail(JADWAL_E_INVALID_ARGUMENT,
+                    std::string(field) + " '" + text + "' is not a language jadwal speaks: \"id\" or \"en\"");
+    return JADWAL_OK;
+}
+
+/// The longest reminder: 28 days, as on the command line (`--reminders`).
+constexpr int max_reminder_minutes = 28 * 24 * 60;
+
+/// The calendar and publishing options a caller passed, read into `o` (the
+/// previous plan carried over into `carried` when it was made for another
+/// model) and `spreadsheet`; a status.
 int read_ics_options(const jadwal_ics_options* options, output::ics_options& o, std::optional<solve::solution>& carried,
-                     const model::scenario& s) {
+                     const model::scenario& s, bool* spreadsheet = nullptr) {
     o.dtstamp = output::default_dtstamp();
     if (!options) return JADWAL_OK;
-    if (options->size != sizeof(jadwal_ics_options))
+    // The layouts released: without language and what follows (0.1.0), and the current one.
+    constexpr std::size_t first_layout = offsetof(jadwal_ics_options, language);
+    jadwal_ics_options in;
+    jadwal_ics_options_init(&in);
+    if (options->size != first_layout && options->size != sizeof in)
         return fail(JADWAL_E_INVALID_ARGUMENT,
                     "jadwal_ics_options.size is not a size this library knows: call jadwal_ics_options_init");
-    if (options->uid_domain) o.uid_domain = options->uid_domain;
-    if (options->product_id) o.product_id = options->product_id;
-    if (options->dtstamp_unix >= 0)
-        o.dtstamp = output::dtstamp_from_unix(options->dtstamp_unix);
-    if (options->previous) return previous_for(carried, o.previous, *options->previous, s);
+    std::memcpy(&in, options, options->size);
+    if (in.uid_domain) o.uid_domain = in.uid_domain;
+    if (in.product_id) o.product_id = in.product_id;
+    if (in.dtstamp_unix >= 0)
+        o.dtstamp = output::dtstamp_from_unix(in.dtstamp_unix);
+    if (const int st = read_language(in.language, o.language, "language")) return st;
+    if (spreadsheet) *spreadsheet = in.csv_spreadsheet != 0;
+    if (in.reminder_minutes) {
+        std::vector<int> minutes(in.reminder_minutes, in.reminder_minutes + in.reminder_count);
+        for (const int m : minutes)
+            if (m < 0 || m > max_reminder_minutes)
+                return fail(JADWAL_E_INVALID_ARGUMENT, "reminder_minutes: " + std::to_string(m) +
+                                                           " is not from 0 to " +
+                                                           std::to_string(max_reminder_minutes) + " (28 days)");
+        // As `--reminders` gives them: largest first, each once.
+        std::sort(minutes.begin(), minutes.end(), std::greater<>());
+        minutes.erase(std::unique(minutes.begin(), minutes.end()), minutes.end());
+        o.reminder_minutes = std::move(minutes);
+    } else if (in.reminder_count != 0) {
+        return null_argument("reminder_minutes");
+    }
+    if (in.previous) return previous_for(carried, o.previous, *in.previous, s);
     return JADWAL_OK;
 }
 
@@ -189,11 +229,14 @@ int write_outputs(const jadwal_solution* solution, const char* dir, const char* 
         }
         if (options) {
             output::ics_options o;
-            if (const int st = read_ics_options(options, o, carried, *solution->scenario)) return st;
+            if (const int st = read_ics_options(options, o, carried, *solution->scenario, &req.csv_spreadsheet))
+                return st;
             req.previous = o.previous;
             req.dtstamp = o.dtstamp;
             req.uid_domain = o.uid_domain;
             req.product_id = o.product_id;
+            req.language = o.language;
+            req.reminder_minutes = o.reminder_minutes;
         }
         try {
             output::publish_plan(*solution->scenario, solution->plan, dir, req);
@@ -240,9 +283,10 @@ int jadwal_solve(jadwal_solution** out, const jadwal_scenario* scenario, const j
         jadwal_solve_options o;
         jadwal_solve_options_init(&o);
         if (opts) {
-            // The layouts released: without cancel_flag (0.1.0), and the current one.
+            // The layouts: without cancel_flag (0.1.0), without language, and the current one.
             constexpr std::size_t first_layout = offsetof(jadwal_solve_options, cancel_flag);
-            if (opts->size != first_layout && opts->size != sizeof o)
+            constexpr std::size_t second_layout = offsetof(jadwal_solve_options, language);
+            if (opts->size != first_layout && opts->size != second_layout && opts->size != sizeof o)
                 return fail(JADWAL_E_INVALID_ARGUMENT, "jadwal_solve_options.size is not a size this library "
                                                        "knows: call jadwal_solve_options_init first");
             std::memcpy(&o, opts, opts->size);
@@ -250,6 +294,7 @@ int jadwal_solve(jadwal_solution** out, const jadwal_scenario* scenario, const j
         const model::scenario& s = *scenario->model;
         solve::solve_options so;
         if (o.policy) so.policy = o.policy;
+        if (const int st = read_language(o.language, so.language, "language")) return st;
         if (o.seed) so.seed = o.seed;
         if (o.time_limit_seconds > 0) so.time_limit_seconds = o.time_limit_seconds;
         if (o.max_moves < 0) return fail(JADWAL_E_INVALID_ARGUMENT, "max_moves must not be negative");

@@ -604,6 +604,7 @@ def solve(
     progress: Optional[Callable[[Progress], Any]] = None,
     progress_interval: float = 0.25,
     cancel: Optional[CancelToken] = None,
+    language: Optional[str] = None,
 ) -> Solution:
     """Plans the scenario. The GIL is released while the solver runs.
 
@@ -624,12 +625,16 @@ def solve(
       seconds. If it raises, the solve stops and the exception propagates;
       Ctrl-C (``KeyboardInterrupt``) does the same.
     - ``cancel``: a :class:`CancelToken`; cancelling returns the best plan so far.
+    - ``language``: the language of the sentences and alternatives that explain
+      unplaced demand (``Solution.unplaced``, solution.json, unplaced.csv):
+      ``"id"`` (Indonesian) or ``"en"``; also ``"id_ID.UTF-8"``, ``"id-ID"``,
+      ``"indonesian"``, ... None: the scenario's ``locale``, else English.
 
     Raises :class:`NotFoundError` for an unknown policy and
     :class:`InvalidArgumentError` (a ``ValueError``) for every bad option: a
     ``seed`` outside 0..2**64-1, a ``threads`` that is not a whole number from 1
-    to ``MAX_THREADS``, a negative ``max_moves`` or ``time_limit``, an option of
-    the wrong type.
+    to ``MAX_THREADS``, a negative ``max_moves`` or ``time_limit``, a language
+    jadwal does not speak, an option of the wrong type.
     """
     if not isinstance(scenario, Scenario):
         raise TypeError(f"scenario must be a jadwal.Scenario, not {type(scenario).__name__}")
@@ -664,6 +669,7 @@ def solve(
         callback,
         _seconds(progress_interval, "progress_interval", positive=True),
         cancel,
+        _language(language),
     )
     return Solution(native, scenario)
 
@@ -775,6 +781,38 @@ def verify(
 
 _FORMATS = ("json", "csv", "html", "ics")
 
+# The longest reminder, as on the command line (``--reminders``): 28 days.
+_MAX_REMINDER_MINUTES = 28 * 24 * 60
+
+
+def _language(value: Optional[str]) -> Optional[str]:
+    """A ``language`` option, checked for its type (the library reads the value)."""
+    if value is not None and (not isinstance(value, str) or not value):
+        raise InvalidArgumentError(f"language must be 'id', 'en' or None, not {value!r}")
+    return value
+
+
+def _reminders(value: Optional[Iterable[Union[int, _dt.timedelta]]]) -> Optional[List[int]]:
+    """A ``reminders`` option as minutes: None (the default) or a list, maybe empty."""
+    if value is None:
+        return None
+    problem = InvalidArgumentError(f"reminders must be a list of minutes or timedeltas, not {value!r}")
+    if isinstance(value, (str, bytes, int, _dt.timedelta)):
+        raise problem
+    try:
+        items = list(value)
+    except TypeError:
+        raise problem from None
+    out: List[int] = []
+    for item in items:
+        if isinstance(item, _dt.timedelta):
+            seconds = item.total_seconds()
+            if seconds % 60 != 0:
+                raise InvalidArgumentError(f"a reminder must be whole minutes, not {item!r}")
+            item = int(seconds // 60)
+        out.append(_whole(item, "a reminder", 0, _MAX_REMINDER_MINUTES))
+    return out
+
 
 def _calendar_options(
     previous: Optional[Solution], uid_domain: Optional[str], product_id: Optional[str], dtstamp: Optional[_dt.datetime]
@@ -801,6 +839,8 @@ def employee_calendar(
     uid_domain: Optional[str] = None,
     product_id: Optional[str] = None,
     dtstamp: Optional[_dt.datetime] = None,
+    language: Optional[str] = None,
+    reminders: Optional[Iterable[Union[int, _dt.timedelta]]] = None,
 ) -> Tuple[str, str]:
     """One person's calendar on request, as ``(publish, cancel)`` iCalendar text:
     byte for byte what :func:`write_outputs` writes to
@@ -810,15 +850,20 @@ def employee_calendar(
 
     ``uid_domain``: the right-hand side of every UID (default ``"jadwal"``);
     ``product_id``: PRODID; ``dtstamp``: an aware datetime for DTSTAMP (default
-    the current minute, or ``SOURCE_DATE_EPOCH``). Raises :class:`NotFoundError`
-    for an unknown employee and :class:`InvalidArgumentError` for a bad option.
+    the current minute, or ``SOURCE_DATE_EPOCH``); ``language``: ``"id"`` or
+    ``"en"`` for the calendar text (None: the scenario's ``locale``, else
+    English); ``reminders``: minutes (or timedeltas) before each entry, 0 to 28
+    days, for its VALARMs, largest first and each once (None: a day and 30
+    minutes before; ``[]``: none). Raises :class:`NotFoundError` for an unknown
+    employee and :class:`InvalidArgumentError` for a bad option.
     """
     if not isinstance(solution, Solution):
         raise InvalidArgumentError(f"solution must be a jadwal.Solution, not {type(solution).__name__}")
     if not isinstance(employee, str):
         raise InvalidArgumentError(f"employee must be a NIP (a str), not {employee!r}")
     publish, cancel = solution._native.employee_calendar(
-        employee, *_calendar_options(previous, uid_domain, product_id, dtstamp)
+        employee, *_calendar_options(previous, uid_domain, product_id, dtstamp), _language(language),
+        _reminders(reminders)
     )
     return publish, cancel
 
@@ -832,22 +877,33 @@ def write_outputs(
     uid_domain: Optional[str] = None,
     product_id: Optional[str] = None,
     dtstamp: Optional[_dt.datetime] = None,
+    language: Optional[str] = None,
+    spreadsheet: bool = False,
+    reminders: Optional[Iterable[Union[int, _dt.timedelta]]] = None,
 ) -> pathlib.Path:
     """Publishes the plan under ``dir`` (created if missing), all files or none.
 
     ``formats``: ``"all"``, or some of ``"json"`` (solution.json), ``"csv"``
-    (schedule.csv, siasn_courses.csv), ``"html"`` (report.html), ``"ics"``
-    (calendars/), as a list or a comma-separated string. ``previous``: the plan
-    this one replaces, for calendar updates and cancellations; ``uid_domain``,
-    ``product_id`` and ``dtstamp`` as for :func:`employee_calendar`. Returns ``dir``
-    as a Path. Raises :class:`OutputError` (an ``OSError``) when a file cannot
-    be written; the previous outputs are then left in place.
+    (schedule.csv, siasn_courses.csv, unplaced.csv), ``"html"`` (report.html),
+    ``"ics"`` (calendars/), as a list or a comma-separated string. ``previous``:
+    the plan this one replaces, for calendar updates and cancellations;
+    ``uid_domain``, ``product_id``, ``dtstamp``, ``language`` (report.html and
+    the calendars; the explanations are the plan's own, see :func:`solve`) and
+    ``reminders`` as for :func:`employee_calendar`. ``spreadsheet``: the CSV
+    files for spreadsheets set to Indonesian (``;`` between fields, decimal
+    commas, NIPs kept as text, a UTF-8 byte order mark) instead of RFC 4180.
+    Returns ``dir`` as a Path. Raises :class:`OutputError` (an ``OSError``) when
+    a file cannot be written; the previous outputs are then left in place.
     """
     if not isinstance(formats, str):
         formats = list(formats)
         if not formats or not all(isinstance(f, str) for f in formats):
             raise InvalidArgumentError(f"formats must be 'all' or names out of {', '.join(_FORMATS)}")
         formats = ",".join(formats)
+    if not isinstance(spreadsheet, bool):
+        raise InvalidArgumentError(f"spreadsheet must be True or False, not {spreadsheet!r}")
     options = _calendar_options(previous, uid_domain, product_id, dtstamp)
-    solution._native.write_outputs(os.fspath(dir), formats, *options)
+    solution._native.write_outputs(
+        os.fspath(dir), formats, *options, _language(language), spreadsheet, _reminders(reminders)
+    )
     return pathlib.Path(dir)

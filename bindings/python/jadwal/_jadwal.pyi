@@ -91,6 +91,9 @@ class Solution:
         uid_domain: Optional[str],
         product_id: Optional[str],
         dtstamp_unix: Optional[int],
+        language: Optional[str],
+        spreadsheet: bool,
+        reminders: Optional[List[int]],
     ) -> None: ...
     def employee_calendar(
         self,
@@ -99,6 +102,8 @@ class Solution:
         uid_domain: Optional[str],
         product_id: Optional[str],
         dtstamp_unix: Optional[int],
+        language: Optional[str],
+        reminders: Optional[List[int]],
     ) -> Tuple[str, str]: ...
 
 def load_file(path: str, base_dir: Optional[str], employees: List[Tuple[str, str]], confine_files: bool) -> Scenario: ...
@@ -118,5 +123,6 @@ def solve(
     progress: Optional[Callable[[Dict[str, Any]], Any]],
     progress_interval: float,
     cancel: Optional[CancelToken],
+    language: Optional[str],
 ) -> Solution: ...
 def solution_from_json(scenario: Scenario, text: str, name: str) -> Solution: ...

@@ -17,6 +17,7 @@
 #include <jadwal/output/publish.hpp>
 #include <jadwal/solve/explain.hpp>
 #include <jadwal/solve/solver.hpp>
+#include <jadwal/text/language.hpp>
 #include <jadwal/verify/verify.hpp>
 
 #include <date/tz.h>
@@ -25,6 +26,7 @@
 #include <atomic>
 #include <chrono>
 #include <exception>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -336,12 +338,39 @@ struct progress_bridge {
     }
 };
 
+/// A `language` argument: None, else a language parse_language reads ("id", "en", "id_ID.UTF-8", ...).
+std::optional<text::language> language_arg(const std::optional<std::string>& language) {
+    if (!language) return std::nullopt;
+    const auto l = text::parse_language(*language);
+    if (!l) throw failure("invalid", "language '" + *language + "' is not a language jadwal speaks: 'id' or 'en'");
+    return l;
+}
+
+/// A `reminders` argument: None, the default (a day and 30 minutes before);
+/// else minutes before each calendar entry, 0 to 28 days, written largest
+/// first and each once, as `--reminders` gives them; empty: none.
+std::optional<std::vector<int>> reminders_arg(const std::optional<std::vector<std::int64_t>>& reminders) {
+    if (!reminders) return std::nullopt;
+    constexpr std::int64_t most = 28 * 24 * 60;
+    std::vector<int> out;
+    for (const auto m : *reminders) {
+        if (m < 0 || m > most)
+            throw failure("invalid", "reminder " + std::to_string(m) + " is not from 0 to " + std::to_string(most) +
+                                         " minutes (28 days)");
+        out.push_back(static_cast<int>(m));
+    }
+    std::sort(out.begin(), out.end(), std::greater<>());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
 std::unique_ptr<py_solution> solve_scenario(const py_scenario& sc, std::uint64_t seed,
                                             std::optional<double> time_limit, std::optional<std::int64_t> max_moves,
                                             int threads, const std::optional<std::string>& policy,
                                             const std::string& strategy, const py_solution* previous,
                                             const std::optional<std::string>& replan_from, py::object progress,
-                                            double progress_interval, cancel_token* cancel) {
+                                            double progress_interval, cancel_token* cancel,
+                                            const std::optional<std::string>& language) {
     // Hold the model for the whole solve: an edit meanwhile copies it instead.
     const std::shared_ptr<const model::scenario> model = sc.model;
     if (!model) throw failure("invalid", "the scenario did not load");
@@ -365,6 +394,7 @@ std::unique_ptr<py_solution> solve_scenario(const py_scenario& sc, std::uint64_t
     const auto st = solve::parse_solve_strategy(strategy);
     if (!st) throw failure("invalid", "unknown strategy '" + strategy + "': optimized or baseline");
     so.strategy = *st;
+    so.language = language_arg(language);
     std::optional<solve::solution> carried;
     if (previous) so.previous = previous_for(carried, *previous, s);
     if (replan_from) {
@@ -545,8 +575,13 @@ py::dict verify_plan(const py_solution& h, const py_solution* previous, const st
 
 void write_outputs(const py_solution& h, const std::string& dir, const std::string& formats,
                    const py_solution* previous, const std::optional<std::string>& uid_domain,
-                   const std::optional<std::string>& product_id, std::optional<std::int64_t> dtstamp_unix) {
+                   const std::optional<std::string>& product_id, std::optional<std::int64_t> dtstamp_unix,
+                   const std::optional<std::string>& language, bool spreadsheet,
+                   const std::optional<std::vector<std::int64_t>>& reminders) {
     output::publish_request req;
+    req.language = language_arg(language);
+    req.csv_spreadsheet = spreadsheet;
+    if (auto r = reminders_arg(reminders)) req.reminder_minutes = std::move(*r);
     if (uid_domain) req.uid_domain = *uid_domain;
     if (product_id) req.product_id = *product_id;
     if (dtstamp_unix) req.dtstamp = output::dtstamp_from_unix(*dtstamp_unix);
@@ -569,11 +604,14 @@ void write_outputs(const py_solution& h, const std::string& dir, const std::stri
 /// One person's calendar (publish text, cancel text), as write_outputs writes it.
 py::tuple employee_calendar(const py_solution& h, const std::string& employee, const py_solution* previous,
                             const std::optional<std::string>& uid_domain, const std::optional<std::string>& product_id,
-                            std::optional<std::int64_t> dtstamp_unix) {
+                            std::optional<std::int64_t> dtstamp_unix, const std::optional<std::string>& language,
+                            const std::optional<std::vector<std::int64_t>>& reminders) {
     const auto& s = *h.scenario;
     const auto e = s.find_employee(employee);
     if (!e) throw failure("not_found", "no employee '" + employee + "' in the scenario");
     output::ics_options o;
+    o.language = language_arg(language);
+    if (auto r = reminders_arg(reminders)) o.reminder_minutes = std::move(*r);
     o.dtstamp = dtstamp_unix ? output::dtstamp_from_unix(*dtstamp_unix) : output::default_dtstamp();
     if (uid_domain) o.uid_domain = *uid_domain;
     if (product_id) o.product_id = *product_id;
@@ -681,9 +719,11 @@ PYBIND11_MODULE(_jadwal, m) {
         .def("explain", &explain, py::arg("employee"), py::arg("program"))
         .def("verify", &verify_plan, py::arg("previous"), py::arg("replan_from"))
         .def("write_outputs", &write_outputs, py::arg("dir"), py::arg("formats"), py::arg("previous"),
-             py::arg("uid_domain"), py::arg("product_id"), py::arg("dtstamp_unix"))
+             py::arg("uid_domain"), py::arg("product_id"), py::arg("dtstamp_unix"), py::arg("language"),
+             py::arg("spreadsheet"), py::arg("reminders"))
         .def("employee_calendar", &employee_calendar, py::arg("employee"), py::arg("previous"),
-             py::arg("uid_domain"), py::arg("product_id"), py::arg("dtstamp_unix"));
+             py::arg("uid_domain"), py::arg("product_id"), py::arg("dtstamp_unix"), py::arg("language"),
+             py::arg("reminders"));
 
     m.def("load_file", &load_file, py::arg("path"), py::arg("base_dir"), py::arg("employees"),
           py::arg("confine_files"));
@@ -691,6 +731,7 @@ PYBIND11_MODULE(_jadwal, m) {
           py::arg("confine_files"));
     m.def("solve", &solve_scenario, py::arg("scenario"), py::arg("seed"), py::arg("time_limit"),
           py::arg("max_moves"), py::arg("threads"), py::arg("policy"), py::arg("strategy"), py::arg("previous"),
-          py::arg("replan_from"), py::arg("progress"), py::arg("progress_interval"), py::arg("cancel"));
+          py::arg("replan_from"), py::arg("progress"), py::arg("progress_interval"), py::arg("cancel"),
+          py::arg("language"));
     m.def("solution_from_json", &solution_from_json, py::arg("scenario"), py::arg("text"), py::arg("name"));
 }

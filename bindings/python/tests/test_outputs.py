@@ -8,7 +8,7 @@ import jadwal
 def test_write_outputs_writes_every_output_file(plan, tmp_path):
     out = jadwal.write_outputs(plan, tmp_path / "out")
     assert out == tmp_path / "out"
-    for name in ("solution.json", "schedule.csv", "siasn_courses.csv", "report.html"):
+    for name in ("solution.json", "schedule.csv", "siasn_courses.csv", "unplaced.csv", "report.html"):
         assert (out / name).stat().st_size > 0, name
     assert list((out / "calendars").rglob("*.ics"))
     assert (out / "solution.json").read_text(encoding="utf-8") == plan.to_json()
@@ -17,7 +17,9 @@ def test_write_outputs_writes_every_output_file(plan, tmp_path):
 def test_write_outputs_writes_only_the_formats_asked_for(plan, tmp_path):
     plan.write_outputs(tmp_path, ["json", "csv"])
     # Beside jadwal's own folder of published sets (docs/outputs.md "Publishing").
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".jadwal", "schedule.csv", "siasn_courses.csv", "solution.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".jadwal", "schedule.csv", "siasn_courses.csv", "solution.json", "unplaced.csv"
+    ]
     header = (tmp_path / "schedule.csv").read_text(encoding="utf-8").splitlines()[0]
     assert "NIP" in header.upper() or "nip" in header
 

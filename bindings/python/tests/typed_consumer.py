@@ -15,10 +15,13 @@ def plan_and_publish(path: pathlib.Path, out: pathlib.Path) -> Tuple[str, List[s
         scenario: jadwal.Scenario = jadwal.load(path)
     except jadwal.ScenarioError as e:
         return f"{e.file}:{e.line}:{e.column}: {e.code}", [str(d) for d in e.errors]
-    plan: jadwal.Solution = jadwal.solve(scenario, policy="flexible", seed=1, max_moves=20_000)
+    plan: jadwal.Solution = jadwal.solve(scenario, policy="flexible", seed=1, max_moves=20_000, language="id")
     metrics: Dict[str, Union[int, float]] = plan.metrics
     check = jadwal.verify(plan)
-    written: pathlib.Path = jadwal.write_outputs(plan, out, ["json", "ics"], uid_domain="kab.example.go.id")
+    written: pathlib.Path = jadwal.write_outputs(
+        plan, out, ["json", "csv", "ics"], uid_domain="kab.example.go.id", language="id", spreadsheet=True,
+        reminders=[dt.timedelta(days=1), 30],
+    )
     nip = plan.cohorts[0].participants[0] if plan.cohorts else scenario.employee_ids[0]
     ics, cancel = jadwal.employee_calendar(plan, nip, dtstamp=dt.datetime.now(dt.timezone.utc))
     try:

@@ -1,5 +1,5 @@
 // Publishing a plan: every output file a plan is published as (docs/outputs.md:
-// solution.json, schedule.csv, siasn_courses.csv, report.html, calendars/),
+// solution.json, schedule.csv, siasn_courses.csv, unplaced.csv, report.html, calendars/),
 // built in memory and written under one directory all or nothing. The CLI
 // (`solve --out`, `export`) and the C API both publish through here, so the
 // set of files and their contents cannot drift apart between them.
@@ -21,7 +21,7 @@ namespace jadwal::output {
 
 struct publish_request {
     bool json = true;  ///< solution.json
-    bool csv = true;   ///< schedule.csv and siasn_courses.csv
+    bool csv = true;   ///< schedule.csv, siasn_courses.csv and unplaced.csv
     bool html = true;  ///< report.html
     bool ics = true;   ///< calendars/
     const model::solution* previous = nullptr;  ///< re-planning: calendar updates and cancellations

@@ -222,6 +222,11 @@ typedef struct jadwal_solve_options {
      * normally seen within a few milliseconds. The int must outlive the call. Both this flag
      * and `cancel` may be given: either stops the solve. */
     const volatile int* cancel_flag;
+    /* The language of the explanations' sentences and alternatives: "id"
+     * (Indonesian) or "en" (also "id_ID.UTF-8", "id-ID", "indonesian", ...;
+     * docs/c_api.md). NULL or "": the scenario's `locale`, else English.
+     * Anything else: JADWAL_E_INVALID_ARGUMENT. (Appended after 0.1.0.) */
+    const char* language;
 } jadwal_solve_options;
 
 #ifndef JADWAL_FFI
@@ -401,6 +406,22 @@ typedef struct jadwal_ics_options {
     int64_t dtstamp_unix;
     /* The plan this one replaces (updates with SEQUENCE, cancellations), or NULL. */
     const jadwal_solution* previous;
+    /* Appended after 0.1.0; a struct of the 0.1.0 size (without them) still reads. */
+    /* The language of what people read (report.html, calendar text): "id" or
+     * "en" (as jadwal_solve_options.language). NULL or "": the scenario's
+     * `locale`, else English. The sentences of unplaced.csv and
+     * solution.json are the plan's own, in the language it was solved with. */
+    const char* language;
+    /* Nonzero: the CSV files for spreadsheets set to Indonesian (';' between
+     * fields, decimal commas, NIPs kept as text, a UTF-8 byte order mark;
+     * docs/outputs.md). 0: RFC 4180. Only jadwal_write_outputs_ex reads it. */
+    int csv_spreadsheet;
+    /* Calendar reminders (VALARM), minutes before each entry, each from 0 to
+     * 40320 (28 days); written largest first, duplicates once. NULL: the
+     * default, a day and 30 minutes before. Not NULL with reminder_count 0:
+     * no reminders. The array is read during the call only. */
+    const int* reminder_minutes;
+    size_t reminder_count;
 } jadwal_ics_options;
 
 #ifndef JADWAL_FFI
@@ -424,9 +445,9 @@ static inline int jadwal_ics_options_init(jadwal_ics_options* opts) {
 JADWAL_API int jadwal_employee_calendar(char** out_publish, char** out_cancel, const jadwal_solution* solution,
                                         const char* employee_id, const jadwal_ics_options* options);
 
-/* jadwal_write_outputs with the calendar options (UID domain, PRODID,
- * DTSTAMP, and the previous plan, which replaces jadwal_write_outputs'
- * `previous`); options may be NULL (the defaults). */
+/* jadwal_write_outputs with options (UID domain, PRODID, DTSTAMP, the
+ * previous plan, which replaces jadwal_write_outputs' `previous`, language,
+ * spreadsheet CSV and reminders); options may be NULL (the defaults). */
 JADWAL_API int jadwal_write_outputs_ex(const jadwal_solution* solution, const char* dir, const char* formats,
                                        const jadwal_ics_options* options);
 

@@ -32,10 +32,23 @@ nlohmann::json to_json(const interval_set& set, const date::time_zone& zone) {
     return out;
 }
 
-std::string hhmm(calendar::instant t, const date::time_zone& zone, date::local_days day) {
+std::string hhmm(const text::messages& m, calendar::instant t, const date::time_zone& zone, date::local_days day) {
     const auto local = zone.to_local(t);
-    const auto m = std::chrono::duration_cast<std::chrono::minutes>(local - day).count();
-    return fmt::format("{:02}:{:02}", m / 60, m % 60);
+    const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(local - day);
+    if (m.lang() == text::language::en)
+        return fmt::format("{:02}:{:02}", minutes.count() / 60, minutes.count() % 60);
+    return m.clock(minutes);
+}
+
+/// The kind of a piece as people read it; English keeps the names of the JSON output.
+std::string kind_name(const text::messages& m, std::string_view kind) {
+    if (m.lang() == text::language::en) return std::string(kind);
+    if (kind == "working") return std::string(m.tr_in("availability", "working"));
+    if (kind == "busy") return std::string(m.tr_in("availability", "busy"));
+    if (kind == "unavailable") return std::string(m.tr_in("availability", "unavailable"));
+    if (kind == "break") return std::string(m.tr_in("availability", "break"));
+    if (kind == "free") return std::string(m.tr_in("availability", "free"));
+    return std::string(kind);
 }
 
 // Splits a piece at local midnights so each line stays within one day.
@@ -55,25 +68,33 @@ std::vector<piece> split_by_day(const std::vector<piece>& pieces, const date::ti
     return out;
 }
 
-void print_text(const model::scenario& s, const model::employee& e, const calendar::availability& a,
-                const std::vector<piece>& pieces, const date::time_zone& zone) {
-    fmt::print("{} {} | unit {} | zone {}\n", printable(e.id), printable(e.name), printable(s.units[e.unit.value].id),
-               printable(zone.name()));
+void print_text(const text::messages& m, const model::scenario& s, const model::employee& e,
+                const calendar::availability& a, const std::vector<piece>& pieces, const date::time_zone& zone) {
+    fmt::print("{} {} | {} | {}\n", printable(e.id), printable(e.name),
+               m.format("unit {}", printable(s.units[e.unit.value].id)), m.format("zone {}", printable(zone.name())));
     std::optional<date::local_days> current;
     for (const auto& p : split_by_day(pieces, zone)) {
         const auto day = calendar::local_day(p.span.start, zone);
         if (day != current) {
-            fmt::print("{} {}\n", calendar::format_date(day), date::format("%a", date::weekday{day}));
+            if (m.lang() == text::language::en)
+                fmt::print("{} {}\n", calendar::format_date(day), date::format("%a", date::weekday{day}));
+            else
+                fmt::print("{}\n", m.day(day, text::date_style::full));
             current = day;
         }
-        fmt::print("  {}-{}  {:<11}  {}\n", hhmm(p.span.start, zone, day), hhmm(p.span.end, zone, day), p.kind,
+        std::string kind = kind_name(m, p.kind);
+        std::size_t width = 0;
+        for (const char c : kind) width += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        if (width < 11) kind.append(11 - width, ' ');
+        fmt::print("  {}-{}  {}  {}\n", hhmm(m, p.span.start, zone, day), hhmm(m, p.span.end, zone, day), kind,
                    printable(p.label));
     }
     // Breaks are named only where there are any: a pattern without breaks prints as before.
     const std::string breaks =
-        a.breaks.empty() ? std::string{} : fmt::format(", break {} min", a.breaks.total().count());
-    fmt::print("total: working {} min, busy {} min, unavailable {} min{}, free {} min\n", a.working.total().count(),
-               a.busy.total().count(), a.unavailable.total().count(), breaks, a.free.total().count());
+        a.breaks.empty() ? std::string{} : m.format(", break {} min", count(m, a.breaks.total().count()));
+    fmt::print("{}\n", m.format("total: working {} min, busy {} min, unavailable {} min{}, free {} min",
+                                count(m, a.working.total().count()), count(m, a.busy.total().count()),
+                                count(m, a.unavailable.total().count()), breaks, count(m, a.free.total().count())));
 }
 
 }  // namespace
@@ -91,25 +112,29 @@ action add_availability(CLI::App& app) {
     cmd->add_option("--to", a->to, "Last date (YYYY-MM-DD), inclusive")->required();
     cmd->add_option("--format", a->format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
     add_load_options(*cmd, a->load);
-    return [a]() {
+    return [a](const run_context& ctx) {
+        const auto early = ctx.messages();
         const auto from = calendar::parse_date(a->from);
         const auto to = calendar::parse_date(a->to);
         if (!from || !to || *to < *from) {
-            fmt::print(stderr, "jadwal availability: --from and --to must be dates YYYY-MM-DD with from <= to\n");
+            fmt::print(stderr, "jadwal availability: {}\n",
+                       early.tr("--from and --to must be dates YYYY-MM-DD with from <= to"));
             return static_cast<int>(usage_error);
         }
         if (*to - *from > date::days{3660}) {
-            fmt::print(stderr, "jadwal availability: at most ten years at a time\n");
+            fmt::print(stderr, "jadwal availability: {}\n", early.tr("at most ten years at a time"));
             return static_cast<int>(usage_error);
         }
-        const auto loaded = load_and_report(a->scenario, a->load);
+        const auto loaded = load_and_report(ctx, a->scenario, a->load);
         if (!loaded.scenario) return failure_code(loaded.diags);
         const auto& s = *loaded.scenario;
+        const text::messages m = ctx.messages(s);
         const auto idx = s.find_employee(a->employee);
         if (!idx) {
-            fmt::print(stderr, "jadwal availability: no employee '{}' in {}\n", printable(a->employee),
-                       printable(a->scenario));
-            return static_cast<int>(input_error);
+            // A name on the command line the scenario lacks is a usage error in every verb.
+            fmt::print(stderr, "jadwal availability: {}\n",
+                       m.format("no employee '{}' in {}", printable(a->employee), printable(a->scenario)));
+            return static_cast<int>(usage_error);
         }
         const auto& e = s.employees[idx->value];
         const auto& zone = s.zone_of(e);
@@ -147,9 +172,9 @@ action add_availability(CLI::App& app) {
                   {"unavailable", av.unavailable.total().count()},
                   {"break", av.breaks.total().count()},
                   {"free", av.free.total().count()}}}};
-            fmt::print("{}\n", out.dump(2));
+            fmt::print("{}\n", out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
         } else {
-            print_text(s, e, av, pieces, zone);
+            print_text(m, s, e, av, pieces, zone);
         }
         return static_cast<int>(success);
     };

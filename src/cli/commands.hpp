@@ -2,6 +2,8 @@
 // subcommand and running it. Exit codes follow interface.md.
 #pragma once
 
+#include "context.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <functional>
@@ -19,8 +21,9 @@ enum exit_code : int {
     io_error = 5,
 };
 
-/// What a registered verb runs once the command line is parsed.
-using action = std::function<int()>;
+/// What a registered verb runs once the command line is parsed; it speaks
+/// the language `run_context` chooses.
+using action = std::function<int(const run_context&)>;
 
 action add_check(CLI::App& app);
 action add_availability(CLI::App& app);

@@ -2,6 +2,7 @@
 #include "commands.hpp"
 #include "interrupt.hpp"
 #include "print_diagnostics.hpp"
+#include "progress.hpp"
 
 #include <jadwal/compare/compare.hpp>
 #include <jadwal/io/solution_json.hpp>
@@ -71,10 +72,11 @@ action add_compare(CLI::App& app) {
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();
     add_load_options(*cmd, a->load);
-    return [a]() {
-        const auto loaded = load_and_report(a->scenario, a->load);
+    return [a](const run_context& ctx) {
+        const auto loaded = load_and_report(ctx, a->scenario, a->load);
         if (!loaded.scenario) return failure_code(loaded.diags);
         const auto& s = *loaded.scenario;
+        const text::messages m = ctx.messages(s);
 
         compare::compare_options opts;
         opts.policies = a->policies;
@@ -85,8 +87,19 @@ action add_compare(CLI::App& app) {
         opts.threads = a->threads;
         opts.attendance.runs = a->runs;
         opts.attendance.seed = a->seed;
-        opts.on_policy = [](std::string_view policy, std::size_t i, std::size_t n) {
-            fmt::print(stderr, "[{}/{}] solving with policy {}\n", i + 1, n, printable(policy));
+        opts.language = m.lang();
+        progress_display progress(m, progress_display::stderr_is_terminal());
+        solve::solve_options each;  // the limits of each policy's solve, for the bar
+        each.time_limit_seconds = a->time_limit;
+        each.max_moves = a->max_moves;
+        each.threads = a->threads;
+        progress.attach(each);
+        opts.on_progress = each.on_progress;
+        opts.progress_interval_seconds = each.progress_interval_seconds;
+        opts.on_policy = [&](std::string_view policy, std::size_t i, std::size_t n) {
+            progress.finish();
+            fmt::print(stderr, "{}\n", m.format("[{}/{}] solving with policy {}", i + 1, n, printable(policy)));
+            progress.set_label(fmt::format("[{}/{}] {}", i + 1, n, printable(policy)));
             std::fflush(stderr);
         };
         const stop_on_signal interrupt;
@@ -94,12 +107,14 @@ action add_compare(CLI::App& app) {
         compare::comparison result;
         try {
             result = compare::compare_policies(s, opts);
+            progress.finish();
         } catch (const solve::solve_error& e) {
             fmt::print(stderr, "jadwal compare: {}\n", printable(e.what()));
             return static_cast<int>(usage_error);
         }
         for (const auto& r : result.results)
-            for (const auto& note : r.plan.notes) fmt::print(stderr, "note ({}): {}\n", r.policy, note);
+            for (const auto& note : r.plan.notes)
+                fmt::print(stderr, "{}\n", m.format("note ({}): {}", printable(r.policy), printable(note)));
 
         if (!a->out.empty()) {
             output::output_files files;

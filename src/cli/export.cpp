@@ -20,6 +20,7 @@ action add_export(CLI::App& app) {
         std::string scenario, solution, out, formats = "all", previous, baseline;
         load::load_options load;
         output_request request;  ///< the calendar options; formats are parsed later
+        std::string reminders;   ///< --reminders as given
     };
     auto a = std::make_shared<args>();
     cmd->add_option("scenario", a->scenario, "Scenario file (YAML)")->required();
@@ -30,24 +31,29 @@ action add_export(CLI::App& app) {
     cmd->add_option("--previous", a->previous,
                     "The plan this one replaces: calendars carry updates (SEQUENCE) and cancellations");
     cmd->add_option("--baseline", a->baseline, "Another plan of the same scenario to compare with in the report");
-    add_calendar_options(*cmd, a->request);
+    add_calendar_options(*cmd, a->request, a->reminders);
     add_load_options(*cmd, a->load);
-    return [a]() {
+    return [a](const run_context& ctx) {
+        const auto early = ctx.messages();
         output_request req = a->request;
         if (!parse_formats(a->formats, req)) {
-            fmt::print(stderr, "jadwal export: --format '{}' is not 'all' or a list of json, csv, html, ics\n",
-                       load::printable(a->formats));
+            fmt::print(stderr, "jadwal export: {}\n",
+                       early.format("--format '{}' is not 'all' or a list of json, csv, html, ics",
+                                    load::printable(a->formats)));
             return static_cast<int>(usage_error);
         }
-        const auto loaded = load_and_report(a->scenario, a->load);
+        if (const int rc = apply_output_options(early, "export", a->reminders, req); rc != success) return rc;
+        const auto loaded = load_and_report(ctx, a->scenario, a->load);
         if (!loaded.scenario) return failure_code(loaded.diags);
         const auto& s = *loaded.scenario;
+        const text::messages m = ctx.messages(s);
+        req.language = m.lang();
         int failed = 0;
-        auto sol = read_solution_reporting(s, a->solution, failed);
+        auto sol = read_solution_reporting(s, a->solution, failed, m.lang());
         if (!sol) return failed;
         std::optional<solve::solution> previous, baseline;
-        if (!a->previous.empty() && !(previous = read_solution_reporting(s, a->previous, failed))) return failed;
-        if (!a->baseline.empty() && !(baseline = read_solution_reporting(s, a->baseline, failed))) return failed;
+        if (!a->previous.empty() && !(previous = read_solution_reporting(s, a->previous, failed, m.lang()))) return failed;
+        if (!a->baseline.empty() && !(baseline = read_solution_reporting(s, a->baseline, failed, m.lang()))) return failed;
         // solution.json's figures are not read back: the plan's metrics and
         // objective are recomputed, as the C API and Python do, so the file
         // written says what the plan is (a re-plan's change costs need --previous).
@@ -62,8 +68,8 @@ action add_export(CLI::App& app) {
         }
         req.previous = previous ? &*previous : nullptr;
         req.baseline = baseline ? &*baseline : nullptr;
-        if (const int rc = write_plan_outputs(s, *sol, a->out, req); rc != success) return rc;
-        fmt::print("wrote {}\n", load::printable(a->out));
+        if (const int rc = write_plan_outputs(m, s, *sol, a->out, req); rc != success) return rc;
+        fmt::print("{}\n", m.format("wrote {}", load::printable(a->out)));
         return static_cast<int>(success);
     };
 }

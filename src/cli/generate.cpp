@@ -15,6 +15,7 @@ action add_generate(CLI::App& app) {
     struct args {
         std::string kind;
         std::string out;
+        std::string locale;
         generate::batanghari_options opts;
     };
     auto a = std::make_shared<args>();
@@ -27,7 +28,12 @@ action add_generate(CLI::App& app) {
     cmd->add_option("--seed", a->opts.seed, "Random seed")->capture_default_str();
     cmd->add_option("--year", a->opts.year, "Planning year")->check(CLI::Range(2000, 2100))->capture_default_str();
     cmd->add_option("--out", a->out, "Scenario file to write (YAML)")->required();
-    return [a]() {
+    cmd->add_option("--locale", a->locale,
+                    "The scenario's locale, the language of what people read: id or en (default: none written)")
+        ->check(CLI::IsMember({"id", "en"}));
+    return [a](const run_context& ctx) {
+        const auto m = ctx.messages();
+        if (!a->locale.empty()) a->opts.locale = text::parse_language(a->locale);
         generate::generated_files files;
         try {
             files = generate::write_batanghari(a->out, a->opts);
@@ -35,9 +41,12 @@ action add_generate(CLI::App& app) {
             fmt::print(stderr, "jadwal generate: {}\n", load::printable(e.what()));
             return static_cast<int>(io_error);
         }
-        fmt::print("wrote {}", load::printable(files.scenario.string()));
-        if (!files.employees.empty()) fmt::print(" and {}", load::printable(files.employees.string()));
-        fmt::print(" ({} employees, seed {})\n", a->opts.employees, a->opts.seed);
+        const auto what = m.format("({} employees, seed {})", count(m, a->opts.employees), a->opts.seed);
+        if (files.employees.empty())
+            fmt::print("{}\n", m.format("wrote {} {}", load::printable(files.scenario.string()), what));
+        else
+            fmt::print("{}\n", m.format("wrote {} and {} {}", load::printable(files.scenario.string()),
+                                        load::printable(files.employees.string()), what));
         return static_cast<int>(success);
     };
 }

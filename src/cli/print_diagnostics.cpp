@@ -16,9 +16,12 @@ int failure_code(const load::diagnostics& diags) {
     return diags.has_io_failure() ? static_cast<int>(io_error) : static_cast<int>(input_error);
 }
 
-load::load_result load_and_report(const std::string& path, const load::load_options& opts) {
+load::load_result load_and_report(const run_context& ctx, const std::string& path, const load::load_options& opts) {
     auto result = load::load_scenario_file(path, opts);
-    for (const auto& d : result.diags.items()) fmt::print(stderr, "{}\n", load::format(d));
+    // The scenario's locale counts even when it failed to load: its author
+    // reads the diagnostics (load_result::locale is kept for that).
+    const auto lang = ctx.asked ? *ctx.asked : result.locale ? *result.locale : ctx.language();
+    for (const auto& d : result.diags.items()) fmt::print(stderr, "{}\n", load::format(d, lang));
     return result;
 }
 

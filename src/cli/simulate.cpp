@@ -40,34 +40,46 @@ struct plan_exposure {
     compare::exposure x;
     [[nodiscard]] const model::scenario& scenario() const { return *loaded.scenario; }
 };
-std::optional<plan_exposure> read_plan_exposure(const std::string& scenario, const std::string& solution,
-                                                const load::load_options& opts, int& failure) {
-    auto loaded = load_and_report(scenario, opts);
+std::optional<plan_exposure> read_plan_exposure(const run_context& ctx, const std::string& scenario,
+                                                const std::string& solution, const load::load_options& opts,
+                                                int& failure) {
+    auto loaded = load_and_report(ctx, scenario, opts);
     if (!loaded.scenario) {
         failure = failure_code(loaded.diags);
         return std::nullopt;
     }
-    const auto sol = read_solution_reporting(*loaded.scenario, solution, failure);
+    const auto sol = read_solution_reporting(*loaded.scenario, solution, failure, ctx.language(*loaded.scenario));
     if (!sol) return std::nullopt;
     auto x = compare::compute_exposure(*loaded.scenario, *sol);
     return plan_exposure{std::move(loaded), std::move(x)};
 }
 
-void print_summary(const compare::attendance_summary& r) {
-    const auto row = [](std::string_view name, const std::string& value) { fmt::print("  {:<40} {:>12}\n", name, value); };
-    fmt::print("expected attendance over {} runs (seed {})\n\n", r.runs, r.seed);
-    row("placed programmes", fmt::format("{}", r.enrolments));
-    row("live seats", fmt::format("{}", r.live_seats));
-    row("expected live-seat attendance", fmt::format("{:.1f}%", 100 * r.expected_seat_attendance));
-    row("expected completions (exact)", fmt::format("{:.1f}", r.expected_completions));
-    row("completions: mean", fmt::format("{:.1f}", r.completions.mean));
-    row("completions: standard deviation", fmt::format("{:.1f}", r.completions.stddev));
-    row("completions: 5th-95th percentile", fmt::format("{:.0f}-{:.0f}", r.completions.p05, r.completions.p95));
-    row("employees with a JP target", fmt::format("{}", r.jp_target_employees));
-    row("share reaching the JP target: mean", fmt::format("{:.1f}%", 100 * r.jp_target_share.mean));
-    row("... standard deviation", fmt::format("{:.1f}%", 100 * r.jp_target_share.stddev));
-    row("... 5th-95th percentile",
-        fmt::format("{:.1f}%-{:.1f}%", 100 * r.jp_target_share.p05, 100 * r.jp_target_share.p95));
+void print_summary(const text::messages& m, const compare::attendance_summary& r) {
+    const auto row = [](std::string_view name, const std::string& value) {
+        // Left-aligned in 40 columns, counted in code points.
+        std::string padded(name);
+        std::size_t width = 0;
+        for (const char c : padded) width += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        if (width < 40) padded.append(40 - width, ' ');
+        fmt::print("  {} {:>12}\n", padded, value);
+    };
+    const auto pct = [&](double ratio) {
+        return m.lang() == text::language::en ? fmt::format("{:.1f}%", 100 * ratio) : m.percent(ratio, 1);
+    };
+    fmt::print("{}\n\n", m.format("expected attendance over {} runs (seed {})", count(m, r.runs), r.seed));
+    row(m.tr("placed programmes"), count(m, r.enrolments));
+    row(m.tr("live seats"), count(m, r.live_seats));
+    row(m.tr("expected live-seat attendance"), pct(r.expected_seat_attendance));
+    row(m.tr("expected completions (exact)"), figure(m, r.expected_completions, 1));
+    row(m.tr("completions: mean"), figure(m, r.completions.mean, 1));
+    row(m.tr("completions: standard deviation"), figure(m, r.completions.stddev, 1));
+    row(m.tr("completions: 5th-95th percentile"),
+        fmt::format("{}-{}", figure(m, r.completions.p05, 0), figure(m, r.completions.p95, 0)));
+    row(m.tr("employees with a JP target"), count(m, r.jp_target_employees));
+    row(m.tr("share reaching the JP target: mean"), pct(r.jp_target_share.mean));
+    row(m.tr("... standard deviation"), pct(r.jp_target_share.stddev));
+    row(m.tr("... 5th-95th percentile"),
+        fmt::format("{}-{}", pct(r.jp_target_share.p05), pct(r.jp_target_share.p95)));
 }
 
 }  // namespace
@@ -81,10 +93,11 @@ action add_simulate(CLI::App& app) {
     cmd->add_option("--seed", a->seed, "Random seed")->capture_default_str();
     cmd->add_option("--format", a->format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
     add_load_options(*cmd, a->load);
-    return [a]() {
+    return [a](const run_context& ctx) {
         int failed = 0;
-        const auto plan = read_plan_exposure(a->scenario, a->solution, a->load, failed);
+        const auto plan = read_plan_exposure(ctx, a->scenario, a->solution, a->load, failed);
         if (!plan) return failed;
+        const text::messages m = ctx.messages(plan->scenario());
         const auto r = compare::simulate_attendance(plan->x, plan->scenario().attendance, {a->runs, a->seed});
         if (a->format == "json") {
             const auto sp = [](const compare::spread& v) {
@@ -101,7 +114,7 @@ action add_simulate(CLI::App& app) {
                                      {"jp_target_share", sp(r.jp_target_share)}};
             fmt::print("{}\n", doc.dump(2));
         } else {
-            print_summary(r);
+            print_summary(m, r);
         }
         return static_cast<int>(success);
     };
@@ -117,22 +130,25 @@ action add_attendance(CLI::App& app) {
     fit->add_option("scenario", a->scenario, "Scenario file (YAML)")->required();
     fit->add_option("solution", a->solution, "The plan the records are about (solution.json)")->required();
     add_load_options(*fit, a->load);
-    return [a]() {
+    return [a](const run_context& ctx) {
         int failed = 0;
-        const auto text = read_input_reporting(a->records, "the records file", failed);
+        const auto early = ctx.messages();
+        const auto text = read_input_reporting(a->records, early.tr("the records file"), failed, early.lang());
         if (!text) return failed;
         std::vector<std::string> errors;
         const auto records = compare::parse_attendance_records(*text, a->records, errors);
         for (const auto& e : errors) fmt::print(stderr, "{}\n", load::printable(e));
         if (!errors.empty()) return static_cast<int>(input_error);
 
-        const auto plan = read_plan_exposure(a->scenario, a->solution, a->load, failed);
+        const auto plan = read_plan_exposure(ctx, a->scenario, a->solution, a->load, failed);
         if (!plan) return failed;
         const auto& s = plan->scenario();
+        const text::messages m = ctx.messages(s);
         const auto r = compare::fit_attendance(s, plan->x, records, s.attendance);
         if (r.records_used == 0) {
-            fmt::print(stderr, "{}: error: none of the {} records names a live session or self-paced module of the plan\n",
-                       load::printable(a->records), records.size());
+            fmt::print(stderr, "{}: error: {}\n", load::printable(a->records),
+                       m.format("none of the {} records names a live session or self-paced module of the plan",
+                                count(m, static_cast<std::int64_t>(records.size()))));
             return static_cast<int>(input_error);
         }
         std::vector<std::string> fitted, held;
@@ -144,13 +160,15 @@ action add_attendance(CLI::App& app) {
         note(r.fitted_overload, "overload_penalty");
         note(r.fitted_self_paced_min, "self_paced_min");
         note(r.fitted_self_paced_max, "self_paced_max");
-        fmt::print("# fitted by jadwal attendance fit from {} records: {} of live sessions, {} of self-paced modules "
-                   "({} not matching the plan)\n",
-                   r.records_used, r.records_live, r.records_self_paced, r.records_unmatched);
-        fmt::print("# fitted: {}; kept as they were: {}\n", fmt::join(fitted, ", "),
-                   held.empty() ? std::string("none") : fmt::format("{}", fmt::join(held, ", ")));
-        fmt::print("# log-likelihood {:.1f} (the scenario's parameters: {:.1f})\n", r.log_likelihood,
-                   r.log_likelihood_start);
+        fmt::print("# {}\n", m.format("fitted by jadwal attendance fit from {} records: {} of live sessions, {} of "
+                                      "self-paced modules ({} not matching the plan)",
+                                      count(m, r.records_used), count(m, r.records_live),
+                                      count(m, r.records_self_paced), count(m, r.records_unmatched)));
+        fmt::print("# {}\n", m.format("fitted: {}; kept as they were: {}", fmt::format("{}", fmt::join(fitted, ", ")),
+                                      held.empty() ? std::string(m.tr_in("cli", "none"))
+                                                   : fmt::format("{}", fmt::join(held, ", "))));
+        fmt::print("# {}\n", m.format("log-likelihood {} (the scenario's parameters: {})",
+                                      figure(m, r.log_likelihood, 1), figure(m, r.log_likelihood_start, 1)));
         fmt::print("{}", compare::attendance_yaml(r.fitted));
         return static_cast<int>(success);
     };

@@ -11,9 +11,9 @@
 namespace jadwal::cli {
 
 std::optional<solve::solution> read_solution_reporting(const model::scenario& s, const std::string& path,
-                                                       int& failure) {
+                                                       int& failure, text::language l) {
     const auto read = io::read_solution_file(s, path);
-    for (const auto& d : read.diags.items()) fmt::print(stderr, "{}\n", load::format(d));
+    for (const auto& d : read.diags.items()) fmt::print(stderr, "{}\n", load::format(d, l));
     if (!read.solution || read.diags.has_errors()) {
         failure = failure_code(read.diags);
         return std::nullopt;
@@ -21,10 +21,11 @@ std::optional<solve::solution> read_solution_reporting(const model::scenario& s,
     return read.solution;
 }
 
-std::optional<std::string> read_input_reporting(const std::string& path, std::string_view what, int& failure) {
+std::optional<std::string> read_input_reporting(const std::string& path, std::string_view what, int& failure,
+                                                text::language l) {
     load::diagnostics diags;
     auto text = io::read_input_file(path, what, diags);
-    for (const auto& d : diags.items()) fmt::print(stderr, "{}\n", load::format(d));
+    for (const auto& d : diags.items()) fmt::print(stderr, "{}\n", load::format(d, l));
     if (!text) failure = failure_code(diags);
     return text;
 }

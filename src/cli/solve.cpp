@@ -3,6 +3,7 @@
 #include "interrupt.hpp"
 #include "print_diagnostics.hpp"
 #include "outputs.hpp"
+#include "progress.hpp"
 #include "solution_file.hpp"
 
 #include <jadwal/io/solution_json.hpp>
@@ -19,7 +20,6 @@
 #include <optional>
 #include <system_error>
 #include <thread>
-#include <unistd.h>
 
 namespace jadwal::cli {
 namespace {
@@ -39,59 +39,77 @@ struct solve_args {
     bool compare_baseline = false;
     load::load_options load;
     output_request request;  ///< the calendar options; formats are parsed later
+    std::string reminders;   ///< --reminders as given
 };
 
 using load::printable;
 
-std::string fmt_objective(double v) { return fmt::format("{:.1f}", v); }
+/// The status as people read it; English keeps solution.json's names.
+std::string status_name(const text::messages& m, solve::solve_status status) {
+    if (m.lang() == text::language::en) return std::string(solve::to_string(status));
+    switch (status) {
+        case solve::solve_status::optimal: return std::string(m.tr_in("status", "optimal"));
+        case solve::solve_status::feasible: return std::string(m.tr_in("status", "feasible"));
+        case solve::solve_status::infeasible: return std::string(m.tr_in("status", "infeasible"));
+        case solve::solve_status::time_limit_no_solution: return std::string(m.tr_in("status", "no plan within the time limit"));
+    }
+    return std::string(solve::to_string(status));
+}
 
-void print_summary(const solve::solution& sol, const std::string& file, bool interrupted) {
-    const auto& m = sol.metrics;
-    if (interrupted) fmt::print("stopped by a signal: this is the best plan found until then\n");
-    fmt::print("status      {}\n", solve::to_string(sol.status));
-    fmt::print("policy      {}   strategy {}   seed {}\n", printable(sol.policy), printable(sol.strategy), sol.seed);
-    fmt::print("objective   participation {}   burden {}   cost {}\n", fmt_objective(sol.objective.participation),
-               fmt_objective(sol.objective.burden), fmt_objective(sol.objective.cost));
+void print_summary(const text::messages& m, const solve::solution& sol, const std::string& file, bool interrupted) {
+    const auto& x = sol.metrics;
+    if (interrupted) fmt::print("{}\n", m.tr("stopped by a signal: this is the best plan found until then"));
+    fmt::print("{:<11} {}\n", m.tr_in("cli", "status"), status_name(m, sol.status));
+    fmt::print("{:<11} {}\n", m.tr_in("cli", "policy"),
+               m.format("{}   strategy {}   seed {}", printable(sol.policy), printable(sol.strategy), sol.seed));
+    fmt::print("{:<11} {}\n", m.tr_in("cli", "objective"),
+               m.format("participation {}   burden {}   cost {}", figure(m, sol.objective.participation, 1),
+                        figure(m, sol.objective.burden, 1), figure(m, sol.objective.cost, 1)));
     fmt::print("\n");
+    // The rows are the metrics by their names (solution.json's keys).
     const auto row = [](std::string_view name, const std::string& value) { fmt::print("  {:<42} {:>14}\n", name, value); };
-    row("demand_total", fmt::format("{}", m.demand_total));
-    row("demand_placed", fmt::format("{}", m.demand_placed));
-    row("participation_rate", fmt::format("{:.1f}%", 100 * m.participation_rate));
-    row("jp_target_employees", fmt::format("{}", m.jp_target_employees));
-    row("jp_target_met", fmt::format("{}", m.jp_target_met));
-    row("jp_target_attainment", fmt::format("{:.1f}%", 100 * m.jp_target_attainment));
-    row("disruption_minutes", fmt::format("{}", m.disruption_minutes));
-    row("disruption_weighted", fmt::format("{:.0f}", m.disruption_weighted));
-    row("after_hours_minutes", fmt::format("{}", m.after_hours_minutes));
-    row("max_after_hours_minutes_per_person_week", fmt::format("{}", m.max_after_hours_minutes_per_person_week));
-    row("max_unit_absence_ratio", fmt::format("{:.3f}", m.max_unit_absence_ratio));
-    row("cohorts", fmt::format("{}", m.cohorts));
-    row("sessions", fmt::format("{}", m.sessions));
-    row("study_blocks", fmt::format("{}", m.study_blocks));
-    row("instructor_minutes", fmt::format("{}", m.instructor_minutes));
-    row("hard_violations", fmt::format("{}", m.hard_violations));
-    row("recording_placed", fmt::format("{}", m.recording_placed));
-    row("top_up_placed", fmt::format("{}", m.top_up_placed));
-    row("top_up_jp", fmt::format("{}", m.top_up_jp));
+    const auto pct = [&](double ratio) { return m.lang() == text::language::en ? fmt::format("{:.1f}%", 100 * ratio) : m.percent(ratio, 1); };
+    row("demand_total", count(m, x.demand_total));
+    row("demand_placed", count(m, x.demand_placed));
+    row("participation_rate", pct(x.participation_rate));
+    row("jp_target_employees", count(m, x.jp_target_employees));
+    row("jp_target_met", count(m, x.jp_target_met));
+    row("jp_target_attainment", pct(x.jp_target_attainment));
+    row("disruption_minutes", count(m, x.disruption_minutes));
+    row("disruption_weighted", figure(m, x.disruption_weighted, 0));
+    row("after_hours_minutes", count(m, x.after_hours_minutes));
+    row("max_after_hours_minutes_per_person_week", count(m, x.max_after_hours_minutes_per_person_week));
+    row("max_unit_absence_ratio", figure(m, x.max_unit_absence_ratio, 3));
+    row("cohorts", count(m, x.cohorts));
+    row("sessions", count(m, x.sessions));
+    row("study_blocks", count(m, x.study_blocks));
+    row("instructor_minutes", count(m, x.instructor_minutes));
+    row("hard_violations", count(m, x.hard_violations));
+    row("recording_placed", count(m, x.recording_placed));
+    row("top_up_placed", count(m, x.top_up_placed));
+    row("top_up_jp", count(m, x.top_up_jp));
     if (sol.bounds) {
         const auto& b = *sol.bounds;
         const auto gap = [](std::int64_t bound, std::int64_t got) {
-            return bound > 0 ? 100.0 * static_cast<double>(bound - got) / static_cast<double>(bound) : 0.0;
+            return bound > 0 ? static_cast<double>(bound - got) / static_cast<double>(bound) : 0.0;
         };
-        fmt::print("\nbounds: no plan places more than {} demand items (this plan is {:.1f}% below) or brings more "
-                   "than {} people to their JP target ({:.1f}% below); {} demand items cannot be placed by any plan "
-                   "(jadwal check lists them)\n",
-                   b.demand_placed, gap(b.demand_placed, m.demand_placed), b.jp_target_met,
-                   gap(b.jp_target_met, m.jp_target_met), b.unplaceable);
+        fmt::print("\n{}\n",
+                   m.format("bounds: no plan places more than {} demand items (this plan is {} below) or brings more "
+                            "than {} people to their JP target ({} below); {} demand items cannot be placed by any "
+                            "plan (jadwal check lists them)",
+                            count(m, b.demand_placed), pct(gap(b.demand_placed, x.demand_placed)),
+                            count(m, b.jp_target_met), pct(gap(b.jp_target_met, x.jp_target_met)),
+                            count(m, b.unplaceable)));
     }
-    if (m.demand_total > 0 && 20 * m.demand_placed < m.demand_total)
-        fmt::print(stderr,
-                   "jadwal solve: WARNING: this plan places only {} of {} demand items; jadwal check lists demand no "
-                   "plan can place, jadwal explain says why for each person\n",
-                   m.demand_placed, m.demand_total);
+    if (x.demand_total > 0 && 20 * x.demand_placed < x.demand_total)
+        fmt::print(stderr, "jadwal solve: {}\n",
+                   m.format("WARNING: this plan places only {} of {} demand items; jadwal check lists demand no plan "
+                            "can place, jadwal explain says why for each person",
+                            count(m, x.demand_placed), count(m, x.demand_total)));
     if (!sol.notes.empty()) fmt::print("\n");
-    for (const auto& note : sol.notes) fmt::print("note: {}\n", printable(note));
-    fmt::print("\n{} moves in {:.1f} s; wrote {}\n", sol.moves, sol.elapsed_seconds, printable(file));
+    for (const auto& note : sol.notes) fmt::print("{}\n", m.format("note: {}", printable(note)));
+    fmt::print("\n{}\n", m.format("{} moves in {} s; wrote {}", count(m, sol.moves), figure(m, sol.elapsed_seconds, 1),
+                                   printable(file)));
 }
 
 }  // namespace
@@ -128,35 +146,41 @@ action add_solve(CLI::App& app) {
     cmd->add_option("--replan-from", a->replan_from,
                     "With --previous: the re-plan date (YYYY-MM-DD, midnight in the scenario's zone) or instant "
                     "(ISO 8601 with offset); without it only pinned items must stay");
-    add_calendar_options(*cmd, a->request);
+    add_calendar_options(*cmd, a->request, a->reminders);
     add_load_options(*cmd, a->load);
-    return [a]() {
+    return [a](const run_context& ctx) {
         const auto started = std::chrono::steady_clock::now();
+        const auto early = ctx.messages();
         if (!a->replan_from.empty() && a->previous.empty()) {
-            fmt::print(stderr, "jadwal solve: --replan-from needs --previous\n");
+            fmt::print(stderr, "jadwal solve: {}\n", early.tr("--replan-from needs --previous"));
             return static_cast<int>(usage_error);
         }
         output_request req = a->request;
         if (!parse_formats(a->formats, req)) {
-            fmt::print(stderr, "jadwal solve: --format '{}' is not 'all' or a list of json, csv, html, ics\n",
-                       printable(a->formats));
+            fmt::print(stderr, "jadwal solve: {}\n",
+                       early.format("--format '{}' is not 'all' or a list of json, csv, html, ics",
+                                    printable(a->formats)));
             return static_cast<int>(usage_error);
         }
-        const auto loaded = load_and_report(a->scenario, a->load);
+        if (const int rc = apply_output_options(early, "solve", a->reminders, req); rc != success) return rc;
+        const auto loaded = load_and_report(ctx, a->scenario, a->load);
         if (!loaded.scenario) return failure_code(loaded.diags);
         const auto& s = *loaded.scenario;
+        const text::messages m = ctx.messages(s);
+        req.language = m.lang();
         std::optional<solve::solution> previous;
         std::optional<calendar::instant> replan_from;
         if (!a->previous.empty()) {
             int failed = 0;
-            previous = read_solution_reporting(s, a->previous, failed);
+            previous = read_solution_reporting(s, a->previous, failed, m.lang());
             if (!previous) return failed;
             if (!a->replan_from.empty()) {
                 replan_from = parse_replan_from(s, a->replan_from);
                 if (!replan_from) {
-                    fmt::print(stderr, "jadwal solve: --replan-from '{}' is not a date (YYYY-MM-DD) or an ISO 8601 "
-                                       "instant with offset\n",
-                               printable(a->replan_from));
+                    fmt::print(stderr, "jadwal solve: {}\n",
+                               m.format("--replan-from '{}' is not a date (YYYY-MM-DD) or an ISO 8601 instant with "
+                                        "offset",
+                                        printable(a->replan_from)));
                     return static_cast<int>(usage_error);
                 }
             }
@@ -170,31 +194,13 @@ action add_solve(CLI::App& app) {
         opts.strategy = *solve::parse_solve_strategy(a->strategy);
         opts.previous = previous ? &*previous : nullptr;
         opts.replan_from = replan_from;
+        opts.language = m.lang();
         try {
             (void)solve::select_policy(s, opts);
         } catch (const solve::solve_error& e) {
             fmt::print(stderr, "jadwal solve: {}\n", printable(e.what()));
             return static_cast<int>(usage_error);
         }
-        const bool tty = ::isatty(::fileno(stderr)) != 0;
-        opts.progress_interval_seconds = tty ? 0.25 : 2.0;
-        bool live_line = false;
-        opts.on_progress = [&](const solve::solve_progress& p) {
-            const std::string line =
-                p.demand_total > 0 && p.phase != "compile" && p.phase != "construct"
-                    ? fmt::format("[{:6.1f}s] {:<9} placed {}/{}  participation {:.1f}  burden {:.1f}  cost {:.1f}  "
-                                  "moves {}",
-                                  p.elapsed_seconds, p.phase, p.demand_placed, p.demand_total, p.participation,
-                                  p.burden, p.cost, p.moves)
-                    : fmt::format("[{:6.1f}s] {}", p.elapsed_seconds, p.phase);
-            if (tty) {
-                fmt::print(stderr, "\r{:<110}", line);
-                live_line = true;
-            } else {
-                fmt::print(stderr, "{}\n", line);
-            }
-            std::fflush(stderr);
-        };
         // --time-limit bounds the whole command: the search stops early enough
         // for the explanations and the outputs (and the baseline plan) to be
         // written in the time left, by the library's estimate of what they take.
@@ -204,11 +210,14 @@ action add_solve(CLI::App& app) {
             if (a->compare_baseline) reserve *= 1.5;
             opts.time_limit_seconds = std::max(0.0, *a->time_limit - used - reserve);
             if (*opts.time_limit_seconds < 0.1 * *a->time_limit)
-                fmt::print(stderr,
-                           "jadwal solve: loading took {:.1f} s and writing the outputs takes about {:.1f} s, which "
-                           "leaves {:.1f} s of the {:g} s time limit to search\n",
-                           used, reserve, *opts.time_limit_seconds, *a->time_limit);
+                fmt::print(stderr, "jadwal solve: {}\n",
+                           m.format("loading took {} s and writing the outputs takes about {} s, which leaves {} s of "
+                                    "the {} s time limit to search",
+                                    figure(m, used, 1), figure(m, reserve, 1), figure(m, *opts.time_limit_seconds, 1),
+                                    fmt::format("{:g}", *a->time_limit)));
         }
+        progress_display progress(m, progress_display::stderr_is_terminal());
+        progress.attach(opts);
         const stop_on_signal interrupt;
         opts.cancel = interrupt.flag();
         const std::filesystem::path dir{a->out};
@@ -226,7 +235,7 @@ action add_solve(CLI::App& app) {
         } catch (const std::system_error&) {
         }
         solve::solution sol = solve::solve(s, opts);
-        if (live_line) fmt::print(stderr, "\n");
+        progress.finish();
 
         std::optional<solve::solution> baseline;
         if (a->compare_baseline && opts.strategy != solve::solve_strategy::baseline && !interrupt.stopped()) {
@@ -238,8 +247,8 @@ action add_solve(CLI::App& app) {
         req.previous = previous ? &*previous : nullptr;
         req.baseline = baseline ? &*baseline : nullptr;
         if (tidying.joinable()) tidying.join();
-        if (const int rc = write_plan_outputs(s, sol, dir, req); rc != success) return rc;
-        print_summary(sol, dir.string(), interrupt.stopped());
+        if (const int rc = write_plan_outputs(m, s, sol, dir, req); rc != success) return rc;
+        print_summary(m, sol, dir.string(), interrupt.stopped());
         const bool ok = sol.status == solve::solve_status::feasible || sol.status == solve::solve_status::optimal;
         return static_cast<int>(ok ? success : infeasible);
     };

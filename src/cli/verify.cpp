@@ -38,6 +38,17 @@ std::string show_number(double v, bool integral) {
     return fmt::format("{:.6g}", v);
 }
 
+/// As show_number, in the language's way of writing numbers: "5.179.655" and
+/// "0,636364" in Indonesian; English as before.
+std::string show_number(const text::messages& m, double v, bool integral) {
+    if (m.lang() == text::language::en) return show_number(v, integral);
+    if (integral) return m.number(static_cast<std::int64_t>(v));
+    std::string out = fmt::format("{:.6g}", v);
+    for (auto& c : out)
+        if (c == '.') c = ',';
+    return out;
+}
+
 bool same_number(double a, double b) {
     return std::fabs(a - b) <= 1e-9 * std::max({1.0, std::fabs(a), std::fabs(b)});
 }
@@ -98,21 +109,22 @@ action add_verify(CLI::App& app) {
     add_load_options(*cmd, a->load);
     cmd->add_flag("--strict-metrics", a->strict_metrics,
                   "Exit 3 also when the file states a metric other than the plan gives (a warning otherwise)");
-    return [a]() {
+    return [a](const run_context& ctx) {
         if (!a->replan_from.empty() && a->previous.empty()) {
-            fmt::print(stderr, "jadwal verify: --replan-from needs --previous\n");
+            fmt::print(stderr, "jadwal verify: {}\n", ctx.messages().tr("--replan-from needs --previous"));
             return static_cast<int>(usage_error);
         }
-        const auto loaded = load_and_report(a->scenario, a->load);
+        const auto loaded = load_and_report(ctx, a->scenario, a->load);
         if (!loaded.scenario) return failure_code(loaded.diags);
         const auto& s = *loaded.scenario;
+        const text::messages m = ctx.messages(s);
 
         int failed = 0;
-        const auto input = read_input_reporting(a->solution, "the solution file", failed);
+        const auto input = read_input_reporting(a->solution, m.tr("the solution file"), failed, m.lang());
         if (!input) return failed;
         const std::string& text = *input;
         const auto read = io::solution_from_json(s, text, a->solution);
-        for (const auto& d : read.diags.items()) fmt::print(stderr, "{}\n", load::format(d));
+        for (const auto& d : read.diags.items()) fmt::print(stderr, "{}\n", load::format(d, m.lang()));
         if (!read.solution) return static_cast<int>(input_error);
         const auto& sol = *read.solution;
 
@@ -122,7 +134,8 @@ action add_verify(CLI::App& app) {
         if (!a->policy.empty()) {
             const auto p = s.find_policy(a->policy);
             if (!p) {
-                fmt::print(stderr, "jadwal verify: no policy '{}' in {}\n", printable(a->policy), printable(a->scenario));
+                fmt::print(stderr, "jadwal verify: {}\n",
+                           m.format("no policy '{}' in {}", printable(a->policy), printable(a->scenario)));
                 return static_cast<int>(usage_error);
             }
             pol = &s.policies[p->value];
@@ -139,14 +152,15 @@ action add_verify(CLI::App& app) {
         std::optional<solve::solution> previous;
         verify::options vopts;
         if (!a->previous.empty()) {
-            previous = read_solution_reporting(s, a->previous, failed);
+            previous = read_solution_reporting(s, a->previous, failed, m.lang());
             if (!previous) return failed;
             vopts.previous.plan = &*previous;
             if (!a->replan_from.empty()) {
                 vopts.previous.replan_from = parse_replan_from(s, a->replan_from);
                 if (!vopts.previous.replan_from) {
-                    fmt::print(stderr, "jadwal verify: --replan-from '{}' is not a date or an ISO 8601 instant\n",
-                               printable(a->replan_from));
+                    fmt::print(stderr, "jadwal verify: {}\n",
+                               m.format("--replan-from '{}' is not a date or an ISO 8601 instant",
+                                        printable(a->replan_from)));
                     return static_cast<int>(usage_error);
                 }
             }
@@ -160,12 +174,14 @@ action add_verify(CLI::App& app) {
             if (it == claimed.end() || same_number(it->second, row.value)) continue;
             differ.push_back(row.name);
             // On stderr in both formats: JSON on stdout stays one document.
-            fmt::print(stderr, "{}\n",
-                       load::format({load::severity::warning, "W-METRIC-DIFFERS",
-                                     fmt::format("the file states {} {}, but the plan gives {}", row.name,
-                                                 show_number(it->second, row.integral),
-                                                 show_number(row.value, row.integral)),
-                                     a->solution, 0, 0, fmt::format("$.metrics.{}", row.name)}));
+            load::diagnostic d;
+            d.level = load::severity::warning;
+            d.code = "W-METRIC-DIFFERS";
+            d.message = m.format("the file states {} {}, but the plan gives {}", row.name,
+                                 show_number(m, it->second, row.integral), show_number(m, row.value, row.integral));
+            d.file = a->solution;
+            d.path = fmt::format("$.metrics.{}", row.name);
+            fmt::print(stderr, "{}\n", load::format(d, m.lang()));
         }
 
         if (a->format == "json") {
@@ -223,43 +239,51 @@ action add_verify(CLI::App& app) {
             out["units"] = std::move(units);
             fmt::print("{}\n", out.dump(2));
         } else {
-            fmt::print("{} with {}: {} violation(s), {} warning(s) under {}\n", printable(a->solution),
-                       printable(a->scenario), r.violations.size(), r.warnings.size(),
-                       pol->id.empty() ? std::string{"the default policy"}
-                                       : fmt::format("policy '{}'", printable(pol->id)));
+            const auto n = [&](std::size_t k) { return count(m, static_cast<std::int64_t>(k)); };
+            fmt::print("{}\n", m.format("{} with {}: {} violation(s), {} warning(s) under {}", printable(a->solution),
+                                        printable(a->scenario), n(r.violations.size()), n(r.warnings.size()),
+                                        pol->id.empty() ? std::string{m.tr("the default policy")}
+                                                        : m.format("policy '{}'", printable(pol->id))));
             for (const auto& v : r.violations)
                 fmt::print("{} {} {}\n", v.code, when_text(s, v), printable(v.message));
             for (const auto& v : r.warnings)
-                fmt::print("warning: {} {} {}\n", v.code, when_text(s, v), printable(v.message));
+                fmt::print("{}\n", m.format("warning: {} {} {}", v.code, when_text(s, v), printable(v.message)));
             if (!r.violations_by_code.empty()) {
-                fmt::print("\nviolations by code:\n");
-                for (const auto& [code, n] : r.violations_by_code) fmt::print("  {:<28} {}\n", printable(code), n);
+                fmt::print("\n{}\n", m.tr("violations by code:"));
+                for (const auto& [code, k] : r.violations_by_code)
+                    fmt::print("  {:<28} {}\n", printable(code), count(m, static_cast<std::int64_t>(k)));
             }
-            fmt::print("\n{:<42} {:>14} {:>14}\n", "metric", "verified", "solution says");
+            fmt::print("\n{:<42} {:>14} {:>14}\n", m.tr_in("cli", "metric"), m.tr_in("cli", "verified"), m.tr_in("cli", "solution says"));
             for (const auto& row : rows) {
                 const auto it = claimed.find(row.name);
-                const std::string theirs = it == claimed.end() ? "-" : show_number(it->second, row.integral);
+                const std::string theirs = it == claimed.end() ? "-" : show_number(m, it->second, row.integral);
                 const bool bad = it != claimed.end() && !same_number(it->second, row.value);
-                fmt::print("{:<42} {:>14} {:>14}{}\n", row.name, show_number(row.value, row.integral), theirs,
-                           bad ? "  (differs)" : "");
+                fmt::print("{:<42} {:>14} {:>14}{}\n", row.name, show_number(m, row.value, row.integral), theirs,
+                           bad ? "  " + std::string(m.tr_in("cli", "(differs)")) : std::string{});
             }
-            fmt::print("\n{:<42} {:>14}\n", "objective", "verified");
-            fmt::print("{:<42} {:>14.6g}\n{:<42} {:>14.6g}\n{:<42} {:>14.6g}\n", "participation",
-                       r.objective.participation, "burden", r.objective.burden, "cost", r.objective.cost);
-            for (const auto& [k, v] : r.objective.breakdown) fmt::print("  {:<40} {:>14.6g}\n", printable(k), v);
-            if (previous) fmt::print("\nchanges against {}: {}\n", printable(a->previous), r.changes);
-            fmt::print("\nbudget: cost {:.0f} {}{}, {} classroom cohort(s){}\n", r.budget_cost,
-                       printable(s.budget.currency),
-                       s.budget.max_cost ? fmt::format(" of at most {:.0f}", *s.budget.max_cost) : std::string{},
-                       r.classroom_cohorts,
-                       s.budget.max_classroom_cohorts ? fmt::format(" of at most {}", *s.budget.max_classroom_cohorts)
-                                                      : std::string{});
-            fmt::print("\n{:<16} {:>9} {:>6} {:>10} {:>8} {:>8} {:>12} {:>12}\n", "unit", "headcount", "limit",
-                       "max absent", "demand", "placed", "disruption", "after hours");
+            const auto g = [&](double v) { return show_number(m, v, false); };
+            fmt::print("\n{:<42} {:>14}\n", m.tr_in("cli", "objective"), m.tr_in("cli", "verified"));
+            fmt::print("{:<42} {:>14}\n{:<42} {:>14}\n{:<42} {:>14}\n", m.tr_in("cli", "participation"),
+                       g(r.objective.participation), m.tr_in("cli", "burden"), g(r.objective.burden), m.tr_in("cli", "cost"),
+                       g(r.objective.cost));
+            for (const auto& [k, v] : r.objective.breakdown) fmt::print("  {:<40} {:>14}\n", printable(k), g(v));
+            if (previous)
+                fmt::print("\n{}\n", m.format("changes against {}: {}", printable(a->previous), count(m, r.changes)));
+            const std::string max_cost =
+                s.budget.max_cost ? m.format(" of at most {}", figure(m, *s.budget.max_cost, 0)) : std::string{};
+            const std::string max_cohorts =
+                s.budget.max_classroom_cohorts ? m.format(" of at most {}", count(m, *s.budget.max_classroom_cohorts))
+                                               : std::string{};
+            fmt::print("\n{}\n", m.format("budget: cost {} {}{}, {} classroom cohort(s){}", figure(m, r.budget_cost, 0),
+                                           printable(s.budget.currency), max_cost, count(m, r.classroom_cohorts),
+                                           max_cohorts));
+            fmt::print("\n{:<16} {:>9} {:>6} {:>10} {:>8} {:>8} {:>12} {:>12}\n", m.tr_in("cli", "unit"), m.tr_in("cli", "headcount"),
+                       m.tr_in("cli", "limit"), m.tr_in("cli", "max absent"), m.tr_in("cli", "demand"), m.tr_in("cli", "placed"), m.tr_in("cli", "disruption"),
+                       m.tr_in("cli", "after hours"));
             for (const auto& u : r.units)
-                fmt::print("{:<16} {:>9} {:>6} {:>10} {:>8} {:>8} {:>12} {:>12}\n", printable(u.unit), u.headcount,
-                           u.absence_limit, u.max_absent, u.demand_total, u.demand_placed, u.disruption_minutes,
-                           u.after_hours_minutes);
+                fmt::print("{:<16} {:>9} {:>6} {:>10} {:>8} {:>8} {:>12} {:>12}\n", printable(u.unit), count(m, u.headcount),
+                           count(m, u.absence_limit), count(m, u.max_absent), count(m, u.demand_total),
+                           count(m, u.demand_placed), count(m, u.disruption_minutes), count(m, u.after_hours_minutes));
         }
         const bool metrics_ok = differ.empty() || !a->strict_metrics;
         return static_cast<int>(r.feasible() && metrics_ok ? success : infeasible);

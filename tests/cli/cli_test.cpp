@@ -98,10 +98,12 @@ TEST_CASE("availability as JSON carries offsets", "[cli][availability]") {
     CHECK(r.out.find("T07:30:00+08:00") != std::string::npos);
 }
 
-TEST_CASE("availability for an unknown employee is an input error", "[cli][availability]") {
+// An unknown employee is a usage error (exit 2), as in explain and as an
+// unknown --program or --policy is in every verb (issue 14: it was 1 here).
+TEST_CASE("availability for an unknown employee is a usage error", "[cli][availability]") {
     const auto r = run_cli("availability '" + example + "' --employee 123 --from 2026-03-16 --to 2026-03-22",
                            scratch_dir("availability-unknown"));
-    CHECK(r.exit_code == 1);
+    CHECK(r.exit_code == 2);
     CHECK(r.err.find("123") != std::string::npos);
 }
 

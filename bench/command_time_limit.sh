@@ -18,7 +18,7 @@ trap 'rm -rf "$work"' EXIT
 printf '%-8s %-10s %-10s %s\n' limit_s command_s search_s within_5pct
 for t in "${limits[@]}"; do
   start=$(date +%s.%N)
-  summary=$("$jadwal" solve "$work/scenario.yaml" --out "$work/out" --policy flexible --time-limit "$t" 2>/dev/null)
+  summary=$("$jadwal" solve "$work/scenario.yaml" --out "$work/out" --policy flexible --time-limit "$t" --lang en 2>/dev/null)
   end=$(date +%s.%N)
   took=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }')
   search=$(echo "$summary" | sed -n 's/.* moves in \([0-9.]*\) s;.*/\1/p')

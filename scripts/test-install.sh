@@ -143,7 +143,7 @@ if [ "${JADWAL_TEST_DEB:-1}" != 0 ]; then
         /usr/bin/jadwal solve "$run/batanghari/scenario.yaml" --policy flexible --seed 1 --time-limit 10 \
           --out "$run/plan" >"$run/solve.log" 2>&1 || { cat "$run/solve.log"; exit 1; }
         tail -n 1 "$run/solve.log"
-        /usr/bin/jadwal verify "$run/batanghari/scenario.yaml" "$run/plan/solution.json" >"$run/verify.log" ||
+        /usr/bin/jadwal verify --lang en "$run/batanghari/scenario.yaml" "$run/plan/solution.json" >"$run/verify.log" ||
           { sed -n 1,20p "$run/verify.log"; echo "test-install: the installed jadwal verify failed"; exit 1; }
         verdict=$(sed -n 1p "$run/verify.log")
         echo "$verdict"

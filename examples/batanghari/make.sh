@@ -8,4 +8,4 @@ set -euo pipefail
 jadwal=${1:?usage: make.sh JADWAL OUT_DIR}
 out=${2:?usage: make.sh JADWAL OUT_DIR}
 mkdir -p "$out"
-"$jadwal" generate batanghari --employees 7200 --seed 7 --year 2026 --out "$out/scenario.yaml"
+"$jadwal" generate batanghari --employees 7200 --seed 7 --year 2026 --locale id --out "$out/scenario.yaml"

@@ -1,5 +1,7 @@
 #include "emit.hpp"
 
+#include <jadwal/text/messages.hpp>
+
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
@@ -350,7 +352,9 @@ void write_demand(yaml_writer& w, const population& pop, const demand& d) {
     w.end_map();
 }
 
-void write_policies(yaml_writer& w) {
+// The descriptions are text people read (the report shows them), so they are
+// in the scenario's language.
+void write_policies(yaml_writer& w, const text::messages& m) {
     auto after_hours = [&] {
         w.key("after_hours");
         w.flow_map();
@@ -381,14 +385,15 @@ void write_policies(yaml_writer& w) {
 
     w.key("classroom_only");
     w.block_map();
-    w.kv("description", "In person, in office hours, as today.");
+    w.kv("description", std::string(m.tr("In person, in office hours, as today.")));
     w.strings("modes", {"classroom"});
     w.strings("windows", {"working_hours"});
     w.end_map();
 
     w.key("flexible");
     w.block_map();
-    w.kv("description", "Classroom plus live online after hours and at weekends (for those who accept) plus self-paced.");
+    w.kv("description", std::string(m.tr("Classroom plus live online after hours and at weekends (for those who accept) "
+                                         "plus self-paced.")));
     w.strings("modes", {"classroom", "online_live", "self_paced"});
     after_hours();
     common("1.0", "0.6");
@@ -397,8 +402,8 @@ void write_policies(yaml_writer& w) {
     w.key("flexible_duty");
     w.block_map();
     w.kv("description",
-         "Flexible, and training on a nurse's rostered day off or a teacher's school holiday is assigned duty "
-         "(surat tugas) with a day off in lieu for shift staff.");
+         std::string(m.tr("Flexible, and training on a nurse's rostered day off or a teacher's school holiday is "
+                          "assigned duty (surat tugas) with a day off in lieu for shift staff.")));
     w.strings("modes", {"classroom", "online_live", "self_paced"});
     after_hours();
     common("1.0", "0.6");
@@ -415,7 +420,8 @@ void write_policies(yaml_writer& w) {
 
     w.key("modular");
     w.block_map();
-    w.kv("description", "Short modules of at most 3 JP, online and self-paced first, classroom where nothing else fits.");
+    w.kv("description", std::string(m.tr("Short modules of at most 3 JP, online and self-paced first, classroom where "
+                                         "nothing else fits.")));
     w.strings("modes", {"online_live", "self_paced", "classroom"});
     w.kv("max_module_jp", 3);
     after_hours();
@@ -424,7 +430,7 @@ void write_policies(yaml_writer& w) {
 
     w.key("after_hours_only");
     w.block_map();
-    w.kv("description", "Nothing in working time: weekday evenings and weekends only.");
+    w.kv("description", std::string(m.tr("Nothing in working time: weekday evenings and weekends only.")));
     w.strings("modes", {"online_live", "self_paced"});
     w.strings("windows", {"after_hours", "weekend"});
     after_hours();
@@ -437,6 +443,7 @@ void write_policies(yaml_writer& w) {
 }  // namespace
 
 std::string emit_yaml(const population& pop, const std::string& employees_csv) {
+    const text::messages m(pop.opts.locale.value_or(text::language::en));
     yaml_writer w;
     w.out.SetIndent(2);
     const auto& o = pop.opts;
@@ -449,13 +456,14 @@ std::string emit_yaml(const population& pop, const std::string& employees_csv) {
 
     w.key("scenario");
     w.block_map();
-    w.kv("name", fmt::format("Batanghari {} (synthetic, {} ASN, seed {})", pop.year, pop.employees.size(), o.seed));
+    w.kv("name", m.format("Batanghari {} (synthetic, {} ASN, seed {})", pop.year, pop.employees.size(), o.seed));
     w.kv("timezone", "Asia/Jakarta");
     w.kv("from", pop.horizon_from);
     w.kv("to", pop.horizon_to);
     w.kv("granularity_minutes", 15);
     w.kv("jp_minutes", 45);
     w.kv("rest_after_night_shift_hours", 8);
+    if (o.locale) w.kv("locale", std::string(text::code(*o.locale)));
     w.end_map();
 
     w.key("holidays");
@@ -625,7 +633,7 @@ std::string emit_yaml(const population& pop, const std::string& employees_csv) {
     for (const auto& d : pop.demands) write_demand(w, pop, d);
     w.end_seq();
 
-    write_policies(w);
+    write_policies(w, m);
 
     w.key("budget");
     w.flow_map();

@@ -2,8 +2,11 @@
 // examples, tests and benchmarks. Deterministic for a seed.
 #pragma once
 
+#include <jadwal/text/language.hpp>
+
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -16,6 +19,9 @@ struct batanghari_options {
     int year = 2026;
     /// From this many employees on, employees go to a CSV file next to the YAML.
     int csv_threshold = 500;
+    /// `scenario.locale` of the scenario written; none: the key is left out.
+    /// `jadwal generate` writes `id`: the bundled example speaks Indonesian.
+    std::optional<text::language> locale;
 };
 
 /// What a generated scenario contains, for reports and tests.

@@ -1,6 +1,5 @@
-#include <jadwal/text/catalogue.hpp>
-
 #include <algorithm>
+#include <jadwal/text/catalogue.hpp>
 #include <map>
 
 namespace jadwal::text {
@@ -37,11 +36,21 @@ struct po_reader {
             }
             if (++i == line.size()) break;
             switch (line[i]) {
-                case 'n': out.push_back('\n'); break;
-                case 't': out.push_back('\t'); break;
-                case 'r': out.push_back('\r'); break;
-                case '"': out.push_back('"'); break;
-                case '\\': out.push_back('\\'); break;
+                case 'n':
+                    out.push_back('\n');
+                    break;
+                case 't':
+                    out.push_back('\t');
+                    break;
+                case 'r':
+                    out.push_back('\r');
+                    break;
+                case '"':
+                    out.push_back('"');
+                    break;
+                case '\\':
+                    out.push_back('\\');
+                    break;
                 default:
                     problem(line_no, static_cast<int>(i), std::string("unknown escape \\") + line[i]);
                     return false;
@@ -64,9 +73,9 @@ std::vector<po_entry> read_po(std::string_view text, std::string_view file, std:
     const po_reader reader{file, problems};
     std::vector<po_entry> out;
     po_entry cur;
-    bool open = false;                // cur has a msgid or msgctxt
-    std::string* target = nullptr;    // where a continuation line goes
-    std::vector<std::string> flags;   // "#," flags for the next entry
+    bool open = false;               // cur has a msgid or msgctxt
+    std::string* target = nullptr;   // where a continuation line goes
+    std::vector<std::string> flags;  // "#," flags for the next entry
     auto finish = [&] {
         if (open) {
             if (cur.strings.empty()) reader.problem(cur.line, 1, "msgid without msgstr");
@@ -196,9 +205,8 @@ catalogue::catalogue(language l, const std::vector<po_entry>& entries) : lang_(l
     for (const po_entry& e : entries) {
         if (e.id.empty()) continue;  // the header entry
         if (std::find(e.flags.begin(), e.flags.end(), "fuzzy") != e.flags.end()) continue;
-        if (e.strings.empty() || std::all_of(e.strings.begin(), e.strings.end(), [](const std::string& s) {
-                return s.empty();
-            }))
+        if (e.strings.empty() ||
+            std::all_of(e.strings.begin(), e.strings.end(), [](const std::string& s) { return s.empty(); }))
             continue;
         sorted.insert_or_assign(key_of(e.context, e.id), e.strings);
     }
@@ -228,7 +236,9 @@ std::string_view catalogue::find_plural(std::string_view id, std::string_view id
     return n == 1 ? id : id_plural;
 }
 
-bool catalogue::has(std::string_view id, std::string_view context) const { return lookup(id, context) != nullptr; }
+bool catalogue::has(std::string_view id, std::string_view context) const {
+    return lookup(id, context) != nullptr;
+}
 
 const catalogue& catalogue::of(language l) {
     static const auto build = [](language lang) {

@@ -1,7 +1,6 @@
-#include <jadwal/text/language.hpp>
-
 #include <array>
 #include <cstdlib>
+#include <jadwal/text/language.hpp>
 #include <string>
 
 namespace jadwal::text {

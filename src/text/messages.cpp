@@ -1,8 +1,7 @@
-#include <jadwal/text/messages.hpp>
-
 #include <array>
 #include <cmath>
 #include <cstdlib>
+#include <jadwal/text/messages.hpp>
 
 namespace jadwal::text {
 
@@ -13,7 +12,9 @@ struct number_style {
     char decimal;
 };
 
-number_style style_of(language l) { return l == language::id ? number_style{'.', ','} : number_style{',', '.'}; }
+number_style style_of(language l) {
+    return l == language::id ? number_style{'.', ','} : number_style{',', '.'};
+}
 
 std::string group_digits(std::string digits, char group) {
     std::string out;
@@ -29,9 +30,9 @@ std::string group_digits(std::string digits, char group) {
 constexpr std::array<std::string_view, 7> weekday_names{"Sunday",   "Monday", "Tuesday", "Wednesday",
                                                         "Thursday", "Friday", "Saturday"};
 constexpr std::array<std::string_view, 7> weekday_abbreviations{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-constexpr std::array<std::string_view, 12> month_names{"January", "February", "March",     "April",
-                                                       "May",     "June",     "July",      "August",
-                                                       "September", "October", "November", "December"};
+constexpr std::array<std::string_view, 12> month_names{"January",   "February", "March",    "April",
+                                                       "May",       "June",     "July",     "August",
+                                                       "September", "October",  "November", "December"};
 constexpr std::array<std::string_view, 12> month_abbreviations{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
@@ -61,7 +62,9 @@ std::string messages::number(double x, int decimals) const {
     return out;
 }
 
-std::string messages::percent(double ratio, int decimals) const { return number(ratio * 100.0, decimals) + "%"; }
+std::string messages::percent(double ratio, int decimals) const {
+    return number(ratio * 100.0, decimals) + "%";
+}
 
 std::string messages::money(double amount, std::string_view currency) const {
     const std::string n = number(amount, 0);
@@ -91,9 +94,10 @@ std::string messages::day(calendar::local_date d, date_style style) const {
         case date_style::full:
             return fmt::format("{}, {} {} {}", weekday_name(wd), dd, month_name(ymd.month()), year);
         case date_style::medium:
-            return fmt::format(id ? fmt::runtime("{}, {} {} {}") : fmt::runtime("{} {} {} {}"),
-                               weekday_name(wd, true), dd, month_name(ymd.month(), true), year);
-        case date_style::short_: return fmt::format("{} {} {}", dd, month_name(ymd.month(), true), year);
+            return fmt::format(id ? fmt::runtime("{}, {} {} {}") : fmt::runtime("{} {} {} {}"), weekday_name(wd, true),
+                               dd, month_name(ymd.month(), true), year);
+        case date_style::short_:
+            return fmt::format("{} {} {}", dd, month_name(ymd.month(), true), year);
         case date_style::numeric:
             return id ? fmt::format("{:02}/{:02}/{:04}", dd, static_cast<unsigned>(ymd.month()), year)
                       : fmt::format("{:04}-{:02}-{:02}", year, static_cast<unsigned>(ymd.month()), dd);

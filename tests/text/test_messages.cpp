@@ -1,9 +1,7 @@
-#include <jadwal/text/messages.hpp>
-
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdlib>
+#include <jadwal/text/messages.hpp>
 #include <regex>
 #include <set>
 
@@ -54,12 +52,12 @@ TEST_CASE("the built-in catalogues read without a problem and keep every placeho
 TEST_CASE("a .po problem is reported with its line and column, and reading goes on") {
     const std::string po =
         "msgid \"a\"\n"
-        "msgstr \"b\n"           // line 2: quote not closed
+        "msgstr \"b\n"  // line 2: quote not closed
         "\n"
         "msgid \"c\"\n"
-        "msgstr \"d\\q\"\n"      // line 5: unknown escape
+        "msgstr \"d\\q\"\n"  // line 5: unknown escape
         "\n"
-        "msgfoo \"e\"\n"         // line 7: unknown keyword
+        "msgfoo \"e\"\n"  // line 7: unknown keyword
         "msgid \"f\"\n"
         "msgstr \"g\"\n";
     std::vector<text::po_problem> problems;
@@ -97,7 +95,8 @@ TEST_CASE("a catalogue looks up by context, skips fuzzy entries and falls back t
 
 TEST_CASE("a translation whose placeholders do not fit falls back to the English text") {
     std::vector<text::po_problem> problems;
-    const text::catalogue c(language::id, text::read_po("msgid \"{} of {}\"\nmsgstr \"{:d} dari\"\n", "t.po", problems));
+    const text::catalogue c(language::id,
+                            text::read_po("msgid \"{} of {}\"\nmsgstr \"{:d} dari\"\n", "t.po", problems));
     const text::messages m(c);
     CHECK(m.format("{} of {}", "a", "b") == "a of b");
 }

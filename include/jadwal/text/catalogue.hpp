@@ -11,9 +11,8 @@
 // Python server) can answer in several languages at once.
 #pragma once
 
-#include <jadwal/text/language.hpp>
-
 #include <cstdint>
+#include <jadwal/text/language.hpp>
 #include <string>
 #include <string_view>
 #include <vector>

@@ -16,7 +16,9 @@ enum class language : std::uint8_t { id, en };
 inline constexpr std::array<language, 2> languages{language::id, language::en};
 
 /// The ISO 639-1 code: "id" or "en" (also the value of `lang=` in HTML).
-[[nodiscard]] constexpr std::string_view code(language l) { return l == language::id ? "id" : "en"; }
+[[nodiscard]] constexpr std::string_view code(language l) {
+    return l == language::id ? "id" : "en";
+}
 
 /// Reads a language as people and systems write it: "id", "en", a POSIX locale
 /// name ("id_ID.UTF-8", "en_US", "C" is not a language), a BCP 47 tag

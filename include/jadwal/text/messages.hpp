@@ -15,14 +15,13 @@
 // without the language's digit grouping.
 #pragma once
 
-#include <jadwal/text/catalogue.hpp>
-#include <jadwal/text/language.hpp>
-#include <jadwal/time/civil.hpp>
-
 #include <fmt/format.h>
 
 #include <chrono>
 #include <cstdint>
+#include <jadwal/text/catalogue.hpp>
+#include <jadwal/text/language.hpp>
+#include <jadwal/time/civil.hpp>
 #include <string>
 #include <string_view>
 

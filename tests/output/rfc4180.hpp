@@ -1,7 +1,8 @@
 // A strict RFC 4180 reader for the CSV tests, written independently of the
-// writer: records end with CRLF, a field is either plain (no quote, comma,
+// writer: records end with CRLF, a field is either plain (no quote, separator,
 // CR or LF) or wholly quoted with quotes doubled. Anything else throws, so a
 // writer that slips (a bare LF between records, an unquoted comma) fails.
+// The separator is ',' by RFC 4180, ';' for spreadsheet files.
 #pragma once
 
 #include <stdexcept>
@@ -13,7 +14,7 @@ namespace jadwal::test {
 
 using csv_table = std::vector<std::vector<std::string>>;
 
-inline csv_table read_rfc4180(std::string_view text) {
+inline csv_table read_rfc4180(std::string_view text, char separator = ',') {
     csv_table rows;
     std::vector<std::string> row;
     std::string field;
@@ -39,15 +40,15 @@ inline csv_table read_rfc4180(std::string_view text) {
                 field += text[k++];
             }
         } else {
-            while (k < text.size() && text[k] != ',' && text[k] != '\r') {
+            while (k < text.size() && text[k] != separator && text[k] != '\r') {
                 if (text[k] == '"' || text[k] == '\n') fail("quote or line feed in an unquoted field");
                 field += text[k++];
             }
         }
         row.push_back(field);
-        if (k < text.size() && text[k] == ',') {
+        if (k < text.size() && text[k] == separator) {
             ++k;
-            if (k == text.size()) fail("comma at the end of the text");
+            if (k == text.size()) fail("a separator at the end of the text");
             continue;
         }
         if (k + 1 < text.size() && text[k] == '\r' && text[k + 1] == '\n') {

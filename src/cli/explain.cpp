@@ -31,17 +31,6 @@ std::string local_span(const text::messages& m, const date::time_zone& z, calend
 
 std::string status_name(model::employment_status s) { return s == model::employment_status::pppk ? "PPPK" : "PNS"; }
 
-/// The mode as people read it; English keeps the model's names, as before.
-std::string mode_name(const text::messages& m, model::delivery_mode mode) {
-    if (m.lang() == text::language::en) return std::string(model::to_string(mode));
-    switch (mode) {
-        case model::delivery_mode::classroom: return std::string(m.tr_in("mode", "classroom"));
-        case model::delivery_mode::online_live: return std::string(m.tr_in("mode", "live online"));
-        case model::delivery_mode::self_paced: return std::string(m.tr_in("mode", "self-paced"));
-    }
-    return std::string(model::to_string(mode));
-}
-
 /// `text` left-aligned in `width` columns (code points, not bytes).
 std::string pad(std::string text, std::size_t width) {
     std::size_t w = 0;
@@ -75,7 +64,7 @@ void print_text(const text::messages& m, const model::scenario& s, const solve::
                                                                 : t.top_up  ? m.tr("(top-up study)")
                                                                             : m.tr("(study block)"))
                                                   : printable(t.cohort);
-        fmt::print("  {:<32} {} {} {:<8} {}\n", local_span(m, zone, t.start, t.end), pad(mode_name(m, t.mode), 12),
+        fmt::print("  {:<32} {} {} {:<8} {}\n", local_span(m, zone, t.start, t.end), pad(solve::mode_label(m, t.mode), 12),
                    pad(what, 18), printable(prog.modules[t.module].id),
                    m.format("{:>4} min at work, {:>4} after hours", t.working_minutes, t.after_hours_minutes));
         work += t.working_minutes;

@@ -1,5 +1,6 @@
 #include <jadwal/output/plan_figures.hpp>
 #include <jadwal/output/report.hpp>
+#include <jadwal/solve/explain.hpp>
 #include <jadwal/verify/verify.hpp>
 #include <jadwal/text/messages.hpp>
 
@@ -24,7 +25,6 @@ namespace jadwal::output {
 namespace {
 
 using detail::html;
-using detail::mode_name;
 using detail::priority_name;
 
 // ---------------------------------------------------------------- numbers as people read them
@@ -619,7 +619,7 @@ private:
                 last = std::max(last, ses.end);
             }
             h_.raw("<tr><td><code>").text(co.id).raw("</code></td><td>").text(prog.title).raw("</td><td>");
-            h_.text(mode_name(t_, co.mode)).raw("</td><td>");
+            h_.text(solve::mode_label(t_, co.mode)).raw("</td><td>");
             if (co.mode == model::delivery_mode::classroom && co.venue.valid())
                 h_.text(s_.venues[co.venue.value].name);
             else if (co.mode == model::delivery_mode::online_live && co.platform.valid())

@@ -2,6 +2,7 @@
 
 #include <jadwal/time/civil.hpp>
 #include <jadwal/calendar/work_calendar.hpp>
+#include <jadwal/solve/explain.hpp>
 #include <jadwal/time/iso_week.hpp>
 
 #include <date/date.h>
@@ -381,7 +382,7 @@ html cohort_calendar(const model::scenario& s, const model::solution& sol, const
         for (const auto& b : bars) {
             const auto& co = sol.cohorts[b.cohort];
             const double by = y + lane_h * b.lane;
-            const std::string mode = mode_name(t, co.mode);
+            const std::string mode = solve::mode_label(t, co.mode);
             std::string where;
             if (co.mode == model::delivery_mode::classroom && co.venue.valid())
                 where = t.format(" at {}", s.venues[co.venue.value].name);
@@ -423,19 +424,6 @@ std::string plain_count(const text::messages& t, std::int64_t n) {
 
 std::string plain_decimal(const text::messages& t, double x, int decimals) {
     return t.lang() == text::language::en ? fmt::format("{:.{}f}", x, decimals) : t.number(x, decimals);
-}
-
-std::string mode_name(const text::messages& t, model::delivery_mode m) {
-    if (t.lang() == text::language::en) return std::string(model::to_string(m));
-    switch (m) {
-        case model::delivery_mode::classroom:
-            return std::string(t.tr_in("mode", "classroom"));
-        case model::delivery_mode::online_live:
-            return std::string(t.tr_in("mode", "live online"));
-        case model::delivery_mode::self_paced:
-            return std::string(t.tr_in("mode", "self-paced"));
-    }
-    return std::string(model::to_string(m));
 }
 
 std::string strategy_name(const text::messages& t, std::string_view strategy) {

@@ -41,10 +41,9 @@ namespace jadwal::output::detail {
 /// it without grouping ("1234.5"): so in English, "1.234,5" in Indonesian.
 [[nodiscard]] std::string plain_decimal(const text::messages& t, double x, int decimals);
 
-/// A delivery mode as people read it: the model's name in English (as the
-/// report always showed it), the glossary's word in Indonesian.
-[[nodiscard]] std::string mode_name(const text::messages& t, model::delivery_mode m);
-/// A solve strategy's name ("optimized", "baseline") the same way; any other name as it is.
+/// A solve strategy's name ("optimized", "baseline") as the report shows it: as
+/// it is in English, the glossary's word in Indonesian; any other name as it is.
+/// (A mode's label is solve::mode_label.)
 [[nodiscard]] std::string strategy_name(const text::messages& t, std::string_view strategy);
 /// A demand's priority, the same way.
 [[nodiscard]] std::string priority_name(const text::messages& t, model::priority p);

@@ -2,6 +2,8 @@
 
 #include "insertion.hpp"
 
+#include <jadwal/solve/explain.hpp>
+
 #include <jadwal/text/messages.hpp>
 
 #include <date/tz.h>
@@ -42,18 +44,6 @@ std::string when(const text::messages& m, const compiled_model& cm, tmin a, tmin
 /// "12 May 2026" / "12 Mei 2026".
 std::string day_text(const text::messages& m, const compiled_model& cm, tmin t) {
     return m.day(date::floor<date::days>(local(cm, t)), text::date_style::short_);
-}
-
-std::string mode_name(const text::messages& m, model::delivery_mode mode) {
-    switch (mode) {
-        case model::delivery_mode::classroom:
-            return std::string(m.tr_in("mode", "classroom"));
-        case model::delivery_mode::online_live:
-            return std::string(m.tr_in("mode", "live online"));
-        case model::delivery_mode::self_paced:
-            return std::string(m.tr_in("mode", "self-paced"));
-    }
-    return "?";
 }
 
 const char* code_of(refusal r) {
@@ -579,10 +569,10 @@ void try_cohort(const text::messages& m, plan& pl, std::uint32_t c, std::uint32_
         cand.relaxed = bits;
         const std::string starting =
             co.sessions.empty() ? std::string("?") : when(m, cm, co.sessions.front().a, co.sessions.front().b);
-        cand.text = bits ? m.format("join a {} cohort of {} starting {} if {} ({})", mode_name(m, pm.mode), id,
+        cand.text = bits ? m.format("join a {} cohort of {} starting {} if {} ({})", mode_words(m, pm.mode), id,
                                     starting, relax_words(m, pl, d, bits, &co), burden_words(m, tot_before, pl.tot))
                          : m.format("join a {} cohort of {} starting {}: it has a seat and fits now ({})",
-                                    mode_name(m, pm.mode), id, starting, burden_words(m, tot_before, pl.tot));
+                                    mode_words(m, pm.mode), id, starting, burden_words(m, tot_before, pl.tot));
         out.push_back(std::move(cand));
     }
     pl.rollback(mark);
@@ -668,7 +658,7 @@ no_cohort_case no_cohort(const text::messages& m, plan& pl, std::uint32_t pmi) {
     out.alternative = m.format(
         "open a {} cohort of {} if {}: {} of the {} people waiting could then sit its first "
         "session together (e.g. {})",
-        mode_name(m, pm.mode), cm.scenario.programs[pm.program].id, relax_words_for_all(m, bits),
+        mode_words(m, pm.mode), cm.scenario.programs[pm.program].id, relax_words_for_all(m, bits),
         m.number(relaxed.best), m.number(relaxed.waiting), when(m, cm, relaxed.when.a, relaxed.when.b));
     out.opens_at = relaxed.when;
     return out;
@@ -746,7 +736,7 @@ reason live_reason(const text::messages& m, plan& pl, std::uint32_t d, std::uint
     const compiled_model& cm = pl.cm;
     const delivery_c& pm = cm.deliveries[pmi];
     const auto& prog = cm.scenario.programs[pm.program];
-    const std::string mode = mode_name(m, pm.mode);
+    const std::string mode = mode_words(m, pm.mode);
     // The cohorts in an order of the plan itself (times, venue, first member),
     // not of how the search happened to number them: the same plan read back
     // from solution.json (`jadwal explain`) gives the same sentences.
@@ -959,3 +949,21 @@ std::vector<demand_explanation> explain_all_unplaced(const text::messages& m, pl
 }
 
 }  // namespace jadwal::solve::detail
+
+namespace jadwal::solve {
+
+std::string mode_words(const text::messages& m, model::delivery_mode mode) {
+    switch (mode) {
+        case model::delivery_mode::classroom: return std::string(m.tr_in("mode", "classroom"));
+        case model::delivery_mode::online_live: return std::string(m.tr_in("mode", "live online"));
+        case model::delivery_mode::self_paced: return std::string(m.tr_in("mode", "self-paced"));
+    }
+    return "?";
+}
+
+std::string mode_label(const text::messages& m, model::delivery_mode mode) {
+    if (m.lang() == text::language::en) return std::string(model::to_string(mode));
+    return mode_words(m, mode);
+}
+
+}  // namespace jadwal::solve

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <jadwal/model/scenario.hpp>
+#include <jadwal/text/messages.hpp>
 #include <jadwal/solve/solution.hpp>
 #include <jadwal/text/language.hpp>
 
@@ -15,6 +16,13 @@
 #include <vector>
 
 namespace jadwal::solve {
+
+/// A mode in words for a sentence: "classroom", "live online", "self-paced"
+/// (klasikal, daring, mandiri).
+[[nodiscard]] std::string mode_words(const text::messages& m, model::delivery_mode mode);
+/// A mode as tables and summaries label it: the model's name in English
+/// (`online_live`, as the outputs have always shown it), the words in Indonesian.
+[[nodiscard]] std::string mode_label(const text::messages& m, model::delivery_mode mode);
 
 /// One session or study block of the person's plan.
 struct explained_training {

@@ -629,7 +629,7 @@ std::vector<compiled_model::pending_recording> compiled_model::compile_deliverie
                     const tmin a = rel(calendar::to_instant(f.start, zone), t0);
                     const tmin b = rel(calendar::to_instant(f.end, zone), t0);
                     if (a < 0 || b > horizon_end || b <= a) continue;
-                    by_module[f.module].push_back({{a, b}, f.capacity > 0 ? f.capacity : pm.size_max});
+                    by_module[f.module].push_back({{a, b}, f.capacity});
                     if (f.recording && p.recordings && mp.modules.size() == 1)
                         add_recording(pi, oi, span{a, b}, *f.recording);
                 }
@@ -658,7 +658,9 @@ std::vector<compiled_model::pending_recording> compiled_model::compile_deliverie
                         ses.push_back(x);
                         cap = std::min(cap, by_module[m][o].second);
                     }
-                    if (!usable) continue;
+                    // No live seat (a national session whose seats went to other agencies):
+                    // the recording, added above, is all it offers.
+                    if (!usable || cap <= 0) continue;
                     pm.fixed_sessions.push_back(std::move(ses));
                     pm.fixed_capacity.push_back(cap);
                 }

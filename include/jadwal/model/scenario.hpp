@@ -266,6 +266,7 @@ struct fixed_session {
     std::uint32_t module = 0;
     calendar::local_minute start{};
     calendar::local_minute end{};
+    /// Live seats; 0: none, only the recording (the loader's default: the cohort maximum).
     int capacity = 0;
     std::optional<model::recording> recording;  ///< none: live only
 };

@@ -13,6 +13,7 @@
 #   solve    the solver and its explanations         verify    the independent checker
 #   io       solution and explanation JSON           output    files people read
 #   compare  policies side by side                   adapt     Boost.Date_Time at the edge
+#   share    an agency's allowance of resources shared with other agencies (the national planner)
 #
 # The solver and the checker sit side by side: neither may include the other.
 #
@@ -23,7 +24,7 @@ if(CMAKE_SCRIPT_MODE_FILE STREQUAL CMAKE_CURRENT_LIST_FILE)
   cmake_minimum_required(VERSION 3.20)
 endif()
 
-set(JADWAL_LAYERS time text model calendar load generate solve verify io output compare adapt)
+set(JADWAL_LAYERS time text model calendar load generate solve verify io output compare adapt share)
 set(JADWAL_LAYER_USES_time time)
 set(JADWAL_LAYER_USES_text time text)
 set(JADWAL_LAYER_USES_model time text model)
@@ -36,6 +37,7 @@ set(JADWAL_LAYER_USES_io time text model calendar load solve verify io)
 set(JADWAL_LAYER_USES_output time text model calendar load solve verify io output)
 set(JADWAL_LAYER_USES_compare time text model calendar load solve verify io output compare)
 set(JADWAL_LAYER_USES_adapt time text model calendar adapt)
+set(JADWAL_LAYER_USES_share time text model share)
 
 # Sets `out_var` to the back edges under `root`, one "file:line: message" per
 # line (empty when there is none).

@@ -758,6 +758,21 @@ static void test_explain_leave_replan(jadwal_scenario* s, const jadwal_solution*
     CHECK_FAILS(JADWAL_E_NOT_FOUND, jadwal_explain_employee(&text, sol, employee, "no_such_program"));
     CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_explain_employee(&text, sol, NULL, NULL));
 
+    /* The same explanation in each language: the sentences differ, the ids do not. */
+    jadwal_unplaced unplaced;
+    CHECK_OK(jadwal_solution_unplaced(&unplaced, sol, 0)); /* someone whose explanation has sentences */
+    char* in_english = NULL;
+    char* in_indonesian = NULL;
+    CHECK_OK(jadwal_explain_employee_in(&in_english, sol, unplaced.employee, NULL, "en"));
+    CHECK_OK(jadwal_explain_employee_in(&in_indonesian, sol, unplaced.employee, NULL, "id"));
+    CHECK(in_english && in_indonesian && strcmp(in_english, in_indonesian) != 0);
+    snprintf(needle, sizeof needle, "\"employee\": \"%s\"", unplaced.employee);
+    CHECK(in_indonesian && strstr(in_indonesian, needle) != NULL);
+    jadwal_string_free(in_english);
+    jadwal_string_free(in_indonesian);
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_explain_employee_in(&text, sol, employee, NULL, "fr"));
+    CHECK(text == NULL);
+
     /* Re-planning from the plan: the checker accepts the result. */
     jadwal_solve_options o;
     jadwal_solve_options_init(&o);

@@ -579,6 +579,11 @@ int jadwal_solution_unplaced_alternative(jadwal_alternative* out, const jadwal_s
 
 int jadwal_explain_employee(char** out, const jadwal_solution* solution, const char* employee_id,
                             const char* program_id) {
+    return jadwal_explain_employee_in(out, solution, employee_id, program_id, nullptr);
+}
+
+int jadwal_explain_employee_in(char** out, const jadwal_solution* solution, const char* employee_id,
+                               const char* program_id, const char* language) {
     if (out) *out = nullptr;
     return guarded([&] {
         if (!out) return null_argument("out");
@@ -593,8 +598,10 @@ int jadwal_explain_employee(char** out, const jadwal_solution* solution, const c
             if (!program)
                 return fail(JADWAL_E_NOT_FOUND, std::string("no programme '") + program_id + "' in the scenario");
         }
+        std::optional<text::language> lang;
+        if (const int st = read_language(language, lang, "language")) return st;
         try {
-            *out = c_string(io::explanation_to_json(s, solve::explain_employee(s, solution->plan, *e, program)));
+            *out = c_string(io::explanation_to_json(s, solve::explain_employee(s, solution->plan, *e, program, lang)));
         } catch (const solve::solve_error& err) {
             return fail(JADWAL_E_NOT_FOUND, err.what());  // the plan names a policy the scenario lacks
         }

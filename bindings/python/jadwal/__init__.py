@@ -82,6 +82,8 @@ __all__ = [
     "Violation",
     "write_outputs",
     "employee_calendar",
+    # what people read, in their language
+    "Messages",
     # Diagnostic and the exceptions (written out, not added from _errors.__all__,
     # so that type checkers see them exported)
     "Diagnostic",
@@ -97,6 +99,11 @@ __all__ = [
 
 PathLike = Union[str, "os.PathLike[str]"]
 DateLike = Union[_dt.date, str]
+
+#: The message catalogue (po/): ``Messages("id").tr("the English text")`` gives
+#: the Indonesian text (format it with ``str.format``); ``number``, ``decimal``
+#: and ``percent`` write figures the language's way ("5.179.655", "65,5%").
+Messages = _jadwal.Messages
 
 #: Stops a solve from any thread: ``token.cancel()``. The solve then returns the
 #: best plan found so far (no exception). One token may serve several solves.
@@ -311,6 +318,52 @@ class Scenario:
         first = _date_text(start, "start")
         last = _date_text(start if end is None else end, "end")
         self._native.add_leave(employee, first, last, why)
+
+    def restrict(
+        self,
+        *,
+        sessions: Optional[Iterable[Dict[str, Any]]] = None,
+        platforms: Optional[Dict[str, int]] = None,
+        instructors: Optional[Dict[str, Iterable[DateLike]]] = None,
+        venues: Optional[Dict[str, Iterable[DateLike]]] = None,
+    ) -> None:
+        """Holds this scenario to an allowance of resources it shares with other
+        agencies (docs/scale.md), in place; plans already made keep the scenario
+        they were made from.
+
+        ``sessions``: dicts ``{program, module, start: "YYYY-MM-DDTHH:MM", seats}``:
+        the fixed session's capacity becomes the smaller of its own and ``seats``.
+        ``platforms``: ``{id: lanes}``: meetings at once become at most ``lanes``;
+        0 removes the live online offers on that platform. ``instructors`` and
+        ``venues``: ``{id: dates}``: the dates this agency may use them; every
+        other date of the horizon becomes unavailable (closed). Raises
+        :class:`NotFoundError` naming every unknown id (nothing changes then) and
+        :class:`InvalidArgumentError` for a bad date or a negative number.
+        """
+        seats = [
+            (str(s["program"]), str(s["module"]), str(s["start"]), _whole(s["seats"], "seats", 0, 2**31 - 1))
+            for s in (sessions or [])
+        ]
+        lanes = [(str(k), _whole(v, "lanes", 0, 2**31 - 1)) for k, v in sorted((platforms or {}).items())]
+
+        def days(given: Optional[Dict[str, Iterable[DateLike]]], what: str) -> List[Tuple[str, List[str]]]:
+            return [(str(k), [_date_text(d, what) for d in v]) for k, v in sorted((given or {}).items())]
+
+        self._native.restrict(seats, lanes, days(instructors, "instructor date"), days(venues, "venue date"))
+
+    def resources(self) -> Dict[str, List[Dict[str, Any]]]:
+        """The resources an allowance can name: ``venues`` (id, name, capacity),
+        ``platforms`` (id, name, concurrent, capacity), ``instructors`` (id, name,
+        max_minutes_per_day, max_days_per_month or None) and ``fixed_sessions``
+        (program, module, start and end as local "YYYY-MM-DDTHH:MM", capacity,
+        platform)."""
+        out: Dict[str, List[Dict[str, Any]]] = self._native.resources()
+        return out
+
+    def demand_by_program(self) -> Dict[str, int]:
+        """Demand items (employee, programme) per programme id, every programme listed."""
+        out: Dict[str, int] = self._native.demand_by_program()
+        return out
 
     def solve(self, **options: Any) -> "Solution":
         """``jadwal.solve(self, **options)``."""
@@ -570,9 +623,9 @@ class Solution:
         out: Dict[str, Any] = json.loads(self.to_json())
         return out
 
-    def explain(self, employee: str, program: Optional[str] = None) -> Dict[str, Any]:
-        """``jadwal.explain(self, employee, program)``."""
-        return explain(self, employee, program)
+    def explain(self, employee: str, program: Optional[str] = None, *, language: Optional[str] = None) -> Dict[str, Any]:
+        """``jadwal.explain(self, employee, program, language=language)``."""
+        return explain(self, employee, program, language=language)
 
     def verify(self, **options: Any) -> "Verification":
         """``jadwal.verify(self, **options)``."""
@@ -694,17 +747,21 @@ def load_solution(scenario: Scenario, path: PathLike) -> Solution:
 # ---------------------------------------------------------------- using a plan
 
 
-def explain(solution: Solution, employee: str, program: Optional[str] = None) -> Dict[str, Any]:
+def explain(
+    solution: Solution, employee: str, program: Optional[str] = None, *, language: Optional[str] = None
+) -> Dict[str, Any]:
     """One employee's plan and why any of their demand is unmet.
 
     Returns the dict of ``jadwal explain --format json`` (docs/explanations.md):
     ``employee``, ``name``, ``unit``, ``jp_target``, ``placed_jp``, ``placed``,
     ``trainings`` (each with ``start``/``end`` as aware datetimes in the
     employee's zone), ``unplaced`` (with reasons and alternatives) and ``notes``.
-    ``program`` limits it to one programme. Raises :class:`NotFoundError` (a
-    ``KeyError``) for an unknown employee or programme.
+    ``program`` limits it to one programme. ``language`` (``"id"`` or ``"en"``)
+    chooses the language of the sentences; None: the scenario's ``locale``, else
+    English. Raises :class:`NotFoundError` (a ``KeyError``) for an unknown
+    employee or programme, :class:`InvalidArgumentError` for another language.
     """
-    text, zone = solution._native.explain(employee, program)
+    text, zone = solution._native.explain(employee, program, language)
     out: Dict[str, Any] = json.loads(text)
     tz = _zone(zone)
     for t in out.get("trainings", []):

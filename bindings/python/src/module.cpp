@@ -15,14 +15,18 @@
 #include <jadwal/load/load_scenario.hpp>
 #include <jadwal/output/ics.hpp>
 #include <jadwal/output/publish.hpp>
+#include <jadwal/share/allowance.hpp>
 #include <jadwal/solve/explain.hpp>
 #include <jadwal/solve/solver.hpp>
 #include <jadwal/text/language.hpp>
+#include <jadwal/text/messages.hpp>
 #include <jadwal/verify/verify.hpp>
 
 #include <date/tz.h>
 
 #include <algorithm>
+#include <cctype>
+#include <tuple>
 #include <atomic>
 #include <chrono>
 #include <exception>
@@ -299,6 +303,110 @@ void add_leave(py_scenario& sc, const std::string& employee, const std::string& 
     sc.model->employees[e->value].leaves.push_back({days, why});
 }
 
+// ---------------------------------------------------------------- shared resources
+
+/// "YYYY-MM-DDTHH:MM" (local time, as a fixed session's date and time).
+calendar::local_minute parse_local_minute(const std::string& text) {
+    const auto day = text.size() == 16 && text[10] == 'T' && text[13] == ':'
+                         ? calendar::parse_date(std::string_view(text).substr(0, 10))
+                         : std::nullopt;
+    const auto digits = [&](std::size_t at) {
+        return std::isdigit(static_cast<unsigned char>(text[at])) && std::isdigit(static_cast<unsigned char>(text[at + 1]))
+                   ? (text[at] - '0') * 10 + (text[at + 1] - '0')
+                   : -1;
+    };
+    const int h = day ? digits(11) : -1, m = day ? digits(14) : -1;
+    if (!day || h < 0 || h > 23 || m < 0 || m > 59)
+        throw failure("invalid", "'" + text + "' is not a local time written YYYY-MM-DDTHH:MM");
+    return calendar::local_minute{*day} + calendar::minutes{h * 60 + m};
+}
+
+std::string local_minute_text(calendar::local_minute t) { return date::format("%FT%R", t); }
+
+share::resource_days resource_days_arg(const std::string& id, const std::vector<std::string>& dates) {
+    share::resource_days r{id, {}};
+    for (const auto& d : dates) {
+        const auto day = calendar::parse_date(d);
+        if (!day) throw failure("invalid", "'" + d + "' is not a date written YYYY-MM-DD");
+        r.dates.push_back(*day);
+    }
+    return r;
+}
+
+using seats_arg = std::vector<std::tuple<std::string, std::string, std::string, int>>;
+using days_arg = std::vector<std::pair<std::string, std::vector<std::string>>>;
+
+void restrict_scenario(py_scenario& sc, const seats_arg& sessions, const std::vector<std::pair<std::string, int>>& platforms,
+                       const days_arg& instructors, const days_arg& venues) {
+    loaded(sc);
+    share::allowance a;
+    for (const auto& [program, module, start, seats] : sessions)
+        a.sessions.push_back({program, module, parse_local_minute(start), seats});
+    for (const auto& [id, lanes] : platforms) a.platforms.push_back({id, lanes});
+    for (const auto& [id, dates] : instructors) a.instructors.push_back(resource_days_arg(id, dates));
+    for (const auto& [id, dates] : venues) a.venues.push_back(resource_days_arg(id, dates));
+    // As add_leave: solutions made from the scenario keep the version they were made from.
+    auto edited = std::make_shared<model::scenario>(*sc.model);
+    share::restrict_to(*edited, a);  // throws before changing anything when an id is unknown
+    sc.model = std::move(edited);
+}
+
+py::dict resources_of(const py_scenario& sc) {
+    const auto& s = loaded(sc);
+    py::list venues, platforms, instructors, fixed;
+    for (const auto& v : s.venues) {
+        py::dict d;
+        d["id"] = v.id;
+        d["name"] = v.name;
+        d["capacity"] = v.capacity;
+        venues.append(d);
+    }
+    for (const auto& p : s.platforms) {
+        py::dict d;
+        d["id"] = p.id;
+        d["name"] = p.name;
+        d["concurrent"] = p.concurrent;
+        d["capacity"] = p.capacity;
+        platforms.append(d);
+    }
+    for (const auto& i : s.instructors) {
+        py::dict d;
+        d["id"] = i.id;
+        d["name"] = i.name;
+        d["max_minutes_per_day"] = i.max_minutes_per_day;
+        d["max_days_per_month"] = i.max_days_per_month ? py::object(py::int_(*i.max_days_per_month)) : py::object(py::none());
+        instructors.append(d);
+    }
+    for (const auto& pr : s.programs)
+        for (const auto& mo : pr.modes)
+            for (const auto& f : mo.fixed) {
+                py::dict d;
+                d["program"] = pr.id;
+                d["module"] = f.module < pr.modules.size() ? pr.modules[f.module].id : std::string();
+                d["start"] = local_minute_text(f.start);
+                d["end"] = local_minute_text(f.end);
+                d["capacity"] = f.capacity;
+                d["platform"] = mo.platform.valid() ? py::object(py::str(s.platforms[mo.platform.value].id))
+                                                    : py::object(py::none());
+                fixed.append(d);
+            }
+    py::dict out;
+    out["venues"] = venues;
+    out["platforms"] = platforms;
+    out["instructors"] = instructors;
+    out["fixed_sessions"] = fixed;
+    return out;
+}
+
+py::dict demand_by_program(const py_scenario& sc) {
+    const auto& s = loaded(sc);
+    std::vector<std::int64_t> n(s.programs.size(), 0);
+    for (const auto& d : s.demand) ++n[d.program.value];
+    py::dict out;
+    for (std::size_t p = 0; p < s.programs.size(); ++p) out[py::str(s.programs[p].id)] = n[p];
+    return out;
+}
+
 // ---------------------------------------------------------------- solving
 
 /// The Python side of a solve's progress: calls the callback with the GIL held,
@@ -504,7 +612,9 @@ py::list unplaced_list(const model::scenario& s, const std::vector<solve::unplac
     return out;
 }
 
-py::tuple explain(const py_solution& h, const std::string& employee, const std::optional<std::string>& program) {
+py::tuple explain(const py_solution& h, const std::string& employee, const std::optional<std::string>& program,
+                  const std::optional<std::string>& language) {
+    const auto lang = language_arg(language);
     const auto& s = *h.scenario;
     const auto e = s.find_employee(employee);
     if (!e) throw failure("not_found", "no employee '" + employee + "' in the scenario");
@@ -516,7 +626,7 @@ py::tuple explain(const py_solution& h, const std::string& employee, const std::
     std::string text;
     {
         const py::gil_scoped_release nogil;
-        text = io::explanation_to_json(s, solve::explain_employee(s, h.plan, *e, p));
+        text = io::explanation_to_json(s, solve::explain_employee(s, h.plan, *e, p, lang));
     }
     return py::make_tuple(text, zone_name(s.zone_of(s.employees[e->value])));
 }
@@ -697,7 +807,26 @@ PYBIND11_MODULE(_jadwal, m) {
         .def("programs", &programs_of)
         .def("policies", &policies_of)
         .def("diagnostics", [](const py_scenario& sc) { return diagnostic_list(sc.diags.items()); })
-        .def("add_leave", &add_leave, py::arg("employee"), py::arg("start"), py::arg("end"), py::arg("why"));
+        .def("add_leave", &add_leave, py::arg("employee"), py::arg("start"), py::arg("end"), py::arg("why"))
+        .def("restrict", &restrict_scenario, py::arg("sessions"), py::arg("platforms"), py::arg("instructors"),
+             py::arg("venues"))
+        .def("resources", &resources_of)
+        .def("demand_by_program", &demand_by_program);
+
+    // The message catalogue (po/), for Python code that writes what people read (jadwal.nation).
+    py::class_<text::messages>(m, "Messages")
+        .def(py::init([](const std::string& language) { return text::messages(*language_arg(language)); }),
+             py::arg("language"))
+        .def_property_readonly("language", [](const text::messages& ms) { return std::string(text::code(ms.lang())); })
+        .def("tr", [](const text::messages& ms, const std::string& id) { return std::string(ms.tr(id)); }, py::arg("id"))
+        .def("tr_in", [](const text::messages& ms, const std::string& context, const std::string& id) {
+                 return std::string(ms.tr_in(context, id));
+             }, py::arg("context"), py::arg("id"))
+        .def("number", [](const text::messages& ms, std::int64_t n) { return ms.number(n); }, py::arg("n"))
+        .def("decimal", [](const text::messages& ms, double x, int decimals) { return ms.number(x, decimals); },
+             py::arg("x"), py::arg("decimals"))
+        .def("percent", [](const text::messages& ms, double ratio, int decimals) { return ms.percent(ratio, decimals); },
+             py::arg("ratio"), py::arg("decimals") = 1);
 
     py::class_<py_solution>(m, "Solution")
         .def_property_readonly("status", [](const py_solution& h) { return std::string(solve::to_string(h.plan.status)); })
@@ -716,7 +845,7 @@ PYBIND11_MODULE(_jadwal, m) {
         .def("days_in_lieu", &days_in_lieu_of)
         .def("unplaced", [](const py_solution& h) { return unplaced_list(*h.scenario, h.plan.unplaced); })
         .def("to_json", [](const py_solution& h) { return io::solution_to_json(*h.scenario, h.plan); })
-        .def("explain", &explain, py::arg("employee"), py::arg("program"))
+        .def("explain", &explain, py::arg("employee"), py::arg("program"), py::arg("language"))
         .def("verify", &verify_plan, py::arg("previous"), py::arg("replan_from"))
         .def("write_outputs", &write_outputs, py::arg("dir"), py::arg("formats"), py::arg("previous"),
              py::arg("uid_domain"), py::arg("product_id"), py::arg("dtstamp_unix"), py::arg("language"),

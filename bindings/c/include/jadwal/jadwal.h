@@ -381,6 +381,12 @@ JADWAL_API int jadwal_solution_unplaced_alternative(jadwal_alternative* out, con
 JADWAL_API int jadwal_explain_employee(char** out, const jadwal_solution* solution, const char* employee_id,
                                        const char* program_id);
 
+/* As jadwal_explain_employee, with the sentences in `language`: "id" or "en"
+ * (as jadwal_solve_options.language); NULL or "": the scenario's `locale`, else
+ * English. Another language: JADWAL_E_INVALID_ARGUMENT. */
+JADWAL_API int jadwal_explain_employee_in(char** out, const jadwal_solution* solution, const char* employee_id,
+                                          const char* program_id, const char* language);
+
 /* Recomputes every hard constraint and metric independently of the solver,
  * under the policy the plan names. out->size must be set (jadwal_metrics_init);
  * *out_violations receives the number of hard violations (0: feasible). */

@@ -13,7 +13,11 @@ A message is asked for by a call on a jadwal::text::messages value:
   m.tr("text")   m.tr_in("context", "text")   m.format("text {}", ...)
   say("text {}", ...) (the loader's diagnostics, in both languages at once)
   m.plural("one {}", "many {}", n, ...)
-with the text as one or more adjacent string literals. Names and words looked
+with the text as one or more adjacent string literals; and in the Python
+package's pure-Python parts (PY_DIRS) by a call on a jadwal.Messages value:
+  m.tr("text {}").format(...)   m.tr_in("context", "text")
+with the text as one or more adjacent string literals, '...' or "..." (not
+f-strings: the text must be the msgid as written). Names and words looked
 up through a variable (weekday and month names, modes) are listed in
 po/id/common.po and checked by tests/text.
 """
@@ -26,14 +30,19 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 LIT = r'(?:"(?:[^"\\\n]|\\.)*"\s*)+'
 CALL = re.compile(
     r'(?<![:\w])\.?(tr|tr_in|format|plural|say)\(\s*(' + LIT + r')(?:,\s*(' + LIT + r'))?')
+# Python: only tr and tr_in (str.format("...") is not a catalogue call), either quote.
+PY_LIT = r'''(?:(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')\s*)+'''
+PY_CALL = re.compile(r'\.(tr|tr_in)\(\s*(' + PY_LIT + r')(?:,\s*(' + PY_LIT + r'))?')
+PY_DIRS = ("bindings/python/jadwal/nation",)
 
 
 def unquote(lits):
     out = ""
-    for m in re.finditer(r'"((?:[^"\\\n]|\\.)*)"', lits):
-        s = m.group(1)
+    for m in re.finditer(r'"((?:[^"\\\n]|\\.)*)"' + r"|'((?:[^'\\\n]|\\.)*)'", lits):
+        s = m.group(1) if m.group(1) is not None else m.group(2)
         s = re.sub(r'\\u([0-9a-fA-F]{4})', lambda u: chr(int(u.group(1), 16)), s)
-        s = s.replace('\\n', '\n').replace('\\t', '\t').replace('\\"', '"').replace('\\\\', '\\')
+        s = (s.replace('\\n', '\n').replace('\\t', '\t').replace('\\"', '"').replace("\\'", "'")
+             .replace('\\\\', '\\'))
         out += s
     return out
 
@@ -43,11 +52,13 @@ def extract():
     found = {}
     files = sorted(p for d in ("src", "include", "bindings") for p in (ROOT / d).rglob("*")
                    if p.suffix in (".cpp", ".hpp"))
+    files += sorted(p for d in PY_DIRS for p in (ROOT / d).rglob("*.py"))
     for path in files:
+        python = path.suffix == ".py"
         # Comment lines keep their place (line numbers) but lose their text.
-        text = "\n".join("" if l.lstrip().startswith("//") else l
+        text = "\n".join("" if l.lstrip().startswith("#" if python else "//") else l
                          for l in path.read_text(encoding="utf-8").split("\n"))
-        for m in CALL.finditer(text):
+        for m in (PY_CALL if python else CALL).finditer(text):
             kind, first, second = m.group(1), m.group(2), m.group(3)
             ctx, mid, plural = "", unquote(first), ""
             if kind == "tr_in":

@@ -6,20 +6,13 @@
 
 #include <fmt/format.h>
 
-
 namespace jadwal::generate {
-std::filesystem::path employees_csv_path(const std::filesystem::path& yaml_path) {
-    auto name = yaml_path.stem();
-    name += ".employees.csv";
-    return yaml_path.parent_path() / name;
-}
 
-generated_files write_batanghari(const std::filesystem::path& yaml_path, const batanghari_options& opts) {
-    const auto pop = detail::build_population(opts);
+generated_files detail::write_scenario(const std::filesystem::path& yaml_path, const detail::population& pop) {
     generated_files files;
     files.scenario = yaml_path;
     files.summary = detail::summarize(pop);
-    if (opts.employees < opts.csv_threshold) {
+    if (pop.opts.employees < pop.opts.csv_threshold) {
         io::write_file_atomically(yaml_path, detail::emit_yaml(pop, {}));
         return files;
     }
@@ -33,6 +26,16 @@ generated_files write_batanghari(const std::filesystem::path& yaml_path, const b
     staged_csv.commit();
     staged_yaml.commit();
     return files;
+}
+
+std::filesystem::path employees_csv_path(const std::filesystem::path& yaml_path) {
+    auto name = yaml_path.stem();
+    name += ".employees.csv";
+    return yaml_path.parent_path() / name;
+}
+
+generated_files write_batanghari(const std::filesystem::path& yaml_path, const batanghari_options& opts) {
+    return detail::write_scenario(yaml_path, detail::build_population(opts));
 }
 
 std::string batanghari_yaml(const batanghari_options& opts) {

@@ -447,16 +447,26 @@ std::string emit_yaml(const population& pop, const std::string& employees_csv) {
     yaml_writer w;
     w.out.SetIndent(2);
     const auto& o = pop.opts;
-    w.out << YAML::Comment(fmt::format(
-        "Synthetic Batanghari scenario: {} employees, year {}, seed {} (jadwal generate batanghari).\n"
-        "Every person, NIP and number here is invented; the shape follows the domain facts.",
-        pop.employees.size(), pop.year, o.seed));
+    if (o.agency.empty()) {
+        w.out << YAML::Comment(
+            fmt::format("Synthetic Batanghari scenario: {} employees, year {}, seed {} (jadwal generate batanghari).\n"
+                        "Every person, NIP and number here is invented; the shape follows the domain facts.",
+                        pop.employees.size(), pop.year, o.seed));
+    } else {
+        w.out << YAML::Comment(
+            fmt::format("Synthetic scenario of {}: {} employees, year {}, seed {} (jadwal generate nation).\n"
+                        "Every person, NIP and number here is invented; the shape follows the domain facts.",
+                        o.agency, pop.employees.size(), pop.year, o.seed));
+    }
     w.block_map();
     w.kv("jadwal", 1);
 
     w.key("scenario");
     w.block_map();
-    w.kv("name", m.format("Batanghari {} (synthetic, {} ASN, seed {})", pop.year, pop.employees.size(), o.seed));
+    if (o.agency.empty())
+        w.kv("name", m.format("Batanghari {} (synthetic, {} ASN, seed {})", pop.year, pop.employees.size(), o.seed));
+    else
+        w.kv("name", m.format("{} {} (synthetic, {} ASN, seed {})", o.agency, pop.year, pop.employees.size(), o.seed));
     w.kv("timezone", "Asia/Jakarta");
     w.kv("from", pop.horizon_from);
     w.kv("to", pop.horizon_to);
@@ -464,6 +474,7 @@ std::string emit_yaml(const population& pop, const std::string& employees_csv) {
     w.kv("jp_minutes", 45);
     w.kv("rest_after_night_shift_hours", 8);
     if (o.locale) w.kv("locale", std::string(text::code(*o.locale)));
+    if (!o.default_policy.empty()) w.kv("policy", o.default_policy);
     w.end_map();
 
     w.key("holidays");
@@ -482,11 +493,15 @@ std::string emit_yaml(const population& pop, const std::string& employees_csv) {
             w.end_map();
         }
     }
-    w.flow_map();
-    w.kv("date", day{date::year{pop.year} / date::December / 1});
-    w.kv("name", "Hari Jadi Kabupaten Batanghari");
-    w.kv("kind", "regional");
-    w.end_map();
+    const std::string regional = o.regional_holiday.value_or(
+        o.agency.empty() ? std::string("Hari Jadi Kabupaten Batanghari") : "Hari Jadi " + o.agency);
+    if (!regional.empty()) {
+        w.flow_map();
+        w.kv("date", day{date::year{pop.year} / date::December / 1});
+        w.kv("name", regional);
+        w.kv("kind", "regional");
+        w.end_map();
+    }
     w.end_seq();
 
     w.key("seasons");

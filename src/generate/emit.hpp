@@ -4,6 +4,7 @@
 
 #include "population.hpp"
 
+#include <filesystem>
 #include <string>
 #include <string_view>
 
@@ -15,6 +16,11 @@ namespace jadwal::generate::detail {
 
 /// The employees as RFC 4180 CSV (CRLF line ends, quoted where needed).
 [[nodiscard]] std::string emit_csv(const population& pop);
+
+/// Writes the scenario of `pop` to `yaml_path` (and the employees CSV next to it when the
+/// population reaches the options' csv_threshold), each file atomically, the CSV first.
+/// (batanghari.cpp; write_batanghari and write_nation both write through it.)
+generated_files write_scenario(const std::filesystem::path& yaml_path, const population& pop);
 
 /// Appends `field` to `out`, quoted per RFC 4180 when it holds a comma, quote, CR or LF.
 void append_csv_field(std::string& out, std::string_view field);

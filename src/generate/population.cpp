@@ -32,10 +32,20 @@ std::string format_day(day d) {
                        static_cast<unsigned>(ymd.day()));
 }
 
+std::string hospital_name(const population& pop, std::string_view name) {
+    constexpr std::string_view hamba = "RSUD Hamba";
+    std::string out(name);
+    if (const auto at = out.find(hamba); at != std::string::npos && !pop.opts.hospital.empty())
+        out.replace(at, hamba.size(), pop.opts.hospital);
+    return out;
+}
+
 population build_population(const batanghari_options& opts) {
     if (opts.employees < 1) throw std::invalid_argument("employees must be at least 1");
     if (opts.year < 2000 || opts.year > 2100) throw std::invalid_argument("year must be within 2000..2100");
     if (opts.csv_threshold < 0) throw std::invalid_argument("csv_threshold must not be negative");
+    if (opts.nip_stride < 1 || opts.nip_stride > 999 || opts.nip_offset < 0 || opts.nip_offset >= opts.nip_stride)
+        throw std::invalid_argument("nip_stride must be within 1..999 and nip_offset within 0..nip_stride-1");
 
     population pop;
     pop.opts = opts;

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -261,5 +262,8 @@ void build_training(population& pop);      ///< resources, programmes, demand (t
 [[nodiscard]] batanghari_summary summarize(const population& pop);
 
 [[nodiscard]] std::string format_day(day d);
+
+/// `name` ("RSUD Hamba - ICU", "Aula RSUD Hamba") with the options' hospital for RSUD Hamba.
+[[nodiscard]] std::string hospital_name(const population& pop, std::string_view name);
 
 }  // namespace jadwal::generate::detail

@@ -116,9 +116,17 @@ int female_per_mille(profession p) {
     return 500;
 }
 
+/// Which of the sequence numbers 1..999 an agency's NIPs use: those k * stride + offset + 1,
+/// so that the agencies of one nation never give two people the same NIP.
+struct nip_sequences {
+    int stride = 1;
+    int offset = 0;
+};
+
 /// NIP: birth date (8) + appointment year and month (6; PPPK use month "21") +
 /// gender (1) + sequence (3).
-std::string make_nip(rng& r, int year, int age, bool pppk, bool female, std::unordered_set<std::uint64_t>& used) {
+std::string make_nip(rng& r, int year, int age, bool pppk, bool female, std::unordered_set<std::uint64_t>& used,
+                     nip_sequences seqs) {
     const int birth_year = year - age;
     const int month = r.between(1, 12);
     const unsigned mdays =
@@ -145,14 +153,18 @@ std::string make_nip(rng& r, int year, int age, bool pppk, bool female, std::uno
            static_cast<std::uint64_t>(dayofmonth);
     base = base * 1000000 + static_cast<std::uint64_t>(app_year) * 100 + static_cast<std::uint64_t>(app_month);
     base = base * 10 + (female ? 2u : 1u);
-    int seq = r.between(1, 999);
-    for (int tries = 0; tries < 999; ++tries) {
+    // With a stride of 1 (one agency alone) this is every number from a random one on.
+    const int slots = (999 - seqs.offset + seqs.stride - 1) / seqs.stride;
+    int k = (r.between(1, 999) - 1) % slots;
+    for (int tries = 0; tries < slots; ++tries) {
+        const int seq = k * seqs.stride + seqs.offset + 1;
         const std::uint64_t nip = base * 1000 + static_cast<std::uint64_t>(seq);
         if (used.insert(nip).second) return fmt::format("{:018}", nip);
-        seq = seq % 999 + 1;
+        k = (k + 1) % slots;
     }
-    // 999 people born on one day, appointed in one month, of one gender: move the birth day.
-    return make_nip(r, year, age, pppk, female, used);
+    // Every sequence number taken for people born on one day, appointed in one month, of one
+    // gender: move the birth day.
+    return make_nip(r, year, age, pppk, female, used, seqs);
 }
 
 void add_leave(rng& r, employee& e, const year_facts& yf, bool teacher) {
@@ -301,7 +313,7 @@ void add_staff_of(population& pop, std::uint32_t ui, const year_facts& yf, std::
         e.female = r.chance(female_per_mille(e.job));
         e.age = e.pppk ? 25 + static_cast<int>((r.below(31) + r.below(31)) / 2)
                        : 23 + static_cast<int>((r.below(35) + r.below(36)) / 2);
-        e.nip = make_nip(r, pop.year, e.age, e.pppk, e.female, used);
+        e.nip = make_nip(r, pop.year, e.age, e.pppk, e.female, used, {pop.opts.nip_stride, pop.opts.nip_offset});
         e.name = person_name(r, e.female, e.age, e.job);
         e.after_hours = r.chance(800);
         e.weekend = r.chance(300);

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <array>
 #include <set>
+#include <stdexcept>
 #include <string_view>
 
 namespace jadwal::generate::detail {
@@ -155,8 +156,9 @@ void add_resources(builder& b) {
     for (int i = 0; i < extra; ++i)
         pop.venues.push_back({fmt::format("ruang_diklat_{:02}", i + 2), fmt::format("Ruang Diklat BKPSDMD {}", i + 2),
                               "muara_bulian", "office", 30, 1000000, {}});
-    pop.venues.push_back({"bpsdm_jambi", "Aula BPSDM Provinsi Jambi", "jambi", "office", 60, 3500000, {}});
-    pop.venues.push_back({"aula_rsud", "Aula RSUD Hamba", "muara_bulian", "", 40, 750000, {}});
+    if (pop.opts.shared.provincial_hall)
+        pop.venues.push_back({"bpsdm_jambi", "Aula BPSDM Provinsi Jambi", "jambi", "office", 60, 3500000, {}});
+    pop.venues.push_back({"aula_rsud", hospital_name(pop, "Aula RSUD Hamba"), "muara_bulian", "", 40, 750000, {}});
     pop.venues.push_back({"rr_pkm_muara_tembesi", "Ruang Pertemuan Puskesmas Muara Tembesi", "muara_tembesi", "", 15, 250000, {}});
     pop.venues.push_back({"rr_pkm_bajubang", "Ruang Pertemuan Puskesmas Bajubang", "bajubang", "", 12, 250000, {}});
     pop.venues.push_back({"rr_pkm_jembatan_mas", "Ruang Pertemuan Puskesmas Jembatan Mas", "jembatan_mas", "", 12, 250000, {}});
@@ -173,6 +175,10 @@ void add_resources(builder& b) {
     pop.platforms.push_back({"zoom_dinkes", "Zoom Dinas Kesehatan", 1 * scale_up, 300, 100000});
     pop.platforms.push_back({"gmeet_diskominfo", "Google Meet Diskominfo", 1 * scale_up, 500, 50000});
     pop.platforms.push_back({"webinar_nasional", "Kanal Webinar Nasional LAN RI", 3, 1000, 0});
+    const auto& shared = pop.opts.shared;
+    if (!shared.platform.empty())
+        pop.platforms.push_back({shared.platform, shared.platform_name.empty() ? shared.platform : shared.platform_name,
+                                 shared.platform_concurrent, 300, 0});
 
     // In-house trainers: six to ten at the default size, more for bigger populations.
     const int trainers = n <= 7200 ? std::clamp(static_cast<int>((9LL * n + 3600) / 7200), 6, 9)
@@ -194,6 +200,17 @@ void add_resources(builder& b) {
         }
         pop.instructors.push_back(std::move(ins));
     }
+    // The province's trainers: the same person in every agency that declares them, so nothing
+    // here is drawn from this agency's numbers.
+    for (const auto& t : shared.trainers) {
+        instructor ins;
+        ins.id = t.id;
+        ins.name = t.name;
+        ins.location = "jambi";
+        ins.max_days_per_month = t.max_days_per_month;
+        ins.cost_per_hour = t.cost_per_hour;
+        pop.instructors.push_back(std::move(ins));
+    }
 }
 
 void add_programs(builder& b) {
@@ -201,14 +218,22 @@ void add_programs(builder& b) {
     const int y = pop.year;
     auto& progs = pop.programs;
     const auto general = b.general_rooms;
+    const bool hall = pop.opts.shared.provincial_hall;
     auto with_jambi = general;
-    with_jambi.push_back("bpsdm_jambi");
+    if (hall) with_jambi.push_back("bpsdm_jambi");
+    // The provincial hall first where there is one, else this agency's own main room.
+    auto hall_or_own = [&](std::vector<std::string> own) {
+        if (hall) own.insert(own.begin(), "bpsdm_jambi");
+        return own;
+    };
+    const std::string hr_office =
+        pop.opts.hr_office.empty() ? std::string("BKPSDMD Kabupaten Batanghari") : pop.opts.hr_office;
     auto add = [&](sv id, sv title, std::vector<module> modules, std::vector<mode_offer> modes, int cmin, int cmax,
-                   std::uint32_t topics, sv organizer = "BKPSDMD Kabupaten Batanghari") {
+                   std::uint32_t topics, sv organizer = {}) {
         program p;
         p.id = std::string(id);
         p.title = std::string(title);
-        p.organizer = std::string(organizer);
+        p.organizer = organizer.empty() ? hr_office : std::string(organizer);
         p.modules = std::move(modules);
         p.modes = std::move(modes);
         p.cohort_min = cmin;
@@ -237,7 +262,7 @@ void add_programs(builder& b) {
         topic_procurement);
     add("audit", "Audit Intern Berbasis Risiko",
         chain({{"Manajemen risiko", 8}, {"Perencanaan audit", 8}, {"Pelaporan hasil audit", 8}}, "m", 1, 14),
-        {classroom({"bpsdm_jambi", "aula_bkpsdmd"}, 6000000), online(evening_weekend, "zoom_bkpsdmd", 3)}, 5, 40,
+        {classroom(hall_or_own({"aula_bkpsdmd"}), 6000000), online(evening_weekend, "zoom_bkpsdmd", 3)}, 5, 40,
         topic_audit);
     add("sakip", "Akuntabilitas Kinerja Instansi Pemerintah (SAKIP)",
         chain({{"Perjanjian kinerja", 3}, {"Pengukuran kinerja", 3}, {"Laporan kinerja", 3}, {"Evaluasi SAKIP", 3}},
@@ -260,7 +285,8 @@ void add_programs(builder& b) {
                            {"Seminar proyek perubahan", 8}},
                           "k", 3, 30);
         add("pkp", "Pelatihan Kepemimpinan Pengawas (tahap klasikal)", std::move(mods),
-            {classroom({"bpsdm_jambi"}, 12000000)}, 10, 30, topic_leadership, "BPSDM Provinsi Jambi");
+            {classroom(hall ? std::vector<std::string>{"bpsdm_jambi"} : general, 12000000)}, 10, 30, topic_leadership,
+            "BPSDM Provinsi Jambi");
     }
     add("berakhlak", "Nilai Dasar ASN BerAKHLAK",
         chain({{"Berorientasi pelayanan, akuntabel, kompeten", 5}, {"Harmonis, loyal, adaptif, kolaboratif", 5}}, "m",
@@ -342,7 +368,7 @@ void add_programs(builder& b) {
         {self_paced(), online(evening_weekend, "gmeet_diskominfo", 3)}, 5, 300, topic_education);
     add("kepsek", "Penguatan Kepemimpinan Kepala Sekolah",
         chain({{"Kepemimpinan pembelajaran", 8}, {"Perencanaan berbasis data", 8}}, "m", 7, 60),
-        {classroom({"bpsdm_jambi", "aula_bkpsdmd"}, 4000000), online(evening_weekend, "zoom_bkpsdmd", 3)}, 10, 60,
+        {classroom(hall_or_own({"aula_bkpsdmd"}), 4000000), online(evening_weekend, "zoom_bkpsdmd", 3)}, 10, 60,
         topic_education | topic_leadership);
     add("rapor_pendidikan", "Analisis Rapor Pendidikan",
         chain({{"Membaca rapor pendidikan", 8}, {"Perencanaan berbasis data", 8}}, "m", 1, 14),
@@ -387,6 +413,44 @@ void add_programs(builder& b) {
     add("tibum", "Penegakan Peraturan Daerah dan Ketertiban Umum",
         chain({{"Dasar hukum penegakan perda", 8}, {"Teknik penertiban humanis", 8}}, "m", 1, 14),
         {classroom(general, 4000000), online(evening_weekend, "zoom_bkpsdmd", 3)}, 8, 60, topic_order);
+}
+
+/// The province's platform and trainers on the programmes the options name.
+void add_shared_offers(builder& b) {
+    population& pop = b.pop;
+    const auto& shared = pop.opts.shared;
+    auto find = [&](const std::string& id) -> program& {
+        for (auto& p : pop.programs)
+            if (p.id == id) return p;
+        throw std::invalid_argument("shared resources: no generated programme '" + id + "'");
+    };
+    if (!shared.platform.empty()) {
+        for (const auto& id : shared.platform_programs)
+            find(id).modes.push_back(online({"working_hours"}, shared.platform, 4, 0));
+    } else if (!shared.platform_programs.empty()) {
+        throw std::invalid_argument("shared resources: programmes for a platform without an id");
+    }
+    for (const auto& t : shared.trainers)
+        for (const auto& id : t.programs) {
+            auto& list = find(id).instructors;
+            if (std::find(list.begin(), list.end(), t.id) == list.end()) list.push_back(t.id);
+        }
+}
+
+/// Shared ids must be new: the same id as a generated resource would make two resources one.
+/// Runs once they are added: each must then be there exactly once.
+void check_shared_ids(const population& pop) {
+    std::multiset<std::string> ids;
+    for (const auto& v : pop.venues) ids.insert(v.id);
+    for (const auto& p : pop.platforms) ids.insert(p.id);
+    for (const auto& i : pop.instructors) ids.insert(i.id);
+    auto once = [&](const std::string& id) {
+        if (id.empty() || ids.count(id) != 1)
+            throw std::invalid_argument("shared resources: id '" + id + "' is empty or used twice");
+    };
+    const auto& shared = pop.opts.shared;
+    if (!shared.platform.empty()) once(shared.platform);
+    for (const auto& t : shared.trainers) once(t.id);
 }
 
 std::uint32_t program_index(const population& pop, sv id) {
@@ -576,7 +640,9 @@ void build_training(population& pop) {
         for (const auto& [d, name] : pop.fixed_date_holidays) b.holidays.insert(d);
     }
     add_resources(b);
+    check_shared_ids(pop);
     add_programs(b);
+    add_shared_offers(b);
     add_demand(b);
     size_webinars(b);
 

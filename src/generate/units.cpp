@@ -326,7 +326,7 @@ void add_schools(population& pop, unit_plan& plan, int staff) {
             tag = tag_sd;
         } else if (s.type == 1) {
             id = fmt::format("smpn_{:02}", num);
-            name = fmt::format("SMP Negeri {} Batanghari", num);
+            name = fmt::format("SMP Negeri {} {}", num, pop.opts.place.empty() ? "Batanghari" : pop.opts.place);
             pattern = plan.r.chance(500) ? "school_6d" : "school_5d";
             tag = tag_smp;
         } else {
@@ -354,8 +354,8 @@ void add_hospital(population& pop, unit_plan& plan, int staff) {
         admin = std::max(3, (staff + 2) / 5);
         wards = std::clamp(scaled(8, pop.opts.employees), 1, std::max(1, (staff - admin) / 12));
     }
-    unit& a = plan.add("rsud_admin", "RSUD Hamba - Manajemen dan Poliklinik", unit_kind::hospital, muara_bulian, "office",
-                       admin);
+    unit& a = plan.add("rsud_admin", hospital_name(pop, "RSUD Hamba - Manajemen dan Poliklinik"), unit_kind::hospital,
+                       muara_bulian, "office", admin);
     a.apel = true;
     a.max_absent = small_or_share(admin, 10);
     critical(a, ymd(y, 12, 1), ymd(y, 12, 31), 2, "penutupan tahun anggaran BLUD");
@@ -365,7 +365,7 @@ void add_hospital(population& pop, unit_plan& plan, int staff) {
     const auto sizes = apportion_min(staff - admin, w, 8);
     for (int i = 0; i < wards; ++i) {
         const auto& wi = ward_table[static_cast<std::size_t>(i % 8)];
-        std::string id(wi.id), name(wi.name);
+        std::string id(wi.id), name = hospital_name(pop, wi.name);
         if (i >= 8) {
             id += fmt::format("_{}", i / 8 + 1);
             name += fmt::format(" {}", i / 8 + 1);

@@ -13,6 +13,33 @@
 
 namespace jadwal::generate {
 
+/// A trainer of the province's BPSDM whom several agencies' scenarios declare under the same id
+/// (`jadwal generate nation`): the same person, so the same name and limits everywhere.
+struct shared_trainer {
+    std::string id;
+    std::string name;
+    /// The generated programmes they may teach (ids such as "pbj", "pkp").
+    std::vector<std::string> programs;
+    int max_days_per_month = 8;
+    long long cost_per_hour = 450000;
+};
+
+/// Resources an agency shares with others of its province (docs/scale.md): declared in its
+/// scenario as in every other scenario that uses them. The defaults are the Batanghari example's.
+struct shared_resources {
+    /// The provincial hall (venue `bpsdm_jambi`, in Kota Jambi); false leaves it out, as for an
+    /// agency too far from the capital to send people there.
+    bool provincial_hall = true;
+    /// A provincial video platform, offered as a live online mode (working hours) of
+    /// `platform_programs`; an empty id: none.
+    std::string platform;
+    std::string platform_name;
+    int platform_concurrent = 1;
+    std::vector<std::string> platform_programs;
+    /// Provincial trainers, located in Kota Jambi, added to their programmes' instructors.
+    std::vector<shared_trainer> trainers;
+};
+
 struct batanghari_options {
     int employees = 7200;
     std::uint64_t seed = 1;
@@ -22,6 +49,27 @@ struct batanghari_options {
     /// `scenario.locale` of the scenario written; none: the key is left out.
     /// `jadwal generate` writes `id`: the bundled example speaks Indonesian.
     std::optional<text::language> locale;
+    /// `scenario.policy`, the policy a plan uses when none is asked for; empty: the key is left
+    /// out (the first policy, classroom_only). A nation's agencies name `flexible`.
+    std::string default_policy;
+    /// The agency the scenario is for ("Kota Jambi"): its name, the comment at the top and the
+    /// regional holiday say it. Empty: Kabupaten Batanghari, as the example has always been.
+    std::string agency;
+    /// The organiser of the agency's in-house programmes; empty: "BKPSDMD Kabupaten Batanghari".
+    std::string hr_office;
+    /// The regional holiday on 1 December; none: "Hari Jadi Kabupaten Batanghari" (or "Hari Jadi
+    /// <agency>" when `agency` is given); an empty text: no regional holiday.
+    std::optional<std::string> regional_holiday;
+    /// The short place name in unit names ("SMP Negeri 3 Tebo"); empty: Batanghari.
+    std::string place;
+    /// The hospital's name in its units and hall ("RSUD Raden Mattaher"); empty: RSUD Hamba.
+    std::string hospital;
+    shared_resources shared;
+    /// NIP sequence numbers (the last three digits) of this agency: 1 + offset, 1 + offset +
+    /// stride, ... up to 999, so that agencies of one nation with the same stride and
+    /// different offsets never share a NIP. Stride 1..999, offset 0..stride-1.
+    int nip_stride = 1;
+    int nip_offset = 0;
 };
 
 /// What a generated scenario contains, for reports and tests.
@@ -62,7 +110,8 @@ struct generated_files {
 
 /// Writes the scenario (and the employees CSV when large) atomically.
 /// Throws std::invalid_argument for options out of range (employees < 1, year
-/// outside 2000..2100, csv_threshold < 0) and std::runtime_error (jadwal::error, errc::io) when a file
+/// outside 2000..2100, csv_threshold < 0, a shared resource naming a programme the
+/// generator does not write or an id it already uses) and std::runtime_error (jadwal::error, errc::io) when a file
 /// cannot be written.
 generated_files write_batanghari(const std::filesystem::path& yaml_path, const batanghari_options& opts);
 

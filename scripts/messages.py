@@ -50,7 +50,7 @@ def unquote(lits):
 def extract():
     """(context, id, id_plural) -> [file:line, ...]"""
     found = {}
-    files = sorted(p for d in ("src", "include", "bindings") for p in (ROOT / d).rglob("*")
+    files = sorted(p for d in ("src", "include", "bindings", "examples") for p in (ROOT / d).rglob("*")
                    if p.suffix in (".cpp", ".hpp"))
     files += sorted(p for d in PY_DIRS for p in (ROOT / d).rglob("*.py"))
     for path in files:

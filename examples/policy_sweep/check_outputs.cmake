@@ -1,7 +1,9 @@
 # Checks what the policy sweep wrote to DIR: a CSV with a header and one row
 # per policy (16), each with the 14 columns and no hard violation, and an SVG
 # that is a complete chart (axes titles, one line per absence limit, legend).
-#   cmake -DDIR=... -P check_outputs.cmake
+# With -DLANG=id the chart must be in Indonesian: Indonesian titles, axes,
+# legend and tooltips, Indonesian number formats, and no English label left.
+#   cmake -DDIR=... [-DLANG=id] -P check_outputs.cmake
 if(NOT DEFINED DIR)
   message(FATAL_ERROR "usage: cmake -DDIR=<sweep output> -P check_outputs.cmake")
 endif()
@@ -63,10 +65,36 @@ list(LENGTH lines_drawn n_lines)
 if(NOT n_lines EQUAL 8)  # two panels, four absence limits each
   message(FATAL_ERROR "${svg}: expected 8 lines (2 panels x 4 limits), found ${n_lines}")
 endif()
-foreach(text "after-hours cap per person and week" "unit absence limit:" ">5%</text>" ">20%</text>" "Participation")
+if(LANG STREQUAL "id")
+  set(labels "xml:lang=\"id\"" ">Partisipasi</text>" ">Target JP tercapai</text>" "(sumbu mulai "
+             "batas pelatihan di luar jam kerja per orang per minggu" "batas ketidakhadiran unit kerja:"
+             ">5%</text>" ">20%</text>" ">0 jam</text>" ">6 jam</text>" "<title>ketidakhadiran 5%, 0 jam: "
+             "pegawai, seed " "langkah per rencana; kebijakan flexible")
+  # No English label is left: the words of the English chart.
+  foreach(word "Participation" "JP target reached" "after-hours" "absence" "axis from" " h</text>" "employees"
+               "moves per plan")
+    string(FIND "${chart}" "${word}" at)
+    if(NOT at LESS 0)
+      message(FATAL_ERROR "${svg}: English '${word}' in the Indonesian chart")
+    endif()
+  endforeach()
+  # Indonesian numbers: a decimal comma in the tooltips' shares, and 1.000 for a thousand people.
+  if(NOT chart MATCHES "<title>ketidakhadiran [0-9]+%, [0-9] jam: [0-9]+,[0-9]%</title>")
+    message(FATAL_ERROR "${svg}: no tooltip with an Indonesian decimal comma")
+  endif()
+  if(chart MATCHES "<title>[^<]*[0-9]\\.[0-9]%</title>")
+    message(FATAL_ERROR "${svg}: a tooltip with an English decimal point")
+  endif()
+  if(DEFINED EMPLOYEES_TEXT)
+    list(APPEND labels ">${EMPLOYEES_TEXT} pegawai, ")
+  endif()
+else()
+  set(labels "after-hours cap per person and week" "unit absence limit:" ">5%</text>" ">20%</text>" "Participation")
+endif()
+foreach(text ${labels})
   string(FIND "${chart}" "${text}" at)
   if(at LESS 0)
     message(FATAL_ERROR "${svg}: no '${text}'")
   endif()
 endforeach()
-message(STATUS "policy sweep outputs: 16 rows in ${csv}, a chart with 8 lines and a legend in ${svg}")
+message(STATUS "policy sweep outputs: 16 rows in ${csv}, a chart with 8 lines and a legend in ${svg} (${LANG})")

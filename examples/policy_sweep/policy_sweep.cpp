@@ -8,7 +8,12 @@
 // prints one table. It also writes the table as CSV and a chart as SVG.
 //
 //   policy_sweep --out DIR [--employees 1000] [--seed 1] [--max-moves 50000]
-//                [--time-limit SECONDS] [--threads 1]
+//                [--time-limit SECONDS] [--threads 1] [--lang id|en]
+//
+// The chart speaks the language of --lang, else the scenario's `locale`, else
+// English, through jadwal's message catalogue (po/id/sweep.po), with that
+// language's number formats. The table and the CSV are for analysts and stay
+// as they are.
 //
 // With a move budget and no time limit every figure is reproducible: the same
 // arguments give the same table on any machine. A time limit only ever stops a
@@ -21,6 +26,7 @@
 #include <jadwal/model/scenario.hpp>
 #include <jadwal/output/csv.hpp>
 #include <jadwal/solve/solver.hpp>
+#include <jadwal/text/messages.hpp>
 #include <jadwal/verify/verify.hpp>
 
 #include <CLI/CLI.hpp>
@@ -52,6 +58,7 @@ struct arguments {
     std::int64_t max_moves = 50'000;
     std::optional<double> time_limit;
     int threads = 1;
+    std::optional<text::language> language;  ///< of the chart; none: the scenario's locale
 };
 
 /// The command line, read with CLI11 (the library the jadwal tool uses).
@@ -65,12 +72,16 @@ std::optional<int> parse_arguments(int argc, char** argv, arguments& a) {
     app.add_option("--time-limit", a.time_limit, "Seconds per plan (results then depend on the machine)")
         ->check(CLI::PositiveNumber);
     app.add_option("--threads", a.threads, "Search threads")->check(CLI::Range(1, 256));
+    std::string lang;
+    app.add_option("--lang", lang, "Language of the chart: id or en (default: the scenario's locale, else en)")
+        ->check(CLI::IsMember({"id", "en"}));
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         const int code = app.exit(e);
         return code == 0 ? 0 : 2;
     }
+    if (!lang.empty()) a.language = text::parse_language(lang);
     return std::nullopt;
 }
 
@@ -198,6 +209,18 @@ row plan_and_check(const model::scenario& s, model::policy_index policy, const s
 
 std::string percent(double share) { return fmt::format("{:.1f}%", 100.0 * share); }
 
+/// A share on the chart: "65%" / "65.5%" in English as the chart always had it,
+/// "65%" / "65,5%" in Indonesian.
+std::string share_text(const text::messages& m, double share, int decimals) {
+    if (m.lang() == text::language::en) return fmt::format("{:.{}f}%", 100.0 * share, decimals);
+    return m.percent(share, decimals);
+}
+
+/// A count on the chart: "7200" in English as the chart always had it, "7.200" in Indonesian.
+std::string number_text(const text::messages& m, std::int64_t n) {
+    return m.lang() == text::language::en ? std::to_string(n) : m.number(n);
+}
+
 /// A thousands separator makes six- and seven-digit minute counts readable.
 std::string grouped(std::int64_t n) {
     std::string digits = std::to_string(n < 0 ? -n : n), out;
@@ -259,8 +282,9 @@ std::pair<double, double> y_range(const std::vector<double>& values, double step
 /// One panel of the chart: a figure (y) against the after-hours cap (x), one
 /// line per absence limit. Plain SVG 1.1, drawn by hand, so the file needs
 /// nothing to display: any browser opens it.
-std::string svg_panel(const std::vector<row>& rows, const std::vector<int>& limits, const std::vector<int>& caps,
-                      double (*figure)(const row&), const std::string& title, double x0, double y0) {
+std::string svg_panel(const text::messages& m, const std::vector<row>& rows, const std::vector<int>& limits,
+                      const std::vector<int>& caps, double (*figure)(const row&), const std::string& title, double x0,
+                      double y0) {
     static const char* colours[] = {"#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02"};
     const double w = 400, h = 260;  // the plot area, inside the panel's margins
     const double left = x0 + 60, top = y0 + 40;
@@ -278,8 +302,8 @@ std::string svg_panel(const std::vector<row>& rows, const std::vector<int>& limi
     for (double v = ymin; v <= ymax + 1e-9; v += 0.05) {
         s += fmt::format(R"(<line x1="{:.1f}" y1="{:.1f}" x2="{:.1f}" y2="{:.1f}" stroke="#ddd"/>)" "\n", left,
                          py(v), left + w, py(v));
-        s += fmt::format(R"(<text x="{:.1f}" y="{:.1f}" font-size="12" text-anchor="end">{:.0f}%</text>)" "\n",
-                         left - 6, py(v) + 4, 100 * v);
+        s += fmt::format(R"(<text x="{:.1f}" y="{:.1f}" font-size="12" text-anchor="end">{}</text>)" "\n",
+                         left - 6, py(v) + 4, share_text(m, v, 0));
     }
     // Axes, x ticks and axis titles.
     s += fmt::format(R"(<line x1="{0:.1f}" y1="{1:.1f}" x2="{0:.1f}" y2="{2:.1f}" stroke="#333"/>)" "\n", left, top,
@@ -289,14 +313,14 @@ std::string svg_panel(const std::vector<row>& rows, const std::vector<int>& limi
     for (int c : caps) {
         s += fmt::format(R"(<line x1="{0:.1f}" y1="{1:.1f}" x2="{0:.1f}" y2="{2:.1f}" stroke="#333"/>)" "\n", px(c),
                          top + h, top + h + 5);
-        s += fmt::format(R"(<text x="{:.1f}" y="{:.1f}" font-size="12" text-anchor="middle">{} h</text>)" "\n", px(c),
-                         top + h + 19, c);
+        s += fmt::format(R"(<text x="{:.1f}" y="{:.1f}" font-size="12" text-anchor="middle">{}</text>)" "\n", px(c),
+                         top + h + 19, m.format("{} h", c));
     }
-    s += fmt::format(R"(<text x="{:.1f}" y="{:.1f}" font-size="12" text-anchor="middle">after-hours cap per person and week</text>)" "\n",
-                     left + w / 2, top + h + 38);
+    s += fmt::format(R"(<text x="{:.1f}" y="{:.1f}" font-size="12" text-anchor="middle">{}</text>)" "\n",
+                     left + w / 2, top + h + 38, m.tr("after-hours cap per person and week"));
     s += fmt::format(
-        R"svg(<text x="{0:.1f}" y="{1:.1f}" font-size="12" text-anchor="middle" transform="rotate(-90 {0:.1f} {1:.1f})">{2} (axis from {3:.0f}%)</text>)svg" "\n",
-        x0 + 14, top + h / 2, title, 100 * ymin);
+        R"svg(<text x="{0:.1f}" y="{1:.1f}" font-size="12" text-anchor="middle" transform="rotate(-90 {0:.1f} {1:.1f})">{2}</text>)svg" "\n",
+        x0 + 14, top + h / 2, m.format("{} (axis from {})", title, share_text(m, ymin, 0)));
     // One line with markers per absence limit.
     for (std::size_t k = 0; k < limits.size(); ++k) {
         std::string points;
@@ -307,36 +331,48 @@ std::string svg_panel(const std::vector<row>& rows, const std::vector<int>& limi
         s += fmt::format(R"(<polyline fill="none" stroke="{}" stroke-width="2.5" points="{}"/>)" "\n", colour, points);
         for (const auto& r : rows)
             if (r.at.absence_percent == limits[k])
-                s += fmt::format(R"(<circle cx="{:.1f}" cy="{:.1f}" r="4" fill="{}"><title>absence {}%, {} h: {:.1f}%</title></circle>)" "\n",
-                                 px(r.at.after_hours_hours), py(figure(r)), colour, r.at.absence_percent,
-                                 r.at.after_hours_hours, 100 * figure(r));
+                s += fmt::format(R"(<circle cx="{:.1f}" cy="{:.1f}" r="4" fill="{}"><title>{}</title></circle>)" "\n",
+                                 px(r.at.after_hours_hours), py(figure(r)), colour,
+                                 m.format("absence {}%, {} h: {}", r.at.absence_percent, r.at.after_hours_hours,
+                                          share_text(m, figure(r), 1)));
     }
     return s;
 }
 
-void write_svg(const fs::path& file, const std::vector<row>& rows, const std::vector<int>& limits,
-               const std::vector<int>& caps, int employees, std::uint64_t seed, std::int64_t moves) {
+void write_svg(const fs::path& file, const text::messages& m, const std::vector<row>& rows,
+               const std::vector<int>& limits, const std::vector<int>& caps, int employees, std::uint64_t seed,
+               std::int64_t moves) {
     const double width = 1000, height = 420;
     std::string s = fmt::format(
-        R"(<svg xmlns="http://www.w3.org/2000/svg" width="{0:.0f}" height="{1:.0f}" viewBox="0 0 {0:.0f} {1:.0f}" font-family="sans-serif">)" "\n",
-        width, height);
+        R"(<svg xmlns="http://www.w3.org/2000/svg" width="{0:.0f}" height="{1:.0f}" viewBox="0 0 {0:.0f} {1:.0f}" font-family="sans-serif" xml:lang="{2}">)" "\n",
+        width, height, text::code(m.lang()));
     s += fmt::format(R"(<rect width="{:.0f}" height="{:.0f}" fill="white"/>)" "\n", width, height);
-    s += svg_panel(rows, limits, caps, [](const row& r) { return r.participation; }, "Participation", 0, 0);
-    s += svg_panel(rows, limits, caps, [](const row& r) { return r.jp_attainment; }, "JP target reached", 500, 0);
+    s += svg_panel(m, rows, limits, caps, [](const row& r) { return r.participation; }, std::string(m.tr("Participation")),
+                   0, 0);
+    s += svg_panel(m, rows, limits, caps, [](const row& r) { return r.jp_attainment; },
+                   std::string(m.tr("JP target reached")), 500, 0);
     // The legend, shared by both panels.
     static const char* colours[] = {"#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02"};
     double x = 60;
     const double y = 392;
-    s += fmt::format(R"(<text x="{:.1f}" y="{:.1f}" font-size="12">unit absence limit:</text>)" "\n", x, y + 4);
-    x += 120;
+    s += fmt::format(R"(<text x="{:.1f}" y="{:.1f}" font-size="12">{}</text>)" "\n", x, y + 4,
+                     m.tr("unit absence limit:"));
+    // Room for the legend's title: the English one fits in 120 px; a longer
+    // translation gets about 6 px a letter (12 px sans-serif).
+    const bool english = m.lang() == text::language::en;
+    const auto legend_title = static_cast<double>(m.tr("unit absence limit:").size());
+    x += english ? 120.0 : std::max(120.0, 6.0 * legend_title + 12);
     for (std::size_t k = 0; k < limits.size(); ++k) {
         s += fmt::format(R"(<line x1="{:.1f}" y1="{:.1f}" x2="{:.1f}" y2="{:.1f}" stroke="{}" stroke-width="2.5"/>)" "\n", x,
                          y, x + 24, y, colours[k % std::size(colours)]);
         s += fmt::format(R"(<text x="{:.1f}" y="{:.1f}" font-size="12">{}%</text>)" "\n", x + 30, y + 4, limits[k]);
         x += 70;
     }
-    s += fmt::format(R"(<text x="{:.1f}" y="{:.1f}" font-size="11" fill="#555">{} employees, seed {}, {} moves per plan; flexible policy</text>)" "\n",
-                     x + 20, y + 4, employees, seed, moves);
+    // The run's note after the legend; a longer translation ends at the right edge instead.
+    s += fmt::format(R"(<text x="{:.1f}" y="{:.1f}" font-size="11" fill="#555"{}>{}</text>)" "\n",
+                     english ? x + 20 : width - 10, y + 4, english ? "" : R"( text-anchor="end")",
+                     m.format("{} employees, seed {}, {} moves per plan; flexible policy", number_text(m, employees),
+                              seed, number_text(m, moves)));
     s += "</svg>\n";
     std::ofstream f(file);
     f << s;
@@ -380,7 +416,9 @@ int main(int argc, char** argv) {
 
         fs::create_directories(args.out);
         write_csv(args.out / "policy_sweep.csv", rows);
-        write_svg(args.out / "policy_sweep.svg", rows, limits, caps, args.employees, args.seed, args.max_moves);
+        // The chart in the language asked for, else the scenario's (docs/languages.md).
+        const text::messages m(text::choose_language(args.language, s.locale));
+        write_svg(args.out / "policy_sweep.svg", m, rows, limits, caps, args.employees, args.seed, args.max_moves);
         std::cout << "\nwrote " << (args.out / "policy_sweep.csv").string() << " and "
                   << (args.out / "policy_sweep.svg").string() << "\n";
 

@@ -62,11 +62,11 @@ void report_unplaceable(const text::messages& m, const model::scenario& s, const
                         const solve::plan_bounds& b) {
     for (const auto& g : group_unplaceable(s, b)) {
         // Compiler style, like the loader's diagnostics: file:line:col: warning: ... [CODE].
-        fmt::print("{}:{}:{}: warning: {} [{}]\n", file_of(s, g.mark), g.mark.line, g.mark.column,
-                   m.format("{} of {} demand item(s) of {} in {} cannot be placed by any plan under policy {}: {}",
-                            count(m, g.count), count(m, g.of), s.programs[g.program].id, s.units[g.unit].id, p.id,
-                            g.reason),
-                   g.code);
+        fmt::print(
+            "{}:{}:{}: {}: {} [{}]\n", file_of(s, g.mark), g.mark.line, g.mark.column, m.tr_in("diagnostic", "warning"),
+            m.format("{} of {} demand item(s) of {} in {} cannot be placed by any plan under policy {}: {}",
+                     count(m, g.count), count(m, g.of), s.programs[g.program].id, s.units[g.unit].id, p.id, g.reason),
+            g.code);
     }
     const auto pct = [&](std::int64_t a, std::int64_t n) {
         return m.lang() == text::language::en ? fmt::format("{:.1f}%", 100 * share(a, n)) : m.percent(share(a, n), 1);
@@ -159,7 +159,8 @@ action add_check(CLI::App& app) {
             return static_cast<int>(usage_error);
         }
         const model::policy& p = model::policy_or_builtin(chosen);
-        const solve::plan_bounds b = solve::compute_bounds(s, p);
+        // The reasons in the language of the rest of the output (--lang, else the scenario's locale, ...).
+        const solve::plan_bounds b = solve::compute_bounds(s, p, m.lang());
         if (as_json) {
             doc["counts"] = json{{"employees", s.employees.size()}, {"units", s.units.size()},
                                  {"programs", s.programs.size()},   {"demand", s.demand.size()},

@@ -151,6 +151,7 @@ action add_verify(CLI::App& app) {
 
         std::optional<solve::solution> previous;
         verify::options vopts;
+        vopts.language = m.lang();  // the messages of the violations, as the rest of the output
         if (!a->previous.empty()) {
             previous = read_solution_reporting(s, a->previous, failed, m.lang());
             if (!previous) return failed;

@@ -97,7 +97,9 @@ void publish_plan(const model::scenario& s, const model::solution& sol, const st
             // The report shows the checker's figures under the policy the plan was
             // made with (model::plan_policy).
             const model::policy& p = model::policy_or_builtin(model::plan_policy(s, sol));
-            const verify::report checked = verify::verify(s, sol, p);
+            verify::options vo;
+            vo.language = req.language;  // the violations in the report's language
+            const verify::report checked = verify::verify(s, sol, p, vo);
             report_options ro;
             ro.baseline = req.baseline;
             ro.checked = &checked;

@@ -232,9 +232,9 @@ std::string mode_list(const model::program& p) {
 
 }  // namespace
 
-plan_bounds compute_bounds(const model::scenario& s, const model::policy& pol) {
-    // The reasons in the scenario's language (its `locale`, else English).
-    const text::messages m(text::choose_language(std::nullopt, s.locale));
+plan_bounds compute_bounds(const model::scenario& s, const model::policy& pol, std::optional<text::language> language) {
+    // The reasons in the language asked for, else the scenario's (its `locale`, else English).
+    const text::messages m(text::choose_language(language, s.locale));
     const compiled_model cm(s, pol);
     return detail::compute_bounds(m, cm);
 }

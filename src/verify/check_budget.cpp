@@ -9,6 +9,15 @@
 #include "context.hpp"
 
 namespace jadwal::verify::detail {
+namespace {
+
+/// "1250000 IDR" as the English messages always had it; "Rp 1.250.000" in Indonesian.
+std::string money(const context& c, double amount, const std::string& currency) {
+    if (c.m.lang() == text::language::en) return fmt::format("{:.0f} {}", amount, currency);
+    return c.m.money(amount, currency);
+}
+
+}  // namespace
 
 void check_budget(context& c) {
     const auto& s = c.s;
@@ -56,11 +65,11 @@ void check_budget(context& c) {
 
     const auto& b = s.budget;
     if (b.max_classroom_cohorts && classroom > *b.max_classroom_cohorts)
-        c.add("H9-BUDGET-COHORTS", fmt::format("the plan opens {} classroom cohorts; the budget allows {}", classroom,
-                                               *b.max_classroom_cohorts));
+        c.add("H9-BUDGET-COHORTS", c.m.format("the plan opens {} classroom cohorts; the budget allows {}",
+                                              c.num(classroom), c.num(*b.max_classroom_cohorts)));
     if (b.max_cost && cost > *b.max_cost * (1 + 1e-9))
-        c.add("H9-BUDGET-COST", fmt::format("the plan costs {:.0f} {}; the budget is {:.0f} {}", cost, b.currency,
-                                            *b.max_cost, b.currency));
+        c.add("H9-BUDGET-COST", c.m.format("the plan costs {}; the budget is {}", money(c, cost, b.currency),
+                                           money(c, *b.max_cost, b.currency)));
 }
 
 }  // namespace jadwal::verify::detail

@@ -15,17 +15,13 @@ namespace {
 
 using model::delivery_mode;
 
-std::string policy_name(const context& c) {
-    return c.pol.id.empty() ? std::string{"the policy"} : fmt::format("policy '{}'", c.pol.id);
-}
-
-std::string window_names(const model::mode_offer& mo) {
+std::string window_names(const context& c, const model::mode_offer& mo) {
     std::string out;
     for (const auto w : mo.windows) {
         if (!out.empty()) out += ", ";
-        out += model::to_string(w);
+        out += c.window_name(w);
     }
-    return out.empty() ? std::string{"none"} : out;
+    return out.empty() ? std::string(c.m.tr_in("window", "none")) : out;
 }
 
 /// The daily maximum of a cohort in JP (docs/model.md "Sessions and windows").
@@ -70,7 +66,7 @@ public:
         c_.session_ok[ci_].assign(co_.sessions.size(), false);
         if (!c_.valid(co_.program)) {
             c_.add("S-REFERENCE",
-                   fmt::format("cohort {} names programme #{}, which the scenario does not have", co_.id,
+                   c_.m.format("cohort {} names programme #{}, which the scenario does not have", co_.id,
                                co_.program.value),
                    std::nullopt, about_);
             return;
@@ -81,20 +77,20 @@ public:
         c_.offer[ci_] = mo_;
         if (!mo_)
             c_.add("S-MODE-NOT-OFFERED",
-                   fmt::format("cohort {} runs programme {} as {}, a mode the programme does not offer", co_.id,
-                               prog_->id, model::to_string(co_.mode)),
+                   c_.m.format("cohort {} runs programme {} as {}, a mode the programme does not offer", co_.id,
+                               prog_->id, c_.mode_name(co_.mode)),
                    std::nullopt, about_);
         if (!c_.policy_allows(co_.mode))
             c_.add("S-MODE-NOT-ALLOWED",
-                   fmt::format("cohort {} runs programme {} as {}, which {} does not allow", co_.id, prog_->id,
-                               model::to_string(co_.mode), policy_name(c_)),
+                   c_.m.format("cohort {} runs programme {} as {}, which {} does not allow", co_.id, prog_->id,
+                               c_.mode_name(co_.mode), c_.policy_name()),
                    std::nullopt, about_);
         participants();
         if (co_.mode == delivery_mode::self_paced) {
             // Self-paced study happens in study blocks; such a "cohort" only groups people.
             if (!co_.sessions.empty())
                 c_.add("S-SELF-PACED-SESSIONS",
-                       fmt::format("self-paced cohort {} has {} session(s); self-paced study is planned as study "
+                       c_.m.format("self-paced cohort {} has {} session(s); self-paced study is planned as study "
                                    "blocks, not sessions",
                                    co_.id, co_.sessions.size()),
                        co_.sessions.front().start, about_);
@@ -112,13 +108,13 @@ private:
         for (const auto e : co_.participants) {
             if (!c_.valid(e)) {
                 c_.add("S-REFERENCE",
-                       fmt::format("cohort {} lists employee #{}, who is not in the scenario", co_.id, e.value),
+                       c_.m.format("cohort {} lists employee #{}, who is not in the scenario", co_.id, e.value),
                        std::nullopt, about_);
                 continue;
             }
             const std::string& id = c_.s.employees[e.value].id;
             if (!seen.insert(e.value).second) {
-                c_.add("S-DUPLICATE", fmt::format("{} is listed twice in cohort {}", c_.who(e), co_.id), std::nullopt,
+                c_.add("S-DUPLICATE", c_.m.format("{} is listed twice in cohort {}", c_.who(e), co_.id), std::nullopt,
                        {id, co_.id, ""});
                 continue;
             }
@@ -126,7 +122,7 @@ private:
             if (!c_.demand(e, co_.program))
                 c_.add(
                     "S-NOT-IN-DEMAND",
-                    fmt::format("{} is a participant of cohort {} but no demand entry asks for programme {} for them",
+                    c_.m.format("{} is a participant of cohort {} but no demand entry asks for programme {} for them",
                                 c_.who(e), co_.id, prog_->id),
                     std::nullopt, {id, co_.id, ""});
         }
@@ -139,13 +135,13 @@ private:
             const auto& ses = co_.sessions[k];
             if (ses.module >= mods.size()) {
                 c_.add("S-REFERENCE",
-                       fmt::format("cohort {} has a session of module #{}, which programme {} does not have", co_.id,
+                       c_.m.format("cohort {} has a session of module #{}, which programme {} does not have", co_.id,
                                    ses.module, prog_->id),
                        ses.start, about_);
                 continue;
             }
             if (ses.end <= ses.start) {
-                c_.add("S-SESSION-LENGTH", fmt::format("{} does not end after it starts", c_.describe_session(ci_, k)),
+                c_.add("S-SESSION-LENGTH", c_.m.format("{} does not end after it starts", c_.describe_session(ci_, k)),
                        ses.start, about_);
                 continue;
             }
@@ -197,16 +193,16 @@ private:
                 capacity.push_back(f.capacity);
             }
         std::string listed;
-        for (const auto& t : times) listed += (listed.empty() ? "" : ", ") + context::span(t, c_.zone);
+        for (const auto& t : times) listed += (listed.empty() ? "" : ", ") + c_.span(t, c_.zone);
         if (list.empty()) {
             c_.add("S-INCOMPLETE",
-                   fmt::format("cohort {} has no session of module {}, fixed at {}", co_.id, mod.id, listed),
+                   c_.m.format("cohort {} has no session of module {}, fixed at {}", co_.id, mod.id, listed),
                    std::nullopt, about_);
             return;
         }
         for (std::size_t i = 1; i < list.size(); ++i)
             c_.add("S-SESSION-EXTRA",
-                   fmt::format("{} is one session too many: module {} is one fixed session",
+                   c_.m.format("{} is one session too many: module {} is one fixed session",
                                c_.describe_session(ci_, list[i]), mod.id),
                    co_.sessions[list[i]].start, about_);
         const auto& ses = co_.sessions[list.front()];
@@ -215,15 +211,15 @@ private:
             if (times[i].start == ses.start && times[i].end == ses.end) {
                 if (static_cast<std::int64_t>(people_.size()) > capacity[i])
                     c_.add("H5-FIXED-CAPACITY",
-                           fmt::format("cohort {} has {} participants in the fixed session of module {} on {}, which "
+                           c_.m.format("cohort {} has {} participants in the fixed session of module {} on {}, which "
                                        "takes {}",
-                                       co_.id, people_.size(), mod.id, context::span(times[i], c_.zone), capacity[i]),
+                                       co_.id, people_.size(), mod.id, c_.span(times[i], c_.zone), c_.num(capacity[i])),
                            ses.start, about_);
                 return;
             }
         c_.add("H8-PIN",
-               fmt::format("module {} of cohort {} is fixed at {} but the plan has it on {}", mod.id, co_.id, listed,
-                           context::span({ses.start, ses.end}, c_.zone)),
+               c_.m.format("module {} of cohort {} is fixed at {} but the plan has it on {}", mod.id, co_.id, listed,
+                           c_.span({ses.start, ses.end}, c_.zone)),
                ses.start, about_);
     }
 
@@ -248,14 +244,15 @@ private:
             if (len % jp_minutes != 0 || len / jp_minutes > daily) {
                 bad_length = true;
                 c_.add("S-SESSION-LENGTH",
-                       fmt::format("{} lasts {} min; a session of module {} is a whole number of JP of {} min, at "
+                       c_.m.format("{} lasts {} min; a session of module {} is a whole number of JP of {} min, at "
                                    "most {} JP ({} min)",
-                                   c_.describe_session(ci_, k), len, mod.id, jp_minutes, daily, daily * jp_minutes),
+                                   c_.describe_session(ci_, k), c_.num(len), mod.id, c_.num(jp_minutes), daily,
+                                   c_.num(daily * jp_minutes)),
                        ses.start, about_);
             }
             if (ses.part != i)
                 c_.add("S-PART-NUMBER",
-                       fmt::format("{} is numbered part {}, but it is part {} of module {} in start order",
+                       c_.m.format("{} is numbered part {}, but it is part {} of module {} in start order",
                                    c_.describe_session(ci_, k), ses.part + 1, i + 1, mod.id),
                        ses.start, about_);
             if (i == 0) continue;
@@ -263,12 +260,12 @@ private:
             const auto d1 = local_day(ses.start, c_.zone);
             if (d1 <= d0)
                 c_.add("H4-PART-ORDER",
-                       fmt::format("{} is not on a later day than the part before it ({})", c_.describe_session(ci_, k),
-                                   calendar::format_date(d0)),
+                       c_.m.format("{} is not on a later day than the part before it ({})", c_.describe_session(ci_, k),
+                                   c_.date_text(d0)),
                        ses.start, about_);
             else if (d1 - d0 > date::days{7})
                 c_.add("H4-PART-GAP",
-                       fmt::format("{} comes {} days after the part before it; consecutive parts are at most 7 days "
+                       c_.m.format("{} comes {} days after the part before it; consecutive parts are at most 7 days "
                                    "apart",
                                    c_.describe_session(ci_, k), (d1 - d0).count()),
                        ses.start, about_);
@@ -277,19 +274,19 @@ private:
         // then wrong as a consequence and not reported again.
         const std::int64_t want = static_cast<std::int64_t>(mod.jp) * jp_minutes;
         if (by_start.empty())
-            c_.add("S-INCOMPLETE", fmt::format("cohort {} has no session of module {}", co_.id, mod.id), std::nullopt,
+            c_.add("S-INCOMPLETE", c_.m.format("cohort {} has no session of module {}", co_.id, mod.id), std::nullopt,
                    about_);
         else if (!bad_length && total < want)
             c_.add("S-INCOMPLETE",
-                   fmt::format("the sessions of module {} in cohort {} add up to {} min; the module takes {} min ({} "
+                   c_.m.format("the sessions of module {} in cohort {} add up to {} min; the module takes {} min ({} "
                                "JP)",
-                               mod.id, co_.id, total, want, mod.jp),
+                               mod.id, co_.id, c_.num(total), c_.num(want), mod.jp),
                    co_.sessions[by_start.front()].start, about_);
         else if (!bad_length && total > want)
             c_.add("S-SESSION-EXTRA",
-                   fmt::format("the sessions of module {} in cohort {} add up to {} min, more than the module's {} "
+                   c_.m.format("the sessions of module {} in cohort {} add up to {} min, more than the module's {} "
                                "min ({} JP)",
-                               mod.id, co_.id, total, want, mod.jp),
+                               mod.id, co_.id, c_.num(total), c_.num(want), mod.jp),
                    co_.sessions[by_start.back()].start, about_);
         for (const auto k : list) split_sessions_.push_back(k);
     }
@@ -316,8 +313,8 @@ private:
         for (const auto& [d, v] : per_day)
             if (v.sessions > 1 && v.minutes > cap)
                 c_.add("S-DAY-JP",
-                       fmt::format("cohort {} has {} min of sessions on {}, above its daily maximum of {} JP ({} min)",
-                                   co_.id, v.minutes, calendar::format_date(d), daily, cap),
+                       c_.m.format("cohort {} has {} min of sessions on {}, above its daily maximum of {} JP ({} min)",
+                                   co_.id, c_.num(v.minutes), c_.date_text(d), daily, c_.num(cap)),
                        v.first, about_);
     }
 
@@ -330,9 +327,8 @@ private:
             if (!spans[a].any || !spans[b].any) continue;
             if (spans[b].first_start < spans[a].last_end) {
                 c_.add("H4-MODULE-ORDER",
-                       fmt::format("cohort {} starts module {} on {}, before module {} ends ({})", co_.id, mod.id,
-                                   context::at(spans[b].first_start, c_.zone), mods[a].id,
-                                   context::at(spans[a].last_end, c_.zone)),
+                       c_.m.format("cohort {} starts module {} on {}, before module {} ends ({})", co_.id, mod.id,
+                                   c_.at(spans[b].first_start, c_.zone), mods[a].id, c_.at(spans[a].last_end, c_.zone)),
                        spans[b].first_start, about_);
                 continue;
             }
@@ -341,11 +337,11 @@ private:
                     .count();
             if (gap < mod.gap_min_days || (mod.gap_max_days && gap > *mod.gap_max_days))
                 c_.add("H4-GAP",
-                       fmt::format("cohort {} starts module {} {} day(s) after the last session of module {}; the "
+                       c_.m.format("cohort {} starts module {} {} day(s) after the last session of module {}; the "
                                    "programme asks for {}",
                                    co_.id, mod.id, gap, mods[a].id,
-                                   mod.gap_max_days ? fmt::format("{} to {} days", mod.gap_min_days, *mod.gap_max_days)
-                                                    : fmt::format("at least {} day(s)", mod.gap_min_days)),
+                                   mod.gap_max_days ? c_.m.format("{} to {} days", mod.gap_min_days, *mod.gap_max_days)
+                                                    : c_.m.format("at least {} day(s)", mod.gap_min_days)),
                        spans[b].first_start, about_);
         }
     }
@@ -358,31 +354,33 @@ private:
         if (!fixed && c_.s.granularity_minutes > 0 &&
             context::local_minute_of_day(ses.start, c_.zone) % c_.s.granularity_minutes != 0)
             c_.add("S-GRID",
-                   fmt::format("{} does not start on the {}-minute grid", c_.describe_session(ci_, k),
+                   c_.m.format("{} does not start on the {}-minute grid", c_.describe_session(ci_, k),
                                c_.s.granularity_minutes),
                    ses.start, about_);
         if (ses.start < c_.horizon.start || ses.end > c_.horizon.end)
-            c_.add("S-HORIZON", fmt::format("{} lies outside the planning horizon", c_.describe_session(ci_, k)),
+            c_.add("S-HORIZON", c_.m.format("{} lies outside the planning horizon", c_.describe_session(ci_, k)),
                    ses.start, about_);
         if (mo_) {
             const window_fit f = c_.fit(*mo_, iv);
             if (!f.any()) {
-                c_.add("H3-WINDOW",
-                       fmt::format("{} lies in none of the windows that {} of {} may use under {} ({}){}",
-                                   c_.describe_session(ci_, k), model::to_string(co_.mode), prog_->id, policy_name(c_),
-                                   window_names(*mo_),
-                                   c_.is_holiday(local_day(ses.start, c_.zone)) ? "; it is a holiday" : ""),
-                       ses.start, about_);
+                c_.add(
+                    "H3-WINDOW",
+                    c_.m.format("{} lies in none of the windows that {} of {} may use under {} ({}){}",
+                                c_.describe_session(ci_, k), c_.mode_name(co_.mode), prog_->id, c_.policy_name(),
+                                window_names(c_, *mo_),
+                                c_.is_holiday(local_day(ses.start, c_.zone)) ? std::string(c_.m.tr("; it is a holiday"))
+                                                                             : std::string{}),
+                    ses.start, about_);
             } else {
                 for (const auto e : people_) {
                     const auto& emp = c_.s.employees[e.value];
                     if (f.allows(emp.accepts)) continue;
                     c_.add("H3-REFUSED-WINDOW",
-                           fmt::format("{} attends {}, which lies only in {} window, and they do not accept that",
+                           c_.m.format("{} attends {}, which lies only in {} window, and they do not accept that",
                                        c_.who(e), c_.describe_session(ci_, k),
-                                       f.weekend && !f.after_hours   ? "a weekend"
-                                       : f.after_hours && !f.weekend ? "an after-hours"
-                                                                     : "an after-hours or weekend"),
+                                       f.weekend && !f.after_hours   ? c_.m.tr("a weekend")
+                                       : f.after_hours && !f.weekend ? c_.m.tr("an after-hours")
+                                                                     : c_.m.tr("an after-hours or weekend")),
                            ses.start, {emp.id, co_.id, ""});
                 }
             }
@@ -395,8 +393,8 @@ private:
                     calendar::to_instant(calendar::local_minute{d} + c_.pol.friday_prayer->end, c_.zone)};
                 if (prayer.start < iv.end && iv.start < prayer.end)
                     c_.add("H3-FRIDAY-PRAYER",
-                           fmt::format("{} overlaps Friday prayer ({})", c_.describe_session(ci_, k),
-                                       calendar::format_clock_range(*c_.pol.friday_prayer)),
+                           c_.m.format("{} overlaps Friday prayer ({})", c_.describe_session(ci_, k),
+                                       c_.clock_range(*c_.pol.friday_prayer)),
                            ses.start, about_);
             }
         }
@@ -408,38 +406,39 @@ private:
         const std::optional<instant> when = co_.sessions.empty() ? std::nullopt : std::optional<instant>{first};
         if (n < prog_->cohort_min || n > prog_->cohort_max)
             c_.add("H5-COHORT-SIZE",
-                   fmt::format("cohort {} has {} participant(s); programme {} takes {} to {}", co_.id, n, prog_->id,
+                   c_.m.format("cohort {} has {} participant(s); programme {} takes {} to {}", co_.id, n, prog_->id,
                                prog_->cohort_min, prog_->cohort_max),
                    when, about_);
         if (co_.mode == delivery_mode::classroom) {
             if (!co_.venue.valid() || co_.venue.value >= c_.s.venues.size()) {
-                c_.add("S-VENUE", fmt::format("classroom cohort {} has no venue", co_.id), when, about_);
+                c_.add("S-VENUE", c_.m.format("classroom cohort {} has no venue", co_.id), when, about_);
             } else {
                 const auto& v = c_.s.venues[co_.venue.value];
                 if (mo_ && std::find(mo_->venues.begin(), mo_->venues.end(), co_.venue) == mo_->venues.end())
                     c_.add("S-VENUE",
-                           fmt::format("cohort {} meets at {}, which is not one of the venues of {} in classroom",
+                           c_.m.format("cohort {} meets at {}, which is not one of the venues of {} in classroom",
                                        co_.id, v.id, prog_->id),
                            when, {"", co_.id, v.id});
                 if (n > v.capacity)
                     c_.add("H5-VENUE-CAPACITY",
-                           fmt::format("cohort {} has {} participants but {} seats {}", co_.id, n, v.id, v.capacity),
+                           c_.m.format("cohort {} has {} participants but {} seats {}", co_.id, c_.num(n), v.id,
+                                       c_.num(v.capacity)),
                            when, {"", co_.id, v.id});
             }
         } else if (co_.mode == delivery_mode::online_live) {
             if (!co_.platform.valid() || co_.platform.value >= c_.s.platforms.size()) {
-                c_.add("S-PLATFORM", fmt::format("online cohort {} has no platform", co_.id), when, about_);
+                c_.add("S-PLATFORM", c_.m.format("online cohort {} has no platform", co_.id), when, about_);
             } else {
                 const auto& p = c_.s.platforms[co_.platform.value];
                 if (mo_ && mo_->platform.valid() && mo_->platform != co_.platform)
                     c_.add("S-PLATFORM",
-                           fmt::format("cohort {} meets on {}, but {} runs online on another platform", co_.id, p.id,
+                           c_.m.format("cohort {} meets on {}, but {} runs online on another platform", co_.id, p.id,
                                        prog_->id),
                            when, {"", co_.id, p.id});
                 if (n > p.capacity)
                     c_.add("H5-PLATFORM-CAPACITY",
-                           fmt::format("cohort {} has {} participants but a meeting on {} takes {}", co_.id, n, p.id,
-                                       p.capacity),
+                           c_.m.format("cohort {} has {} participants but a meeting on {} takes {}", co_.id, c_.num(n),
+                                       p.id, c_.num(p.capacity)),
                            when, {"", co_.id, p.id});
             }
         }
@@ -449,26 +448,26 @@ private:
         for (const auto i : co_.instructors) {
             if (!i.valid() || i.value >= c_.s.instructors.size()) {
                 c_.add("S-REFERENCE",
-                       fmt::format("cohort {} names instructor #{}, who is not in the scenario", co_.id, i.value), when,
+                       c_.m.format("cohort {} names instructor #{}, who is not in the scenario", co_.id, i.value), when,
                        about_);
                 continue;
             }
             const auto& ins = c_.s.instructors[i.value];
             if (std::find(distinct.begin(), distinct.end(), i) != distinct.end()) {
-                c_.add("H5-INSTRUCTOR-COUNT", fmt::format("cohort {} names instructor {} twice", co_.id, ins.id), when,
+                c_.add("H5-INSTRUCTOR-COUNT", c_.m.format("cohort {} names instructor {} twice", co_.id, ins.id), when,
                        {"", co_.id, ins.id});
                 continue;
             }
             distinct.push_back(i);
             if (std::find(prog_->instructors.begin(), prog_->instructors.end(), i) == prog_->instructors.end())
                 c_.add("H5-INSTRUCTOR-NOT-LISTED",
-                       fmt::format("cohort {} is taught by {}, who is not an instructor of programme {}", co_.id,
+                       c_.m.format("cohort {} is taught by {}, who is not an instructor of programme {}", co_.id,
                                    ins.id, prog_->id),
                        when, {"", co_.id, ins.id});
         }
         if (static_cast<int>(distinct.size()) != needed)
             c_.add("H5-INSTRUCTOR-COUNT",
-                   fmt::format("cohort {} has {} instructor(s); programme {} needs {} per session", co_.id,
+                   c_.m.format("cohort {} has {} instructor(s); programme {} needs {} per session", co_.id,
                                distinct.size(), prog_->id, needed),
                    when, about_);
     }
@@ -483,9 +482,9 @@ private:
             if (!d || !c_.s.demand[*d].deadline) continue;
             if (*last > c_.deadline_end(e, co_.program))
                 c_.add("S-DEADLINE",
-                       fmt::format("cohort {} ends on {}, after the deadline of {} for {} ({})", co_.id,
-                                   context::at(*last, c_.zone_of(e)), prog_->id, c_.who(e),
-                                   calendar::format_date(*c_.s.demand[*d].deadline)),
+                       c_.m.format("cohort {} ends on {}, after the deadline of {} for {} ({})", co_.id,
+                                   c_.at(*last, c_.zone_of(e)), prog_->id, c_.who(e),
+                                   c_.date_text(*c_.s.demand[*d].deadline)),
                        *last, {c_.s.employees[e.value].id, co_.id, ""});
         }
     }
@@ -522,7 +521,7 @@ void check_cohorts(context& c) {
     std::unordered_set<std::string> ids;
     for (std::uint32_t i = 0; i < n; ++i) {
         if (!ids.insert(c.sol.cohorts[i].id).second)
-            c.add("S-DUPLICATE", fmt::format("two cohorts have the id '{}'", c.sol.cohorts[i].id), std::nullopt,
+            c.add("S-DUPLICATE", c.m.format("two cohorts have the id '{}'", c.sol.cohorts[i].id), std::nullopt,
                   {"", c.sol.cohorts[i].id, ""});
         cohort_checker{c, i}.run();
     }

@@ -18,36 +18,37 @@ void check_one(context& c, const model::day_in_lieu& l, const model::assigned_du
     const auto e = l.employee;
     const std::string& id = c.s.employees[e.value].id;
     const auto& z = c.zone_of(e);
-    const std::string what = fmt::format("the day in lieu of {} on {} (earned {})", c.who(e),
-                                         calendar::format_date(l.date), calendar::format_date(l.earned));
+    const std::string what =
+        c.m.format("the day in lieu of {} on {} (earned {})", c.who(e), c.date_text(l.date), c.date_text(l.earned));
     const auto when = calendar::to_instant(calendar::local_minute{l.date}, z);
     if (!calendar::earns_days_in_lieu(c.s, rule, e)) {
-        c.add("H7-LIEU-DATE", what + ": they earn no days in lieu (not rotation staff, or the policy gives none)", when,
+        c.add("H7-LIEU-DATE",
+              c.m.format("{}: they earn no days in lieu (not rotation staff, or the policy gives none)", what), when,
               {id, "", ""});
         return;
     }
     const auto& duty = c.duty_dates[e.value];
     if (!std::binary_search(duty.begin(), duty.end(), l.earned)) {
-        c.add("H7-LIEU-DATE", what + ": they do not train as assigned duty on the day it names as earned", when,
-              {id, "", ""});
+        c.add("H7-LIEU-DATE", c.m.format("{}: they do not train as assigned duty on the day it names as earned", what),
+              when, {id, "", ""});
         return;
     }
     if (!earned_seen.insert({e.value, l.earned}).second) {
-        c.add("H7-LIEU-DATE", what + ": that duty day already has a day in lieu", when, {id, "", ""});
+        c.add("H7-LIEU-DATE", c.m.format("{}: that duty day already has a day in lieu", what), when, {id, "", ""});
         return;
     }
     if (!(l.earned < l.date && l.date <= l.earned + date::days{rule.lieu_window_days}) || !c.s.horizon.contains(l.date)) {
         c.add("H7-LIEU-DATE",
-              fmt::format("{}: it must fall within {} days after the duty day and inside the horizon", what,
-                          rule.lieu_window_days),
+              c.m.format("{}: it must fall within {} days after the duty day and inside the horizon", what,
+                         rule.lieu_window_days),
               when, {id, "", ""});
         return;
     }
     const model::shift* sh = calendar::rostered_shift(c.s, e, l.date);
     if (!sh || sh->code != l.shift) {
         c.add("H7-LIEU-DATE",
-              fmt::format("{}: the rotation rosters {} that day, not shift {}", what,
-                          sh ? "shift " + sh->code : std::string{"no shift"}, l.shift),
+              c.m.format("{}: the rotation rosters {} that day, not shift {}", what,
+                         sh ? c.m.format("shift {}", sh->code) : std::string(c.m.tr("no shift")), l.shift),
               when, {id, "", ""});
         return;
     }
@@ -56,16 +57,19 @@ void check_one(context& c, const model::day_in_lieu& l, const model::assigned_du
     // The next date too: a night shift runs into it.
     const calendar::availability av = c.cal.employee(e, {l.date, l.date + date::days{1}});
     if (!av.working.covers(occ)) {
-        c.add("H7-LIEU-DATE", what + ": they do not work that shift anyway (leave or a holiday)", when, {id, "", ""});
+        c.add("H7-LIEU-DATE", c.m.format("{}: they do not work that shift anyway (leave or a holiday)", what), when,
+              {id, "", ""});
         return;
     }
     auto& dates = c.lieu_dates[e.value];
     if (std::find(dates.begin(), dates.end(), l.date) != dates.end()) {
-        c.add("H7-LIEU-DATE", what + ": another duty day's day in lieu is on the same date", when, {id, "", ""});
+        c.add("H7-LIEU-DATE", c.m.format("{}: another duty day's day in lieu is on the same date", what), when,
+              {id, "", ""});
         return;
     }
     if (c.training[e.value].overlaps(occ))
-        c.add("H7-LIEU-TRAINING", what + ": they are in training during that shift", occ.start, {id, "", ""});
+        c.add("H7-LIEU-TRAINING", c.m.format("{}: they are in training during that shift", what), occ.start,
+              {id, "", ""});
     dates.push_back(l.date);
     ++c.days_in_lieu;
 }
@@ -78,13 +82,13 @@ void check_lieu(context& c) {
     std::set<std::pair<std::uint32_t, local_date>> earned;
     for (const auto& l : c.sol.days_in_lieu) {
         if (!c.valid(l.employee)) {
-            c.add("H7-LIEU-DATE", "a day in lieu names an employee the scenario does not have");
+            c.add("H7-LIEU-DATE", std::string(c.m.tr("a day in lieu names an employee the scenario does not have")));
             continue;
         }
         if (!rule) {
             c.add("H7-LIEU-DATE",
-                  fmt::format("{} has a day in lieu on {}, but the policy has no assigned duty", c.who(l.employee),
-                              calendar::format_date(l.date)),
+                  c.m.format("{} has a day in lieu on {}, but the policy has no assigned duty", c.who(l.employee),
+                             c.date_text(l.date)),
                   std::nullopt, {c.s.employees[l.employee.value].id, "", ""});
             continue;
         }
@@ -97,8 +101,8 @@ void check_lieu(context& c) {
         for (const auto d : c.duty_dates[e])
             if (!earned.count({e, d}))
                 c.add("H7-LIEU-MISSING",
-                      fmt::format("{} trains as assigned duty on {} but has no day off in lieu for it", c.who(ei),
-                                  calendar::format_date(d)),
+                      c.m.format("{} trains as assigned duty on {} but has no day off in lieu for it", c.who(ei),
+                                 c.date_text(d)),
                       calendar::to_instant(calendar::local_minute{d}, c.zone_of(ei)), {c.s.employees[e].id, "", ""});
     }
 }

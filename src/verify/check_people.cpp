@@ -61,8 +61,8 @@ std::string reasons_for(const context& c, model::employee_index e, interval span
         if (piece.span.start < span.end && span.start < piece.span.end) labels.insert(piece.label);
     }
     std::string out;
-    for (const auto& l : labels) out += (out.empty() ? "" : "; ") + l;
-    return out.empty() ? std::string{"unavailable"} : out;
+    for (const auto& l : labels) out += (out.empty() ? "" : "; ") + c.label_words(l);
+    return out.empty() ? std::string(c.m.tr("unavailable")) : out;
 }
 
 class person_checker {
@@ -84,14 +84,14 @@ public:
             spans.push_back(it.span);
             if (av.unavailable.overlaps(it.span))
                 c_.add("H2-UNAVAILABLE",
-                       fmt::format("{} is unavailable ({}) during {}", c_.who(e_), reasons_for(c_, e_, it.span, z_),
+                       c_.m.format("{} is unavailable ({}) during {}", c_.who(e_), reasons_for(c_, e_, it.span, z_),
                                    c_.describe(it)),
                        it.span.start, about(it));
             else if (c_.pol.protect_breaks && av.breaks.overlaps(it.span))
-                c_.add("H2-BREAK",
-                       fmt::format("{} is on a break ({}) during {}", c_.who(e_), break_label(it.span),
-                                   c_.describe(it)),
-                       it.span.start, about(it));
+                c_.add(
+                    "H2-BREAK",
+                    c_.m.format("{} is on a break ({}) during {}", c_.who(e_), break_label(it.span), c_.describe(it)),
+                    it.span.start, about(it));
         }
         const interval_set all = interval_set::from_unsorted(std::move(spans));
         interval_set inside = all.intersect(av.working);
@@ -119,8 +119,8 @@ private:
         for (const auto& piece : c_.cal.explain(e_, days))
             if (piece.kind == calendar::time_kind::break_time && piece.span.start < span.end &&
                 span.start < piece.span.end)
-                return context::span(piece.span, z_);
-        return "break";
+                return c_.span(piece.span, z_);
+        return std::string(c_.m.tr("break"));
     }
 
     context::about about(const item& it) const {
@@ -132,7 +132,7 @@ private:
         for (std::size_t k = 0; k < items.size(); ++k) {
             if (longest && items[k].span.start < items[*longest].span.end)
                 c_.add("H1-OVERLAP",
-                       fmt::format("{} is in {} and in {} at once", c_.who(e_), c_.describe(items[*longest]),
+                       c_.m.format("{} is in {} and in {} at once", c_.who(e_), c_.describe(items[*longest]),
                                    c_.describe(items[k])),
                        items[k].span.start, about(items[k]));
             if (!longest || items[k].span.end > items[*longest].span.end) longest = k;
@@ -174,11 +174,11 @@ private:
         for (const auto& [ym, ds] : by_month) {
             if (static_cast<int>(ds.size()) <= limit) continue;
             std::string list;
-            for (const auto d : ds) list += (list.empty() ? "" : ", ") + calendar::format_date(d);
+            for (const auto d : ds) list += (list.empty() ? "" : ", ") + c_.date_text(d);
+            const std::string month = c_.month_text(static_cast<int>(ym.year()), static_cast<unsigned>(ym.month()));
             c_.add("H7-DUTY-DAYS",
-                   fmt::format("{} trains as assigned duty on {} days in {}-{:02}, above the policy's {} a month: {}",
-                               c_.who(e_), ds.size(), static_cast<int>(ym.year()),
-                               static_cast<unsigned>(ym.month()), limit, list),
+                   c_.m.format("{} trains as assigned duty on {} days in {}, above the policy's {} a month: {}",
+                               c_.who(e_), ds.size(), month, limit, list),
                    calendar::to_instant(calendar::local_minute{ds.front()}, z_), {emp_.id, "", ""});
         }
     }
@@ -205,24 +205,26 @@ private:
             for (const auto& [d, m] : day_total)
                 if (m > *p.max_training_minutes_per_day)
                     c_.add("H7-DAY-MINUTES",
-                           fmt::format("{} trains {} min on {}, above the daily maximum of {} min", c_.who(e_), m,
-                                       calendar::format_date(d), *p.max_training_minutes_per_day),
+                           c_.m.format("{} trains {} min on {}, above the daily maximum of {} min", c_.who(e_),
+                                       c_.num(m), c_.date_text(d), c_.num(*p.max_training_minutes_per_day)),
                            first_on_day.at(d), {emp_.id, "", ""});
         if (p.max_after_hours_minutes_per_day)
             for (const auto& [d, m] : day_after)
                 if (m > *p.max_after_hours_minutes_per_day)
-                    c_.add("H7-AFTER-HOURS-DAY",
-                           fmt::format("{} trains {} min outside working time on {}, above the daily maximum of {} min",
-                                       c_.who(e_), m, calendar::format_date(d), *p.max_after_hours_minutes_per_day),
-                           first_on_day.count(d) ? std::optional<instant>{first_on_day.at(d)} : std::nullopt,
-                           {emp_.id, "", ""});
+                    c_.add(
+                        "H7-AFTER-HOURS-DAY",
+                        c_.m.format("{} trains {} min outside working time on {}, above the daily maximum of {} min",
+                                    c_.who(e_), c_.num(m), c_.date_text(d), c_.num(*p.max_after_hours_minutes_per_day)),
+                        first_on_day.count(d) ? std::optional<instant>{first_on_day.at(d)} : std::nullopt,
+                        {emp_.id, "", ""});
         if (p.max_after_hours_minutes_per_week)
             for (const auto& [week, m] : week_after)
                 if (m > *p.max_after_hours_minutes_per_week)
                     c_.add("H7-AFTER-HOURS-WEEK",
-                           fmt::format("{} trains {} min outside working time in the week of {}, above the weekly "
+                           c_.m.format("{} trains {} min outside working time in the week of {}, above the weekly "
                                        "maximum of {} min",
-                                       c_.who(e_), m, calendar::format_date(week), *p.max_after_hours_minutes_per_week),
+                                       c_.who(e_), c_.num(m), c_.date_text(week),
+                                       c_.num(*p.max_after_hours_minutes_per_week)),
                            calendar::to_instant(calendar::local_minute{week}, z_), {emp_.id, "", ""});
     }
 

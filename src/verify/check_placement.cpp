@@ -42,18 +42,19 @@ void check_placement(context& c) {
         const bool recorded = c.recording_study.count(k) > 0;
         if (recorded && cohorts > 0) {
             c.add("S-RECORDING-LIVE",
-                  fmt::format("{} watches the recording of programme {} but is also seated live in cohort {}",
-                              c.who(e), prog.id, c.sol.cohorts[lit->second.front()].id),
+                  c.m.format("{} watches the recording of programme {} but is also seated live in cohort {}", c.who(e),
+                             prog.id, c.sol.cohorts[lit->second.front()].id),
                   std::nullopt, {c.s.employees[e.value].id, "", ""});
         } else if (cohorts + (study ? 1 : 0) > 1) {
             std::string where;
             if (lit != live.end())
                 for (const auto ci : lit->second)
-                    where += (where.empty() ? "cohort " : ", cohort ") + c.sol.cohorts[ci].id;
-            if (study) where += where.empty() ? "self-paced study blocks" : " and self-paced study blocks";
+                    where += (where.empty() ? "" : ", ") + c.m.format("cohort {}", c.sol.cohorts[ci].id);
+            if (study)
+                where += where.empty() ? c.m.tr("self-paced study blocks") : c.m.tr(" and self-paced study blocks");
             c.add("S-DUPLICATE",
-                  fmt::format("{} is placed in programme {} more than once: {}", c.who(e), prog.id, where),
-                  std::nullopt, {c.s.employees[e.value].id, "", ""});
+                  c.m.format("{} is placed in programme {} more than once: {}", c.who(e), prog.id, where), std::nullopt,
+                  {c.s.employees[e.value].id, "", ""});
         }
         if (c.top_up_study.count(k) && study && c.study_complete.at(k)) {
             const auto end = c.study_end.find(k);
@@ -98,17 +99,17 @@ void check_placement(context& c) {
         const int limit = c.s.catalogue.max_jp_per_person;
         if (limit > 0 && c.top_up_jp[i] > limit)
             c.add("S-TOP-UP-LIMIT",
-                  fmt::format("{} takes {} JP of catalogue top-up, above the catalogue's {} JP per person",
-                              c.who(model::employee_index{i}), c.top_up_jp[i], limit),
+                  c.m.format("{} takes {} JP of catalogue top-up, above the catalogue's {} JP per person",
+                             c.who(model::employee_index{i}), c.top_up_jp[i], limit),
                   std::nullopt, {emp.id, "", ""});
         const std::int64_t total = declared_jp[i] + c.top_up_jp[i];
         // Top-up already begun before a re-plan happened; only what could still be dropped is excess.
         if (emp.jp_target > 0 && c.top_up_droppable[i] > 0 && total - c.top_up_droppable[i] >= emp.jp_target)
             c.add("S-TOP-UP-EXCESS",
-                  fmt::format("{} reaches {} JP with {} JP of top-up; their target of {} JP is met even without "
-                              "their smallest top-up item ({} JP)",
-                              c.who(model::employee_index{i}), total, c.top_up_jp[i], emp.jp_target,
-                              c.top_up_droppable[i]),
+                  c.m.format("{} reaches {} JP with {} JP of top-up; their target of {} JP is met even without "
+                             "their smallest top-up item ({} JP)",
+                             c.who(model::employee_index{i}), total, c.top_up_jp[i], emp.jp_target,
+                             c.top_up_droppable[i]),
                   std::nullopt, {emp.id, "", ""});
     }
 
@@ -117,8 +118,8 @@ void check_placement(context& c) {
         const auto& emp = c.s.employees[i];
         if (!emp.jp_cap || jp_taken[i] <= *emp.jp_cap) continue;
         c.add("H7-JP-CAP",
-              fmt::format("{} is scheduled for {} JP of training, above their cap of {} JP",
-                          c.who(model::employee_index{i}), jp_taken[i], *emp.jp_cap),
+              c.m.format("{} is scheduled for {} JP of training, above their cap of {} JP",
+                         c.who(model::employee_index{i}), jp_taken[i], *emp.jp_cap),
               std::nullopt, {emp.id, "", ""});
     }
 }

@@ -40,19 +40,19 @@ void check_previous(context& c, const previous_plan& prev) {
             if (!kept(os.start, os.pinned)) continue;
             started = true;
             if (same) continue;
-            std::string what = fmt::format("session {} (part {}) of cohort {} on {}", os.module, os.part + 1, oc.id,
-                                           context::span({os.start, os.end}, c.zone));
+            std::string what = c.m.format("session {} (part {}) of cohort {} on {}", os.module, os.part + 1, oc.id,
+                                          c.span({os.start, os.end}, c.zone));
             if (c.valid(oc.program) && os.module < c.s.programs[oc.program.value].modules.size())
-                what = fmt::format("module {} (part {}) of cohort {} on {}",
-                                   c.s.programs[oc.program.value].modules[os.module].id, os.part + 1, oc.id,
-                                   context::span({os.start, os.end}, c.zone));
+                what = c.m.format("module {} (part {}) of cohort {} on {}",
+                                  c.s.programs[oc.program.value].modules[os.module].id, os.part + 1, oc.id,
+                                  c.span({os.start, os.end}, c.zone));
             c.add("H8-PIN",
-                  fmt::format("{} is {} in the previous plan and must stay as it was, but the new plan {}", what,
-                              os.pinned ? "pinned" : "already under way",
-                              !nc           ? "drops the cohort"
-                              : !ns         ? "drops the session"
-                              : !same_place ? "moves it to another venue or platform"
-                                            : fmt::format("has it on {}", context::span({ns->start, ns->end}, c.zone))),
+                  c.m.format("{} is {} in the previous plan and must stay as it was, but the new plan {}", what,
+                             os.pinned ? c.m.tr("pinned") : c.m.tr("already under way"),
+                             !nc           ? std::string(c.m.tr("drops the cohort"))
+                             : !ns         ? std::string(c.m.tr("drops the session"))
+                             : !same_place ? std::string(c.m.tr("moves it to another venue or platform"))
+                                           : c.m.format("has it on {}", c.span({ns->start, ns->end}, c.zone))),
                   os.start, {"", oc.id, ""});
         }
         const std::set<std::uint32_t> before = [&] {
@@ -68,9 +68,9 @@ void check_previous(context& c, const previous_plan& prev) {
             ++changes;
             if (started)
                 c.add("H8-PIN",
-                      fmt::format("{} takes part in cohort {}, which is already under way or pinned, but the new plan "
-                                  "removes them",
-                                  c.who(model::employee_index{e}), oc.id),
+                      c.m.format("{} takes part in cohort {}, which is already under way or pinned, but the new plan "
+                                 "removes them",
+                                 c.who(model::employee_index{e}), oc.id),
                       std::nullopt, {c.valid(model::employee_index{e}) ? c.s.employees[e].id : "", oc.id, ""});
         }
         for (const auto e : after)
@@ -90,8 +90,8 @@ void check_previous(context& c, const previous_plan& prev) {
         ++changes;
         if (kept(b.start, false))
             c.add("H8-PIN",
-                  fmt::format("{} had a study block on {} before the re-plan date; the new plan moves or drops it",
-                              c.who(b.employee), context::span({b.start, b.end}, c.zone_of(b.employee))),
+                  c.m.format("{} had a study block on {} before the re-plan date; the new plan moves or drops it",
+                             c.who(b.employee), c.span({b.start, b.end}, c.zone_of(b.employee))),
                   b.start, {c.valid(b.employee) ? c.s.employees[b.employee.value].id : "", "", ""});
     }
     c.changes = changes;

@@ -70,8 +70,8 @@ void check_venues(context& c) {
         const auto& venue = c.s.venues[v];
         for_each_clash(list, [&](const booking& a, const booking& b) {
             c.add("H5-VENUE-DOUBLE",
-                  fmt::format("{} holds {} and {} at once", venue.id, c.describe_session(a.cohort, a.session),
-                              c.describe_session(b.cohort, b.session)),
+                  c.m.format("{} holds {} and {} at once", venue.id, c.describe_session(a.cohort, a.session),
+                             c.describe_session(b.cohort, b.session)),
                   b.span.start, {"", c.sol.cohorts[b.cohort].id, venue.id});
         });
         const interval_set* open = pattern_hours(c, venue.pattern);
@@ -79,15 +79,15 @@ void check_venues(context& c) {
             for (const auto d : days_of(b.span, c.zone))
                 if (in_any(venue.closed, d)) {
                     c.add("H5-VENUE-CLOSED",
-                          fmt::format("{} is closed on {} but holds {}", venue.id, calendar::format_date(d),
-                                      c.describe_session(b.cohort, b.session)),
+                          c.m.format("{} is closed on {} but holds {}", venue.id, c.date_text(d),
+                                     c.describe_session(b.cohort, b.session)),
                           b.span.start, {"", c.sol.cohorts[b.cohort].id, venue.id});
                     break;
                 }
             if (open && !open->covers(b.span))
                 c.add("H5-VENUE-HOURS",
-                      fmt::format("{} holds {} outside its opening hours ({})", venue.id,
-                                  c.describe_session(b.cohort, b.session), c.s.patterns[venue.pattern.value].id),
+                      c.m.format("{} holds {} outside its opening hours ({})", venue.id,
+                                 c.describe_session(b.cohort, b.session), c.s.patterns[venue.pattern.value].id),
                       b.span.start, {"", c.sol.cohorts[b.cohort].id, venue.id});
         }
     }
@@ -117,8 +117,8 @@ void check_platforms(context& c) {
                 if (b.span.start <= crowd.span.start && crowd.span.start < b.span.end)
                     who += (who.empty() ? "" : ", ") + c.sol.cohorts[b.cohort].id;
             c.add("H5-PLATFORM-CONCURRENT",
-                  fmt::format("{} runs {} meetings at once on {} ({}); it has {} licence(s)", platform.id, crowd.peak,
-                              context::span(crowd.span, c.zone), who, platform.concurrent),
+                  c.m.format("{} runs {} meetings at once on {} ({}); it has {} licence(s)", platform.id,
+                             c.num(crowd.peak), c.span(crowd.span, c.zone), who, c.num(platform.concurrent)),
                   crowd.span.start, {"", "", platform.id});
         }
     }
@@ -144,8 +144,8 @@ void check_instructors(context& c) {
         const auto& ins = c.s.instructors[i];
         for_each_clash(list, [&](const booking& a, const booking& b) {
             c.add("H5-INSTRUCTOR-DOUBLE",
-                  fmt::format("{} teaches {} and {} at once", ins.id, c.describe_session(a.cohort, a.session),
-                              c.describe_session(b.cohort, b.session)),
+                  c.m.format("{} teaches {} and {} at once", ins.id, c.describe_session(a.cohort, a.session),
+                             c.describe_session(b.cohort, b.session)),
                   b.span.start, {"", c.sol.cohorts[b.cohort].id, ins.id});
         });
         const interval_set* hours = pattern_hours(c, ins.pattern);
@@ -158,8 +158,8 @@ void check_instructors(context& c) {
                 evenings[calendar::week_monday(d)].insert(d);
             } else if (hours && !hours->covers(b.span))
                 c.add("H5-INSTRUCTOR-HOURS",
-                      fmt::format("{} teaches {} outside their working hours ({})", ins.id,
-                                  c.describe_session(b.cohort, b.session), c.s.patterns[ins.pattern.value].id),
+                      c.m.format("{} teaches {} outside their working hours ({})", ins.id,
+                                 c.describe_session(b.cohort, b.session), c.s.patterns[ins.pattern.value].id),
                       b.span.start, {"", c.sol.cohorts[b.cohort].id, ins.id});
             bool reported = false;
             for_each_day(b.span, c.zone, [&](local_date d, std::int64_t m) {
@@ -168,8 +168,8 @@ void check_instructors(context& c) {
                 if (!reported && in_any(ins.unavailable, d)) {
                     reported = true;
                     c.add("H5-INSTRUCTOR-UNAVAILABLE",
-                          fmt::format("{} is unavailable on {} but teaches {}", ins.id, calendar::format_date(d),
-                                      c.describe_session(b.cohort, b.session)),
+                          c.m.format("{} is unavailable on {} but teaches {}", ins.id, c.date_text(d),
+                                     c.describe_session(b.cohort, b.session)),
                           b.span.start, {"", c.sol.cohorts[b.cohort].id, ins.id});
                 }
             });
@@ -178,16 +178,16 @@ void check_instructors(context& c) {
             for (const auto& [monday, dates] : evenings)
                 if (static_cast<int>(dates.size()) > ins.evenings->max_per_week)
                     c.add("H5-INSTRUCTOR-EVENINGS",
-                          fmt::format("{} teaches on {} evenings in the week of {}, above their maximum of {}", ins.id,
-                                      dates.size(), calendar::format_date(monday), ins.evenings->max_per_week),
+                          c.m.format("{} teaches on {} evenings in the week of {}, above their maximum of {}", ins.id,
+                                     dates.size(), c.date_text(monday), ins.evenings->max_per_week),
                           calendar::to_instant(calendar::local_minute{*dates.begin()} + ins.evenings->hours.start,
                                                c.zone),
                           {"", "", ins.id});
         for (const auto& [d, m] : per_day)
             if (m > ins.max_minutes_per_day)
                 c.add("H5-INSTRUCTOR-DAY-MINUTES",
-                      fmt::format("{} teaches {} min on {}, above their daily maximum of {} min", ins.id, m,
-                                  calendar::format_date(d), ins.max_minutes_per_day),
+                      c.m.format("{} teaches {} min on {}, above their daily maximum of {} min", ins.id, c.num(m),
+                                 c.date_text(d), c.num(ins.max_minutes_per_day)),
                       first_on_day.at(d), {"", "", ins.id});
         if (ins.max_days_per_month) {
             std::map<std::pair<int, unsigned>, std::vector<local_date>> per_month;
@@ -198,8 +198,8 @@ void check_instructors(context& c) {
             for (const auto& [ym, days] : per_month)
                 if (static_cast<int>(days.size()) > *ins.max_days_per_month)
                     c.add("H5-INSTRUCTOR-MONTH-DAYS",
-                          fmt::format("{} teaches on {} days in {:04}-{:02}, above their maximum of {} days a month",
-                                      ins.id, days.size(), ym.first, ym.second, *ins.max_days_per_month),
+                          c.m.format("{} teaches on {} days in {}, above their maximum of {} days a month", ins.id,
+                                     days.size(), c.month_text(ym.first, ym.second), *ins.max_days_per_month),
                           first_on_day.at(days.front()), {"", "", ins.id});
         }
     }

@@ -43,9 +43,9 @@ void unit_limit(context& c, std::uint32_t u, const std::vector<std::uint32_t>& s
     const auto& z = c.s.zone_of(unit);
     for (const auto& crowd : crowds)
         c.add("H6-UNIT-LIMIT",
-              fmt::format("{} has {} of its {} staff in training during working time on {}, above its limit of {}: {}",
-                          unit.id, crowd.peak, headcount, context::span(crowd.span, z), limit,
-                          names_at(c, staff, crowd.span.start)),
+              c.m.format("{} has {} of its {} staff in training during working time on {}, above its limit of {}: {}",
+                         unit.id, c.num(crowd.peak), c.num(headcount), c.span(crowd.span, z), c.num(limit),
+                         names_at(c, staff, crowd.span.start)),
               crowd.span.start, {"", "", unit.id});
 }
 
@@ -149,12 +149,12 @@ void shift_minimum(context& c, std::uint32_t u, const std::vector<std::uint32_t>
         if (on_duty >= minimum) continue;
         std::string names;
         for (const auto e : in_training) names += (names.empty() ? "" : ", ") + c.who(model::employee_index{e});
-        c.add(
-            "H6-SHIFT-MINIMUM",
-            fmt::format("shift {} of {} on {}: {} rostered, {} of them in training or on a day in lieu ({}), "
-                        "leaving {} on duty; the minimum is {}",
-                        code, unit.id, calendar::format_date(d), rostered, in_training.size(), names, on_duty, minimum),
-            when ? std::optional<instant>{when->start} : std::nullopt, {"", "", unit.id});
+        c.add("H6-SHIFT-MINIMUM",
+              c.m.format("shift {} of {} on {}: {} rostered, {} of them in training or on a day in lieu ({}), "
+                         "leaving {} on duty; the minimum is {}",
+                         code, unit.id, c.date_text(d), c.num(rostered),
+                         c.num(static_cast<std::int64_t>(in_training.size())), names, c.num(on_duty), c.num(minimum)),
+              when ? std::optional<instant>{when->start} : std::nullopt, {"", "", unit.id});
     }
 }
 

@@ -58,8 +58,8 @@ void check_one(context& c, model::employee_index e, model::program_index pi, con
     for (const auto b : blocks)
         if (blocks_of[b].recording != recording || blocks_of[b].top_up != top_up)
             c.add("S-STUDY-MIXED",
-                  fmt::format("{}'s study blocks for programme {} are not all marked alike (recording, top-up)",
-                              c.who(e), prog.id),
+                  c.m.format("{}'s study blocks for programme {} are not all marked alike (recording, top-up)",
+                             c.who(e), prog.id),
                   blocks_of[b].start, about);
     // A recording is watched in the self-paced windows the policy allows.
     static const model::mode_offer recording_offer = [] {
@@ -72,18 +72,19 @@ void check_one(context& c, model::employee_index e, model::program_index pi, con
     if (recording) {
         if (!c.pol.recordings)
             c.add("S-RECORDING-REFUSED",
-                  fmt::format("{} watches the recording of programme {}, but {} refuses recordings", c.who(e), prog.id,
-                              c.pol.id.empty() ? std::string{"the policy"} : fmt::format("policy '{}'", c.pol.id)),
+                  c.m.format("{} watches the recording of programme {}, but {} refuses recordings", c.who(e), prog.id,
+                             c.policy_name()),
                   first_start, about);
     } else {
         if (!mo)
-            c.add("S-MODE-NOT-OFFERED",
-                  fmt::format("{} has study blocks for programme {}, which is not offered self-paced", c.who(e), prog.id),
-                  first_start, about);
+            c.add(
+                "S-MODE-NOT-OFFERED",
+                c.m.format("{} has study blocks for programme {}, which is not offered self-paced", c.who(e), prog.id),
+                first_start, about);
         if (!c.policy_allows(model::delivery_mode::self_paced))
             c.add("S-MODE-NOT-ALLOWED",
-                  fmt::format("{} has study blocks for programme {}, but {} does not allow self-paced study", c.who(e),
-                              prog.id, c.pol.id.empty() ? std::string{"the policy"} : fmt::format("policy '{}'", c.pol.id)),
+                  c.m.format("{} has study blocks for programme {}, but {} does not allow self-paced study", c.who(e),
+                             prog.id, c.policy_name()),
                   first_start, about);
     }
     const auto demand = c.demand(e, pi);
@@ -92,21 +93,22 @@ void check_one(context& c, model::employee_index e, model::program_index pi, con
         const auto& cat = c.s.catalogue.programs;
         if (std::find(cat.begin(), cat.end(), pi) == cat.end())
             c.add("S-TOP-UP-NOT-CATALOGUE",
-                  fmt::format("{} takes programme {} as top-up, but it is not in the catalogue", c.who(e), prog.id),
+                  c.m.format("{} takes programme {} as top-up, but it is not in the catalogue", c.who(e), prog.id),
                   first_start, about);
         if (demand)
             c.add("S-TOP-UP-DECLARED",
-                  fmt::format("{} takes programme {} as top-up, but it is their declared demand", c.who(e), prog.id),
+                  c.m.format("{} takes programme {} as top-up, but it is their declared demand", c.who(e), prog.id),
                   first_start, about);
         if (!eligible(c.s, emp))
             c.add("S-TOP-UP-INELIGIBLE",
-                  fmt::format("{} takes catalogue programme {} as top-up, but the catalogue is not open to them{}",
-                              c.who(e), prog.id, emp.jp_target <= 0 ? " (they have no JP target)" : ""),
+                  c.m.format("{} takes catalogue programme {} as top-up, but the catalogue is not open to them{}",
+                             c.who(e), prog.id,
+                             emp.jp_target <= 0 ? std::string(c.m.tr(" (they have no JP target)")) : std::string{}),
                   first_start, about);
     } else if (!demand) {
         c.add("S-NOT-IN-DEMAND",
-              fmt::format("{} has study blocks for programme {} but no demand entry asks for it for them", c.who(e),
-                          prog.id),
+              c.m.format("{} has study blocks for programme {} but no demand entry asks for it for them", c.who(e),
+                         prog.id),
               first_start, about);
     }
     // Per module: the recording window holding every block, with its minutes.
@@ -130,11 +132,11 @@ void check_one(context& c, model::employee_index e, model::program_index pi, con
             if (!window[m]) {
                 c.add("S-RECORDING-WINDOW",
                       windows.empty()
-                          ? fmt::format("{} watches a recording of module {} of {}, which has no recorded session",
-                                        c.who(e), prog.modules[m].id, prog.id)
-                          : fmt::format("{}'s recording study of module {} of {} does not lie within the days after "
-                                        "one recorded session (from its end to the recording's last day)",
-                                        c.who(e), prog.modules[m].id, prog.id),
+                          ? c.m.format("{} watches a recording of module {} of {}, which has no recorded session",
+                                       c.who(e), prog.modules[m].id, prog.id)
+                          : c.m.format("{}'s recording study of module {} of {} does not lie within the days after "
+                                       "one recorded session (from its end to the recording's last day)",
+                                       c.who(e), prog.modules[m].id, prog.id),
                       blocks_of[mine.front()].start, about);
                 if (!windows.empty()) window[m] = windows.front();
             }
@@ -154,8 +156,8 @@ void check_one(context& c, model::employee_index e, model::program_index pi, con
         const auto& blk = blocks_of[b];
         if (blk.module >= mods.size()) {
             c.add("S-REFERENCE",
-                  fmt::format("{} has a study block of module #{}, which programme {} does not have", c.who(e),
-                              blk.module, prog.id),
+                  c.m.format("{} has a study block of module #{}, which programme {} does not have", c.who(e),
+                             blk.module, prog.id),
                   blk.start, about);
             continue;
         }
@@ -163,8 +165,7 @@ void check_one(context& c, model::employee_index e, model::program_index pi, con
         const std::int64_t len = (blk.end - blk.start).count();
         if (len <= 0) {
             c.add("S-STUDY-BLOCK-LENGTH",
-                  fmt::format("{} of {} does not end after it starts", c.describe_block(b), c.who(e)), blk.start,
-                  about);
+                  c.m.format("{} of {} does not end after it starts", c.describe_block(b), c.who(e)), blk.start, about);
             continue;
         }
         total[blk.module] += len;
@@ -182,37 +183,38 @@ void check_one(context& c, model::employee_index e, model::program_index pi, con
         if (module_minutes < lo) {
             if (len != module_minutes)
                 c.add("S-STUDY-BLOCK-LENGTH",
-                      fmt::format("{} of {} lasts {} min; module {} ({} min) is shorter than the shortest block ({} "
-                                  "min), so it is one block of its own length",
-                                  c.describe_block(b), c.who(e), len, mod.id, module_minutes, lo),
+                      c.m.format("{} of {} lasts {} min; module {} ({} min) is shorter than the shortest block ({} "
+                                 "min), so it is one block of its own length",
+                                 c.describe_block(b), c.who(e), c.num(len), mod.id, c.num(module_minutes), c.num(lo)),
                       blk.start, about);
         } else if (len < lo || len > hi) {
             c.add("S-STUDY-BLOCK-LENGTH",
-                  fmt::format("{} of {} lasts {} min; study blocks last {} to {} min", c.describe_block(b), c.who(e),
-                              len, lo, hi),
+                  c.m.format("{} of {} lasts {} min; study blocks last {} to {} min", c.describe_block(b), c.who(e),
+                             c.num(len), c.num(lo), c.num(hi)),
                   blk.start, about);
         }
         if (c.s.granularity_minutes > 0 &&
             context::local_minute_of_day(blk.start, c.zone) % c.s.granularity_minutes != 0)
             c.add("S-GRID",
-                  fmt::format("{} of {} does not start on the {}-minute grid", c.describe_block(b), c.who(e),
-                              c.s.granularity_minutes),
+                  c.m.format("{} of {} does not start on the {}-minute grid", c.describe_block(b), c.who(e),
+                             c.s.granularity_minutes),
                   blk.start, about);
         if (blk.start < c.horizon.start || blk.end > c.horizon.end)
-            c.add("S-HORIZON", fmt::format("{} of {} lies outside the planning horizon", c.describe_block(b), c.who(e)),
+            c.add("S-HORIZON", c.m.format("{} of {} lies outside the planning horizon", c.describe_block(b), c.who(e)),
                   blk.start, about);
         if (mo) {
             const window_fit f = c.fit(*mo, {blk.start, blk.end});
             if (!f.any())
                 c.add("H3-WINDOW",
-                      fmt::format("{} of {} lies in none of the windows that self-paced study of {} may use",
-                                  c.describe_block(b), c.who(e), prog.id),
+                      c.m.format("{} of {} lies in none of the windows that self-paced study of {} may use",
+                                 c.describe_block(b), c.who(e), prog.id),
                       blk.start, about);
             else if (!f.allows(emp.accepts))
-                c.add("H3-REFUSED-WINDOW",
-                      fmt::format("{} of {} lies only in {} window, and they do not accept that", c.describe_block(b),
-                                  c.who(e), f.weekend && !f.after_hours ? "a weekend" : "an after-hours"),
-                      blk.start, about);
+                c.add(
+                    "H3-REFUSED-WINDOW",
+                    c.m.format("{} of {} lies only in {} window, and they do not accept that", c.describe_block(b),
+                               c.who(e), f.weekend && !f.after_hours ? c.m.tr("a weekend") : c.m.tr("an after-hours")),
+                    blk.start, about);
         }
     }
 
@@ -223,8 +225,8 @@ void check_one(context& c, model::employee_index e, model::program_index pi, con
         if (total[m] == want) continue;
         complete = false;
         c.add(total[m] < want ? "S-STUDY-INCOMPLETE" : "S-STUDY-EXCESS",
-              fmt::format("{}'s study blocks for module {} of {} add up to {} min; the module takes {} min", c.who(e),
-                          mods[m].id, prog.id, total[m], want),
+              c.m.format("{}'s study blocks for module {} of {} add up to {} min; the module takes {} min", c.who(e),
+                         mods[m].id, prog.id, c.num(total[m]), c.num(want)),
               spans[m].any ? std::optional<instant>{spans[m].first} : std::nullopt, about);
     }
     for (std::uint32_t b = 0; b < mods.size(); ++b) {
@@ -233,9 +235,8 @@ void check_one(context& c, model::employee_index e, model::program_index pi, con
         const auto a = *mod.after;
         if (spans[a].any && spans[b].any && spans[b].first < spans[a].last)
             c.add("H4-MODULE-ORDER",
-                  fmt::format("{} starts studying module {} of {} on {}, before finishing module {} ({})", c.who(e),
-                              mod.id, prog.id, context::at(spans[b].first, ez), mods[a].id,
-                              context::at(spans[a].last, ez)),
+                  c.m.format("{} starts studying module {} of {} on {}, before finishing module {} ({})", c.who(e),
+                             mod.id, prog.id, c.at(spans[b].first, ez), mods[a].id, c.at(spans[a].last, ez)),
                   spans[b].first, about);
     }
     const auto k = context::key(e, pi);
@@ -246,8 +247,8 @@ void check_one(context& c, model::employee_index e, model::program_index pi, con
         c.study_end[k] = *last_end;
         if (demand && c.s.demand[*demand].deadline && *last_end > c.deadline_end(e, pi))
             c.add("S-DEADLINE",
-                  fmt::format("{}'s study of {} ends on {}, after the deadline ({})", c.who(e), prog.id,
-                              context::at(*last_end, ez), calendar::format_date(*c.s.demand[*demand].deadline)),
+                  c.m.format("{}'s study of {} ends on {}, after the deadline ({})", c.who(e), prog.id,
+                             c.at(*last_end, ez), c.date_text(*c.s.demand[*demand].deadline)),
                   *last_end, about);
     }
 }
@@ -261,8 +262,8 @@ void check_study(context& c) {
         const auto& blk = c.sol.study_blocks[b];
         if (!c.valid(blk.employee) || !c.valid(blk.program)) {
             c.add("S-REFERENCE",
-                  fmt::format("study block #{} names employee #{} / programme #{}, not both in the scenario", b,
-                              blk.employee.value, blk.program.value),
+                  c.m.format("study block #{} names employee #{} / programme #{}, not both in the scenario", b,
+                             blk.employee.value, blk.program.value),
                   blk.start);
             continue;
         }

@@ -7,8 +7,8 @@
 
 namespace jadwal::verify::detail {
 
-context::context(const model::scenario& sc, const model::solution& so, const model::policy& po)
-    : s(sc), sol(so), pol(po), cal(sc), zone(*sc.zone), horizon(cal.horizon()) {
+context::context(const model::scenario& sc, const model::solution& so, const model::policy& po, text::messages msg)
+    : s(sc), sol(so), pol(po), cal(sc), zone(*sc.zone), horizon(cal.horizon()), m(msg) {
     for (const auto& h : s.holidays) holiday_dates_.push_back(h.date);
     std::sort(holiday_dates_.begin(), holiday_dates_.end());
     holiday_dates_.erase(std::unique(holiday_dates_.begin(), holiday_dates_.end()), holiday_dates_.end());
@@ -53,7 +53,7 @@ instant context::deadline_end(model::employee_index e, model::program_index p) c
 }
 
 std::string context::who(model::employee_index e) const {
-    if (!valid(e)) return fmt::format("employee #{}", e.value);
+    if (!valid(e)) return m.format("employee #{}", e.value);
     const auto& emp = s.employees[e.value];
     return emp.name.empty() ? emp.id : fmt::format("{} ({})", emp.name, emp.id);
 }
@@ -68,14 +68,18 @@ std::int64_t context::local_minute_of_day(instant t, const date::time_zone& z) {
     return std::chrono::duration_cast<minutes>(local - date::floor<date::days>(local)).count();
 }
 
-std::string context::at(instant t, const date::time_zone& z) {
+// English keeps the ISO dates and 24-hour clock times the messages always had
+// (tests and scripts read them); Indonesian reads as HR staff write it.
+std::string context::at(instant t, const date::time_zone& z) const {
     const auto local = z.to_local(t);
     const auto day = date::floor<date::days>(local);
-    const auto m = std::chrono::duration_cast<minutes>(local - day).count();
-    return fmt::format("{} {:02}:{:02}", calendar::format_date(day), m / 60, m % 60);
+    const auto mm = std::chrono::duration_cast<minutes>(local - day).count();
+    if (m.lang() == text::language::en)
+        return fmt::format("{} {:02}:{:02}", calendar::format_date(day), mm / 60, mm % 60);
+    return fmt::format("{} {}", m.day(day, text::date_style::medium), m.clock(minutes{mm}));
 }
 
-std::string context::span(interval i, const date::time_zone& z) {
+std::string context::span(interval i, const date::time_zone& z) const {
     const auto a = z.to_local(i.start);
     const auto b = z.to_local(i.end);
     const auto da = date::floor<date::days>(a);
@@ -83,36 +87,109 @@ std::string context::span(interval i, const date::time_zone& z) {
     const auto mb = std::chrono::duration_cast<minutes>(b - db).count();
     if (da == db || (db == da + date::days{1} && mb == 0)) {
         const auto me = mb == 0 && db != da ? 1440 : mb;
-        return fmt::format("{}-{:02}:{:02}", at(i.start, z), me / 60, me % 60);
+        if (m.lang() == text::language::en) return fmt::format("{}-{:02}:{:02}", at(i.start, z), me / 60, me % 60);
+        // 24.00 rather than 00.00 for a stretch that ends at midnight.
+        const std::string end = me == 1440 ? std::string{"24.00"} : m.clock(minutes{me});
+        return fmt::format("{}\u2013{}", at(i.start, z), end);
     }
-    return fmt::format("{} to {}", at(i.start, z), at(i.end, z));
+    return m.format("{} to {}", at(i.start, z), at(i.end, z));
+}
+
+std::string context::date_text(local_date d) const {
+    return m.lang() == text::language::en ? calendar::format_date(d) : m.day(d, text::date_style::short_);
+}
+
+std::string context::num(std::int64_t n) const {
+    return m.lang() == text::language::en ? std::to_string(n) : m.number(n);
+}
+
+std::string context::month_text(int year, unsigned month) const {
+    if (m.lang() == text::language::en) return fmt::format("{:04}-{:02}", year, month);
+    return fmt::format("{} {}", m.month_name(date::month{month}), year);
+}
+
+std::string context::clock_range(const calendar::clock_range& r) const {
+    return m.lang() == text::language::en ? calendar::format_clock_range(r) : m.clock_range(r.start, r.end);
+}
+
+std::string context::policy_name() const {
+    return pol.id.empty() ? std::string(m.tr("the policy")) : m.format("policy '{}'", pol.id);
+}
+
+std::string context::mode_name(model::delivery_mode mode) const {
+    if (m.lang() == text::language::en) return std::string(model::to_string(mode));
+    switch (mode) {
+        case model::delivery_mode::classroom:
+            return std::string(m.tr_in("mode", "classroom"));
+        case model::delivery_mode::online_live:
+            return std::string(m.tr_in("mode", "live online"));
+        case model::delivery_mode::self_paced:
+            return std::string(m.tr_in("mode", "self-paced"));
+    }
+    return std::string(model::to_string(mode));
+}
+
+std::string context::window_name(model::window_kind w) const {
+    if (m.lang() == text::language::en) return std::string(model::to_string(w));
+    switch (w) {
+        case model::window_kind::working_hours:
+            return std::string(m.tr_in("window", "working hours"));
+        case model::window_kind::after_hours:
+            return std::string(m.tr_in("window", "after hours"));
+        case model::window_kind::weekend:
+            return std::string(m.tr_in("window", "weekend"));
+        case model::window_kind::explicit_hours:
+            return std::string(m.tr_in("window", "set hours"));
+    }
+    return std::string(model::to_string(w));
+}
+
+// The calendar writes its labels in English only; a label of another shape
+// (a pattern's own name) is given as it is.
+std::string context::label_words(const std::string& label) const {
+    if (m.lang() == text::language::en) return label;
+    const auto starts = [&](std::string_view p) { return label.compare(0, p.size(), p) == 0; };
+    const auto ends = [&](std::string_view p) {
+        return label.size() >= p.size() && label.compare(label.size() - p.size(), p.size(), p) == 0;
+    };
+    if (label == "leave") return std::string(m.tr_in("calendar entry", "leave"));
+    if (label == "rest after night shift") return std::string(m.tr_in("calendar entry", "rest after night shift"));
+    if (starts("duty: ")) return m.format("duty: {}", label.substr(6));
+    if (starts("holiday: ")) {
+        const std::string rest = label.substr(9);
+        if (ends(" (cuti bersama)")) return m.format("holiday: {} (cuti bersama)", rest.substr(0, rest.size() - 15));
+        if (ends(" (regional)")) return m.format("holiday: {} (regional)", rest.substr(0, rest.size() - 11));
+        return m.format("holiday: {}", rest);
+    }
+    if (starts("break (") && ends(")")) return m.format("break ({})", label.substr(7, label.size() - 8));
+    return label;
 }
 
 std::string context::describe_session(std::uint32_t cohort, std::uint32_t session) const {
     const auto& c = sol.cohorts[cohort];
     const auto& ses = c.sessions[session];
-    std::string module = fmt::format("module #{}", ses.module);
+    std::string module = m.format("module #{}", ses.module);
     if (valid(c.program) && ses.module < s.programs[c.program.value].modules.size())
-        module = fmt::format("module {}", s.programs[c.program.value].modules[ses.module].id);
-    const std::string part = ses.part > 0 ? fmt::format(" (part {})", ses.part + 1) : std::string{};
-    return fmt::format("{}{} of cohort {} on {}", module, part, c.id, span({ses.start, ses.end}, zone));
+        module = m.format("module {}", s.programs[c.program.value].modules[ses.module].id);
+    const std::string part = ses.part > 0 ? m.format(" (part {})", ses.part + 1) : std::string{};
+    return m.format("{}{} of cohort {} on {}", module, part, c.id, span({ses.start, ses.end}, zone));
 }
 
 std::string context::describe_block(std::uint32_t block) const {
     const auto& b = sol.study_blocks[block];
-    std::string what = "a study block";
+    std::string what(m.tr("a study block"));
     if (valid(b.program)) {
         const auto& p = s.programs[b.program.value];
-        what = b.module < p.modules.size() ? fmt::format("a study block of {} module {}", p.id, p.modules[b.module].id)
-                                           : fmt::format("a study block of {}", p.id);
+        what = b.module < p.modules.size() ? m.format("a study block of {} module {}", p.id, p.modules[b.module].id)
+                                           : m.format("a study block of {}", p.id);
     }
-    return fmt::format("{} on {}", what, span({b.start, b.end}, zone_of(b.employee)));
+    return m.format("{} on {}", what, span({b.start, b.end}, zone_of(b.employee)));
 }
 
 std::string context::describe(const item& it) const {
     std::string out = it.cohort == none ? describe_block(it.index) : describe_session(it.cohort, it.index);
     if (it.span.start != it.core.start || it.span.end != it.core.end)
-        out += fmt::format(" (with {} min travel each way)", (it.core.start - it.span.start).count());
+        out += m.format(" (with {} min travel each way)", num((it.core.start - it.span.start).count()));
     return out;
 }
 
@@ -120,8 +197,8 @@ bool context::is_holiday(local_date d) const {
     return std::binary_search(holiday_dates_.begin(), holiday_dates_.end(), d);
 }
 
-bool context::policy_allows(model::delivery_mode m) const {
-    return pol.modes.empty() || std::find(pol.modes.begin(), pol.modes.end(), m) != pol.modes.end();
+bool context::policy_allows(model::delivery_mode mode) const {
+    return pol.modes.empty() || std::find(pol.modes.begin(), pol.modes.end(), mode) != pol.modes.end();
 }
 
 window_fit context::fit(const model::mode_offer& mo, interval i) const {

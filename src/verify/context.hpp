@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <jadwal/time/interval_set.hpp>
 #include <jadwal/calendar/work_calendar.hpp>
+#include <jadwal/text/messages.hpp>
 #include <jadwal/verify/verify.hpp>
 #include <limits>
 #include <optional>
@@ -47,7 +48,7 @@ struct window_fit {
 
 class context {
 public:
-    context(const model::scenario& sc, const model::solution& so, const model::policy& po);
+    context(const model::scenario& sc, const model::solution& so, const model::policy& po, text::messages msg);
 
     const model::scenario& s;
     const model::solution& sol;
@@ -55,6 +56,7 @@ public:
     calendar::work_calendar cal;
     const date::time_zone& zone;  ///< the scenario's
     interval horizon;             ///< the whole horizon as instants
+    text::messages m;             ///< the language of the messages
 
     // ------------------------------------------------------------ findings
     std::vector<violation> violations;
@@ -129,10 +131,27 @@ public:
     [[nodiscard]] std::string who(model::employee_index e) const;
     /// The employee's zone.
     [[nodiscard]] const date::time_zone& zone_of(model::employee_index e) const;
-    /// "2026-04-07 08:00" in `z`.
-    [[nodiscard]] static std::string at(instant t, const date::time_zone& z);
+    /// "2026-04-07 08:00" in `z` (English); "Sel, 7 Apr 2026 08.00" (Indonesian).
+    [[nodiscard]] std::string at(instant t, const date::time_zone& z) const;
     /// "2026-04-07 08:00-11:00", or "2026-04-07 21:00 to 2026-04-08 07:00".
-    [[nodiscard]] static std::string span(interval i, const date::time_zone& z);
+    [[nodiscard]] std::string span(interval i, const date::time_zone& z) const;
+    /// A date: "2026-04-07" (English), "7 Apr 2026" (Indonesian).
+    [[nodiscard]] std::string date_text(local_date d) const;
+    /// A whole number: "1440" (English, as the messages always printed it), "1.440" (Indonesian).
+    [[nodiscard]] std::string num(std::int64_t n) const;
+    /// A month: "2026-09" (English), "September 2026" (Indonesian).
+    [[nodiscard]] std::string month_text(int year, unsigned month) const;
+    /// "12:00-13:00" / "12.00–13.00".
+    [[nodiscard]] std::string clock_range(const calendar::clock_range& r) const;
+    /// "the policy" or "policy 'name'", in the messages' language.
+    [[nodiscard]] std::string policy_name() const;
+    /// A delivery mode: its model name in English ("online_live"), its word in Indonesian.
+    [[nodiscard]] std::string mode_name(model::delivery_mode mode) const;
+    /// A window kind: its model name in English ("after_hours"), its words in Indonesian.
+    [[nodiscard]] std::string window_name(model::window_kind w) const;
+    /// A label of work_calendar::explain ("leave", "duty: apel", "holiday: Nyepi",
+    /// "rest after night shift", "break (office)") in the messages' language.
+    [[nodiscard]] std::string label_words(const std::string& label) const;
     /// "module m2 (part 2) of cohort keuda-01 on 2026-04-08 13:00-16:00".
     [[nodiscard]] std::string describe_session(std::uint32_t cohort, std::uint32_t session) const;
     [[nodiscard]] std::string describe_block(std::uint32_t block) const;

@@ -22,20 +22,20 @@ void check_unplaced_list(detail::context& c) {
         const auto& eid = c.s.employees[u.employee.value].id;
         if (!d)
             c.warn("W-UNPLACED-UNKNOWN",
-                   fmt::format("the plan lists {} as unplaced in {}, but no demand entry asks for it",
-                               c.who(u.employee), pid),
+                   c.m.format("the plan lists {} as unplaced in {}, but no demand entry asks for it", c.who(u.employee),
+                              pid),
                    std::nullopt, {eid, "", ""});
         else if (c.placed[*d])
             c.warn("W-UNPLACED-PLACED",
-                   fmt::format("the plan lists {} as unplaced in {}, but they are placed", c.who(u.employee), pid),
+                   c.m.format("the plan lists {} as unplaced in {}, but they are placed", c.who(u.employee), pid),
                    std::nullopt, {eid, "", ""});
     }
     for (std::uint32_t d = 0; d < c.s.demand.size(); ++d) {
         const auto& item = c.s.demand[d];
         if (c.placed[d] || listed.count(detail::context::key(item.employee, item.program))) continue;
         c.warn("W-UNPLACED-MISSING",
-               fmt::format("{} is not placed in {}, but the plan does not list them as unplaced", c.who(item.employee),
-                           c.s.programs[item.program.value].id),
+               c.m.format("{} is not placed in {}, but the plan does not list them as unplaced", c.who(item.employee),
+                          c.s.programs[item.program.value].id),
                std::nullopt, {c.s.employees[item.employee.value].id, "", ""});
     }
 }
@@ -50,7 +50,7 @@ void sort_by_time(std::vector<violation>& list) {
 }  // namespace
 
 report verify(const model::scenario& s, const model::solution& sol, const model::policy& pol, const options& opts) {
-    detail::context c{s, sol, pol};
+    detail::context c{s, sol, pol, text::messages(text::choose_language(opts.language, s.locale))};
     detail::check_cohorts(c);
     detail::check_study(c);
     if (opts.previous.plan) c.replan_from = opts.previous.replan_from;

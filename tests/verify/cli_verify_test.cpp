@@ -56,6 +56,47 @@ TEST_CASE("verify exits 3 and prints one line per violation with its time and of
     CHECK(r.out.find("H2-UNAVAILABLE 2026-04-21T17:00:00+07:00 Siti (e1) is unavailable (leave)") != std::string::npos);
 }
 
+TEST_CASE("verify --lang id prints the violations in Indonesian, and --lang en as before", "[verify][cli][language]") {
+    const auto dir = scratch("lang");
+    const auto s = base_scenario();
+    auto p = base_plan(s);
+    p.cohorts[1].sessions[0] = session(0, "2026-04-21 17:00", "18:30");  // Siti on leave
+    const auto file = write_plan(dir, s, p);
+    const auto id = run_cli("verify --lang id '" + scenario_file + "' '" + file + "'", dir);
+    INFO(id.out << id.err);
+    CHECK(id.exit_code == 3);
+    CHECK(id.out.find("H2-UNAVAILABLE 2026-04-21T17:00:00+07:00 Siti (e1) tidak tersedia (cuti) selama modul e "
+                      "angkatan etika-01 pada Sel, 21 Apr 2026 17.00\u201318.30") != std::string::npos);
+    const auto json_id = run_cli("verify --lang id --format json '" + scenario_file + "' '" + file + "'", dir);
+    CHECK(json_id.out.find("\"message\": \"Siti (e1) tidak tersedia (cuti)") != std::string::npos);
+    const auto en = run_cli("verify --lang en '" + scenario_file + "' '" + file + "'", dir);
+    INFO(en.out << en.err);
+    CHECK(en.out.find("H2-UNAVAILABLE 2026-04-21T17:00:00+07:00 Siti (e1) is unavailable (leave) during module e of "
+                      "cohort etika-01 on 2026-04-21 17:00-18:30") != std::string::npos);
+}
+
+TEST_CASE("the report's check section shows a violation in the report's language", "[verify][cli][language]") {
+    const auto dir = scratch("report-lang");
+    const auto s = base_scenario();
+    auto p = base_plan(s);
+    p.cohorts[1].sessions[0] = session(0, "2026-04-21 17:00", "18:30");  // Siti on leave
+    const auto file = write_plan(dir, s, p);
+    const auto id =
+        run_cli("export --lang id --format html --out '" + dir + "/id' '" + scenario_file + "' '" + file + "'", dir);
+    INFO(id.out << id.err);
+    REQUIRE(id.exit_code == 0);
+    const std::string html_id = read_file_text(dir + "/id/report.html");
+    CHECK(html_id.find("Siti (e1) tidak tersedia (cuti) selama modul e angkatan etika-01 pada Sel, 21 Apr 2026") !=
+          std::string::npos);
+    CHECK(html_id.find("is unavailable") == std::string::npos);
+    const auto en =
+        run_cli("export --lang en --format html --out '" + dir + "/en' '" + scenario_file + "' '" + file + "'", dir);
+    REQUIRE(en.exit_code == 0);
+    CHECK(read_file_text(dir + "/en/report.html")
+              .find("Siti (e1) is unavailable (leave) during module e of cohort etika-01 on 2026-04-21 17:00-18:30") !=
+          std::string::npos);
+}
+
 TEST_CASE("verify marks metrics the solution file gets wrong", "[verify][cli]") {
     const auto dir = scratch("differs");
     const auto s = base_scenario();

@@ -8,8 +8,10 @@
 #pragma once
 
 #include <jadwal/model/scenario.hpp>
+#include <jadwal/text/language.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,7 +44,9 @@ struct plan_bounds {
 };
 
 /// Computes the bounds of the scenario under a policy (a few tenths of a
-/// second for 7,200 people).
-[[nodiscard]] plan_bounds compute_bounds(const model::scenario& s, const model::policy& p);
+/// second for 7,200 people). The reasons of unplaceable demand are in
+/// `language`, else the scenario's `locale`, else English.
+[[nodiscard]] plan_bounds compute_bounds(const model::scenario& s, const model::policy& p,
+                                         std::optional<text::language> language = std::nullopt);
 
 }  // namespace jadwal::solve

@@ -10,6 +10,7 @@
 #include <jadwal/time/interval_set.hpp>
 #include <jadwal/model/scenario.hpp>
 #include <jadwal/model/plan.hpp>
+#include <jadwal/text/language.hpp>
 #include <array>
 #include <map>
 #include <optional>
@@ -23,7 +24,7 @@ namespace jadwal::verify {
 /// words a planner understands.
 struct violation {
     std::string code;                       ///< e.g. "H1-OVERLAP", "H6-UNIT-LIMIT", "S-GRID"
-    std::string message;                    ///< one sentence, times in local clock time
+    std::string message;                    ///< one sentence, times in local clock time, in options::language
     std::optional<calendar::instant> when;  ///< where on the time line, when it has a place
     std::string employee;                   ///< id of the person concerned, if one is
     std::string cohort;                     ///< id of the cohort concerned, if one is
@@ -105,6 +106,10 @@ struct previous_plan {
 
 struct options {
     previous_plan previous;
+    /// The language of the violations' and warnings' messages (docs/languages.md):
+    /// none takes the scenario's `locale`, else English. Codes, ids and the
+    /// rest of the report do not depend on it.
+    std::optional<text::language> language;
 };
 
 /// Checks `sol` against `s` under `pol` and recomputes its metrics and objective.

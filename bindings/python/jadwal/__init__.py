@@ -808,12 +808,17 @@ def verify(
     *,
     previous: Optional[Solution] = None,
     replan_from: Union[_dt.datetime, _dt.date, str, None] = None,
+    language: Optional[str] = None,
 ) -> Verification:
     """Checks every hard constraint and recomputes every metric, from the scenario
     and the plan alone, on a code path separate from the solver's.
-    With ``previous`` it also checks what a re-plan had to keep."""
+    With ``previous`` it also checks what a re-plan had to keep. ``language``
+    (``"id"`` or ``"en"``) is the language of the violations' sentences; None: the
+    scenario's ``locale``, else English."""
     r = solution._native.verify(
-        None if previous is None else previous._native, None if replan_from is None else _instant_text(replan_from)
+        None if previous is None else previous._native,
+        None if replan_from is None else _instant_text(replan_from),
+        language,
     )
     zone = solution._native.zone
 

@@ -640,10 +640,12 @@ py::list violation_list(const std::vector<verify::violation>& items) {
     return out;
 }
 
-py::dict verify_plan(const py_solution& h, const py_solution* previous, const std::optional<std::string>& replan_from) {
+py::dict verify_plan(const py_solution& h, const py_solution* previous, const std::optional<std::string>& replan_from,
+                     const std::optional<std::string>& language) {
     const auto& s = *h.scenario;
     const model::policy* pol = solve::plan_policy(s, h.plan);
     verify::options o;
+    o.language = language_arg(language);
     std::optional<solve::solution> carried;
     if (previous) o.previous.plan = previous_for(carried, *previous, s);
     if (replan_from) {
@@ -846,7 +848,7 @@ PYBIND11_MODULE(_jadwal, m) {
         .def("unplaced", [](const py_solution& h) { return unplaced_list(*h.scenario, h.plan.unplaced); })
         .def("to_json", [](const py_solution& h) { return io::solution_to_json(*h.scenario, h.plan); })
         .def("explain", &explain, py::arg("employee"), py::arg("program"), py::arg("language"))
-        .def("verify", &verify_plan, py::arg("previous"), py::arg("replan_from"))
+        .def("verify", &verify_plan, py::arg("previous"), py::arg("replan_from"), py::arg("language"))
         .def("write_outputs", &write_outputs, py::arg("dir"), py::arg("formats"), py::arg("previous"),
              py::arg("uid_domain"), py::arg("product_id"), py::arg("dtstamp_unix"), py::arg("language"),
              py::arg("spreadsheet"), py::arg("reminders"))

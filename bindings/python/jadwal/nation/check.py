@@ -402,7 +402,7 @@ class _Checker:
             self.results.append(AgencyResult(a.id, a.name, a.kind, employees, False, 0, {}))
             return
         self.solutions[i] = solution
-        check = solution.verify()
+        check = solution.verify(language=self.language)
         for v in check.violations:
             self.problem("N-AGENCY-VERIFY", "agency", v.resource, [i], None if v.when is None else _when(v.when),
                          None, m.tr("Agency {}: the plan breaks a rule ({}): {}").format(a.name, v.code, v.message),

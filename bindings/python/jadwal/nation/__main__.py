@@ -144,16 +144,14 @@ def _owned_target(path: pathlib.Path) -> bool:
     return not path.exists() or (path.is_dir() and not path.is_symlink() and (path / OWNED).is_file())
 
 
-def _publish(out: pathlib.Path, agency: str, source: pathlib.Path) -> None:
-    """Copies the agency's cache folder to OUT/agencies/<agency>/, whole or not at all."""
+def _publish(out: pathlib.Path, agency: str, written: Optional[str]) -> None:
+    """Puts the folder publish_agency wrote in place as OUT/agencies/<agency>/, whole
+    or not at all (None: the folder there already holds this plan)."""
+    if written is None:
+        return
     root = out / "agencies"
-    root.mkdir(parents=True, exist_ok=True)
     target = root / agency
-    temp = root / f".tmp-{agency}-{os.getpid()}"
-    if temp.exists():
-        shutil.rmtree(temp)
-    shutil.copytree(source, temp, ignore=shutil.ignore_patterns(_task.RESULT))
-    (temp / OWNED).write_text("written by jadwal-nation plan\n", encoding="utf-8")
+    temp = pathlib.Path(written)
     if target.exists():
         if not _owned_target(target):
             shutil.rmtree(temp)
@@ -206,6 +204,8 @@ def _plan(args: argparse.Namespace, m: Any) -> int:
     if args.workers < 1 or args.rounds < 0 or (args.max_moves is not None and args.max_moves < 0):
         raise _Usage(m.tr("--workers must be at least 1, --rounds and --max-moves at least 0"))
     language = args.lang or nation.locale
+    if language and not args.lang:
+        m = jadwal.Messages(language)  # the folder's language for what this run prints, too
     formats = ",".join(f.strip() for f in args.formats.split(",") if f.strip())
     if "json" not in formats.split(","):
         formats = "json," + formats  # the national check and summary read solution.json
@@ -216,8 +216,10 @@ def _plan(args: argparse.Namespace, m: Any) -> int:
             raise _Usage(m.tr("{path} exists and was not written by jadwal-nation").format(
                 path=out / "agencies" / agency.id))
     cache = out / ".work"
+    # The rounds write solution.json alone; the other formats are written once,
+    # for the plans kept (publish_agency).
     options = {"seed": args.seed, "max_moves": args.max_moves, "time_limit": args.time_limit,
-               "policy": args.policy, "formats": formats, "language": language}
+               "policy": args.policy, "formats": "json", "language": language}
     began = time.monotonic()
     quiet = args.quiet
 
@@ -292,18 +294,25 @@ def _plan(args: argparse.Namespace, m: Any) -> int:
         wrong = coord.totals_hold(allowances, reserve)
         if wrong:  # a bug, not bad input: say so loudly
             raise _co.CoordinationError("; ".join(wrong))
+        written = _run(client, _task.publish_agency, [
+            {"agency": i.id, "scenario": str(nation.agency(i.id).scenario),
+             "allowance": planned_with[i.id].to_json(), "source": str(cache / i.id / results[i.id]["key"]),
+             "root": str(out / "agencies"), "formats": formats, "language": language, "marker": OWNED,
+             "stamp": {"key": results[i.id]["key"], "formats": formats, "language": language}}
+            for i in by_size
+        ], "publish")
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
 
     for a in order:
-        _publish(out, a, cache / a / results[a]["key"])
+        _publish(out, a, written[a]["path"])
     agencies_dir = out / "agencies"
     for stale in sorted(agencies_dir.iterdir()):
         if stale.name not in order and stale.is_dir() and not stale.is_symlink() and (stale / OWNED).is_file():
             shutil.rmtree(stale)  # an agency of an earlier run, no longer in nation.yaml
-    for temp in sorted(cache.glob("*/.tmp-*")):
+    for temp in sorted(cache.glob("*/.tmp-*")) + sorted(agencies_dir.glob(".tmp-*")):
         shutil.rmtree(temp, ignore_errors=True)  # left by a worker killed while writing
 
     coordination = {

@@ -18,9 +18,10 @@ agency listed first in nation.yaml):
 
 After a round every agency keeps what its plan used and the rest goes to a
 national reserve; the reserve goes to agencies with unplaced demand that could
-use it (seats up to their unplaced count for the programme, lanes and blocks in
-proportion to unplaced demand). Only those agencies are planned again; a new
-plan is kept only if it places at least as much demand as the old one, else the
+use it and whose plan used all of their allowance of it (where some was left
+unused, more would not help), seats up to their unplaced count for the
+programme, lanes and blocks in proportion to unplaced demand. Only those
+agencies are planned again; a new plan is kept only if it places at least as much demand as the old one, else the
 agency keeps its old plan and what that plan used, and the capacity goes back
 to the reserve. At every step the allowances plus the reserve are exactly the
 shared totals, and every kept plan fits its agency's allowance.
@@ -295,6 +296,10 @@ class Coordinator:
         the reserve after the hand-out."""
         reserve = reserve.copy()
         kept: Dict[str, Dict[str, Dict[Any, Any]]] = {}
+        # Where an agency's plan left some of its allowance unused, more of the same
+        # would not place its unplaced demand (something else holds it back):
+        # only agencies that used all they had are offered more of it.
+        saturated: Set[Tuple[str, str, Any]] = set()
         for a in self.order:
             old, used = allowances[a], usage[a]
             k: Dict[str, Dict[Any, Any]] = {"sessions": {}, "platforms": {}, "instructors": {}, "venues": {}}
@@ -302,11 +307,15 @@ class Coordinator:
                 u = used.sessions.get(skey, 0)
                 _check_fits(a, skey, u <= n)
                 k["sessions"][skey] = u
+                if u >= n:
+                    saturated.add((a, "sessions", skey))
                 reserve.sessions[skey] = reserve.sessions.get(skey, 0) + n - u
             for pid, n in old.platforms.items():
                 u = used.platforms.get(pid, 0)
                 _check_fits(a, pid, u <= n)
                 k["platforms"][pid] = u
+                if u >= n:
+                    saturated.add((a, "platforms", pid))
                 reserve.platforms[pid] = reserve.platforms.get(pid, 0) + n - u
             for kind in ("instructors", "venues"):
                 for rid, dates in getattr(old, kind).items():
@@ -317,6 +326,9 @@ class Coordinator:
                         busy = {block_of(d, True) for d in used_dates}
                         keep = frozenset(d for d in dates if block_of(d, True) in busy)
                     k[kind][rid] = keep
+                    monthly = self._monthly(kind, rid)
+                    if {block_of(d, monthly) for d in dates} <= {block_of(d, monthly) for d in used_dates}:
+                        saturated.add((a, kind, rid))  # every block it held has its sessions
                     pool = getattr(reserve, kind)
                     pool[rid] = pool.get(rid, frozenset()) | (dates - keep)
             kept[a] = k
@@ -326,6 +338,7 @@ class Coordinator:
         }
         receivers: Set[str] = set()
         for s in self.shared:
+            hungry = [(a, s.kind, s.id) in saturated for a in s.members]
             # Room: more seats or lanes than the agency's own session or platform
             # holds would be of no use to it.
             if s.kind == "sessions":
@@ -338,6 +351,7 @@ class Coordinator:
                          for a, r in zip(s.members, room)]
             else:
                 wants = [self.infos[a].demand_using(s.kind, s.id, usage[a].unplaced) for a in s.members]
+            wants = [w if h else 0 for w, h in zip(wants, hungry)]
             if not any(wants):
                 continue
             if s.kind in ("sessions", "platforms"):

@@ -40,6 +40,8 @@ from . import folder as _folder
 from .coordinate import peak_meetings
 
 RESULT = "result.json"
+#: In OUT/agencies/<agency>/: which plan and formats the folder holds.
+PUBLISHED = ".published.json"
 KILL_HOOK = "JADWAL_NATION_KILL"
 
 
@@ -235,3 +237,48 @@ def plan_agency(job: Mapping[str, Any]) -> Dict[str, Any]:
     result["cached"] = False
     result["cache"] = str(target)
     return result
+
+
+def publish_agency(job: Mapping[str, Any]) -> Dict[str, Any]:
+    """Writes the outputs people read (``formats`` beyond solution.json) of an
+    agency's final plan into a new folder under ``root`` (OUT/agencies), beside
+    its final place: the planning rounds write solution.json alone, so a plan a
+    later round replaces never costs its calendars. Returns the folder's path;
+    the caller renames it into place. ``job``: {agency, scenario, allowance,
+    source (the plan's cache folder), root, formats, language, marker, stamp}.
+    When the agency's folder already holds this very plan in these formats
+    (its ``stamp`` file says so), nothing is written and ``path`` is None."""
+    root = pathlib.Path(job["root"])
+    stamp = json.dumps(job["stamp"], sort_keys=True)
+    current = root / job["agency"] / PUBLISHED
+    try:
+        if current.read_text(encoding="utf-8") == stamp:
+            return {"agency": job["agency"], "path": None}
+    except OSError:
+        pass
+    scenario = jadwal.load(job["scenario"], confine_files=True)
+    allowance = job["allowance"]
+    first, last = scenario.horizon
+    scenario.restrict(
+        sessions=allowance["sessions"],
+        platforms=allowance["platforms"],
+        instructors={k: [d for d in v if first.isoformat() <= d <= last.isoformat()]
+                     for k, v in allowance["instructors"].items()},
+        venues={k: [d for d in v if first.isoformat() <= d <= last.isoformat()] for k, v in allowance["venues"].items()},
+    )
+    source = pathlib.Path(job["source"])
+    solution = jadwal.load_solution(scenario, source / "solution.json")
+    root.mkdir(parents=True, exist_ok=True)
+    temp = root / f".tmp-{job['agency']}-{os.getpid()}-{secrets.token_hex(4)}"
+    temp.mkdir()
+    try:
+        others = [f for f in str(job["formats"]).split(",") if f and f != "json"]
+        if others:
+            solution.write_outputs(temp, ",".join(others), language=job.get("language"))
+        shutil.copyfile(source / "solution.json", temp / "solution.json")
+        (temp / job["marker"]).write_text("written by jadwal-nation plan\n", encoding="utf-8")
+        (temp / PUBLISHED).write_text(stamp, encoding="utf-8")
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise
+    return {"agency": job["agency"], "path": str(temp)}

@@ -699,4 +699,22 @@ interval work_calendar::horizon() const {
     return whole_days(conv, s.horizon.first, s.horizon.last);
 }
 
+std::string label_words(const text::messages& m, const std::string& label) {
+    const auto starts = [&](std::string_view p) { return label.compare(0, p.size(), p) == 0; };
+    const auto ends = [&](std::string_view p) {
+        return label.size() >= p.size() && label.compare(label.size() - p.size(), p.size(), p) == 0;
+    };
+    if (label == "leave") return std::string(m.tr_in("calendar entry", "leave"));
+    if (label == "rest after night shift") return std::string(m.tr_in("calendar entry", "rest after night shift"));
+    if (starts("duty: ")) return m.format("duty: {}", label.substr(6));
+    if (starts("holiday: ")) {
+        const std::string rest = label.substr(9);
+        if (ends(" (cuti bersama)")) return m.format("holiday: {} (cuti bersama)", rest.substr(0, rest.size() - 15));
+        if (ends(" (regional)")) return m.format("holiday: {} (regional)", rest.substr(0, rest.size() - 11));
+        return m.format("holiday: {}", rest);
+    }
+    if (starts("break (") && ends(")")) return m.format("break ({})", label.substr(7, label.size() - 8));
+    return label;
+}
+
 }  // namespace jadwal::calendar

@@ -71,28 +71,6 @@ const char* code_of(refusal r) {
     return "R-NO-COHORT";
 }
 
-/// A label of work_calendar::explain ("leave", "duty: apel", "holiday: Nyepi
-/// (cuti bersama)", "rest after night shift", "break (office)") in the language
-/// of `m`. The calendar writes its labels in English only; a label of another
-/// shape is given as it is.
-std::string label_words(const text::messages& m, const std::string& label) {
-    const auto starts = [&](std::string_view p) { return label.compare(0, p.size(), p) == 0; };
-    const auto ends = [&](std::string_view p) {
-        return label.size() >= p.size() && label.compare(label.size() - p.size(), p.size(), p) == 0;
-    };
-    if (label == "leave") return std::string(m.tr_in("calendar entry", "leave"));
-    if (label == "rest after night shift") return std::string(m.tr_in("calendar entry", "rest after night shift"));
-    if (starts("duty: ")) return m.format("duty: {}", label.substr(6));
-    if (starts("holiday: ")) {
-        const std::string rest = label.substr(9);
-        if (ends(" (cuti bersama)")) return m.format("holiday: {} (cuti bersama)", rest.substr(0, rest.size() - 15));
-        if (ends(" (regional)")) return m.format("holiday: {} (regional)", rest.substr(0, rest.size() - 11));
-        return m.format("holiday: {}", rest);
-    }
-    if (starts("break (") && ends(")")) return m.format("break ({})", label.substr(7, label.size() - 8));
-    return label;
-}
-
 /// The calendar entry that makes the person unavailable during [a, b) ("leave",
 /// "duty: apel", "holiday: Nyepi", "rest after night shift"), or "".
 std::string unavailable_label(const compiled_model& cm, std::uint32_t e, tmin a, tmin b) {
@@ -128,7 +106,7 @@ std::string blocked_by(const text::messages& m, const plan& pl, std::uint32_t d,
     const std::string unit_name = unit.name.empty() ? unit.id : unit.name;
     switch (r) {
         case refusal::unavailable: {
-            const std::string label = label_words(m, unavailable_label(cm, e, a, b));
+            const std::string label = calendar::label_words(m, unavailable_label(cm, e, a, b));
             return label.empty() ? m.format("{} is not available", name)
                                  : m.format("{} is not available ({})", name, label);
         }

@@ -144,26 +144,7 @@ std::string context::window_name(model::window_kind w) const {
     return std::string(model::to_string(w));
 }
 
-// The calendar writes its labels in English only; a label of another shape
-// (a pattern's own name) is given as it is.
-std::string context::label_words(const std::string& label) const {
-    if (m.lang() == text::language::en) return label;
-    const auto starts = [&](std::string_view p) { return label.compare(0, p.size(), p) == 0; };
-    const auto ends = [&](std::string_view p) {
-        return label.size() >= p.size() && label.compare(label.size() - p.size(), p.size(), p) == 0;
-    };
-    if (label == "leave") return std::string(m.tr_in("calendar entry", "leave"));
-    if (label == "rest after night shift") return std::string(m.tr_in("calendar entry", "rest after night shift"));
-    if (starts("duty: ")) return m.format("duty: {}", label.substr(6));
-    if (starts("holiday: ")) {
-        const std::string rest = label.substr(9);
-        if (ends(" (cuti bersama)")) return m.format("holiday: {} (cuti bersama)", rest.substr(0, rest.size() - 15));
-        if (ends(" (regional)")) return m.format("holiday: {} (regional)", rest.substr(0, rest.size() - 11));
-        return m.format("holiday: {}", rest);
-    }
-    if (starts("break (") && ends(")")) return m.format("break ({})", label.substr(7, label.size() - 8));
-    return label;
-}
+std::string context::label_words(const std::string& label) const { return calendar::label_words(m, label); }
 
 std::string context::describe_session(std::uint32_t cohort, std::uint32_t session) const {
     const auto& c = sol.cohorts[cohort];

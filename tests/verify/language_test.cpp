@@ -28,19 +28,6 @@ solve::solution double_booked(const model::scenario& s) {
     return p;
 }
 
-/// The base scenario with the budget costs of violations_test.cpp and `budget`.
-std::string with_budget(const std::string& budget) {
-    return edited({{"{id: aula, capacity: 3, location: muara_bulian}",
-                    "{id: aula, capacity: 3, location: muara_bulian, cost_per_day: 1000}"},
-                   {"{id: zoom, concurrent: 1, capacity: 300}",
-                    "{id: zoom, concurrent: 1, capacity: 300, cost_per_cohort: 100}"},
-                   {"{id: wi_01, pattern: office, max_minutes_per_day: 360}",
-                    "{id: wi_01, pattern: office, max_minutes_per_day: 360, cost_per_hour: 60}"},
-                   {"venues: [aula, ruang_rapat, bpsdm_jambi]}",
-                    "venues: [aula, ruang_rapat, bpsdm_jambi], cost_per_cohort: 5000}"}}) +
-           "budget: " + budget + "\n";
-}
-
 }  // namespace
 
 TEST_CASE("a double booking reads in Indonesian with Indonesian dates and clock times", "[verify][language]") {
@@ -92,7 +79,7 @@ TEST_CASE("the scenario's locale chooses the messages' language unless the optio
 
 TEST_CASE("numbers and money in Indonesian messages have Indonesian grouping", "[verify][language]") {
     SECTION("money over the budget") {
-        const auto s = load_yaml(with_budget("{max_cost: 7559}"));
+        const auto s = load_yaml(with_costs("{max_cost: 7559}"));
         const auto id = check(s, base_plan(s), "flexible", in(text::language::id));
         INFO(listing(id));
         CHECK(first(id, "H9-BUDGET-COST").message == "biaya rencana Rp 7.560; anggarannya Rp 7.559");

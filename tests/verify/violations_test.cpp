@@ -492,23 +492,6 @@ TEST_CASE("a fixed webinar moved from its time is caught", "[verify][h8]") {
 
 // ------------------------------------------------------------------ budget
 
-namespace {
-// Costs for base.yaml: keuda's classroom mode 5000 a cohort, zoom 100 a cohort,
-// the aula 1000 a day, wi_01 60 an hour. The base plan spends 5000 + 2 x 100 +
-// 2 x 1000 + 6 x 60 = 7560.
-std::string with_costs(const std::string& budget) {
-    return edited({{"{id: aula, capacity: 3, location: muara_bulian}",
-                    "{id: aula, capacity: 3, location: muara_bulian, cost_per_day: 1000}"},
-                   {"{id: zoom, concurrent: 1, capacity: 300}",
-                    "{id: zoom, concurrent: 1, capacity: 300, cost_per_cohort: 100}"},
-                   {"{id: wi_01, pattern: office, max_minutes_per_day: 360}",
-                    "{id: wi_01, pattern: office, max_minutes_per_day: 360, cost_per_hour: 60}"},
-                   {"venues: [aula, ruang_rapat, bpsdm_jambi]}",
-                    "venues: [aula, ruang_rapat, bpsdm_jambi], cost_per_cohort: 5000}"}}) +
-           "budget: " + budget + "\n";
-}
-}  // namespace
-
 TEST_CASE("the plan's cost is computed and held to the budget", "[verify][budget]") {
     SECTION("within the budget") {
         const auto s = load_yaml(with_costs("{max_cost: 7560, max_classroom_cohorts: 1}"));

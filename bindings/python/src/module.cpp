@@ -353,26 +353,26 @@ void restrict_scenario(py_scenario& sc, const seats_arg& sessions, const std::ve
 
 py::dict resources_of(const py_scenario& sc) {
     const auto& s = loaded(sc);
+    const auto named = [](const auto& r) {
+        py::dict d;
+        d["id"] = r.id;
+        d["name"] = r.name;
+        return d;
+    };
     py::list venues, platforms, instructors, fixed;
     for (const auto& v : s.venues) {
-        py::dict d;
-        d["id"] = v.id;
-        d["name"] = v.name;
+        py::dict d = named(v);
         d["capacity"] = v.capacity;
         venues.append(d);
     }
     for (const auto& p : s.platforms) {
-        py::dict d;
-        d["id"] = p.id;
-        d["name"] = p.name;
+        py::dict d = named(p);
         d["concurrent"] = p.concurrent;
         d["capacity"] = p.capacity;
         platforms.append(d);
     }
     for (const auto& i : s.instructors) {
-        py::dict d;
-        d["id"] = i.id;
-        d["name"] = i.name;
+        py::dict d = named(i);
         d["max_minutes_per_day"] = i.max_minutes_per_day;
         d["max_days_per_month"] = i.max_days_per_month ? py::object(py::int_(*i.max_days_per_month)) : py::object(py::none());
         instructors.append(d);

@@ -4,6 +4,7 @@
 
 #include <jadwal/time/interval_set.hpp>
 #include <jadwal/model/scenario.hpp>
+#include <jadwal/text/messages.hpp>
 
 #include <memory>
 
@@ -43,6 +44,11 @@ struct labelled_interval {
 };
 
 [[nodiscard]] std::string_view to_string(time_kind k);
+
+/// A labelled_interval's label ("leave", "holiday: Nyepi (cuti bersama)", "duty: apel",
+/// "rest after night shift", "break (office)") in the language of `m`; a label of
+/// another shape (a pattern's own name) is given as it is.
+[[nodiscard]] std::string label_words(const text::messages& m, const std::string& label);
 
 class work_calendar {
 public:

@@ -303,20 +303,15 @@ class Coordinator:
         for a in self.order:
             old, used = allowances[a], usage[a]
             k: Dict[str, Dict[Any, Any]] = {"sessions": {}, "platforms": {}, "instructors": {}, "venues": {}}
-            for skey, n in old.sessions.items():
-                u = used.sessions.get(skey, 0)
-                _check_fits(a, skey, u <= n)
-                k["sessions"][skey] = u
-                if u >= n:
-                    saturated.add((a, "sessions", skey))
-                reserve.sessions[skey] = reserve.sessions.get(skey, 0) + n - u
-            for pid, n in old.platforms.items():
-                u = used.platforms.get(pid, 0)
-                _check_fits(a, pid, u <= n)
-                k["platforms"][pid] = u
-                if u >= n:
-                    saturated.add((a, "platforms", pid))
-                reserve.platforms[pid] = reserve.platforms.get(pid, 0) + n - u
+            for counted in ("sessions", "platforms"):  # seats and lanes
+                spare: Dict[Any, int] = getattr(reserve, counted)
+                for rid, n in getattr(old, counted).items():
+                    u = getattr(used, counted).get(rid, 0)
+                    _check_fits(a, rid, u <= n)
+                    k[counted][rid] = u
+                    if u >= n:
+                        saturated.add((a, counted, rid))
+                    spare[rid] = spare.get(rid, 0) + n - u
             for kind in ("instructors", "venues"):
                 for rid, dates in getattr(old, kind).items():
                     used_dates: FrozenSet[_dt.date] = getattr(used, kind).get(rid, frozenset())

@@ -88,7 +88,7 @@ if [ "${JADWAL_TEST_DEB:-1}" != 0 ]; then
   (cd "$work" && cpack -G DEB --config "$build/CPackConfig.cmake" -B "$work/deb" >/dev/null)
   deb=$(ls "$work"/deb/*.deb)
   contents=$(dpkg-deb -c "$deb")
-  for f in ./usr/bin/jadwal ./usr/include/jadwal/jadwal.h ./usr/include/jadwal/solve/solver.hpp \
+  for f in ./usr/bin/jadwal ./usr/bin/jadwal-nation ./usr/include/jadwal/jadwal.h ./usr/include/jadwal/solve/solver.hpp \
            jadwalConfig.cmake jadwal.pc libjadwal.a libjadwal_c.so ./usr/share/jadwal/jadwal_ffi.h \
            ./usr/share/jadwal/examples/small/scenario.yaml ./usr/share/jadwal/examples/batanghari/make.sh \
            ./usr/share/jadwal/examples/batanghari/README.md ./usr/share/jadwal/examples/php/plan.php; do
@@ -161,6 +161,16 @@ m = plan.metrics
 print(f"python: {m['demand_placed']} of {m['demand_total']} placed with {jadwal.__file__}")
 PY
           )
+          if /usr/bin/python3 -c 'import distributed, yaml' 2>/dev/null; then
+            echo "== jadwal-nation plans a generated province on a LocalCluster with the installed package"
+            /usr/bin/jadwal generate nation --agencies 3 --employees 600 --seed 1 --out "$run/nation" >/dev/null
+            (cd "$run" && /usr/bin/jadwal-nation plan "$run/nation" --out "$run/nation-plan" --workers 2 \
+              --max-moves 20000 --formats json,html) >"$run/nation.log" 2>&1 || { cat "$run/nation.log"; exit 1; }
+            tail -n 1 "$run/nation.log"
+            test -s "$run/nation-plan/nation.html" && test -s "$run/nation-plan/agencies/prov_jambi/report.html"
+          else
+            echo "== python3-distributed or python3-yaml missing: jadwal-nation is not run against the package"
+          fi
         fi
         if command -v php >/dev/null && php -r 'exit(class_exists("FFI") ? 0 : 1);'; then
           lib=$(dpkg -L jadwal | grep '/libjadwal_c\.so$')

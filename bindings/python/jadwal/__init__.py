@@ -365,6 +365,13 @@ class Scenario:
         out: Dict[str, int] = self._native.demand_by_program()
         return out
 
+    def program_uses(self) -> Dict[str, Dict[str, List[str]]]:
+        """The resources each programme can use, by id, as the scenario was loaded
+        (defaults applied): ``{program: {"platforms": [...], "venues": [...],
+        "instructors": [...]}}``."""
+        out: Dict[str, Dict[str, List[str]]] = self._native.program_uses()
+        return out
+
     def solve(self, **options: Any) -> "Solution":
         """``jadwal.solve(self, **options)``."""
         return solve(self, **options)

@@ -398,6 +398,32 @@ py::dict resources_of(const py_scenario& sc) {
     return out;
 }
 
+/// Which shared resources each programme can use, from the loaded model (defaults applied):
+/// {program: {"platforms": [...], "venues": [...], "instructors": [...]}}.
+py::dict program_uses(const py_scenario& sc) {
+    const auto& s = loaded(sc);
+    py::dict out;
+    for (const auto& pr : s.programs) {
+        std::vector<std::string> platforms, venues, instructors;
+        const auto add = [](std::vector<std::string>& to, const std::string& id) {
+            if (std::find(to.begin(), to.end(), id) == to.end()) to.push_back(id);
+        };
+        for (const auto& mo : pr.modes) {
+            if (mo.mode == model::delivery_mode::online_live && mo.platform.valid())
+                add(platforms, s.platforms[mo.platform.value].id);
+            if (mo.mode == model::delivery_mode::classroom)
+                for (const auto v : mo.venues) add(venues, s.venues[v.value].id);
+        }
+        for (const auto i : pr.instructors) add(instructors, s.instructors[i.value].id);
+        py::dict d;
+        d["platforms"] = platforms;
+        d["venues"] = venues;
+        d["instructors"] = instructors;
+        out[py::str(pr.id)] = d;
+    }
+    return out;
+}
+
 py::dict demand_by_program(const py_scenario& sc) {
     const auto& s = loaded(sc);
     std::vector<std::int64_t> n(s.programs.size(), 0);
@@ -813,7 +839,8 @@ PYBIND11_MODULE(_jadwal, m) {
         .def("restrict", &restrict_scenario, py::arg("sessions"), py::arg("platforms"), py::arg("instructors"),
              py::arg("venues"))
         .def("resources", &resources_of)
-        .def("demand_by_program", &demand_by_program);
+        .def("demand_by_program", &demand_by_program)
+        .def("program_uses", &program_uses);
 
     // The message catalogue (po/), for Python code that writes what people read (jadwal.nation).
     py::class_<text::messages>(m, "Messages")

@@ -95,3 +95,13 @@ def test_explain_speaks_the_language_asked_for(plan):
     assert english != indonesian
     with pytest.raises(jadwal.InvalidArgumentError):
         plan.explain(who, language="fr")
+
+
+def test_program_uses_names_the_resources_each_programme_can_use_with_the_formats_defaults(scenario):
+    uses = scenario.program_uses()
+    assert set(uses) == {p.id for p in scenario.programs}
+    keuda = uses["keuda"]
+    assert keuda["venues"] == ["aula_bkpsdmd", "ruang_rapat_bpkad", "bpsdm_jambi"]
+    assert keuda["platforms"] == ["zoom_bkpsdmd"]
+    assert keuda["instructors"] == ["wi_01", "wi_02"]
+    assert uses["webinar_smart_asn"]["venues"] == []

@@ -482,39 +482,3 @@ def fingerprint(agency: Agency) -> str:
             h.update(str(len(data)).encode("ascii") + b"\0" + data)
         h.update(b"\0")
     return h.hexdigest()
-
-
-def _as_list(value: Any) -> List[str]:
-    if value is None:
-        return []
-    if isinstance(value, list):
-        return [str(v) for v in value]
-    return [str(value)]
-
-
-def program_uses(scenario_yaml: pathlib.Path) -> Dict[str, Dict[str, List[str]]]:
-    """Which platforms, venues and instructors each programme of a scenario can
-    use, read from its YAML with the format's defaults (a classroom mode with no
-    `venues`: every venue; an online_live mode with no `platform`: the only one)."""
-    doc = yaml.safe_load(scenario_yaml.read_text(encoding="utf-8")) or {}
-    venues_all = [str(v.get("id")) for v in doc.get("venues") or [] if isinstance(v, dict)]
-    platforms_all = [str(p.get("id")) for p in doc.get("platforms") or [] if isinstance(p, dict)]
-    out: Dict[str, Dict[str, List[str]]] = {}
-    for p in doc.get("programs") or []:
-        if not isinstance(p, dict) or "id" not in p:
-            continue
-        uses: Dict[str, List[str]] = {"platforms": [], "venues": [], "instructors": _as_list(p.get("instructors"))}
-        for m in p.get("modes") or []:
-            if not isinstance(m, dict):
-                continue
-            if m.get("mode") == "classroom":
-                for v in _as_list(m.get("venues")) if "venues" in m else venues_all:
-                    if v not in uses["venues"]:
-                        uses["venues"].append(v)
-            elif m.get("mode") == "online_live":
-                named = _as_list(m.get("platform")) or (platforms_all if len(platforms_all) == 1 else [])
-                for v in named:
-                    if v not in uses["platforms"]:
-                        uses["platforms"].append(v)
-        out[str(p["id"])] = uses
-    return out

@@ -69,7 +69,7 @@ def survey_agency(job: Mapping[str, Any]) -> Dict[str, Any]:
         "employees": len(scenario.employees),
         "resources": scenario.resources(),
         "horizon": [first.isoformat(), last.isoformat()],
-        "uses": _folder.program_uses(agency.scenario),
+        "uses": scenario.program_uses(),
     }
 
 

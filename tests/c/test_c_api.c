@@ -9,6 +9,7 @@
 
 #include <jadwal/jadwal.h>
 
+#include <errno.h>
 #include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -173,8 +174,21 @@ static void test_load_errors(void) {
     CHECK(s == NULL);
     e = jadwal_last_error();
     CHECK(strcmp(e->diagnostic_code, "E-FILE") == 0 && strcmp(e->file, missing) == 0);
+    /* Why, not only that it failed. */
+    CHECK(strstr(e->message, "no such file") != NULL);
     CHECK_FAILS(JADWAL_E_IO, jadwal_scenario_load_file(&s, work_dir)); /* a folder */
     CHECK(s == NULL);
+    CHECK(strstr(jadwal_last_error()->message, "directory") != NULL);
+    /* A name the system refuses (a component longer than NAME_MAX): its own words, strerror. */
+    char long_name[300];
+    memset(long_name, 'x', sizeof long_name - 1);
+    long_name[sizeof long_name - 1] = '\0';
+    char* too_long = path_join(work_dir, long_name);
+    CHECK_FAILS(JADWAL_E_IO, jadwal_scenario_load_file(&s, too_long));
+    CHECK(s == NULL);
+    e = jadwal_last_error();
+    CHECK(strcmp(e->diagnostic_code, "E-FILE") == 0 && strstr(e->message, strerror(ENAMETOOLONG)) != NULL);
+    free(too_long);
     free(missing);
     jadwal_scenario_free(NULL); /* harmless */
 }
@@ -261,6 +275,57 @@ static char* json_of(const jadwal_solution* sol) {
     CHECK_OK(jadwal_solution_to_json(&json, sol));
     if (!json) exit(1);
     return json;
+}
+
+/* How often `needle` occurs in `text`. */
+static int occurrences(const char* text, const char* needle) {
+    int n = 0;
+    for (const char* at = strstr(text, needle); at; at = strstr(at + 1, needle)) ++n;
+    return n;
+}
+
+/* Modules split over days: jadwal_solution_session_number counts parts from 1,
+ * as solution.json does, while jadwal_session.part stays 0-based. */
+static void test_session_numbers_of_split_modules(void) {
+    char* path = path_join(source_dir, "examples/office/scenario.yaml");
+    jadwal_scenario* s = NULL;
+    CHECK_OK(jadwal_scenario_load_file(&s, path));
+    free(path);
+    jadwal_solve_options o;
+    jadwal_solve_options_init(&o);
+    o.max_moves = 2000;
+    jadwal_solution* sol = NULL;
+    if (s) CHECK_OK(jadwal_solve(&sol, s, &o));
+    if (!sol) {
+        CHECK(sol != NULL);
+        jadwal_scenario_free(s);
+        return;
+    }
+    int by_number[4] = {0, 0, 0, 0}; /* sessions numbered 1, 2, 3, more */
+    size_t cohorts = 0;
+    CHECK_OK(jadwal_solution_cohort_count(&cohorts, sol));
+    for (size_t i = 0; i < cohorts; ++i) {
+        jadwal_cohort c;
+        CHECK_OK(jadwal_solution_cohort(&c, sol, i));
+        for (size_t k = 0; k < c.session_count; ++k) {
+            jadwal_session x;
+            unsigned number = 0;
+            CHECK_OK(jadwal_solution_session(&x, sol, i, k));
+            CHECK_OK(jadwal_solution_session_number(&number, sol, i, k));
+            CHECK(number >= 1 && number == x.part + 1);
+            ++by_number[number >= 1 && number <= 3 ? number - 1 : 3];
+        }
+    }
+    CHECK(by_number[0] > 0 && by_number[1] > 0); /* the example splits some modules in two */
+    char* json = json_of(sol);
+    char needle[32];
+    for (unsigned number = 1; number <= 3; ++number) {
+        snprintf(needle, sizeof needle, "\"part\": %u,", number);
+        CHECK(occurrences(json, needle) == by_number[number - 1]);
+    }
+    jadwal_string_free(json);
+    jadwal_solution_free(sol);
+    jadwal_scenario_free(s);
 }
 
 static void test_determinism_and_strings(void) {
@@ -985,6 +1050,79 @@ static void test_outputs(const jadwal_solution* sol) {
     free(dir);
 }
 
+/* The number of VEVENTs in `text` if it reads as one iCalendar object as
+ * RFC 5545 lays it out, else -1: lines ending in CRLF of at most 75 octets,
+ * each a content line (NAME[;PARAM...]:VALUE) or a folded continuation (a
+ * leading space or tab), BEGIN and END nested and matched, everything inside
+ * one VCALENDAR, and VEVENTs directly in it. */
+static int ics_event_count(const char* text) {
+    char stack[8][32];
+    int depth = 0, events = 0, lines = 0;
+    const char* line = text;
+    while (*line) {
+        const char* eol = strstr(line, "\r\n");
+        if (!eol) return -1; /* the last line too ends in CRLF */
+        const size_t n = (size_t)(eol - line);
+        if (n > 75 || memchr(line, '\n', n) || memchr(line, '\r', n)) return -1;
+        if (depth == 0 && lines > 0) return -1; /* something after END:VCALENDAR */
+        ++lines;
+        if (line[0] == ' ' || line[0] == '\t') {
+            if (lines == 1) return -1;
+        } else {
+            size_t name = 0;
+            while (name < n && (line[name] == '-' || (line[name] >= 'A' && line[name] <= 'Z') ||
+                                (line[name] >= 'a' && line[name] <= 'z') || (line[name] >= '0' && line[name] <= '9')))
+                ++name;
+            if (name == 0 || name == n || (line[name] != ':' && line[name] != ';')) return -1;
+            if (!memchr(line + name, ':', n - name)) return -1;
+            const char* value = line + name + 1;
+            const size_t value_n = n - name - 1;
+            if (name == 5 && strncmp(line, "BEGIN", 5) == 0 && line[name] == ':') {
+                if (depth == 8 || value_n == 0 || value_n >= sizeof stack[0]) return -1;
+                if ((depth == 0) != (value_n == 9 && strncmp(value, "VCALENDAR", 9) == 0)) return -1;
+                if (value_n == 6 && strncmp(value, "VEVENT", 6) == 0) {
+                    if (depth != 1) return -1;
+                    ++events;
+                }
+                memcpy(stack[depth], value, value_n);
+                stack[depth++][value_n] = '\0';
+            } else if (name == 3 && strncmp(line, "END", 3) == 0 && line[name] == ':') {
+                if (depth == 0 || strlen(stack[depth - 1]) != value_n || strncmp(stack[depth - 1], value, value_n) != 0)
+                    return -1;
+                --depth;
+            } else if (depth == 0) {
+                return -1; /* a property outside VCALENDAR */
+            }
+        }
+        line = eol + 2;
+    }
+    return lines > 0 && depth == 0 ? events : -1;
+}
+
+/* The sessions of the cohorts `employee` is in, plus their study blocks:
+ * the events of their calendar. */
+static int entries_of(const jadwal_solution* sol, const char* employee) {
+    size_t cohorts = 0, blocks = 0;
+    int n = 0;
+    jadwal_solution_cohort_count(&cohorts, sol);
+    for (size_t i = 0; i < cohorts; ++i) {
+        jadwal_cohort c;
+        jadwal_solution_cohort(&c, sol, i);
+        for (size_t k = 0; k < c.participant_count; ++k) {
+            const char* id = NULL;
+            jadwal_solution_participant(&id, sol, i, k);
+            if (strcmp(id, employee) == 0) n += (int)c.session_count;
+        }
+    }
+    jadwal_solution_study_block_count(&blocks, sol);
+    for (size_t i = 0; i < blocks; ++i) {
+        jadwal_study_block b;
+        jadwal_solution_study_block(&b, sol, i);
+        if (strcmp(b.employee, employee) == 0) ++n;
+    }
+    return n;
+}
+
 /* One person's calendar on request is the file jadwal_write_outputs writes for them. */
 static void test_employee_calendar(const jadwal_solution* sol) {
     const char* who = some_participant(sol);
@@ -1004,6 +1142,11 @@ static void test_employee_calendar(const jadwal_solution* sol) {
     char* cancel = NULL;
     CHECK_OK(jadwal_employee_calendar(&publish, &cancel, sol, employee, NULL));
     CHECK(written && publish && strcmp(written, publish) == 0);
+    /* iCalendar, with one event per session of theirs and per study block. */
+    const int entries = entries_of(sol, employee);
+    CHECK(entries > 0 && publish && ics_event_count(publish) == entries);
+    CHECK(publish && strncmp(publish, "BEGIN:VCALENDAR\r\n", 17) == 0);
+    CHECK(publish && strstr(publish, "METHOD:PUBLISH\r\n") != NULL);
     CHECK(publish && strstr(publish, "DTSTAMP:20260101T000000Z") != NULL);
     CHECK(cancel && cancel[0] == '\0'); /* no previous plan: nothing cancelled */
     jadwal_string_free(publish);
@@ -1200,6 +1343,7 @@ int main(int argc, char** argv) {
     jadwal_scenario* s = load_small();
     jadwal_solution* sol = solve_small(s, 20000);
     test_iteration(sol);
+    test_session_numbers_of_split_modules();
     test_unplaced(s, sol);
     test_progress_and_cancel(s);
     test_cancel_flag(s);

@@ -701,7 +701,7 @@ def solve(
     callback = None
     if progress is not None:
         if not callable(progress):
-            raise TypeError("progress must be callable")
+            raise InvalidArgumentError(f"progress must be callable, not {progress!r}")
 
         report = progress
 
@@ -716,6 +716,8 @@ def solve(
         raise InvalidArgumentError(f"previous must be a jadwal.Solution, not {type(previous).__name__}")
     if cancel is not None and not isinstance(cancel, CancelToken):
         raise InvalidArgumentError(f"cancel must be a jadwal.CancelToken, not {type(cancel).__name__}")
+    if replan_from is not None and not isinstance(replan_from, (_dt.date, str)):
+        raise InvalidArgumentError(f"replan_from must be a date, an aware datetime or a str, not {replan_from!r}")
     native = _jadwal.solve(
         scenario._native,
         _whole(seed, "seed", 0, 2**64 - 1),
@@ -962,12 +964,22 @@ def write_outputs(
     files for spreadsheets set to Indonesian (``;`` between fields, decimal
     commas, NIPs kept as text, a UTF-8 byte order mark) instead of RFC 4180.
     Returns ``dir`` as a Path. Raises :class:`OutputError` (an ``OSError``) when
-    a file cannot be written; the previous outputs are then left in place.
+    a file cannot be written; the previous outputs are then left in place, and
+    :class:`InvalidArgumentError` (a ``ValueError``) for every bad argument,
+    one of the wrong type included.
     """
+    if not isinstance(solution, Solution):
+        raise InvalidArgumentError(f"solution must be a jadwal.Solution, not {type(solution).__name__}")
+    if not isinstance(dir, (str, os.PathLike)):
+        raise InvalidArgumentError(f"dir must be a path (a str or os.PathLike), not {dir!r}")
     if not isinstance(formats, str):
-        formats = list(formats)
+        problem = InvalidArgumentError(f"formats must be 'all' or names out of {', '.join(_FORMATS)}")
+        try:
+            formats = list(formats)
+        except TypeError:
+            raise problem from None
         if not formats or not all(isinstance(f, str) for f in formats):
-            raise InvalidArgumentError(f"formats must be 'all' or names out of {', '.join(_FORMATS)}")
+            raise problem
         formats = ",".join(formats)
     if not isinstance(spreadsheet, bool):
         raise InvalidArgumentError(f"spreadsheet must be True or False, not {spreadsheet!r}")

@@ -177,6 +177,8 @@ def test_a_thread_count_outside_1_to_256_is_an_invalid_argument_not_a_type_error
         ("strategy", None, "strategy must be 'optimized' or 'baseline'"),
         ("previous", "plan.json", "previous must be a jadwal.Solution"),
         ("cancel", True, "cancel must be a jadwal.CancelToken"),
+        ("progress", "print", "progress must be callable"),
+        ("replan_from", 20260601, "replan_from must be a date, an aware datetime or a str"),
     ],
 )
 def test_every_wrong_solve_argument_is_an_invalid_argument_not_a_type_error(scenario, option, value, message):
@@ -184,6 +186,33 @@ def test_every_wrong_solve_argument_is_an_invalid_argument_not_a_type_error(scen
     with pytest.raises(jadwal.InvalidArgumentError, match=message) as e:
         jadwal.solve(scenario, **options)
     assert not isinstance(e.value, TypeError)
+
+
+@pytest.mark.parametrize(
+    "arguments, options, message",
+    [
+        (("plan.json", "out"), {}, "solution must be a jadwal.Solution"),
+        ((None, 5), {}, "dir must be a path"),
+        ((None, "out", 5), {}, "formats must be 'all' or names out of"),
+        ((None, "out", ["json", 3]), {}, "formats must be 'all' or names out of"),
+        ((None, "out", "ics"), {"reminders": [-1]}, "a reminder must be a whole number from 0 to 40320"),
+        ((None, "out", "ics"), {"reminders": [2**70]}, "a reminder must be a whole number from 0 to 40320"),
+        ((None, "out", "ics"), {"reminders": [True]}, "a reminder must be a whole number"),
+        ((None, "out", "ics"), {"reminders": [1.5]}, "a reminder must be a whole number"),
+        ((None, "out", "ics"), {"reminders": 30}, "reminders must be a list of minutes"),
+        ((None, "out", "csv"), {"spreadsheet": 1}, "spreadsheet must be True or False"),
+        ((None, "out", "ics"), {"dtstamp": 1767225600}, "dtstamp must be an aware datetime"),
+        ((None, "out", "ics"), {"previous": "plan.json"}, "previous must be a jadwal.Solution"),
+    ],
+)
+def test_every_wrong_write_outputs_argument_is_an_invalid_argument_and_nothing_is_written(
+    plan, tmp_path, arguments, options, message
+):
+    arguments = tuple(plan if a is None else tmp_path / a if a == "out" else a for a in arguments)
+    with pytest.raises(jadwal.InvalidArgumentError, match=message) as e:
+        jadwal.write_outputs(*arguments, **options)
+    assert not isinstance(e.value, (TypeError, AttributeError))
+    assert not (tmp_path / "out").exists()
 
 
 def test_a_plan_says_how_many_search_threads_ran(scenario):

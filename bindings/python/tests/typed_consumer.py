@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import pathlib
-from typing import Dict, List, Tuple, Union
+from typing import Dict, List, Optional, Tuple, Union
 
 import jadwal
 
@@ -29,3 +29,31 @@ def plan_and_publish(path: pathlib.Path, out: pathlib.Path) -> Tuple[str, List[s
     except jadwal.InvalidArgumentError as bad:
         return bad.message, [str(written), ics[:10], cancel, str(metrics["demand_placed"]), str(check.ok)]
     return plan.status, []
+
+
+Where = Tuple[str, Optional[int], Optional[int], Optional[str]]
+
+
+def first_problem(text: str) -> Optional[Where]:
+    """Where a scenario from an HR form goes wrong: ScenarioError as a typed
+    jadwal.Error, its diagnostics read field by field."""
+    try:
+        jadwal.loads(text, "form.yaml")
+    except jadwal.ScenarioError as e:
+        base: jadwal.Error = e
+        found: List[jadwal.Diagnostic] = e.diagnostics
+        first = e.errors[0] if e.errors else None
+        if first is None or not found:
+            return base.message, base.line, base.column, base.code
+        return first.message, first.line, first.column, first.code
+    return None
+
+
+def publish_or_explain(plan: jadwal.Solution, out: pathlib.Path) -> str:
+    try:
+        jadwal.write_outputs(plan, out, "ics", reminders=[-1])
+    except jadwal.InvalidArgumentError as bad:
+        return bad.message
+    except jadwal.OutputError as failed:
+        return failed.message
+    return "written"

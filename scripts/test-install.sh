@@ -164,7 +164,7 @@ PY
           if /usr/bin/python3 -c 'import distributed, yaml' 2>/dev/null; then
             echo "== jadwal-nation plans a generated province on a LocalCluster with the installed package"
             /usr/bin/jadwal generate nation --agencies 3 --employees 600 --seed 1 --out "$run/nation" >/dev/null
-            (cd "$run" && /usr/bin/jadwal-nation plan "$run/nation" --out "$run/nation-plan" --workers 2 \
+            (cd "$run" && timeout 600 /usr/bin/jadwal-nation plan "$run/nation" --out "$run/nation-plan" --workers 2 \
               --max-moves 20000 --formats json,html) >"$run/nation.log" 2>&1 || { cat "$run/nation.log"; exit 1; }
             tail -n 1 "$run/nation.log"
             test -s "$run/nation-plan/nation.html" && test -s "$run/nation-plan/agencies/prov_jambi/report.html"

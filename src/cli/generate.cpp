@@ -72,6 +72,10 @@ action add_generate(CLI::App& app) {
     cmd->add_option("--seed", a->opts.seed, "Random seed")->capture_default_str();
     cmd->add_option("--year", a->opts.year, "Planning year")->check(CLI::Range(2000, 2100))->capture_default_str();
     cmd->add_option("--out", a->out, "Scenario file to write (YAML); nation: the folder to write")->required();
+    cmd->add_option("--preferences", a->opts.preferences,
+                    "batanghari: the share (0..1) of employees who state personal preferences (default 0: none)")
+        ->check(CLI::Range(0.0, 1.0))
+        ->capture_default_str();
     cmd->add_option("--locale", a->locale,
                     "The scenario's locale, the language of what people read: id or en (default: none written)")
         ->check(CLI::IsMember({"id", "en"}));
@@ -79,6 +83,10 @@ action add_generate(CLI::App& app) {
         const auto m = ctx.messages();
         if (!a->locale.empty()) a->opts.locale = text::parse_language(a->locale);
         if (a->kind == "nation") {
+            if (a->opts.preferences > 0) {
+                fmt::print(stderr, "jadwal generate: {}\n", m.tr("--preferences applies to batanghari only"));
+                return static_cast<int>(usage_error);
+            }
             generate::nation_options opts;
             opts.agencies = a->agencies;
             if (employees->count() > 0) opts.employees = a->opts.employees;

@@ -197,6 +197,18 @@ void write_unit(yaml_writer& w, const population& pop, const unit& u) {
         }
         w.end_seq();
     }
+    if (!u.preferred_days.empty()) w.strings("preferred_days", u.preferred_days);
+    w.end_map();
+}
+
+void write_preferences(yaml_writer& w, const stated_preferences& p) {
+    w.key("preferences");
+    w.flow_map();
+    if (!p.modes.empty()) w.strings("modes", p.modes);
+    if (!p.refuse_modes.empty()) w.strings("refuse_modes", p.refuse_modes);
+    if (!p.days.empty()) w.strings("days", p.days);
+    if (!p.times.empty()) w.strings("times", p.times);
+    if (!p.avoid_days.empty()) w.strings("avoid_days", p.avoid_days);
     w.end_map();
 }
 
@@ -233,6 +245,7 @@ void write_employee(yaml_writer& w, const population& pop, const employee& e) {
         for (auto d : e.duties) w.out << pop.duty_templates[d].id;
         w.end_seq();
     }
+    if (!e.prefs.empty()) write_preferences(w, e.prefs);
     w.end_map();
 }
 
@@ -692,9 +705,22 @@ void append_csv_field(std::string& out, std::string_view field) {
 std::string emit_csv(const population& pop) {
     std::string out;
     out.reserve(pop.employees.size() * 96 + 128);
+    // Without generated preferences the file is as it always was: no preference columns.
+    const bool preferences = pop.opts.preferences > 0;
     out += "nip,name,unit,status,pattern,rotation_offset,jp_target,jp_cap,after_hours,weekend,works_collective_leave,"
-           "leave,duties\r\n";
+           "leave,duties";
+    if (preferences) out += ",prefer_modes,refuse_modes,prefer_days,prefer_times,avoid_days";
+    out += "\r\n";
     std::string cell;
+    auto joined = [&](const std::vector<std::string>& values) {
+        cell.clear();
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            if (i > 0) cell += ';';
+            cell += values[i];
+        }
+        out += ',';
+        append_csv_field(out, cell);
+    };
     for (const auto& e : pop.employees) {
         append_csv_field(out, e.nip);
         out += ',';
@@ -724,6 +750,13 @@ std::string emit_csv(const population& pop) {
             cell += pop.duty_templates[e.duties[i]].id;
         }
         append_csv_field(out, cell);
+        if (preferences) {
+            joined(e.prefs.modes);
+            joined(e.prefs.refuse_modes);
+            joined(e.prefs.days);
+            joined(e.prefs.times);
+            joined(e.prefs.avoid_days);
+        }
         out += "\r\n";
     }
     return out;

@@ -46,6 +46,8 @@ population build_population(const batanghari_options& opts) {
     if (opts.csv_threshold < 0) throw std::invalid_argument("csv_threshold must not be negative");
     if (opts.nip_stride < 1 || opts.nip_stride > 999 || opts.nip_offset < 0 || opts.nip_offset >= opts.nip_stride)
         throw std::invalid_argument("nip_stride must be within 1..999 and nip_offset within 0..nip_stride-1");
+    if (!(opts.preferences >= 0.0 && opts.preferences <= 1.0))
+        throw std::invalid_argument("preferences must be a share within 0..1");
 
     population pop;
     pop.opts = opts;
@@ -86,6 +88,7 @@ population build_population(const batanghari_options& opts) {
     add_units(pop);
     add_staff(pop);
     build_training(pop);
+    if (opts.preferences > 0) add_preferences(pop);
     return pop;
 }
 

@@ -88,6 +88,7 @@ struct unit {
     bool apel = false;        ///< Monday morning assembly as a unit duty
     bool upacara = false;     ///< school flag ceremony as a unit duty
     std::vector<critical_period> critical;
+    std::vector<std::string> preferred_days;  ///< weekday names; empty: none (preferences.cpp)
     int staff = 0;
     std::uint32_t first_employee = 0;  ///< employees of a unit are contiguous
 };
@@ -95,6 +96,16 @@ struct unit {
 struct leave {
     day_range days;
     const char* why = "";
+};
+
+/// What a person asked for, as the format writes it (`preferences` of an
+/// employee, the preference columns of the CSV). Generated only with
+/// batanghari_options::preferences > 0 (preferences.cpp).
+struct stated_preferences {
+    std::vector<std::string> modes, refuse_modes, days, times, avoid_days;
+    [[nodiscard]] bool empty() const {
+        return modes.empty() && refuse_modes.empty() && days.empty() && times.empty() && avoid_days.empty();
+    }
 };
 
 /// Roles that put a person on an explicit demand list.
@@ -124,6 +135,7 @@ struct employee {
     std::uint16_t roles = 0;
     profession job = profession::administrator;
     int age = 40;
+    stated_preferences prefs;
 };
 
 struct location {
@@ -256,6 +268,9 @@ void add_duty_templates(population& pop);  ///< (staff.cpp)
 void add_units(population& pop);           ///< units with their staff counts (units.cpp)
 void add_staff(population& pop);           ///< the people of every unit (staff.cpp)
 void build_training(population& pop);      ///< resources, programmes, demand (training.cpp)
+/// Personal preferences of a share of the staff, and units' preferred days (preferences.cpp);
+/// after the demand, so that nobody refuses the only mode of a programme asked of them.
+void add_preferences(population& pop);
 
 /// Whether employee e is selected by demand entry d.
 [[nodiscard]] bool matches(const population& pop, const demand& d, std::uint32_t e);

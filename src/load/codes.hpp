@@ -41,6 +41,7 @@ inline constexpr std::string_view address = "E-ADDRESS";
 
 // ---- relations between values
 inline constexpr std::string_view range_order = "E-RANGE-ORDER";
+inline constexpr std::string_view preference_conflict = "E-PREFERENCE-CONFLICT";
 inline constexpr std::string_view id_duplicate = "E-ID-DUPLICATE";
 inline constexpr std::string_view ref_unit = "E-REF-UNIT";
 inline constexpr std::string_view ref_pattern = "E-REF-PATTERN";

@@ -4,6 +4,7 @@
 // CSV file, line and column of the offending field.
 #include <jadwal/load/csv_reader.hpp>
 #include "file_io.hpp"
+#include "preferences.hpp"
 #include "sections.hpp"
 #include "values.hpp"
 #include "yaml_prescan.hpp"
@@ -32,17 +33,22 @@ enum column : std::size_t {
     col_leave,
     col_duties,
     col_email,
+    col_prefer_modes,
+    col_refuse_modes,
+    col_prefer_days,
+    col_prefer_times,
+    col_avoid_days,
     column_count
 };
 
 constexpr std::array<std::string_view, column_count> column_names{
     "nip",     "name",     "unit",     "status",   "pattern",                "rotation_offset", "jp_target",
     "jp_cap",  "after_hours", "weekend", "timezone", "works_collective_leave", "leave",           "duties",
-    "email"};
+    "email",   "prefer_modes", "refuse_modes", "prefer_days", "prefer_times", "avoid_days"};
 
 // The Indonesian names an HR export (SIMPEG, SIASN) gives some columns,
 // accepted as the same columns (docs/format.md).
-constexpr std::array<std::pair<std::string_view, column>, 7> column_aliases{{
+constexpr std::array<std::pair<std::string_view, column>, 12> column_aliases{{
     {"nama", col_name},
     {"unit_kerja", col_unit},
     {"unit kerja", col_unit},
@@ -50,6 +56,21 @@ constexpr std::array<std::pair<std::string_view, column>, 7> column_aliases{{
     {"cuti", col_leave},
     {"tugas", col_duties},
     {"surel", col_email},
+    {"mode_disukai", col_prefer_modes},
+    {"mode_ditolak", col_refuse_modes},
+    {"hari_disukai", col_prefer_days},
+    {"jam_disukai", col_prefer_times},
+    {"hari_dihindari", col_avoid_days},
+}};
+
+// The preference columns in the order they are read: preferred modes before
+// refused ones, so that a mode in both is found at the refusal.
+constexpr std::array<std::pair<column, preference_column>, 5> preference_columns{{
+    {col_prefer_modes, preference_column::prefer_modes},
+    {col_refuse_modes, preference_column::refuse_modes},
+    {col_prefer_days, preference_column::prefer_days},
+    {col_prefer_times, preference_column::prefer_times},
+    {col_avoid_days, preference_column::avoid_days},
 }};
 
 constexpr std::size_t no_column = static_cast<std::size_t>(-1);
@@ -336,6 +357,9 @@ void read_csv_text(load_context& c, std::uint32_t fi, const std::string& data, s
             else
                 e.email = std::string{address};
         }
+        for (const auto& [col, which] : preference_columns)
+            if (const csv_field* f = cell(col))
+                read_preference_cell(c, which, f->text, rr.at(*f), std::string{column_names[col]}, e.prefs);
         add_employee(c, std::move(d), replaceable);
     }
 }

@@ -1,6 +1,7 @@
 // The `employees` section: a list of employee maps, or {csv: file} (read by
 // csv_employees.cpp); and add_employee(), the defaults and checks both share.
 #include "file_io.hpp"
+#include "preferences.hpp"
 #include "sections.hpp"
 #include "values.hpp"
 
@@ -20,10 +21,10 @@ std::string field_path(const employee_draft& d, std::string_view field) {
 }
 
 void read_employee(load_context& c, const yval& v) {
-    static constexpr std::array<std::string_view, 15> keys{
+    static constexpr std::array<std::string_view, 16> keys{
         "id",       "name",       "unit",     "status",                 "pattern",  "rotation_offset", "jp_target",
         "jp_cap",   "accepts",    "timezone", "works_collective_leave", "leave",    "duties",          "duty_templates",
-        "email"};
+        "email",    "preferences"};
     auto& yr = c.yr;
     const auto m = yr.map(v, "an employee", keys);
     if (!m) return;
@@ -136,6 +137,10 @@ void read_employee(load_context& c, const yval& v) {
                         copy_template_duties(c, *ti, e.duties, yr.where(iv));
             }
         }
+    }
+    if (const yentry* f = m->find("preferences")) {
+        const ypath q = p.key("preferences");
+        e.prefs = read_preferences(c, yval{*f, q});
     }
     add_employee(c, std::move(d));
 }

@@ -1,5 +1,6 @@
 // The `locations` section (with travel times, made symmetric) and the `units`
 // section (organisational units: pattern, staffing limits, critical periods).
+#include "preferences.hpp"
 #include "sections.hpp"
 #include "values.hpp"
 
@@ -100,9 +101,9 @@ void read_units(load_context& c, const yentry* e, const ypath& root) {
     c.units.reserve(items->size());
     for (std::size_t i = 0; i < items->size(); ++i) {
         const ypath pi = p.at(i);
-        static constexpr std::array<std::string_view, 12> keys{
-            "id",         "name",        "kind",     "pattern",  "location", "district",
-            "timezone",   "max_absent",  "min_on_duty", "critical", "holidays", "duties"};
+        static constexpr std::array<std::string_view, 13> keys{
+            "id",         "name",        "kind",     "pattern",  "location", "district",      "timezone",
+            "max_absent", "min_on_duty", "critical", "holidays", "duties",   "preferred_days"};
         const auto m = yr.map(yval{(*items)[i], pi}, "a unit", keys);
         if (!m) continue;
         const yentry* idf = yr.need(*m, pi, "id", "a unit");
@@ -209,6 +210,10 @@ void read_units(load_context& c, const yentry* e, const ypath& root) {
         if (const yentry* f = m->find("duties")) {
             const ypath q = pi.key("duties");
             u.duties = read_duties(c, yval{*f, q});
+        }
+        if (const yentry* f = m->find("preferred_days")) {
+            const ypath q = pi.key("preferred_days");
+            if (const auto days = read_preferred_days(c, yval{*f, q})) u.preferred_days = *days;
         }
         c.s.units.push_back(std::move(u));
         c.unit_info.push_back(std::move(notes));

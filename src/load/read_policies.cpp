@@ -124,10 +124,11 @@ std::optional<model::assigned_duty> read_assigned_duty(load_context& c, const ye
 }
 
 void read_policy(load_context& c, const std::string& id, const yentry& entry, const ypath& p) {
-    static constexpr std::array<std::string_view, 16> keys{
+    static constexpr std::array<std::string_view, 17> keys{
         "description",  "modes",         "windows",          "after_hours",        "weekend",
         "max_absent",   "max_module_jp", "study_block_minutes", "weights",         "max_training_minutes_per_day",
-        "max_session_minutes_per_day", "recordings", "working_hours", "friday_prayer", "breaks", "assigned_duty"};
+        "max_session_minutes_per_day", "recordings", "working_hours", "friday_prayer", "breaks", "assigned_duty",
+        "stability"};
     const auto m = c.yr.map(yval{entry, p}, "a policy", keys);
     model::policy pol;
     pol.id = id;
@@ -204,6 +205,12 @@ void read_policy(load_context& c, const std::string& id, const yentry& entry, co
             const ypath q = p.key("breaks");
             static constexpr std::array<std::string_view, 2> names{"protected", "allowed"};
             if (const auto k = yr.choice(yval{*f, q}, "breaks policy", names)) pol.protect_breaks = *k == 0;
+        }
+        if (const yentry* f = m->find("stability")) {
+            const ypath q = p.key("stability");
+            static constexpr std::array<std::string_view, 3> names{"strict", "balanced", "free"};
+            if (const auto k = yr.choice(yval{*f, q}, "stability", names))
+                pol.stability = static_cast<model::stability_mode>(*k);
         }
         if (const yentry* f = m->find("max_training_minutes_per_day")) {
             const ypath q = p.key("max_training_minutes_per_day");

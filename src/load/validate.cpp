@@ -231,8 +231,10 @@ phrase mode_problem(const load_context& c, const model::program& pr, const model
     return {};
 }
 
-/// Why an employee can never take a mode (windows they refuse); empty when they can.
+/// Why an employee can never take a mode (a mode they refuse, windows they refuse); empty when they can.
 phrase refusal(const model::employee& e, const model::mode_offer& mo) {
+    const auto& refused = e.prefs.refused_modes;
+    if (std::find(refused.begin(), refused.end(), mo.mode) != refused.end()) return say("they refuse this mode");
     for (std::size_t i = 0, x = 0; i < mo.windows.size(); ++i) {
         switch (mo.windows[i]) {
             case model::window_kind::working_hours: return {};

@@ -70,6 +70,10 @@ struct batanghari_options {
     /// different offsets never share a NIP. Stride 1..999, offset 0..stride-1.
     int nip_stride = 1;
     int nip_offset = 0;
+    /// The share (0..1) of employees who state personal preferences (docs/format.md "Personal
+    /// preferences"), deterministic for the seed; with it, some office units get preferred days.
+    /// 0 writes none, and the same bytes as before preferences existed.
+    double preferences = 0;
 };
 
 /// What a generated scenario contains, for reports and tests.
@@ -110,7 +114,7 @@ struct generated_files {
 
 /// Writes the scenario (and the employees CSV when large) atomically.
 /// Throws std::invalid_argument for options out of range (employees < 1, year
-/// outside 2000..2100, csv_threshold < 0, a shared resource naming a programme the
+/// outside 2000..2100, csv_threshold < 0, preferences outside 0..1, a shared resource naming a programme the
 /// generator does not write or an id it already uses) and std::runtime_error (jadwal::error, errc::io) when a file
 /// cannot be written.
 generated_files write_batanghari(const std::filesystem::path& yaml_path, const batanghari_options& opts);

@@ -153,12 +153,34 @@ struct unit {
     std::vector<critical_period> critical;
     std::optional<holiday_rule> holidays;  ///< overrides the pattern's rule
     std::vector<duty> duties;  ///< duties of every member of staff (e.g. Monday assembly)
+    /// The unit's preferred training weekdays (bit d = c_encoding d; 0: none), for
+    /// staff who state no preferred days of their own (docs/model.md "Preferences").
+    std::uint8_t preferred_days = 0;
     source_mark mark;
 };
 
 // ---------------------------------------------------------------- employees
 
 enum class employment_status { pns, pppk };
+enum class delivery_mode { classroom, online_live, self_paced };
+
+/// What one person asked for (docs/model.md "Preferences"). Refused modes are
+/// hard: the person is never planned in them. The rest feed the objective's
+/// preference term, one miss per placed item in a mode not preferred and one per
+/// session or study block on a day not preferred, on a day avoided, or outside
+/// the preferred times.
+struct preferences {
+    std::vector<delivery_mode> modes;          ///< preferred modes (empty: no preference)
+    std::vector<delivery_mode> refused_modes;  ///< never planned in these
+    std::uint8_t days = 0;                     ///< preferred weekdays, bit d = c_encoding d (0: none)
+    std::vector<clock_range> times;            ///< preferred local clock ranges (empty: none)
+    std::uint8_t avoid_weekdays = 0;           ///< bit d = c_encoding d
+    std::vector<local_date> avoid_dates;       ///< sorted, unique
+    [[nodiscard]] bool empty() const {
+        return modes.empty() && refused_modes.empty() && days == 0 && times.empty() && avoid_weekdays == 0 &&
+               avoid_dates.empty();
+    }
+};
 
 struct acceptance {
     bool after_hours = true;
@@ -185,6 +207,7 @@ struct employee {
     const date::time_zone* zone = nullptr;  ///< nullptr: the unit's zone
     std::vector<leave> leaves;
     std::vector<duty> duties;
+    model::preferences prefs;
     source_mark mark;
 };
 
@@ -235,7 +258,6 @@ struct instructor {
 
 // ---------------------------------------------------------------- training
 
-enum class delivery_mode { classroom, online_live, self_paced };
 enum class window_kind { working_hours, after_hours, weekend, explicit_hours };
 
 /// An explicit window: these clock ranges on these weekdays (bit d = c_encoding d).
@@ -340,6 +362,13 @@ struct assigned_duty {
     int lieu_window_days = 30;
 };
 
+/// How a re-plan treats what was published (docs/model.md "Stability").
+enum class stability_mode {
+    strict,    ///< a published item changes only to repair it or to place unplaced demand
+    balanced,  ///< changes are priced in the burden level (`weights.change` each)
+    free       ///< changes are priced in the cost level: any burden gain may move items
+};
+
 struct policy {
     std::string id, description;
     std::vector<delivery_mode> modes;  ///< allowed modes (empty: all)
@@ -364,6 +393,7 @@ struct policy {
     bool recordings = true;  ///< whether recordings of fixed sessions may place people
     std::optional<model::assigned_duty> assigned_duty;  ///< none: no training is assigned duty
     objective_weights weights;
+    stability_mode stability = stability_mode::strict;  ///< re-planning (`stability:`)
     source_mark mark;
 };
 
@@ -492,6 +522,8 @@ inline constexpr std::size_t staff_group_count = 4;
 [[nodiscard]] std::string_view to_string(priority p);
 [[nodiscard]] std::optional<delivery_mode> parse_delivery_mode(std::string_view s);
 [[nodiscard]] std::optional<window_kind> parse_window_kind(std::string_view s);
+[[nodiscard]] std::string_view to_string(stability_mode m);
+[[nodiscard]] std::optional<stability_mode> parse_stability_mode(std::string_view s);
 
 // ---------------------------------------------------------------- definitions
 
@@ -602,6 +634,21 @@ inline std::optional<delivery_mode> parse_delivery_mode(std::string_view s) {
 inline std::optional<window_kind> parse_window_kind(std::string_view s) {
     for (auto w : {window_kind::working_hours, window_kind::after_hours, window_kind::weekend})
         if (to_string(w) == s) return w;
+    return std::nullopt;
+}
+
+inline std::string_view to_string(stability_mode m) {
+    switch (m) {
+        case stability_mode::strict: return "strict";
+        case stability_mode::balanced: return "balanced";
+        case stability_mode::free: return "free";
+    }
+    return "strict";
+}
+
+inline std::optional<stability_mode> parse_stability_mode(std::string_view s) {
+    for (auto m : {stability_mode::strict, stability_mode::balanced, stability_mode::free})
+        if (to_string(m) == s) return m;
     return std::nullopt;
 }
 

@@ -7,6 +7,7 @@
 #include <jadwal/model/random.hpp>
 #include <jadwal/model/policy.hpp>
 
+#include "../verify/preference_rules.hpp"
 
 #include <date/tz.h>
 #include <fmt/format.h>
@@ -88,6 +89,7 @@ exposure compute_exposure(const model::scenario& s, const model::solution& sol) 
     struct booked {
         std::map<std::uint32_t, std::vector<const model::session*>> live;
         std::map<std::uint32_t, std::vector<const model::study_block*>> blocks;
+        model::delivery_mode mode = model::delivery_mode::online_live;  ///< of the live cohort
     };
     std::map<std::pair<std::uint32_t, std::uint32_t>, booked> by_pair;
     for (const auto& c : sol.cohorts) {
@@ -96,6 +98,7 @@ exposure compute_exposure(const model::scenario& s, const model::solution& sol) 
         for (const auto e : c.participants) {
             check_employee(e);
             auto& b = by_pair[{e.value, c.program.value}];
+            if (c.mode != model::delivery_mode::self_paced) b.mode = c.mode;
             for (const auto& ss : c.sessions) b.live[ss.module].push_back(&ss);
         }
     }
@@ -164,6 +167,12 @@ exposure compute_exposure(const model::scenario& s, const model::solution& sol) 
             }
         }
         const auto& p = s.programs[prog];
+        // Preferences (docs/model.md "Preferences"): the person's, with their unit's days.
+        const auto& person = s.employees[emp];
+        const auto& prefs = person.prefs;
+        const std::uint8_t unit_days =
+            person.unit.valid() && person.unit.value < s.units.size() ? s.units[person.unit.value].preferred_days : 0;
+        const bool any_prefs = !prefs.empty() || unit_days != 0;
         enrolment en;
         en.employee = ei;
         en.program = model::program_index{prog};
@@ -196,6 +205,11 @@ exposure compute_exposure(const model::scenario& s, const model::solution& sol) 
                         }
                     seat.critical_weight = w;
                     seat.week_after_hours_minutes = after_hours_by_week[calendar::week_number(local_day(ss->start, *zone))];
+                    if (any_prefs) {
+                        const auto tm = verify::detail::session_misses(prefs, unit_days, ss->start, ss->end, *zone);
+                        seat.preference_misses =
+                            tm.count() + (verify::detail::mode_miss(prefs, it->second.mode) ? 1 : 0);
+                    }
                     x.live.push_back(seat);
                 }
             }
@@ -206,7 +220,18 @@ exposure compute_exposure(const model::scenario& s, const model::solution& sol) 
                 // A block ending at midnight finishes the day before.
                 const auto last_day = local_day(last - calendar::minutes{1}, *zone);
                 parts.self_paced = static_cast<std::int64_t>(x.self_paced.size());
-                x.self_paced.push_back({ei, en.program, m, (due - last_day).count()});
+                int misses = 0;
+                if (any_prefs) {
+                    bool day = false, time = false;
+                    for (const auto* b : bl->second) {
+                        const auto tm = verify::detail::session_misses(prefs, unit_days, b->start, b->end, *zone);
+                        day = day || tm.day;
+                        time = time || tm.time;
+                    }
+                    const auto mode = verify::detail::study_mode(bl->second.front()->recording);
+                    misses = (day ? 1 : 0) + (time ? 1 : 0) + (verify::detail::mode_miss(prefs, mode) ? 1 : 0);
+                }
+                x.self_paced.push_back({ei, en.program, m, (due - last_day).count(), misses});
             }
         }
         x.enrolments.push_back(std::move(en));
@@ -218,14 +243,15 @@ double attend_probability(const live_seat& seat, const model::attendance_model& 
     const double work = std::max(0.0, 1.0 - a.working_time_penalty * seat.working_share * seat.critical_weight);
     const double overload =
         seat.week_after_hours_minutes > a.overload_minutes_per_week ? 1.0 - a.overload_penalty : 1.0;
-    return clamp01(a.live_base * work * overload);
+    return clamp01(a.live_base * work * overload * std::pow(preference_miss_factor, seat.preference_misses));
 }
 
 double complete_probability(const self_paced_module& m, const model::attendance_model& a) {
     const double t = a.full_slack_days <= 0
                          ? (m.slack_days >= 0 ? 1.0 : 0.0)
                          : clamp01(static_cast<double>(m.slack_days) / static_cast<double>(a.full_slack_days));
-    return clamp01(a.self_paced_min + (a.self_paced_max - a.self_paced_min) * t);
+    return clamp01((a.self_paced_min + (a.self_paced_max - a.self_paced_min) * t) *
+                   std::pow(preference_miss_factor, m.preference_misses));
 }
 
 double enrolment_probability(const exposure& x, const enrolment& e, const model::attendance_model& a) {
@@ -437,13 +463,15 @@ fit_result fit_attendance(const model::scenario& s, const exposure& x, std::span
     // over the after-hours threshold. Self-paced: the slack fraction t of
     // complete_probability (full_slack_days held). Records that share these
     // share a probability, so the likelihood sums over groups of them (yes and
-    // no counts) and its cost does not grow with the number of records.
+    // no counts) and its cost does not grow with the number of records. The
+    // preference misses of a seat or module (preference_miss_factor each, not
+    // fitted) are part of the group.
     struct outcomes {
         double yes = 0, no = 0;
         void add(bool happened) { (happened ? yes : no) += 1; }
     };
-    std::map<std::pair<double, bool>, outcomes> live_groups;  // (exposure, overloaded)
-    std::map<double, outcomes> module_groups;                 // t
+    std::map<std::tuple<double, bool, int>, outcomes> live_groups;  // (exposure, overloaded, misses)
+    std::map<std::pair<double, int>, outcomes> module_groups;       // (t, misses)
     // complete_probability with min 0 and max 1 is t itself.
     model::attendance_model slack_only = start;
     slack_only.self_paced_min = 0;
@@ -467,7 +495,10 @@ fit_result fit_attendance(const model::scenario& s, const exposure& x, std::span
                 ++r.records_unmatched;
                 continue;
             }
-            module_groups[complete_probability(x.self_paced[it->second], slack_only)].add(rec.attended);
+            auto slack = x.self_paced[it->second];
+            const int misses = slack.preference_misses;
+            slack.preference_misses = 0;
+            module_groups[{complete_probability(slack, slack_only), misses}].add(rec.attended);
             ++r.records_self_paced;
             continue;
         }
@@ -478,7 +509,7 @@ fit_result fit_attendance(const model::scenario& s, const exposure& x, std::span
         }
         const auto& seat = x.live[it->second];
         live_groups[{seat.working_share * seat.critical_weight,
-                     seat.week_after_hours_minutes > start.overload_minutes_per_week}]
+                     seat.week_after_hours_minutes > start.overload_minutes_per_week, seat.preference_misses}]
             .add(rec.attended);
         ++r.records_live;
     }
@@ -490,12 +521,15 @@ fit_result fit_attendance(const model::scenario& s, const exposure& x, std::span
     const auto live_ll = [&](double base, double penalty, double overload) {
         double ll = 0;
         for (const auto& [k, g] : live_groups)
-            ll += group_ll(base * std::max(0.0, 1 - penalty * k.first) * (k.second ? 1 - overload : 1.0), g);
+            ll += group_ll(base * std::max(0.0, 1 - penalty * std::get<0>(k)) * (std::get<1>(k) ? 1 - overload : 1.0) *
+                               std::pow(preference_miss_factor, std::get<2>(k)),
+                           g);
         return ll;
     };
     const auto module_ll = [&](double lo, double hi) {
         double ll = 0;
-        for (const auto& [t, g] : module_groups) ll += group_ll(lo + (hi - lo) * t, g);
+        for (const auto& [k, g] : module_groups)
+            ll += group_ll((lo + (hi - lo) * k.first) * std::pow(preference_miss_factor, k.second), g);
         return ll;
     };
     r.log_likelihood_start = live_ll(start.live_base, start.working_time_penalty, start.overload_penalty) +
@@ -507,7 +541,7 @@ fit_result fit_attendance(const model::scenario& s, const exposure& x, std::span
         // penalty apart, holding them; alternately until nothing moves. The
         // overload penalty is told apart from the base rate only by sessions
         // in both light and heavy weeks.
-        const auto overloaded = [](const auto& group) { return group.first.second; };
+        const auto overloaded = [](const auto& group) { return std::get<1>(group.first); };
         const bool heavy = std::any_of(live_groups.begin(), live_groups.end(), overloaded);
         const bool light = !std::all_of(live_groups.begin(), live_groups.end(), overloaded);
         r.fitted_live = true;
@@ -533,8 +567,8 @@ fit_result fit_attendance(const model::scenario& s, const exposure& x, std::span
         // more, self_paced_max; in between, both. Each is fitted only when
         // some record speaks to it, and min <= max holds throughout.
         // Keys are sorted: the smallest t is first, the largest last.
-        const bool some_min = module_groups.begin()->first < 1;
-        const bool some_max = module_groups.rbegin()->first > 0;
+        const bool some_min = module_groups.begin()->first.first < 1;
+        const bool some_max = module_groups.rbegin()->first.first > 0;
         r.fitted_self_paced_min = some_min;
         r.fitted_self_paced_max = some_max;
         const double lo_min = some_min ? 0 : f.self_paced_min, lo_max = some_min ? 1 : f.self_paced_min;

@@ -132,6 +132,9 @@ std::vector<metric_row> comparison_rows(const comparison& c, const text::message
         [](const policy_result& r) { return r.check.metrics.after_hours_minutes; });
     add("max_after_hours_minutes_per_person_week", m.tr("max after-hours minutes per person-week"), k::minutes, false,
         [](const policy_result& r) { return r.check.metrics.max_after_hours_minutes_per_person_week; });
+    // docs/model.md "Preferences": sessions, blocks and items that miss what people asked for.
+    add("preference_misses", m.tr("preference misses"), k::count, false,
+        [](const policy_result& r) { return r.check.metrics.preference_misses; });
     add("assigned_duty_days", m.tr("days of training as assigned duty"), k::count, false,
         [](const policy_result& r) { return r.check.metrics.assigned_duty_days; });
     add("days_in_lieu", m.tr("days off in lieu"), k::count, false,
@@ -279,7 +282,8 @@ std::string comparison_json(const model::scenario& s, const comparison& c) {
                      {"self_paced_min", a.self_paced_min},
                      {"self_paced_max", a.self_paced_max},
                      {"full_slack_days", a.full_slack_days},
-                     {"missed_sessions_allowed", a.missed_sessions_allowed}}},
+                     {"missed_sessions_allowed", a.missed_sessions_allowed},
+                     {"preference_miss_factor", preference_miss_factor}}},
                    {"policies", policies},
                    {"rows", rows}};
     return doc.dump(2) + "\n";

@@ -179,6 +179,8 @@ const std::vector<metric_row>& metric_rows() {
         {"max_after_hours_minutes_per_person_week",
          [](const text::messages& t) { return t.tr("most after-hours minutes of one person in one week"); },
          [](const M& m, const F&) { return double(m.max_after_hours_minutes_per_person_week); }, true, false, -1},
+        {"preference_misses", [](const text::messages& t) { return t.tr("preference misses"); },
+         [](const M& m, const F&) { return double(m.preference_misses); }, true, false, -1},
         {"max_unit_absence_ratio",
          [](const text::messages& t) { return t.tr("largest share of a unit in training at once"); },
          [](const M& m, const F&) { return m.max_unit_absence_ratio; }, false, true, -1},
@@ -328,6 +330,12 @@ private:
             week_caption +=
                 t_.format(" (policy limit {})", detail::plain_count(t_, *pol_.max_after_hours_minutes_per_week));
         card(h_, grouped(t_, m_.max_after_hours_minutes_per_person_week), t_.tr("min"), week_caption);
+        // docs/model.md "Preferences": shown when someone asked for something.
+        if (const auto asking = people_with_preferences(); asking > 0 || m_.preference_misses > 0)
+            card(h_, grouped(t_, m_.preference_misses), "",
+                 t_.format("preference misses (a day, time or mode people did not ask for; {} people have "
+                           "preferences)",
+                           grouped(t_, asking)));
         std::string absence_caption(t_.tr("largest share of one unit's staff in training in working time at once"));
         if (const auto u = worst_unit()) absence_caption += " (" + s_.units[*u].id + ")";
         card(h_, percent(t_, m_.max_unit_absence_ratio), "", absence_caption);
@@ -381,6 +389,17 @@ private:
             h_.raw("</tr>\n");
         }
         close_table(h_, groups.size());
+    }
+
+    /// Staff who state a preference, or whose unit prefers training days.
+    std::int64_t people_with_preferences() const {
+        std::int64_t n = 0;
+        for (const auto& e : s_.employees) {
+            const bool unit_days =
+                e.unit.valid() && e.unit.value < s_.units.size() && s_.units[e.unit.value].preferred_days != 0;
+            if (!e.prefs.empty() || unit_days) ++n;
+        }
+        return n;
     }
 
     std::optional<std::uint32_t> worst_unit() const {

@@ -20,6 +20,7 @@ context::context(const model::scenario& sc, const model::solution& so, const mod
     disruption_minutes.assign(n, 0);
     after_hours_minutes.assign(n, 0);
     disruption_weighted.assign(n, 0.0);
+    preference_misses.assign(n, 0);
     placed.assign(s.demand.size(), false);
     top_up_jp.assign(s.employees.size(), 0);
     top_up_smallest.assign(s.employees.size(), 0);

@@ -83,6 +83,8 @@ public:
     /// Per employee: training minutes inside / outside working time, and weighted.
     std::vector<std::int64_t> disruption_minutes, after_hours_minutes;
     std::vector<double> disruption_weighted;
+    /// Per employee: preference misses (docs/model.md "Preferences"; check_preferences.cpp).
+    std::vector<std::int64_t> preference_misses;
     std::int64_t max_after_hours_week = 0;
     /// Per employee: the most after-hours minutes in one ISO week.
     std::vector<std::int64_t> max_after_hours_week_of;
@@ -113,6 +115,10 @@ public:
     /// Per unit: the most staff in training in working time at once, and the limit.
     std::vector<std::int64_t> unit_max_absent, unit_limit, unit_headcount;
     std::int64_t changes = 0;
+    std::map<std::string, std::int64_t> changes_by_reason;  ///< "repair", "placement", "other"
+    /// JP of demand the previous plan placed and this one does not (docs/model.md "Stability").
+    double dropped_jp_mandatory = 0, dropped_jp_elective = 0;
+    std::int64_t dropped = 0;  ///< those demand items
     double budget_cost = 0;
     std::int64_t classroom_cohorts = 0;
 
@@ -207,6 +213,7 @@ void check_people(context& c);                               // check_people.cpp
 void check_lieu(context& c);                                 // check_lieu.cpp
 void check_staffing(context& c);                             // check_staffing.cpp
 void check_budget(context& c);                               // check_budget.cpp
+void check_preferences(context& c);                          // check_preferences.cpp
 void check_previous(context& c, const previous_plan& prev);  // check_previous.cpp
 void score(context& c, report& r);                           // score.cpp
 

@@ -87,6 +87,8 @@ void score(context& c, report& r) {
         r.units[u].disruption_minutes += c.disruption_minutes[e];
         r.units[u].disruption_weighted += c.disruption_weighted[e];
         r.units[u].after_hours_minutes += c.after_hours_minutes[e];
+        m.preference_misses += c.preference_misses[e];
+        r.units[u].preference_misses += c.preference_misses[e];
         unit_disruption[u] += c.disruption_weighted[e];
         unit_after_hours[u] += static_cast<double>(c.after_hours_minutes[e]);
     }
@@ -94,7 +96,7 @@ void score(context& c, report& r) {
     for (std::uint32_t e = 0; e < s.employees.size(); ++e) {
         if (c.items[e].empty()) continue;
         r.people.push_back({model::employee_index{e}, c.training[e].total().count(), c.disruption_minutes[e],
-                            c.after_hours_minutes[e], c.max_after_hours_week_of[e]});
+                            c.after_hours_minutes[e], c.max_after_hours_week_of[e], c.preference_misses[e]});
     }
     r.working_time_training = std::move(c.absent);  // the last reader of the context
     for (const auto& dates : c.duty_dates) m.assigned_duty_days += static_cast<std::int64_t>(dates.size());
@@ -127,7 +129,7 @@ void score(context& c, report& r) {
     b["disruption"] = w.disruption * m.disruption_weighted;
     b["after_hours"] = w.after_hours * static_cast<double>(m.after_hours_minutes);
     b["fairness"] = w.fairness * static_cast<double>(m.max_after_hours_minutes_per_person_week);
-    b["preference"] = 0;  // the scenario format has no preferences yet, so none can be missed
+    b["preference"] = w.preference * static_cast<double>(m.preference_misses);
     b["cohort_opened"] = w.cohort_opened * static_cast<double>(m.cohorts);
     b["cohort_underfilled"] = w.cohort_underfilled * underfilled;
     b["instructor_minute"] = w.instructor_minute * static_cast<double>(m.instructor_minutes);
@@ -136,8 +138,20 @@ void score(context& c, report& r) {
         b["duty_day"] = w.duty_day * static_cast<double>(m.assigned_duty_days);
     obj.participation = b["unmet_mandatory"] + b["unmet_elective"] + b["jp_shortfall"];
     obj.burden = b["disruption"] + b["after_hours"] + b["fairness"] + b["preference"];
-    obj.cost = b["cohort_opened"] + b["cohort_underfilled"] + b["instructor_minute"] + b["change"] +
+    obj.cost = b["cohort_opened"] + b["cohort_underfilled"] + b["instructor_minute"] +
                (c.pol.assigned_duty ? b["duty_day"] : 0.0);
+    // Where the changes count: the stability the re-plan ran under, as the plan
+    // records it, else the policy's (docs/model.md "Stability").
+    switch (c.sol.stability.value_or(c.pol.stability)) {
+        case model::stability_mode::strict:
+            obj.stability = b["change"];
+            obj.published = w.unmet_mandatory * c.dropped_jp_mandatory + w.unmet_elective * c.dropped_jp_elective;
+            // A term of re-plans only: a plan made afresh does not name it.
+            if (c.sol.stability || !c.changes_by_reason.empty()) b["published_dropped"] = obj.published;
+            break;
+        case model::stability_mode::balanced: obj.burden += b["change"]; break;
+        case model::stability_mode::free: obj.cost += b["change"]; break;
+    }
 
     for (std::uint32_t u = 0; u < units; ++u) {
         auto& t = obj.per_unit[s.units[u].id];
@@ -150,6 +164,8 @@ void score(context& c, report& r) {
         t["burden"] = t["disruption"] + t["after_hours"];
     }
     r.changes = c.changes;
+    r.changes_by_reason = c.changes_by_reason;
+    r.published_dropped = c.dropped;
     r.budget_cost = c.budget_cost;
     r.classroom_cohorts = c.classroom_cohorts;
 }

@@ -60,6 +60,7 @@ report verify(const model::scenario& s, const model::solution& sol, const model:
     detail::check_lieu(c);
     detail::check_staffing(c);
     detail::check_budget(c);
+    detail::check_preferences(c);
     detail::check_previous(c, opts.previous);
     check_unplaced_list(c);
 

@@ -3,8 +3,10 @@
 // that (docs/attendance.md): each live session a person is booked on is
 // attended with a probability that falls with the share of it inside their
 // working time (more so in their unit's critical periods) and in weeks heavy
-// with after-hours training; each self-paced module is completed with a
-// probability that rises with the slack left before its deadline. A seeded
+// with after-hours training, and for each kind of preference the session
+// misses (its day, its time, its mode); each self-paced module is completed
+// with a probability that rises with the slack left before its deadline (and
+// falls likewise with its preference misses). A seeded
 // Monte Carlo simulation turns that into expected completions and JP-target
 // attainment with their spread, and a maximum-likelihood fit calibrates the
 // main parameters from real attendance records. The parameters are
@@ -35,6 +37,9 @@ struct live_seat {
     /// Minutes of the person's training outside working time in the ISO week
     /// (Monday-Sunday, their zone) the session starts in.
     std::int64_t week_after_hours_minutes = 0;
+    /// The kinds of preference miss of this session for this person (docs/model.md
+    /// "Preferences"): its day, its time, and the cohort's mode; 0 to 3.
+    int preference_misses = 0;
 };
 
 /// One self-paced module of one person (its study blocks taken together).
@@ -45,6 +50,10 @@ struct self_paced_module {
     /// Whole days from the local date of the module's last block to the
     /// demand's deadline (the horizon's last day without one); negative when late.
     std::int64_t slack_days = 0;
+    /// The kinds of preference miss among its blocks: a day miss in any block, a
+    /// time miss in any block, and the mode (self-paced, or online_live for a
+    /// recording) when the person prefers others; 0 to 3.
+    int preference_misses = 0;
 };
 
 /// A placed programme of one person and where its parts are in the exposure.
@@ -76,6 +85,11 @@ struct exposure {
 /// blocks of it, and the plan does not list it as unplaced. Throws
 /// std::invalid_argument when the plan refers to something the scenario lacks.
 [[nodiscard]] exposure compute_exposure(const model::scenario& s, const model::solution& sol);
+
+/// What each kind of preference miss does to attendance (docs/attendance.md
+/// "Preferences"): a live session's attendance probability, and a self-paced
+/// module's completion probability, is multiplied by this once per kind it misses.
+inline constexpr double preference_miss_factor = 0.9;
 
 /// The probability that the person attends the seat (in [0, 1]).
 [[nodiscard]] double attend_probability(const live_seat& seat, const model::attendance_model& a);

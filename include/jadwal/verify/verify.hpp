@@ -43,6 +43,7 @@ struct unit_summary {
     std::int64_t disruption_minutes = 0;
     double disruption_weighted = 0;
     std::int64_t after_hours_minutes = 0;
+    std::int64_t preference_misses = 0;  ///< of its staff (docs/model.md "Preferences")
 };
 
 /// JP-target attainment of one staff group (model::staff_group_of).
@@ -64,6 +65,7 @@ struct person_measures {
     std::int64_t disruption_minutes = 0;    ///< ... inside their working time
     std::int64_t after_hours_minutes = 0;   ///< ... outside it (breaks and assigned duty excluded)
     std::int64_t max_after_hours_week = 0;  ///< the most after-hours minutes in one ISO week, their zone
+    std::int64_t preference_misses = 0;     ///< docs/model.md "Preferences"
 };
 
 struct report {
@@ -89,6 +91,13 @@ struct report {
     /// the time unit absence counts.
     std::vector<calendar::interval_set> working_time_training;
     std::int64_t changes = 0;         ///< against the previous plan (0 without one)
+    /// The changes by reason (docs/model.md "Stability"): "repair" (the previous
+    /// item breaks a hard rule of the scenario as it is now), "placement" (it
+    /// seats demand the previous plan left unplaced) and "other" (neither: a
+    /// burden or cost gain). They add up to `changes`.
+    std::map<std::string, std::int64_t> changes_by_reason;
+    /// Demand items the previous plan placed and this one does not (0 without one).
+    std::int64_t published_dropped = 0;
     /// What the plan spends (docs/model.md "Budget"), and how many classroom cohorts it opens.
     double budget_cost = 0;
     std::int64_t classroom_cohorts = 0;

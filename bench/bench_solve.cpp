@@ -2,9 +2,11 @@
 // policy `flexible`), against the targets of issue 3. Each measured solve runs
 // in a fresh child process, so its peak memory (max RSS) is its own.
 //   bench_solve [--employees N] [--seed S] [--seconds T] [--reference-seconds R]
-//               [--threads N] [--baseline] [--big [N]] [--dir DIR]
+//               [--threads N] [--baseline] [--big [N]] [--dir DIR] [--preferences PERCENT]
 //   --reference-seconds 0 skips the long reference run; --big runs the
-//   100,000-employee feasibility check.
+//   100,000-employee feasibility check; --preferences gives that share of the
+//   people preferences (docs/model.md "Preferences") in the measured runs and
+//   compares with a run whose objective ignores them (issue 17's target).
 #include <jadwal/generate/batanghari.hpp>
 #include <jadwal/load/load_scenario.hpp>
 #include <jadwal/solve/solver.hpp>
@@ -16,6 +18,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cmath>
@@ -61,6 +64,7 @@ struct figures {
     /// JP target met / with a target per model::staff_group, as verify counts them.
     std::array<std::int64_t, model::staff_group_count> group_met{}, group_with_target{};
     std::int64_t assigned_duty_days = 0, days_in_lieu = 0;
+    std::int64_t preference_misses = 0;
     double peak_mb = 0;
 };
 
@@ -78,18 +82,50 @@ struct run_spec {
     bool verify = true;
     std::int64_t max_moves = -1;  ///< instead of a time limit
     std::string policy = "flexible";
+    int preferences = 0;              ///< percent of the people given preferences
+    bool ignore_preferences = false;  ///< the preference weight set to 0
 };
+
+/// Preferences for about `percent` of the people, the same for the same scenario:
+/// mornings, Tuesday to Thursday, no Fridays, classroom first, and a few who
+/// refuse live online training or avoid some dates.
+void give_preferences(model::scenario& s, int percent) {
+    auto mix = [](std::uint64_t x) {
+        x += 0x9E3779B97F4A7C15ULL;
+        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+        x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+        return x ^ (x >> 31);
+    };
+    const auto bit = [](date::weekday w) { return static_cast<std::uint8_t>(1U << w.c_encoding()); };
+    for (std::size_t i = 0; i < s.employees.size(); ++i) {
+        const std::uint64_t h = mix(i);
+        if (static_cast<int>(h % 100) >= percent) continue;
+        auto& p = s.employees[i].prefs;
+        const auto kind = (h >> 8) % 100;
+        if (kind < 40) p.times = {{calendar::minutes{7 * 60 + 30}, calendar::minutes{12 * 60}}};
+        if (kind >= 30 && kind < 60) p.days = bit(date::Tuesday) | bit(date::Wednesday) | bit(date::Thursday);
+        if (kind >= 55 && kind < 75) p.avoid_weekdays = bit(date::Friday);
+        if (kind >= 75 && kind < 90) p.modes = {model::delivery_mode::classroom};
+        if (kind >= 90 && kind < 95) p.refused_modes = {model::delivery_mode::online_live};
+        if (kind >= 95)
+            for (int k = static_cast<int>((h >> 20) % 7); k < (s.horizon.last - s.horizon.first).count(); k += 14)
+                p.avoid_dates.push_back(s.horizon.first + date::days{k});
+    }
+}
 
 figures run_child(const run_spec& spec) {
     figures f;
     const auto t0 = std::chrono::steady_clock::now();
-    const auto loaded = load::load_scenario_file(spec.scenario);
+    auto loaded = load::load_scenario_file(spec.scenario);
     if (!loaded.scenario) {
         for (const auto& d : loaded.diags.items())
             if (d.level == load::severity::error) fmt::print(stderr, "{}\n", load::format(d));
         std::_Exit(2);
     }
-    const auto& s = *loaded.scenario;
+    model::scenario& s = *loaded.scenario;
+    if (spec.preferences > 0) give_preferences(s, spec.preferences);
+    if (spec.ignore_preferences)
+        for (auto& p : s.policies) p.weights.preference = 0;
     f.load_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     solve::solve_options o;
     o.policy = spec.policy;
@@ -140,6 +176,7 @@ figures run_child(const run_spec& spec) {
     f.own_violations = sol.metrics.hard_violations;
     f.assigned_duty_days = sol.metrics.assigned_duty_days;
     f.days_in_lieu = sol.metrics.days_in_lieu;
+    f.preference_misses = sol.metrics.preference_misses;
     std::int64_t unplaced_jp = 0, all_jp = 0;
     for (const auto& d : s.demand) all_jp += s.programs[d.program.value].jp;
     for (const auto& u : sol.unplaced) unplaced_jp += s.programs[u.program.value].jp;
@@ -220,6 +257,7 @@ int main(int argc, char** argv) {
     int threads = 1;
     bool baseline = false;
     int big = 0;
+    int preferences = 0;
     std::filesystem::path dir = std::filesystem::temp_directory_path() / "jadwal-bench-solve";
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -238,9 +276,10 @@ int main(int argc, char** argv) {
         else if (a == "--baseline") baseline = true;
         else if (a == "--big") big = (i + 1 < argc && argv[i + 1][0] != '-') ? std::stoi(next()) : 100000;
         else if (a == "--dir") dir = next();
+        else if (a == "--preferences") preferences = std::clamp(std::stoi(next()), 0, 100);
         else {
             fmt::print(stderr, "usage: bench_solve [--employees N] [--seed S] [--seconds T] [--reference-seconds R] "
-                               "[--threads N] [--baseline] [--big [N]] [--dir DIR]\n");
+                               "[--threads N] [--baseline] [--big [N]] [--dir DIR] [--preferences PERCENT]\n");
             return 2;
         }
     }
@@ -253,7 +292,9 @@ int main(int argc, char** argv) {
 
     fmt::print("\nsolving {} employees with policy flexible for {:.0f} s on {} thread(s)...\n", employees, seconds,
                threads);
-    const figures f = measure({file, seconds, threads, false, true, -1});
+    run_spec main_spec{file, seconds, threads, false, true, -1};
+    main_spec.preferences = preferences;
+    const figures f = measure(main_spec);
     fmt::print("\n  {:<58} {:>16}  {:<28} {}\n", "figure", "value", "target", "");
     row("load the scenario (s)", fmt::format("{:.2f}", f.load_seconds), "", -1);
     row("first plan with no hard violation (s, from solve start)", fmt::format("{:.2f}", f.first_feasible_seconds),
@@ -319,11 +360,26 @@ int main(int argc, char** argv) {
         f.verify_violations == 0 ? 1 : 0);
     if (f.verify_violations > 0) fmt::print("    verify: {}\n", f.verify_codes);
 
+    if (preferences > 0) {
+        // Issue 17's target: preferences heeded miss fewer than preferences ignored, placing as much.
+        fmt::print("\nsolving again with the preference weight at 0 ({}% of the people have preferences)...\n",
+                   preferences);
+        run_spec ignoring = main_spec;
+        ignoring.ignore_preferences = true;
+        ignoring.verify = false;
+        const figures fi = measure(ignoring);
+        row("preference misses, heeded / ignored", fmt::format("{} / {}", f.preference_misses, fi.preference_misses),
+            "fewer", judge(f.preference_misses < fi.preference_misses));
+        row("participation, heeded / ignored", fmt::format("{} / {}", f.demand_placed, fi.demand_placed), "no loss",
+            judge(f.demand_placed >= fi.demand_placed));
+    }
+
     // The same under assigned duty (docs/model.md "Assigned duty"): every shift minimum held
     // and every day in lieu placed is what verify's 0 violations says.
     fmt::print("\nsolving again with policy flexible_duty (assigned duty, days off in lieu)...\n");
     run_spec duty_spec{file, seconds, threads, false, true, -1};
     duty_spec.policy = "flexible_duty";
+    duty_spec.preferences = preferences;
     const figures fd = measure(duty_spec);
     row("flexible_duty: participation",
         fmt::format("{:.1f}% ({}/{})", 100 * fd.participation_rate, fd.demand_placed, fd.demand_total), "", -1);

@@ -392,9 +392,9 @@ int main(int argc, char** argv) {
                                  s.budget.max_classroom_cohorts ? std::to_string(*s.budget.max_classroom_cohorts) : "none");
 
         // The same re-plan with no search at all: only the repair of what no
-        // longer fits. Changes cost only at the third level of the objective
-        // (participation > burden > cost), so the search above moves whatever
-        // lowers the burden; this is the least the closure forces.
+        // longer fits, the least the closure forces. Under strict stability
+        // (the default) the search above may add only changes that place
+        // demand; the settings that let it trade stability for burden follow.
         solve::solve_options repair_only = again;
         repair_only.max_moves = 0;
         const auto repaired = solve::solve(closed, repair_only);
@@ -406,6 +406,39 @@ int main(int argc, char** argv) {
                                  repaired_check.objective.burden, check.objective.burden);
         for (const auto& v : repaired_check.violations) std::cout << "  violation: " << v.code << " " << v.message << "\n";
         ok &= repaired_check.feasible();
+
+        // The same re-plan under each stability setting (docs/model.md
+        // "Stability"), the changes by the reason the checker finds for each.
+        std::cout << "\nchanges by reason (repair / placement / other) under each stability setting:\n";
+        const auto reasons = [](const verify::report& r) {
+            return fmt::format("{} / {} / {}", r.changes_by_reason.at("repair"), r.changes_by_reason.at("placement"),
+                               r.changes_by_reason.at("other"));
+        };
+        std::cout << fmt::format("  {:<9} {:>5} changes ({}), {} placed, burden {:.0f}\n", "repair", repaired_check.changes,
+                                 reasons(repaired_check), repaired_check.metrics.demand_placed,
+                                 repaired_check.objective.burden);
+        for (const auto mode : {model::stability_mode::strict, model::stability_mode::balanced, model::stability_mode::free}) {
+            solve::solve_options o = again;
+            o.stability = mode;
+            const auto plan = solve::solve(closed, o);
+            const auto r = verify::verify(closed, plan, policy_named(closed, policy), vo);
+            std::cout << fmt::format("  {:<9} {:>5} changes ({}), {} placed, burden {:.0f}, {} violations\n",
+                                     model::to_string(mode), r.changes, reasons(r), r.metrics.demand_placed,
+                                     r.objective.burden, r.violations.size());
+            ok &= r.feasible();
+            if (mode != model::stability_mode::strict) continue;
+            // The targets of strict stability: at least what the repair places,
+            // at most twice its changes, and none that neither repairs nor places.
+            const bool kept = r.metrics.demand_placed >= repaired_check.metrics.demand_placed &&
+                              r.changes <= 2 * std::max<std::int64_t>(repaired_check.changes, 1) &&
+                              r.changes_by_reason.at("other") == 0;
+            std::cout << fmt::format("check: strict places at least the repair's {} ({}), with at most twice its changes "
+                                     "({} <= {}) and no other change ({}): {}\n",
+                                     repaired_check.metrics.demand_placed, r.metrics.demand_placed, r.changes,
+                                     2 * std::max<std::int64_t>(repaired_check.changes, 1),
+                                     r.changes_by_reason.at("other"), kept ? "yes" : "no");
+            ok &= kept;
+        }
 
         // 7. The calendar updates. With `previous` the writer compares each file
         //    with what the old plan put there: moved events keep their UID with a

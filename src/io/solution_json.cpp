@@ -119,6 +119,10 @@ public:
         sol.policy = get<std::string>(doc, "policy", "$", false).value_or("");
         sol.strategy = get<std::string>(doc, "strategy", "$", false).value_or("optimized");
         sol.threads = get<int>(doc, "threads", "$", false).value_or(1);
+        if (const auto st = get<std::string>(doc, "stability", "$", false)) {
+            if (const auto mode = model::parse_stability_mode(*st)) sol.stability = *mode;
+            else error("$.stability", "E-SOL-VALUE", fmt::format("unknown stability '{}'", *st));
+        }
         read_cohorts(doc, sol);
         read_study_blocks(doc, sol);
         read_unplaced(doc, sol);
@@ -306,6 +310,7 @@ std::string solution_to_json(const model::scenario& s, const model::solution& so
     doc["policy"] = sol.policy;
     doc["strategy"] = sol.strategy;
     doc["threads"] = sol.threads;
+    if (sol.stability) doc["stability"] = model::to_string(*sol.stability);
     doc["scenario"] = s.name;
     doc["metrics"] = metrics_json(sol.metrics);
     json breakdown = json::object();
@@ -321,6 +326,10 @@ std::string solution_to_json(const model::scenario& s, const model::solution& so
                             {"cost", sol.objective.cost},
                             {"breakdown", std::move(breakdown)},
                             {"per_unit", std::move(per_unit)}};
+    if (sol.stability == model::stability_mode::strict) {
+        doc["objective"]["published"] = sol.objective.published;
+        doc["objective"]["stability"] = sol.objective.stability;
+    }
     json cohorts = json::array();
     for (const auto& c : sol.cohorts) {
         const auto& prog = s.programs[c.program.value];

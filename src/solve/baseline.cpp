@@ -128,8 +128,14 @@ void construct_baseline(plan& pl, refusal_log& log, const std::function<bool()>&
             const int tuesday = first_monday + 7 * week + 1;
             if (tuesday >= cm.days) break;
             std::vector<std::uint32_t> waiting;
-            for (const auto d : list)
-                if (pl.place[d].kind == place_kind::none) waiting.push_back(d);
+            for (const auto d : list) {
+                if (pl.place[d].kind != place_kind::none) continue;
+                if (cm.refuses(cm.demand[d].employee, pm)) {
+                    log[d] = refusal::mode_refused;  // waits for no classroom cohort
+                    continue;
+                }
+                waiting.push_back(d);
+            }
             if (waiting.empty()) break;
             bool opened = false;
             for (const auto v : pm.venues) {

@@ -267,9 +267,11 @@ plan_bounds detail::compute_bounds(const text::messages& m, const compiled_model
             reason[i] = m.format("policy {} allows none of its modes ({})", pol.id, mode_list(prog));
             continue;
         }
-        bool any_fixed = false, any_flexible = false;
+        bool any_fixed = false, any_flexible = false, any_accepted = false;
         for (const auto pmi : cm.programs[dc.program].deliveries) {
             const delivery_c& pm = cm.deliveries[pmi];
+            if (cm.refuses(dc.employee, pm)) continue;  // the person's own word (docs/model.md "Preferences")
+            any_accepted = true;
             if (pm.fixed) {
                 any_fixed = true;
                 for (std::size_t o = 0; o < pm.fixed_sessions.size(); ++o)
@@ -288,7 +290,10 @@ plan_bounds detail::compute_bounds(const text::messages& m, const compiled_model
             }
         }
         if (usable[i].empty()) {
-            if (any_fixed && !any_flexible) {
+            if (!any_accepted) {
+                code[i] = "U-MODE-REFUSED";
+                reason[i] = m.tr("the person refused every mode it runs in that the policy allows");
+            } else if (any_fixed && !any_flexible) {
                 code[i] = "U-FIXED-TIME";
                 reason[i] = m.tr(
                     "the person is unavailable, or does not accept the window, at every fixed time it "
@@ -409,7 +414,8 @@ plan_bounds detail::compute_bounds(const text::messages& m, const compiled_model
             for (auto i = cm.topup_off[e]; i < cm.topup_off[e + 1]; ++i) {
                 const auto& dc = cm.demand[i];
                 for (const auto pmi : cm.programs[dc.program].deliveries)
-                    if (!cm.deliveries[pmi].fixed && b.has_time(dc.employee, cm.deliveries[pmi], dc.deadline)) {
+                    if (!cm.deliveries[pmi].fixed && !cm.refuses(dc.employee, cm.deliveries[pmi]) &&
+                        b.has_time(dc.employee, cm.deliveries[pmi], dc.deadline)) {
                         topup += s.programs[dc.program].jp;
                         break;
                     }

@@ -91,6 +91,7 @@ compiled_model::compiled_model(const model::scenario& s, const model::policy& p)
     compile_recordings(compile_deliveries());
     compile_demand();
     compile_top_up();
+    compile_preferences();
     compile_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 }
 
@@ -473,6 +474,7 @@ void compiled_model::compile_policy_limits() {
     block_min = std::max(1, p.study_block_min_minutes);
     block_max = std::max(block_min, p.study_block_max_minutes);
     weights = p.weights;
+    stability = p.stability;
     budget_classroom = s.budget.max_classroom_cohorts ? *s.budget.max_classroom_cohorts : -1;
     budget_cost = s.budget.max_cost ? *s.budget.max_cost : -1;
 }
@@ -979,6 +981,70 @@ int compiled_model::cohort_cap(const delivery_c& pm, std::int32_t venue, std::in
     return cap;
 }
 
+/// Refused modes per person, each delivery's mode as preferences see it, and the
+/// preferences of everyone who can miss one (docs/model.md "Preferences").
+void compiled_model::compile_preferences() {
+    const model::scenario& s = scenario;
+    for (auto& pm : deliveries) pm.mode_bit = mode_bit_of(pm.recording ? model::delivery_mode::online_live : pm.mode);
+    std::vector<pref_c> out(employees.size());
+    for (std::size_t ei = 0; ei < employees.size(); ++ei) {
+        const model::preferences& mp = s.employees[ei].prefs;
+        employee_c& ec = employees[ei];
+        pref_c& pc = out[ei];
+        for (const auto m : mp.refused_modes) ec.refused_modes |= mode_bit_of(m);
+        for (const auto m : mp.modes) pc.modes |= mode_bit_of(m);
+        pc.days = mp.days != 0 ? mp.days : s.units[ec.unit].preferred_days;
+        pc.days &= 0x7f;
+        pc.avoid_weekdays = mp.avoid_weekdays & 0x7f;
+        pc.times_off = u32(pref_times.size());
+        for (const auto& r : mp.times)
+            pref_times.push_back({static_cast<std::int16_t>(r.start.count()), static_cast<std::int16_t>(r.end.count())});
+        pc.times_n = static_cast<std::uint16_t>(pref_times.size() - pc.times_off);
+        pc.avoid_off = u32(pref_avoid.size());
+        for (const auto& d : mp.avoid_dates) {
+            // Local day indices of the person's zone run -1 .. days + 1; a date
+            // outside them cannot hold any of the person's training.
+            const auto k = (d - s.horizon.first).count();
+            if (k >= -1 && k <= days + 1) pref_avoid.push_back(static_cast<std::int16_t>(k));
+        }
+        std::sort(pref_avoid.begin() + pc.avoid_off, pref_avoid.end());
+        pc.avoid_n = static_cast<std::uint16_t>(pref_avoid.size() - pc.avoid_off);
+        ec.prefers = pc.modes != 0 || pc.days != 0 || pc.avoid_weekdays != 0 || pc.times_n != 0 || pc.avoid_n != 0;
+        any_prefs = any_prefs || ec.prefers;
+    }
+    if (any_prefs) {
+        prefs = std::move(out);
+    } else {
+        pref_times.clear();
+        pref_avoid.clear();
+    }
+}
+
+bool compiled_model::day_missed(std::uint32_t e, tmin a) const {
+    if (!employees[e].prefers) return false;
+    const pref_c& p = prefs[e];
+    const int k = local_day(e, a);
+    const int wd = ((weekday0 + k) % 7 + 7 + 1) % 7;  // c_encoding: weekday0 is ISO, Monday = 0
+    const unsigned bit = 1U << static_cast<unsigned>(wd);
+    if (p.avoid_weekdays & bit) return true;
+    if (p.avoid_n != 0) {
+        const auto first = pref_avoid.begin() + p.avoid_off;
+        if (std::binary_search(first, first + p.avoid_n, static_cast<std::int16_t>(k))) return true;
+    }
+    return p.days != 0 && (p.days & bit) == 0;
+}
+
+bool compiled_model::clock_missed(std::uint32_t e, tmin a, tmin b) const {
+    if (!employees[e].prefers) return false;
+    const pref_c& p = prefs[e];
+    if (p.times_n == 0) return false;
+    const tmin mid = local_midnight(e, local_day(e, a));
+    const tmin x = a - mid, y = b - mid;
+    for (std::uint32_t i = p.times_off; i < p.times_off + p.times_n; ++i)
+        if (pref_times[i].a <= x && y <= pref_times[i].b) return false;
+    return true;
+}
+
 std::size_t compiled_model::memory_bytes() const {
     std::size_t n = 0;
     n += profile_of.capacity() * sizeof(std::uint32_t);
@@ -986,6 +1052,7 @@ std::size_t compiled_model::memory_bytes() const {
     n += employees.capacity() * sizeof(employee_c) + emp_shift.capacity() * sizeof(emp_shift_day);
     n += demand.capacity() * sizeof(demand_c) + demand_by_emp.capacity() * 4 + demand_off.capacity() * 4;
     for (const auto& pm : deliveries) n += pm.wins.capacity() * sizeof(window_c) + pm.win_off.capacity() * 4;
+    n += prefs.capacity() * sizeof(pref_c) + pref_times.capacity() * sizeof(rel_span) + pref_avoid.capacity() * 2;
     return n;
 }
 

@@ -64,6 +64,10 @@ struct employee_c {
     std::uint16_t zone = 0;
     bool accepts_after_hours = true;
     bool accepts_weekend = false;
+    /// Modes the person refused (mode_bit_of each; hard, docs/model.md "Preferences").
+    std::uint8_t refused_modes = 0;
+    /// Whether anything of compiled_model::prefs[e] can miss (else no miss is possible).
+    bool prefers = false;
     int jp_target = 0;
     int jp_cap = -1;  ///< -1: none
     /// Into compiled_model::emp_shift (one entry per day) for staff of units
@@ -141,6 +145,8 @@ struct delivery_c {
     model::delivery_mode mode = model::delivery_mode::classroom;
     bool live = true;
     bool fixed = false;
+    /// mode_bit of the mode as preferences and refusals see it: a recording is online_live.
+    std::uint8_t mode_bit = 0;
     /// A recording of a fixed session (docs/model.md "Recordings"): self-paced
     /// blocks of the session's minutes plus the post-test, inside `rec_window`.
     bool recording = false;
@@ -212,6 +218,24 @@ struct instructor_c {
     double evening_cost_per_hour = 0;
 };
 
+/// The bit of a delivery mode in preference masks.
+[[nodiscard]] constexpr std::uint8_t mode_bit_of(model::delivery_mode m) {
+    return static_cast<std::uint8_t>(1U << static_cast<unsigned>(m));
+}
+
+/// One person's preferences as the objective reads them (docs/model.md
+/// "Preferences"): masks, and slices of compiled_model::pref_times and
+/// compiled_model::pref_avoid.
+struct pref_c {
+    std::uint8_t modes = 0;           ///< preferred modes (mode_bit_of); 0: no preference
+    std::uint8_t days = 0;            ///< effective preferred weekdays (the person's, else the unit's); 0: none
+    std::uint8_t avoid_weekdays = 0;  ///< bit d = c_encoding d
+    std::uint16_t times_n = 0;
+    std::uint16_t avoid_n = 0;
+    std::uint32_t times_off = 0;  ///< preferred local clock ranges (minutes from local midnight)
+    std::uint32_t avoid_off = 0;  ///< avoided local dates as local day indices, sorted
+};
+
 struct day_c {
     std::uint8_t weekday = 0;  ///< c_encoding: 0 = Sunday
     bool holiday = false;
@@ -249,6 +273,11 @@ public:
     std::vector<shift_occurrence> shift_occurrences;
     std::vector<emp_shift_day> emp_shift;
     std::vector<rostered_day> rostered;
+    /// Per employee; empty when no one has a preference, of their own or their unit's.
+    std::vector<pref_c> prefs;
+    std::vector<rel_span> pref_times;
+    std::vector<std::int16_t> pref_avoid;
+    bool any_prefs = false;   ///< some employee_c::prefers
     std::vector<int> travel;  ///< locations x locations
     int locations = 0;
 
@@ -280,6 +309,8 @@ public:
     double duty_allowance = 0;
     int lieu_window = 0;
     model::objective_weights weights;
+    /// Where a re-plan's changes count (model::policy::stability, or the solve option).
+    model::stability_mode stability = model::stability_mode::strict;
     int budget_classroom = -1;
     double budget_cost = -1;
 
@@ -393,6 +424,26 @@ public:
         }
         return false;
     }
+    /// Whether employee e refused pm's mode (a hard rule).
+    [[nodiscard]] bool refuses(std::uint32_t e, const delivery_c& pm) const {
+        return (employees[e].refused_modes & pm.mode_bit) != 0;
+    }
+    /// The mode miss of placing e in pm: 1 when e prefers other modes.
+    [[nodiscard]] int mode_miss(std::uint32_t e, const delivery_c& pm) const {
+        if (!employees[e].prefers) return 0;
+        const std::uint8_t m = prefs[e].modes;
+        return m != 0 && (m & pm.mode_bit) == 0 ? 1 : 0;
+    }
+    /// The day and time misses (0..2) of a session or study block [a, b) of e,
+    /// travel excluded (docs/model.md "Preferences").
+    [[nodiscard]] int time_misses(std::uint32_t e, tmin a, tmin b) const {
+        return employees[e].prefers ? static_cast<int>(day_missed(e, a)) + static_cast<int>(clock_missed(e, a, b)) : 0;
+    }
+    /// The day miss of a session or block starting at a: its local date avoided,
+    /// or its weekday not among the preferred days.
+    [[nodiscard]] bool day_missed(std::uint32_t e, tmin a) const;
+    /// The time miss of [a, b): inside none of the preferred clock ranges.
+    [[nodiscard]] bool clock_missed(std::uint32_t e, tmin a, tmin b) const;
     /// Whether [a, b) on day d lies in some window of pm.
     [[nodiscard]] bool in_window(const delivery_c& pm, int d, tmin a, tmin b) const {
         for (const window_c* w = wins_begin(pm, d); w != wins_end(pm, d); ++w)
@@ -429,6 +480,7 @@ private:
     void compile_recordings(std::vector<pending_recording> recordings);
     void compile_demand();
     void compile_top_up();
+    void compile_preferences();
     /// The index into `zones` of a zone compile_zones() listed.
     [[nodiscard]] std::uint16_t zone_slot(const date::time_zone* z) const;
 

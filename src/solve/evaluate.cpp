@@ -216,6 +216,7 @@ private:
             // Participants.
             for (const auto e : c.participants) {
                 claim(e.value, pm.program, "cohort " + c.id);
+                preferences(e.value, pm, ses, "cohort " + c.id);
                 const int travel =
                     venue >= 0 ? cm_.travel_minutes(cm_.employees[e.value].location,
                                                     cm_.venues[static_cast<std::size_t>(venue)].location)
@@ -234,6 +235,19 @@ private:
                 }
             }
         }
+    }
+
+    /// Employee e placed in pm with these sessions or blocks: the refusal rule
+    /// and the preference misses, by the definition (docs/model.md "Preferences").
+    void preferences(std::uint32_t e, const delivery_c& pm, const std::vector<span>& times, const std::string& where) {
+        const model::preferences& pr = s_.employees[e].prefs;
+        const model::delivery_mode mode = pm.recording ? model::delivery_mode::online_live : pm.mode;
+        if (std::find(pr.refused_modes.begin(), pr.refused_modes.end(), mode) != pr.refused_modes.end())
+            violate("V-MODE-REFUSED", fmt::format("{}: {} refused {}", where, s_.employees[e].id, model::to_string(mode)));
+        std::int64_t n = cm_.mode_miss(e, pm);
+        for (const auto& x : times) n += cm_.time_misses(e, x.a, x.b);
+        out_.raw.preference_misses += n;
+        out_.metrics.preference_misses += n;
     }
 
     void check_modules(const cohort& c, const std::vector<span>& ses, const model::program& prog) {
@@ -302,6 +316,11 @@ private:
             const delivery_c& pm = cm_.deliveries[static_cast<std::size_t>(pmi)];
             const model::program& prog = s_.programs[p];
             claim(e, p, who);
+            {
+                std::vector<span> blks;
+                for (const auto* b : list) blks.push_back({to_t(cm_, b->start), to_t(cm_, b->end)});
+                preferences(e, pm, blks, who);
+            }
             std::vector<int> minutes(prog.modules.size(), 0);
             std::vector<tmin> mod_first(prog.modules.size(), INT32_MAX), mod_last(prog.modules.size(), INT32_MIN);
             tmin last = 0;
@@ -636,6 +655,7 @@ private:
             } else {
                 raw.unplaced_items += 1;
                 (dc.mandatory ? raw.unplaced_jp_mandatory : raw.unplaced_jp_elective) += jp;
+                if (rc_ && rc_->published[d]) (dc.mandatory ? raw.dropped_jp_mandatory : raw.dropped_jp_elective) += jp;
                 auto& uu = unit_unmet_[cm_.employees[dc.employee].unit];
                 (dc.mandatory ? uu.first : uu.second) += jp;
             }
@@ -676,6 +696,9 @@ private:
         auto& obj = out_.objective;
         const auto& w = cm_.weights;
         obj.participation = out_.levels.participation;
+        obj.stability = out_.levels.stability;
+        obj.published = out_.levels.published;
+        if (rc_ && cm_.stability == model::stability_mode::strict) obj.breakdown["published_dropped"] = obj.published;
         obj.burden = out_.levels.burden;
         obj.cost = out_.levels.cost;
         obj.breakdown["unmet_mandatory"] = w.unmet_mandatory * static_cast<double>(raw.unplaced_jp_mandatory);
@@ -684,7 +707,7 @@ private:
         obj.breakdown["disruption"] = w.disruption * weighted;
         obj.breakdown["after_hours"] = w.after_hours * static_cast<double>(raw.after_hours);
         obj.breakdown["fairness"] = w.fairness * static_cast<double>(raw.fairness);
-        obj.breakdown["preference"] = 0;
+        obj.breakdown["preference"] = w.preference * static_cast<double>(raw.preference_misses);
         obj.breakdown["cohort_opened"] = w.cohort_opened * static_cast<double>(raw.live_cohorts);
         obj.breakdown["cohort_underfilled"] = w.cohort_underfilled * static_cast<double>(raw.underfill);
         obj.breakdown["instructor_minute"] = w.instructor_minute * static_cast<double>(raw.instructor_minutes);

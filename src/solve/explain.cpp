@@ -18,7 +18,7 @@
 namespace jadwal::solve::detail {
 namespace {
 
-constexpr std::size_t refusal_kinds = static_cast<std::size_t>(refusal::day_in_lieu) + 1;
+constexpr std::size_t refusal_kinds = static_cast<std::size_t>(refusal::mode_refused) + 1;
 
 std::size_t ix(refusal r) { return static_cast<std::size_t>(r); }
 
@@ -64,6 +64,7 @@ const char* code_of(refusal r) {
         case refusal::pinned: return "R-REPLAN";
         case refusal::duty_days: return "R-DUTY-DAYS";
         case refusal::day_in_lieu: return "R-DAY-IN-LIEU";
+        case refusal::mode_refused: return "R-MODE-REFUSED";
         case refusal::resource:
         case refusal::structure:
         case refusal::none: break;
@@ -156,6 +157,8 @@ std::string blocked_by(const text::messages& m, const plan& pl, std::uint32_t d,
         case refusal::day_in_lieu:
             return m.format("{} would have no day off in lieu within {} days, or it falls on one", name,
                             m.number(cm.lieu_window));
+        case refusal::mode_refused:
+            return m.format("{} refused training in this mode", name);
         case refusal::resource:
             return std::string(m.tr("its venue, platform or instructors are not free then"));
         case refusal::structure:
@@ -369,7 +372,8 @@ gathering gather(plan& pl, std::uint32_t pmi) {
     std::vector<std::uint32_t> waiting;
     tmin deadline = 0;
     for (std::uint32_t x = 0; x < cm.declared; ++x)
-        if (cm.demand[x].program == pm.program && pl.place[x].kind == place_kind::none) {
+        if (cm.demand[x].program == pm.program && pl.place[x].kind == place_kind::none &&
+            !cm.refuses(cm.demand[x].employee, pm)) {  // who refused the mode does not wait for it
             if (waiting.size() < 400) waiting.push_back(x);
             deadline = std::max(deadline, cm.demand[x].deadline);
             ++g.waiting;
@@ -446,6 +450,7 @@ cohort_probe probe_cohort(plan& pl, std::uint32_t c, std::uint32_t d) {
     if (static_cast<int>(co.members.size()) >= co.cap + ((pl.relaxed() & relax_capacity) ? 1 : 0))
         return p.why = refusal::cohort_full, p;
     if (!pl.jp_cap_ok(e, cm.demand[d].program)) return p.why = refusal::jp_cap, p;
+    if (cm.refuses(e, pm)) return p.why = refusal::mode_refused, p;
     const int travel = pl.travel_for(co, e);
     for (const auto& s : co.sessions)
         if (!(pl.relaxed() & relax_acceptance) && !cm.accepts_at(e, pm, s.day, s.a, s.b))
@@ -685,6 +690,7 @@ reason no_cohort_reason(const text::messages& m, plan& pl, std::uint32_t pmi, ga
         for (std::uint32_t x = 0; x < cm.declared; ++x) {
             if (cm.demand[x].program != pm.program || pl.place[x].kind != place_kind::none) continue;
             const std::uint32_t e = cm.demand[x].employee;
+            if (cm.refuses(e, pm)) continue;
             refusal why = refusal::none;
             if (!cm.accepts_at(e, pm, cm.day_of(ex.a), ex.a, ex.b)) why = refusal::acceptance;
             else if (pl.item_ok(e, x, ex.a, ex.b, &why)) why = refusal::none;
@@ -874,6 +880,17 @@ demand_explanation explain_unplaced(const text::messages& m, plan& pl, rng& r, s
     std::vector<cohort_probe> probes;
     std::vector<candidate> cands;
     for (const auto pmi : pc.deliveries) {
+        if (cm.refuses(dc.employee, cm.deliveries[pmi])) {
+            // The person's own word: nothing else about this mode matters.
+            const auto mode = cm.deliveries[pmi].recording ? model::delivery_mode::online_live : cm.deliveries[pmi].mode;
+            const std::string words = mode_words(m, mode);
+            out.reasons.push_back(
+                {"R-MODE-REFUSED", cm.deliveries[pmi].recording
+                                       ? m.format("{} (recording): {} refused {} training", words,
+                                                  who(cm, dc.employee), words)
+                                       : m.format("{}: {} refused {} training", words, who(cm, dc.employee), words)});
+            continue;
+        }
         if (cm.deliveries[pmi].live) {
             out.reasons.push_back(live_reason(m, pl, d, pmi, probes, cache, cands));
         } else {
@@ -904,10 +921,11 @@ demand_explanation explain_unplaced(const text::messages& m, plan& pl, rng& r, s
         }
     }
     out.alternatives = choose(std::move(cands));
-    // The most telling reason first: a mode with cohorts before one without.
-    std::stable_sort(out.reasons.begin(), out.reasons.end(), [](const reason& a, const reason& b) {
-        return (a.code == "R-NO-COHORT") < (b.code == "R-NO-COHORT");
-    });
+    // The most telling reason first: a mode with cohorts before one without,
+    // and a mode the person refused last (they know it already).
+    const auto rank = [](const reason& x) { return x.code == "R-MODE-REFUSED" ? 2 : x.code == "R-NO-COHORT" ? 1 : 0; };
+    std::stable_sort(out.reasons.begin(), out.reasons.end(),
+                     [&](const reason& a, const reason& b) { return rank(a) < rank(b); });
     return out;
 }
 

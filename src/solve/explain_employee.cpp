@@ -83,11 +83,36 @@ employee_explanation explain_employee(const model::scenario& s, const solution& 
     std::stable_sort(out.trainings.begin(), out.trainings.end(),
                      [](const explained_training& a, const explained_training& b) { return a.start < b.start; });
 
+    // What the plan misses of the person's preferences, per programme placed
+    // (declared demand and catalogue top-up alike; docs/model.md "Preferences").
+    auto note_misses = [&](std::uint32_t d) {
+        const detail::placement& p = pl.place[d];
+        if (p.kind == detail::place_kind::none || !cm.employees[e].prefers) return;
+        const bool seated = p.kind == detail::place_kind::cohort;
+        const detail::delivery_c& pm = cm.deliveries[seated ? pl.cohorts[static_cast<std::size_t>(p.cohort)].pm : p.pm];
+        int days = 0, times = 0;
+        auto count = [&](detail::tmin a, detail::tmin b) {
+            days += cm.day_missed(e, a) ? 1 : 0;
+            times += cm.clock_missed(e, a, b) ? 1 : 0;
+        };
+        if (seated)
+            for (const auto& x : pl.cohorts[static_cast<std::size_t>(p.cohort)].sessions) count(x.a, x.b);
+        else
+            for (const auto& x : p.blocks) count(x.a, x.b);
+        const int mode = cm.mode_miss(e, pm);
+        if (mode + days + times == 0) return;
+        out.notes.push_back(m.format(
+            "{}: the plan misses {} of {}'s preferences ({} in a mode not preferred, {} on a day not preferred or "
+            "avoided, {} outside the preferred times)",
+            s.programs[cm.demand[d].program].id, m.number(mode + days + times), emp.name.empty() ? emp.id : emp.name,
+            m.number(mode), m.number(days), m.number(times)));
+    };
     for (auto i = cm.demand_off[e]; i < cm.demand_off[e + 1]; ++i) {
         const std::uint32_t d = cm.demand_by_emp[i];
         const model::program_index p{cm.demand[d].program};
         if (!wanted(p)) continue;
         if (pl.place[d].kind != detail::place_kind::none) {
+            note_misses(d);
             out.placed.push_back(p);
             continue;
         }
@@ -95,6 +120,8 @@ employee_explanation explain_employee(const model::scenario& s, const solution& 
         const auto ex = detail::explain_unplaced(m, pl, r, d);
         out.unplaced.push_back({employee, p, ex.reasons, ex.alternatives});
     }
+    for (auto i = cm.topup_off[e]; i < cm.topup_off[e + 1]; ++i)
+        if (wanted(model::program_index{cm.demand[i].program})) note_misses(i);
     return out;
 }
 

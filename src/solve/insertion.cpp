@@ -46,6 +46,7 @@ bool probe_sessions(const plan& pl, std::uint32_t d, const delivery_c& pm, std::
         return false;
     };
     if (!pl.jp_cap_ok(e, dc.program)) return fail(refusal::jp_cap);
+    if (cm.refuses(e, pm)) return fail(refusal::mode_refused);
     const int travel =
         venue >= 0 ? cm.travel_minutes(cm.employees[e].location, cm.venues[static_cast<std::size_t>(venue)].location) : 0;
     std::array<std::pair<int, int>, 16> weeks{};  // (week, after-hours minutes) added by these sessions
@@ -55,7 +56,7 @@ bool probe_sessions(const plan& pl, std::uint32_t d, const delivery_c& pm, std::
         if (!cm.accepts_at(e, pm, s.day, s.a, s.b)) return fail(refusal::acceptance);
         const tmin a = s.a - travel, b = s.b + travel;
         if (!pl.item_ok(e, d, a, b, why)) return false;
-        if (burden) total += pl.item_burden(e, a, b);
+        if (burden) total += pl.item_burden(e, a, b) + cm.weights.preference * cm.time_misses(e, s.a, s.b);
         if (cm.max_ah_per_week >= 0) {
             const int ah = cm.after_hours_minutes(e, a, b);
             if (ah > 0) {
@@ -72,7 +73,7 @@ bool probe_sessions(const plan& pl, std::uint32_t d, const delivery_c& pm, std::
             }
         }
     }
-    if (burden) *burden = total;
+    if (burden) *burden = total + cm.weights.preference * cm.mode_miss(e, pm);
     return true;
 }
 
@@ -129,7 +130,7 @@ bool inserter::best_block(std::uint32_t d, const delivery_c& pm, std::uint32_t k
                     continue;
                 }
                 if (!pl_.item_ok(e, d, a, b, why)) continue;
-                const double burden = pl_.item_burden(e, a, b);
+                const double burden = pl_.item_burden(e, a, b) + cm_.weights.preference * cm_.time_misses(e, a, b);
                 if (!found || burden < best_burden - 1e-9) {
                     best = {a, b};
                     best_burden = burden;
@@ -149,6 +150,10 @@ bool inserter::find_blocks(std::uint32_t d, std::uint32_t pmi, std::vector<span>
     const std::uint32_t e = dc.employee;
     if (!pl_.jp_cap_ok(e, dc.program)) {
         if (why) *why = refusal::jp_cap;
+        return false;
+    }
+    if (cm_.refuses(e, pm)) {
+        if (why) *why = refusal::mode_refused;
         return false;
     }
     const int last_day = std::min(cm_.days - 1, cm_.day_of(dc.deadline - 1));
@@ -518,8 +523,9 @@ bool inserter::insert_best(std::uint32_t d, int effort, refusal* why) {
     for (const auto pmi : cm_.programs[dc.program].deliveries) {
         if (cm_.deliveries[pmi].live) continue;
         if (!find_blocks(d, pmi, blocks, effort, why)) continue;
-        double b = 0;
-        for (const auto& x : blocks) b += pl_.item_burden(dc.employee, x.a, x.b);
+        double b = cm_.weights.preference * cm_.mode_miss(dc.employee, cm_.deliveries[pmi]);
+        for (const auto& x : blocks)
+            b += pl_.item_burden(dc.employee, x.a, x.b) + cm_.weights.preference * cm_.time_misses(dc.employee, x.a, x.b);
         if (!found || b < best) {
             best = b;
             best_pm = static_cast<std::int32_t>(pmi);

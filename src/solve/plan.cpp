@@ -20,8 +20,12 @@ bool level_less(double a, double b) {
 }  // namespace
 
 bool better(const objective3& a, const objective3& b) {
+    if (level_less(a.published, b.published)) return true;
+    if (level_less(b.published, a.published)) return false;
     if (level_less(a.participation, b.participation)) return true;
     if (level_less(b.participation, a.participation)) return false;
+    if (level_less(a.stability, b.stability)) return true;
+    if (level_less(b.stability, a.stability)) return false;
     if (level_less(a.burden, b.burden)) return true;
     if (level_less(b.burden, a.burden)) return false;
     return level_less(a.cost, b.cost);
@@ -104,11 +108,22 @@ objective3 objective_of(const compiled_model& cm, const totals& tot) {
     for (std::size_t k = 0; k < tot.work_by_class.size(); ++k)
         weighted += cm.weight_class[k] * static_cast<double>(tot.work_by_class[k]);
     o.burden = w.disruption * weighted + w.after_hours * static_cast<double>(tot.after_hours) +
-               w.fairness * static_cast<double>(tot.fairness);
+               w.fairness * static_cast<double>(tot.fairness) +
+               w.preference * static_cast<double>(tot.preference_misses);
     o.cost = w.cohort_opened * static_cast<double>(tot.live_cohorts) +
              w.cohort_underfilled * static_cast<double>(tot.underfill) +
              w.instructor_minute * static_cast<double>(tot.instructor_minutes) +
-             w.change * static_cast<double>(tot.changes) + w.duty_day * static_cast<double>(tot.duty_days);
+             w.duty_day * static_cast<double>(tot.duty_days);
+    const double change = w.change * static_cast<double>(tot.changes);
+    switch (cm.stability) {
+        case model::stability_mode::strict:
+            o.published = w.unmet_mandatory * static_cast<double>(tot.dropped_jp_mandatory) +
+                          w.unmet_elective * static_cast<double>(tot.dropped_jp_elective);
+            o.stability = change;
+            break;
+        case model::stability_mode::balanced: o.burden += change; break;
+        case model::stability_mode::free: o.cost += change; break;
+    }
     return o;
 }
 
@@ -615,6 +630,8 @@ void plan::set_placed(std::uint32_t d, bool placed) {
     if (!dc.top_up) {  // top-up is not demand: unplaced, it costs only through the shortfall
         (dc.mandatory ? tot.unplaced_jp_mandatory : tot.unplaced_jp_elective) += sign * jp;
         tot.unplaced_items += sign;
+        if (prev_ && prev_->published[d])
+            (dc.mandatory ? tot.dropped_jp_mandatory : tot.dropped_jp_elective) += sign * jp;
     }
     const int target = cm.employees[dc.employee].jp_target;
     const int before = std::max(0, target - placed_jp[dc.employee]);
@@ -747,6 +764,7 @@ bool plan::do_join(std::uint32_t c, std::uint32_t d, bool check, refusal* why, b
         if (static_cast<int>(co.members.size()) >= cap) return fail(refusal::cohort_full);
         if (!jp_cap_ok(e, dc.program)) return fail(refusal::jp_cap);
         const delivery_c& pm = cm.deliveries[co.pm];
+        if (cm.refuses(e, pm)) return fail(refusal::mode_refused);
         if (!(relax_ & relax_acceptance))
             for (const auto& s : co.sessions)
                 if (!cm.accepts_at(e, pm, s.day, s.a, s.b)) return fail(refusal::acceptance);
@@ -764,6 +782,7 @@ bool plan::do_join(std::uint32_t c, std::uint32_t d, bool check, refusal* why, b
     const int before = static_cast<int>(co.members.size());
     co.members.push_back(d);
     underfill_change(co, before, before + 1);
+    if (cm.any_prefs) tot.preference_misses += cohort_misses(e, co);
     if (co.origin >= 0) tot.changes += prev_->cohort_of[d] == co.origin ? -1 : +1;
     place[d].kind = place_kind::cohort;
     place[d].cohort = static_cast<std::int32_t>(c);
@@ -781,6 +800,7 @@ void plan::do_leave(std::uint32_t d, bool journal) {
     cohort_t& co = cohorts[c];
     const std::uint32_t e = cm.demand[d].employee;
     for (std::uint32_t k = 0; k < co.sessions.size(); ++k) remove_item_raw(e, d, static_cast<std::uint16_t>(k));
+    if (cm.any_prefs) tot.preference_misses -= cohort_misses(e, co);
     const auto it = std::find(co.members.begin(), co.members.end(), d);
     const auto pos = static_cast<std::int32_t>(it - co.members.begin());
     const int before = static_cast<int>(co.members.size());
@@ -822,6 +842,7 @@ bool plan::do_self_place(std::uint32_t d, std::uint32_t pmi, const std::vector<s
         if (place[d].kind != place_kind::none || pm.program != dc.program || pm.live) return fail(refusal::structure);
         if (blocks.size() != pm.parts.size()) return fail(refusal::structure);
         if (!jp_cap_ok(e, dc.program)) return fail(refusal::jp_cap);
+        if (cm.refuses(e, pm)) return fail(refusal::mode_refused);
         for (std::size_t k = 0; k < blocks.size(); ++k) {
             const span& s = blocks[k];
             if (s.b - s.a != pm.parts[k].minutes) return fail(refusal::structure);
@@ -850,6 +871,7 @@ bool plan::do_self_place(std::uint32_t d, std::uint32_t pmi, const std::vector<s
     pl.pm = pmi;
     pl.blocks = blocks;
     tot.changes += block_changes(d) - changes_before;
+    if (cm.any_prefs) tot.preference_misses += self_misses(e, pm, blocks);
     set_placed(d, true);
     if (journal) journal_.push_back({op::self_place, d, 0, {}, {}, {}, 0});
     return true;
@@ -864,6 +886,7 @@ void plan::do_self_remove(std::uint32_t d, bool journal) {
     assert(pl.kind == place_kind::self);
     const std::uint32_t e = cm.demand[d].employee;
     for (std::uint32_t k = 0; k < pl.blocks.size(); ++k) remove_item_raw(e, d, static_cast<std::uint16_t>(k));
+    if (cm.any_prefs) tot.preference_misses -= self_misses(e, cm.deliveries[pl.pm], pl.blocks);
     if (journal) {
         saved_blocks_.push_back(pl.blocks);
         journal_.push_back({op::self_remove, d, pl.pm, {}, {}, {}, 0});
@@ -908,6 +931,7 @@ bool plan::move_block(std::uint32_t d, std::uint32_t k, span to, refusal* why) {
     const int changes_before = block_changes(d);
     pl.blocks[k] = to;
     tot.changes += block_changes(d) - changes_before;
+    if (cm.any_prefs) tot.preference_misses += cm.time_misses(e, to.a, to.b) - cm.time_misses(e, old.a, old.b);
     journal_.push_back({op::block, d, k, {}, {}, old, 0});
     return true;
 }
@@ -973,6 +997,11 @@ bool plan::move_session(std::uint32_t c, std::uint32_t k, int d, tmin a, tmin b,
         restore_structure();
         return false;
     }
+    if (cm.any_prefs)
+        for (const std::uint32_t dm : co.members) {
+            const std::uint32_t e = cm.demand[dm].employee;
+            tot.preference_misses += cm.time_misses(e, a, b) - cm.time_misses(e, old.a, old.b);
+        }
     entry en{op::session, c, k, {}, old, {}, 0};
     journal_.push_back(en);
     return true;
@@ -1238,6 +1267,9 @@ void plan::undo(const entry& en) {
             remove_item_raw(e, en.a, sub);
             add_item_raw(e, make_item(e, en.a, sub, en.blk.a, en.blk.b));
             const int changes_before = block_changes(en.a);
+            if (cm.any_prefs)
+                tot.preference_misses +=
+                    cm.time_misses(e, en.blk.a, en.blk.b) - cm.time_misses(e, pl.blocks[en.b].a, pl.blocks[en.b].b);
             pl.blocks[en.b] = en.blk;
             tot.changes += block_changes(en.a) - changes_before;
             break;
@@ -1261,8 +1293,9 @@ void plan::undo(const entry& en) {
                 const int travel = travel_for(co, e);
                 remove_item_raw(e, dm, sub);
                 add_item_raw(e, make_item(e, dm, sub, en.ses.a - travel, en.ses.b + travel));
+                if (cm.any_prefs)
+                    tot.preference_misses += cm.time_misses(e, en.ses.a, en.ses.b) - cm.time_misses(e, cur.a, cur.b);
             }
-            (void)cur;
             book_session(en.a, en.b, -1);
             co.sessions[en.b] = en.ses;
             book_session(en.a, en.b, +1);
@@ -1290,6 +1323,12 @@ void plan::set_previous(const replan_context* rc) {
     prev_ = rc;
     earliest_ = rc ? rc->earliest : no_time;
     tot.changes = rc ? rc->items : 0;
+    tot.dropped_jp_mandatory = tot.dropped_jp_elective = 0;
+    if (rc)
+        for (std::uint32_t d = 0; d < cm.declared; ++d)
+            if (rc->published[d])
+                (cm.demand[d].mandatory ? tot.dropped_jp_mandatory : tot.dropped_jp_elective) +=
+                    cm.programs[cm.demand[d].program].jp;
 }
 
 bool plan::cohort_frozen(std::uint32_t c) const { return prev_ && prev_->frozen(cohorts[c]); }
@@ -1304,6 +1343,28 @@ bool plan::frozen(std::uint32_t d) const {
         for (const auto& b : p.blocks)
             if (b.a < earliest_) return true;
     return false;
+}
+
+int plan::cohort_misses(std::uint32_t e, const cohort_t& c) const {
+    if (!cm.employees[e].prefers) return 0;
+    int n = cm.mode_miss(e, cm.deliveries[c.pm]);
+    for (const auto& s : c.sessions) n += cm.time_misses(e, s.a, s.b);
+    return n;
+}
+
+int plan::self_misses(std::uint32_t e, const delivery_c& pm, const std::vector<span>& blocks) const {
+    if (!cm.employees[e].prefers) return 0;
+    int n = cm.mode_miss(e, pm);
+    for (const auto& s : blocks) n += cm.time_misses(e, s.a, s.b);
+    return n;
+}
+
+int plan::preference_misses(std::uint32_t d) const {
+    const placement& p = place[d];
+    const std::uint32_t e = cm.demand[d].employee;
+    if (p.kind == place_kind::cohort) return cohort_misses(e, cohorts[static_cast<std::size_t>(p.cohort)]);
+    if (p.kind == place_kind::self) return self_misses(e, cm.deliveries[p.pm], p.blocks);
+    return 0;
 }
 
 int plan::block_changes(std::uint32_t d) const {

@@ -82,6 +82,7 @@ enum class refusal : std::uint8_t {
     pinned,         ///< kept from the previous plan (re-planning), or before the re-plan instant
     duty_days,      ///< assigned-duty days of the person's month
     day_in_lieu,    ///< no day off in lieu for a new duty day, or training on a day in lieu
+    mode_refused,   ///< the person refused the delivery's mode (docs/model.md "Preferences")
 };
 
 /// An assigned-duty day of a rotation employee and the day off in lieu it
@@ -119,12 +120,20 @@ struct totals {
     std::int64_t instructor_minutes = 0;
     std::int64_t changes = 0;  ///< against the previous plan (re-planning)
     std::int64_t duty_days = 0;  ///< (person, local day) pairs with assigned-duty minutes
+    std::int64_t preference_misses = 0;  ///< docs/model.md "Preferences"
+    /// JP of published demand (replan_context::published) now unplaced.
+    std::int64_t dropped_jp_mandatory = 0;
+    std::int64_t dropped_jp_elective = 0;
     friend bool operator==(const totals&, const totals&) = default;
 };
 
-/// The objective as the lexicographic tuple (participation, burden, cost).
+/// The objective as the lexicographic tuple (published, participation,
+/// stability, burden, cost); published and stability are 0 unless a strict
+/// re-plan (docs/model.md "Stability").
 struct objective3 {
+    double published = 0;
     double participation = 0;
+    double stability = 0;
     double burden = 0;
     double cost = 0;
     friend bool operator==(const objective3&, const objective3&) = default;
@@ -159,6 +168,10 @@ public:
     [[nodiscard]] std::int64_t placed_count() const {
         return static_cast<std::int64_t>(cm.declared) - tot.unplaced_items;
     }
+
+    /// Preference misses of demand d's placement as it is (0 when unplaced):
+    /// its mode miss and the day and time misses of its sessions or blocks.
+    [[nodiscard]] int preference_misses(std::uint32_t d) const;
 
     /// Recomputes every incremental structure from the placements and compares:
     /// an empty string when they agree, else what differs (for tests).
@@ -323,6 +336,9 @@ private:
     /// cannot move to another date.
     [[nodiscard]] bool on_day_in_lieu(std::uint32_t e, tmin a, tmin b) const;
     std::uint16_t* unit_slots(std::uint32_t u, int d, bool create);
+    /// Preference misses of e seated in cohort c / studying in pm with these blocks.
+    [[nodiscard]] int cohort_misses(std::uint32_t e, const cohort_t& c) const;
+    [[nodiscard]] int self_misses(std::uint32_t e, const delivery_c& pm, const std::vector<span>& blocks) const;
     /// Changes of demand d's study blocks against the previous plan.
     [[nodiscard]] int block_changes(std::uint32_t d) const;
 

@@ -147,6 +147,8 @@ replan_context::replan_context(const text::messages& m, const compiled_model& cm
         blocks[it->second].push_back({static_cast<std::uint16_t>(b.module), {to_t(cm, b.start), to_t(cm, b.end)},
                                       b.revision, is_locked(b.start, false)});
     }
+    published.assign(cm.declared, 0);
+    for (std::size_t d = 0; d < cm.declared; ++d) published[d] = cohort_of[d] >= 0 || !blocks[d].empty();
     for (auto& v : blocks)
         std::sort(v.begin(), v.end(), [](const previous_block& x, const previous_block& y) {
             return std::tie(x.module, x.at.a) < std::tie(y.module, y.at.a);

@@ -55,6 +55,9 @@ public:
     std::vector<previous_cohort> cohorts;
     std::vector<std::int32_t> cohort_of;                 ///< per demand: its previous cohort, -1 none
     std::vector<std::vector<previous_block>> blocks;     ///< per demand, by module then start
+    /// Per declared demand: placed in the previous plan (a participant of a cohort
+    /// of its programme, or with study blocks of it). docs/model.md "Stability".
+    std::vector<char> published;
     /// Every previous session, participant and study block: the changes of a plan that keeps nothing.
     std::int64_t items = 0;
     /// What of the previous plan could not be matched to the scenario as it is now.

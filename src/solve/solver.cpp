@@ -67,7 +67,8 @@ solution solve(const model::scenario& s, const solve_options& opts) {
     if (opts.max_moves && *opts.max_moves < 0)
         throw solve_error(std::string(m.tr("the move limit must not be negative")));
     load::require_valid(s);  // before anything indexes it: a located diagnostic, not a crash
-    const model::policy& pol = model::policy_or_builtin(select_policy(s, opts));
+    model::policy pol = model::policy_or_builtin(select_policy(s, opts));
+    if (opts.stability) pol.stability = *opts.stability;
 
     auto elapsed = [&] { return std::chrono::duration<double>(clock_type::now() - started).count(); };
     auto cancelled = [&]() -> bool {
@@ -251,6 +252,7 @@ solution solve(const model::scenario& s, const solve_options& opts) {
     out.objective = ev.objective;
     out.seed = opts.seed;
     out.policy = pol.id;
+    if (opts.previous) out.stability = pol.stability;
     out.strategy = std::string(to_string(opts.strategy));
     out.status = ev.violations.empty() ? solve_status::feasible : solve_status::infeasible;
     out.moves = total_moves;

@@ -72,6 +72,9 @@ std::vector<reason> unplaced_reasons(const plan& pl, std::uint32_t d, refusal la
             out.push_back({"R-DAY-IN-LIEU",
                            fmt::format("{} could not be given a day off in lieu after the duty days that fit", who)});
             break;
+        case refusal::mode_refused:
+            out.push_back({"R-MODE-REFUSED", fmt::format("{} refused every mode of {} that could place them", who, p.id)});
+            break;
         case refusal::resource:
         case refusal::structure:
         case refusal::none:

@@ -106,6 +106,7 @@ struct solution_metrics {
     std::int64_t assigned_duty_days = 0;     ///< (person, local date) pairs with assigned-duty training
     std::int64_t assigned_duty_minutes = 0;  ///< training minutes inside assigned-duty time
     std::int64_t days_in_lieu = 0;           ///< days off in lieu they earned and were given
+    std::int64_t preference_misses = 0;      ///< docs/model.md "Preferences"
     friend bool operator==(const solution_metrics&, const solution_metrics&) = default;
 };
 
@@ -138,10 +139,18 @@ void for_each_metric(const solution_metrics& m, F&& f) {
     f("assigned_duty_days", m.assigned_duty_days);
     f("assigned_duty_minutes", m.assigned_duty_minutes);
     f("days_in_lieu", m.days_in_lieu);
+    f("preference_misses", m.preference_misses);
 }
 
 struct objective_value {
+    /// Re-planning under `stability: strict` only: the participation terms of
+    /// published demand the new plan leaves unplaced, a level above participation
+    /// (docs/model.md "Stability"); else 0.
+    double published = 0;
     double participation = 0;
+    /// Re-planning under `stability: strict` only: `change` × changes, a level
+    /// between participation and burden (docs/model.md "Stability"); else 0.
+    double stability = 0;
     double burden = 0;
     double cost = 0;
     /// Weighted terms by name (e.g. "unmet_mandatory", "disruption", "cohort_opened").
@@ -169,6 +178,9 @@ struct solution {
     /// baseline strategy. With a move limit the plan is the one this many
     /// threads give.
     int threads = 1;
+    /// How the re-plan that made this plan treated the previous one; none for a
+    /// plan made without a previous plan.
+    std::optional<stability_mode> stability;
     solution_metrics metrics;
     objective_value objective;
     std::vector<cohort> cohorts;

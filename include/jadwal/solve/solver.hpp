@@ -85,6 +85,9 @@ struct solve_options {
     /// previous plan, and each change costs `policy.weights.change`. Cohorts
     /// that continue keep their ids; sessions that change get a higher revision.
     const solution* previous = nullptr;
+    /// Where a re-plan's changes count (docs/model.md "Stability"); none: the
+    /// policy's `stability` (strict unless it says otherwise).
+    std::optional<model::stability_mode> stability;
     /// The re-plan instant; none: only pinned items must stay.
     std::optional<calendar::instant> replan_from;
     /// The language of the explanations' sentences and alternatives

@@ -7,7 +7,12 @@
 #include "solution_file.hpp"
 
 #include <jadwal/io/solution_json.hpp>
+#include <jadwal/load/requests.hpp>
+#include <jadwal/output/csv.hpp>
+#include <jadwal/output/ics.hpp>
 #include <jadwal/output/output_files.hpp>
+#include <jadwal/output/requests_csv.hpp>
+#include <jadwal/solve/requests.hpp>
 #include <jadwal/solve/solver.hpp>
 
 #include <fmt/format.h>
@@ -18,6 +23,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <span>
 #include <system_error>
 #include <thread>
 
@@ -35,6 +41,8 @@ struct solve_args {
     std::string strategy = "optimized";
     std::string previous;
     std::string replan_from;
+    std::string stability;  ///< empty: the policy's
+    std::string requests;   ///< --requests FILE: change requests answered by a strict re-plan
     std::string formats = "all";
     bool compare_baseline = false;
     load::load_options load;
@@ -112,6 +120,51 @@ void print_summary(const text::messages& m, const solve::solution& sol, const st
                                    printable(file)));
 }
 
+using output::csv_cell;
+
+/// updates/: the calendars of the people whose training changed (the ones to
+/// send), and updates/affected.csv listing them.
+output::output_files update_files(const model::scenario& s, const solve::solution& sol,
+                                  const solve::solution& previous, const std::vector<model::employee_index>& affected,
+                                  const output_request& req) {
+    output::output_files files;
+    std::string list = "nip,name,email\r\n";
+    output::ics_options io;
+    io.previous = &previous;
+    io.dtstamp = req.dtstamp ? *req.dtstamp : output::default_dtstamp();
+    io.uid_domain = req.uid_domain;
+    io.product_id = req.product_id;
+    io.language = req.language;
+    io.reminder_minutes = req.reminder_minutes;
+    // Taken from calendar_files, so each is the very file calendars/employees/ holds, under its name
+    // there (and its .cancel.ics, which directly follows it).
+    const output::output_files all = req.ics ? output::calendar_files(s, sol, io) : output::output_files{};
+    std::vector<bool> used(all.size(), false);
+    const std::string_view prefix = "calendars/employees/";
+    for (const auto e : affected) {
+        const auto& emp = s.employees[e.value];
+        list += csv_cell(emp.id) + "," + csv_cell(emp.name) + "," + csv_cell(emp.email) + "\r\n";
+        if (!req.ics) continue;
+        const auto cal = output::employee_calendar(s, sol, e, io);
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            const std::string name = all[i].relative.generic_string();
+            if (used[i] || name.rfind(prefix, 0) != 0 || all[i].content != cal.publish) continue;
+            used[i] = true;
+            files.push_back({std::filesystem::path("updates") / name.substr(std::string_view("calendars/").size()),
+                             all[i].content});
+            if (i + 1 < all.size() && !cal.cancel.empty() && all[i + 1].content == cal.cancel) {
+                used[i + 1] = true;
+                files.push_back({std::filesystem::path("updates") /
+                                     all[i + 1].relative.generic_string().substr(std::string_view("calendars/").size()),
+                                 all[i + 1].content});
+            }
+            break;
+        }
+    }
+    files.push_back({"updates/affected.csv", list});
+    return files;
+}
+
 }  // namespace
 
 action add_solve(CLI::App& app) {
@@ -146,6 +199,14 @@ action add_solve(CLI::App& app) {
     cmd->add_option("--replan-from", a->replan_from,
                     "With --previous: the re-plan date (YYYY-MM-DD, midnight in the scenario's zone) or instant "
                     "(ISO 8601 with offset); without it only pinned items must stay");
+    cmd->add_option("--stability", a->stability,
+                    "With --previous: strict (a published item changes only to repair it or to place unplaced "
+                    "demand), balanced (changes priced in the burden level) or free (any gain may move items); "
+                    "default: the policy's, strict unless it says otherwise")
+        ->check(CLI::IsMember({"strict", "balanced", "free"}));
+    cmd->add_option("--requests", a->requests,
+                    "With --previous and --replan-from: a CSV of change requests (docs/requests.md), answered by a "
+                    "strict re-plan; writes requests.csv and updates/ (the calendars of the people affected)");
     add_calendar_options(*cmd, a->request, a->reminders);
     add_load_options(*cmd, a->load);
     return [a](const run_context& ctx) {
@@ -153,6 +214,14 @@ action add_solve(CLI::App& app) {
         const auto early = ctx.messages();
         if (!a->replan_from.empty() && a->previous.empty()) {
             fmt::print(stderr, "jadwal solve: {}\n", early.tr("--replan-from needs --previous"));
+            return static_cast<int>(usage_error);
+        }
+        if (!a->stability.empty() && a->previous.empty()) {
+            fmt::print(stderr, "jadwal solve: {}\n", early.tr("--stability needs --previous"));
+            return static_cast<int>(usage_error);
+        }
+        if (!a->requests.empty() && (a->previous.empty() || a->replan_from.empty())) {
+            fmt::print(stderr, "jadwal solve: {}\n", early.tr("--requests needs --previous and --replan-from"));
             return static_cast<int>(usage_error);
         }
         output_request req = a->request;
@@ -194,6 +263,7 @@ action add_solve(CLI::App& app) {
         opts.strategy = *solve::parse_solve_strategy(a->strategy);
         opts.previous = previous ? &*previous : nullptr;
         opts.replan_from = replan_from;
+        if (!a->stability.empty()) opts.stability = model::parse_stability_mode(a->stability);
         opts.language = m.lang();
         try {
             (void)solve::select_policy(s, opts);
@@ -216,6 +286,21 @@ action add_solve(CLI::App& app) {
                                     figure(m, used, 1), figure(m, reserve, 1), figure(m, *opts.time_limit_seconds, 1),
                                     fmt::format("{:g}", *a->time_limit)));
         }
+        std::vector<load::change_request> requests;
+        if (!a->requests.empty()) {
+            int failed = 0;
+            const auto text = read_input_reporting(a->requests, m.tr("the requests file"), failed, m.lang());
+            if (!text) return failed;
+            auto read = load::read_requests(s, *text, a->requests, {previous ? &*previous : nullptr, replan_from});
+            for (const auto& d : read.diags.items()) fmt::print(stderr, "{}\n", load::format(d, m.lang()));
+            if (read.diags.has_errors()) {
+                fmt::print(stderr, "jadwal solve: {}\n",
+                           m.format("{} error(s) in the requests file: nothing was applied",
+                                    count(m, static_cast<std::int64_t>(read.diags.error_count()))));
+                return static_cast<int>(input_error);
+            }
+            requests = std::move(read.requests);
+        }
         progress_display progress(m, progress_display::stderr_is_terminal());
         progress.attach(opts);
         const stop_on_signal interrupt;
@@ -234,7 +319,9 @@ action add_solve(CLI::App& app) {
             });
         } catch (const std::system_error&) {
         }
-        solve::solution sol = solve::solve(s, opts);
+        std::optional<solve::requests_outcome> answered;
+        if (!a->requests.empty()) answered = solve::answer_requests(s, *previous, requests, opts);
+        solve::solution sol = answered ? std::move(answered->plan) : solve::solve(s, opts);
         progress.finish();
 
         std::optional<solve::solution> baseline;
@@ -247,8 +334,32 @@ action add_solve(CLI::App& app) {
         req.previous = previous ? &*previous : nullptr;
         req.baseline = baseline ? &*baseline : nullptr;
         if (tidying.joinable()) tidying.join();
+        // One DTSTAMP for calendars/ and updates/, so an update is the very file calendars/ holds.
+        if (answered && !req.dtstamp) req.dtstamp = output::default_dtstamp();
         if (const int rc = write_plan_outputs(m, s, sol, dir, req); rc != success) return rc;
+        if (answered) {
+            // A second set on top of the plan's (write_outputs carries the rest over).
+            output::output_files extra{{"requests.csv", output::requests_csv(requests, *answered)}};
+            for (auto& f : update_files(s, sol, *previous, answered->affected, req)) extra.push_back(std::move(f));
+            try {
+                output::write_outputs(dir, extra);
+            } catch (const output::write_error& e) {
+                fmt::print(stderr, "jadwal: {}\n", load::printable(e.what()));
+                return static_cast<int>(io_error);
+            }
+        }
         print_summary(m, sol, dir.string(), interrupt.stopped());
+        if (answered) {
+            const auto granted = std::count_if(answered->answers.begin(), answered->answers.end(),
+                                               [](const solve::request_answer& x) { return x.granted; });
+            const auto n = static_cast<std::int64_t>(answered->answers.size());
+            fmt::print("\n{}\n", m.format("requests: {} granted, {} refused ({} re-plan(s)); {} people affected; "
+                                           "wrote requests.csv and updates/",
+                                           count(m, granted), count(m, n - granted), count(m, answered->rounds),
+                                           count(m, static_cast<std::int64_t>(answered->affected.size()))));
+            if (!answered->settled)
+                fmt::print("{}\n", m.tr("the answers did not settle in three re-plans: see requests.csv"));
+        }
         const bool ok = sol.status == solve::solve_status::feasible || sol.status == solve::solve_status::optimal;
         return static_cast<int>(ok ? success : infeasible);
     };

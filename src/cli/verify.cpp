@@ -3,6 +3,8 @@
 #include <cmath>
 #include <jadwal/calendar/work_calendar.hpp>
 #include <jadwal/io/solution_json.hpp>
+#include <jadwal/load/requests.hpp>
+#include <jadwal/solve/requests.hpp>
 #include <jadwal/solve/solver.hpp>
 #include <jadwal/verify/verify.hpp>
 #include <memory>
@@ -90,7 +92,7 @@ action add_verify(CLI::App& app) {
         "from what the plan gives is a warning on stderr (W-METRIC-DIFFERS) and keeps the exit code, unless "
         "--strict-metrics is given: then it exits 3 too.");
     struct args {
-        std::string scenario, solution, policy, format = "text", previous, replan_from;
+        std::string scenario, solution, policy, format = "text", previous, replan_from, requests;
         load::load_options load;
         bool strict_metrics = false;
     };
@@ -106,6 +108,10 @@ action add_verify(CLI::App& app) {
                     "The plan this one re-plans: check that what is pinned or before --replan-from stayed, and count "
                     "changes");
     cmd->add_option("--replan-from", a->replan_from, "With --previous: the re-plan date or instant");
+    cmd->add_option("--requests", a->requests,
+                    "With --previous: the change requests (CSV, docs/requests.md) the plan answers; they are applied "
+                    "as the person's duties before checking, so a plan that keeps someone in training at a time "
+                    "they asked to be free fails");
     add_load_options(*cmd, a->load);
     cmd->add_flag("--strict-metrics", a->strict_metrics,
                   "Exit 3 also when the file states a metric other than the plan gives (a warning otherwise)");
@@ -114,8 +120,13 @@ action add_verify(CLI::App& app) {
             fmt::print(stderr, "jadwal verify: {}\n", ctx.messages().tr("--replan-from needs --previous"));
             return static_cast<int>(usage_error);
         }
+        if (!a->requests.empty() && a->previous.empty()) {
+            fmt::print(stderr, "jadwal verify: {}\n", ctx.messages().tr("--requests needs --previous"));
+            return static_cast<int>(usage_error);
+        }
         const auto loaded = load_and_report(ctx, a->scenario, a->load);
         if (!loaded.scenario) return failure_code(loaded.diags);
+        const model::scenario* checked_against = &*loaded.scenario;
         const auto& s = *loaded.scenario;
         const text::messages m = ctx.messages(s);
 
@@ -166,7 +177,23 @@ action add_verify(CLI::App& app) {
                 }
             }
         }
-        const auto r = verify::verify(s, sol, *pol, vopts);
+        // The requests become the person's duties (as `solve --requests` applies
+        // them), so the checker's own rules catch a plan that ignores one.
+        std::optional<model::scenario> asked;
+        if (!a->requests.empty()) {
+            const auto req_text = read_input_reporting(a->requests, m.tr("the requests file"), failed, m.lang());
+            if (!req_text) return failed;
+            const auto asked_for = load::read_requests(s, *req_text, a->requests, {&*previous, vopts.previous.replan_from});
+            for (const auto& d : asked_for.diags.items()) fmt::print(stderr, "{}\n", load::format(d, m.lang()));
+            if (asked_for.diags.has_errors()) return static_cast<int>(input_error);
+            // A requests.csv that `solve --requests` wrote says which were refused: those are not checked.
+            std::vector<load::change_request> granted;
+            for (const auto& q : asked_for.requests)
+                if (!q.refused) granted.push_back(q);
+            asked = solve::apply_requests(s, granted, &*previous, vopts.previous.replan_from);
+            checked_against = &*asked;
+        }
+        const auto r = verify::verify(*checked_against, sol, *pol, vopts);
         const auto claimed = claimed_metrics(text);
         const auto rows = metric_rows(r.metrics);
         std::vector<std::string> differ;
@@ -204,7 +231,11 @@ action add_verify(CLI::App& app) {
                 metrics[row.name] = row.integral ? json(static_cast<std::int64_t>(row.value)) : json(row.value);
             out["metrics"] = std::move(metrics);
             out["metrics_differing_from_solution"] = differ;
-            if (previous) out["changes"] = r.changes;
+            if (previous) {
+                out["changes"] = r.changes;
+                out["changes_by_reason"] = r.changes_by_reason;
+                out["published_dropped"] = r.published_dropped;
+            }
             json breakdown = json::object();
             for (const auto& [k, v] : r.objective.breakdown) breakdown[k] = v;
             json per_unit = json::object();
@@ -264,12 +295,22 @@ action add_verify(CLI::App& app) {
             }
             const auto g = [&](double v) { return show_number(m, v, false); };
             fmt::print("\n{:<42} {:>14}\n", m.tr_in("cli", "objective"), m.tr_in("cli", "verified"));
-            fmt::print("{:<42} {:>14}\n{:<42} {:>14}\n{:<42} {:>14}\n", m.tr_in("cli", "participation"),
-                       g(r.objective.participation), m.tr_in("cli", "burden"), g(r.objective.burden), m.tr_in("cli", "cost"),
-                       g(r.objective.cost));
+            if (sol.stability == model::stability_mode::strict)
+                fmt::print("{:<42} {:>14}\n", m.tr_in("cli", "published training taken away"), g(r.objective.published));
+            fmt::print("{:<42} {:>14}\n", m.tr_in("cli", "participation"), g(r.objective.participation));
+            if (sol.stability == model::stability_mode::strict)
+                fmt::print("{:<42} {:>14}\n", m.tr_in("cli", "stability"), g(r.objective.stability));
+            fmt::print("{:<42} {:>14}\n{:<42} {:>14}\n", m.tr_in("cli", "burden"), g(r.objective.burden),
+                       m.tr_in("cli", "cost"), g(r.objective.cost));
             for (const auto& [k, v] : r.objective.breakdown) fmt::print("  {:<40} {:>14}\n", printable(k), g(v));
-            if (previous)
+            if (previous) {
                 fmt::print("\n{}\n", m.format("changes against {}: {}", printable(a->previous), count(m, r.changes)));
+                fmt::print("{}\n", m.format("  to repair what no longer fits: {}; to place unplaced demand: {}; "
+                                             "other: {}",
+                                             count(m, r.changes_by_reason.at("repair")),
+                                             count(m, r.changes_by_reason.at("placement")),
+                                             count(m, r.changes_by_reason.at("other"))));
+            }
             const std::string max_cost =
                 s.budget.max_cost ? m.format(" of at most {}", figure(m, *s.budget.max_cost, 0)) : std::string{};
             const std::string max_cohorts =

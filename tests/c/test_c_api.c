@@ -760,6 +760,9 @@ static void test_bad_options(const jadwal_scenario* s) {
     o.replan_from = "2026-04-01"; /* without a previous plan */
     CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_solve(&sol, s, &o));
     jadwal_solve_options_init(&o);
+    o.stability = "free"; /* without a previous plan */
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_solve(&sol, s, &o));
+    jadwal_solve_options_init(&o);
     o.threads = -2;
     CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_solve(&sol, s, &o));
     o.threads = 1000; /* the CLI's limit holds here too: no thousand threads in the host */
@@ -853,8 +856,38 @@ static void test_explain_leave_replan(jadwal_scenario* s, const jadwal_solution*
         int64_t violations = -1;
         CHECK_OK(jadwal_verify(&m, &violations, replanned));
         CHECK(violations == 0 && m.cohorts > 0);
+        /* Against the plan it replaces: every change has a reason, and a strict
+         * re-plan (the default) changes nothing for burden alone. */
+        jadwal_replan_check rc;
+        jadwal_replan_check_init(&rc);
+        CHECK_OK(jadwal_verify_replan(&rc, replanned, sol, "2026-06-01"));
+        CHECK(rc.violations == 0 && rc.changes == rc.changes_repair + rc.changes_placement + rc.changes_other);
+        CHECK(rc.changes_other == 0 && rc.published_dropped == 0);
+        CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_verify_replan(&rc, replanned, sol, "June"));
+        rc.size = 3;
+        CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_verify_replan(&rc, replanned, sol, NULL));
+        /* A metrics struct of the layout before preference_misses is filled up to its size. */
+        m.size = offsetof(jadwal_metrics, preference_misses);
+        m.preference_misses = -7;
+        CHECK_OK(jadwal_verify(&m, &violations, replanned));
+        CHECK(m.preference_misses == -7 && m.cohorts > 0);
         jadwal_solution_free(replanned);
     }
+    /* The stability setting is recorded in the plan; an unknown one is refused. */
+    o.stability = "free";
+    CHECK_OK(jadwal_solve(&replanned, s, &o));
+    if (replanned) {
+        char* json = NULL;
+        CHECK_OK(jadwal_solution_to_json(&json, replanned));
+        CHECK(json && strstr(json, "\"stability\": \"free\"") != NULL);
+        jadwal_string_free(json);
+        jadwal_solution_free(replanned);
+        replanned = NULL;
+    }
+    o.stability = "loose";
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_solve(&replanned, s, &o));
+    CHECK(strstr(jadwal_last_error()->message, "strict, balanced or free") != NULL);
+    o.stability = NULL;
     o.replan_from = "June the first";
     CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_solve(&replanned, s, &o));
 
@@ -1328,6 +1361,127 @@ static void test_language_spreadsheet_reminders(const jadwal_scenario* s, const 
     free(dir);
 }
 
+/* How many sessions and study blocks the person has for the programme, and how
+ * many of them start on `day` (YYYY-MM-DD, local). */
+static void count_training_days(const jadwal_solution* sol, const char* nip, const char* program, const char* day,
+                                size_t* trained, size_t* on_day) {
+    *trained = 0;
+    *on_day = 0;
+    size_t cohorts = 0, blocks = 0;
+    CHECK_OK(jadwal_solution_cohort_count(&cohorts, sol));
+    for (size_t c = 0; c < cohorts; ++c) {
+        jadwal_cohort co;
+        CHECK_OK(jadwal_solution_cohort(&co, sol, c));
+        int member = 0;
+        for (size_t i = 0; i < co.participant_count; ++i) {
+            const char* who = NULL;
+            CHECK_OK(jadwal_solution_participant(&who, sol, c, i));
+            if (who && strcmp(who, nip) == 0) member = 1;
+        }
+        if (!member || strcmp(co.program, program) != 0) continue;
+        for (size_t k = 0; k < co.session_count; ++k) {
+            jadwal_session se;
+            CHECK_OK(jadwal_solution_session(&se, sol, c, k));
+            ++*trained;
+            if (strncmp(se.start, day, 10) == 0) ++*on_day;
+        }
+    }
+    CHECK_OK(jadwal_solution_study_block_count(&blocks, sol));
+    for (size_t b = 0; b < blocks; ++b) {
+        jadwal_study_block sb;
+        CHECK_OK(jadwal_solution_study_block(&sb, sol, b));
+        if (strcmp(sb.employee, nip) != 0 || strcmp(sb.program, program) != 0) continue;
+        ++*trained;
+        if (strncmp(sb.start, day, 10) == 0) ++*on_day;
+    }
+}
+
+/* Change requests (docs/requests.md): a not_on request on examples/small is
+ * granted by a strict re-plan and the new plan keeps the person off that day;
+ * a bad date in the file is JADWAL_E_PARSE with its line, column and code. */
+static void test_answer_requests(void) {
+    jadwal_scenario* s = load_small(); /* unedited: the other tests add leave to theirs */
+    static const char nip[] = "199406062020122007";
+    static const char good[] =
+        "nip,program,request,value,reason\n"
+        "199406062020122007,pelayanan_prima,not_on,2026-08-27,hari pasar\n";
+    jadwal_solve_options o;
+    jadwal_solve_options_init(&o);
+    o.seed = 1;
+    o.max_moves = 20000;
+    o.policy = "flexible";
+    /* Published as examples/requests/ publishes it. */
+    jadwal_solution* published = NULL;
+    CHECK_OK(jadwal_solve(&published, s, &o));
+    if (!published) {
+        jadwal_scenario_free(s);
+        return;
+    }
+    jadwal_solution* plan = NULL;
+    char* answers = NULL;
+    /* replan_from is required */
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT,
+                jadwal_answer_requests(&plan, &answers, s, published, good, strlen(good), "requests.csv", &o));
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT,
+                jadwal_answer_requests(&plan, &answers, s, published, good, strlen(good), "requests.csv", NULL));
+    CHECK(plan == NULL && answers == NULL);
+
+    o.replan_from = "2026-06-01";
+    CHECK_OK(jadwal_answer_requests(&plan, &answers, s, published, good, strlen(good), "requests.csv", &o));
+    CHECK(plan != NULL && answers != NULL);
+    if (!plan || !answers) {
+        jadwal_solution_free(published);
+        jadwal_scenario_free(s);
+        return;
+    }
+    const char* header = "nip,program,request,value,reason,answer,code,explanation,alternative\r\n";
+    CHECK(strncmp(answers, header, strlen(header)) == 0);
+    CHECK(strstr(answers, "\r\n199406062020122007,pelayanan_prima,not_on,2026-08-27,hari pasar,granted,,") != NULL);
+    /* The plan itself keeps the person off 2026-08-27 (the published one trains them that day), yet still
+     * trains them in pelayanan_prima. */
+    size_t trained = 0, on_the_day = 0;
+    count_training_days(published, nip, "pelayanan_prima", "2026-08-27", &trained, &on_the_day);
+    CHECK(trained > 0 && on_the_day > 0);
+    count_training_days(plan, nip, "pelayanan_prima", "2026-08-27", &trained, &on_the_day);
+    CHECK(trained > 0);
+    CHECK(on_the_day == 0);
+    /* The same inputs give the same plan and answers. */
+    jadwal_solution* again = NULL;
+    char* answers_again = NULL;
+    CHECK_OK(jadwal_answer_requests(&again, &answers_again, s, published, good, strlen(good), "requests.csv", &o));
+    if (again && answers_again) {
+        char* a = json_of(plan);
+        char* b = json_of(again);
+        drop_elapsed(a);
+        drop_elapsed(b);
+        CHECK(strcmp(a, b) == 0);
+        CHECK(strcmp(answers, answers_again) == 0);
+        jadwal_string_free(a);
+        jadwal_string_free(b);
+    }
+    jadwal_solution_free(again);
+    jadwal_string_free(answers_again);
+    jadwal_solution_free(plan);
+    jadwal_string_free(answers);
+
+    /* A date that does not exist: E-REQUEST-DATE on line 3, at the value's column. */
+    static const char bad[] =
+        "nip,program,request,value,reason\n"
+        "199406062020122007,pelayanan_prima,not_on,2026-08-27,hari pasar\n"
+        "199406062020122007,pelayanan_prima,not_on,2026-02-30,x\n";
+    plan = NULL;
+    answers = NULL;
+    CHECK_FAILS(JADWAL_E_PARSE,
+                jadwal_answer_requests(&plan, &answers, s, published, bad, strlen(bad), "mine.csv", &o));
+    const jadwal_error* e = jadwal_last_error();
+    CHECK(strcmp(e->diagnostic_code, "E-REQUEST-DATE") == 0);
+    CHECK(strcmp(e->file, "mine.csv") == 0);
+    CHECK(e->line == 3 && e->column == (int)strlen("199406062020122007,pelayanan_prima,not_on,") + 1);
+    CHECK(plan == NULL && answers == NULL);
+    jadwal_solution_free(published);
+    jadwal_scenario_free(s);
+}
+
 int main(int argc, char** argv) {
     if (argc != 3) {
         fprintf(stderr, "usage: test_c_api SOURCE_DIR WORK_DIR\n");
@@ -1353,6 +1507,7 @@ int main(int argc, char** argv) {
     test_language_spreadsheet_reminders(s, sol);
     test_explain_leave_replan(s, sol);
     test_add_employees();
+    test_answer_requests();
     jadwal_solution_free(sol);
     jadwal_scenario_free(s);
 

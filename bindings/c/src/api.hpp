@@ -11,11 +11,13 @@
 #include <jadwal/model/error.hpp>
 #include <jadwal/model/scenario.hpp>
 #include <jadwal/solve/solution.hpp>
+#include <jadwal/solve/solver.hpp>
 
 #include <atomic>
 #include <filesystem>
 #include <memory>
 #include <new>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -122,6 +124,13 @@ inline int null_argument(const char* name) noexcept {
 /// A solution handle for `plan`, made against `scenario`.
 std::unique_ptr<jadwal_solution> make_solution(std::shared_ptr<const model::scenario> scenario,
                                                solve::solution plan);
+
+/// Reads a caller's jadwal_solve_options (NULL: the defaults) into `so`, with
+/// every check jadwal_solve makes (the scenario loaded, the struct's size, the
+/// values); `carried` holds the previous plan when it had to be read against
+/// the scenario's present model. Returns the failed status, or JADWAL_OK.
+int read_solve_options(solve::solve_options& so, std::optional<solve::solution>& carried,
+                       const jadwal_scenario* scenario, const jadwal_solve_options* opts);
 
 /// Copies the metrics into a caller's struct of `out->size` bytes.
 int copy_metrics(jadwal_metrics* out, const solve::solution_metrics& m, std::int64_t unplaced, std::int64_t moves);

@@ -56,7 +56,7 @@ std::unique_ptr<jadwal_solution> make_solution(std::shared_ptr<const model::scen
 int copy_metrics(jadwal_metrics* out, const solve::solution_metrics& m, std::int64_t unplaced, std::int64_t moves) {
     // Callers built against an older header pass a smaller struct: fill what
     // fits. None older than the first layout exists yet.
-    constexpr std::size_t first_layout = sizeof(jadwal_metrics);
+    constexpr std::size_t first_layout = offsetof(jadwal_metrics, preference_misses);
     if (out->size < first_layout || out->size > sizeof(jadwal_metrics))
         return fail(JADWAL_E_INVALID_ARGUMENT, "jadwal_metrics.size is not a size this library knows: "
                                                "call jadwal_metrics_init first");
@@ -80,6 +80,7 @@ int copy_metrics(jadwal_metrics* out, const solve::solution_metrics& m, std::int
     full.hard_violations = m.hard_violations;
     full.unplaced = unplaced;
     full.moves = moves;
+    full.preference_misses = m.preference_misses;
     std::memcpy(out, &full, out->size);
     return JADWAL_OK;
 }
@@ -254,6 +255,85 @@ int write_outputs(const jadwal_solution* solution, const char* dir, const char* 
 
 }  // namespace
 
+namespace jadwal::c_api {
+
+int read_solve_options(solve::solve_options& so, std::optional<solve::solution>& carried,
+                       const jadwal_scenario* scenario, const jadwal_solve_options* opts) {
+    if (const int st = usable(scenario)) return st;
+    jadwal_solve_options o;
+    jadwal_solve_options_init(&o);
+    if (opts) {
+        // The layouts: without cancel_flag (0.1.0), without language, without
+        // stability, and the current one.
+        constexpr std::size_t first_layout = offsetof(jadwal_solve_options, cancel_flag);
+        constexpr std::size_t second_layout = offsetof(jadwal_solve_options, language);
+        constexpr std::size_t third_layout = offsetof(jadwal_solve_options, stability);
+        if (opts->size != first_layout && opts->size != second_layout && opts->size != third_layout &&
+            opts->size != sizeof o)
+            return fail(JADWAL_E_INVALID_ARGUMENT, "jadwal_solve_options.size is not a size this library "
+                                                   "knows: call jadwal_solve_options_init first");
+        std::memcpy(&o, opts, opts->size);
+    }
+    const model::scenario& s = *scenario->model;
+    if (o.policy) so.policy = o.policy;
+    if (const int st = read_language(o.language, so.language, "language")) return st;
+    if (o.seed) so.seed = o.seed;
+    if (o.time_limit_seconds > 0) so.time_limit_seconds = o.time_limit_seconds;
+    if (o.max_moves < 0) return fail(JADWAL_E_INVALID_ARGUMENT, "max_moves must not be negative");
+    if (o.max_moves > 0) so.max_moves = o.max_moves;
+    if (o.threads < 0 || o.threads > solve::max_threads)
+        return fail(JADWAL_E_INVALID_ARGUMENT, "threads must be from 1 to " + std::to_string(solve::max_threads) +
+                                                   " (0: 1), not " + std::to_string(o.threads));
+    if (o.threads > 0) so.threads = o.threads;
+    if (o.strategy) {
+        const auto st = solve::parse_solve_strategy(o.strategy);
+        if (!st) return fail(JADWAL_E_INVALID_ARGUMENT, std::string("unknown strategy '") + o.strategy + "'");
+        so.strategy = *st;
+    }
+    if (!so.policy.empty() && !s.find_policy(so.policy))
+        return fail(JADWAL_E_NOT_FOUND, "no policy '" + so.policy + "' in the scenario");
+    if (o.stability && *o.stability) {
+        if (!o.previous) return fail(JADWAL_E_INVALID_ARGUMENT, "stability needs a previous plan");
+        so.stability = model::parse_stability_mode(o.stability);
+        if (!so.stability)
+            return fail(JADWAL_E_INVALID_ARGUMENT, std::string("unknown stability '") + o.stability +
+                                                       "' (strict, balanced or free)");
+    }
+    if (o.previous) {
+        if (const int st = previous_for(carried, so.previous, *o.previous, s)) return st;
+    }
+    if (o.replan_from) {
+        if (!o.previous) return fail(JADWAL_E_INVALID_ARGUMENT, "replan_from needs a previous plan");
+        // A bare date is midnight in the scenario's zone, as on the command line.
+        if (const auto day = calendar::parse_date(o.replan_from))
+            so.replan_from = date::floor<calendar::minutes>(s.zone->to_sys(*day, date::choose::earliest));
+        else if (const auto at = calendar::parse_instant(o.replan_from))
+            so.replan_from = *at;
+        else
+            return fail(JADWAL_E_INVALID_ARGUMENT,
+                        std::string("replan_from '") + o.replan_from + "' is neither a date nor an ISO 8601 instant");
+    }
+    if (o.progress) {
+        const jadwal_progress_fn fn = o.progress;
+        void* user = o.progress_user;
+        so.on_progress = [fn, user](const solve::solve_progress& p) {
+            const std::string phase(p.phase);  // the C side wants a terminated string
+            jadwal_progress cp{sizeof(jadwal_progress), phase.c_str(), p.participation, p.burden, p.cost,
+                               p.demand_placed, p.demand_total, p.elapsed_seconds, p.moves};
+            fn(&cp, user);
+        };
+    }
+    if (o.progress_interval_seconds > 0) so.progress_interval_seconds = o.progress_interval_seconds;
+    if (o.cancel) so.cancel = &o.cancel->raised;
+    if (o.cancel_flag) {
+        const volatile int* flag = o.cancel_flag;
+        so.stop_requested = [flag] { return flag_raised(flag); };
+    }
+    return JADWAL_OK;
+}
+
+}  // namespace jadwal::c_api
+
 extern "C" {
 
 int jadwal_cancel_token_new(jadwal_cancel_token** out) {
@@ -279,68 +359,10 @@ int jadwal_solve(jadwal_solution** out, const jadwal_scenario* scenario, const j
     if (out) *out = nullptr;
     return guarded([&] {
         if (!out) return null_argument("out");
-        if (const int st = usable(scenario)) return st;
-        jadwal_solve_options o;
-        jadwal_solve_options_init(&o);
-        if (opts) {
-            // The layouts: without cancel_flag (0.1.0), without language, and the current one.
-            constexpr std::size_t first_layout = offsetof(jadwal_solve_options, cancel_flag);
-            constexpr std::size_t second_layout = offsetof(jadwal_solve_options, language);
-            if (opts->size != first_layout && opts->size != second_layout && opts->size != sizeof o)
-                return fail(JADWAL_E_INVALID_ARGUMENT, "jadwal_solve_options.size is not a size this library "
-                                                       "knows: call jadwal_solve_options_init first");
-            std::memcpy(&o, opts, opts->size);
-        }
-        const model::scenario& s = *scenario->model;
         solve::solve_options so;
-        if (o.policy) so.policy = o.policy;
-        if (const int st = read_language(o.language, so.language, "language")) return st;
-        if (o.seed) so.seed = o.seed;
-        if (o.time_limit_seconds > 0) so.time_limit_seconds = o.time_limit_seconds;
-        if (o.max_moves < 0) return fail(JADWAL_E_INVALID_ARGUMENT, "max_moves must not be negative");
-        if (o.max_moves > 0) so.max_moves = o.max_moves;
-        if (o.threads < 0 || o.threads > solve::max_threads)
-            return fail(JADWAL_E_INVALID_ARGUMENT, "threads must be from 1 to " + std::to_string(solve::max_threads) +
-                                                       " (0: 1), not " + std::to_string(o.threads));
-        if (o.threads > 0) so.threads = o.threads;
-        if (o.strategy) {
-            const auto st = solve::parse_solve_strategy(o.strategy);
-            if (!st) return fail(JADWAL_E_INVALID_ARGUMENT, std::string("unknown strategy '") + o.strategy + "'");
-            so.strategy = *st;
-        }
-        if (!so.policy.empty() && !s.find_policy(so.policy))
-            return fail(JADWAL_E_NOT_FOUND, "no policy '" + so.policy + "' in the scenario");
         std::optional<solve::solution> carried;
-        if (o.previous) {
-            if (const int st = previous_for(carried, so.previous, *o.previous, s)) return st;
-        }
-        if (o.replan_from) {
-            if (!o.previous) return fail(JADWAL_E_INVALID_ARGUMENT, "replan_from needs a previous plan");
-            // A bare date is midnight in the scenario's zone, as on the command line.
-            if (const auto day = calendar::parse_date(o.replan_from))
-                so.replan_from = date::floor<calendar::minutes>(s.zone->to_sys(*day, date::choose::earliest));
-            else if (const auto at = calendar::parse_instant(o.replan_from))
-                so.replan_from = *at;
-            else
-                return fail(JADWAL_E_INVALID_ARGUMENT,
-                            std::string("replan_from '") + o.replan_from + "' is neither a date nor an ISO 8601 instant");
-        }
-        if (o.progress) {
-            const jadwal_progress_fn fn = o.progress;
-            void* user = o.progress_user;
-            so.on_progress = [fn, user](const solve::solve_progress& p) {
-                const std::string phase(p.phase);  // the C side wants a terminated string
-                jadwal_progress cp{sizeof(jadwal_progress), phase.c_str(), p.participation, p.burden, p.cost,
-                                   p.demand_placed, p.demand_total, p.elapsed_seconds, p.moves};
-                fn(&cp, user);
-            };
-        }
-        if (o.progress_interval_seconds > 0) so.progress_interval_seconds = o.progress_interval_seconds;
-        if (o.cancel) so.cancel = &o.cancel->raised;
-        if (o.cancel_flag) {
-            const volatile int* flag = o.cancel_flag;
-            so.stop_requested = [flag] { return flag_raised(flag); };
-        }
+        if (const int st = c_api::read_solve_options(so, carried, scenario, opts)) return st;
+        const model::scenario& s = *scenario->model;
         // Refused options (JADWAL_E_SOLVE) and a scenario validate() rejects
         // (JADWAL_E_LOAD, with its first diagnostic) are mapped in guarded().
         auto plan = solve::solve(s, so);
@@ -626,6 +648,48 @@ int jadwal_verify(jadwal_metrics* out, int64_t* out_violations, const jadwal_sol
                                                solution->plan.moves))
             return st;
         *out_violations = static_cast<int64_t>(r.violations.size());
+        return static_cast<int>(JADWAL_OK);
+    });
+}
+
+int jadwal_verify_replan(jadwal_replan_check* out, const jadwal_solution* solution, const jadwal_solution* previous,
+                         const char* replan_from) {
+    return guarded([&] {
+        if (!out) return null_argument("out");
+        if (!solution) return null_argument("solution");
+        if (!previous) return null_argument("previous");
+        if (out->size != sizeof(jadwal_replan_check))
+            return fail(JADWAL_E_INVALID_ARGUMENT, "jadwal_replan_check.size is not a size this library knows: "
+                                                   "call jadwal_replan_check_init first");
+        const auto& s = *solution->scenario;
+        const model::policy* pol = nullptr;
+        try {
+            pol = solve::plan_policy(s, solution->plan);
+        } catch (const solve::solve_error& err) {
+            return fail(JADWAL_E_NOT_FOUND, err.what());
+        }
+        verify::options o;
+        std::optional<solve::solution> carried;
+        if (const int st = previous_for(carried, o.previous.plan, *previous, s)) return st;
+        if (replan_from) {
+            if (const auto day = calendar::parse_date(replan_from))
+                o.previous.replan_from = date::floor<calendar::minutes>(s.zone->to_sys(*day, date::choose::earliest));
+            else if (const auto at = calendar::parse_instant(replan_from))
+                o.previous.replan_from = *at;
+            else
+                return fail(JADWAL_E_INVALID_ARGUMENT,
+                            std::string("replan_from '") + replan_from + "' is neither a date nor an ISO 8601 instant");
+        }
+        const verify::report r = verify::verify(s, solution->plan, model::policy_or_builtin(pol), o);
+        jadwal_replan_check full{};
+        full.size = out->size;
+        full.violations = static_cast<int64_t>(r.violations.size());
+        full.changes = r.changes;
+        full.changes_repair = r.changes_by_reason.at("repair");
+        full.changes_placement = r.changes_by_reason.at("placement");
+        full.changes_other = r.changes_by_reason.at("other");
+        full.published_dropped = r.published_dropped;
+        *out = full;
         return static_cast<int>(JADWAL_OK);
     });
 }

@@ -75,6 +75,10 @@ __all__ = [
     "Alternative",
     "solution_from_json",
     "load_solution",
+    # change requests from individuals
+    "answer_requests",
+    "RequestsOutcome",
+    "RequestAnswer",
     # using a plan
     "explain",
     "verify",
@@ -553,6 +557,12 @@ class Solution:
         return self._native.strategy
 
     @property
+    def stability(self) -> Optional[str]:
+        """How the re-plan that made this plan treated the previous one
+        (``"strict"``, ``"balanced"`` or ``"free"``); None for a plan made without one."""
+        return self._native.stability
+
+    @property
     def moves(self) -> int:
         """Local-search moves evaluated."""
         return self._native.moves
@@ -580,7 +590,8 @@ class Solution:
 
     @property
     def objective(self) -> Dict[str, Any]:
-        """``{participation, burden, cost, breakdown: {term: value}, per_unit: {unit: {...}}}``."""
+        """``{participation, stability, burden, cost, breakdown: {term: value}, per_unit: {unit: {...}}}``
+        (stability: docs/model.md "Stability", 0 unless a strict re-plan)."""
         return self._native.objective()
 
     @functools.cached_property
@@ -665,6 +676,7 @@ def solve(
     progress_interval: float = 0.25,
     cancel: Optional[CancelToken] = None,
     language: Optional[str] = None,
+    stability: Optional[str] = None,
 ) -> Solution:
     """Plans the scenario. The GIL is released while the solver runs.
 
@@ -680,6 +692,10 @@ def solve(
     - ``previous``, ``replan_from``: re-planning. What is pinned or starts
       before ``replan_from`` (a date: midnight in the scenario's zone; an aware
       datetime) stays; every other change is counted.
+    - ``stability`` (with ``previous``): ``"strict"`` (a published item changes
+      only to repair it or to place unplaced demand), ``"balanced"`` (changes
+      priced in the burden level) or ``"free"`` (any gain may move items); None:
+      the policy's, strict unless it says otherwise (docs/model.md "Stability").
     - ``progress``: called with a :class:`Progress` from the solving thread (with
       the GIL) at each phase change and at most every ``progress_interval``
       seconds. If it raises, the solve stops and the exception propagates;
@@ -718,6 +734,8 @@ def solve(
         raise InvalidArgumentError(f"cancel must be a jadwal.CancelToken, not {type(cancel).__name__}")
     if replan_from is not None and not isinstance(replan_from, (_dt.date, str)):
         raise InvalidArgumentError(f"replan_from must be a date, an aware datetime or a str, not {replan_from!r}")
+    if stability is not None and stability not in ("strict", "balanced", "free"):
+        raise InvalidArgumentError(f"stability must be 'strict', 'balanced' or 'free', not {stability!r}")
     native = _jadwal.solve(
         scenario._native,
         _whole(seed, "seed", 0, 2**64 - 1),
@@ -732,6 +750,7 @@ def solve(
         _seconds(progress_interval, "progress_interval", positive=True),
         cancel,
         _language(language),
+        stability,
     )
     return Solution(native, scenario)
 
@@ -751,6 +770,121 @@ def load_solution(scenario: Scenario, path: PathLike) -> Solution:
     """Reads a solution.json file against the scenario it was made for."""
     text = pathlib.Path(path).read_text(encoding="utf-8")
     return Solution(_jadwal.solution_from_json(scenario._native, text, os.fspath(path)), scenario)
+
+
+# ---------------------------------------------------------------- change requests
+
+
+@dataclasses.dataclass(frozen=True)
+class RequestAnswer:
+    """One change request as written, with its answer (a row of requests.csv)."""
+
+    nip: str  #: the person, as written
+    program: str  #: the programme id, as written
+    request: str  #: "not_on", "not_before", "not_after" or "move" (also for the Indonesian names)
+    value: str  #: as written: a date, a clock time, or "" for "move"
+    reason: str
+    granted: bool
+    code: str  #: refused: the blocking rule's reason code, e.g. "R-UNAVAILABLE", "R-REPLAN"; "" when granted
+    explanation: str  #: one sentence in the asked language
+    alternative: str  #: refused: the best alternative (may be ""); "" when granted
+    round: int  #: the re-plan (1 to 3) whose plan gave this answer
+
+
+@dataclasses.dataclass(frozen=True)
+class RequestsOutcome:
+    """What :func:`answer_requests` found: the plan to publish and one answer per request."""
+
+    plan: Solution
+    answers: List[RequestAnswer]  #: in the order of the file
+    rounds: int  #: re-plans run, 1 to 3
+    settled: bool  #: False when the third re-plan still refused a request granted before
+    affected: List[str]  #: NIPs of the people whose sessions or study blocks changed, in scenario order
+    csv: str  #: requests.csv as ``jadwal solve --requests`` writes it (CRLF line ends)
+
+
+def answer_requests(
+    scenario: Scenario,
+    previous: Solution,
+    requests: Optional[PathLike] = None,
+    *,
+    requests_text: Union[str, bytes, None] = None,
+    name: Optional[str] = None,
+    replan_from: Union[_dt.datetime, _dt.date, str],
+    seed: int = 1,
+    max_moves: Optional[int] = None,
+    time_limit: Optional[float] = None,
+    threads: int = 1,
+    policy: Optional[str] = None,
+    language: Optional[str] = None,
+) -> RequestsOutcome:
+    """Answers change requests from individuals against the published plan
+    ``previous`` (docs/requests.md), as ``jadwal solve --requests`` does: every
+    request becomes duties of its person, the plan is re-planned from
+    ``replan_from`` under strict stability, and each request is granted or
+    refused from the new plan itself; refused ones are withdrawn and the
+    re-plan run again (three rounds at most). The GIL is released meanwhile.
+
+    The requests come from the CSV file at ``requests`` or, instead, from
+    ``requests_text`` (``str`` or UTF-8 ``bytes``); ``name`` is the file name
+    diagnostics show (default: the path, else ``"<requests>"``). ``seed``,
+    ``max_moves``, ``time_limit`` (shared by the rounds), ``threads``,
+    ``policy`` and ``language`` (of the explanations and alternatives) as for
+    :func:`solve`; the same files, seed and move limit give the same outcome.
+
+    Raises :class:`ScenarioError` when the requests file has errors (nothing is
+    applied): ``diagnostics`` lists every problem, ``code`` (``E-REQUEST-...``),
+    ``file``, ``line`` and ``column`` name the first error;
+    :class:`InvalidArgumentError` (a ``ValueError``) for a bad argument;
+    :class:`NotFoundError` for an unknown policy; ``OSError`` when the file
+    cannot be read.
+    """
+    if not isinstance(scenario, Scenario):
+        raise InvalidArgumentError(f"scenario must be a jadwal.Scenario, not {type(scenario).__name__}")
+    if not isinstance(previous, Solution):
+        raise InvalidArgumentError(f"previous must be a jadwal.Solution, not {type(previous).__name__}")
+    if (requests is None) == (requests_text is None):
+        raise InvalidArgumentError("give the requests as a path (requests) or as text (requests_text), one of them")
+    if name is not None and not isinstance(name, str):
+        raise InvalidArgumentError(f"name must be a str, not {name!r}")
+    if requests is not None:
+        if not isinstance(requests, (str, os.PathLike)):
+            raise InvalidArgumentError(f"requests must be a path (a str or os.PathLike), not {requests!r}")
+        data = pathlib.Path(requests).read_bytes()
+        shown = os.fspath(requests) if name is None else name
+    else:
+        if isinstance(requests_text, str):
+            data = requests_text.encode("utf-8")
+        elif isinstance(requests_text, bytes):
+            data = requests_text
+        else:
+            raise InvalidArgumentError(f"requests_text must be a str or bytes, not {requests_text!r}")
+        shown = "<requests>" if name is None else name
+    if not isinstance(replan_from, (_dt.date, str)):
+        raise InvalidArgumentError(f"replan_from must be a date, an aware datetime or a str, not {replan_from!r}")
+    if policy is not None and not isinstance(policy, str):
+        raise InvalidArgumentError(f"policy must be a policy id (a str), not {policy!r}")
+    native, answers, rounds, settled, affected, csv = _jadwal.answer_requests(
+        scenario._native,
+        previous._native,
+        data,
+        shown,
+        _instant_text(replan_from),
+        _whole(seed, "seed", 0, 2**64 - 1),
+        None if time_limit is None else _seconds(time_limit, "time_limit"),
+        None if max_moves is None else _whole(max_moves, "max_moves", 0, 2**63 - 1),
+        _thread_count(threads),
+        policy,
+        _language(language),
+    )
+    return RequestsOutcome(
+        plan=Solution(native, scenario),
+        answers=[RequestAnswer(*a) for a in answers],
+        rounds=rounds,
+        settled=settled,
+        affected=list(affected),
+        csv=csv,
+    )
 
 
 # ---------------------------------------------------------------- using a plan
@@ -803,6 +937,10 @@ class Verification:
     objective: Dict[str, Any]
     units: List[Dict[str, Any]]  #: per unit: headcount, absence, demand placed...
     changes: int  #: against the previous plan (0 without one)
+    #: the changes by reason: "repair", "placement", "other" (docs/model.md "Stability"); empty without one
+    changes_by_reason: Dict[str, int]
+    #: demand items the previous plan placed and this one does not (0 without one)
+    published_dropped: int
     budget_cost: float
     classroom_cohorts: int
 
@@ -845,6 +983,8 @@ def verify(
         objective=r["objective"],
         units=r["units"],
         changes=r["changes"],
+        changes_by_reason=r["changes_by_reason"],
+        published_dropped=r["published_dropped"],
         budget_cost=r["budget_cost"],
         classroom_cohorts=r["classroom_cohorts"],
     )

@@ -90,7 +90,8 @@ class Error(Exception):
 
 
 class ScenarioError(Error):
-    """The scenario did not load. ``diagnostics`` holds every problem found (also
+    """The scenario, or a file read against it (the change requests of
+    ``answer_requests``), did not load. ``diagnostics`` holds every problem found (also
     warnings); the message and ``code``/``file``/``line``/``column`` name the first error.
     """
 

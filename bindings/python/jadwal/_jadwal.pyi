@@ -67,6 +67,8 @@ class Solution:
     @property
     def strategy(self) -> str: ...
     @property
+    def stability(self) -> Optional[str]: ...
+    @property
     def moves(self) -> int: ...
     @property
     def elapsed_seconds(self) -> float: ...
@@ -146,5 +148,28 @@ def solve(
     progress_interval: float,
     cancel: Optional[CancelToken],
     language: Optional[str],
+    stability: Optional[str],
 ) -> Solution: ...
 def solution_from_json(scenario: Scenario, text: str, name: str) -> Solution: ...
+# (plan, [(nip, program, request, value, reason, granted, code, explanation, alternative, round)],
+#  rounds, settled, [affected NIP], requests.csv text)
+def answer_requests(
+    scenario: Scenario,
+    previous: Solution,
+    text: bytes,
+    name: str,
+    replan_from: str,
+    seed: int,
+    time_limit: Optional[float],
+    max_moves: Optional[int],
+    threads: int,
+    policy: Optional[str],
+    language: Optional[str],
+) -> Tuple[
+    Solution,
+    List[Tuple[str, str, str, str, str, bool, str, str, str, int]],
+    int,
+    bool,
+    List[str],
+    str,
+]: ...

@@ -13,10 +13,13 @@
 #include <jadwal/load/validate.hpp>
 #include <jadwal/model/error.hpp>
 #include <jadwal/load/load_scenario.hpp>
+#include <jadwal/load/requests.hpp>
 #include <jadwal/output/ics.hpp>
 #include <jadwal/output/publish.hpp>
+#include <jadwal/output/requests_csv.hpp>
 #include <jadwal/share/allowance.hpp>
 #include <jadwal/solve/explain.hpp>
+#include <jadwal/solve/requests.hpp>
 #include <jadwal/solve/solver.hpp>
 #include <jadwal/text/language.hpp>
 #include <jadwal/text/messages.hpp>
@@ -233,6 +236,8 @@ py::dict metrics_dict(const solve::solution_metrics& m) {
 py::dict objective_dict(const solve::objective_value& o) {
     py::dict d;
     d["participation"] = o.participation;
+    d["published"] = o.published;
+    d["stability"] = o.stability;
     d["burden"] = o.burden;
     d["cost"] = o.cost;
     d["breakdown"] = o.breakdown;
@@ -504,7 +509,8 @@ std::unique_ptr<py_solution> solve_scenario(const py_scenario& sc, std::uint64_t
                                             const std::string& strategy, const py_solution* previous,
                                             const std::optional<std::string>& replan_from, py::object progress,
                                             double progress_interval, cancel_token* cancel,
-                                            const std::optional<std::string>& language) {
+                                            const std::optional<std::string>& language,
+                                            const std::optional<std::string>& stability) {
     // Hold the model for the whole solve: an edit meanwhile copies it instead.
     const std::shared_ptr<const model::scenario> model = sc.model;
     if (!model) throw failure("invalid", "the scenario did not load");
@@ -535,6 +541,11 @@ std::unique_ptr<py_solution> solve_scenario(const py_scenario& sc, std::uint64_t
         if (!previous) throw failure("invalid", "replan_from needs a previous plan");
         so.replan_from = parse_replan_from(s, *replan_from);
     }
+    if (stability) {
+        if (!previous) throw failure("invalid", "stability needs a previous plan");
+        so.stability = model::parse_stability_mode(*stability);
+        if (!so.stability) throw failure("invalid", "unknown stability '" + *stability + "': strict, balanced or free");
+    }
 
     std::atomic<bool> stop{false};
     progress_bridge bridge;
@@ -562,6 +573,83 @@ std::unique_ptr<py_solution> solve_scenario(const py_scenario& sc, std::uint64_t
     h->scenario = model;
     h->plan = std::move(*plan);
     return h;
+}
+
+/// Change requests (docs/requests.md) answered against the published plan
+/// `previous` by strict re-plans: (plan, [(nip, program, request, value,
+/// reason, granted, code, explanation, alternative, round)], rounds, settled,
+/// [affected NIP], requests.csv text). An error in the file raises the
+/// "scenario" failure with every diagnostic, the first error naming where.
+py::tuple answer_requests(const py_scenario& sc, const py_solution& previous, const std::string& text,
+                          const std::string& name, const std::string& replan_from, std::uint64_t seed,
+                          std::optional<double> time_limit, std::optional<std::int64_t> max_moves, int threads,
+                          const std::optional<std::string>& policy, const std::optional<std::string>& language) {
+    // Hold the model for the whole re-plan: an edit meanwhile copies it instead.
+    const std::shared_ptr<const model::scenario> model = sc.model;
+    if (!model) throw failure("invalid", "the scenario did not load");
+    const model::scenario& s = *model;
+    if (threads < 1 || threads > solve::max_threads)
+        throw failure("invalid", "threads must be a whole number from 1 to " + std::to_string(solve::max_threads) +
+                                     ", not " + std::to_string(threads));
+    if (time_limit && !(*time_limit >= 0)) throw failure("invalid", "time_limit must not be negative");
+    if (max_moves && *max_moves < 0) throw failure("invalid", "max_moves must not be negative");
+
+    solve::solve_options so;
+    so.seed = seed;
+    so.time_limit_seconds = time_limit;
+    so.max_moves = max_moves;
+    so.threads = threads;
+    if (policy) {
+        if (!s.find_policy(*policy)) throw failure("not_found", "no policy '" + *policy + "' in the scenario");
+        so.policy = *policy;
+    }
+    so.language = language_arg(language);
+    std::optional<solve::solution> carried;
+    const solve::solution& published = *previous_for(carried, previous, s);
+    so.replan_from = parse_replan_from(s, replan_from);
+
+    load::requests_read read;
+    {
+        const py::gil_scoped_release nogil;
+        read = load::read_requests(s, text, name, {&published, so.replan_from});
+    }
+    if (read.diags.has_errors())
+        throw with_diagnostics("scenario", read.diags, "the requests file could not be read");
+
+    // Ctrl-C stops the re-plans as it stops a solve (no callback, no token).
+    std::atomic<bool> stop{false};
+    progress_bridge bridge;
+    bridge.callback = py::none();
+    bridge.stop = &stop;
+    so.on_progress = [&bridge](const solve::solve_progress& p) { bridge(p); };
+    so.progress_interval_seconds = 0.1;
+    so.cancel = &stop;
+
+    std::optional<solve::requests_outcome> outcome;
+    std::string csv;
+    {
+        const py::gil_scoped_release nogil;
+        outcome = solve::answer_requests(s, published, read.requests, so);
+        csv = output::requests_csv(read.requests, *outcome);
+    }
+    if (bridge.error) {
+        py::error_already_set e = std::move(*bridge.error);
+        bridge.error.reset();
+        throw e;
+    }
+    py::list answers;
+    for (std::size_t i = 0; i < read.requests.size(); ++i) {
+        const auto& r = read.requests[i];
+        const auto& a = outcome->answers[i];
+        answers.append(py::make_tuple(r.nip, r.program_id, std::string(load::to_string(r.kind)), r.value, r.reason,
+                                      a.granted, a.code, a.explanation, a.alternative, a.round));
+    }
+    py::list affected;
+    for (const auto e : outcome->affected) affected.append(s.employees.at(e.value).id);
+    auto h = std::make_unique<py_solution>();
+    h->scenario = model;
+    h->plan = std::move(outcome->plan);
+    return py::make_tuple(py::cast(std::move(h)), answers, outcome->rounds, outcome->settled, affected, csv);
 }
 
 std::unique_ptr<py_solution> solution_from_json(const py_scenario& sc, const std::string& text,
@@ -706,6 +794,8 @@ py::dict verify_plan(const py_solution& h, const py_solution* previous, const st
     }
     d["units"] = units;
     d["changes"] = r.changes;
+    d["changes_by_reason"] = r.changes_by_reason;
+    d["published_dropped"] = r.published_dropped;
     d["budget_cost"] = r.budget_cost;
     d["classroom_cohorts"] = r.classroom_cohorts;
     return d;
@@ -862,6 +952,11 @@ PYBIND11_MODULE(_jadwal, m) {
         .def_property_readonly("seed", [](const py_solution& h) { return h.plan.seed; })
         .def_property_readonly("policy", [](const py_solution& h) { return h.plan.policy; })
         .def_property_readonly("strategy", [](const py_solution& h) { return h.plan.strategy; })
+        .def_property_readonly("stability",
+                               [](const py_solution& h) -> std::optional<std::string> {
+                                   if (!h.plan.stability) return std::nullopt;
+                                   return std::string(model::to_string(*h.plan.stability));
+                               })
         .def_property_readonly("moves", [](const py_solution& h) { return h.plan.moves; })
         .def_property_readonly("elapsed_seconds", [](const py_solution& h) { return h.plan.elapsed_seconds; })
         .def_property_readonly("notes", [](const py_solution& h) { return h.plan.notes; })
@@ -890,6 +985,9 @@ PYBIND11_MODULE(_jadwal, m) {
     m.def("solve", &solve_scenario, py::arg("scenario"), py::arg("seed"), py::arg("time_limit"),
           py::arg("max_moves"), py::arg("threads"), py::arg("policy"), py::arg("strategy"), py::arg("previous"),
           py::arg("replan_from"), py::arg("progress"), py::arg("progress_interval"), py::arg("cancel"),
-          py::arg("language"));
+          py::arg("language"), py::arg("stability"));
     m.def("solution_from_json", &solution_from_json, py::arg("scenario"), py::arg("text"), py::arg("name"));
+    m.def("answer_requests", &answer_requests, py::arg("scenario"), py::arg("previous"), py::arg("text"),
+          py::arg("name"), py::arg("replan_from"), py::arg("seed"), py::arg("time_limit"), py::arg("max_moves"),
+          py::arg("threads"), py::arg("policy"), py::arg("language"));
 }

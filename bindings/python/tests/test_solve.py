@@ -16,7 +16,7 @@ METRICS = [
     "jp_target_attainment", "disruption_minutes", "disruption_weighted", "after_hours_minutes",
     "max_after_hours_minutes_per_person_week", "max_unit_absence_ratio", "cohorts", "sessions",
     "study_blocks", "instructor_minutes", "hard_violations", "recording_placed", "top_up_placed", "top_up_jp",
-    "assigned_duty_days", "assigned_duty_minutes", "days_in_lieu",
+    "assigned_duty_days", "assigned_duty_minutes", "days_in_lieu", "preference_misses",
 ]
 
 
@@ -44,7 +44,8 @@ def test_a_plan_places_demand_and_reports_the_metrics_by_their_names(plan):
     assert m["sessions"] == sum(len(c.sessions) for c in plan.cohorts)
     assert m["study_blocks"] == len(plan.study_blocks)
     assert len({(u.employee, u.program) for u in plan.unplaced}) == m["demand_total"] - m["demand_placed"]
-    assert set(plan.objective) == {"participation", "burden", "cost", "breakdown", "per_unit"}
+    assert set(plan.objective) == {"published", "participation", "stability", "burden", "cost", "breakdown", "per_unit"}
+    assert plan.objective["published"] == plan.objective["stability"] == 0  # levels of strict re-plans only
 
 
 def test_session_and_study_block_times_are_aware_datetimes_equal_to_the_solution_json(plan):
@@ -239,6 +240,27 @@ def test_a_replan_keeps_what_came_before_the_replan_date(scenario, plan):
     assert kept <= {(b.employee, b.module, b.start) for b in again.study_blocks}
     report = jadwal.verify(again, previous=plan, replan_from=cut)
     assert report.ok
+
+
+def test_a_strict_replan_changes_published_items_only_to_repair_or_to_place(scenario, plan):
+    cut = dt.date(2026, 6, 1)
+    strict = jadwal.solve(scenario, policy="flexible", max_moves=MOVES, previous=plan, replan_from=cut, stability="strict")
+    assert strict.stability == "strict" and plan.stability is None
+    report = jadwal.verify(strict, previous=plan, replan_from=cut)
+    assert report.ok
+    assert set(report.changes_by_reason) == {"repair", "placement", "other"}
+    assert sum(report.changes_by_reason.values()) == report.changes
+    assert report.changes_by_reason["other"] == 0
+    assert report.objective["stability"] == pytest.approx(strict.objective["stability"])
+    free = jadwal.solve(scenario, policy="flexible", max_moves=MOVES, previous=plan, replan_from=cut, stability="free")
+    assert free.stability == "free" and jadwal.verify(free, previous=plan, replan_from=cut).ok
+
+
+def test_a_stability_setting_needs_a_previous_plan_and_a_known_name(scenario, plan):
+    with pytest.raises(jadwal.InvalidArgumentError, match="previous"):
+        jadwal.solve(scenario, max_moves=10, stability="strict")
+    with pytest.raises(jadwal.InvalidArgumentError, match="strict"):
+        jadwal.solve(scenario, max_moves=10, previous=plan, stability="loose")
 
 
 def test_days_off_in_lieu_come_as_dates_with_the_shift_they_free():

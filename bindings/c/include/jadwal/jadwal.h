@@ -53,7 +53,7 @@ typedef enum jadwal_status {
     JADWAL_E_LOAD = -2,             /* the scenario has errors: see its diagnostics */
     JADWAL_E_NOT_FOUND = -3,        /* an unknown employee, programme or policy id */
     JADWAL_E_SOLVE = -4,            /* the solver refused its options */
-    JADWAL_E_PARSE = -5,            /* a solution JSON that does not read against the scenario */
+    JADWAL_E_PARSE = -5,            /* a solution JSON (or a requests CSV) that does not read against the scenario */
     JADWAL_E_IO = -6,               /* a file could not be read or written */
     JADWAL_E_NO_MEMORY = -7,
     JADWAL_E_INTERNAL = -8,         /* a bug in jadwal: please report it */
@@ -227,6 +227,12 @@ typedef struct jadwal_solve_options {
      * docs/c_api.md). NULL or "": the scenario's `locale`, else English.
      * Anything else: JADWAL_E_INVALID_ARGUMENT. (Appended after 0.1.0.) */
     const char* language;
+    /* With `previous`: where the re-plan's changes weigh (docs/model.md
+     * "Stability"): "strict" (a published item changes only to repair it or to
+     * place unplaced demand), "balanced" or "free". NULL or "": the policy's,
+     * strict unless it says otherwise. Anything else, or a value without
+     * `previous`: JADWAL_E_INVALID_ARGUMENT. (Appended after 0.1.0, after `language`.) */
+    const char* stability;
 } jadwal_solve_options;
 
 #ifndef JADWAL_FFI
@@ -276,6 +282,9 @@ typedef struct jadwal_metrics {
     int64_t hard_violations;
     int64_t unplaced;
     int64_t moves;
+    /* Appended after 0.1.0 (callers built before pass a smaller size and get
+     * the fields above): docs/model.md "Preferences". */
+    int64_t preference_misses;
 } jadwal_metrics;
 
 #ifndef JADWAL_FFI
@@ -392,6 +401,35 @@ JADWAL_API int jadwal_explain_employee_in(char** out, const jadwal_solution* sol
  * *out_violations receives the number of hard violations (0: feasible). */
 JADWAL_API int jadwal_verify(jadwal_metrics* out, int64_t* out_violations, const jadwal_solution* solution);
 
+/* What the checker finds of a re-plan against the plan it replaces
+ * (docs/model.md "Stability"): the changes, each with its reason, and the
+ * published training taken away. */
+typedef struct jadwal_replan_check {
+    size_t size;                /* sizeof(jadwal_replan_check), set by jadwal_replan_check_init */
+    int64_t violations;         /* hard violations, pins (H8-PIN) included; 0: feasible */
+    int64_t changes;            /* against the previous plan */
+    int64_t changes_repair;     /* of a previous item that now breaks a hard rule */
+    int64_t changes_placement;  /* seating demand the previous plan left unplaced */
+    int64_t changes_other;      /* neither: a burden or cost gain */
+    int64_t published_dropped;  /* demand items the previous plan placed and this one does not */
+} jadwal_replan_check;
+
+#ifndef JADWAL_FFI
+static inline int jadwal_replan_check_init(jadwal_replan_check* c) {
+    if (!c) return JADWAL_E_INVALID_ARGUMENT;
+    memset(c, 0, sizeof *c);
+    c->size = sizeof *c;
+    return JADWAL_OK;
+}
+#endif
+
+/* Checks `solution` as a re-plan of `previous` (carried over by id when it was
+ * made before an edit of the scenario), with everything pinned or starting
+ * before `replan_from` ("YYYY-MM-DD" or an ISO 8601 instant; NULL: only pins)
+ * required to stay. out->size must be set (jadwal_replan_check_init). */
+JADWAL_API int jadwal_verify_replan(jadwal_replan_check* out, const jadwal_solution* solution,
+                                    const jadwal_solution* previous, const char* replan_from);
+
 /* Writes the outputs under `dir`, all or nothing, as `jadwal export` does.
  * formats: NULL or "all", or a comma-separated list of json, csv, html, ics.
  * previous: the plan this one replaces (calendar updates and cancellations), or NULL. */
@@ -456,6 +494,29 @@ JADWAL_API int jadwal_employee_calendar(char** out_publish, char** out_cancel, c
  * spreadsheet CSV and reminders); options may be NULL (the defaults). */
 JADWAL_API int jadwal_write_outputs_ex(const jadwal_solution* solution, const char* dir, const char* formats,
                                        const jadwal_ics_options* options);
+
+/* ------------------------------------------------------------ change requests */
+
+/* Answers change requests from individuals (docs/requests.md) as `jadwal solve
+ * --requests` does: `requests_csv` (`length` bytes, UTF-8; the columns of
+ * docs/requests.md) is read against the scenario and the published plan
+ * `previous`, each request becomes duties of its person, and the plan is
+ * re-planned from opts->replan_from under strict stability (opts->stability and
+ * opts->previous are not used: the published plan is `previous`); refused
+ * requests are withdrawn and the re-plan run again, three rounds at most.
+ * `file_name` names the file in diagnostics (NULL or "": "<requests>").
+ * On JADWAL_OK, *out_plan is the plan to publish (free with
+ * jadwal_solution_free) and *out_answers_csv the requests.csv text `solve`
+ * writes, one row per request with its answer (free with jadwal_string_free).
+ * opts (with replan_from) is required: JADWAL_E_INVALID_ARGUMENT without it.
+ * An error in the file: JADWAL_E_PARSE, the first error (file, line, column,
+ * E-REQUEST-... code) in jadwal_last_error, nothing applied. The same inputs,
+ * seed and max_moves (no time limit) give the same plan and answers.
+ * (Appended after 0.1.0.) */
+JADWAL_API int jadwal_answer_requests(jadwal_solution** out_plan, char** out_answers_csv,
+                                      const jadwal_scenario* scenario, const jadwal_solution* previous,
+                                      const char* requests_csv, size_t length, const char* file_name,
+                                      const jadwal_solve_options* opts);
 
 #ifdef __cplusplus
 }

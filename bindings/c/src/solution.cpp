@@ -125,6 +125,19 @@ int read_solution(jadwal_solution** out, std::shared_ptr<const model::scenario> 
     return JADWAL_OK;
 }
 
+/// A re-plan instant as the command line reads it: a bare date is midnight
+/// in the scenario's zone, else an ISO 8601 instant.
+int read_replan_from(const model::scenario& s, const char* text, std::optional<calendar::instant>& out) {
+    if (const auto day = calendar::parse_date(text))
+        out = date::floor<calendar::minutes>(s.zone->to_sys(*day, date::choose::earliest));
+    else if (const auto at = calendar::parse_instant(text))
+        out = *at;
+    else
+        return fail(JADWAL_E_INVALID_ARGUMENT,
+                    std::string("replan_from '") + text + "' is neither a date nor an ISO 8601 instant");
+    return JADWAL_OK;
+}
+
 /// The previous plan in terms of `s`: the plan itself when it was made for
 /// this very model, else carried over by id through its JSON (the scenario
 /// handle may have been edited since, which copies the model).
@@ -304,14 +317,7 @@ int read_solve_options(solve::solve_options& so, std::optional<solve::solution>&
     }
     if (o.replan_from) {
         if (!o.previous) return fail(JADWAL_E_INVALID_ARGUMENT, "replan_from needs a previous plan");
-        // A bare date is midnight in the scenario's zone, as on the command line.
-        if (const auto day = calendar::parse_date(o.replan_from))
-            so.replan_from = date::floor<calendar::minutes>(s.zone->to_sys(*day, date::choose::earliest));
-        else if (const auto at = calendar::parse_instant(o.replan_from))
-            so.replan_from = *at;
-        else
-            return fail(JADWAL_E_INVALID_ARGUMENT,
-                        std::string("replan_from '") + o.replan_from + "' is neither a date nor an ISO 8601 instant");
+        if (const int st = read_replan_from(s, o.replan_from, so.replan_from)) return st;
     }
     if (o.progress) {
         const jadwal_progress_fn fn = o.progress;
@@ -671,15 +677,8 @@ int jadwal_verify_replan(jadwal_replan_check* out, const jadwal_solution* soluti
         verify::options o;
         std::optional<solve::solution> carried;
         if (const int st = previous_for(carried, o.previous.plan, *previous, s)) return st;
-        if (replan_from) {
-            if (const auto day = calendar::parse_date(replan_from))
-                o.previous.replan_from = date::floor<calendar::minutes>(s.zone->to_sys(*day, date::choose::earliest));
-            else if (const auto at = calendar::parse_instant(replan_from))
-                o.previous.replan_from = *at;
-            else
-                return fail(JADWAL_E_INVALID_ARGUMENT,
-                            std::string("replan_from '") + replan_from + "' is neither a date nor an ISO 8601 instant");
-        }
+        if (replan_from)
+            if (const int st = read_replan_from(s, replan_from, o.previous.replan_from)) return st;
         const verify::report r = verify::verify(s, solution->plan, model::policy_or_builtin(pol), o);
         jadwal_replan_check full{};
         full.size = out->size;

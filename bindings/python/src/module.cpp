@@ -503,6 +503,31 @@ std::optional<std::vector<int>> reminders_arg(const std::optional<std::vector<st
     return out;
 }
 
+/// The search options solve and answer_requests share, checked in this order:
+/// threads, time_limit, max_moves, progress_interval (when given), policy.
+solve::solve_options search_options(const model::scenario& s, std::uint64_t seed, std::optional<double> time_limit,
+                                    std::optional<std::int64_t> max_moves, int threads,
+                                    const std::optional<std::string>& policy,
+                                    std::optional<double> progress_interval = std::nullopt) {
+    if (threads < 1 || threads > solve::max_threads)
+        throw failure("invalid", "threads must be a whole number from 1 to " + std::to_string(solve::max_threads) +
+                                     ", not " + std::to_string(threads));
+    if (time_limit && !(*time_limit >= 0)) throw failure("invalid", "time_limit must not be negative");
+    if (max_moves && *max_moves < 0) throw failure("invalid", "max_moves must not be negative");
+    if (progress_interval && !(*progress_interval >= 0))
+        throw failure("invalid", "progress_interval must not be negative");
+    solve::solve_options so;
+    so.seed = seed;
+    so.time_limit_seconds = time_limit;
+    so.max_moves = max_moves;
+    so.threads = threads;
+    if (policy) {
+        if (!s.find_policy(*policy)) throw failure("not_found", "no policy '" + *policy + "' in the scenario");
+        so.policy = *policy;
+    }
+    return so;
+}
+
 std::unique_ptr<py_solution> solve_scenario(const py_scenario& sc, std::uint64_t seed,
                                             std::optional<double> time_limit, std::optional<std::int64_t> max_moves,
                                             int threads, const std::optional<std::string>& policy,
@@ -515,22 +540,7 @@ std::unique_ptr<py_solution> solve_scenario(const py_scenario& sc, std::uint64_t
     const std::shared_ptr<const model::scenario> model = sc.model;
     if (!model) throw failure("invalid", "the scenario did not load");
     const model::scenario& s = *model;
-    if (threads < 1 || threads > solve::max_threads)
-        throw failure("invalid", "threads must be a whole number from 1 to " + std::to_string(solve::max_threads) +
-                                     ", not " + std::to_string(threads));
-    if (time_limit && !(*time_limit >= 0)) throw failure("invalid", "time_limit must not be negative");
-    if (max_moves && *max_moves < 0) throw failure("invalid", "max_moves must not be negative");
-    if (!(progress_interval >= 0)) throw failure("invalid", "progress_interval must not be negative");
-
-    solve::solve_options so;
-    so.seed = seed;
-    so.time_limit_seconds = time_limit;
-    so.max_moves = max_moves;
-    so.threads = threads;
-    if (policy) {
-        if (!s.find_policy(*policy)) throw failure("not_found", "no policy '" + *policy + "' in the scenario");
-        so.policy = *policy;
-    }
+    solve::solve_options so = search_options(s, seed, time_limit, max_moves, threads, policy, progress_interval);
     const auto st = solve::parse_solve_strategy(strategy);
     if (!st) throw failure("invalid", "unknown strategy '" + strategy + "': optimized or baseline");
     so.strategy = *st;
@@ -588,21 +598,7 @@ py::tuple answer_requests(const py_scenario& sc, const py_solution& previous, co
     const std::shared_ptr<const model::scenario> model = sc.model;
     if (!model) throw failure("invalid", "the scenario did not load");
     const model::scenario& s = *model;
-    if (threads < 1 || threads > solve::max_threads)
-        throw failure("invalid", "threads must be a whole number from 1 to " + std::to_string(solve::max_threads) +
-                                     ", not " + std::to_string(threads));
-    if (time_limit && !(*time_limit >= 0)) throw failure("invalid", "time_limit must not be negative");
-    if (max_moves && *max_moves < 0) throw failure("invalid", "max_moves must not be negative");
-
-    solve::solve_options so;
-    so.seed = seed;
-    so.time_limit_seconds = time_limit;
-    so.max_moves = max_moves;
-    so.threads = threads;
-    if (policy) {
-        if (!s.find_policy(*policy)) throw failure("not_found", "no policy '" + *policy + "' in the scenario");
-        so.policy = *policy;
-    }
+    solve::solve_options so = search_options(s, seed, time_limit, max_moves, threads, policy);
     so.language = language_arg(language);
     std::optional<solve::solution> carried;
     const solve::solution& published = *previous_for(carried, previous, s);

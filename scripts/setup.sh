@@ -9,7 +9,7 @@ packages=(
   clang-14 libclang-rt-14-dev
   python3 python3-dev pybind11-dev python3-pytest python3-mypy python3-icalendar libical-dev chromium
   python3-distributed python3-yaml
-  php-cli
+  php-cli composer
 )
 
 missing=()

@@ -91,7 +91,8 @@ if [ "${JADWAL_TEST_DEB:-1}" != 0 ]; then
   for f in ./usr/bin/jadwal ./usr/bin/jadwal-nation ./usr/include/jadwal/jadwal.h ./usr/include/jadwal/solve/solver.hpp \
            jadwalConfig.cmake jadwal.pc libjadwal.a libjadwal_c.so ./usr/share/jadwal/jadwal_ffi.h \
            ./usr/share/jadwal/examples/small/scenario.yaml ./usr/share/jadwal/examples/batanghari/make.sh \
-           ./usr/share/jadwal/examples/batanghari/README.md ./usr/share/jadwal/examples/php/plan.php; do
+           ./usr/share/jadwal/examples/batanghari/README.md ./usr/share/jadwal/examples/php/plan.php \
+           ./usr/share/jadwal/php/composer.json ./usr/share/jadwal/php/src/Library.php; do
     grep -q -- "$f" <<<"$contents" || { echo "test-install: $(basename "$deb") lacks $f"; exit 1; }
   done
   echo "$(basename "$deb"): $(grep -c '' <<<"$contents") entries, depends: $(dpkg-deb -f "$deb" Depends)"
@@ -181,6 +182,18 @@ PY
             >"$run/php.log" 2>&1 || { cat "$run/php.log"; exit 1; }
           grep -E '^(status|verify|unplaced)' "$run/php.log"
           grep -q '^verify: 0 hard violation' "$run/php.log"
+          if command -v composer >/dev/null; then
+            echo "== a Composer project requires the installed PHP package (/usr/share/jadwal/php)"
+            bash "$root/bindings/php/tests/composer_consumer.sh" /usr/share/jadwal/php "$run/composer" "$scenario" \
+              198612122012122010 "$root/tests/data/bad/ref_unit.yaml" >"$run/composer.log" 2>&1 ||
+              { cat "$run/composer.log"; exit 1; }
+            grep -E '^(jadwal|status|error)' "$run/composer.log"
+            grep -q 'autoloaded from .*/vendor/jadwal/jadwal/src/Library.php' "$run/composer.log"
+            grep -q '^BEGIN:VCALENDAR' "$run/composer.log"
+            grep -q '^error -2 E-REF-UNIT at ref_unit.yaml:12:50$' "$run/composer.log"
+          else
+            echo "== composer not found: the Composer package is not tried against the package"
+          fi
         else
           echo "== php with FFI not found: the PHP example is not run against the package"
         fi

@@ -14,7 +14,28 @@
 // Exit status: 0 planned, 1 the scenario has errors or a call failed, 2 usage.
 declare(strict_types=1);
 
-require __DIR__ . '/Jadwal.php';
+// The jadwal package (bindings/php): Composer's autoloader when the script sits
+// in a Composer project's root, else the package's classes from the source tree
+// (examples/php -> bindings/php/src) or the installed one
+// (<prefix>/share/jadwal/examples/php -> <prefix>/share/jadwal/php/src).
+(static function (): void {
+    if (is_file(__DIR__ . '/vendor/autoload.php')) {
+        require __DIR__ . '/vendor/autoload.php';
+        if (class_exists(Jadwal\Library::class)) return;
+    }
+    foreach ([__DIR__ . '/../../bindings/php/src', __DIR__ . '/../../php/src'] as $dir) {
+        if (!is_file("$dir/Library.php")) continue;
+        spl_autoload_register(static function (string $class) use ($dir): void {
+            if (str_starts_with($class, 'Jadwal\\')) {
+                $file = $dir . '/' . str_replace('\\', '/', substr($class, 7)) . '.php';
+                if (is_file($file)) require $file;
+            }
+        });
+        return;
+    }
+    fwrite(STDERR, "plan.php: the jadwal PHP package is not found (composer require jadwal/jadwal)\n");
+    exit(1);
+})();
 
 use Jadwal\JadwalException;
 use Jadwal\Library;

@@ -1,0 +1,92 @@
+<?php
+// libjadwal_c.so loaded through FFI: the entry point (load a scenario, version, calendars).
+// Part of the jadwal Composer package (bindings/php/README.md).
+declare(strict_types=1);
+
+namespace Jadwal;
+
+use FFI;
+
+final class Library
+{
+    public readonly FFI $ffi;
+
+    /**
+     * $lib: a path, or a name the dynamic loader finds ("libjadwal_c.so" once
+     * the package is installed). $header: jadwal_ffi.h; by default the one
+     * installed with the package, or the JADWAL_FFI_HEADER environment variable.
+     */
+    public function __construct(?string $lib = null, ?string $header = null)
+    {
+        $lib ??= getenv('JADWAL_C_LIB') ?: 'libjadwal_c.so';
+        $header ??= getenv('JADWAL_FFI_HEADER') ?: self::findHeader();
+        $text = @file_get_contents($header);
+        if ($text === false) throw new SetupException("cannot read the FFI header $header");
+        $this->ffi = FFI::cdef($text, $lib);
+    }
+
+    private static function findHeader(): string
+    {
+        // Next to the package as installed (<prefix>/share/jadwal/php/src/Library.php and
+        // <prefix>/share/jadwal/jadwal_ffi.h), else where the .deb or a /usr/local install put it
+        // (a Composer project holds a copy of the package in its vendor/ directory).
+        foreach ([__DIR__ . '/../../jadwal_ffi.h', '/usr/local/share/jadwal/jadwal_ffi.h',
+                  '/usr/share/jadwal/jadwal_ffi.h'] as $candidate) {
+            if (is_file($candidate)) return $candidate;
+        }
+        throw new SetupException('jadwal_ffi.h not found: pass its path or set JADWAL_FFI_HEADER');
+    }
+
+    public function version(): string
+    {
+        return $this->ffi->jadwal_version_string();
+    }
+
+    /** Throws the calling thread's last error unless $status is JADWAL_OK. */
+    public function check(int $status): void
+    {
+        if ($status !== $this->ffi->JADWAL_OK) throw $this->lastError();
+    }
+
+    /** The calling thread's last error, copied now: the next call replaces it. */
+    public function lastError(array $diagnostics = []): JadwalException
+    {
+        $e = $this->ffi->jadwal_last_error();
+        return new JadwalException((string)$e->message, $e->code, (string)$e->diagnostic_code, (string)$e->file,
+                                   $e->line, $e->column, $diagnostics);
+    }
+
+    public function loadScenario(string $path): Scenario
+    {
+        $out = $this->ffi->new('jadwal_scenario*');
+        $status = $this->ffi->jadwal_scenario_load_file(FFI::addr($out), $path);
+        return $this->adopt($out, $status);
+    }
+
+    public function loadScenarioString(string $yaml, string $name = '<string>'): Scenario
+    {
+        $out = $this->ffi->new('jadwal_scenario*');
+        $status = $this->ffi->jadwal_scenario_load_string(FFI::addr($out), $yaml, strlen($yaml), $name);
+        return $this->adopt($out, $status);
+    }
+
+    private function adopt(FFI\CData $out, int $status): Scenario
+    {
+        if ($status === $this->ffi->JADWAL_OK) return new Scenario($this, $out);
+        $error = $this->lastError();
+        if (FFI::isNull($out)) throw $error;
+        // A scenario with errors comes back holding only its diagnostics:
+        // attach them all to the first error (read before any other call).
+        $failed = new Scenario($this, $out);
+        throw new JadwalException($error->getMessage(), $error->status, $error->diagnosticCode, $error->sourceFile,
+                                  $error->sourceLine, $error->sourceColumn, $failed->diagnostics());
+    }
+
+    /** A NUL-terminated copy of $s that lives as long as the returned CData. */
+    public function cString(string $s): FFI\CData
+    {
+        $buf = $this->ffi->new('char[' . (strlen($s) + 1) . ']');
+        FFI::memcpy($buf, $s, strlen($s));
+        return $buf;
+    }
+}

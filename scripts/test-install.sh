@@ -83,6 +83,33 @@ else
   echo "(this build has no Python package)"
 fi
 
+if [ -d "$build/python/jadwal" ] && /usr/bin/python3 -c 'import ensurepip, setuptools, wheel' 2>/dev/null; then
+  echo "== pip install . (pyproject.toml, setuptools driving CMake) into a venv with the system's site packages"
+  # JADWAL_CMAKE_BUILD_DIR: setup.py builds the target _jadwal in this build
+  # (up to date) instead of compiling the library again; --no-index: no network.
+  /usr/bin/python3 -m venv --system-site-packages "$work/venv"
+  (cd "$root" && JADWAL_CMAKE_BUILD_DIR="$build" "$work/venv/bin/pip" install -q --no-build-isolation --no-deps \
+    --no-index . && JADWAL_CMAKE_BUILD_DIR="$build" "$work/venv/bin/pip" wheel -q --no-build-isolation --no-deps \
+    --no-index -w "$work/wheel" .)
+  ls "$work"/wheel/jadwal-*.whl
+  (cd "$work" && "$work/venv/bin/python" -P - "$scenario" "$work/venv" <<'PY'
+import sys
+import jadwal
+import importlib.metadata
+assert jadwal.__file__.startswith(sys.argv[2]), jadwal.__file__
+# pyproject.toml's version is the library's (CMake's project version).
+assert importlib.metadata.version("jadwal") == jadwal.__version__, (importlib.metadata.version("jadwal"), jadwal.__version__)
+plan = jadwal.solve(jadwal.load(sys.argv[1]), policy="flexible", max_moves=20_000)
+m = plan.metrics
+assert m["demand_placed"] > 0 and jadwal.verify(plan).ok, m
+print(f"pip-installed jadwal {jadwal.__version__} from {jadwal.__file__}: {m['demand_placed']} of {m['demand_total']} placed")
+PY
+  )
+  "$work/venv/bin/jadwal-nation" --help >/dev/null
+else
+  echo "(no Python package in this build, or no venv/setuptools/wheel: pip install . is not tried)"
+fi
+
 if [ "${JADWAL_TEST_DEB:-1}" != 0 ]; then
   echo "== cpack -G DEB"
   (cd "$work" && cpack -G DEB --config "$build/CPackConfig.cmake" -B "$work/deb" >/dev/null)

@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config tzdata
   libboost-date-time-dev libhowardhinnant-date-dev libyaml-cpp-dev
-  libcli11-dev nlohmann-json3-dev libfmt-dev catch2
+  libcli11-dev nlohmann-json3-dev libfmt-dev catch2 coinor-libcbc-dev
   clang-14 libclang-rt-14-dev
   python3 python3-dev pybind11-dev python3-pytest python3-mypy python3-icalendar libical-dev chromium
   python3-distributed python3-yaml python3-venv python3-pip python3-setuptools python3-wheel

@@ -45,6 +45,8 @@ struct solve_args {
     std::string requests;   ///< --requests FILE: change requests answered by a strict re-plan
     std::string formats = "all";
     bool compare_baseline = false;
+    bool exact = false;         ///< --exact: the exact model (CBC)
+    double exact_seconds = 60;  ///< --exact-seconds
     load::load_options load;
     output_request request;  ///< the calendar options; formats are parsed later
     std::string reminders;   ///< --reminders as given
@@ -182,11 +184,17 @@ action add_solve(CLI::App& app) {
                                 "limit is given)",
                                 solve::default_max_moves))
         ->check(CLI::NonNegativeNumber);
-    cmd->add_option("--threads", a->threads, "Search threads (a deterministic portfolio)")
+    cmd->add_option("--threads", a->threads, "Search threads that share their best plan every 100,000 moves (deterministic for a seed and a thread count)")
         ->check(CLI::Range(1, solve::max_threads))
         ->capture_default_str();
     cmd->add_option("--strategy", a->strategy, "optimized, or baseline (classroom by hand)")
         ->check(CLI::IsMember({"optimized", "baseline"}))
+        ->capture_default_str();
+    cmd->add_flag("--exact", a->exact,
+                  "Solve a small scenario to proven optimality with an exact model (CBC); scenarios with rules it "
+                  "does not hold, or too large for it, are refused");
+    cmd->add_option("--exact-seconds", a->exact_seconds, "With --exact: the time box of the exact model, in seconds")
+        ->check(CLI::PositiveNumber)
         ->capture_default_str();
     cmd->add_option("--format", a->formats,
                     "What to write: all, or a comma-separated list of json, csv, html, ics")
@@ -260,6 +268,8 @@ action add_solve(CLI::App& app) {
         opts.seed = a->seed;
         opts.max_moves = a->max_moves;
         opts.threads = a->threads;
+        opts.exact = a->exact;
+        opts.exact_seconds = a->exact_seconds;
         opts.strategy = *solve::parse_solve_strategy(a->strategy);
         opts.previous = previous ? &*previous : nullptr;
         opts.replan_from = replan_from;
@@ -321,7 +331,16 @@ action add_solve(CLI::App& app) {
         }
         std::optional<solve::requests_outcome> answered;
         if (!a->requests.empty()) answered = solve::answer_requests(s, *previous, requests, opts);
-        solve::solution sol = answered ? std::move(answered->plan) : solve::solve(s, opts);
+        solve::solution sol;
+        try {
+            sol = answered ? std::move(answered->plan) : solve::solve(s, opts);
+        } catch (const solve::solve_error& e) {
+            // --exact refuses scenarios its model does not hold: the user's choice of option, not a fault.
+            if (!opts.exact) throw;
+            progress.finish();
+            fmt::print(stderr, "jadwal solve: {}\n", printable(e.what()));
+            return static_cast<int>(usage_error);
+        }
         progress.finish();
 
         std::optional<solve::solution> baseline;

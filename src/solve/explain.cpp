@@ -715,6 +715,44 @@ reason no_cohort_reason(const text::messages& m, plan& pl, std::uint32_t pmi, ga
                            prog.id, m.number(g.best), m.number(g.waiting), m.number(pm.size_min), others)};
 }
 
+/// Whether another cohort of pm could open now with demand d in it: a schedule
+/// its venue, platform and instructors allow, within the budget, d and others
+/// waiting seated, members of the other cohorts moved in up to its minimum
+/// without taking any of them below their own. The plan is left as it was;
+/// `at`: the new cohort's first session. A few schedules are tried, from a seed
+/// of d's own, so the same plan gives the same answer.
+bool another_cohort_opens(plan& pl, std::uint32_t d, std::uint32_t pmi, span& at) {
+    const compiled_model& cm = pl.cm;
+    const delivery_c& pm = cm.deliveries[pmi];
+    if (pm.fixed || pl.relaxed() != relax_none) return false;
+    if (pm.mode == model::delivery_mode::classroom && cm.budget_classroom >= 0 &&
+        pl.tot.classroom_cohorts >= cm.budget_classroom)
+        return false;
+    rng r(mix(0xc0407e11ULL, d));
+    inserter ins(pl, r);
+    std::vector<std::uint32_t> waiting{d};
+    for (std::uint32_t x = 0; x < cm.declared; ++x)
+        if (x != d && cm.demand[x].program == pm.program && pl.place[x].kind == place_kind::none &&
+            !cm.refuses(cm.demand[x].employee, pm))
+            waiting.push_back(x);
+    std::vector<std::uint32_t> donors;
+    schedule s;
+    for (int t = 0; t < 4; ++t) {
+        if (!ins.random_schedule(pmi, 0, -1, s) || !ins.probe(s, d, nullptr)) continue;
+        const std::size_t mark = pl.mark();
+        const std::int32_t c = ins.open_pulling(s, waiting, 64, donors);
+        bool ok = c >= 0 && pl.place[d].kind == place_kind::cohort && pl.place[d].cohort == c;
+        for (const auto x : donors)
+            ok = ok && static_cast<int>(pl.cohorts[x].members.size()) >= cm.deliveries[pl.cohorts[x].pm].size_min;
+        pl.rollback(mark);
+        if (ok) {
+            at = {s.sessions.front().a, s.sessions.front().b};
+            return true;
+        }
+    }
+    return false;
+}
+
 reason live_reason(const text::messages& m, plan& pl, std::uint32_t d, std::uint32_t pmi,
                    std::vector<cohort_probe>& probes, explain_cache* cache, std::vector<candidate>& cands) {
     const compiled_model& cm = pl.cm;
@@ -796,6 +834,17 @@ reason live_reason(const text::messages& m, plan& pl, std::uint32_t d, std::uint
                                  ? m.format("{}: the only cohort of {} is full, and {}", mode, prog.id, r->message)
                                  : m.format("{}: all {} cohorts of {} are full, and {}", mode,
                                             m.number(static_cast<std::int64_t>(mine.size())), prog.id, r->message)};
+    // Full cohorts are not the reason when another could still open with the person in it.
+    if (ranked.front() == refusal::cohort_full) {
+        span at{};
+        if (another_cohort_opens(pl, d, pmi, at))
+            return {"R-NOT-REACHED",
+                    m.format("{}: the cohorts of {} that fit are full, but another could open now with {} in it (e.g. "
+                             "{}), filled to its minimum of {} with people waiting and members moved from the other "
+                             "cohorts; the search did not reach it",
+                             mode, prog.id, who(cm, cm.demand[d].employee), when(m, cm, at.a, at.b),
+                             m.number(pm.size_min))};
+    }
     if (mine.size() == 1) {
         const cohort_probe& p = mine.front();
         const std::string because = p.why == refusal::none

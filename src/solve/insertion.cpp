@@ -375,6 +375,60 @@ std::int32_t inserter::open_and_seat(const schedule& s, const std::vector<std::u
     return static_cast<std::int32_t>(c);
 }
 
+std::int32_t inserter::open_pulling(const schedule& s, const std::vector<std::uint32_t>& waiting, int max_pulls,
+                                    std::vector<std::uint32_t>& donors) {
+    donors.clear();
+    const std::size_t mark = pl_.mark();
+    const std::uint32_t c = pl_.open_cohort(s.pm, s.venue, s.fixed, s.instructors, s.sessions);
+    if (!pl_.budget_ok()) {
+        pl_.rollback(mark);
+        return -1;
+    }
+    const delivery_c& pm = cm_.deliveries[s.pm];
+    auto size = [&](std::uint32_t x) { return static_cast<int>(pl_.cohorts[x].members.size()); };
+    for (const std::uint32_t d : waiting) {
+        if (size(c) >= pl_.cohorts[c].cap) break;
+        if (pl_.place[d].kind == place_kind::none) pl_.join(c, d);
+    }
+    if (size(c) < pm.size_min) {
+        pull_.clear();
+        std::size_t above = 0;
+        for (const bool spare : {true, false}) {
+            for (const auto x : pl_.program_cohorts[pm.program]) {
+                if (x == c || pl_.cohort_frozen(x)) continue;
+                if ((size(x) > cm_.deliveries[pl_.cohorts[x].pm].size_min) != spare) continue;
+                for (const auto m : pl_.cohorts[x].members) pull_.push_back(m);
+            }
+            const auto first = pull_.begin() + static_cast<std::ptrdiff_t>(above);
+            for (auto i = pull_.end() - first; i > 1; --i)
+                std::swap(first[i - 1], first[rng_.below(static_cast<std::uint32_t>(i))]);
+            above = pull_.size();
+        }
+        int tries = 0;
+        for (const auto m : pull_) {
+            if (size(c) >= pm.size_min || ++tries > max_pulls) break;
+            if (pl_.frozen(m)) continue;
+            const auto from = static_cast<std::uint32_t>(pl_.place[m].cohort);
+            pl_.leave(m);
+            if (pl_.join(c, m)) {
+                if (std::find(donors.begin(), donors.end(), from) == donors.end()) donors.push_back(from);
+                continue;
+            }
+            if (!pl_.join(from, m)) {
+                pl_.rollback(mark);
+                donors.clear();
+                return -1;
+            }
+        }
+    }
+    if (size(c) < pm.size_min) {
+        pl_.rollback(mark);
+        donors.clear();
+        return -1;
+    }
+    return static_cast<std::int32_t>(c);
+}
+
 bool inserter::fixed_schedule(std::uint32_t pmi, std::size_t first_option, schedule& s, std::size_t& option) {
     const delivery_c& pm = cm_.deliveries[pmi];
     const program_c& pc = cm_.programs[pm.program];

@@ -54,6 +54,14 @@ public:
     /// Opens a cohort for a schedule and seats candidates (in order) until full;
     /// -1 when it stays below the minimum (the plan is then unchanged).
     std::int32_t open_and_seat(const schedule& s, const std::vector<std::uint32_t>& candidates);
+    /// Opens a cohort for a schedule, seats the waiting (in order) and, while it is
+    /// below its minimum, pulls in members of the programme's other cohorts: those
+    /// above their minimum first, each group in a random order, at most `max_pulls`
+    /// tried; one the new cohort refuses goes back. -1 when it stays below the
+    /// minimum, the budget refuses it or a member cannot go back (the plan is then as
+    /// it was). `donors`: the cohorts that lost members (they may be below their minimum).
+    std::int32_t open_pulling(const schedule& s, const std::vector<std::uint32_t>& waiting, int max_pulls,
+                              std::vector<std::uint32_t>& donors);
 
     /// Places unplaced demand d where it adds the least burden: an open cohort of
     /// its programme or self-paced study. False when nothing fits.
@@ -63,7 +71,7 @@ private:
     plan& pl_;
     const compiled_model& cm_;
     rng& rng_;
-    std::vector<std::uint32_t> sample_;
+    std::vector<std::uint32_t> sample_, pull_;
     std::vector<std::pair<std::uint32_t, int>> unit_ok_;
 };
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <optional>
+#include <tuple>
 
 namespace jadwal::solve::detail {
 
@@ -23,6 +24,10 @@ const char* to_string(move_kind k) {
         case move_kind::cohort_open: return "cohort_open";
         case move_kind::ruin_person: return "ruin_person";
         case move_kind::ruin_unit: return "ruin_unit";
+        case move_kind::open_pull: return "open_pull";
+        case move_kind::seat_swap: return "seat_swap";
+        case move_kind::day_shift: return "day_shift";
+        case move_kind::budget_swap: return "budget_swap";
         case move_kind::count: break;
     }
     return "?";
@@ -74,6 +79,10 @@ public:
             case move_kind::cohort_open: return cohort_open();
             case move_kind::ruin_person: return ruin_person();
             case move_kind::ruin_unit: return ruin_unit();
+            case move_kind::open_pull: return open_pull();
+            case move_kind::seat_swap: return seat_swap();
+            case move_kind::day_shift: return day_shift();
+            case move_kind::budget_swap: return budget_swap();
             case move_kind::count: break;
         }
         return false;
@@ -396,6 +405,197 @@ private:
         return reinsert_in_random_order(7);
     }
 
+    // ------------------------------------------------------------ compound moves
+    // None runs when re-planning (pl_.previous()): their gains in participation let
+    // late acceptance take other moves that change published items for nothing
+    // (measured: 99 such changes in a strict re-plan of an unchanged scenario).
+
+    /// A random waiting demand item (unplaced when the list was last refreshed and still).
+    bool pick_unplaced(std::uint32_t& d) {
+        if (unplaced_.empty()) return false;
+        d = unplaced_[rng_.below(static_cast<std::uint32_t>(unplaced_.size()))];
+        return pl_.place[d].kind == place_kind::none;
+    }
+
+    /// Waiting demand of programme p into cands_, mandatory first.
+    void waiting_of(std::uint32_t p) {
+        cands_.clear();
+        for (const bool mandatory : {true, false})
+            for (const auto d : by_program_[p])
+                if (cm_.demand[d].mandatory == mandatory && pl_.place[d].kind == place_kind::none) cands_.push_back(d);
+    }
+
+    /// Tries once more every declared demand of employee e that waits.
+    void retry_employee(std::uint32_t e) {
+        for (auto i = cm_.demand_off[e]; i < cm_.demand_off[e + 1]; ++i) {
+            const std::uint32_t x = cm_.demand_by_emp[i];
+            if (x < cm_.declared && pl_.place[x].kind == place_kind::none) ins_.insert_best(x, 14);
+        }
+    }
+
+    /// Opens a cohort for waiting demand even when the waiting cannot reach the
+    /// minimum alone (a unit limit lets each cohort take only a few of one unit):
+    /// seats the waiting, pulls members of other cohorts of the programme (those
+    /// whose cohort stays at or above its minimum first) up to the minimum, then
+    /// seats waiting people in the seats that freed. Every donor cohort must end at
+    /// or above its minimum.
+    bool open_pull() {
+        std::uint32_t d0;
+        if (pl_.previous() || !pick_unplaced(d0)) return false;
+        const std::uint32_t p = cm_.demand[d0].program;
+        if (pl_.program_cohorts[p].empty()) return false;  // nobody to pull: cohort_open's case
+        live_.clear();
+        for (const auto pmi : cm_.programs[p].deliveries)
+            if (cm_.deliveries[pmi].live && !cm_.deliveries[pmi].fixed) live_.push_back(pmi);
+        if (live_.empty()) return false;
+        const std::uint32_t pmi = live_[rng_.below(static_cast<std::uint32_t>(live_.size()))];
+        waiting_of(p);
+        // Of a few schedules the resources allow now, the one most of the waiting could join, d0 among them.
+        schedule s;
+        int best_n = 0;
+        for (int t = 0; t < 4; ++t) {
+            if (!ins_.random_schedule(pmi, 0, -1, s) || !ins_.probe(s, d0, nullptr)) continue;
+            int n = 0;
+            for (std::size_t i = 0; i < cands_.size() && i < 64; ++i) n += ins_.probe(s, cands_[i], nullptr) ? 1 : 0;
+            if (n > best_n) best_n = n, best_ = s;
+        }
+        if (best_n == 0) return false;
+        if (ins_.open_pulling(best_, cands_, 64, touched_) < 0) return false;
+        if (touched_.empty()) return true;
+        // The seats freed: the waiting, in a random order (at most 32 tried).
+        order_ = cands_;
+        shuffle(order_);
+        if (order_.size() > 32) order_.resize(32);
+        for (const auto d : order_)
+            if (pl_.place[d].kind == place_kind::none) ins_.insert_best(d, 7);
+        for (const auto x : touched_)
+            if (static_cast<int>(pl_.cohorts[x].members.size()) < cm_.deliveries[pl_.cohorts[x].pm].size_min)
+                return false;
+        return true;
+    }
+
+    /// An ejection chain for a full cohort: waiting demand d takes the seat of a
+    /// member m of a cohort of its programme; m is re-placed (self-paced, another
+    /// cohort, wherever it fits, or nowhere), then whatever else m's and d's
+    /// people wait for is tried again (a JP cap or an evening may have freed).
+    bool seat_swap() {
+        std::uint32_t d;
+        if (pl_.previous() || !pick_unplaced(d)) return false;
+        const auto& list = pl_.program_cohorts[cm_.demand[d].program];
+        if (list.empty()) return false;
+        const std::uint32_t c = list[rng_.below(static_cast<std::uint32_t>(list.size()))];
+        const auto& members = pl_.cohorts[c].members;
+        if (members.empty() || pl_.cohort_frozen(c)) return false;
+        const std::uint32_t m = members[rng_.below(static_cast<std::uint32_t>(members.size()))];
+        const std::uint32_t ed = cm_.demand[d].employee, em = cm_.demand[m].employee;
+        if (ed == em || pl_.frozen(m)) return false;
+        pl_.leave(m);
+        if (!pl_.join(c, d)) return false;
+        ins_.insert_best(m, 14);
+        retry_employee(em);
+        retry_employee(ed);
+        return true;
+    }
+
+    /// Moves every cohort with a session on one day of one instructor (or venue)
+    /// by the same number of days, all their sessions. The instructors' days per
+    /// month are checked at the end, not after each session: both cohorts of an
+    /// instructor's day can leave it for a day the month does not count yet.
+    bool day_shift() {
+        std::uint32_t c0;
+        if (pl_.previous() || !pick_cohort(c0, true)) return false;
+        const cohort_t& co0 = pl_.cohorts[c0];
+        if (co0.sessions.empty()) return false;
+        const int day = co0.sessions[rng_.below(static_cast<std::uint32_t>(co0.sessions.size()))].day;
+        const auto n_res = static_cast<std::uint32_t>(co0.instructors.size() + (co0.venue >= 0 ? 1 : 0));
+        if (n_res == 0) return false;
+        const std::uint32_t r = rng_.below(n_res);
+        const auto& bookings = r < co0.instructors.size() ? pl_.instructor_day(co0.instructors[r], day)
+                                                          : pl_.venue_day(static_cast<std::uint32_t>(co0.venue), day);
+        group_.clear();
+        for (const auto& bk : bookings)
+            if (std::find(group_.begin(), group_.end(), bk.cohort) == group_.end()) group_.push_back(bk.cohort);
+        if (group_.size() < 2) return false;  // one cohort: cohort_shift's case
+        std::sort(group_.begin(), group_.end());
+        for (const auto c : group_)
+            if (pl_.cohorts[c].fixed >= 0 || pl_.cohort_frozen(c)) return false;
+        int delta = rng_.between(1, 7);
+        if (rng_.chance(1, 2)) delta = -delta;
+        // Every session of the group, the latest first when moving later (the
+        // earliest first when moving earlier), so no cohort's order breaks on the way.
+        shifts_.clear();
+        for (const auto c : group_)
+            for (std::uint32_t k = 0; k < pl_.cohorts[c].sessions.size(); ++k)
+                shifts_.push_back({pl_.cohorts[c].sessions[k].day, c, k});
+        std::sort(shifts_.begin(), shifts_.end());
+        if (delta > 0) std::reverse(shifts_.begin(), shifts_.end());
+        const std::uint8_t relaxed = pl_.relaxed();
+        pl_.set_relaxed(static_cast<std::uint8_t>(relaxed | relax_instructor_month));
+        bool ok = true;
+        for (const auto& [sday, c, k] : shifts_) {
+            const session_t cur = pl_.cohorts[c].sessions[k];
+            const int dd = cur.day + delta;
+            if (dd < 0 || dd >= cm_.days) {
+                ok = false;
+                break;
+            }
+            const tmin a = cm_.day_start[static_cast<std::size_t>(dd)] +
+                           (cur.a - cm_.day_start[static_cast<std::size_t>(cur.day)]);
+            if (!pl_.move_session(c, k, dd, a, a + (cur.b - cur.a))) {
+                ok = false;
+                break;
+            }
+        }
+        pl_.set_relaxed(relaxed);
+        if (!ok) return false;
+        for (const auto c : group_)
+            for (const auto i : pl_.cohorts[c].instructors) {
+                const int limit = cm_.instructors[i].max_days_per_month;
+                if (limit < 0) continue;
+                for (const auto& x : pl_.cohorts[c].sessions)
+                    if (pl_.instructor_month_days(i, cm_.day[static_cast<std::size_t>(x.day)].month) > limit)
+                        return false;
+            }
+        // Whoever waits for these programmes may fit on the new days (a few each).
+        for (const auto c : group_) {
+            int n = 0;
+            for (const auto d : by_program_[cm_.deliveries[pl_.cohorts[c].pm].program]) {
+                if (++n > 4) break;
+                if (pl_.place[d].kind == place_kind::none) ins_.insert_best(d, 7);
+            }
+        }
+        return true;
+    }
+
+    /// Under a cost limit: a classroom cohort to a cheaper venue of its mode, and
+    /// in the same move what that freed opens a cohort for waiting demand (else
+    /// seats a few of the waiting wherever they fit).
+    bool budget_swap() {
+        if (cm_.budget_cost < 0 || unplaced_.empty() || pl_.previous()) return false;
+        std::uint32_t c;
+        if (!pick_cohort(c, true)) return false;
+        const cohort_t& co = pl_.cohorts[c];
+        if (co.venue < 0) return false;
+        const double cost = cm_.venues[static_cast<std::size_t>(co.venue)].cost_per_day;
+        live_.clear();
+        for (const auto v : cm_.deliveries[co.pm].venues)
+            if (cm_.venues[v].cost_per_day < cost) live_.push_back(v);
+        if (live_.empty()) return false;
+        const std::uint32_t v = live_[rng_.below(static_cast<std::uint32_t>(live_.size()))];
+        const double before = pl_.money();
+        if (!pl_.change_venue(c, static_cast<std::int32_t>(v))) return false;
+        const double saved = before - pl_.money();
+        const std::int64_t unplaced = pl_.tot.unplaced_items;
+        if (!cohort_open())
+            for (int i = 0; i < 4; ++i) {
+                std::uint32_t d;
+                if (pick_unplaced(d)) ins_.insert_best(d, 7);
+            }
+        // Only when what it placed needed the money saved: else the venue change
+        // is a move of its own (venue_change), not part of this one.
+        return pl_.tot.unplaced_items < unplaced && pl_.money() + saved > cm_.budget_cost * (1 + 1e-9);
+    }
+
     // Collects demand d for ruin-and-recreate: an unplaced one as it is, a placed
     // one only when it may leave its place (it is removed from the plan).
     void take_out_for_reinsertion(std::uint32_t d) {
@@ -429,6 +629,9 @@ private:
     std::vector<std::uint32_t> unit_off_, unit_demand_;
     std::vector<std::uint32_t> order_, cands_, live_;
     std::vector<std::int64_t> retry_at_, backoff_;
+    std::vector<std::uint32_t> touched_, group_;  ///< compound moves
+    std::vector<std::tuple<int, std::uint32_t, std::uint32_t>> shifts_;  ///< (day, cohort, session) for day_shift
+    schedule best_;
 };
 
 }  // namespace
@@ -452,6 +655,23 @@ search_stats local_search(plan& pl, rng& r, refusal_log& log, const search_param
     pl.commit();
     for (std::int64_t it = 0;; ++it) {
         if (p.max_moves >= 0 && it >= p.max_moves) break;
+        if (p.meet && p.epoch_moves > 0 && it > 0 && it % p.epoch_moves == 0) {
+            // Offer the best plan held: the plan itself, or the kept copy where it is better.
+            const bool copy_better = best_plan && better(best_plan->objective(), cur);
+            const meeting_result mr = p.meet(copy_better ? *best_plan : pl, pl);
+            st.meetings += 1;
+            if (mr.adopted) {
+                // Another search's better plan: go on from it, the history restarted there.
+                st.adopted += 1;
+                pl.commit();
+                cur = pl.objective();
+                std::fill(hist.begin(), hist.end(), cur);
+                if (better(cur, best)) best = cur;
+                cur_is_best = !better(best, cur);
+                s.refresh_unplaced();
+            }
+            if (mr.stop) break;
+        }
         if ((it & 255) == 0) {
             if (p.stop && p.stop()) break;
             if ((it & 4095) == 0) {

@@ -28,12 +28,22 @@ enum class move_kind : std::uint8_t {
     cohort_open,      ///< open a cohort for people still waiting
     ruin_person,      ///< re-place everything of one person
     ruin_unit,        ///< re-place one programme for one unit
+    open_pull,        ///< open a cohort for waiting demand, pulling members of other cohorts up to its minimum
+    seat_swap,        ///< a member gives their seat to waiting demand and is re-placed (ejection chain)
+    day_shift,        ///< every cohort of one instructor's or venue's day by the same days
+    budget_swap,      ///< a cohort to a cheaper venue, the budget freed opening a cohort or seating waiting demand
     count
 };
 
 inline constexpr std::size_t move_kinds = static_cast<std::size_t>(move_kind::count);
 
 [[nodiscard]] const char* to_string(move_kind k);
+
+/// What a meeting of cooperating searches (search_params::meet) decided for one of them.
+struct meeting_result {
+    bool adopted = false;  ///< the plan was replaced by a better one of another search
+    bool stop = false;     ///< every search of the team stops here
+};
 
 struct search_params {
     std::int64_t max_moves = -1;  ///< -1: until stop()
@@ -42,8 +52,16 @@ struct search_params {
     std::function<bool()> stop;
     /// Called every 4096 moves with the moves so far and the best objective.
     std::function<void(std::int64_t, const objective3&)> tick;
+    /// Cooperation (solve with threads > 1): every `epoch_moves` moves (0: never)
+    /// the search calls meet(offer, plan) with its best plan so far (the plan
+    /// itself or its kept copy; committed, not to be changed until meet returns).
+    /// meet may replace the plan by a better one (plan::assign, adopted); the
+    /// search then goes on from it with its own random stream and a late
+    /// acceptance history restarted from its objective.
+    std::int64_t epoch_moves = 0;
+    std::function<meeting_result(const plan& offer, plan& pl)> meet;
     /// Move weights (relative frequencies), by move_kind.
-    std::array<int, move_kinds> weights{40, 12, 10, 3, 2, 10, 4, 4, 8, 1, 1, 6, 1};
+    std::array<int, move_kinds> weights{40, 12, 10, 3, 2, 10, 4, 4, 8, 1, 1, 6, 1, 1, 2, 1, 1};
 };
 
 struct search_stats {
@@ -54,6 +72,8 @@ struct search_stats {
     std::array<std::int64_t, move_kinds> feasible{};
     std::array<std::int64_t, move_kinds> taken{};
     std::array<std::int64_t, move_kinds> better{};  ///< taken and strictly better
+    std::int64_t meetings = 0;  ///< meetings with the other searches (search_params::meet)
+    std::int64_t adopted = 0;   ///< of which the plan was replaced by another search's
     double seconds = 0;
 };
 

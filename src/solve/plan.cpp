@@ -352,7 +352,7 @@ bool plan::instructor_free(std::uint32_t i, int d, tmin a, tmin b, std::uint32_t
     }
     const auto& ic = cm.instructors[i];
     if (minutes + (b - a) > ic.max_minutes_per_day) return false;
-    if (!busy_day && ic.max_days_per_month >= 0) {
+    if (!busy_day && ic.max_days_per_month >= 0 && !(relax_ & relax_instructor_month)) {
         int month_days = instructor_month_days(i, cm.day[static_cast<std::size_t>(d)].month);
         // A day of the ignored cohort alone would be freed.
         if (ignore != UINT32_MAX && !instructor_day(i, d).empty()) month_days -= 1;

@@ -93,7 +93,8 @@ struct lieu_t {
 };
 
 /// Rules an explanation may set aside to see what a person would gain if a
-/// planner relaxed them (plan::set_relaxed). Never set while searching.
+/// planner relaxed them (plan::set_relaxed). Never set while searching, except
+/// relax_instructor_month inside one move.
 enum relax_rule : std::uint8_t {
     relax_none = 0,
     relax_unit_limit = 1,
@@ -102,6 +103,9 @@ enum relax_rule : std::uint8_t {
     relax_capacity = 8,           ///< one seat more than the cohort's maximum
     relax_shift_minimum = 16,
     relax_day_limit = 32,
+    /// The instructors' days per month, set aside for the length of one compound
+    /// move (searcher::day_shift) that checks them itself before returning.
+    relax_instructor_month = 64,
 };
 
 /// The objective's raw ingredients, all integers so that incremental updates

@@ -1,5 +1,7 @@
 // Orchestration: compile once, then per search thread construct and improve a
-// plan (a deterministic portfolio: thread i uses seed + i), pick the best by
+// plan (thread i uses seed + i; with several threads the searches meet every
+// epoch and each one behind, except thread 0, copies the best plan offered,
+// deterministically), pick the best by
 // (objective, thread index), and report it with the metrics of evaluate().
 #include <jadwal/solve/solver.hpp>
 #include <jadwal/load/validate.hpp>
@@ -8,11 +10,13 @@
 #include "compiled_model.hpp"
 #include "construct.hpp"
 #include "evaluate.hpp"
+#include "exact.hpp"
 #include "extract.hpp"
 #include "local_search.hpp"
 #include "plan.hpp"
 #include "random.hpp"
 #include "replan.hpp"
+#include "search_team.hpp"
 
 #include <jadwal/text/messages.hpp>
 
@@ -120,12 +124,31 @@ solution solve(const model::scenario& s, const solve_options& opts) {
     std::optional<detail::replan_context> previous;
     if (opts.previous) previous.emplace(m, cm, *opts.previous, opts.replan_from);
     const detail::replan_context* rc = previous ? &*previous : nullptr;
+    // ---- exact model (solve --exact, src/solve/exact.hpp): refused up front when it cannot hold the scenario.
+    const bool exact_wanted = opts.exact && !baseline;
+    if (exact_wanted) detail::check_exact(m, cm, opts);
+    std::optional<detail::exact_outcome> exact;
+    // ---- end exact model
 
     const std::int64_t max_moves =
         opts.max_moves ? *opts.max_moves : (opts.time_limit_seconds ? -1 : default_max_moves);
     std::vector<run_result> results(runs);
 
-    auto run = [&](std::size_t t, bool reporter) {
+    // With several threads the runs cooperate (detail::search_team): run 0 is
+    // the single-thread run and keeps its own plan, the others go on from the
+    // best plan at each meeting. A run re-run alone does not cooperate.
+    std::optional<detail::search_team> crew;
+    if (runs > 1) crew.emplace(runs, stop, /*first_keeps_own=*/true);
+
+    auto run = [&](std::size_t t, bool reporter, detail::search_team* tm) {
+        // Leaves the team however the run ends (nobody waits for it at a meeting).
+        struct leaver {
+            detail::search_team* tm;
+            std::size_t t;
+            ~leaver() {
+                if (tm) tm->leave(t);
+            }
+        } const leave_team{tm, t};
         detail::rng r(opts.seed + t);
         detail::plan pl(cm);
         detail::refusal_log log;
@@ -141,6 +164,21 @@ solution solve(const model::scenario& s, const solve_options& opts) {
             pl.set_previous(rc);
             results[t].notes = detail::import_previous(m, pl, *rc);
         }
+        // The run that solves the exact model does not search: the team does not wait for it.
+        if (tm && exact_wanted && t == 0) tm->leave(t);
+        // ---- exact model: run 0 solves it (the other runs search as usual) and reports its plan.
+        if (exact_wanted && t == 0) {
+            auto ex = detail::solve_exact(m, pl, r, log, {opts.exact_seconds, max_moves, stop, cancelled});
+            publish(ex.moves, pl.objective(), pl.placed_count());
+            results[t].objective = pl.objective();
+            if (reporter) report("explain", true);
+            const auto explanations = detail::explain_all_unplaced(m, pl, opts.seed);
+            results[t].sol = detail::extract(pl, log, &explanations);
+            results[t].moves = ex.moves;
+            exact = std::move(ex);
+            return;
+        }
+        // ---- end exact model
         if (baseline) detail::construct_baseline(pl, log, stop);
         else detail::construct(pl, r, log, stop);
         publish(0, pl.objective(), pl.placed_count());
@@ -150,11 +188,17 @@ solution solve(const model::scenario& s, const solve_options& opts) {
             detail::search_params sp;
             sp.max_moves = max_moves;
             sp.stop = stop;
+            if (tm) {
+                sp.stop = [tm] { return tm->should_stop(); };
+                sp.epoch_moves = detail::search_team::epoch_moves;
+                sp.meet = [tm, t](const detail::plan& offer, detail::plan& own) { return tm->meet(t, offer, own); };
+            }
             sp.tick = [&](std::int64_t done, const detail::objective3& best) {
                 publish(done, best, pl.placed_count());
                 if (reporter) report("search", false);
             };
             const auto st = detail::local_search(pl, r, log, sp);
+            if (tm) tm->leave(t);
             moves = st.moves;
             // The reasons of what is left unplaced are those of the final plan.
             detail::final_repair(pl, r, log, cancelled);
@@ -179,20 +223,20 @@ solution solve(const model::scenario& s, const solve_options& opts) {
     };
 
     // Starting a thread can fail (std::system_error under a process limit,
-    // no memory for its stack or its state). The portfolio is then the runs
-    // whose threads did start, 0..running-1, the calling thread running run 0:
-    // the plan is the one `running` threads give, and a note says so.
+    // no memory for its stack or its state). The team is then the runs whose
+    // threads did start, 0..running-1, the calling thread running run 0: the
+    // others leave it before anyone meets, so the plan is the one `running`
+    // threads give, and a note says so.
     std::vector<std::thread> pool;
     pool.reserve(runs);
     std::vector<std::exception_ptr> errors(runs);
     std::size_t running = 1;
     std::string refused;
-    bool could_start = true;  // false: they started but could not run
     for (std::size_t t = 1; t < runs; ++t) {
         try {
             pool.emplace_back([&, t] {
                 try {
-                    run(t, false);
+                    run(t, false, crew ? &*crew : nullptr);
                 } catch (...) {
                     errors[t] = std::current_exception();
                 }
@@ -206,8 +250,10 @@ solution solve(const model::scenario& s, const solve_options& opts) {
         }
         running = t + 1;
     }
+    if (crew)
+        for (std::size_t t = running; t < runs; ++t) crew->leave(t);
     try {
-        run(0, true);
+        run(0, true, crew ? &*crew : nullptr);
     } catch (...) {
         errors[0] = std::current_exception();
     }
@@ -218,34 +264,43 @@ solution solve(const model::scenario& s, const solve_options& opts) {
             th.join();
         }
     }
-    // A run that ran out of memory while the others held theirs runs again
-    // here, alone: runs are independent, so its plan is the same. One that
-    // fails again ends the portfolio before it (run 0 has nothing to fall back on).
+    // A run that ran out of memory left the team (the others went on without
+    // it) and is left out: the plan is the best of the runs that finished, and
+    // a note says how many did not. When none finished, run 0 runs again here,
+    // alone: its plan is then the one a single thread gives (if that fails too,
+    // the solve fails). Any other error fails the solve.
+    std::vector<char> finished(running, 1);
+    std::size_t out_of_memory = 0;
     for (std::size_t t = 0; t < running; ++t) {
         if (!errors[t]) continue;
         try {
             std::rethrow_exception(errors[t]);
         } catch (const std::bad_alloc&) {
             errors[t] = nullptr;
-            try {
-                run(t, t == 0);
-            } catch (const std::bad_alloc&) {
-                if (t == 0) throw;
-                running = t;
-                refused = m.tr("out of memory");
-                could_start = false;
-            }
+            finished[t] = 0;
+            ++out_of_memory;
+        } catch (...) {
         }
     }
     for (std::size_t t = 0; t < running; ++t)
         if (errors[t]) std::rethrow_exception(errors[t]);
+    bool alone = false;  // run 0 ran again on its own
+    if (out_of_memory == running) {
+        run(0, true, nullptr);
+        finished.assign(1, 1);
+        alone = running > 1;
+        running = 1;
+        out_of_memory = 0;
+        if (alone) refused = m.tr("out of memory");
+    }
 
-    std::size_t best = 0;
-    for (std::size_t t = 1; t < running; ++t)
-        if (detail::better(results[t].objective, results[best].objective)) best = t;
+    std::size_t best = running;
+    for (std::size_t t = 0; t < running; ++t)
+        if (finished[t] && (best == running || detail::better(results[t].objective, results[best].objective))) best = t;
     solution out = std::move(results[best].sol);
     std::int64_t total_moves = 0;
-    for (std::size_t t = 0; t < running; ++t) total_moves += results[t].moves;
+    for (std::size_t t = 0; t < running; ++t)
+        if (finished[t]) total_moves += results[t].moves;
 
     const detail::evaluation ev = detail::evaluate(cm, out, rc);
     out.metrics = ev.metrics;
@@ -255,16 +310,28 @@ solution solve(const model::scenario& s, const solve_options& opts) {
     if (opts.previous) out.stability = pol.stability;
     out.strategy = std::string(to_string(opts.strategy));
     out.status = ev.violations.empty() ? solve_status::feasible : solve_status::infeasible;
+    // ---- exact model: optimal only when CBC proved every level and the evaluation agrees.
+    if (exact) {
+        if (best == 0 && out.status == solve_status::feasible &&
+            detail::exact_agrees(*exact, out.objective.participation, out.objective.burden, out.objective.cost))
+            out.status = solve_status::optimal;
+        out.notes.insert(out.notes.end(), exact->notes.begin(), exact->notes.end());
+    }
+    // ---- end exact model
     out.moves = total_moves;
     if (!baseline) {
         const plan_bounds bounds = detail::compute_bounds(m, cm);
         out.bounds = solution_bounds{bounds.demand_placed, bounds.jp_target_met,
                                      static_cast<std::int64_t>(bounds.unplaceable.size())};
     }
-    out.threads = static_cast<int>(running);
-    if (running < runs)
+    out.threads = static_cast<int>(running - out_of_memory);
+    if (out_of_memory > 0)
+        out.notes.push_back(m.format("{} of {} search threads could not run to the end ({}); the plan is the best "
+                                     "the others found",
+                                     out_of_memory, running, m.tr("out of memory")));
+    else if (running < runs)
         out.notes.push_back(
-            could_start
+            !alone
                 ? m.plural("only {} of {} search threads could start ({}); the plan is the one {} thread gives with "
                            "this seed",
                            "only {} of {} search threads could start ({}); the plan is the one {} threads give with "

@@ -1404,7 +1404,7 @@ static void test_answer_requests(void) {
     static const char nip[] = "199406062020122007";
     static const char good[] =
         "nip,program,request,value,reason\n"
-        "199406062020122007,pelayanan_prima,not_on,2026-08-27,hari pasar\n";
+        "199406062020122007,pelayanan_prima,not_on,2026-06-03,hari pasar\n";
     jadwal_solve_options o;
     jadwal_solve_options_init(&o);
     o.seed = 1;
@@ -1436,13 +1436,13 @@ static void test_answer_requests(void) {
     }
     const char* header = "nip,program,request,value,reason,answer,code,explanation,alternative\r\n";
     CHECK(strncmp(answers, header, strlen(header)) == 0);
-    CHECK(strstr(answers, "\r\n199406062020122007,pelayanan_prima,not_on,2026-08-27,hari pasar,granted,,") != NULL);
-    /* The plan itself keeps the person off 2026-08-27 (the published one trains them that day), yet still
+    CHECK(strstr(answers, "\r\n199406062020122007,pelayanan_prima,not_on,2026-06-03,hari pasar,granted,,") != NULL);
+    /* The plan itself keeps the person off 2026-06-03 (the published one trains them that day), yet still
      * trains them in pelayanan_prima. */
     size_t trained = 0, on_the_day = 0;
-    count_training_days(published, nip, "pelayanan_prima", "2026-08-27", &trained, &on_the_day);
+    count_training_days(published, nip, "pelayanan_prima", "2026-06-03", &trained, &on_the_day);
     CHECK(trained > 0 && on_the_day > 0);
-    count_training_days(plan, nip, "pelayanan_prima", "2026-08-27", &trained, &on_the_day);
+    count_training_days(plan, nip, "pelayanan_prima", "2026-06-03", &trained, &on_the_day);
     CHECK(trained > 0);
     CHECK(on_the_day == 0);
     /* The same inputs give the same plan and answers. */
@@ -1467,7 +1467,7 @@ static void test_answer_requests(void) {
     /* A date that does not exist: E-REQUEST-DATE on line 3, at the value's column. */
     static const char bad[] =
         "nip,program,request,value,reason\n"
-        "199406062020122007,pelayanan_prima,not_on,2026-08-27,hari pasar\n"
+        "199406062020122007,pelayanan_prima,not_on,2026-06-03,hari pasar\n"
         "199406062020122007,pelayanan_prima,not_on,2026-02-30,x\n";
     plan = NULL;
     answers = NULL;

@@ -1,6 +1,6 @@
 // Properties on generated populations: plans satisfy every hard constraint,
 // incremental bookkeeping equals a full evaluation after many moves, runs are
-// reproducible, more threads are never worse, and the baseline is feasible.
+// reproducible, more threads are never worse than one, and the baseline is feasible.
 #include "support.hpp"
 
 #include "../../src/solve/construct.hpp"

@@ -304,11 +304,11 @@ TEST_CASE("the notes of a re-plan are in the language asked for", "[solve][repla
     CHECK(id.notes.size() == en.notes.size());
     CHECK(mentions(notes_en,
                    "198701012011012008's study of pelayanan_prima began before the re-plan instant, but its "
-                   "block on Mon 9 Nov 2026 19:00 lies outside the horizon, which is now 2026-01-05 to "
+                   "block on Tue 20 Oct 2026 18:15 lies outside the horizon, which is now 2026-01-05 to "
                    "2026-09-30; the study is planned again"));
     CHECK(mentions(notes_id,
                    "belajar mandiri pelayanan_prima oleh 198701012011012008 dimulai sebelum saat "
-                   "perencanaan ulang, tetapi bloknya pada Sen, 9 Nov 2026 19.00 berada di luar periode "
+                   "perencanaan ulang, tetapi bloknya pada Sel, 20 Okt 2026 18.15 berada di luar periode "
                    "perencanaan, yang kini 05/01/2026 sampai 30/09/2026; belajar mandiri ini direncanakan "
                    "ulang"));
     for (const auto& n : id.notes) CHECK(english_in(n).empty());

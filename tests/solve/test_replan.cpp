@@ -472,7 +472,7 @@ TEST_CASE("study kept by the re-plan date but outside a shortened horizon is nam
     INFO(notes);
     CHECK(after.notes.size() == 2);
     CHECK(notes.find("198701012011012008's study of pelayanan_prima began before the re-plan instant, but its block "
-                     "on Mon 9 Nov 2026 19:00 lies outside the horizon, which is now 2026-01-05 to 2026-09-30; "
+                     "on Tue 20 Oct 2026 18:15 lies outside the horizon, which is now 2026-01-05 to 2026-09-30; "
                      "the study is planned again") != std::string::npos);
     for (const auto& b : after.study_blocks) CHECK(b.end <= jakarta_midnight(2026, 10, 1));
     // What was dropped is a broken pin, counted alike by the solver and verify.

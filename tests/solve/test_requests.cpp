@@ -109,7 +109,7 @@ void require_published_as_described(const fixture& f) {
     REQUIRE(std::binary_search(c->participants.begin(), c->participants.end(), f.who(budi)));
     REQUIRE(c->sessions.size() == 2);
     REQUIRE(c->sessions[0].start >= f.from);
-    REQUIRE(calendar::local_day(c->sessions[1].start, *jakarta()) == date::local_days{date::year{2026} / 6 / 24});
+    REQUIRE(calendar::local_day(c->sessions[1].start, *jakarta()) == date::local_days{date::year{2026} / 6 / 23});
     const auto* d = cohort_of(f.published, f.who(dedi), f.kursus());
     REQUIRE(d != nullptr);
     REQUIRE(d->sessions.front().start < f.from);  // under way at the re-plan date
@@ -120,7 +120,7 @@ void require_published_as_described(const fixture& f) {
 TEST_CASE("a not_on request is granted: the person has no training that day and verify agrees", "[solve][requests]") {
     fixture f;
     require_published_as_described(f);
-    const auto reqs = f.requests(std::string(citra) + ",kursus,not_on,2026-06-24,posyandu\n");
+    const auto reqs = f.requests(std::string(citra) + ",kursus,not_on,2026-06-23,posyandu\n");
     const auto out = solve::answer_requests(*f.s, f.published, reqs, f.options());
     REQUIRE(out.answers.size() == 1);
     INFO(out.answers[0].code << " " << out.answers[0].explanation);
@@ -129,7 +129,7 @@ TEST_CASE("a not_on request is granted: the person has no training that day and 
     const auto* c = cohort_of(out.plan, f.who(citra), f.kursus());
     REQUIRE(c != nullptr);
     for (const auto& x : c->sessions)
-        CHECK(calendar::local_day(x.start, *jakarta()) != date::local_days{date::year{2026} / 6 / 24});
+        CHECK(calendar::local_day(x.start, *jakarta()) != date::local_days{date::year{2026} / 6 / 23});
     const auto asked = solve::apply_requests(*f.s, reqs, &f.published, f.from);
     const auto r = f.check(asked, out.plan);
     INFO(violations_of(r));
@@ -215,7 +215,7 @@ TEST_CASE("a request about a cohort under way is refused as R-REPLAN", "[solve][
 
 TEST_CASE("answering requests is deterministic for a seed", "[solve][requests]") {
     fixture f;
-    const auto reqs = f.requests(std::string(budi) + ",kursus,move,,a\n" + citra + ",kursus,not_on,2026-06-24,b\n" +
+    const auto reqs = f.requests(std::string(budi) + ",kursus,move,,a\n" + citra + ",kursus,not_on,2026-06-23,b\n" +
                                  dedi + ",kursus,not_after,08:00,c\n" + ani + ",webinar,not_on,2026-06-17,d\n");
     auto one = solve::answer_requests(*f.s, f.published, reqs, f.options());
     auto two = solve::answer_requests(*f.s, f.published, reqs, f.options());
@@ -235,7 +235,7 @@ TEST_CASE("verify with the requests applied catches a plan that keeps a requeste
           "[solve][requests][verify]") {
     fixture f;
     require_published_as_described(f);
-    const auto reqs = f.requests(std::string(citra) + ",kursus,not_on,2026-06-24,posyandu\n");
+    const auto reqs = f.requests(std::string(citra) + ",kursus,not_on,2026-06-23,posyandu\n");
     const auto asked = solve::apply_requests(*f.s, reqs, &f.published, f.from);
     // The published plan, offered unchanged as the answer, keeps Citra in the session of 24 June.
     const auto planted = f.check(asked, f.published);

@@ -684,9 +684,11 @@ def solve(
       byte for byte, every time. Without either limit the solver stops after a
       fixed number of moves (3,000,000).
     - ``time_limit``: seconds of wall-clock time, only ever used to stop early.
-    - ``threads``: a portfolio of searches, 1 to ``MAX_THREADS`` (256); more
-      threads are never worse. When the system refuses to start some, the solve
-      runs on those that started: ``Solution.threads`` says how many, a note why.
+    - ``threads``: cooperating searches, 1 to ``MAX_THREADS`` (256), that share
+      their best plan every 100,000 moves (thread 0 keeps its own, so the plan
+      is never worse than one thread's). When the system refuses to start some,
+      the solve runs on those that started: ``Solution.threads`` says how many,
+      a note why.
     - ``policy``: a policy id of the scenario (default: its ``policy``, else its first).
     - ``strategy``: ``"optimized"`` or ``"baseline"`` (planned as by hand).
     - ``previous``, ``replan_from``: re-planning. What is pinned or starts

@@ -11,7 +11,7 @@ from conftest import MOVES, SOURCE_DIR
 
 REQUESTS = SOURCE_DIR / "examples" / "requests" / "requests.csv"
 REPLAN = "2026-06-01"
-MARKET_DAY = "199406062020122007"  # not_on 2026-08-27 for pelayanan_prima (examples/requests)
+MARKET_DAY = "199406062020122007"  # not_on 2026-06-03 for pelayanan_prima (examples/requests)
 
 
 def answer(scenario, plan, **options):
@@ -43,9 +43,9 @@ def test_a_granted_not_on_request_keeps_the_person_in_training_but_off_that_day(
     out = answer(scenario, plan)
     first = out.answers[0]
     assert (first.nip, first.program, first.request, first.value) == (MARKET_DAY, "pelayanan_prima", "not_on",
-                                                                        "2026-08-27")
+                                                                        "2026-06-03")
     assert first.granted and first.code == "" and 1 <= first.round <= out.rounds <= 3
-    market_day = dt.date(2026, 8, 27)
+    market_day = dt.date(2026, 6, 3)
     assert market_day in training_days(plan, MARKET_DAY, "pelayanan_prima")  # the published plan trains them then
     after = training_days(out.plan, MARKET_DAY, "pelayanan_prima")
     assert after and market_day not in after
@@ -112,7 +112,7 @@ def test_the_explanations_follow_the_language_and_the_machine_names_do_not(scena
 def test_an_error_in_the_requests_file_raises_with_its_file_line_column_and_code(scenario, plan):
     text = (
         "nip,program,request,value,reason\n"
-        f"{MARKET_DAY},pelayanan_prima,not_on,2026-08-27,hari pasar\n"
+        f"{MARKET_DAY},pelayanan_prima,not_on,2026-06-03,hari pasar\n"
         f"{MARKET_DAY},pelayanan_prima,not_on,2026-02-30,x\n"
         "000,pelayanan_prima,not_on,2026-08-28,y\n"
     )

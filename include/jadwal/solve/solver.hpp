@@ -59,12 +59,17 @@ struct solve_options {
     /// Move evaluations per search thread. With a move limit and no time limit
     /// the result is byte-for-byte reproducible.
     std::optional<std::int64_t> max_moves;
-    /// Search threads, 1 to max_threads: a deterministic portfolio, thread i
-    /// searching with seed + i; the best plan by (objective, thread index) wins,
-    /// so more threads are never worse. When the system refuses to start some
-    /// (a process or memory limit), the solve runs with those that started and
+    /// Search threads, 1 to max_threads. Thread i searches with seed + i, and
+    /// every 100,000 moves the threads meet and those behind, except thread 0,
+    /// go on from the best plan so far; the best final plan by (objective,
+    /// thread index) wins. Thread 0 is the single-thread search, so more
+    /// threads are never worse than one (but 3 need not beat 2). With a move
+    /// limit and no time limit the plan is byte-for-byte the same for a seed
+    /// and a number of threads. When the system refuses to start some (a
+    /// process or memory limit), the solve runs with those that started and
     /// says so in solution::threads and solution::notes: its plan is then the
-    /// one that many threads give.
+    /// one that many threads give. A thread that runs out of memory is left
+    /// out (a note says so).
     int threads = 1;
     solve_strategy strategy = solve_strategy::optimized;
     /// Called from the calling thread, at most every `progress_interval_seconds`
@@ -93,6 +98,15 @@ struct solve_options {
     /// The language of the explanations' sentences and alternatives
     /// (docs/languages.md); none: the scenario's `locale`, else English.
     std::optional<text::language> language;
+    /// Solves the whole scenario as one mixed-integer model with CBC
+    /// (`solve --exact`, src/solve/exact.hpp): proven optimal on the
+    /// lexicographic objective over the model's candidate cohorts and study
+    /// blocks (solution::status optimal), else the better of its best plan and
+    /// the search's, with a note. Scenarios with rules the model does not hold
+    /// or too large for it are refused with a solve_error.
+    bool exact = false;
+    /// The time box of the exact model, in seconds (all objective levels).
+    double exact_seconds = 60;
 };
 
 /// What solve() throws: jadwal::error, errc::solve for options it refuses

@@ -1,0 +1,894 @@
+// The exact model of `solve --exact` (see exact.hpp): candidates tested on the
+// plan, one MIP over them, solved level by level with CBC, and the optimum
+// rebuilt through the plan's checked mutations.
+#include "exact.hpp"
+
+#include <Cbc_C_Interface.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <set>
+#include <tuple>
+#include <utility>
+
+#include "insertion.hpp"
+#include "local_search.hpp"
+
+namespace jadwal::solve::detail {
+
+namespace {
+
+constexpr double inf = std::numeric_limits<double>::max();
+
+/// A cohort the MIP may open.
+struct candidate {
+    std::uint32_t pm = 0;
+    std::int32_t venue = -1;
+    std::int32_t fixed = -1;
+    std::vector<std::uint32_t> instructors;
+    std::vector<session_t> sessions;
+    int cap = 0;
+    int min = 1;
+    int half = 0;
+    double open_cost = 0;  ///< cost level of opening it, under-fill aside
+    double money = 0;      ///< budget cost of the cohort itself (venue days aside)
+    bool classroom = false;
+};
+
+/// A way to place one demand item: a seat in a candidate cohort or study blocks.
+struct option {
+    std::uint32_t demand = 0;
+    std::int32_t cand = -1;  ///< -1: self-paced
+    std::uint32_t pm = 0;
+    std::vector<span> blocks;
+    double burden = 0;  ///< separable burden (fairness aside)
+    double cost = 0;    ///< separable cost (under-fill aside)
+    std::vector<item> items;
+};
+
+struct row {
+    double lo = -inf;
+    double hi = inf;
+    std::vector<std::pair<int, double>> terms;
+};
+
+struct mip {
+    std::vector<double> lb, ub;
+    std::vector<char> integer;
+    std::vector<row> rows;
+    int add_col(double lo, double hi, bool integral) {
+        lb.push_back(lo);
+        ub.push_back(hi);
+        integer.push_back(integral ? 1 : 0);
+        return static_cast<int>(lb.size()) - 1;
+    }
+    [[nodiscard]] int cols() const { return static_cast<int>(lb.size()); }
+};
+
+struct level_result {
+    bool has = false;
+    bool proven = false;
+    double value = 0;
+    std::vector<double> x;
+};
+
+level_result solve_level(const mip& mp, const std::vector<double>& obj, const std::vector<double>& start,
+                         double seconds) {
+    const int n = mp.cols();
+    std::vector<std::vector<std::pair<int, double>>> bycol(static_cast<std::size_t>(n));
+    for (std::size_t r = 0; r < mp.rows.size(); ++r)
+        for (const auto& [c, v] : mp.rows[r].terms)
+            bycol[static_cast<std::size_t>(c)].emplace_back(static_cast<int>(r), v);
+    std::vector<CoinBigIndex> st(static_cast<std::size_t>(n) + 1, 0);
+    std::vector<int> idx;
+    std::vector<double> val;
+    for (int c = 0; c < n; ++c) {
+        for (const auto& [r, v] : bycol[static_cast<std::size_t>(c)]) idx.push_back(r), val.push_back(v);
+        st[static_cast<std::size_t>(c) + 1] = static_cast<CoinBigIndex>(idx.size());
+    }
+    std::vector<double> rlo, rhi;
+    for (const auto& r : mp.rows) rlo.push_back(r.lo), rhi.push_back(r.hi);
+    Cbc_Model* model = Cbc_newModel();
+    Cbc_loadProblem(model, n, static_cast<int>(mp.rows.size()), st.data(), idx.data(), val.data(), mp.lb.data(),
+                    mp.ub.data(), obj.data(), rlo.data(), rhi.data());
+    for (int c = 0; c < n; ++c)
+        if (mp.integer[static_cast<std::size_t>(c)]) Cbc_setInteger(model, c);
+    Cbc_setParameter(model, "threads", "1");
+    Cbc_setLogLevel(model, 0);
+    Cbc_setAllowableGap(model, 1e-7);
+    Cbc_setAllowableFractionGap(model, 0);
+    Cbc_setMaximumSeconds(model, std::max(0.5, seconds));
+    if (!start.empty()) {
+        std::vector<int> cols(static_cast<std::size_t>(n));
+        for (int c = 0; c < n; ++c) cols[static_cast<std::size_t>(c)] = c;
+        Cbc_setMIPStartI(model, n, cols.data(), start.data());
+    }
+    Cbc_solve(model);
+    level_result out;
+    const double* best = Cbc_bestSolution(model);
+    if (best != nullptr) {
+        out.has = true;
+        out.x.assign(best, best + n);
+        out.proven = Cbc_isProvenOptimal(model) != 0;
+        out.value = 0;
+        for (int c = 0; c < n; ++c) out.value += obj[static_cast<std::size_t>(c)] * out.x[static_cast<std::size_t>(c)];
+    }
+    Cbc_deleteModel(model);
+    return out;
+}
+
+bool close_to(double a, double b) {
+    return std::fabs(a - b) <= 1e-6 * std::max({1.0, std::fabs(a), std::fabs(b)});
+}
+
+/// The objective of totals with fairness left out (burden) and under-fill too (cost).
+objective3 separable(const compiled_model& cm, totals t) {
+    t.fairness = 0;
+    t.underfill = 0;
+    return objective_of(cm, t);
+}
+
+class exact_model {
+public:
+    exact_model(plan& pl, rng& r) : pl_(pl), cm_(pl.cm), ins_(pl, r) {}
+
+    void enumerate();
+    void build();
+    /// Candidate cohorts and placement options (the model's binary variables, roughly).
+    [[nodiscard]] std::size_t size() const { return cands_.size() + opts_.size(); }
+    /// Solves the three levels; false when CBC found no solution at all.
+    bool solve(double seconds, const std::function<bool()>& stop);
+    /// Rebuilds the MIP's solution in the plan (empty on entry); false on a refused mutation.
+    bool rebuild();
+
+    bool proven = true;
+    int levels_proven = 0;  ///< objective levels CBC proved, in order
+    objective3 value;
+    double participation_const = 0;
+
+private:
+    void add_cohort_candidate(std::uint32_t pmi, std::int32_t venue, std::int32_t fixed,
+                              const std::vector<session_t>& sessions);
+    void add_cohort_candidate(std::uint32_t pmi, std::int32_t venue, std::int32_t fixed,
+                              const std::vector<std::uint32_t>& instructors, const std::vector<session_t>& sessions);
+    void add_self_options(std::uint32_t d, std::uint32_t pmi);
+    int col_of(std::size_t o) const { return first_option_ + static_cast<int>(o); }
+
+    plan& pl_;
+    const compiled_model& cm_;
+    inserter ins_;
+    std::vector<candidate> cands_;
+    std::vector<option> opts_;
+    std::vector<std::vector<std::uint32_t>> demand_of_program_;
+    mip mp_;
+    std::vector<double> obj_[3];
+    int first_option_ = 0;
+    std::vector<double> x_;
+};
+
+void exact_model::add_cohort_candidate(std::uint32_t pmi, std::int32_t venue, std::int32_t fixed,
+                                       const std::vector<session_t>& sessions) {
+    const program_c& pc = cm_.programs[cm_.deliveries[pmi].program];
+    if (pc.per_session <= 0 || pc.instructors.empty()) {
+        add_cohort_candidate(pmi, venue, fixed, {}, sessions);
+        return;
+    }
+    // Every choice of per_session of the programme's instructors, in their order.
+    std::vector<std::uint32_t> pick;
+    auto choose = [&](auto&& self, std::size_t from) -> void {
+        if (static_cast<int>(pick.size()) == pc.per_session) {
+            add_cohort_candidate(pmi, venue, fixed, pick, sessions);
+            return;
+        }
+        for (std::size_t i = from; i < pc.instructors.size(); ++i) {
+            pick.push_back(pc.instructors[i]);
+            self(self, i + 1);
+            pick.pop_back();
+        }
+    };
+    choose(choose, 0);
+}
+
+void exact_model::add_cohort_candidate(std::uint32_t pmi, std::int32_t venue, std::int32_t fixed,
+                                       const std::vector<std::uint32_t>& instructors,
+                                       const std::vector<session_t>& sessions) {
+    const delivery_c& pm = cm_.deliveries[pmi];
+    const std::size_t at = pl_.mark();
+    const objective3 before = separable(cm_, pl_.tot);
+    const double money_before = pl_.money();
+    const std::uint32_t c = pl_.open_cohort(pmi, venue, fixed, instructors, sessions);
+    bool ok = pl_.budget_ok();
+    for (std::uint32_t k = 0; k < sessions.size() && ok; ++k)
+        ok = fixed >= 0 ? true : pl_.session_ok(c, k, sessions[k].day, sessions[k].a, sessions[k].b);
+    if (ok && fixed >= 0)
+        for (std::uint32_t k = 0; k < sessions.size() && ok; ++k)
+            for (const auto i : instructors)
+                ok = ok && pl_.instructor_free(i, sessions[k].day, sessions[k].a, sessions[k].b, c);
+    if (!ok) {
+        pl_.rollback(at);
+        return;
+    }
+    candidate cd;
+    cd.pm = pmi;
+    cd.venue = venue;
+    cd.fixed = fixed;
+    cd.sessions = sessions;
+    cd.cap = pl_.cohorts[c].cap;
+    cd.min = pm.size_min;
+    cd.half = pl_.cohorts[c].half;
+    const objective3 opened = separable(cm_, pl_.tot);
+    cd.open_cost = opened.cost - before.cost;
+    cd.instructors = instructors;
+    // The cohort's own money: all of it but its venue days (shared with other cohorts on the day).
+    cd.money = pl_.money() - money_before;
+    if (venue >= 0) {
+        std::set<int> days;
+        for (const auto& x : sessions) days.insert(x.day);
+        cd.money -= cm_.venues[static_cast<std::size_t>(venue)].cost_per_day * static_cast<double>(days.size());
+    }
+    cd.classroom = pm.mode == model::delivery_mode::classroom;
+    const auto ci = static_cast<std::int32_t>(cands_.size());
+    bool any = false;
+    for (const std::uint32_t d : demand_of_program_[pm.program]) {
+        const std::uint32_t e = cm_.demand[d].employee;
+        if (cm_.refuses(e, pm)) continue;
+        const std::size_t j = pl_.mark();
+        if (pl_.join(c, d)) {
+            const objective3 after = separable(cm_, pl_.tot);
+            option o;
+            o.demand = d;
+            o.cand = ci;
+            o.pm = pmi;
+            o.burden = after.burden - opened.burden;
+            o.cost = after.cost - opened.cost;
+            o.items = pl_.items[e];
+            opts_.push_back(std::move(o));
+            any = true;
+        }
+        pl_.rollback(j);
+    }
+    pl_.rollback(at);
+    if (any) cands_.push_back(std::move(cd));
+}
+
+void exact_model::add_self_options(std::uint32_t d, std::uint32_t pmi) {
+    const delivery_c& pm = cm_.deliveries[pmi];
+    const demand_c& dc = cm_.demand[d];
+    const std::uint32_t e = dc.employee;
+    if (cm_.refuses(e, pm) || pm.parts.empty()) return;
+    const int last_day = std::min(cm_.days - 1, cm_.day_of(dc.deadline - 1));
+    const objective3 before = separable(cm_, pl_.tot);
+    const int len0 = pm.parts[0].minutes;
+    std::vector<span> blocks(pm.parts.size());
+    for (int dd = 0; dd <= last_day; ++dd) {
+        std::set<tmin> starts;
+        const tmin base = cm_.day_start[static_cast<std::size_t>(dd)];
+        for (const window_c* w = cm_.wins_begin(pm, dd); w != cm_.wins_end(pm, dd); ++w) {
+            tmin a =
+                base + ((std::max<tmin>(w->a, base) - base + cm_.granularity - 1) / cm_.granularity) * cm_.granularity;
+            for (; a + len0 <= w->b; a += cm_.granularity) starts.insert(a);
+        }
+        const std::size_t first = opts_.size();
+        for (const tmin a : starts) {
+            if (!pl_.item_ok(e, d, a, a + len0)) continue;
+            // Two schedules from this first block: the later blocks at their best
+            // time (greedy on burden), or at the same clock time on the next days
+            // where they fit (which keeps a first block in working time so).
+            for (int variant = 0; variant < 2; ++variant) {
+                if (variant == 1 && pm.parts.size() == 1) break;
+                blocks[0] = {a, a + len0};
+                pl_.scratch_add(e, pl_.make_item(e, d, 0, a, a + len0));
+                std::uint32_t added = 1;
+                bool ok = true;
+                for (std::uint32_t k = 1; k < pm.parts.size() && ok; ++k) {
+                    tmin earliest = 0;
+                    const int pre = pm.parts[k].prereq_module;
+                    if (pre >= 0) {
+                        const auto [p0, n] = pm.module_parts[static_cast<std::size_t>(pre)];
+                        for (std::uint32_t j = p0; j < p0 + n; ++j) earliest = std::max(earliest, blocks[j].b);
+                    }
+                    span best;
+                    if (variant == 0) {
+                        const int lo = std::max(dd, cm_.day_of(earliest));
+                        refusal why = refusal::none;
+                        ok = ins_.best_block(d, pm, k, earliest, lo, last_day, 1, best, &why);
+                    } else {
+                        ok = false;
+                        const int len = pm.parts[k].minutes;
+                        for (int d2 = cm_.day_of(blocks[k - 1].a) + 1; d2 <= last_day && !ok; ++d2) {
+                            const tmin a2 = cm_.day_start[static_cast<std::size_t>(d2)] + (a - base);
+                            if (a2 < earliest || !cm_.in_window(pm, d2, a2, a2 + len) ||
+                                !pl_.item_ok(e, d, a2, a2 + len))
+                                continue;
+                            best = {a2, a2 + len};
+                            ok = true;
+                        }
+                    }
+                    if (!ok) break;
+                    blocks[k] = best;
+                    pl_.scratch_add(e, pl_.make_item(e, d, static_cast<std::uint16_t>(k), best.a, best.b));
+                    ++added;
+                }
+                for (std::uint32_t j = 0; j < added; ++j) pl_.scratch_remove(e, d, static_cast<std::uint16_t>(j));
+                if (!ok) continue;
+                bool same = false;
+                for (std::size_t q = first; q < opts_.size() && !same; ++q)
+                    same = std::equal(blocks.begin(), blocks.end(), opts_[q].blocks.begin(), opts_[q].blocks.end(),
+                                      [](const span& x, const span& y) { return x.a == y.a && x.b == y.b; });
+                if (same) continue;
+                const std::size_t at = pl_.mark();
+                if (pl_.self_place(d, pmi, blocks)) {
+                    const objective3 after = separable(cm_, pl_.tot);
+                    option o;
+                    o.demand = d;
+                    o.pm = pmi;
+                    o.blocks = blocks;
+                    o.burden = after.burden - before.burden;
+                    o.cost = after.cost - before.cost;
+                    o.items = pl_.items[e];
+                    opts_.push_back(std::move(o));
+                }
+                pl_.rollback(at);
+                if (opts_.size() > exact_max_columns) return;
+            }
+        }
+        // Keep the day's best few by burden (ties: the earlier start), as many
+        // inside working time as with after-hours minutes: the after-hours ones
+        // weigh less alone but add to the fairness maximum with other training.
+        auto after_hours = [](const option& x) {
+            int ah = 0;
+            for (const auto& it : x.items) ah += it.after_hours();
+            return ah > 0;
+        };
+        std::stable_sort(opts_.begin() + static_cast<std::ptrdiff_t>(first), opts_.end(),
+                         [&](const option& x, const option& y) {
+                             const bool ax = after_hours(x), ay = after_hours(y);
+                             return ax != ay ? !ax : x.burden < y.burden;
+                         });
+        std::vector<option> kept;
+        std::size_t in_work = 0, outside = 0;
+        for (std::size_t i = first; i < opts_.size(); ++i) {
+            std::size_t& n = after_hours(opts_[i]) ? outside : in_work;
+            if (n < exact_self_per_day) kept.push_back(std::move(opts_[i])), ++n;
+        }
+        opts_.resize(first);
+        for (auto& o : kept) opts_.push_back(std::move(o));
+    }
+}
+
+void exact_model::enumerate() {
+    demand_of_program_.assign(cm_.programs.size(), {});
+    for (std::uint32_t d = 0; d < cm_.declared; ++d) demand_of_program_[cm_.demand[d].program].push_back(d);
+    for (std::uint32_t pmi = 0; pmi < cm_.deliveries.size(); ++pmi) {
+        const delivery_c& pm = cm_.deliveries[pmi];
+        if (!pm.live || demand_of_program_[pm.program].empty()) continue;
+        if (pm.fixed) {
+            for (std::size_t f = 0; f < pm.fixed_sessions.size(); ++f) {
+                std::vector<session_t> ses;
+                for (const auto& x : pm.fixed_sessions[f]) ses.push_back({x.a, x.b, cm_.day_of(x.a)});
+                if (pm.platform >= 0) {
+                    bool free = true;
+                    for (const auto& x : ses)
+                        free = free &&
+                               pl_.platform_free(static_cast<std::uint32_t>(pm.platform), x.day, x.a, x.b, UINT32_MAX);
+                    if (!free) continue;
+                }
+                add_cohort_candidate(pmi, -1, static_cast<std::int32_t>(f), ses);
+            }
+            continue;
+        }
+        const int len = pm.parts[0].minutes;
+        for (int dd = 0; dd < cm_.days; ++dd) {
+            std::set<tmin> starts;
+            const tmin base = cm_.day_start[static_cast<std::size_t>(dd)];
+            for (const window_c* w = cm_.wins_begin(pm, dd); w != cm_.wins_end(pm, dd); ++w) {
+                tmin a = base + ((std::max<tmin>(w->a, base) - base + cm_.granularity - 1) / cm_.granularity) *
+                                    cm_.granularity;
+                for (; a + len <= w->b; a += cm_.granularity) starts.insert(a);
+            }
+            for (const tmin a : starts) {
+                const std::vector<session_t> ses{{a, a + len, dd}};
+                if (pm.mode == model::delivery_mode::classroom) {
+                    for (const auto v : pm.venues) add_cohort_candidate(pmi, static_cast<std::int32_t>(v), -1, ses);
+                } else {
+                    add_cohort_candidate(pmi, -1, -1, ses);
+                }
+                if (opts_.size() > exact_max_columns) return;
+            }
+        }
+    }
+    for (std::uint32_t d = 0; d < cm_.declared; ++d)
+        for (const auto pmi : cm_.programs[cm_.demand[d].program].deliveries)
+            if (!cm_.deliveries[pmi].live) {
+                add_self_options(d, pmi);
+                if (opts_.size() > exact_max_columns) return;
+            }
+}
+
+void exact_model::build() {
+    const auto& w = cm_.weights;
+    // Columns: y per candidate, then the options, then the auxiliaries.
+    for (std::size_t c = 0; c < cands_.size(); ++c) mp_.add_col(0, 1, true);
+    first_option_ = mp_.cols();
+    for (std::size_t o = 0; o < opts_.size(); ++o) mp_.add_col(0, 1, true);
+    auto set_obj = [&](int level, int col, double v) {
+        auto& ob = obj_[level];
+        if (ob.size() <= static_cast<std::size_t>(col)) ob.resize(static_cast<std::size_t>(col) + 1, 0.0);
+        ob[static_cast<std::size_t>(col)] += v;
+    };
+    for (std::size_t c = 0; c < cands_.size(); ++c) set_obj(2, static_cast<int>(c), cands_[c].open_cost);
+    participation_const = 0;
+    for (std::uint32_t d = 0; d < cm_.declared; ++d) {
+        const demand_c& dc = cm_.demand[d];
+        participation_const += (dc.mandatory ? w.unmet_mandatory : w.unmet_elective) * cm_.programs[dc.program].jp;
+    }
+    for (std::size_t o = 0; o < opts_.size(); ++o) {
+        const demand_c& dc = cm_.demand[opts_[o].demand];
+        set_obj(0, col_of(o), -(dc.mandatory ? w.unmet_mandatory : w.unmet_elective) * cm_.programs[dc.program].jp);
+        set_obj(1, col_of(o), opts_[o].burden);
+        set_obj(2, col_of(o), opts_[o].cost);
+    }
+    auto add_row = [&](double lo, double hi, std::vector<std::pair<int, double>> terms) {
+        row r;
+        r.lo = lo;
+        r.hi = hi;
+        r.terms = std::move(terms);
+        mp_.rows.push_back(std::move(r));
+    };
+    // Each demand at most once.
+    std::vector<std::vector<int>> of_demand(cm_.declared);
+    for (std::size_t o = 0; o < opts_.size(); ++o) of_demand[opts_[o].demand].push_back(col_of(o));
+    for (const auto& cols : of_demand) {
+        if (cols.size() < 2) continue;
+        std::vector<std::pair<int, double>> t;
+        for (const int c : cols) t.emplace_back(c, 1.0);
+        add_row(-inf, 1, std::move(t));
+    }
+    // Cohort size, under-fill.
+    std::vector<std::vector<int>> members(cands_.size());
+    for (std::size_t o = 0; o < opts_.size(); ++o)
+        if (opts_[o].cand >= 0) members[static_cast<std::size_t>(opts_[o].cand)].push_back(col_of(o));
+    for (std::size_t c = 0; c < cands_.size(); ++c) {
+        const auto yc = static_cast<int>(c);
+        std::vector<std::pair<int, double>> t;
+        for (const int x : members[c]) t.emplace_back(x, 1.0);
+        for (const int x : members[c]) add_row(-inf, 0, {{x, 1.0}, {yc, -1.0}});  // tightens the relaxation
+        auto hi = t;
+        hi.emplace_back(yc, -static_cast<double>(cands_[c].cap));
+        add_row(-inf, 0, std::move(hi));
+        auto lo = t;
+        lo.emplace_back(yc, -static_cast<double>(cands_[c].min));
+        add_row(0, inf, std::move(lo));
+        if (cands_[c].half > 0 && w.cohort_underfilled != 0) {
+            const int u = mp_.add_col(0, cands_[c].half, false);
+            set_obj(2, u, w.cohort_underfilled);
+            auto uf = t;
+            uf.emplace_back(u, 1.0);
+            uf.emplace_back(yc, -static_cast<double>(cands_[c].half));
+            add_row(0, inf, std::move(uf));
+        }
+    }
+    // Per employee: the options' items.
+    std::vector<std::vector<std::pair<std::size_t, const item*>>> by_emp(cm_.employees.size());
+    for (std::size_t o = 0; o < opts_.size(); ++o)
+        for (const auto& it : opts_[o].items) by_emp[cm_.demand[opts_[o].demand].employee].emplace_back(o, &it);
+    int fair = -1;
+    if (w.fairness != 0) {
+        fair = mp_.add_col(0, inf, false);
+        set_obj(1, fair, w.fairness);
+    }
+    std::map<std::tuple<std::uint32_t, int, int>, std::map<int, double>> unit_slots;
+    // The same per candidate cohort, against its own y: members of one unit in one
+    // cohort train at the same time, so at most the unit's limit of them (a cut
+    // that the relaxation needs, else it spreads people thinly over cohorts).
+    std::map<std::tuple<std::int32_t, std::uint32_t, int, int>, std::map<int, double>> cohort_slots;
+    std::map<std::int32_t, std::map<std::uint32_t, std::set<int>>> shift_pulls;  // occ -> employee -> cols
+    for (std::uint32_t e = 0; e < cm_.employees.size(); ++e) {
+        const auto& its = by_emp[e];
+        if (its.empty()) continue;
+        // No two items overlap: at each start, the options covering it take at most one.
+        std::vector<tmin> starts;
+        for (const auto& [o, it] : its) starts.push_back(it->a);
+        std::sort(starts.begin(), starts.end());
+        starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+        std::vector<int> prev;
+        for (const tmin t : starts) {
+            std::vector<int> cols;
+            std::set<std::uint32_t> demands;
+            for (const auto& [o, it] : its)
+                if (it->a <= t && t < it->b) cols.push_back(col_of(o)), demands.insert(opts_[o].demand);
+            std::sort(cols.begin(), cols.end());
+            cols.erase(std::unique(cols.begin(), cols.end()), cols.end());
+            if (demands.size() < 2 || cols == prev) continue;
+            prev = cols;
+            std::vector<std::pair<int, double>> t2;
+            for (const int c : cols) t2.emplace_back(c, 1.0);
+            add_row(-inf, 1, std::move(t2));
+        }
+        // Minutes per local day and week.
+        std::map<int, std::map<int, double>> day_len, day_ah, week_ah;
+        for (const auto& [o, it] : its) {
+            day_len[it->lday][col_of(o)] += it->length();
+            if (it->after_hours() > 0) {
+                day_ah[it->lday][col_of(o)] += it->after_hours();
+                week_ah[it->week][col_of(o)] += it->after_hours();
+            }
+        }
+        auto limit_rows = [&](const std::map<int, std::map<int, double>>& by, int limit) {
+            if (limit < 0) return;
+            for (const auto& [k, cols] : by) {
+                double sum = 0;
+                std::vector<std::pair<int, double>> t;
+                for (const auto& [c, v] : cols) sum += v, t.emplace_back(c, v);
+                if (sum > limit) add_row(-inf, limit, std::move(t));
+            }
+        };
+        limit_rows(day_len, cm_.max_training_per_day);
+        limit_rows(day_ah, cm_.max_ah_per_day);
+        limit_rows(week_ah, cm_.max_ah_per_week);
+        if (fair >= 0)
+            for (const auto& [k, cols] : week_ah) {
+                std::vector<std::pair<int, double>> t{{fair, 1.0}};
+                for (const auto& [c, v] : cols) t.emplace_back(c, -v);
+                add_row(0, inf, std::move(t));
+            }
+        // Unit slots as the plan counts them, and shift pulls.
+        const std::uint32_t u = cm_.employees[e].unit;
+        const auto& ec = cm_.employees[e];
+        for (const auto& [o, it] : its) {
+            const int col = col_of(o);
+            if (it->work > 0)
+                cm_.for_each_work_piece_on(e, it->a, it->b, [&](int dd, tmin x, tmin y) {
+                    const tmin base = cm_.day_start[static_cast<std::size_t>(dd)];
+                    const int s0 = (x - base) / cm_.granularity;
+                    const int s1 = std::min(cm_.slots_per_day, (y - base + cm_.granularity - 1) / cm_.granularity);
+                    for (int sl = s0; sl < s1; ++sl) {
+                        unit_slots[{u, dd, sl}][col] += 1;
+                        if (opts_[o].cand >= 0) cohort_slots[{opts_[o].cand, u, dd, sl}][col] += 1;
+                    }
+                });
+            if (ec.shift_off >= 0) {
+                const int d0 = cm_.day_of(it->a);
+                for (int dd = std::max(0, d0 - 1); dd <= std::min(cm_.days - 1, d0 + 1); ++dd) {
+                    const emp_shift_day& sd =
+                        cm_.emp_shift[static_cast<std::size_t>(ec.shift_off) + static_cast<std::size_t>(dd)];
+                    if (sd.occ >= 0 && sd.a < it->b && it->a < sd.b) shift_pulls[sd.occ][e].insert(col);
+                }
+            }
+        }
+    }
+    for (const auto& [key, cols] : unit_slots) {
+        const int limit = cm_.units[std::get<0>(key)].limit;
+        double sum = 0;
+        std::vector<std::pair<int, double>> t;
+        for (const auto& [c, v] : cols) sum += v, t.emplace_back(c, v);
+        if (sum > limit) add_row(-inf, limit, std::move(t));
+    }
+    {
+        std::vector<std::pair<int, double>> prev;
+        for (const auto& [key, cols] : cohort_slots) {
+            const int limit = cm_.units[std::get<1>(key)].limit;
+            double sum = 0;
+            std::vector<std::pair<int, double>> t;
+            for (const auto& [c, v] : cols) sum += v, t.emplace_back(c, v);
+            if (sum <= limit || t == prev) continue;
+            prev = t;
+            t.emplace_back(std::get<0>(key), -static_cast<double>(limit));
+            add_row(-inf, 0, std::move(t));
+        }
+    }
+    for (const auto& [occ, emps] : shift_pulls) {
+        const int allowed = cm_.shift_occurrences[static_cast<std::size_t>(occ)].allowed_pull;
+        if (static_cast<int>(emps.size()) <= allowed) continue;
+        std::vector<std::pair<int, double>> t;
+        for (const auto& [e, cols] : emps) {
+            const int z = mp_.add_col(0, 1, true);
+            for (const int c : cols) add_row(0, inf, {{z, 1.0}, {c, -1.0}});
+            t.emplace_back(z, 1.0);
+        }
+        add_row(-inf, allowed, std::move(t));
+    }
+    // Venues (one session at a time) and platforms (concurrent sessions).
+    std::map<std::pair<int, std::int32_t>, std::vector<std::tuple<tmin, tmin, int>>> resource;  // (kind, id)
+    for (std::size_t c = 0; c < cands_.size(); ++c) {
+        const auto& cd = cands_[c];
+        const delivery_c& pm = cm_.deliveries[cd.pm];
+        for (const auto& s : cd.sessions) {
+            if (cd.venue >= 0) resource[{0, cd.venue}].emplace_back(s.a, s.b, static_cast<int>(c));
+            if (pm.platform >= 0) resource[{1, pm.platform}].emplace_back(s.a, s.b, static_cast<int>(c));
+            for (const auto i : cd.instructors)
+                resource[{2, static_cast<std::int32_t>(i)}].emplace_back(s.a, s.b, static_cast<int>(c));
+        }
+    }
+    // Instructors: minutes a day, days a month, evenings a week.
+    {
+        std::map<std::pair<std::uint32_t, int>, std::vector<std::pair<int, double>>> day_minutes, day_cands,
+            evening_cands;
+        for (std::size_t c = 0; c < cands_.size(); ++c)
+            for (const auto i : cands_[c].instructors)
+                for (const auto& x : cands_[c].sessions) {
+                    day_minutes[{i, x.day}].emplace_back(static_cast<int>(c), x.b - x.a);
+                    day_cands[{i, x.day}].emplace_back(static_cast<int>(c), 1.0);
+                    if (cm_.instructor_evening(i, x.day, x.a, x.b))
+                        evening_cands[{i, x.day}].emplace_back(static_cast<int>(c), 1.0);
+                }
+        for (const auto& [key, t] : day_minutes) {
+            double sum = 0;
+            for (const auto& [c, v] : t) sum += v;
+            const int limit = cm_.instructors[key.first].max_minutes_per_day;
+            if (sum > limit) add_row(-inf, limit, t);
+        }
+        // A binary per (instructor, day) that any of its candidates opens, counted per month / week.
+        auto counted = [&](const std::map<std::pair<std::uint32_t, int>, std::vector<std::pair<int, double>>>& by,
+                           auto period_of, auto limit_of) {
+            std::map<std::pair<std::uint32_t, int>, std::vector<std::pair<int, double>>> per;
+            for (const auto& [key, t] : by) {
+                const int dcol = mp_.add_col(0, 1, true);
+                for (const auto& [c, v] : t) add_row(0, inf, {{dcol, 1.0}, {c, -1.0}});
+                per[{key.first, period_of(key.second)}].emplace_back(dcol, 1.0);
+            }
+            for (const auto& [key, t] : per) {
+                const int limit = limit_of(key.first);
+                if (limit >= 0 && static_cast<int>(t.size()) > limit) add_row(-inf, limit, t);
+            }
+        };
+        counted(
+            day_cands, [&](int d) { return cm_.day[static_cast<std::size_t>(d)].month; },
+            [&](std::uint32_t i) { return cm_.instructors[i].max_days_per_month; });
+        counted(
+            evening_cands, [&](int d) { return cm_.week_of(d); },
+            [&](std::uint32_t i) { return cm_.instructors[i].evenings_per_week; });
+    }
+    for (const auto& [key, ivs] : resource) {
+        const int limit = key.first == 1 ? cm_.platforms[static_cast<std::size_t>(key.second)].concurrent : 1;
+        std::vector<tmin> starts;
+        for (const auto& iv : ivs) starts.push_back(std::get<0>(iv));
+        std::sort(starts.begin(), starts.end());
+        starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+        std::vector<int> prev;
+        for (const tmin t : starts) {
+            std::vector<int> cols;
+            for (const auto& [a, b, c] : ivs)
+                if (a <= t && t < b) cols.push_back(c);
+            std::sort(cols.begin(), cols.end());
+            cols.erase(std::unique(cols.begin(), cols.end()), cols.end());
+            if (static_cast<int>(cols.size()) <= limit || cols == prev) continue;
+            prev = cols;
+            std::vector<std::pair<int, double>> t2;
+            for (const int c : cols) t2.emplace_back(c, 1.0);
+            add_row(-inf, limit, std::move(t2));
+        }
+    }
+    // Budget.
+    if (cm_.budget_classroom >= 0) {
+        std::vector<std::pair<int, double>> t;
+        for (std::size_t c = 0; c < cands_.size(); ++c)
+            if (cands_[c].classroom) t.emplace_back(static_cast<int>(c), 1.0);
+        if (static_cast<int>(t.size()) > cm_.budget_classroom) add_row(-inf, cm_.budget_classroom, std::move(t));
+    }
+    if (cm_.budget_cost >= 0) {
+        std::vector<std::pair<int, double>> t;
+        std::map<std::pair<std::int32_t, int>, int> venue_day;
+        for (std::size_t c = 0; c < cands_.size(); ++c) {
+            const auto& cd = cands_[c];
+            if (cd.money != 0) t.emplace_back(static_cast<int>(c), cd.money);
+            if (cd.venue < 0 || cm_.venues[static_cast<std::size_t>(cd.venue)].cost_per_day == 0) continue;
+            for (const auto& s : cd.sessions) {
+                auto [at, fresh] = venue_day.emplace(std::make_pair(cd.venue, s.day), -1);
+                if (fresh) {
+                    at->second = mp_.add_col(0, 1, true);
+                    t.emplace_back(at->second, cm_.venues[static_cast<std::size_t>(cd.venue)].cost_per_day);
+                }
+                add_row(0, inf, {{at->second, 1.0}, {static_cast<int>(c), -1.0}});
+            }
+        }
+        add_row(-inf, cm_.budget_cost * (1 + 1e-9), std::move(t));
+    }
+    // PPPK cap and JP shortfall.
+    std::vector<std::vector<std::pair<int, double>>> jp_of(cm_.employees.size());
+    for (std::size_t o = 0; o < opts_.size(); ++o) {
+        const demand_c& dc = cm_.demand[opts_[o].demand];
+        jp_of[dc.employee].emplace_back(col_of(o), cm_.programs[dc.program].jp);
+    }
+    for (std::uint32_t e = 0; e < cm_.employees.size(); ++e) {
+        const auto& ec = cm_.employees[e];
+        if (ec.jp_cap >= 0 && !jp_of[e].empty()) {
+            double sum = 0;
+            for (const auto& [c, v] : jp_of[e]) sum += v;
+            if (sum > ec.jp_cap) add_row(-inf, ec.jp_cap, jp_of[e]);
+        }
+        if (ec.jp_target > 0 && w.jp_shortfall != 0) {
+            const int sf = mp_.add_col(0, inf, false);
+            set_obj(0, sf, w.jp_shortfall);
+            auto t = jp_of[e];
+            t.emplace_back(sf, 1.0);
+            add_row(ec.jp_target, inf, std::move(t));
+        }
+    }
+    for (auto& ob : obj_) ob.resize(static_cast<std::size_t>(mp_.cols()), 0.0);
+}
+
+bool exact_model::solve(double seconds, const std::function<bool()>& stop) {
+    const auto started = std::chrono::steady_clock::now();
+    std::vector<double> start;
+    double consts[3] = {participation_const, 0, 0};
+    double values[3] = {0, 0, 0};
+    for (int level = 0; level < 3; ++level) {
+        const double used = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        if (level > 0 && (stop && stop())) {
+            proven = false;
+            break;
+        }
+        const level_result lr = solve_level(mp_, obj_[level], start, seconds - used);
+        if (!lr.has) {
+            proven = false;
+            break;
+        }
+        x_ = lr.x;
+        start = lr.x;
+        proven = proven && lr.proven;
+        if (lr.proven) ++levels_proven;
+        values[level] = lr.value;
+        if (!lr.proven) break;
+        // Fix this level at its optimum for the next.
+        row r;
+        r.hi = lr.value + 1e-7 * std::max(1.0, std::fabs(lr.value));
+        for (int c = 0; c < mp_.cols(); ++c)
+            if (obj_[level][static_cast<std::size_t>(c)] != 0)
+                r.terms.emplace_back(c, obj_[level][static_cast<std::size_t>(c)]);
+        mp_.rows.push_back(std::move(r));
+    }
+    if (x_.empty()) return false;
+    // The objective of the solution in hand, every level.
+    for (int level = 0; level < 3; ++level) {
+        values[level] = 0;
+        for (int c = 0; c < mp_.cols(); ++c)
+            values[level] += obj_[level][static_cast<std::size_t>(c)] * x_[static_cast<std::size_t>(c)];
+    }
+    value.participation = consts[0] + values[0];
+    value.burden = values[1];
+    value.cost = values[2];
+    return true;
+}
+
+bool exact_model::rebuild() {
+    std::vector<std::int32_t> opened(cands_.size(), -1);
+    for (std::size_t c = 0; c < cands_.size(); ++c) {
+        if (x_[c] < 0.5) continue;
+        const auto& cd = cands_[c];
+        opened[c] = static_cast<std::int32_t>(pl_.open_cohort(cd.pm, cd.venue, cd.fixed, cd.instructors, cd.sessions));
+    }
+    // The cohorts together: each session's resources with the others booked.
+    for (std::size_t c = 0; c < cands_.size(); ++c) {
+        if (opened[c] < 0) continue;
+        const auto oc = static_cast<std::uint32_t>(opened[c]);
+        const auto& ses = cands_[c].sessions;
+        for (std::uint32_t k = 0; k < ses.size(); ++k) {
+            if (cands_[c].fixed < 0 && !pl_.session_ok(oc, k, ses[k].day, ses[k].a, ses[k].b)) return false;
+            for (const auto i : cands_[c].instructors)
+                if (!pl_.instructor_free(i, ses[k].day, ses[k].a, ses[k].b, oc, ses[k].day)) return false;
+        }
+    }
+    for (std::size_t o = 0; o < opts_.size(); ++o) {
+        if (x_[static_cast<std::size_t>(col_of(o))] < 0.5) continue;
+        const option& op = opts_[o];
+        bool ok = op.cand >= 0
+                      ? pl_.join(static_cast<std::uint32_t>(opened[static_cast<std::size_t>(op.cand)]), op.demand)
+                      : pl_.self_place(op.demand, op.pm, op.blocks);
+        if (!ok) return false;
+    }
+    for (std::size_t c = 0; c < cands_.size(); ++c)
+        if (opened[c] >= 0 &&
+            static_cast<int>(pl_.cohorts[static_cast<std::size_t>(opened[c])].members.size()) < cands_[c].min)
+            return false;
+    return pl_.budget_ok();
+}
+
+}  // namespace
+
+void check_exact(const text::messages& m, const compiled_model& cm, const solve_options& opts) {
+    auto refuse = [&](std::string_view rule) {
+        throw solve_error(m.format("the exact model (--exact) does not hold {}; solve without --exact", m.tr(rule)));
+    };
+    if (opts.exact_seconds <= 0) throw solve_error(std::string(m.tr("the exact time box must be positive")));
+    if (opts.previous) refuse("re-planning against a previous plan");
+    if (static_cast<int>(cm.employees.size()) > exact_max_employees)
+        throw solve_error(
+            m.format("the exact model (--exact) takes at most {} employees, not {}; solve without --exact",
+                     exact_max_employees, cm.employees.size()));
+    if (cm.demand.size() > cm.declared) refuse("top-up of catalogue programmes");
+    if (cm.duty_max_days >= 0) refuse("assigned duty");
+    for (const auto& p : cm.profiles)
+        if (p.duty_n > 0) refuse("assigned duty");
+    for (const auto& e : cm.employees)
+        if (e.rostered_off >= 0) refuse("days off in lieu");
+    for (const auto& pm : cm.deliveries) {
+        const program_c& pc = cm.programs[pm.program];
+        if (pc.per_session > 0 && pc.instructors.size() > 6) refuse("a choice among more than six instructors");
+        if (pm.live && !pm.fixed && pm.parts.size() != 1) refuse("live modules of several sessions");
+    }
+}
+
+bool exact_agrees(const exact_outcome& o, double participation, double burden, double cost) {
+    return o.optimal && close_to(o.mip.participation, participation) && close_to(o.mip.burden, burden) &&
+           close_to(o.mip.cost, cost);
+}
+
+exact_outcome solve_exact(const text::messages& m, plan& pl, rng& r, refusal_log& log, const exact_params& p) {
+    exact_outcome out;
+    const auto started = std::chrono::steady_clock::now();
+    exact_model em(pl, r);
+    em.enumerate();
+    if (em.size() > exact_max_columns)
+        throw solve_error(m.format("the exact model (--exact) would need more than {} variables; solve without --exact",
+                                   exact_max_columns));
+    em.build();
+    const double used = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    bool rebuilt = false;
+    if (em.solve(p.seconds - used, p.stop)) {
+        const std::size_t at = pl.mark();
+        const objective3 got = pl.objective();
+        bool ok = em.rebuild();
+        if (ok && em.proven) {
+            const objective3 now = pl.objective();
+            ok = close_to(now.participation, em.value.participation) && close_to(now.burden, em.value.burden) &&
+                 close_to(now.cost, em.value.cost);
+        }
+        (void)got;
+        if (ok) {
+            pl.commit();
+            rebuilt = true;
+        } else {
+            pl.rollback(at);
+            out.notes.push_back(std::string(
+                m.tr("the exact model's plan does not rebuild with the objective it was solved for (a modelling gap); "
+                     "the plan is the search's and is not proven optimal")));
+        }
+    }
+    if (rebuilt && em.proven) {
+        // The optimum is over the candidates: a search that does better shows
+        // a plan outside them, and then nothing is claimed.
+        plan alt(pl.cm);
+        construct(alt, r, log, p.stop);
+        if (p.max_moves != 0) {
+            search_params sp;
+            sp.max_moves = p.max_moves;
+            sp.stop = p.stop;
+            out.moves = local_search(alt, r, log, sp).moves;
+            final_repair(alt, r, log, p.cancelled);
+        }
+        if (better(alt.objective(), pl.objective())) {
+            pl.assign(alt);
+            out.notes.push_back(std::string(
+                m.tr("the search found a better plan than the exact model's candidate cohorts and study blocks "
+                     "allow; the plan is the search's and is not proven optimal")));
+            return out;
+        }
+        out.optimal = true;
+        out.mip = em.value;
+        out.notes.push_back(std::string(
+            m.tr("proven optimal by the exact model (--exact) over its candidate cohorts and study blocks")));
+        return out;
+    }
+    if (rebuilt || out.notes.empty())
+        out.notes.push_back(
+            m.format("the exact model's time box ran out after it proved {} of the 3 objective levels; the plan is "
+                     "the better of its best plan and the search's",
+                     em.levels_proven));
+    plan alt(pl.cm);
+    construct(alt, r, log, p.stop);
+    if (p.max_moves != 0) {
+        search_params sp;
+        sp.max_moves = p.max_moves;
+        sp.stop = p.stop;
+        out.moves = local_search(alt, r, log, sp).moves;
+        final_repair(alt, r, log, p.cancelled);
+    }
+    if (!rebuilt || better(alt.objective(), pl.objective())) pl.assign(alt);
+    return out;
+}
+
+}  // namespace jadwal::solve::detail

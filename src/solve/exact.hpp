@@ -1,0 +1,77 @@
+// `solve --exact`: the whole scenario as one mixed-integer model, solved with
+// CBC to proven optimality on the lexicographic objective (participation, then
+// burden, then cost; each level with the one before fixed at its optimum).
+//
+// Candidates: per live delivery of one session part every day x grid start in
+// its windows (x venue for classroom); per fixed delivery each fixed option; per
+// demand and self-paced delivery, block schedules whose first block starts at
+// a grid start of a day, the further blocks at their best time after it, the
+// best few of each day by burden (exact_self_per_day). A proven optimum is
+// also checked against a normal search: when the search does better (a plan
+// outside the candidates) its plan is kept and nothing is claimed.
+// Every candidate and every (demand, candidate) pair is tested with the plan's
+// own checked mutations on an otherwise empty plan; the objective deltas give
+// the separable terms. Interaction rules are rows: each demand placed at most
+// once, cohort minimum and maximum, a person's items (with travel) never
+// overlapping, training and after-hours minutes per day and week, unit staffing
+// per grid slot (counted as the plan counts it), shift minimums, venue and
+// platform capacity, the classroom-cohort and cost budgets, the PPPK JP cap;
+// under-fill, JP shortfall and fairness through auxiliary variables.
+//
+// Scenarios with rules the model does not hold (live modules of several
+// parts, a choice among more than six instructors, assigned duty, top-up, re-planning) or too large for it are
+// refused with a solve_error (check_exact), never approximated. The optimum is
+// over the candidate set: cohort times are complete on the grid; study-block
+// schedules are the bounded set above.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <jadwal/solve/solver.hpp>
+#include <jadwal/text/messages.hpp>
+#include <string>
+#include <vector>
+
+#include "construct.hpp"
+#include "plan.hpp"
+#include "random.hpp"
+
+namespace jadwal::solve::detail {
+
+/// The most employees `--exact` takes.
+inline constexpr int exact_max_employees = 200;
+/// The most variables of the candidate model (beyond it the solve is refused).
+inline constexpr std::size_t exact_max_columns = 60'000;
+
+/// Study-block schedules kept per demand, delivery and day: the best this many
+/// by burden inside working time, and as many with after-hours minutes.
+inline constexpr std::size_t exact_self_per_day = 4;
+
+/// Throws solve_error (a catalogue message) when the scenario uses a rule the
+/// exact model does not hold or is too large for it.
+void check_exact(const text::messages& m, const compiled_model& cm, const solve_options& opts);
+
+struct exact_params {
+    double seconds = 60;          ///< the time box of the MIP (all levels)
+    std::int64_t max_moves = -1;  ///< for the search that runs when the MIP is not proven
+    std::function<bool()> stop;
+    std::function<bool()> cancelled;
+};
+
+struct exact_outcome {
+    bool optimal = false;  ///< CBC proved every level and the rebuilt plan has the MIP's objective
+    objective3 mip;        ///< the MIP's objective (when optimal)
+    std::int64_t moves = 0;
+    std::vector<std::string> notes;
+};
+
+/// Whether an outcome proven optimal has this objective (the final evaluation's).
+bool exact_agrees(const exact_outcome& o, double participation, double burden, double cost);
+
+/// Solves the exact model and leaves its plan in `pl` (an empty plan on entry).
+/// When the MIP is not proven optimal the better of its plan and a normal
+/// construction and search is kept; when its plan does not rebuild exactly (a
+/// modelling gap) the search's plan is kept. Notes say which happened.
+exact_outcome solve_exact(const text::messages& m, plan& pl, rng& r, refusal_log& log, const exact_params& p);
+
+}  // namespace jadwal::solve::detail

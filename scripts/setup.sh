@@ -10,6 +10,7 @@ packages=(
   python3 python3-dev pybind11-dev python3-pytest python3-mypy python3-icalendar libical-dev chromium
   python3-distributed python3-yaml python3-venv python3-pip python3-setuptools python3-wheel
   php-cli composer
+  help2man lintian
 )
 
 missing=()

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs a built tree into a temporary prefix and builds against it from
 # outside, as a downstream user would: a CMake project (find_package, C++ and
-# C targets) and a C program compiled with pkg-config alone; then builds the
-# .deb and checks what it holds.
-#   scripts/test-install.sh BUILD_DIR     (JADWAL_TEST_DEB=0 skips the .deb)
+# C targets), a C program compiled with pkg-config alone, and the Python
+# package with pip into a venv; then builds the Debian packages, checks what
+# they hold and runs lintian, installs them with apt and runs the CLI, C,
+# Python, PHP and Composer consumers against them (docs/install.md).
+#   scripts/test-install.sh BUILD_DIR     (JADWAL_TEST_DEB=0 skips the packages)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:?usage: test-install.sh BUILD_DIR}" && pwd)
@@ -111,24 +113,96 @@ else
 fi
 
 if [ "${JADWAL_TEST_DEB:-1}" != 0 ]; then
-  echo "== cpack -G DEB"
+  echo "== cpack -G DEB: the packages as Debian splits them (docs/install.md)"
   (cd "$work" && cpack -G DEB --config "$build/CPackConfig.cmake" -B "$work/deb" >/dev/null)
-  deb=$(ls "$work"/deb/*.deb)
-  contents=$(dpkg-deb -c "$deb")
-  for f in ./usr/bin/jadwal ./usr/bin/jadwal-nation ./usr/include/jadwal/jadwal.h ./usr/include/jadwal/solve/solver.hpp \
-           jadwalConfig.cmake jadwal.pc libjadwal.a libjadwal_c.so ./usr/share/jadwal/jadwal_ffi.h \
-           ./usr/share/jadwal/examples/small/scenario.yaml ./usr/share/jadwal/examples/batanghari/make.sh \
-           ./usr/share/jadwal/examples/batanghari/README.md ./usr/share/jadwal/examples/php/plan.php \
-           ./usr/share/jadwal/php/composer.json ./usr/share/jadwal/php/src/Library.php; do
-    grep -q -- "$f" <<<"$contents" || { echo "test-install: $(basename "$deb") lacks $f"; exit 1; }
+  multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || gcc -print-multiarch)
+  libdir="./usr/lib/$multiarch"
+  version=$(sed -n 's/^set(CPACK_PACKAGE_VERSION "\(.*\)")$/\1/p' "$build/CPackConfig.cmake")
+  soversion=${version%.*}                # 0.1.0 -> 0.1: the soname carries MAJOR.MINOR (docs/c_api.md)
+  libs_package="libjadwal-c$soversion"
+  declare -A deb
+  for f in "$work"/deb/*.deb; do deb[$(dpkg-deb -f "$f" Package)]=$f; done
+  packages=("$libs_package" libjadwal-dev jadwal)
+  [ -d "$build/python/jadwal" ] && packages+=(python3-jadwal)
+  for p in "${packages[@]}"; do
+    [ -n "${deb[$p]:-}" ] || { echo "test-install: cpack made no package $p (made: ${!deb[*]})"; exit 1; }
   done
-  echo "$(basename "$deb"): $(grep -c '' <<<"$contents") entries, depends: $(dpkg-deb -f "$deb" Depends)"
+  [ "${#deb[@]}" = "${#packages[@]}" ] || { echo "test-install: cpack made ${!deb[*]}, expected ${packages[*]}"; exit 1; }
 
-  # Installs the .deb as a user would on a clean machine (CI runs this as root
-  # on Debian 12), runs the bundled example with the installed jadwal (and the
-  # PHP example against the installed libjadwal_c.so), and always removes the
-  # package again. JADWAL_TEST_DEB_INSTALL=0 skips it; without root or
-  # password-less sudo it is skipped with a note.
+  # expect PACKAGE FILE...: the package holds each file (a path as dpkg-deb -c prints it, ./usr/...).
+  expect() {
+    local p=$1 contents f
+    shift
+    contents=$(dpkg-deb -c "${deb[$p]}" | awk '{ print $6 }')
+    for f in "$@"; do
+      grep -qxF -- "$f" <<<"$contents" || { echo "test-install: $p lacks $f"; exit 1; }
+    done
+  }
+  # refuse PACKAGE PATTERN: no file of the package matches the extended regular expression.
+  refuse() {
+    if dpkg-deb -c "${deb[$1]}" | awk '{ print $6 }' | grep -E -- "$2"; then
+      echo "test-install: $1 holds the files above, which belong elsewhere ($2)"; exit 1
+    fi
+  }
+  for p in "${packages[@]}"; do
+    expect "$p" "./usr/share/doc/$p/copyright" "./usr/share/doc/$p/changelog.Debian.gz"
+  done
+  expect "$libs_package" "$libdir/libjadwal_c.so.$version" "$libdir/libjadwal_c.so.$soversion"
+  refuse "$libs_package" '\.so$|/include/|\.a$|/bin/'
+  expect libjadwal-dev "$libdir/libjadwal_c.so" "$libdir/libjadwal.a" "$libdir/pkgconfig/jadwal.pc" \
+    "$libdir/cmake/jadwal/jadwalConfig.cmake" "$libdir/cmake/jadwal/jadwal-targets.cmake" \
+    ./usr/include/jadwal/jadwal.h ./usr/include/jadwal/solve/solver.hpp
+  expect jadwal ./usr/bin/jadwal ./usr/share/man/man1/jadwal.1.gz ./usr/share/man/man1/jadwal-solve.1.gz \
+    ./usr/share/man/man1/jadwal-verify.1.gz ./usr/share/man/man1/jadwal-attendance-fit.1.gz \
+    ./usr/share/doc/jadwal/docs/format.md ./usr/share/doc/jadwal/docs/c_api.md ./usr/share/jadwal/jadwal_ffi.h \
+    ./usr/share/jadwal/examples/small/scenario.yaml ./usr/share/jadwal/examples/batanghari/make.sh \
+    ./usr/share/jadwal/examples/batanghari/README.md ./usr/share/jadwal/examples/php/plan.php \
+    ./usr/share/jadwal/php/composer.json ./usr/share/jadwal/php/src/Library.php
+  # A page for every verb `jadwal --help` lists.
+  for verb in $("$build/jadwal" --lang en --help | awk '/^Subcommands:/ { s = 1; next } s && /^  [a-z]/ { print $1 }'); do
+    expect jadwal "./usr/share/man/man1/jadwal-$verb.1.gz"
+  done
+  refuse jadwal '^\./usr/lib/|^\./usr/include/'
+  if [ -n "${deb[python3-jadwal]:-}" ]; then
+    expect python3-jadwal ./usr/bin/jadwal-nation ./usr/share/man/man1/jadwal-nation.1.gz \
+      ./usr/lib/python3/dist-packages/jadwal/__init__.py ./usr/lib/python3/dist-packages/jadwal/nation/__main__.py
+    refuse python3-jadwal "^\./usr/lib/$multiarch/|^\./usr/include/"
+  fi
+  # The libraries are where Debian's multiarch layout puts them, not in /usr/lib.
+  for p in "${packages[@]}"; do
+    refuse "$p" '^\./usr/lib/[^/]+\.(so|a)|^\./usr/lib/(cmake|pkgconfig)/'
+  done
+
+  # Runtime packages depend on runtime libraries only: a PHP server that installs
+  # the C library gets no compiler headers. libjadwal-dev brings those.
+  for p in "${packages[@]}"; do
+    depends=$(dpkg-deb -f "${deb[$p]}" Depends)
+    echo "$(basename "${deb[$p]}"): $(stat -c %s "${deb[$p]}") bytes, depends: $depends"
+    if [ "$p" != libjadwal-dev ] && grep -qE -- '-dev\b' <<<"$depends"; then
+      echo "test-install: $p, a runtime package, depends on a development package"; exit 1
+    fi
+  done
+  dev_depends=$(dpkg-deb -f "${deb[libjadwal-dev]}" Depends)
+  for d in "$libs_package (= $(dpkg-deb -f "${deb[$libs_package]}" Version))" libhowardhinnant-date-dev \
+           libyaml-cpp-dev libfmt-dev nlohmann-json3-dev coinor-libcbc-dev; do
+    grep -qF -- "$d" <<<"$dev_depends" || { echo "test-install: libjadwal-dev does not depend on $d"; exit 1; }
+  done
+  if [ -n "${deb[python3-jadwal]:-}" ]; then
+    grep -q python3-distributed <<<"$(dpkg-deb -f "${deb[python3-jadwal]}" Recommends)" ||
+      { echo "test-install: python3-jadwal does not recommend python3-distributed"; exit 1; }
+  fi
+
+  echo "== lintian"
+  # Errors fail the test; warnings are printed (docs/install.md lists the known ones).
+  command -v lintian >/dev/null || { echo "test-install: lintian not found (scripts/setup.sh installs it)"; exit 1; }
+  lintian --fail-on error "${deb[@]}" >"$work/lintian.log" 2>&1 || { cat "$work/lintian.log"; echo "test-install: lintian reports errors"; exit 1; }
+  if [ -s "$work/lintian.log" ]; then cat "$work/lintian.log"; else echo "lintian: no tags"; fi
+
+  # Installs the packages as a user would on a clean machine (CI runs this as
+  # root on Debian 12), runs the bundled example with the installed jadwal,
+  # Python and PHP against the installed packages, and always removes them
+  # again. JADWAL_TEST_DEB_INSTALL=0 skips it; without root or password-less
+  # sudo it is skipped with a note.
   if [ "${JADWAL_TEST_DEB_INSTALL:-1}" != 0 ]; then
     if [ "$(id -u)" = 0 ]; then
       as_root=()
@@ -137,31 +211,43 @@ if [ "${JADWAL_TEST_DEB:-1}" != 0 ]; then
     else
       as_root=(none)
     fi
+    installed=()
+    for p in "${packages[@]}"; do
+      if dpkg -s "$p" >/dev/null 2>&1; then installed+=("$p"); fi
+    done
     if [ "${as_root[*]}" = none ]; then
-      echo "== apt-get install ./$(basename "$deb"): skipped (needs root or password-less sudo)"
-    elif dpkg -s jadwal >/dev/null 2>&1; then
-      echo "test-install: a package named jadwal is already installed; not installing $(basename "$deb") over" \
-           "it. Remove it first (apt-get purge jadwal) or set JADWAL_TEST_DEB_INSTALL=0."
+      echo "== apt-get install the packages: skipped (needs root or password-less sudo)"
+    elif ((${#installed[@]})); then
+      echo "test-install: ${installed[*]} already installed; not installing the packages over them." \
+           "Remove them first (apt-get purge ${installed[*]}) or set JADWAL_TEST_DEB_INSTALL=0."
       exit 1
     elif [ -e /usr/bin/jadwal ]; then
       echo "test-install: /usr/bin/jadwal already exists and comes from no jadwal package; not installing" \
-           "$(basename "$deb") over it. Move it away or set JADWAL_TEST_DEB_INSTALL=0."
+           "the packages over it. Move it away or set JADWAL_TEST_DEB_INSTALL=0."
       exit 1
     else
-      echo "== apt-get install ./$(basename "$deb"), run the bundled example, remove it"
-      # A subshell, so that its EXIT trap removes the package on any failure
+      echo "== apt-get install ${packages[*]}, run the bundled example, remove them"
+      # A subshell, so that its EXIT trap removes the packages on any failure
       # and leaves the script's own trap alone.
       (
-        remove_package() {
-          if dpkg -s jadwal >/dev/null 2>&1; then
-            DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get purge -y jadwal >/dev/null 2>&1 ||
-              echo "test-install: could not remove the jadwal package: apt-get purge jadwal"
+        remove_packages() {
+          local present=() p
+          for p in "${packages[@]}"; do
+            if dpkg -s "$p" >/dev/null 2>&1; then present+=("$p"); fi
+          done
+          if ((${#present[@]})); then
+            DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get purge -y "${present[@]}" >/dev/null 2>&1 ||
+              echo "test-install: could not remove the packages: apt-get purge ${present[*]}"
           fi
         }
-        trap remove_package EXIT
-        DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y --no-install-recommends "$deb" \
+        trap remove_packages EXIT
+        debs=()
+        for p in "${packages[@]}"; do debs+=("${deb[$p]}"); done
+        DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y --no-install-recommends "${debs[@]}" \
           >"$work/apt.log" 2>&1 || { cat "$work/apt.log"; exit 1; }
         test "$(command -v jadwal)" = /usr/bin/jadwal
+        # The man pages are where man finds them.
+        man -w jadwal-solve >/dev/null 2>&1 || test -f /usr/share/man/man1/jadwal-solve.1.gz
         examples=/usr/share/jadwal/examples
         run="$work/deb-run"
         mkdir -p "$run"
@@ -177,8 +263,18 @@ if [ "${JADWAL_TEST_DEB:-1}" != 0 ]; then
         echo "$verdict"
         grep -q ': 0 violation(s)' <<<"$verdict" || { echo "test-install: the installed jadwal's plan has violations"; exit 1; }
         echo "the installed jadwal planned the bundled example in $((SECONDS - started)) s"
-        if dpkg -L jadwal | grep -q '/python3/dist-packages/jadwal/__init__\.py$'; then
-          echo "== import jadwal with Debian's python3 from the package"
+
+        echo "== a C program with pkg-config against the installed libjadwal-dev"
+        cc -std=c11 -Wall -Wextra -Wpedantic -Werror "$root/examples/c/plan.c" -o "$run/plan_c" \
+           $(PKG_CONFIG_PATH= pkg-config --cflags --libs jadwal)
+        "$run/plan_c" "$scenario" >/dev/null
+        # (/lib is /usr/lib on a merged-/usr system: ldd may name either.)
+        loaded=$(ldd "$run/plan_c")
+        grep -qE "libjadwal_c\.so\.$soversion => (/usr)?/lib/$multiarch/libjadwal_c\.so\.$soversion" <<<"$loaded" ||
+          { echo "$loaded"; echo "test-install: plan_c does not load the installed libjadwal_c"; exit 1; }
+
+        if dpkg -s python3-jadwal >/dev/null 2>&1; then
+          echo "== import jadwal with Debian's python3 from python3-jadwal"
           (cd "$run" && /usr/bin/python3 -P - /usr/share/jadwal/examples/small/scenario.yaml <<'PY'
 import sys
 import jadwal
@@ -201,7 +297,7 @@ PY
           fi
         fi
         if command -v php >/dev/null && php -r 'exit(class_exists("FFI") ? 0 : 1);'; then
-          lib=$(dpkg -L jadwal | grep '/libjadwal_c\.so$')
+          lib=$(dpkg -L libjadwal-dev | grep '/libjadwal_c\.so$')
           echo "== php $examples/php/plan.php against $lib"
           # No --lib and no --header: the dynamic loader finds the installed
           # library, plan.php the installed jadwal_ffi.h.
@@ -225,11 +321,11 @@ PY
           echo "== php with FFI not found: the PHP example is not run against the package"
         fi
       )
-      if dpkg -s jadwal >/dev/null 2>&1 || [ -e /usr/bin/jadwal ]; then
-        echo "test-install: the jadwal package is still installed after the test"
-        exit 1
-      fi
-      echo "removed the package again"
+      for p in "${packages[@]}"; do
+        if dpkg -s "$p" >/dev/null 2>&1; then echo "test-install: $p is still installed after the test"; exit 1; fi
+      done
+      if [ -e /usr/bin/jadwal ]; then echo "test-install: /usr/bin/jadwal is still there after the test"; exit 1; fi
+      echo "removed the packages again"
     fi
   fi
 fi

@@ -9,20 +9,36 @@ use FFI;
 
 final class Library
 {
+    /**
+     * The C library's soname: what the runtime package (libjadwal-c0.1) installs,
+     * so a server needs no development package. It carries MAJOR.MINOR
+     * (docs/c_api.md "Versioning") and changes with them.
+     */
+    public const SONAME = 'libjadwal_c.so.0.1';
+
     public readonly FFI $ffi;
 
     /**
-     * $lib: a path, or a name the dynamic loader finds ("libjadwal_c.so" once
-     * the package is installed). $header: jadwal_ffi.h; by default the one
-     * installed with the package, or the JADWAL_FFI_HEADER environment variable.
+     * $lib: a path, or a name the dynamic loader finds; by default the
+     * JADWAL_C_LIB environment variable, else SONAME, else "libjadwal_c.so"
+     * (the development symlink). $header: jadwal_ffi.h; by default the
+     * JADWAL_FFI_HEADER environment variable, else the installed one.
      */
     public function __construct(?string $lib = null, ?string $header = null)
     {
-        $lib ??= getenv('JADWAL_C_LIB') ?: 'libjadwal_c.so';
         $header ??= getenv('JADWAL_FFI_HEADER') ?: self::findHeader();
         $text = @file_get_contents($header);
         if ($text === false) throw new SetupException("cannot read the FFI header $header");
-        $this->ffi = FFI::cdef($text, $lib);
+        $lib ??= getenv('JADWAL_C_LIB') ?: null;
+        if ($lib !== null) {
+            $this->ffi = FFI::cdef($text, $lib);
+            return;
+        }
+        try {
+            $this->ffi = FFI::cdef($text, self::SONAME);
+        } catch (FFI\Exception) {
+            $this->ffi = FFI::cdef($text, 'libjadwal_c.so');
+        }
     }
 
     private static function findHeader(): string

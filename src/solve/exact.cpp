@@ -155,6 +155,9 @@ private:
     void add_cohort_candidate(std::uint32_t pmi, std::int32_t venue, std::int32_t fixed,
                               const std::vector<std::uint32_t>& instructors, const std::vector<session_t>& sessions);
     void add_self_options(std::uint32_t d, std::uint32_t pmi);
+    /// Demand d as the plan now places it (the mutation just made): an option with
+    /// its separable burden and cost over `before` and the person's items.
+    option& record_option(std::uint32_t d, std::uint32_t pmi, const objective3& before);
     int col_of(std::size_t o) const { return first_option_ + static_cast<int>(o); }
 
     plan& pl_;
@@ -237,21 +240,26 @@ void exact_model::add_cohort_candidate(std::uint32_t pmi, std::int32_t venue, st
         if (cm_.refuses(e, pm)) continue;
         const std::size_t j = pl_.mark();
         if (pl_.join(c, d)) {
-            const objective3 after = separable(cm_, pl_.tot);
-            option o;
-            o.demand = d;
+            option& o = record_option(d, pmi, opened);
             o.cand = ci;
-            o.pm = pmi;
-            o.burden = after.burden - opened.burden;
-            o.cost = after.cost - opened.cost;
-            o.items = pl_.items[e];
-            opts_.push_back(std::move(o));
             any = true;
         }
         pl_.rollback(j);
     }
     pl_.rollback(at);
     if (any) cands_.push_back(std::move(cd));
+}
+
+option& exact_model::record_option(std::uint32_t d, std::uint32_t pmi, const objective3& before) {
+    const objective3 after = separable(cm_, pl_.tot);
+    option o;
+    o.demand = d;
+    o.pm = pmi;
+    o.burden = after.burden - before.burden;
+    o.cost = after.cost - before.cost;
+    o.items = pl_.items[cm_.demand[d].employee];
+    opts_.push_back(std::move(o));
+    return opts_.back();
 }
 
 void exact_model::add_self_options(std::uint32_t d, std::uint32_t pmi) {
@@ -320,17 +328,7 @@ void exact_model::add_self_options(std::uint32_t d, std::uint32_t pmi) {
                                       [](const span& x, const span& y) { return x.a == y.a && x.b == y.b; });
                 if (same) continue;
                 const std::size_t at = pl_.mark();
-                if (pl_.self_place(d, pmi, blocks)) {
-                    const objective3 after = separable(cm_, pl_.tot);
-                    option o;
-                    o.demand = d;
-                    o.pm = pmi;
-                    o.blocks = blocks;
-                    o.burden = after.burden - before.burden;
-                    o.cost = after.cost - before.cost;
-                    o.items = pl_.items[e];
-                    opts_.push_back(std::move(o));
-                }
+                if (pl_.self_place(d, pmi, blocks)) record_option(d, pmi, before).blocks = blocks;
                 pl_.rollback(at);
                 if (opts_.size() > exact_max_columns) return;
             }

@@ -355,41 +355,40 @@ bool inserter::probe(const schedule& s, std::uint32_t d, double* burden, refusal
     return probe_sessions(pl_, d, cm_.deliveries[s.pm], s.venue, s.sessions, burden, why);
 }
 
-std::int32_t inserter::open_and_seat(const schedule& s, const std::vector<std::uint32_t>& candidates) {
+std::int32_t inserter::open_seating(const schedule& s, const std::vector<std::uint32_t>& candidates) {
     const std::size_t mark = pl_.mark();
     const std::uint32_t c = pl_.open_cohort(s.pm, s.venue, s.fixed, s.instructors, s.sessions);
     if (!pl_.budget_ok()) {
         pl_.rollback(mark);
         return -1;
     }
-    const delivery_c& pm = cm_.deliveries[s.pm];
     for (const std::uint32_t d : candidates) {
         if (static_cast<int>(pl_.cohorts[c].members.size()) >= pl_.cohorts[c].cap) break;
-        if (pl_.place[d].kind != place_kind::none) continue;
-        pl_.join(c, d);
+        if (pl_.place[d].kind == place_kind::none) pl_.join(c, d);
     }
-    if (static_cast<int>(pl_.cohorts[c].members.size()) < pm.size_min) {
+    return static_cast<std::int32_t>(c);
+}
+
+std::int32_t inserter::open_and_seat(const schedule& s, const std::vector<std::uint32_t>& candidates) {
+    const std::size_t mark = pl_.mark();
+    const std::int32_t c = open_seating(s, candidates);
+    if (c < 0) return -1;
+    if (static_cast<int>(pl_.cohorts[static_cast<std::uint32_t>(c)].members.size()) < cm_.deliveries[s.pm].size_min) {
         pl_.rollback(mark);
         return -1;
     }
-    return static_cast<std::int32_t>(c);
+    return c;
 }
 
 std::int32_t inserter::open_pulling(const schedule& s, const std::vector<std::uint32_t>& waiting, int max_pulls,
                                     std::vector<std::uint32_t>& donors) {
     donors.clear();
     const std::size_t mark = pl_.mark();
-    const std::uint32_t c = pl_.open_cohort(s.pm, s.venue, s.fixed, s.instructors, s.sessions);
-    if (!pl_.budget_ok()) {
-        pl_.rollback(mark);
-        return -1;
-    }
+    const std::int32_t opened = open_seating(s, waiting);
+    if (opened < 0) return -1;
+    const auto c = static_cast<std::uint32_t>(opened);
     const delivery_c& pm = cm_.deliveries[s.pm];
     auto size = [&](std::uint32_t x) { return static_cast<int>(pl_.cohorts[x].members.size()); };
-    for (const std::uint32_t d : waiting) {
-        if (size(c) >= pl_.cohorts[c].cap) break;
-        if (pl_.place[d].kind == place_kind::none) pl_.join(c, d);
-    }
     if (size(c) < pm.size_min) {
         pull_.clear();
         std::size_t above = 0;

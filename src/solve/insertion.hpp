@@ -68,6 +68,11 @@ public:
     bool insert_best(std::uint32_t d, int effort, refusal* why = nullptr);
 
 private:
+    /// Opens a cohort for a schedule and seats candidates (in order, those still
+    /// unplaced) until full; -1 when the budget refuses it (the plan unchanged).
+    /// The cohort may be below its minimum: the callers decide.
+    std::int32_t open_seating(const schedule& s, const std::vector<std::uint32_t>& candidates);
+
     plan& pl_;
     const compiled_model& cm_;
     rng& rng_;

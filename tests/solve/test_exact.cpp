@@ -1,25 +1,12 @@
 // Tiny scenarios whose best plan is known by hand: the solver must find it.
+#include "hand_proven.hpp"
 #include "support.hpp"
 
 using namespace jadwal;
 using jadwal::test::jakarta;
 
 TEST_CASE("three people and one obvious free slot make one cohort in that slot", "[solve]") {
-    const auto s = test::scenario_from(test::office_week(R"(
-units: [{id: u, pattern: office, max_absent: 3}]
-employees:
-  - {id: a, name: A, unit: u, status: pns, jp_target: 0}
-  - {id: b, name: B, unit: u, status: pns, jp_target: 0}
-  - {id: c, name: C, unit: u, status: pns, jp_target: 0}
-platforms: [{id: z, capacity: 10}]
-programs:
-  - id: p
-    modules: [{id: m1, jp: 2}]
-    modes: [{mode: online_live, platform: z, windows: [{days: wed, hours: [09:00-10:30]}]}]
-    cohort: {min: 3, max: 3}
-demand: [{program: p, where: {unit: u}, priority: mandatory}]
-policies: {only: {}}
-)"));
+    const auto s = test::scenario_from(test::office_week(test::hand_proven::one_obvious_slot));
     const auto sol = test::solve_with(*s, "only", 2000);
     REQUIRE(sol.status == solve::solve_status::feasible);
     REQUIRE(sol.cohorts.size() == 1);
@@ -36,28 +23,7 @@ policies: {only: {}}
 }
 
 TEST_CASE("an evening online cohort beats a classroom day with travel on burden", "[solve]") {
-    const auto s = test::scenario_from(R"(
-jadwal: 1
-scenario: {name: t, from: 2026-06-02, to: 2026-06-02}
-work_patterns:
-  office: {week: {mon-fri: [08:00-16:00]}}
-locations: [{id: town}, {id: city, travel_minutes: {town: 30}}]
-units: [{id: u, pattern: office, location: town, max_absent: 2}]
-employees:
-  - {id: a, name: A, unit: u, status: pns, jp_target: 0}
-  - {id: b, name: B, unit: u, status: pns, jp_target: 0}
-venues: [{id: hall, capacity: 10, location: city}]
-platforms: [{id: z, capacity: 10}]
-programs:
-  - id: p
-    modules: [{id: m1, jp: 2}]
-    modes:
-      - {mode: classroom, windows: [working_hours], venues: [hall]}
-      - {mode: online_live, windows: [after_hours], platform: z}
-    cohort: {min: 1, max: 10}
-demand: [{program: p, where: {unit: u}}]
-policies: {flex: {after_hours: {weekday: 16:30-21:00}, weights: {fairness: 0}}}
-)");
+    const auto s = test::scenario_from(test::hand_proven::evening_online_or_classroom_with_travel);
     const auto sol = test::solve_with(*s, "flex", 3000);
     REQUIRE(sol.cohorts.size() == 1);
     CHECK(sol.cohorts[0].mode == model::delivery_mode::online_live);
@@ -71,20 +37,7 @@ policies: {flex: {after_hours: {weekday: 16:30-21:00}, weights: {fairness: 0}}}
 }
 
 TEST_CASE("a unit that may miss only one person at a time gets two separate sessions", "[solve]") {
-    const auto s = test::scenario_from(test::office_week(R"(
-units: [{id: u, pattern: office, max_absent: 1}]
-employees:
-  - {id: a, name: A, unit: u, status: pns, jp_target: 0, accepts: {after_hours: false}}
-  - {id: b, name: B, unit: u, status: pns, jp_target: 0, accepts: {after_hours: false}}
-platforms: [{id: z, capacity: 10, concurrent: 2}]
-programs:
-  - id: p
-    modules: [{id: m1, jp: 2}]
-    modes: [{mode: online_live, windows: [working_hours], platform: z}]
-    cohort: {min: 1, max: 2}
-demand: [{program: p, where: {unit: u}, priority: mandatory}]
-policies: {office: {}}
-)"));
+    const auto s = test::scenario_from(test::office_week(test::hand_proven::unit_that_may_miss_one));
     const auto sol = test::solve_with(*s, "office", 3000);
     CHECK(sol.metrics.demand_placed == 2);
     REQUIRE(sol.cohorts.size() == 2);
@@ -96,24 +49,7 @@ policies: {office: {}}
 }
 
 TEST_CASE("module order and gap days are respected", "[solve]") {
-    const auto s = test::scenario_from(R"(
-jadwal: 1
-scenario: {name: t, from: 2026-06-01, to: 2026-06-30}
-work_patterns:
-  office: {week: {mon-fri: [08:00-16:00]}}
-units: [{id: u, pattern: office, max_absent: 5}]
-employees:
-  - {id: a, name: A, unit: u, status: pns, jp_target: 0}
-  - {id: b, name: B, unit: u, status: pns, jp_target: 0}
-platforms: [{id: z, capacity: 10}]
-programs:
-  - id: p
-    modules: [{id: m1, jp: 4}, {id: m2, jp: 4, after: m1, gap_days: [3, 4]}]
-    modes: [{mode: online_live, windows: [working_hours], platform: z, max_jp_per_day: 4}]
-    cohort: {min: 2, max: 5}
-demand: [{program: p, where: {unit: u}, priority: mandatory}]
-policies: {office: {}}
-)");
+    const auto s = test::scenario_from(test::hand_proven::modules_in_order_with_gaps);
     for (std::uint64_t seed : {1, 2, 3}) {
         const auto sol = test::solve_with(*s, "office", 3000, seed);
         REQUIRE(sol.cohorts.size() == 1);
@@ -163,15 +99,7 @@ policies: {any: {}}
 }
 
 TEST_CASE("self-paced study goes into free evenings when the person accepts them", "[solve]") {
-    const auto s = test::scenario_from(test::office_week(R"(
-units: [{id: u, pattern: office}]
-employees:
-  - {id: a, name: A, unit: u, status: pns, jp_target: 0}
-programs:
-  - {id: p, modules: [{id: m1, jp: 4}], modes: [{mode: self_paced, windows: [working_hours, after_hours]}]}
-demand: [{program: p, employees: [a]}]
-policies: {evenings: {after_hours: {weekday: 16:30-21:00}, weights: {fairness: 0}}}
-)"));
+    const auto s = test::scenario_from(test::office_week(test::hand_proven::free_evenings_for_study));
     const auto sol = test::solve_with(*s, "evenings", 2000);
     CHECK(sol.metrics.demand_placed == 1);
     CHECK(sol.metrics.disruption_minutes == 0);
@@ -199,21 +127,7 @@ policies: {evenings: {}}
 }
 
 TEST_CASE("a national webinar is attended at its fixed time", "[solve]") {
-    const auto s = test::scenario_from(test::office_week(R"(
-units: [{id: u, pattern: office, max_absent: 2}]
-employees:
-  - {id: a, name: A, unit: u, status: pns, jp_target: 0}
-  - {id: b, name: B, unit: u, status: pns, jp_target: 0}
-platforms: [{id: lan, capacity: 1000, concurrent: 3}]
-programs:
-  - id: w
-    modules: [{id: w1, jp: 2}]
-    modes: [{mode: online_live, windows: [working_hours], platform: lan,
-             fixed: [{module: w1, date: 2026-06-04, time: 09:10-10:40, capacity: 500}]}]
-    cohort: {min: 1, max: 1000}
-demand: [{program: w, where: {unit: u}}]
-policies: {any: {}}
-)"));
+    const auto s = test::scenario_from(test::office_week(test::hand_proven::national_webinar));
     const auto sol = test::solve_with(*s, "any", 1000);
     REQUIRE(sol.cohorts.size() == 1);
     CHECK(sol.cohorts[0].participants.size() == 2);
@@ -224,21 +138,7 @@ policies: {any: {}}
 }
 
 TEST_CASE("the classroom budget opens only the cohort of the mandatory programme", "[solve]") {
-    const auto s = test::scenario_from(test::office_week(R"(
-units: [{id: u, pattern: office, max_absent: 10}]
-employees:
-  - {id: a, name: A, unit: u, status: pns, jp_target: 0}
-  - {id: b, name: B, unit: u, status: pns, jp_target: 0}
-venues: [{id: hall, capacity: 10}]
-programs:
-  - {id: nice, modules: [{id: m1, jp: 2}], modes: [{mode: classroom, venues: [hall]}], cohort: {min: 1, max: 10}}
-  - {id: must, modules: [{id: m1, jp: 2}], modes: [{mode: classroom, venues: [hall]}], cohort: {min: 1, max: 10}}
-demand:
-  - {program: nice, where: {unit: u}, priority: elective}
-  - {program: must, where: {unit: u}, priority: mandatory}
-policies: {any: {}}
-budget: {max_classroom_cohorts: 1}
-)"));
+    const auto s = test::scenario_from(test::office_week(test::hand_proven::one_classroom_cohort_of_budget));
     const auto sol = test::solve_with(*s, "any", 2000);
     REQUIRE(sol.cohorts.size() == 1);
     CHECK(s->programs[sol.cohorts[0].program.value].id == "must");
@@ -316,25 +216,7 @@ TEST_CASE("the example scenario is planned within every rule under each of its p
 }
 
 TEST_CASE("a shift keeps its minimum on duty: only the spare nurse trains during it", "[solve]") {
-    const auto s = test::scenario_from(R"(
-jadwal: 1
-scenario: {name: t, from: 2026-06-03, to: 2026-06-03}
-work_patterns:
-  ward: {holidays: none, rotation: {anchor: 2026-06-03, cycle: [P, "off"], shifts: {P: 07:00-14:00}}}
-units: [{id: w, pattern: ward, max_absent: 3, min_on_duty: {P: 2}}]
-employees:
-  - {id: a, name: A, unit: w, status: pns, jp_target: 0}
-  - {id: b, name: B, unit: w, status: pns, jp_target: 0}
-  - {id: c, name: C, unit: w, status: pns, jp_target: 0}
-platforms: [{id: z, capacity: 10}]
-programs:
-  - id: p
-    modules: [{id: m1, jp: 2}]
-    modes: [{mode: online_live, platform: z, windows: [{days: wed, hours: [09:00-10:30]}]}]
-    cohort: {min: 1, max: 3}
-demand: [{program: p, where: {unit: w}, priority: mandatory}]
-policies: {any: {}}
-)");
+    const auto s = test::scenario_from(test::hand_proven::shift_minimum_on_duty);
     const auto sol = test::solve_with(*s, "any", 2000);
     CHECK(sol.metrics.demand_placed == 1);
     REQUIRE(sol.unplaced.size() == 2);

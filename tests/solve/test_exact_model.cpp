@@ -2,6 +2,7 @@
 // the hand-proven cases, places everyone where the search may not, refuses
 // what it does not model, and is deterministic.
 #include "../../src/solve/exact.hpp"
+#include "hand_proven.hpp"
 #include "support.hpp"
 
 using namespace jadwal;
@@ -21,21 +22,7 @@ solve::solution solve_exact(const model::scenario& s, std::string policy, double
 }  // namespace
 
 TEST_CASE("the exact model proves the one obvious cohort optimal", "[exact-model]") {
-    const auto s = test::scenario_from(test::office_week(R"(
-units: [{id: u, pattern: office, max_absent: 3}]
-employees:
-  - {id: a, name: A, unit: u, status: pns, jp_target: 0}
-  - {id: b, name: B, unit: u, status: pns, jp_target: 0}
-  - {id: c, name: C, unit: u, status: pns, jp_target: 0}
-platforms: [{id: z, capacity: 10}]
-programs:
-  - id: p
-    modules: [{id: m1, jp: 2}]
-    modes: [{mode: online_live, platform: z, windows: [{days: wed, hours: [09:00-10:30]}]}]
-    cohort: {min: 3, max: 3}
-demand: [{program: p, where: {unit: u}, priority: mandatory}]
-policies: {only: {}}
-)"));
+    const auto s = test::scenario_from(test::office_week(test::hand_proven::one_obvious_slot));
     const auto sol = solve_exact(*s, "only");
     CHECK(sol.status == solve::solve_status::optimal);
     REQUIRE(sol.cohorts.size() == 1);
@@ -49,28 +36,7 @@ policies: {only: {}}
 }
 
 TEST_CASE("the exact model proves the evening online cohort beats the classroom with travel", "[exact-model]") {
-    const auto s = test::scenario_from(R"(
-jadwal: 1
-scenario: {name: t, from: 2026-06-02, to: 2026-06-02}
-work_patterns:
-  office: {week: {mon-fri: [08:00-16:00]}}
-locations: [{id: town}, {id: city, travel_minutes: {town: 30}}]
-units: [{id: u, pattern: office, location: town, max_absent: 2}]
-employees:
-  - {id: a, name: A, unit: u, status: pns, jp_target: 0}
-  - {id: b, name: B, unit: u, status: pns, jp_target: 0}
-venues: [{id: hall, capacity: 10, location: city}]
-platforms: [{id: z, capacity: 10}]
-programs:
-  - id: p
-    modules: [{id: m1, jp: 2}]
-    modes:
-      - {mode: classroom, windows: [working_hours], venues: [hall]}
-      - {mode: online_live, windows: [after_hours], platform: z}
-    cohort: {min: 1, max: 10}
-demand: [{program: p, where: {unit: u}}]
-policies: {flex: {after_hours: {weekday: 16:30-21:00}, weights: {fairness: 0}}}
-)");
+    const auto s = test::scenario_from(test::hand_proven::evening_online_or_classroom_with_travel);
     const auto sol = solve_exact(*s, "flex");
     CHECK(sol.status == solve::solve_status::optimal);
     REQUIRE(sol.cohorts.size() == 1);
@@ -81,20 +47,7 @@ policies: {flex: {after_hours: {weekday: 16:30-21:00}, weights: {fairness: 0}}}
 }
 
 TEST_CASE("the exact model proves two separate sessions for a unit that may miss one person", "[exact-model]") {
-    const auto s = test::scenario_from(test::office_week(R"(
-units: [{id: u, pattern: office, max_absent: 1}]
-employees:
-  - {id: a, name: A, unit: u, status: pns, jp_target: 0, accepts: {after_hours: false}}
-  - {id: b, name: B, unit: u, status: pns, jp_target: 0, accepts: {after_hours: false}}
-platforms: [{id: z, capacity: 10, concurrent: 2}]
-programs:
-  - id: p
-    modules: [{id: m1, jp: 2}]
-    modes: [{mode: online_live, windows: [working_hours], platform: z}]
-    cohort: {min: 1, max: 2}
-demand: [{program: p, where: {unit: u}, priority: mandatory}]
-policies: {office: {}}
-)"));
+    const auto s = test::scenario_from(test::office_week(test::hand_proven::unit_that_may_miss_one));
     const auto sol = solve_exact(*s, "office");
     CHECK(sol.status == solve::solve_status::optimal);
     CHECK(sol.metrics.demand_placed == 2);
@@ -140,15 +93,7 @@ policies: {any: {}}
 }
 
 TEST_CASE("the exact model proves free evenings best for self-paced study", "[exact-model]") {
-    const auto s = test::scenario_from(test::office_week(R"(
-units: [{id: u, pattern: office}]
-employees:
-  - {id: a, name: A, unit: u, status: pns, jp_target: 0}
-programs:
-  - {id: p, modules: [{id: m1, jp: 4}], modes: [{mode: self_paced, windows: [working_hours, after_hours]}]}
-demand: [{program: p, employees: [a]}]
-policies: {evenings: {after_hours: {weekday: 16:30-21:00}, weights: {fairness: 0}}}
-)"));
+    const auto s = test::scenario_from(test::office_week(test::hand_proven::free_evenings_for_study));
     const auto sol = solve_exact(*s, "evenings");
     CHECK(sol.status == solve::solve_status::optimal);
     CHECK(sol.metrics.demand_placed == 1);
@@ -159,21 +104,7 @@ policies: {evenings: {after_hours: {weekday: 16:30-21:00}, weights: {fairness: 0
 }
 
 TEST_CASE("the exact model seats a webinar at its fixed time", "[exact-model]") {
-    const auto s = test::scenario_from(test::office_week(R"(
-units: [{id: u, pattern: office, max_absent: 2}]
-employees:
-  - {id: a, name: A, unit: u, status: pns, jp_target: 0}
-  - {id: b, name: B, unit: u, status: pns, jp_target: 0}
-platforms: [{id: lan, capacity: 1000, concurrent: 3}]
-programs:
-  - id: w
-    modules: [{id: w1, jp: 2}]
-    modes: [{mode: online_live, windows: [working_hours], platform: lan,
-             fixed: [{module: w1, date: 2026-06-04, time: 09:10-10:40, capacity: 500}]}]
-    cohort: {min: 1, max: 1000}
-demand: [{program: w, where: {unit: u}}]
-policies: {any: {}}
-)"));
+    const auto s = test::scenario_from(test::office_week(test::hand_proven::national_webinar));
     const auto sol = solve_exact(*s, "any");
     CHECK(sol.status == solve::solve_status::optimal);
     REQUIRE(sol.cohorts.size() == 1);
@@ -183,21 +114,7 @@ policies: {any: {}}
 }
 
 TEST_CASE("the exact model spends the one classroom cohort on the mandatory programme", "[exact-model]") {
-    const auto s = test::scenario_from(test::office_week(R"(
-units: [{id: u, pattern: office, max_absent: 10}]
-employees:
-  - {id: a, name: A, unit: u, status: pns, jp_target: 0}
-  - {id: b, name: B, unit: u, status: pns, jp_target: 0}
-venues: [{id: hall, capacity: 10}]
-programs:
-  - {id: nice, modules: [{id: m1, jp: 2}], modes: [{mode: classroom, venues: [hall]}], cohort: {min: 1, max: 10}}
-  - {id: must, modules: [{id: m1, jp: 2}], modes: [{mode: classroom, venues: [hall]}], cohort: {min: 1, max: 10}}
-demand:
-  - {program: nice, where: {unit: u}, priority: elective}
-  - {program: must, where: {unit: u}, priority: mandatory}
-policies: {any: {}}
-budget: {max_classroom_cohorts: 1}
-)"));
+    const auto s = test::scenario_from(test::office_week(test::hand_proven::one_classroom_cohort_of_budget));
     const auto sol = solve_exact(*s, "any");
     CHECK(sol.status == solve::solve_status::optimal);
     REQUIRE(sol.cohorts.size() == 1);
@@ -207,25 +124,7 @@ budget: {max_classroom_cohorts: 1}
 }
 
 TEST_CASE("the exact model keeps a shift's minimum on duty", "[exact-model]") {
-    const auto s = test::scenario_from(R"(
-jadwal: 1
-scenario: {name: t, from: 2026-06-03, to: 2026-06-03}
-work_patterns:
-  ward: {holidays: none, rotation: {anchor: 2026-06-03, cycle: [P, "off"], shifts: {P: 07:00-14:00}}}
-units: [{id: w, pattern: ward, max_absent: 3, min_on_duty: {P: 2}}]
-employees:
-  - {id: a, name: A, unit: w, status: pns, jp_target: 0}
-  - {id: b, name: B, unit: w, status: pns, jp_target: 0}
-  - {id: c, name: C, unit: w, status: pns, jp_target: 0}
-platforms: [{id: z, capacity: 10}]
-programs:
-  - id: p
-    modules: [{id: m1, jp: 2}]
-    modes: [{mode: online_live, platform: z, windows: [{days: wed, hours: [09:00-10:30]}]}]
-    cohort: {min: 1, max: 3}
-demand: [{program: p, where: {unit: w}, priority: mandatory}]
-policies: {any: {}}
-)");
+    const auto s = test::scenario_from(test::hand_proven::shift_minimum_on_duty);
     const auto sol = solve_exact(*s, "any");
     CHECK(sol.status == solve::solve_status::optimal);
     CHECK(sol.metrics.demand_placed == 1);
@@ -269,24 +168,7 @@ policies: {only: {}}
 }
 
 TEST_CASE("the exact model refuses modules split into several sessions", "[exact-model]") {
-    const auto s = test::scenario_from(R"(
-jadwal: 1
-scenario: {name: t, from: 2026-06-01, to: 2026-06-30}
-work_patterns:
-  office: {week: {mon-fri: [08:00-16:00]}}
-units: [{id: u, pattern: office, max_absent: 5}]
-employees:
-  - {id: a, name: A, unit: u, status: pns, jp_target: 0}
-  - {id: b, name: B, unit: u, status: pns, jp_target: 0}
-platforms: [{id: z, capacity: 10}]
-programs:
-  - id: p
-    modules: [{id: m1, jp: 4}, {id: m2, jp: 4, after: m1, gap_days: [3, 4]}]
-    modes: [{mode: online_live, windows: [working_hours], platform: z, max_jp_per_day: 4}]
-    cohort: {min: 2, max: 5}
-demand: [{program: p, where: {unit: u}, priority: mandatory}]
-policies: {office: {}}
-)");
+    const auto s = test::scenario_from(test::hand_proven::modules_in_order_with_gaps);
     CHECK_THROWS_WITH(solve_exact(*s, "office"),
                       "the exact model (--exact) does not hold live modules of several sessions; solve without "
                       "--exact");

@@ -828,14 +828,12 @@ exact_outcome solve_exact(const text::messages& m, plan& pl, rng& r, refusal_log
     bool rebuilt = false;
     if (em.solve(p.seconds - used, p.stop)) {
         const std::size_t at = pl.mark();
-        const objective3 got = pl.objective();
         bool ok = em.rebuild();
         if (ok && em.proven) {
             const objective3 now = pl.objective();
             ok = close_to(now.participation, em.value.participation) && close_to(now.burden, em.value.burden) &&
                  close_to(now.cost, em.value.cost);
         }
-        (void)got;
         if (ok) {
             pl.commit();
             rebuilt = true;
@@ -846,18 +844,19 @@ exact_outcome solve_exact(const text::messages& m, plan& pl, rng& r, refusal_log
                      "the plan is the search's and is not proven optimal")));
         }
     }
+    // A normal search runs too: the better plan is kept. When the exact plan is
+    // proven, its optimum is over the candidates, and a search that does better
+    // shows a plan outside them: then nothing is claimed.
+    plan alt(pl.cm);
+    construct(alt, r, log, p.stop);
+    if (p.max_moves != 0) {
+        search_params sp;
+        sp.max_moves = p.max_moves;
+        sp.stop = p.stop;
+        out.moves = local_search(alt, r, log, sp).moves;
+        final_repair(alt, r, log, p.cancelled);
+    }
     if (rebuilt && em.proven) {
-        // The optimum is over the candidates: a search that does better shows
-        // a plan outside them, and then nothing is claimed.
-        plan alt(pl.cm);
-        construct(alt, r, log, p.stop);
-        if (p.max_moves != 0) {
-            search_params sp;
-            sp.max_moves = p.max_moves;
-            sp.stop = p.stop;
-            out.moves = local_search(alt, r, log, sp).moves;
-            final_repair(alt, r, log, p.cancelled);
-        }
         if (better(alt.objective(), pl.objective())) {
             pl.assign(alt);
             out.notes.push_back(std::string(
@@ -876,15 +875,6 @@ exact_outcome solve_exact(const text::messages& m, plan& pl, rng& r, refusal_log
             m.format("the exact model's time box ran out after it proved {} of the 3 objective levels; the plan is "
                      "the better of its best plan and the search's",
                      em.levels_proven));
-    plan alt(pl.cm);
-    construct(alt, r, log, p.stop);
-    if (p.max_moves != 0) {
-        search_params sp;
-        sp.max_moves = p.max_moves;
-        sp.stop = p.stop;
-        out.moves = local_search(alt, r, log, sp).moves;
-        final_repair(alt, r, log, p.cancelled);
-    }
     if (!rebuilt || better(alt.objective(), pl.objective())) pl.assign(alt);
     return out;
 }

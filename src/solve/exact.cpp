@@ -75,8 +75,7 @@ struct level_result {
     std::vector<double> x;
 };
 
-level_result solve_level(const mip& mp, const std::vector<double>& obj, const std::vector<double>& start,
-                         double seconds) {
+level_result solve_level(const mip& mp, const std::vector<double>& obj, double seconds) {
     const int n = mp.cols();
     std::vector<std::vector<std::pair<int, double>>> bycol(static_cast<std::size_t>(n));
     for (std::size_t r = 0; r < mp.rows.size(); ++r)
@@ -101,11 +100,6 @@ level_result solve_level(const mip& mp, const std::vector<double>& obj, const st
     Cbc_setAllowableGap(model, 1e-7);
     Cbc_setAllowableFractionGap(model, 0);
     Cbc_setMaximumSeconds(model, std::max(0.5, seconds));
-    if (!start.empty()) {
-        std::vector<int> cols(static_cast<std::size_t>(n));
-        for (int c = 0; c < n; ++c) cols[static_cast<std::size_t>(c)] = c;
-        Cbc_setMIPStartI(model, n, cols.data(), start.data());
-    }
     Cbc_solve(model);
     level_result out;
     const double* best = Cbc_bestSolution(model);
@@ -711,7 +705,6 @@ void exact_model::build() {
 
 bool exact_model::solve(double seconds, const std::function<bool()>& stop) {
     const auto started = std::chrono::steady_clock::now();
-    std::vector<double> start;
     double consts[3] = {participation_const, 0, 0};
     double values[3] = {0, 0, 0};
     for (int level = 0; level < 3; ++level) {
@@ -720,13 +713,12 @@ bool exact_model::solve(double seconds, const std::function<bool()>& stop) {
             proven = false;
             break;
         }
-        const level_result lr = solve_level(mp_, obj_[level], start, seconds - used);
+        const level_result lr = solve_level(mp_, obj_[level], seconds - used);
         if (!lr.has) {
             proven = false;
             break;
         }
         x_ = lr.x;
-        start = lr.x;
         proven = proven && lr.proven;
         if (lr.proven) ++levels_proven;
         values[level] = lr.value;

@@ -248,3 +248,32 @@ policies: {any: {}}
     CHECK(search.objective.burden >= exact.objective.burden - 1e-9);
     CHECK(test::verify_violations(*s, exact, "any").empty());
 }
+
+TEST_CASE("the exact model proves every level where a programme is live or self-paced", "[exact-model]") {
+    // Three people, a Wednesday slot for a cohort of exactly three, or study on their own.
+    // Every level after the first was left unproven while each started from the
+    // previous level's solution (CBC 2.10 refused that start).
+    const auto s = test::scenario_from(test::office_week(R"(
+units: [{id: u, pattern: office, max_absent: 3}]
+employees:
+  - {id: a, name: A, unit: u, status: pns, jp_target: 0}
+  - {id: b, name: B, unit: u, status: pns, jp_target: 0}
+  - {id: c, name: C, unit: u, status: pns, jp_target: 0}
+platforms: [{id: z, capacity: 10}]
+programs:
+  - id: p
+    modules: [{id: m1, jp: 2}]
+    modes: [{mode: online_live, platform: z, windows: [{days: wed, hours: [09:00-10:30]}]}, {mode: self_paced}]
+    cohort: {min: 3, max: 3}
+demand: [{program: p, where: {unit: u}, priority: mandatory}]
+policies: {only: {}}
+)"));
+    const auto sol = solve_exact(*s, "only");
+    std::string notes;
+    for (const auto& n : sol.notes) notes += n + "\n";
+    INFO(notes);
+    CHECK(sol.status == solve::solve_status::optimal);
+    CHECK(sol.metrics.demand_placed == 3);
+    CHECK(sol.objective.participation == 0);
+    CHECK(test::verify_violations(*s, sol, "only").empty());
+}

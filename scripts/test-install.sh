@@ -146,6 +146,11 @@ if [ "${JADWAL_TEST_DEB:-1}" != 0 ]; then
   }
   for p in "${packages[@]}"; do
     expect "$p" "./usr/share/doc/$p/copyright" "./usr/share/doc/$p/changelog.Debian.gz"
+    # A maintainer people can write to (issue 18: it was jadwal@localhost).
+    maintainer=$(dpkg-deb -f "${deb[$p]}" Maintainer)
+    if ! grep -qE '^[^<>]+ <[^@<> ]+@[^@<> ]+\.[a-z]+>$' <<<"$maintainer" || grep -qi 'localhost' <<<"$maintainer"; then
+      echo "test-install: $p's maintainer '$maintainer' is not a name and a reachable address"; exit 1
+    fi
   done
   expect "$libs_package" "$libdir/libjadwal_c.so.$version" "$libdir/libjadwal_c.so.$soversion"
   refuse "$libs_package" '\.so$|/include/|\.a$|/bin/'

@@ -46,12 +46,20 @@ void print_text(const text::messages& m, const model::scenario& s, const solve::
     fmt::print("{} ({}), {}, {}\n", printable(e.name.empty() ? e.id : e.name), printable(e.id),
                printable(unit.name.empty() ? unit.id : unit.name), status_name(e.status));
     std::string jp = m.format("{} JP planned", x.placed_jp);
+    // JP earned this year (the training history) count toward the target and the cap.
+    if (x.jp_earned > 0) jp += m.format(", earned {} JP this year (history)", x.jp_earned);
+    const int total = x.jp_earned + x.placed_jp;
     if (x.jp_target > 0)
-        jp += x.placed_jp >= x.jp_target ? m.format(", target of {} JP met", x.jp_target)
-                                         : m.format(", {} short of the target of {} JP", x.jp_target - x.placed_jp,
-                                                    x.jp_target);
+        jp += total >= x.jp_target ? m.format(", target of {} JP met", x.jp_target)
+                                   : m.format(", {} short of the target of {} JP", x.jp_target - total, x.jp_target);
     if (x.jp_cap) jp += m.format(", cap {} JP", *x.jp_cap);
     fmt::print("{}\n", jp);
+    std::string completed;  // demand the history shows done (dropped by the loader)
+    for (const auto& c : s.completed)
+        if (c.demand.employee == x.employee && c.demand.program.valid() && c.demand.program.value < s.programs.size())
+            completed += (completed.empty() ? "" : ", ") + printable(s.programs[c.demand.program.value].id);
+    if (!completed.empty())
+        fmt::print("{}\n", m.format("completed before the plan (history), demand dropped: {}", completed));
     for (const auto& n : x.notes) fmt::print("{}\n", m.format("note: {}", printable(n)));
 
     const auto items = static_cast<std::int64_t>(x.trainings.size());

@@ -33,7 +33,7 @@ action add_export(CLI::App& app) {
     cmd->add_option("--baseline", a->baseline, "Another plan of the same scenario to compare with in the report");
     add_calendar_options(*cmd, a->request, a->reminders);
     add_load_options(*cmd, a->load);
-    return [a](const run_context& ctx) {
+    return [a, cmd](const run_context& ctx) {
         const auto early = ctx.messages();
         output_request req = a->request;
         if (!parse_formats(a->formats, req)) {
@@ -46,6 +46,7 @@ action add_export(CLI::App& app) {
         const auto loaded = load_and_report(ctx, a->scenario, a->load);
         if (!loaded.scenario) return failure_code(loaded.diags);
         const auto& s = *loaded.scenario;
+        apply_scenario_outputs(*cmd, s, req);
         const text::messages m = ctx.messages(s);
         req.language = m.lang();
         int failed = 0;

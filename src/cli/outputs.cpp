@@ -2,6 +2,7 @@
 
 #include "commands.hpp"
 
+#include <jadwal/compare/at_risk.hpp>
 #include <jadwal/load/diagnostic.hpp>
 #include <jadwal/output/output_files.hpp>
 
@@ -16,16 +17,22 @@ bool parse_formats(const std::string& text, output_request& req) { return output
 
 void add_calendar_options(CLI::App& cmd, output_request& req, std::string& reminders) {
     cmd.add_option("--uid-domain", req.uid_domain,
-                   "Calendar UIDs end in @DOMAIN (default jadwal); an office whose calendars are shared with "
-                   "others uses its own, such as bkpsdmd.batangharikab.go.id")
+                   "Calendar UIDs end in @DOMAIN (default: the scenario's outputs.uid_domain, else jadwal); an office "
+                   "whose calendars are shared with others uses its own, such as bkpsdmd.batangharikab.go.id")
         ->check([](const std::string& v) { return v.empty() ? std::string("the UID domain must not be empty") : ""; });
-    cmd.add_option("--product-id", req.product_id, "Calendar PRODID (default -//jadwal//jadwal//EN)")
+    cmd.add_option("--product-id", req.product_id,
+                   "Calendar PRODID (default: the scenario's outputs.product_id, else -//jadwal//jadwal//EN)")
         ->check([](const std::string& v) { return v.empty() ? std::string("the product id must not be empty") : ""; });
     cmd.add_option("--reminders", reminders,
                    "Reminders in each calendar entry, before it: a comma-separated list such as 1d,30m or 2h (d, h, "
-                   "m), or none (default 1d,30m)");
+                   "m), or none (default: the scenario's outputs.reminders, else 1d,30m)");
+    cmd.add_option("--at-risk-below", req.at_risk_below,
+                   "at_risk.csv and the report's at-risk section list the people less likely than this to reach "
+                   "their JP target by the year's end (a probability from 0 to 1, default 0.5)")
+        ->check(CLI::Range(0.0, 1.0));
     cmd.add_flag("--spreadsheet", req.csv_spreadsheet,
-                 "CSV files for spreadsheets set to Indonesian: ';' between columns, NIPs kept as text");
+                 "CSV files for spreadsheets set to Indonesian: ';' between columns, NIPs kept as text (also on "
+                 "when the scenario's outputs.spreadsheet is true)");
 }
 
 std::optional<std::vector<int>> parse_reminders(std::string_view text) {
@@ -70,10 +77,28 @@ int apply_output_options(const text::messages& m, std::string_view verb, const s
     return success;
 }
 
+void apply_scenario_outputs(const CLI::App& cmd, const model::scenario& s, output_request& req) {
+    const output::publish_request d = output::scenario_publish_request(s);
+    if (cmd.count("--uid-domain") == 0) req.uid_domain = d.uid_domain;
+    if (cmd.count("--product-id") == 0) req.product_id = d.product_id;
+    if (cmd.count("--reminders") == 0) req.reminder_minutes = d.reminder_minutes;
+    if (cmd.count("--spreadsheet") == 0) req.csv_spreadsheet = d.csv_spreadsheet;
+    req.default_organizer = d.default_organizer;  // no flags: the scenario's, else none
+    req.csv_bom = d.csv_bom;
+}
+
 int write_plan_outputs(const text::messages& m, const model::scenario& s, const solve::solution& sol,
                        const std::filesystem::path& dir, const output_request& req) {
     try {
-        output::publish_plan(s, sol, dir, req);
+        // The at-risk list needs the attendance model (the compare layer), so it
+        // is computed here and handed to publish_plan.
+        std::optional<output::at_risk_table> at_risk;
+        output_request with = req;
+        if (req.csv || req.html) {
+            at_risk = compare::at_risk(s, sol, req.at_risk_below);
+            with.at_risk = &*at_risk;
+        }
+        output::publish_plan(s, sol, dir, with);
         return success;
     } catch (const output::write_error& e) {
         fmt::print(stderr, "jadwal: {}\n", load::printable(e.what()));

@@ -34,6 +34,12 @@ void add_calendar_options(CLI::App& cmd, output_request& req, std::string& remin
 int apply_output_options(const text::messages& m, std::string_view verb, const std::string& reminders,
                          output_request& req);
 
+/// Once the scenario is loaded: what its `outputs` section sets
+/// (model::output_defaults) for each option that `cmd` (the command
+/// add_calendar_options gave them to) did not get on the command line; a flag
+/// given wins (docs/outputs.md "Options in the scenario").
+void apply_scenario_outputs(const CLI::App& cmd, const model::scenario& s, output_request& req);
+
 /// "1d,30m" as {1440, 30}, "none" as {}; none for anything else. Units d, h
 /// and m; at most 28 days before; sorted from the earliest reminder on,
 /// duplicates dropped.

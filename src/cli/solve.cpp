@@ -217,7 +217,7 @@ action add_solve(CLI::App& app) {
                     "strict re-plan; writes requests.csv and updates/ (the calendars of the people affected)");
     add_calendar_options(*cmd, a->request, a->reminders);
     add_load_options(*cmd, a->load);
-    return [a](const run_context& ctx) {
+    return [a, cmd](const run_context& ctx) {
         const auto started = std::chrono::steady_clock::now();
         const auto early = ctx.messages();
         if (!a->replan_from.empty() && a->previous.empty()) {
@@ -243,6 +243,7 @@ action add_solve(CLI::App& app) {
         const auto loaded = load_and_report(ctx, a->scenario, a->load);
         if (!loaded.scenario) return failure_code(loaded.diags);
         const auto& s = *loaded.scenario;
+        apply_scenario_outputs(*cmd, s, req);
         const text::messages m = ctx.messages(s);
         req.language = m.lang();
         std::optional<solve::solution> previous;

@@ -74,6 +74,12 @@ inline constexpr std::string_view csv_header = "E-CSV-HEADER";
 inline constexpr std::string_view csv_columns = "E-CSV-COLUMNS";
 inline constexpr std::string_view csv_column_unknown = "W-CSV-COLUMN-UNKNOWN";
 
+// ---- training history (read_history.cpp)
+inline constexpr std::string_view history_employee = "W-HISTORY-EMPLOYEE";
+inline constexpr std::string_view history_duplicate = "W-HISTORY-DUPLICATE";
+inline constexpr std::string_view history_cap = "W-HISTORY-CAP";
+inline constexpr std::string_view demand_completed = "N-DEMAND-COMPLETED";
+
 // ---- warnings: legal but suspicious
 inline constexpr std::string_view season_estimated = "W-SEASON-ESTIMATED";
 inline constexpr std::string_view holidays_provisional = "W-HOLIDAYS-PROVISIONAL";

@@ -157,41 +157,15 @@ private:
 /// The rows of one employees CSV (file number `fi` in diagnostics).
 /// `replaceable`: see add_employee.
 void read_csv_text(load_context& c, std::uint32_t fi, const std::string& data, std::vector<bool>* replaceable) {
-    phrase why;
-    if (trim(data).empty() || data == "\xEF\xBB\xBF") {
-        c.rep.error(code::empty, say("the employees file is empty"), {fi, 0, 0});
-        return;
-    }
-    if (const auto bad = find_invalid_text(data, why); bad != std::string_view::npos) {
-        loc l{fi, 0, 0};
-        line_column(data, bad, l.line, l.column);
-        c.rep.error(code::encoding, say("{}; save the file as UTF-8 CSV", why), l);
-        return;
-    }
-
     csv_reader reader{data, csv_reader::sniff_delimiter(data)};
     std::vector<csv_field> fields;
+    if (!read_csv_header(c, fi, data, say("the employees file is empty"), reader, fields)) return;
     auto syntax_error = [&] {
         c.rep.error(code::csv_syntax, phrase{reader.error(), reader.error_id()},
                     {fi, reader.error_line(), reader.error_column()});
     };
-    const auto first = reader.next(fields);
-    if (first == csv_reader::status::error) {
-        syntax_error();
-        return;
-    }
-    if (first == csv_reader::status::end) {
-        c.rep.error(code::empty, say("the employees file is empty"), {fi, 0, 0});
-        return;
-    }
 
     // Columns by name, in any order.
-    constexpr std::size_t max_columns = 1000;
-    if (fields.size() > max_columns) {
-        c.rep.error(code::csv_header, say("the header has {} columns; at most {} are read", fields.size(), max_columns),
-                    {fi, reader.record_line(), 1});
-        return;
-    }
     std::array<std::size_t, column_count> where{};
     where.fill(no_column);
     const std::size_t width = fields.size();
@@ -261,17 +235,7 @@ void read_csv_text(load_context& c, std::uint32_t fi, const std::string& data, s
         }
         if (c.employee_limit_reported) break;
         const std::int32_t line = reader.record_line();
-        if (fields.size() != width) {
-            bool extra_empty = fields.size() > width;
-            for (std::size_t i = width; extra_empty && i < fields.size(); ++i) extra_empty = trim(fields[i].text).empty();
-            if (!extra_empty) {
-                const loc l = fields.size() > width ? loc{fi, fields[width].line, fields[width].column()}
-                                                    : loc{fi, line, 1};
-                c.rep.error(code::csv_columns,
-                            say("this row has {} fields but the header has {}", fields.size(), width), l);
-                continue;
-            }
-        }
+        if (!row_width_ok(c, fi, fields, width, line)) continue;
         auto cell = [&](column col) -> const csv_field* {
             const std::size_t i = where[col];
             if (i == no_column) return nullptr;
@@ -365,6 +329,49 @@ void read_csv_text(load_context& c, std::uint32_t fi, const std::string& data, s
 }
 
 }  // namespace
+
+bool read_csv_header(load_context& c, std::uint32_t fi, const std::string& data, const phrase& empty,
+                     csv_reader& reader, std::vector<csv_field>& fields) {
+    phrase why;
+    if (trim(data).empty() || data == "\xEF\xBB\xBF") {
+        c.rep.error(code::empty, empty, {fi, 0, 0});
+        return false;
+    }
+    if (const auto bad = find_invalid_text(data, why); bad != std::string_view::npos) {
+        loc l{fi, 0, 0};
+        line_column(data, bad, l.line, l.column);
+        c.rep.error(code::encoding, say("{}; save the file as UTF-8 CSV", why), l);
+        return false;
+    }
+    const auto first = reader.next(fields);
+    if (first == csv_reader::status::error) {
+        c.rep.error(code::csv_syntax, phrase{reader.error(), reader.error_id()},
+                    {fi, reader.error_line(), reader.error_column()});
+        return false;
+    }
+    if (first == csv_reader::status::end) {
+        c.rep.error(code::empty, empty, {fi, 0, 0});
+        return false;
+    }
+    constexpr std::size_t max_columns = 1000;
+    if (fields.size() > max_columns) {
+        c.rep.error(code::csv_header, say("the header has {} columns; at most {} are read", fields.size(), max_columns),
+                    {fi, reader.record_line(), 1});
+        return false;
+    }
+    return true;
+}
+
+bool row_width_ok(load_context& c, std::uint32_t fi, const std::vector<csv_field>& fields, std::size_t width,
+                  std::int32_t line) {
+    if (fields.size() == width) return true;
+    bool extra_empty = fields.size() > width;
+    for (std::size_t i = width; extra_empty && i < fields.size(); ++i) extra_empty = trim(fields[i].text).empty();
+    if (extra_empty) return true;
+    const loc l = fields.size() > width ? loc{fi, fields[width].line, fields[width].column()} : loc{fi, line, 1};
+    c.rep.error(code::csv_columns, say("this row has {} fields but the header has {}", fields.size(), width), l);
+    return false;
+}
 
 void read_employees_csv(load_context& c, const std::filesystem::path& file, loc at, const std::string& path) {
     const std::string name = file.generic_string();

@@ -25,10 +25,10 @@ namespace {
 
 using namespace detail;
 
-constexpr std::array<std::string_view, 18> top_keys{
-    "jadwal",    "scenario",  "holidays", "seasons",     "work_patterns", "locations", "duty_templates", "units",
-    "employees", "venues",    "platforms", "instructors", "programs",      "demand",    "policies",       "budget",
-    "attendance", "catalogue"};
+constexpr std::array<std::string_view, 20> top_keys{
+    "jadwal",   "scenario",  "holidays",   "seasons",   "work_patterns", "locations", "duty_templates",
+    "units",    "employees", "venues",     "platforms", "instructors",   "programs",  "demand",
+    "policies", "budget",    "attendance", "catalogue", "history",       "outputs"};
 
 loc mark_loc(const YAML::Mark& m) {
     if (m.is_null()) return {0, 0, 0};
@@ -96,11 +96,15 @@ void read_sections(load_context& c, const ymap& m, const ypath& root) {
     read_instructors(c, m.find("instructors"), root);
     read_programs(c, m.find("programs"), root);
     read_demand(c, m.find("demand"), root);
+    read_history(c, m.find("history"), root);
     read_catalogue(c, m.find("catalogue"), root);
     read_policies(c, m.find("policies"), root);
     read_budget(c, m.find("budget"), root);
     read_attendance(c, m.find("attendance"), root);
+    read_outputs(c, m.find("outputs"), root);
     if (!yr.exhausted()) validate_scenario(c);
+    // After the cross-checks, which still see the demand as written.
+    if (!yr.exhausted()) apply_history(c);
 }
 
 void load_document(std::string_view text, const load_options& opts, const std::filesystem::path& base_dir,

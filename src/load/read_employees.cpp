@@ -209,22 +209,15 @@ void read_employees(load_context& c, const yentry* e, const ypath& root) {
         const ypath q = p.key("csv");
         const auto file = c.yr.text(yval{*f, q}, "csv");
         if (!file) return;
-        std::filesystem::path path{*file};
-        if (path.is_relative()) path = c.base_dir / path;
-        path = path.lexically_normal();
-        if (c.opts.confine_to_scenario_dir) {
-            // Read the resolved path, not the name: what was checked is what is read.
-            const auto inside = resolve_inside(path, c.base_dir);
-            if (!inside) {
-                c.employees_known = false;
-                c.yr.error(code::file_outside,
-                           say("the employees file {} leads outside the scenario's folder, and files are "
-                               "confined to that folder; it is not read",
-                               in_quotes(*file)),
-                           yval{*f, q});
-                return;
-            }
-            path = *inside;
+        const auto path = referenced_file(c, *file);
+        if (!path) {
+            c.employees_known = false;
+            c.yr.error(code::file_outside,
+                       say("the employees file {} leads outside the scenario's folder, and files are "
+                           "confined to that folder; it is not read",
+                           in_quotes(*file)),
+                       yval{*f, q});
+            return;
         }
         if (!c.opts.read_referenced_files) {
             c.employees_known = false;
@@ -232,7 +225,7 @@ void read_employees(load_context& c, const yentry* e, const ypath& root) {
                        c.yr.where(yval{*f, q}), q.str());
             return;
         }
-        read_employees_csv(c, path, c.yr.where(yval{*f, q}), q.str());
+        read_employees_csv(c, *path, c.yr.where(yval{*f, q}), q.str());
         return;
     }
     if (!e->value.IsSequence()) {

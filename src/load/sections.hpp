@@ -4,6 +4,8 @@
 
 #include "context.hpp"
 
+#include <jadwal/load/csv_reader.hpp>
+
 #include <optional>
 
 namespace jadwal::load::detail {
@@ -26,6 +28,13 @@ void read_policies(load_context& c, const yentry* e, const ypath& p);
 void read_budget(load_context& c, const yentry* e, const ypath& p);
 void read_catalogue(load_context& c, const yentry* e, const ypath& p);
 void read_attendance(load_context& c, const yentry* e, const ypath& p);
+void read_outputs(load_context& c, const yentry* e, const ypath& p);
+/// `history: {csv: ...}` (read_history.cpp): fills scenario::history. Needs
+/// employees and programmes.
+void read_history(load_context& c, const yentry* e, const ypath& p);
+/// Moves demand the history shows completed to scenario::completed (notes
+/// N-DEMAND-COMPLETED) and warns W-HISTORY-CAP; after the cross-checks.
+void apply_history(load_context& c);
 
 /// Cross-checks over the whole scenario (validate.cpp); also completes the
 /// Ramadan season, travel symmetry and the look-up maps.
@@ -86,6 +95,24 @@ struct employee_draft {
 /// instead of being a duplicate; the flag of the replaced one is set.
 void add_employee(load_context& c, employee_draft&& d, std::vector<bool>* replaceable = nullptr);
 
+/// The path to read for a file the scenario names (`employees: {csv: ...}`,
+/// `history: {csv: ...}`): relative to the scenario's folder, normalised;
+/// with load_options::confine_to_scenario_dir, resolved (links followed) and
+/// nullopt when it leads outside that folder (read_history.cpp).
+[[nodiscard]] std::optional<std::filesystem::path> referenced_file(const load_context& c, std::string_view name);
+
+/// The start every CSV file the scenario names shares (csv_employees.cpp):
+/// reports an empty file (the message `empty`), text that is not UTF-8, a
+/// syntax error in the first row and more than 1000 columns, each as an error
+/// of file `fi`, and returns false; otherwise `reader` (over `data`) has read
+/// the header row into `fields`.
+bool read_csv_header(load_context& c, std::uint32_t fi, const std::string& data, const phrase& empty,
+                     csv_reader& reader, std::vector<csv_field>& fields);
+/// A data row of such a file has as many fields as the header (extra empty
+/// fields at the end are allowed); otherwise reports csv_columns at the first
+/// extra field, or at the row's `line`, and returns false.
+bool row_width_ok(load_context& c, std::uint32_t fi, const std::vector<csv_field>& fields, std::size_t width,
+                  std::int32_t line);
 /// Reads employees from a CSV file (csv_employees.cpp).
 void read_employees_csv(load_context& c, const std::filesystem::path& file, loc at, const std::string& path);
 /// Reads load_options::added_employees, after the scenario's own employees.

@@ -35,6 +35,7 @@ public:
         instructors();
         programs();
         demand();
+        history();
         catalogue();
         policies();
         return std::move(out_);
@@ -216,6 +217,31 @@ private:
             const auto& d = s_.demand[i];
             ref(d.employee, s_.employees.size(), false, "employee", d.mark, fmt::format("demand[{}].employee", i));
             ref(d.program, s_.programs.size(), false, "programme", d.mark, fmt::format("demand[{}].program", i));
+        }
+    }
+
+    void history() {
+        for (std::size_t i = 0; i < s_.history.size(); ++i) {
+            const auto& h = s_.history[i];
+            ref(h.employee, s_.employees.size(), false, "employee", h.mark, fmt::format("history[{}].employee", i));
+            ref(h.program, s_.programs.size(), true, "programme", h.mark, fmt::format("history[{}].program", i));
+            if (h.jp < 0)
+                error("E-MODEL-VALUE", say("a course's JP cannot be negative, not {}", h.jp), h.mark,
+                      fmt::format("history[{}].jp", i));
+            if (h.end < h.start)
+                error("E-MODEL-VALUE", say("a course ends before it starts"), h.mark,
+                      fmt::format("history[{}].end", i));
+        }
+        for (std::size_t i = 0; i < s_.completed.size(); ++i) {
+            const auto& c = s_.completed[i];
+            ref(c.demand.employee, s_.employees.size(), false, "employee", c.demand.mark,
+                fmt::format("completed[{}].demand.employee", i));
+            ref(c.demand.program, s_.programs.size(), false, "programme", c.demand.mark,
+                fmt::format("completed[{}].demand.program", i));
+            if (c.history >= s_.history.size())
+                error("E-MODEL-REF",
+                      say("completed demand names history row {}, but there are {}", c.history, s_.history.size()),
+                      c.demand.mark, fmt::format("completed[{}].history", i));
         }
     }
 

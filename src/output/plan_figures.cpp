@@ -36,6 +36,7 @@ plan_figures compute_plan_figures(const model::scenario& s, const verify::report
     f.max_after_hours_week = m.max_after_hours_minutes_per_person_week;
     f.max_unit_absence_ratio = m.max_unit_absence_ratio;
     f.placed_jp = checked.placed_jp;
+    f.earned_jp = checked.earned_jp;
     for (std::size_t d = 0; d < s.demand.size() && d < checked.placed.size(); ++d)
         if (checked.placed[d]) f.placed_jp_total += s.programs[s.demand[d].program.value].jp;
     for (const auto& p : checked.people)
@@ -63,7 +64,9 @@ plan_figures compute_plan_figures(const model::scenario& s, const verify::report
         if (emp.jp_target <= 0) continue;
         auto& uf = f.units[emp.unit.value];
         ++uf.jp_target_employees;
-        if (e < f.placed_jp.size() && f.placed_jp[e] >= emp.jp_target) ++uf.jp_target_met;
+        // JP earned this year (history) count toward the target with the placed JP.
+        const std::int64_t earned = e < f.earned_jp.size() ? f.earned_jp[e] : 0;
+        if (e < f.placed_jp.size() && earned + f.placed_jp[e] >= emp.jp_target) ++uf.jp_target_met;
     }
 
     // Unit absence day by day (the checker gives the peak, the report a column

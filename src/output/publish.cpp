@@ -54,6 +54,27 @@ double publish_seconds_estimate(const model::scenario& s, const publish_request&
     return 0.1 + per_person * people;
 }
 
+publish_request scenario_publish_request(const model::scenario& s) {
+    publish_request req;
+    const model::output_defaults& d = s.outputs;
+    if (d.uid_domain) req.uid_domain = *d.uid_domain;
+    if (d.product_id) req.product_id = *d.product_id;
+    if (d.reminder_minutes) req.reminder_minutes = *d.reminder_minutes;
+    if (d.spreadsheet) req.csv_spreadsheet = *d.spreadsheet;
+    if (d.default_organizer) req.default_organizer = *d.default_organizer;
+    if (d.csv_bom) req.csv_bom = *d.csv_bom;
+    return req;
+}
+
+ics_options scenario_ics_options(const model::scenario& s) {
+    const publish_request req = scenario_publish_request(s);
+    ics_options o;
+    o.uid_domain = req.uid_domain;
+    o.product_id = req.product_id;
+    o.reminder_minutes = req.reminder_minutes;
+    return o;
+}
+
 bool parse_publish_formats(std::string_view text, publish_request& req) {
     if (text == "all") {
         req.json = req.csv = req.html = req.ics = true;
@@ -88,8 +109,12 @@ void publish_plan(const model::scenario& s, const model::solution& sol, const st
         builders.emplace_back([&] {
             csv_options co;
             co.spreadsheet = req.csv_spreadsheet;
+            co.default_organizer = req.default_organizer;
+            co.byte_order_mark = req.csv_bom;
             co.language = req.language;
-            return output_files{schedule_csv(s, sol, co), siasn_courses_csv(s, sol, co), unplaced_csv(s, sol, co)};
+            output_files out{schedule_csv(s, sol, co), siasn_courses_csv(s, sol, co), unplaced_csv(s, sol, co)};
+            if (req.at_risk) out.push_back(at_risk_csv(s, *req.at_risk, co));
+            return out;
         });
     }
     if (req.html) {
@@ -104,6 +129,7 @@ void publish_plan(const model::scenario& s, const model::solution& sol, const st
             ro.baseline = req.baseline;
             ro.checked = &checked;
             ro.language = req.language;
+            ro.at_risk = req.at_risk;
             return output_files{html_report(s, sol, p, ro)};
         });
     }

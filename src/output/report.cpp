@@ -1,3 +1,4 @@
+#include <jadwal/output/at_risk.hpp>
 #include <jadwal/output/plan_figures.hpp>
 #include <jadwal/output/report.hpp>
 #include <jadwal/solve/explain.hpp>
@@ -264,6 +265,7 @@ public:
         if (opts_.baseline) comparison();
         if (opts_.checked) checked();
         units();
+        if (opts_.at_risk) at_risk();
         absence();
         after_hours();
         cohorts();
@@ -293,6 +295,7 @@ private:
         if (opts_.baseline) h_.raw("<a href=\"#comparison\">").text(t_.tr("Comparison")).raw("</a>");
         if (opts_.checked) h_.raw("<a href=\"#checked\">").text(t_.tr("Check")).raw("</a>");
         h_.raw("<a href=\"#units\">").text(t_.tr("Units")).raw("</a>");
+        if (opts_.at_risk) h_.raw("<a href=\"#at-risk\">").text(t_.tr("At risk")).raw("</a>");
         h_.raw("<a href=\"#absence\">").text(t_.tr("Absence")).raw("</a>");
         h_.raw("<a href=\"#after-hours\">").text(t_.tr("After hours")).raw("</a>");
         h_.raw("<a href=\"#cohorts\">").text(t_.tr("Cohorts")).raw("</a>");
@@ -547,6 +550,88 @@ private:
             h_.raw("</tr>\n");
         }
         close_table(h_, static_cast<std::size_t>(staffed));
+        h_.raw("</section>\n");
+    }
+
+    /// The people unlikely to reach their JP target (opts_.at_risk): per unit, then the first of them.
+    void at_risk() {
+        const at_risk_table& r = *opts_.at_risk;
+        h_.raw("<section id=\"at-risk\">\n<h2>").text(t_.tr("At risk of missing the JP target")).raw("</h2>\n");
+        h_.raw("<p class=\"note\">")
+            .text(t_.format("People whose chance of reaching their JP target by the year's end is below {}: from "
+                            "the JP they earned this year, the programmes this plan gives them and the attendance "
+                            "model's chance that they complete each. The model's parameters are assumptions "
+                            "(docs/attendance.md).",
+                            percent(t_, r.threshold)))
+            .raw("</p>\n");
+        std::int64_t with_target = 0;
+        for (const auto& u : r.units) with_target += u.staff_with_target;
+        const auto people = static_cast<std::int64_t>(r.people.size());
+        h_.raw("<div class=\"cards\">\n");
+        card(h_, grouped(t_, people), "", std::string(t_.tr("staff at risk")), people > 0 ? tone::bad : tone::good);
+        card(h_, grouped(t_, with_target), "", std::string(t_.tr("staff with a JP target")));
+        h_.raw("</div>\n");
+        if (r.people.empty()) {
+            h_.raw("<p>").text(t_.tr("Nobody is at risk of missing their JP target.")).raw("</p>\n</section>\n");
+            return;
+        }
+        // Per unit: the units with someone at risk, most at risk first.
+        std::vector<const at_risk_unit*> units;
+        for (const auto& u : r.units)
+            if (u.at_risk > 0) units.push_back(&u);
+        std::stable_sort(units.begin(), units.end(),
+                         [](const auto* a, const auto* b) { return a->at_risk > b->at_risk; });
+        open_table(
+            h_, units.size(),
+            t_.format("Every unit with staff at risk ({})", grouped(t_, static_cast<std::int64_t>(units.size()))));
+        h_.raw("<tr><th>").text(t_.tr("unit")).raw("</th><th class=\"n\">").text(t_.tr("with target"));
+        h_.raw("</th><th class=\"n\">").text(t_.tr("at risk")).raw("</th><th class=\"n\">").text(t_.tr("share"));
+        h_.raw("</th></tr>\n");
+        for (const auto* u : units) {
+            const auto& unit = s_.units.at(u->unit.value);
+            h_.raw("<tr><td class=\"name\">").text(unit.name).raw(" <code>").text(unit.id).raw("</code></td>");
+            num_cell(grouped(t_, u->staff_with_target));
+            num_cell(grouped(t_, u->at_risk), true);
+            num_cell(percent(t_, ratio(u->at_risk, u->staff_with_target)));
+            h_.raw("</tr>\n");
+        }
+        close_table(h_, units.size());
+        // The people, least likely first.
+        std::vector<const at_risk_person*> rows;
+        for (const auto& p : r.people) rows.push_back(&p);
+        std::stable_sort(rows.begin(), rows.end(), [&](const auto* a, const auto* b) {
+            return std::tie(a->probability, s_.employees[a->employee.value].id) <
+                   std::tie(b->probability, s_.employees[b->employee.value].id);
+        });
+        const std::size_t shown = std::min(rows.size(), opts_.at_risk_rows);
+        h_.raw("<h3>")
+            .text(shown < rows.size() ? t_.format("The {} least likely of {}",
+                                                  grouped(t_, static_cast<std::int64_t>(shown)), grouped(t_, people))
+                                      : t_.format("Everyone at risk ({})", grouped(t_, people)))
+            .raw("</h3>\n<div class=\"scroll\"><table>\n");
+        h_.raw("<tr><th>NIP</th><th>").text(t_.tr("name")).raw("</th><th>").text(t_.tr("unit"));
+        h_.raw("</th><th class=\"n\">").text(t_.tr("JP target")).raw("</th><th class=\"n\">");
+        h_.text(t_.tr("JP earned")).raw("</th><th class=\"n\">").text(t_.tr("JP planned"));
+        h_.raw("</th><th class=\"n\">").text(t_.tr("expected JP")).raw("</th><th class=\"n\">");
+        h_.text(t_.tr("chance of reaching it")).raw("</th></tr>\n");
+        for (std::size_t k = 0; k < shown; ++k) {
+            const auto& p = *rows[k];
+            const auto& e = s_.employees.at(p.employee.value);
+            h_.raw("<tr><td>").text(e.id).raw("</td><td>").text(e.name).raw("</td><td>");
+            h_.text(s_.units.at(e.unit.value).id).raw("</td>");
+            num_cell(grouped(t_, std::int64_t{p.jp_target}));
+            num_cell(grouped(t_, std::int64_t{p.jp_earned}));
+            num_cell(grouped(t_, std::int64_t{p.jp_planned}), p.jp_earned + p.jp_planned < p.jp_target);
+            num_cell(detail::plain_decimal(t_, p.expected_jp, 1));
+            num_cell(percent(t_, p.probability), true);
+            h_.raw("</tr>\n");
+        }
+        h_.raw("</table></div>\n");
+        if (shown < rows.size())
+            h_.raw("<p class=\"note\">")
+                .text(t_.format("… and {} more; at_risk.csv lists every one.",
+                                grouped(t_, static_cast<std::int64_t>(rows.size() - shown))))
+                .raw("</p>\n");
         h_.raw("</section>\n");
     }
 

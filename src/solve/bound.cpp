@@ -256,10 +256,16 @@ plan_bounds detail::compute_bounds(const text::messages& m, const compiled_model
         const auto& dc = cm.demand[i];
         const auto& prog = s.programs[dc.program];
         const auto& ec = cm.employees[dc.employee];
-        if (ec.jp_cap >= 0 && prog.jp > ec.jp_cap) {
+        if (ec.jp_cap >= 0 && ec.jp_earned + prog.jp > ec.jp_cap) {
             code[i] = "U-JP-CAP";
-            reason[i] = m.format("{} JP is more than the {} JP cap of this PPPK employee", m.number(prog.jp),
-                                 m.number(ec.jp_cap));
+            reason[i] = ec.jp_earned > 0
+                            ? m.format(
+                                  "{} JP is more than the {} JP left under the {} JP cap of this PPPK employee, "
+                                  "who earned {} JP this year",
+                                  m.number(prog.jp), m.number(std::max(0, ec.jp_cap - ec.jp_earned)),
+                                  m.number(ec.jp_cap), m.number(ec.jp_earned))
+                            : m.format("{} JP is more than the {} JP cap of this PPPK employee", m.number(prog.jp),
+                                       m.number(ec.jp_cap));
             continue;
         }
         if (cm.programs[dc.program].deliveries.empty()) {
@@ -396,7 +402,9 @@ plan_bounds detail::compute_bounds(const text::messages& m, const compiled_model
             if (!usable[i].empty()) jp.push_back(s.programs[cm.demand[i].program].jp);
         }
         std::sort(jp.begin(), jp.end());
-        const int cap = cm.employees[e].jp_cap;
+        // JP earned this year (history) use up the cap and count toward the target.
+        const int earned = cm.employees[e].jp_earned;
+        const int cap = cm.employees[e].jp_cap >= 0 ? std::max(0, cm.employees[e].jp_cap - earned) : -1;
         long total = 0;
         std::int64_t count = 0;
         for (const int x : jp) {
@@ -406,8 +414,13 @@ plan_bounds detail::compute_bounds(const text::messages& m, const compiled_model
         }
         by_person += count;
         long all = std::accumulate(jp.begin(), jp.end(), 0L);
-        const int target = cm.employees[e].jp_target;
-        if (target <= 0) continue;
+        if (cm.employees[e].jp_target <= 0) continue;
+        const int target = cm.employees[e].jp_target - earned;  // what the plan must still bring
+        if (target <= 0) {
+            ++out.jp_target_employees;
+            ++reach;
+            continue;
+        }
         if (all < target && !cm.topup_off.empty()) {
             // The catalogue tops up what the person could take alone, within its per-person limit.
             long topup = 0;

@@ -248,6 +248,7 @@ void compiled_model::compile_employees() {
     // Occurrences by (unit, scenario-zone local date index, code); std::map keeps ids deterministic.
     std::map<std::tuple<std::uint32_t, int, std::string>, std::uint32_t> occ_ids;
     std::vector<std::pair<std::uint32_t, std::pair<int, std::string>>> occ_keys;
+    const std::vector<int> earned = s.earned_jp();
     for (std::size_t ei = 0; ei < n_emp; ++ei) {
         const model::employee& me = s.employees[ei];
         employee_c& ec = employees[ei];
@@ -258,6 +259,7 @@ void compiled_model::compile_employees() {
         ec.accepts_weekend = me.accepts.weekend;
         ec.jp_target = me.jp_target;
         ec.jp_cap = me.jp_cap ? *me.jp_cap : -1;
+        ec.jp_earned = earned[ei];
         const calendar::date_range range{s.horizon.first - date::days{1}, s.horizon.last + date::days{1}};
         const calendar::availability av = calendar.employee(model::employee_index{u32(ei)}, range);
         const auto& wk = av.working.items();
@@ -878,6 +880,7 @@ void compiled_model::compile_top_up() {
         topup_off[e] = u32(demand.size());
         const model::employee& me = s.employees[e];
         if (catalogue.empty() || me.jp_target <= 0 || !me.unit.valid()) continue;
+        if (employees[e].jp_earned >= me.jp_target) continue;  // the history already meets the target
         const model::unit& mu = s.units[me.unit.value];
         if (!el.status.empty() && !contains(el.status, me.status)) continue;
         if (!el.unit_kinds.empty() && !contains(el.unit_kinds, mu.kind)) continue;

@@ -70,6 +70,9 @@ struct employee_c {
     bool prefers = false;
     int jp_target = 0;
     int jp_cap = -1;  ///< -1: none
+    /// JP the history shows earned in the plan's year (scenario::earned_jp):
+    /// they count toward jp_target and jp_cap with the JP placed.
+    int jp_earned = 0;
     /// Into compiled_model::emp_shift (one entry per day) for staff of units
     /// with shift minimums; -1 otherwise.
     std::int32_t shift_off = -1;

@@ -662,16 +662,22 @@ private:
         }
         for (std::uint32_t e = 0; e < cm_.employees.size(); ++e) {
             const auto& ec = cm_.employees[e];
-            if (ec.jp_cap >= 0 && placed_jp[e] > ec.jp_cap)
-                violate("V-JP-CAP", fmt::format("{}: {} JP placed, cap {}", s_.employees[e].id, placed_jp[e], ec.jp_cap));
+            // JP earned in the plan's year (history) count toward the cap and the target.
+            const int total_jp = ec.jp_earned + placed_jp[e];
+            mt.jp_earned += ec.jp_earned;
+            mt.jp_planned += placed_jp[e];
+            if (ec.jp_cap >= 0 && placed_jp[e] > std::max(0, ec.jp_cap - ec.jp_earned))
+                violate("V-JP-CAP", fmt::format("{}: {} JP placed and {} earned, cap {}", s_.employees[e].id,
+                                                placed_jp[e], ec.jp_earned, ec.jp_cap));
             if (ec.jp_target > 0) {
                 mt.jp_target_employees += 1;
-                if (placed_jp[e] >= ec.jp_target) mt.jp_target_met += 1;
+                if (total_jp >= ec.jp_target) mt.jp_target_met += 1;
             }
-            const int short_jp = std::max(0, ec.jp_target - placed_jp[e]);
+            const int short_jp = std::max(0, ec.jp_target - total_jp);
             raw.shortfall_jp += short_jp;
             if (short_jp > 0) unit_shortfall_[ec.unit] += short_jp;
         }
+        mt.jp_total = mt.jp_earned + mt.jp_planned;
         mt.participation_rate =
             mt.demand_total > 0 ? static_cast<double>(mt.demand_placed) / static_cast<double>(mt.demand_total) : 1.0;
         mt.jp_target_attainment = mt.jp_target_employees > 0 ? static_cast<double>(mt.jp_target_met) /

@@ -687,17 +687,19 @@ void exact_model::build() {
     }
     for (std::uint32_t e = 0; e < cm_.employees.size(); ++e) {
         const auto& ec = cm_.employees[e];
+        // JP earned this year (history) use up the cap and count toward the target.
         if (ec.jp_cap >= 0 && !jp_of[e].empty()) {
+            const int left = std::max(0, ec.jp_cap - ec.jp_earned);
             double sum = 0;
             for (const auto& [c, v] : jp_of[e]) sum += v;
-            if (sum > ec.jp_cap) add_row(-inf, ec.jp_cap, jp_of[e]);
+            if (sum > left) add_row(-inf, left, jp_of[e]);
         }
-        if (ec.jp_target > 0 && w.jp_shortfall != 0) {
+        if (ec.jp_target > ec.jp_earned && w.jp_shortfall != 0) {
             const int sf = mp_.add_col(0, inf, false);
             set_obj(0, sf, w.jp_shortfall);
             auto t = jp_of[e];
             t.emplace_back(sf, 1.0);
-            add_row(ec.jp_target, inf, std::move(t));
+            add_row(ec.jp_target - ec.jp_earned, inf, std::move(t));
         }
     }
     for (auto& ob : obj_) ob.resize(static_cast<std::size_t>(mp_.cols()), 0.0);

@@ -147,6 +147,10 @@ std::string blocked_by(const text::messages& m, const plan& pl, std::uint32_t d,
         case refusal::pinned:
             return std::string(m.tr("it is already under way or before the re-plan date"));
         case refusal::jp_cap:
+            if (cm.employees[e].jp_earned > 0)
+                return m.format("{} would pass the JP cap of {} a year ({} JP already earned this year, {} planned)",
+                                name, m.number(cm.employees[e].jp_cap), m.number(cm.employees[e].jp_earned),
+                                m.number(pl.placed_jp[e]));
             return m.format("{} would pass the JP cap of {} a year ({} JP already planned)", name,
                             m.number(cm.employees[e].jp_cap), m.number(pl.placed_jp[e]));
         case refusal::budget:

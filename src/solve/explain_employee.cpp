@@ -34,6 +34,7 @@ employee_explanation explain_employee(const model::scenario& s, const solution& 
     out.jp_cap = emp.jp_cap;
     const std::uint32_t e = employee.value;
     out.placed_jp = pl.placed_jp[e];
+    out.jp_earned = cm.employees[e].jp_earned;
     // Placements the file holds: cohort seats, and people with study blocks per programme.
     std::int64_t in_file = 0;
     for (const auto& c : sol.cohorts) in_file += static_cast<std::int64_t>(c.participants.size());

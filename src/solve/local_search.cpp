@@ -758,7 +758,7 @@ std::int64_t top_up(plan& pl, rng& r, const std::function<bool()>& stop) {
     std::vector<std::uint32_t> order;
     for (std::uint32_t e = 0; e < cm.employees.size(); ++e) {
         const std::uint32_t lo = cm.topup_off[e], hi = cm.topup_off[e + 1];
-        const int target = cm.employees[e].jp_target;
+        const int target = cm.employees[e].jp_target - cm.employees[e].jp_earned;  // earned JP count (history)
         if (lo == hi) continue;
         // Top-up kept from a previous plan that declared demand has made needless
         // since: drop the smallest item while the person reaches the target without it.

@@ -44,7 +44,7 @@ plan::plan(const compiled_model& model) : cm(model) {
         (dc.mandatory ? tot.unplaced_jp_mandatory : tot.unplaced_jp_elective) += jp;
         tot.unplaced_items += 1;
     }
-    for (const auto& e : cm.employees) tot.shortfall_jp += std::max(0, e.jp_target);
+    for (const auto& e : cm.employees) tot.shortfall_jp += std::max(0, e.jp_target - e.jp_earned);
     unit_ix_.assign(cm.units.size() * static_cast<std::size_t>(cm.days), 0);
     unit_pool_.assign(static_cast<std::size_t>(cm.slots_per_day), 0);  // block 0 is never used
     occ_pulled_.assign(cm.shift_occurrences.size(), 0);
@@ -463,7 +463,8 @@ bool plan::session_ok(std::uint32_t c, std::uint32_t k, int d, tmin a, tmin b, r
 
 bool plan::jp_cap_ok(std::uint32_t e, std::uint32_t program) const {
     const int cap = cm.employees[e].jp_cap;
-    return cap < 0 || placed_jp[e] + cm.programs[program].jp <= cap;
+    // JP earned this year (history) use up the cap; a history already above it leaves nothing.
+    return cap < 0 || placed_jp[e] + cm.programs[program].jp <= std::max(0, cap - cm.employees[e].jp_earned);
 }
 
 // ---------------------------------------------------------------- raw mutations
@@ -633,7 +634,7 @@ void plan::set_placed(std::uint32_t d, bool placed) {
         if (prev_ && prev_->published[d])
             (dc.mandatory ? tot.dropped_jp_mandatory : tot.dropped_jp_elective) += sign * jp;
     }
-    const int target = cm.employees[dc.employee].jp_target;
+    const int target = cm.employees[dc.employee].jp_target - cm.employees[dc.employee].jp_earned;
     const int before = std::max(0, target - placed_jp[dc.employee]);
     placed_jp[dc.employee] += placed ? jp : -jp;
     const int after = std::max(0, target - placed_jp[dc.employee]);

@@ -342,6 +342,10 @@ solution solve(const model::scenario& s, const solve_options& opts) {
                            "only {} of {} search threads could run ({}); the plan is the one {} threads give with "
                            "this seed",
                            static_cast<std::int64_t>(running), running, runs, refused, running));
+    if (!s.completed.empty())
+        out.notes.push_back(m.plural("{} demand item dropped: the training history shows it completed",
+                                     "{} demand items dropped: the training history shows them completed",
+                                     static_cast<std::int64_t>(s.completed.size()), m.number(s.completed.size())));
     if (rc) {
         out.notes.insert(out.notes.end(), rc->problems.begin(), rc->problems.end());
         out.notes.insert(out.notes.end(), results[best].notes.begin(), results[best].notes.end());

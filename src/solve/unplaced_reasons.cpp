@@ -19,8 +19,12 @@ std::vector<reason> unplaced_reasons(const plan& pl, std::uint32_t d, refusal la
         return out;
     }
     if (!pl.jp_cap_ok(dc.employee, dc.program) && pl.placed_jp[dc.employee] + pc.jp > 0) {
-        out.push_back({"R-JP-CAP", fmt::format("{} JP of {} would take {} past the JP cap of {}", pc.jp, p.id, who,
-                                               cm.employees[dc.employee].jp_cap)});
+        const int earned = cm.employees[dc.employee].jp_earned;
+        out.push_back({"R-JP-CAP", earned > 0 ? fmt::format("{} JP of {} would take {} past the JP cap of {} "
+                                                            "({} JP already earned this year)",
+                                                            pc.jp, p.id, who, cm.employees[dc.employee].jp_cap, earned)
+                                              : fmt::format("{} JP of {} would take {} past the JP cap of {}", pc.jp,
+                                                            p.id, who, cm.employees[dc.employee].jp_cap)});
         return out;
     }
     const std::string unit = s.units[cm.employees[dc.employee].unit].id;

@@ -102,7 +102,7 @@ void check_placement(context& c) {
                   c.m.format("{} takes {} JP of catalogue top-up, above the catalogue's {} JP per person",
                              c.who(model::employee_index{i}), c.top_up_jp[i], limit),
                   std::nullopt, {emp.id, "", ""});
-        const std::int64_t total = declared_jp[i] + c.top_up_jp[i];
+        const std::int64_t total = c.earned_jp[i] + declared_jp[i] + c.top_up_jp[i];  // earned JP count (history)
         // Top-up already begun before a re-plan happened; only what could still be dropped is excess.
         if (emp.jp_target > 0 && c.top_up_droppable[i] > 0 && total - c.top_up_droppable[i] >= emp.jp_target)
             c.add("S-TOP-UP-EXCESS",
@@ -113,14 +113,24 @@ void check_placement(context& c) {
                   std::nullopt, {emp.id, "", ""});
     }
 
-    // PPPK cap: the JP of every programme a person is scheduled for.
+    // PPPK cap: the JP of every programme a person is scheduled for, plus the JP
+    // the history shows earned this year. A history alone above the cap is no
+    // fault of the plan: only scheduling anything on top of it is.
     for (std::uint32_t i = 0; i < c.s.employees.size(); ++i) {
         const auto& emp = c.s.employees[i];
-        if (!emp.jp_cap || jp_taken[i] <= *emp.jp_cap) continue;
-        c.add("H7-JP-CAP",
-              c.m.format("{} is scheduled for {} JP of training, above their cap of {} JP",
-                         c.who(model::employee_index{i}), jp_taken[i], *emp.jp_cap),
-              std::nullopt, {emp.id, "", ""});
+        const std::int64_t earned = c.earned_jp[i];
+        if (!emp.jp_cap || jp_taken[i] <= std::max<std::int64_t>(0, *emp.jp_cap - earned)) continue;
+        if (earned > 0)
+            c.add(
+                "H7-JP-CAP",
+                c.m.format("{} is scheduled for {} JP of training and earned {} JP this year, above their cap of {} JP",
+                           c.who(model::employee_index{i}), jp_taken[i], earned, *emp.jp_cap),
+                std::nullopt, {emp.id, "", ""});
+        else
+            c.add("H7-JP-CAP",
+                  c.m.format("{} is scheduled for {} JP of training, above their cap of {} JP",
+                             c.who(model::employee_index{i}), jp_taken[i], *emp.jp_cap),
+                  std::nullopt, {emp.id, "", ""});
     }
 }
 

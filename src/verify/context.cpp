@@ -25,6 +25,13 @@ context::context(const model::scenario& sc, const model::solution& so, const mod
     top_up_jp.assign(s.employees.size(), 0);
     top_up_smallest.assign(s.employees.size(), 0);
     top_up_droppable.assign(s.employees.size(), 0);
+    earned_jp.assign(n, 0);
+    const auto plan_year = date::year_month_day{s.horizon.first}.year();
+    for (const auto& h : s.history) {
+        if (!h.employee.valid() || h.employee.value >= n) continue;
+        if (date::year_month_day{h.end}.year() != plan_year) continue;
+        earned_jp[h.employee.value] += h.jp;
+    }
     demand_of.reserve(s.demand.size());
     for (std::uint32_t i = 0; i < s.demand.size(); ++i)
         demand_of.emplace(key(s.demand[i].employee, s.demand[i].program), i);

@@ -104,6 +104,10 @@ public:
     std::unordered_map<std::uint64_t, instant> study_end;
     /// (employee, programme) studied by watching a recording / as catalogue top-up.
     std::unordered_map<std::uint64_t, bool> recording_study, top_up_study;
+    /// Per employee: JP the training history shows earned in the plan's year (the
+    /// year the horizon starts in; an entry counts by its end date). Computed here,
+    /// not by scenario::earned_jp(): the checker is a separate code path.
+    std::vector<std::int64_t> earned_jp;
     /// Per employee: JP of complete top-up study by the horizon's end, and its smallest item.
     std::vector<std::int64_t> top_up_jp, top_up_smallest;
     std::int64_t top_up_placed = 0, recording_placed = 0;

@@ -54,6 +54,12 @@ void score(context& c, report& r) {
     m.recording_placed = c.recording_placed;
     m.participation_rate =
         m.demand_total > 0 ? static_cast<double>(m.demand_placed) / static_cast<double>(m.demand_total) : 1.0;
+    // JP earned this year (the history, context::earned_jp) count toward the target.
+    for (std::uint32_t e = 0; e < s.employees.size(); ++e) {
+        m.jp_earned += c.earned_jp[e];
+        m.jp_planned += placed_jp[e];
+    }
+    m.jp_total = m.jp_earned + m.jp_planned;
     double shortfall = 0;
     for (std::uint32_t e = 0; e < s.employees.size(); ++e) {
         const auto& emp = s.employees[e];
@@ -62,16 +68,18 @@ void score(context& c, report& r) {
         if (emp.jp_target <= 0) continue;
         ++m.jp_target_employees;
         ++group.jp_target_employees;
-        if (placed_jp[e] >= emp.jp_target) {
+        const std::int64_t total = c.earned_jp[e] + placed_jp[e];
+        if (total >= emp.jp_target) {
             ++m.jp_target_met;
             ++group.jp_target_met;
         } else {
-            const double gap = static_cast<double>(emp.jp_target - placed_jp[e]);
+            const double gap = static_cast<double>(emp.jp_target - total);
             shortfall += gap;
             unit_shortfall[emp.unit.value] += gap;
         }
     }
     r.placed_jp = placed_jp;
+    r.earned_jp = c.earned_jp;
     r.placed = c.placed;
     m.jp_target_attainment = m.jp_target_employees > 0
                                  ? static_cast<double>(m.jp_target_met) / static_cast<double>(m.jp_target_employees)

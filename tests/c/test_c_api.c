@@ -1083,6 +1083,71 @@ static void test_outputs(const jadwal_solution* sol) {
     free(dir);
 }
 
+/* The at-risk list: by threshold, its getters, its errors, and at_risk.csv
+ * written with the other CSVs holding the same people. */
+static void test_at_risk(const jadwal_solution* sol) {
+    jadwal_at_risk* none = NULL;
+    jadwal_at_risk* half = NULL;
+    jadwal_at_risk* all = NULL;
+    CHECK_OK(jadwal_at_risk_list(&none, sol, 0.0));
+    CHECK_OK(jadwal_at_risk_list(&half, sol, 0.5));
+    CHECK_OK(jadwal_at_risk_list(&all, sol, 1.0));
+    size_t n0 = 99, n5 = 0, n1 = 0;
+    CHECK_OK(jadwal_at_risk_count(&n0, none));
+    CHECK_OK(jadwal_at_risk_count(&n5, half));
+    CHECK_OK(jadwal_at_risk_count(&n1, all));
+    CHECK(n0 == 0); /* nobody is below probability 0 */
+    CHECK(n5 > 0 && n5 <= n1);
+    double last = -1;
+    const char* last_unit = "";
+    for (size_t i = 0; i < n5; ++i) {
+        jadwal_at_risk_person p;
+        CHECK_OK(jadwal_at_risk_person_at(&p, half, i));
+        CHECK(strlen(p.employee) > 0 && strlen(p.name) > 0 && strlen(p.unit) > 0 && strlen(p.staff_group) > 0);
+        CHECK(p.jp_target > 0 && p.jp_earned >= 0 && p.jp_planned >= 0);
+        CHECK(p.probability >= 0 && p.probability < 0.5);
+        CHECK(p.expected_jp >= p.jp_earned && p.expected_jp <= p.jp_earned + p.jp_planned + 1e-9);
+        if (p.jp_earned + p.jp_planned < p.jp_target) CHECK(p.probability == 0);
+        /* by unit, then probability */
+        if (strcmp(p.unit, last_unit) == 0) CHECK(p.probability >= last);
+        last = p.probability;
+        last_unit = p.unit;
+    }
+    jadwal_at_risk_person p;
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_at_risk_person_at(&p, half, n5));
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_at_risk_person_at(NULL, half, 0));
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_at_risk_count(NULL, half));
+    jadwal_at_risk* bad = (jadwal_at_risk*)1;
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_at_risk_list(&bad, sol, 1.5));
+    CHECK(bad == NULL);
+    CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_at_risk_list(&bad, NULL, 0.5));
+
+    /* at_risk.csv: a header and one row per person of the 0.5 list, in its order. */
+    char* dir = path_join(work_dir, "outputs-at-risk");
+    CHECK_OK(jadwal_write_outputs(sol, dir, "csv", NULL));
+    char* csv_path = path_join(dir, "at_risk.csv");
+    char* csv = read_text(csv_path, NULL);
+    CHECK(csv != NULL);
+    if (csv) {
+        CHECK(strncmp(csv, "unit,nip,name,staff_group,jp_target,jp_earned,jp_planned,expected_jp,probability\r\n",
+                      82) == 0);
+        size_t rows = 0;
+        for (const char* c = csv; *c; ++c) rows += *c == '\n';
+        CHECK(rows == n5 + 1);
+        if (n5 > 0) {
+            CHECK_OK(jadwal_at_risk_person_at(&p, half, 0));
+            CHECK(strstr(csv, p.employee) != NULL);
+        }
+        free(csv);
+    }
+    free(csv_path);
+    free(dir);
+    jadwal_at_risk_free(none);
+    jadwal_at_risk_free(half);
+    jadwal_at_risk_free(all);
+    jadwal_at_risk_free(NULL);
+}
+
 /* The number of VEVENTs in `text` if it reads as one iCalendar object as
  * RFC 5545 lays it out, else -1: lines ending in CRLF of at most 75 octets,
  * each a content line (NAME[;PARAM...]:VALUE) or a folded continuation (a
@@ -1229,6 +1294,81 @@ static void test_employee_calendar(const jadwal_solution* sol) {
     free(ex_file);
     free(ex_dir);
     free(dir);
+}
+
+/* The scenario's `outputs` section sets the calendar and CSV options a caller
+ * leaves unset; an option given wins (docs/outputs.md "Options in the scenario"). */
+static void test_scenario_outputs(void) {
+    char* path = path_join(source_dir, "tests/data/good/minimal.yaml");
+    size_t length = 0;
+    char* base = read_text(path, &length);
+    CHECK(base != NULL);
+    if (!base) return;
+    const char* section =
+        "outputs:\n"
+        "  uid_domain: bkpsdmd.batangharikab.go.id\n"
+        "  product_id: \"-//BKPSDMD Batanghari//jadwal//ID\"\n"
+        "  reminders: [2h]\n"
+        "  spreadsheet: true\n";
+    char* yaml = malloc(length + strlen(section) + 1);
+    CHECK(yaml != NULL);
+    if (!yaml) return;
+    memcpy(yaml, base, length);
+    strcpy(yaml + length, section);
+    jadwal_scenario* s = NULL;
+    CHECK_OK(jadwal_scenario_load_string(&s, yaml, strlen(yaml), "outputs.yaml"));
+    if (!s) return;
+    jadwal_solve_options so;
+    jadwal_solve_options_init(&so);
+    so.max_moves = 200;
+    so.seed = 1;
+    jadwal_solution* sol = NULL;
+    CHECK_OK(jadwal_solve(&sol, s, &so));
+    if (!sol) return;
+    const char* employee = "198203142006041002";
+
+    char* publish = NULL;
+    CHECK_OK(jadwal_employee_calendar(&publish, NULL, sol, employee, NULL));
+    CHECK(publish && strstr(publish, "BEGIN:VEVENT") != NULL);
+    CHECK(publish && strstr(publish, "@bkpsdmd.batangharikab.go.id\r\n") != NULL);
+    CHECK(publish && strstr(publish, "@jadwal\r\n") == NULL);
+    CHECK(publish && strstr(publish, "PRODID:-//BKPSDMD Batanghari//jadwal//ID\r\n") != NULL);
+    CHECK(publish && strstr(publish, "TRIGGER:-PT2H\r\n") != NULL);
+    CHECK(publish && strstr(publish, "TRIGGER:-P1D\r\n") == NULL);
+    jadwal_string_free(publish);
+
+    jadwal_ics_options o;
+    jadwal_ics_options_init(&o);
+    o.uid_domain = "portal.example.go.id";
+    const int none = 0;
+    o.reminder_minutes = &none;
+    o.reminder_count = 0; /* explicitly no reminders */
+    CHECK_OK(jadwal_employee_calendar(&publish, NULL, sol, employee, &o));
+    CHECK(publish && strstr(publish, "@portal.example.go.id\r\n") != NULL);
+    CHECK(publish && strstr(publish, "@bkpsdmd.batangharikab.go.id") == NULL);
+    CHECK(publish && strstr(publish, "PRODID:-//BKPSDMD Batanghari//jadwal//ID\r\n") != NULL); /* not given */
+    CHECK(publish && strstr(publish, "BEGIN:VALARM") == NULL);
+    jadwal_string_free(publish);
+
+    /* jadwal_write_outputs (no options at all): the scenario's domain and spreadsheet CSVs. */
+    char* dir = path_join(work_dir, "outputs-scenario-section");
+    CHECK_OK(jadwal_write_outputs(sol, dir, "csv,ics", NULL));
+    char* ics_file = path_join(dir, "calendars/employees/198203142006041002.ics");
+    char* ics = read_text(ics_file, NULL);
+    CHECK(ics && strstr(ics, "@bkpsdmd.batangharikab.go.id\r\n") != NULL);
+    char* csv_file = path_join(dir, "schedule.csv");
+    char* csv = read_text(csv_file, NULL);
+    CHECK(csv && strncmp(csv, "\xEF\xBB\xBF", 3) == 0 && strchr(csv, ';') != NULL); /* spreadsheet: true */
+    free(csv);
+    free(csv_file);
+    free(ics);
+    free(ics_file);
+    free(dir);
+    jadwal_solution_free(sol);
+    jadwal_scenario_free(s);
+    free(yaml);
+    free(base);
+    free(path);
 }
 
 /* The language, spreadsheet CSV and reminder options reach the files and the solver. */
@@ -1503,7 +1643,9 @@ int main(int argc, char** argv) {
     test_cancel_flag(s);
     test_bad_options(s);
     test_outputs(sol);
+    test_at_risk(sol);
     test_employee_calendar(sol);
+    test_scenario_outputs();
     test_language_spreadsheet_reminders(s, sol);
     test_explain_leave_replan(s, sol);
     test_add_employees();

@@ -95,4 +95,12 @@ inline solve::cohort live_cohort(std::string id, std::uint32_t program, std::uin
     return c;
 }
 
+/// A plan of the attendance scenario made of `cohorts`, under the default policy.
+inline solve::solution plan_of(std::vector<solve::cohort> cohorts) {
+    solve::solution p;
+    p.policy = "default";
+    p.cohorts = std::move(cohorts);
+    return p;
+}
+
 }  // namespace jadwal::test

@@ -12,15 +12,9 @@
 using namespace jadwal;
 using jadwal::test::attendance_scenario;
 using jadwal::test::live_cohort;
+using jadwal::test::plan_of;
 
 namespace {
-
-solve::solution plan_of(std::vector<solve::cohort> cohorts) {
-    solve::solution p;
-    p.policy = "default";
-    p.cohorts = std::move(cohorts);
-    return p;
-}
 
 constexpr std::uint32_t etika = 0;
 constexpr std::uint32_t dua = 1;

@@ -40,7 +40,7 @@ TEST_CASE("Every top-level section is described in docs/format.md", "[load][docs
     const std::string doc = read(jadwal::test::source_dir() / "docs/format.md");
     for (const char* section : {"jadwal", "scenario", "holidays", "seasons", "work_patterns", "locations",
                                 "duty_templates", "units", "employees", "venues", "platforms", "instructors",
-                                "programs", "demand", "policies", "budget", "attendance"}) {
+                                "programs", "demand", "policies", "budget", "attendance", "history"}) {
         INFO(section);
         CHECK(doc.find(std::string{"## `"} + section + "`") != std::string::npos);
     }

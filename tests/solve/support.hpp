@@ -113,4 +113,13 @@ inline std::string jakarta(calendar::instant t) {
     return calendar::format_instant(t, *date::locate_zone("Asia/Jakarta"));
 }
 
+/// The metric `name` of a plan (solve::for_each_metric), as a whole number; -1: none.
+inline std::int64_t metric(const solve::solution& sol, std::string_view name) {
+    std::int64_t out = -1;
+    solve::for_each_metric(sol.metrics, [&](const char* n, auto v) {
+        if (n == name) out = static_cast<std::int64_t>(v);
+    });
+    return out;
+}
+
 }  // namespace jadwal::test

@@ -40,8 +40,8 @@ TEST_CASE("jadwal solve writes every output into a new directory and prints the 
     // nothing else (no temporary file left behind).
     std::set<std::string> names;
     for (const auto& e : std::filesystem::directory_iterator(out)) names.insert(e.path().filename().string());
-    CHECK(names == std::set<std::string>{".jadwal", "calendars", "report.html", "schedule.csv", "siasn_courses.csv",
-                                         "solution.json", "unplaced.csv"});
+    CHECK(names == std::set<std::string>{".jadwal", "at_risk.csv", "calendars", "report.html", "schedule.csv",
+                                         "siasn_courses.csv", "solution.json", "unplaced.csv"});
     std::size_t sets = 0;
     for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(out / ".jadwal" / "sets")) ++sets;
     CHECK(sets == 1);

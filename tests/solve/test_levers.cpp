@@ -9,14 +9,6 @@ using namespace jadwal;
 
 namespace {
 
-std::int64_t metric(const solve::solution& sol, std::string_view name) {
-    std::int64_t out = -1;
-    solve::for_each_metric(sol.metrics, [&](const char* n, auto v) {
-        if (n == name) out = static_cast<std::int64_t>(v);
-    });
-    return out;
-}
-
 // Five office staff of whom one may be away in working time, and a national
 // webinar in working hours that all of them need; it is recorded for a week.
 constexpr std::string_view webinar_yaml = R"(
@@ -54,7 +46,7 @@ TEST_CASE("people a unit limit keeps from a fixed webinar watch its recording in
     CHECK(sol.unplaced.empty());
     REQUIRE(sol.cohorts.size() == 1);
     CHECK(sol.cohorts[0].participants.size() == 1);  // the unit lets one go at a time
-    CHECK(metric(sol, "recording_placed") == 4);
+    CHECK(test::metric(sol, "recording_placed") == 4);
     const auto from = test::jakarta(sol.cohorts[0].sessions[0].end);
     for (const auto& b : sol.study_blocks) {
         CHECK(b.recording);
@@ -73,7 +65,7 @@ TEST_CASE("a policy that refuses recordings leaves those the webinar cannot seat
     CHECK(test::verify_violations(*s, sol, "live_only").empty());
     CHECK(sol.study_blocks.empty());
     CHECK(sol.unplaced.size() == 4);
-    CHECK(metric(sol, "recording_placed") == 0);
+    CHECK(test::metric(sol, "recording_placed") == 0);
 }
 
 TEST_CASE("people short of their target get catalogue courses up to it and within the limit", "[solve][top-up]") {
@@ -113,10 +105,10 @@ policies: {flexible: {}}
     CHECK(top_up.count("done") == 0);      // already at target
     CHECK(top_up.count("contract") == 0);  // no target, and not eligible
     CHECK(top_up.count("teacher") == 0);   // not eligible
-    CHECK(metric(sol, "top_up_placed") == 2);
-    CHECK(metric(sol, "top_up_jp") == 12);
-    CHECK(metric(sol, "demand_total") == 5);  // top-up is not demand
-    CHECK(metric(sol, "jp_target_met") == 2);  // short (2 + 6) and done
+    CHECK(test::metric(sol, "top_up_placed") == 2);
+    CHECK(test::metric(sol, "top_up_jp") == 12);
+    CHECK(test::metric(sol, "demand_total") == 5);  // top-up is not demand
+    CHECK(test::metric(sol, "jp_target_met") == 2);  // short (2 + 6) and done
 }
 
 TEST_CASE("top-up never takes the time declared demand needs", "[solve][top-up]") {
@@ -140,6 +132,6 @@ policies:
     const auto sol = test::solve_with(*s, "evenings", 3000);
     CHECK(test::verify_violations(*s, sol, "evenings").empty());
     CHECK(sol.unplaced.empty());
-    CHECK(metric(sol, "demand_placed") == 1);
-    CHECK(metric(sol, "top_up_placed") == 0);
+    CHECK(test::metric(sol, "demand_placed") == 1);
+    CHECK(test::metric(sol, "top_up_placed") == 0);
 }

@@ -123,3 +123,36 @@ TEST_CASE("a limit the solver keeps is checked before it solves, not met mid-sol
     CHECK(limit->path == "units[0].critical[254].weight");
     CHECK_THROWS_AS(solve::solve(s, solve::solve_options{}), load::invalid_scenario);
 }
+
+TEST_CASE("a training history built in code is checked like the rest of the scenario", "[validate][history]") {
+    model::scenario s = built_in_code();
+    model::history_entry ok;
+    ok.employee = model::employee_index{0};
+    ok.course = "Pelatihan Kepemimpinan";
+    ok.jp = 12;
+    ok.start = ok.end = *calendar::parse_date("2026-02-10");
+    s.history.push_back(ok);
+    CHECK(load::validate(s).empty());
+
+    model::history_entry bad = ok;
+    bad.employee = model::employee_index{4};  // one employee
+    bad.program = model::program_index{2};    // no programmes
+    bad.jp = -3;
+    bad.end = *calendar::parse_date("2026-02-01");  // before its start
+    s.history.push_back(bad);
+    model::completed_demand done;
+    done.demand.employee = model::employee_index{0};
+    done.demand.program = model::program_index{0};  // no programmes either
+    done.history = 7;                               // two history rows
+    s.completed.push_back(done);
+    const load::diagnostics d = load::validate(s);
+    CHECK(d.error_count() == 6);
+    for (const char* path : {"history[1].employee", "history[1].program", "history[1].jp", "history[1].end",
+                             "completed[0].demand.program", "completed[0].history"}) {
+        INFO(path);
+        bool found = false;
+        for (const auto& x : d.items()) found = found || x.path == path;
+        CHECK(found);
+    }
+    CHECK_THROWS_AS(solve::solve(s, solve::solve_options{}), load::invalid_scenario);
+}

@@ -2,6 +2,7 @@
 #include "api.hpp"
 
 #include <jadwal/calendar/work_calendar.hpp>
+#include <jadwal/compare/at_risk.hpp>
 #include <jadwal/io/explanation_json.hpp>
 #include <jadwal/io/input_file.hpp>
 #include <jadwal/io/solution_json.hpp>
@@ -55,9 +56,11 @@ std::unique_ptr<jadwal_solution> make_solution(std::shared_ptr<const model::scen
 
 int copy_metrics(jadwal_metrics* out, const solve::solution_metrics& m, std::int64_t unplaced, std::int64_t moves) {
     // Callers built against an older header pass a smaller struct: fill what
-    // fits. None older than the first layout exists yet.
+    // fits. The layouts: up to `moves` (0.1.0), up to `preference_misses`, and
+    // up to `jp_total` (the whole struct).
     constexpr std::size_t first_layout = offsetof(jadwal_metrics, preference_misses);
-    if (out->size < first_layout || out->size > sizeof(jadwal_metrics))
+    constexpr std::size_t second_layout = offsetof(jadwal_metrics, jp_earned);
+    if (out->size != first_layout && out->size != second_layout && out->size != sizeof(jadwal_metrics))
         return fail(JADWAL_E_INVALID_ARGUMENT, "jadwal_metrics.size is not a size this library knows: "
                                                "call jadwal_metrics_init first");
     jadwal_metrics full{};
@@ -81,6 +84,9 @@ int copy_metrics(jadwal_metrics* out, const solve::solution_metrics& m, std::int
     full.unplaced = unplaced;
     full.moves = moves;
     full.preference_misses = m.preference_misses;
+    full.jp_earned = m.jp_earned;
+    full.jp_planned = m.jp_planned;
+    full.jp_total = m.jp_total;
     std::memcpy(out, &full, out->size);
     return JADWAL_OK;
 }
@@ -194,6 +200,8 @@ constexpr int max_reminder_minutes = 28 * 24 * 60;
 /// model) and `spreadsheet`; a status.
 int read_ics_options(const jadwal_ics_options* options, output::ics_options& o, std::optional<solve::solution>& carried,
                      const model::scenario& s, bool* spreadsheet = nullptr) {
+    // What the caller leaves unset comes from the scenario's `outputs`, else built in.
+    o = output::scenario_ics_options(s);
     o.dtstamp = output::default_dtstamp();
     if (!options) return JADWAL_OK;
     // The layouts released: without language and what follows (0.1.0), and the current one.
@@ -209,7 +217,7 @@ int read_ics_options(const jadwal_ics_options* options, output::ics_options& o, 
     if (in.dtstamp_unix >= 0)
         o.dtstamp = output::dtstamp_from_unix(in.dtstamp_unix);
     if (const int st = read_language(in.language, o.language, "language")) return st;
-    if (spreadsheet) *spreadsheet = in.csv_spreadsheet != 0;
+    if (spreadsheet && in.csv_spreadsheet != 0) *spreadsheet = true;  // 0: as the scenario says
     if (in.reminder_minutes) {
         std::vector<int> minutes(in.reminder_minutes, in.reminder_minutes + in.reminder_count);
         for (const int m : minutes)
@@ -233,7 +241,7 @@ int write_outputs(const jadwal_solution* solution, const char* dir, const char* 
     return guarded([&] {
         if (!solution) return null_argument("solution");
         if (!dir) return null_argument("dir");
-        output::publish_request req;
+        output::publish_request req = output::scenario_publish_request(*solution->scenario);
         if (formats && !output::parse_publish_formats(formats, req))
             return fail(JADWAL_E_INVALID_ARGUMENT,
                         std::string("formats '") + formats + "': write all, or a list of json, csv, html, ics");
@@ -253,6 +261,12 @@ int write_outputs(const jadwal_solution* solution, const char* dir, const char* 
             req.reminder_minutes = o.reminder_minutes;
         }
         try {
+            // at_risk.csv and the report's at-risk section, at the default threshold.
+            std::optional<output::at_risk_table> at_risk;
+            if (req.csv || req.html) {
+                at_risk = compare::at_risk(*solution->scenario, solution->plan, req.at_risk_below);
+                req.at_risk = &*at_risk;
+            }
             output::publish_plan(*solution->scenario, solution->plan, dir, req);
         } catch (const jadwal::error& e) {
             // A policy the scenario lacks (not_found) or a refused write (io, naming the path).

@@ -154,26 +154,65 @@ final class Solution
     }
 
     /**
-     * One employee's calendar as iCalendar text, byte for byte the file writeOutputs
-     * writes to calendars/employees/<id>.ics: what a portal serves when the person
-     * opens it. $uidDomain: the right-hand side of every UID (null: "jadwal").
+     * The calendar and CSV options as a jadwal_ics_options and what it points
+     * into (which must outlive the call): 'uid_domain', 'product_id' (strings),
+     * 'reminders' (minutes before each entry, 0 to 40320; [] for none),
+     * 'spreadsheet' (true: the CSVs for spreadsheets set to Indonesian). An
+     * option left out takes the scenario's `outputs` value, else the built-in
+     * default (docs/outputs.md "Options in the scenario").
      */
-    public function employeeCalendar(string $employee, ?string $uidDomain = null): string
+    private function icsOptions(array $options): array
     {
         $ffi = $this->lib->ffi;
-        $o = $ffi->new('jadwal_ics_options');
+        $o = $ffi->new('jadwal_ics_options'); // zero-filled, as jadwal_ics_options_init...
         $o->size = FFI::sizeof($o);
-        $o->dtstamp_unix = -1;
-        $domain = $uidDomain === null ? null : $this->lib->cString($uidDomain);
-        if ($domain !== null) $o->uid_domain = $ffi->cast('char*', $domain);
+        $o->dtstamp_unix = -1;                // ...which also sets this
+        $keep = [];
+        foreach (['uid_domain', 'product_id'] as $field) {
+            if (isset($options[$field])) {
+                $keep[$field] = $this->lib->cString((string)$options[$field]);
+                $o->$field = $ffi->cast('char*', $keep[$field]);
+            }
+        }
+        if (isset($options['reminders'])) {
+            $minutes = array_values((array)$options['reminders']);
+            $keep['reminders'] = $ffi->new('int[' . max(1, count($minutes)) . ']');
+            foreach ($minutes as $i => $m) $keep['reminders'][$i] = (int)$m;
+            $o->reminder_minutes = $ffi->cast('int*', $keep['reminders']);
+            $o->reminder_count = count($minutes);
+        }
+        if (!empty($options['spreadsheet'])) $o->csv_spreadsheet = 1;
+        return [$o, $keep];
+    }
+
+    /**
+     * One employee's calendar as iCalendar text, byte for byte the file writeOutputs
+     * writes to calendars/employees/<id>.ics: what a portal serves when the person
+     * opens it. $uidDomain: the right-hand side of every UID (null: the scenario's
+     * outputs.uid_domain, else "jadwal"); $options: 'product_id', 'reminders' as for
+     * writeOutputs.
+     */
+    public function employeeCalendar(string $employee, ?string $uidDomain = null, array $options = []): string
+    {
+        $ffi = $this->lib->ffi;
+        if ($uidDomain !== null) $options['uid_domain'] = $uidDomain;
+        [$o, $keep] = $this->icsOptions($options);
         $p = $ffi->new('char*');
         $this->lib->check($ffi->jadwal_employee_calendar(FFI::addr($p), null, $this->handle, $employee, FFI::addr($o)));
+        unset($keep);
         return $this->takeString($p);
     }
 
-    /** Writes solution.json, the CSVs, report.html and calendars under $dir (all or nothing). */
-    public function writeOutputs(string $dir, ?string $formats = null): void
+    /**
+     * Writes solution.json, the CSVs, report.html and calendars under $dir (all or
+     * nothing). $options: 'uid_domain', 'product_id', 'reminders', 'spreadsheet'
+     * (see icsOptions); each one left out is the scenario's `outputs` value, else
+     * the built-in default.
+     */
+    public function writeOutputs(string $dir, ?string $formats = null, array $options = []): void
     {
-        $this->lib->check($this->lib->ffi->jadwal_write_outputs($this->handle, $dir, $formats, null));
+        [$o, $keep] = $this->icsOptions($options);
+        $this->lib->check($this->lib->ffi->jadwal_write_outputs_ex($this->handle, $dir, $formats, FFI::addr($o)));
+        unset($keep);
     }
 }

@@ -73,6 +73,8 @@ __all__ = [
     "Unplaced",
     "Reason",
     "Alternative",
+    "AtRisk",
+    "at_risk",
     "solution_from_json",
     "load_solution",
     # change requests from individuals
@@ -521,6 +523,21 @@ def _unplaced(items: Iterable[Any]) -> List[Unplaced]:
     ]
 
 
+@dataclasses.dataclass(frozen=True)
+class AtRisk:
+    """A person unlikely to reach their JP target by the year's end (:func:`at_risk`)."""
+
+    employee: str  #: NIP
+    name: str
+    unit: str  #: the unit's id
+    staff_group: str  #: "office", "teachers", "shift" or "other"
+    jp_target: int
+    jp_earned: int  #: in the plan's year, from the scenario's history
+    jp_planned: int  #: of the programmes the plan places them in
+    expected_jp: float  #: earned + the sum of JP x completion probability
+    probability: float  #: of reaching jp_target
+
+
 class Solution:
     """A training plan: cohorts with sessions and participants, self-paced study
     blocks, the demand left unplaced with reasons, and the metrics.
@@ -631,6 +648,10 @@ class Solution:
     @functools.cached_property
     def unplaced(self) -> List[Unplaced]:
         return _unplaced(self._native.unplaced())
+
+    def at_risk(self, threshold: float = 0.5) -> List[AtRisk]:
+        """``jadwal.at_risk(self, threshold)``."""
+        return at_risk(self, threshold)
 
     def to_json(self) -> str:
         """solution.json as text: deterministic, the same bytes for the same plan."""
@@ -1067,7 +1088,8 @@ def employee_calendar(
     ``"en"`` for the calendar text (None: the scenario's ``locale``, else
     English); ``reminders``: minutes (or timedeltas) before each entry, 0 to 28
     days, for its VALARMs, largest first and each once (None: a day and 30
-    minutes before; ``[]``: none). Raises :class:`NotFoundError` for an unknown
+    minutes before; ``[]``: none). An option left at None takes the scenario's
+    ``outputs`` value when it has one. Raises :class:`NotFoundError` for an unknown
     employee and :class:`InvalidArgumentError` for a bad option.
     """
     if not isinstance(solution, Solution):
@@ -1081,6 +1103,26 @@ def employee_calendar(
     return publish, cancel
 
 
+def at_risk(plan: Solution, threshold: float = 0.5) -> List[AtRisk]:
+    """The people unlikely to reach their JP target by the year's end
+    (docs/attendance.md "At risk"): every employee with a JP target whose
+    probability of reaching it is below ``threshold`` (0 to 1). The probability
+    is exact: the JP earned this year (the scenario's history) plus the
+    programmes the plan places them in, each completed independently with the
+    attendance model's probability. By unit (scenario order), then
+    probability, then NIP, as at_risk.csv lists them. Raises
+    :class:`InvalidArgumentError` for a threshold outside 0 to 1.
+    """
+    if not isinstance(plan, Solution):
+        raise InvalidArgumentError(f"plan must be a jadwal.Solution, not {type(plan).__name__}")
+    if isinstance(threshold, bool) or not isinstance(threshold, (int, float)):
+        raise InvalidArgumentError(f"threshold must be a probability from 0 to 1, not {threshold!r}")
+    x = float(threshold)
+    if not 0 <= x <= 1:
+        raise InvalidArgumentError(f"threshold must be a probability from 0 to 1, not {threshold!r}")
+    return [AtRisk(*row) for row in plan._native.at_risk(x)]
+
+
 def write_outputs(
     solution: Solution,
     dir: PathLike,
@@ -1091,7 +1133,7 @@ def write_outputs(
     product_id: Optional[str] = None,
     dtstamp: Optional[_dt.datetime] = None,
     language: Optional[str] = None,
-    spreadsheet: bool = False,
+    spreadsheet: Optional[bool] = None,
     reminders: Optional[Iterable[Union[int, _dt.timedelta]]] = None,
 ) -> pathlib.Path:
     """Publishes the plan under ``dir`` (created if missing), all files or none.
@@ -1105,6 +1147,9 @@ def write_outputs(
     ``reminders`` as for :func:`employee_calendar`. ``spreadsheet``: the CSV
     files for spreadsheets set to Indonesian (``;`` between fields, decimal
     commas, NIPs kept as text, a UTF-8 byte order mark) instead of RFC 4180.
+    An option left at None takes the scenario's ``outputs`` value when it has
+    one (``uid_domain``, ``product_id``, ``reminders``, ``spreadsheet``), else
+    the built-in default; an argument given wins.
     Returns ``dir`` as a Path. Raises :class:`OutputError` (an ``OSError``) when
     a file cannot be written; the previous outputs are then left in place, and
     :class:`InvalidArgumentError` (a ``ValueError``) for every bad argument,
@@ -1123,8 +1168,8 @@ def write_outputs(
         if not formats or not all(isinstance(f, str) for f in formats):
             raise problem
         formats = ",".join(formats)
-    if not isinstance(spreadsheet, bool):
-        raise InvalidArgumentError(f"spreadsheet must be True or False, not {spreadsheet!r}")
+    if spreadsheet is not None and not isinstance(spreadsheet, bool):
+        raise InvalidArgumentError(f"spreadsheet must be True, False or None, not {spreadsheet!r}")
     options = _calendar_options(previous, uid_domain, product_id, dtstamp)
     solution._native.write_outputs(
         os.fspath(dir), formats, *options, _language(language), spreadsheet, _reminders(reminders)

@@ -8,6 +8,7 @@
 #include <pybind11/stl.h>
 
 #include <jadwal/time/civil.hpp>
+#include <jadwal/compare/at_risk.hpp>
 #include <jadwal/io/explanation_json.hpp>
 #include <jadwal/io/solution_json.hpp>
 #include <jadwal/load/validate.hpp>
@@ -722,6 +723,26 @@ py::list unplaced_list(const model::scenario& s, const std::vector<solve::unplac
     return out;
 }
 
+/// The at-risk list (compare::at_risk_list) as tuples (employee, name, unit,
+/// staff_group, jp_target, jp_earned, jp_planned, expected_jp, probability).
+py::list at_risk_of(const py_solution& h, double threshold) {
+    if (!(threshold >= 0 && threshold <= 1)) throw failure("invalid", "threshold must be a probability from 0 to 1");
+    const auto& s = *h.scenario;
+    std::vector<compare::at_risk_person> people;
+    {
+        const py::gil_scoped_release nogil;
+        people = compare::at_risk_list(s, compare::compute_exposure(s, h.plan), s.attendance, threshold);
+    }
+    py::list out;
+    for (const auto& p : people) {
+        const auto& e = s.employees.at(p.employee.value);
+        out.append(py::make_tuple(e.id, e.name, s.units.at(e.unit.value).id,
+                                  std::string(model::to_string(model::staff_group_of(s.pattern_of(e)))), p.jp_target,
+                                  p.jp_earned, p.jp_planned, p.expected_jp, p.probability));
+    }
+    return out;
+}
+
 py::tuple explain(const py_solution& h, const std::string& employee, const std::optional<std::string>& program,
                   const std::optional<std::string>& language) {
     const auto lang = language_arg(language);
@@ -800,11 +821,12 @@ py::dict verify_plan(const py_solution& h, const py_solution* previous, const st
 void write_outputs(const py_solution& h, const std::string& dir, const std::string& formats,
                    const py_solution* previous, const std::optional<std::string>& uid_domain,
                    const std::optional<std::string>& product_id, std::optional<std::int64_t> dtstamp_unix,
-                   const std::optional<std::string>& language, bool spreadsheet,
+                   const std::optional<std::string>& language, std::optional<bool> spreadsheet,
                    const std::optional<std::vector<std::int64_t>>& reminders) {
-    output::publish_request req;
+    // What the caller leaves at None comes from the scenario's `outputs`, else built in.
+    output::publish_request req = output::scenario_publish_request(*h.scenario);
     req.language = language_arg(language);
-    req.csv_spreadsheet = spreadsheet;
+    if (spreadsheet) req.csv_spreadsheet = *spreadsheet;
     if (auto r = reminders_arg(reminders)) req.reminder_minutes = std::move(*r);
     if (uid_domain) req.uid_domain = *uid_domain;
     if (product_id) req.product_id = *product_id;
@@ -815,6 +837,12 @@ void write_outputs(const py_solution& h, const std::string& dir, const std::stri
     if (previous) req.previous = previous_for(carried, *previous, *h.scenario);
     try {
         const py::gil_scoped_release nogil;
+        // at_risk.csv and the report's at-risk section (the compare layer's list).
+        std::optional<output::at_risk_table> at_risk;
+        if (req.csv || req.html) {
+            at_risk = compare::at_risk(*h.scenario, h.plan, req.at_risk_below);
+            req.at_risk = &*at_risk;
+        }
         output::publish_plan(*h.scenario, h.plan, dir, req);
     } catch (const solve::solve_error&) {
         throw;
@@ -833,7 +861,7 @@ py::tuple employee_calendar(const py_solution& h, const std::string& employee, c
     const auto& s = *h.scenario;
     const auto e = s.find_employee(employee);
     if (!e) throw failure("not_found", "no employee '" + employee + "' in the scenario");
-    output::ics_options o;
+    output::ics_options o = output::scenario_ics_options(s);
     o.language = language_arg(language);
     if (auto r = reminders_arg(reminders)) o.reminder_minutes = std::move(*r);
     o.dtstamp = dtstamp_unix ? output::dtstamp_from_unix(*dtstamp_unix) : output::default_dtstamp();
@@ -964,6 +992,7 @@ PYBIND11_MODULE(_jadwal, m) {
         .def("study_blocks", &study_blocks_of)
         .def("days_in_lieu", &days_in_lieu_of)
         .def("unplaced", [](const py_solution& h) { return unplaced_list(*h.scenario, h.plan.unplaced); })
+        .def("at_risk", &at_risk_of, py::arg("threshold"))
         .def("to_json", [](const py_solution& h) { return io::solution_to_json(*h.scenario, h.plan); })
         .def("explain", &explain, py::arg("employee"), py::arg("program"), py::arg("language"))
         .def("verify", &verify_plan, py::arg("previous"), py::arg("replan_from"), py::arg("language"))

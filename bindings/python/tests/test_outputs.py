@@ -18,7 +18,7 @@ def test_write_outputs_writes_only_the_formats_asked_for(plan, tmp_path):
     plan.write_outputs(tmp_path, ["json", "csv"])
     # Beside jadwal's own folder of published sets (docs/outputs.md "Publishing").
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        ".jadwal", "schedule.csv", "siasn_courses.csv", "solution.json", "unplaced.csv"
+        ".jadwal", "at_risk.csv", "schedule.csv", "siasn_courses.csv", "solution.json", "unplaced.csv"
     ]
     header = (tmp_path / "schedule.csv").read_text(encoding="utf-8").splitlines()[0]
     assert "NIP" in header.upper() or "nip" in header

@@ -17,6 +17,7 @@ METRICS = [
     "max_after_hours_minutes_per_person_week", "max_unit_absence_ratio", "cohorts", "sessions",
     "study_blocks", "instructor_minutes", "hard_violations", "recording_placed", "top_up_placed", "top_up_jp",
     "assigned_duty_days", "assigned_duty_minutes", "days_in_lieu", "preference_misses",
+    "jp_earned", "jp_planned", "jp_total",
 ]
 
 
@@ -201,7 +202,7 @@ def test_every_wrong_solve_argument_is_an_invalid_argument_not_a_type_error(scen
         ((None, "out", "ics"), {"reminders": [True]}, "a reminder must be a whole number"),
         ((None, "out", "ics"), {"reminders": [1.5]}, "a reminder must be a whole number"),
         ((None, "out", "ics"), {"reminders": 30}, "reminders must be a list of minutes"),
-        ((None, "out", "csv"), {"spreadsheet": 1}, "spreadsheet must be True or False"),
+        ((None, "out", "csv"), {"spreadsheet": 1}, "spreadsheet must be True, False or None"),
         ((None, "out", "ics"), {"dtstamp": 1767225600}, "dtstamp must be an aware datetime"),
         ((None, "out", "ics"), {"previous": "plan.json"}, "previous must be a jadwal.Solution"),
     ],

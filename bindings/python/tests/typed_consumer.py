@@ -57,3 +57,11 @@ def publish_or_explain(plan: jadwal.Solution, out: pathlib.Path) -> str:
     except jadwal.OutputError as failed:
         return failed.message
     return "written"
+
+
+def people_at_risk(plan: jadwal.Solution) -> Dict[str, List[Tuple[str, float]]]:
+    by_unit: Dict[str, List[Tuple[str, float]]] = {}
+    people: List[jadwal.AtRisk] = jadwal.at_risk(plan, threshold=0.6)
+    for p in people + plan.at_risk():
+        by_unit.setdefault(p.unit, []).append((p.employee, p.probability + p.expected_jp / max(1, p.jp_target)))
+    return by_unit

@@ -107,6 +107,9 @@ struct solution_metrics {
     std::int64_t assigned_duty_minutes = 0;  ///< training minutes inside assigned-duty time
     std::int64_t days_in_lieu = 0;           ///< days off in lieu they earned and were given
     std::int64_t preference_misses = 0;      ///< docs/model.md "Preferences"
+    std::int64_t jp_earned = 0;   ///< JP the history shows earned in the plan's year (docs/format.md "history")
+    std::int64_t jp_planned = 0;  ///< JP of every placed programme (top-up included)
+    std::int64_t jp_total = 0;    ///< jp_earned + jp_planned
     friend bool operator==(const solution_metrics&, const solution_metrics&) = default;
 };
 
@@ -140,6 +143,9 @@ void for_each_metric(const solution_metrics& m, F&& f) {
     f("assigned_duty_minutes", m.assigned_duty_minutes);
     f("days_in_lieu", m.days_in_lieu);
     f("preference_misses", m.preference_misses);
+    f("jp_earned", m.jp_earned);
+    f("jp_planned", m.jp_planned);
+    f("jp_total", m.jp_total);
 }
 
 struct objective_value {

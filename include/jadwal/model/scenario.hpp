@@ -328,6 +328,28 @@ struct demand_item {
     source_mark mark;  ///< the demand entry it came from
 };
 
+// ---------------------------------------------------------------- training history
+
+/// One course a person completed before or beside the plan, as the SIASN
+/// course export (riwayat diklat) lists it (docs/format.md "history").
+struct history_entry {
+    employee_index employee;
+    std::string course;     ///< the course name as the export writes it
+    std::string organizer;  ///< the organising institution
+    int jp = 0;             ///< JP earned (the export's whole hours, one JP each)
+    local_date start{};
+    local_date end{};       ///< the day it was completed
+    program_index program;  ///< the scenario's programme it was; invalid: none
+    source_mark mark;       ///< its row in the history file
+};
+
+/// A demand item the loader dropped because the history shows the person
+/// completed the programme (kept so notes and `explain` can say why).
+struct completed_demand {
+    demand_item demand;
+    std::uint32_t history = 0;  ///< index into scenario::history
+};
+
 // ---------------------------------------------------------------- policies
 
 struct objective_weights {
@@ -449,6 +471,20 @@ struct attendance_model {
     source_mark mark;  ///< the `attendance` section (line 0: defaults)
 };
 
+/// The scenario's own settings for the files a plan is published as
+/// (`outputs:`, docs/format.md "outputs"): each applies where the caller (a
+/// command-line flag, a C option, a Python or PHP argument) sets nothing;
+/// unset: the built-in default (output::scenario_publish_request).
+struct output_defaults {
+    std::optional<std::string> uid_domain;             ///< calendar UIDs end in @uid_domain
+    std::optional<std::string> product_id;             ///< calendar PRODID
+    std::optional<std::vector<int>> reminder_minutes;  ///< largest first, each once; empty: none
+    std::optional<bool> spreadsheet;                   ///< CSVs for spreadsheets set to Indonesian
+    std::optional<std::string> default_organizer;      ///< CSV organiser of a programme without one
+    std::optional<bool> csv_bom;                       ///< a UTF-8 byte order mark at the start of each CSV
+    source_mark mark;                                  ///< the `outputs` section (line 0: none)
+};
+
 // ---------------------------------------------------------------- scenario
 
 struct scenario {
@@ -480,6 +516,11 @@ struct scenario {
     training_budget budget;
     training_catalogue catalogue;
     attendance_model attendance;
+    output_defaults outputs;  ///< `outputs:` (docs/format.md)
+    /// Courses already completed (`history:`), by file order.
+    std::vector<history_entry> history;
+    /// Demand the history shows completed; not in `demand`.
+    std::vector<completed_demand> completed;
     /// `scenario.policy`: the policy used when none is asked for (invalid: none named).
     policy_index default_policy;
 
@@ -504,6 +545,11 @@ struct scenario {
     /// The employee's effective pattern (own, or the unit's).
     [[nodiscard]] const work_pattern& pattern_of(const employee& e) const;
     [[nodiscard]] holiday_rule holiday_rule_of(const employee& e) const;
+    /// The plan's year: the calendar year of the horizon's first day. JP the
+    /// history shows earned in it count toward JP targets and caps.
+    [[nodiscard]] int plan_year() const;
+    /// JP earned in the plan's year per employee (scenario order), from `history`.
+    [[nodiscard]] std::vector<int> earned_jp() const;
 };
 
 /// The groups whose JP-target attainment the report and `compare` show apart,
@@ -579,6 +625,19 @@ inline holiday_rule scenario::holiday_rule_of(const employee& e) const {
     const auto& u = units[e.unit.value];
     if (!e.pattern.valid() && u.holidays) return *u.holidays;
     return pattern_of(e).holidays;
+}
+
+inline int scenario::plan_year() const {
+    return static_cast<int>(date::year_month_day{horizon.first}.year());
+}
+
+inline std::vector<int> scenario::earned_jp() const {
+    std::vector<int> out(employees.size(), 0);
+    const int year = plan_year();
+    for (const auto& h : history)
+        if (h.employee.value < out.size() && static_cast<int>(date::year_month_day{h.end}.year()) == year)
+            out[h.employee.value] += h.jp;
+    return out;
 }
 
 inline std::string_view to_string(delivery_mode m) {

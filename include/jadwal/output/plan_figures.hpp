@@ -25,7 +25,7 @@ struct unit_figures {
     std::int64_t demand_total = 0;
     std::int64_t demand_placed = 0;
     std::int64_t jp_target_employees = 0;  ///< staff with a JP target
-    std::int64_t jp_target_met = 0;        ///< ... whose placed JP reaches it
+    std::int64_t jp_target_met = 0;        ///< ... whose earned plus placed JP reaches it
     std::int64_t disruption_minutes = 0;   ///< staff training minutes inside their working time
     std::int64_t after_hours_minutes = 0;  ///< ... and outside it
     /// Per date of the horizon (index 0 = its first date; dates in the unit's
@@ -50,6 +50,9 @@ struct plan_figures {
     /// Per employee (scenario order): the JP of their placed programmes, catalogue
     /// top-up included (it counts towards the JP target).
     std::vector<std::int64_t> placed_jp;
+    /// Per employee (scenario order): the JP the training history shows earned in
+    /// the plan's year (they count towards the JP target with placed_jp).
+    std::vector<std::int64_t> earned_jp;
     std::int64_t demand_total = 0;
     std::int64_t demand_placed = 0;
     std::int64_t placed_jp_total = 0;  ///< the JP of placed declared demand

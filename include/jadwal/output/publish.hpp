@@ -5,6 +5,8 @@
 // set of files and their contents cannot drift apart between them.
 #pragma once
 
+#include <jadwal/output/at_risk.hpp>
+#include <jadwal/output/ics.hpp>
 #include <jadwal/text/language.hpp>
 #include <jadwal/time/civil.hpp>
 #include <jadwal/model/scenario.hpp>
@@ -38,10 +40,33 @@ struct publish_request {
     std::vector<int> reminder_minutes{24 * 60, 30};
     /// The CSV files for spreadsheets set to Indonesian (csv_options::spreadsheet).
     bool csv_spreadsheet = false;
+    /// The CSV organiser of a programme without `organizer` (csv_options::default_organizer).
+    std::string default_organizer;
+    /// A UTF-8 byte order mark at the start of each CSV (csv_options::byte_order_mark).
+    bool csv_bom = false;
     /// The language of what people read (docs/languages.md); none: the
     /// scenario's `locale`, else English.
     std::optional<text::language> language;
+    /// The people at risk of missing their JP target (compare::at_risk, which
+    /// needs the attendance model and so a layer above this one): when given,
+    /// at_risk.csv is written with the other CSVs and report.html has its
+    /// section. The CLI and the C API compute it; nullptr: neither.
+    const at_risk_table* at_risk = nullptr;
+    /// The probability below which a person counts as at risk, for callers that
+    /// compute `at_risk` from this request (the CLI's `--at-risk-below`).
+    double at_risk_below = 0.5;
 };
+
+/// The request an entry point starts from: the built-in defaults with what the
+/// scenario's `outputs` section sets (model::output_defaults) over them. The
+/// entry point then sets what its caller gave explicitly (a command-line flag,
+/// a C option, a Python or PHP argument), which wins (docs/outputs.md "Options
+/// in the scenario"). Formats, plans, DTSTAMP and language are left as built in.
+[[nodiscard]] publish_request scenario_publish_request(const model::scenario& s);
+
+/// The calendar options likewise: uid_domain, product_id and reminder_minutes
+/// from the scenario's `outputs` section, the rest built in.
+[[nodiscard]] ics_options scenario_ics_options(const model::scenario& s);
 
 /// Writes what `req` asks for under `dir` (created if missing), all or nothing
 /// (output::write_outputs). The report is checked against the policy the plan

@@ -21,6 +21,8 @@ struct report;  // <jadwal/verify/verify.hpp>: only a pointer to one is taken he
 
 namespace jadwal::output {
 
+struct at_risk_table;  // <jadwal/output/at_risk.hpp>
+
 struct report_options {
     /// A plan to compare with (the `baseline` strategy's, or another policy's): a
     /// section of its metrics side by side with this plan's. It must be a plan
@@ -40,6 +42,11 @@ struct report_options {
     /// The language of what people read (docs/languages.md); none: the
     /// scenario's `locale`, else English.
     std::optional<text::language> language;
+    /// The people at risk of missing their JP target (compare::at_risk): when
+    /// given, a section with the per-unit counts and the first `at_risk_rows`
+    /// people; nullptr: no such section.
+    const at_risk_table* at_risk = nullptr;
+    std::size_t at_risk_rows = 20;
 };
 
 /// The report as `report.html`. Every string from the scenario and the plan is

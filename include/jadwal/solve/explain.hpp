@@ -43,6 +43,9 @@ struct employee_explanation {
     int jp_target = 0;
     std::optional<int> jp_cap;
     int placed_jp = 0;
+    /// JP the training history shows earned in the plan's year (scenario::earned_jp);
+    /// they count toward jp_target and jp_cap with placed_jp.
+    int jp_earned = 0;
     std::vector<explained_training> trainings;  ///< in time order
     /// Unmet demand with reasons and alternatives, recomputed against the plan.
     std::vector<unplaced_demand> unplaced;

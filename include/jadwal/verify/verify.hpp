@@ -50,7 +50,7 @@ struct unit_summary {
 struct staff_group_summary {
     std::int64_t headcount = 0;
     std::int64_t jp_target_employees = 0;  ///< staff with a JP target
-    std::int64_t jp_target_met = 0;        ///< ... whose placed JP (top-up included) reaches it
+    std::int64_t jp_target_met = 0;        ///< ... whose earned plus placed JP (top-up included) reaches it
     [[nodiscard]] double attainment() const {
         return jp_target_employees > 0 ? static_cast<double>(jp_target_met) / static_cast<double>(jp_target_employees)
                                        : 1.0;
@@ -85,6 +85,9 @@ struct report {
     std::vector<bool> placed;
     /// Per employee (scenario order): the JP of their placed programmes, top-up included.
     std::vector<std::int64_t> placed_jp;
+    /// Per employee (scenario order): the JP the training history shows earned in
+    /// the plan's year; with placed_jp they make the JP the target and cap count.
+    std::vector<std::int64_t> earned_jp;
     /// Everyone with training, in scenario order.
     std::vector<person_measures> people;
     /// Per employee (scenario order): their training inside their working time,

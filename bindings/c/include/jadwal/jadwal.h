@@ -285,6 +285,13 @@ typedef struct jadwal_metrics {
     /* Appended after 0.1.0 (callers built before pass a smaller size and get
      * the fields above): docs/model.md "Preferences". */
     int64_t preference_misses;
+    /* Appended after preference_misses (callers built before pass a smaller
+     * size and get the fields above): docs/model.md "Metrics", the JP the
+     * training history shows earned in the plan's year, the JP the plan
+     * places (top-up included), and their sum. */
+    int64_t jp_earned;
+    int64_t jp_planned;
+    int64_t jp_total;
 } jadwal_metrics;
 
 #ifndef JADWAL_FFI
@@ -440,11 +447,14 @@ JADWAL_API int jadwal_write_outputs(const jadwal_solution* solution, const char*
  * set by jadwal_ics_options_init; fields are only appended. */
 typedef struct jadwal_ics_options {
     size_t size;
-    /* The right-hand side of every UID; NULL: "jadwal". An organisation whose
+    /* The right-hand side of every UID; NULL: the scenario's
+     * `outputs.uid_domain`, else "jadwal". An organisation whose
      * calendars are shared with others sets a domain of its own, such as
-     * "bkpsdmd.batangharikab.go.id" (letters, digits, '.' and '-' kept). */
+     * "bkpsdmd.batangharikab.go.id" (letters, digits, '.' and '-' kept).
+     * Every option left unset here takes the scenario's `outputs` value when
+     * it has one (docs/outputs.md "Options in the scenario"). */
     const char* uid_domain;
-    const char* product_id; /* PRODID; NULL: "-//jadwal//jadwal//EN" */
+    const char* product_id; /* PRODID; NULL: outputs.product_id, else "-//jadwal//jadwal//EN" */
     /* DTSTAMP of every event in seconds since 1970-01-01 UTC (rounded down to
      * the minute); negative: the current minute, or SOURCE_DATE_EPOCH when set. */
     int64_t dtstamp_unix;
@@ -458,11 +468,12 @@ typedef struct jadwal_ics_options {
     const char* language;
     /* Nonzero: the CSV files for spreadsheets set to Indonesian (';' between
      * fields, decimal commas, NIPs kept as text, a UTF-8 byte order mark;
-     * docs/outputs.md). 0: RFC 4180. Only jadwal_write_outputs_ex reads it. */
+     * docs/outputs.md). 0: the scenario's `outputs.spreadsheet`, else
+     * RFC 4180. Only jadwal_write_outputs_ex reads it. */
     int csv_spreadsheet;
     /* Calendar reminders (VALARM), minutes before each entry, each from 0 to
      * 40320 (28 days); written largest first, duplicates once. NULL: the
-     * default, a day and 30 minutes before. Not NULL with reminder_count 0:
+     * scenario's `outputs.reminders`, else a day and 30 minutes before. Not NULL with reminder_count 0:
      * no reminders. The array is read during the call only. */
     const int* reminder_minutes;
     size_t reminder_count;
@@ -494,6 +505,38 @@ JADWAL_API int jadwal_employee_calendar(char** out_publish, char** out_cancel, c
  * spreadsheet CSV and reminders); options may be NULL (the defaults). */
 JADWAL_API int jadwal_write_outputs_ex(const jadwal_solution* solution, const char* dir, const char* formats,
                                        const jadwal_ics_options* options);
+
+/* ------------------------------------------------------------ at-risk list */
+
+/* The people unlikely to reach their JP target by the year's end
+ * (docs/attendance.md "At risk"): every employee with a JP target whose
+ * probability of reaching it (JP earned this year from the scenario's history,
+ * plus the programmes the plan places them in, each completed with the
+ * attendance model's probability) is below a threshold. An opaque list; its
+ * strings live as long as it does. (Appended after 0.1.0.) */
+typedef struct jadwal_at_risk jadwal_at_risk;
+
+typedef struct jadwal_at_risk_person {
+    const char* employee; /* NIP */
+    const char* name;
+    const char* unit;        /* the unit's id */
+    const char* staff_group; /* "office", "teachers", "shift" or "other" */
+    int jp_target;
+    int jp_earned;      /* in the plan's year, from the history */
+    int jp_planned;     /* of the programmes the plan places them in */
+    double expected_jp; /* earned + the sum of JP x completion probability */
+    double probability; /* of reaching jp_target; below the list's threshold */
+} jadwal_at_risk_person;
+
+/* The at-risk list of `solution` under its scenario's attendance model:
+ * `threshold` from 0 to 1 (0.5 in at_risk.csv by default; otherwise
+ * JADWAL_E_INVALID_ARGUMENT). People come by unit (scenario order), then
+ * probability, then NIP, as in at_risk.csv. Free with jadwal_at_risk_free. */
+JADWAL_API int jadwal_at_risk_list(jadwal_at_risk** out, const jadwal_solution* solution, double threshold);
+JADWAL_API int jadwal_at_risk_count(size_t* out, const jadwal_at_risk* list);
+/* Index out of range: JADWAL_E_INVALID_ARGUMENT. */
+JADWAL_API int jadwal_at_risk_person_at(jadwal_at_risk_person* out, const jadwal_at_risk* list, size_t index);
+JADWAL_API void jadwal_at_risk_free(jadwal_at_risk* list);
 
 /* ------------------------------------------------------------ change requests */
 

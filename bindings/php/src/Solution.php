@@ -28,7 +28,8 @@ final class Solution
     private const METRICS = ['demand_total', 'demand_placed', 'participation_rate', 'jp_target_employees',
         'jp_target_met', 'jp_target_attainment', 'disruption_minutes', 'disruption_weighted',
         'after_hours_minutes', 'max_after_hours_minutes_per_person_week', 'max_unit_absence_ratio', 'cohorts',
-        'sessions', 'study_blocks', 'instructor_minutes', 'hard_violations', 'unplaced', 'moves'];
+        'sessions', 'study_blocks', 'instructor_minutes', 'hard_violations', 'unplaced', 'moves', 'preference_misses',
+        'jp_earned', 'jp_planned', 'jp_total'];
 
     private function metricsStruct(): FFI\CData
     {
@@ -93,6 +94,35 @@ final class Solution
             $out[] = $cohort;
         }
         return $out;
+    }
+
+    /**
+     * The people whose probability of reaching their JP target by the year's end (JP earned this year from the
+     * scenario's history, plus the programmes this plan gives them, each completed with the attendance model's
+     * probability) is below $threshold (0 to 1), as at_risk.csv lists them: by unit, then probability, then NIP.
+     */
+    public function atRisk(float $threshold = 0.5): array
+    {
+        $ffi = $this->lib->ffi;
+        $list = $ffi->new('jadwal_at_risk*');
+        $this->lib->check($ffi->jadwal_at_risk_list(FFI::addr($list), $this->handle, $threshold));
+        try {
+            $n = $ffi->new('size_t');
+            $this->lib->check($ffi->jadwal_at_risk_count(FFI::addr($n), $list));
+            $p = $ffi->new('jadwal_at_risk_person');
+            $out = [];
+            for ($i = 0; $i < $n->cdata; ++$i) {
+                $this->lib->check($ffi->jadwal_at_risk_person_at(FFI::addr($p), $list, $i));
+                $out[] = ['employee' => FFI::string($p->employee), 'name' => FFI::string($p->name),
+                          'unit' => FFI::string($p->unit), 'staff_group' => FFI::string($p->staff_group),
+                          'jp_target' => $p->jp_target, 'jp_earned' => $p->jp_earned,
+                          'jp_planned' => $p->jp_planned, 'expected_jp' => $p->expected_jp,
+                          'probability' => $p->probability];
+            }
+            return $out;
+        } finally {
+            $ffi->jadwal_at_risk_free($list);
+        }
     }
 
     public function cohortCount(): int

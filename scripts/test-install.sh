@@ -3,8 +3,9 @@
 # outside, as a downstream user would: a CMake project (find_package, C++ and
 # C targets), a C program compiled with pkg-config alone, and the Python
 # package with pip into a venv; then builds the Debian packages, checks what
-# they hold and runs lintian, installs them with apt and runs the CLI, C,
-# Python, PHP and Composer consumers against them (docs/install.md).
+# they hold and runs lintian, installs them with apt and runs the CLI, C
+# (pkg-config), CMake (find_package, C++ and C-only), Python, PHP and Composer
+# consumers against them (docs/install.md).
 #   scripts/test-install.sh BUILD_DIR     (JADWAL_TEST_DEB=0 skips the packages)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -13,6 +14,23 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 prefix="$work/prefix"
 scenario="$root/examples/small/scenario.yaml"
+
+# cmake_consumer SOURCE BUILD_DIR PREFIX [CMAKE_ARGS...]: configures and builds
+# the consumer project tests/install/SOURCE in BUILD_DIR, finding jadwal under
+# PREFIX (CMAKE_PREFIX_PATH); an empty PREFIX: CMake's own search alone, with
+# CMAKE_PREFIX_PATH unset in the environment too, as for packages in /usr.
+cmake_consumer() {
+  local source=$1 dir=$2 prefix_path=$3
+  shift 3
+  local args=(-DCMAKE_BUILD_TYPE=Release "$@")
+  if [ -n "$prefix_path" ]; then args+=(-DCMAKE_PREFIX_PATH="$prefix_path"); fi
+  env -u CMAKE_PREFIX_PATH cmake -S "$root/tests/install/$source" -B "$dir" "${args[@]}" >/dev/null
+  cmake --build "$dir" -j2 >/dev/null
+}
+
+# The C++ library's dependencies are disabled for the C-only consumer: asking for them would fail.
+c_only=(-DCMAKE_DISABLE_FIND_PACKAGE_date=ON -DCMAKE_DISABLE_FIND_PACKAGE_yaml-cpp=ON
+        -DCMAKE_DISABLE_FIND_PACKAGE_fmt=ON -DCMAKE_DISABLE_FIND_PACKAGE_nlohmann_json=ON)
 
 echo "== install into a temporary prefix"
 cmake --install "$build" --prefix "$prefix" >/dev/null
@@ -25,18 +43,12 @@ for cited in $(grep -rhoE 'docs/[a-z_]+\.md' "$prefix/include/jadwal" | sort -u)
 done
 
 echo "== a CMake project with find_package(jadwal)"
-cmake -S "$root/tests/install/cmake_consumer" -B "$work/consumer" -DCMAKE_PREFIX_PATH="$prefix" \
-      -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build "$work/consumer" -j2 >/dev/null
+cmake_consumer cmake_consumer "$work/consumer" "$prefix"
 "$work/consumer/consumer" "$scenario"
 "$work/consumer/consumer_c" "$scenario"  # its build RPATH names the installed libjadwal_c
 
 echo "== a C-only CMake project with find_package(jadwal COMPONENTS c)"
-# The C++ library's dependencies are disabled: asking for them would fail.
-cmake -S "$root/tests/install/cmake_c_consumer" -B "$work/c_consumer" -DCMAKE_PREFIX_PATH="$prefix" \
-      -DCMAKE_BUILD_TYPE=Release -DCMAKE_DISABLE_FIND_PACKAGE_date=ON -DCMAKE_DISABLE_FIND_PACKAGE_yaml-cpp=ON \
-      -DCMAKE_DISABLE_FIND_PACKAGE_fmt=ON -DCMAKE_DISABLE_FIND_PACKAGE_nlohmann_json=ON >/dev/null
-cmake --build "$work/c_consumer" -j2 >/dev/null
+cmake_consumer cmake_c_consumer "$work/c_consumer" "$prefix" "${c_only[@]}"
 "$work/c_consumer/consumer_c" "$scenario"
 
 echo "== a header-only project with find_package(jadwal COMPONENTS model)"
@@ -277,6 +289,28 @@ if [ "${JADWAL_TEST_DEB:-1}" != 0 ]; then
         loaded=$(ldd "$run/plan_c")
         grep -qE "libjadwal_c\.so\.$soversion => (/usr)?/lib/$multiarch/libjadwal_c\.so\.$soversion" <<<"$loaded" ||
           { echo "$loaded"; echo "test-install: plan_c does not load the installed libjadwal_c"; exit 1; }
+
+        # found_in DIR: the consumer built in DIR found jadwal's CMake package in
+        # /usr (libjadwal-dev) and runs with the installed libjadwal_c.
+        found_in() {
+          local found loaded
+          found=$(sed -n 's/^jadwal_DIR:PATH=//p' "$1/CMakeCache.txt")
+          [ "$found" = "/usr/lib/$multiarch/cmake/jadwal" ] ||
+            { echo "test-install: the consumer in $1 found jadwal in '$found', not in libjadwal-dev"; exit 1; }
+          loaded=$(ldd "$1/consumer_c")
+          grep -qE "libjadwal_c\.so\.$soversion => (/usr)?/lib/$multiarch/libjadwal_c\.so\.$soversion" <<<"$loaded" ||
+            { echo "$loaded"; echo "test-install: $1/consumer_c does not load the installed libjadwal_c"; exit 1; }
+        }
+        echo "== a CMake project with find_package(jadwal) against the installed libjadwal-dev"
+        cmake_consumer cmake_consumer "$run/consumer" ""
+        found_in "$run/consumer"
+        "$run/consumer/consumer" "$scenario"
+        "$run/consumer/consumer_c" "$scenario"
+
+        echo "== a C-only CMake project with find_package(jadwal COMPONENTS c) against the installed libjadwal-dev"
+        cmake_consumer cmake_c_consumer "$run/c_consumer" "" "${c_only[@]}"
+        found_in "$run/c_consumer"
+        "$run/c_consumer/consumer_c" "$scenario"
 
         if dpkg -s python3-jadwal >/dev/null 2>&1; then
           echo "== import jadwal with Debian's python3 from python3-jadwal"

@@ -29,7 +29,7 @@ import math
 import operator
 import os
 import pathlib
-from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 from zoneinfo import ZoneInfo
 
 from . import _errors, _jadwal
@@ -106,10 +106,30 @@ __all__ = [
 PathLike = Union[str, "os.PathLike[str]"]
 DateLike = Union[_dt.date, str]
 
-#: The message catalogue (po/): ``Messages("id").tr("the English text")`` gives
-#: the Indonesian text (format it with ``str.format``); ``number``, ``decimal``
-#: and ``percent`` write figures the language's way ("5.179.655", "65,5%").
-Messages = _jadwal.Messages
+
+class Messages(_jadwal.Messages):
+    """The message catalogue (po/): ``Messages("id").tr("the English text")`` gives
+    the Indonesian text (format it with ``str.format``); ``number``, ``decimal``
+    and ``percent`` write figures the language's way ("5.179.655", "65,5%").
+    A wrong argument is an :class:`InvalidArgumentError`."""
+
+    def __init__(self, language: str) -> None:
+        super().__init__(_str(language, "language", "'id' or 'en' (a str)"))
+
+    def tr(self, id: str) -> str:
+        return super().tr(_str(id, "id", "the English text (a str)"))
+
+    def tr_in(self, context: str, id: str) -> str:
+        return super().tr_in(_str(context, "context"), _str(id, "id", "the English text (a str)"))
+
+    def number(self, n: int) -> str:
+        return super().number(_whole(n, "n", -(2**63), 2**63 - 1))
+
+    def decimal(self, x: float, decimals: int) -> str:
+        return super().decimal(_real(x, "x"), _digits(decimals))
+
+    def percent(self, ratio: float, decimals: int = 1) -> str:
+        return super().percent(_real(ratio, "ratio"), _digits(decimals))
 
 #: Stops a solve from any thread: ``token.cancel()``. The solve then returns the
 #: best plan found so far (no exception). One token may serve several solves.
@@ -132,7 +152,47 @@ def _date_text(value: DateLike, what: str) -> str:
         return value.isoformat()
     if isinstance(value, str):
         return value
-    raise TypeError(f"{what} must be a datetime.date or an ISO date string, not {type(value).__name__}")
+    raise InvalidArgumentError(f"{what} must be a datetime.date or an ISO date string, not {value!r}")
+
+
+def _path(value: Any, name: str) -> str:
+    """A path argument as the native module takes it: a str or an ``os.PathLike`` of str."""
+    if isinstance(value, (str, os.PathLike)):
+        text = os.fspath(value)
+        if isinstance(text, str):
+            return text
+    raise InvalidArgumentError(f"{name} must be a path (a str or os.PathLike), not {value!r}")
+
+
+def _text(value: Any, name: str) -> str:
+    """Text given as a str or as UTF-8 bytes."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bytes):
+        try:
+            return value.decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise InvalidArgumentError(f"{name} must be UTF-8 text ({e.reason} at byte {e.start})") from None
+    raise InvalidArgumentError(f"{name} must be a str or UTF-8 bytes, not {type(value).__name__}")
+
+
+def _str(value: Any, name: str, what: str = "a str") -> str:
+    """An argument that must be a str (an id, a name, a reason)."""
+    if not isinstance(value, str):
+        raise InvalidArgumentError(f"{name} must be {what}, not {value!r}")
+    return value
+
+
+def _scenario_arg(value: Any, name: str = "scenario") -> "Scenario":
+    if not isinstance(value, Scenario):
+        raise InvalidArgumentError(f"{name} must be a jadwal.Scenario, not {type(value).__name__}")
+    return value
+
+
+def _solution_arg(value: Any, name: str) -> "Solution":
+    if not isinstance(value, Solution):
+        raise InvalidArgumentError(f"{name} must be a jadwal.Solution, not {type(value).__name__}")
+    return value
 
 
 def _whole(value: Any, name: str, low: int, high: int) -> int:
@@ -149,6 +209,21 @@ def _whole(value: Any, name: str, low: int, high: int) -> int:
     if not low <= n <= high:
         raise problem
     return n
+
+
+def _real(value: Any, name: str) -> float:
+    """A real number (NaN and the infinities too, which figures write as "-" and "\u221e")."""
+    if isinstance(value, (bool, str, bytes)):
+        raise InvalidArgumentError(f"{name} must be a number, not {value!r}")
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise InvalidArgumentError(f"{name} must be a number, not {value!r}") from None
+
+
+def _digits(value: Any) -> int:
+    """Decimal places of a figure: a whole number, 0 to 9 (more or fewer are held to those)."""
+    return max(0, min(_whole(value, "decimals", -(2**63), 2**63 - 1), 9))
 
 
 def _thread_count(value: Any) -> int:
@@ -275,6 +350,7 @@ class Scenario:
 
     def employee(self, id: str) -> Employee:
         """The employee with this id; :class:`NotFoundError` (a ``KeyError``) if none."""
+        _str(id, "id", "an employee id (a str)")
         if self._by_id is None:
             self._by_id = {e.id: e for e in self.employees}
         try:
@@ -321,9 +397,10 @@ class Scenario:
         :class:`NotFoundError` for an unknown employee and
         :class:`InvalidArgumentError` for a bad or reversed range.
         """
+        _str(employee, "employee", "a NIP (a str)")
         first = _date_text(start, "start")
         last = _date_text(start if end is None else end, "end")
-        self._native.add_leave(employee, first, last, why)
+        self._native.add_leave(employee, first, last, _str(why, "why"))
 
     def restrict(
         self,
@@ -346,16 +423,41 @@ class Scenario:
         :class:`NotFoundError` naming every unknown id (nothing changes then) and
         :class:`InvalidArgumentError` for a bad date or a negative number.
         """
-        seats = [
-            (str(s["program"]), str(s["module"]), str(s["start"]), _whole(s["seats"], "seats", 0, 2**31 - 1))
-            for s in (sessions or [])
-        ]
-        lanes = [(str(k), _whole(v, "lanes", 0, 2**31 - 1)) for k, v in sorted((platforms or {}).items())]
+        def by_id(given: Any, name: str, shape: str) -> List[Tuple[str, Any]]:
+            if given is None:
+                return []
+            if not isinstance(given, Mapping):
+                raise InvalidArgumentError(f"{name} must be a dict {shape}, not {given!r}")
+            return sorted(((str(k), v) for k, v in given.items()), key=operator.itemgetter(0))
 
-        def days(given: Optional[Dict[str, Iterable[DateLike]]], what: str) -> List[Tuple[str, List[str]]]:
-            return [(str(k), [_date_text(d, what) for d in v]) for k, v in sorted((given or {}).items())]
+        def listed(given: Any, problem: InvalidArgumentError) -> List[Any]:
+            if isinstance(given, (str, bytes, Mapping)):
+                raise problem
+            try:
+                return list(given)
+            except TypeError:
+                raise problem from None
 
-        self._native.restrict(seats, lanes, days(instructors, "instructor date"), days(venues, "venue date"))
+        keys = ("program", "module", "start", "seats")
+        wrong = InvalidArgumentError(f"sessions must be a list of dicts {{{', '.join(keys)}}}, not {sessions!r}")
+        seats = []
+        for s in [] if sessions is None else listed(sessions, wrong):
+            if not isinstance(s, Mapping) or not all(k in s for k in keys):
+                raise wrong
+            count = _whole(s["seats"], "seats", 0, 2**31 - 1)
+            seats.append((str(s["program"]), str(s["module"]), str(s["start"]), count))
+        lanes = [(k, _whole(v, "lanes", 0, 2**31 - 1)) for k, v in by_id(platforms, "platforms", "{platform id: lanes}")]
+
+        def days(given: Any, name: str, what: str) -> List[Tuple[str, List[str]]]:
+            out = []
+            for k, v in by_id(given, name, "{id: dates}"):
+                problem = InvalidArgumentError(f"{name}[{k!r}] must be a list of dates, not {v!r}")
+                out.append((k, [_date_text(d, what) for d in listed(v, problem)]))
+            return out
+
+        self._native.restrict(
+            seats, lanes, days(instructors, "instructors", "instructor date"), days(venues, "venues", "venue date")
+        )
 
     def resources(self) -> Dict[str, List[Dict[str, Any]]]:
         """The resources an allowance can name: ``venues`` (id, name, capacity),
@@ -390,10 +492,21 @@ EmployeesCsv = Iterable[Tuple[str, Union[str, bytes]]]
 
 
 def _employee_sources(employees_csv: Optional[EmployeesCsv]) -> List[Tuple[str, str]]:
+    if employees_csv is None:
+        return []
+    problem = InvalidArgumentError(f"employees_csv must be a list of (name, text) pairs, not {employees_csv!r}")
+    if isinstance(employees_csv, (str, bytes)):
+        raise problem
+    try:
+        items = list(employees_csv)
+    except TypeError:
+        raise problem from None
     sources = []
-    for item in employees_csv or ():
+    for item in items:
+        if not isinstance(item, (tuple, list)) or len(item) != 2:
+            raise problem
         name, text = item
-        sources.append((str(name), text.decode("utf-8") if isinstance(text, bytes) else str(text)))
+        sources.append((str(name), _text(text, "the text of employees_csv " + repr(name))))
     return sources
 
 
@@ -413,7 +526,7 @@ def load(path: PathLike, *, base_dir: Optional[PathLike] = None,
     :class:`ScenarioError` listing every problem found, the first error in the
     message as ``file:line:col``.
     """
-    native = _jadwal.load_file(os.fspath(path), None if base_dir is None else os.fspath(base_dir),
+    native = _jadwal.load_file(_path(path, "path"), None if base_dir is None else _path(base_dir, "base_dir"),
                                _employee_sources(employees_csv), bool(confine_files))
     return Scenario(native)
 
@@ -423,9 +536,8 @@ def loads(text: Union[str, bytes], name: str = "<string>", *, base_dir: Optional
     """Loads a scenario from YAML text; ``name`` is the file name diagnostics
     show. Files it names resolve against ``base_dir`` (default: the working
     directory). ``employees_csv`` and ``confine_files`` as for :func:`load`."""
-    if isinstance(text, bytes):
-        text = text.decode("utf-8")
-    native = _jadwal.load_text(text, name, None if base_dir is None else os.fspath(base_dir),
+    native = _jadwal.load_text(_text(text, "text"), _str(name, "name"),
+                               None if base_dir is None else _path(base_dir, "base_dir"),
                                _employee_sources(employees_csv), bool(confine_files))
     return Scenario(native)
 
@@ -735,8 +847,7 @@ def solve(
     to ``MAX_THREADS``, a negative ``max_moves`` or ``time_limit``, a language
     jadwal does not speak, an option of the wrong type.
     """
-    if not isinstance(scenario, Scenario):
-        raise TypeError(f"scenario must be a jadwal.Scenario, not {type(scenario).__name__}")
+    _scenario_arg(scenario)
     callback = None
     if progress is not None:
         if not callable(progress):
@@ -784,15 +895,17 @@ def solution_from_json(scenario: Scenario, text: Union[str, bytes], *, name: str
     Metrics and objective are recomputed by the checker. Raises
     :class:`SolutionError` (a ``ValueError``) with the problems found.
     """
-    if isinstance(text, bytes):
-        text = text.decode("utf-8")
-    return Solution(_jadwal.solution_from_json(scenario._native, text, name), scenario)
+    _scenario_arg(scenario)
+    return Solution(_jadwal.solution_from_json(scenario._native, _text(text, "text"), _str(name, "name")), scenario)
 
 
 def load_solution(scenario: Scenario, path: PathLike) -> Solution:
-    """Reads a solution.json file against the scenario it was made for."""
-    text = pathlib.Path(path).read_text(encoding="utf-8")
-    return Solution(_jadwal.solution_from_json(scenario._native, text, os.fspath(path)), scenario)
+    """Reads a solution.json file against the scenario it was made for (``OSError``
+    when it cannot be read)."""
+    _scenario_arg(scenario)
+    shown = _path(path, "path")
+    text = pathlib.Path(shown).read_text(encoding="utf-8")
+    return Solution(_jadwal.solution_from_json(scenario._native, text, shown), scenario)
 
 
 # ---------------------------------------------------------------- change requests
@@ -927,7 +1040,11 @@ def explain(
     English. Raises :class:`NotFoundError` (a ``KeyError``) for an unknown
     employee or programme, :class:`InvalidArgumentError` for another language.
     """
-    text, zone = solution._native.explain(employee, program, language)
+    _solution_arg(solution, "solution")
+    _str(employee, "employee", "a NIP (a str)")
+    if program is not None:
+        _str(program, "program", "a programme id (a str) or None")
+    text, zone = solution._native.explain(employee, program, _language(language))
     out: Dict[str, Any] = json.loads(text)
     tz = _zone(zone)
     for t in out.get("trainings", []):
@@ -984,11 +1101,17 @@ def verify(
     and the plan alone, on a code path separate from the solver's.
     With ``previous`` it also checks what a re-plan had to keep. ``language``
     (``"id"`` or ``"en"``) is the language of the violations' sentences; None: the
-    scenario's ``locale``, else English."""
+    scenario's ``locale``, else English. Raises :class:`InvalidArgumentError` for
+    a bad argument."""
+    _solution_arg(solution, "solution")
+    if previous is not None:
+        _solution_arg(previous, "previous")
+    if replan_from is not None and not isinstance(replan_from, (_dt.date, str)):
+        raise InvalidArgumentError(f"replan_from must be a date, an aware datetime or a str, not {replan_from!r}")
     r = solution._native.verify(
         None if previous is None else previous._native,
         None if replan_from is None else _instant_text(replan_from),
-        language,
+        _language(language),
     )
     zone = solution._native.zone
 

@@ -151,7 +151,7 @@ def test_bad_options_raise_value_errors_and_an_unknown_policy_a_key_error(scenar
                 dict(replan_from="2026-06-01")):
         with pytest.raises(ValueError):
             jadwal.solve(scenario, **bad)
-    with pytest.raises(TypeError):
+    with pytest.raises(jadwal.InvalidArgumentError, match="scenario must be a jadwal.Scenario, not str"):
         jadwal.solve("scenario.yaml")
 
 

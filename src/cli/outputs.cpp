@@ -33,6 +33,12 @@ void add_calendar_options(CLI::App& cmd, output_request& req, std::string& remin
     cmd.add_flag("--spreadsheet", req.csv_spreadsheet,
                  "CSV files for spreadsheets set to Indonesian: ';' between columns, NIPs kept as text (also on "
                  "when the scenario's outputs.spreadsheet is true)");
+    cmd.add_option("--organizer", req.default_organizer,
+                   "The organiser written in the CSV files for a programme without organizer (default: the "
+                   "scenario's outputs.default_organizer, else none)");
+    cmd.add_flag("--csv-bom,!--no-csv-bom", req.csv_bom,
+                 "Start each CSV file with a UTF-8 byte order mark, or not (default: the scenario's "
+                 "outputs.csv_bom, else not; --spreadsheet always writes one)");
 }
 
 std::optional<std::vector<int>> parse_reminders(std::string_view text) {
@@ -64,6 +70,14 @@ std::optional<std::vector<int>> parse_reminders(std::string_view text) {
 
 int apply_output_options(const text::messages& m, std::string_view verb, const std::string& reminders,
                          output_request& req) {
+    const auto& organizer = req.default_organizer;  // --organizer: one CSV cell, on one line
+    if (std::any_of(organizer.begin(), organizer.end(),
+                    [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; })) {
+        fmt::print(stderr, "jadwal {}: {}\n", verb,
+                   m.format("--organizer '{}' must be one line of text, without line breaks or tabs",
+                            load::printable(organizer)));
+        return usage_error;
+    }
     if (reminders.empty()) return success;
     const auto minutes = parse_reminders(reminders);
     if (!minutes) {
@@ -83,8 +97,8 @@ void apply_scenario_outputs(const CLI::App& cmd, const model::scenario& s, outpu
     if (cmd.count("--product-id") == 0) req.product_id = d.product_id;
     if (cmd.count("--reminders") == 0) req.reminder_minutes = d.reminder_minutes;
     if (cmd.count("--spreadsheet") == 0) req.csv_spreadsheet = d.csv_spreadsheet;
-    req.default_organizer = d.default_organizer;  // no flags: the scenario's, else none
-    req.csv_bom = d.csv_bom;
+    if (cmd.count("--organizer") == 0) req.default_organizer = d.default_organizer;
+    if (cmd.count("--csv-bom") == 0 && cmd.count("--no-csv-bom") == 0) req.csv_bom = d.csv_bom;
 }
 
 int write_plan_outputs(const text::messages& m, const model::scenario& s, const solve::solution& sol,

@@ -1371,6 +1371,112 @@ static void test_scenario_outputs(void) {
     free(path);
 }
 
+/* tests/data/good/minimal.yaml with `section` appended, solved (seed 1, 200
+ * moves); NULL when it fails. The scenario is returned in *scenario. */
+static jadwal_solution* solve_minimal_with(const char* section, jadwal_scenario** scenario) {
+    *scenario = NULL;
+    char* path = path_join(source_dir, "tests/data/good/minimal.yaml");
+    size_t length = 0;
+    char* base = read_text(path, &length);
+    free(path);
+    CHECK(base != NULL);
+    if (!base) return NULL;
+    char* yaml = malloc(length + strlen(section) + 1);
+    CHECK(yaml != NULL);
+    if (!yaml) {
+        free(base);
+        return NULL;
+    }
+    memcpy(yaml, base, length);
+    strcpy(yaml + length, section);
+    free(base);
+    CHECK_OK(jadwal_scenario_load_string(scenario, yaml, strlen(yaml), "csv-options.yaml"));
+    free(yaml);
+    if (!*scenario) return NULL;
+    jadwal_solve_options so;
+    jadwal_solve_options_init(&so);
+    so.max_moves = 200;
+    so.seed = 1;
+    jadwal_solution* sol = NULL;
+    CHECK_OK(jadwal_solve(&sol, *scenario, &so));
+    return sol;
+}
+
+/* siasn_courses.csv (the CSV with the organiser column) as written under `dir`. */
+static char* siasn_csv(const char* dir) {
+    char* file = path_join(dir, "siasn_courses.csv");
+    char* text = read_text(file, NULL);
+    free(file);
+    return text;
+}
+
+/* default_organizer and csv_bom: the scenario's `outputs` values when the
+ * caller sets nothing, the caller's when given, ignored in the older layout. */
+static void test_csv_organizer_and_bom(void) {
+    static const char bom[] = "\xEF\xBB\xBF";
+    jadwal_scenario* s = NULL;
+    jadwal_solution* sol = solve_minimal_with("outputs:\n"
+                                              "  default_organizer: BKPSDMD Batanghari\n"
+                                              "  csv_bom: true\n",
+                                              &s);
+    char* dir = path_join(work_dir, "outputs-csv-organizer");
+    if (sol) {
+        /* Nothing set: the scenario's organiser (minimal.yaml's programme has none) and BOM. */
+        CHECK_OK(jadwal_write_outputs(sol, dir, "csv", NULL));
+        char* csv = siasn_csv(dir);
+        CHECK(csv && strncmp(csv, bom, 3) == 0);
+        CHECK(csv && strstr(csv, "BKPSDMD Batanghari") != NULL);
+        free(csv);
+        jadwal_ics_options o;
+        jadwal_ics_options_init(&o);
+        CHECK(o.default_organizer == NULL && o.csv_bom == 0);
+        CHECK_OK(jadwal_write_outputs_ex(sol, dir, "csv", &o));
+        csv = siasn_csv(dir);
+        CHECK(csv && strncmp(csv, bom, 3) == 0 && strstr(csv, "BKPSDMD Batanghari") != NULL);
+        free(csv);
+        /* An organiser given wins. */
+        o.default_organizer = "Diklat Provinsi Jambi";
+        CHECK_OK(jadwal_write_outputs_ex(sol, dir, "csv", &o));
+        csv = siasn_csv(dir);
+        CHECK(csv && strstr(csv, "Diklat Provinsi Jambi") != NULL && strstr(csv, "BKPSDMD Batanghari") == NULL);
+        free(csv);
+        /* A caller built against the layout before these fields: they are not read. */
+        o.size = offsetof(jadwal_ics_options, default_organizer);
+        CHECK_OK(jadwal_write_outputs_ex(sol, dir, "csv", &o));
+        csv = siasn_csv(dir);
+        CHECK(csv && strstr(csv, "BKPSDMD Batanghari") != NULL && strstr(csv, "Diklat Provinsi Jambi") == NULL);
+        free(csv);
+        o.size = offsetof(jadwal_ics_options, default_organizer) + 4; /* between the known layouts */
+        CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_write_outputs_ex(sol, dir, "csv", &o));
+        /* An organiser that would break a CSV row apart is refused. */
+        o.size = sizeof o;
+        o.default_organizer = "BKPSDMD\r\nX";
+        CHECK_FAILS(JADWAL_E_INVALID_ARGUMENT, jadwal_write_outputs_ex(sol, dir, "csv", &o));
+    }
+    jadwal_solution_free(sol);
+    jadwal_scenario_free(s);
+
+    /* A scenario without them: none unless given. */
+    sol = solve_minimal_with("", &s);
+    if (sol) {
+        CHECK_OK(jadwal_write_outputs(sol, dir, "csv", NULL));
+        char* csv = siasn_csv(dir);
+        CHECK(csv && strncmp(csv, bom, 3) != 0 && strstr(csv, "Diklat Provinsi Jambi") == NULL);
+        free(csv);
+        jadwal_ics_options o;
+        jadwal_ics_options_init(&o);
+        o.default_organizer = "Diklat Provinsi Jambi";
+        o.csv_bom = 1;
+        CHECK_OK(jadwal_write_outputs_ex(sol, dir, "csv", &o));
+        csv = siasn_csv(dir);
+        CHECK(csv && strncmp(csv, bom, 3) == 0 && strstr(csv, "Diklat Provinsi Jambi") != NULL);
+        free(csv);
+    }
+    jadwal_solution_free(sol);
+    jadwal_scenario_free(s);
+    free(dir);
+}
+
 /* The language, spreadsheet CSV and reminder options reach the files and the solver. */
 static void test_language_spreadsheet_reminders(const jadwal_scenario* s, const jadwal_solution* sol) {
     jadwal_ics_options o;
@@ -1647,6 +1753,7 @@ int main(int argc, char** argv) {
     test_employee_calendar(sol);
     test_scenario_outputs();
     test_language_spreadsheet_reminders(s, sol);
+    test_csv_organizer_and_bom();
     test_explain_leave_replan(s, sol);
     test_add_employees();
     test_answer_requests();

@@ -92,6 +92,67 @@ TEST_CASE("A flag given to solve or export wins over the scenario's outputs sect
     CHECK(employee_ics(dir / "c").find("@bkpsdmd.batangharikab.go.id") == std::string::npos);
 }
 
+TEST_CASE("The --organizer and --no-csv-bom flags win over the scenario's default_organizer and csv_bom",
+          "[cli][outputs]") {
+    const fs::path dir = jadwal::test::scratch_dir("cli-outputs-organizer");
+    const fs::path file = scenario_with_outputs(dir, outputs_section);
+    const auto r = run_cli("solve '" + file.string() + "' --out '" + (dir / "a").string() +
+                               "' --format json,csv --seed 1 --max-moves 200 --organizer 'Diklat Provinsi Jambi' "
+                               "--no-csv-bom",
+                           dir);
+    INFO(r.all());
+    REQUIRE(r.exit_code == 0);
+    const std::string siasn = read_file_text(dir / "a" / "siasn_courses.csv");
+    CHECK(siasn.rfind("\xEF\xBB\xBF", 0) != 0);
+    CHECK(siasn.find("Diklat Provinsi Jambi") != std::string::npos);
+    CHECK(siasn.find("BKPSDMD Batanghari") == std::string::npos);
+
+    // export: the scenario's without the flags, an empty organiser for none.
+    const std::string plan = (dir / "a" / "solution.json").string();
+    const auto plain =
+        run_cli("export '" + file.string() + "' '" + plan + "' --out '" + (dir / "b").string() + "' --format csv", dir);
+    INFO(plain.all());
+    REQUIRE(plain.exit_code == 0);
+    const std::string scenario_csv = read_file_text(dir / "b" / "siasn_courses.csv");
+    CHECK(scenario_csv.rfind("\xEF\xBB\xBF", 0) == 0);
+    CHECK(scenario_csv.find("BKPSDMD Batanghari") != std::string::npos);
+    const auto none = run_cli("export '" + file.string() + "' '" + plan + "' --out '" + (dir / "c").string() +
+                                  "' --format csv --organizer ''",
+                              dir);
+    INFO(none.all());
+    REQUIRE(none.exit_code == 0);
+    CHECK(read_file_text(dir / "c" / "siasn_courses.csv").find("BKPSDMD Batanghari") == std::string::npos);
+}
+
+TEST_CASE("The --organizer and --csv-bom flags reach the CSVs of a scenario without an outputs section",
+          "[cli][outputs]") {
+    const fs::path dir = jadwal::test::scratch_dir("cli-outputs-csv-bom");
+    const auto plain = run_cli("solve '" + minimal + "' --out '" + (dir / "a").string() +
+                                   "' --format csv --seed 1 --max-moves 200",
+                               dir);
+    INFO(plain.all());
+    REQUIRE(plain.exit_code == 0);
+    const std::string before = read_file_text(dir / "a" / "siasn_courses.csv");
+    CHECK(before.rfind("\xEF\xBB\xBF", 0) != 0);
+    CHECK(before.find("Diklat Provinsi Jambi") == std::string::npos);
+    const auto given = run_cli("solve '" + minimal + "' --out '" + (dir / "b").string() +
+                                   "' --format csv --seed 1 --max-moves 200 --csv-bom "
+                                   "--organizer 'Diklat Provinsi Jambi'",
+                               dir);
+    INFO(given.all());
+    REQUIRE(given.exit_code == 0);
+    const std::string after = read_file_text(dir / "b" / "siasn_courses.csv");
+    CHECK(after.rfind("\xEF\xBB\xBF", 0) == 0);
+    CHECK(after.find("Diklat Provinsi Jambi") != std::string::npos);
+    // An organiser that would break a CSV row apart is refused as a usage error.
+    const auto broken = run_cli("solve '" + minimal + "' --out '" + (dir / "c").string() +
+                                    "' --format csv --max-moves 10 --organizer \"$(printf 'A\\nB')\"",
+                                dir);
+    CHECK(broken.exit_code == 2);
+    CHECK(broken.err.find("--organizer") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir / "c" / "siasn_courses.csv"));
+}
+
 TEST_CASE("A scenario whose outputs.uid_domain holds a line break is refused by solve with its position",
           "[cli][outputs]") {
     const fs::path dir = jadwal::test::scratch_dir("cli-outputs-bad");

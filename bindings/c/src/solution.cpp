@@ -198,17 +198,26 @@ constexpr int max_reminder_minutes = 28 * 24 * 60;
 /// The calendar and publishing options a caller passed, read into `o` (the
 /// previous plan carried over into `carried` when it was made for another
 /// model) and `spreadsheet`; a status.
+/// The CSV options of jadwal_ics_options that only jadwal_write_outputs_ex reads.
+struct csv_choice {
+    bool* spreadsheet = nullptr;
+    std::string* default_organizer = nullptr;
+    bool* bom = nullptr;
+};
+
 int read_ics_options(const jadwal_ics_options* options, output::ics_options& o, std::optional<solve::solution>& carried,
-                     const model::scenario& s, bool* spreadsheet = nullptr) {
+                     const model::scenario& s, const csv_choice& csv = {}) {
     // What the caller leaves unset comes from the scenario's `outputs`, else built in.
     o = output::scenario_ics_options(s);
     o.dtstamp = output::default_dtstamp();
     if (!options) return JADWAL_OK;
-    // The layouts released: without language and what follows (0.1.0), and the current one.
+    // The layouts: without language and what follows (0.1.0), without
+    // default_organizer and csv_bom, and the current one.
     constexpr std::size_t first_layout = offsetof(jadwal_ics_options, language);
+    constexpr std::size_t second_layout = offsetof(jadwal_ics_options, default_organizer);
     jadwal_ics_options in;
     jadwal_ics_options_init(&in);
-    if (options->size != first_layout && options->size != sizeof in)
+    if (options->size != first_layout && options->size != second_layout && options->size != sizeof in)
         return fail(JADWAL_E_INVALID_ARGUMENT,
                     "jadwal_ics_options.size is not a size this library knows: call jadwal_ics_options_init");
     std::memcpy(&in, options, options->size);
@@ -217,7 +226,16 @@ int read_ics_options(const jadwal_ics_options* options, output::ics_options& o, 
     if (in.dtstamp_unix >= 0)
         o.dtstamp = output::dtstamp_from_unix(in.dtstamp_unix);
     if (const int st = read_language(in.language, o.language, "language")) return st;
-    if (spreadsheet && in.csv_spreadsheet != 0) *spreadsheet = true;  // 0: as the scenario says
+    if (csv.spreadsheet && in.csv_spreadsheet != 0) *csv.spreadsheet = true;  // 0: as the scenario says
+    if (csv.bom && in.csv_bom != 0) *csv.bom = true;
+    if (csv.default_organizer && in.default_organizer) {
+        const std::string_view organizer{in.default_organizer};
+        if (std::any_of(organizer.begin(), organizer.end(),
+                        [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }))
+            return fail(JADWAL_E_INVALID_ARGUMENT,
+                        "default_organizer must be one line of text, without line breaks, tabs or control characters");
+        *csv.default_organizer = organizer;
+    }
     if (in.reminder_minutes) {
         std::vector<int> minutes(in.reminder_minutes, in.reminder_minutes + in.reminder_count);
         for (const int m : minutes)
@@ -251,8 +269,8 @@ int write_outputs(const jadwal_solution* solution, const char* dir, const char* 
         }
         if (options) {
             output::ics_options o;
-            if (const int st = read_ics_options(options, o, carried, *solution->scenario, &req.csv_spreadsheet))
-                return st;
+            const csv_choice csv{&req.csv_spreadsheet, &req.default_organizer, &req.csv_bom};
+            if (const int st = read_ics_options(options, o, carried, *solution->scenario, csv)) return st;
             req.previous = o.previous;
             req.dtstamp = o.dtstamp;
             req.uid_domain = o.uid_domain;

@@ -187,7 +187,9 @@ final class Solution
      * The calendar and CSV options as a jadwal_ics_options and what it points
      * into (which must outlive the call): 'uid_domain', 'product_id' (strings),
      * 'reminders' (minutes before each entry, 0 to 40320; [] for none),
-     * 'spreadsheet' (true: the CSVs for spreadsheets set to Indonesian). An
+     * 'spreadsheet' (true: the CSVs for spreadsheets set to Indonesian),
+     * 'organizer' (the CSVs' organiser of a programme without one; '' for none),
+     * 'csv_bom' (true: a UTF-8 byte order mark at the start of each CSV). An
      * option left out takes the scenario's `outputs` value, else the built-in
      * default (docs/outputs.md "Options in the scenario").
      */
@@ -198,10 +200,11 @@ final class Solution
         $o->size = FFI::sizeof($o);
         $o->dtstamp_unix = -1;                // ...which also sets this
         $keep = [];
-        foreach (['uid_domain', 'product_id'] as $field) {
-            if (isset($options[$field])) {
-                $keep[$field] = $this->lib->cString((string)$options[$field]);
-                $o->$field = $ffi->cast('char*', $keep[$field]);
+        foreach (['uid_domain' => 'uid_domain', 'product_id' => 'product_id', 'organizer' => 'default_organizer']
+                 as $key => $field) {
+            if (isset($options[$key])) {
+                $keep[$key] = $this->lib->cString((string)$options[$key]);
+                $o->$field = $ffi->cast('char*', $keep[$key]);
             }
         }
         if (isset($options['reminders'])) {
@@ -212,6 +215,7 @@ final class Solution
             $o->reminder_count = count($minutes);
         }
         if (!empty($options['spreadsheet'])) $o->csv_spreadsheet = 1;
+        if (!empty($options['csv_bom'])) $o->csv_bom = 1;
         return [$o, $keep];
     }
 
@@ -235,14 +239,17 @@ final class Solution
 
     /**
      * Writes solution.json, the CSVs, report.html and calendars under $dir (all or
-     * nothing). $options: 'uid_domain', 'product_id', 'reminders', 'spreadsheet'
-     * (see icsOptions); each one left out is the scenario's `outputs` value, else
-     * the built-in default.
+     * nothing). $options: 'uid_domain', 'product_id', 'reminders', 'spreadsheet',
+     * 'organizer', 'csv_bom' (see icsOptions); each one left out is the scenario's
+     * `outputs` value, else the built-in default.
      */
     public function writeOutputs(string $dir, ?string $formats = null, array $options = []): void
     {
         [$o, $keep] = $this->icsOptions($options);
         $this->lib->check($this->lib->ffi->jadwal_write_outputs_ex($this->handle, $dir, $formats, FFI::addr($o)));
         unset($keep);
+        // The files are links into the set just made current: PHP's realpath
+        // cache would otherwise lead this process on to the set it replaced.
+        clearstatcache(true);
     }
 }

@@ -1258,6 +1258,8 @@ def write_outputs(
     language: Optional[str] = None,
     spreadsheet: Optional[bool] = None,
     reminders: Optional[Iterable[Union[int, _dt.timedelta]]] = None,
+    organizer: Optional[str] = None,
+    csv_bom: Optional[bool] = None,
 ) -> pathlib.Path:
     """Publishes the plan under ``dir`` (created if missing), all files or none.
 
@@ -1270,9 +1272,14 @@ def write_outputs(
     ``reminders`` as for :func:`employee_calendar`. ``spreadsheet``: the CSV
     files for spreadsheets set to Indonesian (``;`` between fields, decimal
     commas, NIPs kept as text, a UTF-8 byte order mark) instead of RFC 4180.
+    ``organizer``: the organiser written in the CSVs for a programme without
+    ``organizer`` (one line; ``""`` for none). ``csv_bom``: True starts each
+    CSV with a UTF-8 byte order mark, False does not (``spreadsheet`` always
+    writes one).
     An option left at None takes the scenario's ``outputs`` value when it has
-    one (``uid_domain``, ``product_id``, ``reminders``, ``spreadsheet``), else
-    the built-in default; an argument given wins.
+    one (``uid_domain``, ``product_id``, ``reminders``, ``spreadsheet``,
+    ``organizer`` from ``default_organizer``, ``csv_bom``), else the built-in
+    default; an argument given wins.
     Returns ``dir`` as a Path. Raises :class:`OutputError` (an ``OSError``) when
     a file cannot be written; the previous outputs are then left in place, and
     :class:`InvalidArgumentError` (a ``ValueError``) for every bad argument,
@@ -1293,8 +1300,21 @@ def write_outputs(
         formats = ",".join(formats)
     if spreadsheet is not None and not isinstance(spreadsheet, bool):
         raise InvalidArgumentError(f"spreadsheet must be True, False or None, not {spreadsheet!r}")
+    if csv_bom is not None and not isinstance(csv_bom, bool):
+        raise InvalidArgumentError(f"csv_bom must be True, False or None, not {csv_bom!r}")
+    if organizer is not None and (
+        not isinstance(organizer, str) or any(ord(c) < 0x20 or ord(c) == 0x7F for c in organizer)
+    ):
+        raise InvalidArgumentError(f"organizer must be one line of text (a str without line breaks), not {organizer!r}")
     options = _calendar_options(previous, uid_domain, product_id, dtstamp)
     solution._native.write_outputs(
-        os.fspath(dir), formats, *options, _language(language), spreadsheet, _reminders(reminders)
+        os.fspath(dir),
+        formats,
+        *options,
+        _language(language),
+        spreadsheet,
+        _reminders(reminders),
+        organizer,
+        csv_bom,
     )
     return pathlib.Path(dir)

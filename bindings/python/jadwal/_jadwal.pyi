@@ -119,6 +119,8 @@ class Solution:
         language: Optional[str],
         spreadsheet: Optional[bool],
         reminders: Optional[List[int]],
+        organizer: Optional[str],
+        csv_bom: Optional[bool],
     ) -> None: ...
     def employee_calendar(
         self,

@@ -822,11 +822,14 @@ void write_outputs(const py_solution& h, const std::string& dir, const std::stri
                    const py_solution* previous, const std::optional<std::string>& uid_domain,
                    const std::optional<std::string>& product_id, std::optional<std::int64_t> dtstamp_unix,
                    const std::optional<std::string>& language, std::optional<bool> spreadsheet,
-                   const std::optional<std::vector<std::int64_t>>& reminders) {
+                   const std::optional<std::vector<std::int64_t>>& reminders,
+                   const std::optional<std::string>& organizer, std::optional<bool> csv_bom) {
     // What the caller leaves at None comes from the scenario's `outputs`, else built in.
     output::publish_request req = output::scenario_publish_request(*h.scenario);
     req.language = language_arg(language);
     if (spreadsheet) req.csv_spreadsheet = *spreadsheet;
+    if (organizer) req.default_organizer = *organizer;
+    if (csv_bom) req.csv_bom = *csv_bom;
     if (auto r = reminders_arg(reminders)) req.reminder_minutes = std::move(*r);
     if (uid_domain) req.uid_domain = *uid_domain;
     if (product_id) req.product_id = *product_id;
@@ -998,7 +1001,7 @@ PYBIND11_MODULE(_jadwal, m) {
         .def("verify", &verify_plan, py::arg("previous"), py::arg("replan_from"), py::arg("language"))
         .def("write_outputs", &write_outputs, py::arg("dir"), py::arg("formats"), py::arg("previous"),
              py::arg("uid_domain"), py::arg("product_id"), py::arg("dtstamp_unix"), py::arg("language"),
-             py::arg("spreadsheet"), py::arg("reminders"))
+             py::arg("spreadsheet"), py::arg("reminders"), py::arg("organizer"), py::arg("csv_bom"))
         .def("employee_calendar", &employee_calendar, py::arg("employee"), py::arg("previous"),
              py::arg("uid_domain"), py::arg("product_id"), py::arg("dtstamp_unix"), py::arg("language"),
              py::arg("reminders"));

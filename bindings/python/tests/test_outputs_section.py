@@ -60,3 +60,39 @@ def test_a_bad_outputs_section_is_a_scenario_error_with_its_position():
         _scenario('outputs:\n  uid_domain: "a.go.id\\r\\nX: 1"\n')
     e = caught.value
     assert (e.code, e.line, e.column) == ("E-ADDRESS", 20, 15)
+
+
+def test_organizer_and_csv_bom_come_from_the_outputs_section_unless_given(tmp_path):
+    plan = jadwal.solve(
+        _scenario("outputs:\n  default_organizer: BKPSDMD Batanghari\n  csv_bom: true\n"), seed=1, max_moves=200
+    )
+    jadwal.write_outputs(plan, tmp_path / "scenario", "csv")
+    sheet = (tmp_path / "scenario" / "siasn_courses.csv").read_bytes()
+    assert sheet.startswith(b"\xef\xbb\xbf")  # csv_bom: true
+    assert b"BKPSDMD Batanghari" in sheet  # minimal.yaml's programme has no organizer
+    jadwal.write_outputs(plan, tmp_path / "given", "csv", organizer="Diklat Provinsi Jambi", csv_bom=False)
+    given = (tmp_path / "given" / "siasn_courses.csv").read_bytes()
+    assert not given.startswith(b"\xef\xbb\xbf")
+    assert b"Diklat Provinsi Jambi" in given and b"BKPSDMD Batanghari" not in given
+    jadwal.write_outputs(plan, tmp_path / "none", "csv", organizer="")
+    assert b"BKPSDMD Batanghari" not in (tmp_path / "none" / "siasn_courses.csv").read_bytes()
+
+
+def test_organizer_and_csv_bom_given_to_a_scenario_without_them(tmp_path):
+    plan = jadwal.solve(_scenario(""), seed=1, max_moves=200)
+    jadwal.write_outputs(plan, tmp_path / "plain", "csv")
+    plain = (tmp_path / "plain" / "siasn_courses.csv").read_bytes()
+    assert not plain.startswith(b"\xef\xbb\xbf") and b"Diklat Provinsi Jambi" not in plain
+    jadwal.write_outputs(plan, tmp_path / "given", "csv", organizer="Diklat Provinsi Jambi", csv_bom=True)
+    given = (tmp_path / "given" / "siasn_courses.csv").read_bytes()
+    assert given.startswith(b"\xef\xbb\xbf") and b"Diklat Provinsi Jambi" in given
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{"organizer": 3}, {"organizer": "BKPSDMD\r\nX"}, {"csv_bom": 1}, {"csv_bom": "yes"}],
+)
+def test_a_wrong_organizer_or_csv_bom_is_an_invalid_argument(sectioned_plan, tmp_path, options):
+    with pytest.raises(jadwal.InvalidArgumentError):
+        jadwal.write_outputs(sectioned_plan, tmp_path / "bad", "csv", **options)
+    assert not (tmp_path / "bad").exists()

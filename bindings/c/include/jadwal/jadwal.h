@@ -477,6 +477,15 @@ typedef struct jadwal_ics_options {
      * no reminders. The array is read during the call only. */
     const int* reminder_minutes;
     size_t reminder_count;
+    /* The organiser written in the CSV files for a programme without
+     * `organizer` (one line, no control characters; "" for none). NULL: the
+     * scenario's `outputs.default_organizer`, else none. Only
+     * jadwal_write_outputs_ex reads it. */
+    const char* default_organizer;
+    /* Nonzero: a UTF-8 byte order mark at the start of each CSV file. 0: the
+     * scenario's `outputs.csv_bom`, else none (csv_spreadsheet always writes
+     * one). Only jadwal_write_outputs_ex reads it. */
+    int csv_bom;
 } jadwal_ics_options;
 
 #ifndef JADWAL_FFI

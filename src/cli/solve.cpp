@@ -6,6 +6,7 @@
 #include "progress.hpp"
 #include "solution_file.hpp"
 
+#include <jadwal/compare/makeups.hpp>
 #include <jadwal/io/solution_json.hpp>
 #include <jadwal/load/requests.hpp>
 #include <jadwal/output/csv.hpp>
@@ -43,6 +44,7 @@ struct solve_args {
     std::string replan_from;
     std::string stability;  ///< empty: the policy's
     std::string requests;   ///< --requests FILE: change requests answered by a strict re-plan
+    std::string attendance;  ///< --attendance FILE: records whose misses re-open items as make-ups
     std::string formats = "all";
     bool compare_baseline = false;
     bool exact = false;         ///< --exact: the exact model (CBC)
@@ -215,6 +217,10 @@ action add_solve(CLI::App& app) {
     cmd->add_option("--requests", a->requests,
                     "With --previous and --replan-from: a CSV of change requests (docs/requests.md), answered by a "
                     "strict re-plan; writes requests.csv and updates/ (the calendars of the people affected)");
+    cmd->add_option("--attendance", a->attendance,
+                    "With --previous and --replan-from: attendance records (CSV, docs/attendance.md); whoever missed "
+                    "a live session before the re-plan instant (more than missed_sessions_allowed of a module) or "
+                    "skipped self-paced study gets a make-up placed after it");
     add_calendar_options(*cmd, a->request, a->reminders);
     add_load_options(*cmd, a->load);
     return [a, cmd](const run_context& ctx) {
@@ -230,6 +236,10 @@ action add_solve(CLI::App& app) {
         }
         if (!a->requests.empty() && (a->previous.empty() || a->replan_from.empty())) {
             fmt::print(stderr, "jadwal solve: {}\n", early.tr("--requests needs --previous and --replan-from"));
+            return static_cast<int>(usage_error);
+        }
+        if (!a->attendance.empty() && (a->previous.empty() || a->replan_from.empty())) {
+            fmt::print(stderr, "jadwal solve: {}\n", early.tr("--attendance needs --previous and --replan-from"));
             return static_cast<int>(usage_error);
         }
         output_request req = a->request;
@@ -263,6 +273,27 @@ action add_solve(CLI::App& app) {
                 }
             }
         }
+        // Make-ups: the records re-open what people missed; the re-plan then
+        // runs against the published plan without those items (docs/attendance.md "Make-ups").
+        std::optional<compare::makeup_reopening> reopened;
+        if (!a->attendance.empty()) {
+            int failed = 0;
+            const auto text = read_input_reporting(a->attendance, m.tr("the records file"), failed, m.lang());
+            if (!text) return failed;
+            std::vector<std::string> errors;
+            reopened = compare::reopen_makeups_csv(s, *previous, *text, *replan_from, a->attendance, m, errors);
+            for (const auto& e : errors) fmt::print(stderr, "{}\n", printable(e));
+            if (!errors.empty()) {
+                fmt::print(stderr, "jadwal solve: {}\n",
+                           m.format("{} error(s) in the records file: nothing was re-planned",
+                                    count(m, static_cast<std::int64_t>(errors.size()))));
+                return static_cast<int>(input_error);
+            }
+        }
+        // What the solver re-plans against: the published plan, with the
+        // make-ups re-opened. The outputs compare with the plan as published,
+        // so a calendar still cancels the sessions a make-up person left.
+        const solve::solution* replan_against = reopened ? &reopened->previous : previous ? &*previous : nullptr;
 
         solve::solve_options opts;
         opts.policy = a->policy;
@@ -272,8 +303,9 @@ action add_solve(CLI::App& app) {
         opts.exact = a->exact;
         opts.exact_seconds = a->exact_seconds;
         opts.strategy = *solve::parse_solve_strategy(a->strategy);
-        opts.previous = previous ? &*previous : nullptr;
+        opts.previous = replan_against;
         opts.replan_from = replan_from;
+        if (reopened) opts.makeups = &reopened->makeups;
         if (!a->stability.empty()) opts.stability = model::parse_stability_mode(a->stability);
         opts.language = m.lang();
         try {
@@ -302,7 +334,7 @@ action add_solve(CLI::App& app) {
             int failed = 0;
             const auto text = read_input_reporting(a->requests, m.tr("the requests file"), failed, m.lang());
             if (!text) return failed;
-            auto read = load::read_requests(s, *text, a->requests, {previous ? &*previous : nullptr, replan_from});
+            auto read = load::read_requests(s, *text, a->requests, {replan_against, replan_from});
             for (const auto& d : read.diags.items()) fmt::print(stderr, "{}\n", load::format(d, m.lang()));
             if (read.diags.has_errors()) {
                 fmt::print(stderr, "jadwal solve: {}\n",
@@ -331,7 +363,7 @@ action add_solve(CLI::App& app) {
         } catch (const std::system_error&) {
         }
         std::optional<solve::requests_outcome> answered;
-        if (!a->requests.empty()) answered = solve::answer_requests(s, *previous, requests, opts);
+        if (!a->requests.empty()) answered = solve::answer_requests(s, *replan_against, requests, opts);
         solve::solution sol;
         try {
             sol = answered ? std::move(answered->plan) : solve::solve(s, opts);
@@ -369,6 +401,12 @@ action add_solve(CLI::App& app) {
             }
         }
         print_summary(m, sol, dir.string(), interrupt.stopped());
+        if (reopened)
+            fmt::print("\n{}\n", m.format("make-ups: {} item(s) re-opened from {} record(s) of missed sessions or "
+                                           "skipped study; {} record(s) named nothing of the plan before the re-plan "
+                                           "instant",
+                                           count(m, static_cast<std::int64_t>(reopened->makeups.size())),
+                                           count(m, reopened->records_missed), count(m, reopened->records_unmatched)));
         if (answered) {
             const auto granted = std::count_if(answered->answers.begin(), answered->answers.end(),
                                                [](const solve::request_answer& x) { return x.granted; });

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <jadwal/calendar/work_calendar.hpp>
+#include <jadwal/compare/makeups.hpp>
 #include <jadwal/io/solution_json.hpp>
 #include <jadwal/load/requests.hpp>
 #include <jadwal/solve/requests.hpp>
@@ -92,7 +93,7 @@ action add_verify(CLI::App& app) {
         "from what the plan gives is a warning on stderr (W-METRIC-DIFFERS) and keeps the exit code, unless "
         "--strict-metrics is given: then it exits 3 too.");
     struct args {
-        std::string scenario, solution, policy, format = "text", previous, replan_from, requests;
+        std::string scenario, solution, policy, format = "text", previous, replan_from, requests, attendance;
         load::load_options load;
         bool strict_metrics = false;
     };
@@ -112,6 +113,10 @@ action add_verify(CLI::App& app) {
                     "With --previous: the change requests (CSV, docs/requests.md) the plan answers; they are applied "
                     "as the person's duties before checking, so a plan that keeps someone in training at a time "
                     "they asked to be free fails");
+    cmd->add_option("--attendance", a->attendance,
+                    "With --previous and --replan-from: the attendance records the re-plan read (CSV, "
+                    "docs/attendance.md \"Make-ups\"); checks the make-ups they call for against the published plan "
+                    "with those items re-opened");
     add_load_options(*cmd, a->load);
     cmd->add_flag("--strict-metrics", a->strict_metrics,
                   "Exit 3 also when the file states a metric other than the plan gives (a warning otherwise)");
@@ -122,6 +127,11 @@ action add_verify(CLI::App& app) {
         }
         if (!a->requests.empty() && a->previous.empty()) {
             fmt::print(stderr, "jadwal verify: {}\n", ctx.messages().tr("--requests needs --previous"));
+            return static_cast<int>(usage_error);
+        }
+        if (!a->attendance.empty() && (a->previous.empty() || a->replan_from.empty())) {
+            fmt::print(stderr, "jadwal verify: {}\n",
+                       ctx.messages().tr("--attendance needs --previous and --replan-from"));
             return static_cast<int>(usage_error);
         }
         const auto loaded = load_and_report(ctx, a->scenario, a->load);
@@ -176,6 +186,20 @@ action add_verify(CLI::App& app) {
                     return static_cast<int>(usage_error);
                 }
             }
+        }
+        // The make-ups the records call for, and the published plan with them re-opened.
+        std::optional<compare::makeup_reopening> reopened;
+        if (!a->attendance.empty()) {
+            const auto rec_text = read_input_reporting(a->attendance, m.tr("the records file"), failed, m.lang());
+            if (!rec_text) return failed;
+            std::vector<std::string> errors;
+            reopened = compare::reopen_makeups_csv(s, *previous, *rec_text, *vopts.previous.replan_from,
+                                                   a->attendance, m, errors);
+            for (const auto& e : errors) fmt::print(stderr, "{}\n", printable(e));
+            if (!errors.empty()) return static_cast<int>(input_error);
+            previous = reopened->previous;
+            vopts.previous.plan = &*previous;
+            vopts.previous.makeups = &reopened->makeups;
         }
         // The requests become the person's duties (as `solve --requests` applies
         // them), so the checker's own rules catch a plan that ignores one.

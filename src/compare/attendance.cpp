@@ -373,6 +373,9 @@ std::vector<attendance_record> parse_attendance_records(std::string_view csv, st
         r.employee = std::string(fields[column[0]].text);
         r.program = std::string(fields[column[1]].text);
         r.module = std::string(fields[column[2]].text);
+        r.nip_column = fields[column[0]].column();
+        r.program_column = fields[column[1]].column();
+        r.module_column = fields[column[2]].column();
         const auto& start = fields[column[3]];
         if (start.text.empty()) {
             r.self_paced = true;

@@ -127,6 +127,7 @@ public:
         read_study_blocks(doc, sol);
         read_unplaced(doc, sol);
         read_days_in_lieu(doc, sol);
+        read_makeups(doc, sol);
         if (const auto it = doc.find("bounds"); it != doc.end() && it->is_object()) {
             const std::string path = "$.bounds";
             model::solution_bounds b;
@@ -268,6 +269,33 @@ private:
         }
     }
 
+    void read_makeups(const json& doc, model::solution& sol) {
+        const json* items = array(doc, "makeups");
+        if (!items) return;
+        for (std::size_t i = 0; i < items->size(); ++i) {
+            const json& x = (*items)[i];
+            const std::string path = fmt::format("$.makeups[{}]", i);
+            if (!x.is_object()) {
+                error(path, "E-SOL-TYPE", "a make-up is an object");
+                continue;
+            }
+            model::makeup out;
+            const auto e = get<std::string>(x, "employee", path);
+            const auto p = get<std::string>(x, "program", path);
+            const auto m = get<std::string>(x, "module", path);
+            if (const auto emp = e ? employee(*e, path + ".employee") : std::nullopt) out.employee = *emp;
+            if (const auto prog = p ? program(*p, path + ".program") : std::nullopt) {
+                out.program = *prog;
+                if (m)
+                    if (const auto mi = module(*prog, *m, path + ".module")) out.module = *mi;
+            }
+            if (const auto t = time(x, "missed", path)) out.missed = *t;
+            out.cohort = get<std::string>(x, "cohort", path, false).value_or("");
+            out.sessions_missed = get<std::int32_t>(x, "sessions_missed", path, false).value_or(0);
+            sol.makeups.push_back(std::move(out));
+        }
+    }
+
     void read_unplaced(const json& doc, model::solution& sol) {
         const json* items = array(doc, "unplaced");
         if (!items) return;
@@ -396,6 +424,21 @@ std::string solution_to_json(const model::scenario& s, const model::solution& so
                                 {"date", calendar::format_date(l.date)},
                                 {"shift", l.shift}});
         doc["days_in_lieu"] = std::move(lieu);
+    }
+    // Likewise only for a re-plan with attendance records (docs/attendance.md "Make-ups").
+    if (!sol.makeups.empty()) {
+        json makeups = json::array();
+        for (const auto& x : sol.makeups) {
+            const auto& prog = s.programs[x.program.value];
+            const auto& ez = s.zone_of(s.employees[x.employee.value]);
+            makeups.push_back(json{{"employee", s.employees[x.employee.value].id},
+                                   {"program", prog.id},
+                                   {"module", x.module < prog.modules.size() ? prog.modules[x.module].id : ""},
+                                   {"missed", calendar::format_instant(x.missed, ez)},
+                                   {"cohort", x.cohort},
+                                   {"sessions_missed", x.sessions_missed}});
+        }
+        doc["makeups"] = std::move(makeups);
     }
     if (sol.bounds) {
         const auto& b = *sol.bounds;

@@ -155,7 +155,10 @@ private:
             }
             const int cap = cm_.cohort_cap(pm, venue, fixed);
             const int n = static_cast<int>(c.participants.size());
-            if (n < pm.size_min || n > cap)
+            // Make-up people were in the cohort they missed when it met (docs/attendance.md "Make-ups").
+            int met_with = n;
+            for (const auto& x : sol_.makeups) met_with += x.cohort == c.id && x.program == c.program ? 1 : 0;
+            if (met_with < pm.size_min || n > cap)
                 violate("V-SIZE", fmt::format("cohort {}: {} participants, allowed {}..{}", c.id, n, pm.size_min, cap));
             out_.raw.underfill += std::max(0, (prog.cohort_max + 1) / 2 - n);
             const program_c& pc = cm_.programs[pm.program];

@@ -9,6 +9,7 @@
 #include "plan.hpp"
 #include "replan.hpp"
 
+#include <jadwal/calendar/work_calendar.hpp>
 #include <jadwal/text/messages.hpp>
 
 #include <algorithm>
@@ -123,6 +124,62 @@ employee_explanation explain_employee(const model::scenario& s, const solution& 
     }
     for (auto i = cm.topup_off[e]; i < cm.topup_off[e + 1]; ++i)
         if (wanted(model::program_index{cm.demand[i].program})) note_misses(i);
+
+    // Make-ups (docs/attendance.md "Make-ups"): what was missed, where the
+    // re-plan placed the programme again, and why there.
+    const auto& zone = s.zone_of(emp);
+    const auto day_of = [&](instant t) { return m.day(calendar::local_day(t, zone), text::date_style::medium); };
+    const auto mode_text = [&](model::delivery_mode mode) {
+        if (m.lang() == text::language::en) return std::string(model::to_string(mode));
+        switch (mode) {
+            case model::delivery_mode::classroom: return std::string(m.tr_in("mode", "classroom"));
+            case model::delivery_mode::online_live: return std::string(m.tr_in("mode", "live online"));
+            case model::delivery_mode::self_paced: return std::string(m.tr_in("mode", "self-paced"));
+        }
+        return std::string(model::to_string(mode));
+    };
+    for (const auto& x : sol.makeups) {
+        if (x.employee != employee || !wanted(x.program) || x.program.value >= s.programs.size()) continue;
+        const auto& prog = s.programs[x.program.value];
+        const std::string module = x.module < prog.modules.size() ? prog.modules[x.module].id : std::string{};
+        const std::string missed =
+            x.cohort.empty()
+                ? m.format("{}: a make-up for the study of module {} skipped (its first block on {})", prog.id,
+                           module, day_of(x.missed))
+                : m.format("{}: a make-up for {} missed session(s) of module {} in cohort {}, the first on {}",
+                           prog.id, m.number(x.sessions_missed), module, x.cohort, day_of(x.missed));
+        std::optional<instant> first;
+        const model::cohort* now = nullptr;
+        for (const auto& c : sol.cohorts)
+            if (c.program == x.program && std::binary_search(c.participants.begin(), c.participants.end(), employee))
+                now = &c;
+        bool recording = false;
+        if (now)
+            for (const auto& ses : now->sessions) first = first ? std::min(*first, ses.start) : ses.start;
+        for (const auto& b : sol.study_blocks)
+            if (b.employee == employee && b.program == x.program) {
+                first = first ? std::min(*first, b.start) : b.start;
+                recording = recording || b.recording;
+            }
+        std::string placed;
+        if (now)
+            placed = m.format("placed in cohort {} ({}) from {}: the cohort missed had already met, so the programme "
+                              "is placed again, whole, after the re-plan instant, and of the cohorts, recordings and "
+                              "self-paced study open to them then this one ranks best in the objective",
+                              now->id, mode_text(now->mode), day_of(*first));
+        else if (first && recording)
+            placed = m.format("placed as the recording of the session, watched on {}: the live session has passed, "
+                              "and the recording is still open to them after the re-plan instant",
+                              day_of(*first));
+        else if (first)
+            placed = m.format("placed as self-paced study from {}: of the cohorts and self-paced study open to them "
+                              "after the re-plan instant, this ranks best in the objective",
+                              day_of(*first));
+        else
+            placed = std::string(m.tr("not placed again: nothing after the re-plan instant fits (the reasons are "
+                                      "below)"));
+        out.notes.push_back(missed + "; " + placed);
+    }
     return out;
 }
 

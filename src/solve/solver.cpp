@@ -302,6 +302,7 @@ solution solve(const model::scenario& s, const solve_options& opts) {
     for (std::size_t t = 0; t < running; ++t)
         if (finished[t]) total_moves += results[t].moves;
 
+    if (opts.makeups) out.makeups = *opts.makeups;
     const detail::evaluation ev = detail::evaluate(cm, out, rc);
     out.metrics = ev.metrics;
     out.objective = ev.objective;

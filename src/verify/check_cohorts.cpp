@@ -401,7 +401,11 @@ private:
     }
 
     void size_and_resources() {
-        const auto n = static_cast<std::int64_t>(people_.size());
+        auto n = static_cast<std::int64_t>(people_.size());
+        // People whose make-up re-opened their seat here were in the cohort
+        // when it met (docs/attendance.md "Make-ups"); check_makeups checks the list.
+        for (const auto& x : c_.sol.makeups)
+            if (x.cohort == co_.id && x.program == co_.program) ++n;
         const instant first = co_.sessions.empty() ? c_.horizon.start : co_.sessions.front().start;
         const std::optional<instant> when = co_.sessions.empty() ? std::nullopt : std::optional<instant>{first};
         if (n < prog_->cohort_min || n > prog_->cohort_max)

@@ -219,6 +219,7 @@ void check_staffing(context& c);                             // check_staffing.c
 void check_budget(context& c);                               // check_budget.cpp
 void check_preferences(context& c);                          // check_preferences.cpp
 void check_previous(context& c, const previous_plan& prev);  // check_previous.cpp
+void check_makeups(context& c, const previous_plan& prev);   // check_makeups.cpp
 void score(context& c, report& r);                           // score.cpp
 
 }  // namespace jadwal::verify::detail

@@ -62,6 +62,7 @@ report verify(const model::scenario& s, const model::solution& sol, const model:
     detail::check_budget(c);
     detail::check_preferences(c);
     detail::check_previous(c, opts.previous);
+    detail::check_makeups(c, opts.previous);
     check_unplaced_list(c);
 
     report r;

@@ -14,6 +14,7 @@
 #include <catch2/catch.hpp>
 #include <date/tz.h>
 
+#include <algorithm>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -119,6 +120,60 @@ inline std::int64_t metric(const solve::solution& sol, std::string_view name) {
     solve::for_each_metric(sol.metrics, [&](const char* n, auto v) {
         if (n == name) out = static_cast<std::int64_t>(v);
     });
+    return out;
+}
+
+/// Four office workers (Ani, Budi, Citra, Dedi: NIPs 199001012020011001..04) of
+/// one unit, a two-module live course `kursus` in cohorts of one or two that all
+/// of them need, and a live `webinar` fixed as `fixed` (the module entry's keys
+/// after `module: w1`) for `webinar_for` (a YAML list's items), one policy.
+inline std::string four_office_workers(std::string_view name, std::string_view fixed, std::string_view webinar_for) {
+    std::string y = R"(jadwal: 1
+scenario: {name: )";
+    y += name;
+    y += R"(, timezone: Asia/Jakarta, from: 2026-06-01, to: 2026-06-26}
+work_patterns:
+  office: {week: {mon-fri: [08:00-16:00]}}
+units: [{id: u, pattern: office, max_absent: 100%}]
+employees:
+  - {id: "199001012020011001", name: Ani, unit: u, status: pns}
+  - {id: "199001012020011002", name: Budi, unit: u, status: pns}
+  - {id: "199001012020011003", name: Citra, unit: u, status: pns}
+  - {id: "199001012020011004", name: Dedi, unit: u, status: pns}
+platforms: [{id: z, capacity: 100, concurrent: 4}]
+programs:
+  - id: kursus
+    modules: [{id: m1, jp: 2}, {id: m2, jp: 2, after: m1}]
+    modes: [{mode: online_live, platform: z, windows: [working_hours]}]
+    cohort: {min: 1, max: 2}
+  - id: webinar
+    modules: [{id: w1, jp: 2}]
+    modes:
+      - {mode: online_live, platform: z, windows: [working_hours], fixed: [{module: w1, )";
+    y += fixed;
+    y += R"(}]}
+    cohort: {min: 1, max: 100}
+demand:
+  - {program: kursus, where: {unit: u}, priority: mandatory}
+  - {program: webinar, employees: [)";
+    y += webinar_for;
+    y += R"(], priority: elective}
+policies: {only: {}}
+)";
+    return y;
+}
+
+/// The cohort of programme `p` that `e` sits in; nullptr: none.
+inline const model::cohort* cohort_of(const model::solution& plan, model::employee_index e, model::program_index p) {
+    for (const auto& c : plan.cohorts)
+        if (c.program == p && std::binary_search(c.participants.begin(), c.participants.end(), e)) return &c;
+    return nullptr;
+}
+
+/// Each violation of a report as "CODE message", one a line (for test messages).
+inline std::string violations_of(const verify::report& r) {
+    std::string out;
+    for (const auto& v : r.violations) out += v.code + " " + v.message + "\n";
     return out;
 }
 

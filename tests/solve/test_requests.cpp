@@ -14,33 +14,8 @@ namespace {
 // Four office workers, a two-session course in cohorts of two, and a webinar
 // fixed on 17 June. Published plan (seed 1): kursus-01 = Ani + Dedi (3 and 15
 // June), kursus-02 = Budi + Citra (17 and 24 June, 15:00-16:30).
-const char* const scenario_yaml = R"(
-jadwal: 1
-scenario: {name: requests, timezone: Asia/Jakarta, from: 2026-06-01, to: 2026-06-26}
-work_patterns:
-  office: {week: {mon-fri: [08:00-16:00]}}
-units: [{id: u, pattern: office, max_absent: 100%}]
-employees:
-  - {id: "199001012020011001", name: Ani, unit: u, status: pns}
-  - {id: "199001012020011002", name: Budi, unit: u, status: pns}
-  - {id: "199001012020011003", name: Citra, unit: u, status: pns}
-  - {id: "199001012020011004", name: Dedi, unit: u, status: pns}
-platforms: [{id: z, capacity: 100, concurrent: 4}]
-programs:
-  - id: kursus
-    modules: [{id: m1, jp: 2}, {id: m2, jp: 2, after: m1}]
-    modes: [{mode: online_live, platform: z, windows: [working_hours]}]
-    cohort: {min: 1, max: 2}
-  - id: webinar
-    modules: [{id: w1, jp: 2}]
-    modes:
-      - {mode: online_live, platform: z, windows: [working_hours], fixed: [{module: w1, date: 2026-06-17, time: 09:00-10:30}]}
-    cohort: {min: 1, max: 100}
-demand:
-  - {program: kursus, where: {unit: u}, priority: mandatory}
-  - {program: webinar, employees: ["199001012020011001"], priority: elective}
-policies: {only: {}}
-)";
+const std::string scenario_yaml =
+    test::four_office_workers("requests", "date: 2026-06-17, time: 09:00-10:30", R"("199001012020011001")");
 
 constexpr const char* ani = "199001012020011001";
 constexpr const char* budi = "199001012020011002";
@@ -90,27 +65,15 @@ struct fixture {
     }
 };
 
-const model::cohort* cohort_of(const solve::solution& plan, model::employee_index e, model::program_index p) {
-    for (const auto& c : plan.cohorts)
-        if (c.program == p && std::binary_search(c.participants.begin(), c.participants.end(), e)) return &c;
-    return nullptr;
-}
-
-std::string violations_of(const verify::report& r) {
-    std::string out;
-    for (const auto& v : r.violations) out += v.code + " " + v.message + "\n";
-    return out;
-}
-
 /// The published plan is the one these tests are written against.
 void require_published_as_described(const fixture& f) {
-    const auto* c = cohort_of(f.published, f.who(citra), f.kursus());
+    const auto* c = test::cohort_of(f.published, f.who(citra), f.kursus());
     REQUIRE(c != nullptr);
     REQUIRE(std::binary_search(c->participants.begin(), c->participants.end(), f.who(budi)));
     REQUIRE(c->sessions.size() == 2);
     REQUIRE(c->sessions[0].start >= f.from);
     REQUIRE(calendar::local_day(c->sessions[1].start, *jakarta()) == date::local_days{date::year{2026} / 6 / 23});
-    const auto* d = cohort_of(f.published, f.who(dedi), f.kursus());
+    const auto* d = test::cohort_of(f.published, f.who(dedi), f.kursus());
     REQUIRE(d != nullptr);
     REQUIRE(d->sessions.front().start < f.from);  // under way at the re-plan date
 }
@@ -126,13 +89,13 @@ TEST_CASE("a not_on request is granted: the person has no training that day and 
     INFO(out.answers[0].code << " " << out.answers[0].explanation);
     CHECK(out.answers[0].granted);
     CHECK(out.settled);
-    const auto* c = cohort_of(out.plan, f.who(citra), f.kursus());
+    const auto* c = test::cohort_of(out.plan, f.who(citra), f.kursus());
     REQUIRE(c != nullptr);
     for (const auto& x : c->sessions)
         CHECK(calendar::local_day(x.start, *jakarta()) != date::local_days{date::year{2026} / 6 / 23});
     const auto asked = solve::apply_requests(*f.s, reqs, &f.published, f.from);
     const auto r = f.check(asked, out.plan);
-    INFO(violations_of(r));
+    INFO(test::violations_of(r));
     CHECK(r.feasible());
     // Citra's calendar changed; Ani's (untouched by the request) did not.
     CHECK(std::find(out.affected.begin(), out.affected.end(), f.who(citra)) != out.affected.end());
@@ -146,7 +109,7 @@ TEST_CASE("a not_after request is granted: no session of the person runs past th
     const auto out = solve::answer_requests(*f.s, f.published, reqs, f.options());
     INFO(out.answers[0].code << " " << out.answers[0].explanation);
     CHECK(out.answers[0].granted);
-    const auto* c = cohort_of(out.plan, f.who(citra), f.kursus());
+    const auto* c = test::cohort_of(out.plan, f.who(citra), f.kursus());
     REQUIRE(c != nullptr);
     for (const auto& x : c->sessions) {
         const auto local = jakarta()->to_local(x.end);
@@ -163,8 +126,8 @@ TEST_CASE("a move request is granted: the person leaves their cohort for another
     const auto out = solve::answer_requests(*f.s, f.published, reqs, f.options());
     INFO(out.answers[0].code << " " << out.answers[0].explanation);
     CHECK(out.answers[0].granted);
-    const auto* before = cohort_of(f.published, f.who(budi), f.kursus());
-    const auto* after = cohort_of(out.plan, f.who(budi), f.kursus());
+    const auto* before = test::cohort_of(f.published, f.who(budi), f.kursus());
+    const auto* after = test::cohort_of(out.plan, f.who(budi), f.kursus());
     REQUIRE(after != nullptr);
     CHECK(after->id != before->id);
     // None of the new sessions is at a time of the cohort Budi left.
@@ -187,8 +150,8 @@ TEST_CASE("a request no plan can meet is refused with the rule and an alternativ
     CHECK_FALSE(a.alternative.empty());
     CHECK(a.round == 1);
     CHECK(out.rounds == 2);  // run again without the refused request
-    const auto* before = cohort_of(f.published, f.who(citra), f.kursus());
-    const auto* after = cohort_of(out.plan, f.who(citra), f.kursus());
+    const auto* before = test::cohort_of(f.published, f.who(citra), f.kursus());
+    const auto* after = test::cohort_of(out.plan, f.who(citra), f.kursus());
     REQUIRE(after != nullptr);
     CHECK(after->id == before->id);
     REQUIRE(after->sessions.size() == before->sessions.size());
@@ -209,7 +172,7 @@ TEST_CASE("a request about a cohort under way is refused as R-REPLAN", "[solve][
     CHECK(out.answers[0].code == "R-REPLAN");
     CHECK_THAT(out.answers[0].alternative, Catch::Contains("kursus-01"));
     const auto r = f.check(*f.s, out.plan);
-    INFO(violations_of(r));
+    INFO(test::violations_of(r));
     CHECK(r.feasible());
 }
 
@@ -261,7 +224,7 @@ TEST_CASE("requests become the person's duties from the re-plan date on", "[solv
     CHECK(d.time.end == calendar::minutes{9 * 60 + 30});
     // The move: one one-off duty per session of Budi's cohort after the re-plan date, at its exact times.
     const auto& b = asked.employees[f.who(budi).value];
-    const auto* left = cohort_of(f.published, f.who(budi), f.kursus());
+    const auto* left = test::cohort_of(f.published, f.who(budi), f.kursus());
     REQUIRE(b.duties.size() == left->sessions.size());
     for (std::size_t i = 0; i < b.duties.size(); ++i) {
         CHECK_FALSE(b.duties[i].rule);

@@ -140,6 +140,8 @@ struct attendance_record {
     bool self_paced = false;    ///< the `start` cell was empty: a self-paced module's completion
     bool attended = false;      ///< attended the session / completed the module
     std::int32_t line = 0;      ///< in the CSV file
+    /// Columns of the nip, program and module cells, for messages about them.
+    std::int32_t nip_column = 1, program_column = 1, module_column = 1;
 };
 
 /// Reads a CSV with the header columns nip, program, module, start (ISO 8601

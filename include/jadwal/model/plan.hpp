@@ -65,6 +65,21 @@ struct day_in_lieu {
     friend bool operator==(const day_in_lieu&, const day_in_lieu&) = default;
 };
 
+/// A make-up (docs/attendance.md "Make-ups"): demand the published plan had
+/// placed in the past, re-opened by a re-plan with attendance records because
+/// its person missed more live sessions of a module than
+/// attendance.missed_sessions_allowed, or skipped a self-paced module's study.
+/// The programme is placed again as a whole, after the re-plan instant.
+struct makeup {
+    employee_index employee;
+    program_index program;
+    std::uint32_t module = 0;  ///< the module missed (the first, by time, that re-opened the item)
+    instant missed{};          ///< the missed session's start, or the skipped study's first block's start
+    std::string cohort;        ///< the cohort whose session was missed; empty for skipped study
+    std::int32_t sessions_missed = 0;  ///< live sessions of `module` missed; 0 for skipped study
+    friend bool operator==(const makeup&, const makeup&) = default;
+};
+
 struct reason {
     std::string code;     ///< stable, e.g. "R-NO-COHORT-TIME" (docs/explanations.md)
     std::string message;  ///< a sentence in domain terms
@@ -194,6 +209,9 @@ struct solution {
     std::vector<unplaced_demand> unplaced;
     /// Days off in lieu, by employee index then date.
     std::vector<day_in_lieu> days_in_lieu;
+    /// Make-ups of a re-plan with attendance records, by employee index then
+    /// programme index; empty otherwise (solution.json `makeups`).
+    std::vector<makeup> makeups;
     /// Set by the solver (and read back from solution.json when present).
     std::optional<solution_bounds> bounds;
     /// What a planner should know that the plan itself does not say, one

@@ -95,6 +95,11 @@ struct solve_options {
     std::optional<model::stability_mode> stability;
     /// The re-plan instant; none: only pinned items must stay.
     std::optional<calendar::instant> replan_from;
+    /// A re-plan with attendance records (docs/attendance.md "Make-ups"): the
+    /// items `previous` has re-opened (compare::reopen_makeups), copied into the
+    /// plan's `makeups`; their people count toward the size of the cohort they
+    /// missed, which met with them.
+    const std::vector<model::makeup>* makeups = nullptr;
     /// The language of the explanations' sentences and alternatives
     /// (docs/languages.md); none: the scenario's `locale`, else English.
     std::optional<text::language> language;

@@ -114,6 +114,13 @@ struct report {
 struct previous_plan {
     const model::solution* plan = nullptr;
     std::optional<calendar::instant> replan_from;  ///< none: only pinned items are kept
+    /// A re-plan with attendance records (docs/attendance.md "Make-ups"): the
+    /// make-ups the records call for, and `plan` the published plan with them
+    /// re-opened (compare::reopen_makeups). The plan must list exactly these in
+    /// `makeups`, and place each only after the re-plan instant and after what
+    /// was missed (H8-MAKEUP). Null with `plan` set: the plan must list none.
+    /// Without `plan` nothing of this is checked, as for the other re-planning rules.
+    const std::vector<model::makeup>* makeups = nullptr;
 };
 
 struct options {

@@ -136,7 +136,7 @@ action add_attendance(CLI::App& app) {
         const auto text = read_input_reporting(a->records, early.tr("the records file"), failed, early.lang());
         if (!text) return failed;
         std::vector<std::string> errors;
-        const auto records = compare::parse_attendance_records(*text, a->records, errors);
+        const auto records = compare::parse_attendance_records(*text, a->records, errors, early);
         for (const auto& e : errors) fmt::print(stderr, "{}\n", load::printable(e));
         if (!errors.empty()) return static_cast<int>(input_error);
 

@@ -332,21 +332,28 @@ attendance_summary simulate_attendance(const exposure& x, const model::attendanc
     return r;
 }
 
+std::string record_error(const text::messages& m, std::string_view file, std::int32_t line, std::int32_t column,
+                         std::string_view message, std::string_view code) {
+    return fmt::format("{}:{}:{}: {}: {} [{}]", file, line, column, m.tr_in("diagnostic", "error"), message, code);
+}
+
 std::vector<attendance_record> parse_attendance_records(std::string_view csv, std::string_view file,
-                                                        std::vector<std::string>& errors) {
+                                                        std::vector<std::string>& errors, const text::messages& m) {
     std::vector<attendance_record> out;
     load::csv_reader reader(csv, load::csv_reader::sniff_delimiter(csv));
     std::vector<load::csv_field> fields;
-    const auto error = [&](std::int32_t line, std::int32_t column, std::string message) {
-        errors.push_back(fmt::format("{}:{}:{}: error: {}", file, line, column, message));
+    const auto error = [&](std::int32_t line, std::int32_t column, const std::string& message, std::string_view code) {
+        errors.push_back(record_error(m, file, line, column, message, code));
     };
     auto st = reader.next(fields);
     if (st == load::csv_reader::status::error) {
-        error(reader.error_line(), reader.error_column(), reader.error());
+        error(reader.error_line(), reader.error_column(), std::string(m.tr(reader.error())), "E-CSV-SYNTAX");
         return out;
     }
     if (st == load::csv_reader::status::end) {
-        error(1, 1, "the records file is empty (expected a header: nip,program,module,start,attended)");
+        error(1, 1,
+              std::string(m.tr("the records file is empty (expected a header: nip,program,module,start,attended)")),
+              "E-EMPTY");
         return out;
     }
     static constexpr std::array<std::string_view, 5> names{"nip", "program", "module", "start", "attended"};
@@ -357,15 +364,16 @@ std::vector<attendance_record> parse_attendance_records(std::string_view csv, st
             if (fields[i].text == names[k]) column[k] = i;
     for (std::size_t k = 0; k < names.size(); ++k)
         if (column[k] == static_cast<std::size_t>(-1))
-            error(1, 1, fmt::format("the header has no column '{}' (needs nip, program, module, start, attended)",
-                                    names[k]));
+            error(1, 1,
+                  m.format("the header has no column '{}' (needs nip, program, module, start, attended)", names[k]),
+                  "E-CSV-HEADER");
     if (!errors.empty()) return out;
 
     while ((st = reader.next(fields)) == load::csv_reader::status::record) {
         const auto line = reader.record_line();
-        if (fields.size() < names.size() ||
-            *std::max_element(column.begin(), column.end()) >= fields.size()) {
-            error(line, 1, fmt::format("a record needs {} columns, this one has {}", names.size(), fields.size()));
+        if (fields.size() < names.size() || *std::max_element(column.begin(), column.end()) >= fields.size()) {
+            error(line, 1, m.format("a record needs {} columns, this one has {}", names.size(), fields.size()),
+                  "E-CSV-COLUMNS");
             continue;
         }
         attendance_record r;
@@ -383,8 +391,9 @@ std::vector<attendance_record> parse_attendance_records(std::string_view csv, st
             r.start = *t;
         } else {
             error(line, start.column(),
-                  fmt::format("start '{}' is not an ISO 8601 instant with offset (2026-03-16T08:00:00+07:00)",
-                              start.text));
+                  m.format("start '{}' is not an ISO 8601 instant with offset (2026-03-16T08:00:00+07:00)",
+                           start.text),
+                  "E-DATE");
             continue;
         }
         const auto& att = fields[column[4]];
@@ -393,12 +402,13 @@ std::vector<attendance_record> parse_attendance_records(std::string_view csv, st
         else if (att.text == "0" || att.text == "false")
             r.attended = false;
         else {
-            error(line, att.column(), fmt::format("attended '{}' is not 0 or 1", att.text));
+            error(line, att.column(), m.format("attended '{}' is not 0 or 1", att.text), "E-ENUM");
             continue;
         }
         out.push_back(std::move(r));
     }
-    if (st == load::csv_reader::status::error) error(reader.error_line(), reader.error_column(), reader.error());
+    if (st == load::csv_reader::status::error)
+        error(reader.error_line(), reader.error_column(), std::string(m.tr(reader.error())), "E-CSV-SYNTAX");
     return out;
 }
 

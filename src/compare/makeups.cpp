@@ -29,8 +29,9 @@ makeup_reopening reopen_makeups(const model::scenario& s, const model::solution&
                                 std::string_view file, const text::messages& m, std::vector<std::string>& errors) {
     makeup_reopening out;
     out.previous = previous;
-    const auto error = [&](const attendance_record& r, std::int32_t column, std::string message) {
-        errors.push_back(fmt::format("{}:{}:{}: error: {}", file, r.line, column, message));
+    const auto error = [&](const attendance_record& r, std::int32_t column, const std::string& message,
+                           std::string_view code) {
+        errors.push_back(record_error(m, file, r.line, column, message, code));
     };
     // (employee, programme, module) -> the starts of the missed live sessions
     // (a set: a repeated row counts once), or of the skipped study's first block.
@@ -42,14 +43,16 @@ makeup_reopening reopen_makeups(const model::scenario& s, const model::solution&
     for (const auto& r : records) {
         const auto e = s.find_employee(r.employee);
         const auto p = s.find_program(r.program);
-        if (!e) error(r, r.nip_column, m.format("no employee with NIP '{}' in the scenario", r.employee));
-        if (!p) error(r, r.program_column, m.format("no programme '{}' in the scenario", r.program));
+        if (!e)
+            error(r, r.nip_column, m.format("no employee with NIP '{}' in the scenario", r.employee), "E-REF-EMPLOYEE");
+        if (!p) error(r, r.program_column, m.format("no programme '{}' in the scenario", r.program), "E-REF-PROGRAM");
         if (!p) continue;
         const auto& mods = s.programs[p->value].modules;
         const auto mit =
             std::find_if(mods.begin(), mods.end(), [&](const model::module& x) { return x.id == r.module; });
         if (mit == mods.end()) {
-            error(r, r.module_column, m.format("programme {} has no module '{}'", r.program, r.module));
+            error(r, r.module_column, m.format("programme {} has no module '{}'", r.program, r.module),
+                  "E-REF-MODULE");
             continue;
         }
         if (!e) continue;
@@ -120,7 +123,7 @@ makeup_reopening reopen_makeups_csv(const model::scenario& s, const model::solut
                                     calendar::instant replan_from, std::string_view file, const text::messages& m,
                                     std::vector<std::string>& errors) {
     const std::size_t before = errors.size();
-    const auto records = parse_attendance_records(csv, file, errors);
+    const auto records = parse_attendance_records(csv, file, errors, m);
     const bool syntax = errors.size() != before;
     // The rows that did parse are checked too, so one run lists every problem.
     auto out = reopen_makeups(s, previous, records, replan_from, file, m, errors);

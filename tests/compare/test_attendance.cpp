@@ -316,13 +316,21 @@ TEST_CASE("Attendance records are read by header name and bad cells name their p
         "nip,program,module,start,attended\n1,etika,m1,2026-04-06T08:00:00+07:00,yes\n1,etika,m1,monday,1\n",
         "r.csv", errors);
     REQUIRE(errors.size() == 2);
-    CHECK(errors[0] == "r.csv:2:38: error: attended 'yes' is not 0 or 1");
+    CHECK(errors[0] == "r.csv:2:38: error: attended 'yes' is not 0 or 1 [E-ENUM]");
     CHECK(errors[1].rfind("r.csv:3:12: error: start 'monday'", 0) == 0);
+    CHECK(errors[1].find("[E-DATE]") != std::string::npos);
 
     errors.clear();
     (void)compare::parse_attendance_records("nip,program,start,attended\n", "r.csv", errors);
     REQUIRE(errors.size() == 1);
     CHECK(errors[0].find("no column 'module'") != std::string::npos);
+    CHECK(errors[0].find("[E-CSV-HEADER]") != std::string::npos);
+
+    errors.clear();
+    (void)compare::parse_attendance_records("nip,program,module,start,attended\n1,etika,m1,,ya\n", "r.csv", errors,
+                                            text::messages(text::language::id));
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0] == "r.csv:2:13: galat: attended 'ya' bukan 0 atau 1 [E-ENUM]");
 }
 
 TEST_CASE("The attendance section is read, and its errors give file, line, column and a code",

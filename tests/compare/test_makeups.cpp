@@ -272,10 +272,10 @@ TEST_CASE("a bad records file reports every error with its line and column and r
                                                "199001012020011002,webinar,w1,2026-06-03T09:00:00+07:00,0\n",
                                                f.from, "records.csv", f.m, errors);
     REQUIRE(errors.size() == 4);
-    CHECK(errors[0] == "records.csv:2:1: error: no employee with NIP '999' in the scenario");
-    CHECK(errors[1] == "records.csv:3:27: error: programme kursus has no module 'zz'");
+    CHECK(errors[0] == "records.csv:2:1: error: no employee with NIP '999' in the scenario [E-REF-EMPLOYEE]");
+    CHECK(errors[1] == "records.csv:3:27: error: programme kursus has no module 'zz' [E-REF-MODULE]");
     CHECK(errors[2].rfind("records.csv:4:30: error: start 'yesterday'", 0) == 0);
-    CHECK(errors[3] == "records.csv:5:20: error: no programme 'nope' in the scenario");
+    CHECK(errors[3] == "records.csv:5:20: error: no programme 'nope' in the scenario [E-REF-PROGRAM]");
     CHECK(r.makeups.empty());
     CHECK(r.previous.cohorts.size() == f.published.cohorts.size());
     for (std::size_t i = 0; i < r.previous.cohorts.size(); ++i)

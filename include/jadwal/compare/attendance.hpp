@@ -16,6 +16,7 @@
 #include <jadwal/time/civil.hpp>
 #include <jadwal/model/scenario.hpp>
 #include <jadwal/model/plan.hpp>
+#include <jadwal/text/messages.hpp>
 
 #include <cstdint>
 #include <span>
@@ -147,9 +148,16 @@ struct attendance_record {
 /// Reads a CSV with the header columns nip, program, module, start (ISO 8601
 /// with offset; empty for a self-paced module) and attended (0/1, true/false),
 /// in any order, other columns ignored. Problems go to `errors` as
-/// "file:line:col: error: message".
-[[nodiscard]] std::vector<attendance_record> parse_attendance_records(std::string_view csv, std::string_view file,
-                                                                      std::vector<std::string>& errors);
+/// record_error writes them, in the language of `m`.
+[[nodiscard]] std::vector<attendance_record> parse_attendance_records(
+    std::string_view csv, std::string_view file, std::vector<std::string>& errors,
+    const text::messages& m = text::messages(text::language::en));
+
+/// One problem of a records file as its readers report it,
+/// "FILE:LINE:COLUMN: error: MESSAGE [CODE]" with "error" in the language of
+/// `m` and a code of docs/errors.md (E-CSV-SYNTAX, E-REF-EMPLOYEE, ...).
+[[nodiscard]] std::string record_error(const text::messages& m, std::string_view file, std::int32_t line,
+                                       std::int32_t column, std::string_view message, std::string_view code);
 
 struct fit_result {
     /// `start` with the parameters the records could tell replaced (below).

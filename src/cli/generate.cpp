@@ -4,6 +4,7 @@
 #include <jadwal/generate/nation.hpp>
 #include <jadwal/load/diagnostic.hpp>
 #include <jadwal/model/error.hpp>
+#include <jadwal/time/civil.hpp>
 
 #include <fmt/format.h>
 
@@ -55,6 +56,7 @@ action add_generate(CLI::App& app) {
         std::string kind;
         std::string out;
         std::string locale;
+        std::string history_until;  ///< --history-until, as given
         generate::batanghari_options opts;
         int agencies = generate::nation_options{}.agencies;
     };
@@ -76,6 +78,9 @@ action add_generate(CLI::App& app) {
                     "batanghari: the share (0..1) of employees who state personal preferences (default 0: none)")
         ->check(CLI::Range(0.0, 1.0))
         ->capture_default_str();
+    cmd->add_option("--history-until", a->history_until,
+                    "batanghari: also write a training history (a SIASN course export) of the courses completed from "
+                    "1 January of --year up to the day before this one (YYYY-MM-DD), named by the scenario's history");
     cmd->add_option("--locale", a->locale,
                     "The scenario's locale, the language of what people read: id or en (default: none written)")
         ->check(CLI::IsMember({"id", "en"}));
@@ -85,6 +90,10 @@ action add_generate(CLI::App& app) {
         if (a->kind == "nation") {
             if (a->opts.preferences > 0) {
                 fmt::print(stderr, "jadwal generate: {}\n", m.tr("--preferences applies to batanghari only"));
+                return static_cast<int>(usage_error);
+            }
+            if (!a->history_until.empty()) {
+                fmt::print(stderr, "jadwal generate: {}\n", m.tr("--history-until applies to batanghari only"));
                 return static_cast<int>(usage_error);
             }
             generate::nation_options opts;
@@ -106,6 +115,18 @@ action add_generate(CLI::App& app) {
                        m.format("--employees must be at most {} for one scenario", count(m, 2'000'000)));
             return static_cast<int>(usage_error);
         }
+        if (!a->history_until.empty()) {
+            const auto d = calendar::parse_date(a->history_until);
+            if (!d || date::year_month_day{*d}.year() != date::year{a->opts.year} ||
+                date::year_month_day{*d} == date::year{a->opts.year} / date::January / 1) {
+                fmt::print(stderr, "jadwal generate: {}\n",
+                           m.format("--history-until '{}' must be a day (YYYY-MM-DD) from 2 January to 31 December of "
+                                    "--year {}",
+                                    load::printable(a->history_until), a->opts.year));
+                return static_cast<int>(usage_error);
+            }
+            a->opts.history_until = date::year_month_day{*d};
+        }
         generate::generated_files files;
         try {
             files = generate::write_batanghari(a->out, a->opts);
@@ -119,6 +140,8 @@ action add_generate(CLI::App& app) {
         else
             fmt::print("{}\n", m.format("wrote {} and {} {}", load::printable(files.scenario.string()),
                                         load::printable(files.employees.string()), what));
+        if (!files.history.empty())
+            fmt::print("{}\n", m.format("wrote the training history {}", load::printable(files.history.string())));
         return static_cast<int>(success);
     };
 }

@@ -455,7 +455,7 @@ void write_policies(yaml_writer& w, const text::messages& m) {
 
 }  // namespace
 
-std::string emit_yaml(const population& pop, const std::string& employees_csv) {
+std::string emit_yaml(const population& pop, const std::string& employees_csv, const std::string& history_csv) {
     const text::messages m(pop.opts.locale.value_or(text::language::en));
     yaml_writer w;
     w.out.SetIndent(2);
@@ -586,6 +586,12 @@ std::string emit_yaml(const population& pop, const std::string& employees_csv) {
     } else {
         w.flow_map();
         w.kv("csv", employees_csv);
+        w.end_map();
+    }
+    if (!history_csv.empty()) {
+        w.key("history");
+        w.flow_map();
+        w.kv("csv", history_csv);
         w.end_map();
     }
 

@@ -48,6 +48,11 @@ population build_population(const batanghari_options& opts) {
         throw std::invalid_argument("nip_stride must be within 1..999 and nip_offset within 0..nip_stride-1");
     if (!(opts.preferences >= 0.0 && opts.preferences <= 1.0))
         throw std::invalid_argument("preferences must be a share within 0..1");
+    if (opts.history_until) {
+        const date::year_month_day& h = *opts.history_until;
+        if (!h.ok() || h.year() != date::year{opts.year} || h == date::year{opts.year} / date::January / 1)
+            throw std::invalid_argument("history_until must be a day from 2 January to 31 December of the year");
+    }
 
     population pop;
     pop.opts = opts;

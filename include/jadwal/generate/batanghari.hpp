@@ -4,6 +4,8 @@
 
 #include <jadwal/text/language.hpp>
 
+#include <date/date.h>
+
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -74,6 +76,11 @@ struct batanghari_options {
     /// preferences"), deterministic for the seed; with it, some office units get preferred days.
     /// 0 writes none, and the same bytes as before preferences existed.
     double preferences = 0;
+    /// With a day: the training history up to the day before it (courses from 1 January of
+    /// `year`, and some of the year before) goes to a SIASN-shaped CSV next to the YAML
+    /// (history_csv_path), which the scenario names as `history` (docs/format.md "history").
+    /// From 2 January to 31 December of `year`. None: no history, the same bytes as before.
+    std::optional<date::year_month_day> history_until;
 };
 
 /// What a generated scenario contains, for reports and tests.
@@ -109,12 +116,18 @@ struct batanghari_summary {
 struct generated_files {
     std::filesystem::path scenario;   ///< the YAML written
     std::filesystem::path employees;  ///< the CSV written, empty when inline
+    std::filesystem::path history;    ///< the history CSV written, empty without history_until
     batanghari_summary summary;
 };
 
-/// Writes the scenario (and the employees CSV when large) atomically.
+/// The history CSV that write_batanghari writes next to `yaml_path`: <stem>.history.csv.
+[[nodiscard]] std::filesystem::path history_csv_path(const std::filesystem::path& yaml_path);
+
+/// Writes the scenario (and the employees CSV when large, the history CSV with
+/// history_until) atomically.
 /// Throws std::invalid_argument for options out of range (employees < 1, year
-/// outside 2000..2100, csv_threshold < 0, preferences outside 0..1, a shared resource naming a programme the
+/// outside 2000..2100, csv_threshold < 0, preferences outside 0..1, history_until outside the year's 2 January to
+/// 31 December, a shared resource naming a programme the
 /// generator does not write or an id it already uses) and std::runtime_error (jadwal::error, errc::io) when a file
 /// cannot be written.
 generated_files write_batanghari(const std::filesystem::path& yaml_path, const batanghari_options& opts);

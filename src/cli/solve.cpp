@@ -87,6 +87,10 @@ void print_summary(const text::messages& m, const solve::solution& sol, const st
     row("jp_target_employees", count(m, x.jp_target_employees));
     row("jp_target_met", count(m, x.jp_target_met));
     row("jp_target_attainment", pct(x.jp_target_attainment));
+    // JP the training history shows earned this year, the plan's, and both (docs/model.md "Metrics").
+    row("jp_earned", count(m, x.jp_earned));
+    row("jp_planned", count(m, x.jp_planned));
+    row("jp_total", count(m, x.jp_total));
     row("disruption_minutes", count(m, x.disruption_minutes));
     row("disruption_weighted", figure(m, x.disruption_weighted, 0));
     row("after_hours_minutes", count(m, x.after_hours_minutes));

@@ -36,6 +36,7 @@ TEST_CASE("jadwal solve writes every output into a new directory and prints the 
     CHECK(text.find("\"policy\": \"flexible\"") != std::string::npos);
     CHECK(r.out.find("participation_rate") != std::string::npos);
     CHECK(r.out.find("hard_violations") != std::string::npos);
+    for (const char* jp : {"jp_earned", "jp_planned", "jp_total"}) CHECK(r.out.find(jp) != std::string::npos);
     // Everything interface.md lists beside jadwal's own folder of sets, and
     // nothing else (no temporary file left behind).
     std::set<std::string> names;

@@ -73,7 +73,7 @@ constexpr std::array<std::pair<column, preference_column>, 5> preference_columns
     {col_avoid_days, preference_column::avoid_days},
 }};
 
-constexpr std::size_t no_column = static_cast<std::size_t>(-1);
+constexpr std::size_t no_column = csv_no_column;
 
 class row_reader {
 public:
@@ -236,20 +236,9 @@ void read_csv_text(load_context& c, std::uint32_t fi, const std::string& data, s
         if (c.employee_limit_reported) break;
         const std::int32_t line = reader.record_line();
         if (!row_width_ok(c, fi, fields, width, line)) continue;
-        auto cell = [&](column col) -> const csv_field* {
-            const std::size_t i = where[col];
-            if (i == no_column) return nullptr;
-            return trim(fields[i].text).empty() ? nullptr : &fields[i];
-        };
-        auto required = [&](column col) -> const csv_field* {
-            const csv_field* f = cell(col);
-            if (f == nullptr) {
-                const csv_field& empty = fields[where[col]];
-                c.rep.error(code::key_missing, say("this row has no {}", column_names[col]),
-                            {fi, empty.line, empty.column()}, std::string{column_names[col]});
-            }
-            return f;
-        };
+        const csv_row row{c, fi, fields, where};
+        auto cell = [&](column col) { return row.cell(col); };
+        auto required = [&](column col) { return row.required(col, std::string{column_names[col]}); };
 
         employee_draft d;
         d.errors_before = c.rep.error_count();
@@ -360,6 +349,21 @@ bool read_csv_header(load_context& c, std::uint32_t fi, const std::string& data,
         return false;
     }
     return true;
+}
+
+const csv_field* csv_row::cell(std::size_t k) const {
+    const std::size_t i = where[k];
+    if (i == csv_no_column) return nullptr;
+    return trim(fields[i].text).empty() ? nullptr : &fields[i];
+}
+
+const csv_field* csv_row::required(std::size_t k, const std::string& name) const {
+    const csv_field* f = cell(k);
+    if (f == nullptr) {
+        const csv_field& empty = fields[where[k]];
+        c.rep.error(code::key_missing, say("this row has no {}", name), {fi, empty.line, empty.column()}, name);
+    }
+    return f;
 }
 
 bool row_width_ok(load_context& c, std::uint32_t fi, const std::vector<csv_field>& fields, std::size_t width,

@@ -41,7 +41,7 @@ constexpr std::array<std::pair<std::string_view, column>, 15> column_names{{
 }};
 constexpr std::string_view program_id_name = "program_id";
 
-constexpr std::size_t no_column = static_cast<std::size_t>(-1);
+constexpr std::size_t no_column = csv_no_column;
 constexpr int max_jp = 1000;
 
 std::size_t column_of(std::string_view header) {
@@ -147,19 +147,9 @@ void read_history_text(load_context& c, std::uint32_t fi, const std::string& dat
         const std::int32_t line = reader.record_line();
         if (!row_width_ok(c, fi, fields, width, line)) continue;
         auto at = [&](const csv_field& f) { return loc{fi, f.line, f.column()}; };
-        auto cell = [&](column col) -> const csv_field* {
-            const std::size_t i = where[col];
-            if (i == no_column) return nullptr;
-            return trim(fields[i].text).empty() ? nullptr : &fields[i];
-        };
-        auto required = [&](column col) -> const csv_field* {
-            const csv_field* f = cell(col);
-            if (f == nullptr) {
-                const csv_field& empty = fields[where[col]];
-                c.rep.error(code::key_missing, say("this row has no {}", header[col]), at(empty), header[col]);
-            }
-            return f;
-        };
+        const csv_row row{c, fi, fields, where};
+        auto cell = [&](column col) { return row.cell(col); };
+        auto required = [&](column col) { return row.required(col, header[col]); };
 
         const std::size_t errors_before = c.rep.error_count();
         const csv_field* nip = required(col_nip);

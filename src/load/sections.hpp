@@ -7,6 +7,7 @@
 #include <jadwal/load/csv_reader.hpp>
 
 #include <optional>
+#include <span>
 
 namespace jadwal::load::detail {
 
@@ -113,6 +114,19 @@ bool read_csv_header(load_context& c, std::uint32_t fi, const std::string& data,
 /// extra field, or at the row's `line`, and returns false.
 bool row_width_ok(load_context& c, std::uint32_t fi, const std::vector<csv_field>& fields, std::size_t width,
                   std::int32_t line);
+/// The cells of one data row of such a file, by column: `where[k]` is the
+/// field index of column k, csv_no_column when the header lacks it.
+struct csv_row {
+    load_context& c;
+    std::uint32_t fi;  ///< the file's number in diagnostics
+    const std::vector<csv_field>& fields;
+    std::span<const std::size_t> where;
+    /// Column k's cell; nullptr when the header lacks the column or the cell is blank.
+    [[nodiscard]] const csv_field* cell(std::size_t k) const;
+    /// As cell(), reporting E-KEY-MISSING ("this row has no NAME") at the blank cell when nullptr.
+    const csv_field* required(std::size_t k, const std::string& name) const;
+};
+inline constexpr std::size_t csv_no_column = static_cast<std::size_t>(-1);
 /// Reads employees from a CSV file (csv_employees.cpp).
 void read_employees_csv(load_context& c, const std::filesystem::path& file, loc at, const std::string& path);
 /// Reads load_options::added_employees, after the scenario's own employees.

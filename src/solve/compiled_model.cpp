@@ -880,7 +880,9 @@ void compiled_model::compile_top_up() {
         topup_off[e] = u32(demand.size());
         const model::employee& me = s.employees[e];
         if (catalogue.empty() || me.jp_target <= 0 || !me.unit.valid()) continue;
-        if (employees[e].jp_earned >= me.jp_target) continue;  // the history already meets the target
+        // A history that already meets the target still gets candidates: top-up a
+        // re-plan must keep (begun before the re-plan instant) needs its demand
+        // item; local_search's top_up adds none while the target is met.
         const model::unit& mu = s.units[me.unit.value];
         if (!el.status.empty() && !contains(el.status, me.status)) continue;
         if (!el.unit_kinds.empty() && !contains(el.unit_kinds, mu.kind)) continue;

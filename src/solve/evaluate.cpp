@@ -663,13 +663,16 @@ private:
                 (dc.mandatory ? uu.first : uu.second) += jp;
             }
         }
+        // What the re-plan had to keep is a fact, as the history is
+        // (docs/model.md "Training history"): the cap refuses only what comes on top.
+        const std::vector<int> kept_jp = jp_kept_by_replan();
         for (std::uint32_t e = 0; e < cm_.employees.size(); ++e) {
             const auto& ec = cm_.employees[e];
             // JP earned in the plan's year (history) count toward the cap and the target.
             const int total_jp = ec.jp_earned + placed_jp[e];
             mt.jp_earned += ec.jp_earned;
             mt.jp_planned += placed_jp[e];
-            if (ec.jp_cap >= 0 && placed_jp[e] > std::max(0, ec.jp_cap - ec.jp_earned))
+            if (ec.jp_cap >= 0 && placed_jp[e] > std::max({0, ec.jp_cap - ec.jp_earned, kept_jp[e]}))
                 violate("V-JP-CAP", fmt::format("{}: {} JP placed and {} earned, cap {}", s_.employees[e].id,
                                                 placed_jp[e], ec.jp_earned, ec.jp_cap));
             if (ec.jp_target > 0) {
@@ -734,6 +737,22 @@ private:
             t["participation"] = t["unmet_mandatory"] + t["unmet_elective"] + t["jp_shortfall"];
             t["burden"] = t["disruption"] + t["after_hours"];
         }
+    }
+
+    /// Per employee: the JP of their placed demand that the re-planning rules
+    /// kept (a frozen previous cohort's member, study begun before the re-plan instant).
+    [[nodiscard]] std::vector<int> jp_kept_by_replan() const {
+        std::vector<int> jp(cm_.employees.size(), 0);
+        if (!rc_) return jp;
+        std::vector<char> kept(cm_.demand.size(), 0);
+        for (const auto& pc : rc_->cohorts)
+            if (pc.frozen)
+                for (const auto d : pc.members) kept[d] = 1;
+        for (std::size_t d = 0; d < rc_->blocks.size() && d < kept.size(); ++d)
+            for (const auto& b : rc_->blocks[d]) kept[d] = kept[d] || b.locked;
+        for (std::size_t d = 0; d < kept.size(); ++d)
+            if (kept[d] && out_.placed[d]) jp[cm_.demand[d].employee] += cm_.programs[cm_.demand[d].program].jp;
+        return jp;
     }
 
     const compiled_model& cm_;

@@ -113,13 +113,34 @@ void check_placement(context& c) {
                   std::nullopt, {emp.id, "", ""});
     }
 
+    // What a re-plan had to keep is a fact as the history is (docs/model.md
+    // "Training history"): per person, the JP of the scheduled programmes the
+    // previous plan had them in a cohort with a pinned session or one starting
+    // before the re-plan instant, or in study begun before it.
+    std::vector<std::int64_t> jp_kept(c.s.employees.size(), 0);
+    if (c.previous) {
+        const auto before = [&](instant t) { return c.replan_from && t < *c.replan_from; };
+        std::set<std::uint64_t> kept;
+        for (const auto& co : c.previous->cohorts)
+            if (std::any_of(co.sessions.begin(), co.sessions.end(),
+                            [&](const model::session& ss) { return ss.pinned || before(ss.start); }))
+                for (const auto e : co.participants)
+                    if (c.valid(e)) kept.insert(context::key(e, co.program));
+        for (const auto& b : c.previous->study_blocks)
+            if (c.valid(b.employee) && before(b.start)) kept.insert(context::key(b.employee, b.program));
+        for (const auto k : kept)
+            if (scheduled.count(k) && (k & 0xffffffffU) < c.s.programs.size())
+                jp_kept[k >> 32] += c.s.programs[k & 0xffffffffU].jp;
+    }
+
     // PPPK cap: the JP of every programme a person is scheduled for, plus the JP
     // the history shows earned this year. A history alone above the cap is no
-    // fault of the plan: only scheduling anything on top of it is.
+    // fault of the plan, nor is what a re-plan had to keep that the history
+    // then took above it: only scheduling anything on top is.
     for (std::uint32_t i = 0; i < c.s.employees.size(); ++i) {
         const auto& emp = c.s.employees[i];
         const std::int64_t earned = c.earned_jp[i];
-        if (!emp.jp_cap || jp_taken[i] <= std::max<std::int64_t>(0, *emp.jp_cap - earned)) continue;
+        if (!emp.jp_cap || jp_taken[i] <= std::max<std::int64_t>({0, *emp.jp_cap - earned, jp_kept[i]})) continue;
         if (earned > 0)
             c.add(
                 "H7-JP-CAP",

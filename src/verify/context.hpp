@@ -116,6 +116,8 @@ public:
     std::vector<std::int64_t> top_up_droppable;
     /// With a previous plan: the re-plan instant.
     std::optional<instant> replan_from;
+    /// The previous plan of a re-plan (verify::previous_plan::plan), or null.
+    const model::solution* previous = nullptr;
     /// Per unit: the most staff in training in working time at once, and the limit.
     std::vector<std::int64_t> unit_max_absent, unit_limit, unit_headcount;
     std::int64_t changes = 0;

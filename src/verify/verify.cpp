@@ -53,7 +53,10 @@ report verify(const model::scenario& s, const model::solution& sol, const model:
     detail::context c{s, sol, pol, text::messages(text::choose_language(opts.language, s.locale))};
     detail::check_cohorts(c);
     detail::check_study(c);
-    if (opts.previous.plan) c.replan_from = opts.previous.replan_from;
+    if (opts.previous.plan) {
+        c.previous = opts.previous.plan;
+        c.replan_from = opts.previous.replan_from;
+    }
     detail::check_placement(c);
     detail::check_resources(c);
     detail::check_people(c);

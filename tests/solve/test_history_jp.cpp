@@ -257,3 +257,104 @@ TEST_CASE("on a generated scenario with history the plan passes verify, the metr
     const auto again = test::solve_with(*s, policy, 4000, 5);
     CHECK(test::json_without_elapsed(*s, sol) == test::json_without_elapsed(*s, again));
 }
+
+namespace {
+
+/// A re-plan of `published` from `from` under `s` as it is now, and verify's
+/// violations of it against `published` (one per line).
+struct replanned {
+    solve::solution plan;
+    std::string violations;
+};
+replanned replan(const model::scenario& s, const solve::solution& published, calendar::instant from) {
+    solve::solve_options o;
+    o.policy = "flexible";
+    o.max_moves = 3000;
+    o.previous = &published;
+    o.replan_from = from;
+    replanned r{solve::solve(s, o), {}};
+    verify::options vo;
+    vo.previous.plan = &published;
+    vo.previous.replan_from = from;
+    for (const auto& v : verify::verify(s, r.plan, test::policy_of(s, "flexible"), vo).violations)
+        r.violations += v.code + " " + v.message + "\n";
+    return r;
+}
+
+/// Verify's violations of `plan` as a re-plan of itself from `from`.
+std::string verify_as_kept(const model::scenario& s, const solve::solution& plan, calendar::instant from) {
+    verify::options vo;
+    vo.previous.plan = &plan;
+    vo.previous.replan_from = from;
+    std::string out;
+    for (const auto& v : verify::verify(s, plan, test::policy_of(s, "flexible"), vo).violations)
+        out += v.code + " " + v.message + "\n";
+    return out;
+}
+
+/// One minute after the latest first block of any programme: every
+/// programme of the plan has begun.
+calendar::instant after_every_start(const solve::solution& sol) {
+    std::map<std::pair<std::uint32_t, std::uint32_t>, calendar::instant> first;
+    for (const auto& b : sol.study_blocks) {
+        auto [it, fresh] = first.emplace(std::pair{b.employee.value, b.program.value}, b.start);
+        if (!fresh) it->second = std::min(it->second, b.start);
+    }
+    calendar::instant latest{};
+    for (const auto& [k, t] : first) latest = std::max(latest, t);
+    return latest + calendar::minutes{1};
+}
+
+calendar::instant before_every_start(const solve::solution& sol) {
+    calendar::instant earliest = sol.study_blocks.front().start;
+    for (const auto& b : sol.study_blocks) earliest = std::min(earliest, b.start);
+    return earliest;
+}
+
+}  // namespace
+
+TEST_CASE("training a re-plan must keep that the history takes over the cap is no violation, in both checkers",
+          "[solve][history][replan]") {
+    const auto s = test::scenario_from(cap_yaml);
+    const auto published = test::solve_with(*s, "flexible", 2000);  // c8 and c4: 12 JP
+    REQUIRE(placed(*s, published, "c8"));
+    REQUIRE(placed(*s, published, "c4"));
+    s->history.push_back(earned(*s, "p", 20, this_year));  // learnt of later: 32 JP, over 24
+
+    const auto from = after_every_start(published);  // both programmes have begun
+    CHECK_THAT(verify_as_kept(*s, published, from), !Catch::Contains("H7-JP-CAP"));
+    const auto r = replan(*s, published, from);
+    CHECK(placed(*s, r.plan, "c8"));  // kept: it began
+    CHECK(placed(*s, r.plan, "c4"));
+    CHECK(r.violations.empty());
+    CHECK(test::metric(r.plan, "hard_violations") == 0);
+}
+
+TEST_CASE("training not yet begun at the re-plan instant is held to the cap the history leaves, in both checkers",
+          "[solve][history][replan]") {
+    const auto s = test::scenario_from(cap_yaml);
+    const auto published = test::solve_with(*s, "flexible", 2000);
+    REQUIRE(placed(*s, published, "c8"));
+    s->history.push_back(earned(*s, "p", 20, this_year));
+
+    const auto from = before_every_start(published);  // nothing has begun: nothing is a fact yet
+    CHECK_THAT(verify_as_kept(*s, published, from), Catch::Contains("H7-JP-CAP"));
+    const auto r = replan(*s, published, from);
+    CHECK(placed(*s, r.plan, "c4"));  // 20 + 4 = 24, the cap
+    CHECK_FALSE(placed(*s, r.plan, "c8"));
+    CHECK_THAT(r.violations, !Catch::Contains("H7-JP-CAP"));
+    CHECK(test::metric(r.plan, "hard_violations") == 0);
+}
+
+TEST_CASE("top-up begun before a re-plan stays when the history now meets the target", "[solve][history][replan]") {
+    const auto s = test::scenario_from(target_yaml);
+    const auto published = test::solve_with(*s, "flexible", 3000);
+    REQUIRE(top_up_of(*s, published).at("half") == std::set<std::string>{"c6"});
+    s->history.push_back(earned(*s, "half", 8, this_year));  // the target, met elsewhere
+
+    const auto from = after_every_start(published);
+    const auto r = replan(*s, published, from);
+    CHECK(r.violations.empty());  // no H8-PIN: the begun top-up is kept
+    CHECK(top_up_of(*s, r.plan).at("half") == std::set<std::string>{"c6"});
+    CHECK(test::metric(r.plan, "hard_violations") == 0);
+}

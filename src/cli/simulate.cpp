@@ -5,12 +5,16 @@
 #include "print_diagnostics.hpp"
 #include "solution_file.hpp"
 
+#include <jadwal/compare/at_risk.hpp>
 #include <jadwal/compare/attendance.hpp>
+#include <jadwal/compare/records.hpp>
+#include <jadwal/io/atomic_file.hpp>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <memory>
 #include <optional>
 
@@ -23,6 +27,17 @@ struct simulate_args {
     int runs = 200;
     std::uint64_t seed = 1;
     std::string format = "text";
+    std::string records;
+    double at_risk_below = 0.5;
+    load::load_options load;
+};
+
+struct records_args {
+    std::string scenario;
+    std::string solution;
+    std::string before;
+    std::uint64_t seed = 1;
+    std::string out;
     load::load_options load;
 };
 
@@ -37,6 +52,7 @@ struct fit_args {
 /// printed) when either file does not read.
 struct plan_exposure {
     load::load_result loaded;
+    model::solution sol;
     compare::exposure x;
     [[nodiscard]] const model::scenario& scenario() const { return *loaded.scenario; }
 };
@@ -51,17 +67,57 @@ std::optional<plan_exposure> read_plan_exposure(const run_context& ctx, const st
     const auto sol = read_solution_reporting(*loaded.scenario, solution, failure, ctx.language(*loaded.scenario));
     if (!sol) return std::nullopt;
     auto x = compare::compute_exposure(*loaded.scenario, *sol);
-    return plan_exposure{std::move(loaded), std::move(x)};
+    return plan_exposure{std::move(loaded), std::move(*sol), std::move(x)};
+}
+
+/// The records file read and matched to the plan; nothing (the problems
+/// printed) when it does not read.
+std::optional<std::vector<compare::attendance_record>> read_records(const std::string& file, const text::messages& m,
+                                                                    int& failure) {
+    const auto text = read_input_reporting(file, m.tr("the records file"), failure, m.lang());
+    if (!text) return std::nullopt;
+    std::vector<std::string> errors;
+    auto records = compare::parse_attendance_records(*text, file, errors, m);
+    for (const auto& e : errors) fmt::print(stderr, "{}\n", load::printable(e));
+    if (!errors.empty()) {
+        failure = static_cast<int>(input_error);
+        return std::nullopt;
+    }
+    return records;
+}
+
+/// Pads `text` with spaces to `width` code points (left-aligned).
+std::string padded(std::string_view text, std::size_t width) {
+    std::string out(text);
+    std::size_t n = 0;
+    for (const char c : out) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    if (n < width) out.append(width - n, ' ');
+    return out;
+}
+
+void print_outlook(const text::messages& m, std::span<const compare::jp_outlook_group> groups, double threshold) {
+    fmt::print("\n{}\n\n", m.format("JP outlook by staff group (per person with a JP target; at risk: probability "
+                                     "below {})",
+                                     figure(m, threshold, 2)));
+    const std::array<std::string_view, model::staff_group_count> labels{m.tr("office staff"), m.tr("teachers"),
+                                                                        m.tr("shift staff"), m.tr("other staff")};
+    fmt::print("  {} {:>8} {:>8} {:>8} {:>8} {:>9} {:>8}\n", padded(m.tr("staff group"), 18), m.tr("people"),
+               m.tr("earned"), m.tr("planned"), m.tr("expected"), m.tr("reaching"), m.tr("at risk"));
+    for (const auto& g : groups) {
+        const double n = g.people > 0 ? static_cast<double>(g.people) : 1.0;
+        const auto pct = [&](double ratio) {
+            return m.lang() == text::language::en ? fmt::format("{:.1f}%", 100 * ratio) : m.percent(ratio, 1);
+        };
+        fmt::print("  {} {:>8} {:>8} {:>8} {:>8} {:>9} {:>8}\n",
+                   padded(g.group ? labels[static_cast<std::size_t>(*g.group)] : m.tr("all"), 18), count(m, g.people),
+                   figure(m, static_cast<double>(g.jp_earned) / n, 1), figure(m, static_cast<double>(g.jp_planned) / n, 1),
+                   figure(m, g.expected_jp / n, 1), pct(g.expected_reaching / n), count(m, g.at_risk));
+    }
 }
 
 void print_summary(const text::messages& m, const compare::attendance_summary& r) {
     const auto row = [](std::string_view name, const std::string& value) {
-        // Left-aligned in 40 columns, counted in code points.
-        std::string padded(name);
-        std::size_t width = 0;
-        for (const char c : padded) width += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-        if (width < 40) padded.append(40 - width, ' ');
-        fmt::print("  {} {:>12}\n", padded, value);
+        fmt::print("  {} {:>12}\n", padded(name, 40), value);
     };
     const auto pct = [&](double ratio) {
         return m.lang() == text::language::en ? fmt::format("{:.1f}%", 100 * ratio) : m.percent(ratio, 1);
@@ -92,18 +148,34 @@ action add_simulate(CLI::App& app) {
     cmd->add_option("--runs", a->runs, "Simulation runs")->check(CLI::Range(1, 1000000))->capture_default_str();
     cmd->add_option("--seed", a->seed, "Random seed")->capture_default_str();
     cmd->add_option("--format", a->format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+    cmd->add_option("--records", a->records,
+                    "Attendance records of the plan's past (CSV, docs/attendance.md): what they tell is certain, "
+                    "the rest is drawn");
+    cmd->add_option("--at-risk-below", a->at_risk_below, "The probability of reaching the JP target below which a person is at risk")
+        ->check(CLI::Range(0.0, 1.0))
+        ->capture_default_str();
     add_load_options(*cmd, a->load);
     return [a](const run_context& ctx) {
         int failed = 0;
         const auto plan = read_plan_exposure(ctx, a->scenario, a->solution, a->load, failed);
         if (!plan) return failed;
-        const text::messages m = ctx.messages(plan->scenario());
-        const auto r = compare::simulate_attendance(plan->x, plan->scenario().attendance, {a->runs, a->seed});
+        const auto& s = plan->scenario();
+        const text::messages m = ctx.messages(s);
+        std::optional<compare::known_outcomes> known;
+        if (!a->records.empty()) {
+            const auto records = read_records(a->records, m, failed);
+            if (!records) return failed;
+            known = compare::match_records(s, plan->x, *records);
+        }
+        const compare::known_outcomes* told = known ? &*known : nullptr;
+        const auto r = compare::simulate_attendance(plan->x, s.attendance, {a->runs, a->seed, told});
+        const auto prospects = compare::jp_prospects(s, plan->x, s.attendance, told);
+        const auto outlook = compare::jp_outlook(s, prospects, a->at_risk_below);
         if (a->format == "json") {
             const auto sp = [](const compare::spread& v) {
                 return nlohmann::json{{"mean", v.mean}, {"stddev", v.stddev}, {"p05", v.p05}, {"p95", v.p95}};
             };
-            const nlohmann::json doc{{"runs", r.runs},
+            nlohmann::json doc{{"runs", r.runs},
                                      {"seed", r.seed},
                                      {"enrolments", r.enrolments},
                                      {"live_seats", r.live_seats},
@@ -112,16 +184,71 @@ action add_simulate(CLI::App& app) {
                                      {"completions", sp(r.completions)},
                                      {"jp_target_employees", r.jp_target_employees},
                                      {"jp_target_share", sp(r.jp_target_share)}};
+            if (known) {
+                doc["records_matched"] = known->matched;
+                doc["records_unmatched"] = known->unmatched;
+            }
+            auto& rows = doc["jp_outlook"] = nlohmann::json::array();
+            for (const auto& g : outlook)
+                rows.push_back({{"staff_group", g.group ? nlohmann::json(model::to_string(*g.group)) : nlohmann::json()},
+                                {"people", g.people},
+                                {"jp_earned", g.jp_earned},
+                                {"jp_planned", g.jp_planned},
+                                {"expected_jp", g.expected_jp},
+                                {"expected_reaching", g.expected_reaching},
+                                {"at_risk", g.at_risk}});
             fmt::print("{}\n", doc.dump(2));
         } else {
             print_summary(m, r);
+            if (known)
+                fmt::print("\n{}\n", m.format("{} records tell what happened ({} name nothing of the plan)",
+                                              count(m, known->matched), count(m, known->unmatched)));
+            print_outlook(m, outlook, a->at_risk_below);
         }
         return static_cast<int>(success);
     };
 }
 
+namespace {
+
+/// `attendance simulate`: records of the plan's past drawn from the model.
+int run_records_simulation(const run_context& ctx, const records_args& a) {
+    int failed = 0;
+    const auto plan = read_plan_exposure(ctx, a.scenario, a.solution, a.load, failed);
+    if (!plan) return failed;
+    const auto& s = plan->scenario();
+    const text::messages m = ctx.messages(s);
+    const auto before = parse_replan_from(s, a.before);
+    if (!before) {
+        fmt::print(stderr, "jadwal attendance simulate: {}\n",
+                   m.format("--before '{}' is not a date (YYYY-MM-DD) or an ISO 8601 instant with offset",
+                            load::printable(a.before)));
+        return static_cast<int>(usage_error);
+    }
+    const auto records = compare::simulate_records(s, plan->sol, plan->x,
+                                                   s.attendance, *before, a.seed);
+    const auto csv = compare::attendance_records_csv(s, records);
+    if (a.out.empty()) {
+        fmt::print("{}", csv);
+        return static_cast<int>(success);
+    }
+    try {
+        io::write_file_atomically(a.out, csv);
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "{}: error: {}\n", load::printable(a.out), e.what());
+        return static_cast<int>(io_error);
+    }
+    const auto attended = std::count_if(records.begin(), records.end(), [](const auto& r) { return r.attended; });
+    fmt::print("{}\n", m.format("{} records written to {} ({} attended or completed, seed {})",
+                                count(m, static_cast<std::int64_t>(records.size())), load::printable(a.out),
+                                count(m, static_cast<std::int64_t>(attended)), a.seed));
+    return static_cast<int>(success);
+}
+
+}  // namespace
+
 action add_attendance(CLI::App& app) {
-    auto* cmd = app.add_subcommand("attendance", "Calibrate the attendance model");
+    auto* cmd = app.add_subcommand("attendance", "Calibrate the attendance model, or draw records from it");
     cmd->require_subcommand(1);
     auto* fit = cmd->add_subcommand(
         "fit", "Fit the attendance parameters to past attendance records; prints an attendance: section");
@@ -130,15 +257,27 @@ action add_attendance(CLI::App& app) {
     fit->add_option("scenario", a->scenario, "Scenario file (YAML)")->required();
     fit->add_option("solution", a->solution, "The plan the records are about (solution.json)")->required();
     add_load_options(*fit, a->load);
-    return [a](const run_context& ctx) {
+
+    auto* sim = cmd->add_subcommand(
+        "simulate", "Attendance records of a plan's past drawn from the scenario's attendance model (CSV)");
+    auto sim_args = std::make_shared<records_args>();
+    sim->add_option("scenario", sim_args->scenario, "Scenario file (YAML)")->required();
+    sim->add_option("solution", sim_args->solution, "The plan (solution.json)")->required();
+    sim->add_option("--before", sim_args->before,
+                    "Records of the sessions starting before this day (YYYY-MM-DD, midnight in the scenario's zone) "
+                    "or instant (ISO 8601 with offset), and of the self-paced modules finished by then")
+        ->required();
+    sim->add_option("--seed", sim_args->seed, "Random seed")->capture_default_str();
+    sim->add_option("--out", sim_args->out, "Write the CSV to this file (atomically) instead of standard output");
+    add_load_options(*sim, sim_args->load);
+
+    return [a, sim_args, sim](const run_context& ctx) {
+        if (sim->parsed()) return run_records_simulation(ctx, *sim_args);
         int failed = 0;
         const auto early = ctx.messages();
-        const auto text = read_input_reporting(a->records, early.tr("the records file"), failed, early.lang());
-        if (!text) return failed;
-        std::vector<std::string> errors;
-        const auto records = compare::parse_attendance_records(*text, a->records, errors, early);
-        for (const auto& e : errors) fmt::print(stderr, "{}\n", load::printable(e));
-        if (!errors.empty()) return static_cast<int>(input_error);
+        const auto read = read_records(a->records, early, failed);
+        if (!read) return failed;
+        const auto& records = *read;
 
         const auto plan = read_plan_exposure(ctx, a->scenario, a->solution, a->load, failed);
         if (!plan) return failed;

@@ -33,10 +33,8 @@ double target_probability(int earned, int target, std::span<const std::pair<int,
     return std::clamp(reach.back(), 0.0, 1.0);
 }
 
-std::vector<at_risk_person> at_risk_list(const model::scenario& s, const exposure& x, const model::attendance_model& a,
-                                         double threshold) {
-    if (!(threshold >= 0 && threshold <= 1))
-        throw std::invalid_argument("the at-risk threshold must be a probability from 0 to 1");
+std::vector<at_risk_person> jp_prospects(const model::scenario& s, const exposure& x, const model::attendance_model& a,
+                                         const known_outcomes* known) {
     const std::vector<int> earned = s.earned_jp();
     std::vector<at_risk_person> out;
     std::vector<std::pair<int, double>> programmes;
@@ -44,8 +42,11 @@ std::vector<at_risk_person> at_risk_list(const model::scenario& s, const exposur
     for (std::size_t e = 0; e < s.employees.size(); ++e) {
         programmes.clear();
         while (k < x.enrolments.size() && x.enrolments[k].employee.value < e) ++k;
-        for (; k < x.enrolments.size() && x.enrolments[k].employee.value == e; ++k)
-            programmes.emplace_back(x.enrolments[k].jp, enrolment_probability(x, x.enrolments[k], a));
+        for (; k < x.enrolments.size() && x.enrolments[k].employee.value == e; ++k) {
+            const auto& en = x.enrolments[k];
+            programmes.emplace_back(en.jp, known ? enrolment_probability(x, en, a, *known)
+                                                 : enrolment_probability(x, en, a));
+        }
         const int target = s.employees[e].jp_target;
         if (target <= 0) continue;
         at_risk_person r;
@@ -58,14 +59,46 @@ std::vector<at_risk_person> at_risk_list(const model::scenario& s, const exposur
             r.expected_jp += jp * p;
         }
         r.probability = target_probability(r.jp_earned, target, programmes);
-        if (r.probability < threshold) out.push_back(r);
+        out.push_back(r);
     }
+    return out;
+}
+
+std::vector<at_risk_person> at_risk_list(const model::scenario& s, const exposure& x, const model::attendance_model& a,
+                                         double threshold) {
+    if (!(threshold >= 0 && threshold <= 1))
+        throw std::invalid_argument("the at-risk threshold must be a probability from 0 to 1");
+    std::vector<at_risk_person> out = jp_prospects(s, x, a);
+    std::erase_if(out, [&](const at_risk_person& r) { return !(r.probability < threshold); });
     std::sort(out.begin(), out.end(), [&](const at_risk_person& l, const at_risk_person& r) {
         const auto& el = s.employees[l.employee.value];
         const auto& er = s.employees[r.employee.value];
         return std::tie(el.unit.value, l.probability, el.id) < std::tie(er.unit.value, r.probability, er.id);
     });
     return out;
+}
+
+std::vector<jp_outlook_group> jp_outlook(const model::scenario& s, std::span<const at_risk_person> prospects,
+                                         double threshold) {
+    if (!(threshold >= 0 && threshold <= 1))
+        throw std::invalid_argument("the at-risk threshold must be a probability from 0 to 1");
+    std::vector<jp_outlook_group> groups(model::staff_group_count + 1);
+    for (std::size_t g = 0; g < model::staff_group_count; ++g) groups[g].group = static_cast<model::staff_group>(g);
+    const auto add = [&](jp_outlook_group& g, const at_risk_person& p) {
+        ++g.people;
+        g.jp_earned += p.jp_earned;
+        g.jp_planned += p.jp_planned;
+        g.expected_jp += p.expected_jp;
+        g.expected_reaching += p.probability;
+        if (p.probability < threshold) ++g.at_risk;
+    };
+    for (const auto& p : prospects) {
+        const auto group = model::staff_group_of(s.pattern_of(s.employees.at(p.employee.value)));
+        add(groups[static_cast<std::size_t>(group)], p);
+        add(groups.back(), p);
+    }
+    std::erase_if(groups, [](const jp_outlook_group& g) { return g.group && g.people == 0; });
+    return groups;
 }
 
 std::vector<at_risk_unit> at_risk_units(const model::scenario& s, std::span<const at_risk_person> people) {

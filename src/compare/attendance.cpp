@@ -3,6 +3,7 @@
 #include <jadwal/time/iso_week.hpp>
 #include <jadwal/calendar/work_calendar.hpp>
 #include <jadwal/compare/attendance.hpp>
+#include <jadwal/compare/records.hpp>
 #include <jadwal/load/csv_reader.hpp>
 #include <jadwal/model/random.hpp>
 #include <jadwal/model/policy.hpp>
@@ -254,17 +255,39 @@ double complete_probability(const self_paced_module& m, const model::attendance_
                    std::pow(preference_miss_factor, m.preference_misses));
 }
 
-double enrolment_probability(const exposure& x, const enrolment& e, const model::attendance_model& a) {
+namespace {
+/// enrolment_probability, with the records' outcomes where `known` has them.
+double enrolment_probability_known(const exposure& x, const enrolment& e, const model::attendance_model& a,
+                                   const known_outcomes* known) {
+    const auto told = [](const std::vector<std::int8_t>* v, std::size_t i) -> std::int8_t {
+        return v && i < v->size() ? (*v)[i] : std::int8_t{-1};
+    };
     double p = 1;
     std::vector<double> seats;
     for (const auto& parts : e.modules) {
         seats.clear();
-        for (auto i = parts.live_first; i < parts.live_last; ++i) seats.push_back(attend_probability(x.live[i], a));
+        for (auto i = parts.live_first; i < parts.live_last; ++i) {
+            const auto k = told(known ? &known->live : nullptr, i);
+            seats.push_back(k >= 0 ? static_cast<double>(k) : attend_probability(x.live[i], a));
+        }
         if (!seats.empty()) p *= at_most_missed(seats, a.missed_sessions_allowed);
-        if (parts.self_paced >= 0)
-            p *= complete_probability(x.self_paced[static_cast<std::size_t>(parts.self_paced)], a);
+        if (parts.self_paced >= 0) {
+            const auto i = static_cast<std::size_t>(parts.self_paced);
+            const auto k = told(known ? &known->self_paced : nullptr, i);
+            p *= k >= 0 ? static_cast<double>(k) : complete_probability(x.self_paced[i], a);
+        }
     }
     return p;
+}
+}  // namespace
+
+double enrolment_probability(const exposure& x, const enrolment& e, const model::attendance_model& a) {
+    return enrolment_probability_known(x, e, a, nullptr);
+}
+
+double enrolment_probability(const exposure& x, const enrolment& e, const model::attendance_model& a,
+                             const known_outcomes& known) {
+    return enrolment_probability_known(x, e, a, &known);
 }
 
 attendance_summary simulate_attendance(const exposure& x, const model::attendance_model& a,
@@ -277,14 +300,23 @@ attendance_summary simulate_attendance(const exposure& x, const model::attendanc
     r.live_seats = static_cast<std::int64_t>(x.live.size());
     r.jp_target_employees = x.jp_target_employees;
 
-    // Probabilities do not change between runs: compute them once.
+    // Probabilities do not change between runs: compute them once; a part
+    // the records tell about has probability 1 or 0.
+    const auto* known = opts.known;
+    const auto told = [](const std::vector<std::int8_t>& v, std::size_t i) { return i < v.size() ? v[i] : -1; };
     std::vector<double> seat_p(x.live.size());
     double seat_sum = 0;
-    for (std::size_t i = 0; i < x.live.size(); ++i) seat_sum += seat_p[i] = attend_probability(x.live[i], a);
+    for (std::size_t i = 0; i < x.live.size(); ++i) {
+        const int k = known ? told(known->live, i) : -1;
+        seat_sum += seat_p[i] = k >= 0 ? k : attend_probability(x.live[i], a);
+    }
     r.expected_seat_attendance = x.live.empty() ? 1.0 : seat_sum / static_cast<double>(x.live.size());
     std::vector<double> self_p(x.self_paced.size());
-    for (std::size_t i = 0; i < x.self_paced.size(); ++i) self_p[i] = complete_probability(x.self_paced[i], a);
-    for (const auto& e : x.enrolments) r.expected_completions += enrolment_probability(x, e, a);
+    for (std::size_t i = 0; i < x.self_paced.size(); ++i) {
+        const int k = known ? told(known->self_paced, i) : -1;
+        self_p[i] = k >= 0 ? k : complete_probability(x.self_paced[i], a);
+    }
+    for (const auto& e : x.enrolments) r.expected_completions += enrolment_probability_known(x, e, a, known);
 
     std::vector<double> completions(static_cast<std::size_t>(opts.runs));
     std::vector<double> target_share(static_cast<std::size_t>(opts.runs));
@@ -332,18 +364,34 @@ attendance_summary simulate_attendance(const exposure& x, const model::attendanc
     return r;
 }
 
-std::string record_error(const text::messages& m, std::string_view file, std::int32_t line, std::int32_t column,
-                         std::string_view message, std::string_view code) {
-    return fmt::format("{}:{}:{}: {}: {} [{}]", file, line, column, m.tr_in("diagnostic", "error"), message, code);
+std::string record_error(const text::messages& m, const load::diagnostic& problem) {
+    return fmt::format("{}:{}:{}: {}: {} [{}]", problem.file, problem.line, problem.column,
+                       m.tr_in("diagnostic", "error"), problem.message, problem.code);
 }
 
 std::vector<attendance_record> parse_attendance_records(std::string_view csv, std::string_view file,
                                                         std::vector<std::string>& errors, const text::messages& m) {
+    std::vector<load::diagnostic> problems;
+    auto out = parse_attendance_records(csv, file, problems, m);
+    for (const auto& d : problems) errors.push_back(record_error(m, d));
+    return out;
+}
+
+std::vector<attendance_record> parse_attendance_records(std::string_view csv, std::string_view file,
+                                                        std::vector<load::diagnostic>& problems,
+                                                        const text::messages& m) {
     std::vector<attendance_record> out;
+    const std::size_t earlier = problems.size();
     load::csv_reader reader(csv, load::csv_reader::sniff_delimiter(csv));
     std::vector<load::csv_field> fields;
     const auto error = [&](std::int32_t line, std::int32_t column, const std::string& message, std::string_view code) {
-        errors.push_back(record_error(m, file, line, column, message, code));
+        load::diagnostic d;
+        d.code = std::string(code);
+        d.message = message;
+        d.file = std::string(file);
+        d.line = line;
+        d.column = column;
+        problems.push_back(std::move(d));
     };
     auto st = reader.next(fields);
     if (st == load::csv_reader::status::error) {
@@ -367,7 +415,7 @@ std::vector<attendance_record> parse_attendance_records(std::string_view csv, st
             error(1, 1,
                   m.format("the header has no column '{}' (needs nip, program, module, start, attended)", names[k]),
                   "E-CSV-HEADER");
-    if (!errors.empty()) return out;
+    if (problems.size() != earlier) return out;
 
     while ((st = reader.next(fields)) == load::csv_reader::status::record) {
         const auto line = reader.record_line();
@@ -460,17 +508,8 @@ fit_result fit_attendance(const model::scenario& s, const exposure& x, std::span
                           const model::attendance_model& start) {
     fit_result r;
     r.fitted = start;
-    using key = std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>;
-    std::map<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t, instant>, std::size_t> seat_of;
-    for (std::size_t i = 0; i < x.live.size(); ++i) {
-        const auto& seat = x.live[i];
-        seat_of.emplace(std::tuple{seat.employee.value, seat.program.value, seat.module, seat.start}, i);
-    }
-    std::map<key, std::size_t> module_of;
-    for (std::size_t i = 0; i < x.self_paced.size(); ++i) {
-        const auto& m = x.self_paced[i];
-        module_of.emplace(key{m.employee.value, m.program.value, m.module}, i);
-    }
+    const known_outcomes matched = match_records(s, x, records);
+    r.records_unmatched = matched.unmatched;
     // Each matched record reduces to what its likelihood needs. Live: the
     // working-time exposure (share x critical weight) and whether the week is
     // over the after-hours threshold. Self-paced: the slack fraction t of
@@ -489,38 +528,19 @@ fit_result fit_attendance(const model::scenario& s, const exposure& x, std::span
     model::attendance_model slack_only = start;
     slack_only.self_paced_min = 0;
     slack_only.self_paced_max = 1;
-    for (const auto& rec : records) {
-        const auto e = s.find_employee(rec.employee);
-        const auto p = s.find_program(rec.program);
-        std::optional<std::uint32_t> m;
-        if (p) {
-            const auto& mods = s.programs[p->value].modules;
-            for (std::uint32_t k = 0; k < mods.size(); ++k)
-                if (mods[k].id == rec.module) m = k;
-        }
-        if (!(e && p && m)) {
-            ++r.records_unmatched;
-            continue;
-        }
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        const auto part = matched.part_of_record[i];
+        if (part < 0) continue;
+        const auto& rec = records[i];
         if (rec.self_paced) {
-            const auto it = module_of.find(key{e->value, p->value, *m});
-            if (it == module_of.end()) {
-                ++r.records_unmatched;
-                continue;
-            }
-            auto slack = x.self_paced[it->second];
+            auto slack = x.self_paced[static_cast<std::size_t>(part)];
             const int misses = slack.preference_misses;
             slack.preference_misses = 0;
             module_groups[{complete_probability(slack, slack_only), misses}].add(rec.attended);
             ++r.records_self_paced;
             continue;
         }
-        const auto it = seat_of.find(std::tuple{e->value, p->value, *m, rec.start});
-        if (it == seat_of.end()) {
-            ++r.records_unmatched;
-            continue;
-        }
-        const auto& seat = x.live[it->second];
+        const auto& seat = x.live[static_cast<std::size_t>(part)];
         live_groups[{seat.working_share * seat.critical_weight,
                      seat.week_after_hours_minutes > start.overload_minutes_per_week, seat.preference_misses}]
             .add(rec.attended);

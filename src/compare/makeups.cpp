@@ -5,33 +5,26 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
 #include <set>
 #include <tuple>
 
 namespace jadwal::compare {
-namespace {
-
-/// (line, column) of a "file:line:col: error: ..." message.
-std::pair<long, long> line_col(std::string_view message, std::string_view file) {
-    std::pair<long, long> at{0, 0};
-    if (message.substr(0, file.size()) != file) return at;
-    const std::string rest(message.substr(file.size()));
-    (void)std::sscanf(rest.c_str(), ":%ld:%ld", &at.first, &at.second);
-    return at;
-}
-
-}  // namespace
-
 makeup_reopening reopen_makeups(const model::scenario& s, const model::solution& previous,
                                 std::span<const attendance_record> records, calendar::instant replan_from,
-                                std::string_view file, const text::messages& m, std::vector<std::string>& errors) {
+                                std::string_view file, const text::messages& m,
+                                std::vector<load::diagnostic>& errors) {
     makeup_reopening out;
     out.previous = previous;
     const auto error = [&](const attendance_record& r, std::int32_t column, const std::string& message,
                            std::string_view code) {
-        errors.push_back(record_error(m, file, r.line, column, message, code));
+        load::diagnostic d;
+        d.code = std::string(code);
+        d.message = message;
+        d.file = std::string(file);
+        d.line = r.line;
+        d.column = column;
+        errors.push_back(std::move(d));
     };
     // (employee, programme, module) -> the starts of the missed live sessions
     // (a set: a repeated row counts once), or of the skipped study's first block.
@@ -121,7 +114,7 @@ makeup_reopening reopen_makeups(const model::scenario& s, const model::solution&
 
 makeup_reopening reopen_makeups_csv(const model::scenario& s, const model::solution& previous, std::string_view csv,
                                     calendar::instant replan_from, std::string_view file, const text::messages& m,
-                                    std::vector<std::string>& errors) {
+                                    std::vector<load::diagnostic>& errors) {
     const std::size_t before = errors.size();
     const auto records = parse_attendance_records(csv, file, errors, m);
     const bool syntax = errors.size() != before;
@@ -133,7 +126,27 @@ makeup_reopening reopen_makeups_csv(const model::scenario& s, const model::solut
     }
     // In file order: line, then column (the two passes append separately).
     std::stable_sort(errors.begin() + static_cast<std::ptrdiff_t>(before), errors.end(),
-                     [&](const std::string& a, const std::string& b) { return line_col(a, file) < line_col(b, file); });
+                     [](const load::diagnostic& a, const load::diagnostic& b) {
+                         return std::pair{a.line, a.column} < std::pair{b.line, b.column};
+                     });
+    return out;
+}
+
+makeup_reopening reopen_makeups(const model::scenario& s, const model::solution& previous,
+                                std::span<const attendance_record> records, calendar::instant replan_from,
+                                std::string_view file, const text::messages& m, std::vector<std::string>& errors) {
+    std::vector<load::diagnostic> problems;
+    auto out = reopen_makeups(s, previous, records, replan_from, file, m, problems);
+    for (const auto& d : problems) errors.push_back(record_error(m, d));
+    return out;
+}
+
+makeup_reopening reopen_makeups_csv(const model::scenario& s, const model::solution& previous, std::string_view csv,
+                                    calendar::instant replan_from, std::string_view file, const text::messages& m,
+                                    std::vector<std::string>& errors) {
+    std::vector<load::diagnostic> problems;
+    auto out = reopen_makeups_csv(s, previous, csv, replan_from, file, m, problems);
+    for (const auto& d : problems) errors.push_back(record_error(m, d));
     return out;
 }
 

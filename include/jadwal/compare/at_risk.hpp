@@ -7,7 +7,10 @@
 #pragma once
 
 #include <jadwal/compare/attendance.hpp>
+#include <jadwal/compare/records.hpp>
 #include <jadwal/output/at_risk.hpp>
+#include <cstdint>
+#include <optional>
 #include <span>
 #include <utility>
 #include <vector>
@@ -23,6 +26,33 @@ using output::at_risk_unit;
 /// independently of the others: a dynamic programme over the JP sums capped at
 /// the target. 1 when earned >= target; 0 when even completing all falls short.
 [[nodiscard]] double target_probability(int earned, int target, std::span<const std::pair<int, double>> programmes);
+
+/// Every employee with jp_target > 0 (scenario order): earned, planned and
+/// expected JP and the probability of reaching the target, each placed
+/// programme completed with enrolment_probability, or, with `known`, with what
+/// attendance records say of its past parts (records.hpp).
+[[nodiscard]] std::vector<at_risk_person> jp_prospects(const model::scenario& s, const exposure& x,
+                                                       const model::attendance_model& a,
+                                                       const known_outcomes* known = nullptr);
+
+/// JP prospects summed over the people with a JP target of one staff group
+/// (model::staff_group_of: office staff, teachers, shift staff, other).
+struct jp_outlook_group {
+    std::optional<model::staff_group> group;  ///< none for the total over every group
+    std::int64_t people = 0;
+    std::int64_t jp_earned = 0;   ///< sums over the group's people
+    std::int64_t jp_planned = 0;
+    double expected_jp = 0;
+    double expected_reaching = 0;  ///< expected number reaching their target (sum of probabilities)
+    std::int64_t at_risk = 0;      ///< probability below the threshold
+};
+
+/// Per staff group with people in `prospects` (jp_prospects'), in the
+/// enumeration's order, then the total. `threshold` as at_risk_list's
+/// (std::invalid_argument outside 0 to 1).
+[[nodiscard]] std::vector<jp_outlook_group> jp_outlook(const model::scenario& s,
+                                                       std::span<const at_risk_person> prospects,
+                                                       double threshold = 0.5);
 
 /// Every employee with jp_target > 0 whose probability of reaching it is below
 /// `threshold` (0 to 1; std::invalid_argument otherwise), by unit (scenario

@@ -13,6 +13,7 @@
 // assumptions (model::attendance_model), not findings.
 #pragma once
 
+#include <jadwal/load/diagnostic.hpp>
 #include <jadwal/time/civil.hpp>
 #include <jadwal/model/scenario.hpp>
 #include <jadwal/model/plan.hpp>
@@ -108,9 +109,15 @@ struct spread {
     double p95 = 0;
 };
 
+struct known_outcomes;  // records.hpp
+
 struct simulation_options {
     int runs = 200;
     std::uint64_t seed = 1;
+    /// What attendance records say happened (records.hpp match_records): the
+    /// seats and modules they tell about are attended (completed) or not in
+    /// every run, the rest drawn. nullptr: everything drawn.
+    const known_outcomes* known = nullptr;
 };
 
 struct attendance_summary {
@@ -147,17 +154,21 @@ struct attendance_record {
 
 /// Reads a CSV with the header columns nip, program, module, start (ISO 8601
 /// with offset; empty for a self-paced module) and attended (0/1, true/false),
-/// in any order, other columns ignored. Problems go to `errors` as
-/// record_error writes them, in the language of `m`.
+/// in any order, other columns ignored. Every problem goes to `problems`,
+/// located (file, line, column) with a code of docs/errors.md (E-CSV-SYNTAX,
+/// E-DATE, ...) and its message in the language of `m`.
+[[nodiscard]] std::vector<attendance_record> parse_attendance_records(
+    std::string_view csv, std::string_view file, std::vector<load::diagnostic>& problems,
+    const text::messages& m = text::messages(text::language::en));
+
+/// The same, each problem appended to `errors` as record_error writes it.
 [[nodiscard]] std::vector<attendance_record> parse_attendance_records(
     std::string_view csv, std::string_view file, std::vector<std::string>& errors,
     const text::messages& m = text::messages(text::language::en));
 
 /// One problem of a records file as its readers report it,
-/// "FILE:LINE:COLUMN: error: MESSAGE [CODE]" with "error" in the language of
-/// `m` and a code of docs/errors.md (E-CSV-SYNTAX, E-REF-EMPLOYEE, ...).
-[[nodiscard]] std::string record_error(const text::messages& m, std::string_view file, std::int32_t line,
-                                       std::int32_t column, std::string_view message, std::string_view code);
+/// "FILE:LINE:COLUMN: error: MESSAGE [CODE]" with "error" in the language of `m`.
+[[nodiscard]] std::string record_error(const text::messages& m, const load::diagnostic& problem);
 
 struct fit_result {
     /// `start` with the parameters the records could tell replaced (below).

@@ -37,17 +37,29 @@ struct makeup_reopening {
 /// person missed more matched live sessions than
 /// `s.attendance.missed_sessions_allowed`, or skipped (attended 0) a matched
 /// self-paced module. A row repeated counts once. Rows naming a person,
-/// programme or module the scenario lacks are errors, appended to `errors` as
-/// "file:line:col: error: message" in `m`'s language; then nothing is
-/// re-opened. Deterministic: the result does not depend on the rows' order.
+/// programme or module the scenario lacks are errors, appended to `errors`
+/// located in `file` (E-REF-EMPLOYEE, E-REF-PROGRAM, E-REF-MODULE), messages
+/// in `m`'s language; then nothing is re-opened. Deterministic: the result
+/// does not depend on the rows' order.
+[[nodiscard]] makeup_reopening reopen_makeups(const model::scenario& s, const model::solution& previous,
+                                              std::span<const attendance_record> records,
+                                              calendar::instant replan_from, std::string_view file,
+                                              const text::messages& m, std::vector<load::diagnostic>& errors);
+
+/// The records as CSV text (parse_attendance_records), then reopen_makeups:
+/// every problem of the file, its syntax and the ids it names, goes to
+/// `errors` in file order (line, then column); with any, nothing is re-opened.
+[[nodiscard]] makeup_reopening reopen_makeups_csv(const model::scenario& s, const model::solution& previous,
+                                                  std::string_view csv, calendar::instant replan_from,
+                                                  std::string_view file, const text::messages& m,
+                                                  std::vector<load::diagnostic>& errors);
+
+/// Both, each problem appended to `errors` as record_error writes it
+/// ("file:line:col: error: message [CODE]").
 [[nodiscard]] makeup_reopening reopen_makeups(const model::scenario& s, const model::solution& previous,
                                               std::span<const attendance_record> records,
                                               calendar::instant replan_from, std::string_view file,
                                               const text::messages& m, std::vector<std::string>& errors);
-
-/// The records as CSV text (parse_attendance_records), then reopen_makeups:
-/// every problem of the file, its syntax and the ids it names, goes to
-/// `errors`, each with its line and column; with any, nothing is re-opened.
 [[nodiscard]] makeup_reopening reopen_makeups_csv(const model::scenario& s, const model::solution& previous,
                                                   std::string_view csv, calendar::instant replan_from,
                                                   std::string_view file, const text::messages& m,

@@ -61,6 +61,7 @@ struct jadwal_solution {
     };
     std::vector<std::vector<session_text>> session_times;  ///< per cohort, per session
     std::vector<session_text> block_times;                 ///< per study block
+    std::vector<std::string> makeup_times;                 ///< per make-up: `missed` in the employee's zone
 };
 
 namespace jadwal::c_api {

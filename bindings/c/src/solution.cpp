@@ -3,6 +3,7 @@
 
 #include <jadwal/calendar/work_calendar.hpp>
 #include <jadwal/compare/at_risk.hpp>
+#include <jadwal/compare/makeups.hpp>
 #include <jadwal/io/explanation_json.hpp>
 #include <jadwal/io/input_file.hpp>
 #include <jadwal/io/solution_json.hpp>
@@ -49,6 +50,9 @@ std::unique_ptr<jadwal_solution> make_solution(std::shared_ptr<const model::scen
         const auto& zone = s.zone_of(s.employees.at(b.employee.value));
         h->block_times.push_back({calendar::format_instant(b.start, zone), calendar::format_instant(b.end, zone)});
     }
+    h->makeup_times.reserve(plan.makeups.size());
+    for (const auto& x : plan.makeups)
+        h->makeup_times.push_back(calendar::format_instant(x.missed, s.zone_of(s.employees.at(x.employee.value))));
     h->scenario = std::move(scenario);
     h->plan = std::move(plan);
     return h;
@@ -163,6 +167,29 @@ int previous_for(std::optional<solve::solution>& carried, const solve::solution*
     previous = &*carried;
     return JADWAL_OK;
 }
+
+/// The name attendance records go by in their diagnostics.
+std::string records_name(const char* file) { return file && *file ? file : "attendance.csv"; }
+
+/// Reads attendance records against the published plan `previous` and the
+/// re-plan instant into `out` (the make-ups and the plan with them re-opened);
+/// with any error in them JADWAL_E_PARSE, the first located in the last error.
+int reopen_records(std::optional<compare::makeup_reopening>& out, const model::scenario& s,
+                   const solve::solution& previous, const char* csv, const char* file, calendar::instant from,
+                   std::optional<text::language> language) {
+    const std::string name = records_name(file);
+    const text::messages m(text::choose_language(language, s.locale));
+    std::vector<load::diagnostic> errors;
+    auto reopened = compare::reopen_makeups_csv(s, previous, csv, from, name, m, errors);
+    if (!errors.empty()) return fail(JADWAL_E_PARSE, errors.front());
+    out = std::move(reopened);
+    return JADWAL_OK;
+}
+
+/// jadwal_verify_replan, with attendance records when `records` is not NULL
+/// (jadwal_verify_replan_attendance); defined after the C functions.
+int verify_replan(jadwal_replan_check* out, const jadwal_solution* solution, const jadwal_solution* previous,
+                  const char* replan_from, const char* records, const char* records_file);
 
 int check_index(std::size_t i, std::size_t n, const char* what) {
     if (i < n) return JADWAL_OK;
@@ -313,8 +340,9 @@ int read_solve_options(solve::solve_options& so, std::optional<solve::solution>&
         constexpr std::size_t first_layout = offsetof(jadwal_solve_options, cancel_flag);
         constexpr std::size_t second_layout = offsetof(jadwal_solve_options, language);
         constexpr std::size_t third_layout = offsetof(jadwal_solve_options, stability);
+        constexpr std::size_t fourth_layout = offsetof(jadwal_solve_options, attendance_csv);
         if (opts->size != first_layout && opts->size != second_layout && opts->size != third_layout &&
-            opts->size != sizeof o)
+            opts->size != fourth_layout && opts->size != sizeof o)
             return fail(JADWAL_E_INVALID_ARGUMENT, "jadwal_solve_options.size is not a size this library "
                                                    "knows: call jadwal_solve_options_init first");
         std::memcpy(&o, opts, opts->size);
@@ -401,6 +429,20 @@ int jadwal_solve(jadwal_solution** out, const jadwal_scenario* scenario, const j
         std::optional<solve::solution> carried;
         if (const int st = c_api::read_solve_options(so, carried, scenario, opts)) return st;
         const model::scenario& s = *scenario->model;
+        // Make-ups: the records re-open what people missed, and the solver
+        // re-plans against the published plan without those items.
+        const bool has_records = opts && opts->size > offsetof(jadwal_solve_options, attendance_csv);
+        const char* records = has_records ? opts->attendance_csv : nullptr;
+        std::optional<compare::makeup_reopening> reopened;
+        if (records) {
+            if (!so.previous || !so.replan_from)
+                return fail(JADWAL_E_INVALID_ARGUMENT, "attendance_csv needs a previous plan and replan_from");
+            if (const int st = reopen_records(reopened, s, *so.previous, records, opts->attendance_file,
+                                              *so.replan_from, so.language))
+                return st;
+            so.previous = &reopened->previous;
+            so.makeups = &reopened->makeups;
+        }
         // Refused options (JADWAL_E_SOLVE) and a scenario validate() rejects
         // (JADWAL_E_LOAD, with its first diagnostic) are mapped in guarded().
         auto plan = solve::solve(s, so);
@@ -692,11 +734,93 @@ int jadwal_verify(jadwal_metrics* out, int64_t* out_violations, const jadwal_sol
 
 int jadwal_verify_replan(jadwal_replan_check* out, const jadwal_solution* solution, const jadwal_solution* previous,
                          const char* replan_from) {
+    return verify_replan(out, solution, previous, replan_from, nullptr, nullptr);
+}
+
+int jadwal_verify_replan_attendance(jadwal_replan_check* out, const jadwal_solution* solution,
+                                    const jadwal_solution* previous, const char* replan_from,
+                                    const char* attendance_csv, const char* attendance_file) {
+    if (!attendance_csv) return guarded([] { return null_argument("attendance_csv"); });
+    if (!replan_from) return guarded([] { return null_argument("replan_from"); });
+    return verify_replan(out, solution, previous, replan_from, attendance_csv, attendance_file);
+}
+
+int jadwal_attendance_errors(char** out, const jadwal_solution* previous, const char* replan_from,
+                             const char* attendance_csv, const char* attendance_file, const char* language) {
+    if (out) *out = nullptr;
+    return guarded([&] {
+        if (!out) return null_argument("out");
+        if (!previous) return null_argument("previous");
+        if (!replan_from) return null_argument("replan_from");
+        if (!attendance_csv) return null_argument("attendance_csv");
+        const auto& s = *previous->scenario;
+        std::optional<calendar::instant> from;
+        if (const int st = read_replan_from(s, replan_from, from)) return st;
+        std::optional<text::language> lang;
+        if (const int st = read_language(language, lang, "language")) return st;
+        const text::messages m(text::choose_language(lang, s.locale));
+        std::vector<std::string> errors;
+        (void)compare::reopen_makeups_csv(s, previous->plan, attendance_csv, *from, records_name(attendance_file),
+                                          m, errors);
+        std::string all;
+        for (const auto& e : errors) all += e + "\n";
+        *out = c_string(all);
+        return static_cast<int>(JADWAL_OK);
+    });
+}
+
+int jadwal_write_outputs(const jadwal_solution* solution, const char* dir, const char* formats,
+                         const jadwal_solution* previous) {
+    return write_outputs(solution, dir, formats, previous, nullptr);
+}
+
+int jadwal_solution_makeup_count(size_t* out, const jadwal_solution* solution) {
+    return guarded([&] {
+        if (!out) return null_argument("out");
+        if (!solution) return null_argument("solution");
+        *out = solution->plan.makeups.size();
+        return static_cast<int>(JADWAL_OK);
+    });
+}
+
+int jadwal_solution_makeup(jadwal_makeup* out, const jadwal_solution* solution, size_t index) {
+    return guarded([&] {
+        if (!out) return null_argument("out");
+        if (!solution) return null_argument("solution");
+        if (out->size != sizeof(jadwal_makeup))
+            return fail(JADWAL_E_INVALID_ARGUMENT, "jadwal_makeup.size is not a size this library knows: "
+                                                   "call jadwal_makeup_init first");
+        const auto& list = solution->plan.makeups;
+        if (const int st = check_index(index, list.size(), "make-up")) return st;
+        const auto& x = list[index];
+        const auto& s = *solution->scenario;
+        const auto& prog = s.programs.at(x.program.value);
+        jadwal_makeup full{};
+        full.size = out->size;
+        full.employee = s.employees.at(x.employee.value).id.c_str();
+        full.program = prog.id.c_str();
+        full.module = x.module < prog.modules.size() ? prog.modules[x.module].id.c_str() : "";
+        full.missed_unix = std::chrono::duration_cast<std::chrono::seconds>(x.missed.time_since_epoch()).count();
+        full.missed = solution->makeup_times.at(index).c_str();
+        full.cohort = x.cohort.c_str();
+        full.sessions_missed = x.sessions_missed;
+        std::memcpy(out, &full, out->size);
+        return static_cast<int>(JADWAL_OK);
+    });
+}
+
+}  // extern "C"
+
+namespace {
+
+int verify_replan(jadwal_replan_check* out, const jadwal_solution* solution, const jadwal_solution* previous,
+                  const char* replan_from, const char* records, const char* records_file) {
     return guarded([&] {
         if (!out) return null_argument("out");
         if (!solution) return null_argument("solution");
         if (!previous) return null_argument("previous");
-        if (out->size != sizeof(jadwal_replan_check))
+        // The layouts: without makeup_violations (0.1.0), and the current one.
+        if (out->size != offsetof(jadwal_replan_check, makeup_violations) && out->size != sizeof(jadwal_replan_check))
             return fail(JADWAL_E_INVALID_ARGUMENT, "jadwal_replan_check.size is not a size this library knows: "
                                                    "call jadwal_replan_check_init first");
         const auto& s = *solution->scenario;
@@ -711,6 +835,16 @@ int jadwal_verify_replan(jadwal_replan_check* out, const jadwal_solution* soluti
         if (const int st = previous_for(carried, o.previous.plan, *previous, s)) return st;
         if (replan_from)
             if (const int st = read_replan_from(s, replan_from, o.previous.replan_from)) return st;
+        // With records: the items they re-open leave the published plan, and
+        // the plan must list and place exactly those make-ups.
+        std::optional<compare::makeup_reopening> reopened;
+        if (records) {
+            if (const int st = reopen_records(reopened, s, *o.previous.plan, records, records_file,
+                                              *o.previous.replan_from, std::nullopt))
+                return st;
+            o.previous.plan = &reopened->previous;
+            o.previous.makeups = &reopened->makeups;
+        }
         const verify::report r = verify::verify(s, solution->plan, model::policy_or_builtin(pol), o);
         jadwal_replan_check full{};
         full.size = out->size;
@@ -720,15 +854,16 @@ int jadwal_verify_replan(jadwal_replan_check* out, const jadwal_solution* soluti
         full.changes_placement = r.changes_by_reason.at("placement");
         full.changes_other = r.changes_by_reason.at("other");
         full.published_dropped = r.published_dropped;
-        *out = full;
+        const auto makeup = r.violations_by_code.find("H8-MAKEUP");
+        full.makeup_violations = makeup == r.violations_by_code.end() ? 0 : makeup->second;
+        std::memcpy(out, &full, out->size);
         return static_cast<int>(JADWAL_OK);
     });
 }
 
-int jadwal_write_outputs(const jadwal_solution* solution, const char* dir, const char* formats,
-                         const jadwal_solution* previous) {
-    return write_outputs(solution, dir, formats, previous, nullptr);
-}
+}  // namespace
+
+extern "C" {
 
 int jadwal_write_outputs_ex(const jadwal_solution* solution, const char* dir, const char* formats,
                             const jadwal_ics_options* options) {

@@ -98,6 +98,43 @@ final class Library
                                   $error->sourceLine, $error->sourceColumn, $failed->diagnostics());
     }
 
+    /** The bytes of the file at $path; a JadwalException (JADWAL_E_IO) naming $what when it cannot be read. */
+    public function readFile(string $path, string $what): string
+    {
+        $text = is_file($path) ? @file_get_contents($path) : false;
+        if ($text === false)
+            throw new JadwalException("$what cannot be read: '$path'", $this->ffi->JADWAL_E_IO, 'E-FILE', $path, 0, 0);
+        return $text;
+    }
+
+    /**
+     * The last error of a call given attendance records; for JADWAL_E_PARSE
+     * with every error of the records as diagnostics (severity, code, message,
+     * file, line, column, path), from jadwal_attendance_errors.
+     */
+    public function attendanceError(int $status, ?Solution $previous, ?string $replanFrom, string $csv,
+                                    string $file): JadwalException
+    {
+        $error = $this->lastError(); // before the next call replaces it
+        if ($status !== $this->ffi->JADWAL_E_PARSE || $previous === null || $replanFrom === null) return $error;
+        $p = $this->ffi->new('char*');
+        if ($this->ffi->jadwal_attendance_errors(FFI::addr($p), $previous->handle(), $replanFrom, $csv, $file, null)
+            !== $this->ffi->JADWAL_OK) return $error;
+        $text = FFI::string($p);
+        $this->ffi->jadwal_string_free($p);
+        $diagnostics = [];
+        foreach (explode("\n", rtrim($text, "\n")) as $line) {
+            // FILE:LINE:COLUMN: error: MESSAGE [CODE]
+            if (!str_starts_with($line, $file . ':')) continue;
+            if (!preg_match('/^:(\d+):(\d+): [^:]+: (.*) \[([A-Z0-9-]+)\]$/s', substr($line, strlen($file)), $m))
+                continue;
+            $diagnostics[] = ['severity' => 'error', 'code' => $m[4], 'message' => $m[3], 'file' => $file,
+                              'line' => (int)$m[1], 'column' => (int)$m[2], 'path' => ''];
+        }
+        return new JadwalException($error->getMessage(), $error->status, $error->diagnosticCode, $error->sourceFile,
+                                   $error->sourceLine, $error->sourceColumn, $diagnostics);
+    }
+
     /** A NUL-terminated copy of $s that lives as long as the returned CData. */
     public function cString(string $s): FFI\CData
     {

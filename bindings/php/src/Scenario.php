@@ -73,6 +73,14 @@ final class Scenario
     /**
      * Options: seed, time_limit (seconds), max_moves, threads, policy, strategy,
      * progress (a callable receiving an array; it runs on the calling thread).
+     * Re-planning: previous (the published Solution), replan_from ("YYYY-MM-DD"
+     * or an ISO 8601 instant), stability ("strict", "balanced", "free"), and
+     * attendance: the path of attendance records (CSV; docs/attendance.md
+     * "Make-ups"), which needs previous and replan_from; whoever missed a live
+     * session or skipped study before replan_from gets a make-up
+     * (Solution::makeups). An error in the records throws JadwalException with
+     * status JADWAL_E_PARSE (-5), the first error's place and code, and every
+     * error in diagnostics.
      */
     public function solve(array $options = []): Solution
     {
@@ -84,7 +92,7 @@ final class Scenario
         $o->max_moves = (int)($options['max_moves'] ?? 0);
         $o->threads = (int)($options['threads'] ?? 0);
         $keep = []; // C strings must outlive the call
-        foreach (['policy', 'strategy'] as $field) {
+        foreach (['policy', 'strategy', 'replan_from', 'stability'] as $field) {
             if (isset($options[$field]) && $options[$field] !== '') {
                 $keep[$field] = $this->lib->cString((string)$options[$field]);
                 $o->$field = FFI::cast('const char*', FFI::addr($keep[$field][0]));
@@ -101,8 +109,25 @@ final class Scenario
             };
             $o->progress_interval_seconds = (float)($options['progress_interval'] ?? 1.0);
         }
+        if (isset($options['previous'])) {
+            if (!$options['previous'] instanceof Solution)
+                throw new \InvalidArgumentException('previous must be a Jadwal\\Solution');
+            $o->previous = $options['previous']->handle();
+        }
+        if (isset($options['attendance'])) {
+            $path = (string)$options['attendance'];
+            $text = $this->lib->readFile($path, 'the attendance records');
+            $keep['attendance_csv'] = $this->lib->cString($text);
+            $o->attendance_csv = FFI::cast('const char*', FFI::addr($keep['attendance_csv'][0]));
+            $keep['attendance_file'] = $this->lib->cString($path);
+            $o->attendance_file = FFI::cast('const char*', FFI::addr($keep['attendance_file'][0]));
+        }
         $out = $ffi->new('jadwal_solution*');
-        $this->lib->check($ffi->jadwal_solve(FFI::addr($out), $this->handle, FFI::addr($o)));
+        $status = $ffi->jadwal_solve(FFI::addr($out), $this->handle, FFI::addr($o));
+        if ($status !== $ffi->JADWAL_OK && isset($options['attendance']))
+            throw $this->lib->attendanceError($status, $options['previous'] ?? null, $options['replan_from'] ?? null,
+                                              $text ?? '', $path ?? '');
+        $this->lib->check($status);
         return new Solution($this->lib, $out);
     }
 }

@@ -18,6 +18,11 @@ final class Solution
         $this->lib->ffi->jadwal_solution_free($this->handle);
     }
 
+    public function handle(): FFI\CData
+    {
+        return $this->handle;
+    }
+
     public function status(): string
     {
         $s = $this->lib->ffi->new('const char*');
@@ -60,6 +65,59 @@ final class Solution
         $violations = $this->lib->ffi->new('int64_t');
         $this->lib->check($this->lib->ffi->jadwal_verify(FFI::addr($m), FFI::addr($violations), $this->handle));
         return self::metricsArray($m) + ['violations' => $violations->cdata];
+    }
+
+    /**
+     * This plan checked as a re-plan of $previous from $replanFrom ("YYYY-MM-DD"
+     * or an ISO 8601 instant): violations (0: feasible), changes (with
+     * changes_repair, changes_placement, changes_other), published_dropped and
+     * makeup_violations (H8-MAKEUP). With $attendance (the path of the
+     * attendance records the re-plan was made with) the items they re-open
+     * leave $previous and the plan must list and place exactly those make-ups.
+     */
+    public function verifyReplan(Solution $previous, string $replanFrom, ?string $attendance = null): array
+    {
+        $ffi = $this->lib->ffi;
+        $c = $ffi->new('jadwal_replan_check');
+        $c->size = FFI::sizeof($c); // jadwal_replan_check_init in C
+        if ($attendance === null) {
+            $this->lib->check($ffi->jadwal_verify_replan(FFI::addr($c), $this->handle, $previous->handle(),
+                                                         $replanFrom));
+        } else {
+            $text = $this->lib->readFile($attendance, 'the attendance records');
+            $status = $ffi->jadwal_verify_replan_attendance(FFI::addr($c), $this->handle, $previous->handle(),
+                                                            $replanFrom, $text, $attendance);
+            if ($status !== $ffi->JADWAL_OK)
+                throw $this->lib->attendanceError($status, $previous, $replanFrom, $text, $attendance);
+        }
+        $out = [];
+        foreach (['violations', 'changes', 'changes_repair', 'changes_placement', 'changes_other',
+                  'published_dropped', 'makeup_violations'] as $name) $out[$name] = $c->$name;
+        return $out;
+    }
+
+    /**
+     * The make-ups of a re-plan with attendance records (docs/attendance.md
+     * "Make-ups"), by employee then programme: employee, program, module,
+     * missed (ISO 8601 in the employee's zone), missed_unix, cohort ("" for
+     * skipped study), sessions_missed. Empty for any other plan.
+     */
+    public function makeups(): array
+    {
+        $ffi = $this->lib->ffi;
+        $out = [];
+        $m = $ffi->new('jadwal_makeup');
+        $m->size = FFI::sizeof($m); // jadwal_makeup_init in C
+        for ($i = 0, $n = $this->count('jadwal_solution_makeup_count'); $i < $n; ++$i) {
+            $this->lib->check($ffi->jadwal_solution_makeup(FFI::addr($m), $this->handle, $i));
+            $out[] = [
+                'employee' => FFI::string($m->employee), 'program' => FFI::string($m->program),
+                'module' => FFI::string($m->module), 'missed' => FFI::string($m->missed),
+                'missed_unix' => $m->missed_unix, 'cohort' => FFI::string($m->cohort),
+                'sessions_missed' => $m->sessions_missed,
+            ];
+        }
+        return $out;
     }
 
     private function count(string $function): int

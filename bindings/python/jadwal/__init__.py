@@ -75,6 +75,7 @@ __all__ = [
     "Alternative",
     "AtRisk",
     "at_risk",
+    "Makeup",
     "solution_from_json",
     "load_solution",
     # change requests from individuals
@@ -650,6 +651,32 @@ class AtRisk:
     probability: float  #: of reaching jp_target
 
 
+@dataclasses.dataclass(frozen=True)
+class Makeup:
+    """A make-up of a re-plan with attendance records (docs/attendance.md "Make-ups"):
+    a demand item re-opened because its person missed a live session, or skipped
+    self-paced study, before the re-plan instant, and placed again after it."""
+
+    employee: str  #: NIP
+    program: str
+    module: str  #: the first module, by time, that re-opened the item
+    #: the missed session's start (or the skipped study's first block's), aware, in the employee's zone
+    missed: _dt.datetime
+    cohort: Optional[str]  #: the cohort missed; None for skipped study
+    sessions_missed: int  #: live sessions of ``module`` missed; 0 for skipped study
+
+
+def _attendance_arg(value: Any, previous: Optional["Solution"], replan_from: Any) -> Tuple[Optional[bytes], str]:
+    """``attendance``: the path of a records CSV (None: none); its bytes and the
+    name its errors show. It needs ``previous`` and ``replan_from``."""
+    if value is None:
+        return None, ""
+    shown = _path(value, "attendance")
+    if previous is None or replan_from is None:
+        raise InvalidArgumentError("attendance needs previous and replan_from")
+    return pathlib.Path(shown).read_bytes(), shown
+
+
 class Solution:
     """A training plan: cohorts with sessions and participants, self-paced study
     blocks, the demand left unplaced with reasons, and the metrics.
@@ -758,6 +785,15 @@ class Solution:
         ]
 
     @functools.cached_property
+    def makeups(self) -> List[Makeup]:
+        """The make-ups of a re-plan with attendance records (``solve(attendance=...)``),
+        by employee then programme; empty for any other plan."""
+        return [
+            Makeup(employee, program, module, _when(missed, zone), cohort or None, sessions_missed)
+            for employee, program, module, missed, zone, cohort, sessions_missed in self._native.makeups()
+        ]
+
+    @functools.cached_property
     def unplaced(self) -> List[Unplaced]:
         return _unplaced(self._native.unplaced())
 
@@ -810,6 +846,7 @@ def solve(
     cancel: Optional[CancelToken] = None,
     language: Optional[str] = None,
     stability: Optional[str] = None,
+    attendance: Optional[PathLike] = None,
 ) -> Solution:
     """Plans the scenario. The GIL is released while the solver runs.
 
@@ -831,6 +868,14 @@ def solve(
       only to repair it or to place unplaced demand), ``"balanced"`` (changes
       priced in the burden level) or ``"free"`` (any gain may move items); None:
       the policy's, strict unless it says otherwise (docs/model.md "Stability").
+    - ``attendance`` (with ``previous`` and ``replan_from``): the path of an
+      attendance records CSV (nip,program,module,start,attended; as ``jadwal
+      solve --attendance``). Whoever missed a live session before
+      ``replan_from`` (more than the scenario's ``missed_sessions_allowed`` of a
+      module) or skipped self-paced study gets a make-up: the programme placed
+      again after it (``Solution.makeups``; docs/attendance.md "Make-ups").
+      Errors in the file raise :class:`ScenarioError` with every one located
+      (``diagnostics``, their ``file`` the path given); nothing is solved.
     - ``progress``: called with a :class:`Progress` from the solving thread (with
       the GIL) at each phase change and at most every ``progress_interval``
       seconds. If it raises, the solve stops and the exception propagates;
@@ -870,6 +915,7 @@ def solve(
         raise InvalidArgumentError(f"replan_from must be a date, an aware datetime or a str, not {replan_from!r}")
     if stability is not None and stability not in ("strict", "balanced", "free"):
         raise InvalidArgumentError(f"stability must be 'strict', 'balanced' or 'free', not {stability!r}")
+    records, records_name = _attendance_arg(attendance, previous, replan_from)
     native = _jadwal.solve(
         scenario._native,
         _whole(seed, "seed", 0, 2**64 - 1),
@@ -885,6 +931,8 @@ def solve(
         cancel,
         _language(language),
         stability,
+        records,
+        records_name,
     )
     return Solution(native, scenario)
 
@@ -1096,22 +1144,31 @@ def verify(
     previous: Optional[Solution] = None,
     replan_from: Union[_dt.datetime, _dt.date, str, None] = None,
     language: Optional[str] = None,
+    attendance: Optional[PathLike] = None,
 ) -> Verification:
     """Checks every hard constraint and recomputes every metric, from the scenario
     and the plan alone, on a code path separate from the solver's.
     With ``previous`` it also checks what a re-plan had to keep. ``language``
     (``"id"`` or ``"en"``) is the language of the violations' sentences; None: the
-    scenario's ``locale``, else English. Raises :class:`InvalidArgumentError` for
-    a bad argument."""
+    scenario's ``locale``, else English. ``attendance`` (with ``previous`` and
+    ``replan_from``): the path of the attendance records the re-plan was made
+    with, as ``jadwal verify --attendance``: the items they re-open leave
+    ``previous``, and the plan must list exactly those make-ups and place each
+    after ``replan_from`` (``H8-MAKEUP``); errors in the file raise
+    :class:`ScenarioError`. Raises :class:`InvalidArgumentError` for a bad
+    argument."""
     _solution_arg(solution, "solution")
     if previous is not None:
         _solution_arg(previous, "previous")
     if replan_from is not None and not isinstance(replan_from, (_dt.date, str)):
         raise InvalidArgumentError(f"replan_from must be a date, an aware datetime or a str, not {replan_from!r}")
+    records, records_name = _attendance_arg(attendance, previous, replan_from)
     r = solution._native.verify(
         None if previous is None else previous._native,
         None if replan_from is None else _instant_text(replan_from),
         _language(language),
+        records,
+        records_name,
     )
     zone = solution._native.zone
 

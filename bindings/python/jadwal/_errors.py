@@ -91,7 +91,8 @@ class Error(Exception):
 
 class ScenarioError(Error):
     """The scenario, or a file read against it (the change requests of
-    ``answer_requests``), did not load. ``diagnostics`` holds every problem found (also
+    ``answer_requests``, the attendance records of ``solve`` and ``verify``),
+    did not load. ``diagnostics`` holds every problem found (also
     warnings); the message and ``code``/``file``/``line``/``column`` name the first error.
     """
 

@@ -9,6 +9,7 @@
 
 #include <jadwal/time/civil.hpp>
 #include <jadwal/compare/at_risk.hpp>
+#include <jadwal/compare/makeups.hpp>
 #include <jadwal/io/explanation_json.hpp>
 #include <jadwal/io/solution_json.hpp>
 #include <jadwal/load/validate.hpp>
@@ -504,6 +505,43 @@ std::optional<std::vector<int>> reminders_arg(const std::optional<std::vector<st
     return out;
 }
 
+// ---------------------------------------------------------------- make-ups
+
+/// Attendance records read against the published plan and the re-plan instant
+/// (docs/attendance.md "Make-ups"): the items they re-open and the plan
+/// without them. Any error raises the "scenario" failure with every one.
+compare::makeup_reopening reopen_records(const model::scenario& s, const solve::solution& previous,
+                                         const std::string& text, const std::string& name, calendar::instant from,
+                                         std::optional<text::language> language) {
+    const text::messages m(text::choose_language(language, s.locale));
+    std::vector<load::diagnostic> errors;
+    compare::makeup_reopening out;
+    {
+        const py::gil_scoped_release nogil;
+        out = compare::reopen_makeups_csv(s, previous, text, from, name, m, errors);
+    }
+    if (!errors.empty()) {
+        load::diagnostics diags;
+        for (auto& e : errors) diags.add(std::move(e));
+        throw with_diagnostics("scenario", diags, "the attendance records could not be read");
+    }
+    return out;
+}
+
+/// The plan's make-ups as tuples (employee, program, module, missed unix
+/// seconds, the employee's zone, cohort or "", sessions_missed).
+py::list makeups_of(const py_solution& h) {
+    const auto& s = *h.scenario;
+    py::list out;
+    for (const auto& x : h.plan.makeups) {
+        const auto& e = s.employees.at(x.employee.value);
+        const auto& prog = s.programs.at(x.program.value);
+        out.append(py::make_tuple(e.id, prog.id, x.module < prog.modules.size() ? prog.modules[x.module].id : "",
+                                  unix_seconds(x.missed), zone_name(s.zone_of(e)), x.cohort, x.sessions_missed));
+    }
+    return out;
+}
+
 /// The search options solve and answer_requests share, checked in this order:
 /// threads, time_limit, max_moves, progress_interval (when given), policy.
 solve::solve_options search_options(const model::scenario& s, std::uint64_t seed, std::optional<double> time_limit,
@@ -536,7 +574,9 @@ std::unique_ptr<py_solution> solve_scenario(const py_scenario& sc, std::uint64_t
                                             const std::optional<std::string>& replan_from, py::object progress,
                                             double progress_interval, cancel_token* cancel,
                                             const std::optional<std::string>& language,
-                                            const std::optional<std::string>& stability) {
+                                            const std::optional<std::string>& stability,
+                                            const std::optional<std::string>& attendance,
+                                            const std::string& attendance_name) {
     // Hold the model for the whole solve: an edit meanwhile copies it instead.
     const std::shared_ptr<const model::scenario> model = sc.model;
     if (!model) throw failure("invalid", "the scenario did not load");
@@ -556,6 +596,16 @@ std::unique_ptr<py_solution> solve_scenario(const py_scenario& sc, std::uint64_t
         if (!previous) throw failure("invalid", "stability needs a previous plan");
         so.stability = model::parse_stability_mode(*stability);
         if (!so.stability) throw failure("invalid", "unknown stability '" + *stability + "': strict, balanced or free");
+    }
+    // Make-ups: the records re-open what people missed; the solver re-plans
+    // against the published plan without those items.
+    std::optional<compare::makeup_reopening> reopened;
+    if (attendance) {
+        if (!so.previous || !so.replan_from)
+            throw failure("invalid", "attendance needs a previous plan and replan_from");
+        reopened = reopen_records(s, *so.previous, *attendance, attendance_name, *so.replan_from, so.language);
+        so.previous = &reopened->previous;
+        so.makeups = &reopened->makeups;
     }
 
     std::atomic<bool> stop{false};
@@ -772,7 +822,8 @@ py::list violation_list(const std::vector<verify::violation>& items) {
 }
 
 py::dict verify_plan(const py_solution& h, const py_solution* previous, const std::optional<std::string>& replan_from,
-                     const std::optional<std::string>& language) {
+                     const std::optional<std::string>& language, const std::optional<std::string>& attendance,
+                     const std::string& attendance_name) {
     const auto& s = *h.scenario;
     const model::policy* pol = solve::plan_policy(s, h.plan);
     verify::options o;
@@ -782,6 +833,17 @@ py::dict verify_plan(const py_solution& h, const py_solution* previous, const st
     if (replan_from) {
         if (!previous) throw failure("invalid", "replan_from needs a previous plan");
         o.previous.replan_from = parse_replan_from(s, *replan_from);
+    }
+    // With records: the items they re-open leave the published plan, and the
+    // plan must list and place exactly those make-ups (H8-MAKEUP).
+    std::optional<compare::makeup_reopening> reopened;
+    if (attendance) {
+        if (!o.previous.plan || !o.previous.replan_from)
+            throw failure("invalid", "attendance needs a previous plan and replan_from");
+        reopened = reopen_records(s, *o.previous.plan, *attendance, attendance_name, *o.previous.replan_from,
+                                  o.language);
+        o.previous.plan = &reopened->previous;
+        o.previous.makeups = &reopened->makeups;
     }
     verify::report r;
     {
@@ -994,11 +1056,13 @@ PYBIND11_MODULE(_jadwal, m) {
         .def("cohorts", &cohorts_of)
         .def("study_blocks", &study_blocks_of)
         .def("days_in_lieu", &days_in_lieu_of)
+        .def("makeups", &makeups_of)
         .def("unplaced", [](const py_solution& h) { return unplaced_list(*h.scenario, h.plan.unplaced); })
         .def("at_risk", &at_risk_of, py::arg("threshold"))
         .def("to_json", [](const py_solution& h) { return io::solution_to_json(*h.scenario, h.plan); })
         .def("explain", &explain, py::arg("employee"), py::arg("program"), py::arg("language"))
-        .def("verify", &verify_plan, py::arg("previous"), py::arg("replan_from"), py::arg("language"))
+        .def("verify", &verify_plan, py::arg("previous"), py::arg("replan_from"), py::arg("language"),
+             py::arg("attendance"), py::arg("attendance_name"))
         .def("write_outputs", &write_outputs, py::arg("dir"), py::arg("formats"), py::arg("previous"),
              py::arg("uid_domain"), py::arg("product_id"), py::arg("dtstamp_unix"), py::arg("language"),
              py::arg("spreadsheet"), py::arg("reminders"), py::arg("organizer"), py::arg("csv_bom"))
@@ -1013,7 +1077,7 @@ PYBIND11_MODULE(_jadwal, m) {
     m.def("solve", &solve_scenario, py::arg("scenario"), py::arg("seed"), py::arg("time_limit"),
           py::arg("max_moves"), py::arg("threads"), py::arg("policy"), py::arg("strategy"), py::arg("previous"),
           py::arg("replan_from"), py::arg("progress"), py::arg("progress_interval"), py::arg("cancel"),
-          py::arg("language"), py::arg("stability"));
+          py::arg("language"), py::arg("stability"), py::arg("attendance"), py::arg("attendance_name"));
     m.def("solution_from_json", &solution_from_json, py::arg("scenario"), py::arg("text"), py::arg("name"));
     m.def("answer_requests", &answer_requests, py::arg("scenario"), py::arg("previous"), py::arg("text"),
           py::arg("name"), py::arg("replan_from"), py::arg("seed"), py::arg("time_limit"), py::arg("max_moves"),

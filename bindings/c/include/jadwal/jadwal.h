@@ -233,6 +233,21 @@ typedef struct jadwal_solve_options {
      * strict unless it says otherwise. Anything else, or a value without
      * `previous`: JADWAL_E_INVALID_ARGUMENT. (Appended after 0.1.0, after `language`.) */
     const char* stability;
+    /* Make-ups (docs/attendance.md "Make-ups"), as `jadwal solve --attendance`:
+     * attendance records as CSV text (the columns of `attendance fit`:
+     * nip,program,module,start,attended; UTF-8, NUL-terminated). Whoever
+     * missed a live session before `replan_from` (more than the scenario's
+     * missed_sessions_allowed of a module) or skipped self-paced study has the
+     * programme re-opened and placed again after it; the plan lists them
+     * (jadwal_solution_makeup). Needs `previous` and `replan_from`, else
+     * JADWAL_E_INVALID_ARGUMENT. Any error in the text (an unknown NIP,
+     * programme or module, a bad start or attended): JADWAL_E_PARSE, the first
+     * error (file, line, column, code) in jadwal_last_error, nothing solved;
+     * jadwal_attendance_errors lists every one. NULL: none. Only jadwal_solve
+     * reads it. (Appended after 0.1.0, after `stability`, with attendance_file.) */
+    const char* attendance_csv;
+    /* The name the records' diagnostics give the text; NULL or "": "attendance.csv". */
+    const char* attendance_file;
 } jadwal_solve_options;
 
 #ifndef JADWAL_FFI
@@ -357,6 +372,40 @@ JADWAL_API int jadwal_solution_instructor(const char** out, const jadwal_solutio
 JADWAL_API int jadwal_solution_study_block_count(size_t* out, const jadwal_solution* solution);
 JADWAL_API int jadwal_solution_study_block(jadwal_study_block* out, const jadwal_solution* solution, size_t block);
 
+/* ------------------------------------------------------------------ make-ups */
+
+/* One make-up of a re-plan with attendance records (docs/attendance.md
+ * "Make-ups"; solution.json's `makeups`): a demand item re-opened because its
+ * person missed a live session or skipped self-paced study before the re-plan
+ * instant. Strings are owned by the solution. The caller sets `size`
+ * (jadwal_makeup_init); fields are only appended. (Appended after 0.1.0.) */
+typedef struct jadwal_makeup {
+    size_t size;
+    const char* employee;  /* NIP */
+    const char* program;
+    const char* module;    /* the first module, by time, that re-opened the item */
+    int64_t missed_unix;   /* the missed session's start (or the skipped study's first
+                            * block's), seconds since 1970-01-01 UTC */
+    const char* missed;    /* the same, ISO 8601 with the employee's zone offset */
+    const char* cohort;    /* the cohort missed; "" for skipped study */
+    int sessions_missed;   /* live sessions of `module` missed; 0 for skipped study */
+} jadwal_makeup;
+
+#ifndef JADWAL_FFI
+static inline int jadwal_makeup_init(jadwal_makeup* m) {
+    if (!m) return JADWAL_E_INVALID_ARGUMENT;
+    memset(m, 0, sizeof *m);
+    m->size = sizeof *m;
+    return JADWAL_OK;
+}
+#endif
+
+/* The plan's make-ups, by employee then programme (0 unless it was solved
+ * with attendance records, or read from a solution.json that lists them). */
+JADWAL_API int jadwal_solution_makeup_count(size_t* out, const jadwal_solution* solution);
+/* Index out of range, or out->size not set: JADWAL_E_INVALID_ARGUMENT. */
+JADWAL_API int jadwal_solution_makeup(jadwal_makeup* out, const jadwal_solution* solution, size_t index);
+
 /* --------------------------------------------------------------- unmet demand */
 
 /* One demand (an employee wanting a programme) the plan leaves unplaced, in
@@ -419,6 +468,10 @@ typedef struct jadwal_replan_check {
     int64_t changes_placement;  /* seating demand the previous plan left unplaced */
     int64_t changes_other;      /* neither: a burden or cost gain */
     int64_t published_dropped;  /* demand items the previous plan placed and this one does not */
+    /* Appended after 0.1.0 (a struct of the size before still reads): the
+     * violations of the make-up rule (H8-MAKEUP; docs/attendance.md
+     * "Make-ups"), counted in `violations` too. */
+    int64_t makeup_violations;
 } jadwal_replan_check;
 
 #ifndef JADWAL_FFI
@@ -436,6 +489,29 @@ static inline int jadwal_replan_check_init(jadwal_replan_check* c) {
  * required to stay. out->size must be set (jadwal_replan_check_init). */
 JADWAL_API int jadwal_verify_replan(jadwal_replan_check* out, const jadwal_solution* solution,
                                     const jadwal_solution* previous, const char* replan_from);
+
+/* jadwal_verify_replan with attendance records, as `jadwal verify --previous
+ * --replan-from --attendance` does: the items of `previous` the records
+ * re-open (jadwal_solve_options.attendance_csv) are taken out of it, and the
+ * plan is checked against what is left, and for listing exactly those
+ * make-ups and placing each after `replan_from` (H8-MAKEUP). `replan_from`
+ * and `attendance_csv` (CSV text, NUL-terminated) are required;
+ * `attendance_file` names the text in diagnostics (NULL or "":
+ * "attendance.csv"). An error in the records: JADWAL_E_PARSE, the first error
+ * in jadwal_last_error, nothing checked. (Appended after 0.1.0.) */
+JADWAL_API int jadwal_verify_replan_attendance(jadwal_replan_check* out, const jadwal_solution* solution,
+                                               const jadwal_solution* previous, const char* replan_from,
+                                               const char* attendance_csv, const char* attendance_file);
+
+/* Every problem of attendance records read against the published plan
+ * `previous` and `replan_from` (as jadwal_solve and
+ * jadwal_verify_replan_attendance read them), one a line as
+ * "FILE:LINE:COLUMN: error: MESSAGE [CODE]", in `language` ("id" or "en";
+ * NULL or "": the scenario's `locale`, else English); "" when the records
+ * read. Free *out with jadwal_string_free. (Appended after 0.1.0.) */
+JADWAL_API int jadwal_attendance_errors(char** out, const jadwal_solution* previous, const char* replan_from,
+                                        const char* attendance_csv, const char* attendance_file,
+                                        const char* language);
 
 /* Writes the outputs under `dir`, all or nothing, as `jadwal export` does.
  * formats: NULL or "all", or a comma-separated list of json, csv, html, ics.

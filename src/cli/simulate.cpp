@@ -14,9 +14,11 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace jadwal::cli {
 namespace {
@@ -86,12 +88,25 @@ std::optional<std::vector<compare::attendance_record>> read_records(const std::s
     return records;
 }
 
+/// Code points in UTF-8 `text`.
+std::size_t width_of(std::string_view text) {
+    std::size_t n = 0;
+    for (const char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
+
 /// Pads `text` with spaces to `width` code points (left-aligned).
 std::string padded(std::string_view text, std::size_t width) {
     std::string out(text);
-    std::size_t n = 0;
-    for (const char c : out) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    if (n < width) out.append(width - n, ' ');
+    if (const auto n = width_of(out); n < width) out.append(width - n, ' ');
+    return out;
+}
+
+/// `text` right-aligned in `width` code points.
+std::string right(std::string_view text, std::size_t width) {
+    const auto n = width_of(text);
+    std::string out(n < width ? width - n : 0, ' ');
+    out.append(text);
     return out;
 }
 
@@ -101,17 +116,28 @@ void print_outlook(const text::messages& m, std::span<const compare::jp_outlook_
                                      figure(m, threshold, 2)));
     const std::array<std::string_view, model::staff_group_count> labels{m.tr("office staff"), m.tr("teachers"),
                                                                         m.tr("shift staff"), m.tr("other staff")};
-    fmt::print("  {} {:>8} {:>8} {:>8} {:>8} {:>9} {:>8}\n", padded(m.tr("staff group"), 18), m.tr("people"),
-               m.tr("earned"), m.tr("planned"), m.tr("expected"), m.tr("reaching"), m.tr("at risk"));
+    const auto pct = [&](double ratio) {
+        return m.lang() == text::language::en ? fmt::format("{:.1f}%", 100 * ratio) : m.percent(ratio, 1);
+    };
+    // Rows of cells, the header first; each column as wide as its widest cell.
+    std::vector<std::array<std::string, 7>> rows;
+    rows.push_back({std::string(m.tr("staff group")), std::string(m.tr("people")), std::string(m.tr("earned")),
+                    std::string(m.tr("planned")), std::string(m.tr("expected")), std::string(m.tr("reaching")),
+                    std::string(m.tr("at risk"))});
     for (const auto& g : groups) {
         const double n = g.people > 0 ? static_cast<double>(g.people) : 1.0;
-        const auto pct = [&](double ratio) {
-            return m.lang() == text::language::en ? fmt::format("{:.1f}%", 100 * ratio) : m.percent(ratio, 1);
-        };
-        fmt::print("  {} {:>8} {:>8} {:>8} {:>8} {:>9} {:>8}\n",
-                   padded(g.group ? labels[static_cast<std::size_t>(*g.group)] : m.tr("all"), 18), count(m, g.people),
-                   figure(m, static_cast<double>(g.jp_earned) / n, 1), figure(m, static_cast<double>(g.jp_planned) / n, 1),
-                   figure(m, g.expected_jp / n, 1), pct(g.expected_reaching / n), count(m, g.at_risk));
+        rows.push_back({std::string(g.group ? labels[static_cast<std::size_t>(*g.group)] : m.tr("all")),
+                        count(m, g.people), figure(m, static_cast<double>(g.jp_earned) / n, 1),
+                        figure(m, static_cast<double>(g.jp_planned) / n, 1), figure(m, g.expected_jp / n, 1),
+                        pct(g.expected_reaching / n), count(m, g.at_risk)});
+    }
+    std::array<std::size_t, 7> width{};
+    for (const auto& r : rows)
+        for (std::size_t c = 0; c < r.size(); ++c) width[c] = std::max({width[c], width_of(r[c]), std::size_t{8}});
+    for (const auto& r : rows) {
+        fmt::print("  {}", padded(r[0], width[0]));
+        for (std::size_t c = 1; c < r.size(); ++c) fmt::print(" {}", right(r[c], width[c]));
+        fmt::print("\n");
     }
 }
 

@@ -6,9 +6,14 @@
 #include <jadwal/compare/at_risk.hpp>
 #include <jadwal/compare/records.hpp>
 
+#include <jadwal/io/solution_json.hpp>
+
 #include "../solve/support.hpp"
+#include "../support/cli.hpp"
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <map>
 
 using namespace jadwal;
@@ -200,3 +205,46 @@ TEST_CASE("the JP outlook sums each staff group's prospects and the total sums t
           static_cast<std::int64_t>(compare::at_risk_list(*f.s, f.x, f.s->attendance, 0.5).size()));
     CHECK_THROWS_AS(compare::jp_outlook(*f.s, prospects, 1.5), std::invalid_argument);
 }
+
+#ifdef JADWAL_CLI
+TEST_CASE("jadwal attendance simulate writes the library's records, refuses a bad day, and simulate --records "
+          "locates a bad row",
+          "[compare][records][cli]") {
+    const fixture f;
+    const auto dir = test::scratch_dir("records-cli");
+    const auto write = [&](const std::string& name, const std::string& text) {
+        std::ofstream(dir / name, std::ios::binary) << text;
+        return (dir / name).string();
+    };
+    const auto scenario = write("s.yaml", test::batanghari_yaml(120, 4));
+    const auto plan = write("plan.json", io::solution_to_json(*f.s, f.plan));
+    const auto records = (dir / "records.csv").string();
+    const auto drawn = test::run_cli("attendance simulate '" + scenario + "' '" + plan +
+                                     "' --before 2026-07-01 --seed 9 --out '" + records + "'");
+    INFO(drawn.all());
+    REQUIRE(drawn.exit_code == 0);
+    const auto expected = compare::simulate_records(*f.s, f.plan, f.x, f.s->attendance, f.july, 9);
+    CHECK(test::read_file_text(records) == compare::attendance_records_csv(*f.s, expected));
+    CHECK(drawn.out.find(std::to_string(expected.size()) + " records written to") != std::string::npos);
+
+    const auto bad_day = test::run_cli("attendance simulate '" + scenario + "' '" + plan + "' --before 2026-13-01");
+    CHECK(bad_day.exit_code == 2);
+    CHECK(bad_day.err.find("--before '2026-13-01' is not a date") != std::string::npos);
+    CHECK(bad_day.out.empty());
+
+    const auto told = test::run_cli("simulate '" + scenario + "' '" + plan + "' --records '" + records + "'");
+    INFO(told.all());
+    REQUIRE(told.exit_code == 0);
+    CHECK(told.out.find(std::to_string(expected.size()) + " records tell what happened (0 name nothing") !=
+          std::string::npos);
+    CHECK(told.out.find("JP outlook by staff group") != std::string::npos);
+
+    const auto bad = write("bad.csv", "nip,program,module,start,attended\n" + f.s->employees.front().id +
+                                          ",x,m1,2026-02-02T08:00:00+07:00,maybe\n");
+    const auto refused = test::run_cli("simulate '" + scenario + "' '" + plan + "' --records '" + bad + "'");
+    CHECK(refused.exit_code == 1);
+    CHECK(refused.err.find("bad.csv:2:") != std::string::npos);
+    CHECK(refused.err.find("[E-ENUM]") != std::string::npos);
+    CHECK(refused.out.empty());
+}
+#endif

@@ -45,13 +45,18 @@ work_patterns:
 )") + std::string(rest);
 }
 
-/// The Batanghari scenario of this many employees and seed, with employees inline.
-inline std::shared_ptr<model::scenario> batanghari(int employees, std::uint64_t seed) {
+/// The Batanghari scenario of this many employees and seed as YAML, with employees inline.
+inline std::string batanghari_yaml(int employees, std::uint64_t seed) {
     generate::batanghari_options o;
     o.employees = employees;
     o.seed = seed;
     o.csv_threshold = 1 << 30;
-    return scenario_from(generate::batanghari_yaml(o));
+    return generate::batanghari_yaml(o);
+}
+
+/// The same, loaded.
+inline std::shared_ptr<model::scenario> batanghari(int employees, std::uint64_t seed) {
+    return scenario_from(batanghari_yaml(employees, seed));
 }
 
 inline const model::policy& policy_of(const model::scenario& s, std::string_view id) {

@@ -18,15 +18,7 @@
 #include <sys/stat.h>
 #include <sys/time.h>
 
-static int failures = 0;
-
-#define CHECK(cond)                                                            \
-    do {                                                                       \
-        if (!(cond)) {                                                         \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-            ++failures;                                                        \
-        }                                                                      \
-    } while (0)
+#include "check.h"
 
 /* A call that must fail with `status` and say so in the last error. */
 #define CHECK_FAILS(status, call)                                              \

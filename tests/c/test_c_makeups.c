@@ -4,7 +4,7 @@
  * (jadwal_solution_makeup); jadwal_verify_replan_attendance accepts it and
  * refuses a re-plan made without the records (H8-MAKEUP); records naming an
  * unknown NIP are JADWAL_E_PARSE with their file, line and column.
- *   test_c_makeups
+ *   test_c_makeups SOURCE_DIR
  * The exit status is the number of failed checks (capped). */
 #include <jadwal/jadwal.h>
 
@@ -13,57 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int failures = 0;
+#include "check.h"
 
-#define CHECK(cond)                                                                      \
-    do {                                                                                 \
-        if (!(cond)) {                                                                   \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);    \
-            ++failures;                                                                  \
-        }                                                                                \
-    } while (0)
-
-#define CHECK_STATUS(status, call)                                                        \
-    do {                                                                                  \
-        const int got_ = (call);                                                          \
-        const jadwal_error* e_ = jadwal_last_error();                                     \
-        if (got_ != (status) || e_->code != (status)) {                                   \
-            fprintf(stderr, "%s:%d: %s returned %d (last error %d: '%s'), wanted %d\n", __FILE__, __LINE__, #call, \
-                    got_, e_->code, e_->message, (int)(status));                          \
-            ++failures;                                                                   \
-        }                                                                                 \
-    } while (0)
-
-/* Four office workers; a two-session course in cohorts of one or two; a
- * webinar fixed on 3 June 09:00 (Jakarta) whose recording may be watched for
- * 14 days (the fixture of tests/compare/test_makeups.cpp). */
-static const char scenario_yaml[] =
-    "jadwal: 1\n"
-    "scenario: {name: makeups, timezone: Asia/Jakarta, from: 2026-06-01, to: 2026-06-26}\n"
-    "work_patterns:\n"
-    "  office: {week: {mon-fri: [08:00-16:00]}}\n"
-    "units: [{id: u, pattern: office, max_absent: 100%}]\n"
-    "employees:\n"
-    "  - {id: \"199001012020011001\", name: Ani, unit: u, status: pns}\n"
-    "  - {id: \"199001012020011002\", name: Budi, unit: u, status: pns}\n"
-    "  - {id: \"199001012020011003\", name: Citra, unit: u, status: pns}\n"
-    "  - {id: \"199001012020011004\", name: Dedi, unit: u, status: pns}\n"
-    "platforms: [{id: z, capacity: 100, concurrent: 4}]\n"
-    "programs:\n"
-    "  - id: kursus\n"
-    "    modules: [{id: m1, jp: 2}, {id: m2, jp: 2, after: m1}]\n"
-    "    modes: [{mode: online_live, platform: z, windows: [working_hours]}]\n"
-    "    cohort: {min: 1, max: 2}\n"
-    "  - id: webinar\n"
-    "    modules: [{id: w1, jp: 2}]\n"
-    "    modes:\n"
-    "      - {mode: online_live, platform: z, windows: [working_hours], fixed: [{module: w1, date: 2026-06-03, "
-    "time: 09:00-10:30, recording: {days: 14}}]}\n"
-    "    cohort: {min: 1, max: 100}\n"
-    "demand:\n"
-    "  - {program: kursus, where: {unit: u}, priority: mandatory}\n"
-    "  - {program: webinar, employees: [\"199001012020011001\", \"199001012020011002\"], priority: elective}\n"
-    "policies: {only: {}}\n";
+/* The scenario is tests/data/good/makeups.yaml (tests/compare/test_makeups.cpp's
+ * fixture): four office workers, a two-session course in cohorts of one or
+ * two, a webinar fixed on 3 June 09:00 (Jakarta) whose recording may be
+ * watched for 14 days. */
 
 static const char replan_from[] = "2026-06-08";
 static const char webinar_start[] = "2026-06-03T09:00:00+07:00";
@@ -116,9 +71,15 @@ static char* json_without_elapsed(const jadwal_solution* sol) {
     return json;
 }
 
-int main(void) {
+int main(int argc, char** argv) {
+    if (argc != 2) {
+        fprintf(stderr, "usage: test_c_makeups SOURCE_DIR\n");
+        return 2;
+    }
+    char path[4096];
+    snprintf(path, sizeof path, "%s/tests/data/good/makeups.yaml", argv[1]);
     jadwal_scenario* s = NULL;
-    CHECK_STATUS(JADWAL_OK, jadwal_scenario_load_string(&s, scenario_yaml, strlen(scenario_yaml), "makeups.yaml"));
+    CHECK_STATUS(JADWAL_OK, jadwal_scenario_load_file(&s, path));
     jadwal_solution* published = s ? solve_with(s, NULL, NULL) : NULL;
     CHECK(published != NULL);
     char nip[64] = "", cohort[128] = "";

@@ -5,58 +5,20 @@
 // records accepts that plan and refuses the re-plan made without them
 // (H8-MAKEUP); records naming an unknown NIP throw JADWAL_E_PARSE with every
 // error located.
-//   php makeups.php WORK_DIR LIB HEADER
+//   php makeups.php SOURCE_DIR WORK_DIR LIB HEADER
 // Prints "makeups: ok" and exits 0, else names each failed check and exits 1.
 declare(strict_types=1);
 
-[$self, $work, $lib, $header] = $argv + [null, null, null, null];
+[$self, $source, $work, $lib, $header] = $argv + [null, null, null, null, null];
 if ($header === null) {
-    fwrite(STDERR, "usage: php makeups.php WORK_DIR LIB HEADER\n");
+    fwrite(STDERR, "usage: php makeups.php SOURCE_DIR WORK_DIR LIB HEADER\n");
     exit(2);
 }
-foreach (['JadwalException', 'SetupException', 'Library', 'Scenario', 'Solution'] as $class) {
-    require __DIR__ . "/../src/$class.php";
-}
+require __DIR__ . '/support.php';
+require_package($source);
 
-$failed = 0;
-function check(bool $ok, string $what): void
-{
-    global $failed;
-    if (!$ok) {
-        fwrite(STDERR, "FAILED: $what\n");
-        ++$failed;
-    }
-}
-
-// The fixture of tests/compare/test_makeups.cpp: a webinar fixed on 3 June
-// 09:00 (Jakarta) with a recording open for 14 days.
-$yaml = <<<'YAML'
-jadwal: 1
-scenario: {name: makeups, timezone: Asia/Jakarta, from: 2026-06-01, to: 2026-06-26}
-work_patterns:
-  office: {week: {mon-fri: [08:00-16:00]}}
-units: [{id: u, pattern: office, max_absent: 100%}]
-employees:
-  - {id: "199001012020011001", name: Ani, unit: u, status: pns}
-  - {id: "199001012020011002", name: Budi, unit: u, status: pns}
-  - {id: "199001012020011003", name: Citra, unit: u, status: pns}
-  - {id: "199001012020011004", name: Dedi, unit: u, status: pns}
-platforms: [{id: z, capacity: 100, concurrent: 4}]
-programs:
-  - id: kursus
-    modules: [{id: m1, jp: 2}, {id: m2, jp: 2, after: m1}]
-    modes: [{mode: online_live, platform: z, windows: [working_hours]}]
-    cohort: {min: 1, max: 2}
-  - id: webinar
-    modules: [{id: w1, jp: 2}]
-    modes:
-      - {mode: online_live, platform: z, windows: [working_hours], fixed: [{module: w1, date: 2026-06-03, time: 09:00-10:30, recording: {days: 14}}]}
-    cohort: {min: 1, max: 100}
-demand:
-  - {program: kursus, where: {unit: u}, priority: mandatory}
-  - {program: webinar, employees: ["199001012020011001", "199001012020011002"], priority: elective}
-policies: {only: {}}
-YAML;
+// tests/compare/test_makeups.cpp's fixture (the file says what is in it).
+$yaml = file_get_contents("$source/tests/data/good/makeups.yaml");
 
 if (!is_dir($work)) mkdir($work, 0777, true);
 $jadwal = new Jadwal\Library($lib, $header);

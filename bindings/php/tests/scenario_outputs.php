@@ -11,19 +11,8 @@ if ($header === null) {
     fwrite(STDERR, "usage: php scenario_outputs.php SOURCE_DIR WORK_DIR LIB HEADER\n");
     exit(2);
 }
-foreach (['JadwalException', 'SetupException', 'Library', 'Scenario', 'Solution'] as $class) {
-    require "$source/bindings/php/src/$class.php";
-}
-
-$failed = 0;
-function check(bool $ok, string $what): void
-{
-    global $failed;
-    if (!$ok) {
-        fwrite(STDERR, "FAILED: $what\n");
-        ++$failed;
-    }
-}
+require __DIR__ . '/support.php';
+require_package($source);
 
 $jadwal = new Jadwal\Library($lib, $header);
 $yaml = file_get_contents("$source/tests/data/good/minimal.yaml") . "outputs:\n"

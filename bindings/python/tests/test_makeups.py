@@ -12,37 +12,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import jadwal
+from conftest import SOURCE_DIR
 
-# The fixture of tests/compare/test_makeups.cpp: four office workers, a
-# two-session course in cohorts of one or two, a webinar fixed on 3 June
-# 09:00 (Jakarta) whose recording may be watched for 14 days.
-SCENARIO = """\
-jadwal: 1
-scenario: {name: makeups, timezone: Asia/Jakarta, from: 2026-06-01, to: 2026-06-26}
-work_patterns:
-  office: {week: {mon-fri: [08:00-16:00]}}
-units: [{id: u, pattern: office, max_absent: 100%}]
-employees:
-  - {id: "199001012020011001", name: Ani, unit: u, status: pns}
-  - {id: "199001012020011002", name: Budi, unit: u, status: pns}
-  - {id: "199001012020011003", name: Citra, unit: u, status: pns}
-  - {id: "199001012020011004", name: Dedi, unit: u, status: pns}
-platforms: [{id: z, capacity: 100, concurrent: 4}]
-programs:
-  - id: kursus
-    modules: [{id: m1, jp: 2}, {id: m2, jp: 2, after: m1}]
-    modes: [{mode: online_live, platform: z, windows: [working_hours]}]
-    cohort: {min: 1, max: 2}
-  - id: webinar
-    modules: [{id: w1, jp: 2}]
-    modes:
-      - {mode: online_live, platform: z, windows: [working_hours], fixed: [{module: w1, date: 2026-06-03, time: 09:00-10:30, recording: {days: 14}}]}
-    cohort: {min: 1, max: 100}
-demand:
-  - {program: kursus, where: {unit: u}, priority: mandatory}
-  - {program: webinar, employees: ["199001012020011001", "199001012020011002"], priority: elective}
-policies: {only: {}}
-"""
+# tests/compare/test_makeups.cpp's fixture (the file says what is in it).
+SCENARIO = (SOURCE_DIR / "tests" / "data" / "good" / "makeups.yaml").read_text(encoding="utf-8")
 
 REPLAN = "2026-06-08"
 WEBINAR = dt.datetime(2026, 6, 3, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta"))

@@ -1,3 +1,4 @@
+#include <jadwal/calendar/work_calendar.hpp>
 #include <jadwal/output/at_risk.hpp>
 #include <jadwal/output/plan_figures.hpp>
 #include <jadwal/output/report.hpp>
@@ -266,6 +267,7 @@ public:
         if (opts_.checked) checked();
         units();
         if (opts_.at_risk) at_risk();
+        if (!sol_.makeups.empty()) makeups();
         absence();
         after_hours();
         cohorts();
@@ -296,6 +298,7 @@ private:
         if (opts_.checked) h_.raw("<a href=\"#checked\">").text(t_.tr("Check")).raw("</a>");
         h_.raw("<a href=\"#units\">").text(t_.tr("Units")).raw("</a>");
         if (opts_.at_risk) h_.raw("<a href=\"#at-risk\">").text(t_.tr("At risk")).raw("</a>");
+        if (!sol_.makeups.empty()) h_.raw("<a href=\"#makeups\">").text(t_.tr("Make-ups")).raw("</a>");
         h_.raw("<a href=\"#absence\">").text(t_.tr("Absence")).raw("</a>");
         h_.raw("<a href=\"#after-hours\">").text(t_.tr("After hours")).raw("</a>");
         h_.raw("<a href=\"#cohorts\">").text(t_.tr("Cohorts")).raw("</a>");
@@ -633,6 +636,117 @@ private:
                                 grouped(t_, static_cast<std::int64_t>(rows.size() - shown))))
                 .raw("</p>\n");
         h_.raw("</section>\n");
+    }
+
+    /// Where a re-opened item went in this plan (docs/attendance.md "Make-ups").
+    struct makeup_place {
+        enum class kind : std::uint8_t { none, live, recording, self_paced } how = kind::none;
+        const model::cohort* cohort = nullptr;  ///< for live
+        calendar::instant first{};              ///< its first session or study block
+    };
+    makeup_place place_of(const model::makeup& x) const {
+        makeup_place at;
+        for (const auto& c : sol_.cohorts)
+            if (c.program == x.program && !c.sessions.empty() &&
+                std::binary_search(c.participants.begin(), c.participants.end(), x.employee))
+                return {makeup_place::kind::live, &c, c.sessions.front().start};
+        for (const auto& b : sol_.study_blocks)
+            if (b.employee == x.employee && b.program == x.program &&
+                (at.how == makeup_place::kind::none || b.start < at.first))
+                at = {b.recording ? makeup_place::kind::recording : makeup_place::kind::self_paced, nullptr, b.start};
+        return at;
+    }
+
+    /// The make-ups of a re-plan with attendance records: per programme, where
+    /// they went, then the people.
+    void makeups() {
+        h_.raw("<section id=\"makeups\">\n<h2>").text(t_.tr("Make-ups")).raw("</h2>\n<p class=\"note\">");
+        h_.text(t_.tr("Programmes re-opened because their people missed a live session (more than the scenario "
+                      "allows) or skipped self-paced study before the re-plan date, and where this plan placed "
+                      "them again: the whole programme, after the re-plan date (docs/attendance.md)."))
+            .raw("</p>\n");
+        struct tally {
+            std::int64_t reopened = 0, live = 0, recording = 0, self_paced = 0, none = 0;
+        };
+        std::map<std::uint32_t, tally> by_program;
+        std::vector<makeup_place> places;
+        places.reserve(sol_.makeups.size());
+        for (const auto& x : sol_.makeups) {
+            places.push_back(place_of(x));
+            auto& n = by_program[x.program.value];
+            ++n.reopened;
+            switch (places.back().how) {
+                case makeup_place::kind::live: ++n.live; break;
+                case makeup_place::kind::recording: ++n.recording; break;
+                case makeup_place::kind::self_paced: ++n.self_paced; break;
+                case makeup_place::kind::none: ++n.none; break;
+            }
+        }
+        const auto total = static_cast<std::int64_t>(sol_.makeups.size());
+        std::int64_t placed = 0;
+        for (const auto& p : places) placed += p.how != makeup_place::kind::none ? 1 : 0;
+        h_.raw("<div class=\"cards\">\n");
+        card(h_, grouped(t_, total), "", std::string(t_.tr("programmes re-opened")));
+        card(h_, grouped(t_, placed), "", std::string(t_.tr("made up after the re-plan date")),
+             placed < total ? tone::bad : tone::good);
+        h_.raw("</div>\n");
+        open_table(h_, by_program.size(),
+                   t_.format("Per programme ({})", grouped(t_, static_cast<std::int64_t>(by_program.size()))));
+        h_.raw("<tr><th>").text(t_.tr("programme")).raw("</th><th class=\"n\">").text(t_.tr("re-opened"));
+        h_.raw("</th><th class=\"n\">").text(t_.tr("later cohort")).raw("</th><th class=\"n\">");
+        h_.text(t_.tr("recording")).raw("</th><th class=\"n\">").text(t_.tr("self-paced"));
+        h_.raw("</th><th class=\"n\">").text(t_.tr("not placed")).raw("</th></tr>\n");
+        for (const auto& [p, n] : by_program) {
+            const auto& prog = s_.programs.at(p);
+            h_.raw("<tr><td class=\"name\">").text(prog.title.empty() ? prog.id : prog.title);
+            h_.raw(" <code>").text(prog.id).raw("</code></td>");
+            num_cell(grouped(t_, n.reopened));
+            num_cell(grouped(t_, n.live));
+            num_cell(grouped(t_, n.recording));
+            num_cell(grouped(t_, n.self_paced));
+            num_cell(grouped(t_, n.none), n.none > 0);
+            h_.raw("</tr>\n");
+        }
+        close_table(h_, by_program.size());
+        const std::size_t shown = std::min(sol_.makeups.size(), opts_.at_risk_rows);
+        h_.raw("<h3>")
+            .text(shown < sol_.makeups.size()
+                      ? t_.format("The first {} of {}", grouped(t_, static_cast<std::int64_t>(shown)), grouped(t_, total))
+                      : t_.format("Every make-up ({})", grouped(t_, total)))
+            .raw("</h3>\n<div class=\"scroll\"><table>\n");
+        h_.raw("<tr><th>NIP</th><th>").text(t_.tr("name")).raw("</th><th>").text(t_.tr("programme"));
+        h_.raw("</th><th>").text(t_.tr("missed")).raw("</th><th>").text(t_.tr("made up")).raw("</th></tr>\n");
+        for (std::size_t k = 0; k < shown; ++k) {
+            const auto& x = sol_.makeups[k];
+            const auto& e = s_.employees.at(x.employee.value);
+            const auto& zone = s_.zone_of(e);
+            const auto& prog = s_.programs.at(x.program.value);
+            h_.raw("<tr><td>").text(e.id).raw("</td><td>").text(e.name).raw("</td><td>").text(prog.id);
+            h_.raw("</td><td>");
+            const std::string day = date_text(calendar::local_day(x.missed, zone));
+            if (x.cohort.empty())
+                h_.text(t_.format("self-paced study from {}", day));
+            else
+                h_.text(t_.format("{} of cohort {} ({} missed)", day, x.cohort, x.sessions_missed));
+            const auto& at = places[k];
+            const std::string from = date_text(calendar::local_day(at.first, zone));
+            switch (at.how) {
+                case makeup_place::kind::live:
+                    h_.raw("</td><td>").text(t_.format("cohort {} from {}", at.cohort->id, from));
+                    break;
+                case makeup_place::kind::recording:
+                    h_.raw("</td><td>").text(t_.format("the recording, from {}", from));
+                    break;
+                case makeup_place::kind::self_paced:
+                    h_.raw("</td><td>").text(t_.format("self-paced study from {}", from));
+                    break;
+                case makeup_place::kind::none:
+                    h_.raw("</td><td class=\"bad\">").text(t_.tr("not placed (see Unplaced)"));
+                    break;
+            }
+            h_.raw("</td></tr>\n");
+        }
+        h_.raw("</table></div>\n</section>\n");
     }
 
     void num_cell(const std::string& text, bool bad = false) {

@@ -5,6 +5,7 @@
 // same seed gives the same plan.
 #include <algorithm>
 #include <jadwal/compare/makeups.hpp>
+#include <jadwal/output/report.hpp>
 #include <jadwal/solve/explain.hpp>
 #include <jadwal/text/messages.hpp>
 
@@ -134,6 +135,33 @@ TEST_CASE("a missed live session re-opens the item and the make-up is a later co
     REQUIRE(note != ex.notes.end());
     CHECK(note->find("in cohort " + r.makeups[0].cohort) != std::string::npos);
     CHECK(note->find("placed in cohort " + c->id + " (online_live)") != std::string::npos);
+}
+
+TEST_CASE("the report lists the make-ups per programme and where each went, in Indonesian too",
+          "[solve][makeups][report]") {
+    const fixture f;
+    const auto [who, missed] = f.kursus_met_before();
+    const auto r = f.reopen(row(f.nip(who), "kursus", "m1", at_text(missed->start), false), f.from);
+    const auto plan = f.replan(r, f.from);
+    const auto* c = test::cohort_of(plan, who, f.program("kursus"));
+    REQUIRE(c != nullptr);
+    const auto& pol = test::policy_of(*f.s, "only");
+    output::report_options o;
+    o.language = text::language::en;
+    const auto html = output::html_report(*f.s, plan, pol, o).content;
+    CHECK(html.find("<a href=\"#makeups\">Make-ups</a>") != std::string::npos);
+    const auto section = html.substr(html.find("<section id=\"makeups\">"));
+    // One programme re-opened, made up in a later cohort.
+    CHECK(section.find("<td class=\"n\">1</td><td class=\"n\">1</td><td class=\"n\">0</td><td class=\"n\">0</td>"
+                       "<td class=\"n\">0</td>") != std::string::npos);
+    CHECK(section.find("of cohort " + r.makeups[0].cohort + " (1 missed)") != std::string::npos);
+    CHECK(section.find("cohort " + c->id + " from ") != std::string::npos);
+    o.language = text::language::id;
+    const auto id = output::html_report(*f.s, plan, pol, o).content;
+    CHECK(id.find("<h2>Susulan</h2>") != std::string::npos);
+    CHECK(id.find("angkatan " + c->id + " mulai ") != std::string::npos);
+    // A plan without make-ups has no such section.
+    CHECK(output::html_report(*f.s, f.published, pol, o).content.find("id=\"makeups\"") == std::string::npos);
 }
 
 TEST_CASE("a missed webinar is made up by watching its recording after the re-plan date", "[solve][makeups]") {

@@ -388,6 +388,9 @@ action add_solve(CLI::App& app) {
             baseline = solve::solve(s, bo);
         }
         req.previous = previous ? &*previous : nullptr;
+        // What happened before the re-plan instant stays in people's calendars,
+        // also where a make-up took the person out of a cohort they partly attended.
+        req.past_until = replan_from;
         req.baseline = baseline ? &*baseline : nullptr;
         if (tidying.joinable()) tidying.join();
         // One DTSTAMP for calendars/ and updates/, so an update is the very file calendars/ holds.

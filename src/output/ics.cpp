@@ -238,6 +238,7 @@ private:
     /// a plan whose revisions missed a change must still update calendars.
     void reconcile() {
         cancelled_.clear();
+        past_.clear();
         if (!before_) return;
         std::sort(now_events_.begin(), now_events_.end(), by_key);
         std::sort(before_events_.begin(), before_events_.end(), by_key);
@@ -247,6 +248,10 @@ private:
             if (now != now_events_.end() && now->key == old.key) {
                 const bool moved = now->start != old.start || now->end != old.end;
                 now->sequence = std::max(now->sequence, old.sequence + (moved ? 1U : 0U));
+                continue;
+            }
+            if (o_.past_until && old.start < *o_.past_until) {
+                past_.push_back(old);  // history: it stays as it was published
                 continue;
             }
             file_event gone = old;
@@ -262,6 +267,7 @@ private:
         reconcile();
         ics_calendar cal;
         now_events_.insert(now_events_.end(), cancelled_.begin(), cancelled_.end());
+        now_events_.insert(now_events_.end(), past_.begin(), past_.end());
         std::sort(now_events_.begin(), now_events_.end(), by_time);
         cal.publish = render(owner, now_events_, false);
         if (!cancelled_.empty()) {
@@ -452,6 +458,7 @@ private:
     std::string dtstamp_;
     std::vector<int> reminders_;
     std::vector<file_event> now_events_, before_events_, cancelled_;
+    std::vector<file_event> past_;  ///< gone from the plan but before ics_options::past_until: kept
 };
 
 /// Both plans are checked before anything indexes the scenario with them.

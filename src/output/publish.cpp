@@ -137,6 +137,7 @@ void publish_plan(const model::scenario& s, const model::solution& sol, const st
         builders.emplace_back([&] {
             ics_options io;
             io.previous = req.previous;
+            io.past_until = req.past_until;
             io.dtstamp = req.dtstamp ? *req.dtstamp : default_dtstamp();
             io.uid_domain = req.uid_domain;
             io.product_id = req.product_id;

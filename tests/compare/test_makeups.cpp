@@ -5,6 +5,7 @@
 // same seed gives the same plan.
 #include <algorithm>
 #include <jadwal/compare/makeups.hpp>
+#include <jadwal/output/ics.hpp>
 #include <jadwal/output/report.hpp>
 #include <jadwal/solve/explain.hpp>
 #include <jadwal/text/messages.hpp>
@@ -162,6 +163,34 @@ TEST_CASE("the report lists the make-ups per programme and where each went, in I
     CHECK(id.find("angkatan " + c->id + " mulai ") != std::string::npos);
     // A plan without make-ups has no such section.
     CHECK(output::html_report(*f.s, f.published, pol, o).content.find("id=\"makeups\"") == std::string::npos);
+}
+
+TEST_CASE("the make-up person's calendar keeps the sessions of the left cohort that were before the re-plan date",
+          "[solve][makeups][ics]") {
+    const fixture f;
+    const auto [who, missed] = f.kursus_met_before();
+    const auto r = f.reopen(row(f.nip(who), "kursus", "m1", at_text(missed->start), false), f.from);
+    const auto plan = f.replan(r, f.from);
+    const auto& left = *std::find_if(f.published.cohorts.begin(), f.published.cohorts.end(),
+                                     [&](const model::cohort& c) { return c.id == r.makeups[0].cohort; });
+    const auto past = std::count_if(left.sessions.begin(), left.sessions.end(),
+                                    [&](const model::session& x) { return x.start < f.from; });
+    REQUIRE(past >= 1);
+    const auto count = [](const std::string& text, const std::string& what) {
+        std::int64_t n = 0;
+        for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+        return n;
+    };
+    output::ics_options o;
+    o.previous = &f.published;
+    const auto cancelling = output::employee_calendar(*f.s, plan, who, o);
+    o.past_until = f.from;
+    const auto keeping = output::employee_calendar(*f.s, plan, who, o);
+    // Without the re-plan date every session of the left cohort is cancelled;
+    // with it, those before it stay as they were published.
+    CHECK(count(cancelling.cancel, "BEGIN:VEVENT") - count(keeping.cancel, "BEGIN:VEVENT") == past);
+    CHECK(count(cancelling.publish, "STATUS:CANCELLED") - count(keeping.publish, "STATUS:CANCELLED") == past);
+    CHECK(count(keeping.publish, "BEGIN:VEVENT") == count(cancelling.publish, "BEGIN:VEVENT"));
 }
 
 TEST_CASE("a missed webinar is made up by watching its recording after the re-plan date", "[solve][makeups]") {

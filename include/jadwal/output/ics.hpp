@@ -26,6 +26,12 @@ struct ics_options {
     /// index `s`): events it published that the new plan lacks are cancelled.
     /// nullptr: a first plan, nothing to cancel.
     const model::solution* previous = nullptr;
+    /// With `previous`: the re-plan instant. An event of the previous plan that
+    /// started before it is history: when the new plan no longer has it (a
+    /// make-up's person left the cohort they partly attended) it stays in the
+    /// files as it was instead of being cancelled. none: every event the new
+    /// plan lacks is cancelled.
+    std::optional<calendar::instant> past_until;
     /// DTSTAMP of every event, i.e. when the calendars were made. Passed in
     /// rather than read from the clock so the same inputs give the same bytes.
     calendar::instant dtstamp{};

@@ -27,6 +27,7 @@ struct publish_request {
     bool html = true;  ///< report.html
     bool ics = true;   ///< calendars/
     const model::solution* previous = nullptr;  ///< re-planning: calendar updates and cancellations
+    std::optional<calendar::instant> past_until;  ///< re-planning: ics_options::past_until
     const model::solution* baseline = nullptr;  ///< compared with in the report
     /// Calendar DTSTAMP; none: SOURCE_DATE_EPOCH when set (byte-identical
     /// calendars for the same plan, as for reproducible builds), else the

@@ -1317,6 +1317,7 @@ def write_outputs(
     reminders: Optional[Iterable[Union[int, _dt.timedelta]]] = None,
     organizer: Optional[str] = None,
     csv_bom: Optional[bool] = None,
+    replan_from: Union[_dt.datetime, _dt.date, str, None] = None,
 ) -> pathlib.Path:
     """Publishes the plan under ``dir`` (created if missing), all files or none.
 
@@ -1332,7 +1333,11 @@ def write_outputs(
     ``organizer``: the organiser written in the CSVs for a programme without
     ``organizer`` (one line; ``""`` for none). ``csv_bom``: True starts each
     CSV with a UTF-8 byte order mark, False does not (``spreadsheet`` always
-    writes one).
+    writes one). ``replan_from`` (with ``previous``): the re-plan instant, as
+    for :func:`solve`; events of ``previous`` that started before it and that
+    this plan lacks (a make-up's person left a cohort they partly attended)
+    stay in the calendars as published instead of being cancelled
+    (docs/outputs.md "SEQUENCE and cancellation").
     An option left at None takes the scenario's ``outputs`` value when it has
     one (``uid_domain``, ``product_id``, ``reminders``, ``spreadsheet``,
     ``organizer`` from ``default_organizer``, ``csv_bom``), else the built-in
@@ -1363,6 +1368,10 @@ def write_outputs(
         not isinstance(organizer, str) or any(ord(c) < 0x20 or ord(c) == 0x7F for c in organizer)
     ):
         raise InvalidArgumentError(f"organizer must be one line of text (a str without line breaks), not {organizer!r}")
+    if replan_from is not None and not isinstance(replan_from, (_dt.date, str)):
+        raise InvalidArgumentError(f"replan_from must be a date, an aware datetime or a str, not {replan_from!r}")
+    if replan_from is not None and previous is None:
+        raise InvalidArgumentError("replan_from needs previous")
     options = _calendar_options(previous, uid_domain, product_id, dtstamp)
     solution._native.write_outputs(
         os.fspath(dir),
@@ -1373,5 +1382,6 @@ def write_outputs(
         _reminders(reminders),
         organizer,
         csv_bom,
+        None if replan_from is None else _instant_text(replan_from),
     )
     return pathlib.Path(dir)

@@ -128,6 +128,7 @@ class Solution:
         reminders: Optional[List[int]],
         organizer: Optional[str],
         csv_bom: Optional[bool],
+        replan_from: Optional[str],
     ) -> None: ...
     def employee_calendar(
         self,

@@ -885,9 +885,14 @@ void write_outputs(const py_solution& h, const std::string& dir, const std::stri
                    const std::optional<std::string>& product_id, std::optional<std::int64_t> dtstamp_unix,
                    const std::optional<std::string>& language, std::optional<bool> spreadsheet,
                    const std::optional<std::vector<std::int64_t>>& reminders,
-                   const std::optional<std::string>& organizer, std::optional<bool> csv_bom) {
+                   const std::optional<std::string>& organizer, std::optional<bool> csv_bom,
+                   const std::optional<std::string>& replan_from) {
     // What the caller leaves at None comes from the scenario's `outputs`, else built in.
     output::publish_request req = output::scenario_publish_request(*h.scenario);
+    if (replan_from) {
+        if (!previous) throw failure("invalid", "replan_from needs a previous plan");
+        req.past_until = parse_replan_from(*h.scenario, *replan_from);
+    }
     req.language = language_arg(language);
     if (spreadsheet) req.csv_spreadsheet = *spreadsheet;
     if (organizer) req.default_organizer = *organizer;
@@ -1065,7 +1070,8 @@ PYBIND11_MODULE(_jadwal, m) {
              py::arg("attendance"), py::arg("attendance_name"))
         .def("write_outputs", &write_outputs, py::arg("dir"), py::arg("formats"), py::arg("previous"),
              py::arg("uid_domain"), py::arg("product_id"), py::arg("dtstamp_unix"), py::arg("language"),
-             py::arg("spreadsheet"), py::arg("reminders"), py::arg("organizer"), py::arg("csv_bom"))
+             py::arg("spreadsheet"), py::arg("reminders"), py::arg("organizer"), py::arg("csv_bom"),
+             py::arg("replan_from"))
         .def("employee_calendar", &employee_calendar, py::arg("employee"), py::arg("previous"),
              py::arg("uid_domain"), py::arg("product_id"), py::arg("dtstamp_unix"), py::arg("language"),
              py::arg("reminders"));

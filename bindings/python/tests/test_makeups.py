@@ -113,3 +113,25 @@ def test_records_with_an_unknown_nip_are_a_scenario_error_with_every_error_locat
 def test_records_that_cannot_be_read_are_an_os_error(scenario, published, tmp_path):
     with pytest.raises(OSError):
         solve(scenario, previous=published, replan_from=REPLAN, attendance=tmp_path / "missing.csv")
+
+
+def test_the_make_up_persons_calendar_keeps_the_webinar_they_missed_when_written_with_replan_from(
+        scenario, published, live, records, tmp_path):
+    plan = solve(scenario, previous=published, replan_from=REPLAN, attendance=records)
+    stamp = dt.datetime(2026, 6, 8, tzinfo=dt.timezone.utc)
+
+    def person_files(out):
+        base = out / "calendars" / "employees" / live[0]
+        ics = base.with_suffix(".ics").read_text(encoding="utf-8")
+        cancel = base.parent / (live[0] + ".cancel.ics")
+        return ics, cancel.read_text(encoding="utf-8") if cancel.exists() else ""
+
+    plan.write_outputs(tmp_path / "cancelling", "ics", previous=published, dtstamp=stamp)
+    plan.write_outputs(tmp_path / "keeping", "ics", previous=published, dtstamp=stamp, replan_from=REPLAN)
+    ics, cancel = person_files(tmp_path / "cancelling")
+    assert "DTSTART;TZID=Asia/Jakarta:20260603T090000" in cancel  # the webinar of 3 June, cancelled
+    ics, cancel = person_files(tmp_path / "keeping")
+    assert "DTSTART;TZID=Asia/Jakarta:20260603T090000" not in cancel
+    assert "DTSTART;TZID=Asia/Jakarta:20260603T090000" in ics and "STATUS:CANCELLED" not in ics
+    with pytest.raises(jadwal.InvalidArgumentError):
+        plan.write_outputs(tmp_path / "x", "ics", replan_from=REPLAN)  # without previous

@@ -262,6 +262,28 @@ int main(int argc, char** argv) {
                                                                                 replan_from, NULL, NULL));
     }
 
+    /* The person's calendar: the webinar they missed (3 June, before the
+     * re-plan date) is cancelled without replan_from and stays with it. */
+    if (replanned) {
+        jadwal_ics_options io;
+        jadwal_ics_options_init(&io);
+        io.dtstamp_unix = 1780876800;
+        io.previous = published;
+        char *publish = NULL, *cancel = NULL;
+        CHECK_STATUS(JADWAL_OK, jadwal_employee_calendar(&publish, &cancel, replanned, nip, &io));
+        CHECK(cancel && strstr(cancel, "DTSTART;TZID=Asia/Jakarta:20260603T090000") != NULL);
+        jadwal_string_free(publish);
+        jadwal_string_free(cancel);
+        io.replan_from = replan_from;
+        CHECK_STATUS(JADWAL_OK, jadwal_employee_calendar(&publish, &cancel, replanned, nip, &io));
+        CHECK(cancel && strstr(cancel, "DTSTART;TZID=Asia/Jakarta:20260603T090000") == NULL);
+        CHECK(publish && strstr(publish, "DTSTART;TZID=Asia/Jakarta:20260603T090000") != NULL);
+        jadwal_string_free(publish);
+        jadwal_string_free(cancel);
+        io.previous = NULL;
+        CHECK_STATUS(JADWAL_E_INVALID_ARGUMENT, jadwal_employee_calendar(&publish, &cancel, replanned, nip, &io));
+    }
+
     jadwal_solution_free(without);
     jadwal_solution_free(replanned);
     jadwal_solution_free(published);

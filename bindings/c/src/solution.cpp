@@ -242,9 +242,11 @@ int read_ics_options(const jadwal_ics_options* options, output::ics_options& o, 
     // default_organizer and csv_bom, and the current one.
     constexpr std::size_t first_layout = offsetof(jadwal_ics_options, language);
     constexpr std::size_t second_layout = offsetof(jadwal_ics_options, default_organizer);
+    constexpr std::size_t third_layout = offsetof(jadwal_ics_options, replan_from);
     jadwal_ics_options in;
     jadwal_ics_options_init(&in);
-    if (options->size != first_layout && options->size != second_layout && options->size != sizeof in)
+    if (options->size != first_layout && options->size != second_layout && options->size != third_layout &&
+        options->size != sizeof in)
         return fail(JADWAL_E_INVALID_ARGUMENT,
                     "jadwal_ics_options.size is not a size this library knows: call jadwal_ics_options_init");
     std::memcpy(&in, options, options->size);
@@ -277,6 +279,12 @@ int read_ics_options(const jadwal_ics_options* options, output::ics_options& o, 
     } else if (in.reminder_count != 0) {
         return null_argument("reminder_minutes");
     }
+    if (in.replan_from) {
+        if (!in.previous) return fail(JADWAL_E_INVALID_ARGUMENT, "jadwal_ics_options.replan_from needs `previous`");
+        std::optional<calendar::instant> from;
+        if (const int st = read_replan_from(s, in.replan_from, from)) return st;
+        o.past_until = from;
+    }
     if (in.previous) return previous_for(carried, o.previous, *in.previous, s);
     return JADWAL_OK;
 }
@@ -299,6 +307,7 @@ int write_outputs(const jadwal_solution* solution, const char* dir, const char* 
             const csv_choice csv{&req.csv_spreadsheet, &req.default_organizer, &req.csv_bom};
             if (const int st = read_ics_options(options, o, carried, *solution->scenario, csv)) return st;
             req.previous = o.previous;
+            req.past_until = o.past_until;
             req.dtstamp = o.dtstamp;
             req.uid_domain = o.uid_domain;
             req.product_id = o.product_id;

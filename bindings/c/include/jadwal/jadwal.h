@@ -562,6 +562,14 @@ typedef struct jadwal_ics_options {
      * scenario's `outputs.csv_bom`, else none (csv_spreadsheet always writes
      * one). Only jadwal_write_outputs_ex reads it. */
     int csv_bom;
+    /* With `previous`: the re-plan instant, "YYYY-MM-DD" (midnight in the scenario's zone) or an
+     * ISO 8601 instant. An event of the previous plan that started before it
+     * and that the plan lacks (a make-up's person left a cohort they partly
+     * attended) stays in the calendars as published instead of being
+     * cancelled (docs/outputs.md "SEQUENCE and cancellation"). NULL: every
+     * event the plan lacks is cancelled. Without `previous`:
+     * JADWAL_E_INVALID_ARGUMENT. (Appended after csv_bom.) */
+    const char* replan_from;
 } jadwal_ics_options;
 
 #ifndef JADWAL_FFI

@@ -88,6 +88,11 @@ std::optional<std::vector<compare::attendance_record>> read_records(const std::s
     return records;
 }
 
+/// A share as the summaries print it: "12.5%" in English, the catalogue's form otherwise.
+std::string percent_text(const text::messages& m, double ratio) {
+    return m.lang() == text::language::en ? fmt::format("{:.1f}%", 100 * ratio) : m.percent(ratio, 1);
+}
+
 /// Code points in UTF-8 `text`.
 std::size_t width_of(std::string_view text) {
     std::size_t n = 0;
@@ -116,9 +121,6 @@ void print_outlook(const text::messages& m, std::span<const compare::jp_outlook_
                                      figure(m, threshold, 2)));
     const std::array<std::string_view, model::staff_group_count> labels{m.tr("office staff"), m.tr("teachers"),
                                                                         m.tr("shift staff"), m.tr("other staff")};
-    const auto pct = [&](double ratio) {
-        return m.lang() == text::language::en ? fmt::format("{:.1f}%", 100 * ratio) : m.percent(ratio, 1);
-    };
     // Rows of cells, the header first; each column as wide as its widest cell.
     std::vector<std::array<std::string, 7>> rows;
     rows.push_back({std::string(m.tr("staff group")), std::string(m.tr("people")), std::string(m.tr("earned")),
@@ -129,7 +131,7 @@ void print_outlook(const text::messages& m, std::span<const compare::jp_outlook_
         rows.push_back({std::string(g.group ? labels[static_cast<std::size_t>(*g.group)] : m.tr("all")),
                         count(m, g.people), figure(m, static_cast<double>(g.jp_earned) / n, 1),
                         figure(m, static_cast<double>(g.jp_planned) / n, 1), figure(m, g.expected_jp / n, 1),
-                        pct(g.expected_reaching / n), count(m, g.at_risk)});
+                        percent_text(m, g.expected_reaching / n), count(m, g.at_risk)});
     }
     std::array<std::size_t, 7> width{};
     for (const auto& r : rows)
@@ -145,23 +147,20 @@ void print_summary(const text::messages& m, const compare::attendance_summary& r
     const auto row = [](std::string_view name, const std::string& value) {
         fmt::print("  {} {:>12}\n", padded(name, 40), value);
     };
-    const auto pct = [&](double ratio) {
-        return m.lang() == text::language::en ? fmt::format("{:.1f}%", 100 * ratio) : m.percent(ratio, 1);
-    };
     fmt::print("{}\n\n", m.format("expected attendance over {} runs (seed {})", count(m, r.runs), r.seed));
     row(m.tr("placed programmes"), count(m, r.enrolments));
     row(m.tr("live seats"), count(m, r.live_seats));
-    row(m.tr("expected live-seat attendance"), pct(r.expected_seat_attendance));
+    row(m.tr("expected live-seat attendance"), percent_text(m, r.expected_seat_attendance));
     row(m.tr("expected completions (exact)"), figure(m, r.expected_completions, 1));
     row(m.tr("completions: mean"), figure(m, r.completions.mean, 1));
     row(m.tr("completions: standard deviation"), figure(m, r.completions.stddev, 1));
     row(m.tr("completions: 5th-95th percentile"),
         fmt::format("{}-{}", figure(m, r.completions.p05, 0), figure(m, r.completions.p95, 0)));
     row(m.tr("employees with a JP target"), count(m, r.jp_target_employees));
-    row(m.tr("share reaching the JP target: mean"), pct(r.jp_target_share.mean));
-    row(m.tr("... standard deviation"), pct(r.jp_target_share.stddev));
+    row(m.tr("share reaching the JP target: mean"), percent_text(m, r.jp_target_share.mean));
+    row(m.tr("... standard deviation"), percent_text(m, r.jp_target_share.stddev));
     row(m.tr("... 5th-95th percentile"),
-        fmt::format("{}-{}", pct(r.jp_target_share.p05), pct(r.jp_target_share.p95)));
+        fmt::format("{}-{}", percent_text(m, r.jp_target_share.p05), percent_text(m, r.jp_target_share.p95)));
 }
 
 }  // namespace

@@ -6,6 +6,15 @@
 #include <tuple>
 
 namespace jadwal::compare {
+namespace {
+
+/// The at-risk threshold's check, for the list and the outlook alike.
+void require_probability(double threshold) {
+    if (!(threshold >= 0 && threshold <= 1))
+        throw std::invalid_argument("the at-risk threshold must be a probability from 0 to 1");
+}
+
+}  // namespace
 
 double target_probability(int earned, int target, std::span<const std::pair<int, double>> programmes) {
     if (earned >= target) return 1;
@@ -66,8 +75,7 @@ std::vector<at_risk_person> jp_prospects(const model::scenario& s, const exposur
 
 std::vector<at_risk_person> at_risk_list(const model::scenario& s, const exposure& x, const model::attendance_model& a,
                                          double threshold) {
-    if (!(threshold >= 0 && threshold <= 1))
-        throw std::invalid_argument("the at-risk threshold must be a probability from 0 to 1");
+    require_probability(threshold);
     std::vector<at_risk_person> out = jp_prospects(s, x, a);
     std::erase_if(out, [&](const at_risk_person& r) { return !(r.probability < threshold); });
     std::sort(out.begin(), out.end(), [&](const at_risk_person& l, const at_risk_person& r) {
@@ -80,8 +88,7 @@ std::vector<at_risk_person> at_risk_list(const model::scenario& s, const exposur
 
 std::vector<jp_outlook_group> jp_outlook(const model::scenario& s, std::span<const at_risk_person> prospects,
                                          double threshold) {
-    if (!(threshold >= 0 && threshold <= 1))
-        throw std::invalid_argument("the at-risk threshold must be a probability from 0 to 1");
+    require_probability(threshold);
     std::vector<jp_outlook_group> groups(model::staff_group_count + 1);
     for (std::size_t g = 0; g < model::staff_group_count; ++g) groups[g].group = static_cast<model::staff_group>(g);
     const auto add = [&](jp_outlook_group& g, const at_risk_person& p) {

@@ -259,21 +259,18 @@ namespace {
 /// enrolment_probability, with the records' outcomes where `known` has them.
 double enrolment_probability_known(const exposure& x, const enrolment& e, const model::attendance_model& a,
                                    const known_outcomes* known) {
-    const auto told = [](const std::vector<std::int8_t>* v, std::size_t i) -> std::int8_t {
-        return v && i < v->size() ? (*v)[i] : std::int8_t{-1};
-    };
     double p = 1;
     std::vector<double> seats;
     for (const auto& parts : e.modules) {
         seats.clear();
         for (auto i = parts.live_first; i < parts.live_last; ++i) {
-            const auto k = told(known ? &known->live : nullptr, i);
+            const int k = known ? known->live_at(i) : -1;
             seats.push_back(k >= 0 ? static_cast<double>(k) : attend_probability(x.live[i], a));
         }
         if (!seats.empty()) p *= at_most_missed(seats, a.missed_sessions_allowed);
         if (parts.self_paced >= 0) {
             const auto i = static_cast<std::size_t>(parts.self_paced);
-            const auto k = told(known ? &known->self_paced : nullptr, i);
+            const int k = known ? known->self_paced_at(i) : -1;
             p *= k >= 0 ? static_cast<double>(k) : complete_probability(x.self_paced[i], a);
         }
     }
@@ -303,17 +300,16 @@ attendance_summary simulate_attendance(const exposure& x, const model::attendanc
     // Probabilities do not change between runs: compute them once; a part
     // the records tell about has probability 1 or 0.
     const auto* known = opts.known;
-    const auto told = [](const std::vector<std::int8_t>& v, std::size_t i) { return i < v.size() ? v[i] : -1; };
     std::vector<double> seat_p(x.live.size());
     double seat_sum = 0;
     for (std::size_t i = 0; i < x.live.size(); ++i) {
-        const int k = known ? told(known->live, i) : -1;
+        const int k = known ? known->live_at(i) : -1;
         seat_sum += seat_p[i] = k >= 0 ? k : attend_probability(x.live[i], a);
     }
     r.expected_seat_attendance = x.live.empty() ? 1.0 : seat_sum / static_cast<double>(x.live.size());
     std::vector<double> self_p(x.self_paced.size());
     for (std::size_t i = 0; i < x.self_paced.size(); ++i) {
-        const int k = known ? told(known->self_paced, i) : -1;
+        const int k = known ? known->self_paced_at(i) : -1;
         self_p[i] = k >= 0 ? k : complete_probability(x.self_paced[i], a);
     }
     for (const auto& e : x.enrolments) r.expected_completions += enrolment_probability_known(x, e, a, known);

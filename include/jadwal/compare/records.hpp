@@ -30,6 +30,11 @@ struct known_outcomes {
     std::vector<std::int64_t> part_of_record;
     std::int64_t matched = 0;
     std::int64_t unmatched = 0;  ///< records naming no seat or module of the plan
+
+    /// What is known of live seat / self-paced module i: -1 (nothing, also
+    /// for an index past the vectors), 0 or 1.
+    [[nodiscard]] int live_at(std::size_t i) const { return i < live.size() ? live[i] : -1; }
+    [[nodiscard]] int self_paced_at(std::size_t i) const { return i < self_paced.size() ? self_paced[i] : -1; }
 };
 
 /// Matches each record to the plan: a live record by person, programme,

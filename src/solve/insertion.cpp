@@ -129,14 +129,15 @@ bool inserter::best_block(std::uint32_t d, const delivery_c& pm, std::uint32_t k
                     if (why) *why = refusal::acceptance;
                     continue;
                 }
-                if (!pl_.item_ok(e, d, a, b, why)) continue;
+                // The burden first, as it costs far less than the rules: a start that
+                // cannot beat the best one found is never checked against them.
                 const double burden = pl_.item_burden(e, a, b) + cm_.weights.preference * cm_.time_misses(e, a, b);
-                if (!found || burden < best_burden - 1e-9) {
-                    best = {a, b};
-                    best_burden = burden;
-                    if (!found) found_day = dd;
-                    found = true;
-                }
+                if (found && burden >= best_burden - 1e-9) continue;
+                if (!pl_.item_ok(e, d, a, b, why)) continue;
+                best = {a, b};
+                best_burden = burden;
+                if (!found) found_day = dd;
+                found = true;
                 if (burden <= perfect) return true;
             }
         }

@@ -45,7 +45,7 @@ plan::plan(const compiled_model& model) : cm(model) {
         tot.unplaced_items += 1;
     }
     for (const auto& e : cm.employees) tot.shortfall_jp += std::max(0, e.jp_target - e.jp_earned);
-    unit_ix_.assign(cm.units.size() * static_cast<std::size_t>(cm.days), 0);
+    unit_days_.assign(cm.units.size() * static_cast<std::size_t>(cm.days), unit_day{});
     unit_pool_.assign(static_cast<std::size_t>(cm.slots_per_day), 0);  // block 0 is never used
     occ_pulled_.assign(cm.shift_occurrences.size(), 0);
     lieu_taken_.assign(cm.shift_occurrences.size(), 0);
@@ -74,7 +74,7 @@ void plan::assign(const plan& o) {
     journal_ = o.journal_;
     saved_blocks_ = o.saved_blocks_;
     saved_cohorts_ = o.saved_cohorts_;
-    unit_ix_ = o.unit_ix_;
+    unit_days_ = o.unit_days_;
     unit_pool_ = o.unit_pool_;
     occ_pulled_ = o.occ_pulled_;
     lieu_taken_ = o.lieu_taken_;
@@ -187,20 +187,27 @@ int plan::week_after_hours(std::uint32_t e, int week) const {
     return m;
 }
 
-std::uint16_t* plan::unit_slots(std::uint32_t u, int d, bool create) {
-    std::uint32_t& ix = unit_ix_[u * static_cast<std::size_t>(cm.days) + static_cast<std::size_t>(d)];
-    if (ix == 0) {
-        if (!create) return nullptr;
-        ix = static_cast<std::uint32_t>(unit_pool_.size() / static_cast<std::size_t>(cm.slots_per_day));
-        unit_pool_.resize(unit_pool_.size() + static_cast<std::size_t>(cm.slots_per_day), 0);
+void plan::count_unit_slots(std::uint32_t u, int d, int s0, int s1, int sign) {
+    unit_day& ud = unit_day_of(u, d);
+    const auto n = static_cast<std::size_t>(cm.slots_per_day);
+    if (ud.row == 0) {
+        ud.row = static_cast<std::uint32_t>(unit_pool_.size() / n);
+        unit_pool_.resize(unit_pool_.size() + n, 0);
     }
-    return unit_pool_.data() + static_cast<std::size_t>(ix) * static_cast<std::size_t>(cm.slots_per_day);
+    std::uint16_t* c = unit_pool_.data() + static_cast<std::size_t>(ud.row) * n;
+    bool peak_left = false;
+    for (int sl = s0; sl < s1; ++sl) {
+        peak_left = peak_left || (sign < 0 && c[sl] == ud.peak);
+        c[sl] = static_cast<std::uint16_t>(c[sl] + sign);
+        if (c[sl] > ud.peak) ud.peak = c[sl];
+    }
+    if (peak_left) ud.peak = *std::max_element(c, c + n);
 }
 
 std::uint16_t plan::unit_count(std::uint32_t u, int d, int slot) const {
-    const std::uint32_t ix = unit_ix_[u * static_cast<std::size_t>(cm.days) + static_cast<std::size_t>(d)];
-    if (ix == 0) return 0;
-    return unit_pool_[static_cast<std::size_t>(ix) * static_cast<std::size_t>(cm.slots_per_day) +
+    const unit_day& ud = unit_day_of(u, d);
+    if (ud.row == 0) return 0;
+    return unit_pool_[static_cast<std::size_t>(ud.row) * static_cast<std::size_t>(cm.slots_per_day) +
                       static_cast<std::size_t>(slot)];
 }
 
@@ -230,15 +237,12 @@ bool plan::item_ok(std::uint32_t e, std::uint32_t d, tmin a, tmin b, refusal* wh
     cm.for_each_work_piece_on(e, a, b, [&](int dd, tmin x, tmin y) {
         work += y - x;
         if (!unit_ok) return;
-        const std::uint32_t ix = unit_ix_[u * static_cast<std::size_t>(cm.days) + static_cast<std::size_t>(dd)];
-        if (ix == 0) {
-            unit_ok = limit >= 1;
-            return;
-        }
+        const unit_day& ud = unit_day_of(u, dd);
+        if (ud.peak < limit) return;  // room in every slot of the day (also a day with no row yet)
         const tmin base = cm.day_start[static_cast<std::size_t>(dd)];
         const int s0 = (x - base) / cm.granularity;
         const int s1 = std::min(cm.slots_per_day, (y - base + cm.granularity - 1) / cm.granularity);
-        const std::uint16_t* c = unit_pool_.data() + static_cast<std::size_t>(ix) * static_cast<std::size_t>(cm.slots_per_day);
+        const std::uint16_t* c = unit_pool_.data() + static_cast<std::size_t>(ud.row) * static_cast<std::size_t>(cm.slots_per_day);
         for (int sl = s0; sl < s1; ++sl)
             if (c[sl] >= limit) {
                 unit_ok = false;
@@ -487,8 +491,7 @@ void plan::account_item(std::uint32_t e, const item& it, int sign) {
             const tmin base = cm.day_start[static_cast<std::size_t>(dd)];
             const int s0 = (x - base) / cm.granularity;
             const int s1 = std::min(cm.slots_per_day, (y - base + cm.granularity - 1) / cm.granularity);
-            std::uint16_t* c = unit_slots(u, dd, true);
-            for (int sl = s0; sl < s1; ++sl) c[sl] = static_cast<std::uint16_t>(c[sl] + sign);
+            count_unit_slots(u, dd, s0, s1, sign);
             if (cm.units[u].crit.empty()) tot.work_by_class[0] += sign * (y - x);
             else cm.for_each_class_piece(u, x, y, [&](std::uint8_t cls, int m) { tot.work_by_class[cls] += sign * m; });
         });

@@ -339,7 +339,21 @@ private:
     /// Whether [a, b) touches a rostered shift that is one of e's days in lieu that
     /// cannot move to another date.
     [[nodiscard]] bool on_day_in_lieu(std::uint32_t e, tmin a, tmin b) const;
-    std::uint16_t* unit_slots(std::uint32_t u, int d, bool create);
+    /// A unit's day: its row of per-slot counts of people away in working time,
+    /// and the largest count in the row, so that a day with room everywhere is
+    /// known without reading the row.
+    struct unit_day {
+        std::uint32_t row = 0;   ///< block in unit_pool_ (0: none yet)
+        std::uint16_t peak = 0;  ///< max of the row's counts
+    };
+    unit_day& unit_day_of(std::uint32_t u, int d) {
+        return unit_days_[u * static_cast<std::size_t>(cm.days) + static_cast<std::size_t>(d)];
+    }
+    [[nodiscard]] const unit_day& unit_day_of(std::uint32_t u, int d) const {
+        return unit_days_[u * static_cast<std::size_t>(cm.days) + static_cast<std::size_t>(d)];
+    }
+    /// Adds sign to the counts of slots [s0, s1) of unit u's day d, keeping its peak.
+    void count_unit_slots(std::uint32_t u, int d, int s0, int s1, int sign);
     /// Preference misses of e seated in cohort c / studying in pm with these blocks.
     [[nodiscard]] int cohort_misses(std::uint32_t e, const cohort_t& c) const;
     [[nodiscard]] int self_misses(std::uint32_t e, const delivery_c& pm, const std::vector<span>& blocks) const;
@@ -358,7 +372,7 @@ private:
     std::vector<std::vector<span>> saved_blocks_;  ///< blocks of journalled self_remove entries
     std::vector<cohort_t> saved_cohorts_;          ///< closed cohorts whose id a journalled open reused
 
-    std::vector<std::uint32_t> unit_ix_;  ///< units * days -> block in unit_pool_ (0: none)
+    std::vector<unit_day> unit_days_;  ///< units * days
     std::vector<std::uint16_t> unit_pool_;
     std::vector<int> occ_pulled_;
     std::vector<int> lieu_taken_;               ///< per shift occurrence: days in lieu on it

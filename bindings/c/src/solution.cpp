@@ -345,13 +345,14 @@ int read_solve_options(solve::solve_options& so, std::optional<solve::solution>&
     jadwal_solve_options_init(&o);
     if (opts) {
         // The layouts: without cancel_flag (0.1.0), without language, without
-        // stability, and the current one.
+        // stability, without attendance_csv, without exact, and the current one.
         constexpr std::size_t first_layout = offsetof(jadwal_solve_options, cancel_flag);
         constexpr std::size_t second_layout = offsetof(jadwal_solve_options, language);
         constexpr std::size_t third_layout = offsetof(jadwal_solve_options, stability);
         constexpr std::size_t fourth_layout = offsetof(jadwal_solve_options, attendance_csv);
+        constexpr std::size_t fifth_layout = offsetof(jadwal_solve_options, exact);
         if (opts->size != first_layout && opts->size != second_layout && opts->size != third_layout &&
-            opts->size != fourth_layout && opts->size != sizeof o)
+            opts->size != fourth_layout && opts->size != fifth_layout && opts->size != sizeof o)
             return fail(JADWAL_E_INVALID_ARGUMENT, "jadwal_solve_options.size is not a size this library "
                                                    "knows: call jadwal_solve_options_init first");
         std::memcpy(&o, opts, opts->size);
@@ -399,6 +400,9 @@ int read_solve_options(solve::solve_options& so, std::optional<solve::solution>&
         };
     }
     if (o.progress_interval_seconds > 0) so.progress_interval_seconds = o.progress_interval_seconds;
+    // A refusal of the exact model is the solver's solve_error: JADWAL_E_SOLVE in guarded().
+    so.exact = o.exact != 0;
+    if (o.exact_seconds > 0) so.exact_seconds = o.exact_seconds;
     if (o.cancel) so.cancel = &o.cancel->raised;
     if (o.cancel_flag) {
         const volatile int* flag = o.cancel_flag;

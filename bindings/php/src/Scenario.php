@@ -81,6 +81,12 @@ final class Scenario
      * (Solution::makeups). An error in the records throws JadwalException with
      * status JADWAL_E_PARSE (-5), the first error's place and code, and every
      * error in diagnostics.
+     * The exact model (`jadwal solve --exact`): exact (true: also solve the
+     * scenario as one exact model with CBC; Solution::status() is "optimal" only
+     * when it proved the plan best) and exact_seconds (its time box; 0 or
+     * less: 60). A scenario the model does not hold (re-planning, live modules
+     * of several sessions, more than 200 employees, ...) throws JadwalException
+     * with status JADWAL_E_SOLVE (-4) and a message naming the rule.
      */
     public function solve(array $options = []): Solution
     {
@@ -91,6 +97,8 @@ final class Scenario
         $o->time_limit_seconds = (float)($options['time_limit'] ?? 0);
         $o->max_moves = (int)($options['max_moves'] ?? 0);
         $o->threads = (int)($options['threads'] ?? 0);
+        $o->exact = empty($options['exact']) ? 0 : 1;
+        $o->exact_seconds = (float)($options['exact_seconds'] ?? 0);
         $keep = []; // C strings must outlive the call
         foreach (['policy', 'strategy', 'replan_from', 'stability'] as $field) {
             if (isset($options[$field]) && $options[$field] !== '') {

@@ -847,6 +847,8 @@ def solve(
     language: Optional[str] = None,
     stability: Optional[str] = None,
     attendance: Optional[PathLike] = None,
+    exact: bool = False,
+    exact_seconds: float = 60,
 ) -> Solution:
     """Plans the scenario. The GIL is released while the solver runs.
 
@@ -885,12 +887,22 @@ def solve(
       unplaced demand (``Solution.unplaced``, solution.json, unplaced.csv):
       ``"id"`` (Indonesian) or ``"en"``; also ``"id_ID.UTF-8"``, ``"id-ID"``,
       ``"indonesian"``, ... None: the scenario's ``locale``, else English.
+    - ``exact``: also solve the scenario as one exact model (CBC), as ``jadwal
+      solve --exact`` (src/solve/README.md): ``Solution.status`` is
+      ``"optimal"`` only when the model proved its plan best over its candidate
+      cohorts and study blocks. A scenario whose rules the model does not hold
+      (re-planning, live modules of several sessions, more than 200 employees,
+      ...) raises :class:`SolveError` with a sentence naming the rule; nothing
+      is solved.
+    - ``exact_seconds``: the exact model's time box in seconds, above 0 (the
+      command line's default, 60).
 
     Raises :class:`NotFoundError` for an unknown policy and
     :class:`InvalidArgumentError` (a ``ValueError``) for every bad option: a
     ``seed`` outside 0..2**64-1, a ``threads`` that is not a whole number from 1
-    to ``MAX_THREADS``, a negative ``max_moves`` or ``time_limit``, a language
-    jadwal does not speak, an option of the wrong type.
+    to ``MAX_THREADS``, a negative ``max_moves`` or ``time_limit``, an
+    ``exact_seconds`` that is not above 0, a language jadwal does not speak, an
+    option of the wrong type.
     """
     _scenario_arg(scenario)
     callback = None
@@ -915,6 +927,8 @@ def solve(
         raise InvalidArgumentError(f"replan_from must be a date, an aware datetime or a str, not {replan_from!r}")
     if stability is not None and stability not in ("strict", "balanced", "free"):
         raise InvalidArgumentError(f"stability must be 'strict', 'balanced' or 'free', not {stability!r}")
+    if not isinstance(exact, bool):
+        raise InvalidArgumentError(f"exact must be True or False, not {exact!r}")
     records, records_name = _attendance_arg(attendance, previous, replan_from)
     native = _jadwal.solve(
         scenario._native,
@@ -933,6 +947,8 @@ def solve(
         stability,
         records,
         records_name,
+        exact,
+        _seconds(exact_seconds, "exact_seconds", positive=True),
     )
     return Solution(native, scenario)
 

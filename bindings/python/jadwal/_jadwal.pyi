@@ -162,6 +162,8 @@ def solve(
     stability: Optional[str],
     attendance: Optional[bytes],
     attendance_name: str,
+    exact: bool,
+    exact_seconds: float,
 ) -> Solution: ...
 def solution_from_json(scenario: Scenario, text: str, name: str) -> Solution: ...
 # (plan, [(nip, program, request, value, reason, granted, code, explanation, alternative, round)],

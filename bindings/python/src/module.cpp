@@ -31,6 +31,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <tuple>
 #include <atomic>
 #include <chrono>
@@ -543,11 +544,13 @@ py::list makeups_of(const py_solution& h) {
 }
 
 /// The search options solve and answer_requests share, checked in this order:
-/// threads, time_limit, max_moves, progress_interval (when given), policy.
+/// threads, time_limit, max_moves, progress_interval and exact_seconds (when
+/// given), policy.
 solve::solve_options search_options(const model::scenario& s, std::uint64_t seed, std::optional<double> time_limit,
                                     std::optional<std::int64_t> max_moves, int threads,
                                     const std::optional<std::string>& policy,
-                                    std::optional<double> progress_interval = std::nullopt) {
+                                    std::optional<double> progress_interval = std::nullopt,
+                                    std::optional<double> exact_seconds = std::nullopt) {
     if (threads < 1 || threads > solve::max_threads)
         throw failure("invalid", "threads must be a whole number from 1 to " + std::to_string(solve::max_threads) +
                                      ", not " + std::to_string(threads));
@@ -555,6 +558,8 @@ solve::solve_options search_options(const model::scenario& s, std::uint64_t seed
     if (max_moves && *max_moves < 0) throw failure("invalid", "max_moves must not be negative");
     if (progress_interval && !(*progress_interval >= 0))
         throw failure("invalid", "progress_interval must not be negative");
+    if (exact_seconds && !(*exact_seconds > 0 && std::isfinite(*exact_seconds)))
+        throw failure("invalid", "exact_seconds must be a finite number of seconds above 0");
     solve::solve_options so;
     so.seed = seed;
     so.time_limit_seconds = time_limit;
@@ -576,12 +581,16 @@ std::unique_ptr<py_solution> solve_scenario(const py_scenario& sc, std::uint64_t
                                             const std::optional<std::string>& language,
                                             const std::optional<std::string>& stability,
                                             const std::optional<std::string>& attendance,
-                                            const std::string& attendance_name) {
+                                            const std::string& attendance_name, bool exact, double exact_seconds) {
     // Hold the model for the whole solve: an edit meanwhile copies it instead.
     const std::shared_ptr<const model::scenario> model = sc.model;
     if (!model) throw failure("invalid", "the scenario did not load");
     const model::scenario& s = *model;
-    solve::solve_options so = search_options(s, seed, time_limit, max_moves, threads, policy, progress_interval);
+    solve::solve_options so =
+        search_options(s, seed, time_limit, max_moves, threads, policy, progress_interval, exact_seconds);
+    // The exact model (solve --exact): its refusal is the solver's solve_error, raised as SolveError.
+    so.exact = exact;
+    so.exact_seconds = exact_seconds;
     const auto st = solve::parse_solve_strategy(strategy);
     if (!st) throw failure("invalid", "unknown strategy '" + strategy + "': optimized or baseline");
     so.strategy = *st;
@@ -1083,7 +1092,8 @@ PYBIND11_MODULE(_jadwal, m) {
     m.def("solve", &solve_scenario, py::arg("scenario"), py::arg("seed"), py::arg("time_limit"),
           py::arg("max_moves"), py::arg("threads"), py::arg("policy"), py::arg("strategy"), py::arg("previous"),
           py::arg("replan_from"), py::arg("progress"), py::arg("progress_interval"), py::arg("cancel"),
-          py::arg("language"), py::arg("stability"), py::arg("attendance"), py::arg("attendance_name"));
+          py::arg("language"), py::arg("stability"), py::arg("attendance"), py::arg("attendance_name"),
+          py::arg("exact"), py::arg("exact_seconds"));
     m.def("solution_from_json", &solution_from_json, py::arg("scenario"), py::arg("text"), py::arg("name"));
     m.def("answer_requests", &answer_requests, py::arg("scenario"), py::arg("previous"), py::arg("text"),
           py::arg("name"), py::arg("replan_from"), py::arg("seed"), py::arg("time_limit"), py::arg("max_moves"),

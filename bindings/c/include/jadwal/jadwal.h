@@ -248,6 +248,18 @@ typedef struct jadwal_solve_options {
     const char* attendance_csv;
     /* The name the records' diagnostics give the text; NULL or "": "attendance.csv". */
     const char* attendance_file;
+    /* Nonzero: also solve the scenario as one exact model (CBC), as `jadwal
+     * solve --exact` (docs/c_api.md "Proven optimal plans"):
+     * jadwal_solution_status says "optimal" only when the model proved its
+     * plan best. A scenario whose rules the model does not hold (re-planning,
+     * live modules of several sessions, more than 200 employees, ...) is
+     * refused: JADWAL_E_SOLVE, the rule named in jadwal_last_error, nothing
+     * solved. 0: the search alone.
+     * (Appended after 0.1.0, after `attendance_file`, with exact_seconds.) */
+    int exact;
+    /* With `exact`: the exact model's time box in seconds; <= 0: 60 (the
+     * command line's default). */
+    double exact_seconds;
 } jadwal_solve_options;
 
 #ifndef JADWAL_FFI

@@ -308,7 +308,7 @@ int main(int argc, char** argv) {
     const double wall = f.elapsed - std::max(0.0, f.first_feasible_seconds);
     row("moves evaluated", fmt::format("{}", f.moves), "", -1);
     row("moves per second per thread (CPU time)", fmt::format("{:.0f}", cpu_rate / std::max(1, threads)),
-        ">= 200,000", judge(cpu_rate / std::max(1, threads) >= 200000));
+        ">= 500,000 (aim 1,000,000)", judge(cpu_rate / std::max(1, threads) >= 500000));
     row("moves per second (wall clock, all threads)", fmt::format("{:.0f}", wall > 0 ? static_cast<double>(f.moves) / wall : 0.0), "", -1);
     row("peak memory (MB)", fmt::format("{:.0f}", f.peak_mb), "<= 1024", judge(f.peak_mb <= 1024));
     row("participation", fmt::format("{:.1f}% ({}/{})", 100 * f.participation_rate, f.demand_placed, f.demand_total),
@@ -398,9 +398,12 @@ int main(int argc, char** argv) {
             fmt::format("{:.0f} / {:.0f} / {:.0f}", r.participation, r.burden, r.cost), "", -1);
         const bool same_participation = std::fabs(f.participation - r.participation) <= 1e-9 * std::max(1.0, r.participation) ||
                                         f.participation <= r.participation;
-        row(fmt::format("participation by {:.0f} s equals the {:.0f} s run", seconds, reference),
-            fmt::format("{:.0f} vs {:.0f}", f.participation, r.participation), "equal",
-            judge(same_participation));
+        // Issue 16's target: at 30 s within 0.3% of a 10-minute run on participation
+        // (the level, lower is better; a run that ends better counts as within).
+        const double level_gap = r.participation > 0 ? (f.participation - r.participation) / r.participation : 0;
+        row(fmt::format("participation by {:.0f} s against the {:.0f} s run", seconds, reference),
+            fmt::format("{:.0f} vs {:.0f} ({:+.2f}%)", f.participation, r.participation, 100 * level_gap), "<= +0.3%",
+            judge(level_gap <= 0.003));
         const double gap = r.burden > 0 ? (f.burden - r.burden) / r.burden : 0;
         row(fmt::format("burden by {:.0f} s within 1% of the {:.0f} s run", seconds, reference),
             fmt::format("{:+.2f}%{}", 100 * gap, same_participation ? "" : " (at a different participation level)"),

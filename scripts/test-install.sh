@@ -41,6 +41,11 @@ test -f "$prefix/include/jadwal/jadwal.h"
 for cited in $(grep -rhoE 'docs/[a-z_]+\.md' "$prefix/include/jadwal" | sort -u); do
   test -f "$prefix/share/doc/jadwal/$cited" || { echo "installed headers cite $cited, which is not installed" >&2; exit 1; }
 done
+# ... and none cites the source tree, which is not installed.
+if grep -rnoE '(^|[^A-Za-z_./])src/[A-Za-z_/]+\.(hpp|cpp|md)' "$prefix/include/jadwal" >&2; then
+  echo "installed headers cite source files (above), which are not installed" >&2
+  exit 1
+fi
 
 echo "== a CMake project with find_package(jadwal)"
 cmake_consumer cmake_consumer "$work/consumer" "$prefix"

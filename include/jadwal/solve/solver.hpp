@@ -104,7 +104,7 @@ struct solve_options {
     /// (docs/languages.md); none: the scenario's `locale`, else English.
     std::optional<text::language> language;
     /// Solves the whole scenario as one mixed-integer model with CBC
-    /// (`solve --exact`, src/solve/exact.hpp): proven optimal on the
+    /// (`solve --exact`, docs/cli.md): proven optimal on the
     /// lexicographic objective over the model's candidate cohorts and study
     /// blocks (solution::status optimal), else the better of its best plan and
     /// the search's, with a note. Scenarios with rules the model does not hold

@@ -130,6 +130,9 @@ action add_generate(CLI::App& app) {
         generate::generated_files files;
         try {
             files = generate::write_batanghari(a->out, a->opts);
+        } catch (const jadwal::error& e) {  // options the checks above let through, or a file not written
+            fmt::print(stderr, "jadwal generate: {}\n", load::printable(e.what()));
+            return static_cast<int>(e.code() == errc::io ? io_error : usage_error);
         } catch (const std::runtime_error& e) {  // a file could not be written (write_batanghari's contract)
             fmt::print(stderr, "jadwal generate: {}\n", load::printable(e.what()));
             return static_cast<int>(io_error);

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <jadwal/compare/at_risk.hpp>
+#include <jadwal/model/error.hpp>
 #include <stdexcept>
 #include <tuple>
 
@@ -11,7 +12,7 @@ namespace {
 /// The at-risk threshold's check, for the list and the outlook alike.
 void require_probability(double threshold) {
     if (!(threshold >= 0 && threshold <= 1))
-        throw std::invalid_argument("the at-risk threshold must be a probability from 0 to 1");
+        throw error(errc::invalid_argument, "the at-risk threshold must be a probability from 0 to 1");
 }
 
 }  // namespace

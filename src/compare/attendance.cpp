@@ -19,6 +19,7 @@
 #include <limits>
 #include <optional>
 #include <map>
+#include <jadwal/model/error.hpp>
 #include <stdexcept>
 #include <tuple>
 
@@ -77,12 +78,12 @@ spread spread_of(std::vector<double> v) {
 exposure compute_exposure(const model::scenario& s, const model::solution& sol) {
     const auto n_employees = s.employees.size();
     const auto check_employee = [&](model::employee_index e) {
-        if (!e.valid() || e.value >= n_employees) throw std::invalid_argument("the plan names an unknown employee");
+        if (!e.valid() || e.value >= n_employees) throw error(errc::parse, "the plan names an unknown employee");
     };
     const auto check_program = [&](model::program_index p, std::optional<std::uint32_t> module) {
-        if (!p.valid() || p.value >= s.programs.size()) throw std::invalid_argument("the plan names an unknown programme");
+        if (!p.valid() || p.value >= s.programs.size()) throw error(errc::parse, "the plan names an unknown programme");
         if (module && *module >= s.programs[p.value].modules.size())
-            throw std::invalid_argument("the plan names an unknown module of programme " + s.programs[p.value].id);
+            throw error(errc::parse, "the plan names an unknown module of programme " + s.programs[p.value].id);
     };
 
     // Everything each person is booked on, by (employee, programme): live
@@ -289,7 +290,7 @@ double enrolment_probability(const exposure& x, const enrolment& e, const model:
 
 attendance_summary simulate_attendance(const exposure& x, const model::attendance_model& a,
                                        const simulation_options& opts) {
-    if (opts.runs < 1) throw std::invalid_argument("the simulation needs at least one run");
+    if (opts.runs < 1) throw error(errc::invalid_argument, "the simulation needs at least one run");
     attendance_summary r;
     r.runs = opts.runs;
     r.seed = opts.seed;

@@ -160,12 +160,12 @@ std::vector<shared_trainer> province_trainers(std::uint64_t seed) {
 
 void check_options(const nation_options& o) {
     if (o.agencies < 1 || o.agencies > max_agencies)
-        throw std::invalid_argument(fmt::format("agencies must be within 1..{}", max_agencies));
+        throw error(errc::invalid_argument, fmt::format("agencies must be within 1..{}", max_agencies));
     if (o.employees < o.agencies || o.employees > max_employees)
-        throw std::invalid_argument(
+        throw error(errc::invalid_argument, 
             fmt::format("employees must be at least the number of agencies and at most {}", max_employees));
-    if (o.year < 2000 || o.year > 2100) throw std::invalid_argument("year must be within 2000..2100");
-    if (o.csv_threshold < 0) throw std::invalid_argument("csv_threshold must not be negative");
+    if (o.year < 2000 || o.year > 2100) throw error(errc::invalid_argument, "year must be within 2000..2100");
+    if (o.csv_threshold < 0) throw error(errc::invalid_argument, "csv_threshold must not be negative");
 }
 
 batanghari_options agency_options(const nation_summary& n, std::size_t index) {

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <jadwal/model/error.hpp>
 #include <stdexcept>
 
 namespace jadwal::generate::detail {
@@ -41,17 +42,17 @@ std::string hospital_name(const population& pop, std::string_view name) {
 }
 
 population build_population(const batanghari_options& opts) {
-    if (opts.employees < 1) throw std::invalid_argument("employees must be at least 1");
-    if (opts.year < 2000 || opts.year > 2100) throw std::invalid_argument("year must be within 2000..2100");
-    if (opts.csv_threshold < 0) throw std::invalid_argument("csv_threshold must not be negative");
+    if (opts.employees < 1) throw error(errc::invalid_argument, "employees must be at least 1");
+    if (opts.year < 2000 || opts.year > 2100) throw error(errc::invalid_argument, "year must be within 2000..2100");
+    if (opts.csv_threshold < 0) throw error(errc::invalid_argument, "csv_threshold must not be negative");
     if (opts.nip_stride < 1 || opts.nip_stride > 999 || opts.nip_offset < 0 || opts.nip_offset >= opts.nip_stride)
-        throw std::invalid_argument("nip_stride must be within 1..999 and nip_offset within 0..nip_stride-1");
+        throw error(errc::invalid_argument, "nip_stride must be within 1..999 and nip_offset within 0..nip_stride-1");
     if (!(opts.preferences >= 0.0 && opts.preferences <= 1.0))
-        throw std::invalid_argument("preferences must be a share within 0..1");
+        throw error(errc::invalid_argument, "preferences must be a share within 0..1");
     if (opts.history_until) {
         const date::year_month_day& h = *opts.history_until;
         if (!h.ok() || h.year() != date::year{opts.year} || h == date::year{opts.year} / date::January / 1)
-            throw std::invalid_argument("history_until must be a day from 2 January to 31 December of the year");
+            throw error(errc::invalid_argument, "history_until must be a day from 2 January to 31 December of the year");
     }
 
     population pop;

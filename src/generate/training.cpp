@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <array>
 #include <set>
+#include <jadwal/model/error.hpp>
 #include <stdexcept>
 #include <string_view>
 
@@ -422,13 +423,13 @@ void add_shared_offers(builder& b) {
     auto find = [&](const std::string& id) -> program& {
         for (auto& p : pop.programs)
             if (p.id == id) return p;
-        throw std::invalid_argument("shared resources: no generated programme '" + id + "'");
+        throw error(errc::invalid_argument, "shared resources: no generated programme '" + id + "'");
     };
     if (!shared.platform.empty()) {
         for (const auto& id : shared.platform_programs)
             find(id).modes.push_back(online({"working_hours"}, shared.platform, 4, 0));
     } else if (!shared.platform_programs.empty()) {
-        throw std::invalid_argument("shared resources: programmes for a platform without an id");
+        throw error(errc::invalid_argument, "shared resources: programmes for a platform without an id");
     }
     for (const auto& t : shared.trainers)
         for (const auto& id : t.programs) {
@@ -446,7 +447,7 @@ void check_shared_ids(const population& pop) {
     for (const auto& i : pop.instructors) ids.insert(i.id);
     auto once = [&](const std::string& id) {
         if (id.empty() || ids.count(id) != 1)
-            throw std::invalid_argument("shared resources: id '" + id + "' is empty or used twice");
+            throw error(errc::invalid_argument, "shared resources: id '" + id + "' is empty or used twice");
     };
     const auto& shared = pop.opts.shared;
     if (!shared.platform.empty()) once(shared.platform);

@@ -1,5 +1,6 @@
 // `at_risk.csv` (include/jadwal/output/at_risk.hpp, docs/outputs.md).
 #include <jadwal/output/at_risk.hpp>
+#include <jadwal/model/error.hpp>
 #include <stdexcept>
 
 namespace jadwal::output {
@@ -13,7 +14,7 @@ output_file at_risk_csv(const model::scenario& s, const at_risk_table& t, const 
     w.end_row();
     for (const auto& p : t.people) {
         if (p.employee.value >= s.employees.size())
-            throw std::invalid_argument("the at-risk list names an employee the scenario lacks");
+            throw error(errc::parse, "the at-risk list names an employee the scenario lacks");
         const auto& emp = s.employees[p.employee.value];
         w.text(emp.unit.value < s.units.size() ? std::string_view{s.units[emp.unit.value].id} : std::string_view{});
         w.text(emp.id).text(emp.name).text(model::to_string(model::staff_group_of(s.pattern_of(emp))));

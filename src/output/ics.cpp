@@ -8,6 +8,7 @@
 #include "plan_references.hpp"
 #include "vtimezone.hpp"
 
+#include <jadwal/model/error.hpp>
 #include <jadwal/text/messages.hpp>
 
 #include <fmt/format.h>
@@ -478,7 +479,7 @@ output_files calendar_files(const model::scenario& s, const model::solution& sol
 ics_calendar employee_calendar(const model::scenario& s, const model::solution& sol, model::employee_index employee,
                                const ics_options& o) {
     if (!employee.valid() || employee.value >= s.employees.size())
-        throw std::invalid_argument("employee_calendar: no such employee in the scenario");
+        throw error(errc::not_found, "employee_calendar: no such employee in the scenario");
     require_valid_plans(s, sol, o);
     calendar_writer w{s, sol, o};
     return w.employee(employee);

@@ -7,6 +7,7 @@
 
 #include <iterator>
 #include <set>
+#include <jadwal/model/error.hpp>
 #include <stdexcept>
 #include <utility>
 
@@ -16,7 +17,7 @@ namespace {
 using model::delivery_mode;
 
 [[noreturn]] void invalid(std::string_view which, const std::string& what) {
-    throw std::invalid_argument(fmt::format("cannot write calendars: the {} {}", which, what));
+    throw error(errc::parse, fmt::format("cannot write calendars: the {} {}", which, what));
 }
 
 /// What calendars need beyond valid references (plan_references.hpp): events
@@ -116,7 +117,7 @@ void categories_line(const text::messages& m, std::string& out, delivery_mode mo
 }  // namespace
 
 void require_valid_plan(const model::scenario& s, const model::solution& sol, std::string_view which) {
-    if (s.zone == nullptr) throw std::invalid_argument("cannot write calendars: the scenario has no time zone");
+    if (s.zone == nullptr) throw error(errc::invalid_scenario, "cannot write calendars: the scenario has no time zone");
     try {
         require_valid_references(s, sol);
     } catch (const std::invalid_argument& e) {

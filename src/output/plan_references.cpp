@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <jadwal/model/error.hpp>
 #include <stdexcept>
 
 namespace jadwal::output::detail {
@@ -15,7 +16,7 @@ bool in(Index i, const std::vector<T>& v) {
 }
 
 [[noreturn]] void refuse(const std::string& what) {
-    throw std::invalid_argument(fmt::format("the plan does not fit the scenario: {}", what));
+    throw error(errc::parse, fmt::format("the plan does not fit the scenario: {}", what));
 }
 
 }  // namespace

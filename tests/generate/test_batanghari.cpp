@@ -11,6 +11,7 @@
 #include <map>
 #include <set>
 #include <unordered_set>
+#include "../support/error_code.hpp"
 
 using namespace jadwal::generate;
 using jadwal::generate::test::parse_csv;
@@ -231,11 +232,12 @@ TEST_CASE("tiny populations generate and load as YAML", "[generate]") {
 }
 
 TEST_CASE("options out of range are refused", "[generate]") {
-    CHECK_THROWS_AS(batanghari_yaml(sized(0)), std::invalid_argument);
-    CHECK_THROWS_AS(batanghari_yaml(sized(10, 1, 1999)), std::invalid_argument);
+    CHECK(jadwal::test::error_code_of([&] { (void)batanghari_yaml(sized(0)); }) == jadwal::errc::invalid_argument);
+    CHECK(jadwal::test::error_code_of([&] { (void)batanghari_yaml(sized(10, 1, 1999)); }) ==
+          jadwal::errc::invalid_argument);
     auto o = sized(10);
     o.csv_threshold = -1;
-    CHECK_THROWS_AS(batanghari_yaml(o), std::invalid_argument);
+    CHECK(jadwal::test::error_code_of([&] { (void)batanghari_yaml(o); }) == jadwal::errc::invalid_argument);
 }
 
 TEST_CASE("unit ids, NIPs and other ids are unique", "[generate]") {

@@ -15,6 +15,7 @@
 
 #include "../support/cli.hpp"
 #include "support.hpp"
+#include "../support/error_code.hpp"
 
 using namespace jadwal;
 using generate::test::read_file;
@@ -335,10 +336,10 @@ TEST_CASE("NIP sequence options out of range are refused", "[generate][nation]")
     o.employees = 20;
     o.nip_stride = 3;
     o.nip_offset = 3;
-    CHECK_THROWS_AS(generate::batanghari_yaml(o), std::invalid_argument);
+    CHECK(jadwal::test::error_code_of([&] { (void)generate::batanghari_yaml(o); }) == jadwal::errc::invalid_argument);
     o.nip_stride = 1000;
     o.nip_offset = 0;
-    CHECK_THROWS_AS(generate::batanghari_yaml(o), std::invalid_argument);
+    CHECK(jadwal::test::error_code_of([&] { (void)generate::batanghari_yaml(o); }) == jadwal::errc::invalid_argument);
 }
 
 TEST_CASE("the agency options leave the Batanghari example's bytes as they always were", "[generate][nation]") {
@@ -401,26 +402,33 @@ TEST_CASE("shared resources naming an unknown programme or an id already used ar
     o.employees = 50;
     SECTION("unknown programme") {
         o.shared.trainers = {{"wi_prov_01", "Ayu", {"no_such_programme"}, 6, 500000}};
-        CHECK_THROWS_AS(generate::batanghari_yaml(o), std::invalid_argument);
+        CHECK(jadwal::test::error_code_of([&] { (void)generate::batanghari_yaml(o); }) ==
+              jadwal::errc::invalid_argument);
     }
     SECTION("a platform id the generator already uses") {
         o.shared.platform = "zoom_bkpsdmd";
         o.shared.platform_programs = {"pbj"};
-        CHECK_THROWS_AS(generate::batanghari_yaml(o), std::invalid_argument);
+        CHECK(jadwal::test::error_code_of([&] { (void)generate::batanghari_yaml(o); }) ==
+              jadwal::errc::invalid_argument);
     }
     SECTION("a trainer id the generator already uses") {
         o.shared.trainers = {{"wi_01", "Ayu", {"pbj"}, 6, 500000}};
-        CHECK_THROWS_AS(generate::batanghari_yaml(o), std::invalid_argument);
+        CHECK(jadwal::test::error_code_of([&] { (void)generate::batanghari_yaml(o); }) ==
+              jadwal::errc::invalid_argument);
     }
 }
 
 TEST_CASE("nation options out of range are refused", "[generate][nation]") {
-    CHECK_THROWS_AS(generate::plan_nation(nation(0, 10)), std::invalid_argument);
-    CHECK_THROWS_AS(generate::plan_nation(nation(1001, 100000)), std::invalid_argument);
-    CHECK_THROWS_AS(generate::plan_nation(nation(5, 4)), std::invalid_argument);
+    CHECK(jadwal::test::error_code_of([&] { (void)generate::plan_nation(nation(0, 10)); }) ==
+          jadwal::errc::invalid_argument);
+    CHECK(jadwal::test::error_code_of([&] { (void)generate::plan_nation(nation(1001, 100000)); }) ==
+          jadwal::errc::invalid_argument);
+    CHECK(jadwal::test::error_code_of([&] { (void)generate::plan_nation(nation(5, 4)); }) ==
+          jadwal::errc::invalid_argument);
     auto bad_year = nation(3, 30);
     bad_year.year = 1999;
-    CHECK_THROWS_AS(generate::plan_nation(bad_year), std::invalid_argument);
+    CHECK(jadwal::test::error_code_of([&] { (void)generate::plan_nation(bad_year); }) ==
+          jadwal::errc::invalid_argument);
 }
 
 TEST_CASE("write_nation refuses a folder in use and leaves its files", "[generate][nation]") {

@@ -11,6 +11,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include "../support/error_code.hpp"
 
 using namespace jadwal;
 using generate::test::parse_csv;
@@ -95,7 +96,8 @@ TEST_CASE("Generated preferences are the same for a seed and differ for another"
 
 TEST_CASE("A preference share outside 0..1 is refused", "[generate][preferences]") {
     const double bad = GENERATE(-0.1, 1.01, std::numeric_limits<double>::quiet_NaN());
-    CHECK_THROWS_AS(generate::batanghari_yaml(options(50, 1, bad)), std::invalid_argument);
+    CHECK(jadwal::test::error_code_of([&] { (void)generate::batanghari_yaml(options(50, 1, bad)); }) ==
+          jadwal::errc::invalid_argument);
 }
 
 TEST_CASE("A generated scenario with preferences loads without errors into the preferences it wrote",

@@ -13,6 +13,7 @@
 
 #include "output_fixtures.hpp"
 #include "rfc4180.hpp"
+#include "../support/error_code.hpp"
 
 using namespace jadwal;
 using namespace jadwal::test;
@@ -441,6 +442,8 @@ TEST_CASE("an export refuses a plan that points outside the scenario", "[output]
     solve::solution broken = ex.plan;
     REQUIRE(!broken.cohorts.empty());
     broken.cohorts[0].participants.push_back(model::employee_index{9999});
-    CHECK_THROWS_AS(output::schedule_csv(*ex.scenario, broken), std::invalid_argument);
-    CHECK_THROWS_AS(output::siasn_courses_csv(*ex.scenario, broken), std::invalid_argument);
+    CHECK(jadwal::test::error_code_of([&] { (void)output::schedule_csv(*ex.scenario, broken); }) ==
+          jadwal::errc::parse);
+    CHECK(jadwal::test::error_code_of([&] { (void)output::siasn_courses_csv(*ex.scenario, broken); }) ==
+          jadwal::errc::parse);
 }

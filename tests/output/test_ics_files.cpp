@@ -7,6 +7,7 @@
 #include <regex>
 #include <set>
 #include <string>
+#include "../support/error_code.hpp"
 
 using namespace jadwal;
 using namespace jadwal::test_ics;
@@ -310,8 +311,10 @@ TEST_CASE("A plan that points outside the scenario or repeats itself is refused"
     const auto& [s, sol] = example();
     auto refused = [&](const solve::solution& bad, const char* what) {
         INFO(what);
-        CHECK_THROWS_AS(output::calendar_files(*s, bad, options()), std::invalid_argument);
-        CHECK_THROWS_AS(output::calendar_files(*s, sol, options(&bad)), std::invalid_argument);
+        CHECK(jadwal::test::error_code_of([&] { (void)output::calendar_files(*s, bad, options()); }) ==
+              jadwal::errc::parse);
+        CHECK(jadwal::test::error_code_of([&] { (void)output::calendar_files(*s, sol, options(&bad)); }) ==
+              jadwal::errc::parse);
     };
     auto broken = sol;
     broken.cohorts[0].participants.push_back({999999});
@@ -334,7 +337,8 @@ TEST_CASE("A plan that points outside the scenario or repeats itself is refused"
     broken = sol;
     broken.study_blocks[0].program = {42};
     refused(broken, "unknown programme of a block");
-    CHECK_THROWS_AS(output::employee_calendar(*s, sol, {9999}, options()), std::invalid_argument);
+    CHECK(jadwal::test::error_code_of([&] { (void)output::employee_calendar(*s, sol, {9999}, options()); }) ==
+          jadwal::errc::not_found);
 }
 
 TEST_CASE("A plan that lists someone twice still gives each event once", "[output][ics]") {

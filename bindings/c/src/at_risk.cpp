@@ -26,12 +26,9 @@ int jadwal_at_risk_list(jadwal_at_risk** out, const jadwal_solution* solution, d
         auto list = std::make_unique<jadwal_at_risk>();
         list->scenario = solution->scenario;
         const auto& s = *solution->scenario;
-        try {
-            list->people = jadwal::compare::at_risk_list(s, jadwal::compare::compute_exposure(s, solution->plan),
-                                                         s.attendance, threshold);
-        } catch (const std::invalid_argument& e) {
-            return fail(JADWAL_E_PARSE, e.what());  // the plan names something the scenario lacks
-        }
+        // A plan naming something the scenario lacks is jadwal::error(errc::parse): JADWAL_E_PARSE in guarded().
+        list->people = jadwal::compare::at_risk_list(s, jadwal::compare::compute_exposure(s, solution->plan),
+                                                     s.attendance, threshold);
         *out = list.release();
         return static_cast<int>(JADWAL_OK);
     });

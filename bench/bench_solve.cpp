@@ -297,6 +297,8 @@ int main(int argc, char** argv) {
     const figures f = measure(main_spec);
     fmt::print("\n  {:<58} {:>16}  {:<28} {}\n", "figure", "value", "target", "");
     row("load the scenario (s)", fmt::format("{:.2f}", f.load_seconds), "", -1);
+    row("objective at the end (participation / burden / cost)",
+        fmt::format("{:.0f} / {:.0f} / {:.0f}", f.participation, f.burden, f.cost), "", -1);
     row("first plan with no hard violation (s, from solve start)", fmt::format("{:.2f}", f.first_feasible_seconds),
         "<= 5", judge(f.first_feasible_seconds >= 0 && f.first_feasible_seconds <= 5 && f.own_violations == 0));
     for (std::size_t i = 0; i < checkpoints.size(); ++i) {
@@ -307,8 +309,10 @@ int main(int argc, char** argv) {
     const double cpu_rate = f.search_cpu_seconds > 0 ? static_cast<double>(f.moves) / f.search_cpu_seconds : 0;
     const double wall = f.elapsed - std::max(0.0, f.first_feasible_seconds);
     row("moves evaluated", fmt::format("{}", f.moves), "", -1);
-    row("moves per second per thread (CPU time)", fmt::format("{:.0f}", cpu_rate / std::max(1, threads)),
-        ">= 500,000 (aim 1,000,000)", judge(cpu_rate / std::max(1, threads) >= 500000));
+    // The CPU time is the process's, every thread's summed: moves per CPU second
+    // is already the rate of one thread.
+    row("moves per second per thread (CPU time)", fmt::format("{:.0f}", cpu_rate), ">= 500,000 (aim 1,000,000)",
+        judge(cpu_rate >= 500000));
     row("moves per second (wall clock, all threads)", fmt::format("{:.0f}", wall > 0 ? static_cast<double>(f.moves) / wall : 0.0), "", -1);
     row("peak memory (MB)", fmt::format("{:.0f}", f.peak_mb), "<= 1024", judge(f.peak_mb <= 1024));
     row("participation", fmt::format("{:.1f}% ({}/{})", 100 * f.participation_rate, f.demand_placed, f.demand_total),
@@ -408,6 +412,15 @@ int main(int argc, char** argv) {
         row(fmt::format("burden by {:.0f} s within 1% of the {:.0f} s run", seconds, reference),
             fmt::format("{:+.2f}%{}", 100 * gap, same_participation ? "" : " (at a different participation level)"),
             "<= +1%", judge(same_participation && gap <= 0.01));
+    }
+
+    if (threads > 1) {
+        // Issue 16's target: the cooperating threads beat one thread at equal wall time.
+        fmt::print("\nsolving again on 1 thread for {:.0f} s...\n", seconds);
+        const figures one = measure({file, seconds, 1, false, false, -1});
+        row(fmt::format("participation, {} threads against 1 at {:.0f} s", threads, seconds),
+            fmt::format("{:.0f} vs {:.0f}", f.participation, one.participation), "lower",
+            judge(f.participation < one.participation));
     }
 
     if (baseline) {

@@ -45,6 +45,17 @@ work_patterns:
 )") + std::string(rest);
 }
 
+/// The scenario solved with the exact model (solve --exact) beside a short
+/// search (2,000 moves), under `policy`, within `seconds`.
+inline solve::solution solve_exact(const model::scenario& s, std::string policy, double seconds = 30) {
+    solve::solve_options o;
+    o.policy = std::move(policy);
+    o.max_moves = 2000;
+    o.exact = true;
+    o.exact_seconds = seconds;
+    return solve::solve(s, o);
+}
+
 /// The Batanghari scenario of this many employees and seed as YAML, with employees inline.
 inline std::string batanghari_yaml(int employees, std::uint64_t seed) {
     generate::batanghari_options o;

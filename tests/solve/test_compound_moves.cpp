@@ -353,12 +353,7 @@ TEST_CASE("the exact model proves the optimum of every compound move's scenario"
     for (const auto& [yaml, optimum] : cases) {
         const auto s = test::scenario_from(*yaml);
         INFO("scenario with " << s->employees.size() << " employees, optimum " << optimum);
-        solve::solve_options o;
-        o.policy = "only";
-        o.max_moves = 2000;
-        o.exact = true;
-        o.exact_seconds = 30;
-        const auto sol = solve::solve(*s, o);
+        const auto sol = test::solve_exact(*s, "only");
         CHECK(sol.status == solve::solve_status::optimal);
         CHECK(sol.metrics.demand_placed == optimum);
         CHECK(test::verify_violations(*s, sol, "only").empty());

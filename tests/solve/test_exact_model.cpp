@@ -8,18 +8,7 @@
 using namespace jadwal;
 using jadwal::test::jakarta;
 
-namespace {
-
-solve::solution solve_exact(const model::scenario& s, std::string policy, double seconds = 30) {
-    solve::solve_options o;
-    o.policy = std::move(policy);
-    o.max_moves = 2000;
-    o.exact = true;
-    o.exact_seconds = seconds;
-    return solve::solve(s, o);
-}
-
-}  // namespace
+using jadwal::test::solve_exact;
 
 TEST_CASE("the exact model proves the one obvious cohort optimal", "[exact-model]") {
     const auto s = test::scenario_from(test::office_week(test::hand_proven::one_obvious_slot));

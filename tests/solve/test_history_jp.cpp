@@ -216,12 +216,7 @@ TEST_CASE("the exact model holds the cap the earned JP leave and proves the 4 JP
     }
     const auto s = test::scenario_from(yaml);
     s->history.push_back(earned(*s, "p", 20, this_year));
-    solve::solve_options o;
-    o.policy = "flexible";
-    o.max_moves = 2000;
-    o.exact = true;
-    o.exact_seconds = 30;
-    const auto sol = solve::solve(*s, o);
+    const auto sol = test::solve_exact(*s, "flexible");
     CHECK(sol.status == solve::solve_status::optimal);
     CHECK(placed(*s, sol, "c4"));
     CHECK_FALSE(placed(*s, sol, "c8"));

@@ -15,7 +15,9 @@
 #include <date/tz.h>
 
 #include <algorithm>
+#include <fstream>
 #include <memory>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -43,6 +45,17 @@ scenario: {name: t, from: 2026-06-01, to: 2026-06-05}
 work_patterns:
   office: {week: {mon-fri: [08:00-16:00]}}
 )") + std::string(rest);
+}
+
+/// The text of tests/data/exact/<name>.yaml: a scenario whose optimum a short
+/// argument and the exact model prove, shared with bench_exact (the README there).
+inline std::string exact_case(std::string_view name) {
+    const std::string path = std::string(JADWAL_TEST_DATA) + "/exact/" + std::string(name) + ".yaml";
+    std::ifstream in(path, std::ios::binary);
+    if (!in) FAIL("cannot read " << path);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
 }
 
 /// The scenario solved with the exact model (solve --exact) beside a short

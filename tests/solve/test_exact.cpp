@@ -1,12 +1,11 @@
 // Tiny scenarios whose best plan is known by hand: the solver must find it.
-#include "hand_proven.hpp"
 #include "support.hpp"
 
 using namespace jadwal;
 using jadwal::test::jakarta;
 
 TEST_CASE("three people and one obvious free slot make one cohort in that slot", "[solve]") {
-    const auto s = test::scenario_from(test::office_week(test::hand_proven::one_obvious_slot));
+    const auto s = test::scenario_from(test::exact_case("one_obvious_slot"));
     const auto sol = test::solve_with(*s, "only", 2000);
     REQUIRE(sol.status == solve::solve_status::feasible);
     REQUIRE(sol.cohorts.size() == 1);
@@ -23,7 +22,7 @@ TEST_CASE("three people and one obvious free slot make one cohort in that slot",
 }
 
 TEST_CASE("an evening online cohort beats a classroom day with travel on burden", "[solve]") {
-    const auto s = test::scenario_from(test::hand_proven::evening_online_or_classroom_with_travel);
+    const auto s = test::scenario_from(test::exact_case("evening_online_or_classroom_with_travel"));
     const auto sol = test::solve_with(*s, "flex", 3000);
     REQUIRE(sol.cohorts.size() == 1);
     CHECK(sol.cohorts[0].mode == model::delivery_mode::online_live);
@@ -37,7 +36,7 @@ TEST_CASE("an evening online cohort beats a classroom day with travel on burden"
 }
 
 TEST_CASE("a unit that may miss only one person at a time gets two separate sessions", "[solve]") {
-    const auto s = test::scenario_from(test::office_week(test::hand_proven::unit_that_may_miss_one));
+    const auto s = test::scenario_from(test::exact_case("unit_that_may_miss_one"));
     const auto sol = test::solve_with(*s, "office", 3000);
     CHECK(sol.metrics.demand_placed == 2);
     REQUIRE(sol.cohorts.size() == 2);
@@ -49,7 +48,7 @@ TEST_CASE("a unit that may miss only one person at a time gets two separate sess
 }
 
 TEST_CASE("module order and gap days are respected", "[solve]") {
-    const auto s = test::scenario_from(test::hand_proven::modules_in_order_with_gaps);
+    const auto s = test::scenario_from(test::exact_case("modules_in_order_with_gaps"));
     for (std::uint64_t seed : {1, 2, 3}) {
         const auto sol = test::solve_with(*s, "office", 3000, seed);
         REQUIRE(sol.cohorts.size() == 1);
@@ -99,7 +98,7 @@ policies: {any: {}}
 }
 
 TEST_CASE("self-paced study goes into free evenings when the person accepts them", "[solve]") {
-    const auto s = test::scenario_from(test::office_week(test::hand_proven::free_evenings_for_study));
+    const auto s = test::scenario_from(test::exact_case("free_evenings_for_study"));
     const auto sol = test::solve_with(*s, "evenings", 2000);
     CHECK(sol.metrics.demand_placed == 1);
     CHECK(sol.metrics.disruption_minutes == 0);
@@ -127,7 +126,7 @@ policies: {evenings: {}}
 }
 
 TEST_CASE("a national webinar is attended at its fixed time", "[solve]") {
-    const auto s = test::scenario_from(test::office_week(test::hand_proven::national_webinar));
+    const auto s = test::scenario_from(test::exact_case("national_webinar"));
     const auto sol = test::solve_with(*s, "any", 1000);
     REQUIRE(sol.cohorts.size() == 1);
     CHECK(sol.cohorts[0].participants.size() == 2);
@@ -138,7 +137,7 @@ TEST_CASE("a national webinar is attended at its fixed time", "[solve]") {
 }
 
 TEST_CASE("the classroom budget opens only the cohort of the mandatory programme", "[solve]") {
-    const auto s = test::scenario_from(test::office_week(test::hand_proven::one_classroom_cohort_of_budget));
+    const auto s = test::scenario_from(test::exact_case("one_classroom_cohort_of_budget"));
     const auto sol = test::solve_with(*s, "any", 2000);
     REQUIRE(sol.cohorts.size() == 1);
     CHECK(s->programs[sol.cohorts[0].program.value].id == "must");
@@ -216,7 +215,7 @@ TEST_CASE("the example scenario is planned within every rule under each of its p
 }
 
 TEST_CASE("a shift keeps its minimum on duty: only the spare nurse trains during it", "[solve]") {
-    const auto s = test::scenario_from(test::hand_proven::shift_minimum_on_duty);
+    const auto s = test::scenario_from(test::exact_case("shift_minimum_on_duty"));
     const auto sol = test::solve_with(*s, "any", 2000);
     CHECK(sol.metrics.demand_placed == 1);
     REQUIRE(sol.unplaced.size() == 2);

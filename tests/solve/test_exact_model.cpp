@@ -2,7 +2,6 @@
 // the hand-proven cases, places everyone where the search may not, refuses
 // what it does not model, and is deterministic.
 #include "../../src/solve/exact.hpp"
-#include "hand_proven.hpp"
 #include "support.hpp"
 
 using namespace jadwal;
@@ -11,7 +10,7 @@ using jadwal::test::jakarta;
 using jadwal::test::solve_exact;
 
 TEST_CASE("the exact model proves the one obvious cohort optimal", "[exact-model]") {
-    const auto s = test::scenario_from(test::office_week(test::hand_proven::one_obvious_slot));
+    const auto s = test::scenario_from(test::exact_case("one_obvious_slot"));
     const auto sol = solve_exact(*s, "only");
     CHECK(sol.status == solve::solve_status::optimal);
     REQUIRE(sol.cohorts.size() == 1);
@@ -25,7 +24,7 @@ TEST_CASE("the exact model proves the one obvious cohort optimal", "[exact-model
 }
 
 TEST_CASE("the exact model proves the evening online cohort beats the classroom with travel", "[exact-model]") {
-    const auto s = test::scenario_from(test::hand_proven::evening_online_or_classroom_with_travel);
+    const auto s = test::scenario_from(test::exact_case("evening_online_or_classroom_with_travel"));
     const auto sol = solve_exact(*s, "flex");
     CHECK(sol.status == solve::solve_status::optimal);
     REQUIRE(sol.cohorts.size() == 1);
@@ -36,7 +35,7 @@ TEST_CASE("the exact model proves the evening online cohort beats the classroom 
 }
 
 TEST_CASE("the exact model proves two separate sessions for a unit that may miss one person", "[exact-model]") {
-    const auto s = test::scenario_from(test::office_week(test::hand_proven::unit_that_may_miss_one));
+    const auto s = test::scenario_from(test::exact_case("unit_that_may_miss_one"));
     const auto sol = solve_exact(*s, "office");
     CHECK(sol.status == solve::solve_status::optimal);
     CHECK(sol.metrics.demand_placed == 2);
@@ -82,7 +81,7 @@ policies: {any: {}}
 }
 
 TEST_CASE("the exact model proves free evenings best for self-paced study", "[exact-model]") {
-    const auto s = test::scenario_from(test::office_week(test::hand_proven::free_evenings_for_study));
+    const auto s = test::scenario_from(test::exact_case("free_evenings_for_study"));
     const auto sol = solve_exact(*s, "evenings");
     CHECK(sol.status == solve::solve_status::optimal);
     CHECK(sol.metrics.demand_placed == 1);
@@ -93,7 +92,7 @@ TEST_CASE("the exact model proves free evenings best for self-paced study", "[ex
 }
 
 TEST_CASE("the exact model seats a webinar at its fixed time", "[exact-model]") {
-    const auto s = test::scenario_from(test::office_week(test::hand_proven::national_webinar));
+    const auto s = test::scenario_from(test::exact_case("national_webinar"));
     const auto sol = solve_exact(*s, "any");
     CHECK(sol.status == solve::solve_status::optimal);
     REQUIRE(sol.cohorts.size() == 1);
@@ -103,7 +102,7 @@ TEST_CASE("the exact model seats a webinar at its fixed time", "[exact-model]") 
 }
 
 TEST_CASE("the exact model spends the one classroom cohort on the mandatory programme", "[exact-model]") {
-    const auto s = test::scenario_from(test::office_week(test::hand_proven::one_classroom_cohort_of_budget));
+    const auto s = test::scenario_from(test::exact_case("one_classroom_cohort_of_budget"));
     const auto sol = solve_exact(*s, "any");
     CHECK(sol.status == solve::solve_status::optimal);
     REQUIRE(sol.cohorts.size() == 1);
@@ -113,7 +112,7 @@ TEST_CASE("the exact model spends the one classroom cohort on the mandatory prog
 }
 
 TEST_CASE("the exact model keeps a shift's minimum on duty", "[exact-model]") {
-    const auto s = test::scenario_from(test::hand_proven::shift_minimum_on_duty);
+    const auto s = test::scenario_from(test::exact_case("shift_minimum_on_duty"));
     const auto sol = solve_exact(*s, "any");
     CHECK(sol.status == solve::solve_status::optimal);
     CHECK(sol.metrics.demand_placed == 1);
@@ -157,7 +156,7 @@ policies: {only: {}}
 }
 
 TEST_CASE("the exact model refuses modules split into several sessions", "[exact-model]") {
-    const auto s = test::scenario_from(test::hand_proven::modules_in_order_with_gaps);
+    const auto s = test::scenario_from(test::exact_case("modules_in_order_with_gaps"));
     CHECK_THROWS_WITH(solve_exact(*s, "office"),
                       "the exact model (--exact) does not hold live modules of several sessions; solve without "
                       "--exact");

@@ -28,6 +28,7 @@ const char* to_string(move_kind k) {
         case move_kind::seat_swap: return "seat_swap";
         case move_kind::day_shift: return "day_shift";
         case move_kind::budget_swap: return "budget_swap";
+        case move_kind::pair_retime: return "pair_retime";
         case move_kind::count: break;
     }
     return "?";
@@ -83,6 +84,7 @@ public:
             case move_kind::seat_swap: return seat_swap();
             case move_kind::day_shift: return day_shift();
             case move_kind::budget_swap: return budget_swap();
+            case move_kind::pair_retime: return pair_retime();
             case move_kind::count: break;
         }
         return false;
@@ -596,6 +598,115 @@ private:
         return pl_.tot.unplaced_items < unplaced && pl_.money() + saved > cm_.budget_cost * (1 + 1e-9);
     }
 
+    /// A session of a cohort or a study block: what pair_retime moves.
+    struct timed_item {
+        bool block = false;
+        std::uint32_t owner = 0;  ///< the cohort, or the self-paced demand
+        std::uint32_t k = 0;      ///< the session, or the block
+        int day = 0;
+        tmin a = 0, len = 0;
+        tmin earliest = 0, latest = 0;  ///< where a block may lie (its order and deadline)
+    };
+
+    bool pick_session(timed_item& it) {
+        std::uint32_t c;
+        if (!pick_cohort(c, true) || pl_.cohort_frozen(c)) return false;
+        const cohort_t& co = pl_.cohorts[c];
+        it.block = false;
+        it.owner = c;
+        it.k = rng_.below(static_cast<std::uint32_t>(co.sessions.size()));
+        const session_t& s = co.sessions[it.k];
+        it.day = s.day;
+        it.a = s.a;
+        it.len = s.b - s.a;
+        it.earliest = 0;
+        it.latest = cm_.horizon_end;
+        return true;
+    }
+
+    bool pick_block(timed_item& it, std::uint32_t d) {
+        const placement& p = pl_.place[d];
+        if (p.kind != place_kind::self || p.blocks.empty()) return false;
+        it.block = true;
+        it.owner = d;
+        it.k = rng_.below(static_cast<std::uint32_t>(p.blocks.size()));
+        it.a = p.blocks[it.k].a;
+        it.len = p.blocks[it.k].b - it.a;
+        it.day = cm_.day_of(it.a);
+        block_range(d, it.k, it.earliest, it.latest);
+        return true;
+    }
+
+    bool pick_timed(timed_item& it) {
+        std::uint32_t d;
+        if (rng_.chance(1, 2)) return pick_session(it);
+        return pick(place_kind::self, d) && pick_block(it, d);
+    }
+
+    const delivery_c& delivery_of(const timed_item& it) const {
+        return cm_.deliveries[it.block ? pl_.place[it.owner].pm : pl_.cohorts[it.owner].pm];
+    }
+
+    bool move_to(const timed_item& it, tmin a) {
+        return it.block ? pl_.move_block(it.owner, it.k, {a, a + it.len})
+                        : pl_.move_session(it.owner, it.k, it.day, a, a + it.len);
+    }
+
+    /// Grid starts on the item's day worth trying: the first and last start of
+    /// each window and `random` random ones, inside the item's range.
+    void start_candidates(const timed_item& it, int random) {
+        starts_.clear();
+        const delivery_c& pm = delivery_of(it);
+        for (const window_c* w = cm_.wins_begin(pm, it.day); w != cm_.wins_end(pm, it.day); ++w) {
+            const tmin lo = align_up(it.day, std::max(w->a, it.earliest));
+            const tmin hi = std::min(w->b, it.latest) - it.len;
+            if (hi < lo) continue;
+            starts_.push_back(lo);
+            starts_.push_back(lo + (hi - lo) / cm_.granularity * cm_.granularity);
+        }
+        for (int i = 0; i < random; ++i) {
+            tmin a;
+            if (random_start(pm, it.day, it.len, it.earliest, it.latest, a)) starts_.push_back(a);
+        }
+    }
+
+    /// Two items (cohort sessions or study blocks) re-timed together on their
+    /// days: the first to a window's edge or a random start, the second (of the
+    /// same person or programme half the time) to its best of a few starts given
+    /// the first. A term that counts a maximum (fairness: the most after-hours
+    /// minutes of anyone in a week) makes either move alone worse while both
+    /// gain: the first into the evening raises the maximum and the second then
+    /// rides under it, or the first out of the evening leaves the maximum to the
+    /// second alone.
+    bool pair_retime() {
+        timed_item first, second;
+        if (!pick_timed(first)) return false;
+        start_candidates(first, 1);
+        if (starts_.empty()) return false;
+        const tmin a1 = starts_[rng_.below(static_cast<std::uint32_t>(starts_.size()))];
+        if (a1 == first.a) return false;
+        bool found = false;
+        for (int i = 0; i < 8 && !found; ++i) {
+            if (first.block && rng_.chance(1, 2)) found = pick_block(second, first.owner) && second.k != first.k;
+            else found = pick_timed(second) && (second.block != first.block || second.owner != first.owner);
+        }
+        if (!found || !move_to(first, a1)) return false;
+        if (second.block) block_range(second.owner, second.k, second.earliest, second.latest);
+        start_candidates(second, 4);
+        objective3 best = pl_.objective();
+        tmin best_a = second.a;
+        for (const tmin a : starts_) {
+            if (a == second.a) continue;
+            const std::size_t m = pl_.mark();
+            if (move_to(second, a)) {
+                const objective3 o = pl_.objective();
+                if (better(o, best)) best = o, best_a = a;
+            }
+            pl_.rollback(m);
+        }
+        return best_a == second.a || move_to(second, best_a);
+    }
+
     // Collects demand d for ruin-and-recreate: an unplaced one as it is, a placed
     // one only when it may leave its place (it is removed from the plan).
     void take_out_for_reinsertion(std::uint32_t d) {
@@ -631,6 +742,7 @@ private:
     std::vector<std::int64_t> retry_at_, backoff_;
     std::vector<std::uint32_t> touched_, group_;  ///< compound moves
     std::vector<std::tuple<int, std::uint32_t, std::uint32_t>> shifts_;  ///< (day, cohort, session) for day_shift
+    std::vector<tmin> starts_;  ///< pair_retime's candidate starts
     schedule best_;
 };
 
@@ -640,10 +752,17 @@ search_stats local_search(plan& pl, rng& r, refusal_log& log, const search_param
     const auto started = std::chrono::steady_clock::now();
     search_stats st;
     searcher s(pl, r, log);
-    std::array<int, move_kinds> cum{};
-    int total = 0;
-    for (std::size_t k = 0; k < move_kinds; ++k) cum[k] = total += std::max(0, p.weights[k]);
-    if (total == 0) return st;
+    // Two draws: the stall moves join only after stall_moves moves without a new best.
+    const auto stall_move = [](std::size_t k) { return static_cast<move_kind>(k) == move_kind::pair_retime; };
+    std::array<int, move_kinds> cum{}, cum_stalled{};
+    int total = 0, total_stalled = 0;
+    for (std::size_t k = 0; k < move_kinds; ++k) {
+        const int w = std::max(0, p.weights[k]);
+        cum[k] = total += stall_move(k) ? 0 : w;
+        cum_stalled[k] = total_stalled += p.stall_moves >= 0 ? w : 0;
+    }
+    if (total == 0 && total_stalled == 0) return st;
+    std::int64_t best_at = 0;  // the move that last found a new best
     const int history = std::max(1, p.history);
     objective3 cur = pl.objective();
     std::vector<objective3> hist(static_cast<std::size_t>(history), cur);
@@ -666,7 +785,7 @@ search_stats local_search(plan& pl, rng& r, refusal_log& log, const search_param
                 pl.commit();
                 cur = pl.objective();
                 std::fill(hist.begin(), hist.end(), cur);
-                if (better(cur, best)) best = cur;
+                if (better(cur, best)) best = cur, best_at = it;
                 cur_is_best = !better(best, cur);
                 s.refresh_unplaced();
             }
@@ -679,9 +798,15 @@ search_stats local_search(plan& pl, rng& r, refusal_log& log, const search_param
                 if ((it & 16383) == 0) s.refresh_unplaced();
             }
         }
-        const int x = static_cast<int>(r.below(static_cast<std::uint32_t>(total)));
+        const bool stalled = total_stalled > total && it - best_at >= p.stall_moves;
+        if (!stalled && total == 0) {  // only stall moves, and no stall yet
+            hist[static_cast<std::size_t>(it % history)] = cur;
+            continue;
+        }
+        const auto& table = stalled ? cum_stalled : cum;
+        const int x = static_cast<int>(r.below(static_cast<std::uint32_t>(stalled ? total_stalled : total)));
         std::size_t k = 0;
-        while (cum[k] <= x) ++k;
+        while (table[k] <= x) ++k;
         const auto kind = static_cast<move_kind>(k);
         st.moves += 1;
         st.tried[k] += 1;
@@ -711,7 +836,7 @@ search_stats local_search(plan& pl, rng& r, refusal_log& log, const search_param
             st.taken[k] += 1;
             if (better(cand, cur)) st.improved += 1, st.better[k] += 1;
             cur = cand;
-            if (better(cur, best)) best = cur;
+            if (better(cur, best)) best = cur, best_at = it;
             cur_is_best = !better(best, cur);
         } else {
             pl.rollback(mark);

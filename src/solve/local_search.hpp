@@ -32,6 +32,7 @@ enum class move_kind : std::uint8_t {
     seat_swap,        ///< a member gives their seat to waiting demand and is re-placed (ejection chain)
     day_shift,        ///< every cohort of one instructor's or venue's day by the same days
     budget_swap,      ///< a cohort to a cheaper venue, the budget freed opening a cohort or seating waiting demand
+    pair_retime,      ///< two sessions or study blocks re-timed together (only once the search stalls)
     count
 };
 
@@ -61,7 +62,11 @@ struct search_params {
     std::int64_t epoch_moves = 0;
     std::function<meeting_result(const plan& offer, plan& pl)> meet;
     /// Move weights (relative frequencies), by move_kind.
-    std::array<int, move_kinds> weights{40, 12, 10, 3, 2, 10, 4, 4, 8, 1, 1, 6, 1, 1, 2, 1, 1};
+    std::array<int, move_kinds> weights{40, 12, 10, 3, 2, 10, 4, 4, 8, 1, 1, 6, 1, 1, 2, 1, 1, 1};
+    /// Moves without a new best after which the stall moves (pair_retime) join
+    /// the others; until then they are not drawn, so a search that keeps
+    /// improving runs as if they did not exist. Negative: never.
+    std::int64_t stall_moves = 20000;
 };
 
 struct search_stats {

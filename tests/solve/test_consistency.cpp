@@ -109,6 +109,7 @@ TEST_CASE("every kind of move is tried and the common ones find feasible changes
         sd::construct(pl, r, log, [] { return false; });
         sd::search_params sp;
         sp.max_moves = 60000;
+        sp.stall_moves = 0;  // the stall moves (pair_retime) from the start, so every kind is drawn
         const auto st = sd::local_search(pl, r, log, sp);
         for (std::size_t k = 0; k < sd::move_kinds; ++k) {
             tried[k] += st.tried[k];
@@ -128,7 +129,7 @@ TEST_CASE("every kind of move is tried and the common ones find feasible changes
         using mk = sd::move_kind;
         for (const auto common : {mk::block_random, mk::block_best, mk::session_shift, mk::cohort_shift,
                                   mk::venue_change, mk::member_move, mk::member_swap, mk::cohort_close,
-                                  mk::ruin_person, mk::ruin_unit})
+                                  mk::ruin_person, mk::ruin_unit, mk::pair_retime})
             if (kind == common) CHECK(feasible[k] > 0);
     }
 }

@@ -272,3 +272,30 @@ policies: {capped: {after_hours: {weekday: 16:30-21:00, max_minutes_per_week: 18
     CHECK(sol.cohorts[0].sessions.size() == 8);
     CHECK(sol.metrics.max_after_hours_minutes_per_person_week <= 180);
 }
+
+TEST_CASE("the search reaches the proven burden where the fairness maximum needs two items moved at once",
+          "[solve][exact-cases]") {
+    // tests/data/exact/: each optimum proven by the exact model (test_exact_model.cpp,
+    // test_compound_moves.cpp). In each, items at the edge of the working day (or
+    // all inside it) hold the fairness maximum together, so one item moved alone
+    // makes the plan worse; pair_retime moves two at once.
+    struct proven {
+        std::string_view name, policy;
+        std::int64_t placed;
+        double burden;
+    };
+    const std::array<proven, 4> cases{{{"unit_that_may_miss_one", "office", 2, 180},
+                                       {"pppk_cap_keeps_elective_out", "any", 1, 360},
+                                       {"open_pull", "only", 6, 510},
+                                       {"budget_swap", "only", 6, 840}}};
+    for (const auto& c : cases) {
+        const auto s = test::scenario_from(test::exact_case(c.name));
+        for (const std::uint64_t seed : {1, 2, 3}) {
+            INFO(c.name << ", seed " << seed);
+            const auto sol = test::solve_with(*s, std::string(c.policy), 100000, seed);
+            CHECK(sol.metrics.demand_placed == c.placed);
+            CHECK(sol.objective.burden == Approx(c.burden));
+            CHECK(test::verify_violations(*s, sol, std::string(c.policy)).empty());
+        }
+    }
+}

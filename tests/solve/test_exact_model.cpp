@@ -47,22 +47,7 @@ TEST_CASE("the exact model proves two separate sessions for a unit that may miss
 }
 
 TEST_CASE("the exact model proves the PPPK cap keeps the elective out", "[exact-model]") {
-    const auto s = test::scenario_from(R"(
-jadwal: 1
-scenario: {name: t, from: 2026-06-01, to: 2026-06-14}
-work_patterns:
-  office: {week: {mon-fri: [08:00-16:00]}}
-units: [{id: u, pattern: office}]
-employees:
-  - {id: a, name: A, unit: u, status: pppk, jp_cap: 10}
-programs:
-  - {id: extra, modules: [{id: m1, jp: 8}], modes: [{mode: self_paced, windows: [working_hours]}]}
-  - {id: core, modules: [{id: m1, jp: 8}], modes: [{mode: self_paced, windows: [working_hours]}]}
-demand:
-  - {program: extra, employees: [a], priority: elective}
-  - {program: core, employees: [a], priority: mandatory}
-policies: {any: {}}
-)");
+    const auto s = test::scenario_from(test::exact_case("pppk_cap_keeps_elective_out"));
     // In working hours only (test_exact.cpp's case lets blocks go into evenings,
     // where the model's block schedules are not complete, see exact.hpp).
     const auto sol = solve_exact(*s, "any");
@@ -123,27 +108,7 @@ TEST_CASE("the exact model opens two cohorts where each may take one person per 
     // Three units of two people, each unit missing at most one at a time, and
     // cohorts of at least three: only two cohorts at different times, one person
     // of each unit in each, place everyone.
-    const auto s = test::scenario_from(test::office_week(R"(
-units:
-  - {id: u1, pattern: office, max_absent: 1}
-  - {id: u2, pattern: office, max_absent: 1}
-  - {id: u3, pattern: office, max_absent: 1}
-employees:
-  - {id: a1, name: A1, unit: u1, status: pns, jp_target: 0}
-  - {id: a2, name: A2, unit: u1, status: pns, jp_target: 0}
-  - {id: b1, name: B1, unit: u2, status: pns, jp_target: 0}
-  - {id: b2, name: B2, unit: u2, status: pns, jp_target: 0}
-  - {id: c1, name: C1, unit: u3, status: pns, jp_target: 0}
-  - {id: c2, name: C2, unit: u3, status: pns, jp_target: 0}
-platforms: [{id: z, capacity: 10}]
-programs:
-  - id: p
-    modules: [{id: m1, jp: 2}]
-    modes: [{mode: online_live, platform: z, windows: [{days: tue-wed, hours: [09:00-10:30]}]}]
-    cohort: {min: 3, max: 6}
-demand: [{program: p, where: {unit: [u1, u2, u3]}, priority: mandatory}]
-policies: {only: {}}
-)"));
+    const auto s = test::scenario_from(test::exact_case("one_per_unit_two_cohorts"));
     const auto sol = solve_exact(*s, "only");
     CHECK(sol.status == solve::solve_status::optimal);
     CHECK(sol.metrics.demand_placed == 6);

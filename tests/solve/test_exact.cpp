@@ -299,3 +299,17 @@ TEST_CASE("the search reaches the proven burden where the fairness maximum needs
         }
     }
 }
+
+TEST_CASE("the search reaches the proven participation of a working week of two offices", "[solve][exact-cases]") {
+    // tests/data/exact/office_week_12.yaml: participation 332 proven by the exact
+    // model (test_exact_model.cpp); its burden optimum is not proven (the file says why).
+    const auto s = test::scenario_from(test::exact_case("office_week_12"));
+    for (const std::uint64_t seed : {1, 2, 3}) {
+        INFO("seed " << seed);
+        const auto sol = test::solve_with(*s, "flex", 100000, seed);
+        CHECK(sol.metrics.demand_placed == 30);
+        CHECK(sol.objective.participation == Approx(332));
+        CHECK(sol.objective.burden <= 2610 + 1e-9);
+        CHECK(test::verify_violations(*s, sol, "flex").empty());
+    }
+}

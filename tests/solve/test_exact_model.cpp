@@ -230,3 +230,12 @@ policies: {only: {}}
     CHECK(sol.objective.participation == 0);
     CHECK(test::verify_violations(*s, sol, "only").empty());
 }
+
+TEST_CASE("the exact model proves the participation of a working week of two offices", "[exact-model]") {
+    const auto s = test::scenario_from(test::exact_case("office_week_12"));
+    const auto sol = solve_exact(*s, "flex", 60);
+    CHECK(sol.status == solve::solve_status::optimal);
+    CHECK(sol.metrics.demand_placed == 30);
+    CHECK(sol.objective.participation == Approx(332));
+    CHECK(test::verify_violations(*s, sol, "flex").empty());
+}

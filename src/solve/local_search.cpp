@@ -610,8 +610,12 @@ private:
 
     bool pick_session(timed_item& it) {
         std::uint32_t c;
-        if (!pick_cohort(c, true) || pl_.cohort_frozen(c)) return false;
+        return pick_cohort(c, true) && !pl_.cohort_frozen(c) && pick_session_of(c, it);
+    }
+
+    bool pick_session_of(std::uint32_t c, timed_item& it) {
         const cohort_t& co = pl_.cohorts[c];
+        if (!co.alive || co.sessions.empty()) return false;
         it.block = false;
         it.owner = c;
         it.k = rng_.below(static_cast<std::uint32_t>(co.sessions.size()));
@@ -647,64 +651,107 @@ private:
         return cm_.deliveries[it.block ? pl_.place[it.owner].pm : pl_.cohorts[it.owner].pm];
     }
 
-    bool move_to(const timed_item& it, tmin a) {
+    bool move_to(const timed_item& it, int day, tmin a) {
         return it.block ? pl_.move_block(it.owner, it.k, {a, a + it.len})
-                        : pl_.move_session(it.owner, it.k, it.day, a, a + it.len);
+                        : pl_.move_session(it.owner, it.k, day, a, a + it.len);
     }
 
-    /// Grid starts on the item's day worth trying: the first and last start of
-    /// each window and `random` random ones, inside the item's range.
-    void start_candidates(const timed_item& it, int random) {
-        starts_.clear();
+    /// Grid starts on day `day` worth trying for the item: the first and last
+    /// start of each window and `random` random ones, inside the item's range.
+    void start_candidates(const timed_item& it, int day, int random) {
         const delivery_c& pm = delivery_of(it);
-        for (const window_c* w = cm_.wins_begin(pm, it.day); w != cm_.wins_end(pm, it.day); ++w) {
-            const tmin lo = align_up(it.day, std::max(w->a, it.earliest));
+        for (const window_c* w = cm_.wins_begin(pm, day); w != cm_.wins_end(pm, day); ++w) {
+            const tmin lo = align_up(day, std::max(w->a, it.earliest));
             const tmin hi = std::min(w->b, it.latest) - it.len;
             if (hi < lo) continue;
-            starts_.push_back(lo);
-            starts_.push_back(lo + (hi - lo) / cm_.granularity * cm_.granularity);
+            starts_.push_back({day, lo});
+            starts_.push_back({day, lo + (hi - lo) / cm_.granularity * cm_.granularity});
         }
         for (int i = 0; i < random; ++i) {
             tmin a;
-            if (random_start(pm, it.day, it.len, it.earliest, it.latest, a)) starts_.push_back(a);
+            if (random_start(pm, day, it.len, it.earliest, it.latest, a)) starts_.push_back({day, a});
         }
     }
 
-    /// Two items (cohort sessions or study blocks) re-timed together on their
-    /// days: the first to a window's edge or a random start, the second (of the
-    /// same person or programme half the time) to its best of a few starts given
-    /// the first. A term that counts a maximum (fairness: the most after-hours
-    /// minutes of anyone in a week) makes either move alone worse while both
-    /// gain: the first into the evening raises the maximum and the second then
-    /// rides under it, or the first out of the evening leaves the maximum to the
-    /// second alone.
+    /// A study block's day, or half the time another day of its range within a week.
+    int block_day(const timed_item& it) {
+        if (!it.block || rng_.chance(1, 2)) return it.day;
+        const int lo = std::max(0, cm_.day_of(it.earliest));
+        const int hi = std::min(cm_.days - 1, cm_.day_of(it.latest - 1));
+        return hi < lo ? it.day : std::clamp(it.day + rng_.between(-7, 7), lo, hi);
+    }
+
+    /// Items (cohort sessions or study blocks) re-timed together: a first one to
+    /// a window's edge or a random start (a block perhaps on another day), then
+    /// one to six followers (another block of the same study, an item of the
+    /// same programme, or any), each to its best start given those before it: on
+    /// its own day, or where the first went. A term that counts a maximum
+    /// (fairness: the most after-hours minutes of anyone in a week) makes each
+    /// move alone worse while all of them gain: the first into the evening or
+    /// the lunch break raises the maximum and the others then ride under it, or
+    /// the first out of it leaves the maximum to the others.
     bool pair_retime() {
-        timed_item first, second;
+        timed_item first;
         if (!pick_timed(first)) return false;
-        start_candidates(first, 1);
+        starts_.clear();
+        start_candidates(first, block_day(first), 1);
         if (starts_.empty()) return false;
-        const tmin a1 = starts_[rng_.below(static_cast<std::uint32_t>(starts_.size()))];
-        if (a1 == first.a) return false;
-        bool found = false;
-        for (int i = 0; i < 8 && !found; ++i) {
-            if (first.block && rng_.chance(1, 2)) found = pick_block(second, first.owner) && second.k != first.k;
-            else found = pick_timed(second) && (second.block != first.block || second.owner != first.owner);
-        }
-        if (!found || !move_to(first, a1)) return false;
-        if (second.block) block_range(second.owner, second.k, second.earliest, second.latest);
-        start_candidates(second, 4);
-        objective3 best = pl_.objective();
-        tmin best_a = second.a;
-        for (const tmin a : starts_) {
-            if (a == second.a) continue;
-            const std::size_t m = pl_.mark();
-            if (move_to(second, a)) {
-                const objective3 o = pl_.objective();
-                if (better(o, best)) best = o, best_a = a;
+        const auto [d1, a1] = starts_[rng_.below(static_cast<std::uint32_t>(starts_.size()))];
+        if (a1 == first.a || !move_to(first, d1, a1)) return false;
+        const int followers = rng_.chance(1, 2) ? 1 : rng_.between(2, 6);
+        for (int f = 0; f < followers; ++f) {
+            timed_item next;
+            if (!pick_follower(first, next)) continue;
+            starts_.clear();
+            start_candidates(next, next.day, 4);
+            if (next.block == first.block && d1 != next.day) {
+                // Where the first went, when the follower's range reaches there.
+                if (a1 >= next.earliest && a1 + next.len <= next.latest) starts_.push_back({d1, a1});
             }
-            pl_.rollback(m);
+            objective3 best = pl_.objective();
+            std::pair<int, tmin> to{next.day, next.a};
+            for (const auto& [d, a] : starts_) {
+                if (d == next.day && a == next.a) continue;
+                const std::size_t m = pl_.mark();
+                if (move_to(next, d, a)) {
+                    const objective3 o = pl_.objective();
+                    if (better(o, best)) best = o, to = {d, a};
+                }
+                pl_.rollback(m);
+            }
+            // The same mutation as in the scan, applied completely or not at all.
+            if (to.second != next.a) (void)move_to(next, to.first, to.second);
         }
-        return best_a == second.a || move_to(second, best_a);
+        return true;
+    }
+
+    /// An item to follow `first`: another block of the same study, an item of
+    /// the same programme, or any item; never `first` itself.
+    bool pick_follower(const timed_item& first, timed_item& next) {
+        const std::uint32_t program = first.block ? cm_.demand[first.owner].program
+                                                  : cm_.deliveries[pl_.cohorts[first.owner].pm].program;
+        for (int i = 0; i < 8; ++i) {
+            bool found = false;
+            const std::uint32_t how = rng_.below(3);
+            if (how == 0 && first.block) {
+                found = pick_block(next, first.owner);
+            } else if (how <= 1 && first.block) {
+                std::uint32_t d;
+                found = pick(place_kind::self, d) && cm_.demand[d].program == program && pick_block(next, d);
+            } else if (how <= 1) {
+                const auto& list = pl_.program_cohorts[program];
+                if (list.empty()) continue;
+                const std::uint32_t c = list[rng_.below(static_cast<std::uint32_t>(list.size()))];
+                found = pl_.cohorts[c].fixed < 0 && !pl_.cohort_frozen(c) && pick_session_of(c, next);
+            } else {
+                found = pick_timed(next);
+            }
+            if (found && (next.block != first.block || next.owner != first.owner || next.k != first.k)) {
+                if (next.block) block_range(next.owner, next.k, next.earliest, next.latest);
+                return true;
+            }
+        }
+        return false;
     }
 
     // Collects demand d for ruin-and-recreate: an unplaced one as it is, a placed
@@ -742,7 +789,7 @@ private:
     std::vector<std::int64_t> retry_at_, backoff_;
     std::vector<std::uint32_t> touched_, group_;  ///< compound moves
     std::vector<std::tuple<int, std::uint32_t, std::uint32_t>> shifts_;  ///< (day, cohort, session) for day_shift
-    std::vector<tmin> starts_;  ///< pair_retime's candidate starts
+    std::vector<std::pair<int, tmin>> starts_;  ///< pair_retime's candidate (day, start)s
     schedule best_;
 };
 

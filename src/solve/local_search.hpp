@@ -32,7 +32,7 @@ enum class move_kind : std::uint8_t {
     seat_swap,        ///< a member gives their seat to waiting demand and is re-placed (ejection chain)
     day_shift,        ///< every cohort of one instructor's or venue's day by the same days
     budget_swap,      ///< a cohort to a cheaper venue, the budget freed opening a cohort or seating waiting demand
-    pair_retime,      ///< two sessions or study blocks re-timed together (only once the search stalls)
+    pair_retime,      ///< a session or study block and one to six followers re-timed together (once the search stalls)
     count
 };
 

@@ -306,10 +306,12 @@ TEST_CASE("the search reaches the proven participation of a working week of two 
     const auto s = test::scenario_from(test::exact_case("office_week_12"));
     for (const std::uint64_t seed : {1, 2, 3}) {
         INFO("seed " << seed);
-        const auto sol = test::solve_with(*s, "flex", 100000, seed);
+        const auto sol = test::solve_with(*s, "flex", 600000, seed);
         CHECK(sol.metrics.demand_placed == 30);
         CHECK(sol.objective.participation == Approx(332));
-        CHECK(sol.objective.burden <= 2610 + 1e-9);
+        // The best known is 2520 (seeds 1 and 3 here); seed 2 stays at 2580. A
+        // search change that does worse than today fails.
+        CHECK(sol.objective.burden <= 2580 + 1e-9);
         CHECK(test::verify_violations(*s, sol, "flex").empty());
     }
 }

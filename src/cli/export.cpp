@@ -58,10 +58,11 @@ action add_export(CLI::App& app) {
         // solution.json's figures are not read back: the plan's metrics and
         // objective are recomputed, as the C API and Python do, so the file
         // written says what the plan is (a re-plan's change costs need --previous).
+        verify::report check;
         try {
             verify::options against;
             against.previous.plan = previous ? &*previous : nullptr;
-            (void)verify::recompute_metrics(s, *sol, against);
+            check = verify::recompute_metrics(s, *sol, against);
             if (baseline) (void)verify::recompute_metrics(s, *baseline);
         } catch (const solve::solve_error& e) {
             fmt::print(stderr, "{}: error: {}\n", load::printable(a->solution), load::printable(e.what()));
@@ -69,7 +70,7 @@ action add_export(CLI::App& app) {
         }
         req.previous = previous ? &*previous : nullptr;
         req.baseline = baseline ? &*baseline : nullptr;
-        if (const int rc = write_plan_outputs(m, s, *sol, a->out, req); rc != success) return rc;
+        if (const int rc = write_plan_outputs(m, s, *sol, a->out, req, &check); rc != success) return rc;
         fmt::print("{}\n", m.format("wrote {}", load::printable(a->out)));
         return static_cast<int>(success);
     };

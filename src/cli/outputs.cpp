@@ -102,14 +102,15 @@ void apply_scenario_outputs(const CLI::App& cmd, const model::scenario& s, outpu
 }
 
 int write_plan_outputs(const text::messages& m, const model::scenario& s, const solve::solution& sol,
-                       const std::filesystem::path& dir, const output_request& req) {
+                       const std::filesystem::path& dir, const output_request& req, const verify::report* check) {
     try {
         // The at-risk list needs the attendance model (the compare layer), so it
         // is computed here and handed to publish_plan.
         std::optional<output::at_risk_table> at_risk;
         output_request with = req;
         if (req.csv || req.html) {
-            at_risk = compare::at_risk(s, sol, req.at_risk_below);
+            at_risk = check ? compare::at_risk(s, sol, req.at_risk_below, *check)
+                            : compare::at_risk(s, sol, req.at_risk_below);
             with.at_risk = &*at_risk;
         }
         output::publish_plan(s, sol, dir, with);

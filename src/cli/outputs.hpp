@@ -8,6 +8,7 @@
 #include <jadwal/solve/solution.hpp>
 
 #include <jadwal/text/messages.hpp>
+#include <jadwal/verify/verify.hpp>
 
 #include <CLI/CLI.hpp>
 
@@ -52,8 +53,10 @@ bool parse_formats(const std::string& text, output_request& req);
 /// Writes what `req` asks for under `dir`, all or nothing. Returns the exit
 /// code: success, or (after printing why to stderr) io_error when the file
 /// system refused, input_error when the plan cannot be published; the previous
-/// outputs stay then.
+/// outputs stay then. `check`: the checker's report of `sol` when the caller
+/// has one (the at-risk list reads its measures), else it is computed.
 int write_plan_outputs(const text::messages& m, const model::scenario& s, const solve::solution& sol,
-                       const std::filesystem::path& dir, const output_request& req);
+                       const std::filesystem::path& dir, const output_request& req,
+                       const verify::report* check = nullptr);
 
 }  // namespace jadwal::cli

@@ -122,12 +122,23 @@ std::vector<at_risk_unit> at_risk_units(const model::scenario& s, std::span<cons
     return per;
 }
 
-at_risk_table at_risk(const model::scenario& s, const model::solution& sol, double threshold) {
+namespace {
+at_risk_table table_of(const model::scenario& s, const exposure& x, double threshold) {
     at_risk_table t;
     t.threshold = threshold;
-    t.people = at_risk_list(s, compute_exposure(s, sol), s.attendance, threshold);
+    t.people = at_risk_list(s, x, s.attendance, threshold);
     t.units = at_risk_units(s, t.people);
     return t;
+}
+}  // namespace
+
+at_risk_table at_risk(const model::scenario& s, const model::solution& sol, double threshold) {
+    return table_of(s, compute_exposure(s, sol), threshold);
+}
+
+at_risk_table at_risk(const model::scenario& s, const model::solution& sol, double threshold,
+                      const verify::report& check) {
+    return table_of(s, compute_exposure(s, sol, check), threshold);
 }
 
 }  // namespace jadwal::compare

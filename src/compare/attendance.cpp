@@ -1,5 +1,4 @@
 // The expected-attendance model, its simulation and its fit (docs/attendance.md).
-#include <jadwal/calendar/assigned_duty.hpp>
 #include <jadwal/time/iso_week.hpp>
 #include <jadwal/calendar/work_calendar.hpp>
 #include <jadwal/compare/attendance.hpp>
@@ -7,8 +6,8 @@
 #include <jadwal/load/csv_reader.hpp>
 #include <jadwal/model/random.hpp>
 #include <jadwal/model/policy.hpp>
-
-#include "../verify/preference_rules.hpp"
+#include <jadwal/verify/preferences.hpp>
+#include <jadwal/verify/verify.hpp>
 
 #include <date/tz.h>
 #include <fmt/format.h>
@@ -75,25 +74,30 @@ spread spread_of(std::vector<double> v) {
 
 }  // namespace
 
-exposure compute_exposure(const model::scenario& s, const model::solution& sol) {
-    const auto n_employees = s.employees.size();
+namespace {
+
+/// Everything each person is booked on, by (employee, programme): live
+/// sessions by module and study blocks by module.
+struct booked {
+    std::map<std::uint32_t, std::vector<const model::session*>> live;
+    std::map<std::uint32_t, std::vector<const model::study_block*>> blocks;
+    model::delivery_mode mode = model::delivery_mode::online_live;  ///< of the live cohort
+};
+using bookings = std::map<std::pair<std::uint32_t, std::uint32_t>, booked>;
+
+/// The plan's placed pairs; throws jadwal::error (errc::parse) when the plan
+/// names an employee, programme or module the scenario lacks.
+bookings book(const model::scenario& s, const model::solution& sol) {
     const auto check_employee = [&](model::employee_index e) {
-        if (!e.valid() || e.value >= n_employees) throw error(errc::parse, "the plan names an unknown employee");
+        if (!e.valid() || e.value >= s.employees.size())
+            throw error(errc::parse, "the plan names an unknown employee");
     };
     const auto check_program = [&](model::program_index p, std::optional<std::uint32_t> module) {
         if (!p.valid() || p.value >= s.programs.size()) throw error(errc::parse, "the plan names an unknown programme");
         if (module && *module >= s.programs[p.value].modules.size())
             throw error(errc::parse, "the plan names an unknown module of programme " + s.programs[p.value].id);
     };
-
-    // Everything each person is booked on, by (employee, programme): live
-    // sessions by module and study blocks by module.
-    struct booked {
-        std::map<std::uint32_t, std::vector<const model::session*>> live;
-        std::map<std::uint32_t, std::vector<const model::study_block*>> blocks;
-        model::delivery_mode mode = model::delivery_mode::online_live;  ///< of the live cohort
-    };
-    std::map<std::pair<std::uint32_t, std::uint32_t>, booked> by_pair;
+    bookings by_pair;
     for (const auto& c : sol.cohorts) {
         check_program(c.program, std::nullopt);
         for (const auto& ss : c.sessions) check_program(c.program, ss.module);
@@ -110,7 +114,13 @@ exposure compute_exposure(const model::scenario& s, const model::solution& sol) 
         by_pair[{blk.employee.value, blk.program.value}].blocks[blk.module].push_back(&blk);
     }
     for (const auto& u : sol.unplaced) by_pair.erase({u.employee.value, u.program.value});
+    return by_pair;
+}
 
+/// The seats and modules of the booked pairs, with the checker's measures of
+/// each person (`check`: the report of verify on the same plan).
+exposure measure(const model::scenario& s, const bookings& by_pair, const verify::report& check) {
+    const auto n_employees = s.employees.size();
     std::map<std::pair<std::uint32_t, std::uint32_t>, calendar::local_date> deadline;
     for (const auto& d : s.demand)
         if (d.deadline) {
@@ -127,18 +137,25 @@ exposure compute_exposure(const model::scenario& s, const model::solution& sol) 
     }
 
     const calendar::work_calendar wc(s);
-    // Training in assigned-duty time (docs/model.md "Assigned duty") is attended like
-    // a working day people are sent to: no working-time penalty, no after-hours load.
-    const model::policy* pol = model::plan_policy(s, sol);
-    const model::assigned_duty* duty_rule = pol && pol->assigned_duty ? &*pol->assigned_duty : nullptr;
+    // What the checker measured of each person (docs/attendance.md "What a seat
+    // asks of a person"): their training inside working time, and their
+    // after-hours minutes per ISO week, travel included and breaks and
+    // assigned-duty time (attended like a working day people are sent to)
+    // neither working time nor after hours.
+    static const interval_set nothing;
+    static const std::vector<std::pair<calendar::local_date, std::int64_t>> no_weeks;
     std::uint32_t current = static_cast<std::uint32_t>(-1);
-    interval_set working, duty;
+    const interval_set* working = &nothing;
+    const std::vector<std::pair<calendar::local_date, std::int64_t>>* weeks = &no_weeks;
     std::vector<std::pair<interval, double>> critical;
-    std::map<std::int64_t, std::int64_t> after_hours_by_week;
     const date::time_zone* zone = nullptr;
+    const auto week_after_hours = [&](instant start) -> std::int64_t {
+        const auto monday = calendar::week_monday(local_day(start, *zone));
+        const auto w = std::lower_bound(weeks->begin(), weeks->end(), monday,
+                                        [](const auto& entry, calendar::local_date d) { return entry.first < d; });
+        return w != weeks->end() && w->first == monday ? w->second : 0;
+    };
 
-    // Pairs are visited by employee, so each person's calendar and weekly
-    // after-hours load are computed once, before their first pair.
     for (auto it = by_pair.begin(); it != by_pair.end(); ++it) {
         const auto [emp, prog] = it->first;
         const model::employee_index ei{emp};
@@ -146,27 +163,12 @@ exposure compute_exposure(const model::scenario& s, const model::solution& sol) 
             current = emp;
             const auto& person = s.employees[emp];
             zone = &s.zone_of(person);
-            const calendar::availability av = wc.employee(ei, s.horizon);
-            working = av.working;
-            duty = duty_rule ? calendar::assigned_duty_time(s, *duty_rule, ei, s.horizon, av) : interval_set{};
+            working = emp < check.working_time_training.size() ? &check.working_time_training[emp] : &nothing;
+            const auto pm = std::lower_bound(
+                check.people.begin(), check.people.end(), emp,
+                [](const verify::person_measures& m, std::uint32_t e) { return m.employee.value < e; });
+            weeks = pm != check.people.end() && pm->employee.value == emp ? &pm->after_hours_weeks : &no_weeks;
             critical = person.unit.valid() ? wc.critical_periods(person.unit) : decltype(critical){};
-            after_hours_by_week.clear();
-            for (auto jt = it; jt != by_pair.end() && jt->first.first == emp; ++jt) {
-                // A session or block the person attends counts once even when
-                // two pairs share it; the solver never books overlapping items.
-                for (const auto& [m, list] : jt->second.live)
-                    for (const auto* ss : list) {
-                        const interval i{ss->start, ss->end};
-                        after_hours_by_week[calendar::week_number(local_day(ss->start, *zone))] +=
-                            i.length().count() - overlap_minutes(working, i) - overlap_minutes(duty, i);
-                    }
-                for (const auto& [m, list] : jt->second.blocks)
-                    for (const auto* b : list) {
-                        const interval i{b->start, b->end};
-                        after_hours_by_week[calendar::week_number(local_day(b->start, *zone))] +=
-                            i.length().count() - overlap_minutes(working, i) - overlap_minutes(duty, i);
-                    }
-            }
         }
         const auto& p = s.programs[prog];
         // Preferences (docs/model.md "Preferences"): the person's, with their unit's days.
@@ -193,9 +195,11 @@ exposure compute_exposure(const model::scenario& s, const model::solution& sol) 
                     seat.module = m;
                     seat.start = ss->start;
                     seat.end = ss->end;
+                    // The person's training in working time holds the session's
+                    // minutes in working time (its travel is around it).
                     const interval i{ss->start, ss->end};
                     const auto len = i.length().count();
-                    seat.working_share = len > 0 ? static_cast<double>(overlap_minutes(working, i)) /
+                    seat.working_share = len > 0 ? static_cast<double>(overlap_minutes(*working, i)) /
                                                        static_cast<double>(len)
                                                  : 0.0;
                     double w = 1;
@@ -206,11 +210,10 @@ exposure compute_exposure(const model::scenario& s, const model::solution& sol) 
                             inside = true;
                         }
                     seat.critical_weight = w;
-                    seat.week_after_hours_minutes = after_hours_by_week[calendar::week_number(local_day(ss->start, *zone))];
+                    seat.week_after_hours_minutes = week_after_hours(ss->start);
                     if (any_prefs) {
-                        const auto tm = verify::detail::session_misses(prefs, unit_days, ss->start, ss->end, *zone);
-                        seat.preference_misses =
-                            tm.count() + (verify::detail::mode_miss(prefs, it->second.mode) ? 1 : 0);
+                        const auto tm = verify::session_misses(prefs, unit_days, ss->start, ss->end, *zone);
+                        seat.preference_misses = tm.count() + (verify::mode_miss(prefs, it->second.mode) ? 1 : 0);
                     }
                     x.live.push_back(seat);
                 }
@@ -226,12 +229,12 @@ exposure compute_exposure(const model::scenario& s, const model::solution& sol) 
                 if (any_prefs) {
                     bool day = false, time = false;
                     for (const auto* b : bl->second) {
-                        const auto tm = verify::detail::session_misses(prefs, unit_days, b->start, b->end, *zone);
+                        const auto tm = verify::session_misses(prefs, unit_days, b->start, b->end, *zone);
                         day = day || tm.day;
                         time = time || tm.time;
                     }
-                    const auto mode = verify::detail::study_mode(bl->second.front()->recording);
-                    misses = (day ? 1 : 0) + (time ? 1 : 0) + (verify::detail::mode_miss(prefs, mode) ? 1 : 0);
+                    const auto mode = verify::study_mode(bl->second.front()->recording);
+                    misses = (day ? 1 : 0) + (time ? 1 : 0) + (verify::mode_miss(prefs, mode) ? 1 : 0);
                 }
                 x.self_paced.push_back({ei, en.program, m, (due - last_day).count(), misses});
             }
@@ -239,6 +242,17 @@ exposure compute_exposure(const model::scenario& s, const model::solution& sol) 
         x.enrolments.push_back(std::move(en));
     }
     return x;
+}
+
+}  // namespace
+
+exposure compute_exposure(const model::scenario& s, const model::solution& sol) {
+    auto by_pair = book(s, sol);
+    return measure(s, by_pair, verify::verify(s, sol, model::policy_or_builtin(model::plan_policy(s, sol))));
+}
+
+exposure compute_exposure(const model::scenario& s, const model::solution& sol, const verify::report& check) {
+    return measure(s, book(s, sol), check);
 }
 
 double attend_probability(const live_seat& seat, const model::attendance_model& a) {

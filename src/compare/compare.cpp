@@ -65,7 +65,7 @@ comparison compare_policies(const model::scenario& s, const compare_options& opt
         r.policy = id;
         r.plan = solve::solve(s, so);
         r.check = verify::verify(s, r.plan, model::policy_or_builtin(solve::select_policy(s, so)));
-        const auto x = compute_exposure(s, r.plan);
+        const auto x = compute_exposure(s, r.plan, r.check);
         r.attendance = simulate_attendance(x, s.attendance, opts.attendance);
         r.placed_jp = placed_jp_of(x);
         c.results.push_back(std::move(r));

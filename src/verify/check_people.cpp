@@ -200,6 +200,7 @@ private:
             });
         for (const auto& [week, m] : week_after)
             c_.max_after_hours_week_of[e_.value] = std::max(c_.max_after_hours_week_of[e_.value], m);
+        c_.after_hours_weeks[e_.value].assign(week_after.begin(), week_after.end());
         c_.max_after_hours_week = std::max(c_.max_after_hours_week, c_.max_after_hours_week_of[e_.value]);
         if (p.max_training_minutes_per_day)
             for (const auto& [d, m] : day_total)
@@ -240,6 +241,7 @@ private:
 void check_people(context& c) {
     c.duty_dates.assign(c.s.employees.size(), {});
     c.max_after_hours_week_of.assign(c.s.employees.size(), 0);
+    c.after_hours_weeks.assign(c.s.employees.size(), {});
     std::vector<std::optional<std::vector<weight_segment>>> weights(c.s.units.size());
     for (std::uint32_t e = 0; e < c.s.employees.size(); ++e) {
         if (c.items[e].empty()) continue;

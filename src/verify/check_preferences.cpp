@@ -1,6 +1,6 @@
 // What people asked for (docs/model.md "Preferences"): nobody is placed in a
 // delivery mode they refused (`S-MODE-REFUSED`), and the preference misses of
-// each person, counted by the definition in preference_rules.hpp: per placed
+// each person, counted by the definition in jadwal/verify/preferences.hpp: per placed
 // item a mode miss, per live session or study block a day miss and a time miss.
 #include <fmt/format.h>
 
@@ -8,7 +8,7 @@
 #include <set>
 
 #include "context.hpp"
-#include "preference_rules.hpp"
+#include <jadwal/verify/preferences.hpp>
 
 namespace jadwal::verify::detail {
 namespace {

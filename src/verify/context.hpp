@@ -88,6 +88,8 @@ public:
     std::int64_t max_after_hours_week = 0;
     /// Per employee: the most after-hours minutes in one ISO week.
     std::vector<std::int64_t> max_after_hours_week_of;
+    /// Per employee: after-hours minutes per ISO week (its Monday), sorted by Monday.
+    std::vector<std::vector<std::pair<local_date, std::int64_t>>> after_hours_weeks;
     /// Per employee: local dates with assigned-duty training (docs/model.md "Assigned duty"), sorted.
     std::vector<std::vector<local_date>> duty_dates;
     std::int64_t duty_minutes = 0;

@@ -104,7 +104,8 @@ void score(context& c, report& r) {
     for (std::uint32_t e = 0; e < s.employees.size(); ++e) {
         if (c.items[e].empty()) continue;
         r.people.push_back({model::employee_index{e}, c.training[e].total().count(), c.disruption_minutes[e],
-                            c.after_hours_minutes[e], c.max_after_hours_week_of[e], c.preference_misses[e]});
+                            c.after_hours_minutes[e], c.max_after_hours_week_of[e], c.preference_misses[e],
+                            std::move(c.after_hours_weeks[e])});
     }
     r.working_time_training = std::move(c.absent);  // the last reader of the context
     for (const auto& dates : c.duty_dates) m.assigned_duty_days += static_cast<std::int64_t>(dates.size());

@@ -53,14 +53,19 @@ employees:
     return y;
 }
 
-inline model::scenario attendance_scenario(int n, std::string_view extra = {}) {
-    auto r = load::load_scenario_text(attendance_yaml_text(n, extra), "kecil.yaml");
+/// The scenario of a YAML text, its errors shown when it does not load.
+inline model::scenario scenario_of_text(std::string_view yaml, std::string_view file) {
+    auto r = load::load_scenario_text(yaml, file);
     std::string all;
     for (const auto& d : r.diags.items())
         if (d.level == load::severity::error) all += load::format(d) + "\n";
     INFO(all);
     REQUIRE(r.scenario);
     return std::move(*r.scenario);
+}
+
+inline model::scenario attendance_scenario(int n, std::string_view extra = {}) {
+    return scenario_of_text(attendance_yaml_text(n, extra), "kecil.yaml");
 }
 
 /// "2026-04-06 08:00" (a Monday) in Asia/Jakarta.

@@ -66,5 +66,8 @@ struct jp_outlook_group {
 
 /// Both, for a plan under the scenario's own attendance model.
 [[nodiscard]] at_risk_table at_risk(const model::scenario& s, const model::solution& sol, double threshold = 0.5);
+/// The same with the checker's report of the plan at hand (compute_exposure).
+[[nodiscard]] at_risk_table at_risk(const model::scenario& s, const model::solution& sol, double threshold,
+                                    const verify::report& check);
 
 }  // namespace jadwal::compare

@@ -18,6 +18,7 @@
 #include <jadwal/model/scenario.hpp>
 #include <jadwal/model/plan.hpp>
 #include <jadwal/text/messages.hpp>
+#include <jadwal/verify/verify.hpp>
 
 #include <cstdint>
 #include <span>
@@ -37,7 +38,8 @@ struct live_seat {
     double working_share = 0;    ///< share of the session's minutes inside the person's working time
     double critical_weight = 1;  ///< the unit's critical weight at the session's start (1 outside critical periods)
     /// Minutes of the person's training outside working time in the ISO week
-    /// (Monday-Sunday, their zone) the session starts in.
+    /// (Monday-Sunday, their zone) the session starts in, as the checker
+    /// measures them (verify::person_measures::after_hours_weeks).
     std::int64_t week_after_hours_minutes = 0;
     /// The kinds of preference miss of this session for this person (docs/model.md
     /// "Preferences"): its day, its time, and the cohort's mode; 0 to 3.
@@ -82,10 +84,21 @@ struct exposure {
     std::int64_t jp_target_employees = 0;  ///< employees with jp_target > 0
 };
 
-/// Reads the plan against the scenario's calendars. A pair counts as placed
-/// when the person is a participant of a cohort of the programme or has study
-/// blocks of it, and the plan does not list it as unplaced. Throws
-/// std::invalid_argument when the plan refers to something the scenario lacks.
+/// Reads the plan with the checker's measures of it (`check`, the report of
+/// verify::verify on the same scenario and plan): each seat's share in working
+/// time from report::working_time_training, the after-hours minutes of its
+/// week from person_measures::after_hours_weeks (travel counted, breaks and
+/// assigned-duty time not), its preference misses by jadwal/verify/preferences.hpp.
+/// A pair counts as placed when the person is a participant of a cohort of the
+/// programme or has study blocks of it, and the plan does not list it as
+/// unplaced. Throws jadwal::error (errc::parse) when the plan refers to an
+/// employee, programme or module the scenario lacks.
+[[nodiscard]] exposure compute_exposure(const model::scenario& s, const model::solution& sol,
+                                        const verify::report& check);
+
+/// The same, checking the plan first under the policy it was made with
+/// (model::plan_policy; throws jadwal::error, errc::not_found, when the
+/// scenario lacks it).
 [[nodiscard]] exposure compute_exposure(const model::scenario& s, const model::solution& sol);
 
 /// What each kind of preference miss does to attendance (docs/attendance.md

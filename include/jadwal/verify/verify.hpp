@@ -15,6 +15,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace jadwal::verify {
@@ -66,6 +67,9 @@ struct person_measures {
     std::int64_t after_hours_minutes = 0;   ///< ... outside it (breaks and assigned duty excluded)
     std::int64_t max_after_hours_week = 0;  ///< the most after-hours minutes in one ISO week, their zone
     std::int64_t preference_misses = 0;     ///< docs/model.md "Preferences"
+    /// The after-hours minutes of each ISO week with some, by the week's Monday
+    /// (their zone; a minute counts in the week of its local day), sorted by Monday.
+    std::vector<std::pair<calendar::local_date, std::int64_t>> after_hours_weeks;
 };
 
 struct report {

@@ -1,7 +1,8 @@
 // THE definition of preference misses and refused modes (docs/model.md
-// "Preferences"), written once for the checker (check_preferences.cpp) and
-// the attendance model (src/compare/attendance.cpp), apart from the solver's
-// own count so that a bug in either shows up as a disagreement.
+// "Preferences"), written once for the checker (`verify`, which counts them
+// per person) and the attendance model (`compare`, which reads them per
+// session), apart from the solver's own count so that a bug in either shows
+// up as a disagreement.
 #pragma once
 
 #include <date/date.h>
@@ -15,7 +16,7 @@
 #include <jadwal/time/civil.hpp>
 #include <vector>
 
-namespace jadwal::verify::detail {
+namespace jadwal::verify {
 
 /// The mode study blocks count as for preferences and refusals (a cohort
 /// counts as its own mode): self_paced, or online_live for a recording.
@@ -73,4 +74,4 @@ struct time_misses {
     return out;
 }
 
-}  // namespace jadwal::verify::detail
+}  // namespace jadwal::verify

@@ -15,6 +15,7 @@ std::string phase_name(const text::messages& m, std::string_view phase) {
     if (phase == "compile") return std::string(m.tr_in("progress", "preparing"));
     if (phase == "construct") return std::string(m.tr_in("progress", "first plan"));
     if (phase == "search") return std::string(m.tr_in("progress", "searching"));
+    if (phase == "neighbourhoods") return std::string(m.tr_in("progress", "exact neighbourhoods"));
     if (phase == "explain") return std::string(m.tr_in("progress", "explaining"));
     if (phase == "done") return std::string(m.tr_in("progress", "done"));
     return std::string(phase);

@@ -49,6 +49,8 @@ struct solve_args {
     bool compare_baseline = false;
     bool exact = false;         ///< --exact: the exact model (CBC)
     double exact_seconds = 60;  ///< --exact-seconds
+    int neighbourhoods = 0;      ///< --neighbourhoods
+    int neighbourhood_days = 0;  ///< --neighbourhood-days
     load::load_options load;
     output_request request;  ///< the calendar options; formats are parsed later
     std::string reminders;   ///< --reminders as given
@@ -202,6 +204,15 @@ action add_solve(CLI::App& app) {
     cmd->add_option("--exact-seconds", a->exact_seconds, "With --exact: the time box of the exact model, in seconds")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
+    cmd->add_option("--neighbourhoods", a->neighbourhoods,
+                    "After the search, re-solve this many parts of the plan exactly with CBC (one programme within "
+                    "--neighbourhood-days days each), keeping each result that is better")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
+    cmd->add_option("--neighbourhood-days", a->neighbourhood_days,
+                    "With --neighbourhoods: the days of each part (0: the whole horizon)")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
     cmd->add_option("--format", a->formats,
                     "What to write: all, or a comma-separated list of json, csv, html, ics")
         ->capture_default_str();
@@ -306,6 +317,8 @@ action add_solve(CLI::App& app) {
         opts.threads = a->threads;
         opts.exact = a->exact;
         opts.exact_seconds = a->exact_seconds;
+        opts.neighbourhoods = a->neighbourhoods;
+        opts.neighbourhood_days = a->neighbourhood_days;
         opts.strategy = *solve::parse_solve_strategy(a->strategy);
         opts.previous = replan_against;
         opts.replan_from = replan_from;

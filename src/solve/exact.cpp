@@ -75,7 +75,7 @@ struct level_result {
     std::vector<double> x;
 };
 
-level_result solve_level(const mip& mp, const std::vector<double>& obj, double seconds) {
+level_result solve_level(const mip& mp, const std::vector<double>& obj, double seconds, int max_nodes) {
     const int n = mp.cols();
     std::vector<std::vector<std::pair<int, double>>> bycol(static_cast<std::size_t>(n));
     for (std::size_t r = 0; r < mp.rows.size(); ++r)
@@ -95,11 +95,11 @@ level_result solve_level(const mip& mp, const std::vector<double>& obj, double s
                     mp.ub.data(), obj.data(), rlo.data(), rhi.data());
     for (int c = 0; c < n; ++c)
         if (mp.integer[static_cast<std::size_t>(c)]) Cbc_setInteger(model, c);
-    Cbc_setParameter(model, "threads", "1");
     Cbc_setLogLevel(model, 0);
     Cbc_setAllowableGap(model, 1e-7);
     Cbc_setAllowableFractionGap(model, 0);
     Cbc_setMaximumSeconds(model, std::max(0.5, seconds));
+    if (max_nodes >= 0) Cbc_setMaximumNodes(model, max_nodes);
     Cbc_solve(model);
     level_result out;
     const double* best = Cbc_bestSolution(model);
@@ -127,21 +127,39 @@ objective3 separable(const compiled_model& cm, totals t) {
 
 class exact_model {
 public:
-    exact_model(plan& pl, rng& r) : pl_(pl), cm_(pl.cm), ins_(pl, r) {}
+    /// The whole scenario, on an empty plan.
+    exact_model(plan& pl, rng& r) : pl_(pl), cm_(pl.cm), ins_(pl, r), day_hi_(pl.cm.days - 1) {}
+    /// A neighbourhood of a plan whose freed part is already out of it:
+    /// candidates for the programme's freed demand within the days, the freed
+    /// cohorts and self-paced placements among them.
+    exact_model(plan& pl, rng& r, const neighbourhood& nb, std::vector<std::uint32_t> freed,
+                std::vector<cohort_t> own_cohorts, std::vector<std::pair<std::uint32_t, placement>> own_self)
+        : pl_(pl),
+          cm_(pl.cm),
+          ins_(pl, r),
+          whole_(false),
+          day_lo_(std::max(0, nb.first_day)),
+          day_hi_(std::min(pl.cm.days - 1, nb.last_day)),
+          freed_(std::move(freed)),
+          own_cohorts_(std::move(own_cohorts)),
+          own_self_(std::move(own_self)) {}
 
     void enumerate();
     void build();
     /// Candidate cohorts and placement options (the model's binary variables, roughly).
     [[nodiscard]] std::size_t size() const { return cands_.size() + opts_.size(); }
     /// Solves the three levels; false when CBC found no solution at all.
-    bool solve(double seconds, const std::function<bool()>& stop);
+    bool solve(double seconds, const std::function<bool()>& stop, int max_nodes = -1);
     /// Rebuilds the MIP's solution in the plan (empty on entry); false on a refused mutation.
     bool rebuild();
 
+    /// Enumeration stops past this many options (size() then tells).
+    std::size_t max_columns = exact_max_columns;
+    /// Random schedules tried per delivery of several sessions.
+    int schedules_per_delivery = 0;
     bool proven = true;
     int levels_proven = 0;  ///< objective levels CBC proved, in order
-    objective3 value;
-    double participation_const = 0;
+    objective3 value;  ///< of the whole plan (the fixed rest's part included)
 
 private:
     void add_cohort_candidate(std::uint32_t pmi, std::int32_t venue, std::int32_t fixed,
@@ -153,15 +171,42 @@ private:
     /// its separable burden and cost over `before` and the person's items.
     option& record_option(std::uint32_t d, std::uint32_t pmi, const objective3& before);
     int col_of(std::size_t o) const { return first_option_ + static_cast<int>(o); }
+    /// Calls f with each shift occurrence an item of employee e takes them off.
+    template <class F>
+    void for_each_shift_pull(std::uint32_t e, const item& it, F&& f) const {
+        const int off = cm_.employees[e].shift_off;
+        if (off < 0) return;
+        const int d0 = cm_.day_of(it.a);
+        for (int dd = std::max(0, d0 - 1); dd <= std::min(cm_.days - 1, d0 + 1); ++dd) {
+            const emp_shift_day& sd = cm_.emp_shift[static_cast<std::size_t>(off) + static_cast<std::size_t>(dd)];
+            if (sd.occ >= 0 && sd.a < it.b && it.a < sd.b) f(sd.occ);
+        }
+    }
+    /// Whether instructor i teaches an evening on day d in the plan as it is.
+    [[nodiscard]] bool evening_booked(std::uint32_t i, int d) const {
+        for (const auto& bk : pl_.instructor_day(i, d))
+            if (cm_.instructor_evening(i, d, bk.a, bk.b)) return true;
+        return false;
+    }
 
     plan& pl_;
     const compiled_model& cm_;
     inserter ins_;
     std::vector<candidate> cands_;
+    std::set<std::vector<std::int64_t>> seen_;  ///< candidates' keys
     std::vector<option> opts_;
     std::vector<std::vector<std::uint32_t>> demand_of_program_;
+    /// The whole scenario, or a neighbourhood of freed_.
+    bool whole_ = true;
+    int day_lo_ = 0;
+    int day_hi_ = 0;
+    std::vector<std::uint32_t> freed_;
+    std::vector<cohort_t> own_cohorts_;
+    std::vector<std::pair<std::uint32_t, placement>> own_self_;
     mip mp_;
     std::vector<double> obj_[3];
+    double consts_[3] = {0, 0, 0};
+ ///< the objective's part the columns do not carry
     int first_option_ = 0;
     std::vector<double> x_;
 };
@@ -193,6 +238,17 @@ void exact_model::add_cohort_candidate(std::uint32_t pmi, std::int32_t venue, st
                                        const std::vector<std::uint32_t>& instructors,
                                        const std::vector<session_t>& sessions) {
     const delivery_c& pm = cm_.deliveries[pmi];
+    // Each cohort once (a neighbourhood's own cohorts come first): a duplicate
+    // column is a symmetry that branch-and-bound pays for.
+    std::vector<std::int64_t> key{pmi, venue, fixed};
+    key.insert(key.end(), instructors.begin(), instructors.end());
+    for (const auto& x : sessions) key.push_back(x.a), key.push_back(x.b);
+    if (!seen_.insert(std::move(key)).second) return;
+    // Venue days the candidate would pay for (those the rest of the plan does not already).
+    std::set<int> new_venue_days;
+    if (venue >= 0)
+        for (const auto& x : sessions)
+            if (pl_.venue_day(static_cast<std::uint32_t>(venue), x.day).empty()) new_venue_days.insert(x.day);
     const std::size_t at = pl_.mark();
     const objective3 before = separable(cm_, pl_.tot);
     const double money_before = pl_.money();
@@ -221,11 +277,9 @@ void exact_model::add_cohort_candidate(std::uint32_t pmi, std::int32_t venue, st
     cd.instructors = instructors;
     // The cohort's own money: all of it but its venue days (shared with other cohorts on the day).
     cd.money = pl_.money() - money_before;
-    if (venue >= 0) {
-        std::set<int> days;
-        for (const auto& x : sessions) days.insert(x.day);
-        cd.money -= cm_.venues[static_cast<std::size_t>(venue)].cost_per_day * static_cast<double>(days.size());
-    }
+    if (venue >= 0)
+        cd.money -=
+            cm_.venues[static_cast<std::size_t>(venue)].cost_per_day * static_cast<double>(new_venue_days.size());
     cd.classroom = pm.mode == model::delivery_mode::classroom;
     const auto ci = static_cast<std::int32_t>(cands_.size());
     bool any = false;
@@ -251,7 +305,8 @@ option& exact_model::record_option(std::uint32_t d, std::uint32_t pmi, const obj
     o.pm = pmi;
     o.burden = after.burden - before.burden;
     o.cost = after.cost - before.cost;
-    o.items = pl_.items[cm_.demand[d].employee];
+    for (const auto& it : pl_.items[cm_.demand[d].employee])  // the rest of the plan's items aside
+        if (it.demand == d) o.items.push_back(it);
     opts_.push_back(std::move(o));
     return opts_.back();
 }
@@ -265,7 +320,7 @@ void exact_model::add_self_options(std::uint32_t d, std::uint32_t pmi) {
     const objective3 before = separable(cm_, pl_.tot);
     const int len0 = pm.parts[0].minutes;
     std::vector<span> blocks(pm.parts.size());
-    for (int dd = 0; dd <= last_day; ++dd) {
+    for (int dd = day_lo_; dd <= std::min(last_day, day_hi_); ++dd) {
         std::set<tmin> starts;
         const tmin base = cm_.day_start[static_cast<std::size_t>(dd)];
         for (const window_c* w = cm_.wins_begin(pm, dd); w != cm_.wins_end(pm, dd); ++w) {
@@ -324,7 +379,7 @@ void exact_model::add_self_options(std::uint32_t d, std::uint32_t pmi) {
                 const std::size_t at = pl_.mark();
                 if (pl_.self_place(d, pmi, blocks)) record_option(d, pmi, before).blocks = blocks;
                 pl_.rollback(at);
-                if (opts_.size() > exact_max_columns) return;
+                if (opts_.size() > max_columns) return;
             }
         }
         // Keep the day's best few by burden (ties: the earlier start), as many
@@ -353,14 +408,27 @@ void exact_model::add_self_options(std::uint32_t d, std::uint32_t pmi) {
 
 void exact_model::enumerate() {
     demand_of_program_.assign(cm_.programs.size(), {});
-    for (std::uint32_t d = 0; d < cm_.declared; ++d) demand_of_program_[cm_.demand[d].program].push_back(d);
+    std::vector<std::uint32_t> demands = freed_;
+    if (whole_)
+        for (std::uint32_t d = 0; d < cm_.declared; ++d) demands.push_back(d);
+    for (const std::uint32_t d : demands) demand_of_program_[cm_.demand[d].program].push_back(d);
+    // The neighbourhood's own cohorts first (with their instructors as they were).
+    for (const auto& c : own_cohorts_) {
+        add_cohort_candidate(c.pm, c.venue, c.fixed, c.instructors, c.sessions);
+        if (opts_.size() > max_columns) return;
+    }
     for (std::uint32_t pmi = 0; pmi < cm_.deliveries.size(); ++pmi) {
         const delivery_c& pm = cm_.deliveries[pmi];
         if (!pm.live || demand_of_program_[pm.program].empty()) continue;
         if (pm.fixed) {
             for (std::size_t f = 0; f < pm.fixed_sessions.size(); ++f) {
                 std::vector<session_t> ses;
-                for (const auto& x : pm.fixed_sessions[f]) ses.push_back({x.a, x.b, cm_.day_of(x.a)});
+                bool inside = true;
+                for (const auto& x : pm.fixed_sessions[f]) {
+                    ses.push_back({x.a, x.b, cm_.day_of(x.a)});
+                    inside = inside && ses.back().day >= day_lo_ && ses.back().day <= day_hi_;
+                }
+                if (!inside) continue;
                 if (pm.platform >= 0) {
                     bool free = true;
                     for (const auto& x : ses)
@@ -372,8 +440,20 @@ void exact_model::enumerate() {
             }
             continue;
         }
+        if (pm.parts.size() != 1) {
+            // Several sessions (a neighbourhood only; the whole model refuses them):
+            // random schedules of the delivery starting within the days, so the
+            // neighbourhood is exact over these and its own cohorts, not over all.
+            for (int k = 0; k < schedules_per_delivery; ++k) {
+                schedule sc;
+                if (ins_.random_schedule(pmi, day_lo_, day_hi_, sc))
+                    add_cohort_candidate(pmi, sc.venue, -1, sc.instructors, sc.sessions);
+                if (opts_.size() > max_columns) return;
+            }
+            continue;
+        }
         const int len = pm.parts[0].minutes;
-        for (int dd = 0; dd < cm_.days; ++dd) {
+        for (int dd = day_lo_; dd <= day_hi_; ++dd) {
             std::set<tmin> starts;
             const tmin base = cm_.day_start[static_cast<std::size_t>(dd)];
             for (const window_c* w = cm_.wins_begin(pm, dd); w != cm_.wins_end(pm, dd); ++w) {
@@ -388,16 +468,33 @@ void exact_model::enumerate() {
                 } else {
                     add_cohort_candidate(pmi, -1, -1, ses);
                 }
-                if (opts_.size() > exact_max_columns) return;
+                if (opts_.size() > max_columns) return;
             }
         }
     }
-    for (std::uint32_t d = 0; d < cm_.declared; ++d)
+    for (const std::uint32_t d : demands)
         for (const auto pmi : cm_.programs[cm_.demand[d].program].deliveries)
             if (!cm_.deliveries[pmi].live) {
                 add_self_options(d, pmi);
-                if (opts_.size() > exact_max_columns) return;
+                if (opts_.size() > max_columns) return;
             }
+    // The neighbourhood's own study blocks, as they were, unless enumerated already.
+    auto same_blocks = [](const std::vector<span>& x, const std::vector<span>& y) {
+        return std::equal(x.begin(), x.end(), y.begin(), y.end(),
+                          [](const span& p, const span& q) { return p.a == q.a && p.b == q.b; });
+    };
+    for (const auto& [d, pc] : own_self_) {
+        const std::uint32_t dd = d;
+        const std::vector<span>& blocks = pc.blocks;
+        if (std::any_of(opts_.begin(), opts_.end(), [&](const option& o) {
+                return o.demand == dd && o.cand < 0 && same_blocks(o.blocks, blocks);
+            }))
+            continue;
+        const objective3 before = separable(cm_, pl_.tot);
+        const std::size_t at = pl_.mark();
+        if (pl_.self_place(d, pc.pm, pc.blocks)) record_option(d, pc.pm, before).blocks = pc.blocks;
+        pl_.rollback(at);
+    }
 }
 
 void exact_model::build() {
@@ -412,11 +509,13 @@ void exact_model::build() {
         ob[static_cast<std::size_t>(col)] += v;
     };
     for (std::size_t c = 0; c < cands_.size(); ++c) set_obj(2, static_cast<int>(c), cands_[c].open_cost);
-    participation_const = 0;
-    for (std::uint32_t d = 0; d < cm_.declared; ++d) {
-        const demand_c& dc = cm_.demand[d];
-        participation_const += (dc.mandatory ? w.unmet_mandatory : w.unmet_elective) * cm_.programs[dc.program].jp;
-    }
+    // The plan as it is (empty, or the rest of a neighbourhood) gives the
+    // constant part; the shortfall of people with a shortfall column and the
+    // fairness maximum are the columns', so they come out of it.
+    const objective3 as_is = objective_of(cm_, pl_.tot);
+    consts_[0] = as_is.participation;
+    consts_[1] = as_is.burden - w.fairness * static_cast<double>(pl_.tot.fairness);
+    consts_[2] = as_is.cost;
     for (std::size_t o = 0; o < opts_.size(); ++o) {
         const demand_c& dc = cm_.demand[opts_[o].demand];
         set_obj(0, col_of(o), -(dc.mandatory ? w.unmet_mandatory : w.unmet_elective) * cm_.programs[dc.program].jp);
@@ -469,7 +568,7 @@ void exact_model::build() {
         for (const auto& it : opts_[o].items) by_emp[cm_.demand[opts_[o].demand].employee].emplace_back(o, &it);
     int fair = -1;
     if (w.fairness != 0) {
-        fair = mp_.add_col(0, inf, false);
+        fair = mp_.add_col(pl_.tot.fairness, inf, false);  // at least the rest of the plan's maximum
         set_obj(1, fair, w.fairness);
     }
     std::map<std::tuple<std::uint32_t, int, int>, std::map<int, double>> unit_slots;
@@ -509,23 +608,25 @@ void exact_model::build() {
                 week_ah[it->week][col_of(o)] += it->after_hours();
             }
         }
-        auto limit_rows = [&](const std::map<int, std::map<int, double>>& by, int limit) {
+        // Each less what the person's items in the rest of the plan already use.
+        auto limit_rows = [&](const std::map<int, std::map<int, double>>& by, int limit, auto used) {
             if (limit < 0) return;
             for (const auto& [k, cols] : by) {
                 double sum = 0;
                 std::vector<std::pair<int, double>> t;
                 for (const auto& [c, v] : cols) sum += v, t.emplace_back(c, v);
-                if (sum > limit) add_row(-inf, limit, std::move(t));
+                const int left = limit - used(k);
+                if (sum > left) add_row(-inf, left, std::move(t));
             }
         };
-        limit_rows(day_len, cm_.max_training_per_day);
-        limit_rows(day_ah, cm_.max_ah_per_day);
-        limit_rows(week_ah, cm_.max_ah_per_week);
+        limit_rows(day_len, cm_.max_training_per_day, [&](int ld) { return pl_.day_minutes(e, ld); });
+        limit_rows(day_ah, cm_.max_ah_per_day, [&](int ld) { return pl_.day_after_hours(e, ld); });
+        limit_rows(week_ah, cm_.max_ah_per_week, [&](int wk) { return pl_.week_after_hours(e, wk); });
         if (fair >= 0)
             for (const auto& [k, cols] : week_ah) {
                 std::vector<std::pair<int, double>> t{{fair, 1.0}};
                 for (const auto& [c, v] : cols) t.emplace_back(c, -v);
-                add_row(0, inf, std::move(t));
+                add_row(pl_.week_after_hours(e, k), inf, std::move(t));
             }
         // Unit slots as the plan counts them, and shift pulls.
         const std::uint32_t u = cm_.employees[e].unit;
@@ -542,18 +643,19 @@ void exact_model::build() {
                         if (opts_[o].cand >= 0) cohort_slots[{opts_[o].cand, u, dd, sl}][col] += 1;
                     }
                 });
-            if (ec.shift_off >= 0) {
-                const int d0 = cm_.day_of(it->a);
-                for (int dd = std::max(0, d0 - 1); dd <= std::min(cm_.days - 1, d0 + 1); ++dd) {
-                    const emp_shift_day& sd =
-                        cm_.emp_shift[static_cast<std::size_t>(ec.shift_off) + static_cast<std::size_t>(dd)];
-                    if (sd.occ >= 0 && sd.a < it->b && it->a < sd.b) shift_pulls[sd.occ][e].insert(col);
-                }
-            }
+            if (ec.shift_off >= 0)
+                for_each_shift_pull(e, *it, [&](std::int32_t occ) {
+                    // One the rest of the plan already pulls off this shift counts already.
+                    bool pulled = false;
+                    for (const auto& fixed : pl_.items[e])
+                        for_each_shift_pull(e, fixed, [&](std::int32_t o2) { pulled = pulled || o2 == occ; });
+                    if (!pulled) shift_pulls[occ][e].insert(col);
+                });
         }
     }
     for (const auto& [key, cols] : unit_slots) {
-        const int limit = cm_.units[std::get<0>(key)].limit;
+        const int limit = cm_.units[std::get<0>(key)].limit -
+                          pl_.unit_count(std::get<0>(key), std::get<1>(key), std::get<2>(key));
         double sum = 0;
         std::vector<std::pair<int, double>> t;
         for (const auto& [c, v] : cols) sum += v, t.emplace_back(c, v);
@@ -562,7 +664,8 @@ void exact_model::build() {
     {
         std::vector<std::pair<int, double>> prev;
         for (const auto& [key, cols] : cohort_slots) {
-            const int limit = cm_.units[std::get<1>(key)].limit;
+            const int limit = cm_.units[std::get<1>(key)].limit -
+                              pl_.unit_count(std::get<1>(key), std::get<2>(key), std::get<3>(key));
             double sum = 0;
             std::vector<std::pair<int, double>> t;
             for (const auto& [c, v] : cols) sum += v, t.emplace_back(c, v);
@@ -573,7 +676,8 @@ void exact_model::build() {
         }
     }
     for (const auto& [occ, emps] : shift_pulls) {
-        const int allowed = cm_.shift_occurrences[static_cast<std::size_t>(occ)].allowed_pull;
+        const int allowed = cm_.shift_occurrences[static_cast<std::size_t>(occ)].allowed_pull -
+                            pl_.pulled(static_cast<std::uint32_t>(occ));
         if (static_cast<int>(emps.size()) <= allowed) continue;
         std::vector<std::pair<int, double>> t;
         for (const auto& [e, cols] : emps) {
@@ -610,32 +714,43 @@ void exact_model::build() {
         for (const auto& [key, t] : day_minutes) {
             double sum = 0;
             for (const auto& [c, v] : t) sum += v;
-            const int limit = cm_.instructors[key.first].max_minutes_per_day;
+            const int limit = cm_.instructors[key.first].max_minutes_per_day -
+                              pl_.instructor_day_minutes(key.first, key.second);
             if (sum > limit) add_row(-inf, limit, t);
         }
-        // A binary per (instructor, day) that any of its candidates opens, counted per month / week.
+        // A binary per (instructor, day) that any of its candidates opens, counted per
+        // month / week; a day the rest of the plan already counts adds nothing.
         auto counted = [&](const std::map<std::pair<std::uint32_t, int>, std::vector<std::pair<int, double>>>& by,
-                           auto period_of, auto limit_of) {
+                           auto period_of, auto limit_of, auto booked) {
             std::map<std::pair<std::uint32_t, int>, std::vector<std::pair<int, double>>> per;
             for (const auto& [key, t] : by) {
+                if (booked(key.first, key.second)) continue;
                 const int dcol = mp_.add_col(0, 1, true);
                 for (const auto& [c, v] : t) add_row(0, inf, {{dcol, 1.0}, {c, -1.0}});
                 per[{key.first, period_of(key.second)}].emplace_back(dcol, 1.0);
             }
             for (const auto& [key, t] : per) {
-                const int limit = limit_of(key.first);
-                if (limit >= 0 && static_cast<int>(t.size()) > limit) add_row(-inf, limit, t);
+                int limit = limit_of(key.first);
+                if (limit < 0) continue;
+                for (int d = 0; d < cm_.days; ++d)
+                    if (period_of(d) == key.second && booked(key.first, d)) --limit;
+                if (static_cast<int>(t.size()) > limit) add_row(-inf, limit, t);
             }
         };
         counted(
             day_cands, [&](int d) { return cm_.day[static_cast<std::size_t>(d)].month; },
-            [&](std::uint32_t i) { return cm_.instructors[i].max_days_per_month; });
+            [&](std::uint32_t i) { return cm_.instructors[i].max_days_per_month; },
+            [&](std::uint32_t i, int d) { return !pl_.instructor_day(i, d).empty(); });
         counted(
             evening_cands, [&](int d) { return cm_.week_of(d); },
-            [&](std::uint32_t i) { return cm_.instructors[i].evenings_per_week; });
+            [&](std::uint32_t i) { return cm_.instructors[i].evenings_per_week; },
+            [&](std::uint32_t i, int d) { return evening_booked(i, d); });
     }
     for (const auto& [key, ivs] : resource) {
-        const int limit = key.first == 1 ? cm_.platforms[static_cast<std::size_t>(key.second)].concurrent : 1;
+        // Venues and instructors: each candidate is clear of the rest of the plan
+        // (checked when it was made), so one at a time among the candidates.
+        // Platforms: their concurrency less the rest's sessions running then.
+        const int concurrent = key.first == 1 ? cm_.platforms[static_cast<std::size_t>(key.second)].concurrent : 1;
         std::vector<tmin> starts;
         for (const auto& iv : ivs) starts.push_back(std::get<0>(iv));
         std::sort(starts.begin(), starts.end());
@@ -647,6 +762,10 @@ void exact_model::build() {
                 if (a <= t && t < b) cols.push_back(c);
             std::sort(cols.begin(), cols.end());
             cols.erase(std::unique(cols.begin(), cols.end()), cols.end());
+            int limit = concurrent;
+            if (key.first == 1)
+                for (const auto& bk : pl_.platform_day(static_cast<std::uint32_t>(key.second), cm_.day_of(t)))
+                    if (bk.a <= t && t < bk.b) --limit;
             if (static_cast<int>(cols.size()) <= limit || cols == prev) continue;
             prev = cols;
             std::vector<std::pair<int, double>> t2;
@@ -659,7 +778,8 @@ void exact_model::build() {
         std::vector<std::pair<int, double>> t;
         for (std::size_t c = 0; c < cands_.size(); ++c)
             if (cands_[c].classroom) t.emplace_back(static_cast<int>(c), 1.0);
-        if (static_cast<int>(t.size()) > cm_.budget_classroom) add_row(-inf, cm_.budget_classroom, std::move(t));
+        const auto left = static_cast<double>(cm_.budget_classroom - pl_.tot.classroom_cohorts);
+        if (static_cast<double>(t.size()) > left) add_row(-inf, left, std::move(t));
     }
     if (cm_.budget_cost >= 0) {
         std::vector<std::pair<int, double>> t;
@@ -669,6 +789,7 @@ void exact_model::build() {
             if (cd.money != 0) t.emplace_back(static_cast<int>(c), cd.money);
             if (cd.venue < 0 || cm_.venues[static_cast<std::size_t>(cd.venue)].cost_per_day == 0) continue;
             for (const auto& s : cd.sessions) {
+                if (!pl_.venue_day(static_cast<std::uint32_t>(cd.venue), s.day).empty()) continue;  // paid already
                 auto [at, fresh] = venue_day.emplace(std::make_pair(cd.venue, s.day), -1);
                 if (fresh) {
                     at->second = mp_.add_col(0, 1, true);
@@ -677,7 +798,7 @@ void exact_model::build() {
                 add_row(0, inf, {{at->second, 1.0}, {static_cast<int>(c), -1.0}});
             }
         }
-        add_row(-inf, cm_.budget_cost * (1 + 1e-9), std::move(t));
+        add_row(-inf, cm_.budget_cost * (1 + 1e-9) - pl_.money(), std::move(t));
     }
     // PPPK cap and JP shortfall.
     std::vector<std::vector<std::pair<int, double>>> jp_of(cm_.employees.size());
@@ -689,25 +810,28 @@ void exact_model::build() {
         const auto& ec = cm_.employees[e];
         // JP earned this year (history) use up the cap and count toward the target.
         if (ec.jp_cap >= 0 && !jp_of[e].empty()) {
-            const int left = std::max(0, ec.jp_cap - ec.jp_earned);
+            const int left = std::max(0, ec.jp_cap - ec.jp_earned) - pl_.placed_jp[e];
             double sum = 0;
             for (const auto& [c, v] : jp_of[e]) sum += v;
             if (sum > left) add_row(-inf, left, jp_of[e]);
         }
-        if (ec.jp_target > ec.jp_earned && w.jp_shortfall != 0) {
+        // The whole scenario: every person with a target has a shortfall column; a
+        // neighbourhood: those with options (the others' shortfall is constant).
+        const int short_now = ec.jp_target - ec.jp_earned - pl_.placed_jp[e];
+        if (short_now > 0 && w.jp_shortfall != 0 && (whole_ || !jp_of[e].empty())) {
             const int sf = mp_.add_col(0, inf, false);
             set_obj(0, sf, w.jp_shortfall);
+            consts_[0] -= w.jp_shortfall * short_now;
             auto t = jp_of[e];
             t.emplace_back(sf, 1.0);
-            add_row(ec.jp_target - ec.jp_earned, inf, std::move(t));
+            add_row(short_now, inf, std::move(t));
         }
     }
     for (auto& ob : obj_) ob.resize(static_cast<std::size_t>(mp_.cols()), 0.0);
 }
 
-bool exact_model::solve(double seconds, const std::function<bool()>& stop) {
+bool exact_model::solve(double seconds, const std::function<bool()>& stop, int max_nodes) {
     const auto started = std::chrono::steady_clock::now();
-    double consts[3] = {participation_const, 0, 0};
     double values[3] = {0, 0, 0};
     for (int level = 0; level < 3; ++level) {
         const double used = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -715,7 +839,7 @@ bool exact_model::solve(double seconds, const std::function<bool()>& stop) {
             proven = false;
             break;
         }
-        const level_result lr = solve_level(mp_, obj_[level], seconds - used);
+        const level_result lr = solve_level(mp_, obj_[level], seconds - used, max_nodes);
         if (!lr.has) {
             proven = false;
             break;
@@ -740,9 +864,9 @@ bool exact_model::solve(double seconds, const std::function<bool()>& stop) {
         for (int c = 0; c < mp_.cols(); ++c)
             values[level] += obj_[level][static_cast<std::size_t>(c)] * x_[static_cast<std::size_t>(c)];
     }
-    value.participation = consts[0] + values[0];
-    value.burden = values[1];
-    value.cost = values[2];
+    value.participation = consts_[0] + values[0];
+    value.burden = consts_[1] + values[1];
+    value.cost = consts_[2] + values[2];
     return true;
 }
 
@@ -781,6 +905,21 @@ bool exact_model::rebuild() {
 
 }  // namespace
 
+std::string_view exact_unsupported(const compiled_model& cm, bool neighbourhood) {
+    if (cm.demand.size() > cm.declared) return "top-up of catalogue programmes";
+    if (cm.duty_max_days >= 0) return "assigned duty";
+    for (const auto& p : cm.profiles)
+        if (p.duty_n > 0) return "assigned duty";
+    for (const auto& e : cm.employees)
+        if (e.rostered_off >= 0) return "days off in lieu";
+    for (const auto& pm : cm.deliveries) {
+        const program_c& pc = cm.programs[pm.program];
+        if (pc.per_session > 0 && pc.instructors.size() > 6) return "a choice among more than six instructors";
+        if (!neighbourhood && pm.live && !pm.fixed && pm.parts.size() != 1) return "live modules of several sessions";
+    }
+    return {};
+}
+
 void check_exact(const text::messages& m, const compiled_model& cm, const solve_options& opts) {
     auto refuse = [&](std::string_view rule) {
         throw solve_error(m.format("the exact model (--exact) does not hold {}; solve without --exact", m.tr(rule)));
@@ -791,17 +930,150 @@ void check_exact(const text::messages& m, const compiled_model& cm, const solve_
         throw solve_error(
             m.format("the exact model (--exact) takes at most {} employees, not {}; solve without --exact",
                      exact_max_employees, cm.employees.size()));
-    if (cm.demand.size() > cm.declared) refuse("top-up of catalogue programmes");
-    if (cm.duty_max_days >= 0) refuse("assigned duty");
-    for (const auto& p : cm.profiles)
-        if (p.duty_n > 0) refuse("assigned duty");
-    for (const auto& e : cm.employees)
-        if (e.rostered_off >= 0) refuse("days off in lieu");
-    for (const auto& pm : cm.deliveries) {
-        const program_c& pc = cm.programs[pm.program];
-        if (pc.per_session > 0 && pc.instructors.size() > 6) refuse("a choice among more than six instructors");
-        if (pm.live && !pm.fixed && pm.parts.size() != 1) refuse("live modules of several sessions");
+    if (const auto rule = exact_unsupported(cm); !rule.empty()) refuse(rule);
+}
+
+neighbourhood_outcome resolve_neighbourhood(plan& pl, rng& r, const neighbourhood& nb, const neighbourhood_params& p) {
+    const compiled_model& cm = pl.cm;
+    neighbourhood_outcome out;
+    out.before = out.after = pl.objective();
+    auto inside = [&](int day) { return day >= nb.first_day && day <= nb.last_day; };
+    const std::size_t at = pl.mark();
+    std::vector<char> chosen(cm.programs.size(), 0);
+    for (const auto q : nb.programs) chosen[q] = 1;
+    // Their unplaced demand (before the freed become unplaced too).
+    std::vector<std::uint32_t> unplaced;
+    for (std::uint32_t d = 0; d < cm.declared; ++d)
+        if (chosen[cm.demand[d].program] && pl.place[d].kind == place_kind::none) unplaced.push_back(d);
+    // Free their cohorts within the days, with the members.
+    std::vector<std::uint32_t> freed;
+    std::vector<cohort_t> own_cohorts;
+    std::vector<std::uint32_t> cohorts;
+    for (const auto q : nb.programs)
+        cohorts.insert(cohorts.end(), pl.program_cohorts[q].begin(), pl.program_cohorts[q].end());
+    std::sort(cohorts.begin(), cohorts.end());
+    cohorts.erase(std::unique(cohorts.begin(), cohorts.end()), cohorts.end());
+    for (const std::uint32_t c : cohorts) {
+        const cohort_t& co = pl.cohorts[c];
+        if (!std::all_of(co.sessions.begin(), co.sessions.end(), [&](const session_t& x) { return inside(x.day); }))
+            continue;
+        own_cohorts.push_back(co);
+        for (const std::uint32_t d : own_cohorts.back().members) {
+            freed.push_back(d);
+            pl.leave(d);
+        }
+        pl.close_cohort(c);
     }
+    // Their study blocks within the days, and some of their unplaced demand.
+    std::vector<std::pair<std::uint32_t, placement>> own_self;
+    for (std::uint32_t d = 0; d < cm.declared; ++d) {
+        if (!chosen[cm.demand[d].program]) continue;
+        const placement& pc = pl.place[d];
+        if (pc.kind == place_kind::self && std::all_of(pc.blocks.begin(), pc.blocks.end(), [&](const span& b) {
+                return inside(cm.day_of(b.a)) && inside(cm.day_of(b.b - 1));
+            })) {
+            own_self.emplace_back(d, pc);
+            freed.push_back(d);
+            pl.self_remove(d);
+        }
+    }
+    for (std::size_t i = 0; i < unplaced.size() && i < p.max_unplaced; ++i) {
+        std::swap(unplaced[i], unplaced[i + r.below(static_cast<std::uint32_t>(unplaced.size() - i))]);
+        freed.push_back(unplaced[i]);
+    }
+    std::sort(freed.begin(), freed.end());
+    out.freed = freed.size();
+    exact_model em(pl, r, nb, std::move(freed), std::move(own_cohorts), std::move(own_self));
+    em.max_columns = p.max_columns;
+    em.schedules_per_delivery = p.schedules_per_delivery;
+    em.enumerate();
+    out.columns = em.size();
+    if (em.size() > p.max_columns) {
+        out.too_large = true;
+        pl.rollback(at);
+        return out;
+    }
+    if (em.size() == 0) {  // nothing to place: the plan as it was is the part's optimum
+        pl.rollback(at);
+        out.solved = out.proven = out.agrees = true;
+        return out;
+    }
+    em.build();
+    if (!em.solve(p.seconds, {}, p.max_nodes) || !em.rebuild()) {
+        pl.rollback(at);
+        return out;
+    }
+    out.solved = true;
+    out.proven = em.proven;
+    const objective3 now = pl.objective();
+    out.found = now;
+    out.agrees = close_to(now.participation, em.value.participation) && close_to(now.burden, em.value.burden) &&
+                 close_to(now.cost, em.value.cost);
+    if (!better(now, out.before)) {
+        pl.rollback(at);
+        return out;
+    }
+    pl.commit();
+    out.improved = true;
+    out.after = now;
+    return out;
+}
+
+neighbourhoods_summary exact_neighbourhoods(plan& pl, rng& r, int count, int window_days,
+                                            const neighbourhood_params& p, const std::function<bool()>& stop) {
+    const compiled_model& cm = pl.cm;
+    neighbourhoods_summary sum;
+    std::vector<std::uint32_t> programs;
+    {
+        std::vector<char> has(cm.programs.size(), 0);
+        for (std::uint32_t d = 0; d < cm.declared; ++d) has[cm.demand[d].program] = 1;
+        for (std::uint32_t q = 0; q < has.size(); ++q)
+            if (has[q]) programs.push_back(q);
+    }
+    if (programs.empty() || cm.days <= 0) return sum;
+    // Programmes that share a person.
+    const std::size_t programs_n = cm.programs.size();
+    std::vector<char> shares(programs_n * programs_n, 0);
+    {
+        std::vector<std::vector<std::uint32_t>> of_employee(cm.employees.size());
+        for (std::uint32_t d = 0; d < cm.declared; ++d)
+            of_employee[cm.demand[d].employee].push_back(cm.demand[d].program);
+        for (const auto& qs : of_employee)
+            for (const auto a : qs)
+                for (const auto b : qs) shares[a * programs_n + b] = 1;
+    }
+    const int window = window_days <= 0 ? cm.days : std::min(window_days, cm.days);
+    for (int k = 0; k < count; ++k) {
+        if (stop && stop()) break;
+        neighbourhood nb;
+        nb.programs.push_back(programs[r.below(static_cast<std::uint32_t>(programs.size()))]);
+        // Up to two more: half the time among those that share people with it (a
+        // seat given up for another programme's), else any (a budget, a venue, an
+        // instructor or a unit's staffing shared).
+        const std::uint32_t more = r.below(3);
+        const bool by_people = r.chance(1, 2);
+        std::vector<std::uint32_t> near;
+        for (const auto q : programs)
+            if (q != nb.programs[0] && shares[nb.programs[0] * programs_n + q]) near.push_back(q);
+        if (!by_people || near.empty()) {
+            near.clear();
+            for (const auto q : programs)
+                if (q != nb.programs[0]) near.push_back(q);
+        }
+        for (std::uint32_t j = 0; j < more && !near.empty(); ++j) {
+            const std::uint32_t at = r.below(static_cast<std::uint32_t>(near.size()));
+            nb.programs.push_back(near[at]);
+            near.erase(near.begin() + at);
+        }
+        nb.first_day = r.between(0, cm.days - window);
+        nb.last_day = nb.first_day + window - 1;
+        const auto o = resolve_neighbourhood(pl, r, nb, p);
+        ++sum.tried;
+        sum.too_large += o.too_large ? 1 : 0;
+        sum.improved += o.improved ? 1 : 0;
+        sum.proven += o.proven ? 1 : 0;
+    }
+    return sum;
 }
 
 bool exact_agrees(const exact_outcome& o, double participation, double burden, double cost) {

@@ -30,6 +30,7 @@
 #include <jadwal/solve/solver.hpp>
 #include <jadwal/text/messages.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "construct.hpp"
@@ -46,6 +47,11 @@ inline constexpr std::size_t exact_max_columns = 60'000;
 /// Study-block schedules kept per demand, delivery and day: the best this many
 /// by burden inside working time, and as many with after-hours minutes.
 inline constexpr std::size_t exact_self_per_day = 4;
+
+/// The rule of the scenario that the exact model does not hold (a catalogue
+/// key), or empty when it holds them all (size aside). A neighbourhood also
+/// holds live modules of several sessions (over random schedules of them).
+std::string_view exact_unsupported(const compiled_model& cm, bool neighbourhood = false);
 
 /// Throws solve_error (a catalogue message) when the scenario uses a rule the
 /// exact model does not hold or is too large for it.
@@ -67,6 +73,57 @@ struct exact_outcome {
 
 /// Whether an outcome proven optimal has this objective (the final evaluation's).
 bool exact_agrees(const exact_outcome& o, double participation, double burden, double cost);
+
+/// An exact large neighbourhood: some programmes' part of a plan between two days.
+/// Freed are their cohorts whose sessions all fall in the days, their members,
+/// their self-paced placements whose blocks all do, and (at most
+/// `neighbourhood_params::max_unplaced` of) their unplaced demand; the rest of
+/// the plan stays as it is and the candidate model is built against it (every
+/// limit less what the rest uses). The freed cohorts and placements are
+/// candidates too, so the neighbourhood holds the plan it started from.
+struct neighbourhood {
+    std::vector<std::uint32_t> programs;
+    int first_day = 0;
+    int last_day = 0;  ///< inclusive
+};
+
+struct neighbourhood_params {
+    std::size_t max_columns = 20'000;  ///< larger neighbourhoods are skipped
+    std::size_t max_unplaced = 60;     ///< unplaced demand freed, drawn at random
+    int max_nodes = 2'000;             ///< CBC's branch-and-bound nodes per level (keeps it deterministic)
+    int schedules_per_delivery = 24;   ///< random candidate schedules of a live module of several sessions
+    double seconds = 30;               ///< a safety time box per neighbourhood (never reached by the bench cases)
+};
+
+struct neighbourhood_outcome {
+    bool too_large = false;  ///< skipped: more candidate columns than max_columns
+    bool solved = false;     ///< CBC found a solution and it rebuilt in the plan
+    bool proven = false;     ///< every level proven optimal over the neighbourhood's candidates
+    bool agrees = false;     ///< the rebuilt plan has the objective the MIP computed
+    bool improved = false;   ///< the plan is better than before (else it is as before)
+    std::size_t freed = 0;   ///< demand items freed
+    std::size_t columns = 0;
+    objective3 before, after;
+    objective3 found;  ///< the rebuilt part's plan, kept or not (when solved)
+};
+
+/// Re-solves one neighbourhood exactly and keeps the result when it is better
+/// (else the plan is left as it was). Only for scenarios exact_unsupported
+/// accepts, and not when re-planning.
+neighbourhood_outcome resolve_neighbourhood(plan& pl, rng& r, const neighbourhood& nb, const neighbourhood_params& p);
+
+struct neighbourhoods_summary {
+    int tried = 0;
+    int too_large = 0;
+    int improved = 0;
+    int proven = 0;
+};
+
+/// `count` neighbourhoods of `window_days` days (0: the horizon), each with a
+/// first day and one to three programmes drawn from r (the others, half the
+/// time, among those that share people with the first).
+neighbourhoods_summary exact_neighbourhoods(plan& pl, rng& r, int count, int window_days,
+                                            const neighbourhood_params& p, const std::function<bool()>& stop);
 
 /// Solves the exact model and leaves its plan in `pl` (an empty plan on entry).
 /// When the MIP is not proven optimal the better of its plan and a normal

@@ -70,6 +70,8 @@ solution solve(const model::scenario& s, const solve_options& opts) {
         throw solve_error(std::string(m.tr("the time limit must not be negative")));
     if (opts.max_moves && *opts.max_moves < 0)
         throw solve_error(std::string(m.tr("the move limit must not be negative")));
+    if (opts.neighbourhoods < 0 || opts.neighbourhood_days < 0)
+        throw solve_error(std::string(m.tr("the number of exact neighbourhoods and their days must not be negative")));
     load::require_valid(s);  // before anything indexes it: a located diagnostic, not a crash
     model::policy pol = model::policy_or_builtin(select_policy(s, opts));
     if (opts.stability) pol.stability = *opts.stability;
@@ -128,6 +130,7 @@ solution solve(const model::scenario& s, const solve_options& opts) {
     const bool exact_wanted = opts.exact && !baseline;
     if (exact_wanted) detail::check_exact(m, cm, opts);
     std::optional<detail::exact_outcome> exact;
+    const std::string_view lns_rule = opts.neighbourhoods > 0 ? detail::exact_unsupported(cm, true) : std::string_view{};
     // ---- end exact model
 
     const std::int64_t max_moves =
@@ -202,6 +205,15 @@ solution solve(const model::scenario& s, const solve_options& opts) {
             moves = st.moves;
             // The reasons of what is left unplaced are those of the final plan.
             detail::final_repair(pl, r, log, cancelled);
+        }
+        // Exact neighbourhoods (src/solve/exact.hpp) re-solve parts of the searched plan.
+        if (!baseline && opts.neighbourhoods > 0 && !rc && lns_rule.empty()) {
+            if (reporter) report("neighbourhoods", true);
+            const auto ns =
+                detail::exact_neighbourhoods(pl, r, opts.neighbourhoods, opts.neighbourhood_days, {}, stop);
+            results[t].notes.push_back(
+                m.format("exact neighbourhoods: {} re-solved with CBC, {} improved the plan, {} too large to re-solve",
+                         ns.tried - ns.too_large, ns.improved, ns.too_large));
         }
         // Top-up last: declared demand has had every chance at the time and seats
         // it could take, so catalogue study never stands in its way. A re-plan
@@ -347,10 +359,12 @@ solution solve(const model::scenario& s, const solve_options& opts) {
         out.notes.push_back(m.plural("{} demand item dropped: the training history shows it completed",
                                      "{} demand items dropped: the training history shows them completed",
                                      static_cast<std::int64_t>(s.completed.size()), m.number(s.completed.size())));
-    if (rc) {
-        out.notes.insert(out.notes.end(), rc->problems.begin(), rc->problems.end());
-        out.notes.insert(out.notes.end(), results[best].notes.begin(), results[best].notes.end());
-    }
+    if (rc) out.notes.insert(out.notes.end(), rc->problems.begin(), rc->problems.end());
+    out.notes.insert(out.notes.end(), results[best].notes.begin(), results[best].notes.end());
+    if (opts.neighbourhoods > 0 && !baseline && (rc || !lns_rule.empty()))
+        out.notes.push_back(rc ? std::string(m.tr("exact neighbourhoods are not run when re-planning"))
+                               : m.format("exact neighbourhoods are not run: the exact model does not hold {}",
+                                          m.tr(lns_rule)));
     out.elapsed_seconds = elapsed();
     report("done", true);
     return out;

@@ -112,6 +112,14 @@ struct solve_options {
     bool exact = false;
     /// The time box of the exact model, in seconds (all objective levels).
     double exact_seconds = 60;
+    /// Exact large neighbourhoods after the search (`solve --neighbourhoods N`,
+    /// src/solve/README.md "Exact neighbourhoods"): N times, one programme's part
+    /// of the plan within `neighbourhood_days` days (0: the horizon) is freed and
+    /// re-solved with CBC against the rest, and kept when better. Deterministic
+    /// (a node limit, not a time box). Skipped with a note where the exact model
+    /// does not hold the scenario's rules, and when re-planning.
+    int neighbourhoods = 0;
+    int neighbourhood_days = 0;
 };
 
 /// What solve() throws: jadwal::error, errc::solve for options it refuses

@@ -205,8 +205,7 @@ private:
     std::vector<std::pair<std::uint32_t, placement>> own_self_;
     mip mp_;
     std::vector<double> obj_[3];
-    double consts_[3] = {0, 0, 0};
- ///< the objective's part the columns do not carry
+    double consts_[3] = {0, 0, 0};  ///< the objective's part the columns do not carry
     int first_option_ = 0;
     std::vector<double> x_;
 };

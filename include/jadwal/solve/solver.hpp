@@ -113,8 +113,8 @@ struct solve_options {
     /// The time box of the exact model, in seconds (all objective levels).
     double exact_seconds = 60;
     /// Exact large neighbourhoods after the search (`solve --neighbourhoods N`,
-    /// src/solve/README.md "Exact neighbourhoods"): N times, one programme's part
-    /// of the plan within `neighbourhood_days` days (0: the horizon) is freed and
+    /// docs/cli.md): N times, one to three programmes' part of the plan
+    /// within `neighbourhood_days` days (0: the horizon) is freed and
     /// re-solved with CBC against the rest, and kept when better. Deterministic
     /// (a node limit, not a time box). Skipped with a note where the exact model
     /// does not hold the scenario's rules, and when re-planning.

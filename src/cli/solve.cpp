@@ -205,8 +205,9 @@ action add_solve(CLI::App& app) {
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
     cmd->add_option("--neighbourhoods", a->neighbourhoods,
-                    "After the search, re-solve this many parts of the plan exactly with CBC (one programme within "
-                    "--neighbourhood-days days each), keeping each result that is better")
+                    "After the search, re-solve this many parts of the plan exactly with CBC (one to three programmes "
+                    "within --neighbourhood-days days each), keeping each result that is better; under --time-limit "
+                    "the search has the first half of the time")
         ->check(CLI::NonNegativeNumber)
         ->capture_default_str();
     cmd->add_option("--neighbourhood-days", a->neighbourhood_days,

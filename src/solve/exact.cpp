@@ -998,7 +998,8 @@ neighbourhood_outcome resolve_neighbourhood(plan& pl, rng& r, const neighbourhoo
         return out;
     }
     em.build();
-    if (!em.solve(p.seconds, {}, p.max_nodes) || !em.rebuild()) {
+    const double box = p.seconds_left ? std::min(p.seconds, p.seconds_left()) : p.seconds;
+    if (box <= 0 || !em.solve(box, {}, p.max_nodes) || !em.rebuild()) {
         pl.rollback(at);
         return out;
     }
@@ -1043,7 +1044,10 @@ neighbourhoods_summary exact_neighbourhoods(plan& pl, rng& r, int count, int win
     }
     const int window = window_days <= 0 ? cm.days : std::min(window_days, cm.days);
     for (int k = 0; k < count; ++k) {
-        if (stop && stop()) break;
+        if (stop && stop()) {
+            sum.not_run = count - k;
+            break;
+        }
         neighbourhood nb;
         nb.programs.push_back(programs[r.below(static_cast<std::uint32_t>(programs.size()))]);
         // Up to two more: half the time among those that share people with it (a

@@ -93,6 +93,9 @@ struct neighbourhood_params {
     int max_nodes = 2'000;             ///< CBC's branch-and-bound nodes per level (keeps it deterministic)
     int schedules_per_delivery = 24;   ///< random candidate schedules of a live module of several sessions
     double seconds = 30;               ///< a safety time box per neighbourhood (never reached by the bench cases)
+    /// The seconds the solve has left (under a time limit), or none: a part's
+    /// time box is then the smaller of the two.
+    std::function<double()> seconds_left;
 };
 
 struct neighbourhood_outcome {
@@ -117,6 +120,7 @@ struct neighbourhoods_summary {
     int too_large = 0;
     int improved = 0;
     int proven = 0;
+    int not_run = 0;  ///< of the count, when stop() ended them first (a time limit)
 };
 
 /// `count` neighbourhoods of `window_days` days (0: the horizon), each with a

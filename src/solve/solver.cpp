@@ -43,6 +43,11 @@ namespace {
 
 using clock_type = std::chrono::steady_clock;
 
+/// Under a time limit with exact neighbourhoods, the search's share of the
+/// time (the neighbourhoods have the rest): the search stalls early, a part
+/// takes seconds of CBC.
+constexpr double search_share_before_neighbourhoods = 0.5;
+
 struct shared_progress {
     std::mutex m;
     std::vector<std::int64_t> moves;
@@ -132,6 +137,14 @@ solution solve(const model::scenario& s, const solve_options& opts) {
     std::optional<detail::exact_outcome> exact;
     const std::string_view lns_rule = opts.neighbourhoods > 0 ? detail::exact_unsupported(cm, true) : std::string_view{};
     // ---- end exact model
+    // Exact neighbourhoods run after the search; under a time limit the search
+    // stops at its share of it and they have the rest.
+    const bool lns_runs = !baseline && opts.neighbourhoods > 0 && !rc && lns_rule.empty();
+    auto search_stop = [&]() -> bool {
+        if (lns_runs && opts.time_limit_seconds)
+            return cancelled() || elapsed() >= search_share_before_neighbourhoods * *opts.time_limit_seconds;
+        return stop();
+    };
 
     const std::int64_t max_moves =
         opts.max_moves ? *opts.max_moves : (opts.time_limit_seconds ? -1 : default_max_moves);
@@ -141,7 +154,7 @@ solution solve(const model::scenario& s, const solve_options& opts) {
     // the single-thread run and keeps its own plan, the others go on from the
     // best plan at each meeting. A run re-run alone does not cooperate.
     std::optional<detail::search_team> crew;
-    if (runs > 1) crew.emplace(runs, stop, /*first_keeps_own=*/true);
+    if (runs > 1) crew.emplace(runs, search_stop, /*first_keeps_own=*/true);
 
     auto run = [&](std::size_t t, bool reporter, detail::search_team* tm) {
         // Leaves the team however the run ends (nobody waits for it at a meeting).
@@ -190,7 +203,7 @@ solution solve(const model::scenario& s, const solve_options& opts) {
             if (reporter) report("search", true);
             detail::search_params sp;
             sp.max_moves = max_moves;
-            sp.stop = stop;
+            sp.stop = search_stop;
             if (tm) {
                 sp.stop = [tm] { return tm->should_stop(); };
                 sp.epoch_moves = detail::search_team::epoch_moves;
@@ -207,13 +220,19 @@ solution solve(const model::scenario& s, const solve_options& opts) {
             detail::final_repair(pl, r, log, cancelled);
         }
         // Exact neighbourhoods (src/solve/exact.hpp) re-solve parts of the searched plan.
-        if (!baseline && opts.neighbourhoods > 0 && !rc && lns_rule.empty()) {
+        if (lns_runs) {
             if (reporter) report("neighbourhoods", true);
+            detail::neighbourhood_params np;
+            if (opts.time_limit_seconds) np.seconds_left = [&] { return *opts.time_limit_seconds - elapsed(); };
             const auto ns =
-                detail::exact_neighbourhoods(pl, r, opts.neighbourhoods, opts.neighbourhood_days, {}, stop);
+                detail::exact_neighbourhoods(pl, r, opts.neighbourhoods, opts.neighbourhood_days, np, stop);
             results[t].notes.push_back(
                 m.format("exact neighbourhoods: {} re-solved with CBC, {} improved the plan, {} too large to re-solve",
                          ns.tried - ns.too_large, ns.improved, ns.too_large));
+            if (ns.not_run > 0)
+                results[t].notes.push_back(
+                    m.format("exact neighbourhoods: {} of {} not run, the time limit reached", ns.not_run,
+                             opts.neighbourhoods));
         }
         // Top-up last: declared demand has had every chance at the time and seats
         // it could take, so catalogue study never stands in its way. A re-plan

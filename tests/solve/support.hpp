@@ -193,6 +193,12 @@ policies: {only: {}}
 }
 
 /// The cohort of programme `p` that `e` sits in; nullptr: none.
+/// Whether one of the solution's notes starts with this text.
+inline bool has_note(const solve::solution& sol, std::string_view start) {
+    return std::any_of(sol.notes.begin(), sol.notes.end(),
+                       [&](const std::string& n) { return std::string_view(n).substr(0, start.size()) == start; });
+}
+
 inline const model::cohort* cohort_of(const model::solution& plan, model::employee_index e, model::program_index p) {
     for (const auto& c : plan.cohorts)
         if (c.program == p && std::binary_search(c.participants.begin(), c.participants.end(), e)) return &c;

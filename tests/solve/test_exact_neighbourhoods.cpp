@@ -141,9 +141,7 @@ TEST_CASE("neighbourhoods hold live modules of several sessions over random sche
     const auto sol = first_plan_and_neighbourhoods(*s, policy, 4, 1);
     CHECK(sol.metrics.demand_placed == 2);
     CHECK(test::verify_violations(*s, sol, policy).empty());
-    bool noted = false;
-    for (const auto& n : sol.notes) noted = noted || n.find("exact neighbourhoods: 4 re-solved with CBC") == 0;
-    CHECK(noted);
+    CHECK(test::has_note(sol, "exact neighbourhoods: 4 re-solved with CBC"));
 }
 
 TEST_CASE("two solves with exact neighbourhoods give the same solution byte for byte", "[exact-neighbourhoods]") {
@@ -158,6 +156,27 @@ TEST_CASE("two solves with exact neighbourhoods give the same solution byte for 
     const auto two = solve::solve(*s, o);
     CHECK(test::json_without_elapsed(*s, one) == test::json_without_elapsed(*s, two));
     CHECK(test::verify_violations(*s, one, policy).empty());
+}
+
+TEST_CASE("under a time limit the search stops at half of it and the neighbourhoods have the rest",
+          "[exact-neighbourhoods]") {
+    const auto s = test::scenario_from(test::exact_case("seat_swap"));
+    const std::string policy = s->policies.front().id;
+    const auto exact = test::solve_exact(*s, policy);
+    REQUIRE(exact.status == solve::solve_status::optimal);
+    solve::solve_options o;
+    o.policy = policy;
+    o.time_limit_seconds = 2;  // no move limit: the search alone would take the whole of it
+    o.neighbourhoods = 8;
+    const auto sol = solve::solve(*s, o);
+    // How many parts fit in the second second depends on the machine; the first always runs.
+    CHECK(test::has_note(sol, "exact neighbourhoods: "));
+    CHECK_FALSE(test::has_note(sol, "exact neighbourhoods: 0 re-solved"));
+    CHECK(sol.objective.participation == Approx(exact.objective.participation));
+    CHECK(test::verify_violations(*s, sol, policy).empty());
+    // Without neighbourhoods the search has the whole limit.
+    o.neighbourhoods = 0;
+    CHECK_FALSE(test::has_note(solve::solve(*s, o), "exact neighbourhoods"));
 }
 
 TEST_CASE("neighbourhoods refuse negative counts and say why they do not run", "[exact-neighbourhoods]") {
@@ -178,9 +197,7 @@ TEST_CASE("neighbourhoods refuse negative counts and say why they do not run", "
     solve::solve_options again = o;
     again.previous = &first;
     const auto replanned = solve::solve(*s, again);
-    bool noted = false;
-    for (const auto& n : replanned.notes) noted = noted || n == "exact neighbourhoods are not run when re-planning";
-    CHECK(noted);
+    CHECK(test::has_note(replanned, "exact neighbourhoods are not run when re-planning"));
     again.neighbourhoods = 0;
     const auto without = solve::solve(*s, again);
     CHECK(replanned.objective.participation == without.objective.participation);
@@ -208,9 +225,6 @@ TEST_CASE("neighbourhoods are not run on a scenario with a rule the exact model 
     o.neighbourhoods = 2;
     const auto sol = solve::solve(*s, o);
     CHECK(sol.metrics.demand_placed == 3);
-    bool noted = false;
-    for (const auto& n : sol.notes)
-        noted = noted || n == "exact neighbourhoods are not run: the exact model does not hold a choice among more "
-                              "than six instructors";
-    CHECK(noted);
+    CHECK(test::has_note(sol, "exact neighbourhoods are not run: the exact model does not hold a choice among more "
+                              "than six instructors"));
 }

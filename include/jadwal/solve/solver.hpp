@@ -117,7 +117,9 @@ struct solve_options {
     /// within `neighbourhood_days` days (0: the horizon) is freed and
     /// re-solved with CBC against the rest, and kept when better. Deterministic
     /// (a node limit, not a time box). Skipped with a note where the exact model
-    /// does not hold the scenario's rules, and when re-planning.
+    /// does not hold the scenario's rules, and when re-planning. Under
+    /// `time_limit_seconds` the search stops at half of it; the parts have the
+    /// rest (each part's time box ends with it; a note says how many did not run).
     int neighbourhoods = 0;
     int neighbourhood_days = 0;
 };

@@ -114,6 +114,13 @@ level_result solve_level(const mip& mp, const std::vector<double>& obj, double s
     return out;
 }
 
+/// The first day of a cohort's sessions (not empty); a part holds the cohorts that start in its days.
+int starts_on(const std::vector<session_t>& sessions) {
+    return std::min_element(sessions.begin(), sessions.end(), [](const session_t& x, const session_t& y) {
+               return x.a < y.a;
+           })->day;
+}
+
 bool close_to(double a, double b) {
     return std::fabs(a - b) <= 1e-6 * std::max({1.0, std::fabs(a), std::fabs(b)});
 }
@@ -422,12 +429,8 @@ void exact_model::enumerate() {
         if (pm.fixed) {
             for (std::size_t f = 0; f < pm.fixed_sessions.size(); ++f) {
                 std::vector<session_t> ses;
-                bool inside = true;
-                for (const auto& x : pm.fixed_sessions[f]) {
-                    ses.push_back({x.a, x.b, cm_.day_of(x.a)});
-                    inside = inside && ses.back().day >= day_lo_ && ses.back().day <= day_hi_;
-                }
-                if (!inside) continue;
+                for (const auto& x : pm.fixed_sessions[f]) ses.push_back({x.a, x.b, cm_.day_of(x.a)});
+                if (ses.empty() || starts_on(ses) < day_lo_ || starts_on(ses) > day_hi_) continue;
                 if (pm.platform >= 0) {
                     bool free = true;
                     for (const auto& x : ses)
@@ -944,7 +947,8 @@ neighbourhood_outcome resolve_neighbourhood(plan& pl, rng& r, const neighbourhoo
     std::vector<std::uint32_t> unplaced;
     for (std::uint32_t d = 0; d < cm.declared; ++d)
         if (chosen[cm.demand[d].program] && pl.place[d].kind == place_kind::none) unplaced.push_back(d);
-    // Free their cohorts within the days, with the members.
+    // Free their cohorts that start within the days, with the members (later
+    // sessions may fall after the days: the candidates' may too).
     std::vector<std::uint32_t> freed;
     std::vector<cohort_t> own_cohorts;
     std::vector<std::uint32_t> cohorts;
@@ -954,8 +958,7 @@ neighbourhood_outcome resolve_neighbourhood(plan& pl, rng& r, const neighbourhoo
     cohorts.erase(std::unique(cohorts.begin(), cohorts.end()), cohorts.end());
     for (const std::uint32_t c : cohorts) {
         const cohort_t& co = pl.cohorts[c];
-        if (!std::all_of(co.sessions.begin(), co.sessions.end(), [&](const session_t& x) { return inside(x.day); }))
-            continue;
+        if (co.sessions.empty() || !inside(starts_on(co.sessions))) continue;
         own_cohorts.push_back(co);
         for (const std::uint32_t d : own_cohorts.back().members) {
             freed.push_back(d);
@@ -963,14 +966,15 @@ neighbourhood_outcome resolve_neighbourhood(plan& pl, rng& r, const neighbourhoo
         }
         pl.close_cohort(c);
     }
-    // Their study blocks within the days, and some of their unplaced demand.
+    // Their study blocks that start within the days, and some of their unplaced demand.
     std::vector<std::pair<std::uint32_t, placement>> own_self;
     for (std::uint32_t d = 0; d < cm.declared; ++d) {
         if (!chosen[cm.demand[d].program]) continue;
         const placement& pc = pl.place[d];
-        if (pc.kind == place_kind::self && std::all_of(pc.blocks.begin(), pc.blocks.end(), [&](const span& b) {
-                return inside(cm.day_of(b.a)) && inside(cm.day_of(b.b - 1));
-            })) {
+        if (pc.kind == place_kind::self && !pc.blocks.empty() &&
+            inside(cm.day_of(std::min_element(pc.blocks.begin(), pc.blocks.end(), [](const span& x, const span& y) {
+                                 return x.a < y.a;
+                             })->a))) {
             own_self.emplace_back(d, pc);
             freed.push_back(d);
             pl.self_remove(d);

@@ -123,6 +123,36 @@ TEST_CASE("a neighbourhood that frees the whole plan finds the seat swap no sing
     CHECK(o.improved);
 }
 
+TEST_CASE("a window frees the cohorts that start in it, though their later sessions fall after it",
+          "[exact-neighbourhoods]") {
+    // Two modules, the second 3 to 4 days after the first: a window of the first
+    // module's day alone holds the cohort (and its members), and the part's
+    // candidates may end after the window too.
+    first_plan f("modules_in_order_with_gaps");
+    const sd::compiled_model& cm = f.cm;
+    const sd::cohort_t* spanning = nullptr;
+    for (const auto& co : f.pl.cohorts)
+        if (co.alive && co.sessions.size() >= 2 && co.sessions.back().day > co.sessions.front().day) spanning = &co;
+    REQUIRE(spanning != nullptr);
+    const std::size_t members = spanning->members.size();
+    REQUIRE(members > 0);
+    const int day = spanning->sessions.front().day;
+    const std::uint32_t program = cm.deliveries[spanning->pm].program;
+    const auto before = f.pl.objective();
+    const auto o = sd::resolve_neighbourhood(f.pl, f.r, {{program}, day, day}, {});
+    CHECK(o.freed >= members);
+    REQUIRE(o.solved);
+    CHECK(o.agrees);
+    if (o.proven) CHECK_FALSE(sd::better(before, o.found));
+    CHECK_FALSE(sd::better(before, f.pl.objective()));
+    CHECK(f.pl.self_check().empty());
+    // A window after the first module's day holds no cohort of it: nothing is freed.
+    if (day + 1 < cm.days) {
+        const auto after = sd::resolve_neighbourhood(f.pl, f.r, {{program}, day + 1, day + 1}, {});
+        CHECK(after.freed == 0);
+    }
+}
+
 TEST_CASE("a neighbourhood larger than its column limit is skipped and the plan kept", "[exact-neighbourhoods]") {
     first_plan f("office_week_12");
     const auto before = f.pl.objective();

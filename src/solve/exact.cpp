@@ -908,7 +908,8 @@ bool exact_model::rebuild() {
 }  // namespace
 
 std::string_view exact_unsupported(const compiled_model& cm, bool neighbourhood) {
-    if (cm.demand.size() > cm.declared) return "top-up of catalogue programmes";
+    // Top-up is placed after the neighbourhoods (never before, unless re-planning).
+    if (!neighbourhood && cm.demand.size() > cm.declared) return "top-up of catalogue programmes";
     if (cm.duty_max_days >= 0) return "assigned duty";
     for (const auto& p : cm.profiles)
         if (p.duty_n > 0) return "assigned duty";

@@ -50,7 +50,8 @@ inline constexpr std::size_t exact_self_per_day = 4;
 
 /// The rule of the scenario that the exact model does not hold (a catalogue
 /// key), or empty when it holds them all (size aside). A neighbourhood also
-/// holds live modules of several sessions (over random schedules of them).
+/// holds live modules of several sessions (over random schedules of them) and
+/// scenarios with catalogue top-up (placed after the neighbourhoods).
 std::string_view exact_unsupported(const compiled_model& cm, bool neighbourhood = false);
 
 /// Throws solve_error (a catalogue message) when the scenario uses a rule the

@@ -209,6 +209,29 @@ TEST_CASE("under a time limit the search stops at half of it and the neighbourho
     CHECK_FALSE(test::has_note(solve::solve(*s, o), "exact neighbourhoods"));
 }
 
+TEST_CASE("neighbourhoods run on a scenario with catalogue top-up, which is placed after them",
+          "[exact-neighbourhoods]") {
+    // seat_swap with a catalogue course for people short of their target: top-up
+    // comes after the neighbourhoods, so the part's model never meets it.
+    std::string yaml = test::exact_case("seat_swap");
+    const auto put = [&](const std::string& from, const std::string& to) {
+        REQUIRE(yaml.find(from) != std::string::npos);
+        yaml.replace(yaml.find(from), from.size(), to);
+    };
+    put("{id: b, name: B, unit: u2, status: pns, jp_target: 0}", "{id: b, name: B, unit: u2, status: pns, jp_target: 6}");
+    put("demand:", "  - {id: extra, modules: [{id: m, jp: 2}], modes: [{mode: self_paced, windows: [working_hours]}]}\n"
+                   "catalogue: {programs: [extra], eligible: {status: [pns]}}\ndemand:");
+    const auto s = test::scenario_from(yaml);
+    const auto first = first_plan_and_neighbourhoods(*s, "only", 0, 1);
+    const auto sol = first_plan_and_neighbourhoods(*s, "only", 8, 1);
+    CHECK(test::has_note(sol, "exact neighbourhoods: 8 re-solved with CBC"));
+    CHECK(test::verify_violations(*s, sol, "only").empty());
+    CHECK(test::metric(sol, "top_up_placed") == 1);  // b, short of 6 JP
+    CHECK(test::metric(first, "top_up_placed") == 1);
+    CHECK(sol.metrics.demand_placed >= first.metrics.demand_placed);
+    CHECK_FALSE(sol.objective.participation > first.objective.participation);
+}
+
 TEST_CASE("neighbourhoods refuse negative counts and say why they do not run", "[exact-neighbourhoods]") {
     const auto s = test::scenario_from(test::exact_case("one_obvious_slot"));
     const std::string policy = s->policies.front().id;

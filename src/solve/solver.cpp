@@ -199,6 +199,10 @@ solution solve(const model::scenario& s, const solve_options& opts) {
         else detail::construct(pl, r, log, stop);
         publish(0, pl.objective(), pl.placed_count());
         std::int64_t moves = 0;
+        auto tick = [&](std::int64_t done, const detail::objective3& best) {
+            publish(done, best, pl.placed_count());
+            if (reporter) report("search", false);
+        };
         if (!baseline && max_moves != 0) {
             if (reporter) report("search", true);
             detail::search_params sp;
@@ -209,10 +213,7 @@ solution solve(const model::scenario& s, const solve_options& opts) {
                 sp.epoch_moves = detail::search_team::epoch_moves;
                 sp.meet = [tm, t](const detail::plan& offer, detail::plan& own) { return tm->meet(t, offer, own); };
             }
-            sp.tick = [&](std::int64_t done, const detail::objective3& best) {
-                publish(done, best, pl.placed_count());
-                if (reporter) report("search", false);
-            };
+            sp.tick = tick;
             const auto st = detail::local_search(pl, r, log, sp);
             if (tm) tm->leave(t);
             moves = st.moves;
@@ -233,6 +234,15 @@ solution solve(const model::scenario& s, const solve_options& opts) {
                 results[t].notes.push_back(
                     m.format("exact neighbourhoods: {} of {} not run, the time limit reached", ns.not_run,
                              opts.neighbourhoods));
+            // The time the parts left goes back to the search.
+            if (opts.time_limit_seconds && max_moves < 0 && !stop()) {
+                if (reporter) report("search", true);
+                detail::search_params sp;
+                sp.stop = stop;
+                sp.tick = [&tick, moves](std::int64_t done, const detail::objective3& best) { tick(moves + done, best); };
+                moves += detail::local_search(pl, r, log, sp).moves;
+                detail::final_repair(pl, r, log, cancelled);
+            }
         }
         // Top-up last: declared demand has had every chance at the time and seats
         // it could take, so catalogue study never stands in its way. A re-plan

@@ -209,6 +209,24 @@ TEST_CASE("under a time limit the search stops at half of it and the neighbourho
     CHECK_FALSE(test::has_note(solve::solve(*s, o), "exact neighbourhoods"));
 }
 
+TEST_CASE("under a time limit the search goes on with the time the neighbourhoods leave", "[exact-neighbourhoods]") {
+    const auto s = test::scenario_from(test::exact_case("seat_swap"));
+    solve::solve_options o;
+    o.policy = s->policies.front().id;
+    o.time_limit_seconds = 4;  // 2 s of search, then one part (well under a second), then the search again
+    o.neighbourhoods = 1;
+    std::vector<std::string> phases;
+    o.on_progress = [&](const solve::solve_progress& p) {
+        if (phases.empty() || phases.back() != p.phase) phases.emplace_back(p.phase);
+    };
+    const auto sol = solve::solve(*s, o);
+    CHECK(test::has_note(sol, "exact neighbourhoods: 1 re-solved with CBC"));
+    const auto parts = std::find(phases.begin(), phases.end(), "neighbourhoods");
+    REQUIRE(parts != phases.end());
+    CHECK(std::find(parts, phases.end(), "search") != phases.end());
+    CHECK(test::verify_violations(*s, sol, o.policy).empty());
+}
+
 TEST_CASE("neighbourhoods run on a scenario with catalogue top-up, which is placed after them",
           "[exact-neighbourhoods]") {
     // seat_swap with a catalogue course for people short of their target: top-up

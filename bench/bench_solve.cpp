@@ -3,10 +3,13 @@
 // in a fresh child process, so its peak memory (max RSS) is its own.
 //   bench_solve [--employees N] [--seed S] [--seconds T] [--reference-seconds R]
 //               [--threads N] [--baseline] [--big [N]] [--dir DIR] [--preferences PERCENT]
+//               [--neighbourhoods N [--neighbourhood-days D]]
 //   --reference-seconds 0 skips the long reference run; --big runs the
 //   100,000-employee feasibility check; --preferences gives that share of the
 //   people preferences (docs/model.md "Preferences") in the measured runs and
-//   compares with a run whose objective ignores them (issue 17's target).
+//   compares with a run whose objective ignores them (issue 17's target);
+//   --neighbourhoods solves again with that many exact neighbourhoods of D days
+//   (default 7) in the same time and compares with the search alone (issue 16).
 #include <jadwal/generate/batanghari.hpp>
 #include <jadwal/load/load_scenario.hpp>
 #include <jadwal/solve/solver.hpp>
@@ -66,6 +69,7 @@ struct figures {
     std::int64_t assigned_duty_days = 0, days_in_lieu = 0;
     std::int64_t preference_misses = 0;
     double peak_mb = 0;
+    char neighbourhood_notes[512] = {};  ///< the solution's notes on exact neighbourhoods
 };
 
 double cpu_seconds() {
@@ -84,6 +88,8 @@ struct run_spec {
     std::string policy = "flexible";
     int preferences = 0;              ///< percent of the people given preferences
     bool ignore_preferences = false;  ///< the preference weight set to 0
+    int neighbourhoods = 0;
+    int neighbourhood_days = 7;
 };
 
 /// Preferences for about `percent` of the people, the same for the same scenario:
@@ -134,6 +140,8 @@ figures run_child(const run_spec& spec) {
     o.strategy = spec.baseline ? solve::solve_strategy::baseline : solve::solve_strategy::optimized;
     if (spec.max_moves >= 0) o.max_moves = spec.max_moves;
     else o.time_limit_seconds = spec.seconds;
+    o.neighbourhoods = spec.neighbourhoods;
+    o.neighbourhood_days = spec.neighbourhood_days;
     o.progress_interval_seconds = 0.05;
     double search_cpu_start = -1;
     o.on_progress = [&](const solve::solve_progress& p) {
@@ -177,6 +185,11 @@ figures run_child(const run_spec& spec) {
     f.assigned_duty_days = sol.metrics.assigned_duty_days;
     f.days_in_lieu = sol.metrics.days_in_lieu;
     f.preference_misses = sol.metrics.preference_misses;
+    std::string notes;
+    for (const auto& n : sol.notes)  // in the scenario's language
+        if (n.find("neighbourhoods") != std::string::npos || n.find("lingkungan eksak") != std::string::npos)
+            notes += (notes.empty() ? "" : "; ") + n;
+    std::strncpy(f.neighbourhood_notes, notes.c_str(), sizeof f.neighbourhood_notes - 1);
     std::int64_t unplaced_jp = 0, all_jp = 0;
     for (const auto& d : s.demand) all_jp += s.programs[d.program.value].jp;
     for (const auto& u : sol.unplaced) unplaced_jp += s.programs[u.program.value].jp;
@@ -258,6 +271,8 @@ int main(int argc, char** argv) {
     bool baseline = false;
     int big = 0;
     int preferences = 0;
+    int neighbourhoods = 0;
+    int neighbourhood_days = 7;
     std::filesystem::path dir = std::filesystem::temp_directory_path() / "jadwal-bench-solve";
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -277,9 +292,12 @@ int main(int argc, char** argv) {
         else if (a == "--big") big = (i + 1 < argc && argv[i + 1][0] != '-') ? std::stoi(next()) : 100000;
         else if (a == "--dir") dir = next();
         else if (a == "--preferences") preferences = std::clamp(std::stoi(next()), 0, 100);
+        else if (a == "--neighbourhoods") neighbourhoods = std::max(0, std::stoi(next()));
+        else if (a == "--neighbourhood-days") neighbourhood_days = std::max(0, std::stoi(next()));
         else {
             fmt::print(stderr, "usage: bench_solve [--employees N] [--seed S] [--seconds T] [--reference-seconds R] "
-                               "[--threads N] [--baseline] [--big [N]] [--dir DIR] [--preferences PERCENT]\n");
+                               "[--threads N] [--baseline] [--big [N]] [--dir DIR] [--preferences PERCENT] "
+                               "[--neighbourhoods N [--neighbourhood-days D]]\n");
             return 2;
         }
     }
@@ -363,6 +381,27 @@ int main(int argc, char** argv) {
     row("violations found by jadwal verify", fmt::format("{}", f.verify_violations), "0",
         f.verify_violations == 0 ? 1 : 0);
     if (f.verify_violations > 0) fmt::print("    verify: {}\n", f.verify_codes);
+
+    if (neighbourhoods > 0) {
+        // Issue 16: exact neighbourhoods in the same time (the search has the first half of it).
+        fmt::print("\nsolving again with {} exact neighbourhoods of {} days in the same {:.0f} s...\n", neighbourhoods,
+                   neighbourhood_days, seconds);
+        run_spec with = main_spec;
+        with.neighbourhoods = neighbourhoods;
+        with.neighbourhood_days = neighbourhood_days;
+        const figures fn = measure(with);
+        row("with neighbourhoods: objective (participation / burden / cost)",
+            fmt::format("{:.0f} / {:.0f} / {:.0f}", fn.participation, fn.burden, fn.cost), "", -1);
+        const double level_gap = f.participation > 0 ? (fn.participation - f.participation) / f.participation : 0;
+        const double burden_gap = f.burden > 0 ? (fn.burden - f.burden) / f.burden : 0;
+        row("with neighbourhoods against the search alone", fmt::format("{:+.3f}% / {:+.3f}%", 100 * level_gap,
+                                                                         100 * burden_gap),
+            "lower", -1);
+        row("with neighbourhoods: peak memory (MB)", fmt::format("{:.0f}", fn.peak_mb), "", -1);
+        row("with neighbourhoods: violations found by jadwal verify", fmt::format("{}", fn.verify_violations), "0",
+            judge(fn.verify_violations == 0 && fn.own_violations == 0));
+        fmt::print("    {}\n", fn.neighbourhood_notes);
+    }
 
     if (preferences > 0) {
         // Issue 17's target: preferences heeded miss fewer than preferences ignored, placing as much.

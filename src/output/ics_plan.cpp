@@ -118,11 +118,7 @@ void categories_line(const text::messages& m, std::string& out, delivery_mode mo
 
 void require_valid_plan(const model::scenario& s, const model::solution& sol, std::string_view which) {
     if (s.zone == nullptr) throw error(errc::invalid_scenario, "cannot write calendars: the scenario has no time zone");
-    try {
-        require_valid_references(s, sol);
-    } catch (const std::invalid_argument& e) {
-        invalid(which, e.what());
-    }
+    if (const auto problem = reference_problem(s, sol)) invalid(which, fmt::format("does not fit the scenario: {}", *problem));
     std::set<std::string_view> ids;
     for (const auto& c : sol.cohorts) {
         check_cohort(s, c, which);

@@ -9,11 +9,15 @@
 #include <jadwal/model/plan.hpp>
 
 #include <optional>
+#include <string>
 
 namespace jadwal::output::detail {
 
-/// Throws std::invalid_argument naming the first cohort, study block or unplaced
-/// item whose programme, module, employee, venue or platform the scenario lacks.
+/// The first cohort, study block, unplaced item or day in lieu whose programme,
+/// module, employee, venue or platform the scenario lacks, or none.
+[[nodiscard]] std::optional<std::string> reference_problem(const model::scenario& s, const model::solution& sol);
+
+/// Throws jadwal::error (errc::parse) naming reference_problem's finding.
 void require_valid_references(const model::scenario& s, const model::solution& sol);
 
 /// The rostered shift a day off in lieu frees (docs/model.md "Assigned duty"),

@@ -319,6 +319,15 @@ TEST_CASE("A plan that points outside the scenario or repeats itself is refused"
     auto broken = sol;
     broken.cohorts[0].participants.push_back({999999});
     refused(broken, "unknown participant");
+    // The message says which plan, and why.
+    try {
+        (void)output::calendar_files(*s, sol, options(&broken));
+        FAIL("a previous plan with an unknown participant was written");
+    } catch (const jadwal::error& e) {
+        CHECK(std::string(e.what()) ==
+              "cannot write calendars: the previous plan does not fit the scenario: cohort " + broken.cohorts[0].id +
+                  " lists an unknown participant");
+    }
     broken = sol;
     broken.cohorts[0].instructors.push_back({77});
     refused(broken, "unknown instructor");

@@ -2,6 +2,8 @@
 // half-open periods, UTC and wall-clock times, leave and duties, both ways.
 #include <jadwal/adapt/boost_date_time.hpp>
 
+#include "../support/error_code.hpp"
+
 #include <catch2/catch.hpp>
 
 using namespace jadwal;
@@ -21,8 +23,10 @@ TEST_CASE("Boost dates become jadwal dates and back, leap days and year ends inc
     }
     CHECK(bdt::from_boost(bg::date(2026, 3, 20)) == ymd(2026, 3, 20));
     CHECK(bdt::to_boost(ymd(2027, 3, 10)) == bg::date(2027, 3, 10));
-    CHECK_THROWS_AS(bdt::from_boost(bg::date(boost::date_time::not_a_date_time)), std::invalid_argument);
-    CHECK_THROWS_AS(bdt::from_boost(bg::date(boost::date_time::pos_infin)), std::invalid_argument);
+    CHECK_THROWS_AS(bdt::from_boost(bg::date(boost::date_time::not_a_date_time)), jadwal::error);
+    CHECK_THROWS_AS(bdt::from_boost(bg::date(boost::date_time::pos_infin)), jadwal::error);
+    CHECK(jadwal::test::error_code_of([] { (void)bdt::from_boost(bg::date(boost::date_time::pos_infin)); }) ==
+          jadwal::errc::invalid_argument);
 }
 
 TEST_CASE("a half-open Boost period is the inclusive date range of the same days", "[calendar][boost]") {
@@ -36,8 +40,8 @@ TEST_CASE("a half-open Boost period is the inclusive date range of the same days
     const auto one = bdt::from_boost(bg::date_period(bg::date(2026, 8, 17), bg::days(1)));
     CHECK(one.first == one.last);
     CHECK_THROWS_AS(bdt::from_boost(bg::date_period(bg::date(2026, 3, 16), bg::date(2026, 3, 16))),
-                    std::invalid_argument);
-    CHECK_THROWS_AS(bdt::to_boost(model::date_range{ymd(2026, 3, 20), ymd(2026, 3, 16)}), std::invalid_argument);
+                    jadwal::error);
+    CHECK_THROWS_AS(bdt::to_boost(model::date_range{ymd(2026, 3, 20), ymd(2026, 3, 16)}), jadwal::error);
 
     const auto leave = bdt::leave_for(cuti, "cuti tahunan");
     CHECK(leave.days.first == ymd(2026, 3, 16));
@@ -58,9 +62,9 @@ TEST_CASE("Boost times are read as UTC or as wall-clock time in a zone, to the m
     // Across midnight: 23:30 UTC on 31 December is 06:30 on 1 January in Jakarta.
     const auto ny = bdt::from_boost_utc(bp::ptime(bg::date(2026, 12, 31), bp::hours(23) + bp::minutes(30)));
     CHECK(bdt::to_boost_local(ny, jakarta()) == bp::ptime(bg::date(2027, 1, 1), bp::hours(6) + bp::minutes(30)));
-    CHECK_THROWS_AS(bdt::from_boost_utc(bp::ptime(boost::date_time::not_a_date_time)), std::invalid_argument);
+    CHECK_THROWS_AS(bdt::from_boost_utc(bp::ptime(boost::date_time::not_a_date_time)), jadwal::error);
     CHECK_THROWS_AS(bdt::from_boost_local(bp::ptime(boost::date_time::neg_infin), jakarta()),
-                    std::invalid_argument);
+                    jadwal::error);
 }
 
 TEST_CASE("a one-off duty comes from a Boost wall-clock period within one day", "[calendar][boost]") {
@@ -77,5 +81,5 @@ TEST_CASE("a one-off duty comes from a Boost wall-clock period within one day", 
     CHECK(late.time.end == calendar::minutes{1440});
     CHECK_THROWS_AS(
         bdt::one_off_duty(bp::time_period(bp::ptime(bg::date(2026, 4, 16), bp::hours(22)), bp::hours(3)), "x"),
-        std::invalid_argument);
+        jadwal::error);
 }

@@ -13,11 +13,13 @@
 // Boost periods are half-open ([begin, end)); jadwal's date ranges include
 // their last day. Times are at minute resolution: seconds are dropped.
 // Special values (not_a_date_time, ±infinity) and empty periods are refused
-// with std::invalid_argument, never converted to some date.
+// with jadwal::error (errc::invalid_argument, as the bindings report it),
+// never converted to some date.
 #pragma once
 
 #include <jadwal/time/civil.hpp>
 #include <jadwal/calendar/work_calendar.hpp>
+#include <jadwal/model/error.hpp>
 #include <jadwal/model/scenario.hpp>
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
@@ -25,18 +27,18 @@
 #include <date/tz.h>
 
 #include <chrono>
-#include <stdexcept>
 #include <string>
 
 namespace jadwal::boost_dt {
 
 namespace detail {
+[[noreturn]] inline void refuse(const std::string& what) { throw jadwal::error(jadwal::errc::invalid_argument, what); }
 inline const boost::gregorian::date& usable(const boost::gregorian::date& d, const char* what) {
-    if (d.is_special()) throw std::invalid_argument(std::string(what) + ": not a date (a special value)");
+    if (d.is_special()) refuse(std::string(what) + ": not a date (a special value)");
     return d;
 }
 inline const boost::posix_time::ptime& usable(const boost::posix_time::ptime& t, const char* what) {
-    if (t.is_special()) throw std::invalid_argument(std::string(what) + ": not a time (a special value)");
+    if (t.is_special()) refuse(std::string(what) + ": not a time (a special value)");
     return t;
 }
 /// Minutes since midnight of a time of day, seconds dropped.
@@ -62,13 +64,13 @@ inline boost::gregorian::date to_boost(calendar::local_date d) {
 
 /// A Boost period [begin, end) as jadwal's inclusive date range [begin, end - 1 day].
 inline model::date_range from_boost(const boost::gregorian::date_period& p) {
-    if (p.is_null()) throw std::invalid_argument("from_boost: an empty date period has no days");
+    if (p.is_null()) detail::refuse("from_boost: an empty date period has no days");
     return model::date_range{from_boost(p.begin()), from_boost(p.last())};
 }
 
 /// jadwal's inclusive date range as a Boost period [first, last + 1 day).
 inline boost::gregorian::date_period to_boost(const model::date_range& r) {
-    if (!r.ok()) throw std::invalid_argument("to_boost: the date range ends before it starts");
+    if (!r.ok()) detail::refuse("to_boost: the date range ends before it starts");
     return boost::gregorian::date_period(to_boost(r.first), to_boost(r.last) + boost::gregorian::days(1));
 }
 
@@ -115,12 +117,12 @@ inline model::leave leave_for(const boost::gregorian::date_period& p, std::strin
 inline model::duty one_off_duty(const boost::posix_time::time_period& p, std::string what) {
     detail::usable(p.begin(), "one_off_duty");
     detail::usable(p.end(), "one_off_duty");
-    if (p.is_null()) throw std::invalid_argument("one_off_duty: the period is empty");
+    if (p.is_null()) detail::refuse("one_off_duty: the period is empty");
     const auto day = p.begin().date();
     const auto end_day = p.end().date();
     const bool to_midnight = end_day == day + boost::gregorian::days(1) && p.end().time_of_day().ticks() == 0;
     if (end_day != day && !to_midnight)
-        throw std::invalid_argument("one_off_duty: the period runs past midnight; give one duty per day");
+        detail::refuse("one_off_duty: the period runs past midnight; give one duty per day");
     model::duty d;
     d.what = std::move(what);
     d.start = from_boost(day);

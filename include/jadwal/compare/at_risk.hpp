@@ -49,13 +49,13 @@ struct jp_outlook_group {
 
 /// Per staff group with people in `prospects` (jp_prospects'), in the
 /// enumeration's order, then the total. `threshold` as at_risk_list's
-/// (std::invalid_argument outside 0 to 1).
+/// (jadwal::error, errc::invalid_argument, outside 0 to 1).
 [[nodiscard]] std::vector<jp_outlook_group> jp_outlook(const model::scenario& s,
                                                        std::span<const at_risk_person> prospects,
                                                        double threshold = 0.5);
 
 /// Every employee with jp_target > 0 whose probability of reaching it is below
-/// `threshold` (0 to 1; std::invalid_argument otherwise), by unit (scenario
+/// `threshold` (0 to 1; jadwal::error, errc::invalid_argument, otherwise), by unit (scenario
 /// order), then probability, then NIP.
 [[nodiscard]] std::vector<at_risk_person> at_risk_list(const model::scenario& s, const exposure& x,
                                                        const model::attendance_model& a, double threshold = 0.5);

@@ -61,7 +61,7 @@ struct ics_options {
 ///   calendars/instructors/<id>.ics   the sessions of the cohorts they teach
 ///   calendars/venues/<id>.ics        the classroom sessions held there
 /// with <id> encoded for file names (docs/outputs.md). The same inputs give
-/// byte-identical files. Throws std::invalid_argument when either plan refers
+/// byte-identical files. Throws jadwal::error (errc::parse) when either plan refers
 /// to a programme, module, employee, instructor, venue or platform the
 /// scenario lacks, repeats a cohort id, or has a session or block that does
 /// not end after it starts.

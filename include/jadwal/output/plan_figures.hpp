@@ -65,7 +65,7 @@ struct plan_figures {
 /// Checks the plan under `pol` (verify::verify) and reads the figures from the
 /// checker's report: placement as docs/model.md "Demand and placement" says,
 /// absence limits from `pol.max_absent` when set, else each unit's.
-/// Throws std::invalid_argument when the plan refers to something the scenario lacks.
+/// Throws jadwal::error (errc::parse) when the plan refers to something the scenario lacks.
 [[nodiscard]] plan_figures compute_plan_figures(const model::scenario& s, const model::solution& sol,
                                                 const model::policy& pol);
 /// The same from the checker's report on the plan (verify::verify under the

@@ -50,7 +50,7 @@ struct report_options {
 };
 
 /// The report as `report.html`. Every string from the scenario and the plan is
-/// HTML-escaped. Throws std::invalid_argument when the plan (or the baseline)
+/// HTML-escaped. Throws jadwal::error (errc::parse) when the plan (or the baseline)
 /// refers to something the scenario lacks.
 [[nodiscard]] output_file html_report(const model::scenario& s, const model::solution& sol, const model::policy& pol,
                                       const report_options& opts = {});

@@ -230,7 +230,7 @@ solution solve(const model::scenario& s, const solve_options& opts) {
             results[t].notes.push_back(
                 m.format("exact neighbourhoods: {} re-solved with CBC, {} improved the plan, {} too large to re-solve",
                          ns.tried - ns.too_large, ns.improved, ns.too_large));
-            if (ns.not_run > 0)
+            if (ns.not_run > 0 && !cancelled())
                 results[t].notes.push_back(
                     m.format("exact neighbourhoods: {} of {} not run, the time limit reached", ns.not_run,
                              opts.neighbourhoods));

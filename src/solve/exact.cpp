@@ -999,7 +999,7 @@ neighbourhood_outcome resolve_neighbourhood(plan& pl, rng& r, const neighbourhoo
     }
     if (em.size() == 0) {  // nothing to place: the plan as it was is the part's optimum
         pl.rollback(at);
-        out.solved = out.proven = out.agrees = true;
+        out.solved = out.proven = out.agrees = out.empty = true;
         return out;
     }
     em.build();
@@ -1073,11 +1073,29 @@ neighbourhoods_summary exact_neighbourhoods(plan& pl, rng& r, int count, int win
             nb.programs.push_back(near[at]);
             near.erase(near.begin() + at);
         }
-        nb.first_day = r.between(0, cm.days - window);
+        // The days around where the first programme has something (a cohort or
+        // study that starts then), so that a window shorter than the horizon
+        // frees something; uniform when it has nothing placed.
+        std::vector<int> starts;
+        if (window < cm.days) {
+            for (const std::uint32_t c : pl.program_cohorts[nb.programs[0]])
+                if (!pl.cohorts[c].sessions.empty()) starts.push_back(starts_on(pl.cohorts[c].sessions));
+            for (std::uint32_t d = 0; d < cm.declared; ++d)
+                if (cm.demand[d].program == nb.programs[0] && pl.place[d].kind == place_kind::self &&
+                    !pl.place[d].blocks.empty())
+                    starts.push_back(cm.day_of(pl.place[d].blocks.front().a));
+        }
+        if (starts.empty()) {
+            nb.first_day = r.between(0, cm.days - window);
+        } else {
+            const int around = starts[r.below(static_cast<std::uint32_t>(starts.size()))];
+            nb.first_day = std::clamp(around - r.between(0, window - 1), 0, cm.days - window);
+        }
         nb.last_day = nb.first_day + window - 1;
         const auto o = resolve_neighbourhood(pl, r, nb, p);
         ++sum.tried;
         sum.too_large += o.too_large ? 1 : 0;
+        sum.empty += o.empty ? 1 : 0;
         sum.improved += o.improved ? 1 : 0;
         sum.proven += o.proven ? 1 : 0;
     }

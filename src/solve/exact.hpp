@@ -101,6 +101,7 @@ struct neighbourhood_params {
 
 struct neighbourhood_outcome {
     bool too_large = false;  ///< skipped: more candidate columns than max_columns
+    bool empty = false;      ///< nothing to place (no candidate): the plan is the part's optimum, CBC not run
     bool solved = false;     ///< CBC found a solution and it rebuilt in the plan
     bool proven = false;     ///< every level proven optimal over the neighbourhood's candidates
     bool agrees = false;     ///< the rebuilt plan has the objective the MIP computed
@@ -119,6 +120,7 @@ neighbourhood_outcome resolve_neighbourhood(plan& pl, rng& r, const neighbourhoo
 struct neighbourhoods_summary {
     int tried = 0;
     int too_large = 0;
+    int empty = 0;  ///< with nothing to place (CBC not run)
     int improved = 0;
     int proven = 0;
     int not_run = 0;  ///< of the count, when stop() ended them first (a time limit)

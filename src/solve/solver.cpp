@@ -228,8 +228,9 @@ solution solve(const model::scenario& s, const solve_options& opts) {
             const auto ns =
                 detail::exact_neighbourhoods(pl, r, opts.neighbourhoods, opts.neighbourhood_days, np, stop);
             results[t].notes.push_back(
-                m.format("exact neighbourhoods: {} re-solved with CBC, {} improved the plan, {} too large to re-solve",
-                         ns.tried - ns.too_large, ns.improved, ns.too_large));
+                m.format("exact neighbourhoods: {} re-solved with CBC, {} improved the plan, {} too large to re-solve, {} "
+                         "with nothing to place",
+                         ns.tried - ns.too_large - ns.empty, ns.improved, ns.too_large, ns.empty));
             if (ns.not_run > 0 && !cancelled())
                 results[t].notes.push_back(
                     m.format("exact neighbourhoods: {} of {} not run, the time limit reached", ns.not_run,

@@ -104,16 +104,8 @@ void apply_scenario_outputs(const CLI::App& cmd, const model::scenario& s, outpu
 int write_plan_outputs(const text::messages& m, const model::scenario& s, const solve::solution& sol,
                        const std::filesystem::path& dir, const output_request& req, const verify::report* check) {
     try {
-        // The at-risk list needs the attendance model (the compare layer), so it
-        // is computed here and handed to publish_plan.
-        std::optional<output::at_risk_table> at_risk;
-        output_request with = req;
-        if (req.csv || req.html) {
-            at_risk = check ? compare::at_risk(s, sol, req.at_risk_below, *check)
-                            : compare::at_risk(s, sol, req.at_risk_below);
-            with.at_risk = &*at_risk;
-        }
-        output::publish_plan(s, sol, dir, with);
+        // The at-risk list needs the attendance model (the compare layer).
+        compare::publish_with_at_risk(s, sol, dir, req, check);
         return success;
     } catch (const output::write_error& e) {
         fmt::print(stderr, "jadwal: {}\n", load::printable(e.what()));

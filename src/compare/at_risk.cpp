@@ -3,6 +3,7 @@
 #include <cmath>
 #include <jadwal/compare/at_risk.hpp>
 #include <jadwal/model/error.hpp>
+#include <jadwal/model/policy.hpp>
 #include <stdexcept>
 #include <tuple>
 
@@ -134,6 +135,23 @@ at_risk_table table_of(const model::scenario& s, const exposure& x, double thres
 
 at_risk_table at_risk(const model::scenario& s, const model::solution& sol, double threshold) {
     return table_of(s, compute_exposure(s, sol), threshold);
+}
+
+void publish_with_at_risk(const model::scenario& s, const model::solution& sol, const std::filesystem::path& dir,
+                          output::publish_request req, const verify::report* check) {
+    std::optional<verify::report> own;
+    std::optional<at_risk_table> at_risk_list;
+    if (req.csv || req.html) {
+        if (!check) {
+            verify::options vo;
+            vo.language = req.language;  // as publish_plan checks it for report.html
+            own = verify::verify(s, sol, model::policy_or_builtin(model::plan_policy(s, sol)), vo);
+            req.checked = &*own;
+        }
+        at_risk_list = at_risk(s, sol, req.at_risk_below, check ? *check : *own);
+        req.at_risk = &*at_risk_list;
+    }
+    output::publish_plan(s, sol, dir, req);
 }
 
 at_risk_table at_risk(const model::scenario& s, const model::solution& sol, double threshold,

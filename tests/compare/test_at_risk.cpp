@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <jadwal/compare/at_risk.hpp>
 #include <jadwal/model/policy.hpp>
+#include <jadwal/output/publish.hpp>
 #include <jadwal/output/report.hpp>
 #include <utility>
 #include <vector>
@@ -141,6 +144,35 @@ TEST_CASE("The report has an at-risk section in Indonesian when given the list",
     ro.language = text::language::en;
     const auto en = output::html_report(s, sol, pol, ro).content;
     CHECK(en.find("At risk of missing the JP target") != std::string::npos);
+}
+
+TEST_CASE("Publishing with the at-risk list writes what the list and publish_plan write apart", "[at-risk]") {
+    // compare::publish_with_at_risk checks the plan once for both; the files
+    // are those of the list computed on its own and handed to publish_plan.
+    auto s = attendance_scenario(3);
+    const auto sol = plan_of({live_cohort("a", etika, 0, 1, {{0, "2026-04-06 18:00", 90}})});
+    output::publish_request req;
+    req.json = req.ics = false;
+    req.csv = req.html = true;
+    req.language = text::language::id;
+    const auto dir = jadwal::test::scratch_dir("publish-at-risk");
+    compare::publish_with_at_risk(s, sol, dir / "together", req);
+    const auto t = compare::at_risk(s, sol, req.at_risk_below);
+    output::publish_request apart = req;
+    apart.at_risk = &t;
+    output::publish_plan(s, sol, dir / "apart", apart);
+    const auto read = [](const std::filesystem::path& f) {
+        std::ifstream in(f, std::ios::binary);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    };
+    for (const char* name : {"at_risk.csv", "report.html", "schedule.csv"}) {
+        INFO(name);
+        const std::string together = read(dir / "together" / name);
+        CHECK_FALSE(together.empty());
+        CHECK(together == read(dir / "apart" / name));
+    }
+    CHECK(read(dir / "together" / "report.html").find("id=\"at-risk\"") != std::string::npos);
+    std::filesystem::remove_all(dir);
 }
 
 #ifdef JADWAL_CLI

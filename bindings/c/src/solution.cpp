@@ -315,13 +315,8 @@ int write_outputs(const jadwal_solution* solution, const char* dir, const char* 
             req.reminder_minutes = o.reminder_minutes;
         }
         try {
-            // at_risk.csv and the report's at-risk section, at the default threshold.
-            std::optional<output::at_risk_table> at_risk;
-            if (req.csv || req.html) {
-                at_risk = compare::at_risk(*solution->scenario, solution->plan, req.at_risk_below);
-                req.at_risk = &*at_risk;
-            }
-            output::publish_plan(*solution->scenario, solution->plan, dir, req);
+            // With at_risk.csv and the report's at-risk section, at the default threshold.
+            compare::publish_with_at_risk(*solution->scenario, solution->plan, dir, req);
         } catch (const jadwal::error& e) {
             // A policy the scenario lacks (not_found) or a refused write (io, naming the path).
             return fail(c_api::status_of(e.code()), e.what());

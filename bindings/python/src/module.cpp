@@ -916,13 +916,8 @@ void write_outputs(const py_solution& h, const std::string& dir, const std::stri
     if (previous) req.previous = previous_for(carried, *previous, *h.scenario);
     try {
         const py::gil_scoped_release nogil;
-        // at_risk.csv and the report's at-risk section (the compare layer's list).
-        std::optional<output::at_risk_table> at_risk;
-        if (req.csv || req.html) {
-            at_risk = compare::at_risk(*h.scenario, h.plan, req.at_risk_below);
-            req.at_risk = &*at_risk;
-        }
-        output::publish_plan(*h.scenario, h.plan, dir, req);
+        // With at_risk.csv and the report's at-risk section (the compare layer's list).
+        compare::publish_with_at_risk(*h.scenario, h.plan, dir, req);
     } catch (const solve::solve_error&) {
         throw;
     } catch (const std::bad_alloc&) {

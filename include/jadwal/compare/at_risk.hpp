@@ -9,7 +9,9 @@
 #include <jadwal/compare/attendance.hpp>
 #include <jadwal/compare/records.hpp>
 #include <jadwal/output/at_risk.hpp>
+#include <jadwal/output/publish.hpp>
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <span>
 #include <utility>
@@ -69,5 +71,15 @@ struct jp_outlook_group {
 /// The same with the checker's report of the plan at hand (compute_exposure).
 [[nodiscard]] at_risk_table at_risk(const model::scenario& s, const model::solution& sol, double threshold,
                                     const verify::report& check);
+
+/// output::publish_plan with the at-risk list (at_risk.csv and the report's
+/// section, at `req.at_risk_below`) when CSV or HTML is asked for. The plan is
+/// checked once, under the policy it names and in `req.language`, and that
+/// report serves both the at-risk list and report.html. A caller's own `check`
+/// (the CLI's `export` has one, against the previous plan) serves the at-risk
+/// list only; report.html is then checked as publish_plan checks it. The CLI,
+/// the C API and Python publish through here.
+void publish_with_at_risk(const model::scenario& s, const model::solution& sol, const std::filesystem::path& dir,
+                          output::publish_request req, const verify::report* check = nullptr);
 
 }  // namespace jadwal::compare

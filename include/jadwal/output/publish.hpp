@@ -8,6 +8,7 @@
 #include <jadwal/output/at_risk.hpp>
 #include <jadwal/output/ics.hpp>
 #include <jadwal/text/language.hpp>
+#include <jadwal/verify/verify.hpp>
 #include <jadwal/time/civil.hpp>
 #include <jadwal/model/scenario.hpp>
 #include <jadwal/model/plan.hpp>
@@ -56,6 +57,12 @@ struct publish_request {
     /// The probability below which a person counts as at risk, for callers that
     /// compute `at_risk` from this request (the CLI's `--at-risk-below`).
     double at_risk_below = 0.5;
+    /// The checker's report of this plan under the policy it names
+    /// (model::plan_policy), with `language` as its verify::options::language:
+    /// report.html is built from it instead of checking the plan again
+    /// (compare::publish_with_at_risk shares one with the at-risk list).
+    /// nullptr: publish_plan checks the plan itself.
+    const verify::report* checked = nullptr;
 };
 
 /// The request an entry point starts from: the built-in defaults with what the

@@ -940,6 +940,10 @@ neighbourhood_outcome resolve_neighbourhood(plan& pl, rng& r, const neighbourhoo
     const compiled_model& cm = pl.cm;
     neighbourhood_outcome out;
     out.before = out.after = pl.objective();
+    if (pl.previous() != nullptr || !exact_unsupported(cm, true).empty()) {
+        out.unsupported = true;
+        return out;
+    }
     auto inside = [&](int day) { return day >= nb.first_day && day <= nb.last_day; };
     const std::size_t at = pl.mark();
     std::vector<char> chosen(cm.programs.size(), 0);

@@ -100,6 +100,7 @@ struct neighbourhood_params {
 };
 
 struct neighbourhood_outcome {
+    bool unsupported = false;  ///< skipped: a rule exact_unsupported names, or re-planning
     bool too_large = false;  ///< skipped: more candidate columns than max_columns
     bool empty = false;      ///< nothing to place (no candidate): the plan is the part's optimum, CBC not run
     bool solved = false;     ///< CBC found a solution and it rebuilt in the plan
@@ -113,8 +114,8 @@ struct neighbourhood_outcome {
 };
 
 /// Re-solves one neighbourhood exactly and keeps the result when it is better
-/// (else the plan is left as it was). Only for scenarios exact_unsupported
-/// accepts, and not when re-planning.
+/// (else the plan is left as it was). A scenario exact_unsupported refuses, or
+/// a re-plan, is left as it is (`unsupported`).
 neighbourhood_outcome resolve_neighbourhood(plan& pl, rng& r, const neighbourhood& nb, const neighbourhood_params& p);
 
 struct neighbourhoods_summary {

@@ -31,7 +31,9 @@ struct first_plan {
     sd::plan pl;
     sd::rng r;
     explicit first_plan(const char* name, std::uint64_t seed = 1)
-        : s(test::scenario_from(test::exact_case(name))),
+        : first_plan(test::scenario_from(test::exact_case(name)), seed) {}
+    first_plan(std::shared_ptr<model::scenario> scenario, std::uint64_t seed)
+        : s(std::move(scenario)),
           cm(*s, test::policy_of(*s, s->policies.front().id)),
           pl(cm),
           r(seed) {
@@ -277,9 +279,8 @@ TEST_CASE("neighbourhoods refuse negative counts and say why they do not run", "
     CHECK(replanned.notes.size() == without.notes.size() + 1);
 }
 
-TEST_CASE("neighbourhoods are not run on a scenario with a rule the exact model does not hold",
-          "[exact-neighbourhoods]") {
-    // A choice among seven instructors: the exact model does not hold it.
+/// one_obvious_slot with a choice among seven instructors, which the exact model does not hold.
+static std::shared_ptr<model::scenario> seven_instructors() {
     std::string yaml = test::exact_case("one_obvious_slot");
     const std::string platforms = "platforms: [{id: z, capacity: 10}]\n";
     yaml.replace(yaml.find(platforms), platforms.size(),
@@ -289,7 +290,12 @@ TEST_CASE("neighbourhoods are not run on a scenario with a rule the exact model 
                              "{id: t7, name: T7, pattern: office}]\n");
     const std::string cohort = "    cohort: {min: 3, max: 3}\n";
     yaml.replace(yaml.find(cohort), cohort.size(), cohort + "    instructors: [t1, t2, t3, t4, t5, t6, t7]\n");
-    const auto s = test::scenario_from(yaml);
+    return test::scenario_from(yaml);
+}
+
+TEST_CASE("neighbourhoods are not run on a scenario with a rule the exact model does not hold",
+          "[exact-neighbourhoods]") {
+    const auto s = seven_instructors();
     solve::solve_options o;
     o.policy = "only";
     o.max_moves = 100;
@@ -298,4 +304,17 @@ TEST_CASE("neighbourhoods are not run on a scenario with a rule the exact model 
     CHECK(sol.metrics.demand_placed == 3);
     CHECK(test::has_note(sol, "exact neighbourhoods are not run: the exact model does not hold a choice among more "
                               "than six instructors"));
+}
+
+TEST_CASE("a neighbourhood of a scenario the exact model does not hold leaves the plan as it is",
+          "[exact-neighbourhoods]") {
+    // resolve_neighbourhood checks for itself, whoever calls it.
+    first_plan f(seven_instructors(), 1);
+    const auto before = f.pl.objective();
+    const auto o = sd::resolve_neighbourhood(f.pl, f.r, f.everything(), {});
+    CHECK(o.unsupported);
+    CHECK_FALSE(o.solved);
+    CHECK(o.freed == 0);
+    CHECK(f.pl.objective() == before);
+    CHECK(f.pl.self_check().empty());
 }

@@ -217,15 +217,20 @@ TEST_CASE("under a time limit the search goes on with the time the neighbourhood
     o.policy = s->policies.front().id;
     o.time_limit_seconds = 4;  // 2 s of search, then one part (well under a second), then the search again
     o.neighbourhoods = 1;
-    std::vector<std::string> phases;
+    std::vector<std::pair<std::string, double>> phases;  // each phase as it starts, with the seconds then
     o.on_progress = [&](const solve::solve_progress& p) {
-        if (phases.empty() || phases.back() != p.phase) phases.emplace_back(p.phase);
+        if (phases.empty() || phases.back().first != p.phase) phases.emplace_back(p.phase, p.elapsed_seconds);
     };
     const auto sol = solve::solve(*s, o);
     CHECK(test::has_note(sol, "exact neighbourhoods: 1 re-solved with CBC"));
-    const auto parts = std::find(phases.begin(), phases.end(), "neighbourhoods");
+    const auto parts =
+        std::find_if(phases.begin(), phases.end(), [](const auto& p) { return p.first == "neighbourhoods"; });
     REQUIRE(parts != phases.end());
-    CHECK(std::find(parts, phases.end(), "search") != phases.end());
+    REQUIRE(parts + 1 != phases.end());
+    // What follows the part: the search again when the part ended before the limit
+    // (a slow machine, a sanitizer build, may spend the rest of it on the part).
+    if ((parts + 1)->second < *o.time_limit_seconds) CHECK((parts + 1)->first == "search");
+    else CHECK((parts + 1)->first != "search");
     CHECK(test::verify_violations(*s, sol, o.policy).empty());
 }
 

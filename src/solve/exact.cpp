@@ -121,6 +121,13 @@ int starts_on(const std::vector<session_t>& sessions) {
            })->day;
 }
 
+/// The day a self-paced placement's study starts (its earliest block; blocks not empty).
+int self_starts_on(const compiled_model& cm, const placement& pc) {
+    return cm.day_of(
+        std::min_element(pc.blocks.begin(), pc.blocks.end(), [](const span& x, const span& y) { return x.a < y.a; })
+            ->a);
+}
+
 bool close_to(double a, double b) {
     return std::fabs(a - b) <= 1e-6 * std::max({1.0, std::fabs(a), std::fabs(b)});
 }
@@ -976,10 +983,7 @@ neighbourhood_outcome resolve_neighbourhood(plan& pl, rng& r, const neighbourhoo
     for (std::uint32_t d = 0; d < cm.declared; ++d) {
         if (!chosen[cm.demand[d].program]) continue;
         const placement& pc = pl.place[d];
-        if (pc.kind == place_kind::self && !pc.blocks.empty() &&
-            inside(cm.day_of(std::min_element(pc.blocks.begin(), pc.blocks.end(), [](const span& x, const span& y) {
-                                 return x.a < y.a;
-                             })->a))) {
+        if (pc.kind == place_kind::self && !pc.blocks.empty() && inside(self_starts_on(cm, pc))) {
             own_self.emplace_back(d, pc);
             freed.push_back(d);
             pl.self_remove(d);
@@ -1087,7 +1091,7 @@ neighbourhoods_summary exact_neighbourhoods(plan& pl, rng& r, int count, int win
             for (std::uint32_t d = 0; d < cm.declared; ++d)
                 if (cm.demand[d].program == nb.programs[0] && pl.place[d].kind == place_kind::self &&
                     !pl.place[d].blocks.empty())
-                    starts.push_back(cm.day_of(pl.place[d].blocks.front().a));
+                    starts.push_back(self_starts_on(cm, pl.place[d]));
         }
         if (starts.empty()) {
             nb.first_day = r.between(0, cm.days - window);

@@ -17,6 +17,18 @@ bool level_less(double a, double b) {
     return a < b - tol;
 }
 
+/// Copies `from` into `to`, leaving room to grow: a plan's pools grow a little
+/// between two snapshots, and an exact-size copy would allocate (and fault in)
+/// megabytes afresh at every snapshot of the search's best plan.
+template <class T>
+void copy_with_room(std::vector<T>& to, const std::vector<T>& from) {
+    if (to.capacity() < from.size()) {
+        to.clear();
+        to.reserve(from.size() + from.size() / 4);
+    }
+    to.assign(from.begin(), from.end());
+}
+
 }  // namespace
 
 bool better(const objective3& a, const objective3& b) {
@@ -75,7 +87,7 @@ void plan::assign(const plan& o) {
     saved_blocks_ = o.saved_blocks_;
     saved_cohorts_ = o.saved_cohorts_;
     unit_days_ = o.unit_days_;
-    unit_pool_ = o.unit_pool_;
+    copy_with_room(unit_pool_, o.unit_pool_);
     occ_pulled_ = o.occ_pulled_;
     lieu_taken_ = o.lieu_taken_;
     lieu_ = o.lieu_;

@@ -69,7 +69,7 @@ struct figures {
     std::int64_t assigned_duty_days = 0, days_in_lieu = 0;
     std::int64_t preference_misses = 0;
     double peak_mb = 0;
-    char neighbourhood_notes[512] = {};  ///< the solution's notes on exact neighbourhoods
+    model::neighbourhood_counts parts;  ///< what the exact neighbourhoods did (all 0 when none ran)
 };
 
 double cpu_seconds() {
@@ -185,11 +185,7 @@ figures run_child(const run_spec& spec) {
     f.assigned_duty_days = sol.metrics.assigned_duty_days;
     f.days_in_lieu = sol.metrics.days_in_lieu;
     f.preference_misses = sol.metrics.preference_misses;
-    std::string notes;
-    for (const auto& n : sol.notes)  // in the scenario's language
-        if (n.find("neighbourhoods") != std::string::npos || n.find("lingkungan eksak") != std::string::npos)
-            notes += (notes.empty() ? "" : "; ") + n;
-    std::strncpy(f.neighbourhood_notes, notes.c_str(), sizeof f.neighbourhood_notes - 1);
+    if (sol.neighbourhoods) f.parts = *sol.neighbourhoods;
     std::int64_t unplaced_jp = 0, all_jp = 0;
     for (const auto& d : s.demand) all_jp += s.programs[d.program.value].jp;
     for (const auto& u : sol.unplaced) unplaced_jp += s.programs[u.program.value].jp;
@@ -400,7 +396,11 @@ int main(int argc, char** argv) {
         row("with neighbourhoods: peak memory (MB)", fmt::format("{:.0f}", fn.peak_mb), "", -1);
         row("with neighbourhoods: violations found by jadwal verify", fmt::format("{}", fn.verify_violations), "0",
             judge(fn.verify_violations == 0 && fn.own_violations == 0));
-        fmt::print("    {}\n", fn.neighbourhood_notes);
+        const auto& n = fn.parts;
+        row("with neighbourhoods: parts solved / proven / improved", fmt::format("{} / {} / {}", n.solved, n.proven,
+                                                                              n.improved), "", -1);
+        row("with neighbourhoods: parts too large / empty / not run",
+            fmt::format("{} / {} / {} of {}", n.too_large, n.empty, n.not_run, n.asked), "", -1);
     }
 
     if (preferences > 0) {

@@ -136,6 +136,18 @@ public:
             b.unplaceable = get<std::int64_t>(*it, "unplaceable", path).value_or(0);
             sol.bounds = b;
         }
+        if (const auto it = doc.find("neighbourhoods"); it != doc.end() && it->is_object()) {
+            const std::string path = "$.neighbourhoods";
+            model::neighbourhood_counts n;
+            n.asked = get<int>(*it, "asked", path).value_or(0);
+            n.solved = get<int>(*it, "solved", path).value_or(0);
+            n.proven = get<int>(*it, "proven", path).value_or(0);
+            n.improved = get<int>(*it, "improved", path).value_or(0);
+            n.too_large = get<int>(*it, "too_large", path).value_or(0);
+            n.empty = get<int>(*it, "empty", path).value_or(0);
+            n.not_run = get<int>(*it, "not_run", path).value_or(0);
+            sol.neighbourhoods = n;
+        }
         sol.notes = get<std::vector<std::string>>(doc, "notes", "$", false).value_or(std::vector<std::string>{});
         // How the plan was found, so that writing it again keeps it.
         sol.moves = get<std::int64_t>(doc, "moves", "$", false).value_or(0);
@@ -447,6 +459,12 @@ std::string solution_to_json(const model::scenario& s, const model::solution& so
                              {"jp_target_met", b.jp_target_met},
                              {"jp_target_met_gap", b.jp_target_met - sol.metrics.jp_target_met},
                              {"unplaceable", b.unplaceable}};
+    }
+    if (sol.neighbourhoods) {
+        const auto& n = *sol.neighbourhoods;
+        doc["neighbourhoods"] = json{{"asked", n.asked},         {"solved", n.solved}, {"proven", n.proven},
+                                     {"improved", n.improved},   {"too_large", n.too_large},
+                                     {"empty", n.empty},         {"not_run", n.not_run}};
     }
     doc["notes"] = sol.notes;
     doc["moves"] = sol.moves;

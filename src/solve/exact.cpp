@@ -1105,7 +1105,7 @@ neighbourhoods_summary exact_neighbourhoods(plan& pl, rng& r, int count, int win
         sum.too_large += o.too_large ? 1 : 0;
         sum.empty += o.empty ? 1 : 0;
         sum.improved += o.improved ? 1 : 0;
-        sum.proven += o.proven ? 1 : 0;
+        sum.proven += o.proven && !o.empty ? 1 : 0;
     }
     return sum;
 }

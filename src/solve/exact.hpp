@@ -123,7 +123,7 @@ struct neighbourhoods_summary {
     int too_large = 0;
     int empty = 0;  ///< with nothing to place (CBC not run)
     int improved = 0;
-    int proven = 0;
+    int proven = 0;   ///< re-solved (not empty) and proven optimal within the part
     int not_run = 0;  ///< of the count, when stop() ended them first (a time limit)
 };
 

@@ -61,6 +61,7 @@ struct run_result {
     solution sol;
     std::int64_t moves = 0;
     std::vector<std::string> notes;  ///< from bringing in the previous plan
+    std::optional<model::neighbourhood_counts> neighbourhoods;
 };
 
 }  // namespace
@@ -227,6 +228,10 @@ solution solve(const model::scenario& s, const solve_options& opts) {
             if (opts.time_limit_seconds) np.seconds_left = [&] { return *opts.time_limit_seconds - elapsed(); };
             const auto ns =
                 detail::exact_neighbourhoods(pl, r, opts.neighbourhoods, opts.neighbourhood_days, np, stop);
+            results[t].neighbourhoods =
+                model::neighbourhood_counts{opts.neighbourhoods, ns.tried - ns.too_large - ns.empty, ns.proven,
+                                            ns.improved,         ns.too_large,                     ns.empty,
+                                            ns.not_run};
             results[t].notes.push_back(
                 m.format("exact neighbourhoods: {} re-solved with CBC, {} improved the plan, {} too large to re-solve, {} "
                          "with nothing to place",
@@ -340,6 +345,7 @@ solution solve(const model::scenario& s, const solve_options& opts) {
     for (std::size_t t = 0; t < running; ++t)
         if (finished[t] && (best == running || detail::better(results[t].objective, results[best].objective))) best = t;
     solution out = std::move(results[best].sol);
+    out.neighbourhoods = results[best].neighbourhoods;
     std::int64_t total_moves = 0;
     for (std::size_t t = 0; t < running; ++t)
         if (finished[t]) total_moves += results[t].moves;

@@ -22,6 +22,16 @@ solve::solution first_plan_and_neighbourhoods(const model::scenario& s, const st
     return solve::solve(s, o);
 }
 
+/// Each part asked for is counted once: solved, too large, with nothing to place, or not run.
+void check_parts_add_up(const solve::solution& sol, int asked) {
+    REQUIRE(sol.neighbourhoods);
+    const auto& n = *sol.neighbourhoods;
+    CHECK(n.asked == asked);
+    CHECK(n.solved + n.too_large + n.empty + n.not_run == asked);
+    CHECK(n.proven <= n.solved);
+    CHECK(n.improved <= n.solved);
+}
+
 }  // namespace
 
 /// An exact case's scenario and the construction's plan of it (no search).
@@ -188,6 +198,11 @@ TEST_CASE("two solves with exact neighbourhoods give the same solution byte for 
     const auto two = solve::solve(*s, o);
     CHECK(test::json_without_elapsed(*s, one) == test::json_without_elapsed(*s, two));
     CHECK(test::verify_violations(*s, one, policy).empty());
+    // The parts' counts are in solution.json and read back from it.
+    check_parts_add_up(one, 6);
+    const auto back = io::solution_from_json(*s, io::solution_to_json(*s, one));
+    REQUIRE(back.solution);
+    CHECK(back.solution->neighbourhoods == one.neighbourhoods);
 }
 
 TEST_CASE("under a time limit the search stops at half of it and the neighbourhoods have the rest",
@@ -204,11 +219,15 @@ TEST_CASE("under a time limit the search stops at half of it and the neighbourho
     // How many parts fit in the second second depends on the machine; the first always runs.
     CHECK(test::has_note(sol, "exact neighbourhoods: "));
     CHECK_FALSE(test::has_note(sol, "exact neighbourhoods: 0 re-solved"));
+    check_parts_add_up(sol, 8);
+    CHECK(sol.neighbourhoods->solved >= 1);
     CHECK(sol.objective.participation == Approx(exact.objective.participation));
     CHECK(test::verify_violations(*s, sol, policy).empty());
     // Without neighbourhoods the search has the whole limit.
     o.neighbourhoods = 0;
-    CHECK_FALSE(test::has_note(solve::solve(*s, o), "exact neighbourhoods"));
+    const auto alone = solve::solve(*s, o);
+    CHECK_FALSE(test::has_note(alone, "exact neighbourhoods"));
+    CHECK_FALSE(alone.neighbourhoods);
 }
 
 TEST_CASE("under a time limit the search goes on with the time the neighbourhoods leave", "[exact-neighbourhoods]") {
@@ -223,6 +242,8 @@ TEST_CASE("under a time limit the search goes on with the time the neighbourhood
     };
     const auto sol = solve::solve(*s, o);
     CHECK(test::has_note(sol, "exact neighbourhoods: 1 re-solved with CBC"));
+    check_parts_add_up(sol, 1);
+    CHECK(sol.neighbourhoods->solved == 1);
     const auto parts =
         std::find_if(phases.begin(), phases.end(), [](const auto& p) { return p.first == "neighbourhoods"; });
     REQUIRE(parts != phases.end());
@@ -250,6 +271,8 @@ TEST_CASE("neighbourhoods run on a scenario with catalogue top-up, which is plac
     const auto first = first_plan_and_neighbourhoods(*s, "only", 0, 1);
     const auto sol = first_plan_and_neighbourhoods(*s, "only", 8, 1);
     CHECK(test::has_note(sol, "exact neighbourhoods: 8 re-solved with CBC"));
+    check_parts_add_up(sol, 8);
+    CHECK(sol.neighbourhoods->solved == 8);
     CHECK(test::verify_violations(*s, sol, "only").empty());
     CHECK(test::metric(sol, "top_up_placed") == 1);  // b, short of 6 JP
     CHECK(test::metric(first, "top_up_placed") == 1);
@@ -272,10 +295,12 @@ TEST_CASE("neighbourhoods refuse negative counts and say why they do not run", "
     // Re-planning: not run, and a note says so; the plan is the re-plan without them.
     o.neighbourhood_days = 0;
     const auto first = solve::solve(*s, o);
+    check_parts_add_up(first, 2);
     solve::solve_options again = o;
     again.previous = &first;
     const auto replanned = solve::solve(*s, again);
     CHECK(test::has_note(replanned, "exact neighbourhoods are not run when re-planning"));
+    CHECK_FALSE(replanned.neighbourhoods);
     again.neighbourhoods = 0;
     const auto without = solve::solve(*s, again);
     CHECK(replanned.objective.participation == without.objective.participation);
@@ -309,6 +334,7 @@ TEST_CASE("neighbourhoods are not run on a scenario with a rule the exact model 
     CHECK(sol.metrics.demand_placed == 3);
     CHECK(test::has_note(sol, "exact neighbourhoods are not run: the exact model does not hold a choice among more "
                               "than six instructors"));
+    CHECK_FALSE(sol.neighbourhoods);
 }
 
 TEST_CASE("a neighbourhood of a scenario the exact model does not hold leaves the plan as it is",

@@ -188,6 +188,20 @@ struct solution_bounds {
     friend bool operator==(const solution_bounds&, const solution_bounds&) = default;
 };
 
+/// What the exact neighbourhoods of a solve did (`solve --neighbourhoods N`,
+/// solution.json `neighbourhoods`): each of the `asked` parts is counted once,
+/// in `solved`, `too_large`, `empty` or `not_run`.
+struct neighbourhood_counts {
+    int asked = 0;      ///< parts asked for
+    int solved = 0;     ///< re-solved with CBC
+    int proven = 0;     ///< of `solved`, proven optimal within the part
+    int improved = 0;   ///< of `solved`, that made the plan better
+    int too_large = 0;  ///< more candidates than the exact model takes: not re-solved
+    int empty = 0;      ///< nothing in the part to place: CBC not run
+    int not_run = 0;    ///< not reached: the time limit (or a cancel) came first
+    friend bool operator==(const neighbourhood_counts&, const neighbourhood_counts&) = default;
+};
+
 struct solution {
     int format_version = 1;
     solve_status status = solve_status::feasible;
@@ -214,6 +228,9 @@ struct solution {
     std::vector<makeup> makeups;
     /// Set by the solver (and read back from solution.json when present).
     std::optional<solution_bounds> bounds;
+    /// Set by the solver when it ran exact neighbourhoods (and read back from
+    /// solution.json when present).
+    std::optional<neighbourhood_counts> neighbourhoods;
     /// What a planner should know that the plan itself does not say, one
     /// sentence each (solution.json `notes`): fewer search threads than asked
     /// for, previous items a re-plan could not carry over, or left where they

@@ -228,18 +228,17 @@ solution solve(const model::scenario& s, const solve_options& opts) {
             if (opts.time_limit_seconds) np.seconds_left = [&] { return *opts.time_limit_seconds - elapsed(); };
             const auto ns =
                 detail::exact_neighbourhoods(pl, r, opts.neighbourhoods, opts.neighbourhood_days, np, stop);
-            results[t].neighbourhoods =
-                model::neighbourhood_counts{opts.neighbourhoods, ns.tried - ns.too_large - ns.empty, ns.proven,
-                                            ns.improved,         ns.too_large,                     ns.empty,
-                                            ns.not_run};
+            // The counts solution.json carries; the notes say the same in words.
+            const model::neighbourhood_counts& n = results[t].neighbourhoods.emplace(model::neighbourhood_counts{
+                opts.neighbourhoods, ns.tried - ns.too_large - ns.empty, ns.proven, ns.improved, ns.too_large,
+                ns.empty, ns.not_run});
             results[t].notes.push_back(
                 m.format("exact neighbourhoods: {} re-solved with CBC, {} improved the plan, {} too large to re-solve, {} "
                          "with nothing to place",
-                         ns.tried - ns.too_large - ns.empty, ns.improved, ns.too_large, ns.empty));
-            if (ns.not_run > 0 && !cancelled())
+                         n.solved, n.improved, n.too_large, n.empty));
+            if (n.not_run > 0 && !cancelled())
                 results[t].notes.push_back(
-                    m.format("exact neighbourhoods: {} of {} not run, the time limit reached", ns.not_run,
-                             opts.neighbourhoods));
+                    m.format("exact neighbourhoods: {} of {} not run, the time limit reached", n.not_run, n.asked));
             // The time the parts left goes back to the search.
             if (opts.time_limit_seconds && max_moves < 0 && !stop()) {
                 if (reporter) report("search", true);

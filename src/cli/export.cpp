@@ -58,10 +58,13 @@ action add_export(CLI::App& app) {
         // solution.json's figures are not read back: the plan's metrics and
         // objective are recomputed, as the C API and Python do, so the file
         // written says what the plan is (a re-plan's change costs need --previous).
+        // The same check, in the report's language, is what report.html and
+        // the at-risk list show: the plan is checked once.
         verify::report check;
         try {
             verify::options against;
             against.previous.plan = previous ? &*previous : nullptr;
+            against.language = m.lang();
             check = verify::recompute_metrics(s, *sol, against);
             if (baseline) (void)verify::recompute_metrics(s, *baseline);
         } catch (const solve::solve_error& e) {

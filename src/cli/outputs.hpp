@@ -54,7 +54,8 @@ bool parse_formats(const std::string& text, output_request& req);
 /// code: success, or (after printing why to stderr) io_error when the file
 /// system refused, input_error when the plan cannot be published; the previous
 /// outputs stay then. `check`: the checker's report of `sol` when the caller
-/// has one (the at-risk list reads its measures), else it is computed.
+/// has one, in `m`'s language (the at-risk list and report.html read it), else
+/// it is computed.
 int write_plan_outputs(const text::messages& m, const model::scenario& s, const solve::solution& sol,
                        const std::filesystem::path& dir, const output_request& req,
                        const verify::report* check = nullptr);

@@ -141,6 +141,9 @@ void publish_with_at_risk(const model::scenario& s, const model::solution& sol, 
                           output::publish_request req, const verify::report* check) {
     std::optional<verify::report> own;
     std::optional<at_risk_table> at_risk_list;
+    // A caller's own check (the CLI's `export`, against the previous plan)
+    // serves report.html too, so what the report shows is what solution.json says.
+    if (check && !req.checked) req.checked = check;
     if (req.csv || req.html) {
         if (!check) {
             verify::options vo;

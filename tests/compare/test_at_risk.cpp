@@ -9,6 +9,7 @@
 #include <jadwal/model/policy.hpp>
 #include <jadwal/output/publish.hpp>
 #include <jadwal/output/report.hpp>
+#include <jadwal/verify/verify.hpp>
 #include <utility>
 #include <vector>
 
@@ -172,6 +173,38 @@ TEST_CASE("Publishing with the at-risk list writes what the list and publish_pla
         CHECK(together == read(dir / "apart" / name));
     }
     CHECK(read(dir / "together" / "report.html").find("id=\"at-risk\"") != std::string::npos);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("Publishing with a caller's check shows that check in the report instead of checking again",
+          "[at-risk]") {
+    // The CLI's export checks the plan against the previous one; the report must
+    // show that check, not one of its own without the previous plan. A violation
+    // planted in the caller's report proves which one report.html shows.
+    auto s = attendance_scenario(3);
+    const auto sol = plan_of({live_cohort("a", etika, 0, 1, {{0, "2026-04-06 18:00", 90}})});
+    verify::options vo;
+    vo.language = text::language::en;
+    auto check = verify::verify(s, sol, model::policy_or_builtin(model::plan_policy(s, sol)), vo);
+    REQUIRE(check.violations.empty());
+    verify::violation planted;
+    planted.code = "H8-PLANTED";
+    planted.message = "a planted violation that only the given check has";
+    check.violations.push_back(planted);
+    check.violations_by_code[planted.code] = 1;
+    output::publish_request req;
+    req.json = req.ics = req.csv = false;
+    req.html = true;
+    req.language = text::language::en;
+    const auto dir = jadwal::test::scratch_dir("publish-caller-check");
+    compare::publish_with_at_risk(s, sol, dir / "given", req, &check);
+    compare::publish_with_at_risk(s, sol, dir / "own", req);
+    const auto given = jadwal::test::read_file_text(dir / "given" / "report.html");
+    const auto own = jadwal::test::read_file_text(dir / "own" / "report.html");
+    CHECK(given.find("H8-PLANTED") != std::string::npos);
+    CHECK(given.find("a planted violation that only the given check has") != std::string::npos);
+    CHECK(own.find("H8-PLANTED") == std::string::npos);
+    CHECK(own.find("found no violation of a hard constraint") != std::string::npos);
     std::filesystem::remove_all(dir);
 }
 

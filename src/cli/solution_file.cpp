@@ -2,7 +2,7 @@
 
 #include "print_diagnostics.hpp"
 
-#include <jadwal/io/input_file.hpp>
+#include <jadwal/load/input_file.hpp>
 #include <jadwal/io/solution_json.hpp>
 
 #include <date/tz.h>
@@ -24,7 +24,7 @@ std::optional<solve::solution> read_solution_reporting(const model::scenario& s,
 std::optional<std::string> read_input_reporting(const std::string& path, std::string_view what, int& failure,
                                                 text::language l) {
     load::diagnostics diags;
-    auto text = io::read_input_file(path, what, diags);
+    auto text = load::read_input_file(path, what, diags);
     for (const auto& d : diags.items()) fmt::print(stderr, "{}\n", load::format(d, l));
     if (!text) failure = failure_code(diags);
     return text;

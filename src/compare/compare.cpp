@@ -1,9 +1,7 @@
 // Policies side by side: solve, verify and simulate each, then tabulate.
 #include <jadwal/compare/compare.hpp>
-
-#include "../io/metrics_json.hpp"
-#include "../output/report_charts.hpp"
-#include "../output/report_html.hpp"
+#include <jadwal/io/metrics_json.hpp>
+#include <jadwal/output/comparison_page.hpp>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -247,7 +245,7 @@ std::string comparison_json(const model::scenario& s, const comparison& c) {
             {"policy", r.policy},
             {"directory", policy_directory(r.policy, j)},
             {"status", model::to_string(r.plan.status)},
-            {"metrics", io::detail::metrics_json<json>(m)},
+            {"metrics", io::metrics_json<json>(m)},
             {"placed_jp", r.placed_jp},
             {"violations_by_code", r.check.violations_by_code},
             {"attendance",
@@ -294,87 +292,17 @@ std::string comparison_html(const model::scenario& s, const comparison& c) {
 }
 
 std::string comparison_html(const model::scenario& s, const comparison& c, const text::messages& m) {
-    using output::detail::html;
-    const auto rows = comparison_rows(c, m);
-    html h;
-    if (m.lang() == text::language::id)
-        h.raw("<!DOCTYPE html>\n<html lang=\"id\">");
-    else
-        h.raw("<!DOCTYPE html>\n<html lang=\"en\">");
-    h.raw(
-         "<head><meta charset=\"utf-8\">"
-         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
-         "<title>")
-        .text(m.format("Policy comparison: {}", s.name))
-        .raw(
-            "</title><style>"
-            "body{font:15px/1.45 system-ui,sans-serif;margin:1.5rem auto;max-width:64rem;padding:0 1rem;color:#1b2733}"
-            "table{border-collapse:collapse;margin:1rem 0;display:block;overflow-x:auto}"
-            "th,td{padding:.3rem .6rem;border-bottom:1px solid #d5dde5;text-align:right;white-space:nowrap}"
-            "th:first-child,td:first-child{text-align:left}"
-            ".charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(18rem,1fr));gap:1rem}"
-            "figure{margin:0;border:1px solid #d5dde5;border-radius:4px;padding:.5rem}"
-            "figcaption{font-weight:600;margin-bottom:.3rem}svg{width:100%;height:auto}"
-            ".note{color:#4a5a6a;font-size:.9em}"
-            "</style></head><body><h1>")
-        .text(m.tr("Policy comparison"))
-        .raw("</h1><p>")
-        .text(s.name)
-        .raw(" &middot; ")
-        .text(m.tr("strategy"))
-        .raw(" ")
-        .text(output::detail::strategy_name(m, solve::to_string(c.strategy)))
-        .raw(" &middot; ")
-        .text(m.tr("seed"))
-        .num(" {}", c.seed)
-        .raw("</p><table><thead><tr><th>")
-        .text(m.tr("metric"))
-        .raw("</th>");
-    for (const auto& r : c.results) h.raw("<th>").text(r.policy).raw("</th>");
-    h.raw("</tr></thead><tbody>");
-    for (const auto& row : rows) {
-        h.raw("<tr><td>").text(row.label).raw("</td>");
-        for (std::size_t j = 0; j < row.values.size(); ++j) h.raw("<td>").text(format_value(row, j, m)).raw("</td>");
-        h.raw("</tr>");
+    output::comparison_page page;
+    page.scenario = s.name;
+    page.strategy = solve::to_string(c.strategy);
+    page.seed = c.seed;
+    for (const auto& r : c.results) page.columns.push_back(r.policy);
+    for (const auto& row : comparison_rows(c, m)) {
+        output::comparison_page_row shown{row.label, row.higher_is_better, row.values, {}};
+        for (std::size_t j = 0; j < row.values.size(); ++j) shown.shown.push_back(format_value(row, j, m));
+        page.rows.push_back(std::move(shown));
     }
-    h.raw("</tbody></table><p class=\"note\">")
-        .text(m.tr("Expected attendance comes from the scenario's attendance model "
-                   "(docs/attendance.md): assumptions to calibrate with real attendance records, not measurements."))
-        .raw("</p><h2>")
-        .text(m.tr("Charts"))
-        .raw("</h2><div class=\"charts\">");
-    constexpr double width = 300, bar_height = 18, gap = 6, label_width = 110;
-    for (const auto& row : rows) {
-        double top = 0;
-        for (const double v : row.values) top = std::max(top, std::abs(v));
-        const auto n = static_cast<double>(row.values.size());
-        const double height = n * (bar_height + gap) + gap;
-        // Room right of the longest bar for its value: 60 px, more for a long
-        // one ("22.304/22.336" at 11 px) so that it is not cut at the edge.
-        std::size_t longest = 0;
-        for (std::size_t j = 0; j < row.values.size(); ++j) longest = std::max(longest, format_value(row, j, m).size());
-        const double value_room = std::max(60.0, 7.0 * static_cast<double>(longest) + 8.0);
-        h.raw("<figure><figcaption>").text(row.label);
-        h.text(row.higher_is_better ? m.tr(" (higher is better)") : m.tr(" (lower is better)"));
-        h.raw("</figcaption>").num("<svg viewBox=\"0 0 {:.0f} {:.0f}\" role=\"img\" aria-label=\"", width, height);
-        h.text(row.label).raw("\">");
-        for (std::size_t j = 0; j < row.values.size(); ++j) {
-            const double y = gap + static_cast<double>(j) * (bar_height + gap);
-            const double len = top > 0 ? (width - label_width - value_room) * std::abs(row.values[j]) / top : 0;
-            h.num("<text x=\"0\" y=\"{:.1f}\" font-size=\"11\">", y + bar_height * 0.7)
-                .text(output::detail::truncated(c.results[j].policy, 16))
-                .raw("</text>");
-            h.num("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"#2f6f9f\"></rect>",
-                  label_width, y, len, bar_height);
-            h.num("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"11\">", label_width + len + 4, y + bar_height * 0.7)
-                .text(format_value(row, j, m))
-                .raw("</text>");
-        }
-        h.raw("</svg></figure>");
-    }
-    h.raw("</div></body></html>\n");
-    return std::move(h).take();
+    return output::comparison_html(page, m);
 }
 
 }  // namespace jadwal::compare

@@ -1,14 +1,12 @@
 #include <jadwal/io/solution_json.hpp>
 
-#include "metrics_json.hpp"
-
 #include <jadwal/calendar/work_calendar.hpp>
+#include <jadwal/io/metrics_json.hpp>
+#include <jadwal/load/input_file.hpp>
 
 #include <date/tz.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
-
-#include <jadwal/io/input_file.hpp>
 
 #include <system_error>
 
@@ -18,8 +16,6 @@ namespace {
 using json = nlohmann::ordered_json;
 
 std::string_view status_name(model::solve_status s) { return model::to_string(s); }
-
-json metrics_json(const model::solution_metrics& m) { return detail::metrics_json<json>(m); }
 
 // Reads a solution document, collecting every problem with its JSON path.
 class reader {
@@ -352,7 +348,7 @@ std::string solution_to_json(const model::scenario& s, const model::solution& so
     doc["threads"] = sol.threads;
     if (sol.stability) doc["stability"] = model::to_string(*sol.stability);
     doc["scenario"] = s.name;
-    doc["metrics"] = metrics_json(sol.metrics);
+    doc["metrics"] = metrics_json<json>(sol.metrics);
     json breakdown = json::object();
     for (const auto& [k, v] : sol.objective.breakdown) breakdown[k] = v;
     json per_unit = json::object();
@@ -480,7 +476,7 @@ solution_read_result solution_from_json(const model::scenario& s, std::string_vi
 
 solution_read_result read_solution_file(const model::scenario& s, const std::filesystem::path& file) {
     solution_read_result out;
-    const auto text = read_input_file(file, "the solution file", out.diags);
+    const auto text = load::read_input_file(file, "the solution file", out.diags);
     if (!text) return out;
     return solution_from_json(s, *text, file.string());
 }

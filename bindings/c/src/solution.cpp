@@ -5,7 +5,7 @@
 #include <jadwal/compare/at_risk.hpp>
 #include <jadwal/compare/makeups.hpp>
 #include <jadwal/io/explanation_json.hpp>
-#include <jadwal/io/input_file.hpp>
+#include <jadwal/load/input_file.hpp>
 #include <jadwal/io/solution_json.hpp>
 #include <jadwal/output/ics.hpp>
 #include <jadwal/output/publish.hpp>
@@ -479,7 +479,7 @@ int jadwal_solution_load_file(jadwal_solution** out, const jadwal_scenario* scen
         if (!path) return null_argument("path");
         if (const int st = usable(scenario)) return st;
         load::diagnostics diags;
-        const auto text = io::read_input_file(path, "the solution file", diags);
+        const auto text = load::read_input_file(path, "the solution file", diags);
         if (!text) return fail(JADWAL_E_IO, diags.items().front());
         return read_solution(out, scenario->model, *text, path);
     });

@@ -1,7 +1,9 @@
 # The library's layers, lowest first, and what each may use. A layer is a
 # folder of the same name under include/jadwal/ and src/; an #include of
 # <jadwal/X/...> or "../X/..." from a layer that may not use X is a back edge,
-# and configuring fails on it with the file and line. The same order is in the
+# and configuring fails on it with the file and line. A layer uses the layers
+# below it through their public headers only: "../X/..." from another layer
+# (a private header, which X's target does not export) fails the same way. The same order is in the
 # targets' links (CMakeLists.txt), so a back edge that slipped past this check
 # would also miss its link.
 #
@@ -52,9 +54,19 @@ function(jadwal_layer_back_edges root out_var)
       file(STRINGS "${f}" includes REGEX "${include_re}")
       foreach(line IN LISTS includes)
         string(REGEX MATCH "${include_re}" m "${line}")
+        set(form "${CMAKE_MATCH_1}")
         set(used "${CMAKE_MATCH_2}")
-        if(NOT used IN_LIST JADWAL_LAYERS OR used IN_LIST JADWAL_LAYER_USES_${layer})
+        if(NOT used IN_LIST JADWAL_LAYERS OR used STREQUAL layer)
           continue()
+        endif()
+        # A layer below is used through its public headers only: "../X/..." is
+        # another layer's private header, which the build does not declare.
+        set(private_use FALSE)
+        if(used IN_LIST JADWAL_LAYER_USES_${layer})
+          if(NOT form STREQUAL "../")
+            continue()
+          endif()
+          set(private_use TRUE)
         endif()
         # Only now read the whole file, for the line number.
         file(STRINGS "${f}" all_lines)
@@ -63,8 +75,13 @@ function(jadwal_layer_back_edges root out_var)
         file(RELATIVE_PATH rel "${root}" "${f}")
         string(STRIP "${line}" shown)
         string(REPLACE ";" ", " uses "${JADWAL_LAYER_USES_${layer}}")
-        string(APPEND found "${rel}:${line_no}: layer '${layer}' may not use '${used}' (${shown}); "
-                            "${layer} may use: ${uses}\n")
+        if(private_use)
+          string(APPEND found "${rel}:${line_no}: layer '${layer}' includes a private header of layer '${used}' "
+                              "(${shown}); another layer is used through <jadwal/${used}/...> only\n")
+        else()
+          string(APPEND found "${rel}:${line_no}: layer '${layer}' may not use '${used}' (${shown}); "
+                              "${layer} may use: ${uses}\n")
+        endif()
       endforeach()
     endforeach()
   endforeach()

@@ -1,8 +1,8 @@
 // comparison.html as people read it (`jadwal compare`; its attendance rows in
-// docs/attendance.md): the policies side by side, a table and a bar chart per row. The figures are computed in the compare
-// layer (jadwal/compare/compare.hpp, which solves and simulates); this header
-// holds only what the page shows, so that the outputs, a layer below, write it
-// with the report's escaping HTML builder.
+// docs/attendance.md): the policies side by side, a table and a bar chart per
+// row. The figures are computed in the compare layer (jadwal/compare/compare.hpp,
+// which solves and simulates); this header holds only what the page shows, so
+// that the outputs, a layer below, write it with the report's escaping builder.
 #pragma once
 
 #include <jadwal/text/messages.hpp>

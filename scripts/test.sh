@@ -15,8 +15,16 @@ echo "== install, build consumers against the install, package"
 
 echo "== build and test (AddressSanitizer + UndefinedBehaviorSanitizer)"
 "$root/scripts/build.sh" build-asan -DCMAKE_BUILD_TYPE=Debug -DJADWAL_SANITIZE=ON -DJADWAL_BUILD_BENCH=OFF
+# Left to the release run above: three tests of what plans reach, which took
+# 256, 123 and 110 s under the sanitizers (about a quarter of that stage's test
+# time). The two that take the exact cases' first plans to their optima spend it
+# in CBC, whose allocations go through ASan's allocator (in an exact test's
+# profile under ASan jadwal's own code was about 1%); their code runs under the
+# sanitizers in the other neighbourhood and exact tests. The third repeats the
+# 16-policy sweep in Indonesian; the English sweep runs here.
+sanitizer_skip='take the first plan to the optimum|the policy sweep with --lang id'
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  ctest --test-dir "$root/build-asan" --output-on-failure -j"$(nproc)"
+  ctest --test-dir "$root/build-asan" --output-on-failure -j"$(nproc)" -E "$sanitizer_skip"
 
 fuzz_seconds=${JADWAL_FUZZ_SECONDS:-30}
 if [ "$fuzz_seconds" != 0 ] && [ -x "$root/scripts/fuzz.sh" ]; then

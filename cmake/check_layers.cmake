@@ -3,9 +3,9 @@
 # <jadwal/X/...> or "../X/..." from a layer that may not use X is a back edge,
 # and configuring fails on it with the file and line. A layer uses the layers
 # below it through their public headers only: "../X/..." from another layer
-# (a private header, which X's target does not export) fails the same way. The same order is in the
-# targets' links (CMakeLists.txt), so a back edge that slipped past this check
-# would also miss its link.
+# (a private header, which X's target does not export) fails the same way. The
+# same order is in the targets' links (CMakeLists.txt), so a back edge that
+# slipped past this check would also miss its link.
 #
 #   time     civil time values, intervals and interval sets, recurrence and holiday values
 #   text     languages, the message catalogue (po/*/*.po) and Indonesian and English formats

@@ -142,16 +142,20 @@ void publish_with_at_risk(const model::scenario& s, const model::solution& sol, 
     std::optional<verify::report> own;
     std::optional<at_risk_table> at_risk_list;
     // A caller's own check (the CLI's `export`, against the previous plan)
-    // serves report.html too, so what the report shows is what solution.json says.
+    // serves report.html too, so what the report shows is what solution.json
+    // says; one given as req.checked serves the at-risk list as well. Only
+    // without either is the plan checked here, once.
     if (check && !req.checked) req.checked = check;
     if (req.csv || req.html) {
-        if (!check) {
+        const verify::report* used = check ? check : req.checked;
+        if (!used) {
             verify::options vo;
             vo.language = req.language;  // as publish_plan checks it for report.html
             own = verify::verify(s, sol, model::policy_or_builtin(model::plan_policy(s, sol)), vo);
-            req.checked = &*own;
+            used = &*own;
+            req.checked = used;
         }
-        at_risk_list = at_risk(s, sol, req.at_risk_below, check ? *check : *own);
+        at_risk_list = at_risk(s, sol, req.at_risk_below, *used);
         req.at_risk = &*at_risk_list;
     }
     output::publish_plan(s, sol, dir, req);

@@ -208,6 +208,37 @@ TEST_CASE("Publishing with a caller's check shows that check in the report inste
     std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("Publishing with a check given in the request shows it in the report and does not check again",
+          "[at-risk]") {
+    // A caller that fills publish_request::checked (and passes no check of its
+    // own) has checked the plan already: report.html shows that report, not a
+    // second check made here. The violation planted in it proves which one.
+    auto s = attendance_scenario(3);
+    const auto sol = plan_of({live_cohort("a", etika, 0, 1, {{0, "2026-04-06 18:00", 90}})});
+    verify::options vo;
+    vo.language = text::language::en;
+    auto check = verify::verify(s, sol, model::policy_or_builtin(model::plan_policy(s, sol)), vo);
+    REQUIRE(check.violations.empty());
+    verify::violation planted;
+    planted.code = "H8-PLANTED";
+    planted.message = "a planted violation that only the check in the request has";
+    check.violations.push_back(planted);
+    check.violations_by_code[planted.code] = 1;
+    output::publish_request req;
+    req.json = req.ics = false;
+    req.csv = req.html = true;
+    req.language = text::language::en;
+    req.checked = &check;
+    const auto dir = jadwal::test::scratch_dir("publish-request-check");
+    compare::publish_with_at_risk(s, sol, dir, req);
+    const auto report = jadwal::test::read_file_text(dir / "report.html");
+    CHECK(report.find("H8-PLANTED") != std::string::npos);
+    CHECK(report.find("a planted violation that only the check in the request has") != std::string::npos);
+    CHECK(report.find("found no violation of a hard constraint") == std::string::npos);
+    CHECK(std::filesystem::exists(dir / "at_risk.csv"));
+    std::filesystem::remove_all(dir);
+}
+
 #ifdef JADWAL_CLI
 
 TEST_CASE("solve --at-risk-below sets who at_risk.csv lists, and refuses a value outside 0 to 1", "[at-risk]") {

@@ -77,8 +77,9 @@ struct jp_outlook_group {
 /// checked once, under the policy it names and in `req.language`, and that
 /// report serves both the at-risk list and report.html. A caller's own `check`
 /// (the CLI's `export` has one, against the previous plan) serves both in its
-/// place, and report.html too unless `req.checked` is set: it must be the
-/// checker's report of `sol` under the policy it names, in `req.language`.
+/// place, and report.html too unless `req.checked` is set; without `check`, a
+/// `req.checked` serves both. Either must be the checker's report of `sol`
+/// under the policy it names, in `req.language`.
 /// The CLI, the C API and Python publish through here.
 void publish_with_at_risk(const model::scenario& s, const model::solution& sol, const std::filesystem::path& dir,
                           output::publish_request req, const verify::report* check = nullptr);

@@ -15,6 +15,7 @@
 #include <jadwal/output/requests_csv.hpp>
 #include <jadwal/solve/requests.hpp>
 #include <jadwal/solve/solver.hpp>
+#include <jadwal/verify/verify.hpp>
 
 #include <fmt/format.h>
 
@@ -409,7 +410,21 @@ action add_solve(CLI::App& app) {
         if (tidying.joinable()) tidying.join();
         // One DTSTAMP for calendars/ and updates/, so an update is the very file calendars/ holds.
         if (answered && !req.dtstamp) req.dtstamp = output::default_dtstamp();
-        if (const int rc = write_plan_outputs(m, s, sol, dir, req); rc != success) return rc;
+        // A re-plan is checked against the plan it re-plans, as the solver
+        // counted its hard violations for solution.json (a pin it could not
+        // keep, H8-PIN): report.html and the at-risk list show that check, not
+        // one that knows no previous plan. Answered requests changed the
+        // scenario the plan was made for; those outputs check it as before.
+        std::optional<verify::report> check;
+        if (replan_against && !answered) {
+            verify::options against;
+            against.previous.plan = replan_against;
+            against.previous.replan_from = replan_from;
+            if (reopened) against.previous.makeups = &reopened->makeups;
+            against.language = m.lang();
+            check = verify::verify(s, sol, model::policy_or_builtin(model::plan_policy(s, sol)), against);
+        }
+        if (const int rc = write_plan_outputs(m, s, sol, dir, req, check ? &*check : nullptr); rc != success) return rc;
         if (answered) {
             // A second set on top of the plan's (write_outputs carries the rest over).
             output::output_files extra{{"requests.csv", output::requests_csv(requests, *answered)}};

@@ -3,7 +3,7 @@
 // training hall will be closed for two weeks in May. What has to move, who is
 // affected, and what lands in their calendars?
 //
-//   replan_story --out DIR [--employees 600] [--seed 9] [--max-moves 20000]
+//   replan_story --out DIR [--employees 600] [--seed 3] [--max-moves 20000]
 //                [--policy classroom_only]
 //
 // The defaults are the run that README.md tells and the test checks.
@@ -67,7 +67,7 @@ namespace {
 struct arguments {
     fs::path out;
     int employees = 600;
-    std::uint64_t seed = 9;
+    std::uint64_t seed = 3;
     std::int64_t max_moves = 20'000;
     std::string policy = "classroom_only";
 };

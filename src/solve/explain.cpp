@@ -741,8 +741,11 @@ bool another_cohort_opens(plan& pl, std::uint32_t d, std::uint32_t pmi, span& at
             waiting.push_back(x);
     std::vector<std::uint32_t> donors;
     schedule s;
-    for (int t = 0; t < 4; ++t) {
-        if (!ins.random_schedule(pmi, 0, -1, s) || !ins.probe(s, d, nullptr)) continue;
+    // Four schedules drawn at random, then four built around d (a far venue
+    // leaves d few times that schedules drawn at random hit).
+    for (int t = 0; t < 8; ++t) {
+        if (!ins.random_schedule(pmi, 0, -1, s, t < 4 ? inserter::no_demand : d) || !ins.probe(s, d, nullptr))
+            continue;
         const std::size_t mark = pl.mark();
         const std::int32_t c = ins.open_pulling(s, waiting, 64, donors);
         bool ok = c >= 0 && pl.place[d].kind == place_kind::cohort && pl.place[d].cohort == c;

@@ -205,10 +205,15 @@ bool inserter::place_self(std::uint32_t d, std::uint32_t pm, int effort, refusal
 
 // ---------------------------------------------------------------- cohorts
 
-bool inserter::random_schedule(std::uint32_t pmi, int first_lo, int first_hi, schedule& out) {
+bool inserter::random_schedule(std::uint32_t pmi, int first_lo, int first_hi, schedule& out, std::uint32_t around) {
     const delivery_c& pm = cm_.deliveries[pmi];
     const program_c& pc = cm_.programs[pm.program];
     if (pm.fixed || pm.parts.empty()) return false;
+    const bool focused = around != no_demand;
+    const std::uint32_t fe = focused ? cm_.demand[around].employee : 0;
+    if (focused && (pl_.place[around].kind != place_kind::none || cm_.refuses(fe, pm) ||
+                    !pl_.jp_cap_ok(fe, cm_.demand[around].program)))
+        return false;
     out.pm = pmi;
     out.fixed = -1;
     out.venue = pm.venues.empty() ? -1 : static_cast<std::int32_t>(pm.venues[rng_.below(static_cast<std::uint32_t>(pm.venues.size()))]);
@@ -290,6 +295,28 @@ bool inserter::random_schedule(std::uint32_t pmi, int first_lo, int first_hi, sc
             if (cm_.week_of(s.day) == week) in_week += after_hours(s.day, s.a, s.b);
         return in_week <= cm_.max_ah_per_week;
     };
+    // The person a schedule is built around: their travel to the venue each
+    // way, and their after-hours minutes of a session (with travel).
+    const tmin travel =
+        focused && out.venue >= 0
+            ? cm_.travel_minutes(cm_.employees[fe].location, cm_.venues[static_cast<std::size_t>(out.venue)].location)
+            : 0;
+    auto focus_after_hours_ok = [&](tmin a, tmin b) {
+        if (cm_.max_ah_per_week < 0 || (pl_.relaxed() & relax_after_hours_limit)) return true;
+        const int ah = cm_.after_hours_minutes(fe, a, b);
+        if (ah == 0) return true;
+        const int week = cm_.week_of(cm_.local_day(fe, a));
+        int in_week = ah + pl_.week_after_hours(fe, week);
+        for (const auto& x : out.sessions)
+            if (cm_.week_of(cm_.local_day(fe, x.a - travel)) == week)
+                in_week += cm_.after_hours_minutes(fe, x.a - travel, x.b + travel);
+        return in_week <= cm_.max_ah_per_week;
+    };
+    auto focus_ok = [&](int dd, tmin a, tmin b) {
+        if (!focused) return true;
+        if (!(pl_.relaxed() & relax_acceptance) && !cm_.accepts_at(fe, pm, dd, a, b)) return false;
+        return pl_.item_ok(fe, around, a - travel, b + travel, nullptr) && focus_after_hours_ok(a - travel, b + travel);
+    };
     tmin tod = -1;
     for (std::size_t j = 0; j < pm.parts.size(); ++j) {
         const part_c& pt = pm.parts[j];
@@ -316,7 +343,11 @@ bool inserter::random_schedule(std::uint32_t pmi, int first_lo, int first_hi, sc
             const window_c* wb = cm_.wins_begin(pm, dd);
             const window_c* we = cm_.wins_end(pm, dd);
             if (wb == we) continue;
-            std::array<tmin, 12> cands{};
+            // Start times: the first session's time of day, a random one and the
+            // windows' edges (window_starts at most), then, built around a
+            // person, the ends of their day's spans.
+            constexpr std::size_t window_starts = 12;
+            std::array<tmin, window_starts + 16> cands{};
             std::size_t n = 0;
             const tmin base = cm_.day_start[static_cast<std::size_t>(dd)];
             if (tod >= 0) cands[n++] = base + tod;
@@ -326,14 +357,24 @@ bool inserter::random_schedule(std::uint32_t pmi, int first_lo, int first_hi, sc
                 if (hi_t >= lo_t)
                     cands[n++] = lo_t + static_cast<tmin>(rng_.below(static_cast<std::uint32_t>((hi_t - lo_t) / cm_.granularity + 1))) * cm_.granularity;
             }
-            for (const window_c* w = wb; w != we && n + 2 <= cands.size(); ++w) {
+            for (const window_c* w = wb; w != we && n + 2 <= window_starts; ++w) {
                 cands[n++] = align_up(cm_, dd, w->a);
                 cands[n++] = align_down(cm_, dd, w->b - pt.minutes);
+            }
+            if (focused) {
+                // Around the person's day: a session (with its travel) that
+                // starts as a span of theirs ends, or ends as one starts.
+                const day_profile& prof = cm_.profile(fe, dd);
+                for (std::uint16_t i = 0; i < prof.work_n + prof.unav_n && n + 2 <= cands.size(); ++i) {
+                    const rel_span& r = cm_.profile_spans[prof.off + i];
+                    cands[n++] = align_up(cm_, dd, base + r.b + travel);
+                    cands[n++] = align_down(cm_, dd, base + r.a - travel - pt.minutes);
+                }
             }
             for (std::size_t i = 0; i < n && !found; ++i) {
                 const tmin a = cands[i], b = a + pt.minutes;
                 if (!in_some_window(cm_, pm, dd, a, b)) continue;
-                if (!caps_ok(dd, a, b) || !resources_ok(dd, a, b)) continue;
+                if (!caps_ok(dd, a, b) || !resources_ok(dd, a, b) || !focus_ok(dd, a, b)) continue;
                 out.sessions.push_back({a, b, dd});
                 for (const auto ins : out.instructors)
                     if (cm_.instructors[ins].max_days_per_month >= 0 && pl_.instructor_day(ins, dd).empty())
@@ -490,9 +531,9 @@ bool inserter::best_schedule(std::uint32_t pmi, const std::vector<std::uint32_t>
         std::swap(sample_[i], sample_[j]);
     }
     sample_.resize(sample_n);
-    schedule s;
-    for (int t = 0; t < tries; ++t) {
-        if (!random_schedule(pmi, first_lo, first_hi, s)) continue;
+    const double scale = static_cast<double>(candidates.size()) / static_cast<double>(sample_n);
+    // Scores a schedule by the people of the sample it could seat, and keeps the best.
+    auto consider = [&](const schedule& s) {
         int ok = 0;
         double sum = 0;
         // Who could come in working time counts against their unit's limit: a
@@ -515,9 +556,8 @@ bool inserter::best_schedule(std::uint32_t pmi, const std::vector<std::uint32_t>
             if (it == unit_ok_.end()) unit_ok_.push_back({u, 1});
             else it->second += 1;
         }
-        if (ok == 0) continue;
+        if (ok == 0) return;
         const int cap = cm_.cohort_cap(pm, s.venue, -1);
-        const double scale = static_cast<double>(candidates.size()) / static_cast<double>(sample_n);
         double est = free_time_ok * scale;
         for (const auto& [u, n] : unit_ok_) est += std::min(n * scale, static_cast<double>(cm_.units[u].limit));
         const double seated = std::min(est, static_cast<double>(cap));
@@ -527,7 +567,17 @@ bool inserter::best_schedule(std::uint32_t pmi, const std::vector<std::uint32_t>
             best_seated = seated;
             best_avg = avg;
         }
-    }
+    };
+    schedule s;
+    for (int t = 0; t < tries; ++t)
+        if (random_schedule(pmi, first_lo, first_hi, s)) consider(s);
+    if (best_seated >= pm.size_min) return true;
+    // None seats the minimum: schedules built around one person of the sample
+    // each (one at least can come, and those who live and work alike may too).
+    // Their own stream leaves the search's where it was when they find nothing either.
+    schedules_around(
+        pmi, first_lo, first_hi, tries,
+        [&](rng& r) { return sample_[r.below(static_cast<std::uint32_t>(sample_n))]; }, consider);
     return best_seated >= 0;
 }
 

@@ -36,12 +36,35 @@ public:
 
     /// A schedule for delivery pm whose sessions its resources allow now, the first
     /// session on or after day `first_lo` (and before `first_hi`). False when none was found.
-    bool random_schedule(std::uint32_t pm, int first_lo, int first_hi, schedule& out);
+    /// With `around` (a waiting demand item of pm's programme), every session also
+    /// fits that person now: their calendar with the travel to the venue, their
+    /// acceptance, and their after-hours limits over the schedule's sessions so
+    /// far. A far venue leaves few such times (a session that starts when work
+    /// does, so the travel back ends before the break; two a week under a weekly
+    /// after-hours limit), which schedules drawn at random almost never hit.
+    bool random_schedule(std::uint32_t pm, int first_lo, int first_hi, schedule& out,
+                         std::uint32_t around = no_demand);
+    static constexpr std::uint32_t no_demand = UINT32_MAX;
+    /// Up to `tries` schedules of pm, each built around the demand item
+    /// `around(r)` names (random_schedule's `around`), handed to f. They draw
+    /// from a stream of their own, seeded from the inserter's without drawing
+    /// from it: the caller's stream is where it was, whatever they find.
+    template <class Around, class F>
+    void schedules_around(std::uint32_t pm, int first_lo, int first_hi, int tries, Around&& around, F&& f) {
+        rng peek = rng_;
+        rng own(mix(peek.next(), ++focused_calls_));
+        inserter other(pl_, own);
+        schedule s;
+        for (int t = 0; t < tries; ++t)
+            if (other.random_schedule(pm, first_lo, first_hi, s, around(own))) f(s);
+    }
     /// Whether demand d could join a cohort with this schedule now (ignoring other
     /// newcomers), and the burden it would add.
     bool probe(const schedule& s, std::uint32_t d, double* burden, refusal* why = nullptr) const;
     /// The best of `tries` random schedules of pm for the candidates: the most
-    /// people it could seat (estimated from a sample), then the least average burden.
+    /// people it could seat (estimated from a sample), then the least average
+    /// burden. When none seats pm's minimum, `tries` more built around one
+    /// person of the sample each compete too.
     bool best_schedule(std::uint32_t pm, const std::vector<std::uint32_t>& candidates, int tries, int first_lo,
                        int first_hi, schedule& out, double& seated, double& avg_burden);
     /// For a fixed delivery: the first fixed option not in use whose resources are free.
@@ -76,6 +99,8 @@ private:
     plan& pl_;
     const compiled_model& cm_;
     rng& rng_;
+    /// Rounds of schedules_around, for their seeds.
+    std::uint64_t focused_calls_ = 0;
     std::vector<std::uint32_t> sample_, pull_;
     std::vector<std::pair<std::uint32_t, int>> unit_ok_;
 };

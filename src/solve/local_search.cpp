@@ -455,12 +455,16 @@ private:
         // Of a few schedules the resources allow now, the one most of the waiting could join, d0 among them.
         schedule s;
         int best_n = 0;
-        for (int t = 0; t < 4; ++t) {
-            if (!ins_.random_schedule(pmi, 0, -1, s) || !ins_.probe(s, d0, nullptr)) continue;
+        auto consider = [&](const schedule& x) {
+            if (!ins_.probe(x, d0, nullptr)) return;
             int n = 0;
-            for (std::size_t i = 0; i < cands_.size() && i < 64; ++i) n += ins_.probe(s, cands_[i], nullptr) ? 1 : 0;
-            if (n > best_n) best_n = n, best_ = s;
-        }
+            for (std::size_t i = 0; i < cands_.size() && i < 64; ++i) n += ins_.probe(x, cands_[i], nullptr) ? 1 : 0;
+            if (n > best_n) best_n = n, best_ = x;
+        };
+        for (int t = 0; t < 4; ++t)
+            if (ins_.random_schedule(pmi, 0, -1, s)) consider(s);
+        // None d0 could join: schedules built around d0.
+        if (best_n == 0) ins_.schedules_around(pmi, 0, -1, 4, [&](rng&) { return d0; }, consider);
         if (best_n == 0) return false;
         if (ins_.open_pulling(best_, cands_, 64, touched_) < 0) return false;
         if (touched_.empty()) return true;

@@ -1,4 +1,6 @@
 // Tiny scenarios whose best plan is known by hand: the solver must find it.
+#include <map>
+
 #include "support.hpp"
 
 using namespace jadwal;
@@ -63,6 +65,31 @@ TEST_CASE("module order and gap days are respected", "[solve]") {
         CHECK(days.count() <= 4);
         CHECK(test::verify_violations(*s, sol, "office").empty());
     }
+}
+
+TEST_CASE("a cohort at a far hall opens with every session at the start of work, two a week", "[solve]") {
+    // tests/data/exact/far_hall_two_sessions_a_week.yaml: the drive back must end
+    // before the lunch break, and the drive there (90 minutes after hours) allows
+    // two sessions a week. Schedules built around one waiting person find it from
+    // the first plan on; drawn at random, no schedule fitted anyone.
+    const auto s = test::scenario_from(test::exact_case("far_hall_two_sessions_a_week"));
+    for (const std::int64_t moves : {0, 20000})
+        for (std::uint64_t seed : {1, 2, 3}) {
+            INFO("seed " << seed << ", " << moves << " moves");
+            const auto sol = test::solve_with(*s, "only", moves, seed);
+            CHECK(sol.metrics.demand_placed == 4);
+            REQUIRE(sol.cohorts.size() == 1);
+            const auto& ses = sol.cohorts[0].sessions;
+            REQUIRE(ses.size() == 6);
+            std::map<date::sys_days, int> per_week;  // by the Monday of the session's week
+            for (const auto& x : ses) {
+                CHECK(jakarta(x.start).substr(10) == "T07:30:00+07:00");
+                const auto day = date::floor<date::days>(x.start + std::chrono::hours{7});
+                per_week[day - (date::weekday{day} - date::Monday)] += 1;
+            }
+            for (const auto& [monday, n] : per_week) CHECK(n <= 2);
+            CHECK(test::verify_violations(*s, sol, "only").empty());
+        }
 }
 
 TEST_CASE("a PPPK cap lets the mandatory programme in and keeps the second out", "[solve]") {

@@ -126,5 +126,22 @@ TEST_CASE("solve --previous shows in report.html the broken pins solution.json c
     CHECK(in_json > 0);
     CHECK(number_in(html, report_card) == in_json);
     CHECK(html.find("H8-PIN") != std::string::npos);
+    // The same re-plan answering a change request: the check applies the
+    // granted ones as duties (as verify --requests does) and still knows the
+    // previous plan.
+    {
+        std::ofstream out(dir / "requests.csv", std::ios::binary);
+        out << "nip,program,request,value,reason\n198105172007012014,arsip_digital,not_on,2026-04-02,rapat\n";
+    }
+    const auto asked = run_cli("solve '" + (dir / "short.yaml").string() + "' --seed 1 --max-moves 2000 --previous '" +
+                                   (dir / "first" / "solution.json").string() + "' --replan-from 2026-03-27 --requests '" +
+                                   (dir / "requests.csv").string() + "' --lang en --format json,html --out '" +
+                                   (dir / "asked").string() + "'",
+                               dir);
+    INFO(asked.err);
+    REQUIRE(asked.exit_code == 3);
+    const long asked_json = number_in(read_file_text(dir / "asked" / "solution.json"), json_count);
+    CHECK(asked_json > 0);
+    CHECK(number_in(read_file_text(dir / "asked" / "report.html"), report_card) == asked_json);
     std::filesystem::remove_all(dir);
 }

@@ -459,6 +459,15 @@ void exact_model::enumerate() {
                     add_cohort_candidate(pmi, sc.venue, -1, sc.instructors, sc.sessions);
                 if (opts_.size() > max_columns) return;
             }
+            // And one built around each freed item of the programme (as many at
+            // most): times a far venue leaves, which random ones rarely hit.
+            const auto& waiting = demand_of_program_[pm.program];
+            for (std::size_t k = 0; k < waiting.size() && k < static_cast<std::size_t>(schedules_per_delivery); ++k) {
+                schedule sc;
+                if (ins_.random_schedule(pmi, day_lo_, day_hi_, sc, waiting[k]))
+                    add_cohort_candidate(pmi, sc.venue, -1, sc.instructors, sc.sessions);
+                if (opts_.size() > max_columns) return;
+            }
             continue;
         }
         const int len = pm.parts[0].minutes;

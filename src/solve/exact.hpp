@@ -92,7 +92,9 @@ struct neighbourhood_params {
     std::size_t max_columns = 20'000;  ///< larger neighbourhoods are skipped
     std::size_t max_unplaced = 60;     ///< unplaced demand freed, drawn at random
     int max_nodes = 2'000;             ///< CBC's branch-and-bound nodes per level (keeps it deterministic)
-    int schedules_per_delivery = 24;   ///< random candidate schedules of a live module of several sessions
+    /// Candidate schedules of a live module of several sessions: this many random
+    /// ones, and one built around each freed item of the programme (as many at most).
+    int schedules_per_delivery = 24;
     double seconds = 30;               ///< a safety time box per neighbourhood (never reached by the bench cases)
     /// The seconds the solve has left (under a time limit), or none: a part's
     /// time box is then the smaller of the two.

@@ -186,6 +186,25 @@ TEST_CASE("neighbourhoods hold live modules of several sessions over random sche
     CHECK(test::has_note(sol, "exact neighbourhoods: 4 re-solved with CBC"));
 }
 
+TEST_CASE("a neighbourhood holds a schedule built around each freed person, so a cohort at a far hall opens",
+          "[exact-neighbourhoods]") {
+    // far_hall_two_sessions_a_week: from an empty plan (no construction), one part
+    // over the whole horizon. Random schedules of its six sessions fit nobody (a
+    // random time of day, three sessions in a week); those built around each
+    // waiting person fit all four, so the part places them.
+    const auto s = test::scenario_from(test::exact_case("far_hall_two_sessions_a_week"));
+    sd::compiled_model cm(*s, test::policy_of(*s, "only"));
+    sd::plan pl(cm);
+    sd::rng r(1);
+    const auto o = sd::resolve_neighbourhood(pl, r, {{0}, 0, cm.days - 1}, {});
+    CHECK(o.solved);
+    CHECK(o.improved);
+    int placed = 0;
+    for (std::uint32_t d = 0; d < cm.declared; ++d) placed += pl.place[d].kind != sd::place_kind::none ? 1 : 0;
+    CHECK(placed == 4);
+    CHECK(pl.self_check().empty());
+}
+
 TEST_CASE("two solves with exact neighbourhoods give the same solution byte for byte", "[exact-neighbourhoods]") {
     const auto s = test::scenario_from(test::exact_case("office_week_12"));
     const std::string policy = s->policies.front().id;

@@ -52,10 +52,17 @@ public:
             usable += week_work + after;
             week_work = week_after = 0;
         };
+        // A live session is one stretch: a piece shorter than every part holds none.
+        int shortest = 0;
+        if (pm.live && !pm.parts.empty()) {
+            shortest = pm.parts.front().minutes;
+            for (const auto& pt : pm.parts) shortest = std::min(shortest, pt.minutes);
+        }
         for (int d = 0; d < cm_.days; ++d) {
             if (cm_.day_start[static_cast<std::size_t>(d)] >= deadline) break;
             long work = 0, after = 0;
             for (const auto& x : pieces(e, pm, d, deadline)) {
+                if (x.length() < shortest) continue;
                 int w = 0;
                 tmin cur = x.a;
                 // A session counts against the unit's limit unless the person is
@@ -155,22 +162,49 @@ private:
                 if (a < z) out.push_back({a, z});
             }
         }
-        out = available_parts(e, d, out);
+        out = available_parts(e, d, out, least_travel(e, pm));
         if (pm.live && !out.empty()) {
             const auto& prog = cm_.programs[pm.program];
             if (prog.per_session > 0) out = intersect(out, instructor_hours(prog, d));
             if (pm.mode == model::delivery_mode::classroom && !out.empty()) out = intersect(out, venue_hours(pm, d));
+            out = merged(std::move(out));
         }
         return out;
     }
 
-    [[nodiscard]] std::vector<span> available_parts(std::uint32_t e, int d, const std::vector<span>& in) const {
+    /// The shortest drive from the person to a venue of the delivery (0 but for classroom).
+    [[nodiscard]] tmin least_travel(std::uint32_t e, const delivery_c& pm) const {
+        if (pm.mode != model::delivery_mode::classroom || pm.venues.empty()) return 0;
+        tmin least = std::numeric_limits<tmin>::max();
+        for (const auto v : pm.venues)
+            least = std::min<tmin>(least, cm_.travel_minutes(cm_.employees[e].location, cm_.venues[v].location));
+        return least;
+    }
+
+    /// Overlapping or touching pieces joined: a session may run across the seam
+    /// of two sources' hours (two trainers, say), so only a joined piece too
+    /// short for it proves it cannot sit there.
+    [[nodiscard]] static std::vector<span> merged(std::vector<span> in) {
+        std::sort(in.begin(), in.end(), [](const span& x, const span& y) { return x.a < y.a; });
+        std::vector<span> out;
+        for (const auto& x : in) {
+            if (!out.empty() && x.a <= out.back().b) out.back().b = std::max(out.back().b, x.b);
+            else out.push_back(x);
+        }
+        return out;
+    }
+
+    /// The parts of `in` a session can take with the person's drive of
+    /// `travel` minutes each way: the drive too must miss their unavailable
+    /// spans (leave, rest, a protected break), so each span grows by it.
+    [[nodiscard]] std::vector<span> available_parts(std::uint32_t e, int d, const std::vector<span>& in,
+                                                    tmin travel) const {
         const tmin base = cm_.day_start[static_cast<std::size_t>(d)];
         const detail::day_profile& p = cm_.profile(e, d);
         std::vector<span> cur = in;
         for (std::uint16_t i = 0; i < p.unav_n; ++i) {
             const detail::rel_span& r = cm_.profile_spans[p.off + p.work_n + i];
-            const tmin ua = base + r.a, ub = base + r.b;
+            const tmin ua = base + r.a - travel, ub = base + r.b + travel;
             std::vector<span> next;
             for (const auto& x : cur) {
                 if (ub <= x.a || x.b <= ua) {
@@ -308,8 +342,9 @@ plan_bounds detail::compute_bounds(const text::messages& m, const compiled_model
                 code[i] = "U-NO-TIME";
                 reason[i] = m.tr(
                     "before its deadline the person has too little time in its windows that they "
-                    "accept and are available in (with a trainer and a venue free, for live modes) to "
-                    "take it whole");
+                    "accept and are available in (with a trainer and a venue free, for live modes, in "
+                    "stretches as long as a session and, for classroom, with room for the drive to the "
+                    "venue) to take it whole");
             }
         }
     }

@@ -69,6 +69,41 @@ policies: {only: {}}
     check_sound(*s, "only", sol);
 }
 
+TEST_CASE("a drive that leaves no stretch as long as a session is found before solving; a shorter one is not",
+          "[solve][bound]") {
+    // tests/data/exact/far_hall_two_sessions_a_week.yaml with one more person, in a
+    // village 170 minutes from the hall. A three-hour session needs 170 minutes of
+    // drive each way that miss the protected lunch break: the morning leaves 07:30
+    // to 09:10 and the afternoon 15:50 to 16:00, neither a session long. The four
+    // 90 minutes away have 07:30 to 10:30, and the solver seats them.
+    std::string text = test::exact_case("far_hall_two_sessions_a_week");
+    const auto replace = [&](const std::string& from, const std::string& to) {
+        const auto i = text.find(from);
+        REQUIRE(i != std::string::npos);
+        text.replace(i, from.size(), to);
+    };
+    replace("locations: [{id: town}, {id: city, travel_minutes: {town: 90}}]",
+            "locations: [{id: town}, {id: village}, {id: city, travel_minutes: {town: 90, village: 170}}]");
+    replace("units: [{id: u, pattern: office, location: town, max_absent: 10}]",
+            "units: [{id: u, pattern: office, location: town, max_absent: 10}, "
+            "{id: v, pattern: office, location: village, max_absent: 10}]");
+    replace("  - {id: d, name: D, unit: u, status: pns, jp_target: 0}",
+            "  - {id: d, name: D, unit: u, status: pns, jp_target: 0}\n"
+            "  - {id: f, name: F, unit: v, status: pns, jp_target: 0}");
+    replace("where: {unit: u}", "where: {unit: [u, v]}");
+    const auto s = test::scenario_from(text);
+    const auto b = solve::compute_bounds(*s, test::policy_of(*s, "only"));
+    CHECK(b.demand_total == 5);
+    CHECK(b.demand_placed == 4);
+    REQUIRE(b.unplaceable.size() == 1);
+    CHECK(s->employees[b.unplaceable.front().employee.value].id == "f");
+    CHECK(b.unplaceable.front().code == "U-NO-TIME");
+    CHECK_THAT(b.unplaceable.front().reason, Catch::Contains("the drive to the venue"));
+    const auto sol = test::solve_with(*s, "only", 20000);
+    CHECK(sol.metrics.demand_placed == 4);
+    check_sound(*s, "only", sol);
+}
+
 TEST_CASE("with evenings allowed the same cohort is possible and nothing is flagged", "[solve][bound]") {
     const auto s = test::scenario_from(test::office_week(R"(
 units: [{id: u, pattern: office, max_absent: 2}]

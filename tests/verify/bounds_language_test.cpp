@@ -16,11 +16,12 @@ namespace {
 // e2 accepts no after-hours training and etika runs only after hours and at weekends.
 const std::string no_time_en =
     "before its deadline the person has too little time in its windows that they accept and are available in (with "
-    "a trainer and a venue free, for live modes) to take it whole";
+    "a trainer and a venue free, for live modes, in stretches as long as a session and, for classroom, with room for "
+    "the drive to the venue) to take it whole";
 const std::string no_time_id =
     "sebelum batas waktunya, pegawai tidak memiliki cukup waktu dalam jendela waktu yang ia setujui dan saat ia "
-    "tersedia (dengan widyaiswara dan tempat yang kosong, untuk moda klasikal dan daring) untuk mengikutinya secara "
-    "utuh";
+    "tersedia (dengan widyaiswara dan tempat yang kosong, untuk moda klasikal dan daring, dalam rentang sepanjang "
+    "satu sesi dan, untuk moda klasikal, dengan waktu perjalanan ke tempatnya) untuk mengikutinya secara utuh";
 
 const solve::unplaceable_demand& only(const solve::plan_bounds& b) {
     REQUIRE(b.unplaceable.size() == 1);

@@ -30,18 +30,24 @@ long number_in(const std::string& text, const std::string& pattern) {
 constexpr const char* json_count = "\"hard_violations\": ([0-9]+)";
 constexpr const char* report_card = "<div class=\"v\">([0-9]+)</div><div class=\"k\">hard violations<";
 
+const std::string office = std::string(JADWAL_SOURCE_DIR) + "/examples/office/scenario.yaml";
+
+/// The office example's plan (seed 1, 2,000 moves) in dir/first: the previous plan of both tests.
+void solve_first_office_plan(const std::filesystem::path& dir) {
+    REQUIRE(run_cli("solve '" + office + "' --seed 1 --max-moves 2000 --format json --out '" +
+                        (dir / "first").string() + "'",
+                    dir)
+                .exit_code == 0);
+}
+
 }  // namespace
 
 TEST_CASE("export --previous shows in report.html the hard violations solution.json counts", "[cli][export]") {
     const auto dir = jadwal::test::scratch_dir("export-check");
-    const std::string scenario = std::string(JADWAL_SOURCE_DIR) + "/examples/office/scenario.yaml";
-    REQUIRE(run_cli("solve '" + scenario + "' --seed 1 --max-moves 2000 --format json --out '" +
-                        (dir / "first").string() + "'",
-                    dir)
-                .exit_code == 0);
+    solve_first_office_plan(dir);
     // The plan to export: the first with one person taken out of the cohort that
     // has a pinned session, which the previous plan keeps (H8-PIN).
-    const auto s = jadwal::test::load_or_fail(load::load_scenario_file(scenario));
+    const auto s = jadwal::test::load_or_fail(load::load_scenario_file(office));
     auto read = io::read_solution_file(*s, dir / "first" / "solution.json");
     REQUIRE(read.solution);
     auto plan = *read.solution;
@@ -60,7 +66,7 @@ TEST_CASE("export --previous shows in report.html the hard violations solution.j
         std::ofstream out(dir / "changed.json", std::ios::binary);
         out << io::solution_to_json(*s, plan);
     }
-    const auto run = run_cli("export '" + scenario + "' '" + (dir / "changed.json").string() + "' --previous '" +
+    const auto run = run_cli("export '" + office + "' '" + (dir / "changed.json").string() + "' --previous '" +
                                  (dir / "first" / "solution.json").string() + "' --format json,html --out '" +
                                  (dir / "out").string() + "'",
                              dir);
@@ -74,7 +80,7 @@ TEST_CASE("export --previous shows in report.html the hard violations solution.j
     CHECK(in_report == in_json);
     CHECK(html.find("H8-PIN") != std::string::npos);
     // Without --previous nothing is held against the plan, in either file.
-    REQUIRE(run_cli("export '" + scenario + "' '" + (dir / "changed.json").string() + "' --format json,html --out '" +
+    REQUIRE(run_cli("export '" + office + "' '" + (dir / "changed.json").string() + "' --format json,html --out '" +
                         (dir / "alone").string() + "'",
                     dir)
                 .exit_code == 0);
@@ -92,11 +98,7 @@ TEST_CASE("solve --previous shows in report.html the broken pins solution.json c
     // said none. (The webinar's demand goes: its fixed sessions lie after the
     // new horizon, which the loader refuses.)
     const auto dir = jadwal::test::scratch_dir("solve-replan-check");
-    const std::string office = std::string(JADWAL_SOURCE_DIR) + "/examples/office/scenario.yaml";
-    REQUIRE(run_cli("solve '" + office + "' --seed 1 --max-moves 2000 --format json --out '" +
-                        (dir / "first").string() + "'",
-                    dir)
-                .exit_code == 0);
+    solve_first_office_plan(dir);
     std::string text = read_file_text(office);
     const auto cut = [&](const std::string& from, const std::string& to) {
         const auto i = text.find(from);
@@ -113,11 +115,14 @@ TEST_CASE("solve --previous shows in report.html the broken pins solution.json c
         std::ofstream out(dir / "short.yaml", std::ios::binary);
         out << text;
     }
-    const auto run = run_cli("solve '" + (dir / "short.yaml").string() + "' --seed 1 --max-moves 2000 --previous '" +
-                                 (dir / "first" / "solution.json").string() +
-                                 "' --replan-from 2026-03-27 --lang en --format json,html --out '" +
-                                 (dir / "out").string() + "'",
-                             dir);
+    // The cut scenario re-planned from 27 March against the first plan, into dir/out.
+    const auto replan = [&](const std::string& options, const std::string& out) {
+        return run_cli("solve '" + (dir / "short.yaml").string() + "' --seed 1 --max-moves 2000 --previous '" +
+                           (dir / "first" / "solution.json").string() + "' --replan-from 2026-03-27" + options +
+                           " --lang en --format json,html --out '" + (dir / out).string() + "'",
+                       dir);
+    };
+    const auto run = replan("", "out");
     INFO(run.err);
     REQUIRE(run.exit_code == 3);  // solved, with hard violations (docs/cli.md "Exit codes")
     const auto json = read_file_text(dir / "out" / "solution.json");
@@ -133,11 +138,7 @@ TEST_CASE("solve --previous shows in report.html the broken pins solution.json c
         std::ofstream out(dir / "requests.csv", std::ios::binary);
         out << "nip,program,request,value,reason\n198105172007012014,arsip_digital,not_on,2026-04-02,rapat\n";
     }
-    const auto asked = run_cli("solve '" + (dir / "short.yaml").string() + "' --seed 1 --max-moves 2000 --previous '" +
-                                   (dir / "first" / "solution.json").string() + "' --replan-from 2026-03-27 --requests '" +
-                                   (dir / "requests.csv").string() + "' --lang en --format json,html --out '" +
-                                   (dir / "asked").string() + "'",
-                               dir);
+    const auto asked = replan(" --requests '" + (dir / "requests.csv").string() + "'", "asked");
     INFO(asked.err);
     REQUIRE(asked.exit_code == 3);
     const long asked_json = number_in(read_file_text(dir / "asked" / "solution.json"), json_count);

@@ -39,6 +39,21 @@ void earned(model::scenario& s, std::uint32_t e, int jp, std::string_view end) {
     s.history.push_back(h);
 }
 
+/// The checker's report of `sol` (in English) with one violation planted that
+/// only this report has: which report a published report.html shows is then plain.
+verify::report check_with_planted(const model::scenario& s, const solve::solution& sol, const std::string& message) {
+    verify::options vo;
+    vo.language = text::language::en;
+    auto check = verify::verify(s, sol, model::policy_or_builtin(model::plan_policy(s, sol)), vo);
+    REQUIRE(check.violations.empty());
+    verify::violation planted;
+    planted.code = "H8-PLANTED";
+    planted.message = message;
+    check.violations.push_back(planted);
+    check.violations_by_code[planted.code] = 1;
+    return check;
+}
+
 }  // namespace
 
 TEST_CASE("The probability of reaching the target is exact over the JP sums", "[at-risk]") {
@@ -183,15 +198,7 @@ TEST_CASE("Publishing with a caller's check shows that check in the report inste
     // planted in the caller's report proves which one report.html shows.
     auto s = attendance_scenario(3);
     const auto sol = plan_of({live_cohort("a", etika, 0, 1, {{0, "2026-04-06 18:00", 90}})});
-    verify::options vo;
-    vo.language = text::language::en;
-    auto check = verify::verify(s, sol, model::policy_or_builtin(model::plan_policy(s, sol)), vo);
-    REQUIRE(check.violations.empty());
-    verify::violation planted;
-    planted.code = "H8-PLANTED";
-    planted.message = "a planted violation that only the given check has";
-    check.violations.push_back(planted);
-    check.violations_by_code[planted.code] = 1;
+    const auto check = check_with_planted(s, sol, "a planted violation that only the given check has");
     output::publish_request req;
     req.json = req.ics = req.csv = false;
     req.html = true;
@@ -215,15 +222,7 @@ TEST_CASE("Publishing with a check given in the request shows it in the report a
     // second check made here. The violation planted in it proves which one.
     auto s = attendance_scenario(3);
     const auto sol = plan_of({live_cohort("a", etika, 0, 1, {{0, "2026-04-06 18:00", 90}})});
-    verify::options vo;
-    vo.language = text::language::en;
-    auto check = verify::verify(s, sol, model::policy_or_builtin(model::plan_policy(s, sol)), vo);
-    REQUIRE(check.violations.empty());
-    verify::violation planted;
-    planted.code = "H8-PLANTED";
-    planted.message = "a planted violation that only the check in the request has";
-    check.violations.push_back(planted);
-    check.violations_by_code[planted.code] = 1;
+    const auto check = check_with_planted(s, sol, "a planted violation that only the check in the request has");
     output::publish_request req;
     req.json = req.ics = false;
     req.csv = req.html = true;

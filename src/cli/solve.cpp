@@ -413,8 +413,10 @@ action add_solve(CLI::App& app) {
         // A re-plan is checked against the plan it re-plans, as the solver
         // counted its hard violations for solution.json (a pin it could not
         // keep, H8-PIN): report.html and the at-risk list show that check, not
-        // one that knows no previous plan. Granted requests are the people's
-        // duties in that check, as `verify --requests` applies them.
+        // one that knows no previous plan. The requests are the people's
+        // duties in that check as the solver read them (the scenario the
+        // answers carry: the granted ones once the answers settle), as
+        // `verify --requests` applies them.
         std::optional<verify::report> check;
         if (replan_against) {
             verify::options against;
@@ -422,15 +424,8 @@ action add_solve(CLI::App& app) {
             against.previous.replan_from = replan_from;
             if (reopened) against.previous.makeups = &reopened->makeups;
             against.language = m.lang();
-            std::optional<model::scenario> asked;
-            if (answered) {
-                std::vector<load::change_request> granted;
-                for (std::size_t i = 0; i < requests.size() && i < answered->answers.size(); ++i)
-                    if (answered->answers[i].granted) granted.push_back(requests[i]);
-                asked = solve::apply_requests(s, granted, replan_against, replan_from);
-            }
-            check = verify::verify(asked ? *asked : s, sol, model::policy_or_builtin(model::plan_policy(s, sol)),
-                                   against);
+            check = verify::verify(answered ? answered->asked : s, sol,
+                                   model::policy_or_builtin(model::plan_policy(s, sol)), against);
         }
         if (const int rc = write_plan_outputs(m, s, sol, dir, req, check ? &*check : nullptr); rc != success) return rc;
         if (answered) {

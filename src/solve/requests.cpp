@@ -312,8 +312,8 @@ requests_outcome answer_requests(const model::scenario& s, const solution& previ
         std::vector<change_request> applied;
         applied.reserve(active.size());
         for (const std::size_t i : active) applied.push_back(requests[i]);
-        const model::scenario asked = apply_requests(s, applied, &previous, opts.replan_from);
-        out.plan = solve(asked, opts);
+        out.asked = apply_requests(s, applied, &previous, opts.replan_from);
+        out.plan = solve(out.asked, opts);
         out.rounds = round;
         std::vector<std::size_t> kept;
         for (const std::size_t i : active) {

@@ -94,6 +94,9 @@ TEST_CASE("a not_on request is granted: the person has no training that day and 
     for (const auto& x : c->sessions)
         CHECK(calendar::local_day(x.start, *jakarta()) != date::local_days{date::year{2026} / 6 / 23});
     const auto asked = solve::apply_requests(*f.s, reqs, &f.published, f.from);
+    // The outcome carries the scenario its plan was solved against: the granted request as a duty.
+    CHECK(out.asked.employees[f.who(citra).value].duties.size() == asked.employees[f.who(citra).value].duties.size());
+    CHECK(out.asked.employees[f.who(citra).value].duties.size() > f.s->employees[f.who(citra).value].duties.size());
     const auto r = f.check(asked, out.plan);
     INFO(test::violations_of(r));
     CHECK(r.feasible());
@@ -161,6 +164,8 @@ TEST_CASE("a request no plan can meet is refused with the rule and an alternativ
     }
     CHECK(out.affected.empty());
     CHECK(f.check(*f.s, out.plan).feasible());
+    // The last round ran without the refused request: no duty of it in the scenario the plan was solved against.
+    CHECK(out.asked.employees[f.who(citra).value].duties.size() == f.s->employees[f.who(citra).value].duties.size());
 }
 
 TEST_CASE("a request about a cohort under way is refused as R-REPLAN", "[solve][requests]") {

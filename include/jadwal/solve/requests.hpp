@@ -51,6 +51,10 @@ struct requests_outcome {
     /// People whose sessions or study blocks differ between the published
     /// plan and `plan`, by index: whose calendars are updates to send.
     std::vector<model::employee_index> affected;
+    /// The scenario `plan` was solved against: the one answered, with the
+    /// requests of the last round as duties (apply_requests). When settled,
+    /// exactly the granted ones; what a check of `plan` must read.
+    model::scenario asked;
 };
 
 /// Answers `requests` against the published plan `previous`: re-plans with

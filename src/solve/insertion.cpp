@@ -34,6 +34,37 @@ bool in_some_window(const compiled_model& cm, const delivery_c& pm, int d, tmin 
     return false;
 }
 
+/// One person's after-hours minutes per ISO week over sessions (with travel)
+/// added one by one to what the plan already gives them, against the policy's
+/// weekly limit (which the caller knows is set).
+class week_after_hours_tally {
+public:
+    week_after_hours_tally(const plan& pl, std::uint32_t e) : pl_(pl), e_(e) {}
+
+    /// Adds [a, b); false when its week then holds more than the limit. Past
+    /// 16 distinct weeks a session is held against the plan's week alone.
+    bool add(tmin a, tmin b) {
+        const compiled_model& cm = pl_.cm;
+        const int ah = cm.after_hours_minutes(e_, a, b);
+        if (ah == 0) return true;
+        const int wk = cm.week_of(cm.local_day(e_, a));
+        std::size_t i = 0;
+        while (i < n_ && weeks_[i].first != wk) ++i;
+        if (i == n_) {
+            if (n_ == weeks_.size()) return ah + pl_.week_after_hours(e_, wk) <= cm.max_ah_per_week;
+            weeks_[n_++] = {wk, 0};
+        }
+        weeks_[i].second += ah;
+        return weeks_[i].second + pl_.week_after_hours(e_, wk) <= cm.max_ah_per_week;
+    }
+
+private:
+    const plan& pl_;
+    std::uint32_t e_;
+    std::array<std::pair<int, int>, 16> weeks_{};  ///< (week, after-hours minutes added)
+    std::size_t n_ = 0;
+};
+
 /// Probes whether employee e could attend sessions (with travel) now, with the
 /// weekly after-hours limit counted over all of them.
 bool probe_sessions(const plan& pl, std::uint32_t d, const delivery_c& pm, std::int32_t venue,
@@ -49,29 +80,14 @@ bool probe_sessions(const plan& pl, std::uint32_t d, const delivery_c& pm, std::
     if (cm.refuses(e, pm)) return fail(refusal::mode_refused);
     const int travel =
         venue >= 0 ? cm.travel_minutes(cm.employees[e].location, cm.venues[static_cast<std::size_t>(venue)].location) : 0;
-    std::array<std::pair<int, int>, 16> weeks{};  // (week, after-hours minutes) added by these sessions
-    std::size_t n_weeks = 0;
+    week_after_hours_tally weeks(pl, e);
     double total = 0;
     for (const auto& s : sessions) {
         if (!cm.accepts_at(e, pm, s.day, s.a, s.b)) return fail(refusal::acceptance);
         const tmin a = s.a - travel, b = s.b + travel;
         if (!pl.item_ok(e, d, a, b, why)) return false;
         if (burden) total += pl.item_burden(e, a, b) + cm.weights.preference * cm.time_misses(e, s.a, s.b);
-        if (cm.max_ah_per_week >= 0) {
-            const int ah = cm.after_hours_minutes(e, a, b);
-            if (ah > 0) {
-                const int wk = cm.week_of(cm.local_day(e, a));
-                std::size_t i = 0;
-                while (i < n_weeks && weeks[i].first != wk) ++i;
-                if (i == n_weeks) {
-                    if (n_weeks == weeks.size()) continue;
-                    weeks[n_weeks++] = {wk, 0};
-                }
-                weeks[i].second += ah;
-                if (weeks[i].second + pl.week_after_hours(e, wk) > cm.max_ah_per_week)
-                    return fail(refusal::after_hours_week);
-            }
-        }
+        if (cm.max_ah_per_week >= 0 && !weeks.add(a, b)) return fail(refusal::after_hours_week);
     }
     if (burden) *burden = total + cm.weights.preference * cm.mode_miss(e, pm);
     return true;
@@ -303,14 +319,10 @@ bool inserter::random_schedule(std::uint32_t pmi, int first_lo, int first_hi, sc
             : 0;
     auto focus_after_hours_ok = [&](tmin a, tmin b) {
         if (cm_.max_ah_per_week < 0 || (pl_.relaxed() & relax_after_hours_limit)) return true;
-        const int ah = cm_.after_hours_minutes(fe, a, b);
-        if (ah == 0) return true;
-        const int week = cm_.week_of(cm_.local_day(fe, a));
-        int in_week = ah + pl_.week_after_hours(fe, week);
-        for (const auto& x : out.sessions)
-            if (cm_.week_of(cm_.local_day(fe, x.a - travel)) == week)
-                in_week += cm_.after_hours_minutes(fe, x.a - travel, x.b + travel);
-        return in_week <= cm_.max_ah_per_week;
+        if (cm_.after_hours_minutes(fe, a, b) == 0) return true;
+        week_after_hours_tally weeks(pl_, fe);
+        for (const auto& x : out.sessions) (void)weeks.add(x.a - travel, x.b + travel);  // each was accepted
+        return weeks.add(a, b);
     };
     auto focus_ok = [&](int dd, tmin a, tmin b) {
         if (!focused) return true;

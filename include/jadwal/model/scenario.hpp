@@ -4,6 +4,7 @@
 // (jadwal::model): it needs only date.h.
 #pragma once
 
+#include <jadwal/model/index.hpp>
 #include <jadwal/time/civil.hpp>
 #include <jadwal/time/holiday.hpp>
 #include <jadwal/text/language.hpp>
@@ -30,13 +31,6 @@ using calendar::date_range;
 using calendar::local_date;
 using calendar::minutes;
 
-/// A typed index into one of the scenario's vectors.
-template <class Tag>
-struct index {
-    std::uint32_t value = std::numeric_limits<std::uint32_t>::max();
-    [[nodiscard]] constexpr bool valid() const { return value != std::numeric_limits<std::uint32_t>::max(); }
-    friend constexpr auto operator<=>(const index&, const index&) = default;
-};
 using pattern_index = index<struct pattern_tag>;
 using location_index = index<struct location_tag>;
 using unit_index = index<struct unit_tag>;

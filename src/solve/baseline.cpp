@@ -101,11 +101,11 @@ void construct_baseline(plan& pl, refusal_log& log, const std::function<bool()>&
     log.assign(cm.demand.size(), refusal::none);
     rng unused(0);
     inserter ins(pl, unused);
-    std::vector<std::vector<std::uint32_t>> by_program(cm.programs.size());
-    for (std::uint32_t d = 0; d < cm.declared; ++d) by_program[cm.demand[d].program].push_back(d);
+    std::vector<std::vector<demand_id>> by_program(cm.programs.size());
+    for (const demand_id d : cm.declared_demand()) by_program[cm.demand[d].program].push_back(d);
     // First come, first served: in the order the employees are listed.
     for (auto& list : by_program)
-        std::sort(list.begin(), list.end(), [&](std::uint32_t a, std::uint32_t b) {
+        std::sort(list.begin(), list.end(), [&](demand_id a, demand_id b) {
             return cm.demand[a].employee < cm.demand[b].employee || (cm.demand[a].employee == cm.demand[b].employee && a < b);
         });
     // The Monday of the week each day index belongs to.
@@ -127,7 +127,7 @@ void construct_baseline(plan& pl, refusal_log& log, const std::function<bool()>&
         for (int week = static_cast<int>(p % 4); !stop(); ++week) {
             const int tuesday = first_monday + 7 * week + 1;
             if (tuesday >= cm.days) break;
-            std::vector<std::uint32_t> waiting;
+            std::vector<demand_id> waiting;
             for (const auto d : list) {
                 if (pl.place[d].kind != place_kind::none) continue;
                 if (cm.refuses(cm.demand[d].employee, pm)) {

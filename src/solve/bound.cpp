@@ -283,10 +283,11 @@ plan_bounds detail::compute_bounds(const text::messages& m, const compiled_model
     // Which deliveries each item could use on its own (declared demand only;
     // top-up candidates, after it in cm.demand, count below toward targets).
     const std::size_t n = cm.declared;
-    std::vector<std::vector<std::uint32_t>> usable(n);  // pm indices
-    std::vector<std::vector<char>> outside(n);         // parallel: has time outside working time there
-    std::vector<std::string> code(n), reason(n);
-    for (std::size_t i = 0; i < n; ++i) {
+    using detail::demand_id;
+    model::index_vector<demand_id, std::vector<std::uint32_t>> usable(n);  // pm indices
+    model::index_vector<demand_id, std::vector<char>> outside(n);  // parallel: has time outside working time there
+    model::index_vector<demand_id, std::string> code(n), reason(n);
+    for (const demand_id i : cm.declared_demand()) {
         const auto& dc = cm.demand[i];
         const auto& prog = s.programs[dc.program];
         const auto& ec = cm.employees[dc.employee];
@@ -356,7 +357,7 @@ plan_bounds detail::compute_bounds(const text::messages& m, const compiled_model
     // working time) of each unit. Fewer than the minimum in all, and nobody
     // can take it.
     std::vector<std::map<std::uint32_t, std::pair<std::int64_t, std::int64_t>>> per_unit(cm.deliveries.size());
-    for (std::size_t i = 0; i < n; ++i)
+    for (const demand_id i : cm.declared_demand())
         for (std::size_t k = 0; k < usable[i].size(); ++k) {
             auto& [all, off_work] = per_unit[usable[i][k]][cm.employees[cm.demand[i].employee].unit];
             ++all;
@@ -366,7 +367,7 @@ plan_bounds detail::compute_bounds(const text::messages& m, const compiled_model
     for (std::size_t pmi = 0; pmi < cm.deliveries.size(); ++pmi)
         for (const auto& [u, counts] : per_unit[pmi])
             could[pmi] += std::min<std::int64_t>(counts.first, cm.units[u].limit + counts.second);
-    for (std::size_t i = 0; i < n; ++i) {
+    for (const demand_id i : cm.declared_demand()) {
         if (usable[i].empty()) continue;
         std::vector<std::uint32_t> kept;
         for (const auto pmi : usable[i]) {
@@ -390,13 +391,13 @@ plan_bounds detail::compute_bounds(const text::messages& m, const compiled_model
     // options' seats under unit limits.
     std::vector<std::int64_t> placeable(s.programs.size(), 0), seats(s.programs.size(), 0);
     std::vector<char> unlimited(s.programs.size(), 0);
-    std::vector<std::vector<std::uint32_t>> fixed_attendees(cm.deliveries.size());
-    for (std::size_t i = 0; i < n; ++i) {
+    std::vector<std::vector<demand_id>> fixed_attendees(cm.deliveries.size());
+    for (const demand_id i : cm.declared_demand()) {
         if (usable[i].empty()) continue;
         ++placeable[cm.demand[i].program];
         for (const auto pmi : usable[i]) {
             const delivery_c& pm = cm.deliveries[pmi];
-            if (pm.fixed) fixed_attendees[pmi].push_back(static_cast<std::uint32_t>(i));
+            if (pm.fixed) fixed_attendees[pmi].push_back(i);
         }
     }
     for (std::size_t pmi = 0; pmi < cm.deliveries.size(); ++pmi) {
@@ -430,10 +431,9 @@ plan_bounds detail::compute_bounds(const text::messages& m, const compiled_model
     std::int64_t by_person = 0;
     std::int64_t reach = 0;
     std::vector<std::int64_t> needing(s.programs.size(), 0);
-    for (std::size_t e = 0; e < cm.employees.size(); ++e) {
+    for (std::uint32_t e = 0; e < cm.employees.size(); ++e) {
         std::vector<int> jp;
-        for (auto k = cm.demand_off[e]; k < cm.demand_off[e + 1]; ++k) {
-            const auto i = cm.demand_by_emp[k];
+        for (const demand_id i : cm.declared_of(e)) {
             if (!usable[i].empty()) jp.push_back(s.programs[cm.demand[i].program].jp);
         }
         std::sort(jp.begin(), jp.end());
@@ -459,7 +459,7 @@ plan_bounds detail::compute_bounds(const text::messages& m, const compiled_model
         if (all < target && !cm.topup_off.empty()) {
             // The catalogue tops up what the person could take alone, within its per-person limit.
             long topup = 0;
-            for (auto i = cm.topup_off[e]; i < cm.topup_off[e + 1]; ++i) {
+            for (const demand_id i : cm.topups_of(e)) {
                 const auto& dc = cm.demand[i];
                 for (const auto pmi : cm.programs[dc.program].deliveries)
                     if (!cm.deliveries[pmi].fixed && !cm.refuses(dc.employee, cm.deliveries[pmi]) &&
@@ -475,8 +475,7 @@ plan_bounds detail::compute_bounds(const text::messages& m, const compiled_model
         ++out.jp_target_employees;
         if (reachable < target) continue;
         ++reach;
-        for (auto k = cm.demand_off[e]; k < cm.demand_off[e + 1]; ++k) {
-            const auto i = cm.demand_by_emp[k];
+        for (const demand_id i : cm.declared_of(e)) {
             const auto p = cm.demand[i].program;
             if (!usable[i].empty() && !unlimited[p] && reachable - s.programs[p].jp < target) ++needing[p];
         }
@@ -486,16 +485,16 @@ plan_bounds detail::compute_bounds(const text::messages& m, const compiled_model
         if (!unlimited[p]) worst_cut = std::max(worst_cut, needing[p] - seats[p]);
     out.jp_target_met = reach - worst_cut;
     std::int64_t alone = 0;
-    for (std::size_t i = 0; i < n; ++i) alone += usable[i].empty() ? 0 : 1;
+    for (const demand_id i : cm.declared_demand()) alone += usable[i].empty() ? 0 : 1;
     out.demand_placed = std::min(by_programme, by_person);
     out.capacity_cut = alone - out.demand_placed;
 
-    for (std::size_t i = 0; i < n; ++i) {
+    for (const demand_id i : cm.declared_demand()) {
         if (!usable[i].empty()) continue;
         unplaceable_demand u;
-        u.employee = s.demand[i].employee;
-        u.program = s.demand[i].program;
-        u.demand = static_cast<std::uint32_t>(i);
+        u.employee = s.demand[i.value].employee;
+        u.program = s.demand[i.value].program;
+        u.demand = i.value;
         u.code = code[i];
         u.reason = reason[i];
         out.unplaceable.push_back(std::move(u));

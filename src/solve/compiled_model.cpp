@@ -834,8 +834,8 @@ void compiled_model::compile_demand() {
     const std::size_t n_emp = scenario.employees.size();
     demand.resize(s.demand.size());
     demand_off.assign(n_emp + 1, 0);
-    for (std::size_t i = 0; i < s.demand.size(); ++i) {
-        const auto& di = s.demand[i];
+    for (const demand_id i : demand.indices()) {
+        const auto& di = s.demand[i.value];
         demand_c& dc = demand[i];
         dc.employee = di.employee.value;
         dc.program = di.program.value;
@@ -853,7 +853,7 @@ void compiled_model::compile_demand() {
     demand_by_emp.resize(s.demand.size());
     {
         std::vector<std::uint32_t> fill(demand_off.begin(), demand_off.end() - 1);
-        for (std::size_t i = 0; i < s.demand.size(); ++i) demand_by_emp[fill[demand[i].employee]++] = u32(i);
+        for (const demand_id i : demand.indices()) demand_by_emp[fill[demand[i].employee]++] = i;
     }
     declared = u32(demand.size());
 }
@@ -890,8 +890,8 @@ void compiled_model::compile_top_up() {
         if (!el.districts.empty() && !contains(el.districts, mu.district)) continue;
         for (const auto cp : catalogue) {
             bool declared_already = false;
-            for (auto i = demand_off[e]; i < demand_off[e + 1]; ++i)
-                declared_already = declared_already || demand[demand_by_emp[i]].program == cp;
+            for (const demand_id d : declared_of(u32(e)))
+                declared_already = declared_already || demand[d].program == cp;
             if (declared_already) continue;
             demand_c dc;
             dc.employee = u32(e);

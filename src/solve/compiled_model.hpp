@@ -9,16 +9,21 @@
 #pragma once
 
 #include <jadwal/calendar/work_calendar.hpp>
+#include <jadwal/model/index.hpp>
 #include <jadwal/model/scenario.hpp>
 
 #include <algorithm>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
 namespace jadwal::solve::detail {
 
 using tmin = std::int32_t;
+
+/// One item of demand: a person and a programme (compiled_model::demand).
+using demand_id = model::index<struct demand_tag>;
 inline constexpr tmin no_time = -(1 << 30);
 
 struct span {
@@ -288,14 +293,25 @@ public:
     std::vector<program_c> programs;
     std::vector<delivery_c> deliveries;
     /// Declared demand [0, declared), then top-up candidates [declared, size).
-    std::vector<demand_c> demand;
+    model::index_vector<demand_id, demand_c> demand;
     std::uint32_t declared = 0;
     std::vector<std::uint32_t> demand_off;  ///< employees + 1: CSR of declared demand by employee
-    std::vector<std::uint32_t> demand_by_emp;
+    std::vector<demand_id> demand_by_emp;
     /// employees + 1: top-up candidates of employee e are [topup_off[e], topup_off[e + 1]),
     /// in the catalogue's order.
     std::vector<std::uint32_t> topup_off;
     int topup_max_jp = 0;  ///< per person; 0: no limit beyond the shortfall
+    [[nodiscard]] model::index_range<demand_id> declared_demand() const { return {0, declared}; }
+    [[nodiscard]] bool is_declared(demand_id d) const { return d.value < declared; }
+    /// Employee e's declared demand, in the order it was declared.
+    [[nodiscard]] std::span<const demand_id> declared_of(std::uint32_t e) const {
+        return {demand_by_emp.data() + demand_off[e], demand_by_emp.data() + demand_off[e + 1]};
+    }
+    /// Employee e's top-up candidates, in the catalogue's order (empty without top-up).
+    [[nodiscard]] model::index_range<demand_id> topups_of(std::uint32_t e) const {
+        if (topup_off.empty()) return {0, 0};
+        return {topup_off[e], topup_off[e + 1]};
+    }
     std::vector<venue_c> venues;
     std::vector<platform_c> platforms;
     std::vector<instructor_c> instructors;

@@ -9,7 +9,7 @@ namespace jadwal::solve::detail {
 namespace {
 
 struct programme_view {
-    std::vector<std::vector<std::uint32_t>> demand;  // per programme, in seating order
+    std::vector<std::vector<demand_id>> demand;      // per programme, in seating order
     std::vector<std::uint32_t> order;                // programmes, most pressing first
     std::vector<char> has_self, has_live;
 };
@@ -20,11 +20,11 @@ programme_view view_of(const compiled_model& cm) {
     v.demand.resize(n);
     v.has_self.assign(n, 0);
     v.has_live.assign(n, 0);
-    for (std::uint32_t d = 0; d < cm.declared; ++d) v.demand[cm.demand[d].program].push_back(d);
+    for (const demand_id d : cm.declared_demand()) v.demand[cm.demand[d].program].push_back(d);
     std::vector<std::int64_t> mandatory_jp(n, 0), total_jp(n, 0);
     for (std::size_t p = 0; p < n; ++p) {
         auto& list = v.demand[p];
-        std::sort(list.begin(), list.end(), [&](std::uint32_t a, std::uint32_t b) {
+        std::sort(list.begin(), list.end(), [&](demand_id a, demand_id b) {
             const auto& x = cm.demand[a];
             const auto& y = cm.demand[b];
             if (x.mandatory != y.mandatory) return x.mandatory;
@@ -47,8 +47,8 @@ programme_view view_of(const compiled_model& cm) {
     return v;
 }
 
-std::vector<std::uint32_t> unplaced_of(const plan& pl, const std::vector<std::uint32_t>& list) {
-    std::vector<std::uint32_t> out;
+std::vector<demand_id> unplaced_of(const plan& pl, const std::vector<demand_id>& list) {
+    std::vector<demand_id> out;
     for (const auto d : list)
         if (pl.place[d].kind == place_kind::none) out.push_back(d);
     return out;
@@ -79,7 +79,7 @@ struct offer {
 
 /// The best cohort to open next for programme p: the most participation per
 /// share of the budget it uses (per cohort when there is no budget).
-offer best_offer(plan& pl, inserter& ins, std::uint32_t p, const std::vector<std::uint32_t>& cands) {
+offer best_offer(plan& pl, inserter& ins, std::uint32_t p, const std::vector<demand_id>& cands) {
     const compiled_model& cm = pl.cm;
     offer best;
     if (cands.empty()) return best;

@@ -12,7 +12,7 @@ namespace jadwal::solve::detail {
 
 /// Why each demand was last refused while constructing (refusal::none when placed
 /// or never tried), for the reason codes of unplaced demand.
-using refusal_log = std::vector<refusal>;
+using refusal_log = model::index_vector<demand_id, refusal>;
 
 /// Optimized construction: fixed sessions first, then cohorts for programmes
 /// that only run live, self-paced study, cohorts for whoever is left, and a

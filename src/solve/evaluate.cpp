@@ -47,17 +47,17 @@ public:
         out_.raw.work_by_class.assign(cm_.weight_class.size(), 0);
         out_.placed.assign(cm_.demand.size(), 0);
         train_.resize(cm_.employees.size());
-        for (std::size_t d = 0; d < cm_.demand.size(); ++d)
-            demand_of_.emplace(key(cm_.demand[d].employee, cm_.demand[d].program), static_cast<std::uint32_t>(d));
+        for (const demand_id d : cm_.demand.indices())
+            demand_of_.emplace(key(cm_.demand[d].employee, cm_.demand[d].program), d);
         due_.assign(cm_.demand.size(), cm_.horizon_end);
         // Top-up candidates come after the scenario's demand and have no deadline of their own.
-        for (std::size_t d = 0; d < s_.demand.size(); ++d)
-            if (const auto& when = s_.demand[d].deadline) {
+        for (const demand_id d : cm_.declared_demand())
+            if (const auto& when = s_.demand[d.value].deadline) {
                 // Not clipped to the horizon, as verify has it: an item after the horizon
                 // is V-HORIZON, and V-DEADLINE only when it also misses a deadline the scenario sets.
                 const date::time_zone& z = *cm_.zones[cm_.employees[cm_.demand[d].employee].zone].tz;
                 due_[d] = to_t(cm_, calendar::to_instant(calendar::local_minute{*when + date::days{1}}, z));
-                explicit_due_.insert(static_cast<std::uint32_t>(d));
+                explicit_due_.insert(d);
             }
         seen_.assign(cm_.demand.size(), 0);
         cohorts();
@@ -640,15 +640,15 @@ private:
         auto& mt = out_.metrics;
         auto& raw = out_.raw;
         std::vector<int> placed_jp(cm_.employees.size(), 0);
-        for (std::size_t d = cm_.declared; d < cm_.demand.size(); ++d)
-            if (out_.placed[d]) {
+        for (const demand_id d : cm_.demand.indices())
+            if (!cm_.is_declared(d) && out_.placed[d]) {
                 const int jp = cm_.programs[cm_.demand[d].program].jp;
                 mt.top_up_placed += 1;
                 mt.top_up_jp += jp;
                 placed_jp[cm_.demand[d].employee] += jp;
             }
         mt.recording_placed = static_cast<std::int64_t>(recorded_.size());
-        for (std::size_t d = 0; d < cm_.declared; ++d) {
+        for (const demand_id d : cm_.declared_demand()) {
             const auto& dc = cm_.demand[d];
             const int jp = cm_.programs[dc.program].jp;
             mt.demand_total += 1;
@@ -744,13 +744,14 @@ private:
     [[nodiscard]] std::vector<int> jp_kept_by_replan() const {
         std::vector<int> jp(cm_.employees.size(), 0);
         if (!rc_) return jp;
-        std::vector<char> kept(cm_.demand.size(), 0);
+        model::index_vector<demand_id, char> kept(cm_.demand.size(), 0);
         for (const auto& pc : rc_->cohorts)
             if (pc.frozen)
                 for (const auto d : pc.members) kept[d] = 1;
-        for (std::size_t d = 0; d < rc_->blocks.size() && d < kept.size(); ++d)
-            for (const auto& b : rc_->blocks[d]) kept[d] = kept[d] || b.locked;
-        for (std::size_t d = 0; d < kept.size(); ++d)
+        for (const demand_id d : rc_->blocks.indices())
+            if (d.value < kept.size())
+                for (const auto& b : rc_->blocks[d]) kept[d] = kept[d] || b.locked;
+        for (const demand_id d : kept.indices())
             if (kept[d] && out_.placed[d]) jp[cm_.demand[d].employee] += cm_.programs[cm_.demand[d].program].jp;
         return jp;
     }
@@ -761,9 +762,9 @@ private:
     const replan_context* rc_;
     evaluation out_;
     std::vector<emp_train> train_;
-    std::unordered_map<std::uint64_t, std::uint32_t> demand_of_;
-    std::vector<std::uint8_t> seen_;
-    std::set<std::uint32_t> recorded_;  ///< declared demand placed by a recording
+    std::unordered_map<std::uint64_t, demand_id> demand_of_;
+    model::index_vector<demand_id, std::uint8_t> seen_;
+    std::set<demand_id> recorded_;                 ///< declared demand placed by a recording
     std::vector<std::vector<piece>> work_pieces_;  // per unit
     std::map<std::int32_t, int> occ_pulled_;
     std::map<std::uint32_t, std::vector<span>> venue_ses_, platform_ses_, instr_ses_;
@@ -774,8 +775,8 @@ private:
     std::map<std::uint32_t, std::pair<double, double>> unit_unmet_;
     std::map<std::uint32_t, double> unit_shortfall_, unit_weighted_;
     std::map<std::uint32_t, std::int64_t> unit_ah_;
-    std::vector<tmin> due_;                ///< per demand: when its placement must end
-    std::set<std::uint32_t> explicit_due_;  ///< demand with a deadline of its own
+    model::index_vector<demand_id, tmin> due_;  ///< when its placement must end
+    std::set<demand_id> explicit_due_;          ///< demand with a deadline of its own
 };
 
 }  // namespace

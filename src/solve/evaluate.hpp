@@ -26,7 +26,7 @@ struct evaluation {
     objective3 levels;
     totals raw;
     std::vector<violation> violations;
-    std::vector<char> placed;  ///< per demand item
+    model::index_vector<demand_id, char> placed;  ///< per demand item
     double money = 0;          ///< budget cost
 };
 

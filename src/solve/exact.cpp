@@ -40,7 +40,7 @@ struct candidate {
 
 /// A way to place one demand item: a seat in a candidate cohort or study blocks.
 struct option {
-    std::uint32_t demand = 0;
+    demand_id demand;
     std::int32_t cand = -1;  ///< -1: self-paced
     std::uint32_t pm = 0;
     std::vector<span> blocks;
@@ -146,8 +146,8 @@ public:
     /// A neighbourhood of a plan whose freed part is already out of it:
     /// candidates for the programme's freed demand within the days, the freed
     /// cohorts and self-paced placements among them.
-    exact_model(plan& pl, rng& r, const neighbourhood& nb, std::vector<std::uint32_t> freed,
-                std::vector<cohort_t> own_cohorts, std::vector<std::pair<std::uint32_t, placement>> own_self)
+    exact_model(plan& pl, rng& r, const neighbourhood& nb, std::vector<demand_id> freed,
+                std::vector<cohort_t> own_cohorts, std::vector<std::pair<demand_id, placement>> own_self)
         : pl_(pl),
           cm_(pl.cm),
           ins_(pl, r),
@@ -180,10 +180,10 @@ private:
                               const std::vector<session_t>& sessions);
     void add_cohort_candidate(std::uint32_t pmi, std::int32_t venue, std::int32_t fixed,
                               const std::vector<std::uint32_t>& instructors, const std::vector<session_t>& sessions);
-    void add_self_options(std::uint32_t d, std::uint32_t pmi);
+    void add_self_options(demand_id d, std::uint32_t pmi);
     /// Demand d as the plan now places it (the mutation just made): an option with
     /// its separable burden and cost over `before` and the person's items.
-    option& record_option(std::uint32_t d, std::uint32_t pmi, const objective3& before);
+    option& record_option(demand_id d, std::uint32_t pmi, const objective3& before);
     int col_of(std::size_t o) const { return first_option_ + static_cast<int>(o); }
     /// Calls f with each shift occurrence an item of employee e takes them off.
     template <class F>
@@ -209,14 +209,14 @@ private:
     std::vector<candidate> cands_;
     std::set<std::vector<std::int64_t>> seen_;  ///< candidates' keys
     std::vector<option> opts_;
-    std::vector<std::vector<std::uint32_t>> demand_of_program_;
+    std::vector<std::vector<demand_id>> demand_of_program_;
     /// The whole scenario, or a neighbourhood of freed_.
     bool whole_ = true;
     int day_lo_ = 0;
     int day_hi_ = 0;
-    std::vector<std::uint32_t> freed_;
+    std::vector<demand_id> freed_;
     std::vector<cohort_t> own_cohorts_;
-    std::vector<std::pair<std::uint32_t, placement>> own_self_;
+    std::vector<std::pair<demand_id, placement>> own_self_;
     mip mp_;
     std::vector<double> obj_[3];
     double consts_[3] = {0, 0, 0};  ///< the objective's part the columns do not carry
@@ -296,7 +296,7 @@ void exact_model::add_cohort_candidate(std::uint32_t pmi, std::int32_t venue, st
     cd.classroom = pm.mode == model::delivery_mode::classroom;
     const auto ci = static_cast<std::int32_t>(cands_.size());
     bool any = false;
-    for (const std::uint32_t d : demand_of_program_[pm.program]) {
+    for (const demand_id d : demand_of_program_[pm.program]) {
         const std::uint32_t e = cm_.demand[d].employee;
         if (cm_.refuses(e, pm)) continue;
         const std::size_t j = pl_.mark();
@@ -311,7 +311,7 @@ void exact_model::add_cohort_candidate(std::uint32_t pmi, std::int32_t venue, st
     if (any) cands_.push_back(std::move(cd));
 }
 
-option& exact_model::record_option(std::uint32_t d, std::uint32_t pmi, const objective3& before) {
+option& exact_model::record_option(demand_id d, std::uint32_t pmi, const objective3& before) {
     const objective3 after = separable(cm_, pl_.tot);
     option o;
     o.demand = d;
@@ -324,7 +324,7 @@ option& exact_model::record_option(std::uint32_t d, std::uint32_t pmi, const obj
     return opts_.back();
 }
 
-void exact_model::add_self_options(std::uint32_t d, std::uint32_t pmi) {
+void exact_model::add_self_options(demand_id d, std::uint32_t pmi) {
     const delivery_c& pm = cm_.deliveries[pmi];
     const demand_c& dc = cm_.demand[d];
     const std::uint32_t e = dc.employee;
@@ -421,10 +421,10 @@ void exact_model::add_self_options(std::uint32_t d, std::uint32_t pmi) {
 
 void exact_model::enumerate() {
     demand_of_program_.assign(cm_.programs.size(), {});
-    std::vector<std::uint32_t> demands = freed_;
+    std::vector<demand_id> demands = freed_;
     if (whole_)
-        for (std::uint32_t d = 0; d < cm_.declared; ++d) demands.push_back(d);
-    for (const std::uint32_t d : demands) demand_of_program_[cm_.demand[d].program].push_back(d);
+        for (const demand_id d : cm_.declared_demand()) demands.push_back(d);
+    for (const demand_id d : demands) demand_of_program_[cm_.demand[d].program].push_back(d);
     // The neighbourhood's own cohorts first (with their instructors as they were).
     for (const auto& c : own_cohorts_) {
         add_cohort_candidate(c.pm, c.venue, c.fixed, c.instructors, c.sessions);
@@ -490,7 +490,7 @@ void exact_model::enumerate() {
             }
         }
     }
-    for (const std::uint32_t d : demands)
+    for (const demand_id d : demands)
         for (const auto pmi : cm_.programs[cm_.demand[d].program].deliveries)
             if (!cm_.deliveries[pmi].live) {
                 add_self_options(d, pmi);
@@ -502,7 +502,7 @@ void exact_model::enumerate() {
                           [](const span& p, const span& q) { return p.a == q.a && p.b == q.b; });
     };
     for (const auto& [d, pc] : own_self_) {
-        const std::uint32_t dd = d;
+        const demand_id dd = d;
         const std::vector<span>& blocks = pc.blocks;
         if (std::any_of(opts_.begin(), opts_.end(), [&](const option& o) {
                 return o.demand == dd && o.cand < 0 && same_blocks(o.blocks, blocks);
@@ -548,7 +548,7 @@ void exact_model::build() {
         mp_.rows.push_back(std::move(r));
     };
     // Each demand at most once.
-    std::vector<std::vector<int>> of_demand(cm_.declared);
+    model::index_vector<demand_id, std::vector<int>> of_demand(cm_.declared);
     for (std::size_t o = 0; o < opts_.size(); ++o) of_demand[opts_[o].demand].push_back(col_of(o));
     for (const auto& cols : of_demand) {
         if (cols.size() < 2) continue;
@@ -606,7 +606,7 @@ void exact_model::build() {
         std::vector<int> prev;
         for (const tmin t : starts) {
             std::vector<int> cols;
-            std::set<std::uint32_t> demands;
+            std::set<demand_id> demands;
             for (const auto& [o, it] : its)
                 if (it->a <= t && t < it->b) cols.push_back(col_of(o)), demands.insert(opts_[o].demand);
             std::sort(cols.begin(), cols.end());
@@ -965,12 +965,12 @@ neighbourhood_outcome resolve_neighbourhood(plan& pl, rng& r, const neighbourhoo
     std::vector<char> chosen(cm.programs.size(), 0);
     for (const auto q : nb.programs) chosen[q] = 1;
     // Their unplaced demand (before the freed become unplaced too).
-    std::vector<std::uint32_t> unplaced;
-    for (std::uint32_t d = 0; d < cm.declared; ++d)
+    std::vector<demand_id> unplaced;
+    for (const demand_id d : cm.declared_demand())
         if (chosen[cm.demand[d].program] && pl.place[d].kind == place_kind::none) unplaced.push_back(d);
     // Free their cohorts that start within the days, with the members (later
     // sessions may fall after the days: the candidates' may too).
-    std::vector<std::uint32_t> freed;
+    std::vector<demand_id> freed;
     std::vector<cohort_t> own_cohorts;
     std::vector<std::uint32_t> cohorts;
     for (const auto q : nb.programs)
@@ -981,15 +981,15 @@ neighbourhood_outcome resolve_neighbourhood(plan& pl, rng& r, const neighbourhoo
         const cohort_t& co = pl.cohorts[c];
         if (co.sessions.empty() || !inside(starts_on(co.sessions))) continue;
         own_cohorts.push_back(co);
-        for (const std::uint32_t d : own_cohorts.back().members) {
+        for (const demand_id d : own_cohorts.back().members) {
             freed.push_back(d);
             pl.leave(d);
         }
         pl.close_cohort(c);
     }
     // Their study blocks that start within the days, and some of their unplaced demand.
-    std::vector<std::pair<std::uint32_t, placement>> own_self;
-    for (std::uint32_t d = 0; d < cm.declared; ++d) {
+    std::vector<std::pair<demand_id, placement>> own_self;
+    for (const demand_id d : cm.declared_demand()) {
         if (!chosen[cm.demand[d].program]) continue;
         const placement& pc = pl.place[d];
         if (pc.kind == place_kind::self && !pc.blocks.empty() && inside(self_starts_on(cm, pc))) {
@@ -1048,7 +1048,7 @@ neighbourhoods_summary exact_neighbourhoods(plan& pl, rng& r, int count, int win
     std::vector<std::uint32_t> programs;
     {
         std::vector<char> has(cm.programs.size(), 0);
-        for (std::uint32_t d = 0; d < cm.declared; ++d) has[cm.demand[d].program] = 1;
+        for (const demand_id d : cm.declared_demand()) has[cm.demand[d].program] = 1;
         for (std::uint32_t q = 0; q < has.size(); ++q)
             if (has[q]) programs.push_back(q);
     }
@@ -1058,7 +1058,7 @@ neighbourhoods_summary exact_neighbourhoods(plan& pl, rng& r, int count, int win
     std::vector<char> shares(programs_n * programs_n, 0);
     {
         std::vector<std::vector<std::uint32_t>> of_employee(cm.employees.size());
-        for (std::uint32_t d = 0; d < cm.declared; ++d)
+        for (const demand_id d : cm.declared_demand())
             of_employee[cm.demand[d].employee].push_back(cm.demand[d].program);
         for (const auto& qs : of_employee)
             for (const auto a : qs)
@@ -1097,7 +1097,7 @@ neighbourhoods_summary exact_neighbourhoods(plan& pl, rng& r, int count, int win
         if (window < cm.days) {
             for (const std::uint32_t c : pl.program_cohorts[nb.programs[0]])
                 if (!pl.cohorts[c].sessions.empty()) starts.push_back(starts_on(pl.cohorts[c].sessions));
-            for (std::uint32_t d = 0; d < cm.declared; ++d)
+            for (const demand_id d : cm.declared_demand())
                 if (cm.demand[d].program == nb.programs[0] && pl.place[d].kind == place_kind::self &&
                     !pl.place[d].blocks.empty())
                     starts.push_back(self_starts_on(cm, pl.place[d]));

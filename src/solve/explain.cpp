@@ -98,7 +98,7 @@ std::string overlapping_training(const plan& pl, std::uint32_t e, tmin a, tmin b
 }
 
 /// What `r` means for demand d at [a, b), as a clause ("BPKAD would have more than ...").
-std::string blocked_by(const text::messages& m, const plan& pl, std::uint32_t d, refusal r, tmin a, tmin b) {
+std::string blocked_by(const text::messages& m, const plan& pl, demand_id d, refusal r, tmin a, tmin b) {
     const compiled_model& cm = pl.cm;
     const std::uint32_t e = cm.demand[d].employee;
     const auto& unit = cm.scenario.units[cm.employees[e].unit];
@@ -211,7 +211,7 @@ tmin align_up(const compiled_model& cm, int d, tmin t) {
 
 /// Samples the person's own time in pm's windows up to the deadline (at most
 /// about 120 days and 4 starts per window occurrence) against the plan as it is.
-tally sample_own_time(const plan& pl, std::uint32_t d, const delivery_c& pm) {
+tally sample_own_time(const plan& pl, demand_id d, const delivery_c& pm) {
     const compiled_model& cm = pl.cm;
     const std::uint32_t e = cm.demand[d].employee;
     tally t;
@@ -241,7 +241,7 @@ tally sample_own_time(const plan& pl, std::uint32_t d, const delivery_c& pm) {
 }
 
 /// "61% because X (weeks 10-20, e.g. Tue 12 May 2026 19:00-20:30)" for the top rules.
-std::string summarise(const text::messages& m, const plan& pl, std::uint32_t d, const tally& t, std::size_t top) {
+std::string summarise(const text::messages& m, const plan& pl, demand_id d, const tally& t, std::size_t top) {
     std::string out;
     const auto ranked = t.ranked();
     for (std::size_t i = 0; i < ranked.size() && i < top; ++i) {
@@ -271,7 +271,7 @@ std::optional<reason> instructor_reason(const text::messages& m, const plan& pl,
     const program_c& pc = cm.programs[pm.program];
     if (pc.instructors.empty() || pc.per_session <= 0 || pm.parts.empty() || pm.fixed) return std::nullopt;
     tmin deadline = 0;
-    for (std::uint32_t x = 0; x < cm.declared; ++x)
+    for (const demand_id x : cm.declared_demand())
         if (cm.demand[x].program == pm.program && pl.place[x].kind == place_kind::none)
             deadline = std::max(deadline, cm.demand[x].deadline);
     const int len = pm.parts.front().minutes;
@@ -373,9 +373,9 @@ gathering gather(plan& pl, std::uint32_t pmi) {
     const delivery_c& pm = cm.deliveries[pmi];
     gathering g;
     if (pm.parts.empty()) return g;
-    std::vector<std::uint32_t> waiting;
+    std::vector<demand_id> waiting;
     tmin deadline = 0;
-    for (std::uint32_t x = 0; x < cm.declared; ++x)
+    for (const demand_id x : cm.declared_demand())
         if (cm.demand[x].program == pm.program && pl.place[x].kind == place_kind::none &&
             !cm.refuses(cm.demand[x].employee, pm)) {  // who refused the mode does not wait for it
             if (waiting.size() < 400) waiting.push_back(x);
@@ -387,7 +387,7 @@ gathering gather(plan& pl, std::uint32_t pmi) {
     const int first_day = std::max(0, cm.day_of(std::max<tmin>(0, pl.earliest())));
     const int last_day = std::min(cm.days - 1, cm.day_of(deadline - 1));
     const int stride = std::max(1, (last_day - first_day + 1) / 60);
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> added;  // (employee, demand)
+    std::vector<std::pair<std::uint32_t, demand_id>> added;  // (employee, demand)
     for (int dd = first_day; dd <= last_day; dd += stride)
         for (const window_c* w = cm.wins_begin(pm, dd); w != cm.wins_end(pm, dd); ++w) {
             const tmin a = align_up(cm, dd, w->a), b = a + len;
@@ -441,7 +441,7 @@ struct cohort_probe {
 };
 
 /// The first rule that keeps demand d out of cohort c (none: it could join now).
-cohort_probe probe_cohort(plan& pl, std::uint32_t c, std::uint32_t d) {
+cohort_probe probe_cohort(plan& pl, std::uint32_t c, demand_id d) {
     const compiled_model& cm = pl.cm;
     const cohort_t& co = pl.cohorts[c];
     const delivery_c& pm = cm.deliveries[co.pm];
@@ -512,8 +512,7 @@ std::string joined(const text::messages& m, const std::vector<std::string>& part
     return out;
 }
 
-std::string relax_words(const text::messages& m, const plan& pl, std::uint32_t d, std::uint8_t bits,
-                        const cohort_t* co) {
+std::string relax_words(const text::messages& m, const plan& pl, demand_id d, std::uint8_t bits, const cohort_t* co) {
     const compiled_model& cm = pl.cm;
     const std::uint32_t e = cm.demand[d].employee;
     const auto& unit = cm.scenario.units[cm.employees[e].unit];
@@ -536,7 +535,7 @@ std::string relax_words(const text::messages& m, const plan& pl, std::uint32_t d
 }
 
 /// Tries demand d in cohort c with `bits` relaxed; adds a candidate when it works.
-void try_cohort(const text::messages& m, plan& pl, std::uint32_t c, std::uint32_t d, std::uint8_t bits,
+void try_cohort(const text::messages& m, plan& pl, std::uint32_t c, demand_id d, std::uint8_t bits,
                 std::vector<candidate>& out) {
     const compiled_model& cm = pl.cm;
     const objective3 before = pl.objective();
@@ -565,7 +564,7 @@ void try_cohort(const text::messages& m, plan& pl, std::uint32_t c, std::uint32_
     pl.rollback(mark);
 }
 
-void try_self_paced(const text::messages& m, plan& pl, rng& r, std::uint32_t d, std::uint32_t pmi, std::uint8_t bits,
+void try_self_paced(const text::messages& m, plan& pl, rng& r, demand_id d, std::uint32_t pmi, std::uint8_t bits,
                     std::vector<candidate>& out) {
     const compiled_model& cm = pl.cm;
     const objective3 before = pl.objective();
@@ -690,8 +689,8 @@ reason no_cohort_reason(const text::messages& m, plan& pl, std::uint32_t pmi, ga
         const std::size_t k = ix(ranked[i]);
         const span ex = g.others.example[k];
         // The example person: the first one waiting whom this rule stops at that time.
-        std::uint32_t ex_d = 0;
-        for (std::uint32_t x = 0; x < cm.declared; ++x) {
+        demand_id ex_d{0};
+        for (const demand_id x : cm.declared_demand()) {
             if (cm.demand[x].program != pm.program || pl.place[x].kind != place_kind::none) continue;
             const std::uint32_t e = cm.demand[x].employee;
             if (cm.refuses(e, pm)) continue;
@@ -725,17 +724,17 @@ reason no_cohort_reason(const text::messages& m, plan& pl, std::uint32_t pmi, ga
 /// without taking any of them below their own. The plan is left as it was;
 /// `at`: the new cohort's first session. A few schedules are tried, from a seed
 /// of d's own, so the same plan gives the same answer.
-bool another_cohort_opens(plan& pl, std::uint32_t d, std::uint32_t pmi, span& at) {
+bool another_cohort_opens(plan& pl, demand_id d, std::uint32_t pmi, span& at) {
     const compiled_model& cm = pl.cm;
     const delivery_c& pm = cm.deliveries[pmi];
     if (pm.fixed || pl.relaxed() != relax_none) return false;
     if (pm.mode == model::delivery_mode::classroom && cm.budget_classroom >= 0 &&
         pl.tot.classroom_cohorts >= cm.budget_classroom)
         return false;
-    rng r(mix(0xc0407e11ULL, d));
+    rng r(mix(0xc0407e11ULL, d.value));
     inserter ins(pl, r);
-    std::vector<std::uint32_t> waiting{d};
-    for (std::uint32_t x = 0; x < cm.declared; ++x)
+    std::vector<demand_id> waiting{d};
+    for (const demand_id x : cm.declared_demand())
         if (x != d && cm.demand[x].program == pm.program && pl.place[x].kind == place_kind::none &&
             !cm.refuses(cm.demand[x].employee, pm))
             waiting.push_back(x);
@@ -744,8 +743,7 @@ bool another_cohort_opens(plan& pl, std::uint32_t d, std::uint32_t pmi, span& at
     // Four schedules drawn at random, then four built around d (a far venue
     // leaves d few times that schedules drawn at random hit).
     for (int t = 0; t < 8; ++t) {
-        if (!ins.random_schedule(pmi, 0, -1, s, t < 4 ? inserter::no_demand : d) || !ins.probe(s, d, nullptr))
-            continue;
+        if (!ins.random_schedule(pmi, 0, -1, s, t < 4 ? demand_id{} : d) || !ins.probe(s, d, nullptr)) continue;
         const std::size_t mark = pl.mark();
         const std::int32_t c = ins.open_pulling(s, waiting, 64, donors);
         bool ok = c >= 0 && pl.place[d].kind == place_kind::cohort && pl.place[d].cohort == c;
@@ -760,8 +758,8 @@ bool another_cohort_opens(plan& pl, std::uint32_t d, std::uint32_t pmi, span& at
     return false;
 }
 
-reason live_reason(const text::messages& m, plan& pl, std::uint32_t d, std::uint32_t pmi,
-                   std::vector<cohort_probe>& probes, explain_cache* cache, std::vector<candidate>& cands) {
+reason live_reason(const text::messages& m, plan& pl, demand_id d, std::uint32_t pmi, std::vector<cohort_probe>& probes,
+                   explain_cache* cache, std::vector<candidate>& cands) {
     const compiled_model& cm = pl.cm;
     const delivery_c& pm = cm.deliveries[pmi];
     const auto& prog = cm.scenario.programs[pm.program];
@@ -776,7 +774,7 @@ reason live_reason(const text::messages& m, plan& pl, std::uint32_t d, std::uint
         const cohort_t& co = pl.cohorts[c];
         const tmin first = co.sessions.empty() ? 0 : co.sessions.front().a;
         const std::uint32_t member =
-            co.members.empty() ? UINT32_MAX : *std::min_element(co.members.begin(), co.members.end());
+            co.members.empty() ? UINT32_MAX : std::min_element(co.members.begin(), co.members.end())->value;
         return std::tuple{first, co.venue, co.fixed, member, c};
     };
     std::sort(ours.begin(), ours.end(), [&](std::uint32_t x, std::uint32_t y) { return key(x) < key(y); });
@@ -884,7 +882,7 @@ reason live_reason(const text::messages& m, plan& pl, std::uint32_t d, std::uint
                                         m.number(static_cast<std::int64_t>(mine.size())), prog.id, detail)};
 }
 
-reason self_reason(const text::messages& m, plan& pl, rng& r, std::uint32_t d, std::uint32_t pmi) {
+reason self_reason(const text::messages& m, plan& pl, rng& r, demand_id d, std::uint32_t pmi) {
     const compiled_model& cm = pl.cm;
     const delivery_c& pm = cm.deliveries[pmi];
     const auto& prog = cm.scenario.programs[pm.program];
@@ -916,7 +914,7 @@ reason self_reason(const text::messages& m, plan& pl, rng& r, std::uint32_t d, s
 
 }  // namespace
 
-demand_explanation explain_unplaced(const text::messages& m, plan& pl, rng& r, std::uint32_t d, explain_cache* cache) {
+demand_explanation explain_unplaced(const text::messages& m, plan& pl, rng& r, demand_id d, explain_cache* cache) {
     const compiled_model& cm = pl.cm;
     const demand_c& dc = cm.demand[d];
     const program_c& pc = cm.programs[dc.program];
@@ -985,14 +983,14 @@ demand_explanation explain_unplaced(const text::messages& m, plan& pl, rng& r, s
     return out;
 }
 
-std::uint64_t explain_seed(std::uint64_t seed, std::uint32_t d) {
-    return seed ^ 0x6578706c61696eULL ^ (static_cast<std::uint64_t>(d) + 1) * 0x9E3779B97F4A7C15ULL;  // "explain"
+std::uint64_t explain_seed(std::uint64_t seed, demand_id d) {
+    return seed ^ 0x6578706c61696eULL ^ (static_cast<std::uint64_t>(d.value) + 1) * 0x9E3779B97F4A7C15ULL;  // "explain"
 }
 
-std::vector<demand_explanation> explain_all_unplaced(const text::messages& m, plan& pl, std::uint64_t seed) {
-    std::vector<demand_explanation> out(pl.cm.demand.size());
+demand_explanations explain_all_unplaced(const text::messages& m, plan& pl, std::uint64_t seed) {
+    demand_explanations out(pl.cm.demand.size());
     explain_cache cache;  // depends on the plan only, not on the random stream
-    for (std::uint32_t d = 0; d < pl.cm.declared; ++d)
+    for (const demand_id d : pl.cm.declared_demand())
         if (pl.place[d].kind == place_kind::none) {
             rng r(explain_seed(seed, d));
             out[d] = explain_unplaced(m, pl, r, d, &cache);

@@ -36,15 +36,17 @@ using explain_cache = std::map<std::uint32_t, no_cohort_case>;
 
 /// Explains unplaced demand d, in the language of `m`. Deterministic for a
 /// plan and seed; the reason codes do not depend on the language.
-[[nodiscard]] demand_explanation explain_unplaced(const text::messages& m, plan& pl, rng& r, std::uint32_t d,
+[[nodiscard]] demand_explanation explain_unplaced(const text::messages& m, plan& pl, rng& r, demand_id d,
                                                   explain_cache* cache = nullptr);
 
 /// The random stream of demand d's explanation: its own, so that explaining
 /// one person (`jadwal explain`) gives what explaining the whole plan gave.
-[[nodiscard]] std::uint64_t explain_seed(std::uint64_t seed, std::uint32_t d);
+[[nodiscard]] std::uint64_t explain_seed(std::uint64_t seed, demand_id d);
 
-/// Explains every unplaced demand of the plan (indexed by demand; empty for placed ones).
-[[nodiscard]] std::vector<demand_explanation> explain_all_unplaced(const text::messages& m, plan& pl,
-                                                                   std::uint64_t seed);
+/// Explanations per demand item (empty for placed ones).
+using demand_explanations = model::index_vector<demand_id, demand_explanation>;
+
+/// Explains every unplaced demand of the plan.
+[[nodiscard]] demand_explanations explain_all_unplaced(const text::messages& m, plan& pl, std::uint64_t seed);
 
 }  // namespace jadwal::solve::detail

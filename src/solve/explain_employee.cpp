@@ -87,7 +87,7 @@ employee_explanation explain_employee(const model::scenario& s, const solution& 
 
     // What the plan misses of the person's preferences, per programme placed
     // (declared demand and catalogue top-up alike; docs/model.md "Preferences").
-    auto note_misses = [&](std::uint32_t d) {
+    auto note_misses = [&](detail::demand_id d) {
         const detail::placement& p = pl.place[d];
         if (p.kind == detail::place_kind::none || !cm.employees[e].prefers) return;
         const bool seated = p.kind == detail::place_kind::cohort;
@@ -109,8 +109,7 @@ employee_explanation explain_employee(const model::scenario& s, const solution& 
             s.programs[cm.demand[d].program].id, m.number(mode + days + times), emp.name.empty() ? emp.id : emp.name,
             m.number(mode), m.number(days), m.number(times)));
     };
-    for (auto i = cm.demand_off[e]; i < cm.demand_off[e + 1]; ++i) {
-        const std::uint32_t d = cm.demand_by_emp[i];
+    for (const detail::demand_id d : cm.declared_of(e)) {
         const model::program_index p{cm.demand[d].program};
         if (!wanted(p)) continue;
         if (pl.place[d].kind != detail::place_kind::none) {
@@ -122,8 +121,8 @@ employee_explanation explain_employee(const model::scenario& s, const solution& 
         const auto ex = detail::explain_unplaced(m, pl, r, d);
         out.unplaced.push_back({employee, p, ex.reasons, ex.alternatives});
     }
-    for (auto i = cm.topup_off[e]; i < cm.topup_off[e + 1]; ++i)
-        if (wanted(model::program_index{cm.demand[i].program})) note_misses(i);
+    for (const detail::demand_id d : cm.topups_of(e))
+        if (wanted(model::program_index{cm.demand[d].program})) note_misses(d);
 
     // Make-ups (docs/attendance.md "Make-ups"): what was missed, where the
     // re-plan placed the programme again, and why there.

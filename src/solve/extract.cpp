@@ -15,7 +15,7 @@ namespace {
 /// A study block's revision when re-planning: an identical previous block's; else
 /// one more than the previous block in the same place of its module (the same
 /// calendar event, moved); else 0.
-std::uint32_t block_revision(const replan_context& rc, std::uint32_t d, const placement& p, std::size_t k,
+std::uint32_t block_revision(const replan_context& rc, demand_id d, const placement& p, std::size_t k,
                              const delivery_c& pm) {
     const auto module = pm.parts[k].module;
     const span at = p.blocks[k];
@@ -36,7 +36,7 @@ std::uint32_t block_revision(const replan_context& rc, std::uint32_t d, const pl
 
 }  // namespace
 
-solution extract(const plan& pl, const refusal_log& log, const std::vector<demand_explanation>* explanations) {
+solution extract(const plan& pl, const refusal_log& log, const demand_explanations* explanations) {
     const compiled_model& cm = pl.cm;
     const model::scenario& s = cm.scenario;
     auto at = [&](tmin t) { return cm.t0 + calendar::minutes{t}; };
@@ -97,7 +97,7 @@ solution extract(const plan& pl, const refusal_log& log, const std::vector<deman
                          [](const session& a, const session& b) { return a.start < b.start; });
         out.cohorts.push_back(std::move(oc));
     }
-    for (std::uint32_t d = 0; d < pl.place.size(); ++d) {
+    for (const demand_id d : pl.place.indices()) {
         const placement& p = pl.place[d];
         if (p.kind != place_kind::self) continue;
         const delivery_c& pm = cm.deliveries[p.pm];
@@ -127,16 +127,16 @@ solution extract(const plan& pl, const refusal_log& log, const std::vector<deman
         std::sort(out.days_in_lieu.begin() + static_cast<std::ptrdiff_t>(first), out.days_in_lieu.end(),
                   [](const day_in_lieu& a, const day_in_lieu& b) { return a.date < b.date; });
     }
-    for (std::uint32_t d = 0; d < cm.declared; ++d) {  // top-up is not demand: never "unplaced"
+    for (const demand_id d : cm.declared_demand()) {  // top-up is not demand: never "unplaced"
         if (pl.place[d].kind != place_kind::none) continue;
         unplaced_demand u;
         u.employee = model::employee_index{cm.demand[d].employee};
         u.program = model::program_index{cm.demand[d].program};
-        if (explanations && d < explanations->size() && !(*explanations)[d].reasons.empty()) {
+        if (explanations && d.value < explanations->size() && !(*explanations)[d].reasons.empty()) {
             u.reasons = (*explanations)[d].reasons;
             u.alternatives = (*explanations)[d].alternatives;
         } else {
-            u.reasons = unplaced_reasons(pl, d, d < log.size() ? log[d] : refusal::none);
+            u.reasons = unplaced_reasons(pl, d, d.value < log.size() ? log[d] : refusal::none);
         }
         out.unplaced.push_back(std::move(u));
     }

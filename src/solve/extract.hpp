@@ -15,6 +15,6 @@ namespace jadwal::solve::detail {
 /// With `explanations` (per demand), unplaced demand gets their reasons and
 /// alternatives; without, the rule that last refused it.
 [[nodiscard]] solution extract(const plan& pl, const refusal_log& log,
-                               const std::vector<demand_explanation>* explanations = nullptr);
+                               const demand_explanations* explanations = nullptr);
 
 }  // namespace jadwal::solve::detail

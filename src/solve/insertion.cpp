@@ -67,7 +67,7 @@ private:
 
 /// Probes whether employee e could attend sessions (with travel) now, with the
 /// weekly after-hours limit counted over all of them.
-bool probe_sessions(const plan& pl, std::uint32_t d, const delivery_c& pm, std::int32_t venue,
+bool probe_sessions(const plan& pl, demand_id d, const delivery_c& pm, std::int32_t venue,
                     const std::vector<session_t>& sessions, double* burden, refusal* why) {
     const compiled_model& cm = pl.cm;
     const demand_c& dc = cm.demand[d];
@@ -97,7 +97,7 @@ bool probe_sessions(const plan& pl, std::uint32_t d, const delivery_c& pm, std::
 
 // ---------------------------------------------------------------- self-paced
 
-bool inserter::best_block(std::uint32_t d, const delivery_c& pm, std::uint32_t k, tmin earliest, int day_lo, int day_hi,
+bool inserter::best_block(demand_id d, const delivery_c& pm, std::uint32_t k, tmin earliest, int day_lo, int day_hi,
                           int effort, span& best, refusal* why) {
     const demand_c& dc = cm_.demand[d];
     const std::uint32_t e = dc.employee;
@@ -161,7 +161,7 @@ bool inserter::best_block(std::uint32_t d, const delivery_c& pm, std::uint32_t k
     return found;
 }
 
-bool inserter::find_blocks(std::uint32_t d, std::uint32_t pmi, std::vector<span>& out, int effort, refusal* why) {
+bool inserter::find_blocks(demand_id d, std::uint32_t pmi, std::vector<span>& out, int effort, refusal* why) {
     const delivery_c& pm = cm_.deliveries[pmi];
     const demand_c& dc = cm_.demand[d];
     const std::uint32_t e = dc.employee;
@@ -213,7 +213,7 @@ bool inserter::find_blocks(std::uint32_t d, std::uint32_t pmi, std::vector<span>
     return false;
 }
 
-bool inserter::place_self(std::uint32_t d, std::uint32_t pm, int effort, refusal* why) {
+bool inserter::place_self(demand_id d, std::uint32_t pm, int effort, refusal* why) {
     std::vector<span> blocks;
     if (!find_blocks(d, pm, blocks, effort, why)) return false;
     return pl_.self_place(d, pm, blocks, why);
@@ -221,11 +221,11 @@ bool inserter::place_self(std::uint32_t d, std::uint32_t pm, int effort, refusal
 
 // ---------------------------------------------------------------- cohorts
 
-bool inserter::random_schedule(std::uint32_t pmi, int first_lo, int first_hi, schedule& out, std::uint32_t around) {
+bool inserter::random_schedule(std::uint32_t pmi, int first_lo, int first_hi, schedule& out, demand_id around) {
     const delivery_c& pm = cm_.deliveries[pmi];
     const program_c& pc = cm_.programs[pm.program];
     if (pm.fixed || pm.parts.empty()) return false;
-    const bool focused = around != no_demand;
+    const bool focused = around.valid();
     const std::uint32_t fe = focused ? cm_.demand[around].employee : 0;
     if (focused && (pl_.place[around].kind != place_kind::none || cm_.refuses(fe, pm) ||
                     !pl_.jp_cap_ok(fe, cm_.demand[around].program)))
@@ -401,7 +401,7 @@ bool inserter::random_schedule(std::uint32_t pmi, int first_lo, int first_hi, sc
     return true;
 }
 
-bool inserter::probe(const schedule& s, std::uint32_t d, double* burden, refusal* why) const {
+bool inserter::probe(const schedule& s, demand_id d, double* burden, refusal* why) const {
     if (pl_.place[d].kind != place_kind::none) {
         if (why) *why = refusal::structure;
         return false;
@@ -409,21 +409,21 @@ bool inserter::probe(const schedule& s, std::uint32_t d, double* burden, refusal
     return probe_sessions(pl_, d, cm_.deliveries[s.pm], s.venue, s.sessions, burden, why);
 }
 
-std::int32_t inserter::open_seating(const schedule& s, const std::vector<std::uint32_t>& candidates) {
+std::int32_t inserter::open_seating(const schedule& s, const std::vector<demand_id>& candidates) {
     const std::size_t mark = pl_.mark();
     const std::uint32_t c = pl_.open_cohort(s.pm, s.venue, s.fixed, s.instructors, s.sessions);
     if (!pl_.budget_ok()) {
         pl_.rollback(mark);
         return -1;
     }
-    for (const std::uint32_t d : candidates) {
+    for (const demand_id d : candidates) {
         if (static_cast<int>(pl_.cohorts[c].members.size()) >= pl_.cohorts[c].cap) break;
         if (pl_.place[d].kind == place_kind::none) pl_.join(c, d);
     }
     return static_cast<std::int32_t>(c);
 }
 
-std::int32_t inserter::open_and_seat(const schedule& s, const std::vector<std::uint32_t>& candidates) {
+std::int32_t inserter::open_and_seat(const schedule& s, const std::vector<demand_id>& candidates) {
     const std::size_t mark = pl_.mark();
     const std::int32_t c = open_seating(s, candidates);
     if (c < 0) return -1;
@@ -434,7 +434,7 @@ std::int32_t inserter::open_and_seat(const schedule& s, const std::vector<std::u
     return c;
 }
 
-std::int32_t inserter::open_pulling(const schedule& s, const std::vector<std::uint32_t>& waiting, int max_pulls,
+std::int32_t inserter::open_pulling(const schedule& s, const std::vector<demand_id>& waiting, int max_pulls,
                                     std::vector<std::uint32_t>& donors) {
     donors.clear();
     const std::size_t mark = pl_.mark();
@@ -529,7 +529,7 @@ bool inserter::fixed_schedule(std::uint32_t pmi, std::size_t first_option, sched
     return false;
 }
 
-bool inserter::best_schedule(std::uint32_t pmi, const std::vector<std::uint32_t>& candidates, int tries, int first_lo,
+bool inserter::best_schedule(std::uint32_t pmi, const std::vector<demand_id>& candidates, int tries, int first_lo,
                              int first_hi, schedule& best, double& best_seated, double& best_avg) {
     const delivery_c& pm = cm_.deliveries[pmi];
     best_seated = -1;
@@ -593,7 +593,7 @@ bool inserter::best_schedule(std::uint32_t pmi, const std::vector<std::uint32_t>
     return best_seated >= 0;
 }
 
-std::int32_t inserter::build_cohort(std::uint32_t pmi, const std::vector<std::uint32_t>& candidates, int tries,
+std::int32_t inserter::build_cohort(std::uint32_t pmi, const std::vector<demand_id>& candidates, int tries,
                                     int first_lo, int first_hi) {
     const delivery_c& pm = cm_.deliveries[pmi];
     if (candidates.empty()) return -1;
@@ -614,7 +614,7 @@ std::int32_t inserter::build_cohort(std::uint32_t pmi, const std::vector<std::ui
 
 // ---------------------------------------------------------------- one demand
 
-bool inserter::insert_best(std::uint32_t d, int effort, refusal* why) {
+bool inserter::insert_best(demand_id d, int effort, refusal* why) {
     const demand_c& dc = cm_.demand[d];
     if (pl_.place[d].kind != place_kind::none) return false;
     std::int32_t best_cohort = -1;

@@ -26,12 +26,12 @@ public:
 
     /// Finds study blocks for demand d in self-paced delivery pm, leaving the plan
     /// unchanged. `effort`: days scanned past the first usable one.
-    bool find_blocks(std::uint32_t d, std::uint32_t pm, std::vector<span>& out, int effort, refusal* why = nullptr);
+    bool find_blocks(demand_id d, std::uint32_t pm, std::vector<span>& out, int effort, refusal* why = nullptr);
     /// find_blocks, then places them (journalled).
-    bool place_self(std::uint32_t d, std::uint32_t pm, int effort, refusal* why = nullptr);
+    bool place_self(demand_id d, std::uint32_t pm, int effort, refusal* why = nullptr);
     /// The best start for block k of demand d on days [day_lo, day_hi], at or after `earliest`;
     /// stops `effort` days after the first usable day. Considers the plan as it is.
-    bool best_block(std::uint32_t d, const delivery_c& pm, std::uint32_t k, tmin earliest, int day_lo, int day_hi,
+    bool best_block(demand_id d, const delivery_c& pm, std::uint32_t k, tmin earliest, int day_lo, int day_hi,
                     int effort, span& best, refusal* why);
 
     /// A schedule for delivery pm whose sessions its resources allow now, the first
@@ -42,9 +42,7 @@ public:
     /// far. A far venue leaves few such times (a session that starts when work
     /// does, so the travel back ends before the break; two a week under a weekly
     /// after-hours limit), which schedules drawn at random almost never hit.
-    bool random_schedule(std::uint32_t pm, int first_lo, int first_hi, schedule& out,
-                         std::uint32_t around = no_demand);
-    static constexpr std::uint32_t no_demand = UINT32_MAX;
+    bool random_schedule(std::uint32_t pm, int first_lo, int first_hi, schedule& out, demand_id around = {});
     /// Up to `tries` schedules of pm, each built around the demand item
     /// `around(r)` names (random_schedule's `around`), handed to f. They draw
     /// from a stream of their own, seeded from the inserter's without drawing
@@ -60,48 +58,48 @@ public:
     }
     /// Whether demand d could join a cohort with this schedule now (ignoring other
     /// newcomers), and the burden it would add.
-    bool probe(const schedule& s, std::uint32_t d, double* burden, refusal* why = nullptr) const;
+    bool probe(const schedule& s, demand_id d, double* burden, refusal* why = nullptr) const;
     /// The best of `tries` random schedules of pm for the candidates: the most
     /// people it could seat (estimated from a sample), then the least average
     /// burden. When none seats pm's minimum, `tries` more built around one
     /// person of the sample each compete too.
-    bool best_schedule(std::uint32_t pm, const std::vector<std::uint32_t>& candidates, int tries, int first_lo,
+    bool best_schedule(std::uint32_t pm, const std::vector<demand_id>& candidates, int tries, int first_lo,
                        int first_hi, schedule& out, double& seated, double& avg_burden);
     /// For a fixed delivery: the first fixed option not in use whose resources are free.
     bool fixed_schedule(std::uint32_t pm, std::size_t first_option, schedule& out, std::size_t& option);
     /// Opens the best of `tries` random cohorts of pm for the candidates and seats
     /// them in order until full. Returns the cohort, or -1 when none reached the
     /// minimum size (the plan is then unchanged).
-    std::int32_t build_cohort(std::uint32_t pm, const std::vector<std::uint32_t>& candidates, int tries,
-                              int first_lo = 0, int first_hi = -1);
+    std::int32_t build_cohort(std::uint32_t pm, const std::vector<demand_id>& candidates, int tries, int first_lo = 0,
+                              int first_hi = -1);
     /// Opens a cohort for a schedule and seats candidates (in order) until full;
     /// -1 when it stays below the minimum (the plan is then unchanged).
-    std::int32_t open_and_seat(const schedule& s, const std::vector<std::uint32_t>& candidates);
+    std::int32_t open_and_seat(const schedule& s, const std::vector<demand_id>& candidates);
     /// Opens a cohort for a schedule, seats the waiting (in order) and, while it is
     /// below its minimum, pulls in members of the programme's other cohorts: those
     /// above their minimum first, each group in a random order, at most `max_pulls`
     /// tried; one the new cohort refuses goes back. -1 when it stays below the
     /// minimum, the budget refuses it or a member cannot go back (the plan is then as
     /// it was). `donors`: the cohorts that lost members (they may be below their minimum).
-    std::int32_t open_pulling(const schedule& s, const std::vector<std::uint32_t>& waiting, int max_pulls,
+    std::int32_t open_pulling(const schedule& s, const std::vector<demand_id>& waiting, int max_pulls,
                               std::vector<std::uint32_t>& donors);
 
     /// Places unplaced demand d where it adds the least burden: an open cohort of
     /// its programme or self-paced study. False when nothing fits.
-    bool insert_best(std::uint32_t d, int effort, refusal* why = nullptr);
+    bool insert_best(demand_id d, int effort, refusal* why = nullptr);
 
 private:
     /// Opens a cohort for a schedule and seats candidates (in order, those still
     /// unplaced) until full; -1 when the budget refuses it (the plan unchanged).
     /// The cohort may be below its minimum: the callers decide.
-    std::int32_t open_seating(const schedule& s, const std::vector<std::uint32_t>& candidates);
+    std::int32_t open_seating(const schedule& s, const std::vector<demand_id>& candidates);
 
     plan& pl_;
     const compiled_model& cm_;
     rng& rng_;
     /// Rounds of schedules_around, for their seeds.
     std::uint64_t focused_calls_ = 0;
-    std::vector<std::uint32_t> sample_, pull_;
+    std::vector<demand_id> sample_, pull_;
     std::vector<std::pair<std::uint32_t, int>> unit_ok_;
 };
 

@@ -41,11 +41,11 @@ public:
     searcher(plan& pl, rng& r, refusal_log& log) : pl_(pl), cm_(pl.cm), rng_(r), ins_(pl, r), log_(log) {
         // Demand per unit, for the unit ruin move.
         unit_off_.assign(cm_.units.size() + 1, 0);
-        for (std::uint32_t d = 0; d < cm_.declared; ++d) unit_off_[cm_.employees[cm_.demand[d].employee].unit + 1] += 1;
+        for (const demand_id d : cm_.declared_demand()) unit_off_[cm_.employees[cm_.demand[d].employee].unit + 1] += 1;
         for (std::size_t u = 0; u < cm_.units.size(); ++u) unit_off_[u + 1] += unit_off_[u];
         unit_demand_.resize(cm_.declared);
         std::vector<std::uint32_t> fill(unit_off_.begin(), unit_off_.end() - 1);
-        for (std::uint32_t d = 0; d < cm_.declared; ++d)
+        for (const demand_id d : cm_.declared_demand())
             unit_demand_[fill[cm_.employees[cm_.demand[d].employee].unit]++] = d;
         refresh_unplaced();
     }
@@ -56,7 +56,7 @@ public:
     void refresh_unplaced() {
         unplaced_.clear();
         by_program_.assign(cm_.programs.size(), {});
-        for (std::uint32_t d = 0; d < cm_.declared; ++d)
+        for (const demand_id d : cm_.declared_demand())
             if (pl_.place[d].kind == place_kind::none) {
                 unplaced_.push_back(d);
                 by_program_[cm_.demand[d].program].push_back(d);
@@ -91,9 +91,9 @@ public:
     }
 
 private:
-    std::uint32_t random_demand() { return rng_.below(cm_.declared); }
+    demand_id random_demand() { return demand_id{rng_.below(cm_.declared)}; }
 
-    bool pick(place_kind kind, std::uint32_t& d) {
+    bool pick(place_kind kind, demand_id& d) {
         if (cm_.declared == 0) return false;
         for (int i = 0; i < 8; ++i) {
             d = random_demand();
@@ -135,7 +135,7 @@ private:
 
     /// The time range block k of a self-paced demand may move in: after its
     /// prerequisite's blocks, before its dependents' blocks and the deadline.
-    void block_range(std::uint32_t d, std::uint32_t k, tmin& earliest, tmin& latest) const {
+    void block_range(demand_id d, std::uint32_t k, tmin& earliest, tmin& latest) const {
         const placement& p = pl_.place[d];
         const delivery_c& pm = cm_.deliveries[p.pm];
         earliest = 0;
@@ -150,7 +150,7 @@ private:
     }
 
     bool block_random() {
-        std::uint32_t d;
+        demand_id d;
         if (!pick(place_kind::self, d)) return false;
         const placement& p = pl_.place[d];
         const delivery_c& pm = cm_.deliveries[p.pm];
@@ -170,7 +170,7 @@ private:
     }
 
     bool block_best() {
-        std::uint32_t d;
+        demand_id d;
         if (!pick(place_kind::self, d)) return false;
         const placement& p = pl_.place[d];
         const delivery_c& pm = cm_.deliveries[p.pm];
@@ -274,7 +274,7 @@ private:
     // ------------------------------------------------------------ people
 
     /// Whether demand d may leave its cohort without taking it below its minimum.
-    bool can_leave(std::uint32_t d) const {
+    bool can_leave(demand_id d) const {
         const placement& p = pl_.place[d];
         if (pl_.frozen(d)) return false;
         if (p.kind != place_kind::cohort) return p.kind == place_kind::self;
@@ -282,13 +282,13 @@ private:
         return static_cast<int>(co.members.size()) > cm_.deliveries[co.pm].size_min;
     }
 
-    void remove(std::uint32_t d) {
+    void remove(demand_id d) {
         if (pl_.place[d].kind == place_kind::cohort) pl_.leave(d);
         else if (pl_.place[d].kind == place_kind::self) pl_.self_remove(d);
     }
 
     bool member_move() {
-        std::uint32_t d;
+        demand_id d;
         if (!pick(place_kind::cohort, d) || !can_leave(d)) return false;
         const auto from = static_cast<std::uint32_t>(pl_.place[d].cohort);
         const auto& list = pl_.program_cohorts[cm_.demand[d].program];
@@ -303,7 +303,7 @@ private:
     }
 
     bool member_swap() {
-        std::uint32_t d1;
+        demand_id d1;
         if (!pick(place_kind::cohort, d1)) return false;
         const auto a = static_cast<std::uint32_t>(pl_.place[d1].cohort);
         const auto& list = pl_.program_cohorts[cm_.demand[d1].program];
@@ -311,7 +311,7 @@ private:
         const std::uint32_t b = list[rng_.below(static_cast<std::uint32_t>(list.size()))];
         if (b == a || pl_.cohorts[b].members.empty()) return false;
         const auto& mb = pl_.cohorts[b].members;
-        const std::uint32_t d2 = mb[rng_.below(static_cast<std::uint32_t>(mb.size()))];
+        const demand_id d2 = mb[rng_.below(static_cast<std::uint32_t>(mb.size()))];
         if (pl_.frozen(d1) || pl_.frozen(d2)) return false;
         pl_.leave(d1);
         pl_.leave(d2);
@@ -319,7 +319,7 @@ private:
     }
 
     bool self_to_cohort() {
-        std::uint32_t d;
+        demand_id d;
         if (!pick(place_kind::self, d)) return false;
         const auto& list = pl_.program_cohorts[cm_.demand[d].program];
         if (list.empty()) return false;
@@ -331,7 +331,7 @@ private:
 
     bool insert_unplaced() {
         if (unplaced_.empty()) return false;
-        const std::uint32_t d = unplaced_[rng_.below(static_cast<std::uint32_t>(unplaced_.size()))];
+        const demand_id d = unplaced_[rng_.below(static_cast<std::uint32_t>(unplaced_.size()))];
         if (pl_.place[d].kind != place_kind::none) return false;
         // Demand that failed recently waits (doubling) before it is tried again:
         // most unplaced demand stays unplaceable, and trying it is not cheap.
@@ -348,7 +348,7 @@ private:
     bool cohort_close() {
         std::uint32_t c;
         if (!pick_cohort(c, true) || pl_.cohort_frozen(c)) return false;
-        const std::vector<std::uint32_t> members = pl_.cohorts[c].members;
+        const std::vector<demand_id> members = pl_.cohorts[c].members;
         for (const auto d : members) pl_.leave(d);
         pl_.close_cohort(c);
         order_ = members;
@@ -360,7 +360,7 @@ private:
 
     bool cohort_open() {
         if (unplaced_.empty()) return false;
-        const std::uint32_t d0 = unplaced_[rng_.below(static_cast<std::uint32_t>(unplaced_.size()))];
+        const demand_id d0 = unplaced_[rng_.below(static_cast<std::uint32_t>(unplaced_.size()))];
         if (pl_.place[d0].kind != place_kind::none) return false;
         const std::uint32_t p = cm_.demand[d0].program;
         live_.clear();
@@ -383,24 +383,21 @@ private:
 
     bool ruin_person() {
         if (cm_.demand.empty()) return false;
-        const std::uint32_t d0 = random_demand();
+        const demand_id d0 = random_demand();
         const std::uint32_t e = cm_.demand[d0].employee;
         order_.clear();
-        for (auto i = cm_.demand_off[e]; i < cm_.demand_off[e + 1]; ++i) {
-            const std::uint32_t d = cm_.demand_by_emp[i];
-            take_out_for_reinsertion(d);
-        }
+        for (const demand_id d : cm_.declared_of(e)) take_out_for_reinsertion(d);
         return reinsert_in_random_order(14);
     }
 
     bool ruin_unit() {
         if (cm_.demand.empty()) return false;
-        const std::uint32_t d0 = random_demand();
+        const demand_id d0 = random_demand();
         const std::uint32_t u = cm_.employees[cm_.demand[d0].employee].unit;
         const std::uint32_t p = cm_.demand[d0].program;
         order_.clear();
         for (auto i = unit_off_[u]; i < unit_off_[u + 1] && order_.size() < 64; ++i) {
-            const std::uint32_t d = unit_demand_[i];
+            const demand_id d = unit_demand_[i];
             if (cm_.demand[d].program != p) continue;
             take_out_for_reinsertion(d);
         }
@@ -413,7 +410,7 @@ private:
     // (measured: 99 such changes in a strict re-plan of an unchanged scenario).
 
     /// A random waiting demand item (unplaced when the list was last refreshed and still).
-    bool pick_unplaced(std::uint32_t& d) {
+    bool pick_unplaced(demand_id& d) {
         if (unplaced_.empty()) return false;
         d = unplaced_[rng_.below(static_cast<std::uint32_t>(unplaced_.size()))];
         return pl_.place[d].kind == place_kind::none;
@@ -429,10 +426,8 @@ private:
 
     /// Tries once more every declared demand of employee e that waits.
     void retry_employee(std::uint32_t e) {
-        for (auto i = cm_.demand_off[e]; i < cm_.demand_off[e + 1]; ++i) {
-            const std::uint32_t x = cm_.demand_by_emp[i];
-            if (x < cm_.declared && pl_.place[x].kind == place_kind::none) ins_.insert_best(x, 14);
-        }
+        for (const demand_id x : cm_.declared_of(e))
+            if (pl_.place[x].kind == place_kind::none) ins_.insert_best(x, 14);
     }
 
     /// Opens a cohort for waiting demand even when the waiting cannot reach the
@@ -442,7 +437,7 @@ private:
     /// seats waiting people in the seats that freed. Every donor cohort must end at
     /// or above its minimum.
     bool open_pull() {
-        std::uint32_t d0;
+        demand_id d0;
         if (pl_.previous() || !pick_unplaced(d0)) return false;
         const std::uint32_t p = cm_.demand[d0].program;
         if (pl_.program_cohorts[p].empty()) return false;  // nobody to pull: cohort_open's case
@@ -485,14 +480,14 @@ private:
     /// cohort, wherever it fits, or nowhere), then whatever else m's and d's
     /// people wait for is tried again (a JP cap or an evening may have freed).
     bool seat_swap() {
-        std::uint32_t d;
+        demand_id d;
         if (pl_.previous() || !pick_unplaced(d)) return false;
         const auto& list = pl_.program_cohorts[cm_.demand[d].program];
         if (list.empty()) return false;
         const std::uint32_t c = list[rng_.below(static_cast<std::uint32_t>(list.size()))];
         const auto& members = pl_.cohorts[c].members;
         if (members.empty() || pl_.cohort_frozen(c)) return false;
-        const std::uint32_t m = members[rng_.below(static_cast<std::uint32_t>(members.size()))];
+        const demand_id m = members[rng_.below(static_cast<std::uint32_t>(members.size()))];
         const std::uint32_t ed = cm_.demand[d].employee, em = cm_.demand[m].employee;
         if (ed == em || pl_.frozen(m)) return false;
         pl_.leave(m);
@@ -594,7 +589,7 @@ private:
         const std::int64_t unplaced = pl_.tot.unplaced_items;
         if (!cohort_open())
             for (int i = 0; i < 4; ++i) {
-                std::uint32_t d;
+                demand_id d;
                 if (pick_unplaced(d)) ins_.insert_best(d, 7);
             }
         // Only when what it placed needed the money saved: else the venue change
@@ -605,7 +600,8 @@ private:
     /// A session of a cohort or a study block: what pair_retime moves.
     struct timed_item {
         bool block = false;
-        std::uint32_t owner = 0;  ///< the cohort, or the self-paced demand
+        demand_id demand;          ///< a block's: its self-paced demand
+        std::uint32_t cohort = 0;  ///< a session's: its cohort
         std::uint32_t k = 0;      ///< the session, or the block
         int day = 0;
         tmin a = 0, len = 0;
@@ -621,7 +617,7 @@ private:
         const cohort_t& co = pl_.cohorts[c];
         if (!co.alive || co.sessions.empty()) return false;
         it.block = false;
-        it.owner = c;
+        it.cohort = c;
         it.k = rng_.below(static_cast<std::uint32_t>(co.sessions.size()));
         const session_t& s = co.sessions[it.k];
         it.day = s.day;
@@ -632,11 +628,11 @@ private:
         return true;
     }
 
-    bool pick_block(timed_item& it, std::uint32_t d) {
+    bool pick_block(timed_item& it, demand_id d) {
         const placement& p = pl_.place[d];
         if (p.kind != place_kind::self || p.blocks.empty()) return false;
         it.block = true;
-        it.owner = d;
+        it.demand = d;
         it.k = rng_.below(static_cast<std::uint32_t>(p.blocks.size()));
         it.a = p.blocks[it.k].a;
         it.len = p.blocks[it.k].b - it.a;
@@ -646,18 +642,18 @@ private:
     }
 
     bool pick_timed(timed_item& it) {
-        std::uint32_t d;
+        demand_id d;
         if (rng_.chance(1, 2)) return pick_session(it);
         return pick(place_kind::self, d) && pick_block(it, d);
     }
 
     const delivery_c& delivery_of(const timed_item& it) const {
-        return cm_.deliveries[it.block ? pl_.place[it.owner].pm : pl_.cohorts[it.owner].pm];
+        return cm_.deliveries[it.block ? pl_.place[it.demand].pm : pl_.cohorts[it.cohort].pm];
     }
 
     bool move_to(const timed_item& it, int day, tmin a) {
-        return it.block ? pl_.move_block(it.owner, it.k, {a, a + it.len})
-                        : pl_.move_session(it.owner, it.k, day, a, a + it.len);
+        return it.block ? pl_.move_block(it.demand, it.k, {a, a + it.len})
+                        : pl_.move_session(it.cohort, it.k, day, a, a + it.len);
     }
 
     /// Grid starts on day `day` worth trying for the item: the first and last
@@ -732,15 +728,15 @@ private:
     /// An item to follow `first`: another block of the same study, an item of
     /// the same programme, or any item; never `first` itself.
     bool pick_follower(const timed_item& first, timed_item& next) {
-        const std::uint32_t program = first.block ? cm_.demand[first.owner].program
-                                                  : cm_.deliveries[pl_.cohorts[first.owner].pm].program;
+        const std::uint32_t program =
+            first.block ? cm_.demand[first.demand].program : cm_.deliveries[pl_.cohorts[first.cohort].pm].program;
         for (int i = 0; i < 8; ++i) {
             bool found = false;
             const std::uint32_t how = rng_.below(3);
             if (how == 0 && first.block) {
-                found = pick_block(next, first.owner);
+                found = pick_block(next, first.demand);
             } else if (how <= 1 && first.block) {
-                std::uint32_t d;
+                demand_id d;
                 found = pick(place_kind::self, d) && cm_.demand[d].program == program && pick_block(next, d);
             } else if (how <= 1) {
                 const auto& list = pl_.program_cohorts[program];
@@ -750,8 +746,10 @@ private:
             } else {
                 found = pick_timed(next);
             }
-            if (found && (next.block != first.block || next.owner != first.owner || next.k != first.k)) {
-                if (next.block) block_range(next.owner, next.k, next.earliest, next.latest);
+            if (found &&
+                (next.block != first.block ||
+                 (next.block ? next.demand != first.demand : next.cohort != first.cohort) || next.k != first.k)) {
+                if (next.block) block_range(next.demand, next.k, next.earliest, next.latest);
                 return true;
             }
         }
@@ -760,7 +758,7 @@ private:
 
     // Collects demand d for ruin-and-recreate: an unplaced one as it is, a placed
     // one only when it may leave its place (it is removed from the plan).
-    void take_out_for_reinsertion(std::uint32_t d) {
+    void take_out_for_reinsertion(demand_id d) {
         if (pl_.place[d].kind == place_kind::none) {
             order_.push_back(d);
         } else if (can_leave(d)) {
@@ -777,7 +775,8 @@ private:
         return true;
     }
 
-    void shuffle(std::vector<std::uint32_t>& v) {
+    template <class T>
+    void shuffle(std::vector<T>& v) {
         for (std::size_t i = v.size(); i > 1; --i) std::swap(v[i - 1], v[rng_.below(static_cast<std::uint32_t>(i))]);
     }
 
@@ -786,11 +785,13 @@ private:
     rng& rng_;
     inserter ins_;
     refusal_log& log_;
-    std::vector<std::uint32_t> unplaced_;
-    std::vector<std::vector<std::uint32_t>> by_program_;  ///< unplaced_ by programme
-    std::vector<std::uint32_t> unit_off_, unit_demand_;
-    std::vector<std::uint32_t> order_, cands_, live_;
-    std::vector<std::int64_t> retry_at_, backoff_;
+    std::vector<demand_id> unplaced_;
+    std::vector<std::vector<demand_id>> by_program_;  ///< unplaced_ by programme
+    std::vector<std::uint32_t> unit_off_;
+    std::vector<demand_id> unit_demand_;
+    std::vector<demand_id> order_, cands_;
+    std::vector<std::uint32_t> live_;
+    model::index_vector<demand_id, std::int64_t> retry_at_, backoff_;
     std::vector<std::uint32_t> touched_, group_;  ///< compound moves
     std::vector<std::tuple<int, std::uint32_t, std::uint32_t>> shifts_;  ///< (day, cohort, session) for day_shift
     std::vector<std::pair<int, tmin>> starts_;  ///< pair_retime's candidate (day, start)s
@@ -905,7 +906,7 @@ std::int64_t final_repair(plan& pl, rng& r, refusal_log& log, const std::functio
     inserter ins(pl, r);
     std::int64_t placed = 0;
     pl.commit();
-    for (std::uint32_t d = 0; d < pl.cm.declared; ++d) {
+    for (const demand_id d : pl.cm.declared_demand()) {
         if (pl.place[d].kind != place_kind::none) continue;
         if (stop && stop()) break;
         refusal why = refusal::none;
@@ -931,43 +932,43 @@ std::int64_t top_up(plan& pl, rng& r, const std::function<bool()>& stop) {
         return -1;
     };
     std::vector<std::uint8_t> tried;
-    std::vector<std::uint32_t> order;
+    std::vector<demand_id> order;
+    auto jp_of = [&](demand_id d) { return cm.programs[cm.demand[d].program].jp; };
     for (std::uint32_t e = 0; e < cm.employees.size(); ++e) {
-        const std::uint32_t lo = cm.topup_off[e], hi = cm.topup_off[e + 1];
+        const auto topups = cm.topups_of(e);
         const int target = cm.employees[e].jp_target - cm.employees[e].jp_earned;  // earned JP count (history)
-        if (lo == hi) continue;
+        if (topups.empty()) continue;
+        const std::uint32_t lo = (*topups.begin()).value;
         // Top-up kept from a previous plan that declared demand has made needless
         // since: drop the smallest item while the person reaches the target without it.
         for (;;) {
-            std::int32_t smallest_d = -1;
-            for (std::uint32_t d = lo; d < hi; ++d)
+            demand_id smallest_d;
+            for (const demand_id d : topups)
                 if (pl.place[d].kind == place_kind::self && !pl.frozen(d) &&
-                    (smallest_d < 0 || cm.programs[cm.demand[d].program].jp <
-                                           cm.programs[cm.demand[static_cast<std::uint32_t>(smallest_d)].program].jp))
-                    smallest_d = static_cast<std::int32_t>(d);
-            if (smallest_d < 0) break;
-            const auto sd = static_cast<std::uint32_t>(smallest_d);
-            if (pl.placed_jp[e] - cm.programs[cm.demand[sd].program].jp < target) break;
-            pl.self_remove(sd);
+                    (!smallest_d.valid() || jp_of(d) < jp_of(smallest_d)))
+                    smallest_d = d;
+            if (!smallest_d.valid()) break;
+            if (pl.placed_jp[e] - jp_of(smallest_d) < target) break;
+            pl.self_remove(smallest_d);
             pl.commit();
         }
         if (pl.placed_jp[e] >= target) continue;
         if (stop && stop()) break;
-        tried.assign(hi - lo, 0);
+        tried.assign(topups.size(), 0);
         int used = 0, smallest = INT32_MAX;  // top-up JP so far, and its smallest item
-        for (std::uint32_t d = lo; d < hi; ++d)
+        for (const demand_id d : topups)
             if (pl.place[d].kind != place_kind::none) {
-                used += cm.programs[cm.demand[d].program].jp;
-                smallest = std::min(smallest, cm.programs[cm.demand[d].program].jp);
+                used += jp_of(d);
+                smallest = std::min(smallest, jp_of(d));
             }
         while (pl.placed_jp[e] < target) {
             const int shortfall = target - pl.placed_jp[e];
             // The smallest item that closes the gap first, else the largest that
             // narrows it; catalogue order breaks ties.
             order.clear();
-            for (std::uint32_t d = lo; d < hi; ++d) {
-                if (tried[d - lo] || pl.place[d].kind != place_kind::none) continue;
-                const int jp = cm.programs[cm.demand[d].program].jp;
+            for (const demand_id d : topups) {
+                if (tried[d.value - lo] || pl.place[d].kind != place_kind::none) continue;
+                const int jp = jp_of(d);
                 if (cm.topup_max_jp > 0 && used + jp > cm.topup_max_jp) continue;
                 // Never beyond the shortfall plus one item's overshoot: without its
                 // smallest top-up item the person must still be short.
@@ -975,19 +976,19 @@ std::int64_t top_up(plan& pl, rng& r, const std::function<bool()>& stop) {
                 order.push_back(d);
             }
             if (order.empty()) break;
-            std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
-                const int a = cm.programs[cm.demand[x].program].jp, b = cm.programs[cm.demand[y].program].jp;
+            std::stable_sort(order.begin(), order.end(), [&](demand_id x, demand_id y) {
+                const int a = jp_of(x), b = jp_of(y);
                 const bool ca = a >= shortfall, cb = b >= shortfall;
                 if (ca != cb) return ca;
                 return ca ? a < b : a > b;
             });
             bool any = false;
             for (const auto d : order) {
-                tried[d - lo] = 1;
+                tried[d.value - lo] = 1;
                 const std::int32_t pmi = self_pm(cm.demand[d].program);
                 if (pmi < 0) continue;
                 if (ins.place_self(d, static_cast<std::uint32_t>(pmi), 7)) {
-                    const int jp = cm.programs[cm.demand[d].program].jp;
+                    const int jp = jp_of(d);
                     used += jp;
                     smallest = std::min(smallest, jp);
                     ++placed;

@@ -50,7 +50,7 @@ plan::plan(const compiled_model& model) : cm(model) {
     items.resize(cm.employees.size());
     placed_jp.assign(cm.employees.size(), 0);
     tot.work_by_class.assign(cm.weight_class.size(), 0);
-    for (std::size_t d = 0; d < cm.declared; ++d) {
+    for (const demand_id d : cm.declared_demand()) {
         const auto& dc = cm.demand[d];
         const int jp = cm.programs[dc.program].jp;
         (dc.mandatory ? tot.unplaced_jp_mandatory : tot.unplaced_jp_elective) += jp;
@@ -163,7 +163,7 @@ bool plan::budget_ok() const {
 
 // ---------------------------------------------------------------- reads
 
-item plan::make_item(std::uint32_t e, std::uint32_t d, std::uint16_t sub, tmin a, tmin b) const {
+item plan::make_item(std::uint32_t e, demand_id d, std::uint16_t sub, tmin a, tmin b) const {
     item it;
     it.a = a;
     it.b = b;
@@ -223,7 +223,7 @@ std::uint16_t plan::unit_count(std::uint32_t u, int d, int slot) const {
                       static_cast<std::size_t>(slot)];
 }
 
-bool plan::item_ok(std::uint32_t e, std::uint32_t d, tmin a, tmin b, refusal* why) const {
+bool plan::item_ok(std::uint32_t e, demand_id d, tmin a, tmin b, refusal* why) const {
     auto fail = [&](refusal r) {
         if (why) *why = r;
         return false;
@@ -626,7 +626,7 @@ void plan::add_item_raw(std::uint32_t e, const item& it) {
     if (cm.employees[e].rostered_off >= 0) move_days_in_lieu_off(e, it);
 }
 
-void plan::remove_item_raw(std::uint32_t e, std::uint32_t demand, std::uint16_t sub) {
+void plan::remove_item_raw(std::uint32_t e, demand_id demand, std::uint16_t sub) {
     auto& its = items[e];
     for (auto it = its.begin(); it != its.end(); ++it)
         if (it->demand == demand && it->sub == sub) {
@@ -639,7 +639,7 @@ void plan::remove_item_raw(std::uint32_t e, std::uint32_t demand, std::uint16_t 
     assert(false && "item not found");
 }
 
-void plan::set_placed(std::uint32_t d, bool placed) {
+void plan::set_placed(demand_id d, bool placed) {
     const auto& dc = cm.demand[d];
     const int jp = cm.programs[dc.program].jp;
     const int sign = placed ? -1 : +1;
@@ -764,7 +764,7 @@ void plan::close_cohort(std::uint32_t c) {
     journal_.push_back({op::close, c, 0, {}, {}, {}, 0});
 }
 
-bool plan::do_join(std::uint32_t c, std::uint32_t d, bool check, refusal* why, bool journal) {
+bool plan::do_join(std::uint32_t c, demand_id d, bool check, refusal* why, bool journal) {
     auto fail = [&](refusal r) {
         if (why) *why = r;
         return false;
@@ -803,13 +803,15 @@ bool plan::do_join(std::uint32_t c, std::uint32_t d, bool check, refusal* why, b
     place[d].kind = place_kind::cohort;
     place[d].cohort = static_cast<std::int32_t>(c);
     set_placed(d, true);
-    if (journal) journal_.push_back({op::join, c, d, {}, {}, {}, 0});
+    if (journal) journal_.push_back({op::join, c, d.value, {}, {}, {}, 0});
     return true;
 }
 
-bool plan::join(std::uint32_t c, std::uint32_t d, refusal* why) { return do_join(c, d, true, why, true); }
+bool plan::join(std::uint32_t c, demand_id d, refusal* why) {
+    return do_join(c, d, true, why, true);
+}
 
-void plan::do_leave(std::uint32_t d, bool journal) {
+void plan::do_leave(demand_id d, bool journal) {
     placement& pl = place[d];
     assert(pl.kind == place_kind::cohort);
     const auto c = static_cast<std::uint32_t>(pl.cohort);
@@ -827,10 +829,12 @@ void plan::do_leave(std::uint32_t d, bool journal) {
     pl.kind = place_kind::none;
     pl.cohort = -1;
     set_placed(d, false);
-    if (journal) journal_.push_back({op::leave, c, d, {}, {}, {}, pos});
+    if (journal) journal_.push_back({op::leave, c, d.value, {}, {}, {}, pos});
 }
 
-void plan::leave(std::uint32_t d) { do_leave(d, true); }
+void plan::leave(demand_id d) {
+    do_leave(d, true);
+}
 
 // ---------------------------------------------------------------- self-paced
 
@@ -845,8 +849,8 @@ bool block_in_window(const compiled_model& cm, const delivery_c& pm, tmin a, tmi
 }
 }  // namespace
 
-bool plan::do_self_place(std::uint32_t d, std::uint32_t pmi, const std::vector<span>& blocks, bool check,
-                         refusal* why, bool journal) {
+bool plan::do_self_place(demand_id d, std::uint32_t pmi, const std::vector<span>& blocks, bool check, refusal* why,
+                         bool journal) {
     auto fail = [&](refusal r) {
         if (why) *why = r;
         return false;
@@ -889,15 +893,15 @@ bool plan::do_self_place(std::uint32_t d, std::uint32_t pmi, const std::vector<s
     tot.changes += block_changes(d) - changes_before;
     if (cm.any_prefs) tot.preference_misses += self_misses(e, pm, blocks);
     set_placed(d, true);
-    if (journal) journal_.push_back({op::self_place, d, 0, {}, {}, {}, 0});
+    if (journal) journal_.push_back({op::self_place, d.value, 0, {}, {}, {}, 0});
     return true;
 }
 
-bool plan::self_place(std::uint32_t d, std::uint32_t pm, const std::vector<span>& blocks, refusal* why) {
+bool plan::self_place(demand_id d, std::uint32_t pm, const std::vector<span>& blocks, refusal* why) {
     return do_self_place(d, pm, blocks, true, why, true);
 }
 
-void plan::do_self_remove(std::uint32_t d, bool journal) {
+void plan::do_self_remove(demand_id d, bool journal) {
     placement& pl = place[d];
     assert(pl.kind == place_kind::self);
     const std::uint32_t e = cm.demand[d].employee;
@@ -905,7 +909,7 @@ void plan::do_self_remove(std::uint32_t d, bool journal) {
     if (cm.any_prefs) tot.preference_misses -= self_misses(e, cm.deliveries[pl.pm], pl.blocks);
     if (journal) {
         saved_blocks_.push_back(pl.blocks);
-        journal_.push_back({op::self_remove, d, pl.pm, {}, {}, {}, 0});
+        journal_.push_back({op::self_remove, d.value, pl.pm, {}, {}, {}, 0});
     }
     const int changes_before = block_changes(d);
     pl.kind = place_kind::none;
@@ -914,9 +918,11 @@ void plan::do_self_remove(std::uint32_t d, bool journal) {
     set_placed(d, false);
 }
 
-void plan::self_remove(std::uint32_t d) { do_self_remove(d, true); }
+void plan::self_remove(demand_id d) {
+    do_self_remove(d, true);
+}
 
-bool plan::move_block(std::uint32_t d, std::uint32_t k, span to, refusal* why) {
+bool plan::move_block(demand_id d, std::uint32_t k, span to, refusal* why) {
     auto fail = [&](refusal r) {
         if (why) *why = r;
         return false;
@@ -948,7 +954,7 @@ bool plan::move_block(std::uint32_t d, std::uint32_t k, span to, refusal* why) {
     pl.blocks[k] = to;
     tot.changes += block_changes(d) - changes_before;
     if (cm.any_prefs) tot.preference_misses += cm.time_misses(e, to.a, to.b) - cm.time_misses(e, old.a, old.b);
-    journal_.push_back({op::block, d, k, {}, {}, old, 0});
+    journal_.push_back({op::block, d.value, k, {}, {}, old, 0});
     return true;
 }
 
@@ -985,7 +991,7 @@ bool plan::move_session(std::uint32_t c, std::uint32_t k, int d, tmin a, tmin b,
     std::size_t done = 0;
     bool ok = true;
     for (; done < co.members.size(); ++done) {
-        const std::uint32_t dm = co.members[done];
+        const demand_id dm = co.members[done];
         const std::uint32_t e = cm.demand[dm].employee;
         if (!cm.accepts_at(e, cpm, d, a, b)) {
             if (why) *why = refusal::acceptance;
@@ -1003,7 +1009,7 @@ bool plan::move_session(std::uint32_t c, std::uint32_t k, int d, tmin a, tmin b,
     }
     if (!ok) {
         for (std::size_t j = 0; j < done; ++j) {
-            const std::uint32_t dm = co.members[j];
+            const demand_id dm = co.members[j];
             const std::uint32_t e = cm.demand[dm].employee;
             const int travel = travel_for(co, e);
             remove_item_raw(e, dm, sub);
@@ -1014,7 +1020,7 @@ bool plan::move_session(std::uint32_t c, std::uint32_t k, int d, tmin a, tmin b,
         return false;
     }
     if (cm.any_prefs)
-        for (const std::uint32_t dm : co.members) {
+        for (const demand_id dm : co.members) {
             const std::uint32_t e = cm.demand[dm].employee;
             tot.preference_misses += cm.time_misses(e, a, b) - cm.time_misses(e, old.a, old.b);
         }
@@ -1049,7 +1055,7 @@ std::string plan::self_check() const {
         for (std::uint32_t k = 0; k < fc.sessions.size(); ++k) fresh.book_session(c, k, +1);
         for (const auto d : co.members) fresh.do_join(c, d, false, nullptr, false);
     }
-    for (std::uint32_t d = 0; d < place.size(); ++d)
+    for (const demand_id d : place.indices())
         if (place[d].kind == place_kind::self) fresh.do_self_place(d, place[d].pm, place[d].blocks, false, nullptr, false);
     if (!(fresh.tot == tot)) note("totals differ");
     if (fresh.placed_jp != placed_jp) note("placed JP differ");
@@ -1110,11 +1116,12 @@ std::string plan::self_check() const {
     if (!same_bookings(instr_day_, fresh.instr_day_)) note("instructor bookings differ");
     if (!same_bookings(platform_day_, fresh.platform_day_)) note("platform bookings differ");
     if (program_cohorts != fresh.program_cohorts) note("cohorts per programme differ");
-    for (std::uint32_t d = 0; d < place.size(); ++d) {
+    for (const demand_id d : place.indices()) {
         const placement& p = place[d];
         if (p.kind == place_kind::cohort) {
             const auto& mem = cohorts[static_cast<std::size_t>(p.cohort)].members;
-            if (std::find(mem.begin(), mem.end(), d) == mem.end()) note("demand " + std::to_string(d) + " not in its cohort");
+            if (std::find(mem.begin(), mem.end(), d) == mem.end())
+                note("demand " + std::to_string(d.value) + " not in its cohort");
         }
     }
     return out;
@@ -1124,7 +1131,7 @@ std::string plan::self_check() const {
 
 void plan::retravel(std::uint32_t c, std::int32_t from_venue, std::int32_t to_venue) {
     cohort_t& co = cohorts[c];
-    for (const std::uint32_t dm : co.members) {
+    for (const demand_id dm : co.members) {
         const std::uint32_t e = cm.demand[dm].employee;
         const int t_to = to_venue >= 0 ? cm.travel_minutes(cm.employees[e].location,
                                                             cm.venues[static_cast<std::size_t>(to_venue)].location)
@@ -1177,7 +1184,7 @@ bool plan::change_venue(std::uint32_t c, std::int32_t venue, refusal* why) {
     std::size_t done = 0;
     bool ok = true;
     for (; done < co.members.size() && ok; ++done) {
-        const std::uint32_t dm = co.members[done];
+        const demand_id dm = co.members[done];
         const std::uint32_t e = cm.demand[dm].employee;
         const int t_old = cm.travel_minutes(cm.employees[e].location, cm.venues[static_cast<std::size_t>(old)].location);
         const int t_new = cm.travel_minutes(cm.employees[e].location, cm.venues[static_cast<std::size_t>(venue)].location);
@@ -1204,7 +1211,7 @@ bool plan::change_venue(std::uint32_t c, std::int32_t venue, refusal* why) {
     if (!ok) {
         // Members before the one that failed go back to the old travel.
         for (std::size_t j = 0; j + 1 < done; ++j) {
-            const std::uint32_t dm = co.members[j];
+            const demand_id dm = co.members[j];
             const std::uint32_t e = cm.demand[dm].employee;
             const int t_old = cm.travel_minutes(cm.employees[e].location, cm.venues[static_cast<std::size_t>(old)].location);
             for (std::uint32_t k = 0; k < co.sessions.size(); ++k) {
@@ -1253,41 +1260,44 @@ void plan::undo(const entry& en) {
         }
         case op::join: {
             cohort_t& co = cohorts[en.a];
-            assert(!co.members.empty() && co.members.back() == en.b);
-            do_leave(en.b, false);
+            assert(!co.members.empty() && co.members.back() == demand_id{en.b});
+            do_leave(demand_id{en.b}, false);
             (void)co;
             break;
         }
         case op::leave: {
-            do_join(en.a, en.b, false, nullptr, false);
+            do_join(en.a, demand_id{en.b}, false, nullptr, false);
             cohort_t& co = cohorts[en.a];
             // do_join appended; put it back where it was.
             const auto pos = static_cast<std::size_t>(en.pos);
             if (pos + 1 < co.members.size()) {
                 co.members.back() = co.members[pos];
-                co.members[pos] = en.b;
+                co.members[pos] = demand_id{en.b};
             }
             break;
         }
-        case op::self_place: do_self_remove(en.a, false); break;
+        case op::self_place:
+            do_self_remove(demand_id{en.a}, false);
+            break;
         case op::self_remove: {
             std::vector<span> blocks = std::move(saved_blocks_.back());
             saved_blocks_.pop_back();
-            do_self_place(en.a, en.b, blocks, false, nullptr, false);
+            do_self_place(demand_id{en.a}, en.b, blocks, false, nullptr, false);
             break;
         }
         case op::block: {
-            placement& pl = place[en.a];
-            const std::uint32_t e = cm.demand[en.a].employee;
+            const demand_id d{en.a};
+            placement& pl = place[d];
+            const std::uint32_t e = cm.demand[d].employee;
             const auto sub = static_cast<std::uint16_t>(en.b);
-            remove_item_raw(e, en.a, sub);
-            add_item_raw(e, make_item(e, en.a, sub, en.blk.a, en.blk.b));
-            const int changes_before = block_changes(en.a);
+            remove_item_raw(e, d, sub);
+            add_item_raw(e, make_item(e, d, sub, en.blk.a, en.blk.b));
+            const int changes_before = block_changes(d);
             if (cm.any_prefs)
                 tot.preference_misses +=
                     cm.time_misses(e, en.blk.a, en.blk.b) - cm.time_misses(e, pl.blocks[en.b].a, pl.blocks[en.b].b);
             pl.blocks[en.b] = en.blk;
-            tot.changes += block_changes(en.a) - changes_before;
+            tot.changes += block_changes(d) - changes_before;
             break;
         }
         case op::venue: {
@@ -1304,7 +1314,7 @@ void plan::undo(const entry& en) {
             cohort_t& co = cohorts[en.a];
             const auto sub = static_cast<std::uint16_t>(en.b);
             const session_t cur = co.sessions[en.b];
-            for (const std::uint32_t dm : co.members) {
+            for (const demand_id dm : co.members) {
                 const std::uint32_t e = cm.demand[dm].employee;
                 const int travel = travel_for(co, e);
                 remove_item_raw(e, dm, sub);
@@ -1341,7 +1351,7 @@ void plan::set_previous(const replan_context* rc) {
     tot.changes = rc ? rc->items : 0;
     tot.dropped_jp_mandatory = tot.dropped_jp_elective = 0;
     if (rc)
-        for (std::uint32_t d = 0; d < cm.declared; ++d)
+        for (const demand_id d : cm.declared_demand())
             if (rc->published[d])
                 (cm.demand[d].mandatory ? tot.dropped_jp_mandatory : tot.dropped_jp_elective) +=
                     cm.programs[cm.demand[d].program].jp;
@@ -1351,7 +1361,7 @@ bool plan::cohort_frozen(std::uint32_t c) const { return prev_ && prev_->frozen(
 
 bool plan::session_locked(std::uint32_t c, std::uint32_t k) const { return prev_ && prev_->locked(cohorts[c], k); }
 
-bool plan::frozen(std::uint32_t d) const {
+bool plan::frozen(demand_id d) const {
     if (!prev_) return false;
     const placement& p = place[d];
     if (p.kind == place_kind::cohort) return cohort_frozen(static_cast<std::uint32_t>(p.cohort));
@@ -1375,7 +1385,7 @@ int plan::self_misses(std::uint32_t e, const delivery_c& pm, const std::vector<s
     return n;
 }
 
-int plan::preference_misses(std::uint32_t d) const {
+int plan::preference_misses(demand_id d) const {
     const placement& p = place[d];
     const std::uint32_t e = cm.demand[d].employee;
     if (p.kind == place_kind::cohort) return cohort_misses(e, cohorts[static_cast<std::size_t>(p.cohort)]);
@@ -1383,7 +1393,7 @@ int plan::preference_misses(std::uint32_t d) const {
     return 0;
 }
 
-int plan::block_changes(std::uint32_t d) const {
+int plan::block_changes(demand_id d) const {
     if (!prev_ || prev_->blocks[d].empty()) return 0;
     return prev_->unmatched_blocks(cm, d, place[d]);
 }

@@ -21,7 +21,7 @@ class replan_context;
 struct item {
     tmin a = 0;
     tmin b = 0;
-    std::uint32_t demand = 0;  ///< the demand this training serves
+    demand_id demand;          ///< the demand this training serves
     std::uint16_t sub = 0;     ///< session index in the cohort, or block index
     std::int16_t lday = 0;     ///< the person's local day
     std::int16_t week = 0;     ///< ISO week of lday
@@ -45,7 +45,7 @@ struct cohort_t {
     std::int32_t fixed = -1;  ///< fixed-session option
     std::vector<std::uint32_t> instructors;
     std::vector<session_t> sessions;      ///< parallel to pm.parts
-    std::vector<std::uint32_t> members;   ///< demand indices
+    std::vector<demand_id> members;
     int cap = 0;   ///< effective maximum (venue, platform, fixed capacity)
     int half = 0;  ///< ⌈cohort.max / 2⌉: below it the cohort counts as under-filled
     std::int32_t origin = -1;  ///< the previous plan's cohort it continues (re-planning), -1: new
@@ -160,7 +160,7 @@ public:
     const compiled_model& cm;
 
     std::vector<cohort_t> cohorts;
-    std::vector<placement> place;               ///< per demand
+    model::index_vector<demand_id, placement> place;
     std::vector<std::vector<item>> items;       ///< per employee, sorted by start
     std::vector<std::vector<std::uint32_t>> program_cohorts;  ///< alive cohorts per programme, sorted
     std::vector<int> placed_jp;                 ///< per employee
@@ -175,7 +175,7 @@ public:
 
     /// Preference misses of demand d's placement as it is (0 when unplaced):
     /// its mode miss and the day and time misses of its sessions or blocks.
-    [[nodiscard]] int preference_misses(std::uint32_t d) const;
+    [[nodiscard]] int preference_misses(demand_id d) const;
 
     /// Recomputes every incremental structure from the placements and compares:
     /// an empty string when they agree, else what differs (for tests).
@@ -189,14 +189,14 @@ public:
     /// Nothing new may start before this instant.
     [[nodiscard]] tmin earliest() const { return earliest_; }
     /// Whether demand d must stay where it is (a cohort under way or pinned, a study block already begun).
-    [[nodiscard]] bool frozen(std::uint32_t d) const;
+    [[nodiscard]] bool frozen(demand_id d) const;
     /// Whether cohort c keeps its members and may not close.
     [[nodiscard]] bool cohort_frozen(std::uint32_t c) const;
     /// Whether session k of cohort c may not move.
     [[nodiscard]] bool session_locked(std::uint32_t c, std::uint32_t k) const;
     /// Takes over what the previous plan did, without checks (it happened, or it is pinned).
-    void force_join(std::uint32_t c, std::uint32_t d) { do_join(c, d, false, nullptr, true); }
-    void force_self_place(std::uint32_t d, std::uint32_t pm, const std::vector<span>& blocks) {
+    void force_join(std::uint32_t c, demand_id d) { do_join(c, d, false, nullptr, true); }
+    void force_self_place(demand_id d, std::uint32_t pm, const std::vector<span>& blocks) {
         do_self_place(d, pm, blocks, false, nullptr, true);
     }
 
@@ -219,7 +219,7 @@ public:
 
     // ------------------------------------------------------------ reads
     /// Would an item [a, b) for demand d (employee e) be allowed now? `why` says what failed.
-    [[nodiscard]] bool item_ok(std::uint32_t e, std::uint32_t d, tmin a, tmin b, refusal* why = nullptr) const;
+    [[nodiscard]] bool item_ok(std::uint32_t e, demand_id d, tmin a, tmin b, refusal* why = nullptr) const;
     /// The travel minutes before and after a session of cohort c for employee e.
     [[nodiscard]] int travel_for(const cohort_t& c, std::uint32_t e) const;
     /// Burden of an item [a, b) for employee e as the objective weighs it (no fairness).
@@ -245,14 +245,14 @@ public:
     /// Closes an empty cohort.
     void close_cohort(std::uint32_t c);
     /// Seats demand d in cohort c (all sessions).
-    bool join(std::uint32_t c, std::uint32_t d, refusal* why = nullptr);
+    bool join(std::uint32_t c, demand_id d, refusal* why = nullptr);
     /// Removes demand d from its cohort.
-    void leave(std::uint32_t d);
+    void leave(demand_id d);
     /// Places demand d self-paced with the given blocks (parallel to pm.parts).
-    bool self_place(std::uint32_t d, std::uint32_t pm, const std::vector<span>& blocks, refusal* why = nullptr);
-    void self_remove(std::uint32_t d);
+    bool self_place(demand_id d, std::uint32_t pm, const std::vector<span>& blocks, refusal* why = nullptr);
+    void self_remove(demand_id d);
     /// Moves block k of a self-paced demand.
-    bool move_block(std::uint32_t d, std::uint32_t k, span to, refusal* why = nullptr);
+    bool move_block(demand_id d, std::uint32_t k, span to, refusal* why = nullptr);
     /// Moves session k of cohort c to [a, b) on day d, with every member.
     bool move_session(std::uint32_t c, std::uint32_t k, int d, tmin a, tmin b, refusal* why = nullptr);
     /// Moves a classroom cohort to another venue of its mode (members' travel changes).
@@ -299,10 +299,10 @@ public:
     /// Scratch items: added without checks or journal, for trying blocks one by
     /// one; the caller removes them (scratch_remove) before any other mutation.
     void scratch_add(std::uint32_t e, const item& it) { add_item_raw(e, it); }
-    void scratch_remove(std::uint32_t e, std::uint32_t demand, std::uint16_t sub) { remove_item_raw(e, demand, sub); }
+    void scratch_remove(std::uint32_t e, demand_id demand, std::uint16_t sub) { remove_item_raw(e, demand, sub); }
 
     /// Builds an item for employee e (fills lday, week, work).
-    [[nodiscard]] item make_item(std::uint32_t e, std::uint32_t d, std::uint16_t sub, tmin a, tmin b) const;
+    [[nodiscard]] item make_item(std::uint32_t e, demand_id d, std::uint16_t sub, tmin a, tmin b) const;
 
 private:
     enum class op : std::uint8_t { item_add, item_remove, join, leave, open, close, self_place, self_remove, block, session, venue };
@@ -318,10 +318,10 @@ private:
 
     // Raw item mutations: counters, aggregates, fairness. No checks.
     void add_item_raw(std::uint32_t e, const item& it);
-    void remove_item_raw(std::uint32_t e, std::uint32_t demand, std::uint16_t sub);
+    void remove_item_raw(std::uint32_t e, demand_id demand, std::uint16_t sub);
     void account_item(std::uint32_t e, const item& it, int sign);
     void week_load_change(std::uint32_t e, int week, int before, int after);
-    void set_placed(std::uint32_t d, bool placed);
+    void set_placed(demand_id d, bool placed);
     void underfill_change(const cohort_t& c, int before_members, int after_members);
     void book_session(std::uint32_t c, std::uint32_t k, int sign);
     /// Re-travels every member of c from the current venue's travel to that of `venue`
@@ -358,14 +358,14 @@ private:
     [[nodiscard]] int cohort_misses(std::uint32_t e, const cohort_t& c) const;
     [[nodiscard]] int self_misses(std::uint32_t e, const delivery_c& pm, const std::vector<span>& blocks) const;
     /// Changes of demand d's study blocks against the previous plan.
-    [[nodiscard]] int block_changes(std::uint32_t d) const;
+    [[nodiscard]] int block_changes(demand_id d) const;
 
     // Undo helpers.
     void undo(const entry& en);
-    void do_leave(std::uint32_t d, bool journal);
-    bool do_join(std::uint32_t c, std::uint32_t d, bool check, refusal* why, bool journal);
-    void do_self_remove(std::uint32_t d, bool journal);
-    bool do_self_place(std::uint32_t d, std::uint32_t pm, const std::vector<span>& blocks, bool check, refusal* why,
+    void do_leave(demand_id d, bool journal);
+    bool do_join(std::uint32_t c, demand_id d, bool check, refusal* why, bool journal);
+    void do_self_remove(demand_id d, bool journal);
+    bool do_self_place(demand_id d, std::uint32_t pm, const std::vector<span>& blocks, bool check, refusal* why,
                        bool journal);
 
     std::vector<entry> journal_;

@@ -53,8 +53,9 @@ replan_context::replan_context(const text::messages& m, const compiled_model& cm
     auto is_locked = [&](calendar::instant start, bool pinned) {
         return keep_pins && (pinned || (from && start < *from));
     };
-    std::unordered_map<std::uint64_t, std::uint32_t> demand_of;
-    for (std::uint32_t d = 0; d < cm.demand.size(); ++d) demand_of.emplace(key(cm.demand[d].employee, cm.demand[d].program), d);
+    std::unordered_map<std::uint64_t, demand_id> demand_of;
+    for (const demand_id d : cm.demand.indices())
+        demand_of.emplace(key(cm.demand[d].employee, cm.demand[d].program), d);
     cohort_of.assign(cm.demand.size(), -1);
     blocks.resize(cm.demand.size());
 
@@ -148,14 +149,14 @@ replan_context::replan_context(const text::messages& m, const compiled_model& cm
                                       b.revision, is_locked(b.start, false)});
     }
     published.assign(cm.declared, 0);
-    for (std::size_t d = 0; d < cm.declared; ++d) published[d] = cohort_of[d] >= 0 || !blocks[d].empty();
+    for (const demand_id d : cm.declared_demand()) published[d] = cohort_of[d] >= 0 || !blocks[d].empty();
     for (auto& v : blocks)
         std::sort(v.begin(), v.end(), [](const previous_block& x, const previous_block& y) {
             return std::tie(x.module, x.at.a) < std::tie(y.module, y.at.a);
         });
 }
 
-int replan_context::unmatched_blocks(const compiled_model& cm, std::uint32_t d, const placement& p) const {
+int replan_context::unmatched_blocks(const compiled_model& cm, demand_id d, const placement& p) const {
     const auto& prev = blocks[d];
     int unmatched = static_cast<int>(prev.size());
     if (p.kind != place_kind::self) return unmatched;
@@ -281,7 +282,7 @@ void import_cohort(const text::messages& m, plan& pl, const replan_context& rc, 
         for (const auto d : pc.members)
             if (pl.place[d].kind == place_kind::none) (void)pl.join(c, d);
     if (!pc.frozen && static_cast<int>(pl.cohorts[c].members.size()) < pm.size_min) {
-        const std::vector<std::uint32_t> members = pl.cohorts[c].members;
+        const std::vector<demand_id> members = pl.cohorts[c].members;
         for (const auto d : members) pl.leave(d);
         pl.close_cohort(c);
     }
@@ -290,7 +291,7 @@ void import_cohort(const text::messages& m, plan& pl, const replan_context& rc, 
 /// Moves block k of demand d anywhere in the horizon it fits, nearest day to
 /// `at` first; on each day its clock time first, then every start on the grid
 /// in its delivery's windows.
-bool relocate_block(plan& pl, std::uint32_t d, std::uint32_t k, span at) {
+bool relocate_block(plan& pl, demand_id d, std::uint32_t k, span at) {
     const compiled_model& cm = pl.cm;
     const delivery_c& pm = cm.deliveries[pl.place[d].pm];
     const session_t home = at.a >= 0 && at.b <= cm.horizon_end
@@ -322,7 +323,7 @@ enum class block_stage : std::uint8_t {
 };
 
 /// Takes over the person's previous study blocks of demand d at one stage.
-void import_blocks(const text::messages& m, plan& pl, const replan_context& rc, std::uint32_t d, block_stage stage,
+void import_blocks(const text::messages& m, plan& pl, const replan_context& rc, demand_id d, block_stage stage,
                    std::vector<std::string>& notes) {
     const compiled_model& cm = pl.cm;
     const auto& prev = rc.blocks[d];
@@ -422,18 +423,18 @@ std::vector<std::string> import_previous(const text::messages& m, plan& pl, cons
     std::vector<std::string> notes;
     for (std::uint32_t p = 0; p < rc.cohorts.size(); ++p)
         if (rc.cohorts[p].frozen) import_cohort(m, pl, rc, p, notes);
-    for (std::uint32_t d = 0; d < rc.blocks.size(); ++d) import_blocks(m, pl, rc, d, block_stage::under_way, notes);
+    for (const demand_id d : rc.blocks.indices()) import_blocks(m, pl, rc, d, block_stage::under_way, notes);
     for (std::uint32_t p = 0; p < rc.cohorts.size(); ++p)
         if (!rc.cohorts[p].frozen) import_cohort(m, pl, rc, p, notes);
-    for (std::uint32_t d = 0; d < rc.blocks.size(); ++d) import_blocks(m, pl, rc, d, block_stage::declared, notes);
+    for (const demand_id d : rc.blocks.indices()) import_blocks(m, pl, rc, d, block_stage::declared, notes);
     pl.commit();
     return notes;
 }
 
 std::vector<std::string> import_previous_top_up(const text::messages& m, plan& pl, const replan_context& rc) {
     std::vector<std::string> notes;
-    for (std::uint32_t d = pl.cm.declared; d < rc.blocks.size(); ++d)
-        import_blocks(m, pl, rc, d, block_stage::top_up, notes);
+    for (const demand_id d : rc.blocks.indices())
+        if (!pl.cm.is_declared(d)) import_blocks(m, pl, rc, d, block_stage::top_up, notes);
     pl.commit();
     return notes;
 }

@@ -29,7 +29,7 @@ struct previous_cohort {
     std::vector<std::uint8_t> pinned;    ///< parallel: pinned in the previous plan
     std::vector<std::uint32_t> revision; ///< parallel: revisions in the previous plan
     std::vector<std::uint8_t> outside;   ///< parallel: not locked, and outside the horizon as it is now
-    std::vector<std::uint32_t> members;  ///< demand indices of its participants, sorted
+    std::vector<demand_id> members;      ///< its participants, sorted
     bool frozen = false;                 ///< has a locked session: every participant stays
 };
 
@@ -53,18 +53,18 @@ public:
     /// Nothing new starts before this (the re-plan instant; far past without one).
     tmin earliest = no_time;
     std::vector<previous_cohort> cohorts;
-    std::vector<std::int32_t> cohort_of;                 ///< per demand: its previous cohort, -1 none
-    std::vector<std::vector<previous_block>> blocks;     ///< per demand, by module then start
+    model::index_vector<demand_id, std::int32_t> cohort_of;              ///< its previous cohort, -1 none
+    model::index_vector<demand_id, std::vector<previous_block>> blocks;  ///< by module then start
     /// Per declared demand: placed in the previous plan (a participant of a cohort
     /// of its programme, or with study blocks of it). docs/model.md "Stability".
-    std::vector<char> published;
+    model::index_vector<demand_id, char> published;
     /// Every previous session, participant and study block: the changes of a plan that keeps nothing.
     std::int64_t items = 0;
     /// What of the previous plan could not be matched to the scenario as it is now.
     std::vector<std::string> problems;
 
     /// Previous blocks of demand d without an identical block in `p` (docs/model.md: one change each).
-    [[nodiscard]] int unmatched_blocks(const compiled_model& cm, std::uint32_t d, const placement& p) const;
+    [[nodiscard]] int unmatched_blocks(const compiled_model& cm, demand_id d, const placement& p) const;
     /// Whether session k of cohort c is as its origin had it (time, venue).
     [[nodiscard]] bool same_session(const cohort_t& c, std::uint32_t k) const;
     [[nodiscard]] bool locked(const cohort_t& c, std::uint32_t k) const {

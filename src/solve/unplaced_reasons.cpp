@@ -4,7 +4,7 @@
 
 namespace jadwal::solve::detail {
 
-std::vector<reason> unplaced_reasons(const plan& pl, std::uint32_t d, refusal last) {
+std::vector<reason> unplaced_reasons(const plan& pl, demand_id d, refusal last) {
     const compiled_model& cm = pl.cm;
     const model::scenario& s = cm.scenario;
     const demand_c& dc = cm.demand[d];

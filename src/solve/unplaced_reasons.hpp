@@ -13,6 +13,6 @@
 namespace jadwal::solve::detail {
 
 /// Reasons for unplaced demand d, given the refusal last seen for it.
-[[nodiscard]] std::vector<reason> unplaced_reasons(const plan& pl, std::uint32_t d, refusal last);
+[[nodiscard]] std::vector<reason> unplaced_reasons(const plan& pl, demand_id d, refusal last);
 
 }  // namespace jadwal::solve::detail

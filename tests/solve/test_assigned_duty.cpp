@@ -192,8 +192,8 @@ TEST_CASE("training added without checks on a reserved day in lieu moves that da
     REQUIRE(k1 > k0);
     const auto& shift = cm.rostered[off + static_cast<std::size_t>(k1)];
     const sd::tmin a0 = cm.day_start[static_cast<std::size_t>(k0)] + 8 * 60;
-    std::uint32_t d = 0;
-    while (cm.demand[d].employee != e) ++d;
+    sd::demand_id d{0};
+    while (cm.demand[d].employee != e) ++d.value;
     const std::uint32_t pm = cm.programs[cm.demand[d].program].deliveries.front();
     REQUIRE(cm.deliveries[pm].parts.size() == 2);
     // As a rollback or a re-plan's import does: the first session earns a day in lieu,

@@ -48,12 +48,12 @@ struct bench {
     }
 
     /// The demand of the employee at this index of the scenario for programme id.
-    std::uint32_t demand(std::uint32_t employee, std::string_view id) const {
+    sd::demand_id demand(std::uint32_t employee, std::string_view id) const {
         const std::uint32_t p = program(id);
-        for (std::uint32_t d = 0; d < cm->declared; ++d)
+        for (const sd::demand_id d : cm->declared_demand())
             if (cm->demand[d].employee == employee && cm->demand[d].program == p) return d;
         FAIL("no demand of employee " << employee << " for " << id);
-        return 0;
+        return {};
     }
 
     /// Opens a cohort of programme id's first mode: one session on day `day` from
@@ -181,7 +181,7 @@ TEST_CASE("a person waiting while every cohort is full is not told the cohorts a
     // (pulled from the full one, which keeps 3) could open.
     bench b(test::exact_case("open_pull"));
     b.open("q", -1, {}, 0, 9 * 60, {0, 1, 4, 5});
-    const std::uint32_t d = b.demand(2, "q");
+    const sd::demand_id d = b.demand(2, "q");
     const text::messages m;
     sd::rng r(sd::explain_seed(1, d));
     const auto ex = sd::explain_unplaced(m, *b.pl, r, d);

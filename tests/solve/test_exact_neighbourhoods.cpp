@@ -200,7 +200,7 @@ TEST_CASE("a neighbourhood holds a schedule built around each freed person, so a
     CHECK(o.solved);
     CHECK(o.improved);
     int placed = 0;
-    for (std::uint32_t d = 0; d < cm.declared; ++d) placed += pl.place[d].kind != sd::place_kind::none ? 1 : 0;
+    for (const sd::demand_id d : cm.declared_demand()) placed += pl.place[d].kind != sd::place_kind::none ? 1 : 0;
     CHECK(placed == 4);
     CHECK(pl.self_check().empty());
 }

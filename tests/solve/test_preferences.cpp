@@ -182,10 +182,10 @@ TEST_CASE("the plan refuses to seat a person in a mode they refused, and the eva
     sd::construct(pl, r, log, [] { return false; });
     REQUIRE(pl.program_cohorts[0].size() == 1);
     const std::uint32_t cohort = pl.program_cohorts[0].front();
-    std::uint32_t budi_p = UINT32_MAX;
-    for (std::uint32_t d = 0; d < cm.declared; ++d)
+    sd::demand_id budi_p;
+    for (const sd::demand_id d : cm.declared_demand())
         if (cm.demand[d].employee == 1 && cm.demand[d].program == 0) budi_p = d;
-    REQUIRE(budi_p != UINT32_MAX);
+    REQUIRE(budi_p.valid());
     sd::refusal why = sd::refusal::none;
     CHECK_FALSE(pl.join(cohort, budi_p, &why));
     CHECK(why == sd::refusal::mode_refused);
@@ -274,7 +274,7 @@ TEST_CASE(
             CHECK(ev.levels == pl.objective());
             CHECK(pl.self_check() == "");
             std::int64_t by_placement = 0;
-            for (std::uint32_t d = 0; d < cm.demand.size(); ++d) by_placement += pl.preference_misses(d);
+            for (const sd::demand_id d : cm.demand.indices()) by_placement += pl.preference_misses(d);
             CHECK(by_placement == pl.tot.preference_misses);
         };
         check(0);

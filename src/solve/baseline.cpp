@@ -39,11 +39,12 @@ bool hand_schedule(const plan& pl, std::uint32_t pmi, int first_day, std::int32_
         bool in_window = false;
         for (const window_c* w = cm.wins_begin(pm, d); w != cm.wins_end(pm, d); ++w) in_window = in_window || (w->a <= a && b <= w->b);
         if (!in_window) return false;
-        if (venue >= 0 && !pl.venue_free(static_cast<std::uint32_t>(venue), d, a, b, UINT32_MAX)) return false;
-        if (pm.platform >= 0 && !pl.platform_free(static_cast<std::uint32_t>(pm.platform), d, a, b, UINT32_MAX)) return false;
+        if (venue >= 0 && !pl.venue_free(static_cast<std::uint32_t>(venue), d, a, b, cohort_id{})) return false;
+        if (pm.platform >= 0 && !pl.platform_free(static_cast<std::uint32_t>(pm.platform), d, a, b, cohort_id{}))
+            return false;
         for (const auto i : instructors) {
             // The baseline plans as today: no evening teaching.
-            if (cm.instructor_evening(i, d, a, b) || !pl.instructor_free(i, d, a, b, UINT32_MAX)) return false;
+            if (cm.instructor_evening(i, d, a, b) || !pl.instructor_free(i, d, a, b, cohort_id{})) return false;
             const auto& ic = cm.instructors[i];
             if (ic.max_days_per_month >= 0 && pl.instructor_day(i, d).empty()) {
                 const int month = cm.day[static_cast<std::size_t>(d)].month;
@@ -153,7 +154,7 @@ void construct_baseline(plan& pl, refusal_log& log, const std::function<bool()>&
                     }
                     if (!ok) continue;
                 }
-                if (ins.open_and_seat(s, waiting) >= 0) {
+                if (ins.open_and_seat(s, waiting).valid()) {
                     pl.commit();
                     opened = true;
                     break;

@@ -139,7 +139,7 @@ void live_greedy(plan& pl, inserter& ins, const programme_view& v, const std::ve
             queue.push({o.score, top.p});
             continue;
         }
-        if (ins.open_and_seat(o.s, cands) < 0) {
+        if (!ins.open_and_seat(o.s, cands).valid()) {
             if (++failures[top.p] < 3) queue.push({o.score * 0.5, top.p});
             continue;
         }
@@ -162,7 +162,7 @@ void construct(plan& pl, rng& r, refusal_log& log, const std::function<bool()>& 
             if (!cm.deliveries[pmi].fixed) continue;
             while (!stop()) {
                 const auto cands = unplaced_of(pl, v.demand[p]);
-                if (cands.empty() || ins.build_cohort(pmi, cands, 0) < 0) break;
+                if (cands.empty() || !ins.build_cohort(pmi, cands, 0).valid()) break;
                 pl.commit();
             }
         }

@@ -265,7 +265,7 @@ void exact_model::add_cohort_candidate(std::uint32_t pmi, std::int32_t venue, st
     const std::size_t at = pl_.mark();
     const objective3 before = separable(cm_, pl_.tot);
     const double money_before = pl_.money();
-    const std::uint32_t c = pl_.open_cohort(pmi, venue, fixed, instructors, sessions);
+    const cohort_id c = pl_.open_cohort(pmi, venue, fixed, instructors, sessions);
     bool ok = pl_.budget_ok();
     for (std::uint32_t k = 0; k < sessions.size() && ok; ++k)
         ok = fixed >= 0 ? true : pl_.session_ok(c, k, sessions[k].day, sessions[k].a, sessions[k].b);
@@ -442,7 +442,7 @@ void exact_model::enumerate() {
                     bool free = true;
                     for (const auto& x : ses)
                         free = free &&
-                               pl_.platform_free(static_cast<std::uint32_t>(pm.platform), x.day, x.a, x.b, UINT32_MAX);
+                               pl_.platform_free(static_cast<std::uint32_t>(pm.platform), x.day, x.a, x.b, cohort_id{});
                     if (!free) continue;
                 }
                 add_cohort_candidate(pmi, -1, static_cast<std::int32_t>(f), ses);
@@ -889,16 +889,16 @@ bool exact_model::solve(double seconds, const std::function<bool()>& stop, int m
 }
 
 bool exact_model::rebuild() {
-    std::vector<std::int32_t> opened(cands_.size(), -1);
+    std::vector<cohort_id> opened(cands_.size());  // invalid: the candidate stays closed
     for (std::size_t c = 0; c < cands_.size(); ++c) {
         if (x_[c] < 0.5) continue;
         const auto& cd = cands_[c];
-        opened[c] = static_cast<std::int32_t>(pl_.open_cohort(cd.pm, cd.venue, cd.fixed, cd.instructors, cd.sessions));
+        opened[c] = pl_.open_cohort(cd.pm, cd.venue, cd.fixed, cd.instructors, cd.sessions);
     }
     // The cohorts together: each session's resources with the others booked.
     for (std::size_t c = 0; c < cands_.size(); ++c) {
-        if (opened[c] < 0) continue;
-        const auto oc = static_cast<std::uint32_t>(opened[c]);
+        if (!opened[c].valid()) continue;
+        const cohort_id oc = opened[c];
         const auto& ses = cands_[c].sessions;
         for (std::uint32_t k = 0; k < ses.size(); ++k) {
             if (cands_[c].fixed < 0 && !pl_.session_ok(oc, k, ses[k].day, ses[k].a, ses[k].b)) return false;
@@ -909,15 +909,12 @@ bool exact_model::rebuild() {
     for (std::size_t o = 0; o < opts_.size(); ++o) {
         if (x_[static_cast<std::size_t>(col_of(o))] < 0.5) continue;
         const option& op = opts_[o];
-        bool ok = op.cand >= 0
-                      ? pl_.join(static_cast<std::uint32_t>(opened[static_cast<std::size_t>(op.cand)]), op.demand)
-                      : pl_.self_place(op.demand, op.pm, op.blocks);
+        bool ok = op.cand >= 0 ? pl_.join(opened[static_cast<std::size_t>(op.cand)], op.demand)
+                               : pl_.self_place(op.demand, op.pm, op.blocks);
         if (!ok) return false;
     }
     for (std::size_t c = 0; c < cands_.size(); ++c)
-        if (opened[c] >= 0 &&
-            static_cast<int>(pl_.cohorts[static_cast<std::size_t>(opened[c])].members.size()) < cands_[c].min)
-            return false;
+        if (opened[c].valid() && static_cast<int>(pl_.cohorts[opened[c]].members.size()) < cands_[c].min) return false;
     return pl_.budget_ok();
 }
 
@@ -972,12 +969,12 @@ neighbourhood_outcome resolve_neighbourhood(plan& pl, rng& r, const neighbourhoo
     // sessions may fall after the days: the candidates' may too).
     std::vector<demand_id> freed;
     std::vector<cohort_t> own_cohorts;
-    std::vector<std::uint32_t> cohorts;
+    std::vector<cohort_id> cohorts;
     for (const auto q : nb.programs)
         cohorts.insert(cohorts.end(), pl.program_cohorts[q].begin(), pl.program_cohorts[q].end());
     std::sort(cohorts.begin(), cohorts.end());
     cohorts.erase(std::unique(cohorts.begin(), cohorts.end()), cohorts.end());
-    for (const std::uint32_t c : cohorts) {
+    for (const cohort_id c : cohorts) {
         const cohort_t& co = pl.cohorts[c];
         if (co.sessions.empty() || !inside(starts_on(co.sessions))) continue;
         own_cohorts.push_back(co);
@@ -1095,7 +1092,7 @@ neighbourhoods_summary exact_neighbourhoods(plan& pl, rng& r, int count, int win
         // frees something; uniform when it has nothing placed.
         std::vector<int> starts;
         if (window < cm.days) {
-            for (const std::uint32_t c : pl.program_cohorts[nb.programs[0]])
+            for (const cohort_id c : pl.program_cohorts[nb.programs[0]])
                 if (!pl.cohorts[c].sessions.empty()) starts.push_back(starts_on(pl.cohorts[c].sessions));
             for (const demand_id d : cm.declared_demand())
                 if (cm.demand[d].program == nb.programs[0] && pl.place[d].kind == place_kind::self &&

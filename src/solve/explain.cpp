@@ -290,7 +290,7 @@ std::optional<reason> instructor_reason(const text::messages& m, const plan& pl,
             if (b > w->b) continue;
             any_window = true;
             for (std::size_t k = 0; k < pc.instructors.size(); ++k)
-                free[k] = free[k] || pl.instructor_free(pc.instructors[k], d, a, b, UINT32_MAX);
+                free[k] = free[k] || pl.instructor_free(pc.instructors[k], d, a, b, cohort_id{});
         }
         if (!any_window) continue;
         ++window_days;
@@ -435,13 +435,13 @@ gathering gather(plan& pl, std::uint32_t pmi) {
 // ---------------------------------------------------------------- cohorts
 
 struct cohort_probe {
-    std::uint32_t cohort = 0;
+    cohort_id cohort;
     refusal why = refusal::none;
     span where{};  ///< the session that failed, when one did
 };
 
 /// The first rule that keeps demand d out of cohort c (none: it could join now).
-cohort_probe probe_cohort(plan& pl, std::uint32_t c, demand_id d) {
+cohort_probe probe_cohort(plan& pl, cohort_id c, demand_id d) {
     const compiled_model& cm = pl.cm;
     const cohort_t& co = pl.cohorts[c];
     const delivery_c& pm = cm.deliveries[co.pm];
@@ -535,7 +535,7 @@ std::string relax_words(const text::messages& m, const plan& pl, demand_id d, st
 }
 
 /// Tries demand d in cohort c with `bits` relaxed; adds a candidate when it works.
-void try_cohort(const text::messages& m, plan& pl, std::uint32_t c, demand_id d, std::uint8_t bits,
+void try_cohort(const text::messages& m, plan& pl, cohort_id c, demand_id d, std::uint8_t bits,
                 std::vector<candidate>& out) {
     const compiled_model& cm = pl.cm;
     const objective3 before = pl.objective();
@@ -738,15 +738,15 @@ bool another_cohort_opens(plan& pl, demand_id d, std::uint32_t pmi, span& at) {
         if (x != d && cm.demand[x].program == pm.program && pl.place[x].kind == place_kind::none &&
             !cm.refuses(cm.demand[x].employee, pm))
             waiting.push_back(x);
-    std::vector<std::uint32_t> donors;
+    std::vector<cohort_id> donors;
     schedule s;
     // Four schedules drawn at random, then four built around d (a far venue
     // leaves d few times that schedules drawn at random hit).
     for (int t = 0; t < 8; ++t) {
         if (!ins.random_schedule(pmi, 0, -1, s, t < 4 ? demand_id{} : d) || !ins.probe(s, d, nullptr)) continue;
         const std::size_t mark = pl.mark();
-        const std::int32_t c = ins.open_pulling(s, waiting, 64, donors);
-        bool ok = c >= 0 && pl.place[d].kind == place_kind::cohort && pl.place[d].cohort == c;
+        const cohort_id c = ins.open_pulling(s, waiting, 64, donors);
+        bool ok = c.valid() && pl.place[d].kind == place_kind::cohort && pl.place[d].cohort == c;
         for (const auto x : donors)
             ok = ok && static_cast<int>(pl.cohorts[x].members.size()) >= cm.deliveries[pl.cohorts[x].pm].size_min;
         pl.rollback(mark);
@@ -767,17 +767,17 @@ reason live_reason(const text::messages& m, plan& pl, demand_id d, std::uint32_t
     // The cohorts in an order of the plan itself (times, venue, first member),
     // not of how the search happened to number them: the same plan read back
     // from solution.json (`jadwal explain`) gives the same sentences.
-    std::vector<std::uint32_t> ours;
+    std::vector<cohort_id> ours;
     for (const auto c : pl.program_cohorts[pm.program])
         if (pl.cohorts[c].pm == pmi) ours.push_back(c);
-    const auto key = [&](std::uint32_t c) {
+    const auto key = [&](cohort_id c) {
         const cohort_t& co = pl.cohorts[c];
         const tmin first = co.sessions.empty() ? 0 : co.sessions.front().a;
         const std::uint32_t member =
             co.members.empty() ? UINT32_MAX : std::min_element(co.members.begin(), co.members.end())->value;
         return std::tuple{first, co.venue, co.fixed, member, c};
     };
-    std::sort(ours.begin(), ours.end(), [&](std::uint32_t x, std::uint32_t y) { return key(x) < key(y); });
+    std::sort(ours.begin(), ours.end(), [&](cohort_id x, cohort_id y) { return key(x) < key(y); });
     std::vector<cohort_probe> mine;
     for (const auto c : ours) mine.push_back(probe_cohort(pl, c, d));
     probes.insert(probes.end(), mine.begin(), mine.end());

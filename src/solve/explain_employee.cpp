@@ -91,14 +91,14 @@ employee_explanation explain_employee(const model::scenario& s, const solution& 
         const detail::placement& p = pl.place[d];
         if (p.kind == detail::place_kind::none || !cm.employees[e].prefers) return;
         const bool seated = p.kind == detail::place_kind::cohort;
-        const detail::delivery_c& pm = cm.deliveries[seated ? pl.cohorts[static_cast<std::size_t>(p.cohort)].pm : p.pm];
+        const detail::delivery_c& pm = cm.deliveries[seated ? pl.cohorts[p.cohort].pm : p.pm];
         int days = 0, times = 0;
         auto count = [&](detail::tmin a, detail::tmin b) {
             days += cm.day_missed(e, a) ? 1 : 0;
             times += cm.clock_missed(e, a, b) ? 1 : 0;
         };
         if (seated)
-            for (const auto& x : pl.cohorts[static_cast<std::size_t>(p.cohort)].sessions) count(x.a, x.b);
+            for (const auto& x : pl.cohorts[p.cohort].sessions) count(x.a, x.b);
         else
             for (const auto& x : p.blocks) count(x.a, x.b);
         const int mode = cm.mode_miss(e, pm);

@@ -42,15 +42,15 @@ solution extract(const plan& pl, const refusal_log& log, const demand_explanatio
     auto at = [&](tmin t) { return cm.t0 + calendar::minutes{t}; };
     solution out;
     // Cohorts by programme, then first session, then internal id.
-    std::vector<std::uint32_t> order;
-    for (std::uint32_t c = 0; c < pl.cohorts.size(); ++c)
+    std::vector<cohort_id> order;
+    for (const cohort_id c : pl.cohorts.indices())
         if (pl.cohorts[c].alive) order.push_back(c);
-    auto first_start = [&](std::uint32_t c) {
+    auto first_start = [&](cohort_id c) {
         tmin t = INT32_MAX;
         for (const auto& x : pl.cohorts[c].sessions) t = std::min(t, x.a);
         return t;
     };
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    std::sort(order.begin(), order.end(), [&](cohort_id a, cohort_id b) {
         const auto pa = cm.deliveries[pl.cohorts[a].pm].program, pb = cm.deliveries[pl.cohorts[b].pm].program;
         if (pa != pb) return pa < pb;
         const tmin ta = first_start(a), tb = first_start(b);

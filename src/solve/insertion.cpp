@@ -271,18 +271,19 @@ bool inserter::random_schedule(std::uint32_t pmi, int first_lo, int first_hi, sc
     };
     auto resources_ok = [&](int dd, tmin a, tmin b) {
         if (a < pl_.earliest()) return false;  // re-planning: nothing new before the re-plan instant
-        if (out.venue >= 0 && !pl_.venue_free(static_cast<std::uint32_t>(out.venue), dd, a, b, UINT32_MAX)) return false;
-        if (pm.platform >= 0 && !pl_.platform_free(static_cast<std::uint32_t>(pm.platform), dd, a, b, UINT32_MAX))
+        if (out.venue >= 0 && !pl_.venue_free(static_cast<std::uint32_t>(out.venue), dd, a, b, cohort_id{}))
+            return false;
+        if (pm.platform >= 0 && !pl_.platform_free(static_cast<std::uint32_t>(pm.platform), dd, a, b, cohort_id{}))
             return false;
         for (const auto i : out.instructors) {
-            if (!pl_.instructor_free(i, dd, a, b, UINT32_MAX)) return false;
+            if (!pl_.instructor_free(i, dd, a, b, cohort_id{})) return false;
             const auto& ic = cm_.instructors[i];
             if (cm_.instructor_evening(i, dd, a, b)) {
                 // Evenings this schedule already takes count towards the week too.
                 std::vector<int> extra;
                 for (const auto& x : out.sessions)
                     if (cm_.instructor_evening(i, x.day, x.a, x.b)) extra.push_back(x.day);
-                if (!pl_.instructor_evenings_ok(i, dd, UINT32_MAX, -1, extra)) return false;
+                if (!pl_.instructor_evenings_ok(i, dd, cohort_id{}, -1, extra)) return false;
             }
             if (ic.max_days_per_month >= 0 && pl_.instructor_day(i, dd).empty()) {
                 const int month = cm_.day[static_cast<std::size_t>(dd)].month;
@@ -409,40 +410,39 @@ bool inserter::probe(const schedule& s, demand_id d, double* burden, refusal* wh
     return probe_sessions(pl_, d, cm_.deliveries[s.pm], s.venue, s.sessions, burden, why);
 }
 
-std::int32_t inserter::open_seating(const schedule& s, const std::vector<demand_id>& candidates) {
+cohort_id inserter::open_seating(const schedule& s, const std::vector<demand_id>& candidates) {
     const std::size_t mark = pl_.mark();
-    const std::uint32_t c = pl_.open_cohort(s.pm, s.venue, s.fixed, s.instructors, s.sessions);
+    const cohort_id c = pl_.open_cohort(s.pm, s.venue, s.fixed, s.instructors, s.sessions);
     if (!pl_.budget_ok()) {
         pl_.rollback(mark);
-        return -1;
+        return {};
     }
     for (const demand_id d : candidates) {
         if (static_cast<int>(pl_.cohorts[c].members.size()) >= pl_.cohorts[c].cap) break;
         if (pl_.place[d].kind == place_kind::none) pl_.join(c, d);
     }
-    return static_cast<std::int32_t>(c);
+    return c;
 }
 
-std::int32_t inserter::open_and_seat(const schedule& s, const std::vector<demand_id>& candidates) {
+cohort_id inserter::open_and_seat(const schedule& s, const std::vector<demand_id>& candidates) {
     const std::size_t mark = pl_.mark();
-    const std::int32_t c = open_seating(s, candidates);
-    if (c < 0) return -1;
-    if (static_cast<int>(pl_.cohorts[static_cast<std::uint32_t>(c)].members.size()) < cm_.deliveries[s.pm].size_min) {
+    const cohort_id c = open_seating(s, candidates);
+    if (!c.valid()) return {};
+    if (static_cast<int>(pl_.cohorts[c].members.size()) < cm_.deliveries[s.pm].size_min) {
         pl_.rollback(mark);
-        return -1;
+        return {};
     }
     return c;
 }
 
-std::int32_t inserter::open_pulling(const schedule& s, const std::vector<demand_id>& waiting, int max_pulls,
-                                    std::vector<std::uint32_t>& donors) {
+cohort_id inserter::open_pulling(const schedule& s, const std::vector<demand_id>& waiting, int max_pulls,
+                                 std::vector<cohort_id>& donors) {
     donors.clear();
     const std::size_t mark = pl_.mark();
-    const std::int32_t opened = open_seating(s, waiting);
-    if (opened < 0) return -1;
-    const auto c = static_cast<std::uint32_t>(opened);
+    const cohort_id c = open_seating(s, waiting);
+    if (!c.valid()) return {};
     const delivery_c& pm = cm_.deliveries[s.pm];
-    auto size = [&](std::uint32_t x) { return static_cast<int>(pl_.cohorts[x].members.size()); };
+    auto size = [&](cohort_id x) { return static_cast<int>(pl_.cohorts[x].members.size()); };
     if (size(c) < pm.size_min) {
         pull_.clear();
         std::size_t above = 0;
@@ -461,7 +461,7 @@ std::int32_t inserter::open_pulling(const schedule& s, const std::vector<demand_
         for (const auto m : pull_) {
             if (size(c) >= pm.size_min || ++tries > max_pulls) break;
             if (pl_.frozen(m)) continue;
-            const auto from = static_cast<std::uint32_t>(pl_.place[m].cohort);
+            const cohort_id from = pl_.place[m].cohort;
             pl_.leave(m);
             if (pl_.join(c, m)) {
                 if (std::find(donors.begin(), donors.end(), from) == donors.end()) donors.push_back(from);
@@ -470,16 +470,16 @@ std::int32_t inserter::open_pulling(const schedule& s, const std::vector<demand_
             if (!pl_.join(from, m)) {
                 pl_.rollback(mark);
                 donors.clear();
-                return -1;
+                return {};
             }
         }
     }
     if (size(c) < pm.size_min) {
         pl_.rollback(mark);
         donors.clear();
-        return -1;
+        return {};
     }
-    return static_cast<std::int32_t>(c);
+    return c;
 }
 
 bool inserter::fixed_schedule(std::uint32_t pmi, std::size_t first_option, schedule& s, std::size_t& option) {
@@ -498,7 +498,8 @@ bool inserter::fixed_schedule(std::uint32_t pmi, std::size_t first_option, sched
             if (f.a < pl_.earliest()) ok = false;  // already past when re-planning
             const int dd = cm_.day_of(f.a);
             s.sessions.push_back({f.a, f.b, dd});
-            if (pm.platform >= 0 && !pl_.platform_free(static_cast<std::uint32_t>(pm.platform), dd, f.a, f.b, UINT32_MAX))
+            if (pm.platform >= 0 &&
+                !pl_.platform_free(static_cast<std::uint32_t>(pm.platform), dd, f.a, f.b, cohort_id{}))
                 ok = false;
         }
         for (int i = 0; ok && i < pc.per_session; ++i) {
@@ -508,9 +509,9 @@ bool inserter::fixed_schedule(std::uint32_t pmi, std::size_t first_option, sched
                 bool free = true;
                 std::vector<int> evenings;  // this schedule's evenings of ins so far: they count towards the week too
                 for (const auto& x : s.sessions) {
-                    free = free && pl_.instructor_free(ins, x.day, x.a, x.b, UINT32_MAX);
+                    free = free && pl_.instructor_free(ins, x.day, x.a, x.b, cohort_id{});
                     if (free && cm_.instructor_evening(ins, x.day, x.a, x.b)) {
-                        free = pl_.instructor_evenings_ok(ins, x.day, UINT32_MAX, -1, evenings);
+                        free = pl_.instructor_evenings_ok(ins, x.day, cohort_id{}, -1, evenings);
                         evenings.push_back(x.day);
                     }
                 }
@@ -593,22 +594,22 @@ bool inserter::best_schedule(std::uint32_t pmi, const std::vector<demand_id>& ca
     return best_seated >= 0;
 }
 
-std::int32_t inserter::build_cohort(std::uint32_t pmi, const std::vector<demand_id>& candidates, int tries,
-                                    int first_lo, int first_hi) {
+cohort_id inserter::build_cohort(std::uint32_t pmi, const std::vector<demand_id>& candidates, int tries, int first_lo,
+                                 int first_hi) {
     const delivery_c& pm = cm_.deliveries[pmi];
-    if (candidates.empty()) return -1;
+    if (candidates.empty()) return {};
     schedule s;
     if (pm.fixed) {
         std::size_t option = 0;
         for (std::size_t from = 0; fixed_schedule(pmi, from, s, option); from = option + 1) {
-            const std::int32_t c = open_and_seat(s, candidates);
-            if (c >= 0) return c;
+            const cohort_id c = open_and_seat(s, candidates);
+            if (c.valid()) return c;
         }
-        return -1;
+        return {};
     }
     double seated = 0, avg = 0;
-    if (!best_schedule(pmi, candidates, tries, first_lo, first_hi, s, seated, avg)) return -1;
-    if (seated < pm.size_min) return -1;
+    if (!best_schedule(pmi, candidates, tries, first_lo, first_hi, s, seated, avg)) return {};
+    if (seated < pm.size_min) return {};
     return open_and_seat(s, candidates);
 }
 
@@ -617,7 +618,7 @@ std::int32_t inserter::build_cohort(std::uint32_t pmi, const std::vector<demand_
 bool inserter::insert_best(demand_id d, int effort, refusal* why) {
     const demand_c& dc = cm_.demand[d];
     if (pl_.place[d].kind != place_kind::none) return false;
-    std::int32_t best_cohort = -1;
+    cohort_id best_cohort;
     double best = 0;
     bool found = false;
     for (const auto c : pl_.program_cohorts[dc.program]) {
@@ -630,7 +631,7 @@ bool inserter::insert_best(demand_id d, int effort, refusal* why) {
         if (!probe_sessions(pl_, d, cm_.deliveries[co.pm], co.venue, co.sessions, &b, why)) continue;
         if (!found || b < best) {
             best = b;
-            best_cohort = static_cast<std::int32_t>(c);
+            best_cohort = c;
             found = true;
         }
     }
@@ -646,13 +647,13 @@ bool inserter::insert_best(demand_id d, int effort, refusal* why) {
             best = b;
             best_pm = static_cast<std::int32_t>(pmi);
             best_blocks = blocks;
-            best_cohort = -1;
+            best_cohort = {};
             found = true;
         }
     }
     if (!found) return false;
     if (best_pm >= 0) return pl_.self_place(d, static_cast<std::uint32_t>(best_pm), best_blocks, why);
-    return pl_.join(static_cast<std::uint32_t>(best_cohort), d, why);
+    return pl_.join(best_cohort, d, why);
 }
 
 }  // namespace jadwal::solve::detail

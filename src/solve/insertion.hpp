@@ -68,21 +68,21 @@ public:
     /// For a fixed delivery: the first fixed option not in use whose resources are free.
     bool fixed_schedule(std::uint32_t pm, std::size_t first_option, schedule& out, std::size_t& option);
     /// Opens the best of `tries` random cohorts of pm for the candidates and seats
-    /// them in order until full. Returns the cohort, or -1 when none reached the
+    /// them in order until full. Returns the cohort, or an invalid id when none reached the
     /// minimum size (the plan is then unchanged).
-    std::int32_t build_cohort(std::uint32_t pm, const std::vector<demand_id>& candidates, int tries, int first_lo = 0,
-                              int first_hi = -1);
+    cohort_id build_cohort(std::uint32_t pm, const std::vector<demand_id>& candidates, int tries, int first_lo = 0,
+                           int first_hi = -1);
     /// Opens a cohort for a schedule and seats candidates (in order) until full;
-    /// -1 when it stays below the minimum (the plan is then unchanged).
-    std::int32_t open_and_seat(const schedule& s, const std::vector<demand_id>& candidates);
+    /// an invalid id when it stays below the minimum (the plan is then unchanged).
+    cohort_id open_and_seat(const schedule& s, const std::vector<demand_id>& candidates);
     /// Opens a cohort for a schedule, seats the waiting (in order) and, while it is
     /// below its minimum, pulls in members of the programme's other cohorts: those
     /// above their minimum first, each group in a random order, at most `max_pulls`
-    /// tried; one the new cohort refuses goes back. -1 when it stays below the
+    /// tried; one the new cohort refuses goes back. An invalid id when it stays below the
     /// minimum, the budget refuses it or a member cannot go back (the plan is then as
     /// it was). `donors`: the cohorts that lost members (they may be below their minimum).
-    std::int32_t open_pulling(const schedule& s, const std::vector<demand_id>& waiting, int max_pulls,
-                              std::vector<std::uint32_t>& donors);
+    cohort_id open_pulling(const schedule& s, const std::vector<demand_id>& waiting, int max_pulls,
+                           std::vector<cohort_id>& donors);
 
     /// Places unplaced demand d where it adds the least burden: an open cohort of
     /// its programme or self-paced study. False when nothing fits.
@@ -90,9 +90,9 @@ public:
 
 private:
     /// Opens a cohort for a schedule and seats candidates (in order, those still
-    /// unplaced) until full; -1 when the budget refuses it (the plan unchanged).
+    /// unplaced) until full; an invalid id when the budget refuses it (the plan unchanged).
     /// The cohort may be below its minimum: the callers decide.
-    std::int32_t open_seating(const schedule& s, const std::vector<demand_id>& candidates);
+    cohort_id open_seating(const schedule& s, const std::vector<demand_id>& candidates);
 
     plan& pl_;
     const compiled_model& cm_;

@@ -102,10 +102,10 @@ private:
         return false;
     }
 
-    bool pick_cohort(std::uint32_t& c, bool movable) {
+    bool pick_cohort(cohort_id& c, bool movable) {
         if (pl_.cohorts.empty()) return false;
         for (int i = 0; i < 8; ++i) {
-            c = rng_.below(static_cast<std::uint32_t>(pl_.cohorts.size()));
+            c = cohort_id{rng_.below(static_cast<std::uint32_t>(pl_.cohorts.size()))};
             if (pl_.cohorts[c].alive && (!movable || pl_.cohorts[c].fixed < 0)) return true;
         }
         return false;
@@ -222,7 +222,7 @@ private:
     }
 
     bool session_shift() {
-        std::uint32_t c;
+        cohort_id c;
         if (!pick_cohort(c, true)) return false;
         const cohort_t& co = pl_.cohorts[c];
         const delivery_c& pm = cm_.deliveries[co.pm];
@@ -244,7 +244,7 @@ private:
     }
 
     bool cohort_shift() {
-        std::uint32_t c;
+        cohort_id c;
         if (!pick_cohort(c, true)) return false;
         int delta = rng_.between(1, 7);
         if (rng_.chance(1, 2)) delta = -delta;
@@ -261,7 +261,7 @@ private:
     }
 
     bool venue_change() {
-        std::uint32_t c;
+        cohort_id c;
         if (!pick_cohort(c, true)) return false;
         const cohort_t& co = pl_.cohorts[c];
         const auto& venues = cm_.deliveries[co.pm].venues;
@@ -278,7 +278,7 @@ private:
         const placement& p = pl_.place[d];
         if (pl_.frozen(d)) return false;
         if (p.kind != place_kind::cohort) return p.kind == place_kind::self;
-        const cohort_t& co = pl_.cohorts[static_cast<std::size_t>(p.cohort)];
+        const cohort_t& co = pl_.cohorts[p.cohort];
         return static_cast<int>(co.members.size()) > cm_.deliveries[co.pm].size_min;
     }
 
@@ -290,10 +290,10 @@ private:
     bool member_move() {
         demand_id d;
         if (!pick(place_kind::cohort, d) || !can_leave(d)) return false;
-        const auto from = static_cast<std::uint32_t>(pl_.place[d].cohort);
+        const cohort_id from = pl_.place[d].cohort;
         const auto& list = pl_.program_cohorts[cm_.demand[d].program];
         if (list.size() > 1 && rng_.chance(2, 3)) {
-            const std::uint32_t to = list[rng_.below(static_cast<std::uint32_t>(list.size()))];
+            const cohort_id to = list[rng_.below(static_cast<std::uint32_t>(list.size()))];
             if (to == from) return false;
             pl_.leave(d);
             return pl_.join(to, d);
@@ -305,10 +305,10 @@ private:
     bool member_swap() {
         demand_id d1;
         if (!pick(place_kind::cohort, d1)) return false;
-        const auto a = static_cast<std::uint32_t>(pl_.place[d1].cohort);
+        const cohort_id a = pl_.place[d1].cohort;
         const auto& list = pl_.program_cohorts[cm_.demand[d1].program];
         if (list.size() < 2) return false;
-        const std::uint32_t b = list[rng_.below(static_cast<std::uint32_t>(list.size()))];
+        const cohort_id b = list[rng_.below(static_cast<std::uint32_t>(list.size()))];
         if (b == a || pl_.cohorts[b].members.empty()) return false;
         const auto& mb = pl_.cohorts[b].members;
         const demand_id d2 = mb[rng_.below(static_cast<std::uint32_t>(mb.size()))];
@@ -323,7 +323,7 @@ private:
         if (!pick(place_kind::self, d)) return false;
         const auto& list = pl_.program_cohorts[cm_.demand[d].program];
         if (list.empty()) return false;
-        const std::uint32_t to = list[rng_.below(static_cast<std::uint32_t>(list.size()))];
+        const cohort_id to = list[rng_.below(static_cast<std::uint32_t>(list.size()))];
         if (pl_.frozen(d)) return false;
         pl_.self_remove(d);
         return pl_.join(to, d);
@@ -346,7 +346,7 @@ private:
     }
 
     bool cohort_close() {
-        std::uint32_t c;
+        cohort_id c;
         if (!pick_cohort(c, true) || pl_.cohort_frozen(c)) return false;
         const std::vector<demand_id> members = pl_.cohorts[c].members;
         for (const auto d : members) pl_.leave(d);
@@ -378,7 +378,7 @@ private:
         for (const bool mandatory : {true, false})
             for (const auto d : by_program_[p])
                 if (cm_.demand[d].mandatory == mandatory && pl_.place[d].kind == place_kind::none) cands_.push_back(d);
-        return ins_.build_cohort(pmi, cands_, 6) >= 0;
+        return ins_.build_cohort(pmi, cands_, 6).valid();
     }
 
     bool ruin_person() {
@@ -461,7 +461,7 @@ private:
         // None d0 could join: schedules built around d0.
         if (best_n == 0) ins_.schedules_around(pmi, 0, -1, 4, [&](rng&) { return d0; }, consider);
         if (best_n == 0) return false;
-        if (ins_.open_pulling(best_, cands_, 64, touched_) < 0) return false;
+        if (!ins_.open_pulling(best_, cands_, 64, touched_).valid()) return false;
         if (touched_.empty()) return true;
         // The seats freed: the waiting, in a random order (at most 32 tried).
         order_ = cands_;
@@ -484,7 +484,7 @@ private:
         if (pl_.previous() || !pick_unplaced(d)) return false;
         const auto& list = pl_.program_cohorts[cm_.demand[d].program];
         if (list.empty()) return false;
-        const std::uint32_t c = list[rng_.below(static_cast<std::uint32_t>(list.size()))];
+        const cohort_id c = list[rng_.below(static_cast<std::uint32_t>(list.size()))];
         const auto& members = pl_.cohorts[c].members;
         if (members.empty() || pl_.cohort_frozen(c)) return false;
         const demand_id m = members[rng_.below(static_cast<std::uint32_t>(members.size()))];
@@ -503,7 +503,7 @@ private:
     /// month are checked at the end, not after each session: both cohorts of an
     /// instructor's day can leave it for a day the month does not count yet.
     bool day_shift() {
-        std::uint32_t c0;
+        cohort_id c0;
         if (pl_.previous() || !pick_cohort(c0, true)) return false;
         const cohort_t& co0 = pl_.cohorts[c0];
         if (co0.sessions.empty()) return false;
@@ -573,7 +573,7 @@ private:
     /// seats a few of the waiting wherever they fit).
     bool budget_swap() {
         if (cm_.budget_cost < 0 || unplaced_.empty() || pl_.previous()) return false;
-        std::uint32_t c;
+        cohort_id c;
         if (!pick_cohort(c, true)) return false;
         const cohort_t& co = pl_.cohorts[c];
         if (co.venue < 0) return false;
@@ -601,7 +601,7 @@ private:
     struct timed_item {
         bool block = false;
         demand_id demand;          ///< a block's: its self-paced demand
-        std::uint32_t cohort = 0;  ///< a session's: its cohort
+        cohort_id cohort;          ///< a session's: its cohort
         std::uint32_t k = 0;      ///< the session, or the block
         int day = 0;
         tmin a = 0, len = 0;
@@ -609,11 +609,11 @@ private:
     };
 
     bool pick_session(timed_item& it) {
-        std::uint32_t c;
+        cohort_id c;
         return pick_cohort(c, true) && !pl_.cohort_frozen(c) && pick_session_of(c, it);
     }
 
-    bool pick_session_of(std::uint32_t c, timed_item& it) {
+    bool pick_session_of(cohort_id c, timed_item& it) {
         const cohort_t& co = pl_.cohorts[c];
         if (!co.alive || co.sessions.empty()) return false;
         it.block = false;
@@ -741,7 +741,7 @@ private:
             } else if (how <= 1) {
                 const auto& list = pl_.program_cohorts[program];
                 if (list.empty()) continue;
-                const std::uint32_t c = list[rng_.below(static_cast<std::uint32_t>(list.size()))];
+                const cohort_id c = list[rng_.below(static_cast<std::uint32_t>(list.size()))];
                 found = pl_.cohorts[c].fixed < 0 && !pl_.cohort_frozen(c) && pick_session_of(c, next);
             } else {
                 found = pick_timed(next);
@@ -792,8 +792,8 @@ private:
     std::vector<demand_id> order_, cands_;
     std::vector<std::uint32_t> live_;
     model::index_vector<demand_id, std::int64_t> retry_at_, backoff_;
-    std::vector<std::uint32_t> touched_, group_;  ///< compound moves
-    std::vector<std::tuple<int, std::uint32_t, std::uint32_t>> shifts_;  ///< (day, cohort, session) for day_shift
+    std::vector<cohort_id> touched_, group_;                         ///< compound moves
+    std::vector<std::tuple<int, cohort_id, std::uint32_t>> shifts_;  ///< (day, cohort, session) for day_shift
     std::vector<std::pair<int, tmin>> starts_;  ///< pair_retime's candidate (day, start)s
     schedule best_;
 };

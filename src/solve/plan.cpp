@@ -334,7 +334,7 @@ int plan::instructor_day_minutes(std::uint32_t i, int d) const {
     return m;
 }
 
-bool plan::instructor_evenings_ok(std::uint32_t i, int d, std::uint32_t ignore, int ignore_day,
+bool plan::instructor_evenings_ok(std::uint32_t i, int d, cohort_id ignore, int ignore_day,
                                   const std::vector<int>& extra) const {
     const auto& ic = cm.instructors[i];
     if (ic.evenings_per_week < 0) return true;
@@ -355,7 +355,7 @@ bool plan::instructor_evenings_ok(std::uint32_t i, int d, std::uint32_t ignore, 
     return n <= ic.evenings_per_week;
 }
 
-bool plan::instructor_free(std::uint32_t i, int d, tmin a, tmin b, std::uint32_t ignore, int ignore_day) const {
+bool plan::instructor_free(std::uint32_t i, int d, tmin a, tmin b, cohort_id ignore, int ignore_day) const {
     if (!cm.instructor_open(i, d, a, b)) return false;
     if (cm.instructor_evening(i, d, a, b) && !instructor_evenings_ok(i, d, ignore, ignore_day)) return false;
     int minutes = 0;
@@ -371,20 +371,20 @@ bool plan::instructor_free(std::uint32_t i, int d, tmin a, tmin b, std::uint32_t
     if (!busy_day && ic.max_days_per_month >= 0 && !(relax_ & relax_instructor_month)) {
         int month_days = instructor_month_days(i, cm.day[static_cast<std::size_t>(d)].month);
         // A day of the ignored cohort alone would be freed.
-        if (ignore != UINT32_MAX && !instructor_day(i, d).empty()) month_days -= 1;
+        if (ignore.valid() && !instructor_day(i, d).empty()) month_days -= 1;
         if (month_days + 1 > ic.max_days_per_month) return false;
     }
     return true;
 }
 
-bool plan::venue_free(std::uint32_t v, int d, tmin a, tmin b, std::uint32_t ignore) const {
+bool plan::venue_free(std::uint32_t v, int d, tmin a, tmin b, cohort_id ignore) const {
     if (!cm.venue_open(v, d, a, b)) return false;
     for (const auto& bk : venue_day(v, d))
         if (bk.cohort != ignore && bk.a < b && a < bk.b) return false;
     return true;
 }
 
-bool plan::platform_free(std::uint32_t p, int d, tmin a, tmin b, std::uint32_t ignore) const {
+bool plan::platform_free(std::uint32_t p, int d, tmin a, tmin b, cohort_id ignore) const {
     const int limit = cm.platforms[p].concurrent;
     const auto& bks = platform_day(p, d);
     int n = 0;
@@ -451,7 +451,7 @@ bool plan::order_ok(const cohort_t& c, std::uint32_t k, int d) const {
     return true;
 }
 
-bool plan::session_ok(std::uint32_t c, std::uint32_t k, int d, tmin a, tmin b, refusal* why) const {
+bool plan::session_ok(cohort_id c, std::uint32_t k, int d, tmin a, tmin b, refusal* why) const {
     auto fail = [&](refusal r) {
         if (why) *why = r;
         return false;
@@ -664,7 +664,7 @@ void plan::underfill_change(const cohort_t& c, int before, int after) {
     tot.underfill += underfill_of(c.half, after) - underfill_of(c.half, before);
 }
 
-void plan::book_session(std::uint32_t c, std::uint32_t k, int sign) {
+void plan::book_session(cohort_id c, std::uint32_t k, int sign) {
     const cohort_t& co = cohorts[c];
     const session_t& s = co.sessions[k];
     const delivery_c& pm = cm.deliveries[co.pm];
@@ -711,7 +711,7 @@ void plan::book_session(std::uint32_t c, std::uint32_t k, int sign) {
 
 void plan::count_cohort(const cohort_t& c, int sign) {
     auto& list = program_cohorts[cm.deliveries[c.pm].program];
-    const auto id = static_cast<std::uint32_t>(&c - cohorts.data());
+    const cohort_id id{static_cast<std::uint32_t>(&c - cohorts.data())};
     const auto pos = std::lower_bound(list.begin(), list.end(), id);
     if (sign > 0) list.insert(pos, id);
     else list.erase(pos);
@@ -723,10 +723,10 @@ void plan::count_cohort(const cohort_t& c, int sign) {
 
 // ---------------------------------------------------------------- cohorts
 
-std::uint32_t plan::open_cohort(std::uint32_t pm, std::int32_t venue, std::int32_t fixed,
-                                const std::vector<std::uint32_t>& instructors,
-                                const std::vector<session_t>& sessions, std::int32_t origin) {
-    std::uint32_t c;
+cohort_id plan::open_cohort(std::uint32_t pm, std::int32_t venue, std::int32_t fixed,
+                            const std::vector<std::uint32_t>& instructors, const std::vector<session_t>& sessions,
+                            std::int32_t origin) {
+    cohort_id c;
     const bool reused = !free_cohorts_.empty();
     if (reused) {
         c = free_cohorts_.back();
@@ -734,7 +734,7 @@ std::uint32_t plan::open_cohort(std::uint32_t pm, std::int32_t venue, std::int32
         // The closed cohort may come back if the close is rolled back.
         saved_cohorts_.push_back(std::move(cohorts[c]));
     } else {
-        c = static_cast<std::uint32_t>(cohorts.size());
+        c = cohorts.next_index();
         cohorts.emplace_back();
     }
     cohort_t& co = cohorts[c];
@@ -750,21 +750,21 @@ std::uint32_t plan::open_cohort(std::uint32_t pm, std::int32_t venue, std::int32
     co.origin = prev_ ? origin : -1;
     count_cohort(co, +1);
     for (std::uint32_t k = 0; k < co.sessions.size(); ++k) book_session(c, k, +1);
-    journal_.push_back({op::open, c, reused ? 1U : 0U, {}, {}, {}, 0});
+    journal_.push_back({op::open, c.value, reused ? 1U : 0U, {}, {}, {}, 0});
     return c;
 }
 
-void plan::close_cohort(std::uint32_t c) {
+void plan::close_cohort(cohort_id c) {
     cohort_t& co = cohorts[c];
     assert(co.alive && co.members.empty());
     for (std::uint32_t k = 0; k < co.sessions.size(); ++k) book_session(c, k, -1);
     count_cohort(co, -1);
     co.alive = false;
     free_cohorts_.push_back(c);
-    journal_.push_back({op::close, c, 0, {}, {}, {}, 0});
+    journal_.push_back({op::close, c.value, 0, {}, {}, {}, 0});
 }
 
-bool plan::do_join(std::uint32_t c, demand_id d, bool check, refusal* why, bool journal) {
+bool plan::do_join(cohort_id c, demand_id d, bool check, refusal* why, bool journal) {
     auto fail = [&](refusal r) {
         if (why) *why = r;
         return false;
@@ -801,20 +801,20 @@ bool plan::do_join(std::uint32_t c, demand_id d, bool check, refusal* why, bool 
     if (cm.any_prefs) tot.preference_misses += cohort_misses(e, co);
     if (co.origin >= 0) tot.changes += prev_->cohort_of[d] == co.origin ? -1 : +1;
     place[d].kind = place_kind::cohort;
-    place[d].cohort = static_cast<std::int32_t>(c);
+    place[d].cohort = c;
     set_placed(d, true);
-    if (journal) journal_.push_back({op::join, c, d.value, {}, {}, {}, 0});
+    if (journal) journal_.push_back({op::join, c.value, d.value, {}, {}, {}, 0});
     return true;
 }
 
-bool plan::join(std::uint32_t c, demand_id d, refusal* why) {
+bool plan::join(cohort_id c, demand_id d, refusal* why) {
     return do_join(c, d, true, why, true);
 }
 
 void plan::do_leave(demand_id d, bool journal) {
     placement& pl = place[d];
     assert(pl.kind == place_kind::cohort);
-    const auto c = static_cast<std::uint32_t>(pl.cohort);
+    const cohort_id c = pl.cohort;
     cohort_t& co = cohorts[c];
     const std::uint32_t e = cm.demand[d].employee;
     for (std::uint32_t k = 0; k < co.sessions.size(); ++k) remove_item_raw(e, d, static_cast<std::uint16_t>(k));
@@ -827,9 +827,9 @@ void plan::do_leave(demand_id d, bool journal) {
     underfill_change(co, before, before - 1);
     if (co.origin >= 0) tot.changes += prev_->cohort_of[d] == co.origin ? +1 : -1;
     pl.kind = place_kind::none;
-    pl.cohort = -1;
+    pl.cohort = {};
     set_placed(d, false);
-    if (journal) journal_.push_back({op::leave, c, d.value, {}, {}, {}, pos});
+    if (journal) journal_.push_back({op::leave, c.value, d.value, {}, {}, {}, pos});
 }
 
 void plan::leave(demand_id d) {
@@ -960,7 +960,7 @@ bool plan::move_block(demand_id d, std::uint32_t k, span to, refusal* why) {
 
 // ---------------------------------------------------------------- sessions
 
-bool plan::move_session(std::uint32_t c, std::uint32_t k, int d, tmin a, tmin b, refusal* why) {
+bool plan::move_session(cohort_id c, std::uint32_t k, int d, tmin a, tmin b, refusal* why) {
     cohort_t& co = cohorts[c];
     if (co.fixed >= 0 || session_locked(c, k)) {
         if (why) *why = co.fixed >= 0 ? refusal::structure : refusal::pinned;
@@ -1024,7 +1024,7 @@ bool plan::move_session(std::uint32_t c, std::uint32_t k, int d, tmin a, tmin b,
             const std::uint32_t e = cm.demand[dm].employee;
             tot.preference_misses += cm.time_misses(e, a, b) - cm.time_misses(e, old.a, old.b);
         }
-    entry en{op::session, c, k, {}, old, {}, 0};
+    entry en{op::session, c.value, k, {}, old, {}, 0};
     journal_.push_back(en);
     return true;
 }
@@ -1039,15 +1039,15 @@ std::string plan::self_check() const {
         if (out.size() < 2000) out += what + "\n";
     };
     // Rebuild from the placements alone, without checks.
-    for (std::uint32_t c = 0; c < cohorts.size(); ++c) {
+    for (const cohort_id c : cohorts.indices()) {
         const cohort_t& co = cohorts[c];
         if (!co.alive) continue;
-        while (fresh.cohorts.size() < c) {
+        while (fresh.cohorts.size() < c.value) {
+            fresh.free_cohorts_.push_back(fresh.cohorts.next_index());
             fresh.cohorts.emplace_back();
-            fresh.free_cohorts_.push_back(static_cast<std::uint32_t>(fresh.cohorts.size() - 1));
         }
         fresh.free_cohorts_.clear();
-        if (fresh.cohorts.size() == c) fresh.cohorts.emplace_back();
+        if (fresh.cohorts.size() == c.value) fresh.cohorts.emplace_back();
         cohort_t& fc = fresh.cohorts[c];
         fc = co;
         fc.members.clear();
@@ -1119,7 +1119,7 @@ std::string plan::self_check() const {
     for (const demand_id d : place.indices()) {
         const placement& p = place[d];
         if (p.kind == place_kind::cohort) {
-            const auto& mem = cohorts[static_cast<std::size_t>(p.cohort)].members;
+            const auto& mem = cohorts[p.cohort].members;
             if (std::find(mem.begin(), mem.end(), d) == mem.end())
                 note("demand " + std::to_string(d.value) + " not in its cohort");
         }
@@ -1129,7 +1129,7 @@ std::string plan::self_check() const {
 
 // ---------------------------------------------------------------- venues
 
-void plan::retravel(std::uint32_t c, std::int32_t from_venue, std::int32_t to_venue) {
+void plan::retravel(cohort_id c, std::int32_t from_venue, std::int32_t to_venue) {
     cohort_t& co = cohorts[c];
     for (const demand_id dm : co.members) {
         const std::uint32_t e = cm.demand[dm].employee;
@@ -1145,7 +1145,7 @@ void plan::retravel(std::uint32_t c, std::int32_t from_venue, std::int32_t to_ve
     }
 }
 
-bool plan::change_venue(std::uint32_t c, std::int32_t venue, refusal* why) {
+bool plan::change_venue(cohort_id c, std::int32_t venue, refusal* why) {
     auto fail = [&](refusal r) {
         if (why) *why = r;
         return false;
@@ -1224,7 +1224,7 @@ bool plan::change_venue(std::uint32_t c, std::int32_t venue, refusal* why) {
         restore();
         return false;
     }
-    journal_.push_back({op::venue, c, static_cast<std::uint32_t>(old), {}, {}, {}, old_cap});
+    journal_.push_back({op::venue, c.value, static_cast<std::uint32_t>(old), {}, {}, {}, old_cap});
     return true;
 }
 
@@ -1235,8 +1235,8 @@ void plan::undo(const entry& en) {
         case op::item_add:
         case op::item_remove: break;
         case op::open: {
-            cohort_t& co = cohorts[en.a];
-            for (std::uint32_t k = 0; k < co.sessions.size(); ++k) book_session(en.a, k, -1);
+            cohort_t& co = cohorts[cohort_id{en.a}];
+            for (std::uint32_t k = 0; k < co.sessions.size(); ++k) book_session(cohort_id{en.a}, k, -1);
             count_cohort(co, -1);
             co.alive = false;
             // The id goes back where it came from, with what it held.
@@ -1245,29 +1245,29 @@ void plan::undo(const entry& en) {
             } else {
                 co = std::move(saved_cohorts_.back());
                 saved_cohorts_.pop_back();
-                free_cohorts_.push_back(en.a);
+                free_cohorts_.push_back(cohort_id{en.a});
             }
             break;
         }
         case op::close: {
-            cohort_t& co = cohorts[en.a];
-            assert(!free_cohorts_.empty() && free_cohorts_.back() == en.a);
+            cohort_t& co = cohorts[cohort_id{en.a}];
+            assert(!free_cohorts_.empty() && free_cohorts_.back() == cohort_id{en.a});
             free_cohorts_.pop_back();
             co.alive = true;
             count_cohort(co, +1);
-            for (std::uint32_t k = 0; k < co.sessions.size(); ++k) book_session(en.a, k, +1);
+            for (std::uint32_t k = 0; k < co.sessions.size(); ++k) book_session(cohort_id{en.a}, k, +1);
             break;
         }
         case op::join: {
-            cohort_t& co = cohorts[en.a];
+            cohort_t& co = cohorts[cohort_id{en.a}];
             assert(!co.members.empty() && co.members.back() == demand_id{en.b});
             do_leave(demand_id{en.b}, false);
             (void)co;
             break;
         }
         case op::leave: {
-            do_join(en.a, demand_id{en.b}, false, nullptr, false);
-            cohort_t& co = cohorts[en.a];
+            do_join(cohort_id{en.a}, demand_id{en.b}, false, nullptr, false);
+            cohort_t& co = cohorts[cohort_id{en.a}];
             // do_join appended; put it back where it was.
             const auto pos = static_cast<std::size_t>(en.pos);
             if (pos + 1 < co.members.size()) {
@@ -1301,17 +1301,17 @@ void plan::undo(const entry& en) {
             break;
         }
         case op::venue: {
-            cohort_t& co = cohorts[en.a];
+            cohort_t& co = cohorts[cohort_id{en.a}];
             const auto old = static_cast<std::int32_t>(en.b);
-            retravel(en.a, co.venue, old);
-            for (std::uint32_t k = 0; k < co.sessions.size(); ++k) book_session(en.a, k, -1);
+            retravel(cohort_id{en.a}, co.venue, old);
+            for (std::uint32_t k = 0; k < co.sessions.size(); ++k) book_session(cohort_id{en.a}, k, -1);
             co.venue = old;
             co.cap = en.pos;
-            for (std::uint32_t k = 0; k < co.sessions.size(); ++k) book_session(en.a, k, +1);
+            for (std::uint32_t k = 0; k < co.sessions.size(); ++k) book_session(cohort_id{en.a}, k, +1);
             break;
         }
         case op::session: {
-            cohort_t& co = cohorts[en.a];
+            cohort_t& co = cohorts[cohort_id{en.a}];
             const auto sub = static_cast<std::uint16_t>(en.b);
             const session_t cur = co.sessions[en.b];
             for (const demand_id dm : co.members) {
@@ -1322,9 +1322,9 @@ void plan::undo(const entry& en) {
                 if (cm.any_prefs)
                     tot.preference_misses += cm.time_misses(e, en.ses.a, en.ses.b) - cm.time_misses(e, cur.a, cur.b);
             }
-            book_session(en.a, en.b, -1);
+            book_session(cohort_id{en.a}, en.b, -1);
             co.sessions[en.b] = en.ses;
-            book_session(en.a, en.b, +1);
+            book_session(cohort_id{en.a}, en.b, +1);
             break;
         }
     }
@@ -1357,14 +1357,18 @@ void plan::set_previous(const replan_context* rc) {
                     cm.programs[cm.demand[d].program].jp;
 }
 
-bool plan::cohort_frozen(std::uint32_t c) const { return prev_ && prev_->frozen(cohorts[c]); }
+bool plan::cohort_frozen(cohort_id c) const {
+    return prev_ && prev_->frozen(cohorts[c]);
+}
 
-bool plan::session_locked(std::uint32_t c, std::uint32_t k) const { return prev_ && prev_->locked(cohorts[c], k); }
+bool plan::session_locked(cohort_id c, std::uint32_t k) const {
+    return prev_ && prev_->locked(cohorts[c], k);
+}
 
 bool plan::frozen(demand_id d) const {
     if (!prev_) return false;
     const placement& p = place[d];
-    if (p.kind == place_kind::cohort) return cohort_frozen(static_cast<std::uint32_t>(p.cohort));
+    if (p.kind == place_kind::cohort) return cohort_frozen(p.cohort);
     if (p.kind == place_kind::self)
         for (const auto& b : p.blocks)
             if (b.a < earliest_) return true;
@@ -1388,7 +1392,7 @@ int plan::self_misses(std::uint32_t e, const delivery_c& pm, const std::vector<s
 int plan::preference_misses(demand_id d) const {
     const placement& p = place[d];
     const std::uint32_t e = cm.demand[d].employee;
-    if (p.kind == place_kind::cohort) return cohort_misses(e, cohorts[static_cast<std::size_t>(p.cohort)]);
+    if (p.kind == place_kind::cohort) return cohort_misses(e, cohorts[p.cohort]);
     if (p.kind == place_kind::self) return self_misses(e, cm.deliveries[p.pm], p.blocks);
     return 0;
 }

@@ -17,6 +17,9 @@ namespace jadwal::solve::detail {
 
 class replan_context;
 
+/// A cohort of the plan (plan::cohorts); a closed one's id may be reused.
+using cohort_id = model::index<struct cohort_tag>;
+
 /// A piece of one person's training: a session with its travel, or a study block.
 struct item {
     tmin a = 0;
@@ -55,7 +58,7 @@ enum class place_kind : std::uint8_t { none, cohort, self };
 
 struct placement {
     place_kind kind = place_kind::none;
-    std::int32_t cohort = -1;
+    cohort_id cohort;            ///< when kind is cohort
     std::uint32_t pm = 0;        ///< for self-paced
     std::vector<span> blocks;    ///< self-paced blocks, parallel to pm.parts
 };
@@ -159,10 +162,10 @@ public:
 
     const compiled_model& cm;
 
-    std::vector<cohort_t> cohorts;
+    model::index_vector<cohort_id, cohort_t> cohorts;
     model::index_vector<demand_id, placement> place;
     std::vector<std::vector<item>> items;       ///< per employee, sorted by start
-    std::vector<std::vector<std::uint32_t>> program_cohorts;  ///< alive cohorts per programme, sorted
+    std::vector<std::vector<cohort_id>> program_cohorts;  ///< alive cohorts per programme, sorted
     std::vector<int> placed_jp;                 ///< per employee
     totals tot;
 
@@ -191,11 +194,11 @@ public:
     /// Whether demand d must stay where it is (a cohort under way or pinned, a study block already begun).
     [[nodiscard]] bool frozen(demand_id d) const;
     /// Whether cohort c keeps its members and may not close.
-    [[nodiscard]] bool cohort_frozen(std::uint32_t c) const;
+    [[nodiscard]] bool cohort_frozen(cohort_id c) const;
     /// Whether session k of cohort c may not move.
-    [[nodiscard]] bool session_locked(std::uint32_t c, std::uint32_t k) const;
+    [[nodiscard]] bool session_locked(cohort_id c, std::uint32_t k) const;
     /// Takes over what the previous plan did, without checks (it happened, or it is pinned).
-    void force_join(std::uint32_t c, demand_id d) { do_join(c, d, false, nullptr, true); }
+    void force_join(cohort_id c, demand_id d) { do_join(c, d, false, nullptr, true); }
     void force_self_place(demand_id d, std::uint32_t pm, const std::vector<span>& blocks) {
         do_self_place(d, pm, blocks, false, nullptr, true);
     }
@@ -225,7 +228,7 @@ public:
     /// Burden of an item [a, b) for employee e as the objective weighs it (no fairness).
     [[nodiscard]] double item_burden(std::uint32_t e, tmin a, tmin b) const;
     /// Could cohort c hold a session on day d at [a, b) (resources, windows), ignoring session k of c itself?
-    [[nodiscard]] bool session_ok(std::uint32_t c, std::uint32_t k, int d, tmin a, tmin b, refusal* why = nullptr) const;
+    [[nodiscard]] bool session_ok(cohort_id c, std::uint32_t k, int d, tmin a, tmin b, refusal* why = nullptr) const;
     /// Checks the order and gap rules of session k of c at day d against the other sessions.
     [[nodiscard]] bool order_ok(const cohort_t& c, std::uint32_t k, int d) const;
     [[nodiscard]] bool jp_cap_ok(std::uint32_t e, std::uint32_t program) const;
@@ -239,13 +242,13 @@ public:
     // ------------------------------------------------------------ mutations (journalled; false: nothing changed)
     /// Opens an empty cohort; sessions must already be valid for its resources.
     /// `origin`: the previous plan's cohort it continues (re-planning), -1 for a new one.
-    std::uint32_t open_cohort(std::uint32_t pm, std::int32_t venue, std::int32_t fixed,
-                              const std::vector<std::uint32_t>& instructors, const std::vector<session_t>& sessions,
-                              std::int32_t origin = -1);
+    cohort_id open_cohort(std::uint32_t pm, std::int32_t venue, std::int32_t fixed,
+                          const std::vector<std::uint32_t>& instructors, const std::vector<session_t>& sessions,
+                          std::int32_t origin = -1);
     /// Closes an empty cohort.
-    void close_cohort(std::uint32_t c);
+    void close_cohort(cohort_id c);
     /// Seats demand d in cohort c (all sessions).
-    bool join(std::uint32_t c, demand_id d, refusal* why = nullptr);
+    bool join(cohort_id c, demand_id d, refusal* why = nullptr);
     /// Removes demand d from its cohort.
     void leave(demand_id d);
     /// Places demand d self-paced with the given blocks (parallel to pm.parts).
@@ -254,15 +257,15 @@ public:
     /// Moves block k of a self-paced demand.
     bool move_block(demand_id d, std::uint32_t k, span to, refusal* why = nullptr);
     /// Moves session k of cohort c to [a, b) on day d, with every member.
-    bool move_session(std::uint32_t c, std::uint32_t k, int d, tmin a, tmin b, refusal* why = nullptr);
+    bool move_session(cohort_id c, std::uint32_t k, int d, tmin a, tmin b, refusal* why = nullptr);
     /// Moves a classroom cohort to another venue of its mode (members' travel changes).
-    bool change_venue(std::uint32_t c, std::int32_t venue, refusal* why = nullptr);
+    bool change_venue(cohort_id c, std::int32_t venue, refusal* why = nullptr);
 
     // ------------------------------------------------------------ resource bookings
     struct booking {
         tmin a = 0;
         tmin b = 0;
-        std::uint32_t cohort = 0;
+        cohort_id cohort;
     };
     [[nodiscard]] const std::vector<booking>& venue_day(std::uint32_t v, int d) const {
         return venue_day_[v * static_cast<std::size_t>(cm.days) + static_cast<std::size_t>(d)];
@@ -281,14 +284,14 @@ public:
     /// ignore_day: the day of the session being moved (its booking by ignore_cohort
     /// there is not counted for the weekly evening limit); -1: count every booking
     /// on other days, which may only over-count.
-    [[nodiscard]] bool instructor_free(std::uint32_t i, int d, tmin a, tmin b, std::uint32_t ignore_cohort,
+    [[nodiscard]] bool instructor_free(std::uint32_t i, int d, tmin a, tmin b, cohort_id ignore_cohort,
                                        int ignore_day = -1) const;
     /// Whether one more evening of instructor i on day d keeps their ISO week within
     /// `evenings.max_per_week`, with `extra` days (of a schedule being built) added.
-    [[nodiscard]] bool instructor_evenings_ok(std::uint32_t i, int d, std::uint32_t ignore_cohort, int ignore_day,
+    [[nodiscard]] bool instructor_evenings_ok(std::uint32_t i, int d, cohort_id ignore_cohort, int ignore_day,
                                               const std::vector<int>& extra = {}) const;
-    [[nodiscard]] bool venue_free(std::uint32_t v, int d, tmin a, tmin b, std::uint32_t ignore_cohort) const;
-    [[nodiscard]] bool platform_free(std::uint32_t p, int d, tmin a, tmin b, std::uint32_t ignore_cohort) const;
+    [[nodiscard]] bool venue_free(std::uint32_t v, int d, tmin a, tmin b, cohort_id ignore_cohort) const;
+    [[nodiscard]] bool platform_free(std::uint32_t p, int d, tmin a, tmin b, cohort_id ignore_cohort) const;
 
     /// Items of an employee on a local day / in a week.
     [[nodiscard]] int day_minutes(std::uint32_t e, int lday) const;
@@ -323,10 +326,10 @@ private:
     void week_load_change(std::uint32_t e, int week, int before, int after);
     void set_placed(demand_id d, bool placed);
     void underfill_change(const cohort_t& c, int before_members, int after_members);
-    void book_session(std::uint32_t c, std::uint32_t k, int sign);
+    void book_session(cohort_id c, std::uint32_t k, int sign);
     /// Re-travels every member of c from the current venue's travel to that of `venue`
     /// (items only; no checks).
-    void retravel(std::uint32_t c, std::int32_t from_venue, std::int32_t to_venue);
+    void retravel(cohort_id c, std::int32_t from_venue, std::int32_t to_venue);
     void count_cohort(const cohort_t& c, int sign);
     /// Assigned-duty day bookkeeping of an item (called with it absent from items[e]).
     void account_duty(std::uint32_t e, const item& it, int sign);
@@ -363,7 +366,7 @@ private:
     // Undo helpers.
     void undo(const entry& en);
     void do_leave(demand_id d, bool journal);
-    bool do_join(std::uint32_t c, demand_id d, bool check, refusal* why, bool journal);
+    bool do_join(cohort_id c, demand_id d, bool check, refusal* why, bool journal);
     void do_self_remove(demand_id d, bool journal);
     bool do_self_place(demand_id d, std::uint32_t pm, const std::vector<span>& blocks, bool check, refusal* why,
                        bool journal);
@@ -385,7 +388,7 @@ private:
     std::vector<std::int64_t> instr_evening_minutes_;  ///< per instructor: the part of instr_minutes_ in evenings
     std::vector<int> venue_days_;              ///< per venue: (venue, day) pairs with a session
     std::vector<int> pm_open_;                 ///< live cohorts open per delivery
-    std::vector<std::uint32_t> free_cohorts_;
+    std::vector<cohort_id> free_cohorts_;
     const replan_context* prev_ = nullptr;
     tmin earliest_ = no_time;
     std::uint8_t relax_ = relax_none;

@@ -195,7 +195,7 @@ bool to_nearest_day(Move&& move, int reach = 28) {
 /// Moves session k of a cohort to the nearest day (same clock time) where
 /// its resources, windows and order, and its members, allow it: within four
 /// weeks, or anywhere in the horizon for a session the horizon lost.
-bool repair_session(plan& pl, std::uint32_t c, std::uint32_t k, bool far) {
+bool repair_session(plan& pl, cohort_id c, std::uint32_t k, bool far) {
     const compiled_model& cm = pl.cm;
     const session_t cur = pl.cohorts[c].sessions[k];
     const tmin offset = cur.a - cm.day_start[static_cast<std::size_t>(cur.day)];
@@ -209,7 +209,7 @@ bool repair_session(plan& pl, std::uint32_t c, std::uint32_t k, bool far) {
         far ? cm.days : 28);
 }
 
-bool session_valid(plan& pl, std::uint32_t c, std::uint32_t k) {
+bool session_valid(plan& pl, cohort_id c, std::uint32_t k) {
     const session_t s = pl.cohorts[c].sessions[k];
     return pl.order_ok(pl.cohorts[c], k, s.day) && pl.session_ok(c, k, s.day, s.a, s.b);
 }
@@ -243,9 +243,8 @@ void import_cohort(const text::messages& m, plan& pl, const replan_context& rc, 
     std::vector<session_t> sessions = pc.sessions;
     for (std::size_t k = 0; k < sessions.size(); ++k)
         if (pc.outside[k]) sessions[k] = inside_horizon(cm, pc.sessions[k].a, pc.sessions[k].b);
-    const std::uint32_t c =
-        pl.open_cohort(static_cast<std::uint32_t>(pc.pm), pc.venue, pc.fixed, pc.instructors, sessions,
-                       static_cast<std::int32_t>(p));
+    const cohort_id c = pl.open_cohort(static_cast<std::uint32_t>(pc.pm), pc.venue, pc.fixed, pc.instructors, sessions,
+                                       static_cast<std::int32_t>(p));
     // A cohort under way keeps its people: they are seated first, so a
     // session moved below is moved only where every one of them can still
     // come (their weekly after-hours limit, their other training, ...).

@@ -58,12 +58,12 @@ struct bench {
 
     /// Opens a cohort of programme id's first mode: one session on day `day` from
     /// `minute` minutes after the day's start, and seats the employees given.
-    std::uint32_t open(std::string_view id, std::int32_t venue, std::vector<std::uint32_t> instructors, int day,
+    sd::cohort_id open(std::string_view id, std::int32_t venue, std::vector<std::uint32_t> instructors, int day,
                        int minute, const std::vector<std::uint32_t>& employees) {
         const std::uint32_t pm = cm->programs[program(id)].deliveries[0];
         REQUIRE(cm->deliveries[pm].parts.size() == 1);
         const sd::tmin a = cm->day_start[static_cast<std::size_t>(day)] + minute;
-        const std::uint32_t c =
+        const sd::cohort_id c =
             pl->open_cohort(pm, venue, -1, instructors, {{a, a + cm->deliveries[pm].parts[0].minutes, day}});
         for (const auto e : employees) REQUIRE(pl->join(c, demand(e, id)));
         REQUIRE(pl->budget_ok());
@@ -190,7 +190,7 @@ TEST_CASE("a person waiting while every cohort is full is not told the cohorts a
     CHECK(ex.reasons[0].message.find("another could open now with A3 in it") != std::string::npos);
     // Explaining left the plan as it was.
     CHECK(b.pl->placed_count() == 4);
-    CHECK(b.pl->cohorts[0].members.size() == 4);
+    CHECK(b.pl->cohorts[sd::cohort_id{0}].members.size() == 4);
     CHECK(b.violations().empty());
 }
 

@@ -181,7 +181,7 @@ TEST_CASE("the plan refuses to seat a person in a mode they refused, and the eva
     sd::refusal_log log;
     sd::construct(pl, r, log, [] { return false; });
     REQUIRE(pl.program_cohorts[0].size() == 1);
-    const std::uint32_t cohort = pl.program_cohorts[0].front();
+    const sd::cohort_id cohort = pl.program_cohorts[0].front();
     sd::demand_id budi_p;
     for (const sd::demand_id d : cm.declared_demand())
         if (cm.demand[d].employee == 1 && cm.demand[d].program == 0) budi_p = d;

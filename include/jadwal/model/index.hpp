@@ -101,6 +101,8 @@ public:
     [[nodiscard]] iterator end() { return items_.end(); }
     [[nodiscard]] const_iterator begin() const { return items_.begin(); }
     [[nodiscard]] const_iterator end() const { return items_.end(); }
+    [[nodiscard]] T* data() { return items_.data(); }
+    [[nodiscard]] const T* data() const { return items_.data(); }
     [[nodiscard]] T& back() { return items_.back(); }
     [[nodiscard]] const T& back() const { return items_.back(); }
 
@@ -108,6 +110,7 @@ public:
     void resize(std::size_t n) { items_.resize(n); }
     void assign(std::size_t n, const T& v) { items_.assign(n, v); }
     void clear() { items_.clear(); }
+    void pop_back() { items_.pop_back(); }
     void push_back(const T& v) { items_.push_back(v); }
     void push_back(T&& v) { items_.push_back(std::move(v)); }
     template <class... Args>

@@ -302,7 +302,10 @@ public:
     std::vector<std::uint32_t> topup_off;
     int topup_max_jp = 0;  ///< per person; 0: no limit beyond the shortfall
     [[nodiscard]] model::index_range<demand_id> declared_demand() const { return {0, declared}; }
-    [[nodiscard]] bool is_declared(demand_id d) const { return d.value < declared; }
+    /// Every top-up candidate, after the declared demand.
+    [[nodiscard]] model::index_range<demand_id> top_up_demand() const {
+        return {declared, static_cast<std::uint32_t>(demand.size())};
+    }
     /// Employee e's declared demand, in the order it was declared.
     [[nodiscard]] std::span<const demand_id> declared_of(std::uint32_t e) const {
         return {demand_by_emp.data() + demand_off[e], demand_by_emp.data() + demand_off[e + 1]};

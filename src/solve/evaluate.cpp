@@ -640,8 +640,8 @@ private:
         auto& mt = out_.metrics;
         auto& raw = out_.raw;
         std::vector<int> placed_jp(cm_.employees.size(), 0);
-        for (const demand_id d : cm_.demand.indices())
-            if (!cm_.is_declared(d) && out_.placed[d]) {
+        for (const demand_id d : cm_.top_up_demand())
+            if (out_.placed[d]) {
                 const int jp = cm_.programs[cm_.demand[d].program].jp;
                 mt.top_up_placed += 1;
                 mt.top_up_jp += jp;

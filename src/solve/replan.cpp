@@ -432,8 +432,7 @@ std::vector<std::string> import_previous(const text::messages& m, plan& pl, cons
 
 std::vector<std::string> import_previous_top_up(const text::messages& m, plan& pl, const replan_context& rc) {
     std::vector<std::string> notes;
-    for (const demand_id d : rc.blocks.indices())
-        if (!pl.cm.is_declared(d)) import_blocks(m, pl, rc, d, block_stage::top_up, notes);
+    for (const demand_id d : pl.cm.top_up_demand()) import_blocks(m, pl, rc, d, block_stage::top_up, notes);
     pl.commit();
     return notes;
 }

@@ -17,7 +17,7 @@ bool tue_to_thu(const compiled_model& cm, int d) {
 /// Sessions of pm on Tuesday-Thursday from `first_day`, all at the same clock
 /// time where possible (else the earliest that fits), with this venue and
 /// these instructors. False when the parts cannot all be placed.
-bool hand_schedule(const plan& pl, std::uint32_t pmi, int first_day, std::int32_t venue,
+bool hand_schedule(const plan& pl, std::uint32_t pmi, int first_day, venue_id venue,
                    const std::vector<std::uint32_t>& instructors, schedule& out) {
     const compiled_model& cm = pl.cm;
     const delivery_c& pm = cm.deliveries[pmi];
@@ -39,7 +39,7 @@ bool hand_schedule(const plan& pl, std::uint32_t pmi, int first_day, std::int32_
         bool in_window = false;
         for (const window_c* w = cm.wins_begin(pm, d); w != cm.wins_end(pm, d); ++w) in_window = in_window || (w->a <= a && b <= w->b);
         if (!in_window) return false;
-        if (venue >= 0 && !pl.venue_free(static_cast<std::uint32_t>(venue), d, a, b, cohort_id{})) return false;
+        if (venue.valid() && !pl.venue_free(venue, d, a, b, cohort_id{})) return false;
         if (pm.platform >= 0 && !pl.platform_free(static_cast<std::uint32_t>(pm.platform), d, a, b, cohort_id{}))
             return false;
         for (const auto i : instructors) {
@@ -144,13 +144,13 @@ void construct_baseline(plan& pl, refusal_log& log, const std::function<bool()>&
                 std::vector<std::uint32_t> chosen;
                 schedule s;
                 if (pc.per_session == 0) {
-                    if (!hand_schedule(pl, pmi, tuesday, static_cast<std::int32_t>(v), chosen, s)) continue;
+                    if (!hand_schedule(pl, pmi, tuesday, v, chosen, s)) continue;
                 } else {
                     bool ok = false;
                     for (std::size_t i = 0; i + static_cast<std::size_t>(pc.per_session) <= pc.instructors.size() && !ok; ++i) {
                         chosen.assign(pc.instructors.begin() + static_cast<std::ptrdiff_t>(i),
                                       pc.instructors.begin() + static_cast<std::ptrdiff_t>(i) + pc.per_session);
-                        ok = hand_schedule(pl, pmi, tuesday, static_cast<std::int32_t>(v), chosen, s);
+                        ok = hand_schedule(pl, pmi, tuesday, v, chosen, s);
                     }
                     if (!ok) continue;
                 }

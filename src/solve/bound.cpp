@@ -123,7 +123,7 @@ public:
                 }
             seats += best;
         }
-        return std::min<std::int64_t>(seats, cm_.cohort_cap(pm, -1, static_cast<std::int32_t>(option)));
+        return std::min<std::int64_t>(seats, cm_.cohort_cap(pm, detail::venue_id{}, static_cast<std::int32_t>(option)));
     }
 
 private:
@@ -176,8 +176,7 @@ private:
     [[nodiscard]] tmin least_travel(std::uint32_t e, const delivery_c& pm) const {
         if (pm.mode != model::delivery_mode::classroom || pm.venues.empty()) return 0;
         tmin least = std::numeric_limits<tmin>::max();
-        for (const auto v : pm.venues)
-            least = std::min<tmin>(least, cm_.travel_minutes(cm_.employees[e].location, cm_.venues[v].location));
+        for (const auto v : pm.venues) least = std::min<tmin>(least, cm_.travel_to(e, v));
         return least;
     }
 
@@ -405,7 +404,7 @@ plan_bounds detail::compute_bounds(const text::messages& m, const compiled_model
         if (!pm.fixed) {
             if (pm.mode == model::delivery_mode::classroom && cm.budget_classroom >= 0) {
                 int biggest = 0;
-                for (const auto v : pm.venues) biggest = std::max(biggest, cm.cohort_cap(pm, static_cast<std::int32_t>(v), -1));
+                for (const auto v : pm.venues) biggest = std::max(biggest, cm.cohort_cap(pm, v, -1));
                 seats[pm.program] += static_cast<std::int64_t>(cm.budget_classroom) * biggest;
             } else {
                 unlimited[pm.program] = 1;

@@ -411,8 +411,8 @@ void compiled_model::compile_resources() {
         off[static_cast<std::size_t>(days)] = u32(out.size());
     };
     venues.resize(s.venues.size());
-    for (std::size_t v = 0; v < s.venues.size(); ++v) {
-        const auto& mv = s.venues[v];
+    for (const venue_id v : venues.indices()) {
+        const auto& mv = s.venues[v.value];
         venue_c& vc = venues[v];
         vc.capacity = mv.capacity;
         vc.location = mv.location.valid() ? static_cast<std::int32_t>(mv.location.value) : -1;
@@ -518,7 +518,7 @@ std::vector<compiled_model::pending_recording> compiled_model::compile_deliverie
             if (pm.live && pc.per_session > static_cast<int>(pc.instructors.size())) continue;
             if (mo.mode == model::delivery_mode::classroom) {
                 for (const auto v : mo.venues)
-                    if (s.venues[v.value].capacity >= pm.size_min) pm.venues.push_back(v.value);
+                    if (s.venues[v.value].capacity >= pm.size_min) pm.venues.push_back(v);
                 if (pm.venues.empty()) continue;
             }
             if (mo.mode == model::delivery_mode::online_live) {
@@ -947,7 +947,7 @@ int compiled_model::break_minutes(std::uint32_t e, tmin a, tmin b) const {
     return policy.protect_breaks ? 0 : section_minutes(e, a, b, profile_section::breaks);
 }
 
-bool compiled_model::venue_open(std::uint32_t v, int d, tmin a, tmin b) const {
+bool compiled_model::venue_open(venue_id v, int d, tmin a, tmin b) const {
     const venue_c& vc = venues[v];
     if (vc.closed[static_cast<std::size_t>(d)]) return false;
     if (vc.any_time) return true;
@@ -976,10 +976,9 @@ bool compiled_model::instructor_evening(std::uint32_t i, int d, tmin a, tmin b) 
     return true;
 }
 
-int compiled_model::cohort_cap(const delivery_c& pm, std::int32_t venue, std::int32_t fixed) const {
+int compiled_model::cohort_cap(const delivery_c& pm, venue_id venue, std::int32_t fixed) const {
     int cap = pm.size_max;
-    if (pm.mode == model::delivery_mode::classroom && venue >= 0)
-        cap = std::min(cap, venues[static_cast<std::size_t>(venue)].capacity);
+    if (pm.mode == model::delivery_mode::classroom && venue.valid()) cap = std::min(cap, venues[venue].capacity);
     if (pm.mode == model::delivery_mode::online_live && pm.platform >= 0)
         cap = std::min(cap, platforms[static_cast<std::size_t>(pm.platform)].capacity);
     if (fixed >= 0) cap = std::min(cap, pm.fixed_capacity[static_cast<std::size_t>(fixed)]);

@@ -24,6 +24,8 @@ using tmin = std::int32_t;
 
 /// One item of demand: a person and a programme (compiled_model::demand).
 using demand_id = model::index<struct demand_tag>;
+/// A venue: the scenario's own index (compiled_model::venues parallels scenario::venues).
+using venue_id = model::venue_index;
 inline constexpr tmin no_time = -(1 << 30);
 
 struct span {
@@ -165,7 +167,7 @@ struct delivery_c {
     int total_minutes = 0;
     std::vector<std::uint32_t> win_off;  ///< days + 1 offsets into wins
     std::vector<window_c> wins;
-    std::vector<std::uint32_t> venues;  ///< classroom
+    std::vector<venue_id> venues;       ///< classroom
     std::int32_t platform = -1;         ///< online_live
     /// For fixed modes: the sessions of each fixed cohort, parallel to `parts`.
     std::vector<std::vector<span>> fixed_sessions;
@@ -315,7 +317,7 @@ public:
         if (topup_off.empty()) return {0, 0};
         return {topup_off[e], topup_off[e + 1]};
     }
-    std::vector<venue_c> venues;
+    model::index_vector<venue_id, venue_c> venues;
     std::vector<platform_c> platforms;
     std::vector<instructor_c> instructors;
 
@@ -425,6 +427,10 @@ public:
         return travel[static_cast<std::size_t>(from) * static_cast<std::size_t>(locations) +
                       static_cast<std::size_t>(to)];
     }
+    /// Person e's drive to venue v, one way (0 where v is invalid: no venue, no drive).
+    [[nodiscard]] int travel_to(std::uint32_t e, venue_id v) const {
+        return v.valid() ? travel_minutes(employees[e].location, venues[v].location) : 0;
+    }
     /// Acceptance a piece of training [a, b) on scenario day d needs:
     /// bit 1 after hours, bit 2 weekend (docs/model.md "Sessions and windows").
     [[nodiscard]] int needs(int d, tmin a, tmin b) const {
@@ -476,13 +482,13 @@ public:
     [[nodiscard]] const window_c* wins_begin(const delivery_c& pm, int d) const { return pm.wins.data() + pm.win_off[d]; }
     [[nodiscard]] const window_c* wins_end(const delivery_c& pm, int d) const { return pm.wins.data() + pm.win_off[d + 1]; }
     /// Whether a venue / instructor can host [a, b) on day d (pattern, closures).
-    [[nodiscard]] bool venue_open(std::uint32_t v, int d, tmin a, tmin b) const;
+    [[nodiscard]] bool venue_open(venue_id v, int d, tmin a, tmin b) const;
     [[nodiscard]] bool instructor_open(std::uint32_t i, int d, tmin a, tmin b) const;
     /// Whether [a, b) on day d is evening teaching for instructor i: outside
     /// their pattern and inside their evening hours.
     [[nodiscard]] bool instructor_evening(std::uint32_t i, int d, tmin a, tmin b) const;
     /// The effective maximum of a cohort of pm with venue v (classroom) or fixed option f.
-    [[nodiscard]] int cohort_cap(const delivery_c& pm, std::int32_t venue, std::int32_t fixed) const;
+    [[nodiscard]] int cohort_cap(const delivery_c& pm, venue_id venue, std::int32_t fixed) const;
 
 private:
     // The constructor's steps, in order (each reads what the ones before built).

@@ -62,8 +62,7 @@ double schedule_money(const plan& pl, const schedule& s) {
     double m = pm.cost_per_cohort;
     if (pm.platform >= 0) m += cm.platforms[static_cast<std::size_t>(pm.platform)].cost_per_cohort;
     for (const auto& x : s.sessions) {
-        if (s.venue >= 0 && pl.venue_day(static_cast<std::uint32_t>(s.venue), x.day).empty())
-            m += cm.venues[static_cast<std::size_t>(s.venue)].cost_per_day;
+        if (s.venue.valid() && pl.venue_day(s.venue, x.day).empty()) m += cm.venues[s.venue].cost_per_day;
         for (const auto i : s.instructors)
             m += (cm.instructor_evening(i, x.day, x.a, x.b) ? cm.instructors[i].evening_cost_per_hour
                                                             : cm.instructors[i].cost_per_hour) *

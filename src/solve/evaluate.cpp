@@ -147,10 +147,9 @@ private:
                 }
                 if (fixed < 0) violate("V-PINNED", fmt::format("cohort {}: sessions differ from the fixed sessions", c.id));
             }
-            std::int32_t venue = c.venue.valid() ? static_cast<std::int32_t>(c.venue.value) : -1;
+            const venue_id venue = c.venue;
             if (pm.mode == model::delivery_mode::classroom) {
-                if (venue < 0 || std::find(pm.venues.begin(), pm.venues.end(), static_cast<std::uint32_t>(venue)) ==
-                                     pm.venues.end())
+                if (!venue.valid() || std::find(pm.venues.begin(), pm.venues.end(), venue) == pm.venues.end())
                     violate("V-VENUE", fmt::format("cohort {}: no venue of its mode", c.id));
             }
             const int cap = cm_.cohort_cap(pm, venue, fixed);
@@ -189,9 +188,9 @@ private:
                         violate("V-INSTRUCTOR-HOURS", fmt::format("cohort {}: {} cannot teach at session {}", c.id,
                                                                   s_.instructors[i.value].id, k + 1));
                 }
-                if (venue >= 0) {
-                    venue_ses_[static_cast<std::size_t>(venue)].push_back({a, b});
-                    if (!cm_.venue_open(static_cast<std::uint32_t>(venue), d, a, b))
+                if (venue.valid()) {
+                    venue_ses_[venue].push_back({a, b});
+                    if (!cm_.venue_open(venue, d, a, b))
                         violate("V-VENUE-HOURS", fmt::format("cohort {}: venue closed at session {}", c.id, k + 1));
                 }
                 if (pm.platform >= 0) platform_ses_[static_cast<std::size_t>(pm.platform)].push_back({a, b});
@@ -220,10 +219,7 @@ private:
             for (const auto e : c.participants) {
                 claim(e.value, pm.program, "cohort " + c.id);
                 preferences(e.value, pm, ses, "cohort " + c.id);
-                const int travel =
-                    venue >= 0 ? cm_.travel_minutes(cm_.employees[e.value].location,
-                                                    cm_.venues[static_cast<std::size_t>(venue)].location)
-                               : 0;
+                const int travel = cm_.travel_to(e.value, venue);
                 tmin last = 0;
                 for (const auto& x : ses) {
                     train_[e.value].raw.push_back({x.a - travel, x.b + travel});
@@ -570,7 +566,7 @@ private:
     void resources() {
         for (const auto& [v, list] : venue_ses_)
             for (int k = clashes(list); k > 0; --k)
-                violate("V-VENUE-DOUBLE", fmt::format("venue {} double-booked", s_.venues[v].id));
+                violate("V-VENUE-DOUBLE", fmt::format("venue {} double-booked", s_.venues[v.value].id));
         for (const auto& [v, list] : venue_ses_) {
             std::vector<int> ds;
             for (const auto& x : list) ds.push_back(cm_.day_of(x.a));
@@ -767,8 +763,9 @@ private:
     std::set<demand_id> recorded_;                 ///< declared demand placed by a recording
     std::vector<std::vector<piece>> work_pieces_;  // per unit
     std::map<std::int32_t, int> occ_pulled_;
-    std::map<std::uint32_t, std::vector<span>> venue_ses_, platform_ses_, instr_ses_;
-    std::map<std::uint32_t, int> venue_days_;
+    std::map<venue_id, std::vector<span>> venue_ses_;
+    std::map<std::uint32_t, std::vector<span>> platform_ses_, instr_ses_;
+    std::map<venue_id, int> venue_days_;
     std::map<std::uint32_t, std::int64_t> instr_minutes_;
     std::map<std::uint32_t, std::int64_t> instr_evening_minutes_;
     std::map<std::size_t, int> pm_count_;

@@ -26,7 +26,7 @@ constexpr double inf = std::numeric_limits<double>::max();
 /// A cohort the MIP may open.
 struct candidate {
     std::uint32_t pm = 0;
-    std::int32_t venue = -1;
+    venue_id venue;
     std::int32_t fixed = -1;
     std::vector<std::uint32_t> instructors;
     std::vector<session_t> sessions;
@@ -176,9 +176,9 @@ public:
     objective3 value;  ///< of the whole plan (the fixed rest's part included)
 
 private:
-    void add_cohort_candidate(std::uint32_t pmi, std::int32_t venue, std::int32_t fixed,
+    void add_cohort_candidate(std::uint32_t pmi, venue_id venue, std::int32_t fixed,
                               const std::vector<session_t>& sessions);
-    void add_cohort_candidate(std::uint32_t pmi, std::int32_t venue, std::int32_t fixed,
+    void add_cohort_candidate(std::uint32_t pmi, venue_id venue, std::int32_t fixed,
                               const std::vector<std::uint32_t>& instructors, const std::vector<session_t>& sessions);
     void add_self_options(demand_id d, std::uint32_t pmi);
     /// Demand d as the plan now places it (the mutation just made): an option with
@@ -224,7 +224,7 @@ private:
     std::vector<double> x_;
 };
 
-void exact_model::add_cohort_candidate(std::uint32_t pmi, std::int32_t venue, std::int32_t fixed,
+void exact_model::add_cohort_candidate(std::uint32_t pmi, venue_id venue, std::int32_t fixed,
                                        const std::vector<session_t>& sessions) {
     const program_c& pc = cm_.programs[cm_.deliveries[pmi].program];
     if (pc.per_session <= 0 || pc.instructors.empty()) {
@@ -247,21 +247,21 @@ void exact_model::add_cohort_candidate(std::uint32_t pmi, std::int32_t venue, st
     choose(choose, 0);
 }
 
-void exact_model::add_cohort_candidate(std::uint32_t pmi, std::int32_t venue, std::int32_t fixed,
+void exact_model::add_cohort_candidate(std::uint32_t pmi, venue_id venue, std::int32_t fixed,
                                        const std::vector<std::uint32_t>& instructors,
                                        const std::vector<session_t>& sessions) {
     const delivery_c& pm = cm_.deliveries[pmi];
     // Each cohort once (a neighbourhood's own cohorts come first): a duplicate
     // column is a symmetry that branch-and-bound pays for.
-    std::vector<std::int64_t> key{pmi, venue, fixed};
+    std::vector<std::int64_t> key{pmi, venue.value, fixed};
     key.insert(key.end(), instructors.begin(), instructors.end());
     for (const auto& x : sessions) key.push_back(x.a), key.push_back(x.b);
     if (!seen_.insert(std::move(key)).second) return;
     // Venue days the candidate would pay for (those the rest of the plan does not already).
     std::set<int> new_venue_days;
-    if (venue >= 0)
+    if (venue.valid())
         for (const auto& x : sessions)
-            if (pl_.venue_day(static_cast<std::uint32_t>(venue), x.day).empty()) new_venue_days.insert(x.day);
+            if (pl_.venue_day(venue, x.day).empty()) new_venue_days.insert(x.day);
     const std::size_t at = pl_.mark();
     const objective3 before = separable(cm_, pl_.tot);
     const double money_before = pl_.money();
@@ -290,9 +290,7 @@ void exact_model::add_cohort_candidate(std::uint32_t pmi, std::int32_t venue, st
     cd.instructors = instructors;
     // The cohort's own money: all of it but its venue days (shared with other cohorts on the day).
     cd.money = pl_.money() - money_before;
-    if (venue >= 0)
-        cd.money -=
-            cm_.venues[static_cast<std::size_t>(venue)].cost_per_day * static_cast<double>(new_venue_days.size());
+    if (venue.valid()) cd.money -= cm_.venues[venue].cost_per_day * static_cast<double>(new_venue_days.size());
     cd.classroom = pm.mode == model::delivery_mode::classroom;
     const auto ci = static_cast<std::int32_t>(cands_.size());
     bool any = false;
@@ -445,7 +443,7 @@ void exact_model::enumerate() {
                                pl_.platform_free(static_cast<std::uint32_t>(pm.platform), x.day, x.a, x.b, cohort_id{});
                     if (!free) continue;
                 }
-                add_cohort_candidate(pmi, -1, static_cast<std::int32_t>(f), ses);
+                add_cohort_candidate(pmi, venue_id{}, static_cast<std::int32_t>(f), ses);
             }
             continue;
         }
@@ -482,9 +480,9 @@ void exact_model::enumerate() {
             for (const tmin a : starts) {
                 const std::vector<session_t> ses{{a, a + len, dd}};
                 if (pm.mode == model::delivery_mode::classroom) {
-                    for (const auto v : pm.venues) add_cohort_candidate(pmi, static_cast<std::int32_t>(v), -1, ses);
+                    for (const auto v : pm.venues) add_cohort_candidate(pmi, v, -1, ses);
                 } else {
-                    add_cohort_candidate(pmi, -1, -1, ses);
+                    add_cohort_candidate(pmi, venue_id{}, -1, ses);
                 }
                 if (opts_.size() > max_columns) return;
             }
@@ -711,7 +709,8 @@ void exact_model::build() {
         const auto& cd = cands_[c];
         const delivery_c& pm = cm_.deliveries[cd.pm];
         for (const auto& s : cd.sessions) {
-            if (cd.venue >= 0) resource[{0, cd.venue}].emplace_back(s.a, s.b, static_cast<int>(c));
+            if (cd.venue.valid())
+                resource[{0, static_cast<std::int32_t>(cd.venue.value)}].emplace_back(s.a, s.b, static_cast<int>(c));
             if (pm.platform >= 0) resource[{1, pm.platform}].emplace_back(s.a, s.b, static_cast<int>(c));
             for (const auto i : cd.instructors)
                 resource[{2, static_cast<std::int32_t>(i)}].emplace_back(s.a, s.b, static_cast<int>(c));
@@ -801,17 +800,17 @@ void exact_model::build() {
     }
     if (cm_.budget_cost >= 0) {
         std::vector<std::pair<int, double>> t;
-        std::map<std::pair<std::int32_t, int>, int> venue_day;
+        std::map<std::pair<venue_id, int>, int> venue_day;
         for (std::size_t c = 0; c < cands_.size(); ++c) {
             const auto& cd = cands_[c];
             if (cd.money != 0) t.emplace_back(static_cast<int>(c), cd.money);
-            if (cd.venue < 0 || cm_.venues[static_cast<std::size_t>(cd.venue)].cost_per_day == 0) continue;
+            if (!cd.venue.valid() || cm_.venues[cd.venue].cost_per_day == 0) continue;
             for (const auto& s : cd.sessions) {
-                if (!pl_.venue_day(static_cast<std::uint32_t>(cd.venue), s.day).empty()) continue;  // paid already
+                if (!pl_.venue_day(cd.venue, s.day).empty()) continue;  // paid already
                 auto [at, fresh] = venue_day.emplace(std::make_pair(cd.venue, s.day), -1);
                 if (fresh) {
                     at->second = mp_.add_col(0, 1, true);
-                    t.emplace_back(at->second, cm_.venues[static_cast<std::size_t>(cd.venue)].cost_per_day);
+                    t.emplace_back(at->second, cm_.venues[cd.venue].cost_per_day);
                 }
                 add_row(0, inf, {{at->second, 1.0}, {static_cast<int>(c), -1.0}});
             }

@@ -775,7 +775,9 @@ reason live_reason(const text::messages& m, plan& pl, demand_id d, std::uint32_t
         const tmin first = co.sessions.empty() ? 0 : co.sessions.front().a;
         const std::uint32_t member =
             co.members.empty() ? UINT32_MAX : std::min_element(co.members.begin(), co.members.end())->value;
-        return std::tuple{first, co.venue, co.fixed, member, c};
+        // No venue sorts first, as the -1 it was before venues were typed.
+        const std::int64_t venue = co.venue.valid() ? std::int64_t{co.venue.value} : -1;
+        return std::tuple{first, venue, co.fixed, member, c};
     };
     std::sort(ours.begin(), ours.end(), [&](cohort_id x, cohort_id y) { return key(x) < key(y); });
     std::vector<cohort_probe> mine;

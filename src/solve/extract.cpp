@@ -78,7 +78,7 @@ solution extract(const plan& pl, const refusal_log& log, const demand_explanatio
         oc.id = was ? was->id : fresh_id(pm.program);
         oc.program = model::program_index{pm.program};
         oc.mode = pm.mode;
-        if (co.venue >= 0) oc.venue = model::venue_index{static_cast<std::uint32_t>(co.venue)};
+        oc.venue = co.venue;
         if (pm.platform >= 0) oc.platform = model::platform_index{static_cast<std::uint32_t>(pm.platform)};
         for (const auto i : co.instructors) oc.instructors.push_back(model::instructor_index{i});
         for (const auto d : co.members) oc.participants.push_back(model::employee_index{cm.demand[d].employee});

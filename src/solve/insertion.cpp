@@ -67,7 +67,7 @@ private:
 
 /// Probes whether employee e could attend sessions (with travel) now, with the
 /// weekly after-hours limit counted over all of them.
-bool probe_sessions(const plan& pl, demand_id d, const delivery_c& pm, std::int32_t venue,
+bool probe_sessions(const plan& pl, demand_id d, const delivery_c& pm, venue_id venue,
                     const std::vector<session_t>& sessions, double* burden, refusal* why) {
     const compiled_model& cm = pl.cm;
     const demand_c& dc = cm.demand[d];
@@ -78,8 +78,7 @@ bool probe_sessions(const plan& pl, demand_id d, const delivery_c& pm, std::int3
     };
     if (!pl.jp_cap_ok(e, dc.program)) return fail(refusal::jp_cap);
     if (cm.refuses(e, pm)) return fail(refusal::mode_refused);
-    const int travel =
-        venue >= 0 ? cm.travel_minutes(cm.employees[e].location, cm.venues[static_cast<std::size_t>(venue)].location) : 0;
+    const int travel = cm.travel_to(e, venue);
     week_after_hours_tally weeks(pl, e);
     double total = 0;
     for (const auto& s : sessions) {
@@ -232,7 +231,7 @@ bool inserter::random_schedule(std::uint32_t pmi, int first_lo, int first_hi, sc
         return false;
     out.pm = pmi;
     out.fixed = -1;
-    out.venue = pm.venues.empty() ? -1 : static_cast<std::int32_t>(pm.venues[rng_.below(static_cast<std::uint32_t>(pm.venues.size()))]);
+    out.venue = pm.venues.empty() ? venue_id{} : pm.venues[rng_.below(static_cast<std::uint32_t>(pm.venues.size()))];
     out.instructors.clear();
     {
         std::vector<std::uint32_t> pool = pc.instructors;
@@ -250,8 +249,8 @@ bool inserter::random_schedule(std::uint32_t pmi, int first_lo, int first_hi, sc
     int d0 = rng_.between(first_lo, std::max(first_lo, first_hi));
     // Half the classroom schedules look for days the venue is already paid for
     // (a morning and an afternoon cohort share one venue day).
-    const bool share = out.venue >= 0 && rng_.chance(1, 2);
-    auto booked = [&](int dd) { return !pl_.venue_day(static_cast<std::uint32_t>(out.venue), dd).empty(); };
+    const bool share = out.venue.valid() && rng_.chance(1, 2);
+    auto booked = [&](int dd) { return !pl_.venue_day(out.venue, dd).empty(); };
     if (share) {
         std::vector<int> days;
         for (int dd = first_lo; dd <= first_hi; ++dd)
@@ -271,8 +270,7 @@ bool inserter::random_schedule(std::uint32_t pmi, int first_lo, int first_hi, sc
     };
     auto resources_ok = [&](int dd, tmin a, tmin b) {
         if (a < pl_.earliest()) return false;  // re-planning: nothing new before the re-plan instant
-        if (out.venue >= 0 && !pl_.venue_free(static_cast<std::uint32_t>(out.venue), dd, a, b, cohort_id{}))
-            return false;
+        if (out.venue.valid() && !pl_.venue_free(out.venue, dd, a, b, cohort_id{})) return false;
         if (pm.platform >= 0 && !pl_.platform_free(static_cast<std::uint32_t>(pm.platform), dd, a, b, cohort_id{}))
             return false;
         for (const auto i : out.instructors) {
@@ -314,10 +312,7 @@ bool inserter::random_schedule(std::uint32_t pmi, int first_lo, int first_hi, sc
     };
     // The person a schedule is built around: their travel to the venue each
     // way, and their after-hours minutes of a session (with travel).
-    const tmin travel =
-        focused && out.venue >= 0
-            ? cm_.travel_minutes(cm_.employees[fe].location, cm_.venues[static_cast<std::size_t>(out.venue)].location)
-            : 0;
+    const tmin travel = focused ? cm_.travel_to(fe, out.venue) : 0;
     auto focus_after_hours_ok = [&](tmin a, tmin b) {
         if (cm_.max_ah_per_week < 0 || (pl_.relaxed() & relax_after_hours_limit)) return true;
         if (cm_.after_hours_minutes(fe, a, b) == 0) return true;

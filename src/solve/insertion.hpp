@@ -14,7 +14,7 @@ namespace jadwal::solve::detail {
 /// A cohort that is not open yet.
 struct schedule {
     std::uint32_t pm = 0;
-    std::int32_t venue = -1;
+    venue_id venue;  ///< classroom; invalid otherwise
     std::int32_t fixed = -1;
     std::vector<std::uint32_t> instructors;
     std::vector<session_t> sessions;

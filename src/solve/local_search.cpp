@@ -265,8 +265,8 @@ private:
         if (!pick_cohort(c, true)) return false;
         const cohort_t& co = pl_.cohorts[c];
         const auto& venues = cm_.deliveries[co.pm].venues;
-        if (co.venue < 0 || venues.size() < 2) return false;
-        const auto v = static_cast<std::int32_t>(venues[rng_.below(static_cast<std::uint32_t>(venues.size()))]);
+        if (!co.venue.valid() || venues.size() < 2) return false;
+        const venue_id v = venues[rng_.below(static_cast<std::uint32_t>(venues.size()))];
         if (v == co.venue) return false;
         return pl_.change_venue(c, v);
     }
@@ -508,11 +508,11 @@ private:
         const cohort_t& co0 = pl_.cohorts[c0];
         if (co0.sessions.empty()) return false;
         const int day = co0.sessions[rng_.below(static_cast<std::uint32_t>(co0.sessions.size()))].day;
-        const auto n_res = static_cast<std::uint32_t>(co0.instructors.size() + (co0.venue >= 0 ? 1 : 0));
+        const auto n_res = static_cast<std::uint32_t>(co0.instructors.size() + (co0.venue.valid() ? 1 : 0));
         if (n_res == 0) return false;
         const std::uint32_t r = rng_.below(n_res);
-        const auto& bookings = r < co0.instructors.size() ? pl_.instructor_day(co0.instructors[r], day)
-                                                          : pl_.venue_day(static_cast<std::uint32_t>(co0.venue), day);
+        const auto& bookings =
+            r < co0.instructors.size() ? pl_.instructor_day(co0.instructors[r], day) : pl_.venue_day(co0.venue, day);
         group_.clear();
         for (const auto& bk : bookings)
             if (std::find(group_.begin(), group_.end(), bk.cohort) == group_.end()) group_.push_back(bk.cohort);
@@ -576,15 +576,15 @@ private:
         cohort_id c;
         if (!pick_cohort(c, true)) return false;
         const cohort_t& co = pl_.cohorts[c];
-        if (co.venue < 0) return false;
-        const double cost = cm_.venues[static_cast<std::size_t>(co.venue)].cost_per_day;
-        live_.clear();
+        if (!co.venue.valid()) return false;
+        const double cost = cm_.venues[co.venue].cost_per_day;
+        cheaper_.clear();
         for (const auto v : cm_.deliveries[co.pm].venues)
-            if (cm_.venues[v].cost_per_day < cost) live_.push_back(v);
-        if (live_.empty()) return false;
-        const std::uint32_t v = live_[rng_.below(static_cast<std::uint32_t>(live_.size()))];
+            if (cm_.venues[v].cost_per_day < cost) cheaper_.push_back(v);
+        if (cheaper_.empty()) return false;
+        const venue_id v = cheaper_[rng_.below(static_cast<std::uint32_t>(cheaper_.size()))];
         const double before = pl_.money();
-        if (!pl_.change_venue(c, static_cast<std::int32_t>(v))) return false;
+        if (!pl_.change_venue(c, v)) return false;
         const double saved = before - pl_.money();
         const std::int64_t unplaced = pl_.tot.unplaced_items;
         if (!cohort_open())
@@ -791,6 +791,7 @@ private:
     std::vector<demand_id> unit_demand_;
     std::vector<demand_id> order_, cands_;
     std::vector<std::uint32_t> live_;
+    std::vector<venue_id> cheaper_;  ///< budget_swap: venues cheaper than a cohort's
     model::index_vector<demand_id, std::int64_t> retry_at_, backoff_;
     std::vector<cohort_id> touched_, group_;                         ///< compound moves
     std::vector<std::tuple<int, cohort_id, std::uint32_t>> shifts_;  ///< (day, cohort, session) for day_shift

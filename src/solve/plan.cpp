@@ -147,7 +147,7 @@ double plan::money() const {
         if (cm.deliveries[p].platform >= 0) per += cm.platforms[static_cast<std::size_t>(cm.deliveries[p].platform)].cost_per_cohort;
         m += per * pm_open_[p];
     }
-    for (std::size_t v = 0; v < cm.venues.size(); ++v) m += cm.venues[v].cost_per_day * venue_days_[v];
+    for (const venue_id v : cm.venues.indices()) m += cm.venues[v].cost_per_day * venue_days_[v];
     for (std::size_t i = 0; i < cm.instructors.size(); ++i)
         m += (cm.instructors[i].cost_per_hour * static_cast<double>(instr_minutes_[i] - instr_evening_minutes_[i]) +
               cm.instructors[i].evening_cost_per_hour * static_cast<double>(instr_evening_minutes_[i])) /
@@ -312,8 +312,7 @@ bool plan::item_ok(std::uint32_t e, demand_id d, tmin a, tmin b, refusal* why) c
 }
 
 int plan::travel_for(const cohort_t& c, std::uint32_t e) const {
-    if (c.venue < 0) return 0;
-    return cm.travel_minutes(cm.employees[e].location, cm.venues[static_cast<std::size_t>(c.venue)].location);
+    return cm.travel_to(e, c.venue);
 }
 
 double plan::item_burden(std::uint32_t e, tmin a, tmin b) const {
@@ -377,7 +376,7 @@ bool plan::instructor_free(std::uint32_t i, int d, tmin a, tmin b, cohort_id ign
     return true;
 }
 
-bool plan::venue_free(std::uint32_t v, int d, tmin a, tmin b, cohort_id ignore) const {
+bool plan::venue_free(venue_id v, int d, tmin a, tmin b, cohort_id ignore) const {
     if (!cm.venue_open(v, d, a, b)) return false;
     for (const auto& bk : venue_day(v, d))
         if (bk.cohort != ignore && bk.a < b && a < bk.b) return false;
@@ -468,7 +467,7 @@ bool plan::session_ok(cohort_id c, std::uint32_t k, int d, tmin a, tmin b, refus
             break;
         }
     if (!in_window) return fail(refusal::structure);
-    if (co.venue >= 0 && !venue_free(static_cast<std::uint32_t>(co.venue), d, a, b, c)) return fail(refusal::resource);
+    if (co.venue.valid() && !venue_free(co.venue, d, a, b, c)) return fail(refusal::resource);
     if (pm.platform >= 0 && !platform_free(static_cast<std::uint32_t>(pm.platform), d, a, b, c))
         return fail(refusal::resource);
     const int old_day = k < co.sessions.size() ? co.sessions[k].day : -1;
@@ -688,12 +687,12 @@ void plan::book_session(cohort_id c, std::uint32_t k, int sign) {
     const auto D = static_cast<std::size_t>(cm.days);
     // A previous session is a change until a cohort continuing its own has it unchanged.
     if (co.origin >= 0 && prev_->same_session(co, k)) tot.changes -= sign;
-    if (co.venue >= 0) {
-        auto& v = venue_day_[static_cast<std::size_t>(co.venue) * D + day];
+    if (co.venue.valid()) {
+        auto& v = venue_day_[co.venue.value * D + day];
         const bool was_empty = v.empty();
         insert(v);
-        if (sign > 0 && was_empty) venue_days_[static_cast<std::size_t>(co.venue)] += 1;
-        if (sign < 0 && v.empty()) venue_days_[static_cast<std::size_t>(co.venue)] -= 1;
+        if (sign > 0 && was_empty) venue_days_[co.venue] += 1;
+        if (sign < 0 && v.empty()) venue_days_[co.venue] -= 1;
     }
     if (pm.platform >= 0) insert(platform_day_[static_cast<std::size_t>(pm.platform) * D + day]);
     for (const auto i : co.instructors) {
@@ -723,7 +722,7 @@ void plan::count_cohort(const cohort_t& c, int sign) {
 
 // ---------------------------------------------------------------- cohorts
 
-cohort_id plan::open_cohort(std::uint32_t pm, std::int32_t venue, std::int32_t fixed,
+cohort_id plan::open_cohort(std::uint32_t pm, venue_id venue, std::int32_t fixed,
                             const std::vector<std::uint32_t>& instructors, const std::vector<session_t>& sessions,
                             std::int32_t origin) {
     cohort_id c;
@@ -980,7 +979,7 @@ bool plan::move_session(cohort_id c, std::uint32_t k, int d, tmin a, tmin b, ref
         return false;
     }
     book_session(c, k, +1);
-    if (co.venue >= 0 && !budget_ok()) {
+    if (co.venue.valid() && !budget_ok()) {
         book_session(c, k, -1);
         restore_structure();
         if (why) *why = refusal::budget;
@@ -1129,14 +1128,11 @@ std::string plan::self_check() const {
 
 // ---------------------------------------------------------------- venues
 
-void plan::retravel(cohort_id c, std::int32_t from_venue, std::int32_t to_venue) {
+void plan::retravel(cohort_id c, venue_id to_venue) {
     cohort_t& co = cohorts[c];
     for (const demand_id dm : co.members) {
         const std::uint32_t e = cm.demand[dm].employee;
-        const int t_to = to_venue >= 0 ? cm.travel_minutes(cm.employees[e].location,
-                                                            cm.venues[static_cast<std::size_t>(to_venue)].location)
-                                       : 0;
-        (void)from_venue;
+        const int t_to = cm.travel_to(e, to_venue);
         for (std::uint32_t k = 0; k < co.sessions.size(); ++k) {
             const auto sub = static_cast<std::uint16_t>(k);
             remove_item_raw(e, dm, sub);
@@ -1145,21 +1141,21 @@ void plan::retravel(cohort_id c, std::int32_t from_venue, std::int32_t to_venue)
     }
 }
 
-bool plan::change_venue(cohort_id c, std::int32_t venue, refusal* why) {
+bool plan::change_venue(cohort_id c, venue_id venue, refusal* why) {
     auto fail = [&](refusal r) {
         if (why) *why = r;
         return false;
     };
     cohort_t& co = cohorts[c];
     const delivery_c& pm = cm.deliveries[co.pm];
-    if (!co.alive || co.venue < 0 || venue < 0 || venue == co.venue || co.fixed >= 0) return fail(refusal::structure);
+    if (!co.alive || !co.venue.valid() || !venue.valid() || venue == co.venue || co.fixed >= 0)
+        return fail(refusal::structure);
     for (std::uint32_t k = 0; k < co.sessions.size(); ++k)
         if (session_locked(c, k)) return fail(refusal::pinned);
-    if (std::find(pm.venues.begin(), pm.venues.end(), static_cast<std::uint32_t>(venue)) == pm.venues.end())
-        return fail(refusal::structure);
+    if (std::find(pm.venues.begin(), pm.venues.end(), venue) == pm.venues.end()) return fail(refusal::structure);
     const int cap = cm.cohort_cap(pm, venue, co.fixed);
     if (static_cast<int>(co.members.size()) > cap) return fail(refusal::cohort_full);
-    const std::int32_t old = co.venue;
+    const venue_id old = co.venue;
     const int old_cap = co.cap;
     for (std::uint32_t k = 0; k < co.sessions.size(); ++k) book_session(c, k, -1);
     auto restore = [&]() {
@@ -1170,7 +1166,7 @@ bool plan::change_venue(cohort_id c, std::int32_t venue, refusal* why) {
     co.venue = venue;
     co.cap = cap;
     for (const auto& x : co.sessions)
-        if (!venue_free(static_cast<std::uint32_t>(venue), x.day, x.a, x.b, c)) {
+        if (!venue_free(venue, x.day, x.a, x.b, c)) {
             restore();  // nothing is booked at either venue at this point
             return fail(refusal::resource);
         }
@@ -1186,8 +1182,8 @@ bool plan::change_venue(cohort_id c, std::int32_t venue, refusal* why) {
     for (; done < co.members.size() && ok; ++done) {
         const demand_id dm = co.members[done];
         const std::uint32_t e = cm.demand[dm].employee;
-        const int t_old = cm.travel_minutes(cm.employees[e].location, cm.venues[static_cast<std::size_t>(old)].location);
-        const int t_new = cm.travel_minutes(cm.employees[e].location, cm.venues[static_cast<std::size_t>(venue)].location);
+        const int t_old = cm.travel_to(e, old);
+        const int t_new = cm.travel_to(e, venue);
         if (t_old == t_new) continue;
         std::uint32_t k = 0;
         for (; k < co.sessions.size(); ++k) {
@@ -1213,7 +1209,7 @@ bool plan::change_venue(cohort_id c, std::int32_t venue, refusal* why) {
         for (std::size_t j = 0; j + 1 < done; ++j) {
             const demand_id dm = co.members[j];
             const std::uint32_t e = cm.demand[dm].employee;
-            const int t_old = cm.travel_minutes(cm.employees[e].location, cm.venues[static_cast<std::size_t>(old)].location);
+            const int t_old = cm.travel_to(e, old);
             for (std::uint32_t k = 0; k < co.sessions.size(); ++k) {
                 const auto sub = static_cast<std::uint16_t>(k);
                 remove_item_raw(e, dm, sub);
@@ -1224,7 +1220,7 @@ bool plan::change_venue(cohort_id c, std::int32_t venue, refusal* why) {
         restore();
         return false;
     }
-    journal_.push_back({op::venue, c.value, static_cast<std::uint32_t>(old), {}, {}, {}, old_cap});
+    journal_.push_back({op::venue, c.value, old.value, {}, {}, {}, old_cap});
     return true;
 }
 
@@ -1302,8 +1298,8 @@ void plan::undo(const entry& en) {
         }
         case op::venue: {
             cohort_t& co = cohorts[cohort_id{en.a}];
-            const auto old = static_cast<std::int32_t>(en.b);
-            retravel(cohort_id{en.a}, co.venue, old);
+            const venue_id old{en.b};
+            retravel(cohort_id{en.a}, old);
             for (std::uint32_t k = 0; k < co.sessions.size(); ++k) book_session(cohort_id{en.a}, k, -1);
             co.venue = old;
             co.cap = en.pos;

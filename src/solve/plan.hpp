@@ -44,7 +44,7 @@ struct session_t {
 struct cohort_t {
     std::uint32_t pm = 0;
     bool alive = false;
-    std::int32_t venue = -1;
+    venue_id venue;           ///< classroom; invalid otherwise
     std::int32_t fixed = -1;  ///< fixed-session option
     std::vector<std::uint32_t> instructors;
     std::vector<session_t> sessions;      ///< parallel to pm.parts
@@ -242,7 +242,7 @@ public:
     // ------------------------------------------------------------ mutations (journalled; false: nothing changed)
     /// Opens an empty cohort; sessions must already be valid for its resources.
     /// `origin`: the previous plan's cohort it continues (re-planning), -1 for a new one.
-    cohort_id open_cohort(std::uint32_t pm, std::int32_t venue, std::int32_t fixed,
+    cohort_id open_cohort(std::uint32_t pm, venue_id venue, std::int32_t fixed,
                           const std::vector<std::uint32_t>& instructors, const std::vector<session_t>& sessions,
                           std::int32_t origin = -1);
     /// Closes an empty cohort.
@@ -259,7 +259,7 @@ public:
     /// Moves session k of cohort c to [a, b) on day d, with every member.
     bool move_session(cohort_id c, std::uint32_t k, int d, tmin a, tmin b, refusal* why = nullptr);
     /// Moves a classroom cohort to another venue of its mode (members' travel changes).
-    bool change_venue(cohort_id c, std::int32_t venue, refusal* why = nullptr);
+    bool change_venue(cohort_id c, venue_id venue, refusal* why = nullptr);
 
     // ------------------------------------------------------------ resource bookings
     struct booking {
@@ -267,8 +267,8 @@ public:
         tmin b = 0;
         cohort_id cohort;
     };
-    [[nodiscard]] const std::vector<booking>& venue_day(std::uint32_t v, int d) const {
-        return venue_day_[v * static_cast<std::size_t>(cm.days) + static_cast<std::size_t>(d)];
+    [[nodiscard]] const std::vector<booking>& venue_day(venue_id v, int d) const {
+        return venue_day_[v.value * static_cast<std::size_t>(cm.days) + static_cast<std::size_t>(d)];
     }
     [[nodiscard]] const std::vector<booking>& instructor_day(std::uint32_t i, int d) const {
         return instr_day_[i * static_cast<std::size_t>(cm.days) + static_cast<std::size_t>(d)];
@@ -290,7 +290,7 @@ public:
     /// `evenings.max_per_week`, with `extra` days (of a schedule being built) added.
     [[nodiscard]] bool instructor_evenings_ok(std::uint32_t i, int d, cohort_id ignore_cohort, int ignore_day,
                                               const std::vector<int>& extra = {}) const;
-    [[nodiscard]] bool venue_free(std::uint32_t v, int d, tmin a, tmin b, cohort_id ignore_cohort) const;
+    [[nodiscard]] bool venue_free(venue_id v, int d, tmin a, tmin b, cohort_id ignore_cohort) const;
     [[nodiscard]] bool platform_free(std::uint32_t p, int d, tmin a, tmin b, cohort_id ignore_cohort) const;
 
     /// Items of an employee on a local day / in a week.
@@ -327,9 +327,8 @@ private:
     void set_placed(demand_id d, bool placed);
     void underfill_change(const cohort_t& c, int before_members, int after_members);
     void book_session(cohort_id c, std::uint32_t k, int sign);
-    /// Re-travels every member of c from the current venue's travel to that of `venue`
-    /// (items only; no checks).
-    void retravel(cohort_id c, std::int32_t from_venue, std::int32_t to_venue);
+    /// Re-travels every member of c to the travel of `to_venue` (items only; no checks).
+    void retravel(cohort_id c, venue_id to_venue);
     void count_cohort(const cohort_t& c, int sign);
     /// Assigned-duty day bookkeeping of an item (called with it absent from items[e]).
     void account_duty(std::uint32_t e, const item& it, int sign);
@@ -386,7 +385,7 @@ private:
     int months_ = 1;
     std::vector<std::int64_t> instr_minutes_;  ///< per instructor
     std::vector<std::int64_t> instr_evening_minutes_;  ///< per instructor: the part of instr_minutes_ in evenings
-    std::vector<int> venue_days_;              ///< per venue: (venue, day) pairs with a session
+    model::index_vector<venue_id, int> venue_days_;    ///< per venue: days with a session
     std::vector<int> pm_open_;                 ///< live cohorts open per delivery
     std::vector<cohort_id> free_cohorts_;
     const replan_context* prev_ = nullptr;

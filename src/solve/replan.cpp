@@ -128,7 +128,7 @@ replan_context::replan_context(const text::messages& m, const compiled_model& cm
         }
         if (pc.pm >= 0) {
             const delivery_c& pm = cm.deliveries[static_cast<std::size_t>(pc.pm)];
-            pc.venue = oc.venue.valid() ? static_cast<std::int32_t>(oc.venue.value) : -1;
+            pc.venue = oc.venue;
             if (pm.fixed) {
                 pc.fixed = fixed_option(pm, pc.sessions);
                 if (pc.fixed < 0) {
@@ -235,8 +235,7 @@ void import_cohort(const text::messages& m, plan& pl, const replan_context& rc, 
     const previous_cohort& pc = rc.cohorts[p];
     if (pc.pm < 0) return;
     const delivery_c& pm = cm.deliveries[static_cast<std::size_t>(pc.pm)];
-    if (pc.venue >= 0 && std::find(pm.venues.begin(), pm.venues.end(), static_cast<std::uint32_t>(pc.venue)) ==
-                             pm.venues.end() && !pc.frozen)
+    if (pc.venue.valid() && std::find(pm.venues.begin(), pm.venues.end(), pc.venue) == pm.venues.end() && !pc.frozen)
         return;  // the policy no longer uses this venue for the mode: its people are planned afresh
     // Sessions the horizon lost start from its nearest day, to be repaired
     // below like any session that no longer fits.

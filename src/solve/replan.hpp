@@ -21,7 +21,7 @@ struct previous_cohort {
     std::string id;
     std::uint32_t program = 0;
     std::int32_t pm = -1;     ///< its delivery now; -1: it cannot be brought over (mode or modules changed)
-    std::int32_t venue = -1;  ///< as in the previous plan
+    venue_id venue;           ///< as in the previous plan
     std::int32_t fixed = -1;  ///< fixed-session option it used
     std::vector<std::uint32_t> instructors;
     std::vector<session_t> sessions;     ///< parallel to deliveries[pm].parts

@@ -40,8 +40,7 @@ bool hand_schedule(const plan& pl, std::uint32_t pmi, int first_day, venue_id ve
         for (const window_c* w = cm.wins_begin(pm, d); w != cm.wins_end(pm, d); ++w) in_window = in_window || (w->a <= a && b <= w->b);
         if (!in_window) return false;
         if (venue.valid() && !pl.venue_free(venue, d, a, b, cohort_id{})) return false;
-        if (pm.platform >= 0 && !pl.platform_free(static_cast<std::uint32_t>(pm.platform), d, a, b, cohort_id{}))
-            return false;
+        if (pm.platform.valid() && !pl.platform_free(pm.platform, d, a, b, cohort_id{})) return false;
         for (const auto i : instructors) {
             // The baseline plans as today: no evening teaching.
             if (cm.instructor_evening(i, d, a, b) || !pl.instructor_free(i, d, a, b, cohort_id{})) return false;

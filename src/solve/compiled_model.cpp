@@ -427,8 +427,10 @@ void compiled_model::compile_resources() {
         }
     }
     platforms.resize(s.platforms.size());
-    for (std::size_t i = 0; i < s.platforms.size(); ++i)
-        platforms[i] = {std::max(1, s.platforms[i].concurrent), s.platforms[i].capacity, s.platforms[i].cost_per_cohort};
+    for (const platform_id p : platforms.indices()) {
+        const auto& mp = s.platforms[p.value];
+        platforms[p] = {std::max(1, mp.concurrent), mp.capacity, mp.cost_per_cohort};
+    }
     instructors.resize(s.instructors.size());
     for (std::size_t i = 0; i < s.instructors.size(); ++i) {
         const auto& mi = s.instructors[i];
@@ -523,7 +525,7 @@ std::vector<compiled_model::pending_recording> compiled_model::compile_deliverie
             }
             if (mo.mode == model::delivery_mode::online_live) {
                 if (!mo.platform.valid() || s.platforms[mo.platform.value].capacity < pm.size_min) continue;
-                pm.platform = static_cast<std::int32_t>(mo.platform.value);
+                pm.platform = mo.platform;
             }
             // Windows on each day (docs/model.md "Sessions and windows").
             pm.win_off.assign(static_cast<std::size_t>(days) + 1, 0);
@@ -979,8 +981,8 @@ bool compiled_model::instructor_evening(std::uint32_t i, int d, tmin a, tmin b) 
 int compiled_model::cohort_cap(const delivery_c& pm, venue_id venue, std::int32_t fixed) const {
     int cap = pm.size_max;
     if (pm.mode == model::delivery_mode::classroom && venue.valid()) cap = std::min(cap, venues[venue].capacity);
-    if (pm.mode == model::delivery_mode::online_live && pm.platform >= 0)
-        cap = std::min(cap, platforms[static_cast<std::size_t>(pm.platform)].capacity);
+    if (pm.mode == model::delivery_mode::online_live && pm.platform.valid())
+        cap = std::min(cap, platforms[pm.platform].capacity);
     if (fixed >= 0) cap = std::min(cap, pm.fixed_capacity[static_cast<std::size_t>(fixed)]);
     return cap;
 }

@@ -26,6 +26,8 @@ using tmin = std::int32_t;
 using demand_id = model::index<struct demand_tag>;
 /// A venue: the scenario's own index (compiled_model::venues parallels scenario::venues).
 using venue_id = model::venue_index;
+/// A platform: the scenario's own index (compiled_model::platforms parallels scenario::platforms).
+using platform_id = model::platform_index;
 inline constexpr tmin no_time = -(1 << 30);
 
 struct span {
@@ -168,7 +170,7 @@ struct delivery_c {
     std::vector<std::uint32_t> win_off;  ///< days + 1 offsets into wins
     std::vector<window_c> wins;
     std::vector<venue_id> venues;       ///< classroom
-    std::int32_t platform = -1;         ///< online_live
+    platform_id platform;               ///< online_live; invalid otherwise
     /// For fixed modes: the sessions of each fixed cohort, parallel to `parts`.
     std::vector<std::vector<span>> fixed_sessions;
     std::vector<int> fixed_capacity;
@@ -318,7 +320,7 @@ public:
         return {topup_off[e], topup_off[e + 1]};
     }
     model::index_vector<venue_id, venue_c> venues;
-    std::vector<platform_c> platforms;
+    model::index_vector<platform_id, platform_c> platforms;
     std::vector<instructor_c> instructors;
 
     // ------------------------------------------------------------ policy
@@ -489,6 +491,14 @@ public:
     [[nodiscard]] bool instructor_evening(std::uint32_t i, int d, tmin a, tmin b) const;
     /// The effective maximum of a cohort of pm with venue v (classroom) or fixed option f.
     [[nodiscard]] int cohort_cap(const delivery_c& pm, venue_id venue, std::int32_t fixed) const;
+    /// The money one cohort of pm costs whatever its days: the mode's cost per
+    /// cohort and its platform's (docs/model.md "Budget"; venue days and
+    /// instructor hours aside).
+    [[nodiscard]] double cohort_money(const delivery_c& pm) const {
+        double m = pm.cost_per_cohort;
+        if (pm.platform.valid()) m += platforms[pm.platform].cost_per_cohort;
+        return m;
+    }
 
 private:
     // The constructor's steps, in order (each reads what the ones before built).

@@ -59,8 +59,7 @@ std::vector<demand_id> unplaced_of(const plan& pl, const std::vector<demand_id>&
 double schedule_money(const plan& pl, const schedule& s) {
     const compiled_model& cm = pl.cm;
     const delivery_c& pm = cm.deliveries[s.pm];
-    double m = pm.cost_per_cohort;
-    if (pm.platform >= 0) m += cm.platforms[static_cast<std::size_t>(pm.platform)].cost_per_cohort;
+    double m = cm.cohort_money(pm);
     for (const auto& x : s.sessions) {
         if (s.venue.valid() && pl.venue_day(s.venue, x.day).empty()) m += cm.venues[s.venue].cost_per_day;
         for (const auto i : s.instructors)

@@ -193,7 +193,7 @@ private:
                     if (!cm_.venue_open(venue, d, a, b))
                         violate("V-VENUE-HOURS", fmt::format("cohort {}: venue closed at session {}", c.id, k + 1));
                 }
-                if (pm.platform >= 0) platform_ses_[static_cast<std::size_t>(pm.platform)].push_back({a, b});
+                if (pm.platform.valid()) platform_ses_[pm.platform].push_back({a, b});
                 if (!pm.fixed) {
                     if (!in_window(pm, a, b))
                         violate("V-WINDOW", fmt::format("cohort {}: session {} is in no allowed window", c.id, k + 1));
@@ -575,7 +575,8 @@ private:
         }
         for (const auto& [p, list] : platform_ses_)
             if (max_concurrent(list) > cm_.platforms[p].concurrent)
-                violate("V-PLATFORM", fmt::format("platform {} holds too many meetings at once", s_.platforms[p].id));
+                violate("V-PLATFORM",
+                        fmt::format("platform {} holds too many meetings at once", s_.platforms[p.value].id));
         for (const auto& [i, list] : instr_ses_) {
             for (int k = clashes(list); k > 0; --k)
                 violate("V-INSTRUCTOR-DOUBLE", fmt::format("instructor {} double-booked", s_.instructors[i].id));
@@ -610,10 +611,7 @@ private:
     void budget() {
         double m = 0;
         for (const auto& [pmi, n] : pm_count_) {
-            const delivery_c& pm = cm_.deliveries[pmi];
-            double per = pm.cost_per_cohort;
-            if (pm.platform >= 0) per += cm_.platforms[static_cast<std::size_t>(pm.platform)].cost_per_cohort;
-            m += per * n;
+            m += cm_.cohort_money(cm_.deliveries[pmi]) * n;
         }
         for (const auto& [v, n] : venue_days_) m += cm_.venues[v].cost_per_day * n;
         for (const auto& [i, mins] : instr_minutes_) {
@@ -764,7 +762,8 @@ private:
     std::vector<std::vector<piece>> work_pieces_;  // per unit
     std::map<std::int32_t, int> occ_pulled_;
     std::map<venue_id, std::vector<span>> venue_ses_;
-    std::map<std::uint32_t, std::vector<span>> platform_ses_, instr_ses_;
+    std::map<platform_id, std::vector<span>> platform_ses_;
+    std::map<std::uint32_t, std::vector<span>> instr_ses_;
     std::map<venue_id, int> venue_days_;
     std::map<std::uint32_t, std::int64_t> instr_minutes_;
     std::map<std::uint32_t, std::int64_t> instr_evening_minutes_;

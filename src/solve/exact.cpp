@@ -436,11 +436,10 @@ void exact_model::enumerate() {
                 std::vector<session_t> ses;
                 for (const auto& x : pm.fixed_sessions[f]) ses.push_back({x.a, x.b, cm_.day_of(x.a)});
                 if (ses.empty() || starts_on(ses) < day_lo_ || starts_on(ses) > day_hi_) continue;
-                if (pm.platform >= 0) {
+                if (pm.platform.valid()) {
                     bool free = true;
                     for (const auto& x : ses)
-                        free = free &&
-                               pl_.platform_free(static_cast<std::uint32_t>(pm.platform), x.day, x.a, x.b, cohort_id{});
+                        free = free && pl_.platform_free(pm.platform, x.day, x.a, x.b, cohort_id{});
                     if (!free) continue;
                 }
                 add_cohort_candidate(pmi, venue_id{}, static_cast<std::int32_t>(f), ses);
@@ -711,7 +710,8 @@ void exact_model::build() {
         for (const auto& s : cd.sessions) {
             if (cd.venue.valid())
                 resource[{0, static_cast<std::int32_t>(cd.venue.value)}].emplace_back(s.a, s.b, static_cast<int>(c));
-            if (pm.platform >= 0) resource[{1, pm.platform}].emplace_back(s.a, s.b, static_cast<int>(c));
+            if (pm.platform.valid())
+                resource[{1, static_cast<std::int32_t>(pm.platform.value)}].emplace_back(s.a, s.b, static_cast<int>(c));
             for (const auto i : cd.instructors)
                 resource[{2, static_cast<std::int32_t>(i)}].emplace_back(s.a, s.b, static_cast<int>(c));
         }
@@ -767,7 +767,8 @@ void exact_model::build() {
         // Venues and instructors: each candidate is clear of the rest of the plan
         // (checked when it was made), so one at a time among the candidates.
         // Platforms: their concurrency less the rest's sessions running then.
-        const int concurrent = key.first == 1 ? cm_.platforms[static_cast<std::size_t>(key.second)].concurrent : 1;
+        const platform_id platform{static_cast<std::uint32_t>(key.second)};  // when key.first == 1
+        const int concurrent = key.first == 1 ? cm_.platforms[platform].concurrent : 1;
         std::vector<tmin> starts;
         for (const auto& iv : ivs) starts.push_back(std::get<0>(iv));
         std::sort(starts.begin(), starts.end());
@@ -781,7 +782,7 @@ void exact_model::build() {
             cols.erase(std::unique(cols.begin(), cols.end()), cols.end());
             int limit = concurrent;
             if (key.first == 1)
-                for (const auto& bk : pl_.platform_day(static_cast<std::uint32_t>(key.second), cm_.day_of(t)))
+                for (const auto& bk : pl_.platform_day(platform, cm_.day_of(t)))
                     if (bk.a <= t && t < bk.b) --limit;
             if (static_cast<int>(cols.size()) <= limit || cols == prev) continue;
             prev = cols;

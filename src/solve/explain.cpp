@@ -664,8 +664,7 @@ reason no_cohort_reason(const text::messages& m, plan& pl, std::uint32_t pmi, ga
     if (g.best >= pm.size_min) {
         // The budget first: a cohort costs at least its mode's and platform's cost per cohort.
         if (cm.budget_cost >= 0) {
-            double least = pm.cost_per_cohort;
-            if (pm.platform >= 0) least += cm.platforms[static_cast<std::size_t>(pm.platform)].cost_per_cohort;
+            const double least = cm.cohort_money(pm);
             const double left = cm.budget_cost - pl.money();
             if (least > 0 && least > left + 1e-9 * cm.budget_cost)
                 return {"R-BUDGET",

@@ -79,7 +79,7 @@ solution extract(const plan& pl, const refusal_log& log, const demand_explanatio
         oc.program = model::program_index{pm.program};
         oc.mode = pm.mode;
         oc.venue = co.venue;
-        if (pm.platform >= 0) oc.platform = model::platform_index{static_cast<std::uint32_t>(pm.platform)};
+        oc.platform = pm.platform;
         for (const auto i : co.instructors) oc.instructors.push_back(model::instructor_index{i});
         for (const auto d : co.members) oc.participants.push_back(model::employee_index{cm.demand[d].employee});
         std::sort(oc.participants.begin(), oc.participants.end());

@@ -271,8 +271,7 @@ bool inserter::random_schedule(std::uint32_t pmi, int first_lo, int first_hi, sc
     auto resources_ok = [&](int dd, tmin a, tmin b) {
         if (a < pl_.earliest()) return false;  // re-planning: nothing new before the re-plan instant
         if (out.venue.valid() && !pl_.venue_free(out.venue, dd, a, b, cohort_id{})) return false;
-        if (pm.platform >= 0 && !pl_.platform_free(static_cast<std::uint32_t>(pm.platform), dd, a, b, cohort_id{}))
-            return false;
+        if (pm.platform.valid() && !pl_.platform_free(pm.platform, dd, a, b, cohort_id{})) return false;
         for (const auto i : out.instructors) {
             if (!pl_.instructor_free(i, dd, a, b, cohort_id{})) return false;
             const auto& ic = cm_.instructors[i];
@@ -493,9 +492,7 @@ bool inserter::fixed_schedule(std::uint32_t pmi, std::size_t first_option, sched
             if (f.a < pl_.earliest()) ok = false;  // already past when re-planning
             const int dd = cm_.day_of(f.a);
             s.sessions.push_back({f.a, f.b, dd});
-            if (pm.platform >= 0 &&
-                !pl_.platform_free(static_cast<std::uint32_t>(pm.platform), dd, f.a, f.b, cohort_id{}))
-                ok = false;
+            if (pm.platform.valid() && !pl_.platform_free(pm.platform, dd, f.a, f.b, cohort_id{})) ok = false;
         }
         for (int i = 0; ok && i < pc.per_session; ++i) {
             bool got = false;

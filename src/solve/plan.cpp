@@ -143,9 +143,7 @@ double plan::money() const {
     double m = 0;
     for (std::size_t p = 0; p < cm.deliveries.size(); ++p) {
         if (pm_open_[p] == 0) continue;
-        double per = cm.deliveries[p].cost_per_cohort;
-        if (cm.deliveries[p].platform >= 0) per += cm.platforms[static_cast<std::size_t>(cm.deliveries[p].platform)].cost_per_cohort;
-        m += per * pm_open_[p];
+        m += cm.cohort_money(cm.deliveries[p]) * pm_open_[p];
     }
     for (const venue_id v : cm.venues.indices()) m += cm.venues[v].cost_per_day * venue_days_[v];
     for (std::size_t i = 0; i < cm.instructors.size(); ++i)
@@ -383,7 +381,7 @@ bool plan::venue_free(venue_id v, int d, tmin a, tmin b, cohort_id ignore) const
     return true;
 }
 
-bool plan::platform_free(std::uint32_t p, int d, tmin a, tmin b, cohort_id ignore) const {
+bool plan::platform_free(platform_id p, int d, tmin a, tmin b, cohort_id ignore) const {
     const int limit = cm.platforms[p].concurrent;
     const auto& bks = platform_day(p, d);
     int n = 0;
@@ -468,8 +466,7 @@ bool plan::session_ok(cohort_id c, std::uint32_t k, int d, tmin a, tmin b, refus
         }
     if (!in_window) return fail(refusal::structure);
     if (co.venue.valid() && !venue_free(co.venue, d, a, b, c)) return fail(refusal::resource);
-    if (pm.platform >= 0 && !platform_free(static_cast<std::uint32_t>(pm.platform), d, a, b, c))
-        return fail(refusal::resource);
+    if (pm.platform.valid() && !platform_free(pm.platform, d, a, b, c)) return fail(refusal::resource);
     const int old_day = k < co.sessions.size() ? co.sessions[k].day : -1;
     for (const auto i : co.instructors)
         if (!instructor_free(i, d, a, b, c, old_day)) return fail(refusal::resource);
@@ -694,7 +691,7 @@ void plan::book_session(cohort_id c, std::uint32_t k, int sign) {
         if (sign > 0 && was_empty) venue_days_[co.venue] += 1;
         if (sign < 0 && v.empty()) venue_days_[co.venue] -= 1;
     }
-    if (pm.platform >= 0) insert(platform_day_[static_cast<std::size_t>(pm.platform) * D + day]);
+    if (pm.platform.valid()) insert(platform_day_[pm.platform.value * D + day]);
     for (const auto i : co.instructors) {
         auto& v = instr_day_[i * D + day];
         const bool was_empty = v.empty();

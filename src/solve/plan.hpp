@@ -273,8 +273,8 @@ public:
     [[nodiscard]] const std::vector<booking>& instructor_day(std::uint32_t i, int d) const {
         return instr_day_[i * static_cast<std::size_t>(cm.days) + static_cast<std::size_t>(d)];
     }
-    [[nodiscard]] const std::vector<booking>& platform_day(std::uint32_t p, int d) const {
-        return platform_day_[p * static_cast<std::size_t>(cm.days) + static_cast<std::size_t>(d)];
+    [[nodiscard]] const std::vector<booking>& platform_day(platform_id p, int d) const {
+        return platform_day_[p.value * static_cast<std::size_t>(cm.days) + static_cast<std::size_t>(d)];
     }
     [[nodiscard]] int instructor_month_days(std::uint32_t i, int month) const {
         return instr_month_days_[i * static_cast<std::size_t>(months_) + static_cast<std::size_t>(month)];
@@ -291,7 +291,7 @@ public:
     [[nodiscard]] bool instructor_evenings_ok(std::uint32_t i, int d, cohort_id ignore_cohort, int ignore_day,
                                               const std::vector<int>& extra = {}) const;
     [[nodiscard]] bool venue_free(venue_id v, int d, tmin a, tmin b, cohort_id ignore_cohort) const;
-    [[nodiscard]] bool platform_free(std::uint32_t p, int d, tmin a, tmin b, cohort_id ignore_cohort) const;
+    [[nodiscard]] bool platform_free(platform_id p, int d, tmin a, tmin b, cohort_id ignore_cohort) const;
 
     /// Items of an employee on a local day / in a week.
     [[nodiscard]] int day_minutes(std::uint32_t e, int lday) const;

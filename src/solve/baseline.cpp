@@ -18,7 +18,7 @@ bool tue_to_thu(const compiled_model& cm, int d) {
 /// time where possible (else the earliest that fits), with this venue and
 /// these instructors. False when the parts cannot all be placed.
 bool hand_schedule(const plan& pl, std::uint32_t pmi, int first_day, venue_id venue,
-                   const std::vector<std::uint32_t>& instructors, schedule& out) {
+                   const std::vector<instructor_id>& instructors, schedule& out) {
     const compiled_model& cm = pl.cm;
     const delivery_c& pm = cm.deliveries[pmi];
     out = schedule{};
@@ -27,8 +27,8 @@ bool hand_schedule(const plan& pl, std::uint32_t pmi, int first_day, venue_id ve
     out.instructors = instructors;
     tmin tod = -1;
     std::vector<std::pair<std::uint32_t, int>> month_added;  // (instructor * 64 + month, days)
-    auto added = [&](std::uint32_t i, int month) -> int& {
-        const std::uint32_t key = i * 64U + static_cast<std::uint32_t>(month);
+    auto added = [&](instructor_id i, int month) -> int& {
+        const std::uint32_t key = i.value * 64U + static_cast<std::uint32_t>(month);
         for (auto& [k, n] : month_added)
             if (k == key) return n;
         month_added.push_back({key, 0});
@@ -140,7 +140,7 @@ void construct_baseline(plan& pl, refusal_log& log, const std::function<bool()>&
             bool opened = false;
             for (const auto v : pm.venues) {
                 // Instructors: the first ones listed that are free.
-                std::vector<std::uint32_t> chosen;
+                std::vector<instructor_id> chosen;
                 schedule s;
                 if (pc.per_session == 0) {
                     if (!hand_schedule(pl, pmi, tuesday, v, chosen, s)) continue;

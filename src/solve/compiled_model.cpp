@@ -432,8 +432,8 @@ void compiled_model::compile_resources() {
         platforms[p] = {std::max(1, mp.concurrent), mp.capacity, mp.cost_per_cohort};
     }
     instructors.resize(s.instructors.size());
-    for (std::size_t i = 0; i < s.instructors.size(); ++i) {
-        const auto& mi = s.instructors[i];
+    for (const instructor_id i : instructors.indices()) {
+        const auto& mi = s.instructors[i.value];
         instructor_c& ic = instructors[i];
         ic.max_minutes_per_day = mi.max_minutes_per_day;
         ic.max_days_per_month = mi.max_days_per_month ? *mi.max_days_per_month : -1;
@@ -503,7 +503,7 @@ std::vector<compiled_model::pending_recording> compiled_model::compile_deliverie
         pc.id = mp.id;
         pc.jp = 0;
         for (const auto& m : mp.modules) pc.jp += m.jp;
-        for (const auto i : mp.instructors) pc.instructors.push_back(i.value);
+        pc.instructors = mp.instructors;
         pc.per_session = pc.instructors.empty() ? 0 : std::max(0, mp.instructors_per_session);
         for (std::size_t oi = 0; oi < mp.modes.size(); ++oi) {
             const model::mode_offer& mo = mp.modes[oi];
@@ -958,7 +958,7 @@ bool compiled_model::venue_open(venue_id v, int d, tmin a, tmin b) const {
     return false;
 }
 
-bool compiled_model::instructor_open(std::uint32_t i, int d, tmin a, tmin b) const {
+bool compiled_model::instructor_open(instructor_id i, int d, tmin a, tmin b) const {
     const instructor_c& ic = instructors[i];
     if (ic.unavailable[static_cast<std::size_t>(d)]) return false;
     if (ic.any_time) return true;
@@ -968,7 +968,7 @@ bool compiled_model::instructor_open(std::uint32_t i, int d, tmin a, tmin b) con
            ic.evening[static_cast<std::size_t>(d)].length() > 0;
 }
 
-bool compiled_model::instructor_evening(std::uint32_t i, int d, tmin a, tmin b) const {
+bool compiled_model::instructor_evening(instructor_id i, int d, tmin a, tmin b) const {
     const instructor_c& ic = instructors[i];
     if (ic.evening.empty() || d < 0 || d >= days) return false;
     const span& ev = ic.evening[static_cast<std::size_t>(d)];

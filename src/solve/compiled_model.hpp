@@ -28,6 +28,8 @@ using demand_id = model::index<struct demand_tag>;
 using venue_id = model::venue_index;
 /// A platform: the scenario's own index (compiled_model::platforms parallels scenario::platforms).
 using platform_id = model::platform_index;
+/// An instructor: the scenario's own index (compiled_model::instructors parallels scenario::instructors).
+using instructor_id = model::instructor_index;
 inline constexpr tmin no_time = -(1 << 30);
 
 struct span {
@@ -184,7 +186,7 @@ struct delivery_c {
 struct program_c {
     int jp = 0;
     std::vector<std::uint32_t> deliveries;
-    std::vector<std::uint32_t> instructors;
+    std::vector<instructor_id> instructors;
     int per_session = 0;
     std::string id;
 };
@@ -321,7 +323,7 @@ public:
     }
     model::index_vector<venue_id, venue_c> venues;
     model::index_vector<platform_id, platform_c> platforms;
-    std::vector<instructor_c> instructors;
+    model::index_vector<instructor_id, instructor_c> instructors;
 
     // ------------------------------------------------------------ policy
     int max_training_per_day = -1;
@@ -485,10 +487,10 @@ public:
     [[nodiscard]] const window_c* wins_end(const delivery_c& pm, int d) const { return pm.wins.data() + pm.win_off[d + 1]; }
     /// Whether a venue / instructor can host [a, b) on day d (pattern, closures).
     [[nodiscard]] bool venue_open(venue_id v, int d, tmin a, tmin b) const;
-    [[nodiscard]] bool instructor_open(std::uint32_t i, int d, tmin a, tmin b) const;
+    [[nodiscard]] bool instructor_open(instructor_id i, int d, tmin a, tmin b) const;
     /// Whether [a, b) on day d is evening teaching for instructor i: outside
     /// their pattern and inside their evening hours.
-    [[nodiscard]] bool instructor_evening(std::uint32_t i, int d, tmin a, tmin b) const;
+    [[nodiscard]] bool instructor_evening(instructor_id i, int d, tmin a, tmin b) const;
     /// The effective maximum of a cohort of pm with venue v (classroom) or fixed option f.
     [[nodiscard]] int cohort_cap(const delivery_c& pm, venue_id venue, std::int32_t fixed) const;
     /// The money one cohort of pm costs whatever its days: the mode's cost per

@@ -165,7 +165,7 @@ private:
                 violate("V-INSTRUCTORS", fmt::format("cohort {}: {} instructors, needs {}", c.id, c.instructors.size(),
                                                      pc.per_session));
             for (const auto i : c.instructors)
-                if (std::find(pc.instructors.begin(), pc.instructors.end(), i.value) == pc.instructors.end())
+                if (std::find(pc.instructors.begin(), pc.instructors.end(), i) == pc.instructors.end())
                     violate("V-INSTRUCTORS", fmt::format("cohort {}: instructor {} does not teach it", c.id,
                                                          s_.instructors[i.value].id));
             // Sessions: windows, resources, structure.
@@ -182,9 +182,9 @@ private:
                     continue;
                 }
                 for (const auto i : c.instructors) {
-                    instr_minutes_[i.value] += b - a;
-                    instr_ses_[i.value].push_back({a, b});
-                    if (!cm_.instructor_open(i.value, d, a, b))
+                    instr_minutes_[i] += b - a;
+                    instr_ses_[i].push_back({a, b});
+                    if (!cm_.instructor_open(i, d, a, b))
                         violate("V-INSTRUCTOR-HOURS", fmt::format("cohort {}: {} cannot teach at session {}", c.id,
                                                                   s_.instructors[i.value].id, k + 1));
                 }
@@ -579,20 +579,20 @@ private:
                         fmt::format("platform {} holds too many meetings at once", s_.platforms[p.value].id));
         for (const auto& [i, list] : instr_ses_) {
             for (int k = clashes(list); k > 0; --k)
-                violate("V-INSTRUCTOR-DOUBLE", fmt::format("instructor {} double-booked", s_.instructors[i].id));
+                violate("V-INSTRUCTOR-DOUBLE", fmt::format("instructor {} double-booked", s_.instructors[i.value].id));
             std::map<int, int> per_day;
             for (const auto& x : list) per_day[cm_.day_of(x.a)] += x.length();
             std::map<int, int> per_month;
             for (const auto& [d, m] : per_day) {
                 if (m > cm_.instructors[i].max_minutes_per_day)
-                    violate("V-INSTRUCTOR-DAY", fmt::format("instructor {} teaches {} minutes on one day",
-                                                            s_.instructors[i].id, m));
+                    violate("V-INSTRUCTOR-DAY",
+                            fmt::format("instructor {} teaches {} minutes on one day", s_.instructors[i.value].id, m));
                 per_month[cm_.day[static_cast<std::size_t>(d)].month] += 1;
             }
             for (const auto& [mo, n] : per_month)
                 if (cm_.instructors[i].max_days_per_month >= 0 && n > cm_.instructors[i].max_days_per_month)
                     violate("V-INSTRUCTOR-MONTH", fmt::format("instructor {} teaches on {} days in one month",
-                                                              s_.instructors[i].id, n));
+                                                              s_.instructors[i.value].id, n));
             std::map<int, std::set<int>> evenings;  // week -> days
             for (const auto& x : list) {
                 const int d = cm_.day_of(x.a);
@@ -604,7 +604,7 @@ private:
             for (const auto& [wk, ds] : evenings)
                 if (static_cast<int>(ds.size()) > cm_.instructors[i].evenings_per_week)
                     violate("V-INSTRUCTOR-EVENINGS", fmt::format("instructor {} teaches on {} evenings in one week",
-                                                                 s_.instructors[i].id, ds.size()));
+                                                                 s_.instructors[i.value].id, ds.size()));
         }
     }
 
@@ -763,10 +763,10 @@ private:
     std::map<std::int32_t, int> occ_pulled_;
     std::map<venue_id, std::vector<span>> venue_ses_;
     std::map<platform_id, std::vector<span>> platform_ses_;
-    std::map<std::uint32_t, std::vector<span>> instr_ses_;
+    std::map<instructor_id, std::vector<span>> instr_ses_;
     std::map<venue_id, int> venue_days_;
-    std::map<std::uint32_t, std::int64_t> instr_minutes_;
-    std::map<std::uint32_t, std::int64_t> instr_evening_minutes_;
+    std::map<instructor_id, std::int64_t> instr_minutes_;
+    std::map<instructor_id, std::int64_t> instr_evening_minutes_;
     std::map<std::size_t, int> pm_count_;
     std::map<std::uint32_t, std::pair<double, double>> unit_unmet_;
     std::map<std::uint32_t, double> unit_shortfall_, unit_weighted_;

@@ -28,7 +28,7 @@ struct candidate {
     std::uint32_t pm = 0;
     venue_id venue;
     std::int32_t fixed = -1;
-    std::vector<std::uint32_t> instructors;
+    std::vector<instructor_id> instructors;
     std::vector<session_t> sessions;
     int cap = 0;
     int min = 1;
@@ -179,7 +179,7 @@ private:
     void add_cohort_candidate(std::uint32_t pmi, venue_id venue, std::int32_t fixed,
                               const std::vector<session_t>& sessions);
     void add_cohort_candidate(std::uint32_t pmi, venue_id venue, std::int32_t fixed,
-                              const std::vector<std::uint32_t>& instructors, const std::vector<session_t>& sessions);
+                              const std::vector<instructor_id>& instructors, const std::vector<session_t>& sessions);
     void add_self_options(demand_id d, std::uint32_t pmi);
     /// Demand d as the plan now places it (the mutation just made): an option with
     /// its separable burden and cost over `before` and the person's items.
@@ -197,7 +197,7 @@ private:
         }
     }
     /// Whether instructor i teaches an evening on day d in the plan as it is.
-    [[nodiscard]] bool evening_booked(std::uint32_t i, int d) const {
+    [[nodiscard]] bool evening_booked(instructor_id i, int d) const {
         for (const auto& bk : pl_.instructor_day(i, d))
             if (cm_.instructor_evening(i, d, bk.a, bk.b)) return true;
         return false;
@@ -232,7 +232,7 @@ void exact_model::add_cohort_candidate(std::uint32_t pmi, venue_id venue, std::i
         return;
     }
     // Every choice of per_session of the programme's instructors, in their order.
-    std::vector<std::uint32_t> pick;
+    std::vector<instructor_id> pick;
     auto choose = [&](auto&& self, std::size_t from) -> void {
         if (static_cast<int>(pick.size()) == pc.per_session) {
             add_cohort_candidate(pmi, venue, fixed, pick, sessions);
@@ -248,13 +248,13 @@ void exact_model::add_cohort_candidate(std::uint32_t pmi, venue_id venue, std::i
 }
 
 void exact_model::add_cohort_candidate(std::uint32_t pmi, venue_id venue, std::int32_t fixed,
-                                       const std::vector<std::uint32_t>& instructors,
+                                       const std::vector<instructor_id>& instructors,
                                        const std::vector<session_t>& sessions) {
     const delivery_c& pm = cm_.deliveries[pmi];
     // Each cohort once (a neighbourhood's own cohorts come first): a duplicate
     // column is a symmetry that branch-and-bound pays for.
     std::vector<std::int64_t> key{pmi, venue.value, fixed};
-    key.insert(key.end(), instructors.begin(), instructors.end());
+    for (const auto i : instructors) key.push_back(i.value);
     for (const auto& x : sessions) key.push_back(x.a), key.push_back(x.b);
     if (!seen_.insert(std::move(key)).second) return;
     // Venue days the candidate would pay for (those the rest of the plan does not already).
@@ -713,12 +713,12 @@ void exact_model::build() {
             if (pm.platform.valid())
                 resource[{1, static_cast<std::int32_t>(pm.platform.value)}].emplace_back(s.a, s.b, static_cast<int>(c));
             for (const auto i : cd.instructors)
-                resource[{2, static_cast<std::int32_t>(i)}].emplace_back(s.a, s.b, static_cast<int>(c));
+                resource[{2, static_cast<std::int32_t>(i.value)}].emplace_back(s.a, s.b, static_cast<int>(c));
         }
     }
     // Instructors: minutes a day, days a month, evenings a week.
     {
-        std::map<std::pair<std::uint32_t, int>, std::vector<std::pair<int, double>>> day_minutes, day_cands,
+        std::map<std::pair<instructor_id, int>, std::vector<std::pair<int, double>>> day_minutes, day_cands,
             evening_cands;
         for (std::size_t c = 0; c < cands_.size(); ++c)
             for (const auto i : cands_[c].instructors)
@@ -737,9 +737,9 @@ void exact_model::build() {
         }
         // A binary per (instructor, day) that any of its candidates opens, counted per
         // month / week; a day the rest of the plan already counts adds nothing.
-        auto counted = [&](const std::map<std::pair<std::uint32_t, int>, std::vector<std::pair<int, double>>>& by,
+        auto counted = [&](const std::map<std::pair<instructor_id, int>, std::vector<std::pair<int, double>>>& by,
                            auto period_of, auto limit_of, auto booked) {
-            std::map<std::pair<std::uint32_t, int>, std::vector<std::pair<int, double>>> per;
+            std::map<std::pair<instructor_id, int>, std::vector<std::pair<int, double>>> per;
             for (const auto& [key, t] : by) {
                 if (booked(key.first, key.second)) continue;
                 const int dcol = mp_.add_col(0, 1, true);
@@ -756,12 +756,12 @@ void exact_model::build() {
         };
         counted(
             day_cands, [&](int d) { return cm_.day[static_cast<std::size_t>(d)].month; },
-            [&](std::uint32_t i) { return cm_.instructors[i].max_days_per_month; },
-            [&](std::uint32_t i, int d) { return !pl_.instructor_day(i, d).empty(); });
+            [&](instructor_id i) { return cm_.instructors[i].max_days_per_month; },
+            [&](instructor_id i, int d) { return !pl_.instructor_day(i, d).empty(); });
         counted(
             evening_cands, [&](int d) { return cm_.week_of(d); },
-            [&](std::uint32_t i) { return cm_.instructors[i].evenings_per_week; },
-            [&](std::uint32_t i, int d) { return evening_booked(i, d); });
+            [&](instructor_id i) { return cm_.instructors[i].evenings_per_week; },
+            [&](instructor_id i, int d) { return evening_booked(i, d); });
     }
     for (const auto& [key, ivs] : resource) {
         // Venues and instructors: each candidate is clear of the rest of the plan

@@ -328,7 +328,7 @@ std::optional<reason> instructor_reason(const text::messages& m, const plan& pl,
     bool limit = false;
     for (std::size_t k = 0; k < pc.instructors.size(); ++k) {
         const auto i = pc.instructors[k];
-        const auto& mi = cm.scenario.instructors[i];
+        const auto& mi = cm.scenario.instructors[i.value];
         const auto& c = why[k];
         std::string clause;
         if (c[0] >= c[1] && c[0] >= c[2] && c[0] > 0) {

@@ -80,7 +80,7 @@ solution extract(const plan& pl, const refusal_log& log, const demand_explanatio
         oc.mode = pm.mode;
         oc.venue = co.venue;
         oc.platform = pm.platform;
-        for (const auto i : co.instructors) oc.instructors.push_back(model::instructor_index{i});
+        oc.instructors = co.instructors;
         for (const auto d : co.members) oc.participants.push_back(model::employee_index{cm.demand[d].employee});
         std::sort(oc.participants.begin(), oc.participants.end());
         for (std::size_t k = 0; k < co.sessions.size(); ++k) {

@@ -234,7 +234,7 @@ bool inserter::random_schedule(std::uint32_t pmi, int first_lo, int first_hi, sc
     out.venue = pm.venues.empty() ? venue_id{} : pm.venues[rng_.below(static_cast<std::uint32_t>(pm.venues.size()))];
     out.instructors.clear();
     {
-        std::vector<std::uint32_t> pool = pc.instructors;
+        std::vector<instructor_id> pool = pc.instructors;
         for (int i = 0; i < pc.per_session && !pool.empty(); ++i) {
             const auto j = rng_.below(static_cast<std::uint32_t>(pool.size()));
             out.instructors.push_back(pool[j]);
@@ -260,8 +260,8 @@ bool inserter::random_schedule(std::uint32_t pmi, int first_lo, int first_hi, sc
     // Days this schedule adds to an instructor's month.
     std::array<std::pair<std::uint32_t, int>, 32> added{};
     std::size_t n_added = 0;
-    auto month_add = [&](std::uint32_t i, int month) -> int& {
-        const std::uint32_t key = i * 64U + static_cast<std::uint32_t>(month);
+    auto month_add = [&](instructor_id i, int month) -> int& {
+        const std::uint32_t key = i.value * 64U + static_cast<std::uint32_t>(month);
         for (std::size_t k = 0; k < n_added; ++k)
             if (added[k].first == key) return added[k].second;
         if (n_added == added.size()) return added[0].second;

@@ -16,7 +16,7 @@ struct schedule {
     std::uint32_t pm = 0;
     venue_id venue;  ///< classroom; invalid otherwise
     std::int32_t fixed = -1;
-    std::vector<std::uint32_t> instructors;
+    std::vector<instructor_id> instructors;
     std::vector<session_t> sessions;
 };
 

@@ -146,7 +146,7 @@ double plan::money() const {
         m += cm.cohort_money(cm.deliveries[p]) * pm_open_[p];
     }
     for (const venue_id v : cm.venues.indices()) m += cm.venues[v].cost_per_day * venue_days_[v];
-    for (std::size_t i = 0; i < cm.instructors.size(); ++i)
+    for (const instructor_id i : cm.instructors.indices())
         m += (cm.instructors[i].cost_per_hour * static_cast<double>(instr_minutes_[i] - instr_evening_minutes_[i]) +
               cm.instructors[i].evening_cost_per_hour * static_cast<double>(instr_evening_minutes_[i])) /
              60.0;
@@ -325,13 +325,13 @@ double plan::item_burden(std::uint32_t e, tmin a, tmin b) const {
     return w.disruption * weighted + w.after_hours * (b - a - work);
 }
 
-int plan::instructor_day_minutes(std::uint32_t i, int d) const {
+int plan::instructor_day_minutes(instructor_id i, int d) const {
     int m = 0;
     for (const auto& bk : instructor_day(i, d)) m += bk.b - bk.a;
     return m;
 }
 
-bool plan::instructor_evenings_ok(std::uint32_t i, int d, cohort_id ignore, int ignore_day,
+bool plan::instructor_evenings_ok(instructor_id i, int d, cohort_id ignore, int ignore_day,
                                   const std::vector<int>& extra) const {
     const auto& ic = cm.instructors[i];
     if (ic.evenings_per_week < 0) return true;
@@ -352,7 +352,7 @@ bool plan::instructor_evenings_ok(std::uint32_t i, int d, cohort_id ignore, int 
     return n <= ic.evenings_per_week;
 }
 
-bool plan::instructor_free(std::uint32_t i, int d, tmin a, tmin b, cohort_id ignore, int ignore_day) const {
+bool plan::instructor_free(instructor_id i, int d, tmin a, tmin b, cohort_id ignore, int ignore_day) const {
     if (!cm.instructor_open(i, d, a, b)) return false;
     if (cm.instructor_evening(i, d, a, b) && !instructor_evenings_ok(i, d, ignore, ignore_day)) return false;
     int minutes = 0;
@@ -693,10 +693,10 @@ void plan::book_session(cohort_id c, std::uint32_t k, int sign) {
     }
     if (pm.platform.valid()) insert(platform_day_[pm.platform.value * D + day]);
     for (const auto i : co.instructors) {
-        auto& v = instr_day_[i * D + day];
+        auto& v = instr_day_[i.value * D + day];
         const bool was_empty = v.empty();
         insert(v);
-        const auto mi = i * static_cast<std::size_t>(months_) + static_cast<std::size_t>(cm.day[day].month);
+        const auto mi = i.value * static_cast<std::size_t>(months_) + static_cast<std::size_t>(cm.day[day].month);
         if (sign > 0 && was_empty) instr_month_days_[mi] += 1;
         if (sign < 0 && v.empty()) instr_month_days_[mi] -= 1;
         instr_minutes_[i] += sign * (s.b - s.a);
@@ -720,7 +720,7 @@ void plan::count_cohort(const cohort_t& c, int sign) {
 // ---------------------------------------------------------------- cohorts
 
 cohort_id plan::open_cohort(std::uint32_t pm, venue_id venue, std::int32_t fixed,
-                            const std::vector<std::uint32_t>& instructors, const std::vector<session_t>& sessions,
+                            const std::vector<instructor_id>& instructors, const std::vector<session_t>& sessions,
                             std::int32_t origin) {
     cohort_id c;
     const bool reused = !free_cohorts_.empty();

@@ -46,7 +46,7 @@ struct cohort_t {
     bool alive = false;
     venue_id venue;           ///< classroom; invalid otherwise
     std::int32_t fixed = -1;  ///< fixed-session option
-    std::vector<std::uint32_t> instructors;
+    std::vector<instructor_id> instructors;
     std::vector<session_t> sessions;      ///< parallel to pm.parts
     std::vector<demand_id> members;
     int cap = 0;   ///< effective maximum (venue, platform, fixed capacity)
@@ -243,7 +243,7 @@ public:
     /// Opens an empty cohort; sessions must already be valid for its resources.
     /// `origin`: the previous plan's cohort it continues (re-planning), -1 for a new one.
     cohort_id open_cohort(std::uint32_t pm, venue_id venue, std::int32_t fixed,
-                          const std::vector<std::uint32_t>& instructors, const std::vector<session_t>& sessions,
+                          const std::vector<instructor_id>& instructors, const std::vector<session_t>& sessions,
                           std::int32_t origin = -1);
     /// Closes an empty cohort.
     void close_cohort(cohort_id c);
@@ -270,25 +270,25 @@ public:
     [[nodiscard]] const std::vector<booking>& venue_day(venue_id v, int d) const {
         return venue_day_[v.value * static_cast<std::size_t>(cm.days) + static_cast<std::size_t>(d)];
     }
-    [[nodiscard]] const std::vector<booking>& instructor_day(std::uint32_t i, int d) const {
-        return instr_day_[i * static_cast<std::size_t>(cm.days) + static_cast<std::size_t>(d)];
+    [[nodiscard]] const std::vector<booking>& instructor_day(instructor_id i, int d) const {
+        return instr_day_[i.value * static_cast<std::size_t>(cm.days) + static_cast<std::size_t>(d)];
     }
     [[nodiscard]] const std::vector<booking>& platform_day(platform_id p, int d) const {
         return platform_day_[p.value * static_cast<std::size_t>(cm.days) + static_cast<std::size_t>(d)];
     }
-    [[nodiscard]] int instructor_month_days(std::uint32_t i, int month) const {
-        return instr_month_days_[i * static_cast<std::size_t>(months_) + static_cast<std::size_t>(month)];
+    [[nodiscard]] int instructor_month_days(instructor_id i, int month) const {
+        return instr_month_days_[i.value * static_cast<std::size_t>(months_) + static_cast<std::size_t>(month)];
     }
-    [[nodiscard]] int instructor_day_minutes(std::uint32_t i, int d) const;
+    [[nodiscard]] int instructor_day_minutes(instructor_id i, int d) const;
     /// Would instructor i be free (open hours, other sessions, daily and monthly limits) for [a, b) on day d?
     /// ignore_day: the day of the session being moved (its booking by ignore_cohort
     /// there is not counted for the weekly evening limit); -1: count every booking
     /// on other days, which may only over-count.
-    [[nodiscard]] bool instructor_free(std::uint32_t i, int d, tmin a, tmin b, cohort_id ignore_cohort,
+    [[nodiscard]] bool instructor_free(instructor_id i, int d, tmin a, tmin b, cohort_id ignore_cohort,
                                        int ignore_day = -1) const;
     /// Whether one more evening of instructor i on day d keeps their ISO week within
     /// `evenings.max_per_week`, with `extra` days (of a schedule being built) added.
-    [[nodiscard]] bool instructor_evenings_ok(std::uint32_t i, int d, cohort_id ignore_cohort, int ignore_day,
+    [[nodiscard]] bool instructor_evenings_ok(instructor_id i, int d, cohort_id ignore_cohort, int ignore_day,
                                               const std::vector<int>& extra = {}) const;
     [[nodiscard]] bool venue_free(venue_id v, int d, tmin a, tmin b, cohort_id ignore_cohort) const;
     [[nodiscard]] bool platform_free(platform_id p, int d, tmin a, tmin b, cohort_id ignore_cohort) const;
@@ -383,8 +383,9 @@ private:
     std::vector<std::vector<booking>> venue_day_, instr_day_, platform_day_;
     std::vector<int> instr_month_days_;
     int months_ = 1;
-    std::vector<std::int64_t> instr_minutes_;  ///< per instructor
-    std::vector<std::int64_t> instr_evening_minutes_;  ///< per instructor: the part of instr_minutes_ in evenings
+    model::index_vector<instructor_id, std::int64_t> instr_minutes_;
+    /// Per instructor: the part of instr_minutes_ in evenings.
+    model::index_vector<instructor_id, std::int64_t> instr_evening_minutes_;
     model::index_vector<venue_id, int> venue_days_;    ///< per venue: days with a session
     std::vector<int> pm_open_;                 ///< live cohorts open per delivery
     std::vector<cohort_id> free_cohorts_;

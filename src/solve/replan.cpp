@@ -136,7 +136,7 @@ replan_context::replan_context(const text::messages& m, const compiled_model& cm
                     pc.pm = -1;
                 }
             }
-            for (const auto i : oc.instructors) pc.instructors.push_back(i.value);
+            pc.instructors = oc.instructors;
         }
         cohorts.push_back(std::move(pc));
     }

@@ -23,7 +23,7 @@ struct previous_cohort {
     std::int32_t pm = -1;     ///< its delivery now; -1: it cannot be brought over (mode or modules changed)
     venue_id venue;           ///< as in the previous plan
     std::int32_t fixed = -1;  ///< fixed-session option it used
-    std::vector<std::uint32_t> instructors;
+    std::vector<instructor_id> instructors;
     std::vector<session_t> sessions;     ///< parallel to deliveries[pm].parts
     std::vector<std::uint8_t> locked;    ///< parallel: pinned, or starting before the re-plan instant
     std::vector<std::uint8_t> pinned;    ///< parallel: pinned in the previous plan

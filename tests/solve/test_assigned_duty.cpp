@@ -198,8 +198,8 @@ TEST_CASE("training added without checks on a reserved day in lieu moves that da
     REQUIRE(cm.deliveries[pm].parts.size() == 2);
     // As a rollback or a re-plan's import does: the first session earns a day in lieu,
     // reserved on k1 before the second session, during k1's shift, is added.
-    const auto c =
-        pl.open_cohort(pm, sd::venue_id{0}, -1, {0}, {{a0, a0 + 270, k0}, {shift.a + 30, shift.a + 300, k1}});
+    const auto c = pl.open_cohort(pm, sd::venue_id{0}, -1, {sd::instructor_id{0}},
+                                  {{a0, a0 + 270, k0}, {shift.a + 30, shift.a + 300, k1}});
     pl.force_join(c, d);
     const auto& lieu = pl.days_in_lieu(e);
     REQUIRE(lieu.size() == 1);

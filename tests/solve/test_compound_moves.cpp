@@ -59,14 +59,16 @@ struct bench {
     /// Opens a cohort of programme id's first mode: one session on day `day` from
     /// `minute` minutes after the day's start, at venue `venue` (-1: none), and
     /// seats the employees given.
-    sd::cohort_id open(std::string_view id, std::int32_t venue, std::vector<std::uint32_t> instructors, int day,
+    sd::cohort_id open(std::string_view id, std::int32_t venue, const std::vector<std::uint32_t>& instructors, int day,
                        int minute, const std::vector<std::uint32_t>& employees) {
         const std::uint32_t pm = cm->programs[program(id)].deliveries[0];
         REQUIRE(cm->deliveries[pm].parts.size() == 1);
         const sd::tmin a = cm->day_start[static_cast<std::size_t>(day)] + minute;
+        std::vector<sd::instructor_id> teaching;
+        for (const auto i : instructors) teaching.push_back(sd::instructor_id{i});
         const sd::cohort_id c =
             pl->open_cohort(pm, venue >= 0 ? sd::venue_id{static_cast<std::uint32_t>(venue)} : sd::venue_id{}, -1,
-                            instructors, {{a, a + cm->deliveries[pm].parts[0].minutes, day}});
+                            teaching, {{a, a + cm->deliveries[pm].parts[0].minutes, day}});
         for (const auto e : employees) REQUIRE(pl->join(c, demand(e, id)));
         REQUIRE(pl->budget_ok());
         pl->commit();

@@ -108,10 +108,10 @@ public:
     /// free of the limit.
     [[nodiscard]] std::int64_t fixed_seats(const delivery_c& pm, std::size_t option,
                                            const std::vector<std::uint32_t>& attendees) const {
-        std::vector<std::vector<std::uint32_t>> by_unit(cm_.units.size());
+        model::index_vector<detail::unit_id, std::vector<std::uint32_t>> by_unit(cm_.units.size());
         for (const auto e : attendees) by_unit[cm_.employees[e].unit].push_back(e);
         std::int64_t seats = 0;
-        for (std::size_t u = 0; u < by_unit.size(); ++u) {
+        for (const auto u : by_unit.indices()) {
             const auto& staff = by_unit[u];
             if (staff.empty()) continue;
             std::int64_t best = static_cast<std::int64_t>(staff.size());
@@ -355,7 +355,7 @@ plan_bounds detail::compute_bounds(const text::messages& m, const compiled_model
     // at most limit + (those who could sit a whole session outside their
     // working time) of each unit. Fewer than the minimum in all, and nobody
     // can take it.
-    std::vector<std::map<std::uint32_t, std::pair<std::int64_t, std::int64_t>>> per_unit(cm.deliveries.size());
+    std::vector<std::map<detail::unit_id, std::pair<std::int64_t, std::int64_t>>> per_unit(cm.deliveries.size());
     for (const demand_id i : cm.declared_demand())
         for (std::size_t k = 0; k < usable[i].size(); ++k) {
             auto& [all, off_work] = per_unit[usable[i][k]][cm.employees[cm.demand[i].employee].unit];

@@ -197,9 +197,9 @@ void compiled_model::compile_units() {
         return static_cast<std::uint8_t>(weight_class.size() - 1);
     };
     units.resize(s.units.size());
-    for (const auto& e : s.employees) units[e.unit.value].headcount += 1;
-    for (std::size_t u = 0; u < s.units.size(); ++u) {
-        const model::unit& mu = s.units[u];
+    for (const auto& e : s.employees) units[e.unit].headcount += 1;
+    for (const unit_id u : units.indices()) {
+        const model::unit& mu = s.units[u.value];
         unit_c& uc = units[u];
         uc.id = mu.id;
         uc.location = mu.location.valid() ? static_cast<std::int32_t>(mu.location.value) : -1;
@@ -207,7 +207,7 @@ void compiled_model::compile_units() {
         if (lim.type == model::staffing_limit::kind::count) uc.limit = std::max(0, lim.count);
         else uc.limit = std::max(1, static_cast<int>(std::floor(lim.share * uc.headcount + 1e-9)));
         // Critical periods: the largest weight covering each minute.
-        const auto periods = calendar.critical_periods(model::unit_index{u32(u)});
+        const auto periods = calendar.critical_periods(u);
         std::vector<tmin> cuts;
         for (const auto& [iv, w] : periods) {
             cuts.push_back(std::clamp(rel(iv.start, t0), 0, horizon_end));
@@ -246,13 +246,13 @@ void compiled_model::compile_employees() {
     std::string key;
     std::vector<rel_span> work_rel, unav_rel, brk_rel, duty_rel;
     // Occurrences by (unit, scenario-zone local date index, code); std::map keeps ids deterministic.
-    std::map<std::tuple<std::uint32_t, int, std::string>, std::uint32_t> occ_ids;
-    std::vector<std::pair<std::uint32_t, std::pair<int, std::string>>> occ_keys;
+    std::map<std::tuple<unit_id, int, std::string>, std::uint32_t> occ_ids;
+    std::vector<std::pair<unit_id, std::pair<int, std::string>>> occ_keys;
     const std::vector<int> earned = s.earned_jp();
     for (std::size_t ei = 0; ei < n_emp; ++ei) {
         const model::employee& me = s.employees[ei];
         employee_c& ec = employees[ei];
-        ec.unit = me.unit.value;
+        ec.unit = me.unit;
         ec.location = units[ec.unit].location;
         ec.zone = zone_slot(&s.zone_of(me));
         ec.accepts_after_hours = me.accepts.after_hours;
@@ -324,7 +324,7 @@ void compiled_model::compile_employees() {
         }
 
         // Shift minimums (docs/model.md "Unit staffing").
-        const model::unit& mu = s.units[ec.unit];
+        const model::unit& mu = s.units[ec.unit.value];
         const model::work_pattern& pat = s.pattern_of(me);
         if (!mu.min_on_duty.empty() && pat.rotation && !pat.rotation->cycle.empty()) {
             ec.shift_off = static_cast<std::int32_t>(emp_shift.size());
@@ -999,7 +999,7 @@ void compiled_model::compile_preferences() {
         pref_c& pc = out[ei];
         for (const auto m : mp.refused_modes) ec.refused_modes |= mode_bit_of(m);
         for (const auto m : mp.modes) pc.modes |= mode_bit_of(m);
-        pc.days = mp.days != 0 ? mp.days : s.units[ec.unit].preferred_days;
+        pc.days = mp.days != 0 ? mp.days : s.units[ec.unit.value].preferred_days;
         pc.days &= 0x7f;
         pc.avoid_weekdays = mp.avoid_weekdays & 0x7f;
         pc.times_off = u32(pref_times.size());

@@ -30,6 +30,8 @@ using venue_id = model::venue_index;
 using platform_id = model::platform_index;
 /// An instructor: the scenario's own index (compiled_model::instructors parallels scenario::instructors).
 using instructor_id = model::instructor_index;
+/// A unit: the scenario's own index (compiled_model::units parallels scenario::units).
+using unit_id = model::unit_index;
 inline constexpr tmin no_time = -(1 << 30);
 
 struct span {
@@ -70,7 +72,7 @@ struct zone_days {
 };
 
 struct employee_c {
-    std::uint32_t unit = 0;
+    unit_id unit{0};
     std::int32_t location = -1;
     std::uint16_t zone = 0;
     bool accepts_after_hours = true;
@@ -109,7 +111,7 @@ struct unit_c {
 
 /// One shift occurrence (date, code) of a unit with a minimum head count.
 struct shift_occurrence {
-    std::uint32_t unit = 0;
+    unit_id unit{0};
     int rostered = 0;
     int allowed_pull = 0;  ///< max(0, rostered - minimum)
 };
@@ -282,7 +284,7 @@ public:
     std::vector<std::uint32_t> profile_of;  ///< employees * days
     std::vector<day_profile> profiles;
     std::vector<rel_span> profile_spans;
-    std::vector<unit_c> units;
+    model::index_vector<unit_id, unit_c> units;
     std::vector<double> weight_class;  ///< [0] = 1
     std::vector<shift_occurrence> shift_occurrences;
     std::vector<emp_shift_day> emp_shift;
@@ -412,7 +414,7 @@ public:
     }
     /// Minutes of [a, b) in working time per critical class of the unit: adds to out[cls].
     template <class F>
-    void for_each_class_piece(std::uint32_t unit, tmin a, tmin b, F&& f) const {
+    void for_each_class_piece(unit_id unit, tmin a, tmin b, F&& f) const {
         const auto& segs = units[unit].crit;
         tmin cur = a;
         for (const auto& s : segs) {

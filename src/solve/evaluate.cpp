@@ -398,7 +398,7 @@ private:
                     uni.push_back(p);
                 }
             }
-            const std::uint32_t u = cm_.employees[e].unit;
+            const unit_id u = cm_.employees[e].unit;
             std::map<int, int> day_minutes, day_ah, week_ah, day_duty;
             for (const auto& whole : uni) {
                 // Outside the horizon the model knows no working time or
@@ -513,7 +513,7 @@ private:
     }
 
     void units() {
-        for (std::size_t u = 0; u < cm_.units.size(); ++u) {
+        for (const unit_id u : cm_.units.indices()) {
             auto& ps = work_pieces_[u];
             if (ps.empty()) continue;
             std::vector<std::pair<tmin, int>> ev;
@@ -720,9 +720,8 @@ private:
         obj.breakdown["change"] = w.change * static_cast<double>(raw.changes);
         if (cm_.duty_max_days >= 0)
             obj.breakdown["duty_day"] = w.duty_day * static_cast<double>(raw.duty_days);
-        for (std::size_t u = 0; u < cm_.units.size(); ++u) {
-            const auto uu = static_cast<std::uint32_t>(u);
-            auto& t = obj.per_unit[cm_.units[u].id];
+        for (const unit_id uu : cm_.units.indices()) {
+            auto& t = obj.per_unit[cm_.units[uu].id];
             t["unmet_mandatory"] = w.unmet_mandatory * unit_unmet_[uu].first;
             t["unmet_elective"] = w.unmet_elective * unit_unmet_[uu].second;
             t["jp_shortfall"] = w.jp_shortfall * unit_shortfall_[uu];
@@ -759,7 +758,7 @@ private:
     std::unordered_map<std::uint64_t, demand_id> demand_of_;
     model::index_vector<demand_id, std::uint8_t> seen_;
     std::set<demand_id> recorded_;                 ///< declared demand placed by a recording
-    std::vector<std::vector<piece>> work_pieces_;  // per unit
+    model::index_vector<unit_id, std::vector<piece>> work_pieces_;
     std::map<std::int32_t, int> occ_pulled_;
     std::map<venue_id, std::vector<span>> venue_ses_;
     std::map<platform_id, std::vector<span>> platform_ses_;
@@ -768,9 +767,9 @@ private:
     std::map<instructor_id, std::int64_t> instr_minutes_;
     std::map<instructor_id, std::int64_t> instr_evening_minutes_;
     std::map<std::size_t, int> pm_count_;
-    std::map<std::uint32_t, std::pair<double, double>> unit_unmet_;
-    std::map<std::uint32_t, double> unit_shortfall_, unit_weighted_;
-    std::map<std::uint32_t, std::int64_t> unit_ah_;
+    std::map<unit_id, std::pair<double, double>> unit_unmet_;
+    std::map<unit_id, double> unit_shortfall_, unit_weighted_;
+    std::map<unit_id, std::int64_t> unit_ah_;
     model::index_vector<demand_id, tmin> due_;  ///< when its placement must end
     std::set<demand_id> explicit_due_;          ///< demand with a deadline of its own
 };

@@ -586,11 +586,11 @@ void exact_model::build() {
         fair = mp_.add_col(pl_.tot.fairness, inf, false);  // at least the rest of the plan's maximum
         set_obj(1, fair, w.fairness);
     }
-    std::map<std::tuple<std::uint32_t, int, int>, std::map<int, double>> unit_slots;
+    std::map<std::tuple<unit_id, int, int>, std::map<int, double>> unit_slots;
     // The same per candidate cohort, against its own y: members of one unit in one
     // cohort train at the same time, so at most the unit's limit of them (a cut
     // that the relaxation needs, else it spreads people thinly over cohorts).
-    std::map<std::tuple<std::int32_t, std::uint32_t, int, int>, std::map<int, double>> cohort_slots;
+    std::map<std::tuple<std::int32_t, unit_id, int, int>, std::map<int, double>> cohort_slots;
     std::map<std::int32_t, std::map<std::uint32_t, std::set<int>>> shift_pulls;  // occ -> employee -> cols
     for (std::uint32_t e = 0; e < cm_.employees.size(); ++e) {
         const auto& its = by_emp[e];
@@ -644,7 +644,7 @@ void exact_model::build() {
                 add_row(pl_.week_after_hours(e, k), inf, std::move(t));
             }
         // Unit slots as the plan counts them, and shift pulls.
-        const std::uint32_t u = cm_.employees[e].unit;
+        const unit_id u = cm_.employees[e].unit;
         const auto& ec = cm_.employees[e];
         for (const auto& [o, it] : its) {
             const int col = col_of(o);

@@ -101,7 +101,7 @@ std::string overlapping_training(const plan& pl, std::uint32_t e, tmin a, tmin b
 std::string blocked_by(const text::messages& m, const plan& pl, demand_id d, refusal r, tmin a, tmin b) {
     const compiled_model& cm = pl.cm;
     const std::uint32_t e = cm.demand[d].employee;
-    const auto& unit = cm.scenario.units[cm.employees[e].unit];
+    const auto& unit = cm.scenario.units[cm.employees[e].unit.value];
     const unit_c& uc = cm.units[cm.employees[e].unit];
     const std::string name = who(cm, e);
     const std::string unit_name = unit.name.empty() ? unit.id : unit.name;
@@ -515,7 +515,7 @@ std::string joined(const text::messages& m, const std::vector<std::string>& part
 std::string relax_words(const text::messages& m, const plan& pl, demand_id d, std::uint8_t bits, const cohort_t* co) {
     const compiled_model& cm = pl.cm;
     const std::uint32_t e = cm.demand[d].employee;
-    const auto& unit = cm.scenario.units[cm.employees[e].unit];
+    const auto& unit = cm.scenario.units[cm.employees[e].unit.value];
     const unit_c& uc = cm.units[cm.employees[e].unit];
     const std::string unit_name = unit.name.empty() ? unit.id : unit.name;
     std::vector<std::string> parts;

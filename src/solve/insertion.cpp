@@ -556,7 +556,7 @@ bool inserter::best_schedule(std::uint32_t pmi, const std::vector<demand_id>& ca
                 ++free_time_ok;
                 continue;
             }
-            const std::uint32_t u = cm_.employees[e].unit;
+            const unit_id u = cm_.employees[e].unit;
             auto it = std::find_if(unit_ok_.begin(), unit_ok_.end(), [&](const auto& x) { return x.first == u; });
             if (it == unit_ok_.end()) unit_ok_.push_back({u, 1});
             else it->second += 1;

@@ -100,7 +100,7 @@ private:
     /// Rounds of schedules_around, for their seeds.
     std::uint64_t focused_calls_ = 0;
     std::vector<demand_id> sample_, pull_;
-    std::vector<std::pair<std::uint32_t, int>> unit_ok_;
+    std::vector<std::pair<unit_id, int>> unit_ok_;
 };
 
 }  // namespace jadwal::solve::detail

@@ -41,12 +41,13 @@ public:
     searcher(plan& pl, rng& r, refusal_log& log) : pl_(pl), cm_(pl.cm), rng_(r), ins_(pl, r), log_(log) {
         // Demand per unit, for the unit ruin move.
         unit_off_.assign(cm_.units.size() + 1, 0);
-        for (const demand_id d : cm_.declared_demand()) unit_off_[cm_.employees[cm_.demand[d].employee].unit + 1] += 1;
+        for (const demand_id d : cm_.declared_demand())
+            unit_off_[cm_.employees[cm_.demand[d].employee].unit.value + 1] += 1;
         for (std::size_t u = 0; u < cm_.units.size(); ++u) unit_off_[u + 1] += unit_off_[u];
         unit_demand_.resize(cm_.declared);
         std::vector<std::uint32_t> fill(unit_off_.begin(), unit_off_.end() - 1);
         for (const demand_id d : cm_.declared_demand())
-            unit_demand_[fill[cm_.employees[cm_.demand[d].employee].unit]++] = d;
+            unit_demand_[fill[cm_.employees[cm_.demand[d].employee].unit.value]++] = d;
         refresh_unplaced();
     }
 
@@ -393,10 +394,10 @@ private:
     bool ruin_unit() {
         if (cm_.demand.empty()) return false;
         const demand_id d0 = random_demand();
-        const std::uint32_t u = cm_.employees[cm_.demand[d0].employee].unit;
+        const unit_id u = cm_.employees[cm_.demand[d0].employee].unit;
         const std::uint32_t p = cm_.demand[d0].program;
         order_.clear();
-        for (auto i = unit_off_[u]; i < unit_off_[u + 1] && order_.size() < 64; ++i) {
+        for (auto i = unit_off_[u.value]; i < unit_off_[u.value + 1] && order_.size() < 64; ++i) {
             const demand_id d = unit_demand_[i];
             if (cm_.demand[d].program != p) continue;
             take_out_for_reinsertion(d);

@@ -197,7 +197,7 @@ int plan::week_after_hours(std::uint32_t e, int week) const {
     return m;
 }
 
-void plan::count_unit_slots(std::uint32_t u, int d, int s0, int s1, int sign) {
+void plan::count_unit_slots(unit_id u, int d, int s0, int s1, int sign) {
     unit_day& ud = unit_day_of(u, d);
     const auto n = static_cast<std::size_t>(cm.slots_per_day);
     if (ud.row == 0) {
@@ -214,7 +214,7 @@ void plan::count_unit_slots(std::uint32_t u, int d, int s0, int s1, int sign) {
     if (peak_left) ud.peak = *std::max_element(c, c + n);
 }
 
-std::uint16_t plan::unit_count(std::uint32_t u, int d, int slot) const {
+std::uint16_t plan::unit_count(unit_id u, int d, int slot) const {
     const unit_day& ud = unit_day_of(u, d);
     if (ud.row == 0) return 0;
     return unit_pool_[static_cast<std::size_t>(ud.row) * static_cast<std::size_t>(cm.slots_per_day) +
@@ -240,7 +240,7 @@ bool plan::item_ok(std::uint32_t e, demand_id d, tmin a, tmin b, refusal* why) c
     }
     const int len = b - a;
     // Working time of the item, and whether its unit may miss one more person then.
-    const std::uint32_t u = cm.employees[e].unit;
+    const unit_id u = cm.employees[e].unit;
     const int limit = cm.units[u].limit;
     int work = 0;
     bool unit_ok = true;
@@ -315,7 +315,7 @@ int plan::travel_for(const cohort_t& c, std::uint32_t e) const {
 
 double plan::item_burden(std::uint32_t e, tmin a, tmin b) const {
     const auto& w = cm.weights;
-    const std::uint32_t u = cm.employees[e].unit;
+    const unit_id u = cm.employees[e].unit;
     double weighted = 0;
     int work = 0;
     cm.for_each_work_piece(e, a, b, [&](tmin x, tmin y) {
@@ -493,7 +493,7 @@ void plan::week_load_change(std::uint32_t e, int week, int before, int after) {
 
 void plan::account_item(std::uint32_t e, const item& it, int sign) {
     // Called with `it` absent from items[e].
-    const std::uint32_t u = cm.employees[e].unit;
+    const unit_id u = cm.employees[e].unit;
     if (it.work > 0) {
         cm.for_each_work_piece_on(e, it.a, it.b, [&](int dd, tmin x, tmin y) {
             const tmin base = cm.day_start[static_cast<std::size_t>(dd)];
@@ -1068,10 +1068,10 @@ std::string plan::self_check() const {
                 note("item " + std::to_string(i) + " of employee " + std::to_string(e) + " differs");
         }
     }
-    for (std::size_t u = 0; u < cm.units.size(); ++u)
+    for (const unit_id u : cm.units.indices())
         for (int d = 0; d < cm.days; ++d)
             for (int sl = 0; sl < cm.slots_per_day; ++sl)
-                if (unit_count(static_cast<std::uint32_t>(u), d, sl) != fresh.unit_count(static_cast<std::uint32_t>(u), d, sl)) {
+                if (unit_count(u, d, sl) != fresh.unit_count(u, d, sl)) {
                     note("unit counter of " + cm.units[u].id + " differs on day " + std::to_string(d));
                     sl = cm.slots_per_day;
                 }

@@ -297,7 +297,7 @@ public:
     [[nodiscard]] int day_minutes(std::uint32_t e, int lday) const;
     [[nodiscard]] int day_after_hours(std::uint32_t e, int lday) const;
     [[nodiscard]] int week_after_hours(std::uint32_t e, int week) const;
-    [[nodiscard]] std::uint16_t unit_count(std::uint32_t u, int d, int slot) const;
+    [[nodiscard]] std::uint16_t unit_count(unit_id u, int d, int slot) const;
 
     /// Scratch items: added without checks or journal, for trying blocks one by
     /// one; the caller removes them (scratch_remove) before any other mutation.
@@ -348,14 +348,14 @@ private:
         std::uint32_t row = 0;   ///< block in unit_pool_ (0: none yet)
         std::uint16_t peak = 0;  ///< max of the row's counts
     };
-    unit_day& unit_day_of(std::uint32_t u, int d) {
-        return unit_days_[u * static_cast<std::size_t>(cm.days) + static_cast<std::size_t>(d)];
+    unit_day& unit_day_of(unit_id u, int d) {
+        return unit_days_[u.value * static_cast<std::size_t>(cm.days) + static_cast<std::size_t>(d)];
     }
-    [[nodiscard]] const unit_day& unit_day_of(std::uint32_t u, int d) const {
-        return unit_days_[u * static_cast<std::size_t>(cm.days) + static_cast<std::size_t>(d)];
+    [[nodiscard]] const unit_day& unit_day_of(unit_id u, int d) const {
+        return unit_days_[u.value * static_cast<std::size_t>(cm.days) + static_cast<std::size_t>(d)];
     }
     /// Adds sign to the counts of slots [s0, s1) of unit u's day d, keeping its peak.
-    void count_unit_slots(std::uint32_t u, int d, int s0, int s1, int sign);
+    void count_unit_slots(unit_id u, int d, int s0, int s1, int sign);
     /// Preference misses of e seated in cohort c / studying in pm with these blocks.
     [[nodiscard]] int cohort_misses(std::uint32_t e, const cohort_t& c) const;
     [[nodiscard]] int self_misses(std::uint32_t e, const delivery_c& pm, const std::vector<span>& blocks) const;

@@ -27,7 +27,7 @@ std::vector<reason> unplaced_reasons(const plan& pl, demand_id d, refusal last) 
                                                             p.id, who, cm.employees[dc.employee].jp_cap)});
         return out;
     }
-    const std::string unit = s.units[cm.employees[dc.employee].unit].id;
+    const std::string unit = s.units[cm.employees[dc.employee].unit.value].id;
     switch (last) {
         case refusal::acceptance:
             out.push_back({"R-ACCEPTANCE",

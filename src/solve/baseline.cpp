@@ -17,7 +17,7 @@ bool tue_to_thu(const compiled_model& cm, int d) {
 /// Sessions of pm on Tuesday-Thursday from `first_day`, all at the same clock
 /// time where possible (else the earliest that fits), with this venue and
 /// these instructors. False when the parts cannot all be placed.
-bool hand_schedule(const plan& pl, std::uint32_t pmi, int first_day, venue_id venue,
+bool hand_schedule(const plan& pl, delivery_id pmi, int first_day, venue_id venue,
                    const std::vector<instructor_id>& instructors, schedule& out) {
     const compiled_model& cm = pl.cm;
     const delivery_c& pm = cm.deliveries[pmi];
@@ -113,14 +113,15 @@ void construct_baseline(plan& pl, refusal_log& log, const std::function<bool()>&
     for (std::uint32_t p = 0; p < cm.programs.size() && !stop(); ++p) {
         const auto& list = by_program[p];
         if (list.empty()) continue;
-        std::int32_t classroom = -1;
+        delivery_id classroom;
         for (const auto pmi : cm.programs[p].deliveries)
-            if (cm.deliveries[pmi].mode == model::delivery_mode::classroom && !cm.deliveries[pmi].fixed) classroom = static_cast<std::int32_t>(pmi);
-        if (classroom < 0) {
+            if (cm.deliveries[pmi].mode == model::delivery_mode::classroom && !cm.deliveries[pmi].fixed)
+                classroom = pmi;
+        if (!classroom.valid()) {
             for (const auto d : list) log[d] = refusal::structure;
             continue;
         }
-        const auto pmi = static_cast<std::uint32_t>(classroom);
+        const delivery_id pmi = classroom;
         const delivery_c& pm = cm.deliveries[pmi];
         const program_c& pc = cm.programs[p];
         // Programmes start in staggered weeks, then run a cohort a week.

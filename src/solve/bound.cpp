@@ -283,7 +283,7 @@ plan_bounds detail::compute_bounds(const text::messages& m, const compiled_model
     // top-up candidates, after it in cm.demand, count below toward targets).
     const std::size_t n = cm.declared;
     using detail::demand_id;
-    model::index_vector<demand_id, std::vector<std::uint32_t>> usable(n);  // pm indices
+    model::index_vector<demand_id, std::vector<detail::delivery_id>> usable(n);
     model::index_vector<demand_id, std::vector<char>> outside(n);  // parallel: has time outside working time there
     model::index_vector<demand_id, std::string> code(n), reason(n);
     for (const demand_id i : cm.declared_demand()) {
@@ -355,20 +355,21 @@ plan_bounds detail::compute_bounds(const text::messages& m, const compiled_model
     // at most limit + (those who could sit a whole session outside their
     // working time) of each unit. Fewer than the minimum in all, and nobody
     // can take it.
-    std::vector<std::map<detail::unit_id, std::pair<std::int64_t, std::int64_t>>> per_unit(cm.deliveries.size());
+    model::index_vector<detail::delivery_id, std::map<detail::unit_id, std::pair<std::int64_t, std::int64_t>>> per_unit(
+        cm.deliveries.size());
     for (const demand_id i : cm.declared_demand())
         for (std::size_t k = 0; k < usable[i].size(); ++k) {
             auto& [all, off_work] = per_unit[usable[i][k]][cm.employees[cm.demand[i].employee].unit];
             ++all;
             off_work += outside[i][k];
         }
-    std::vector<std::int64_t> could(cm.deliveries.size(), 0);
-    for (std::size_t pmi = 0; pmi < cm.deliveries.size(); ++pmi)
+    model::index_vector<detail::delivery_id, std::int64_t> could(cm.deliveries.size(), 0);
+    for (const detail::delivery_id pmi : cm.deliveries.indices())
         for (const auto& [u, counts] : per_unit[pmi])
             could[pmi] += std::min<std::int64_t>(counts.first, cm.units[u].limit + counts.second);
     for (const demand_id i : cm.declared_demand()) {
         if (usable[i].empty()) continue;
-        std::vector<std::uint32_t> kept;
+        std::vector<detail::delivery_id> kept;
         for (const auto pmi : usable[i]) {
             const delivery_c& pm = cm.deliveries[pmi];
             if (pm.live && !pm.fixed && could[pmi] < pm.size_min) continue;
@@ -390,7 +391,7 @@ plan_bounds detail::compute_bounds(const text::messages& m, const compiled_model
     // options' seats under unit limits.
     std::vector<std::int64_t> placeable(s.programs.size(), 0), seats(s.programs.size(), 0);
     std::vector<char> unlimited(s.programs.size(), 0);
-    std::vector<std::vector<demand_id>> fixed_attendees(cm.deliveries.size());
+    model::index_vector<detail::delivery_id, std::vector<demand_id>> fixed_attendees(cm.deliveries.size());
     for (const demand_id i : cm.declared_demand()) {
         if (usable[i].empty()) continue;
         ++placeable[cm.demand[i].program];
@@ -399,7 +400,7 @@ plan_bounds detail::compute_bounds(const text::messages& m, const compiled_model
             if (pm.fixed) fixed_attendees[pmi].push_back(i);
         }
     }
-    for (std::size_t pmi = 0; pmi < cm.deliveries.size(); ++pmi) {
+    for (const detail::delivery_id pmi : cm.deliveries.indices()) {
         const delivery_c& pm = cm.deliveries[pmi];
         if (!pm.fixed) {
             if (pm.mode == model::delivery_mode::classroom && cm.budget_classroom >= 0) {

@@ -622,7 +622,7 @@ std::vector<compiled_model::pending_recording> compiled_model::compile_deliverie
                 }
                 if (pm.parts.empty() || pm.wins.empty()) continue;
                 fill_module_parts(pm, mp.modules.size());
-                pc.deliveries.push_back(u32(deliveries.size()));
+                pc.deliveries.push_back(deliveries.next_index());
                 deliveries.push_back(std::move(pm));
                 continue;
             }
@@ -673,7 +673,7 @@ std::vector<compiled_model::pending_recording> compiled_model::compile_deliverie
                 if (pm.fixed_sessions.empty()) continue;
                 for (const auto& pt : pm.parts) pm.total_minutes += pt.minutes;
                 fill_module_parts(pm, mp.modules.size());
-                pc.deliveries.push_back(u32(deliveries.size()));
+                pc.deliveries.push_back(deliveries.next_index());
                 deliveries.push_back(std::move(pm));
                 continue;
             }
@@ -765,7 +765,7 @@ std::vector<compiled_model::pending_recording> compiled_model::compile_deliverie
                 last_part_of[m] = prev;
             }
             fill_module_parts(pm, mp.modules.size());
-            pc.deliveries.push_back(u32(deliveries.size()));
+            pc.deliveries.push_back(deliveries.next_index());
             deliveries.push_back(std::move(pm));
         }
     }
@@ -825,7 +825,7 @@ void compiled_model::compile_recordings(std::vector<pending_recording> recording
         pm.total_minutes = minutes;
         if (pm.parts.empty() || pm.wins.empty()) continue;
         fill_module_parts(pm, 1);
-        programs[r.program].deliveries.push_back(u32(deliveries.size()));
+        programs[r.program].deliveries.push_back(deliveries.next_index());
         deliveries.push_back(std::move(pm));
     }
 }
@@ -873,7 +873,8 @@ void compiled_model::compile_top_up() {
     for (const auto pi : s.catalogue.programs) {
         if (!pi.valid() || pi.value >= programs.size()) continue;
         const auto& list = programs[pi.value].deliveries;
-        if (std::any_of(list.begin(), list.end(), [&](std::uint32_t x) { return !deliveries[x].live && !deliveries[x].recording; }))
+        if (std::any_of(list.begin(), list.end(),
+                        [&](delivery_id x) { return !deliveries[x].live && !deliveries[x].recording; }))
             catalogue.push_back(pi.value);
     }
     auto contains = [](const auto& v, const auto& x) { return std::find(v.begin(), v.end(), x) != v.end(); };

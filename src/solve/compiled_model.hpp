@@ -24,6 +24,8 @@ using tmin = std::int32_t;
 
 /// One item of demand: a person and a programme (compiled_model::demand).
 using demand_id = model::index<struct demand_tag>;
+/// A delivery: one mode of a programme that the policy allows (compiled_model::deliveries).
+using delivery_id = model::index<struct delivery_tag>;
 /// A venue: the scenario's own index (compiled_model::venues parallels scenario::venues).
 using venue_id = model::venue_index;
 /// A platform: the scenario's own index (compiled_model::platforms parallels scenario::platforms).
@@ -187,7 +189,7 @@ struct delivery_c {
 
 struct program_c {
     int jp = 0;
-    std::vector<std::uint32_t> deliveries;
+    std::vector<delivery_id> deliveries;
     std::vector<instructor_id> instructors;
     int per_session = 0;
     std::string id;
@@ -299,7 +301,7 @@ public:
 
     // ------------------------------------------------------------ training
     std::vector<program_c> programs;
-    std::vector<delivery_c> deliveries;
+    model::index_vector<delivery_id, delivery_c> deliveries;
     /// Declared demand [0, declared), then top-up candidates [declared, size).
     model::index_vector<demand_id, demand_c> demand;
     std::uint32_t declared = 0;

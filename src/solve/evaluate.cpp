@@ -75,24 +75,25 @@ private:
         out_.violations.push_back({std::move(code), std::move(message)});
     }
 
-    std::int32_t find_pm(model::program_index p, model::delivery_mode m) const {
-        if (!p.valid() || p.value >= cm_.programs.size()) return -1;
+    /// Programme p's delivery in mode m (not a recording); invalid: none.
+    delivery_id find_pm(model::program_index p, model::delivery_mode m) const {
+        if (!p.valid() || p.value >= cm_.programs.size()) return {};
         for (const auto pmi : cm_.programs[p.value].deliveries)
-            if (cm_.deliveries[pmi].mode == m && !cm_.deliveries[pmi].recording) return static_cast<std::int32_t>(pmi);
-        return -1;
+            if (cm_.deliveries[pmi].mode == m && !cm_.deliveries[pmi].recording) return pmi;
+        return {};
     }
 
     /// The recording of programme p whose window holds every block of the list.
-    std::int32_t find_recording(std::uint32_t p, const std::vector<const study_block*>& list) const {
+    delivery_id find_recording(std::uint32_t p, const std::vector<const study_block*>& list) const {
         for (const auto pmi : cm_.programs[p].deliveries) {
             const delivery_c& pm = cm_.deliveries[pmi];
             if (!pm.recording) continue;
             bool inside = true;
             for (const auto* b : list)
                 inside = inside && pm.rec_window.contains(to_t(cm_, b->start), to_t(cm_, b->end));
-            if (inside) return static_cast<std::int32_t>(pmi);
+            if (inside) return pmi;
         }
-        return -1;
+        return {};
     }
 
     bool in_window(const delivery_c& pm, tmin a, tmin b) const {
@@ -119,19 +120,19 @@ private:
     void cohorts() {
         const int jp_minutes = std::max(1, s_.jp_minutes);
         for (const auto& c : sol_.cohorts) {
-            const std::int32_t pmi = find_pm(c.program, c.mode);
-            if (pmi < 0) {
+            const delivery_id pmi = find_pm(c.program, c.mode);
+            if (!pmi.valid()) {
                 violate("V-MODE", fmt::format("cohort {}: mode {} of {} is not allowed by the policy", c.id,
                                               model::to_string(c.mode),
                                               c.program.valid() ? s_.programs[c.program.value].id : "?"));
                 continue;
             }
-            const delivery_c& pm = cm_.deliveries[static_cast<std::size_t>(pmi)];
+            const delivery_c& pm = cm_.deliveries[pmi];
             const model::program& prog = s_.programs[pm.program];
             const model::mode_offer& mo = prog.modes[pm.offer];
             out_.raw.live_cohorts += 1;
             if (pm.mode == model::delivery_mode::classroom) out_.raw.classroom_cohorts += 1;
-            pm_count_[static_cast<std::size_t>(pmi)] += 1;
+            pm_count_[pmi] += 1;
             // Sessions as times.
             std::vector<span> ses;
             for (const auto& x : c.sessions) ses.push_back({to_t(cm_, x.start), to_t(cm_, x.end)});
@@ -296,10 +297,10 @@ private:
             const std::uint32_t e = static_cast<std::uint32_t>(k >> 32);
             const std::uint32_t p = static_cast<std::uint32_t>(k & 0xffffffffU);
             const bool recording = list.front()->recording;
-            const std::int32_t pmi = recording ? find_recording(p, list)
-                                               : find_pm(model::program_index{p}, model::delivery_mode::self_paced);
+            const delivery_id pmi = recording ? find_recording(p, list)
+                                              : find_pm(model::program_index{p}, model::delivery_mode::self_paced);
             const std::string who = fmt::format("study blocks of {} for {}", s_.employees[e].id, s_.programs[p].id);
-            if (pmi < 0) {
+            if (!pmi.valid()) {
                 violate("V-MODE", who + (recording ? ": no recording of the programme holds them"
                                                    : ": self-paced is not allowed by the policy"));
                 continue;
@@ -312,7 +313,7 @@ private:
                 if (it != demand_of_.end() && cm_.demand[it->second].top_up != list.front()->top_up)
                     violate("V-TOP-UP", who + ": top-up marking does not match the demand");
             }
-            const delivery_c& pm = cm_.deliveries[static_cast<std::size_t>(pmi)];
+            const delivery_c& pm = cm_.deliveries[pmi];
             const model::program& prog = s_.programs[p];
             claim(e, p, who);
             {
@@ -766,7 +767,7 @@ private:
     std::map<venue_id, int> venue_days_;
     std::map<instructor_id, std::int64_t> instr_minutes_;
     std::map<instructor_id, std::int64_t> instr_evening_minutes_;
-    std::map<std::size_t, int> pm_count_;
+    std::map<delivery_id, int> pm_count_;
     std::map<unit_id, std::pair<double, double>> unit_unmet_;
     std::map<unit_id, double> unit_shortfall_, unit_weighted_;
     std::map<unit_id, std::int64_t> unit_ah_;

@@ -25,7 +25,7 @@ constexpr double inf = std::numeric_limits<double>::max();
 
 /// A cohort the MIP may open.
 struct candidate {
-    std::uint32_t pm = 0;
+    delivery_id pm;
     venue_id venue;
     std::int32_t fixed = -1;
     std::vector<instructor_id> instructors;
@@ -42,7 +42,7 @@ struct candidate {
 struct option {
     demand_id demand;
     std::int32_t cand = -1;  ///< -1: self-paced
-    std::uint32_t pm = 0;
+    delivery_id pm;
     std::vector<span> blocks;
     double burden = 0;  ///< separable burden (fairness aside)
     double cost = 0;    ///< separable cost (under-fill aside)
@@ -176,14 +176,14 @@ public:
     objective3 value;  ///< of the whole plan (the fixed rest's part included)
 
 private:
-    void add_cohort_candidate(std::uint32_t pmi, venue_id venue, std::int32_t fixed,
+    void add_cohort_candidate(delivery_id pmi, venue_id venue, std::int32_t fixed,
                               const std::vector<session_t>& sessions);
-    void add_cohort_candidate(std::uint32_t pmi, venue_id venue, std::int32_t fixed,
+    void add_cohort_candidate(delivery_id pmi, venue_id venue, std::int32_t fixed,
                               const std::vector<instructor_id>& instructors, const std::vector<session_t>& sessions);
-    void add_self_options(demand_id d, std::uint32_t pmi);
+    void add_self_options(demand_id d, delivery_id pmi);
     /// Demand d as the plan now places it (the mutation just made): an option with
     /// its separable burden and cost over `before` and the person's items.
-    option& record_option(demand_id d, std::uint32_t pmi, const objective3& before);
+    option& record_option(demand_id d, delivery_id pmi, const objective3& before);
     int col_of(std::size_t o) const { return first_option_ + static_cast<int>(o); }
     /// Calls f with each shift occurrence an item of employee e takes them off.
     template <class F>
@@ -224,7 +224,7 @@ private:
     std::vector<double> x_;
 };
 
-void exact_model::add_cohort_candidate(std::uint32_t pmi, venue_id venue, std::int32_t fixed,
+void exact_model::add_cohort_candidate(delivery_id pmi, venue_id venue, std::int32_t fixed,
                                        const std::vector<session_t>& sessions) {
     const program_c& pc = cm_.programs[cm_.deliveries[pmi].program];
     if (pc.per_session <= 0 || pc.instructors.empty()) {
@@ -247,13 +247,13 @@ void exact_model::add_cohort_candidate(std::uint32_t pmi, venue_id venue, std::i
     choose(choose, 0);
 }
 
-void exact_model::add_cohort_candidate(std::uint32_t pmi, venue_id venue, std::int32_t fixed,
+void exact_model::add_cohort_candidate(delivery_id pmi, venue_id venue, std::int32_t fixed,
                                        const std::vector<instructor_id>& instructors,
                                        const std::vector<session_t>& sessions) {
     const delivery_c& pm = cm_.deliveries[pmi];
     // Each cohort once (a neighbourhood's own cohorts come first): a duplicate
     // column is a symmetry that branch-and-bound pays for.
-    std::vector<std::int64_t> key{pmi, venue.value, fixed};
+    std::vector<std::int64_t> key{pmi.value, venue.value, fixed};
     for (const auto i : instructors) key.push_back(i.value);
     for (const auto& x : sessions) key.push_back(x.a), key.push_back(x.b);
     if (!seen_.insert(std::move(key)).second) return;
@@ -309,7 +309,7 @@ void exact_model::add_cohort_candidate(std::uint32_t pmi, venue_id venue, std::i
     if (any) cands_.push_back(std::move(cd));
 }
 
-option& exact_model::record_option(demand_id d, std::uint32_t pmi, const objective3& before) {
+option& exact_model::record_option(demand_id d, delivery_id pmi, const objective3& before) {
     const objective3 after = separable(cm_, pl_.tot);
     option o;
     o.demand = d;
@@ -322,7 +322,7 @@ option& exact_model::record_option(demand_id d, std::uint32_t pmi, const objecti
     return opts_.back();
 }
 
-void exact_model::add_self_options(demand_id d, std::uint32_t pmi) {
+void exact_model::add_self_options(demand_id d, delivery_id pmi) {
     const delivery_c& pm = cm_.deliveries[pmi];
     const demand_c& dc = cm_.demand[d];
     const std::uint32_t e = dc.employee;
@@ -428,7 +428,7 @@ void exact_model::enumerate() {
         add_cohort_candidate(c.pm, c.venue, c.fixed, c.instructors, c.sessions);
         if (opts_.size() > max_columns) return;
     }
-    for (std::uint32_t pmi = 0; pmi < cm_.deliveries.size(); ++pmi) {
+    for (const delivery_id pmi : cm_.deliveries.indices()) {
         const delivery_c& pm = cm_.deliveries[pmi];
         if (!pm.live || demand_of_program_[pm.program].empty()) continue;
         if (pm.fixed) {

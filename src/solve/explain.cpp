@@ -265,7 +265,7 @@ std::string summarise(const text::messages& m, const plan& pl, demand_id d, cons
 /// the cohort's sessions need, counting each instructor's days left in each
 /// month), a reason naming the limit that binds each instructor (days a month,
 /// minutes a day): R-INSTRUCTOR-LIMIT when one of those binds. None otherwise.
-std::optional<reason> instructor_reason(const text::messages& m, const plan& pl, std::uint32_t pmi) {
+std::optional<reason> instructor_reason(const text::messages& m, const plan& pl, delivery_id pmi) {
     const compiled_model& cm = pl.cm;
     const delivery_c& pm = cm.deliveries[pmi];
     const program_c& pc = cm.programs[pm.program];
@@ -368,7 +368,7 @@ struct gathering {
     tally others;  ///< refusals of the waiting people, summed over the times that reach `best`
 };
 
-gathering gather(plan& pl, std::uint32_t pmi) {
+gathering gather(plan& pl, delivery_id pmi) {
     const compiled_model& cm = pl.cm;
     const delivery_c& pm = cm.deliveries[pmi];
     gathering g;
@@ -564,7 +564,7 @@ void try_cohort(const text::messages& m, plan& pl, cohort_id c, demand_id d, std
     pl.rollback(mark);
 }
 
-void try_self_paced(const text::messages& m, plan& pl, rng& r, demand_id d, std::uint32_t pmi, std::uint8_t bits,
+void try_self_paced(const text::messages& m, plan& pl, rng& r, demand_id d, delivery_id pmi, std::uint8_t bits,
                     std::vector<candidate>& out) {
     const compiled_model& cm = pl.cm;
     const objective3 before = pl.objective();
@@ -623,11 +623,11 @@ std::string relax_words_for_all(const text::messages& m, std::uint8_t bits) {
     return joined(m, parts);
 }
 
-reason no_cohort_reason(const text::messages& m, plan& pl, std::uint32_t pmi, gathering& g);
+reason no_cohort_reason(const text::messages& m, plan& pl, delivery_id pmi, gathering& g);
 
 /// Why no cohort of pm could gather, for everyone waiting for it, and whether
 /// relaxing the rule that stops most of them would let one gather.
-no_cohort_case no_cohort(const text::messages& m, plan& pl, std::uint32_t pmi) {
+no_cohort_case no_cohort(const text::messages& m, plan& pl, delivery_id pmi) {
     const compiled_model& cm = pl.cm;
     const delivery_c& pm = cm.deliveries[pmi];
     no_cohort_case out;
@@ -651,7 +651,7 @@ no_cohort_case no_cohort(const text::messages& m, plan& pl, std::uint32_t pmi) {
 }
 
 /// Why no cohort of pm could gather, for everyone waiting for it.
-reason no_cohort_reason(const text::messages& m, plan& pl, std::uint32_t pmi, gathering& g) {
+reason no_cohort_reason(const text::messages& m, plan& pl, delivery_id pmi, gathering& g) {
     const compiled_model& cm = pl.cm;
     const delivery_c& pm = cm.deliveries[pmi];
     const auto& prog = cm.scenario.programs[pm.program];
@@ -723,7 +723,7 @@ reason no_cohort_reason(const text::messages& m, plan& pl, std::uint32_t pmi, ga
 /// without taking any of them below their own. The plan is left as it was;
 /// `at`: the new cohort's first session. A few schedules are tried, from a seed
 /// of d's own, so the same plan gives the same answer.
-bool another_cohort_opens(plan& pl, demand_id d, std::uint32_t pmi, span& at) {
+bool another_cohort_opens(plan& pl, demand_id d, delivery_id pmi, span& at) {
     const compiled_model& cm = pl.cm;
     const delivery_c& pm = cm.deliveries[pmi];
     if (pm.fixed || pl.relaxed() != relax_none) return false;
@@ -757,7 +757,7 @@ bool another_cohort_opens(plan& pl, demand_id d, std::uint32_t pmi, span& at) {
     return false;
 }
 
-reason live_reason(const text::messages& m, plan& pl, demand_id d, std::uint32_t pmi, std::vector<cohort_probe>& probes,
+reason live_reason(const text::messages& m, plan& pl, demand_id d, delivery_id pmi, std::vector<cohort_probe>& probes,
                    explain_cache* cache, std::vector<candidate>& cands) {
     const compiled_model& cm = pl.cm;
     const delivery_c& pm = cm.deliveries[pmi];
@@ -883,7 +883,7 @@ reason live_reason(const text::messages& m, plan& pl, demand_id d, std::uint32_t
                                         m.number(static_cast<std::int64_t>(mine.size())), prog.id, detail)};
 }
 
-reason self_reason(const text::messages& m, plan& pl, rng& r, demand_id d, std::uint32_t pmi) {
+reason self_reason(const text::messages& m, plan& pl, rng& r, demand_id d, delivery_id pmi) {
     const compiled_model& cm = pl.cm;
     const delivery_c& pm = cm.deliveries[pmi];
     const auto& prog = cm.scenario.programs[pm.program];

@@ -32,7 +32,7 @@ struct no_cohort_case {
 };
 
 /// What explanations of one plan share, by delivery.
-using explain_cache = std::map<std::uint32_t, no_cohort_case>;
+using explain_cache = std::map<delivery_id, no_cohort_case>;
 
 /// Explains unplaced demand d, in the language of `m`. Deterministic for a
 /// plan and seed; the reason codes do not depend on the language.

@@ -160,7 +160,7 @@ bool inserter::best_block(demand_id d, const delivery_c& pm, std::uint32_t k, tm
     return found;
 }
 
-bool inserter::find_blocks(demand_id d, std::uint32_t pmi, std::vector<span>& out, int effort, refusal* why) {
+bool inserter::find_blocks(demand_id d, delivery_id pmi, std::vector<span>& out, int effort, refusal* why) {
     const delivery_c& pm = cm_.deliveries[pmi];
     const demand_c& dc = cm_.demand[d];
     const std::uint32_t e = dc.employee;
@@ -212,7 +212,7 @@ bool inserter::find_blocks(demand_id d, std::uint32_t pmi, std::vector<span>& ou
     return false;
 }
 
-bool inserter::place_self(demand_id d, std::uint32_t pm, int effort, refusal* why) {
+bool inserter::place_self(demand_id d, delivery_id pm, int effort, refusal* why) {
     std::vector<span> blocks;
     if (!find_blocks(d, pm, blocks, effort, why)) return false;
     return pl_.self_place(d, pm, blocks, why);
@@ -220,7 +220,7 @@ bool inserter::place_self(demand_id d, std::uint32_t pm, int effort, refusal* wh
 
 // ---------------------------------------------------------------- cohorts
 
-bool inserter::random_schedule(std::uint32_t pmi, int first_lo, int first_hi, schedule& out, demand_id around) {
+bool inserter::random_schedule(delivery_id pmi, int first_lo, int first_hi, schedule& out, demand_id around) {
     const delivery_c& pm = cm_.deliveries[pmi];
     const program_c& pc = cm_.programs[pm.program];
     if (pm.fixed || pm.parts.empty()) return false;
@@ -476,7 +476,7 @@ cohort_id inserter::open_pulling(const schedule& s, const std::vector<demand_id>
     return c;
 }
 
-bool inserter::fixed_schedule(std::uint32_t pmi, std::size_t first_option, schedule& s, std::size_t& option) {
+bool inserter::fixed_schedule(delivery_id pmi, std::size_t first_option, schedule& s, std::size_t& option) {
     const delivery_c& pm = cm_.deliveries[pmi];
     const program_c& pc = cm_.programs[pm.program];
     for (std::size_t o = first_option; o < pm.fixed_sessions.size(); ++o) {
@@ -522,7 +522,7 @@ bool inserter::fixed_schedule(std::uint32_t pmi, std::size_t first_option, sched
     return false;
 }
 
-bool inserter::best_schedule(std::uint32_t pmi, const std::vector<demand_id>& candidates, int tries, int first_lo,
+bool inserter::best_schedule(delivery_id pmi, const std::vector<demand_id>& candidates, int tries, int first_lo,
                              int first_hi, schedule& best, double& best_seated, double& best_avg) {
     const delivery_c& pm = cm_.deliveries[pmi];
     best_seated = -1;
@@ -586,7 +586,7 @@ bool inserter::best_schedule(std::uint32_t pmi, const std::vector<demand_id>& ca
     return best_seated >= 0;
 }
 
-cohort_id inserter::build_cohort(std::uint32_t pmi, const std::vector<demand_id>& candidates, int tries, int first_lo,
+cohort_id inserter::build_cohort(delivery_id pmi, const std::vector<demand_id>& candidates, int tries, int first_lo,
                                  int first_hi) {
     const delivery_c& pm = cm_.deliveries[pmi];
     if (candidates.empty()) return {};
@@ -628,7 +628,7 @@ bool inserter::insert_best(demand_id d, int effort, refusal* why) {
         }
     }
     std::vector<span> blocks, best_blocks;
-    std::int32_t best_pm = -1;
+    delivery_id best_pm;  ///< invalid: the best is a cohort
     for (const auto pmi : cm_.programs[dc.program].deliveries) {
         if (cm_.deliveries[pmi].live) continue;
         if (!find_blocks(d, pmi, blocks, effort, why)) continue;
@@ -637,14 +637,14 @@ bool inserter::insert_best(demand_id d, int effort, refusal* why) {
             b += pl_.item_burden(dc.employee, x.a, x.b) + cm_.weights.preference * cm_.time_misses(dc.employee, x.a, x.b);
         if (!found || b < best) {
             best = b;
-            best_pm = static_cast<std::int32_t>(pmi);
+            best_pm = pmi;
             best_blocks = blocks;
             best_cohort = {};
             found = true;
         }
     }
     if (!found) return false;
-    if (best_pm >= 0) return pl_.self_place(d, static_cast<std::uint32_t>(best_pm), best_blocks, why);
+    if (best_pm.valid()) return pl_.self_place(d, best_pm, best_blocks, why);
     return pl_.join(best_cohort, d, why);
 }
 

@@ -13,7 +13,7 @@ namespace jadwal::solve::detail {
 
 /// A cohort that is not open yet.
 struct schedule {
-    std::uint32_t pm = 0;
+    delivery_id pm;
     venue_id venue;  ///< classroom; invalid otherwise
     std::int32_t fixed = -1;
     std::vector<instructor_id> instructors;
@@ -26,9 +26,9 @@ public:
 
     /// Finds study blocks for demand d in self-paced delivery pm, leaving the plan
     /// unchanged. `effort`: days scanned past the first usable one.
-    bool find_blocks(demand_id d, std::uint32_t pm, std::vector<span>& out, int effort, refusal* why = nullptr);
+    bool find_blocks(demand_id d, delivery_id pm, std::vector<span>& out, int effort, refusal* why = nullptr);
     /// find_blocks, then places them (journalled).
-    bool place_self(demand_id d, std::uint32_t pm, int effort, refusal* why = nullptr);
+    bool place_self(demand_id d, delivery_id pm, int effort, refusal* why = nullptr);
     /// The best start for block k of demand d on days [day_lo, day_hi], at or after `earliest`;
     /// stops `effort` days after the first usable day. Considers the plan as it is.
     bool best_block(demand_id d, const delivery_c& pm, std::uint32_t k, tmin earliest, int day_lo, int day_hi,
@@ -42,13 +42,13 @@ public:
     /// far. A far venue leaves few such times (a session that starts when work
     /// does, so the travel back ends before the break; two a week under a weekly
     /// after-hours limit), which schedules drawn at random almost never hit.
-    bool random_schedule(std::uint32_t pm, int first_lo, int first_hi, schedule& out, demand_id around = {});
+    bool random_schedule(delivery_id pm, int first_lo, int first_hi, schedule& out, demand_id around = {});
     /// Up to `tries` schedules of pm, each built around the demand item
     /// `around(r)` names (random_schedule's `around`), handed to f. They draw
     /// from a stream of their own, seeded from the inserter's without drawing
     /// from it: the caller's stream is where it was, whatever they find.
     template <class Around, class F>
-    void schedules_around(std::uint32_t pm, int first_lo, int first_hi, int tries, Around&& around, F&& f) {
+    void schedules_around(delivery_id pm, int first_lo, int first_hi, int tries, Around&& around, F&& f) {
         rng peek = rng_;
         rng own(mix(peek.next(), ++focused_calls_));
         inserter other(pl_, own);
@@ -63,14 +63,14 @@ public:
     /// people it could seat (estimated from a sample), then the least average
     /// burden. When none seats pm's minimum, `tries` more built around one
     /// person of the sample each compete too.
-    bool best_schedule(std::uint32_t pm, const std::vector<demand_id>& candidates, int tries, int first_lo,
-                       int first_hi, schedule& out, double& seated, double& avg_burden);
+    bool best_schedule(delivery_id pm, const std::vector<demand_id>& candidates, int tries, int first_lo, int first_hi,
+                       schedule& out, double& seated, double& avg_burden);
     /// For a fixed delivery: the first fixed option not in use whose resources are free.
-    bool fixed_schedule(std::uint32_t pm, std::size_t first_option, schedule& out, std::size_t& option);
+    bool fixed_schedule(delivery_id pm, std::size_t first_option, schedule& out, std::size_t& option);
     /// Opens the best of `tries` random cohorts of pm for the candidates and seats
     /// them in order until full. Returns the cohort, or an invalid id when none reached the
     /// minimum size (the plan is then unchanged).
-    cohort_id build_cohort(std::uint32_t pm, const std::vector<demand_id>& candidates, int tries, int first_lo = 0,
+    cohort_id build_cohort(delivery_id pm, const std::vector<demand_id>& candidates, int tries, int first_lo = 0,
                            int first_hi = -1);
     /// Opens a cohort for a schedule and seats candidates (in order) until full;
     /// an invalid id when it stays below the minimum (the plan is then unchanged).

@@ -368,7 +368,7 @@ private:
         for (const auto pmi : cm_.programs[p].deliveries)
             if (cm_.deliveries[pmi].live) live_.push_back(pmi);
         if (live_.empty()) return false;
-        const std::uint32_t pmi = live_[rng_.below(static_cast<std::uint32_t>(live_.size()))];
+        const delivery_id pmi = live_[rng_.below(static_cast<std::uint32_t>(live_.size()))];
         if (cm_.deliveries[pmi].fixed) {
             // Fixed sessions: only an option nobody uses yet can open.
             std::size_t used = 0;
@@ -446,7 +446,7 @@ private:
         for (const auto pmi : cm_.programs[p].deliveries)
             if (cm_.deliveries[pmi].live && !cm_.deliveries[pmi].fixed) live_.push_back(pmi);
         if (live_.empty()) return false;
-        const std::uint32_t pmi = live_[rng_.below(static_cast<std::uint32_t>(live_.size()))];
+        const delivery_id pmi = live_[rng_.below(static_cast<std::uint32_t>(live_.size()))];
         waiting_of(p);
         // Of a few schedules the resources allow now, the one most of the waiting could join, d0 among them.
         schedule s;
@@ -791,7 +791,7 @@ private:
     std::vector<std::uint32_t> unit_off_;
     std::vector<demand_id> unit_demand_;
     std::vector<demand_id> order_, cands_;
-    std::vector<std::uint32_t> live_;
+    std::vector<delivery_id> live_;  ///< live deliveries (open_any, open_pull)
     std::vector<venue_id> cheaper_;  ///< budget_swap: venues cheaper than a cohort's
     model::index_vector<demand_id, std::int64_t> retry_at_, backoff_;
     std::vector<cohort_id> touched_, group_;                         ///< compound moves
@@ -928,10 +928,10 @@ std::int64_t top_up(plan& pl, rng& r, const std::function<bool()>& stop) {
     inserter ins(pl, r);
     std::int64_t placed = 0;
     pl.commit();
-    auto self_pm = [&](std::uint32_t program) -> std::int32_t {
+    auto self_pm = [&](std::uint32_t program) -> delivery_id {
         for (const auto pmi : cm.programs[program].deliveries)
-            if (!cm.deliveries[pmi].live && !cm.deliveries[pmi].recording) return static_cast<std::int32_t>(pmi);
-        return -1;
+            if (!cm.deliveries[pmi].live && !cm.deliveries[pmi].recording) return pmi;
+        return {};
     };
     std::vector<std::uint8_t> tried;
     std::vector<demand_id> order;
@@ -987,9 +987,9 @@ std::int64_t top_up(plan& pl, rng& r, const std::function<bool()>& stop) {
             bool any = false;
             for (const auto d : order) {
                 tried[d.value - lo] = 1;
-                const std::int32_t pmi = self_pm(cm.demand[d].program);
-                if (pmi < 0) continue;
-                if (ins.place_self(d, static_cast<std::uint32_t>(pmi), 7)) {
+                const delivery_id pmi = self_pm(cm.demand[d].program);
+                if (!pmi.valid()) continue;
+                if (ins.place_self(d, pmi, 7)) {
                     const int jp = jp_of(d);
                     used += jp;
                     smallest = std::min(smallest, jp);

@@ -141,7 +141,7 @@ objective3 objective_of(const compiled_model& cm, const totals& tot) {
 
 double plan::money() const {
     double m = 0;
-    for (std::size_t p = 0; p < cm.deliveries.size(); ++p) {
+    for (const delivery_id p : cm.deliveries.indices()) {
         if (pm_open_[p] == 0) continue;
         m += cm.cohort_money(cm.deliveries[p]) * pm_open_[p];
     }
@@ -719,7 +719,7 @@ void plan::count_cohort(const cohort_t& c, int sign) {
 
 // ---------------------------------------------------------------- cohorts
 
-cohort_id plan::open_cohort(std::uint32_t pm, venue_id venue, std::int32_t fixed,
+cohort_id plan::open_cohort(delivery_id pm, venue_id venue, std::int32_t fixed,
                             const std::vector<instructor_id>& instructors, const std::vector<session_t>& sessions,
                             std::int32_t origin) {
     cohort_id c;
@@ -845,7 +845,7 @@ bool block_in_window(const compiled_model& cm, const delivery_c& pm, tmin a, tmi
 }
 }  // namespace
 
-bool plan::do_self_place(demand_id d, std::uint32_t pmi, const std::vector<span>& blocks, bool check, refusal* why,
+bool plan::do_self_place(demand_id d, delivery_id pmi, const std::vector<span>& blocks, bool check, refusal* why,
                          bool journal) {
     auto fail = [&](refusal r) {
         if (why) *why = r;
@@ -893,7 +893,7 @@ bool plan::do_self_place(demand_id d, std::uint32_t pmi, const std::vector<span>
     return true;
 }
 
-bool plan::self_place(demand_id d, std::uint32_t pm, const std::vector<span>& blocks, refusal* why) {
+bool plan::self_place(demand_id d, delivery_id pm, const std::vector<span>& blocks, refusal* why) {
     return do_self_place(d, pm, blocks, true, why, true);
 }
 
@@ -905,7 +905,7 @@ void plan::do_self_remove(demand_id d, bool journal) {
     if (cm.any_prefs) tot.preference_misses -= self_misses(e, cm.deliveries[pl.pm], pl.blocks);
     if (journal) {
         saved_blocks_.push_back(pl.blocks);
-        journal_.push_back({op::self_remove, d.value, pl.pm, {}, {}, {}, 0});
+        journal_.push_back({op::self_remove, d.value, pl.pm.value, {}, {}, {}, 0});
     }
     const int changes_before = block_changes(d);
     pl.kind = place_kind::none;
@@ -1275,7 +1275,7 @@ void plan::undo(const entry& en) {
         case op::self_remove: {
             std::vector<span> blocks = std::move(saved_blocks_.back());
             saved_blocks_.pop_back();
-            do_self_place(demand_id{en.a}, en.b, blocks, false, nullptr, false);
+            do_self_place(demand_id{en.a}, delivery_id{en.b}, blocks, false, nullptr, false);
             break;
         }
         case op::block: {

@@ -42,7 +42,7 @@ struct session_t {
 };
 
 struct cohort_t {
-    std::uint32_t pm = 0;
+    delivery_id pm;
     bool alive = false;
     venue_id venue;           ///< classroom; invalid otherwise
     std::int32_t fixed = -1;  ///< fixed-session option
@@ -59,7 +59,7 @@ enum class place_kind : std::uint8_t { none, cohort, self };
 struct placement {
     place_kind kind = place_kind::none;
     cohort_id cohort;            ///< when kind is cohort
-    std::uint32_t pm = 0;        ///< for self-paced
+    delivery_id pm;              ///< for self-paced
     std::vector<span> blocks;    ///< self-paced blocks, parallel to pm.parts
 };
 
@@ -199,7 +199,7 @@ public:
     [[nodiscard]] bool session_locked(cohort_id c, std::uint32_t k) const;
     /// Takes over what the previous plan did, without checks (it happened, or it is pinned).
     void force_join(cohort_id c, demand_id d) { do_join(c, d, false, nullptr, true); }
-    void force_self_place(demand_id d, std::uint32_t pm, const std::vector<span>& blocks) {
+    void force_self_place(demand_id d, delivery_id pm, const std::vector<span>& blocks) {
         do_self_place(d, pm, blocks, false, nullptr, true);
     }
 
@@ -242,7 +242,7 @@ public:
     // ------------------------------------------------------------ mutations (journalled; false: nothing changed)
     /// Opens an empty cohort; sessions must already be valid for its resources.
     /// `origin`: the previous plan's cohort it continues (re-planning), -1 for a new one.
-    cohort_id open_cohort(std::uint32_t pm, venue_id venue, std::int32_t fixed,
+    cohort_id open_cohort(delivery_id pm, venue_id venue, std::int32_t fixed,
                           const std::vector<instructor_id>& instructors, const std::vector<session_t>& sessions,
                           std::int32_t origin = -1);
     /// Closes an empty cohort.
@@ -252,7 +252,7 @@ public:
     /// Removes demand d from its cohort.
     void leave(demand_id d);
     /// Places demand d self-paced with the given blocks (parallel to pm.parts).
-    bool self_place(demand_id d, std::uint32_t pm, const std::vector<span>& blocks, refusal* why = nullptr);
+    bool self_place(demand_id d, delivery_id pm, const std::vector<span>& blocks, refusal* why = nullptr);
     void self_remove(demand_id d);
     /// Moves block k of a self-paced demand.
     bool move_block(demand_id d, std::uint32_t k, span to, refusal* why = nullptr);
@@ -367,7 +367,7 @@ private:
     void do_leave(demand_id d, bool journal);
     bool do_join(cohort_id c, demand_id d, bool check, refusal* why, bool journal);
     void do_self_remove(demand_id d, bool journal);
-    bool do_self_place(demand_id d, std::uint32_t pm, const std::vector<span>& blocks, bool check, refusal* why,
+    bool do_self_place(demand_id d, delivery_id pm, const std::vector<span>& blocks, bool check, refusal* why,
                        bool journal);
 
     std::vector<entry> journal_;
@@ -387,7 +387,7 @@ private:
     /// Per instructor: the part of instr_minutes_ in evenings.
     model::index_vector<instructor_id, std::int64_t> instr_evening_minutes_;
     model::index_vector<venue_id, int> venue_days_;    ///< per venue: days with a session
-    std::vector<int> pm_open_;                 ///< live cohorts open per delivery
+    model::index_vector<delivery_id, int> pm_open_;    ///< live cohorts open per delivery
     std::vector<cohort_id> free_cohorts_;
     const replan_context* prev_ = nullptr;
     tmin earliest_ = no_time;

@@ -18,11 +18,11 @@ tmin to_t(const compiled_model& cm, calendar::instant t) { return static_cast<tm
 
 std::uint64_t key(std::uint32_t e, std::uint32_t p) { return (static_cast<std::uint64_t>(e) << 32) | p; }
 
-/// The delivery of `program` in `mode` under the compiled policy, or -1.
-std::int32_t delivery_of(const compiled_model& cm, std::uint32_t program, model::delivery_mode mode) {
+/// The delivery of `program` in `mode` under the compiled policy (invalid: none).
+delivery_id delivery_of(const compiled_model& cm, std::uint32_t program, model::delivery_mode mode) {
     for (const auto pmi : cm.programs[program].deliveries)
-        if (cm.deliveries[pmi].mode == mode) return static_cast<std::int32_t>(pmi);
-    return -1;
+        if (cm.deliveries[pmi].mode == mode) return pmi;
+    return {};
 }
 
 /// An instant in the scenario's zone as people read it: "Mon 9 Nov 2026 19:00"
@@ -74,8 +74,8 @@ replan_context::replan_context(const text::messages& m, const compiled_model& cm
         std::sort(pc.members.begin(), pc.members.end());
         for (const auto& s : oc.sessions) pc.frozen = pc.frozen || is_locked(s.start, s.pinned);
         pc.pm = delivery_of(cm, oc.program.value, oc.mode);
-        if (pc.pm >= 0) {
-            const delivery_c& pm = cm.deliveries[static_cast<std::size_t>(pc.pm)];
+        if (pc.pm.valid()) {
+            const delivery_c& pm = cm.deliveries[pc.pm];
             pc.sessions.resize(pm.parts.size());
             pc.locked.assign(pm.parts.size(), 0);
             pc.pinned.assign(pm.parts.size(), 0);
@@ -105,7 +105,7 @@ replan_context::replan_context(const text::messages& m, const compiled_model& cm
                 else if (!inside) pc.outside[k] = 1;
             }
             if (ok && kept_outside) {
-                pc.pm = -1;
+                pc.pm = {};
                 const auto& mods = cm.scenario.programs[oc.program.value].modules;
                 problems.push_back(m.format(
                     "cohort {}: its session of module {} (part {}) on {} must stay ({}) but lies outside the "
@@ -117,7 +117,7 @@ replan_context::replan_context(const text::messages& m, const compiled_model& cm
                     m.day(cm.scenario.horizon.first, text::date_style::numeric),
                     m.day(cm.scenario.horizon.last, text::date_style::numeric)));
             } else if (!ok) {
-                pc.pm = -1;
+                pc.pm = {};
                 problems.push_back(m.format("cohort {}: its sessions no longer match the programme's modules", oc.id));
             }
         } else {
@@ -126,14 +126,14 @@ replan_context::replan_context(const text::messages& m, const compiled_model& cm
                          "horizon; its people are planned again",
                          oc.id, model::to_string(oc.mode)));
         }
-        if (pc.pm >= 0) {
-            const delivery_c& pm = cm.deliveries[static_cast<std::size_t>(pc.pm)];
+        if (pc.pm.valid()) {
+            const delivery_c& pm = cm.deliveries[pc.pm];
             pc.venue = oc.venue;
             if (pm.fixed) {
                 pc.fixed = fixed_option(pm, pc.sessions);
                 if (pc.fixed < 0) {
                     problems.push_back(m.format("cohort {}: its times are not one of the fixed sessions", oc.id));
-                    pc.pm = -1;
+                    pc.pm = {};
                 }
             }
             pc.instructors = oc.instructors;
@@ -233,8 +233,8 @@ void import_cohort(const text::messages& m, plan& pl, const replan_context& rc, 
                    std::vector<std::string>& notes) {
     const compiled_model& cm = pl.cm;
     const previous_cohort& pc = rc.cohorts[p];
-    if (pc.pm < 0) return;
-    const delivery_c& pm = cm.deliveries[static_cast<std::size_t>(pc.pm)];
+    if (!pc.pm.valid()) return;
+    const delivery_c& pm = cm.deliveries[pc.pm];
     if (pc.venue.valid() && std::find(pm.venues.begin(), pm.venues.end(), pc.venue) == pm.venues.end() && !pc.frozen)
         return;  // the policy no longer uses this venue for the mode: its people are planned afresh
     // Sessions the horizon lost start from its nearest day, to be repaired
@@ -242,8 +242,8 @@ void import_cohort(const text::messages& m, plan& pl, const replan_context& rc, 
     std::vector<session_t> sessions = pc.sessions;
     for (std::size_t k = 0; k < sessions.size(); ++k)
         if (pc.outside[k]) sessions[k] = inside_horizon(cm, pc.sessions[k].a, pc.sessions[k].b);
-    const cohort_id c = pl.open_cohort(static_cast<std::uint32_t>(pc.pm), pc.venue, pc.fixed, pc.instructors, sessions,
-                                       static_cast<std::int32_t>(p));
+    const cohort_id c =
+        pl.open_cohort(pc.pm, pc.venue, pc.fixed, pc.instructors, sessions, static_cast<std::int32_t>(p));
     // A cohort under way keeps its people: they are seated first, so a
     // session moved below is moved only where every one of them can still
     // come (their weekly after-hours limit, their other training, ...).
@@ -331,7 +331,7 @@ void import_blocks(const text::messages& m, plan& pl, const replan_context& rc, 
     if (!under_way && cm.demand[d].top_up != (stage == block_stage::top_up)) return;
     // The self-paced delivery the blocks belong to: the programme's own, or the
     // recording whose window holds them all.
-    std::int32_t self = -1;
+    delivery_id self;
     for (const auto pmi : cm.programs[cm.demand[d].program].deliveries) {
         const delivery_c& cand = cm.deliveries[pmi];
         if (cand.live || cand.parts.size() != prev.size()) continue;
@@ -339,11 +339,11 @@ void import_blocks(const text::messages& m, plan& pl, const replan_context& rc, 
                 return cand.rec_window.contains(b.at.a, b.at.b);
             }))
             continue;
-        self = static_cast<std::int32_t>(pmi);
+        self = pmi;
         if (!cand.recording) break;
     }
-    if (self < 0) return;
-    const delivery_c& pm = cm.deliveries[static_cast<std::size_t>(self)];
+    if (!self.valid()) return;
+    const delivery_c& pm = cm.deliveries[self];
     if (prev.size() != pm.parts.size()) return;
     std::vector<span> spans(pm.parts.size());
     std::vector<std::uint8_t> locked(pm.parts.size(), 0);
@@ -363,7 +363,7 @@ void import_blocks(const text::messages& m, plan& pl, const replan_context& rc, 
         any_locked = any_locked || prev[j].locked;
     }
     if (!any_locked) {
-        (void)pl.self_place(d, static_cast<std::uint32_t>(self), spans);
+        (void)pl.self_place(d, self, spans);
         return;
     }
     const auto& emp = cm.scenario.employees[cm.demand[d].employee];
@@ -385,7 +385,7 @@ void import_blocks(const text::messages& m, plan& pl, const replan_context& rc, 
     // repair into their week, a new leave, a shorter horizon): each that no
     // longer fits moves to the nearest day, same clock time, where it does;
     // failing that, anywhere in the horizon it fits.
-    pl.force_self_place(d, static_cast<std::uint32_t>(self), spans);
+    pl.force_self_place(d, self, spans);
     for (std::uint32_t k = 0; k < spans.size(); ++k) {
         const span at = spans[k];
         if (locked[k] || at.a < pl.earliest() || pl.move_block(d, k, at)) continue;  // done already, or still fits

@@ -20,7 +20,7 @@ namespace jadwal::solve::detail {
 struct previous_cohort {
     std::string id;
     std::uint32_t program = 0;
-    std::int32_t pm = -1;     ///< its delivery now; -1: it cannot be brought over (mode or modules changed)
+    delivery_id pm;           ///< its delivery now; invalid: it cannot be brought over (mode or modules changed)
     venue_id venue;           ///< as in the previous plan
     std::int32_t fixed = -1;  ///< fixed-session option it used
     std::vector<instructor_id> instructors;

@@ -194,7 +194,7 @@ TEST_CASE("training added without checks on a reserved day in lieu moves that da
     const sd::tmin a0 = cm.day_start[static_cast<std::size_t>(k0)] + 8 * 60;
     sd::demand_id d{0};
     while (cm.demand[d].employee != e) ++d.value;
-    const std::uint32_t pm = cm.programs[cm.demand[d].program].deliveries.front();
+    const sd::delivery_id pm = cm.programs[cm.demand[d].program].deliveries.front();
     REQUIRE(cm.deliveries[pm].parts.size() == 2);
     // As a rollback or a re-plan's import does: the first session earns a day in lieu,
     // reserved on k1 before the second session, during k1's shift, is added.

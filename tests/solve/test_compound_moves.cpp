@@ -61,7 +61,7 @@ struct bench {
     /// seats the employees given.
     sd::cohort_id open(std::string_view id, std::int32_t venue, const std::vector<std::uint32_t>& instructors, int day,
                        int minute, const std::vector<std::uint32_t>& employees) {
-        const std::uint32_t pm = cm->programs[program(id)].deliveries[0];
+        const sd::delivery_id pm = cm->programs[program(id)].deliveries[0];
         REQUIRE(cm->deliveries[pm].parts.size() == 1);
         const sd::tmin a = cm->day_start[static_cast<std::size_t>(day)] + minute;
         std::vector<sd::instructor_id> teaching;

@@ -20,6 +20,7 @@ namespace {
 
 using detail::compiled_model;
 using detail::delivery_c;
+using detail::employee_id;
 using detail::span;
 using detail::tmin;
 
@@ -42,7 +43,8 @@ public:
     /// the minutes of its windows they accept and are available in (with a
     /// trainer and a venue open, for live modes), within the daily and weekly
     /// limits, add up to its length. Ignores everyone else's training.
-    [[nodiscard]] bool has_time(std::uint32_t e, const delivery_c& pm, tmin deadline, bool* outside_work = nullptr) const {
+    [[nodiscard]] bool has_time(employee_id e, const delivery_c& pm, tmin deadline,
+                                bool* outside_work = nullptr) const {
         const int daily_cap = day_cap(pm);
         long usable = 0;
         long week_work = 0, week_after = 0;
@@ -94,7 +96,7 @@ public:
     }
 
     /// For a delivery at fixed times: the options the person can attend whole.
-    [[nodiscard]] bool can_attend(std::uint32_t e, const delivery_c& pm, std::size_t option, tmin deadline) const {
+    [[nodiscard]] bool can_attend(employee_id e, const delivery_c& pm, std::size_t option, tmin deadline) const {
         for (const auto& x : pm.fixed_sessions[option]) {
             const int d = cm_.day_of(x.a);
             if (x.b > deadline || !cm_.available(e, x.a, x.b) || !cm_.accepts_at(e, pm, d, x.a, x.b)) return false;
@@ -107,8 +109,8 @@ public:
     /// training during working time, whoever is outside working time then is
     /// free of the limit.
     [[nodiscard]] std::int64_t fixed_seats(const delivery_c& pm, std::size_t option,
-                                           const std::vector<std::uint32_t>& attendees) const {
-        model::index_vector<detail::unit_id, std::vector<std::uint32_t>> by_unit(cm_.units.size());
+                                           const std::vector<employee_id>& attendees) const {
+        model::index_vector<detail::unit_id, std::vector<employee_id>> by_unit(cm_.units.size());
         for (const auto e : attendees) by_unit[cm_.employees[e].unit].push_back(e);
         std::int64_t seats = 0;
         for (const auto u : by_unit.indices()) {
@@ -141,7 +143,7 @@ private:
     /// The pieces of day d in the delivery's windows that the person accepts
     /// and is available in, before the deadline; for live modes also within
     /// some trainer's and some venue's open hours.
-    [[nodiscard]] std::vector<span> pieces(std::uint32_t e, const delivery_c& pm, int d, tmin deadline) const {
+    [[nodiscard]] std::vector<span> pieces(employee_id e, const delivery_c& pm, int d, tmin deadline) const {
         std::vector<span> out;
         const auto& dc = cm_.day[static_cast<std::size_t>(d)];
         for (const detail::window_c* w = cm_.wins_begin(pm, d); w != cm_.wins_end(pm, d); ++w) {
@@ -173,7 +175,7 @@ private:
     }
 
     /// The shortest drive from the person to a venue of the delivery (0 but for classroom).
-    [[nodiscard]] tmin least_travel(std::uint32_t e, const delivery_c& pm) const {
+    [[nodiscard]] tmin least_travel(employee_id e, const delivery_c& pm) const {
         if (pm.mode != model::delivery_mode::classroom || pm.venues.empty()) return 0;
         tmin least = std::numeric_limits<tmin>::max();
         for (const auto v : pm.venues) least = std::min<tmin>(least, cm_.travel_to(e, v));
@@ -196,7 +198,7 @@ private:
     /// The parts of `in` a session can take with the person's drive of
     /// `travel` minutes each way: the drive too must miss their unavailable
     /// spans (leave, rest, a protected break), so each span grows by it.
-    [[nodiscard]] std::vector<span> available_parts(std::uint32_t e, int d, const std::vector<span>& in,
+    [[nodiscard]] std::vector<span> available_parts(employee_id e, int d, const std::vector<span>& in,
                                                     tmin travel) const {
         const tmin base = cm_.day_start[static_cast<std::size_t>(d)];
         const detail::day_profile& p = cm_.profile(e, d);
@@ -413,7 +415,7 @@ plan_bounds detail::compute_bounds(const text::messages& m, const compiled_model
             continue;
         }
         for (std::size_t o = 0; o < pm.fixed_sessions.size(); ++o) {
-            std::vector<std::uint32_t> people;
+            std::vector<employee_id> people;
             for (const auto i : fixed_attendees[pmi])
                 if (b.can_attend(cm.demand[i].employee, pm, o, cm.demand[i].deadline)) people.push_back(cm.demand[i].employee);
             seats[pm.program] += b.fixed_seats(pm, o, people);
@@ -431,7 +433,7 @@ plan_bounds detail::compute_bounds(const text::messages& m, const compiled_model
     std::int64_t by_person = 0;
     std::int64_t reach = 0;
     std::vector<std::int64_t> needing(s.programs.size(), 0);
-    for (std::uint32_t e = 0; e < cm.employees.size(); ++e) {
+    for (const employee_id e : cm.employees.indices()) {
         std::vector<int> jp;
         for (const demand_id i : cm.declared_of(e)) {
             if (!usable[i].empty()) jp.push_back(s.programs[cm.demand[i].program].jp);

@@ -249,8 +249,8 @@ void compiled_model::compile_employees() {
     std::map<std::tuple<unit_id, int, std::string>, std::uint32_t> occ_ids;
     std::vector<std::pair<unit_id, std::pair<int, std::string>>> occ_keys;
     const std::vector<int> earned = s.earned_jp();
-    for (std::size_t ei = 0; ei < n_emp; ++ei) {
-        const model::employee& me = s.employees[ei];
+    for (const employee_id ei : employees.indices()) {
+        const model::employee& me = s.employees[ei.value];
         employee_c& ec = employees[ei];
         ec.unit = me.unit;
         ec.location = units[ec.unit].location;
@@ -259,16 +259,15 @@ void compiled_model::compile_employees() {
         ec.accepts_weekend = me.accepts.weekend;
         ec.jp_target = me.jp_target;
         ec.jp_cap = me.jp_cap ? *me.jp_cap : -1;
-        ec.jp_earned = earned[ei];
+        ec.jp_earned = earned[ei.value];
         const calendar::date_range range{s.horizon.first - date::days{1}, s.horizon.last + date::days{1}};
-        const calendar::availability av = calendar.employee(model::employee_index{u32(ei)}, range);
+        const calendar::availability av = calendar.employee(ei, range);
         const auto& wk = av.working.items();
         const interval_set unav_set = p.protect_breaks ? av.unavailable.unite(av.breaks) : interval_set{};
         const auto& un = p.protect_breaks ? unav_set.items() : av.unavailable.items();
         const auto& bk = av.breaks.items();
         const interval_set duty_set =
-            p.assigned_duty ? calendar::assigned_duty_time(s, *p.assigned_duty, model::employee_index{u32(ei)}, range, av)
-                            : interval_set{};
+            p.assigned_duty ? calendar::assigned_duty_time(s, *p.assigned_duty, ei, range, av) : interval_set{};
         const auto& dt = duty_set.items();
         std::size_t wi = 0, ui = 0, bi = 0, di = 0;
         for (int d = 0; d < days; ++d) {
@@ -320,7 +319,7 @@ void compiled_model::compile_employees() {
                 profile_spans.insert(profile_spans.end(), duty_rel.begin(), duty_rel.end());
                 profiles.push_back(dp);
             }
-            profile_of[ei * static_cast<std::size_t>(days) + static_cast<std::size_t>(d)] = it->second;
+            profile_of[ei.value * static_cast<std::size_t>(days) + static_cast<std::size_t>(d)] = it->second;
         }
 
         // Shift minimums (docs/model.md "Unit staffing").
@@ -361,14 +360,14 @@ void compiled_model::compile_employees() {
         }
 
         // Rostered shifts of rotation staff who earn days off in lieu (docs/model.md "Assigned duty").
-        if (p.assigned_duty && calendar::earns_days_in_lieu(s, *p.assigned_duty, model::employee_index{u32(ei)})) {
+        if (p.assigned_duty && calendar::earns_days_in_lieu(s, *p.assigned_duty, ei)) {
             ec.rostered_off = static_cast<std::int32_t>(rostered.size());
             rostered.resize(rostered.size() + static_cast<std::size_t>(days));
             const date::time_zone& ez = s.zone_of(me);
             const auto& rot = *pat.rotation;
             for (int k = 0; k < days; ++k) {
                 const local_date ld = s.horizon.first + date::days{k};
-                const model::shift* sh = calendar::rostered_shift(s, model::employee_index{u32(ei)}, ld);
+                const model::shift* sh = calendar::rostered_shift(s, ei, ld);
                 if (!sh) continue;
                 const instant a = calendar::to_instant(local_minute{ld} + sh->hours.start, ez);
                 const instant b = a + sh->hours.length();
@@ -839,7 +838,7 @@ void compiled_model::compile_demand() {
     for (const demand_id i : demand.indices()) {
         const auto& di = s.demand[i.value];
         demand_c& dc = demand[i];
-        dc.employee = di.employee.value;
+        dc.employee = di.employee;
         dc.program = di.program.value;
         dc.mandatory = di.level == model::priority::mandatory;
         dc.deadline = horizon_end;
@@ -849,13 +848,13 @@ void compiled_model::compile_demand() {
             const tmin t = rel(calendar::to_instant(local_minute{*di.deadline + date::days{1}}, ez), t0);
             dc.deadline = std::min(dc.deadline, t);
         }
-        demand_off[dc.employee + 1] += 1;
+        demand_off[dc.employee.value + 1] += 1;
     }
     for (std::size_t e = 0; e < n_emp; ++e) demand_off[e + 1] += demand_off[e];
     demand_by_emp.resize(s.demand.size());
     {
         std::vector<std::uint32_t> fill(demand_off.begin(), demand_off.end() - 1);
-        for (const demand_id i : demand.indices()) demand_by_emp[fill[demand[i].employee]++] = i;
+        for (const demand_id i : demand.indices()) demand_by_emp[fill[demand[i].employee.value]++] = i;
     }
     declared = u32(demand.size());
 }
@@ -893,11 +892,11 @@ void compiled_model::compile_top_up() {
         if (!el.districts.empty() && !contains(el.districts, mu.district)) continue;
         for (const auto cp : catalogue) {
             bool declared_already = false;
-            for (const demand_id d : declared_of(u32(e)))
+            for (const demand_id d : declared_of(employee_id{u32(e)}))
                 declared_already = declared_already || demand[d].program == cp;
             if (declared_already) continue;
             demand_c dc;
-            dc.employee = u32(e);
+            dc.employee = employee_id{u32(e)};
             dc.program = cp;
             dc.top_up = true;
             dc.deadline = horizon_end;
@@ -907,7 +906,7 @@ void compiled_model::compile_top_up() {
     topup_off[n_emp] = u32(demand.size());
 }
 
-bool compiled_model::available(std::uint32_t e, tmin a, tmin b) const {
+bool compiled_model::available(employee_id e, tmin a, tmin b) const {
     if (a < 0 || b > horizon_end || b <= a) return false;
     int d = day_of(a);
     for (; d < days && day_start[static_cast<std::size_t>(d)] < b; ++d) {
@@ -920,13 +919,13 @@ bool compiled_model::available(std::uint32_t e, tmin a, tmin b) const {
     return true;
 }
 
-int compiled_model::work_minutes(std::uint32_t e, tmin a, tmin b) const {
+int compiled_model::work_minutes(employee_id e, tmin a, tmin b) const {
     int total = 0;
     for_each_work_piece(e, a, b, [&](tmin x, tmin y) { total += y - x; });
     return total;
 }
 
-int compiled_model::section_minutes(std::uint32_t e, tmin a, tmin b, profile_section which) const {
+int compiled_model::section_minutes(employee_id e, tmin a, tmin b, profile_section which) const {
     int total = 0;
     int d = day_of(a);
     if (d < 0) d = 0;
@@ -942,11 +941,11 @@ int compiled_model::section_minutes(std::uint32_t e, tmin a, tmin b, profile_sec
     return total;
 }
 
-int compiled_model::duty_minutes(std::uint32_t e, tmin a, tmin b) const {
+int compiled_model::duty_minutes(employee_id e, tmin a, tmin b) const {
     return duty_max_days < 0 ? 0 : section_minutes(e, a, b, profile_section::duty);
 }
 
-int compiled_model::break_minutes(std::uint32_t e, tmin a, tmin b) const {
+int compiled_model::break_minutes(employee_id e, tmin a, tmin b) const {
     return policy.protect_breaks ? 0 : section_minutes(e, a, b, profile_section::breaks);
 }
 
@@ -993,9 +992,9 @@ int compiled_model::cohort_cap(const delivery_c& pm, venue_id venue, std::int32_
 void compiled_model::compile_preferences() {
     const model::scenario& s = scenario;
     for (auto& pm : deliveries) pm.mode_bit = mode_bit_of(pm.recording ? model::delivery_mode::online_live : pm.mode);
-    std::vector<pref_c> out(employees.size());
-    for (std::size_t ei = 0; ei < employees.size(); ++ei) {
-        const model::preferences& mp = s.employees[ei].prefs;
+    model::index_vector<employee_id, pref_c> out(employees.size());
+    for (const employee_id ei : employees.indices()) {
+        const model::preferences& mp = s.employees[ei.value].prefs;
         employee_c& ec = employees[ei];
         pref_c& pc = out[ei];
         for (const auto m : mp.refused_modes) ec.refused_modes |= mode_bit_of(m);
@@ -1027,7 +1026,7 @@ void compiled_model::compile_preferences() {
     }
 }
 
-bool compiled_model::day_missed(std::uint32_t e, tmin a) const {
+bool compiled_model::day_missed(employee_id e, tmin a) const {
     if (!employees[e].prefers) return false;
     const pref_c& p = prefs[e];
     const int k = local_day(e, a);
@@ -1041,7 +1040,7 @@ bool compiled_model::day_missed(std::uint32_t e, tmin a) const {
     return p.days != 0 && (p.days & bit) == 0;
 }
 
-bool compiled_model::clock_missed(std::uint32_t e, tmin a, tmin b) const {
+bool compiled_model::clock_missed(employee_id e, tmin a, tmin b) const {
     if (!employees[e].prefers) return false;
     const pref_c& p = prefs[e];
     if (p.times_n == 0) return false;

@@ -34,6 +34,8 @@ using platform_id = model::platform_index;
 using instructor_id = model::instructor_index;
 /// A unit: the scenario's own index (compiled_model::units parallels scenario::units).
 using unit_id = model::unit_index;
+/// A person: the scenario's own index (compiled_model::employees parallels scenario::employees).
+using employee_id = model::employee_index;
 inline constexpr tmin no_time = -(1 << 30);
 
 struct span {
@@ -196,7 +198,7 @@ struct program_c {
 };
 
 struct demand_c {
-    std::uint32_t employee = 0;
+    employee_id employee{0};
     std::uint32_t program = 0;
     bool mandatory = false;
     /// A catalogue programme for someone short of their target (docs/model.md
@@ -282,7 +284,7 @@ public:
     std::vector<zone_days> zones;
 
     // ------------------------------------------------------------ people
-    std::vector<employee_c> employees;
+    model::index_vector<employee_id, employee_c> employees;
     std::vector<std::uint32_t> profile_of;  ///< employees * days
     std::vector<day_profile> profiles;
     std::vector<rel_span> profile_spans;
@@ -292,7 +294,7 @@ public:
     std::vector<emp_shift_day> emp_shift;
     std::vector<rostered_day> rostered;
     /// Per employee; empty when no one has a preference, of their own or their unit's.
-    std::vector<pref_c> prefs;
+    model::index_vector<employee_id, pref_c> prefs;
     std::vector<rel_span> pref_times;
     std::vector<std::int16_t> pref_avoid;
     bool any_prefs = false;   ///< some employee_c::prefers
@@ -317,13 +319,13 @@ public:
         return {declared, static_cast<std::uint32_t>(demand.size())};
     }
     /// Employee e's declared demand, in the order it was declared.
-    [[nodiscard]] std::span<const demand_id> declared_of(std::uint32_t e) const {
-        return {demand_by_emp.data() + demand_off[e], demand_by_emp.data() + demand_off[e + 1]};
+    [[nodiscard]] std::span<const demand_id> declared_of(employee_id e) const {
+        return {demand_by_emp.data() + demand_off[e.value], demand_by_emp.data() + demand_off[e.value + 1]};
     }
     /// Employee e's top-up candidates, in the catalogue's order (empty without top-up).
-    [[nodiscard]] model::index_range<demand_id> topups_of(std::uint32_t e) const {
+    [[nodiscard]] model::index_range<demand_id> topups_of(employee_id e) const {
         if (topup_off.empty()) return {0, 0};
-        return {topup_off[e], topup_off[e + 1]};
+        return {topup_off[e.value], topup_off[e.value + 1]};
     }
     model::index_vector<venue_id, venue_c> venues;
     model::index_vector<platform_id, platform_c> platforms;
@@ -357,7 +359,7 @@ public:
         return d;
     }
     /// Local day index of t in the employee's zone (-1 .. days + 1).
-    [[nodiscard]] int local_day(std::uint32_t e, tmin t) const {
+    [[nodiscard]] int local_day(employee_id e, tmin t) const {
         const auto& m = zones[employees[e].zone].midnight;
         int k = static_cast<int>((t - m[0]) / 1440);
         k = std::clamp(k, 0, static_cast<int>(m.size()) - 2);
@@ -365,7 +367,7 @@ public:
         while (k + 2 < static_cast<int>(m.size()) && t >= m[k + 1]) ++k;
         return k - 1;
     }
-    [[nodiscard]] tmin local_midnight(std::uint32_t e, int k) const {
+    [[nodiscard]] tmin local_midnight(employee_id e, int k) const {
         return zones[employees[e].zone].midnight[static_cast<std::size_t>(k + 1)];
     }
     /// ISO week of a local day index (weeks run Monday to Sunday).
@@ -373,21 +375,21 @@ public:
         const int x = local_day_index + weekday0;
         return x >= 0 ? x / 7 : (x - 6) / 7;
     }
-    [[nodiscard]] const day_profile& profile(std::uint32_t e, int d) const {
-        return profiles[profile_of[static_cast<std::size_t>(e) * static_cast<std::size_t>(days) +
+    [[nodiscard]] const day_profile& profile(employee_id e, int d) const {
+        return profiles[profile_of[static_cast<std::size_t>(e.value) * static_cast<std::size_t>(days) +
                                    static_cast<std::size_t>(d)]];
     }
     /// True when [a, b) touches no unavailable minute of the employee and lies in the horizon.
-    [[nodiscard]] bool available(std::uint32_t e, tmin a, tmin b) const;
+    [[nodiscard]] bool available(employee_id e, tmin a, tmin b) const;
     /// Minutes of [a, b) inside the employee's working time.
-    [[nodiscard]] int work_minutes(std::uint32_t e, tmin a, tmin b) const;
+    [[nodiscard]] int work_minutes(employee_id e, tmin a, tmin b) const;
     /// Minutes of [a, b) inside the employee's breaks that the policy allows
     /// training in (0 when it protects them: training never touches them).
-    [[nodiscard]] int break_minutes(std::uint32_t e, tmin a, tmin b) const;
+    [[nodiscard]] int break_minutes(employee_id e, tmin a, tmin b) const;
     /// Minutes of [a, b) inside the employee's assigned-duty time.
-    [[nodiscard]] int duty_minutes(std::uint32_t e, tmin a, tmin b) const;
+    [[nodiscard]] int duty_minutes(employee_id e, tmin a, tmin b) const;
     /// Minutes of [a, b) outside working time, breaks and assigned-duty time.
-    [[nodiscard]] int after_hours_minutes(std::uint32_t e, tmin a, tmin b) const {
+    [[nodiscard]] int after_hours_minutes(employee_id e, tmin a, tmin b) const {
         return (b - a) - work_minutes(e, a, b) - break_minutes(e, a, b) - duty_minutes(e, a, b);
     }
     /// Months since the horizon's first month of a local day index (clamped to the horizon).
@@ -396,12 +398,12 @@ public:
     }
     /// Calls f(x, y) for each piece of [a, b) inside working time, in order.
     template <class F>
-    void for_each_work_piece(std::uint32_t e, tmin a, tmin b, F&& f) const {
+    void for_each_work_piece(employee_id e, tmin a, tmin b, F&& f) const {
         for_each_work_piece_on(e, a, b, [&](int, tmin x, tmin y) { f(x, y); });
     }
     /// The same with the scenario day of each piece: f(d, x, y).
     template <class F>
-    void for_each_work_piece_on(std::uint32_t e, tmin a, tmin b, F&& f) const {
+    void for_each_work_piece_on(employee_id e, tmin a, tmin b, F&& f) const {
         int d = day_of(a);
         if (d < 0) d = 0;
         for (; d < days && day_start[static_cast<std::size_t>(d)] < b; ++d) {
@@ -436,7 +438,7 @@ public:
                       static_cast<std::size_t>(to)];
     }
     /// Person e's drive to venue v, one way (0 where v is invalid: no venue, no drive).
-    [[nodiscard]] int travel_to(std::uint32_t e, venue_id v) const {
+    [[nodiscard]] int travel_to(employee_id e, venue_id v) const {
         return v.valid() ? travel_minutes(employees[e].location, venues[v].location) : 0;
     }
     /// Acceptance a piece of training [a, b) on scenario day d needs:
@@ -446,13 +448,13 @@ public:
         if (dc.weekday == 0 || dc.weekday == 6) return 2;
         return (a >= dc.work_a && b <= dc.work_b) ? 0 : 1;
     }
-    [[nodiscard]] bool accepts(std::uint32_t e, int need) const {
+    [[nodiscard]] bool accepts(employee_id e, int need) const {
         const employee_c& ec = employees[e];
         return !((need & 1) && !ec.accepts_after_hours) && !((need & 2) && !ec.accepts_weekend);
     }
     /// Whether [a, b) on scenario day d lies in a window of pm that employee e
     /// accepts (docs/model.md: a session in several windows is allowed when any one is).
-    [[nodiscard]] bool accepts_at(std::uint32_t e, const delivery_c& pm, int d, tmin a, tmin b) const {
+    [[nodiscard]] bool accepts_at(employee_id e, const delivery_c& pm, int d, tmin a, tmin b) const {
         for (const window_c* w = wins_begin(pm, d); w != wins_end(pm, d); ++w) {
             if (!(w->a <= a && b <= w->b)) continue;
             const int need = w->kind == 3 ? needs(d, a, b) : w->kind;
@@ -461,25 +463,25 @@ public:
         return false;
     }
     /// Whether employee e refused pm's mode (a hard rule).
-    [[nodiscard]] bool refuses(std::uint32_t e, const delivery_c& pm) const {
+    [[nodiscard]] bool refuses(employee_id e, const delivery_c& pm) const {
         return (employees[e].refused_modes & pm.mode_bit) != 0;
     }
     /// The mode miss of placing e in pm: 1 when e prefers other modes.
-    [[nodiscard]] int mode_miss(std::uint32_t e, const delivery_c& pm) const {
+    [[nodiscard]] int mode_miss(employee_id e, const delivery_c& pm) const {
         if (!employees[e].prefers) return 0;
         const std::uint8_t m = prefs[e].modes;
         return m != 0 && (m & pm.mode_bit) == 0 ? 1 : 0;
     }
     /// The day and time misses (0..2) of a session or study block [a, b) of e,
     /// travel excluded (docs/model.md "Preferences").
-    [[nodiscard]] int time_misses(std::uint32_t e, tmin a, tmin b) const {
+    [[nodiscard]] int time_misses(employee_id e, tmin a, tmin b) const {
         return employees[e].prefers ? static_cast<int>(day_missed(e, a)) + static_cast<int>(clock_missed(e, a, b)) : 0;
     }
     /// The day miss of a session or block starting at a: its local date avoided,
     /// or its weekday not among the preferred days.
-    [[nodiscard]] bool day_missed(std::uint32_t e, tmin a) const;
+    [[nodiscard]] bool day_missed(employee_id e, tmin a) const;
     /// The time miss of [a, b): inside none of the preferred clock ranges.
-    [[nodiscard]] bool clock_missed(std::uint32_t e, tmin a, tmin b) const;
+    [[nodiscard]] bool clock_missed(employee_id e, tmin a, tmin b) const;
     /// Whether [a, b) on day d lies in some window of pm.
     [[nodiscard]] bool in_window(const delivery_c& pm, int d, tmin a, tmin b) const {
         for (const window_c* w = wins_begin(pm, d); w != wins_end(pm, d); ++w)
@@ -530,7 +532,7 @@ private:
 
     enum class profile_section : std::uint8_t { breaks, duty };
     /// Minutes of [a, b) inside one section of the employee's day profiles.
-    [[nodiscard]] int section_minutes(std::uint32_t e, tmin a, tmin b, profile_section which) const;
+    [[nodiscard]] int section_minutes(employee_id e, tmin a, tmin b, profile_section which) const;
 
 public:
     /// Seconds compile took (for reports).

@@ -27,7 +27,9 @@ struct emp_train {
 
 tmin to_t(const compiled_model& cm, calendar::instant t) { return static_cast<tmin>((t - cm.t0).count()); }
 
-std::uint64_t key(std::uint32_t e, std::uint32_t p) { return (static_cast<std::uint64_t>(e) << 32) | p; }
+std::uint64_t key(employee_id e, std::uint32_t p) {
+    return (static_cast<std::uint64_t>(e.value) << 32) | p;
+}
 
 /// The model's daily maximum in JP (docs/model.md "Sessions and windows").
 int daily_max_jp(const compiled_model& cm, const model::mode_offer& mo) {
@@ -105,16 +107,16 @@ private:
         return false;
     }
 
-    void claim(std::uint32_t e, std::uint32_t program, const std::string& where) {
+    void claim(employee_id e, std::uint32_t program, const std::string& where) {
         const auto it = demand_of_.find(key(e, program));
         if (it == demand_of_.end()) {
-            violate("V-NO-DEMAND", fmt::format("{}: {} does not need {}", where, s_.employees[e].id,
-                                               s_.programs[program].id));
+            violate("V-NO-DEMAND",
+                    fmt::format("{}: {} does not need {}", where, s_.employees[e.value].id, s_.programs[program].id));
             return;
         }
         if (seen_[it->second]++)
-            violate("V-PLACED-TWICE", fmt::format("{}: {} is placed in {} more than once", where, s_.employees[e].id,
-                                                  s_.programs[program].id));
+            violate("V-PLACED-TWICE", fmt::format("{}: {} is placed in {} more than once", where,
+                                                  s_.employees[e.value].id, s_.programs[program].id));
     }
 
     void cohorts() {
@@ -205,9 +207,9 @@ private:
                 // In no window at all is one finding (V-WINDOW), not also one per participant.
                 if (pm.fixed || in_window(pm, a, b))
                     for (const auto e : c.participants)
-                        if (!cm_.accepts_at(e.value, pm, d, a, b))
-                        violate("V-ACCEPT", fmt::format("cohort {}: {} does not accept session {}", c.id,
-                                                        s_.employees[e.value].id, k + 1));
+                        if (!cm_.accepts_at(e, pm, d, a, b))
+                            violate("V-ACCEPT", fmt::format("cohort {}: {} does not accept session {}", c.id,
+                                                            s_.employees[e.value].id, k + 1));
             }
             if (!pm.fixed) {
                 const int daily = daily_max_jp(cm_, mo);
@@ -218,15 +220,15 @@ private:
             }
             // Participants.
             for (const auto e : c.participants) {
-                claim(e.value, pm.program, "cohort " + c.id);
-                preferences(e.value, pm, ses, "cohort " + c.id);
-                const int travel = cm_.travel_to(e.value, venue);
+                claim(e, pm.program, "cohort " + c.id);
+                preferences(e, pm, ses, "cohort " + c.id);
+                const int travel = cm_.travel_to(e, venue);
                 tmin last = 0;
                 for (const auto& x : ses) {
-                    train_[e.value].raw.push_back({x.a - travel, x.b + travel});
+                    train_[e].raw.push_back({x.a - travel, x.b + travel});
                     last = std::max(last, x.b + travel);
                 }
-                const auto it = demand_of_.find(key(e.value, pm.program));
+                const auto it = demand_of_.find(key(e, pm.program));
                 if (it != demand_of_.end()) {
                     if (last <= due_[it->second]) out_.placed[it->second] = 1;
                     else if (explicit_due_.count(it->second))
@@ -239,11 +241,12 @@ private:
 
     /// Employee e placed in pm with these sessions or blocks: the refusal rule
     /// and the preference misses, by the definition (docs/model.md "Preferences").
-    void preferences(std::uint32_t e, const delivery_c& pm, const std::vector<span>& times, const std::string& where) {
-        const model::preferences& pr = s_.employees[e].prefs;
+    void preferences(employee_id e, const delivery_c& pm, const std::vector<span>& times, const std::string& where) {
+        const model::preferences& pr = s_.employees[e.value].prefs;
         const model::delivery_mode mode = pm.recording ? model::delivery_mode::online_live : pm.mode;
         if (std::find(pr.refused_modes.begin(), pr.refused_modes.end(), mode) != pr.refused_modes.end())
-            violate("V-MODE-REFUSED", fmt::format("{}: {} refused {}", where, s_.employees[e].id, model::to_string(mode)));
+            violate("V-MODE-REFUSED",
+                    fmt::format("{}: {} refused {}", where, s_.employees[e.value].id, model::to_string(mode)));
         std::int64_t n = cm_.mode_miss(e, pm);
         for (const auto& x : times) n += cm_.time_misses(e, x.a, x.b);
         out_.raw.preference_misses += n;
@@ -292,14 +295,15 @@ private:
     void blocks() {
         // Group blocks per (employee, programme).
         std::map<std::uint64_t, std::vector<const study_block*>> groups;
-        for (const auto& b : sol_.study_blocks) groups[key(b.employee.value, b.program.value)].push_back(&b);
+        for (const auto& b : sol_.study_blocks) groups[key(b.employee, b.program.value)].push_back(&b);
         for (const auto& [k, list] : groups) {
-            const std::uint32_t e = static_cast<std::uint32_t>(k >> 32);
+            const employee_id e{static_cast<std::uint32_t>(k >> 32)};
             const std::uint32_t p = static_cast<std::uint32_t>(k & 0xffffffffU);
             const bool recording = list.front()->recording;
             const delivery_id pmi = recording ? find_recording(p, list)
                                               : find_pm(model::program_index{p}, model::delivery_mode::self_paced);
-            const std::string who = fmt::format("study blocks of {} for {}", s_.employees[e].id, s_.programs[p].id);
+            const std::string who =
+                fmt::format("study blocks of {} for {}", s_.employees[e.value].id, s_.programs[p].id);
             if (!pmi.valid()) {
                 violate("V-MODE", who + (recording ? ": no recording of the programme holds them"
                                                    : ": self-paced is not allowed by the policy"));
@@ -376,22 +380,24 @@ private:
     void people() {
         const auto n = cm_.employees.size();
         work_pieces_.resize(cm_.units.size());
-        std::vector<std::vector<const day_in_lieu*>> lieu_of(n);
+        model::index_vector<employee_id, std::vector<const day_in_lieu*>> lieu_of(n);
         for (const auto& l : sol_.days_in_lieu) {
-            if (l.employee.valid() && l.employee.value < n) lieu_of[l.employee.value].push_back(&l);
+            if (l.employee.valid() && l.employee.value < n)
+                lieu_of[l.employee].push_back(&l);
             else violate("V-LIEU", "a day in lieu names no employee of the scenario");
         }
-        for (std::uint32_t e = 0; e < n; ++e) {
+        for (const employee_id e : cm_.employees.indices()) {
             auto& raw = train_[e].raw;
             if (raw.empty()) {
-                if (!lieu_of[e].empty()) violate("V-LIEU", fmt::format("{}: a day in lieu without a duty day", s_.employees[e].id));
+                if (!lieu_of[e].empty())
+                    violate("V-LIEU", fmt::format("{}: a day in lieu without a duty day", s_.employees[e.value].id));
                 continue;
             }
             std::sort(raw.begin(), raw.end(), [](const piece& x, const piece& y) { return x.a < y.a; });
             std::vector<piece> uni;
             for (const auto& p : raw) {
                 if (!uni.empty() && p.a < uni.back().b) {
-                    violate("V-OVERLAP", fmt::format("{} trains twice at once", s_.employees[e].id));
+                    violate("V-OVERLAP", fmt::format("{} trains twice at once", s_.employees[e.value].id));
                     uni.back().b = std::max(uni.back().b, p.b);
                 } else if (!uni.empty() && p.a == uni.back().b) {
                     uni.back().b = p.b;
@@ -411,7 +417,7 @@ private:
                 unit_ah_[u] += outside;
                 if (p.b <= p.a) continue;
                 if (!cm_.available(e, p.a, p.b))
-                    violate("V-UNAVAILABLE", fmt::format("{} trains while unavailable", s_.employees[e].id));
+                    violate("V-UNAVAILABLE", fmt::format("{} trains while unavailable", s_.employees[e.value].id));
                 // Split at the person's local midnights.
                 tmin a = p.a;
                 while (a < p.b) {
@@ -441,14 +447,15 @@ private:
             }
             for (const auto& [d, m] : day_minutes)
                 if (cm_.max_training_per_day >= 0 && m > cm_.max_training_per_day)
-                    violate("V-DAY-LIMIT", fmt::format("{} trains {} minutes on one day", s_.employees[e].id, m));
+                    violate("V-DAY-LIMIT", fmt::format("{} trains {} minutes on one day", s_.employees[e.value].id, m));
             for (const auto& [d, m] : day_ah)
                 if (cm_.max_ah_per_day >= 0 && m > cm_.max_ah_per_day)
-                    violate("V-AFTER-HOURS-DAY", fmt::format("{}: {} after-hours minutes on one day", s_.employees[e].id, m));
+                    violate("V-AFTER-HOURS-DAY",
+                            fmt::format("{}: {} after-hours minutes on one day", s_.employees[e.value].id, m));
             for (const auto& [w, m] : week_ah) {
                 if (cm_.max_ah_per_week >= 0 && m > cm_.max_ah_per_week)
                     violate("V-AFTER-HOURS-WEEK",
-                            fmt::format("{}: {} after-hours minutes in one week", s_.employees[e].id, m));
+                            fmt::format("{}: {} after-hours minutes in one week", s_.employees[e.value].id, m));
                 out_.raw.fairness = std::max(out_.raw.fairness, m);
             }
             duty_days(e, day_duty, uni, lieu_of[e]);
@@ -470,9 +477,9 @@ private:
     /// Assigned duty (docs/model.md): duty days per month, and a day in lieu for
     /// each duty day of rotation staff on a rostered shift without training,
     /// which counts against the shift's minimum.
-    void duty_days(std::uint32_t e, const std::map<int, int>& day_duty, const std::vector<piece>& uni,
+    void duty_days(employee_id e, const std::map<int, int>& day_duty, const std::vector<piece>& uni,
                    const std::vector<const day_in_lieu*>& lieu) {
-        const std::string& id = s_.employees[e].id;
+        const std::string& id = s_.employees[e.value].id;
         out_.raw.duty_days += static_cast<std::int64_t>(day_duty.size());
         out_.metrics.assigned_duty_days += static_cast<std::int64_t>(day_duty.size());
         std::map<int, int> per_month;
@@ -634,7 +641,7 @@ private:
     void finish() {
         auto& mt = out_.metrics;
         auto& raw = out_.raw;
-        std::vector<int> placed_jp(cm_.employees.size(), 0);
+        model::index_vector<employee_id, int> placed_jp(cm_.employees.size(), 0);
         for (const demand_id d : cm_.top_up_demand())
             if (out_.placed[d]) {
                 const int jp = cm_.programs[cm_.demand[d].program].jp;
@@ -660,15 +667,15 @@ private:
         }
         // What the re-plan had to keep is a fact, as the history is
         // (docs/model.md "Training history"): the cap refuses only what comes on top.
-        const std::vector<int> kept_jp = jp_kept_by_replan();
-        for (std::uint32_t e = 0; e < cm_.employees.size(); ++e) {
+        const model::index_vector<employee_id, int> kept_jp = jp_kept_by_replan();
+        for (const employee_id e : cm_.employees.indices()) {
             const auto& ec = cm_.employees[e];
             // JP earned in the plan's year (history) count toward the cap and the target.
             const int total_jp = ec.jp_earned + placed_jp[e];
             mt.jp_earned += ec.jp_earned;
             mt.jp_planned += placed_jp[e];
             if (ec.jp_cap >= 0 && placed_jp[e] > std::max({0, ec.jp_cap - ec.jp_earned, kept_jp[e]}))
-                violate("V-JP-CAP", fmt::format("{}: {} JP placed and {} earned, cap {}", s_.employees[e].id,
+                violate("V-JP-CAP", fmt::format("{}: {} JP placed and {} earned, cap {}", s_.employees[e.value].id,
                                                 placed_jp[e], ec.jp_earned, ec.jp_cap));
             if (ec.jp_target > 0) {
                 mt.jp_target_employees += 1;
@@ -735,8 +742,8 @@ private:
 
     /// Per employee: the JP of their placed demand that the re-planning rules
     /// kept (a frozen previous cohort's member, study begun before the re-plan instant).
-    [[nodiscard]] std::vector<int> jp_kept_by_replan() const {
-        std::vector<int> jp(cm_.employees.size(), 0);
+    [[nodiscard]] model::index_vector<employee_id, int> jp_kept_by_replan() const {
+        model::index_vector<employee_id, int> jp(cm_.employees.size(), 0);
         if (!rc_) return jp;
         model::index_vector<demand_id, char> kept(cm_.demand.size(), 0);
         for (const auto& pc : rc_->cohorts)
@@ -755,7 +762,7 @@ private:
     const solution& sol_;
     const replan_context* rc_;
     evaluation out_;
-    std::vector<emp_train> train_;
+    model::index_vector<employee_id, emp_train> train_;
     std::unordered_map<std::uint64_t, demand_id> demand_of_;
     model::index_vector<demand_id, std::uint8_t> seen_;
     std::set<demand_id> recorded_;                 ///< declared demand placed by a recording

@@ -187,7 +187,7 @@ private:
     int col_of(std::size_t o) const { return first_option_ + static_cast<int>(o); }
     /// Calls f with each shift occurrence an item of employee e takes them off.
     template <class F>
-    void for_each_shift_pull(std::uint32_t e, const item& it, F&& f) const {
+    void for_each_shift_pull(employee_id e, const item& it, F&& f) const {
         const int off = cm_.employees[e].shift_off;
         if (off < 0) return;
         const int d0 = cm_.day_of(it.a);
@@ -295,7 +295,7 @@ void exact_model::add_cohort_candidate(delivery_id pmi, venue_id venue, std::int
     const auto ci = static_cast<std::int32_t>(cands_.size());
     bool any = false;
     for (const demand_id d : demand_of_program_[pm.program]) {
-        const std::uint32_t e = cm_.demand[d].employee;
+        const employee_id e = cm_.demand[d].employee;
         if (cm_.refuses(e, pm)) continue;
         const std::size_t j = pl_.mark();
         if (pl_.join(c, d)) {
@@ -325,7 +325,7 @@ option& exact_model::record_option(demand_id d, delivery_id pmi, const objective
 void exact_model::add_self_options(demand_id d, delivery_id pmi) {
     const delivery_c& pm = cm_.deliveries[pmi];
     const demand_c& dc = cm_.demand[d];
-    const std::uint32_t e = dc.employee;
+    const employee_id e = dc.employee;
     if (cm_.refuses(e, pm) || pm.parts.empty()) return;
     const int last_day = std::min(cm_.days - 1, cm_.day_of(dc.deadline - 1));
     const objective3 before = separable(cm_, pl_.tot);
@@ -578,7 +578,7 @@ void exact_model::build() {
         }
     }
     // Per employee: the options' items.
-    std::vector<std::vector<std::pair<std::size_t, const item*>>> by_emp(cm_.employees.size());
+    model::index_vector<employee_id, std::vector<std::pair<std::size_t, const item*>>> by_emp(cm_.employees.size());
     for (std::size_t o = 0; o < opts_.size(); ++o)
         for (const auto& it : opts_[o].items) by_emp[cm_.demand[opts_[o].demand].employee].emplace_back(o, &it);
     int fair = -1;
@@ -591,8 +591,8 @@ void exact_model::build() {
     // cohort train at the same time, so at most the unit's limit of them (a cut
     // that the relaxation needs, else it spreads people thinly over cohorts).
     std::map<std::tuple<std::int32_t, unit_id, int, int>, std::map<int, double>> cohort_slots;
-    std::map<std::int32_t, std::map<std::uint32_t, std::set<int>>> shift_pulls;  // occ -> employee -> cols
-    for (std::uint32_t e = 0; e < cm_.employees.size(); ++e) {
+    std::map<std::int32_t, std::map<employee_id, std::set<int>>> shift_pulls;  // occ -> employee -> cols
+    for (const employee_id e : cm_.employees.indices()) {
         const auto& its = by_emp[e];
         if (its.empty()) continue;
         // No two items overlap: at each start, the options covering it take at most one.
@@ -819,12 +819,12 @@ void exact_model::build() {
         add_row(-inf, cm_.budget_cost * (1 + 1e-9) - pl_.money(), std::move(t));
     }
     // PPPK cap and JP shortfall.
-    std::vector<std::vector<std::pair<int, double>>> jp_of(cm_.employees.size());
+    model::index_vector<employee_id, std::vector<std::pair<int, double>>> jp_of(cm_.employees.size());
     for (std::size_t o = 0; o < opts_.size(); ++o) {
         const demand_c& dc = cm_.demand[opts_[o].demand];
         jp_of[dc.employee].emplace_back(col_of(o), cm_.programs[dc.program].jp);
     }
-    for (std::uint32_t e = 0; e < cm_.employees.size(); ++e) {
+    for (const employee_id e : cm_.employees.indices()) {
         const auto& ec = cm_.employees[e];
         // JP earned this year (history) use up the cap and count toward the target.
         if (ec.jp_cap >= 0 && !jp_of[e].empty()) {
@@ -1054,7 +1054,7 @@ neighbourhoods_summary exact_neighbourhoods(plan& pl, rng& r, int count, int win
     const std::size_t programs_n = cm.programs.size();
     std::vector<char> shares(programs_n * programs_n, 0);
     {
-        std::vector<std::vector<std::uint32_t>> of_employee(cm.employees.size());
+        model::index_vector<employee_id, std::vector<std::uint32_t>> of_employee(cm.employees.size());
         for (const demand_id d : cm.declared_demand())
             of_employee[cm.demand[d].employee].push_back(cm.demand[d].program);
         for (const auto& qs : of_employee)

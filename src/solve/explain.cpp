@@ -24,8 +24,8 @@ std::size_t ix(refusal r) { return static_cast<std::size_t>(r); }
 
 // ---------------------------------------------------------------- words
 
-std::string who(const compiled_model& cm, std::uint32_t e) {
-    const auto& emp = cm.scenario.employees[e];
+std::string who(const compiled_model& cm, employee_id e) {
+    const auto& emp = cm.scenario.employees[e.value];
     return emp.name.empty() ? emp.id : emp.name;
 }
 
@@ -74,14 +74,14 @@ const char* code_of(refusal r) {
 
 /// The calendar entry that makes the person unavailable during [a, b) ("leave",
 /// "duty: apel", "holiday: Nyepi", "rest after night shift"), or "".
-std::string unavailable_label(const compiled_model& cm, std::uint32_t e, tmin a, tmin b) {
-    const auto& zone = cm.scenario.zone_of(cm.scenario.employees[e]);
+std::string unavailable_label(const compiled_model& cm, employee_id e, tmin a, tmin b) {
+    const auto& zone = cm.scenario.zone_of(cm.scenario.employees[e.value]);
     const auto first = calendar::local_day(at(cm, a), zone);
     const auto last = calendar::local_day(at(cm, b), zone);
     calendar::date_range days;
     days.first = first;
     days.last = last;
-    for (const auto& li : cm.calendar.explain(model::employee_index{e}, days)) {
+    for (const auto& li : cm.calendar.explain(e, days)) {
         // A break keeps people from training only where the policy protects breaks.
         if (li.kind == calendar::time_kind::break_time && !cm.policy.protect_breaks) continue;
         if (li.kind != calendar::time_kind::working && li.span.start < at(cm, b) && at(cm, a) < li.span.end)
@@ -91,7 +91,7 @@ std::string unavailable_label(const compiled_model& cm, std::uint32_t e, tmin a,
 }
 
 /// The other training the person has during [a, b), by programme title, or "".
-std::string overlapping_training(const plan& pl, std::uint32_t e, tmin a, tmin b) {
+std::string overlapping_training(const plan& pl, employee_id e, tmin a, tmin b) {
     for (const auto& it : pl.items[e])
         if (it.a < b && a < it.b) return pl.cm.scenario.programs[pl.cm.demand[it.demand].program].title;
     return "";
@@ -100,7 +100,7 @@ std::string overlapping_training(const plan& pl, std::uint32_t e, tmin a, tmin b
 /// What `r` means for demand d at [a, b), as a clause ("BPKAD would have more than ...").
 std::string blocked_by(const text::messages& m, const plan& pl, demand_id d, refusal r, tmin a, tmin b) {
     const compiled_model& cm = pl.cm;
-    const std::uint32_t e = cm.demand[d].employee;
+    const employee_id e = cm.demand[d].employee;
     const auto& unit = cm.scenario.units[cm.employees[e].unit.value];
     const unit_c& uc = cm.units[cm.employees[e].unit];
     const std::string name = who(cm, e);
@@ -213,7 +213,7 @@ tmin align_up(const compiled_model& cm, int d, tmin t) {
 /// about 120 days and 4 starts per window occurrence) against the plan as it is.
 tally sample_own_time(const plan& pl, demand_id d, const delivery_c& pm) {
     const compiled_model& cm = pl.cm;
-    const std::uint32_t e = cm.demand[d].employee;
+    const employee_id e = cm.demand[d].employee;
     tally t;
     if (pm.parts.empty()) return t;
     const int len = pm.parts.front().minutes;
@@ -387,7 +387,7 @@ gathering gather(plan& pl, delivery_id pmi) {
     const int first_day = std::max(0, cm.day_of(std::max<tmin>(0, pl.earliest())));
     const int last_day = std::min(cm.days - 1, cm.day_of(deadline - 1));
     const int stride = std::max(1, (last_day - first_day + 1) / 60);
-    std::vector<std::pair<std::uint32_t, demand_id>> added;  // (employee, demand)
+    std::vector<std::pair<employee_id, demand_id>> added;
     for (int dd = first_day; dd <= last_day; dd += stride)
         for (const window_c* w = cm.wins_begin(pm, dd); w != cm.wins_end(pm, dd); ++w) {
             const tmin a = align_up(cm, dd, w->a), b = a + len;
@@ -395,7 +395,7 @@ gathering gather(plan& pl, delivery_id pmi) {
             tally t;
             added.clear();
             for (const auto x : waiting) {
-                const std::uint32_t e = cm.demand[x].employee;
+                const employee_id e = cm.demand[x].employee;
                 refusal why = refusal::none;
                 if (!(pl.relaxed() & relax_acceptance) && !cm.accepts_at(e, pm, dd, a, b)) why = refusal::acceptance;
                 else if (!pl.jp_cap_ok(e, pm.program)) why = refusal::jp_cap;
@@ -445,7 +445,7 @@ cohort_probe probe_cohort(plan& pl, cohort_id c, demand_id d) {
     const compiled_model& cm = pl.cm;
     const cohort_t& co = pl.cohorts[c];
     const delivery_c& pm = cm.deliveries[co.pm];
-    const std::uint32_t e = cm.demand[d].employee;
+    const employee_id e = cm.demand[d].employee;
     cohort_probe p;
     p.cohort = c;
     const span first = co.sessions.empty() ? span{} : span{co.sessions.front().a, co.sessions.front().b};
@@ -514,7 +514,7 @@ std::string joined(const text::messages& m, const std::vector<std::string>& part
 
 std::string relax_words(const text::messages& m, const plan& pl, demand_id d, std::uint8_t bits, const cohort_t* co) {
     const compiled_model& cm = pl.cm;
-    const std::uint32_t e = cm.demand[d].employee;
+    const employee_id e = cm.demand[d].employee;
     const auto& unit = cm.scenario.units[cm.employees[e].unit.value];
     const unit_c& uc = cm.units[cm.employees[e].unit];
     const std::string unit_name = unit.name.empty() ? unit.id : unit.name;
@@ -691,7 +691,7 @@ reason no_cohort_reason(const text::messages& m, plan& pl, delivery_id pmi, gath
         demand_id ex_d{0};
         for (const demand_id x : cm.declared_demand()) {
             if (cm.demand[x].program != pm.program || pl.place[x].kind != place_kind::none) continue;
-            const std::uint32_t e = cm.demand[x].employee;
+            const employee_id e = cm.demand[x].employee;
             if (cm.refuses(e, pm)) continue;
             refusal why = refusal::none;
             if (!cm.accepts_at(e, pm, cm.day_of(ex.a), ex.a, ex.b)) why = refusal::acceptance;

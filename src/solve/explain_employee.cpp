@@ -33,7 +33,7 @@ employee_explanation explain_employee(const model::scenario& s, const solution& 
     const auto& emp = s.employees[employee.value];
     out.jp_target = emp.jp_target;
     out.jp_cap = emp.jp_cap;
-    const std::uint32_t e = employee.value;
+    const detail::employee_id e = employee;
     out.placed_jp = pl.placed_jp[e];
     out.jp_earned = cm.employees[e].jp_earned;
     // Placements the file holds: cohort seats, and people with study blocks per programme.

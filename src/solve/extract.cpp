@@ -81,7 +81,7 @@ solution extract(const plan& pl, const refusal_log& log, const demand_explanatio
         oc.venue = co.venue;
         oc.platform = pm.platform;
         oc.instructors = co.instructors;
-        for (const auto d : co.members) oc.participants.push_back(model::employee_index{cm.demand[d].employee});
+        for (const auto d : co.members) oc.participants.push_back(cm.demand[d].employee);
         std::sort(oc.participants.begin(), oc.participants.end());
         for (std::size_t k = 0; k < co.sessions.size(); ++k) {
             session x;
@@ -102,10 +102,9 @@ solution extract(const plan& pl, const refusal_log& log, const demand_explanatio
         if (p.kind != place_kind::self) continue;
         const delivery_c& pm = cm.deliveries[p.pm];
         for (std::size_t k = 0; k < p.blocks.size(); ++k)
-            out.study_blocks.push_back({model::employee_index{cm.demand[d].employee}, model::program_index{pm.program},
-                                        pm.parts[k].module, at(p.blocks[k].a), at(p.blocks[k].b),
-                                        rc ? block_revision(*rc, d, p, k, pm) : 0U, pm.recording,
-                                        cm.demand[d].top_up});
+            out.study_blocks.push_back({cm.demand[d].employee, model::program_index{pm.program}, pm.parts[k].module,
+                                        at(p.blocks[k].a), at(p.blocks[k].b),
+                                        rc ? block_revision(*rc, d, p, k, pm) : 0U, pm.recording, cm.demand[d].top_up});
     }
     std::sort(out.study_blocks.begin(), out.study_blocks.end(), [](const study_block& a, const study_block& b) {
         if (a.employee != b.employee) return a.employee < b.employee;
@@ -113,15 +112,15 @@ solution extract(const plan& pl, const refusal_log& log, const demand_explanatio
         return a.start < b.start;
     });
     // Days off in lieu (docs/model.md "Assigned duty"), by employee then date.
-    for (std::uint32_t e = 0; e < cm.employees.size(); ++e) {
+    for (const employee_id e : cm.employees.indices()) {
         if (cm.employees[e].rostered_off < 0) continue;
-        const auto& rot = *cm.scenario.pattern_of(cm.scenario.employees[e]).rotation;
+        const auto& rot = *cm.scenario.pattern_of(cm.scenario.employees[e.value]).rotation;
         const std::size_t first = out.days_in_lieu.size();
         for (const auto& l : pl.days_in_lieu(e)) {
             if (l.lieu_day < 0) continue;  // none could be placed: evaluate and verify report it
             const auto& rd = cm.rostered[static_cast<std::size_t>(cm.employees[e].rostered_off) +
                                          static_cast<std::size_t>(l.lieu_day)];
-            out.days_in_lieu.push_back({model::employee_index{e}, cm.scenario.horizon.first + date::days{l.duty_day},
+            out.days_in_lieu.push_back({e, cm.scenario.horizon.first + date::days{l.duty_day},
                                         cm.scenario.horizon.first + date::days{l.lieu_day}, rot.shifts[rd.shift].code});
         }
         std::sort(out.days_in_lieu.begin() + static_cast<std::ptrdiff_t>(first), out.days_in_lieu.end(),
@@ -130,7 +129,7 @@ solution extract(const plan& pl, const refusal_log& log, const demand_explanatio
     for (const demand_id d : cm.declared_demand()) {  // top-up is not demand: never "unplaced"
         if (pl.place[d].kind != place_kind::none) continue;
         unplaced_demand u;
-        u.employee = model::employee_index{cm.demand[d].employee};
+        u.employee = cm.demand[d].employee;
         u.program = model::program_index{cm.demand[d].program};
         if (explanations && d.value < explanations->size() && !(*explanations)[d].reasons.empty()) {
             u.reasons = (*explanations)[d].reasons;

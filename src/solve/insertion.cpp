@@ -39,7 +39,7 @@ bool in_some_window(const compiled_model& cm, const delivery_c& pm, int d, tmin 
 /// weekly limit (which the caller knows is set).
 class week_after_hours_tally {
 public:
-    week_after_hours_tally(const plan& pl, std::uint32_t e) : pl_(pl), e_(e) {}
+    week_after_hours_tally(const plan& pl, employee_id e) : pl_(pl), e_(e) {}
 
     /// Adds [a, b); false when its week then holds more than the limit. Past
     /// 16 distinct weeks a session is held against the plan's week alone.
@@ -60,7 +60,7 @@ public:
 
 private:
     const plan& pl_;
-    std::uint32_t e_;
+    employee_id e_;
     std::array<std::pair<int, int>, 16> weeks_{};  ///< (week, after-hours minutes added)
     std::size_t n_ = 0;
 };
@@ -71,7 +71,7 @@ bool probe_sessions(const plan& pl, demand_id d, const delivery_c& pm, venue_id 
                     const std::vector<session_t>& sessions, double* burden, refusal* why) {
     const compiled_model& cm = pl.cm;
     const demand_c& dc = cm.demand[d];
-    const std::uint32_t e = dc.employee;
+    const employee_id e = dc.employee;
     auto fail = [&](refusal r) {
         if (why) *why = r;
         return false;
@@ -99,7 +99,7 @@ bool probe_sessions(const plan& pl, demand_id d, const delivery_c& pm, venue_id 
 bool inserter::best_block(demand_id d, const delivery_c& pm, std::uint32_t k, tmin earliest, int day_lo, int day_hi,
                           int effort, span& best, refusal* why) {
     const demand_c& dc = cm_.demand[d];
-    const std::uint32_t e = dc.employee;
+    const employee_id e = dc.employee;
     const int len = pm.parts[k].minutes;
     const double perfect = len * min_rate(cm_) + 1e-9;
     bool found = false;
@@ -163,7 +163,7 @@ bool inserter::best_block(demand_id d, const delivery_c& pm, std::uint32_t k, tm
 bool inserter::find_blocks(demand_id d, delivery_id pmi, std::vector<span>& out, int effort, refusal* why) {
     const delivery_c& pm = cm_.deliveries[pmi];
     const demand_c& dc = cm_.demand[d];
-    const std::uint32_t e = dc.employee;
+    const employee_id e = dc.employee;
     if (!pl_.jp_cap_ok(e, dc.program)) {
         if (why) *why = refusal::jp_cap;
         return false;
@@ -225,7 +225,7 @@ bool inserter::random_schedule(delivery_id pmi, int first_lo, int first_hi, sche
     const program_c& pc = cm_.programs[pm.program];
     if (pm.fixed || pm.parts.empty()) return false;
     const bool focused = around.valid();
-    const std::uint32_t fe = focused ? cm_.demand[around].employee : 0;
+    const employee_id fe = focused ? cm_.demand[around].employee : employee_id{0};
     if (focused && (pl_.place[around].kind != place_kind::none || cm_.refuses(fe, pm) ||
                     !pl_.jp_cap_ok(fe, cm_.demand[around].program)))
         return false;
@@ -549,7 +549,7 @@ bool inserter::best_schedule(delivery_id pmi, const std::vector<demand_id>& cand
             double b = 0;
             if (!probe(s, d, &b)) continue;
             ++ok, sum += b;
-            const std::uint32_t e = cm_.demand[d].employee;
+            const employee_id e = cm_.demand[d].employee;
             bool in_work = false;
             for (const auto& x : s.sessions) in_work = in_work || cm_.work_minutes(e, x.a, x.b) > 0;
             if (!in_work) {

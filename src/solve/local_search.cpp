@@ -178,7 +178,7 @@ private:
         const auto k = rng_.below(static_cast<std::uint32_t>(p.blocks.size()));
         tmin earliest, latest;
         block_range(d, k, earliest, latest);
-        const std::uint32_t e = cm_.demand[d].employee;
+        const employee_id e = cm_.demand[d].employee;
         const span old = p.blocks[k];
         const int cur = cm_.day_of(old.a);
         const int lo = std::max(cm_.day_of(earliest), cur + rng_.between(-21, 0));
@@ -385,7 +385,7 @@ private:
     bool ruin_person() {
         if (cm_.demand.empty()) return false;
         const demand_id d0 = random_demand();
-        const std::uint32_t e = cm_.demand[d0].employee;
+        const employee_id e = cm_.demand[d0].employee;
         order_.clear();
         for (const demand_id d : cm_.declared_of(e)) take_out_for_reinsertion(d);
         return reinsert_in_random_order(14);
@@ -426,7 +426,7 @@ private:
     }
 
     /// Tries once more every declared demand of employee e that waits.
-    void retry_employee(std::uint32_t e) {
+    void retry_employee(employee_id e) {
         for (const demand_id x : cm_.declared_of(e))
             if (pl_.place[x].kind == place_kind::none) ins_.insert_best(x, 14);
     }
@@ -489,7 +489,7 @@ private:
         const auto& members = pl_.cohorts[c].members;
         if (members.empty() || pl_.cohort_frozen(c)) return false;
         const demand_id m = members[rng_.below(static_cast<std::uint32_t>(members.size()))];
-        const std::uint32_t ed = cm_.demand[d].employee, em = cm_.demand[m].employee;
+        const employee_id ed = cm_.demand[d].employee, em = cm_.demand[m].employee;
         if (ed == em || pl_.frozen(m)) return false;
         pl_.leave(m);
         if (!pl_.join(c, d)) return false;
@@ -936,7 +936,7 @@ std::int64_t top_up(plan& pl, rng& r, const std::function<bool()>& stop) {
     std::vector<std::uint8_t> tried;
     std::vector<demand_id> order;
     auto jp_of = [&](demand_id d) { return cm.programs[cm.demand[d].program].jp; };
-    for (std::uint32_t e = 0; e < cm.employees.size(); ++e) {
+    for (const employee_id e : cm.employees.indices()) {
         const auto topups = cm.topups_of(e);
         const int target = cm.employees[e].jp_target - cm.employees[e].jp_earned;  // earned JP count (history)
         if (topups.empty()) continue;

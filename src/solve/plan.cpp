@@ -161,7 +161,7 @@ bool plan::budget_ok() const {
 
 // ---------------------------------------------------------------- reads
 
-item plan::make_item(std::uint32_t e, demand_id d, std::uint16_t sub, tmin a, tmin b) const {
+item plan::make_item(employee_id e, demand_id d, std::uint16_t sub, tmin a, tmin b) const {
     item it;
     it.a = a;
     it.b = b;
@@ -176,21 +176,21 @@ item plan::make_item(std::uint32_t e, demand_id d, std::uint16_t sub, tmin a, tm
     return it;
 }
 
-int plan::day_minutes(std::uint32_t e, int lday) const {
+int plan::day_minutes(employee_id e, int lday) const {
     int m = 0;
     for (const auto& it : items[e])
         if (it.lday == lday) m += it.length();
     return m;
 }
 
-int plan::day_after_hours(std::uint32_t e, int lday) const {
+int plan::day_after_hours(employee_id e, int lday) const {
     int m = 0;
     for (const auto& it : items[e])
         if (it.lday == lday) m += it.after_hours();
     return m;
 }
 
-int plan::week_after_hours(std::uint32_t e, int week) const {
+int plan::week_after_hours(employee_id e, int week) const {
     int m = 0;
     for (const auto& it : items[e])
         if (it.week == week) m += it.after_hours();
@@ -221,7 +221,7 @@ std::uint16_t plan::unit_count(unit_id u, int d, int slot) const {
                       static_cast<std::size_t>(slot)];
 }
 
-bool plan::item_ok(std::uint32_t e, demand_id d, tmin a, tmin b, refusal* why) const {
+bool plan::item_ok(employee_id e, demand_id d, tmin a, tmin b, refusal* why) const {
     auto fail = [&](refusal r) {
         if (why) *why = r;
         return false;
@@ -309,11 +309,11 @@ bool plan::item_ok(std::uint32_t e, demand_id d, tmin a, tmin b, refusal* why) c
     return true;
 }
 
-int plan::travel_for(const cohort_t& c, std::uint32_t e) const {
+int plan::travel_for(const cohort_t& c, employee_id e) const {
     return cm.travel_to(e, c.venue);
 }
 
-double plan::item_burden(std::uint32_t e, tmin a, tmin b) const {
+double plan::item_burden(employee_id e, tmin a, tmin b) const {
     const auto& w = cm.weights;
     const unit_id u = cm.employees[e].unit;
     double weighted = 0;
@@ -473,7 +473,7 @@ bool plan::session_ok(cohort_id c, std::uint32_t k, int d, tmin a, tmin b, refus
     return true;
 }
 
-bool plan::jp_cap_ok(std::uint32_t e, std::uint32_t program) const {
+bool plan::jp_cap_ok(employee_id e, std::uint32_t program) const {
     const int cap = cm.employees[e].jp_cap;
     // JP earned this year (history) use up the cap; a history already above it leaves nothing.
     return cap < 0 || placed_jp[e] + cm.programs[program].jp <= std::max(0, cap - cm.employees[e].jp_earned);
@@ -481,7 +481,7 @@ bool plan::jp_cap_ok(std::uint32_t e, std::uint32_t program) const {
 
 // ---------------------------------------------------------------- raw mutations
 
-void plan::week_load_change(std::uint32_t e, int week, int before, int after) {
+void plan::week_load_change(employee_id e, int week, int before, int after) {
     (void)e;
     (void)week;
     if (before == after) return;
@@ -491,7 +491,7 @@ void plan::week_load_change(std::uint32_t e, int week, int before, int after) {
     while (tot.fairness > 0 && fair_hist_[static_cast<std::size_t>(tot.fairness)] == 0) --tot.fairness;
 }
 
-void plan::account_item(std::uint32_t e, const item& it, int sign) {
+void plan::account_item(employee_id e, const item& it, int sign) {
     // Called with `it` absent from items[e].
     const unit_id u = cm.employees[e].unit;
     if (it.work > 0) {
@@ -527,7 +527,7 @@ void plan::account_item(std::uint32_t e, const item& it, int sign) {
     }
 }
 
-void plan::account_duty(std::uint32_t e, const item& it, int sign) {
+void plan::account_duty(employee_id e, const item& it, int sign) {
     const bool other = std::any_of(items[e].begin(), items[e].end(),
                                    [&](const item& x) { return x.lday == it.lday && x.duty > 0; });
     if (other) return;
@@ -548,12 +548,12 @@ void plan::account_duty(std::uint32_t e, const item& it, int sign) {
         }
 }
 
-void plan::take_day_in_lieu(std::uint32_t e, int day, int sign) {
+void plan::take_day_in_lieu(employee_id e, int day, int sign) {
     const rostered_day& rd = cm.rostered[static_cast<std::size_t>(cm.employees[e].rostered_off) + static_cast<std::size_t>(day)];
     if (rd.occ >= 0) lieu_taken_[static_cast<std::size_t>(rd.occ)] += sign;
 }
 
-int plan::find_day_in_lieu(std::uint32_t e, int ld, span also) const {
+int plan::find_day_in_lieu(employee_id e, int ld, span also) const {
     const auto off = static_cast<std::size_t>(cm.employees[e].rostered_off);
     const auto& ls = lieu_[e];
     const auto& its = items[e];
@@ -571,7 +571,7 @@ int plan::find_day_in_lieu(std::uint32_t e, int ld, span also) const {
     return -1;
 }
 
-bool plan::on_day_in_lieu(std::uint32_t e, tmin a, tmin b) const {
+bool plan::on_day_in_lieu(employee_id e, tmin a, tmin b) const {
     const auto off = static_cast<std::size_t>(cm.employees[e].rostered_off);
     for (const auto& l : lieu_[e]) {
         if (l.lieu_day < 0) continue;
@@ -581,7 +581,7 @@ bool plan::on_day_in_lieu(std::uint32_t e, tmin a, tmin b) const {
     return false;
 }
 
-void plan::move_days_in_lieu_off(std::uint32_t e, const item& it) {
+void plan::move_days_in_lieu_off(employee_id e, const item& it) {
     const auto off = static_cast<std::size_t>(cm.employees[e].rostered_off);
     for (auto& l : lieu_[e]) {
         if (l.lieu_day < 0) continue;
@@ -597,7 +597,7 @@ void plan::move_days_in_lieu_off(std::uint32_t e, const item& it) {
 
 bool plan::complete_days_in_lieu() {
     bool all = true;
-    for (std::uint32_t e = 0; e < lieu_.size(); ++e)
+    for (const employee_id e : lieu_.indices())
         for (auto& l : lieu_[e]) {
             if (l.lieu_day >= 0) continue;
             const int day = find_day_in_lieu(e, l.duty_day);
@@ -611,7 +611,7 @@ bool plan::complete_days_in_lieu() {
     return all;
 }
 
-void plan::add_item_raw(std::uint32_t e, const item& it) {
+void plan::add_item_raw(employee_id e, const item& it) {
     account_item(e, it, +1);
     if (it.duty > 0) account_duty(e, it, +1);
     auto& its = items[e];
@@ -622,7 +622,7 @@ void plan::add_item_raw(std::uint32_t e, const item& it) {
     if (cm.employees[e].rostered_off >= 0) move_days_in_lieu_off(e, it);
 }
 
-void plan::remove_item_raw(std::uint32_t e, demand_id demand, std::uint16_t sub) {
+void plan::remove_item_raw(employee_id e, demand_id demand, std::uint16_t sub) {
     auto& its = items[e];
     for (auto it = its.begin(); it != its.end(); ++it)
         if (it->demand == demand && it->sub == sub) {
@@ -767,7 +767,7 @@ bool plan::do_join(cohort_id c, demand_id d, bool check, refusal* why, bool jour
     };
     cohort_t& co = cohorts[c];
     const demand_c& dc = cm.demand[d];
-    const std::uint32_t e = dc.employee;
+    const employee_id e = dc.employee;
     if (check) {
         if (!co.alive || place[d].kind != place_kind::none) return fail(refusal::structure);
         if (cm.deliveries[co.pm].program != dc.program) return fail(refusal::structure);
@@ -812,7 +812,7 @@ void plan::do_leave(demand_id d, bool journal) {
     assert(pl.kind == place_kind::cohort);
     const cohort_id c = pl.cohort;
     cohort_t& co = cohorts[c];
-    const std::uint32_t e = cm.demand[d].employee;
+    const employee_id e = cm.demand[d].employee;
     for (std::uint32_t k = 0; k < co.sessions.size(); ++k) remove_item_raw(e, d, static_cast<std::uint16_t>(k));
     if (cm.any_prefs) tot.preference_misses -= cohort_misses(e, co);
     const auto it = std::find(co.members.begin(), co.members.end(), d);
@@ -853,7 +853,7 @@ bool plan::do_self_place(demand_id d, delivery_id pmi, const std::vector<span>& 
     };
     const delivery_c& pm = cm.deliveries[pmi];
     const demand_c& dc = cm.demand[d];
-    const std::uint32_t e = dc.employee;
+    const employee_id e = dc.employee;
     if (check) {
         if (place[d].kind != place_kind::none || pm.program != dc.program || pm.live) return fail(refusal::structure);
         if (blocks.size() != pm.parts.size()) return fail(refusal::structure);
@@ -900,7 +900,7 @@ bool plan::self_place(demand_id d, delivery_id pm, const std::vector<span>& bloc
 void plan::do_self_remove(demand_id d, bool journal) {
     placement& pl = place[d];
     assert(pl.kind == place_kind::self);
-    const std::uint32_t e = cm.demand[d].employee;
+    const employee_id e = cm.demand[d].employee;
     for (std::uint32_t k = 0; k < pl.blocks.size(); ++k) remove_item_raw(e, d, static_cast<std::uint16_t>(k));
     if (cm.any_prefs) tot.preference_misses -= self_misses(e, cm.deliveries[pl.pm], pl.blocks);
     if (journal) {
@@ -926,7 +926,7 @@ bool plan::move_block(demand_id d, std::uint32_t k, span to, refusal* why) {
     placement& pl = place[d];
     if (pl.kind != place_kind::self) return fail(refusal::structure);
     const delivery_c& pm = cm.deliveries[pl.pm];
-    const std::uint32_t e = cm.demand[d].employee;
+    const employee_id e = cm.demand[d].employee;
     if (pl.blocks[k].a < earliest_) return fail(refusal::pinned);
     if (to.b - to.a != pm.parts[k].minutes) return fail(refusal::structure);
     if (!block_in_window(cm, pm, to.a, to.b)) return fail(refusal::structure);
@@ -988,7 +988,7 @@ bool plan::move_session(cohort_id c, std::uint32_t k, int d, tmin a, tmin b, ref
     bool ok = true;
     for (; done < co.members.size(); ++done) {
         const demand_id dm = co.members[done];
-        const std::uint32_t e = cm.demand[dm].employee;
+        const employee_id e = cm.demand[dm].employee;
         if (!cm.accepts_at(e, cpm, d, a, b)) {
             if (why) *why = refusal::acceptance;
             ok = false;
@@ -1006,7 +1006,7 @@ bool plan::move_session(cohort_id c, std::uint32_t k, int d, tmin a, tmin b, ref
     if (!ok) {
         for (std::size_t j = 0; j < done; ++j) {
             const demand_id dm = co.members[j];
-            const std::uint32_t e = cm.demand[dm].employee;
+            const employee_id e = cm.demand[dm].employee;
             const int travel = travel_for(co, e);
             remove_item_raw(e, dm, sub);
             add_item_raw(e, make_item(e, dm, sub, old.a - travel, old.b + travel));
@@ -1017,7 +1017,7 @@ bool plan::move_session(cohort_id c, std::uint32_t k, int d, tmin a, tmin b, ref
     }
     if (cm.any_prefs)
         for (const demand_id dm : co.members) {
-            const std::uint32_t e = cm.demand[dm].employee;
+            const employee_id e = cm.demand[dm].employee;
             tot.preference_misses += cm.time_misses(e, a, b) - cm.time_misses(e, old.a, old.b);
         }
     entry en{op::session, c.value, k, {}, old, {}, 0};
@@ -1055,9 +1055,9 @@ std::string plan::self_check() const {
         if (place[d].kind == place_kind::self) fresh.do_self_place(d, place[d].pm, place[d].blocks, false, nullptr, false);
     if (!(fresh.tot == tot)) note("totals differ");
     if (fresh.placed_jp != placed_jp) note("placed JP differ");
-    for (std::size_t e = 0; e < items.size(); ++e) {
+    for (const employee_id e : items.indices()) {
         if (items[e].size() != fresh.items[e].size()) {
-            note("items of employee " + std::to_string(e) + " differ in number");
+            note("items of employee " + std::to_string(e.value) + " differ in number");
             continue;
         }
         for (std::size_t i = 0; i < items[e].size(); ++i) {
@@ -1065,7 +1065,7 @@ std::string plan::self_check() const {
             const item& y = fresh.items[e][i];
             if (x.a != y.a || x.b != y.b || x.demand != y.demand || x.sub != y.sub || x.work != y.work || x.brk != y.brk ||
                 x.lday != y.lday || x.week != y.week || x.duty != y.duty)
-                note("item " + std::to_string(i) + " of employee " + std::to_string(e) + " differs");
+                note("item " + std::to_string(i) + " of employee " + std::to_string(e.value) + " differs");
         }
     }
     for (const unit_id u : cm.units.indices())
@@ -1077,18 +1077,20 @@ std::string plan::self_check() const {
                 }
     if (occ_pulled_ != fresh.occ_pulled_) note("shift pulls differ");
     // Days in lieu depend on the order duty days were earned: the same duty days, each with a valid day.
-    for (std::size_t e = 0; e < lieu_.size(); ++e)
-        if (lieu_[e].size() != fresh.lieu_[e].size()) note("duty days of employee " + std::to_string(e) + " differ");
+    for (const employee_id e : lieu_.indices())
+        if (lieu_[e].size() != fresh.lieu_[e].size())
+            note("duty days of employee " + std::to_string(e.value) + " differ");
     {
         std::vector<int> taken(cm.shift_occurrences.size(), 0);
-        for (std::size_t e = 0; e < lieu_.size(); ++e)
+        for (const employee_id e : lieu_.indices())
             for (const auto& l : lieu_[e]) {
                 if (l.lieu_day < 0) continue;
                 const rostered_day& rd = cm.rostered[static_cast<std::size_t>(cm.employees[e].rostered_off) +
                                                      static_cast<std::size_t>(l.lieu_day)];
                 if (rd.occ >= 0) ++taken[static_cast<std::size_t>(rd.occ)];
                 for (const auto& x : items[e])
-                    if (x.a < rd.b && rd.a < x.b) note("training on a day in lieu of employee " + std::to_string(e));
+                    if (x.a < rd.b && rd.a < x.b)
+                        note("training on a day in lieu of employee " + std::to_string(e.value));
             }
         if (taken != lieu_taken_) note("days in lieu per shift differ");
         for (std::size_t o = 0; o < cm.shift_occurrences.size(); ++o)
@@ -1128,7 +1130,7 @@ std::string plan::self_check() const {
 void plan::retravel(cohort_id c, venue_id to_venue) {
     cohort_t& co = cohorts[c];
     for (const demand_id dm : co.members) {
-        const std::uint32_t e = cm.demand[dm].employee;
+        const employee_id e = cm.demand[dm].employee;
         const int t_to = cm.travel_to(e, to_venue);
         for (std::uint32_t k = 0; k < co.sessions.size(); ++k) {
             const auto sub = static_cast<std::uint16_t>(k);
@@ -1178,7 +1180,7 @@ bool plan::change_venue(cohort_id c, venue_id venue, refusal* why) {
     bool ok = true;
     for (; done < co.members.size() && ok; ++done) {
         const demand_id dm = co.members[done];
-        const std::uint32_t e = cm.demand[dm].employee;
+        const employee_id e = cm.demand[dm].employee;
         const int t_old = cm.travel_to(e, old);
         const int t_new = cm.travel_to(e, venue);
         if (t_old == t_new) continue;
@@ -1205,7 +1207,7 @@ bool plan::change_venue(cohort_id c, venue_id venue, refusal* why) {
         // Members before the one that failed go back to the old travel.
         for (std::size_t j = 0; j + 1 < done; ++j) {
             const demand_id dm = co.members[j];
-            const std::uint32_t e = cm.demand[dm].employee;
+            const employee_id e = cm.demand[dm].employee;
             const int t_old = cm.travel_to(e, old);
             for (std::uint32_t k = 0; k < co.sessions.size(); ++k) {
                 const auto sub = static_cast<std::uint16_t>(k);
@@ -1281,7 +1283,7 @@ void plan::undo(const entry& en) {
         case op::block: {
             const demand_id d{en.a};
             placement& pl = place[d];
-            const std::uint32_t e = cm.demand[d].employee;
+            const employee_id e = cm.demand[d].employee;
             const auto sub = static_cast<std::uint16_t>(en.b);
             remove_item_raw(e, d, sub);
             add_item_raw(e, make_item(e, d, sub, en.blk.a, en.blk.b));
@@ -1308,7 +1310,7 @@ void plan::undo(const entry& en) {
             const auto sub = static_cast<std::uint16_t>(en.b);
             const session_t cur = co.sessions[en.b];
             for (const demand_id dm : co.members) {
-                const std::uint32_t e = cm.demand[dm].employee;
+                const employee_id e = cm.demand[dm].employee;
                 const int travel = travel_for(co, e);
                 remove_item_raw(e, dm, sub);
                 add_item_raw(e, make_item(e, dm, sub, en.ses.a - travel, en.ses.b + travel));
@@ -1368,14 +1370,14 @@ bool plan::frozen(demand_id d) const {
     return false;
 }
 
-int plan::cohort_misses(std::uint32_t e, const cohort_t& c) const {
+int plan::cohort_misses(employee_id e, const cohort_t& c) const {
     if (!cm.employees[e].prefers) return 0;
     int n = cm.mode_miss(e, cm.deliveries[c.pm]);
     for (const auto& s : c.sessions) n += cm.time_misses(e, s.a, s.b);
     return n;
 }
 
-int plan::self_misses(std::uint32_t e, const delivery_c& pm, const std::vector<span>& blocks) const {
+int plan::self_misses(employee_id e, const delivery_c& pm, const std::vector<span>& blocks) const {
     if (!cm.employees[e].prefers) return 0;
     int n = cm.mode_miss(e, pm);
     for (const auto& s : blocks) n += cm.time_misses(e, s.a, s.b);
@@ -1384,7 +1386,7 @@ int plan::self_misses(std::uint32_t e, const delivery_c& pm, const std::vector<s
 
 int plan::preference_misses(demand_id d) const {
     const placement& p = place[d];
-    const std::uint32_t e = cm.demand[d].employee;
+    const employee_id e = cm.demand[d].employee;
     if (p.kind == place_kind::cohort) return cohort_misses(e, cohorts[p.cohort]);
     if (p.kind == place_kind::self) return self_misses(e, cm.deliveries[p.pm], p.blocks);
     return 0;

@@ -164,9 +164,9 @@ public:
 
     model::index_vector<cohort_id, cohort_t> cohorts;
     model::index_vector<demand_id, placement> place;
-    std::vector<std::vector<item>> items;       ///< per employee, sorted by start
+    model::index_vector<employee_id, std::vector<item>> items;  ///< per employee, sorted by start
     std::vector<std::vector<cohort_id>> program_cohorts;  ///< alive cohorts per programme, sorted
-    std::vector<int> placed_jp;                 ///< per employee
+    model::index_vector<employee_id, int> placed_jp;
     totals tot;
 
     // ------------------------------------------------------------ objective
@@ -222,20 +222,20 @@ public:
 
     // ------------------------------------------------------------ reads
     /// Would an item [a, b) for demand d (employee e) be allowed now? `why` says what failed.
-    [[nodiscard]] bool item_ok(std::uint32_t e, demand_id d, tmin a, tmin b, refusal* why = nullptr) const;
+    [[nodiscard]] bool item_ok(employee_id e, demand_id d, tmin a, tmin b, refusal* why = nullptr) const;
     /// The travel minutes before and after a session of cohort c for employee e.
-    [[nodiscard]] int travel_for(const cohort_t& c, std::uint32_t e) const;
+    [[nodiscard]] int travel_for(const cohort_t& c, employee_id e) const;
     /// Burden of an item [a, b) for employee e as the objective weighs it (no fairness).
-    [[nodiscard]] double item_burden(std::uint32_t e, tmin a, tmin b) const;
+    [[nodiscard]] double item_burden(employee_id e, tmin a, tmin b) const;
     /// Could cohort c hold a session on day d at [a, b) (resources, windows), ignoring session k of c itself?
     [[nodiscard]] bool session_ok(cohort_id c, std::uint32_t k, int d, tmin a, tmin b, refusal* why = nullptr) const;
     /// Checks the order and gap rules of session k of c at day d against the other sessions.
     [[nodiscard]] bool order_ok(const cohort_t& c, std::uint32_t k, int d) const;
-    [[nodiscard]] bool jp_cap_ok(std::uint32_t e, std::uint32_t program) const;
+    [[nodiscard]] bool jp_cap_ok(employee_id e, std::uint32_t program) const;
     [[nodiscard]] bool budget_ok() const;
     [[nodiscard]] int pulled(std::uint32_t occ) const { return occ_pulled_[occ] + lieu_taken_[occ]; }
     /// Employee e's assigned-duty days with their days off in lieu, in the order earned.
-    [[nodiscard]] const std::vector<lieu_t>& days_in_lieu(std::uint32_t e) const { return lieu_[e]; }
+    [[nodiscard]] const std::vector<lieu_t>& days_in_lieu(employee_id e) const { return lieu_[e]; }
     /// Places days in lieu still missing (after unchecked mutations); false when some cannot be.
     bool complete_days_in_lieu();
 
@@ -294,18 +294,18 @@ public:
     [[nodiscard]] bool platform_free(platform_id p, int d, tmin a, tmin b, cohort_id ignore_cohort) const;
 
     /// Items of an employee on a local day / in a week.
-    [[nodiscard]] int day_minutes(std::uint32_t e, int lday) const;
-    [[nodiscard]] int day_after_hours(std::uint32_t e, int lday) const;
-    [[nodiscard]] int week_after_hours(std::uint32_t e, int week) const;
+    [[nodiscard]] int day_minutes(employee_id e, int lday) const;
+    [[nodiscard]] int day_after_hours(employee_id e, int lday) const;
+    [[nodiscard]] int week_after_hours(employee_id e, int week) const;
     [[nodiscard]] std::uint16_t unit_count(unit_id u, int d, int slot) const;
 
     /// Scratch items: added without checks or journal, for trying blocks one by
     /// one; the caller removes them (scratch_remove) before any other mutation.
-    void scratch_add(std::uint32_t e, const item& it) { add_item_raw(e, it); }
-    void scratch_remove(std::uint32_t e, demand_id demand, std::uint16_t sub) { remove_item_raw(e, demand, sub); }
+    void scratch_add(employee_id e, const item& it) { add_item_raw(e, it); }
+    void scratch_remove(employee_id e, demand_id demand, std::uint16_t sub) { remove_item_raw(e, demand, sub); }
 
     /// Builds an item for employee e (fills lday, week, work).
-    [[nodiscard]] item make_item(std::uint32_t e, demand_id d, std::uint16_t sub, tmin a, tmin b) const;
+    [[nodiscard]] item make_item(employee_id e, demand_id d, std::uint16_t sub, tmin a, tmin b) const;
 
 private:
     enum class op : std::uint8_t { item_add, item_remove, join, leave, open, close, self_place, self_remove, block, session, venue };
@@ -320,10 +320,10 @@ private:
     };
 
     // Raw item mutations: counters, aggregates, fairness. No checks.
-    void add_item_raw(std::uint32_t e, const item& it);
-    void remove_item_raw(std::uint32_t e, demand_id demand, std::uint16_t sub);
-    void account_item(std::uint32_t e, const item& it, int sign);
-    void week_load_change(std::uint32_t e, int week, int before, int after);
+    void add_item_raw(employee_id e, const item& it);
+    void remove_item_raw(employee_id e, demand_id demand, std::uint16_t sub);
+    void account_item(employee_id e, const item& it, int sign);
+    void week_load_change(employee_id e, int week, int before, int after);
     void set_placed(demand_id d, bool placed);
     void underfill_change(const cohort_t& c, int before_members, int after_members);
     void book_session(cohort_id c, std::uint32_t k, int sign);
@@ -331,16 +331,16 @@ private:
     void retravel(cohort_id c, venue_id to_venue);
     void count_cohort(const cohort_t& c, int sign);
     /// Assigned-duty day bookkeeping of an item (called with it absent from items[e]).
-    void account_duty(std::uint32_t e, const item& it, int sign);
+    void account_duty(employee_id e, const item& it, int sign);
     /// The first day in lieu for a duty day ld of e that the plan allows now, its shift
     /// clear of `also` (training about to be added) too (-1: none).
-    [[nodiscard]] int find_day_in_lieu(std::uint32_t e, int ld, span also = {}) const;
-    void take_day_in_lieu(std::uint32_t e, int day, int sign);
+    [[nodiscard]] int find_day_in_lieu(employee_id e, int ld, span also = {}) const;
+    void take_day_in_lieu(employee_id e, int day, int sign);
     /// Re-places e's days in lieu whose shift the (just added) item overlaps.
-    void move_days_in_lieu_off(std::uint32_t e, const item& it);
+    void move_days_in_lieu_off(employee_id e, const item& it);
     /// Whether [a, b) touches a rostered shift that is one of e's days in lieu that
     /// cannot move to another date.
-    [[nodiscard]] bool on_day_in_lieu(std::uint32_t e, tmin a, tmin b) const;
+    [[nodiscard]] bool on_day_in_lieu(employee_id e, tmin a, tmin b) const;
     /// A unit's day: its row of per-slot counts of people away in working time,
     /// and the largest count in the row, so that a day with room everywhere is
     /// known without reading the row.
@@ -357,8 +357,8 @@ private:
     /// Adds sign to the counts of slots [s0, s1) of unit u's day d, keeping its peak.
     void count_unit_slots(unit_id u, int d, int s0, int s1, int sign);
     /// Preference misses of e seated in cohort c / studying in pm with these blocks.
-    [[nodiscard]] int cohort_misses(std::uint32_t e, const cohort_t& c) const;
-    [[nodiscard]] int self_misses(std::uint32_t e, const delivery_c& pm, const std::vector<span>& blocks) const;
+    [[nodiscard]] int cohort_misses(employee_id e, const cohort_t& c) const;
+    [[nodiscard]] int self_misses(employee_id e, const delivery_c& pm, const std::vector<span>& blocks) const;
     /// Changes of demand d's study blocks against the previous plan.
     [[nodiscard]] int block_changes(demand_id d) const;
 
@@ -378,7 +378,7 @@ private:
     std::vector<std::uint16_t> unit_pool_;
     std::vector<int> occ_pulled_;
     std::vector<int> lieu_taken_;               ///< per shift occurrence: days in lieu on it
-    std::vector<std::vector<lieu_t>> lieu_;     ///< per employee
+    model::index_vector<employee_id, std::vector<lieu_t>> lieu_;
     std::vector<int> fair_hist_;  ///< number of (person, week) pairs per after-hours load
     std::vector<std::vector<booking>> venue_day_, instr_day_, platform_day_;
     std::vector<int> instr_month_days_;

@@ -16,7 +16,9 @@ namespace {
 
 tmin to_t(const compiled_model& cm, calendar::instant t) { return static_cast<tmin>((t - cm.t0).count()); }
 
-std::uint64_t key(std::uint32_t e, std::uint32_t p) { return (static_cast<std::uint64_t>(e) << 32) | p; }
+std::uint64_t key(employee_id e, std::uint32_t p) {
+    return (static_cast<std::uint64_t>(e.value) << 32) | p;
+}
 
 /// The delivery of `program` in `mode` under the compiled policy (invalid: none).
 delivery_id delivery_of(const compiled_model& cm, std::uint32_t program, model::delivery_mode mode) {
@@ -66,7 +68,7 @@ replan_context::replan_context(const text::messages& m, const compiled_model& cm
         items += static_cast<std::int64_t>(oc.sessions.size() + oc.participants.size());
         const auto p = static_cast<std::int32_t>(cohorts.size());
         for (const auto e : oc.participants) {
-            const auto it = demand_of.find(key(e.value, oc.program.value));
+            const auto it = demand_of.find(key(e, oc.program.value));
             if (it == demand_of.end()) continue;  // no longer needs it: a change that stays
             pc.members.push_back(it->second);
             cohort_of[it->second] = p;
@@ -143,7 +145,7 @@ replan_context::replan_context(const text::messages& m, const compiled_model& cm
 
     for (const auto& b : prev.study_blocks) {
         ++items;
-        const auto it = demand_of.find(key(b.employee.value, b.program.value));
+        const auto it = demand_of.find(key(b.employee, b.program.value));
         if (it == demand_of.end()) continue;
         blocks[it->second].push_back({static_cast<std::uint16_t>(b.module), {to_t(cm, b.start), to_t(cm, b.end)},
                                       b.revision, is_locked(b.start, false)});
@@ -366,7 +368,7 @@ void import_blocks(const text::messages& m, plan& pl, const replan_context& rc, 
         (void)pl.self_place(d, self, spans);
         return;
     }
-    const auto& emp = cm.scenario.employees[cm.demand[d].employee];
+    const auto& emp = cm.scenario.employees[cm.demand[d].employee.value];
     const auto& prog = cm.scenario.programs[cm.demand[d].program];
     const std::string whose = m.format("{}'s study of {}", emp.id, prog.id);
     auto outside = [&](span s) { return s.a < 0 || s.b > cm.horizon_end; };

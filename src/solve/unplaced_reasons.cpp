@@ -8,7 +8,7 @@ std::vector<reason> unplaced_reasons(const plan& pl, demand_id d, refusal last) 
     const compiled_model& cm = pl.cm;
     const model::scenario& s = cm.scenario;
     const demand_c& dc = cm.demand[d];
-    const model::employee& e = s.employees[dc.employee];
+    const model::employee& e = s.employees[dc.employee.value];
     const model::program& p = s.programs[dc.program];
     const program_c& pc = cm.programs[dc.program];
     const std::string who = e.name.empty() ? e.id : e.name;

@@ -178,7 +178,7 @@ TEST_CASE("training added without checks on a reserved day in lieu moves that da
     const auto s = ward();
     const sd::compiled_model cm(*s, policy_of(*s, "duty"));
     sd::plan pl(cm);
-    const std::uint32_t e = 0;  // Nur, on the rotation from the horizon's first day
+    const sd::employee_id e{0};  // Nur, on the rotation from the horizon's first day
     const auto off = static_cast<std::size_t>(cm.employees[e].rostered_off);
     REQUIRE(cm.employees[e].rostered_off >= 0);
     // A day off whose duty time holds 08:00-12:30, and the first rostered shift after it.

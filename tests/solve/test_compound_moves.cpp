@@ -51,7 +51,7 @@ struct bench {
     sd::demand_id demand(std::uint32_t employee, std::string_view id) const {
         const std::uint32_t p = program(id);
         for (const sd::demand_id d : cm->declared_demand())
-            if (cm->demand[d].employee == employee && cm->demand[d].program == p) return d;
+            if (cm->demand[d].employee == sd::employee_id{employee} && cm->demand[d].program == p) return d;
         FAIL("no demand of employee " << employee << " for " << id);
         return {};
     }

@@ -327,6 +327,16 @@ public:
         if (topup_off.empty()) return {0, 0};
         return {topup_off[e.value], topup_off[e.value + 1]};
     }
+    /// Employee e's demand for `program`, declared or a top-up candidate (invalid: none,
+    /// also for an e the model does not have). A person holds a handful, so a scan.
+    [[nodiscard]] demand_id demand_of(employee_id e, std::uint32_t program) const {
+        if (e.value >= employees.size()) return {};
+        for (const demand_id d : declared_of(e))
+            if (demand[d].program == program) return d;
+        for (const demand_id d : topups_of(e))
+            if (demand[d].program == program) return d;
+        return {};
+    }
     model::index_vector<venue_id, venue_c> venues;
     model::index_vector<platform_id, platform_c> platforms;
     model::index_vector<instructor_id, instructor_c> instructors;

@@ -11,7 +11,6 @@
 #include <map>
 #include <set>
 #include <tuple>
-#include <unordered_map>
 
 namespace jadwal::solve::detail {
 namespace {
@@ -26,10 +25,6 @@ struct emp_train {
 };
 
 tmin to_t(const compiled_model& cm, calendar::instant t) { return static_cast<tmin>((t - cm.t0).count()); }
-
-std::uint64_t key(employee_id e, std::uint32_t p) {
-    return (static_cast<std::uint64_t>(e.value) << 32) | p;
-}
 
 /// The model's daily maximum in JP (docs/model.md "Sessions and windows").
 int daily_max_jp(const compiled_model& cm, const model::mode_offer& mo) {
@@ -49,8 +44,6 @@ public:
         out_.raw.work_by_class.assign(cm_.weight_class.size(), 0);
         out_.placed.assign(cm_.demand.size(), 0);
         train_.resize(cm_.employees.size());
-        for (const demand_id d : cm_.demand.indices())
-            demand_of_.emplace(key(cm_.demand[d].employee, cm_.demand[d].program), d);
         due_.assign(cm_.demand.size(), cm_.horizon_end);
         // Top-up candidates come after the scenario's demand and have no deadline of their own.
         for (const demand_id d : cm_.declared_demand())
@@ -108,13 +101,13 @@ private:
     }
 
     void claim(employee_id e, std::uint32_t program, const std::string& where) {
-        const auto it = demand_of_.find(key(e, program));
-        if (it == demand_of_.end()) {
+        const demand_id d = cm_.demand_of(e, program);
+        if (!d.valid()) {
             violate("V-NO-DEMAND",
                     fmt::format("{}: {} does not need {}", where, s_.employees[e.value].id, s_.programs[program].id));
             return;
         }
-        if (seen_[it->second]++)
+        if (seen_[d]++)
             violate("V-PLACED-TWICE", fmt::format("{}: {} is placed in {} more than once", where,
                                                   s_.employees[e.value].id, s_.programs[program].id));
     }
@@ -228,10 +221,10 @@ private:
                     train_[e].raw.push_back({x.a - travel, x.b + travel});
                     last = std::max(last, x.b + travel);
                 }
-                const auto it = demand_of_.find(key(e, pm.program));
-                if (it != demand_of_.end()) {
-                    if (last <= due_[it->second]) out_.placed[it->second] = 1;
-                    else if (explicit_due_.count(it->second))
+                if (const demand_id d = cm_.demand_of(e, pm.program); d.valid()) {
+                    if (last <= due_[d])
+                        out_.placed[d] = 1;
+                    else if (explicit_due_.count(d))
                         violate("V-DEADLINE", fmt::format("cohort {}: ends after the deadline of {}", c.id,
                                                           s_.employees[e.value].id));
                 }
@@ -294,11 +287,11 @@ private:
 
     void blocks() {
         // Group blocks per (employee, programme).
-        std::map<std::uint64_t, std::vector<const study_block*>> groups;
-        for (const auto& b : sol_.study_blocks) groups[key(b.employee, b.program.value)].push_back(&b);
+        std::map<std::pair<employee_id, std::uint32_t>, std::vector<const study_block*>> groups;
+        for (const auto& b : sol_.study_blocks) groups[{b.employee, b.program.value}].push_back(&b);
         for (const auto& [k, list] : groups) {
-            const employee_id e{static_cast<std::uint32_t>(k >> 32)};
-            const std::uint32_t p = static_cast<std::uint32_t>(k & 0xffffffffU);
+            const employee_id e = k.first;
+            const std::uint32_t p = k.second;
             const bool recording = list.front()->recording;
             const delivery_id pmi = recording ? find_recording(p, list)
                                               : find_pm(model::program_index{p}, model::delivery_mode::self_paced);
@@ -312,11 +305,9 @@ private:
             for (const auto* b : list)
                 if (b->recording != recording || b->top_up != list.front()->top_up)
                     violate("V-MIXED", who + ": blocks of one programme differ in recording or top-up");
-            {
-                const auto it = demand_of_.find(key(e, p));
-                if (it != demand_of_.end() && cm_.demand[it->second].top_up != list.front()->top_up)
-                    violate("V-TOP-UP", who + ": top-up marking does not match the demand");
-            }
+            const demand_id d = cm_.demand_of(e, p);
+            if (d.valid() && cm_.demand[d].top_up != list.front()->top_up)
+                violate("V-TOP-UP", who + ": top-up marking does not match the demand");
             const delivery_c& pm = cm_.deliveries[pmi];
             const model::program& prog = s_.programs[p];
             claim(e, p, who);
@@ -365,12 +356,11 @@ private:
                     violate("V-ORDER", fmt::format("{}: module {} starts before {} ends", who, mod.id,
                                                    prog.modules[*mod.after].id));
             }
-            const auto it = demand_of_.find(key(e, p));
-            if (complete && it != demand_of_.end()) {
-                if (last <= due_[it->second]) {
-                    out_.placed[it->second] = 1;
-                    if (recording) recorded_.insert(it->second);
-                } else if (explicit_due_.count(it->second)) {
+            if (complete && d.valid()) {
+                if (last <= due_[d]) {
+                    out_.placed[d] = 1;
+                    if (recording) recorded_.insert(d);
+                } else if (explicit_due_.count(d)) {
                     violate("V-DEADLINE", who + ": ends after the deadline");
                 }
             }
@@ -763,7 +753,6 @@ private:
     const replan_context* rc_;
     evaluation out_;
     model::index_vector<employee_id, emp_train> train_;
-    std::unordered_map<std::uint64_t, demand_id> demand_of_;
     model::index_vector<demand_id, std::uint8_t> seen_;
     std::set<demand_id> recorded_;                 ///< declared demand placed by a recording
     model::index_vector<unit_id, std::vector<piece>> work_pieces_;

@@ -1,24 +1,18 @@
 #include "replan.hpp"
 
-#include <jadwal/calendar/work_calendar.hpp>
-
 #include <date/tz.h>
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <jadwal/calendar/work_calendar.hpp>
 #include <map>
 #include <set>
 #include <tuple>
-#include <unordered_map>
 
 namespace jadwal::solve::detail {
 namespace {
 
 tmin to_t(const compiled_model& cm, calendar::instant t) { return static_cast<tmin>((t - cm.t0).count()); }
-
-std::uint64_t key(employee_id e, std::uint32_t p) {
-    return (static_cast<std::uint64_t>(e.value) << 32) | p;
-}
 
 /// The delivery of `program` in `mode` under the compiled policy (invalid: none).
 delivery_id delivery_of(const compiled_model& cm, std::uint32_t program, model::delivery_mode mode) {
@@ -55,9 +49,6 @@ replan_context::replan_context(const text::messages& m, const compiled_model& cm
     auto is_locked = [&](calendar::instant start, bool pinned) {
         return keep_pins && (pinned || (from && start < *from));
     };
-    std::unordered_map<std::uint64_t, demand_id> demand_of;
-    for (const demand_id d : cm.demand.indices())
-        demand_of.emplace(key(cm.demand[d].employee, cm.demand[d].program), d);
     cohort_of.assign(cm.demand.size(), -1);
     blocks.resize(cm.demand.size());
 
@@ -68,10 +59,10 @@ replan_context::replan_context(const text::messages& m, const compiled_model& cm
         items += static_cast<std::int64_t>(oc.sessions.size() + oc.participants.size());
         const auto p = static_cast<std::int32_t>(cohorts.size());
         for (const auto e : oc.participants) {
-            const auto it = demand_of.find(key(e, oc.program.value));
-            if (it == demand_of.end()) continue;  // no longer needs it: a change that stays
-            pc.members.push_back(it->second);
-            cohort_of[it->second] = p;
+            const demand_id d = cm.demand_of(e, oc.program.value);
+            if (!d.valid()) continue;  // no longer needs it: a change that stays
+            pc.members.push_back(d);
+            cohort_of[d] = p;
         }
         std::sort(pc.members.begin(), pc.members.end());
         for (const auto& s : oc.sessions) pc.frozen = pc.frozen || is_locked(s.start, s.pinned);
@@ -145,10 +136,12 @@ replan_context::replan_context(const text::messages& m, const compiled_model& cm
 
     for (const auto& b : prev.study_blocks) {
         ++items;
-        const auto it = demand_of.find(key(b.employee, b.program.value));
-        if (it == demand_of.end()) continue;
-        blocks[it->second].push_back({static_cast<std::uint16_t>(b.module), {to_t(cm, b.start), to_t(cm, b.end)},
-                                      b.revision, is_locked(b.start, false)});
+        const demand_id d = cm.demand_of(b.employee, b.program.value);
+        if (!d.valid()) continue;
+        blocks[d].push_back({static_cast<std::uint16_t>(b.module),
+                             {to_t(cm, b.start), to_t(cm, b.end)},
+                             b.revision,
+                             is_locked(b.start, false)});
     }
     published.assign(cm.declared, 0);
     for (const demand_id d : cm.declared_demand()) published[d] = cohort_of[d] >= 0 || !blocks[d].empty();

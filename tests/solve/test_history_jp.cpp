@@ -353,3 +353,29 @@ TEST_CASE("top-up begun before a re-plan stays when the history now meets the ta
     CHECK(top_up_of(*s, r.plan).at("half") == std::set<std::string>{"c6"});
     CHECK(test::metric(r.plan, "hard_violations") == 0);
 }
+
+TEST_CASE("a person's demand for a programme is found among their declared demand and their top-up candidates",
+          "[solve][history]") {
+    const auto s = test::scenario_from(target_yaml);
+    const solve::detail::compiled_model cm(*s, test::policy_of(*s, "flexible"));
+    const auto none = *s->find_employee("none");
+    const auto dasar = s->find_program("dasar")->value;
+    const auto c6 = s->find_program("c6")->value;
+
+    const auto declared = cm.demand_of(none, dasar);
+    REQUIRE(declared.valid());
+    CHECK(cm.demand[declared].employee == none);
+    CHECK(cm.demand[declared].program == dasar);
+    CHECK_FALSE(cm.demand[declared].top_up);
+
+    const auto candidate = cm.demand_of(none, c6);
+    REQUIRE(candidate.valid());
+    CHECK(cm.demand[candidate].employee == none);
+    CHECK(cm.demand[candidate].program == c6);
+    CHECK(cm.demand[candidate].top_up);
+
+    // Every demand item is found from its own person and programme, and only there.
+    for (const auto d : cm.demand.indices()) CHECK(cm.demand_of(cm.demand[d].employee, cm.demand[d].program) == d);
+    CHECK_FALSE(cm.demand_of(none, static_cast<std::uint32_t>(s->programs.size())).valid());
+    CHECK_FALSE(cm.demand_of(model::employee_index{static_cast<std::uint32_t>(s->employees.size())}, dasar).valid());
+}

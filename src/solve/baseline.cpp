@@ -26,14 +26,7 @@ bool hand_schedule(const plan& pl, delivery_id pmi, int first_day, venue_id venu
     out.venue = venue;
     out.instructors = instructors;
     tmin tod = -1;
-    std::vector<std::pair<std::uint32_t, int>> month_added;  // (instructor * 64 + month, days)
-    auto added = [&](instructor_id i, int month) -> int& {
-        const std::uint32_t key = i.value * 64U + static_cast<std::uint32_t>(month);
-        for (auto& [k, n] : month_added)
-            if (k == key) return n;
-        month_added.push_back({key, 0});
-        return month_added.back().second;
-    };
+    instructor_month_tally month_tally;
     auto fits = [&](int d, tmin a, tmin b) {
         if (a < pl.earliest()) return false;  // re-planning: nothing new before the re-plan instant
         bool in_window = false;
@@ -44,11 +37,7 @@ bool hand_schedule(const plan& pl, delivery_id pmi, int first_day, venue_id venu
         for (const auto i : instructors) {
             // The baseline plans as today: no evening teaching.
             if (cm.instructor_evening(i, d, a, b) || !pl.instructor_free(i, d, a, b, cohort_id{})) return false;
-            const auto& ic = cm.instructors[i];
-            if (ic.max_days_per_month >= 0 && pl.instructor_day(i, d).empty()) {
-                const int month = cm.day[static_cast<std::size_t>(d)].month;
-                if (pl.instructor_month_days(i, month) + added(i, month) + 1 > ic.max_days_per_month) return false;
-            }
+            if (!month_tally.room(pl, i, d)) return false;
         }
         return true;
     };
@@ -86,9 +75,7 @@ bool hand_schedule(const plan& pl, delivery_id pmi, int first_day, venue_id venu
         }
         if (!found) return false;
         const session_t& s = out.sessions.back();
-        for (const auto i : instructors)
-            if (cm.instructors[i].max_days_per_month >= 0 && pl.instructor_day(i, s.day).empty())
-                added(i, cm.day[static_cast<std::size_t>(s.day)].month) += 1;
+        for (const auto i : instructors) month_tally.count(pl, i, s.day);
         cursor = s.day + 1;
     }
     return true;

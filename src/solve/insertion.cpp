@@ -257,24 +257,13 @@ bool inserter::random_schedule(delivery_id pmi, int first_lo, int first_hi, sche
             if (booked(dd)) days.push_back(dd);
         if (!days.empty()) d0 = days[rng_.below(static_cast<std::uint32_t>(days.size()))];
     }
-    // Days this schedule adds to an instructor's month.
-    std::array<std::pair<std::uint32_t, int>, 32> added{};
-    std::size_t n_added = 0;
-    auto month_add = [&](instructor_id i, int month) -> int& {
-        const std::uint32_t key = i.value * 64U + static_cast<std::uint32_t>(month);
-        for (std::size_t k = 0; k < n_added; ++k)
-            if (added[k].first == key) return added[k].second;
-        if (n_added == added.size()) return added[0].second;
-        added[n_added] = {key, 0};
-        return added[n_added++].second;
-    };
+    month_tally_.clear();
     auto resources_ok = [&](int dd, tmin a, tmin b) {
         if (a < pl_.earliest()) return false;  // re-planning: nothing new before the re-plan instant
         if (out.venue.valid() && !pl_.venue_free(out.venue, dd, a, b, cohort_id{})) return false;
         if (pm.platform.valid() && !pl_.platform_free(pm.platform, dd, a, b, cohort_id{})) return false;
         for (const auto i : out.instructors) {
             if (!pl_.instructor_free(i, dd, a, b, cohort_id{})) return false;
-            const auto& ic = cm_.instructors[i];
             if (cm_.instructor_evening(i, dd, a, b)) {
                 // Evenings this schedule already takes count towards the week too.
                 std::vector<int> extra;
@@ -282,10 +271,7 @@ bool inserter::random_schedule(delivery_id pmi, int first_lo, int first_hi, sche
                     if (cm_.instructor_evening(i, x.day, x.a, x.b)) extra.push_back(x.day);
                 if (!pl_.instructor_evenings_ok(i, dd, cohort_id{}, -1, extra)) return false;
             }
-            if (ic.max_days_per_month >= 0 && pl_.instructor_day(i, dd).empty()) {
-                const int month = cm_.day[static_cast<std::size_t>(dd)].month;
-                if (pl_.instructor_month_days(i, month) + month_add(i, month) + 1 > ic.max_days_per_month) return false;
-            }
+            if (!month_tally_.room(pl_, i, dd)) return false;
         }
         return true;
     };
@@ -383,9 +369,7 @@ bool inserter::random_schedule(delivery_id pmi, int first_lo, int first_hi, sche
                 if (!in_some_window(cm_, pm, dd, a, b)) continue;
                 if (!caps_ok(dd, a, b) || !resources_ok(dd, a, b) || !focus_ok(dd, a, b)) continue;
                 out.sessions.push_back({a, b, dd});
-                for (const auto ins : out.instructors)
-                    if (cm_.instructors[ins].max_days_per_month >= 0 && pl_.instructor_day(ins, dd).empty())
-                        month_add(ins, cm_.day[static_cast<std::size_t>(dd)].month) += 1;
+                for (const auto ins : out.instructors) month_tally_.count(pl_, ins, dd);
                 if (tod < 0) tod = a - base;
                 found = true;
             }

@@ -20,6 +20,45 @@ struct schedule {
     std::vector<session_t> sessions;
 };
 
+/// The days a schedule being built adds to its instructors' months, so that its
+/// later sessions count its earlier ones against `max_days_per_month`.
+class instructor_month_tally {
+public:
+    void clear() { days_.clear(); }
+    /// Whether instructor i may teach one more session on day d: a day the plan
+    /// has not booked them yet must fit their month with the schedule's own days.
+    [[nodiscard]] bool room(const plan& pl, instructor_id i, int d) const {
+        const int limit = pl.cm.instructors[i].max_days_per_month;
+        if (limit < 0 || !pl.instructor_day(i, d).empty()) return true;
+        const int month = pl.cm.day[static_cast<std::size_t>(d)].month;
+        return pl.instructor_month_days(i, month) + added(i, month) + 1 <= limit;
+    }
+    /// Counts a session of the schedule on day d for instructor i.
+    void count(const plan& pl, instructor_id i, int d) {
+        if (pl.cm.instructors[i].max_days_per_month < 0 || !pl.instructor_day(i, d).empty()) return;
+        const int month = pl.cm.day[static_cast<std::size_t>(d)].month;
+        for (auto& x : days_)
+            if (x.instructor == i && x.month == month) {
+                ++x.days;
+                return;
+            }
+        days_.push_back({i, month, 1});
+    }
+
+private:
+    [[nodiscard]] int added(instructor_id i, int month) const {
+        for (const auto& x : days_)
+            if (x.instructor == i && x.month == month) return x.days;
+        return 0;
+    }
+    struct month_days {
+        instructor_id instructor;
+        int month = 0;
+        int days = 0;
+    };
+    std::vector<month_days> days_;  // a schedule touches a handful
+};
+
 class inserter {
 public:
     inserter(plan& pl, rng& r) : pl_(pl), cm_(pl.cm), rng_(r) {}
@@ -101,6 +140,7 @@ private:
     std::uint64_t focused_calls_ = 0;
     std::vector<demand_id> sample_, pull_;
     std::vector<std::pair<unit_id, int>> unit_ok_;
+    instructor_month_tally month_tally_;  ///< random_schedule's, kept for its capacity
 };
 
 }  // namespace jadwal::solve::detail

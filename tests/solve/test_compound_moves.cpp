@@ -3,18 +3,18 @@
 // solve reaches the optimum and verifies; and, from a plan built by hand that
 // only the compound move gets out of, the search without the compound moves
 // stays where it is while the search with them reaches the optimum.
-#include "support.hpp"
-
-#include "../../src/solve/evaluate.hpp"
-#include "../../src/solve/explain.hpp"
-#include "../../src/solve/extract.hpp"
-#include "../../src/solve/local_search.hpp"
-#include "../../src/solve/plan.hpp"
-
 #include <array>
 #include <memory>
 #include <optional>
 #include <string>
+
+#include "../../src/solve/evaluate.hpp"
+#include "../../src/solve/explain.hpp"
+#include "../../src/solve/extract.hpp"
+#include "../../src/solve/insertion.hpp"
+#include "../../src/solve/local_search.hpp"
+#include "../../src/solve/plan.hpp"
+#include "support.hpp"
 
 using namespace jadwal;
 namespace sd = jadwal::solve::detail;
@@ -223,6 +223,22 @@ TEST_CASE("both cohorts of a trainer's only day move off a participant's leave t
             return b;
         },
         sd::move_kind::day_shift, 4, 5);
+}
+
+TEST_CASE("a schedule being built counts its own teaching days against a trainer's days a month", "[solve][compound]") {
+    bench b(test::exact_case("day_shift"));  // trainer t: one day a month; 1-5 June 2026, Monday = day 0
+    const sd::instructor_id t{0};
+    sd::instructor_month_tally tally;
+    CHECK(tally.room(*b.pl, t, 1));
+    tally.count(*b.pl, t, 1);              // the schedule teaches on Tuesday
+    CHECK_FALSE(tally.room(*b.pl, t, 2));  // Wednesday too would be two days in June
+    tally.clear();
+    CHECK(tally.room(*b.pl, t, 2));
+
+    b.open("p1", -1, {0}, 3, 9 * 60, {0, 1});  // the plan has t on Thursday
+    sd::instructor_month_tally fresh;
+    CHECK(fresh.room(*b.pl, t, 3));  // more on the day t already teaches
+    CHECK_FALSE(fresh.room(*b.pl, t, 4));
 }
 
 // ---------------------------------------------------------------- budget_swap

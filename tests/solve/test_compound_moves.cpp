@@ -49,11 +49,9 @@ struct bench {
 
     /// The demand of the employee at this index of the scenario for programme id.
     sd::demand_id demand(std::uint32_t employee, std::string_view id) const {
-        const std::uint32_t p = program(id);
-        for (const sd::demand_id d : cm->declared_demand())
-            if (cm->demand[d].employee == sd::employee_id{employee} && cm->demand[d].program == p) return d;
-        FAIL("no demand of employee " << employee << " for " << id);
-        return {};
+        const sd::demand_id d = cm->demand_of(sd::employee_id{employee}, program(id));
+        if (!d.valid()) FAIL("no demand of employee " << employee << " for " << id);
+        return d;
     }
 
     /// Opens a cohort of programme id's first mode: one session on day `day` from

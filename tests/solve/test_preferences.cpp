@@ -182,9 +182,7 @@ TEST_CASE("the plan refuses to seat a person in a mode they refused, and the eva
     sd::construct(pl, r, log, [] { return false; });
     REQUIRE(pl.program_cohorts[0].size() == 1);
     const sd::cohort_id cohort = pl.program_cohorts[0].front();
-    sd::demand_id budi_p;
-    for (const sd::demand_id d : cm.declared_demand())
-        if (cm.demand[d].employee == sd::employee_id{1} && cm.demand[d].program == 0) budi_p = d;
+    const sd::demand_id budi_p = cm.demand_of(sd::employee_id{1}, 0);
     REQUIRE(budi_p.valid());
     sd::refusal why = sd::refusal::none;
     CHECK_FALSE(pl.join(cohort, budi_p, &why));

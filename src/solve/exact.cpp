@@ -169,8 +169,15 @@ public:
 
     /// Enumeration stops past this many options (size() then tells).
     std::size_t max_columns = exact_max_columns;
-    /// Random schedules tried per delivery of several sessions.
+    /// Random schedules tried per delivery of several sessions (a neighbourhood;
+    /// the whole model enumerates them all).
     int schedules_per_delivery = 0;
+    /// The whole model's schedules of several sessions, all deliveries together,
+    /// each schedule of a delivery's first sessions counted too (so that branches
+    /// nobody can finish still count); past exact_max_schedules enumeration stops
+    /// and `too_many_schedules` says so.
+    std::size_t schedules = 0;
+    bool too_many_schedules = false;
     bool proven = true;
     int levels_proven = 0;  ///< objective levels CBC proved, in order
     objective3 value;  ///< of the whole plan (the fixed rest's part included)
@@ -180,6 +187,13 @@ private:
                               const std::vector<session_t>& sessions);
     void add_cohort_candidate(delivery_id pmi, venue_id venue, std::int32_t fixed,
                               const std::vector<instructor_id>& instructors, const std::vector<session_t>& sessions);
+    /// Every schedule of delivery pmi (live, several sessions): its parts in
+    /// order, one a day, each at every grid start of the windows, the parts'
+    /// spacing kept, as candidates (per venue for classroom). A branch is left as
+    /// soon as nobody of the programme is free for all of its sessions.
+    void add_every_schedule(delivery_id pmi);
+    /// The grid starts of sessions of `len` minutes inside pm's windows on day dd.
+    [[nodiscard]] std::vector<tmin> grid_starts(const delivery_c& pm, int dd, int len) const;
     void add_self_options(demand_id d, delivery_id pmi);
     /// Demand d as the plan now places it (the mutation just made): an option with
     /// its separable burden and cost over `before` and the person's items.
@@ -307,6 +321,67 @@ void exact_model::add_cohort_candidate(delivery_id pmi, venue_id venue, std::int
     }
     pl_.rollback(at);
     if (any) cands_.push_back(std::move(cd));
+}
+
+std::vector<tmin> exact_model::grid_starts(const delivery_c& pm, int dd, int len) const {
+    std::set<tmin> starts;
+    const tmin base = cm_.day_start[static_cast<std::size_t>(dd)];
+    for (const window_c* w = cm_.wins_begin(pm, dd); w != cm_.wins_end(pm, dd); ++w) {
+        tmin a = base + ((std::max<tmin>(w->a, base) - base + cm_.granularity - 1) / cm_.granularity) * cm_.granularity;
+        for (; a + len <= w->b; a += cm_.granularity) starts.insert(a);
+    }
+    return {starts.begin(), starts.end()};
+}
+
+void exact_model::add_every_schedule(delivery_id pmi) {
+    const delivery_c& pm = cm_.deliveries[pmi];
+    if (pm.parts.empty()) return;
+    // free[j]: the programme's demand whose person the calendar leaves free for
+    // sessions 0..j-1 (travel aside: only a necessary condition of joining).
+    std::vector<std::vector<demand_id>> free(pm.parts.size() + 1);
+    for (const demand_id d : demand_of_program_[pm.program])
+        if (!cm_.refuses(cm_.demand[d].employee, pm)) free[0].push_back(d);
+    std::vector<session_t> ses;
+    auto place = [&](auto&& self, std::size_t j) -> void {
+        if (too_many_schedules || opts_.size() > max_columns) return;
+        if (j == pm.parts.size()) {
+            if (pm.mode == model::delivery_mode::classroom) {
+                for (const auto v : pm.venues) add_cohort_candidate(pmi, v, -1, ses);
+            } else {
+                add_cohort_candidate(pmi, venue_id{}, -1, ses);
+            }
+            return;
+        }
+        // The spacing the search's schedules keep (random_schedule), without its
+        // limits on how far a first session or an unrelated module may go.
+        const part_c& pt = pm.parts[j];
+        int lo = j == 0 ? day_lo_ : ses.back().day + 1;
+        int hi = j == 0 ? day_hi_ : cm_.days - 1;
+        if (pt.prev >= 0) hi = std::min(hi, ses[static_cast<std::size_t>(pt.prev)].day + 7);
+        if (pt.prereq_last >= 0) {
+            const int pd = ses[static_cast<std::size_t>(pt.prereq_last)].day;
+            lo = std::max(lo, pd + pt.gap_min);
+            if (pt.gap_max >= 0) hi = std::min(hi, pd + pt.gap_max);
+        }
+        for (int dd = lo; dd <= hi; ++dd)
+            for (const tmin a : grid_starts(pm, dd, pt.minutes)) {
+                const tmin b = a + pt.minutes;
+                auto& next = free[j + 1];
+                next.clear();
+                for (const demand_id d : free[j])
+                    if (cm_.available(cm_.demand[d].employee, a, b)) next.push_back(d);
+                if (next.empty()) continue;
+                if (++schedules > exact_max_schedules) {
+                    too_many_schedules = true;
+                    return;
+                }
+                ses.push_back({a, b, dd});
+                self(self, j + 1);
+                ses.pop_back();
+                if (too_many_schedules || opts_.size() > max_columns) return;
+            }
+    };
+    place(place, 0);
 }
 
 option& exact_model::record_option(demand_id d, delivery_id pmi, const objective3& before) {
@@ -446,8 +521,13 @@ void exact_model::enumerate() {
             }
             continue;
         }
+        if (pm.parts.size() != 1 && whole_) {
+            add_every_schedule(pmi);
+            if (too_many_schedules || opts_.size() > max_columns) return;
+            continue;
+        }
         if (pm.parts.size() != 1) {
-            // Several sessions (a neighbourhood only; the whole model refuses them):
+            // Several sessions in a neighbourhood:
             // random schedules of the delivery starting within the days, so the
             // neighbourhood is exact over these and its own cohorts, not over all.
             for (int k = 0; k < schedules_per_delivery; ++k) {
@@ -469,14 +549,7 @@ void exact_model::enumerate() {
         }
         const int len = pm.parts[0].minutes;
         for (int dd = day_lo_; dd <= day_hi_; ++dd) {
-            std::set<tmin> starts;
-            const tmin base = cm_.day_start[static_cast<std::size_t>(dd)];
-            for (const window_c* w = cm_.wins_begin(pm, dd); w != cm_.wins_end(pm, dd); ++w) {
-                tmin a = base + ((std::max<tmin>(w->a, base) - base + cm_.granularity - 1) / cm_.granularity) *
-                                    cm_.granularity;
-                for (; a + len <= w->b; a += cm_.granularity) starts.insert(a);
-            }
-            for (const tmin a : starts) {
+            for (const tmin a : grid_starts(pm, dd, len)) {
                 const std::vector<session_t> ses{{a, a + len, dd}};
                 if (pm.mode == model::delivery_mode::classroom) {
                     for (const auto v : pm.venues) add_cohort_candidate(pmi, v, -1, ses);
@@ -931,7 +1004,6 @@ std::string_view exact_unsupported(const compiled_model& cm, bool neighbourhood)
     for (const auto& pm : cm.deliveries) {
         const program_c& pc = cm.programs[pm.program];
         if (pc.per_session > 0 && pc.instructors.size() > 6) return "a choice among more than six instructors";
-        if (!neighbourhood && pm.live && !pm.fixed && pm.parts.size() != 1) return "live modules of several sessions";
     }
     return {};
 }
@@ -1126,6 +1198,11 @@ exact_outcome solve_exact(const text::messages& m, plan& pl, rng& r, refusal_log
     const auto started = std::chrono::steady_clock::now();
     exact_model em(pl, r);
     em.enumerate();
+    if (em.too_many_schedules)
+        throw solve_error(
+            m.format("the exact model (--exact) would need more than {} schedules of modules in several "
+                     "sessions; solve without --exact",
+                     exact_max_schedules));
     if (em.size() > exact_max_columns)
         throw solve_error(m.format("the exact model (--exact) would need more than {} variables; solve without --exact",
                                    exact_max_columns));

@@ -44,14 +44,20 @@ inline constexpr int exact_max_employees = 200;
 /// The most variables of the candidate model (beyond it the solve is refused).
 inline constexpr std::size_t exact_max_columns = 60'000;
 
+/// The most schedules of live modules in several sessions the whole model
+/// enumerates, schedules of a delivery's first sessions counted too (beyond it
+/// the solve is refused).
+inline constexpr std::size_t exact_max_schedules = 30'000;
+
 /// Study-block schedules kept per demand, delivery and day: the best this many
 /// by burden inside working time, and as many with after-hours minutes.
 inline constexpr std::size_t exact_self_per_day = 4;
 
 /// The rule of the scenario that the exact model does not hold (a catalogue
 /// key), or empty when it holds them all (size aside). A neighbourhood also
-/// holds live modules of several sessions (over random schedules of them) and
-/// scenarios with catalogue top-up (placed after the neighbourhoods).
+/// holds scenarios with catalogue top-up (placed after the neighbourhoods);
+/// it takes live modules of several sessions over random schedules of them,
+/// where the whole model enumerates every schedule.
 std::string_view exact_unsupported(const compiled_model& cm, bool neighbourhood = false);
 
 /// Throws solve_error (a catalogue message) when the scenario uses a rule the

@@ -49,6 +49,17 @@ TEST_CASE("a unit that may miss only one person at a time gets two separate sess
     CHECK(test::verify_violations(*s, sol, "office").empty());
 }
 
+TEST_CASE("the two sessions of a module fall on the dates every participant can come", "[solve]") {
+    const auto s = test::scenario_from(test::exact_case("two_sessions_around_leave"));
+    for (std::uint64_t seed : {1, 2, 3}) {
+        INFO("seed " << seed);
+        const auto sol = test::solve_with(*s, "only", 20000, seed);
+        CHECK(sol.metrics.demand_placed == 3);
+        CHECK(sol.objective.burden == Approx(3 * 360));  // the exact model's optimum
+        CHECK(test::verify_violations(*s, sol, "only").empty());
+    }
+}
+
 TEST_CASE("module order and gap days are respected", "[solve]") {
     const auto s = test::scenario_from(test::exact_case("modules_in_order_with_gaps"));
     for (std::uint64_t seed : {1, 2, 3}) {

@@ -120,11 +120,28 @@ TEST_CASE("the exact model opens two cohorts where each may take one person per 
     CHECK(test::verify_violations(*s, sol, "only").empty());
 }
 
-TEST_CASE("the exact model refuses modules split into several sessions", "[exact-model]") {
-    const auto s = test::scenario_from(test::exact_case("modules_in_order_with_gaps"));
-    CHECK_THROWS_WITH(solve_exact(*s, "office"),
-                      "the exact model (--exact) does not hold live modules of several sessions; solve without "
-                      "--exact");
+TEST_CASE("the exact model proves the dates of a module in two sessions around a participant's leave",
+          "[exact-model]") {
+    const auto s = test::scenario_from(test::exact_case("two_sessions_around_leave"));
+    const auto sol = solve_exact(*s, "only");
+    CHECK(sol.status == solve::solve_status::optimal);
+    REQUIRE(sol.cohorts.size() == 1);
+    CHECK(sol.cohorts[0].participants.size() == 3);
+    REQUIRE(sol.cohorts[0].sessions.size() == 2);
+    CHECK(jakarta(sol.cohorts[0].sessions[0].start).substr(0, 10) == "2026-06-01");
+    CHECK(jakarta(sol.cohorts[0].sessions[1].start).substr(0, 10) == "2026-06-03");
+    CHECK(sol.objective.participation == 0);
+    CHECK(sol.objective.burden == Approx(3 * 360));
+    CHECK(test::verify_violations(*s, sol, "only").empty());
+}
+
+TEST_CASE("the exact model refuses modules in several sessions with more schedules than it enumerates",
+          "[exact-model]") {
+    // Six sessions over two months: far more schedules than exact_max_schedules.
+    const auto s = test::scenario_from(test::exact_case("far_hall_two_sessions_a_week"));
+    CHECK_THROWS_WITH(solve_exact(*s, "only"),
+                      "the exact model (--exact) would need more than 30000 schedules of modules in several sessions; "
+                      "solve without --exact");
 }
 
 TEST_CASE("the exact model refuses more employees than it takes", "[exact-model]") {

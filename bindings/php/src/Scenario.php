@@ -84,8 +84,9 @@ final class Scenario
      * The exact model (`jadwal solve --exact`): exact (true: also solve the
      * scenario as one exact model with CBC; Solution::status() is "optimal" only
      * when it proved the plan best) and exact_seconds (its time box; 0 or
-     * less: 60). A scenario the model does not hold (re-planning, live modules
-     * of several sessions, more than 200 employees, ...) throws JadwalException
+     * less: 60). A scenario the model does not hold (re-planning, assigned
+     * duty, more than 200 employees, more variables or schedules of modules in
+     * several sessions than it enumerates, ...) throws JadwalException
      * with status JADWAL_E_SOLVE (-4) and a message naming the rule.
      */
     public function solve(array $options = []): Solution

@@ -891,9 +891,9 @@ def solve(
       solve --exact`` (src/solve/README.md): ``Solution.status`` is
       ``"optimal"`` only when the model proved its plan best over its candidate
       cohorts and study blocks. A scenario whose rules the model does not hold
-      (re-planning, live modules of several sessions, more than 200 employees,
-      ...) raises :class:`SolveError` with a sentence naming the rule; nothing
-      is solved.
+      (re-planning, assigned duty, more than 200 employees, more variables or
+      schedules of modules in several sessions than it enumerates, ...) raises
+      :class:`SolveError` with a sentence naming the rule; nothing is solved.
     - ``exact_seconds``: the exact model's time box in seconds, above 0 (the
       command line's default, 60).
 

@@ -252,7 +252,8 @@ typedef struct jadwal_solve_options {
      * solve --exact` (docs/c_api.md "Proven optimal plans"):
      * jadwal_solution_status says "optimal" only when the model proved its
      * plan best. A scenario whose rules the model does not hold (re-planning,
-     * live modules of several sessions, more than 200 employees, ...) is
+     * assigned duty, more than 200 employees, more variables or schedules of
+     * modules in several sessions than it enumerates, ...) is
      * refused: JADWAL_E_SOLVE, the rule named in jadwal_last_error, nothing
      * solved. 0: the search alone.
      * (Appended after 0.1.0, after `attendance_file`, with exact_seconds.) */

@@ -41,17 +41,11 @@ bool hand_schedule(const plan& pl, delivery_id pmi, int first_day, venue_id venu
         }
         return true;
     };
-    int cursor = first_day;
     for (std::size_t j = 0; j < pm.parts.size(); ++j) {
         const part_c& pt = pm.parts[j];
-        int lo = cursor, hi = cm.days - 1;
-        if (pt.prev >= 0) hi = std::min(hi, out.sessions[static_cast<std::size_t>(pt.prev)].day + 7);
-        if (pt.prereq_last >= 0) {
-            const int pd = out.sessions[static_cast<std::size_t>(pt.prereq_last)].day;
-            lo = std::max(lo, pd + pt.gap_min);
-            if (pt.gap_max >= 0) hi = std::min(hi, pd + pt.gap_max);
-        }
-        if (j == 0) hi = std::min(hi, first_day + 6);
+        // The first part within the week from first_day.
+        const auto [lo, hi] =
+            j == 0 ? std::pair{first_day, std::min(cm.days - 1, first_day + 6)} : later_part_days(cm, pt, out.sessions);
         bool found = false;
         for (int d = lo; d <= hi && !found; ++d) {
             if (!tue_to_thu(cm, d)) continue;
@@ -76,7 +70,6 @@ bool hand_schedule(const plan& pl, delivery_id pmi, int first_day, venue_id venu
         if (!found) return false;
         const session_t& s = out.sessions.back();
         for (const auto i : instructors) month_tally.count(pl, i, s.day);
-        cursor = s.day + 1;
     }
     return true;
 }

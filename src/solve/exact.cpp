@@ -355,14 +355,7 @@ void exact_model::add_every_schedule(delivery_id pmi) {
         // The spacing the search's schedules keep (random_schedule), without its
         // limits on how far a first session or an unrelated module may go.
         const part_c& pt = pm.parts[j];
-        int lo = j == 0 ? day_lo_ : ses.back().day + 1;
-        int hi = j == 0 ? day_hi_ : cm_.days - 1;
-        if (pt.prev >= 0) hi = std::min(hi, ses[static_cast<std::size_t>(pt.prev)].day + 7);
-        if (pt.prereq_last >= 0) {
-            const int pd = ses[static_cast<std::size_t>(pt.prereq_last)].day;
-            lo = std::max(lo, pd + pt.gap_min);
-            if (pt.gap_max >= 0) hi = std::min(hi, pd + pt.gap_max);
-        }
+        const auto [lo, hi] = j == 0 ? std::pair{day_lo_, day_hi_} : later_part_days(cm_, pt, ses);
         for (int dd = lo; dd <= hi; ++dd)
             for (const tmin a : grid_starts(pm, dd, pt.minutes)) {
                 const tmin b = a + pt.minutes;

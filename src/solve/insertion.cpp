@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <tuple>
 
 namespace jadwal::solve::detail {
 namespace {
@@ -318,16 +319,8 @@ bool inserter::random_schedule(delivery_id pmi, int first_lo, int first_hi, sche
             lo = d0;
             hi = std::min(cm_.days - 1, d0 + 28);
         } else {
-            lo = out.sessions.back().day + 1;
-            hi = cm_.days - 1;
-            if (pt.prev >= 0) hi = std::min(hi, out.sessions[static_cast<std::size_t>(pt.prev)].day + 7);
-            if (pt.prereq_last >= 0) {
-                const int pd = out.sessions[static_cast<std::size_t>(pt.prereq_last)].day;
-                lo = std::max(lo, pd + pt.gap_min);
-                if (pt.gap_max >= 0) hi = std::min(hi, pd + pt.gap_max);
-            } else if (pt.prev < 0) {
-                hi = std::min(hi, lo + 14);
-            }
+            std::tie(lo, hi) = later_part_days(cm_, pt, out.sessions);
+            if (pt.prev < 0 && pt.prereq_last < 0) hi = std::min(hi, lo + 14);  // an unrelated module: soon after
         }
         bool found = false;
         for (int pass = share ? 0 : 1; pass < 2 && !found; ++pass) {

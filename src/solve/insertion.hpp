@@ -3,11 +3,13 @@
 // its resources allow, estimating who could join it, and seating people.
 #pragma once
 
+#include <algorithm>
+#include <cstdint>
+#include <utility>
+#include <vector>
+
 #include "plan.hpp"
 #include "random.hpp"
-
-#include <cstdint>
-#include <vector>
 
 namespace jadwal::solve::detail {
 
@@ -19,6 +21,24 @@ struct schedule {
     std::vector<instructor_id> instructors;
     std::vector<session_t> sessions;
 };
+
+/// The dates a later part of a schedule may take, [first, last], given its
+/// sessions so far (one per part before it, at least one): a later date than the
+/// session before, a module's next part within 7 days of its previous one, and
+/// the gap days after the prerequisite module's last part (docs/model.md
+/// "Sessions and windows"). Empty when first > last.
+inline std::pair<int, int> later_part_days(const compiled_model& cm, const part_c& pt,
+                                           const std::vector<session_t>& so_far) {
+    int lo = so_far.back().day + 1;
+    int hi = cm.days - 1;
+    if (pt.prev >= 0) hi = std::min(hi, so_far[static_cast<std::size_t>(pt.prev)].day + 7);
+    if (pt.prereq_last >= 0) {
+        const int pd = so_far[static_cast<std::size_t>(pt.prereq_last)].day;
+        lo = std::max(lo, pd + pt.gap_min);
+        if (pt.gap_max >= 0) hi = std::min(hi, pd + pt.gap_max);
+    }
+    return {lo, hi};
+}
 
 /// The days a schedule being built adds to its instructors' months, so that its
 /// later sessions count its earlier ones against `max_days_per_month`.

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 #include <utility>
@@ -66,6 +67,57 @@ struct mip {
         return static_cast<int>(lb.size()) - 1;
     }
     [[nodiscard]] int cols() const { return static_cast<int>(lb.size()); }
+};
+
+/// Rows `terms <= limit` over non-negative columns, met one after another (a
+/// person's starts, a unit's slots of a day, a resource's starts): a row is
+/// implied by a neighbour that weighs every column at least as much under a limit
+/// no looser, so only the row that holds a run of such neighbours is kept. Sessions
+/// at every grid start nest in each other, and their rows with them.
+class packing_rows {
+public:
+    explicit packing_rows(mip& mp) : mp_(mp) {}
+    packing_rows(const packing_rows&) = delete;
+    packing_rows& operator=(const packing_rows&) = delete;
+    ~packing_rows() { flush(); }
+
+    void add(double limit, std::vector<std::pair<int, double>> terms) {
+        std::sort(terms.begin(), terms.end());
+        if (held_ && implies(held_limit_, *held_, limit, terms)) return;
+        if (!held_ || !implies(limit, terms, held_limit_, *held_)) flush();
+        held_limit_ = limit;
+        held_ = std::move(terms);
+    }
+
+    /// Adds the row held back (also on destruction).
+    void flush() {
+        if (!held_) return;
+        mp_.rows.push_back(row{-inf, held_limit_, std::move(*held_)});
+        held_.reset();
+    }
+
+private:
+    /// Whether `a <= la` follows from `b <= lb` for non-negative columns: every
+    /// column weighs in `b` at least what it weighs in `a` (0 where absent), and lb <= la.
+    static bool implies(double lb, const std::vector<std::pair<int, double>>& b, double la,
+                        const std::vector<std::pair<int, double>>& a) {
+        if (lb > la) return false;
+        std::size_t i = 0, j = 0;
+        while (i < a.size() || j < b.size()) {
+            if (j == b.size() || (i < a.size() && a[i].first < b[j].first)) {
+                if (a[i++].second > 0) return false;
+            } else if (i == a.size() || b[j].first < a[i].first) {
+                if (b[j++].second < 0) return false;
+            } else if (a[i++].second > b[j++].second) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    mip& mp_;
+    std::optional<std::vector<std::pair<int, double>>> held_;
+    double held_limit_ = 0;
 };
 
 struct level_result {
@@ -666,20 +718,20 @@ void exact_model::build() {
         for (const auto& [o, it] : its) starts.push_back(it->a);
         std::sort(starts.begin(), starts.end());
         starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
-        std::vector<int> prev;
+        packing_rows overlaps(mp_);
         for (const tmin t : starts) {
             std::vector<int> cols;
             std::set<demand_id> demands;
             for (const auto& [o, it] : its)
                 if (it->a <= t && t < it->b) cols.push_back(col_of(o)), demands.insert(opts_[o].demand);
+            if (demands.size() < 2) continue;
             std::sort(cols.begin(), cols.end());
             cols.erase(std::unique(cols.begin(), cols.end()), cols.end());
-            if (demands.size() < 2 || cols == prev) continue;
-            prev = cols;
             std::vector<std::pair<int, double>> t2;
             for (const int c : cols) t2.emplace_back(c, 1.0);
-            add_row(-inf, 1, std::move(t2));
+            overlaps.add(1, std::move(t2));
         }
+        overlaps.flush();
         // Minutes per local day and week.
         std::map<int, std::map<int, double>> day_len, day_ah, week_ah;
         for (const auto& [o, it] : its) {
@@ -734,26 +786,26 @@ void exact_model::build() {
                 });
         }
     }
-    for (const auto& [key, cols] : unit_slots) {
-        const int limit = cm_.units[std::get<0>(key)].limit -
-                          pl_.unit_count(std::get<0>(key), std::get<1>(key), std::get<2>(key));
-        double sum = 0;
-        std::vector<std::pair<int, double>> t;
-        for (const auto& [c, v] : cols) sum += v, t.emplace_back(c, v);
-        if (sum > limit) add_row(-inf, limit, std::move(t));
-    }
     {
-        std::vector<std::pair<int, double>> prev;
+        packing_rows slots(mp_);
+        for (const auto& [key, cols] : unit_slots) {
+            const int limit = cm_.units[std::get<0>(key)].limit -
+                              pl_.unit_count(std::get<0>(key), std::get<1>(key), std::get<2>(key));
+            double sum = 0;
+            std::vector<std::pair<int, double>> t;
+            for (const auto& [c, v] : cols) sum += v, t.emplace_back(c, v);
+            if (sum > limit) slots.add(limit, std::move(t));
+        }
+        slots.flush();
         for (const auto& [key, cols] : cohort_slots) {
             const int limit = cm_.units[std::get<1>(key)].limit -
                               pl_.unit_count(std::get<1>(key), std::get<2>(key), std::get<3>(key));
             double sum = 0;
             std::vector<std::pair<int, double>> t;
             for (const auto& [c, v] : cols) sum += v, t.emplace_back(c, v);
-            if (sum <= limit || t == prev) continue;
-            prev = t;
+            if (sum <= limit) continue;
             t.emplace_back(std::get<0>(key), -static_cast<double>(limit));
-            add_row(-inf, 0, std::move(t));
+            slots.add(0, std::move(t));
         }
     }
     for (const auto& [occ, emps] : shift_pulls) {
@@ -839,7 +891,7 @@ void exact_model::build() {
         for (const auto& iv : ivs) starts.push_back(std::get<0>(iv));
         std::sort(starts.begin(), starts.end());
         starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
-        std::vector<int> prev;
+        packing_rows at_once(mp_);
         for (const tmin t : starts) {
             std::vector<int> cols;
             for (const auto& [a, b, c] : ivs)
@@ -850,11 +902,10 @@ void exact_model::build() {
             if (key.first == 1)
                 for (const auto& bk : pl_.platform_day(platform, cm_.day_of(t)))
                     if (bk.a <= t && t < bk.b) --limit;
-            if (static_cast<int>(cols.size()) <= limit || cols == prev) continue;
-            prev = cols;
+            if (static_cast<int>(cols.size()) <= limit) continue;
             std::vector<std::pair<int, double>> t2;
             for (const int c : cols) t2.emplace_back(c, 1.0);
-            add_row(-inf, limit, std::move(t2));
+            at_once.add(limit, std::move(t2));
         }
     }
     // Budget.

@@ -787,22 +787,28 @@ void exact_model::build() {
         }
     }
     {
+        // A unit's room at one grid slot, and that slot's terms with their sum.
+        const auto room = [&](unit_id u, int day, int slot) {
+            return cm_.units[u].limit - pl_.unit_count(u, day, slot);
+        };
+        const auto terms_of = [](const std::map<int, double>& cols, double& sum) {
+            std::vector<std::pair<int, double>> t;
+            sum = 0;
+            for (const auto& [c, v] : cols) sum += v, t.emplace_back(c, v);
+            return t;
+        };
         packing_rows slots(mp_);
         for (const auto& [key, cols] : unit_slots) {
-            const int limit = cm_.units[std::get<0>(key)].limit -
-                              pl_.unit_count(std::get<0>(key), std::get<1>(key), std::get<2>(key));
+            const int limit = room(std::get<0>(key), std::get<1>(key), std::get<2>(key));
             double sum = 0;
-            std::vector<std::pair<int, double>> t;
-            for (const auto& [c, v] : cols) sum += v, t.emplace_back(c, v);
+            auto t = terms_of(cols, sum);
             if (sum > limit) slots.add(limit, std::move(t));
         }
         slots.flush();
         for (const auto& [key, cols] : cohort_slots) {
-            const int limit = cm_.units[std::get<1>(key)].limit -
-                              pl_.unit_count(std::get<1>(key), std::get<2>(key), std::get<3>(key));
+            const int limit = room(std::get<1>(key), std::get<2>(key), std::get<3>(key));
             double sum = 0;
-            std::vector<std::pair<int, double>> t;
-            for (const auto& [c, v] : cols) sum += v, t.emplace_back(c, v);
+            auto t = terms_of(cols, sum);
             if (sum <= limit) continue;
             t.emplace_back(std::get<0>(key), -static_cast<double>(limit));
             slots.add(0, std::move(t));

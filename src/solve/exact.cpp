@@ -826,18 +826,18 @@ void exact_model::build() {
         }
         add_row(-inf, allowed, std::move(t));
     }
-    // Venues (one session at a time) and platforms (concurrent sessions).
-    std::map<std::pair<int, std::int32_t>, std::vector<std::tuple<tmin, tmin, int>>> resource;  // (kind, id)
+    // Venues and instructors (one session at a time) and platforms (concurrent sessions).
+    using intervals = std::vector<std::tuple<tmin, tmin, int>>;  // a session's [a, b) and its candidate
+    std::map<venue_id, intervals> venue_sessions;
+    std::map<platform_id, intervals> platform_sessions;
+    std::map<instructor_id, intervals> instructor_sessions;
     for (std::size_t c = 0; c < cands_.size(); ++c) {
         const auto& cd = cands_[c];
         const delivery_c& pm = cm_.deliveries[cd.pm];
         for (const auto& s : cd.sessions) {
-            if (cd.venue.valid())
-                resource[{0, static_cast<std::int32_t>(cd.venue.value)}].emplace_back(s.a, s.b, static_cast<int>(c));
-            if (pm.platform.valid())
-                resource[{1, static_cast<std::int32_t>(pm.platform.value)}].emplace_back(s.a, s.b, static_cast<int>(c));
-            for (const auto i : cd.instructors)
-                resource[{2, static_cast<std::int32_t>(i.value)}].emplace_back(s.a, s.b, static_cast<int>(c));
+            if (cd.venue.valid()) venue_sessions[cd.venue].emplace_back(s.a, s.b, static_cast<int>(c));
+            if (pm.platform.valid()) platform_sessions[pm.platform].emplace_back(s.a, s.b, static_cast<int>(c));
+            for (const auto i : cd.instructors) instructor_sessions[i].emplace_back(s.a, s.b, static_cast<int>(c));
         }
     }
     // Instructors: minutes a day, days a month, evenings a week.
@@ -887,33 +887,38 @@ void exact_model::build() {
             [&](instructor_id i) { return cm_.instructors[i].evenings_per_week; },
             [&](instructor_id i, int d) { return evening_booked(i, d); });
     }
-    for (const auto& [key, ivs] : resource) {
-        // Venues and instructors: each candidate is clear of the rest of the plan
-        // (checked when it was made), so one at a time among the candidates.
-        // Platforms: their concurrency less the rest's sessions running then.
-        const platform_id platform{static_cast<std::uint32_t>(key.second)};  // when key.first == 1
-        const int concurrent = key.first == 1 ? cm_.platforms[platform].concurrent : 1;
+    // At each start of a resource's sessions, the candidates running then within
+    // `limit_at(t)`. Venues and instructors: each candidate is clear of the rest of
+    // the plan (checked when it was made), so one at a time among the candidates.
+    // Platforms: their concurrency less the rest's sessions running then.
+    const auto at_once = [&](const intervals& ivs, auto limit_at) {
         std::vector<tmin> starts;
         for (const auto& iv : ivs) starts.push_back(std::get<0>(iv));
         std::sort(starts.begin(), starts.end());
         starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
-        packing_rows at_once(mp_);
+        packing_rows rows(mp_);
         for (const tmin t : starts) {
             std::vector<int> cols;
             for (const auto& [a, b, c] : ivs)
                 if (a <= t && t < b) cols.push_back(c);
             std::sort(cols.begin(), cols.end());
             cols.erase(std::unique(cols.begin(), cols.end()), cols.end());
-            int limit = concurrent;
-            if (key.first == 1)
-                for (const auto& bk : pl_.platform_day(platform, cm_.day_of(t)))
-                    if (bk.a <= t && t < bk.b) --limit;
+            const int limit = limit_at(t);
             if (static_cast<int>(cols.size()) <= limit) continue;
             std::vector<std::pair<int, double>> t2;
             for (const int c : cols) t2.emplace_back(c, 1.0);
-            at_once.add(limit, std::move(t2));
+            rows.add(limit, std::move(t2));
         }
-    }
+    };
+    for (const auto& [v, ivs] : venue_sessions) at_once(ivs, [](tmin) { return 1; });
+    for (const auto& [p, ivs] : platform_sessions)
+        at_once(ivs, [&, p = p](tmin t) {
+            int limit = cm_.platforms[p].concurrent;
+            for (const auto& bk : pl_.platform_day(p, cm_.day_of(t)))
+                if (bk.a <= t && t < bk.b) --limit;
+            return limit;
+        });
+    for (const auto& [i, ivs] : instructor_sessions) at_once(ivs, [](tmin) { return 1; });
     // Budget.
     if (cm_.budget_classroom >= 0) {
         std::vector<std::pair<int, double>> t;

@@ -10,13 +10,13 @@
 #include <cmath>
 #include <limits>
 #include <map>
-#include <optional>
 #include <set>
 #include <tuple>
 #include <utility>
 
 #include "insertion.hpp"
 #include "local_search.hpp"
+#include "packing_rows.hpp"
 
 namespace jadwal::solve::detail {
 
@@ -69,56 +69,10 @@ struct mip {
     [[nodiscard]] int cols() const { return static_cast<int>(lb.size()); }
 };
 
-/// Rows `terms <= limit` over non-negative columns, met one after another (a
-/// person's starts, a unit's slots of a day, a resource's starts): a row is
-/// implied by a neighbour that weighs every column at least as much under a limit
-/// no looser, so only the row that holds a run of such neighbours is kept. Sessions
-/// at every grid start nest in each other, and their rows with them.
-class packing_rows {
-public:
-    explicit packing_rows(mip& mp) : mp_(mp) {}
-    packing_rows(const packing_rows&) = delete;
-    packing_rows& operator=(const packing_rows&) = delete;
-    ~packing_rows() { flush(); }
-
-    void add(double limit, std::vector<std::pair<int, double>> terms) {
-        std::sort(terms.begin(), terms.end());
-        if (held_ && implies(held_limit_, *held_, limit, terms)) return;
-        if (!held_ || !implies(limit, terms, held_limit_, *held_)) flush();
-        held_limit_ = limit;
-        held_ = std::move(terms);
-    }
-
-    /// Adds the row held back (also on destruction).
-    void flush() {
-        if (!held_) return;
-        mp_.rows.push_back(row{-inf, held_limit_, std::move(*held_)});
-        held_.reset();
-    }
-
-private:
-    /// Whether `a <= la` follows from `b <= lb` for non-negative columns: every
-    /// column weighs in `b` at least what it weighs in `a` (0 where absent), and lb <= la.
-    static bool implies(double lb, const std::vector<std::pair<int, double>>& b, double la,
-                        const std::vector<std::pair<int, double>>& a) {
-        if (lb > la) return false;
-        std::size_t i = 0, j = 0;
-        while (i < a.size() || j < b.size()) {
-            if (j == b.size() || (i < a.size() && a[i].first < b[j].first)) {
-                if (a[i++].second > 0) return false;
-            } else if (i == a.size() || b[j].first < a[i].first) {
-                if (b[j++].second < 0) return false;
-            } else if (a[i++].second > b[j++].second) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    mip& mp_;
-    std::optional<std::vector<std::pair<int, double>>> held_;
-    double held_limit_ = 0;
-};
+/// Packing rows `<= limit` into the MIP, those a neighbour implies left out.
+auto packing_into(mip& mp) {
+    return packing_rows([&mp](double limit, row_terms t) { mp.rows.push_back(row{-inf, limit, std::move(t)}); });
+}
 
 struct level_result {
     bool has = false;
@@ -718,7 +672,7 @@ void exact_model::build() {
         for (const auto& [o, it] : its) starts.push_back(it->a);
         std::sort(starts.begin(), starts.end());
         starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
-        packing_rows overlaps(mp_);
+        auto overlaps = packing_into(mp_);
         for (const tmin t : starts) {
             std::vector<int> cols;
             std::set<demand_id> demands;
@@ -797,7 +751,7 @@ void exact_model::build() {
             for (const auto& [c, v] : cols) sum += v, t.emplace_back(c, v);
             return t;
         };
-        packing_rows slots(mp_);
+        auto slots = packing_into(mp_);
         for (const auto& [key, cols] : unit_slots) {
             const int limit = room(std::get<0>(key), std::get<1>(key), std::get<2>(key));
             double sum = 0;
@@ -896,7 +850,7 @@ void exact_model::build() {
         for (const auto& iv : ivs) starts.push_back(std::get<0>(iv));
         std::sort(starts.begin(), starts.end());
         starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
-        packing_rows rows(mp_);
+        auto rows = packing_into(mp_);
         for (const tmin t : starts) {
             std::vector<int> cols;
             for (const auto& [a, b, c] : ivs)

@@ -78,6 +78,9 @@ struct level_result {
     bool has = false;
     bool proven = false;
     double value = 0;
+    /// CBC's best possible objective when it stopped: no solution of the MIP is
+    /// lower (-inf when CBC gives none).
+    double bound = -inf;
     std::vector<double> x;
 };
 
@@ -108,6 +111,8 @@ level_result solve_level(const mip& mp, const std::vector<double>& obj, double s
     if (max_nodes >= 0) Cbc_setMaximumNodes(model, max_nodes);
     Cbc_solve(model);
     level_result out;
+    // CBC says "none" with a huge value (COIN_DBL_MAX or its negative).
+    if (const double b = Cbc_getBestPossibleObjValue(model); std::fabs(b) < 1e30) out.bound = b;
     const double* best = Cbc_bestSolution(model);
     if (best != nullptr) {
         out.has = true;
@@ -186,6 +191,9 @@ public:
     bool too_many_schedules = false;
     bool proven = true;
     int levels_proven = 0;  ///< objective levels CBC proved, in order
+    /// CBC's bound on the first level it did not prove (when it gave one): over
+    /// the candidates, with the levels before at their optimum, no plan is lower.
+    std::optional<exact_floor> floor;
     objective3 value;  ///< of the whole plan (the fixed rest's part included)
 
 private:
@@ -940,6 +948,8 @@ bool exact_model::solve(double seconds, const std::function<bool()>& stop, int m
             break;
         }
         const level_result lr = solve_level(mp_, obj_[level], seconds - used, max_nodes);
+        if (!lr.proven && lr.bound > -inf)
+            floor = exact_floor{level, consts_[static_cast<std::size_t>(level)] + lr.bound};
         if (!lr.has) {
             proven = false;
             break;
@@ -1218,7 +1228,7 @@ exact_outcome solve_exact(const text::messages& m, plan& pl, rng& r, refusal_log
     em.build();
     const double used = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     bool rebuilt = false;
-    if (em.solve(p.seconds - used, p.stop)) {
+    if (em.solve(p.seconds - used, p.stop, p.max_nodes)) {
         const std::size_t at = pl.mark();
         bool ok = em.rebuild();
         if (ok && em.proven) {
@@ -1268,6 +1278,20 @@ exact_outcome solve_exact(const text::messages& m, plan& pl, rng& r, refusal_log
                      "the better of its best plan and the search's",
                      em.levels_proven));
     if (!rebuilt || better(alt.objective(), pl.objective())) pl.assign(alt);
+    // The gap on the first level CBC did not prove.
+    if (em.floor) {
+        out.floor = em.floor;
+        const objective3 now = pl.objective();
+        const double levels[3] = {now.participation, now.burden, now.cost};
+        const int l = em.floor->level;
+        const std::string_view name = l == 0   ? m.tr_in("objective level", "participation")
+                                      : l == 1 ? m.tr_in("objective level", "burden")
+                                               : m.tr_in("objective level", "cost");
+        out.notes.push_back(
+            m.format("the exact model's bound when CBC stopped: over its candidates, with the levels "
+                     "before at their proven optimum, {} cannot go below {}; this plan's is {}",
+                     name, m.number(em.floor->value, 1), m.number(levels[l], 1)));
+    }
     return out;
 }
 

@@ -29,6 +29,7 @@
 #include <functional>
 #include <jadwal/solve/solver.hpp>
 #include <jadwal/text/messages.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -69,11 +70,21 @@ struct exact_params {
     std::int64_t max_moves = -1;  ///< for the search that runs when the MIP is not proven
     std::function<bool()> stop;
     std::function<bool()> cancelled;
+    int max_nodes = -1;  ///< CBC's branch-and-bound nodes per level (-1: no limit; tests and benches)
+};
+
+/// CBC's bound on the first objective level it did not prove, when it stopped:
+/// over the candidates, with the levels before at their proven optimum, no plan
+/// has this level lower.
+struct exact_floor {
+    int level = 0;  ///< 0 participation, 1 burden, 2 cost
+    double value = 0;
 };
 
 struct exact_outcome {
     bool optimal = false;  ///< CBC proved every level and the rebuilt plan has the MIP's objective
     objective3 mip;        ///< the MIP's objective (when optimal)
+    std::optional<exact_floor> floor;  ///< when CBC stopped before it proved every level
     std::int64_t moves = 0;
     std::vector<std::string> notes;
 };

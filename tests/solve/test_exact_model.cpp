@@ -256,3 +256,58 @@ TEST_CASE("the exact model proves the participation of a working week of two off
     CHECK(sol.objective.participation == Approx(332));
     CHECK(test::verify_violations(*s, sol, "flex").empty());
 }
+
+namespace {
+
+namespace sd = jadwal::solve::detail;
+
+/// The exact model of a case on an empty plan, CBC held to `max_nodes` nodes per
+/// level (-1: no limit), no search beside it; the plan left in `objective`.
+sd::exact_outcome exact_within_nodes(const model::scenario& s, std::string_view policy, int max_nodes,
+                                     const text::messages& m, sd::objective3& objective) {
+    const sd::compiled_model cm(s, test::policy_of(s, policy));
+    sd::plan pl(cm);
+    sd::rng r(1);
+    sd::refusal_log log;
+    sd::exact_params p;
+    p.max_moves = 0;
+    p.max_nodes = max_nodes;
+    p.stop = [] { return false; };
+    p.cancelled = p.stop;
+    auto out = sd::solve_exact(m, pl, r, log, p);
+    objective = pl.objective();
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("an exact model stopped at the root says how low burden could go over its candidates", "[exact-model]") {
+    // budget_swap: participation is proven at the root, burden (840, see
+    // test_exact.cpp) needs branching.
+    const auto s = test::scenario_from(test::exact_case("budget_swap"));
+    sd::objective3 full_plan;
+    const auto full = exact_within_nodes(*s, "only", -1, text::messages{}, full_plan);
+    REQUIRE(full.optimal);
+    CHECK_FALSE(full.floor);
+    CHECK(full.mip.burden == Approx(840));
+
+    for (const auto lang : {text::language::en, text::language::id}) {
+        const text::messages m{lang};
+        sd::objective3 root_plan;
+        const auto root = exact_within_nodes(*s, "only", 0, m, root_plan);
+        CHECK_FALSE(root.optimal);
+        REQUIRE(root.floor);
+        CHECK(root.floor->level == 1);
+        CHECK(root.floor->value > 0);
+        // Below the optimum: CBC stopped because its bound had not reached it.
+        CHECK(root.floor->value < full.mip.burden - 1);
+        CHECK(root.floor->value <= root_plan.burden + 1e-6);
+        std::string notes;
+        for (const auto& n : root.notes) notes += n + "\n";
+        INFO(notes);
+        const std::string floor = m.number(root.floor->value, 1), now = m.number(root_plan.burden, 1);
+        CHECK_THAT(notes, Catch::Contains(lang == text::language::en ? "burden cannot go below " + floor
+                                                                     : "beban tidak dapat turun di bawah " + floor));
+        CHECK_THAT(notes, Catch::Contains(now));
+    }
+}

@@ -53,7 +53,7 @@ struct option {
 struct row {
     double lo = -inf;
     double hi = inf;
-    std::vector<std::pair<int, double>> terms;
+    row_terms terms;
 };
 
 struct mip {
@@ -617,7 +617,7 @@ void exact_model::build() {
         set_obj(1, col_of(o), opts_[o].burden);
         set_obj(2, col_of(o), opts_[o].cost);
     }
-    auto add_row = [&](double lo, double hi, std::vector<std::pair<int, double>> terms) {
+    auto add_row = [&](double lo, double hi, row_terms terms) {
         row r;
         r.lo = lo;
         r.hi = hi;
@@ -629,7 +629,7 @@ void exact_model::build() {
     for (std::size_t o = 0; o < opts_.size(); ++o) of_demand[opts_[o].demand].push_back(col_of(o));
     for (const auto& cols : of_demand) {
         if (cols.size() < 2) continue;
-        std::vector<std::pair<int, double>> t;
+        row_terms t;
         for (const int c : cols) t.emplace_back(c, 1.0);
         add_row(-inf, 1, std::move(t));
     }
@@ -639,7 +639,7 @@ void exact_model::build() {
         if (opts_[o].cand >= 0) members[static_cast<std::size_t>(opts_[o].cand)].push_back(col_of(o));
     for (std::size_t c = 0; c < cands_.size(); ++c) {
         const auto yc = static_cast<int>(c);
-        std::vector<std::pair<int, double>> t;
+        row_terms t;
         for (const int x : members[c]) t.emplace_back(x, 1.0);
         for (const int x : members[c]) add_row(-inf, 0, {{x, 1.0}, {yc, -1.0}});  // tightens the relaxation
         auto hi = t;
@@ -689,7 +689,7 @@ void exact_model::build() {
             if (demands.size() < 2) continue;
             std::sort(cols.begin(), cols.end());
             cols.erase(std::unique(cols.begin(), cols.end()), cols.end());
-            std::vector<std::pair<int, double>> t2;
+            row_terms t2;
             for (const int c : cols) t2.emplace_back(c, 1.0);
             overlaps.add(1, std::move(t2));
         }
@@ -708,7 +708,7 @@ void exact_model::build() {
             if (limit < 0) return;
             for (const auto& [k, cols] : by) {
                 double sum = 0;
-                std::vector<std::pair<int, double>> t;
+                row_terms t;
                 for (const auto& [c, v] : cols) sum += v, t.emplace_back(c, v);
                 const int left = limit - used(k);
                 if (sum > left) add_row(-inf, left, std::move(t));
@@ -719,7 +719,7 @@ void exact_model::build() {
         limit_rows(week_ah, cm_.max_ah_per_week, [&](int wk) { return pl_.week_after_hours(e, wk); });
         if (fair >= 0)
             for (const auto& [k, cols] : week_ah) {
-                std::vector<std::pair<int, double>> t{{fair, 1.0}};
+                row_terms t{{fair, 1.0}};
                 for (const auto& [c, v] : cols) t.emplace_back(c, -v);
                 add_row(pl_.week_after_hours(e, k), inf, std::move(t));
             }
@@ -754,7 +754,7 @@ void exact_model::build() {
             return cm_.units[u].limit - pl_.unit_count(u, day, slot);
         };
         const auto terms_of = [](const std::map<int, double>& cols, double& sum) {
-            std::vector<std::pair<int, double>> t;
+            row_terms t;
             sum = 0;
             for (const auto& [c, v] : cols) sum += v, t.emplace_back(c, v);
             return t;
@@ -780,7 +780,7 @@ void exact_model::build() {
         const int allowed = cm_.shift_occurrences[static_cast<std::size_t>(occ)].allowed_pull -
                             pl_.pulled(static_cast<std::uint32_t>(occ));
         if (static_cast<int>(emps.size()) <= allowed) continue;
-        std::vector<std::pair<int, double>> t;
+        row_terms t;
         for (const auto& [e, cols] : emps) {
             const int z = mp_.add_col(0, 1, true);
             for (const int c : cols) add_row(0, inf, {{z, 1.0}, {c, -1.0}});
@@ -804,8 +804,7 @@ void exact_model::build() {
     }
     // Instructors: minutes a day, days a month, evenings a week.
     {
-        std::map<std::pair<instructor_id, int>, std::vector<std::pair<int, double>>> day_minutes, day_cands,
-            evening_cands;
+        std::map<std::pair<instructor_id, int>, row_terms> day_minutes, day_cands, evening_cands;
         for (std::size_t c = 0; c < cands_.size(); ++c)
             for (const auto i : cands_[c].instructors)
                 for (const auto& x : cands_[c].sessions) {
@@ -823,9 +822,9 @@ void exact_model::build() {
         }
         // A binary per (instructor, day) that any of its candidates opens, counted per
         // month / week; a day the rest of the plan already counts adds nothing.
-        auto counted = [&](const std::map<std::pair<instructor_id, int>, std::vector<std::pair<int, double>>>& by,
-                           auto period_of, auto limit_of, auto booked) {
-            std::map<std::pair<instructor_id, int>, std::vector<std::pair<int, double>>> per;
+        auto counted = [&](const std::map<std::pair<instructor_id, int>, row_terms>& by, auto period_of, auto limit_of,
+                           auto booked) {
+            std::map<std::pair<instructor_id, int>, row_terms> per;
             for (const auto& [key, t] : by) {
                 if (booked(key.first, key.second)) continue;
                 const int dcol = mp_.add_col(0, 1, true);
@@ -867,7 +866,7 @@ void exact_model::build() {
             cols.erase(std::unique(cols.begin(), cols.end()), cols.end());
             const int limit = limit_at(t);
             if (static_cast<int>(cols.size()) <= limit) continue;
-            std::vector<std::pair<int, double>> t2;
+            row_terms t2;
             for (const int c : cols) t2.emplace_back(c, 1.0);
             rows.add(limit, std::move(t2));
         }
@@ -883,14 +882,14 @@ void exact_model::build() {
     for (const auto& [i, ivs] : instructor_sessions) at_once(ivs, [](tmin) { return 1; });
     // Budget.
     if (cm_.budget_classroom >= 0) {
-        std::vector<std::pair<int, double>> t;
+        row_terms t;
         for (std::size_t c = 0; c < cands_.size(); ++c)
             if (cands_[c].classroom) t.emplace_back(static_cast<int>(c), 1.0);
         const auto left = static_cast<double>(cm_.budget_classroom - pl_.tot.classroom_cohorts);
         if (static_cast<double>(t.size()) > left) add_row(-inf, left, std::move(t));
     }
     if (cm_.budget_cost >= 0) {
-        std::vector<std::pair<int, double>> t;
+        row_terms t;
         std::map<std::pair<venue_id, int>, int> venue_day;
         for (std::size_t c = 0; c < cands_.size(); ++c) {
             const auto& cd = cands_[c];
@@ -909,7 +908,7 @@ void exact_model::build() {
         add_row(-inf, cm_.budget_cost * (1 + 1e-9) - pl_.money(), std::move(t));
     }
     // PPPK cap and JP shortfall.
-    model::index_vector<employee_id, std::vector<std::pair<int, double>>> jp_of(cm_.employees.size());
+    model::index_vector<employee_id, row_terms> jp_of(cm_.employees.size());
     for (std::size_t o = 0; o < opts_.size(); ++o) {
         const demand_c& dc = cm_.demand[opts_[o].demand];
         jp_of[dc.employee].emplace_back(col_of(o), cm_.programs[dc.program].jp);

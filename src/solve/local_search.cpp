@@ -409,6 +409,9 @@ private:
     // None runs when re-planning (pl_.previous()): their gains in participation let
     // late acceptance take other moves that change published items for nothing
     // (measured: 99 such changes in a strict re-plan of an unchanged scenario).
+    // restore_published (replan.hpp) now puts such changes back, but with these
+    // moves on the mid-year re-plan still dropped one more published item on two
+    // seeds of three (src/solve/README.md, "Putting back"), so they stay off.
 
     /// A random waiting demand item (unplaced when the list was last refreshed and still).
     bool pick_unplaced(demand_id& d) {

@@ -315,18 +315,15 @@ enum class block_stage : std::uint8_t {
     top_up,     ///< catalogue top-up not yet begun: last, so it stands in no one's way
 };
 
-/// Takes over the person's previous study blocks of demand d at one stage.
-void import_blocks(const text::messages& m, plan& pl, const replan_context& rc, demand_id d, block_stage stage,
-                   std::vector<std::string>& notes) {
-    const compiled_model& cm = pl.cm;
+/// The self-paced delivery demand d's previous study blocks belong to (the
+/// programme's own, or the recording whose window holds them all) and the
+/// blocks in its part order, each part a previous block of its module and
+/// length, with which of them are locked; false when they match no delivery now.
+bool previous_study(const compiled_model& cm, const replan_context& rc, demand_id d, delivery_id& self,
+                    std::vector<span>& spans, std::vector<std::uint8_t>& locked) {
     const auto& prev = rc.blocks[d];
-    if (prev.empty() || pl.place[d].kind != place_kind::none) return;
-    const bool under_way = stage == block_stage::under_way;
-    if (under_way != std::any_of(prev.begin(), prev.end(), [](const previous_block& b) { return b.locked; })) return;
-    if (!under_way && cm.demand[d].top_up != (stage == block_stage::top_up)) return;
-    // The self-paced delivery the blocks belong to: the programme's own, or the
-    // recording whose window holds them all.
-    delivery_id self;
+    if (prev.empty()) return false;
+    self = {};
     for (const auto pmi : cm.programs[cm.demand[d].program].deliveries) {
         const delivery_c& cand = cm.deliveries[pmi];
         if (cand.live || cand.parts.size() != prev.size()) continue;
@@ -337,12 +334,11 @@ void import_blocks(const text::messages& m, plan& pl, const replan_context& rc, 
         self = pmi;
         if (!cand.recording) break;
     }
-    if (!self.valid()) return;
+    if (!self.valid()) return false;
     const delivery_c& pm = cm.deliveries[self];
-    if (prev.size() != pm.parts.size()) return;
-    std::vector<span> spans(pm.parts.size());
-    std::vector<std::uint8_t> locked(pm.parts.size(), 0);
-    bool any_locked = false;
+    if (prev.size() != pm.parts.size()) return false;
+    spans.assign(pm.parts.size(), span{});
+    locked.assign(pm.parts.size(), 0);
     // Each part takes a previous block of its module and length (blocks of one
     // module need not be in part order).
     std::vector<std::uint8_t> used(prev.size(), 0);
@@ -351,12 +347,28 @@ void import_blocks(const text::messages& m, plan& pl, const replan_context& rc, 
         while (j < prev.size() && (used[j] || prev[j].module != pm.parts[k].module ||
                                    prev[j].at.length() != pm.parts[k].minutes))
             ++j;
-        if (j == prev.size()) return;
+        if (j == prev.size()) return false;
         used[j] = 1;
         spans[k] = prev[j].at;
         locked[k] = prev[j].locked ? 1 : 0;
-        any_locked = any_locked || prev[j].locked;
     }
+    return true;
+}
+
+/// Takes over the person's previous study blocks of demand d at one stage.
+void import_blocks(const text::messages& m, plan& pl, const replan_context& rc, demand_id d, block_stage stage,
+                   std::vector<std::string>& notes) {
+    const compiled_model& cm = pl.cm;
+    const auto& prev = rc.blocks[d];
+    if (prev.empty() || pl.place[d].kind != place_kind::none) return;
+    const bool under_way = stage == block_stage::under_way;
+    if (under_way != std::any_of(prev.begin(), prev.end(), [](const previous_block& b) { return b.locked; })) return;
+    if (!under_way && cm.demand[d].top_up != (stage == block_stage::top_up)) return;
+    delivery_id self;
+    std::vector<span> spans;
+    std::vector<std::uint8_t> locked;
+    if (!previous_study(cm, rc, d, self, spans, locked)) return;
+    const bool any_locked = std::any_of(locked.begin(), locked.end(), [](std::uint8_t l) { return l != 0; });
     if (!any_locked) {
         (void)pl.self_place(d, self, spans);
         return;
@@ -408,6 +420,91 @@ void import_blocks(const text::messages& m, plan& pl, const replan_context& rc, 
 }
 
 }  // namespace
+
+std::int64_t restore_published(plan& pl, const replan_context& rc, const std::function<bool()>& stop) {
+    const compiled_model& cm = pl.cm;
+    std::int64_t restored = 0;
+    pl.commit();
+    // A step back is kept when the plan is no worse for it, else undone.
+    const auto try_back = [&](auto&& step) {
+        const objective3 before = pl.objective();
+        const std::size_t at = pl.mark();
+        if (step() && !better(before, pl.objective())) {
+            pl.commit();
+            ++restored;
+        } else {
+            pl.rollback(at);
+        }
+    };
+    // Demand d may leave where it is: its cohort keeps its minimum.
+    const auto may_leave = [&](demand_id d) {
+        const placement& p = pl.place[d];
+        return p.kind != place_kind::cohort ||
+               static_cast<int>(pl.cohorts[p.cohort].members.size()) > cm.deliveries[pl.cohorts[p.cohort].pm].size_min;
+    };
+    const auto take_out = [&](demand_id d) {
+        if (pl.place[d].kind == place_kind::cohort)
+            pl.leave(d);
+        else if (pl.place[d].kind == place_kind::self)
+            pl.self_remove(d);
+    };
+    // Twice: a session back in place can let a participant back, and the reverse.
+    for (int pass = 0; pass < 2 && !(stop && stop()); ++pass) {
+        const std::int64_t restored_before = restored;
+        std::vector<cohort_id> of_origin(rc.cohorts.size());
+        for (const cohort_id c : pl.cohorts.indices())
+            if (pl.cohorts[c].alive && pl.cohorts[c].origin >= 0)
+                of_origin[static_cast<std::size_t>(pl.cohorts[c].origin)] = c;
+        for (std::size_t o = 0; o < of_origin.size(); ++o) {
+            const cohort_id c = of_origin[o];
+            if (!c.valid()) continue;
+            const previous_cohort& was = rc.cohorts[o];
+            for (std::uint32_t k = 0; k < pl.cohorts[c].sessions.size(); ++k) {
+                if (rc.same_session(pl.cohorts[c], k) || pl.session_locked(c, k)) continue;
+                try_back([&] {
+                    if (pl.cohorts[c].venue != was.venue && was.venue.valid() && !pl.change_venue(c, was.venue))
+                        return false;
+                    const session_t now = pl.cohorts[c].sessions[k], then = was.sessions[k];
+                    return (now.day == then.day && now.a == then.a && now.b == then.b) ||
+                           pl.move_session(c, k, then.day, then.a, then.b);
+                });
+            }
+        }
+        for (const demand_id d : cm.declared_demand()) {
+            const std::int32_t o = rc.cohort_of[d];
+            if (o < 0 || pl.frozen(d)) continue;
+            const cohort_id c = of_origin[static_cast<std::size_t>(o)];
+            const placement& p = pl.place[d];
+            if (!c.valid() || (p.kind == place_kind::cohort && p.cohort == c) || !may_leave(d)) continue;
+            try_back([&] {
+                take_out(d);
+                return pl.join(c, d);
+            });
+        }
+        delivery_id self;
+        std::vector<span> spans;
+        std::vector<std::uint8_t> locked;
+        for (const demand_id d : cm.declared_demand()) {
+            if (rc.blocks[d].empty() || rc.unmatched_blocks(cm, d, pl.place[d]) == 0) continue;
+            if (!previous_study(cm, rc, d, self, spans, locked)) continue;
+            const placement& p = pl.place[d];
+            // The whole study back, unless it is under way or its cohort would fall below the minimum.
+            const std::int64_t whole = restored;
+            if (!pl.frozen(d) && may_leave(d))
+                try_back([&] {
+                    take_out(d);
+                    return pl.self_place(d, self, spans);
+                });
+            // Else each block still to come that can go back alone.
+            if (restored == whole && p.kind == place_kind::self && p.pm == self)
+                for (std::uint32_t k = 0; k < spans.size(); ++k)
+                    if (!locked[k] && (p.blocks[k].a != spans[k].a || p.blocks[k].b != spans[k].b))
+                        try_back([&] { return pl.move_block(d, k, spans[k]); });
+        }
+        if (restored == restored_before) break;
+    }
+    return restored;
+}
 
 std::vector<std::string> import_previous(const text::messages& m, plan& pl, const replan_context& rc) {
     // What is under way comes first and is kept as it is (cohorts that have

@@ -10,6 +10,7 @@
 #include <jadwal/solve/solution.hpp>
 #include <jadwal/text/messages.hpp>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -93,6 +94,14 @@ std::vector<std::string> import_previous(const text::messages& m, plan& pl, cons
 /// could take (after the search), so top-up never stands in its way, and kept
 /// top-up is not a change. Commits the plan; returns notes as import_previous.
 std::vector<std::string> import_previous_top_up(const text::messages& m, plan& pl, const replan_context& rc);
+
+/// After the search: puts back, one at a time, each published item the plan
+/// changed where that leaves the plan no worse (docs/model.md "Stability"): a
+/// session at its previous time and venue, a participant in their previous
+/// cohort, study at its previous blocks. A change the search made on the way to
+/// a gain that did not need it is undone; one that the gain needs stays. Commits
+/// the plan; returns the items put back.
+std::int64_t restore_published(plan& pl, const replan_context& rc, const std::function<bool()>& stop);
 
 /// Changes of `now` against the previous plan, by the rule of docs/model.md,
 /// computed from the two solutions alone (the solver's full evaluation).

@@ -220,6 +220,7 @@ solution solve(const model::scenario& s, const solve_options& opts) {
             moves = st.moves;
             // The reasons of what is left unplaced are those of the final plan.
             detail::final_repair(pl, r, log, cancelled);
+            if (rc) detail::restore_published(pl, *rc, cancelled);
         }
         // Exact neighbourhoods (src/solve/exact.hpp) re-solve parts of the searched plan.
         if (lns_runs) {

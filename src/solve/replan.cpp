@@ -495,11 +495,50 @@ std::int64_t restore_published(plan& pl, const replan_context& rc, const std::fu
                     take_out(d);
                     return pl.self_place(d, self, spans);
                 });
-            // Else each block still to come that can go back alone.
-            if (restored == whole && p.kind == place_kind::self && p.pm == self)
-                for (std::uint32_t k = 0; k < spans.size(); ++k)
-                    if (!locked[k] && (p.blocks[k].a != spans[k].a || p.blocks[k].b != spans[k].b))
-                        try_back([&] { return pl.move_block(d, k, spans[k]); });
+            if (restored != whole || p.kind != place_kind::self || p.pm != self) continue;
+            // Else the blocks that moved, in place: a part already at a previous
+            // block of its module keeps it, the others take the rest.
+            const delivery_c& pm = cm.deliveries[self];
+            std::vector<std::uint8_t> taken(spans.size(), 0);
+            std::vector<span> to(spans.size());
+            std::vector<std::uint8_t> placed(spans.size(), 0);
+            for (const bool same : {true, false})
+                for (std::size_t k = 0; k < spans.size(); ++k)
+                    for (std::size_t j = 0; j < spans.size() && !placed[k]; ++j) {
+                        const bool fits = !taken[j] && pm.parts[j].module == pm.parts[k].module &&
+                                          spans[j].length() == pm.parts[k].minutes;
+                        if (!fits || (same && (spans[j].a != p.blocks[k].a || spans[j].b != p.blocks[k].b))) continue;
+                        taken[j] = placed[k] = 1;
+                        to[k] = spans[j];
+                    }
+            if (std::find(placed.begin(), placed.end(), 0) != placed.end()) continue;
+            const auto moved = [&](std::uint32_t k) { return p.blocks[k].a != to[k].a || p.blocks[k].b != to[k].b; };
+            const std::int64_t together = restored;
+            try_back([&] {
+                for (std::uint32_t k = 0; k < to.size(); ++k)
+                    if (moved(k) && !pl.move_block(d, k, to[k])) return false;
+                return true;
+            });
+            // Failing that, each that can go back alone.
+            if (restored == together)
+                for (std::uint32_t k = 0; k < to.size(); ++k)
+                    if (moved(k)) try_back([&] { return pl.move_block(d, k, to[k]); });
+        }
+        // Study of one person that swapped times with another of theirs: all back at once.
+        std::vector<demand_id> studies;
+        for (const employee_id e : cm.employees.indices()) {
+            studies.clear();
+            for (const demand_id d : cm.declared_of(e))
+                if (!rc.blocks[d].empty() && !pl.frozen(d) && pl.place[d].kind == place_kind::self &&
+                    rc.unmatched_blocks(cm, d, pl.place[d]) > 0)
+                    studies.push_back(d);
+            if (studies.size() < 2) continue;
+            try_back([&] {
+                for (const demand_id d : studies) pl.self_remove(d);
+                for (const demand_id d : studies)
+                    if (!previous_study(cm, rc, d, self, spans, locked) || !pl.self_place(d, self, spans)) return false;
+                return true;
+            });
         }
         if (restored == restored_before) break;
     }

@@ -657,13 +657,38 @@ TEST_CASE("published items changed for nothing are put back and the plan stays a
         const sd::span at = p.blocks[0];
         if (pl.move_block(d, 0, {at.a + 7 * 24 * 60, at.b + 7 * 24 * 60})) ++blocks;
     }
+    // And two studies of one person that swap the times of a block each (through
+    // a third time, so that neither can go back alone).
+    bool swapped = false;
+    for (const auto e : cm.employees.indices()) {
+        std::vector<sd::demand_id> own;
+        for (const auto d : cm.declared_of(e))
+            if (pl.place[d].kind == sd::place_kind::self && !pl.frozen(d) && !rc.blocks[d].empty()) own.push_back(d);
+        for (std::size_t i = 0; i < own.size() && !swapped; ++i)
+            for (std::size_t j = i + 1; j < own.size() && !swapped; ++j)
+                for (std::uint32_t k = 0; k < pl.place[own[i]].blocks.size() && !swapped; ++k)
+                    for (std::uint32_t l = 0; l < pl.place[own[j]].blocks.size() && !swapped; ++l) {
+                        const sd::span x = pl.place[own[i]].blocks[k], y = pl.place[own[j]].blocks[l];
+                        if (x.length() != y.length()) continue;
+                        for (const int days : {1, -1, 7, -7}) {
+                            const std::size_t at = pl.mark();
+                            const sd::span aside{x.a + days * 24 * 60, x.b + days * 24 * 60};
+                            swapped = pl.move_block(own[i], k, aside) && pl.move_block(own[j], l, x) &&
+                                      pl.move_block(own[i], k, y);
+                            if (swapped) break;
+                            pl.rollback(at);
+                        }
+                    }
+        if (swapped) break;
+    }
     pl.commit();
-    INFO("sessions moved " << sessions << ", blocks moved " << blocks);
+    INFO("sessions moved " << sessions << ", blocks moved " << blocks << ", swapped " << swapped);
     REQUIRE(sessions > 0);
     REQUIRE(blocks > 0);
+    REQUIRE(swapped);
     REQUIRE(pl.tot.changes > 0);
     const std::int64_t restored = sd::restore_published(pl, rc, [] { return false; });
-    CHECK(restored >= sessions + blocks);
+    CHECK(restored >= sessions + blocks + 1);
     CHECK(pl.tot.changes == 0);
     CHECK(pl.self_check() == "");
     // What was published is back, objective and all.

@@ -95,7 +95,7 @@ std::vector<std::string> import_previous(const text::messages& m, plan& pl, cons
 /// top-up is not a change. Commits the plan; returns notes as import_previous.
 std::vector<std::string> import_previous_top_up(const text::messages& m, plan& pl, const replan_context& rc);
 
-/// After the search: puts back, one at a time, each published item the plan
+/// After the search (before the final repair): puts back, one at a time, each published item the plan
 /// changed where that leaves the plan no worse (docs/model.md "Stability"): a
 /// session at its previous time and venue, a participant in their previous
 /// cohort, study at its previous blocks. A change the search made on the way to

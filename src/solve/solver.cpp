@@ -218,9 +218,10 @@ solution solve(const model::scenario& s, const solve_options& opts) {
             const auto st = detail::local_search(pl, r, log, sp);
             if (tm) tm->leave(t);
             moves = st.moves;
-            // The reasons of what is left unplaced are those of the final plan.
-            detail::final_repair(pl, r, log, cancelled);
+            // A re-plan puts back what the search changed for nothing, then the
+            // reasons of what is left unplaced are those of the final plan.
             if (rc) detail::restore_published(pl, *rc, cancelled);
+            detail::final_repair(pl, r, log, cancelled);
         }
         // Exact neighbourhoods (src/solve/exact.hpp) re-solve parts of the searched plan.
         if (lns_runs) {

@@ -871,7 +871,8 @@ void exact_model::build() {
             rows.add(limit, std::move(t2));
         }
     };
-    for (const auto& [v, ivs] : venue_sessions) at_once(ivs, [](tmin) { return 1; });
+    const auto one_at_a_time = [](tmin) { return 1; };
+    for (const auto& [v, ivs] : venue_sessions) at_once(ivs, one_at_a_time);
     for (const auto& [p, ivs] : platform_sessions)
         at_once(ivs, [&, p = p](tmin t) {
             int limit = cm_.platforms[p].concurrent;
@@ -879,7 +880,7 @@ void exact_model::build() {
                 if (bk.a <= t && t < bk.b) --limit;
             return limit;
         });
-    for (const auto& [i, ivs] : instructor_sessions) at_once(ivs, [](tmin) { return 1; });
+    for (const auto& [i, ivs] : instructor_sessions) at_once(ivs, one_at_a_time);
     // Budget.
     if (cm_.budget_classroom >= 0) {
         row_terms t;

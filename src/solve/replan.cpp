@@ -318,9 +318,10 @@ enum class block_stage : std::uint8_t {
 /// The self-paced delivery demand d's previous study blocks belong to (the
 /// programme's own, or the recording whose window holds them all) and the
 /// blocks in its part order, each part a previous block of its module and
-/// length, with which of them are locked; false when they match no delivery now.
-bool previous_study(const compiled_model& cm, const replan_context& rc, demand_id d, delivery_id& self,
-                    std::vector<span>& spans, std::vector<std::uint8_t>& locked) {
+/// length (the one it has `now`, when it is one of them), with which of them
+/// are locked; false when they match no delivery now.
+bool previous_study(const compiled_model& cm, const replan_context& rc, demand_id d, const placement& now,
+                    delivery_id& self, std::vector<span>& spans, std::vector<std::uint8_t>& locked) {
     const auto& prev = rc.blocks[d];
     if (prev.empty()) return false;
     self = {};
@@ -340,17 +341,27 @@ bool previous_study(const compiled_model& cm, const replan_context& rc, demand_i
     spans.assign(pm.parts.size(), span{});
     locked.assign(pm.parts.size(), 0);
     // Each part takes a previous block of its module and length (blocks of one
-    // module need not be in part order).
-    std::vector<std::uint8_t> used(prev.size(), 0);
-    for (std::size_t k = 0; k < pm.parts.size(); ++k) {
-        std::size_t j = 0;
-        while (j < prev.size() && (used[j] || prev[j].module != pm.parts[k].module ||
-                                   prev[j].at.length() != pm.parts[k].minutes))
-            ++j;
-        if (j == prev.size()) return false;
-        used[j] = 1;
-        spans[k] = prev[j].at;
-        locked[k] = prev[j].locked ? 1 : 0;
+    // module need not be in part order): first the parts that are at one now,
+    // then the others, each the first left.
+    const bool has_now = now.kind == place_kind::self && now.pm == self;
+    std::vector<std::uint8_t> used(prev.size(), 0), done(pm.parts.size(), 0);
+    for (const bool staying : {true, false}) {
+        if (staying && !has_now) continue;
+        for (std::size_t k = 0; k < pm.parts.size(); ++k) {
+            if (done[k]) continue;
+            std::size_t j = 0;
+            while (j < prev.size() &&
+                   (used[j] || prev[j].module != pm.parts[k].module || prev[j].at.length() != pm.parts[k].minutes ||
+                    (staying && (prev[j].at.a != now.blocks[k].a || prev[j].at.b != now.blocks[k].b))))
+                ++j;
+            if (j == prev.size()) {
+                if (staying) continue;
+                return false;
+            }
+            used[j] = done[k] = 1;
+            spans[k] = prev[j].at;
+            locked[k] = prev[j].locked ? 1 : 0;
+        }
     }
     return true;
 }
@@ -367,7 +378,7 @@ void import_blocks(const text::messages& m, plan& pl, const replan_context& rc, 
     delivery_id self;
     std::vector<span> spans;
     std::vector<std::uint8_t> locked;
-    if (!previous_study(cm, rc, d, self, spans, locked)) return;
+    if (!previous_study(cm, rc, d, pl.place[d], self, spans, locked)) return;
     const bool any_locked = std::any_of(locked.begin(), locked.end(), [](std::uint8_t l) { return l != 0; });
     if (!any_locked) {
         (void)pl.self_place(d, self, spans);
@@ -425,16 +436,17 @@ std::int64_t restore_published(plan& pl, const replan_context& rc, const std::fu
     const compiled_model& cm = pl.cm;
     std::int64_t restored = 0;
     pl.commit();
-    // A step back is kept when the plan is no worse for it, else undone.
+    // A step back is kept when the plan is no worse for it, else undone; true when kept.
     const auto try_back = [&](auto&& step) {
         const objective3 before = pl.objective();
         const std::size_t at = pl.mark();
         if (step() && !better(before, pl.objective())) {
             pl.commit();
             ++restored;
-        } else {
-            pl.rollback(at);
+            return true;
         }
+        pl.rollback(at);
+        return false;
     };
     // Demand d may leave where it is: its cohort keeps its minimum.
     const auto may_leave = [&](demand_id d) {
@@ -448,13 +460,14 @@ std::int64_t restore_published(plan& pl, const replan_context& rc, const std::fu
         else if (pl.place[d].kind == place_kind::self)
             pl.self_remove(d);
     };
+    // The cohort continuing each previous one (none opens or closes below).
+    std::vector<cohort_id> of_origin(rc.cohorts.size());
+    for (const cohort_id c : pl.cohorts.indices())
+        if (pl.cohorts[c].alive && pl.cohorts[c].origin >= 0)
+            of_origin[static_cast<std::size_t>(pl.cohorts[c].origin)] = c;
     // Twice: a session back in place can let a participant back, and the reverse.
     for (int pass = 0; pass < 2 && !(stop && stop()); ++pass) {
         const std::int64_t restored_before = restored;
-        std::vector<cohort_id> of_origin(rc.cohorts.size());
-        for (const cohort_id c : pl.cohorts.indices())
-            if (pl.cohorts[c].alive && pl.cohorts[c].origin >= 0)
-                of_origin[static_cast<std::size_t>(pl.cohorts[c].origin)] = c;
         for (std::size_t o = 0; o < of_origin.size(); ++o) {
             const cohort_id c = of_origin[o];
             if (!c.valid()) continue;
@@ -486,43 +499,28 @@ std::int64_t restore_published(plan& pl, const replan_context& rc, const std::fu
         std::vector<std::uint8_t> locked;
         for (const demand_id d : cm.declared_demand()) {
             if (rc.blocks[d].empty() || rc.unmatched_blocks(cm, d, pl.place[d]) == 0) continue;
-            if (!previous_study(cm, rc, d, self, spans, locked)) continue;
             const placement& p = pl.place[d];
+            if (!previous_study(cm, rc, d, p, self, spans, locked)) continue;
             // The whole study back, unless it is under way or its cohort would fall below the minimum.
-            const std::int64_t whole = restored;
-            if (!pl.frozen(d) && may_leave(d))
-                try_back([&] {
+            if (!pl.frozen(d) && may_leave(d) && try_back([&] {
                     take_out(d);
                     return pl.self_place(d, self, spans);
-                });
-            if (restored != whole || p.kind != place_kind::self || p.pm != self) continue;
-            // Else the blocks that moved, in place: a part already at a previous
-            // block of its module keeps it, the others take the rest.
-            const delivery_c& pm = cm.deliveries[self];
-            std::vector<std::uint8_t> taken(spans.size(), 0);
-            std::vector<span> to(spans.size());
-            std::vector<std::uint8_t> placed(spans.size(), 0);
-            for (const bool same : {true, false})
-                for (std::size_t k = 0; k < spans.size(); ++k)
-                    for (std::size_t j = 0; j < spans.size() && !placed[k]; ++j) {
-                        const bool fits = !taken[j] && pm.parts[j].module == pm.parts[k].module &&
-                                          spans[j].length() == pm.parts[k].minutes;
-                        if (!fits || (same && (spans[j].a != p.blocks[k].a || spans[j].b != p.blocks[k].b))) continue;
-                        taken[j] = placed[k] = 1;
-                        to[k] = spans[j];
-                    }
-            if (std::find(placed.begin(), placed.end(), 0) != placed.end()) continue;
-            const auto moved = [&](std::uint32_t k) { return p.blocks[k].a != to[k].a || p.blocks[k].b != to[k].b; };
-            const std::int64_t together = restored;
-            try_back([&] {
-                for (std::uint32_t k = 0; k < to.size(); ++k)
-                    if (moved(k) && !pl.move_block(d, k, to[k])) return false;
-                return true;
-            });
-            // Failing that, each that can go back alone.
-            if (restored == together)
-                for (std::uint32_t k = 0; k < to.size(); ++k)
-                    if (moved(k)) try_back([&] { return pl.move_block(d, k, to[k]); });
+                }))
+                continue;
+            if (p.kind != place_kind::self || p.pm != self) continue;
+            // Else the blocks that moved (a part at a previous block keeps it),
+            // together, or failing that each that can go back alone.
+            const auto moved = [&](std::uint32_t k) {
+                return p.blocks[k].a != spans[k].a || p.blocks[k].b != spans[k].b;
+            };
+            if (try_back([&] {
+                    for (std::uint32_t k = 0; k < spans.size(); ++k)
+                        if (moved(k) && !pl.move_block(d, k, spans[k])) return false;
+                    return true;
+                }))
+                continue;
+            for (std::uint32_t k = 0; k < spans.size(); ++k)
+                if (moved(k)) try_back([&] { return pl.move_block(d, k, spans[k]); });
         }
         // Study of one person that swapped times with another of theirs: all back at once.
         std::vector<demand_id> studies;
@@ -536,7 +534,8 @@ std::int64_t restore_published(plan& pl, const replan_context& rc, const std::fu
             try_back([&] {
                 for (const demand_id d : studies) pl.self_remove(d);
                 for (const demand_id d : studies)
-                    if (!previous_study(cm, rc, d, self, spans, locked) || !pl.self_place(d, self, spans)) return false;
+                    if (!previous_study(cm, rc, d, pl.place[d], self, spans, locked) || !pl.self_place(d, self, spans))
+                        return false;
                 return true;
             });
         }

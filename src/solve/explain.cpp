@@ -746,8 +746,7 @@ bool another_cohort_opens(plan& pl, demand_id d, delivery_id pmi, span& at) {
         const std::size_t mark = pl.mark();
         const cohort_id c = ins.open_pulling(s, waiting, 64, donors);
         bool ok = c.valid() && pl.place[d].kind == place_kind::cohort && pl.place[d].cohort == c;
-        for (const auto x : donors)
-            ok = ok && static_cast<int>(pl.cohorts[x].members.size()) >= cm.deliveries[pl.cohorts[x].pm].size_min;
+        for (const auto x : donors) ok = ok && !pl.short_of_minimum(x);
         pl.rollback(mark);
         if (ok) {
             at = {s.sessions.front().a, s.sessions.front().b};

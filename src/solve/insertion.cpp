@@ -399,7 +399,7 @@ cohort_id inserter::open_and_seat(const schedule& s, const std::vector<demand_id
     const std::size_t mark = pl_.mark();
     const cohort_id c = open_seating(s, candidates);
     if (!c.valid()) return {};
-    if (static_cast<int>(pl_.cohorts[c].members.size()) < cm_.deliveries[s.pm].size_min) {
+    if (pl_.short_of_minimum(c)) {
         pl_.rollback(mark);
         return {};
     }
@@ -413,14 +413,13 @@ cohort_id inserter::open_pulling(const schedule& s, const std::vector<demand_id>
     const cohort_id c = open_seating(s, waiting);
     if (!c.valid()) return {};
     const delivery_c& pm = cm_.deliveries[s.pm];
-    auto size = [&](cohort_id x) { return static_cast<int>(pl_.cohorts[x].members.size()); };
-    if (size(c) < pm.size_min) {
+    if (pl_.short_of_minimum(c)) {
         pull_.clear();
         std::size_t above = 0;
         for (const bool spare : {true, false}) {
             for (const auto x : pl_.program_cohorts[pm.program]) {
                 if (x == c || pl_.cohort_frozen(x)) continue;
-                if ((size(x) > cm_.deliveries[pl_.cohorts[x].pm].size_min) != spare) continue;
+                if (pl_.has_spare(x) != spare) continue;
                 for (const auto m : pl_.cohorts[x].members) pull_.push_back(m);
             }
             const auto first = pull_.begin() + static_cast<std::ptrdiff_t>(above);
@@ -430,7 +429,7 @@ cohort_id inserter::open_pulling(const schedule& s, const std::vector<demand_id>
         }
         int tries = 0;
         for (const auto m : pull_) {
-            if (size(c) >= pm.size_min || ++tries > max_pulls) break;
+            if (!pl_.short_of_minimum(c) || ++tries > max_pulls) break;
             if (pl_.frozen(m)) continue;
             const cohort_id from = pl_.place[m].cohort;
             pl_.leave(m);
@@ -445,7 +444,7 @@ cohort_id inserter::open_pulling(const schedule& s, const std::vector<demand_id>
             }
         }
     }
-    if (size(c) < pm.size_min) {
+    if (pl_.short_of_minimum(c)) {
         pl_.rollback(mark);
         donors.clear();
         return {};

@@ -279,8 +279,7 @@ private:
         const placement& p = pl_.place[d];
         if (pl_.frozen(d)) return false;
         if (p.kind != place_kind::cohort) return p.kind == place_kind::self;
-        const cohort_t& co = pl_.cohorts[p.cohort];
-        return static_cast<int>(co.members.size()) > cm_.deliveries[co.pm].size_min;
+        return pl_.has_spare(p.cohort);
     }
 
     void remove(demand_id d) {
@@ -474,8 +473,7 @@ private:
         for (const auto d : order_)
             if (pl_.place[d].kind == place_kind::none) ins_.insert_best(d, 7);
         for (const auto x : touched_)
-            if (static_cast<int>(pl_.cohorts[x].members.size()) < cm_.deliveries[pl_.cohorts[x].pm].size_min)
-                return false;
+            if (pl_.short_of_minimum(x)) return false;
         return true;
     }
 

@@ -195,6 +195,14 @@ public:
     [[nodiscard]] bool frozen(demand_id d) const;
     /// Whether cohort c keeps its members and may not close.
     [[nodiscard]] bool cohort_frozen(cohort_id c) const;
+    /// Whether cohort c has fewer members than its delivery's minimum.
+    [[nodiscard]] bool short_of_minimum(cohort_id c) const {
+        return static_cast<int>(cohorts[c].members.size()) < cm.deliveries[cohorts[c].pm].size_min;
+    }
+    /// Whether a member may leave cohort c and leave it at its minimum.
+    [[nodiscard]] bool has_spare(cohort_id c) const {
+        return static_cast<int>(cohorts[c].members.size()) > cm.deliveries[cohorts[c].pm].size_min;
+    }
     /// Whether session k of cohort c may not move.
     [[nodiscard]] bool session_locked(cohort_id c, std::uint32_t k) const;
     /// Takes over what the previous plan did, without checks (it happened, or it is pinned).

@@ -274,7 +274,7 @@ void import_cohort(const text::messages& m, plan& pl, const replan_context& rc, 
     if (!pc.frozen)
         for (const auto d : pc.members)
             if (pl.place[d].kind == place_kind::none) (void)pl.join(c, d);
-    if (!pc.frozen && static_cast<int>(pl.cohorts[c].members.size()) < pm.size_min) {
+    if (!pc.frozen && pl.short_of_minimum(c)) {
         const std::vector<demand_id> members = pl.cohorts[c].members;
         for (const auto d : members) pl.leave(d);
         pl.close_cohort(c);
@@ -451,8 +451,7 @@ std::int64_t restore_published(plan& pl, const replan_context& rc, const std::fu
     // Demand d may leave where it is: its cohort keeps its minimum.
     const auto may_leave = [&](demand_id d) {
         const placement& p = pl.place[d];
-        return p.kind != place_kind::cohort ||
-               static_cast<int>(pl.cohorts[p.cohort].members.size()) > cm.deliveries[pl.cohorts[p.cohort].pm].size_min;
+        return p.kind != place_kind::cohort || pl.has_spare(p.cohort);
     };
     const auto take_out = [&](demand_id d) {
         if (pl.place[d].kind == place_kind::cohort)

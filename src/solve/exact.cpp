@@ -1259,6 +1259,7 @@ exact_outcome solve_exact(const text::messages& m, plan& pl, rng& r, refusal_log
         final_repair(alt, r, log, p.cancelled);
     }
     if (rebuilt && em.proven) {
+        out.mip = em.value;
         if (better(alt.objective(), pl.objective())) {
             pl.assign(alt);
             out.notes.push_back(std::string(
@@ -1267,7 +1268,6 @@ exact_outcome solve_exact(const text::messages& m, plan& pl, rng& r, refusal_log
             return out;
         }
         out.optimal = true;
-        out.mip = em.value;
         out.notes.push_back(std::string(
             m.tr("proven optimal by the exact model (--exact) over its candidate cohorts and study blocks")));
         return out;

@@ -83,7 +83,9 @@ struct exact_floor {
 
 struct exact_outcome {
     bool optimal = false;  ///< CBC proved every level and the rebuilt plan has the MIP's objective
-    objective3 mip;        ///< the MIP's objective (when optimal)
+    /// The MIP's objective once CBC proved every level: the optimum over its
+    /// candidates (also when a search then found a better plan outside them).
+    objective3 mip;
     std::optional<exact_floor> floor;  ///< when CBC stopped before it proved every level
     std::int64_t moves = 0;
     std::vector<std::string> notes;

@@ -22,11 +22,12 @@ tmin align_down(const compiled_model& cm, int d, tmin t) {
     return base + (rel >= 0 ? rel / g * g : -((-rel + g - 1) / g * g));
 }
 
-/// The least burden one minute of training can cost (after hours, or the lightest critical weight).
-double min_rate(const compiled_model& cm) {
+/// The least burden a block of this many minutes can have: every minute after
+/// hours, or at the lightest critical weight.
+double least_burden(const compiled_model& cm, int minutes) {
     double w = cm.weight_class[0];
     for (double x : cm.weight_class) w = std::min(w, x);
-    return std::min(cm.weights.after_hours, cm.weights.disruption * w);
+    return minutes * std::min(cm.weights.after_hours, cm.weights.disruption * w);
 }
 
 bool in_some_window(const compiled_model& cm, const delivery_c& pm, int d, tmin a, tmin b) {
@@ -97,12 +98,16 @@ bool probe_sessions(const plan& pl, demand_id d, const delivery_c& pm, venue_id 
 
 // ---------------------------------------------------------------- self-paced
 
+double inserter::block_burden(employee_id e, span at) const {
+    return pl_.item_burden(e, at.a, at.b) + cm_.weights.preference * cm_.time_misses(e, at.a, at.b);
+}
+
 bool inserter::best_block(demand_id d, const delivery_c& pm, std::uint32_t k, tmin earliest, int day_lo, int day_hi,
                           int effort, span& best, refusal* why) {
     const demand_c& dc = cm_.demand[d];
     const employee_id e = dc.employee;
     const int len = pm.parts[k].minutes;
-    const double perfect = len * min_rate(cm_) + 1e-9;
+    const double perfect = least_burden(cm_, len) + 1e-9;
     bool found = false;
     double best_burden = 0;
     int found_day = -1;
@@ -147,7 +152,7 @@ bool inserter::best_block(demand_id d, const delivery_c& pm, std::uint32_t k, tm
                 }
                 // The burden first, as it costs far less than the rules: a start that
                 // cannot beat the best one found is never checked against them.
-                const double burden = pl_.item_burden(e, a, b) + cm_.weights.preference * cm_.time_misses(e, a, b);
+                const double burden = block_burden(e, {a, b});
                 if (found && burden >= best_burden - 1e-9) continue;
                 if (!pl_.item_ok(e, d, a, b, why)) continue;
                 best = {a, b};
@@ -196,7 +201,18 @@ bool inserter::find_blocks(demand_id d, delivery_id pmi, std::vector<span>& out,
             const int lo = std::max(cur, dmin);
             span best;
             bool found = best_block(d, pm, k, earliest, lo, last_day, effort, best, &last);
-            if (!found && lo > dmin) found = best_block(d, pm, k, earliest, dmin, lo - 1, effort, best, &last);
+            if (!found && lo > dmin) {
+                found = best_block(d, pm, k, earliest, dmin, lo - 1, effort, best, &last);
+            } else if (found && lo > dmin && block_burden(e, best) > least_burden(cm_, pm.parts[k].minutes) + 1e-9) {
+                // The days before `lo` (the previous part's day, or the first day
+                // drawn) may hold a cheaper start: a part that took the week's one
+                // long lunch gap otherwise pushes the next part into working time.
+                span before;
+                refusal ignored = refusal::none;
+                if (best_block(d, pm, k, earliest, dmin, lo - 1, effort, before, &ignored) &&
+                    block_burden(e, before) < block_burden(e, best) - 1e-9)
+                    best = before;
+            }
             if (!found) {
                 ok = false;
                 break;

@@ -92,6 +92,8 @@ public:
     /// stops `effort` days after the first usable day. Considers the plan as it is.
     bool best_block(demand_id d, const delivery_c& pm, std::uint32_t k, tmin earliest, int day_lo, int day_hi,
                     int effort, span& best, refusal* why);
+    /// What best_block weighs a study block at by: its burden and time-preference misses.
+    [[nodiscard]] double block_burden(employee_id e, span at) const;
 
     /// A schedule for delivery pm whose sessions its resources allow now, the first
     /// session on or after day `first_lo` (and before `first_hi`). False when none was found.

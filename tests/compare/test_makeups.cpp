@@ -32,7 +32,9 @@ calendar::instant midnight(unsigned month, unsigned day) {
 }
 
 struct fixture {
-    std::shared_ptr<model::scenario> s = test::scenario_from(scenario_yaml);
+    explicit fixture(const std::string& yaml = scenario_yaml) : s(test::scenario_from(yaml)) {}
+
+    std::shared_ptr<model::scenario> s;
     solve::solution published = test::solve_with(*s, "only", 5000);
     calendar::instant from = midnight(6, 8);
     text::messages m{text::language::en};
@@ -243,7 +245,11 @@ TEST_CASE("attended sessions, misses within missed_sessions_allowed and sessions
 
 TEST_CASE("skipped study of a recording re-opens the item, and verify accepts it unplaced once the recording is gone",
           "[solve][makeups]") {
-    const fixture f;
+    // Ani is on leave on the webinar's day: the published plan has her watch the recording.
+    std::string yaml = scenario_yaml;
+    const std::string ani = "name: Ani, unit: u, status: pns";
+    yaml.replace(yaml.find(ani), ani.size(), ani + ", leave: [{from: 2026-06-03, to: 2026-06-03}]");
+    const fixture f(yaml);
     // Whoever the published plan has watching the recording, re-planned after their block.
     const model::study_block* watched = nullptr;
     for (const auto& b : f.published.study_blocks)

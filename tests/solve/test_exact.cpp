@@ -340,16 +340,18 @@ TEST_CASE("the search reaches the proven burden where the fairness maximum needs
 
 TEST_CASE("the search reaches the proven participation of a working week of two offices", "[solve][exact-cases]") {
     // tests/data/exact/office_week_12.yaml: participation 332 proven by the exact
-    // model (test_exact_model.cpp); its burden optimum is not proven (the file says why).
+    // model over its candidates (test_exact_model.cpp); its burden optimum is not
+    // proven (the file says why).
     const auto s = test::scenario_from(test::exact_case("office_week_12"));
-    for (const std::uint64_t seed : {1, 2, 3}) {
+    for (const std::uint64_t seed : {1, 2, 3, 4, 5}) {
         INFO("seed " << seed);
         const auto sol = test::solve_with(*s, "flex", 600000, seed);
         CHECK(sol.metrics.demand_placed == 30);
         CHECK(sol.objective.participation == Approx(332));
-        // The best known is 2520 (seeds 1 and 3 here); seed 2 stays at 2580. A
-        // search change that does worse than today fails.
-        CHECK(sol.objective.burden <= 2580 + 1e-9);
+        // The best known, 2520, on every seed (seeds 2 and 5 stayed at 2580 while
+        // a study's second part could not go to a day before its first's). A
+        // search change that does worse fails.
+        CHECK(sol.objective.burden <= 2520 + 1e-9);
         CHECK(test::verify_violations(*s, sol, "flex").empty());
     }
 }

@@ -100,9 +100,15 @@ struct neighbourhood_tally {
     double seconds = 0, worst = 0;
 };
 
-/// The cases of one scenario file: whether every seed met the target, or none
-/// when the exact model proved no optimum to reach.
-std::optional<bool> run_case(const settings& st, const fs::path& file, neighbourhood_tally& nt) {
+/// One scenario file's outcome: whether the exact model proved its optimum
+/// (else the target is its plan, the best known), and whether every seed met it.
+struct case_result {
+    bool proven = false;
+    bool met = false;
+};
+
+/// The cases of one scenario file; none when the exact model gave no plan.
+std::optional<case_result> run_case(const settings& st, const fs::path& file, neighbourhood_tally& nt) {
     const auto s = load(file);
     const std::string name = file.stem().string();
     if (!s) {
@@ -122,15 +128,19 @@ std::optional<bool> run_case(const settings& st, const fs::path& file, neighbour
         return std::nullopt;
     }
     const double exact_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    if (optimum.status != solve::solve_status::optimal) {
-        fmt::print("{:<42} the exact model proved nothing in {:.1f} s\n", name, exact_seconds);
+    const bool proven = optimum.status == solve::solve_status::optimal;
+    if (!proven && optimum.status != solve::solve_status::feasible) {
+        fmt::print("{:<42} the exact model gave no plan in {:.1f} s\n", name, exact_seconds);
         return std::nullopt;
     }
+    // Not proven: the time box ran out, or a search beat the exact model's
+    // candidates (its first note says which); its plan is then the best known.
     const double participation = optimum.objective.participation;
     double best_burden = optimum.objective.burden;
-    fmt::print("{:<42} {:>3} employees, optimum {}/{} placed, participation {:.1f}, burden {:.1f} (exact {:.2f} s)\n",
-               name, s->employees.size(), optimum.metrics.demand_placed, optimum.metrics.demand_total, participation,
-               best_burden, exact_seconds);
+    fmt::print("{:<42} {:>3} employees, {} {}/{} placed, participation {:.1f}, burden {:.1f} (exact {:.2f} s)\n", name,
+               s->employees.size(), proven ? "optimum" : "best known", optimum.metrics.demand_placed,
+               optimum.metrics.demand_total, participation, best_burden, exact_seconds);
+    if (!proven) fmt::print("    not proven: {}\n", optimum.notes.empty() ? "-" : optimum.notes.back());
 
     const auto reached = [&](const solve::solution& p) {
         return p.objective.participation <= participation + 1e-9 && burden_close(p.objective.burden, best_burden);
@@ -183,7 +193,7 @@ std::optional<bool> run_case(const settings& st, const fs::path& file, neighbour
                        seed, st.neighbourhoods, ok ? "reached" : "MISSED", a.seconds, a.plan.objective.participation,
                        a.plan.objective.burden);
         }
-    return all;
+    return case_result{proven, all};
 }
 
 bool run_office(const settings& st) {
@@ -262,17 +272,20 @@ int main(int argc, char** argv) {
     std::sort(files.begin(), files.end());
     fmt::print("The search against the exact model's proven optimum, {} seeds, {:.1f} s budget\n\n", st.seeds,
                st.budget_seconds);
-    int met = 0, proven = 0;
+    int met = 0, proven = 0, unproven = 0, unproven_met = 0;
     neighbourhood_tally nt;
     for (const auto& f : files)
         if (const auto r = run_case(st, f, nt)) {
-            ++proven;
-            met += *r ? 1 : 0;
+            (r->proven ? proven : unproven) += 1;
+            (r->proven ? met : unproven_met) += r->met ? 1 : 0;
         }
     const bool office = run_office(st);
     fmt::print("\ntarget (issue 16): proven optimum of participation, burden within 1% of the best known, in <= {:.1f} s "
                "on every seed: {} of the {} proven scenarios ({} files) {}\n",
                st.budget_seconds, met, proven, files.size(), met == proven ? "met" : "MISSED");
+    if (unproven > 0)
+        fmt::print("the same against the best known where the exact model proved no optimum: {} of {} scenarios\n",
+                   unproven_met, unproven);
     fmt::print("target (issue 16): examples/office {} of 42 in <= {:.1f} s on every seed: {}\n", office_target,
                st.budget_seconds, office ? "met" : "MISSED");
     if (st.neighbourhoods > 0 && nt.runs > 0)

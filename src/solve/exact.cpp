@@ -424,11 +424,14 @@ void exact_model::add_self_options(demand_id d, delivery_id pmi) {
         const std::size_t first = opts_.size();
         for (const tmin a : starts) {
             if (!pl_.item_ok(e, d, a, a + len0)) continue;
-            // Two schedules from this first block: the later blocks at their best
-            // time (greedy on burden), or at the same clock time on the next days
-            // where they fit (which keeps a first block in working time so).
-            for (int variant = 0; variant < 2; ++variant) {
-                if (variant == 1 && pm.parts.size() == 1) break;
+            // Three schedules from this first block: the later blocks at their best
+            // time (greedy on burden) from its day on; at the same clock time on the
+            // next days where they fit (which keeps a first block in working time
+            // so); at their best time on any day, before it too (a first block that
+            // takes the week's one long lunch gap leaves an earlier day's to the next).
+            for (int variant = 0; variant < 3; ++variant) {
+                if (variant >= 1 && pm.parts.size() == 1) break;
+                if (variant == 2 && dd == day_lo_) break;  // the same days as the first
                 blocks[0] = {a, a + len0};
                 pl_.scratch_add(e, pl_.make_item(e, d, 0, a, a + len0));
                 std::uint32_t added = 1;
@@ -441,8 +444,9 @@ void exact_model::add_self_options(demand_id d, delivery_id pmi) {
                         for (std::uint32_t j = p0; j < p0 + n; ++j) earliest = std::max(earliest, blocks[j].b);
                     }
                     span best;
-                    if (variant == 0) {
-                        const int lo = std::max(dd, cm_.day_of(earliest));
+                    if (variant != 1) {
+                        const int from = variant == 0 ? dd : day_lo_;
+                        const int lo = std::max(from, cm_.day_of(earliest));
                         refusal why = refusal::none;
                         ok = ins_.best_block(d, pm, k, earliest, lo, last_day, 1, best, &why);
                     } else {

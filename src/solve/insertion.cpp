@@ -201,17 +201,19 @@ bool inserter::find_blocks(demand_id d, delivery_id pmi, std::vector<span>& out,
             const int lo = std::max(cur, dmin);
             span best;
             bool found = best_block(d, pm, k, earliest, lo, last_day, effort, best, &last);
-            if (!found && lo > dmin) {
-                found = best_block(d, pm, k, earliest, dmin, lo - 1, effort, best, &last);
-            } else if (found && lo > dmin && block_burden(e, best) > least_burden(cm_, pm.parts[k].minutes) + 1e-9) {
-                // The days before `lo` (the previous part's day, or the first day
-                // drawn) may hold a cheaper start: a part that took the week's one
-                // long lunch gap otherwise pushes the next part into working time.
-                span before;
-                refusal ignored = refusal::none;
-                if (best_block(d, pm, k, earliest, dmin, lo - 1, effort, before, &ignored) &&
-                    block_burden(e, before) < block_burden(e, best) - 1e-9)
-                    best = before;
+            // The days before `lo` (the previous part's day, or the first day drawn)
+            // when nothing fits from it on, or nothing as cheap as a minute can be:
+            // a part that took the week's one long lunch gap otherwise pushes the
+            // next part into working time. The refusal said is that of a failure.
+            if (lo > dmin) {
+                const double found_burden = found ? block_burden(e, best) : 0;
+                if (!found || found_burden > least_burden(cm_, pm.parts[k].minutes) + 1e-9) {
+                    span before;
+                    refusal ignored = refusal::none;
+                    if (best_block(d, pm, k, earliest, dmin, lo - 1, effort, before, found ? &ignored : &last) &&
+                        (!found || block_burden(e, before) < found_burden - 1e-9))
+                        best = before, found = true;
+                }
             }
             if (!found) {
                 ok = false;

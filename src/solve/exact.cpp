@@ -206,6 +206,13 @@ private:
     /// spacing kept, as candidates (per venue for classroom). A branch is left as
     /// soon as nobody of the programme is free for all of its sessions.
     void add_every_schedule(delivery_id pmi);
+    /// A neighbourhood's own cohort c (several sessions on days of their own,
+    /// not fixed) at other times of those days, with its venue and
+    /// instructors: all sessions at one clock time, for each clock at which a
+    /// session meets an edge of a joinable person's day or of the windows
+    /// (random schedules rarely hit the best minute of a day). Each session
+    /// shifted alone too was measured: four times the time on examples/office.
+    void add_shifted_schedules(const cohort_t& c);
     /// The grid starts of sessions of `len` minutes inside pm's windows on day dd.
     [[nodiscard]] std::vector<tmin> grid_starts(const delivery_c& pm, int dd, int len) const;
     void add_self_options(demand_id d, delivery_id pmi);
@@ -345,6 +352,57 @@ std::vector<tmin> exact_model::grid_starts(const delivery_c& pm, int dd, int len
         for (; a + len <= w->b; a += cm_.granularity) starts.insert(a);
     }
     return {starts.begin(), starts.end()};
+}
+
+void exact_model::add_shifted_schedules(const cohort_t& c) {
+    const delivery_c& pm = cm_.deliveries[c.pm];
+    if (c.fixed >= 0 || pm.parts.size() < 2 || c.sessions.size() != pm.parts.size()) return;
+    // Sessions on days of their own, so that no shift reorders or overlaps them
+    // (the days, and with them each day's JP and the parts' spacing, stay).
+    for (std::size_t j = 1; j < c.sessions.size(); ++j)
+        if (c.sessions[j].day <= c.sessions[j - 1].day) return;
+    // A person's burden changes slope only where a session meets an edge of their
+    // day (work, breaks, leave, duty) or of the windows: the clock times at which
+    // an end of some session meets such an edge, of the people who could join.
+    const std::size_t n = c.sessions.size();
+    auto day_start = [&](std::size_t j) { return cm_.day_start[static_cast<std::size_t>(c.sessions[j].day)]; };
+    std::vector<std::vector<tmin>> grids(n);
+    std::set<tmin> clocks;
+    for (std::size_t j = 0; j < n; ++j) {
+        const session_t& x = c.sessions[j];
+        const tmin len = x.b - x.a;
+        grids[j] = grid_starts(pm, x.day, static_cast<int>(len));
+        std::set<tmin> edges;
+        for (const window_c* w = cm_.wins_begin(pm, x.day); w != cm_.wins_end(pm, x.day); ++w)
+            edges.insert({w->a, w->b});
+        std::set<std::uint32_t> seen_profiles;
+        for (const demand_id d : demand_of_program_[pm.program]) {
+            const std::uint32_t pi = cm_.profile_of[static_cast<std::size_t>(cm_.demand[d].employee.value) *
+                                                        static_cast<std::size_t>(cm_.days) +
+                                                    static_cast<std::size_t>(x.day)];
+            if (!seen_profiles.insert(pi).second) continue;
+            const day_profile& dp = cm_.profiles[pi];
+            const std::uint32_t spans = dp.work_n + dp.unav_n + dp.brk_n + dp.duty_n;
+            for (std::uint32_t i = 0; i < spans; ++i) {
+                const rel_span& r = cm_.profile_spans[dp.off + i];
+                edges.insert({day_start(j) + r.a, day_start(j) + r.b});
+            }
+        }
+        for (const tmin a : grids[j])
+            if (edges.count(a) != 0 || edges.count(a + len) != 0) clocks.insert(a - day_start(j));
+    }
+    // All sessions at each such clock time, where every one fits its day's grid.
+    std::vector<session_t> ses = c.sessions;
+    for (const tmin clock : clocks) {
+        bool fits = true;
+        for (std::size_t j = 0; j < n && fits; ++j) {
+            const tmin a = day_start(j) + clock;
+            fits = std::binary_search(grids[j].begin(), grids[j].end(), a);
+            ses[j] = {a, a + (c.sessions[j].b - c.sessions[j].a), c.sessions[j].day};
+        }
+        if (fits) add_cohort_candidate(c.pm, c.venue, -1, c.instructors, ses);
+        if (opts_.size() > max_columns) return;
+    }
 }
 
 void exact_model::add_every_schedule(delivery_id pmi) {
@@ -512,6 +570,10 @@ void exact_model::enumerate() {
     // The neighbourhood's own cohorts first (with their instructors as they were).
     for (const auto& c : own_cohorts_) {
         add_cohort_candidate(c.pm, c.venue, c.fixed, c.instructors, c.sessions);
+        if (opts_.size() > max_columns) return;
+    }
+    for (const auto& c : own_cohorts_) {
+        add_shifted_schedules(c);
         if (opts_.size() > max_columns) return;
     }
     for (const delivery_id pmi : cm_.deliveries.indices()) {

@@ -650,6 +650,17 @@ no_cohort_case no_cohort(const text::messages& m, plan& pl, delivery_id pmi) {
     return out;
 }
 
+/// {least, left} when the money budget has less left than a cohort of pm costs
+/// at least (its mode's and platform's cost per cohort), else {0, 0}.
+std::pair<double, double> money_short(const plan& pl, const delivery_c& pm) {
+    const compiled_model& cm = pl.cm;
+    if (cm.budget_cost < 0) return {0, 0};
+    const double least = cm.cohort_money(pm);
+    const double left = cm.budget_cost - pl.money();
+    if (least > 0 && least > left + 1e-9 * cm.budget_cost) return {least, std::max(0.0, left)};
+    return {0, 0};
+}
+
 /// Why no cohort of pm could gather, for everyone waiting for it.
 reason no_cohort_reason(const text::messages& m, plan& pl, delivery_id pmi, gathering& g) {
     const compiled_model& cm = pl.cm;
@@ -663,19 +674,15 @@ reason no_cohort_reason(const text::messages& m, plan& pl, delivery_id pmi, gath
                 m.format("no cohort of {} runs: its windows leave no time before the deadlines", prog.id)};
     if (g.best >= pm.size_min) {
         // The budget first: a cohort costs at least its mode's and platform's cost per cohort.
-        if (cm.budget_cost >= 0) {
-            const double least = cm.cohort_money(pm);
-            const double left = cm.budget_cost - pl.money();
-            if (least > 0 && least > left + 1e-9 * cm.budget_cost)
-                return {"R-BUDGET",
-                        m.format("no cohort of {} runs, although {} of the {} people waiting could sit its first "
-                                 "session together (e.g. {}): a cohort costs at least {}, and the budget's {} has {} "
-                                 "left",
-                                 prog.id, m.number(g.best), m.number(g.waiting), when(m, cm, g.when.a, g.when.b),
-                                 m.money(least, cm.scenario.budget.currency),
-                                 m.money(cm.budget_cost, cm.scenario.budget.currency),
-                                 m.money(std::max(0.0, left), cm.scenario.budget.currency))};
-        }
+        if (const auto [least, left] = money_short(pl, pm); least > 0)
+            return {"R-BUDGET",
+                    m.format("no cohort of {} runs, although {} of the {} people waiting could sit its first "
+                             "session together (e.g. {}): a cohort costs at least {}, and the budget's {} has {} "
+                             "left",
+                             prog.id, m.number(g.best), m.number(g.waiting), when(m, cm, g.when.a, g.when.b),
+                             m.money(least, cm.scenario.budget.currency),
+                             m.money(cm.budget_cost, cm.scenario.budget.currency),
+                             m.money(left, cm.scenario.budget.currency))};
         return {"R-NO-COHORT",
                 m.format("no cohort of {} runs, although {} of the {} people waiting could sit its first session "
                          "together (e.g. {}): its venue, platform, instructors or the budget allowed none at such "
@@ -754,6 +761,23 @@ bool another_cohort_opens(plan& pl, demand_id d, delivery_id pmi, span& at) {
         }
     }
     return false;
+}
+
+/// When every cohort of pm is full: "; no further cohort can open: ..." when the
+/// budget stops one (its classroom cohorts all in use, or less money left than a
+/// cohort of pm costs at least), else empty.
+std::string budget_closes(const text::messages& m, const plan& pl, const delivery_c& pm) {
+    const compiled_model& cm = pl.cm;
+    if (pm.mode == model::delivery_mode::classroom && cm.budget_classroom >= 0 &&
+        pl.tot.classroom_cohorts >= cm.budget_classroom)
+        return m.format("; no further cohort can open: the budget's {} classroom cohorts are all in use",
+                        m.number(cm.budget_classroom));
+    if (const auto [least, left] = money_short(pl, pm); least > 0)
+        return m.format("; no further cohort can open: a cohort costs at least {}, and the budget's {} has {} left",
+                        m.money(least, cm.scenario.budget.currency),
+                        m.money(cm.budget_cost, cm.scenario.budget.currency),
+                        m.money(left, cm.scenario.budget.currency));
+    return {};
 }
 
 reason live_reason(const text::messages& m, plan& pl, demand_id d, delivery_id pmi, std::vector<cohort_probe>& probes,
@@ -857,7 +881,8 @@ reason live_reason(const text::messages& m, plan& pl, demand_id d, delivery_id p
                                         : blocked_by(m, pl, d, p.why, p.where.a, p.where.b);
         return {p.why == refusal::none ? "R-NOT-REACHED" : code_of(p.why),
                 m.format("{}: the only cohort of {} does not fit, at its session of {}: {}", mode, prog.id,
-                         when(m, cm, p.where.a, p.where.b), because)};
+                         when(m, cm, p.where.a, p.where.b),
+                         p.why == refusal::cohort_full ? because + budget_closes(m, pl, pm) : because)};
     }
     std::string detail;
     for (const auto r : ranked) {
@@ -872,10 +897,7 @@ reason live_reason(const text::messages& m, plan& pl, demand_id d, delivery_id p
             (detail.empty() ? "" : "; ") + m.format("{}: {} (e.g. the session of {})", how_many, because, cohort_words);
     }
     const refusal top = ranked.front();
-    if (top == refusal::cohort_full && pm.mode == model::delivery_mode::classroom && cm.budget_classroom >= 0 &&
-        pl.tot.classroom_cohorts >= cm.budget_classroom)
-        detail += m.format("; no further cohort can open: the budget's {} classroom cohorts are all in use",
-                           m.number(cm.budget_classroom));
+    if (top == refusal::cohort_full) detail += budget_closes(m, pl, pm);
     return {top == refusal::none ? "R-NOT-REACHED" : code_of(top),
             mine.size() == 1 ? m.format("{}: not one of the 1 cohort of {} fits \u2014 {}", mode, prog.id, detail)
                              : m.format("{}: none of the {} cohorts of {} fits \u2014 {}", mode,

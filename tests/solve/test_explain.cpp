@@ -85,6 +85,39 @@ TEST_CASE("a full cohort is named as the reason and one seat more is priced", "[
     CHECK(mentions(u.alternatives[0].description, "one seat over its maximum (2 \u2192 3)"));
 }
 
+TEST_CASE("a full cohort whose programme the money budget keeps from a second one says how much is left",
+          "[solve][explain]") {
+    // Two online meetings may run at once, so only the money stops a second cohort.
+    const auto with_budget = [&](int max_cost) {
+        return test::scenario_from(fmt::format(R"(
+jadwal: 1
+scenario: {{name: t, from: 2026-06-01, to: 2026-06-05}}
+work_patterns:
+  office: {{week: {{mon-fri: [08:00-16:00]}}}}
+units: [{{id: u, pattern: office, max_absent: 3}}]
+employees:
+{}
+platforms: [{{id: z, capacity: 10, concurrent: 2}}]
+programs:
+  - id: p
+    modules: [{{id: m1, jp: 2}}]
+    modes: [{{mode: online_live, platform: z, windows: [{{days: wed, hours: [09:00-10:30]}}], cost_per_cohort: 1000000}}]
+    cohort: {{min: 1, max: 2}}
+demand: [{{program: p, where: {{unit: u}}, priority: mandatory}}]
+policies: {{only: {{}}}}
+budget: {{max_cost: {}, currency: IDR}}
+)",
+                                               three, max_cost));
+    };
+    const auto sol = test::solve_with(*with_budget(1500000), "only", 3000);
+    const auto& u = only_unplaced(sol);
+    CHECK(u.reasons[0].code == "R-COHORT-FULL");
+    CHECK(mentions(u.reasons[0].message, "no further cohort can open: a cohort costs at least"));
+    CHECK(mentions(u.reasons[0].message, "has IDR 500,000 left"));
+    // With the money for a second cohort, everyone is placed.
+    CHECK(test::solve_with(*with_budget(2000000), "only", 3000).unplaced.empty());
+}
+
 TEST_CASE("a person who refuses evening training is told so, and accepting it is the alternative", "[solve][explain]") {
     const auto s = test::scenario_from(one_slot("{id: u, pattern: office, max_absent: 3}", R"(  - {id: a, name: Ani, unit: u, status: pns, jp_target: 0}
   - {id: b, name: Budi, unit: u, status: pns, jp_target: 0, accepts: {after_hours: false}})",

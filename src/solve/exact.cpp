@@ -375,13 +375,10 @@ void exact_model::add_shifted_schedules(const cohort_t& c) {
         std::set<tmin> edges;
         for (const window_c* w = cm_.wins_begin(pm, x.day); w != cm_.wins_end(pm, x.day); ++w)
             edges.insert({w->a, w->b});
-        std::set<std::uint32_t> seen_profiles;
+        std::set<const day_profile*> seen_profiles;  // people's days share profiles
         for (const demand_id d : demand_of_program_[pm.program]) {
-            const std::uint32_t pi = cm_.profile_of[static_cast<std::size_t>(cm_.demand[d].employee.value) *
-                                                        static_cast<std::size_t>(cm_.days) +
-                                                    static_cast<std::size_t>(x.day)];
-            if (!seen_profiles.insert(pi).second) continue;
-            const day_profile& dp = cm_.profiles[pi];
+            const day_profile& dp = cm_.profile(cm_.demand[d].employee, x.day);
+            if (!seen_profiles.insert(&dp).second) continue;
             const std::uint32_t spans = dp.work_n + dp.unav_n + dp.brk_n + dp.duty_n;
             for (std::uint32_t i = 0; i < spans; ++i) {
                 const rel_span& r = cm_.profile_spans[dp.off + i];

@@ -650,6 +650,13 @@ no_cohort_case no_cohort(const text::messages& m, plan& pl, delivery_id pmi) {
     return out;
 }
 
+/// Whether pm is classroom and the budget's classroom cohorts are all in use.
+bool classroom_budget_spent(const plan& pl, const delivery_c& pm) {
+    const compiled_model& cm = pl.cm;
+    return pm.mode == model::delivery_mode::classroom && cm.budget_classroom >= 0 &&
+           pl.tot.classroom_cohorts >= cm.budget_classroom;
+}
+
 /// {least, left} when the money budget has less left than a cohort of pm costs
 /// at least (its mode's and platform's cost per cohort), else {0, 0}.
 std::pair<double, double> money_short(const plan& pl, const delivery_c& pm) {
@@ -734,9 +741,7 @@ bool another_cohort_opens(plan& pl, demand_id d, delivery_id pmi, span& at) {
     const compiled_model& cm = pl.cm;
     const delivery_c& pm = cm.deliveries[pmi];
     if (pm.fixed || pl.relaxed() != relax_none) return false;
-    if (pm.mode == model::delivery_mode::classroom && cm.budget_classroom >= 0 &&
-        pl.tot.classroom_cohorts >= cm.budget_classroom)
-        return false;
+    if (classroom_budget_spent(pl, pm)) return false;
     rng r(mix(0xc0407e11ULL, d.value));
     inserter ins(pl, r);
     std::vector<demand_id> waiting{d};
@@ -768,8 +773,7 @@ bool another_cohort_opens(plan& pl, demand_id d, delivery_id pmi, span& at) {
 /// cohort of pm costs at least), else empty.
 std::string budget_closes(const text::messages& m, const plan& pl, const delivery_c& pm) {
     const compiled_model& cm = pl.cm;
-    if (pm.mode == model::delivery_mode::classroom && cm.budget_classroom >= 0 &&
-        pl.tot.classroom_cohorts >= cm.budget_classroom)
+    if (classroom_budget_spent(pl, pm))
         return m.format("; no further cohort can open: the budget's {} classroom cohorts are all in use",
                         m.number(cm.budget_classroom));
     if (const auto [least, left] = money_short(pl, pm); least > 0)
@@ -806,8 +810,7 @@ reason live_reason(const text::messages& m, plan& pl, demand_id d, delivery_id p
     for (const auto c : ours) mine.push_back(probe_cohort(pl, c, d));
     probes.insert(probes.end(), mine.begin(), mine.end());
     if (mine.empty()) {
-        if (pm.mode == model::delivery_mode::classroom && cm.budget_classroom >= 0 &&
-            pl.tot.classroom_cohorts >= cm.budget_classroom)
+        if (classroom_budget_spent(pl, pm))
             return {"R-BUDGET", m.format("{}: no cohort of {} runs, and the budget's {} classroom cohorts are all "
                                          "in use",
                                          mode, prog.id, m.number(cm.budget_classroom))};
@@ -855,9 +858,7 @@ reason live_reason(const text::messages& m, plan& pl, demand_id d, delivery_id p
         if (count[k] > 0) ranked.push_back(static_cast<refusal>(k));
     std::stable_sort(ranked.begin(), ranked.end(), [&](refusal x, refusal y) { return count[ix(x)] > count[ix(y)]; });
     // Every cohort full: whether the instructors leave room for another.
-    if (ranked.size() == 1 && ranked.front() == refusal::cohort_full &&
-        !(pm.mode == model::delivery_mode::classroom && cm.budget_classroom >= 0 &&
-          pl.tot.classroom_cohorts >= cm.budget_classroom))
+    if (ranked.size() == 1 && ranked.front() == refusal::cohort_full && !classroom_budget_spent(pl, pm))
         if (const auto r = instructor_reason(m, pl, pmi); r && r->code == "R-INSTRUCTOR-LIMIT")
             return {r->code, mine.size() == 1
                                  ? m.format("{}: the only cohort of {} is full, and {}", mode, prog.id, r->message)
